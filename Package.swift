@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PhuSong",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "phusong", targets: ["phusong"]),
+        .library(name: "Terrain", targets: ["Terrain"]),
+        .library(name: "Propagation", targets: ["Propagation"]),
+        .library(name: "Coverage", targets: ["Coverage"]),
+        .library(name: "Geometry", targets: ["Geometry"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "Terrain", dependencies: ["CGDAL", "CPROJ"]),
+        .target(name: "Propagation", dependencies: ["Terrain"]),
+        .target(name: "Coverage", dependencies: ["Propagation"]),
+        .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
+        .target(name: "Workflows", dependencies: ["Geometry"]),
+        .executableTarget(
+            name: "phusong",
+            dependencies: ["Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "TerrainTests", dependencies: ["Terrain", "TestSupport"]),
+        .testTarget(name: "PropagationTests", dependencies: ["Propagation", "TestSupport"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+    ],
+    swiftLanguageModes: [.v6]
+)

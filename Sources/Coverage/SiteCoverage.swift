@@ -1,0 +1,27 @@
+import Terrain
+
+/// One site's received power over a window of the terrain grid.
+public struct SiteCoverage: Sendable {
+    public let site: Site
+    /// Received power (dBm) that counts as covered for this site's technology.
+    public let threshold: Double
+    /// The window's first column and row in the terrain grid, and its size.
+    public let column: Int
+    public let row: Int
+    public let width: Int
+    public let height: Int
+    /// Received power in dBm per window cell; NaN where the cell is beyond the radius, out of line of
+    /// sight, or its visibility is unknown (void terrain).
+    public let power: [Float]
+
+    /// Covered cells of the window (power at or above the threshold), row-major.
+    public var coveredMask: [Bool] {
+        let limit = Float(threshold)
+        return power.map { $0 >= limit }
+    }
+
+    public var coveredCellCount: Int {
+        let limit = Float(threshold)
+        return power.reduce(0) { $0 + ($1 >= limit ? 1 : 0) }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Terrain
+
+/// Reads site lists: a GeoJSON FeatureCollection of Points, or CSV with `id,lat,lon` and the same columns.
+/// Properties: `id`, `height_m`, `frequency_mhz`, `eirp_dbm`, `technology` (2G|3G|4G), optional
+/// `azimuth_deg`, `beamwidth_deg`, `tilt_deg`.
+public enum SiteFile {
+    public static func load(_ path: String) throws(InputError) -> [Site] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(path: path, reason: "no such file or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(path: path, reason: "not UTF-8 text")
+        }
+        let isJSON = path.lowercased().hasSuffix("json")
+            || text.first(where: { !$0.isWhitespace }) == "{"
+        let records = isJSON ? try geoJSONRecords(data, path: path) : try csvRecords(text, path: path)
+        guard !records.isEmpty else { throw InputError(path: path, reason: "no sites") }
+        var sites: [Site] = []
+        var seen = Set<String>()
+        for (index, record) in records.enumerated() {
+            let label = "\(isJSON ? "feature" : "row") \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
+            do throws(SiteFieldError) {
+                let site = try record.site()
+                guard seen.insert(site.id).inserted else {
+                    throw SiteFieldError("duplicate id '\(site.id)'")
+                }
+                sites.append(site)
+            } catch {
+                throw InputError(path: path, reason: "\(label): \(error.message)")
+            }
+        }
+        return sites
+    }
+
+    private static func geoJSONRecords(_ data: Data, path: String) throws(InputError) -> [SiteRecord] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw InputError(path: path, reason: "malformed JSON: \(jsonProblem(error))")
+        }
+        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
+            let features = collection["features"] as? [Any]
+        else {
+            throw InputError(path: path, reason: "expected a GeoJSON FeatureCollection with a 'features' array")
+        }
+        var records: [SiteRecord] = []
+        for (index, item) in features.enumerated() {
+            guard let feature = item as? [String: Any] else {
+                throw InputError(path: path, reason: "feature \(index + 1): not a JSON object")
+            }
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            var record = SiteRecord()
+            record.id = (properties["id"] as? String) ?? (properties["id"] as? NSNumber)?.stringValue
+            let label = "feature \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
+            guard let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "Point",
+                let coordinates = geometry["coordinates"] as? [NSNumber], coordinates.count >= 2
+            else {
+                throw InputError(path: path, reason: "\(label): geometry must be a Point with [longitude, latitude]")
+            }
+            record.longitude = coordinates[0].doubleValue
+            record.latitude = coordinates[1].doubleValue
+            for name in SiteRecord.requiredNumbers + SiteRecord.optionalNumbers {
+                guard let value = properties[name], !(value is NSNull) else { continue }
+                guard let number = value as? NSNumber, !(value is Bool) else {
+                    throw InputError(path: path, reason: "\(label): property '\(name)' must be a number")
+                }
+                record.values[name] = number.doubleValue
+            }
+            record.technology = properties["technology"] as? String
+            records.append(record)
+        }
+        return records
+    }
+
+    private static func csvRecords(_ text: String, path: String) throws(InputError) -> [SiteRecord] {
+        let rows = CSV.rows(text)
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            throw InputError(path: path, reason: "empty CSV")
+        }
+        for column in ["id", "lat", "lon", "technology"] + SiteRecord.requiredNumbers where !header.contains(column) {
+            throw InputError(path: path, reason: "CSV header lacks column '\(column)'")
+        }
+        var records: [SiteRecord] = []
+        for (offset, fields) in rows.dropFirst().enumerated() where !(fields.count == 1 && fields[0].isEmpty) {
+            let line = offset + 2
+            guard fields.count == header.count else {
+                throw InputError(path: path, reason: "line \(line): \(fields.count) fields, header has \(header.count)")
+            }
+            var cells: [String: String] = [:]
+            for (name, field) in zip(header, fields) { cells[name] = field.trimmingCharacters(in: .whitespaces) }
+            var record = SiteRecord(id: cells["id"], technology: cells["technology"])
+            for name in ["lat", "lon"] + SiteRecord.requiredNumbers + SiteRecord.optionalNumbers {
+                guard let field = cells[name], !field.isEmpty else { continue }
+                guard let number = Double(field) else {
+                    throw InputError(path: path, reason: "line \(line): column '\(name)' is not a number: '\(field)'")
+                }
+                switch name {
+                case "lat": record.latitude = number
+                case "lon": record.longitude = number
+                default: record.values[name] = number
+                }
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    private static func jsonProblem(_ error: Error) -> String {
+        let nsError = error as NSError
+        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Terrain
+
+/// A GeoJSON feature: a footprint and its properties.
+public struct GeoJSONFeature: Sendable {
+    public let shape: MultiPolygon
+    /// Property values: strings, numbers or booleans.
+    public let properties: [String: GeoJSONValue]
+
+    public init(shape: MultiPolygon, properties: [String: GeoJSONValue]) {
+        self.shape = shape
+        self.properties = properties
+    }
+}
+
+/// A property value in GeoJSON output.
+public enum GeoJSONValue: Sendable, Equatable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+}
+
+/// Writes footprints as an RFC 7946 FeatureCollection in WGS84 (longitude, latitude; 7 decimals ≈ 1 cm).
+public enum GeoJSONWriter {
+    /// The FeatureCollection text for `features` whose coordinates are in `crs`.
+    public static func featureCollection(_ features: [GeoJSONFeature], crs: String) throws(ProjectionError) -> String {
+        let all = features.flatMap { feature in
+            feature.shape.polygons.flatMap { polygon in ([polygon.exterior] + polygon.holes).flatMap(\.points) }
+        }
+        var geographic = try CoordinateTransform(from: crs, to: wgs84).apply(all).makeIterator()
+        var lines: [String] = []
+        for feature in features {
+            let polygons = feature.shape.polygons.map { polygon in
+                let rings = ([polygon.exterior] + polygon.holes).map { ring in
+                    let points = ring.points.map { _ -> String in
+                        let point = geographic.next()!
+                        return String(format: "[%.7f,%.7f]", point.x, point.y)
+                    }
+                    return "[" + points.joined(separator: ",") + "]"
+                }
+                return "[" + rings.joined(separator: ",") + "]"
+            }
+            let geometry = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.joined(separator: ",") + "]}"
+            lines.append("{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}")
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    private static func json(_ properties: [String: GeoJSONValue]) -> String {
+        let members = properties.keys.sorted().map { key -> String in
+            let value: String
+            switch properties[key]! {
+            case .string(let text): value = quoted(text)
+            case .number(let number): value = number.isFinite ? String(number) : "null"
+            case .bool(let flag): value = flag ? "true" : "false"
+            }
+            return quoted(key) + ":" + value
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
+        let array = data.flatMap { String(data: $0, encoding: .utf8) } ?? "[\"\"]"
+        return String(array.dropFirst().dropLast())
+    }
+}

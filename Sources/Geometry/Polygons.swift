@@ -1,0 +1,52 @@
+import Terrain
+
+/// A closed ring of map points; the first point is repeated at the end.
+public struct Ring: Sendable, Equatable {
+    public var points: [MapPoint]
+
+    public init(points: [MapPoint]) {
+        self.points = points
+    }
+
+    /// Shoelace area: positive when the ring runs counter-clockwise (y up).
+    public var signedArea: Double {
+        guard points.count > 3 else { return 0 }
+        var twice = 0.0
+        for index in 0..<(points.count - 1) {
+            let a = points[index], b = points[index + 1]
+            twice += a.x * b.y - b.x * a.y
+        }
+        return twice / 2
+    }
+}
+
+/// A polygon: one exterior ring (counter-clockwise) and any number of holes (clockwise).
+public struct Polygon: Sendable, Equatable {
+    public var exterior: Ring
+    public var holes: [Ring]
+
+    public init(exterior: Ring, holes: [Ring] = []) {
+        self.exterior = exterior
+        self.holes = holes
+    }
+
+    public var area: Double { abs(exterior.signedArea) - holes.reduce(0) { $0 + abs($1.signedArea) } }
+}
+
+/// A set of polygons with disjoint interiors, in one planar CRS (areas in its units squared).
+public struct MultiPolygon: Sendable, Equatable {
+    public var polygons: [Polygon]
+
+    public init(polygons: [Polygon] = []) {
+        self.polygons = polygons
+    }
+
+    public var isEmpty: Bool { polygons.isEmpty }
+
+    public var area: Double { polygons.reduce(0) { $0 + $1.area } }
+
+    /// The bounding rectangle; nil when empty.
+    public var bounds: MapBounds? {
+        MapBounds(enclosing: polygons.flatMap(\.exterior.points))
+    }
+}

@@ -1,0 +1,40 @@
+/// A radio access technology with its default band and coverage threshold.
+public enum Technology: String, Sendable, CaseIterable, Codable {
+    case gsm = "2G"
+    case umts = "3G"
+    case lte = "4G"
+
+    /// Default carrier frequency: GSM 900, UMTS 2100, LTE 1800.
+    public var defaultFrequencyMHz: Double {
+        switch self {
+        case .gsm: 900
+        case .umts: 2_100
+        case .lte: 1_800
+        }
+    }
+
+    /// Default minimum received power for coverage, dBm.
+    public var defaultThresholdDBm: Double {
+        switch self {
+        case .gsm: -95
+        case .umts: -100
+        case .lte: -110
+        }
+    }
+}
+
+/// The received-power thresholds (dBm) that count as coverage, per technology.
+public struct CoverageThresholds: Sendable, Equatable {
+    private var values: [Technology: Double]
+
+    /// Defaults: 2G −95 dBm, 3G −100 dBm, 4G −110 dBm.
+    public init(overrides: [Technology: Double] = [:]) {
+        values = Dictionary(uniqueKeysWithValues: Technology.allCases.map { ($0, $0.defaultThresholdDBm) })
+        values.merge(overrides) { _, override in override }
+    }
+
+    public subscript(technology: Technology) -> Double {
+        get { values[technology] ?? technology.defaultThresholdDBm }
+        set { values[technology] = newValue }
+    }
+}

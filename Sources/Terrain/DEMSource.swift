@@ -1,0 +1,154 @@
+import CGDAL
+import Foundation
+
+/// An elevation model on disk that GDAL can read: a single raster (SRTM `.hgt`, GeoTIFF, …),
+/// a `.zip` holding one, or a folder of tiles read as one mosaic.
+public struct DEMSource: Sendable {
+    /// The path as the user gave it; every error names it.
+    public let path: String
+    /// What GDAL opens: a file, a `/vsizip/` member, or the XML of an in-memory VRT mosaic.
+    let gdalPath: String
+
+    /// Opens and checks `path`; throws a `InputError` naming the file when it cannot be used.
+    public static func open(_ path: String) throws(InputError) -> DEMSource {
+        _ = gdalRegistration
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputError(path: path, reason: "no such file or folder")
+        }
+        let gdalPath = isFolder.boolValue ? try mosaicXML(folder: path) : try rasterPath(for: path, shownAs: path)
+        let source = DEMSource(path: path, gdalPath: gdalPath)
+        _ = try source.describe()
+        return source
+    }
+
+    /// Size, georeferencing and CRS, read without loading the elevations.
+    public func describe() throws(InputError) -> DEMDescription {
+        let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
+        guard dataset.bandCount >= 1 else { throw InputError(path: path, reason: "raster has no bands") }
+        guard let transform = dataset.geoTransform, transform[1] > 0, transform[5] < 0 else {
+            throw InputError(path: path, reason: "raster has no usable georeferencing (geotransform missing)")
+        }
+        guard transform[2] == 0, transform[4] == 0 else {
+            throw InputError(path: path, reason: "rotated rasters are not supported; warp it north-up first")
+        }
+        let wkt = dataset.projectionWKT
+        guard !wkt.isEmpty else { throw InputError(path: path, reason: "raster has no coordinate reference system") }
+        let band = GDALGetRasterBand(dataset.raw, 1)
+        var hasNoData: Int32 = 0
+        let noData = GDALGetRasterNoDataValue(band, &hasNoData)
+        let synthetic = GDALGetMetadataItem(dataset.raw, syntheticMetadataKey, nil).map { String(cString: $0) } == "YES"
+        return DEMDescription(
+            width: dataset.width, height: dataset.height,
+            cornerX: transform[0], cornerY: transform[3],
+            pixelWidth: transform[1], pixelHeight: -transform[5],
+            crsWKT: wkt, noData: hasNoData != 0 ? noData : nil, isSynthetic: synthetic
+        )
+    }
+
+    /// Reads the pixels covering `bounds` (in the source CRS) plus a one-pixel margin; nil when they miss the raster.
+    /// Voids (the nodata value, NaN) come back as NaN.
+    public func read(covering bounds: MapBounds) throws(InputError) -> ElevationRaster? {
+        try read(covering: bounds, of: describe())
+    }
+
+    func read(covering bounds: MapBounds, of info: DEMDescription) throws(InputError) -> ElevationRaster? {
+        let firstColumn = max(Int(((bounds.minX - info.cornerX) / info.pixelWidth).rounded(.down)) - 1, 0)
+        let lastColumn = min(Int(((bounds.maxX - info.cornerX) / info.pixelWidth).rounded(.up)) + 1, info.width - 1)
+        let firstRow = max(Int(((info.cornerY - bounds.maxY) / info.pixelHeight).rounded(.down)) - 1, 0)
+        let lastRow = min(Int(((info.cornerY - bounds.minY) / info.pixelHeight).rounded(.up)) + 1, info.height - 1)
+        guard firstColumn <= lastColumn, firstRow <= lastRow else { return nil }
+        let values = try readPixels(
+            column: firstColumn, row: firstRow,
+            width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1, noData: info.noData
+        )
+        return ElevationRaster(
+            width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1,
+            cornerX: info.cornerX + Double(firstColumn) * info.pixelWidth,
+            cornerY: info.cornerY - Double(firstRow) * info.pixelHeight,
+            pixelWidth: info.pixelWidth, pixelHeight: info.pixelHeight,
+            crsWKT: info.crsWKT, values: values
+        )
+    }
+
+    /// Reads the whole raster (in strips) and reports its range and voids.
+    public func inventory() throws(InputError) -> DEMInventory {
+        let info = try describe()
+        var minimum = Float.infinity, maximum = -Float.infinity, voids = 0
+        let stripRows = max(1, 4_194_304 / max(info.width, 1))
+        var row = 0
+        while row < info.height {
+            let rows = min(stripRows, info.height - row)
+            let strip = try readPixels(column: 0, row: row, width: info.width, height: rows, noData: info.noData)
+            for value in strip {
+                if value.isNaN {
+                    voids += 1
+                } else {
+                    minimum = min(minimum, value)
+                    maximum = max(maximum, value)
+                }
+            }
+            row += rows
+        }
+        return DEMInventory(
+            description: info,
+            minimum: voids == info.width * info.height ? nil : Double(minimum),
+            maximum: voids == info.width * info.height ? nil : Double(maximum),
+            voidCells: voids
+        )
+    }
+
+    private func readPixels(column: Int, row: Int, width: Int, height: Int, noData: Double?) throws(InputError)
+        -> [Float]
+    {
+        let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
+        var values = [Float](repeating: .nan, count: width * height)
+        CPLErrorReset()
+        let status = values.withUnsafeMutableBytes { buffer in
+            GDALRasterIO(
+                GDALGetRasterBand(dataset.raw, 1), GF_Read, Int32(column), Int32(row), Int32(width), Int32(height),
+                buffer.baseAddress, Int32(width), Int32(height), GDT_Float32, 0, 0
+            )
+        }
+        guard status == CE_None else {
+            throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
+        }
+        if let noData {
+            let marker = Float(noData)
+            for index in values.indices where values[index] == marker { values[index] = .nan }
+        }
+        return values
+    }
+}
+
+/// Size, georeferencing and CRS of a DEM.
+public struct DEMDescription: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public let cornerX: Double
+    public let cornerY: Double
+    public let pixelWidth: Double
+    public let pixelHeight: Double
+    public let crsWKT: String
+    public let noData: Double?
+    /// True when the file carries PhuSong's synthetic-terrain label (`PHUSONG_SYNTHETIC=YES`).
+    public let isSynthetic: Bool
+
+    /// The raster's extent in its own CRS.
+    public var bounds: MapBounds {
+        MapBounds(
+            minX: cornerX, minY: cornerY - Double(height) * pixelHeight,
+            maxX: cornerX + Double(width) * pixelWidth, maxY: cornerY
+        )
+    }
+}
+
+/// Range and void count of a whole DEM.
+public struct DEMInventory: Sendable, Equatable {
+    public let description: DEMDescription
+    /// Lowest and highest valid elevation; nil when every cell is void.
+    public let minimum: Double?
+    public let maximum: Double?
+    /// Cells holding the nodata value or NaN.
+    public let voidCells: Int
+}

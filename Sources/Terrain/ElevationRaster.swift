@@ -1,0 +1,65 @@
+/// Elevations (metres) of a north-up raster in its own CRS, row 0 at the top; NaN marks a void.
+public struct ElevationRaster: Sendable {
+    public let width: Int
+    public let height: Int
+    /// Top-left corner of pixel (0, 0) in the raster's CRS.
+    public let cornerX: Double
+    public let cornerY: Double
+    /// Pixel size along x and (positive) along y, in CRS units.
+    public let pixelWidth: Double
+    public let pixelHeight: Double
+    /// The raster's coordinate reference system as WKT.
+    public let crsWKT: String
+    public var values: [Float]
+
+    public init(
+        width: Int, height: Int, cornerX: Double, cornerY: Double,
+        pixelWidth: Double, pixelHeight: Double, crsWKT: String, values: [Float]
+    ) {
+        precondition(values.count == width * height, "raster needs width × height values")
+        self.width = width
+        self.height = height
+        self.cornerX = cornerX
+        self.cornerY = cornerY
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.crsWKT = crsWKT
+        self.values = values
+    }
+
+    public subscript(column: Int, row: Int) -> Float {
+        values[row &* width &+ column]
+    }
+
+    /// The GDAL geotransform of this raster.
+    public var geoTransform: [Double] {
+        [cornerX, pixelWidth, 0, cornerY, 0, -pixelHeight]
+    }
+
+    /// Bilinear elevation at `point` (raster CRS) between pixel centres; nil off the raster or next to a void.
+    public func interpolatedElevation(at point: MapPoint) -> Float? {
+        let column = (point.x - cornerX) / pixelWidth - 0.5
+        let row = (cornerY - point.y) / pixelHeight - 0.5
+        return bilinear(values, width: width, height: height, column: column, row: row)
+    }
+}
+
+/// Bilinear interpolation of a row-major grid at fractional pixel-centre coordinates.
+/// Points up to half a pixel beyond the outer centres take the edge value; a void neighbour gives nil.
+@inlinable
+public func bilinear(_ values: [Float], width: Int, height: Int, column: Double, row: Double) -> Float? {
+    guard column >= -0.5, row >= -0.5, column <= Double(width) - 0.5, row <= Double(height) - 0.5 else {
+        return nil
+    }
+    let x = min(max(column, 0), Double(width - 1))
+    let y = min(max(row, 0), Double(height - 1))
+    let x0 = min(Int(x), width - 1), y0 = min(Int(y), height - 1)
+    let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
+    let fx = Float(x - Double(x0)), fy = Float(y - Double(y0))
+    let v00 = values[y0 &* width &+ x0], v10 = values[y0 &* width &+ x1]
+    let v01 = values[y1 &* width &+ x0], v11 = values[y1 &* width &+ x1]
+    let top = v00 + (v10 - v00) * fx
+    let bottom = v01 + (v11 - v01) * fx
+    let value = top + (bottom - top) * fy
+    return value.isNaN ? nil : value
+}

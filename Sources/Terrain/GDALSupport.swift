@@ -1,0 +1,70 @@
+import CGDAL
+
+/// Registers GDAL's drivers once per process and keeps GDAL from printing its own errors:
+/// failures are read back with `lastGDALError()` and turned into `InputError`s.
+let gdalRegistration: Void = {
+    GDALAllRegister()
+    CPLSetErrorHandler(CPLQuietErrorHandler)
+}()
+
+/// The calling thread's last GDAL/CPL error message, or a fallback when GDAL left none.
+func lastGDALError(or fallback: String) -> String {
+    guard let message = CPLGetLastErrorMsg(), message.pointee != 0 else { return fallback }
+    return String(cString: message)
+}
+
+/// An open GDAL dataset, closed when the owner lets go. Never shared across threads.
+final class GDALDatasetHandle {
+    let raw: GDALDatasetH
+
+    /// Opens `gdalPath` read-only; `displayPath` is what error messages name.
+    init(gdalPath: String, displayPath: String) throws(InputError) {
+        _ = gdalRegistration
+        CPLErrorReset()
+        let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_READONLY)
+        guard let dataset = GDALOpenEx(gdalPath, flags, nil, nil, nil) else {
+            throw InputError(path: displayPath, reason: lastGDALError(or: "not a raster GDAL can read"))
+        }
+        raw = dataset
+    }
+
+    init(owning dataset: GDALDatasetH) {
+        raw = dataset
+    }
+
+    deinit { GDALClose(raw) }
+
+    var width: Int { Int(GDALGetRasterXSize(raw)) }
+    var height: Int { Int(GDALGetRasterYSize(raw)) }
+    var bandCount: Int { Int(GDALGetRasterCount(raw)) }
+
+    /// The six GDAL geotransform coefficients, or nil when the raster has none.
+    var geoTransform: [Double]? {
+        var coefficients = [Double](repeating: 0, count: 6)
+        guard GDALGetGeoTransform(raw, &coefficients) == CE_None else { return nil }
+        return coefficients
+    }
+
+    var projectionWKT: String {
+        guard let wkt = GDALGetProjectionRef(raw) else { return "" }
+        return String(cString: wkt)
+    }
+}
+
+/// True when `wkt` describes a geographic (longitude/latitude) CRS.
+func isGeographic(_ wkt: String) -> Bool {
+    guard let reference = OSRNewSpatialReference(wkt) else { return false }
+    defer { OSRDestroySpatialReference(reference) }
+    return OSRIsGeographic(reference) != 0
+}
+
+/// The WKT of an EPSG coordinate reference system.
+func wktForEPSG(_ code: Int) -> String? {
+    guard let reference = OSRNewSpatialReference(nil) else { return nil }
+    defer { OSRDestroySpatialReference(reference) }
+    guard OSRImportFromEPSG(reference, Int32(code)) == OGRERR_NONE else { return nil }
+    var text: UnsafeMutablePointer<CChar>?
+    guard OSRExportToWkt(reference, &text) == OGRERR_NONE, let text else { return nil }
+    defer { VSIFree(text) }
+    return String(cString: text)
+}

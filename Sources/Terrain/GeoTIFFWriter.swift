@@ -1,0 +1,80 @@
+import CGDAL
+
+/// The georeferencing of a raster to be written: its geotransform and CRS.
+public struct RasterGeoreference: Sendable {
+    public let geoTransform: [Double]
+    /// An EPSG code or WKT.
+    public let crs: CRSReference
+
+    public init(geoTransform: [Double], crs: CRSReference) {
+        self.geoTransform = geoTransform
+        self.crs = crs
+    }
+}
+
+/// A coordinate reference system named by EPSG code or given as WKT.
+public enum CRSReference: Sendable {
+    case epsg(Int)
+    case wkt(String)
+}
+
+extension TerrainGrid {
+    /// The georeference of this grid (or of a window of it starting at `column`, `row`).
+    public func georeference(column: Int = 0, row: Int = 0) -> RasterGeoreference {
+        RasterGeoreference(
+            geoTransform: [cornerX + Double(column) * spacing, spacing, 0, cornerY - Double(row) * spacing, 0, -spacing],
+            crs: .epsg(epsg)
+        )
+    }
+}
+
+/// Writes single-band rasters as compressed, tiled GeoTIFFs.
+public enum GeoTIFF {
+    /// Writes Float32 `values` (row-major, `width` × `height`) with NaN declared as nodata.
+    /// `metadata` becomes GDAL dataset metadata (e.g. `PHUSONG_SYNTHETIC=YES`).
+    public static func writeFloat32(
+        path: String, width: Int, height: Int, values: [Float], georeference: RasterGeoreference,
+        metadata: [String: String] = [:], bandDescription: String? = nil
+    ) throws(InputError) {
+        precondition(values.count == width * height, "raster needs width × height values")
+        _ = gdalRegistration
+        let wkt: String
+        switch georeference.crs {
+        case .wkt(let text): wkt = text
+        case .epsg(let code):
+            guard let text = wktForEPSG(code) else { throw InputError(path: path, reason: "unknown CRS EPSG:\(code)") }
+            wkt = text
+        }
+        var options: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        for (key, value) in [("COMPRESS", "DEFLATE"), ("PREDICTOR", "3"), ("TILED", "YES")] {
+            options = CSLSetNameValue(options, key, value)
+        }
+        defer { CSLDestroy(options) }
+        CPLErrorReset()
+        guard let driver = GDALGetDriverByName("GTiff"),
+            let raw = GDALCreate(driver, path, Int32(width), Int32(height), 1, GDT_Float32, options)
+        else {
+            throw InputError(path: path, reason: "cannot create GeoTIFF: \(lastGDALError(or: "GDALCreate failed"))")
+        }
+        let dataset = GDALDatasetHandle(owning: raw)
+        var transform = georeference.geoTransform
+        GDALSetGeoTransform(dataset.raw, &transform)
+        GDALSetProjection(dataset.raw, wkt)
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            GDALSetMetadataItem(dataset.raw, key, value, nil)
+        }
+        let band = GDALGetRasterBand(dataset.raw, 1)
+        GDALSetRasterNoDataValue(band, .nan)
+        if let bandDescription { GDALSetDescription(band, bandDescription) }
+        var pixels = values
+        let status = pixels.withUnsafeMutableBytes { buffer in
+            GDALRasterIO(
+                band, GF_Write, 0, 0, Int32(width), Int32(height), buffer.baseAddress,
+                Int32(width), Int32(height), GDT_Float32, 0, 0
+            )
+        }
+        guard status == CE_None else {
+            throw InputError(path: path, reason: "cannot write GeoTIFF: \(lastGDALError(or: "write failed"))")
+        }
+    }
+}

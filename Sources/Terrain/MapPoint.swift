@@ -1,0 +1,53 @@
+/// A position in a planar or geographic coordinate system: `x` east (or longitude), `y` north (or latitude).
+public struct MapPoint: Sendable, Hashable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A geographic position in degrees on WGS84.
+public struct GeoPoint: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}
+
+/// An axis-aligned rectangle in one coordinate system.
+public struct MapBounds: Sendable, Equatable {
+    public var minX: Double
+    public var minY: Double
+    public var maxX: Double
+    public var maxY: Double
+
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+    }
+
+    /// The smallest rectangle holding all `points`; nil when there are none.
+    public init?(enclosing points: [MapPoint]) {
+        guard let first = points.first else { return nil }
+        var bounds = MapBounds(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
+        for point in points.dropFirst() {
+            bounds.minX = min(bounds.minX, point.x)
+            bounds.minY = min(bounds.minY, point.y)
+            bounds.maxX = max(bounds.maxX, point.x)
+            bounds.maxY = max(bounds.maxY, point.y)
+        }
+        self = bounds
+    }
+
+    public func contains(_ point: MapPoint) -> Bool {
+        point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
+    }
+}

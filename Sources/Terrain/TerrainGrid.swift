@@ -1,0 +1,94 @@
+/// A metric elevation grid (UTM) on which propagation runs: square cells, row 0 at the north, NaN = no elevation.
+public struct TerrainGrid: Sendable {
+    /// EPSG code of the grid's projected CRS.
+    public let epsg: Int
+    public let width: Int
+    public let height: Int
+    /// Cell size in metres.
+    public let spacing: Double
+    /// Top-left corner of cell (0, 0).
+    public let cornerX: Double
+    public let cornerY: Double
+    /// Elevations in metres, row-major.
+    public var elevations: [Float]
+    /// True when the elevations come from the synthetic generator rather than a real survey.
+    public var isSynthetic: Bool
+
+    public init(
+        epsg: Int, width: Int, height: Int, spacing: Double, cornerX: Double, cornerY: Double,
+        elevations: [Float], isSynthetic: Bool = false
+    ) {
+        precondition(elevations.count == width * height, "grid needs width × height elevations")
+        self.epsg = epsg
+        self.width = width
+        self.height = height
+        self.spacing = spacing
+        self.cornerX = cornerX
+        self.cornerY = cornerY
+        self.elevations = elevations
+        self.isSynthetic = isSynthetic
+    }
+
+    /// The grid's CRS as a PROJ definition.
+    public var crs: String { "EPSG:\(epsg)" }
+
+    /// The GDAL geotransform of this grid.
+    public var geoTransform: [Double] { [cornerX, spacing, 0, cornerY, 0, -spacing] }
+
+    public subscript(column: Int, row: Int) -> Float {
+        elevations[row &* width &+ column]
+    }
+
+    /// Map coordinates of the centre of a cell.
+    public func center(column: Int, row: Int) -> MapPoint {
+        MapPoint(x: cornerX + (Double(column) + 0.5) * spacing, y: cornerY - (Double(row) + 0.5) * spacing)
+    }
+
+    /// Fractional cell-centre coordinates of a map point: (0, 0) is the centre of the top-left cell.
+    public func gridPosition(of point: MapPoint) -> (column: Double, row: Double) {
+        ((point.x - cornerX) / spacing - 0.5, (cornerY - point.y) / spacing - 0.5)
+    }
+
+    /// Bilinear ground elevation at a map point; nil outside the grid or next to a void.
+    public func elevation(at point: MapPoint) -> Float? {
+        let position = gridPosition(of: point)
+        return bilinear(elevations, width: width, height: height, column: position.column, row: position.row)
+    }
+
+    /// The ground profile from `start` to `end`, sampled every `step` metres (default: the cell size)
+    /// with both ends included. Throws when a sample has no elevation.
+    public func profile(from start: MapPoint, to end: MapPoint, step: Double? = nil) throws(InputError) -> TerrainProfile {
+        let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
+        let intervals = max(1, Int((length / (step ?? spacing)).rounded(.up)))
+        var elevations: [Double] = []
+        elevations.reserveCapacity(intervals + 1)
+        for index in 0...intervals {
+            let fraction = Double(index) / Double(intervals)
+            let point = MapPoint(x: start.x + (end.x - start.x) * fraction, y: start.y + (end.y - start.y) * fraction)
+            guard let elevation = elevation(at: point) else {
+                throw InputError(
+                    path: crs,
+                    reason: "profile point at \(Int(fraction * length)) m has no elevation (void or outside the grid)"
+                )
+            }
+            elevations.append(Double(elevation))
+        }
+        return TerrainProfile(step: length / Double(intervals), elevations: elevations)
+    }
+}
+
+/// Ground elevations at equal steps along a path (the PFL form used by path-loss models).
+public struct TerrainProfile: Sendable, Equatable {
+    /// Distance between consecutive samples in metres.
+    public let step: Double
+    /// Elevations in metres from the start (index 0) to the end.
+    public let elevations: [Double]
+
+    public init(step: Double, elevations: [Double]) {
+        self.step = step
+        self.elevations = elevations
+    }
+
+    /// Path length in metres.
+    public var length: Double { step * Double(elevations.count - 1) }
+}

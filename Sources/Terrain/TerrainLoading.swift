@@ -1,0 +1,126 @@
+import Foundation
+
+/// A metric grid cut from a DEM around some sites, with what the void policy did.
+public struct LoadedTerrain: Sendable {
+    public let grid: TerrainGrid
+    public let voids: VoidReport
+    /// The DEM's nominal cell size in metres (north–south), the default resolution.
+    public let nativeSpacing: Double
+}
+
+extension DEMDescription {
+    /// The DEM's cell size in metres: north–south pixel size, converted from degrees for geographic rasters.
+    public var nativeSpacing: Double {
+        isGeographic(crsWKT) ? pixelHeight * Double.pi / 180 * meanEarthRadius : pixelHeight
+    }
+}
+
+extension DEMSource {
+    /// Cuts a UTM grid covering every point within `radius` metres of `sites`, resampled bilinearly
+    /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is that of the sites'
+    /// mean position; the first site sits on a cell centre. Voids are filled or refused per `policy`.
+    public func metricGrid(
+        around sites: [GeoPoint], radius: Double, resolution: Double? = nil, policy: VoidPolicy = VoidPolicy()
+    ) throws(InputError) -> LoadedTerrain {
+        guard !sites.isEmpty else { throw InputError(path: path, reason: "no sites to cut terrain around") }
+        let info = try describe()
+        let native = info.nativeSpacing
+        let spacing = resolution ?? native
+        guard spacing > 0, radius > 0 else {
+            throw InputError(path: path, reason: "radius and resolution must be positive")
+        }
+        let meanPoint = GeoPoint(
+            latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count),
+            longitude: sites.map(\.longitude).reduce(0, +) / Double(sites.count)
+        )
+        let epsg = UTM.epsg(for: meanPoint)
+        let projected = try project(sites, to: "EPSG:\(epsg)")
+        let layout = GridLayout(anchor: projected[0], points: projected, radius: radius, spacing: spacing)
+        let cellCount = layout.width * layout.height
+        guard cellCount <= 400_000_000 else {
+            throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
+        }
+        var (xs, ys) = layout.cellCenters()
+        try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.crsWKT)
+        let sourceBounds = MapBounds(
+            minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0
+        )
+        var report = VoidReport(sourceVoidCells: 0, filledCells: 0, gridVoidCells: 0, gridCells: cellCount)
+        var elevations = [Float](repeating: .nan, count: cellCount)
+        if var window = try read(covering: sourceBounds, of: info) {
+            (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
+            let sampled = window, sourceXs = xs, sourceYs = ys
+            elevations = parallelMap(count: cellCount) { index in
+                sampled.interpolatedElevation(at: MapPoint(x: sourceXs[index], y: sourceYs[index])) ?? .nan
+            }
+        }
+        report.gridVoidCells = elevations.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        if report.gridVoidFraction > policy.maxVoidFraction {
+            throw InputError(
+                path: path,
+                reason: String(
+                    format: "area of interest is %.1f %% void or outside the terrain (limit %.1f %%): add tiles, reduce the radius, or raise --max-void-fraction",
+                    report.gridVoidFraction * 100, policy.maxVoidFraction * 100
+                )
+            )
+        }
+        let grid = TerrainGrid(
+            epsg: epsg, width: layout.width, height: layout.height, spacing: spacing,
+            cornerX: layout.cornerX, cornerY: layout.cornerY, elevations: elevations,
+            isSynthetic: info.isSynthetic
+        )
+        return LoadedTerrain(grid: grid, voids: report, nativeSpacing: native)
+    }
+
+    private func project(_ sites: [GeoPoint], to crs: String) throws(InputError) -> [MapPoint] {
+        var xs = sites.map(\.longitude), ys = sites.map(\.latitude)
+        try transform(xs: &xs, ys: &ys, from: wgs84, to: crs)
+        return zip(xs, ys).map { MapPoint(x: $0, y: $1) }
+    }
+
+    private func transform(xs: inout [Double], ys: inout [Double], from: String, to: String) throws(InputError) {
+        do {
+            try CoordinateTransform(from: from, to: to).apply(xs: &xs, ys: &ys)
+        } catch {
+            throw InputError(path: path, reason: error.message)
+        }
+    }
+}
+
+/// Mean Earth radius in metres (IUGG).
+public let meanEarthRadius = 6_371_008.8
+
+/// Placement of a metric grid: cells of `spacing` metres, the anchor on a cell centre, covering
+/// every point within `radius` of any of `points`.
+struct GridLayout {
+    let cornerX: Double
+    let cornerY: Double
+    let width: Int
+    let height: Int
+    let spacing: Double
+
+    init(anchor: MapPoint, points: [MapPoint], radius: Double, spacing: Double) {
+        let bounds = MapBounds(enclosing: points) ?? MapBounds(minX: anchor.x, minY: anchor.y, maxX: anchor.x, maxY: anchor.y)
+        let left = Int(((anchor.x - bounds.minX + radius) / spacing).rounded(.up))
+        let right = Int(((bounds.maxX - anchor.x + radius) / spacing).rounded(.up))
+        let top = Int(((bounds.maxY - anchor.y + radius) / spacing).rounded(.up))
+        let bottom = Int(((anchor.y - bounds.minY + radius) / spacing).rounded(.up))
+        self.spacing = spacing
+        width = left + right + 1
+        height = top + bottom + 1
+        cornerX = anchor.x - (Double(left) + 0.5) * spacing
+        cornerY = anchor.y + (Double(top) + 0.5) * spacing
+    }
+
+    func cellCenters() -> (xs: [Double], ys: [Double]) {
+        var xs = [Double](repeating: 0, count: width * height), ys = xs
+        for row in 0..<height {
+            let y = cornerY - (Double(row) + 0.5) * spacing
+            for column in 0..<width {
+                xs[row * width + column] = cornerX + (Double(column) + 0.5) * spacing
+                ys[row * width + column] = y
+            }
+        }
+        return (xs, ys)
+    }
+}

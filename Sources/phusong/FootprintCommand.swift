@@ -1,0 +1,98 @@
+import ArgumentParser
+import Coverage
+import Propagation
+import Terrain
+import Workflows
+
+/// Model and terrain options shared by commands that compute coverage.
+struct CoverageOptions: ParsableArguments {
+    @Option(name: .customLong("radius-km"), help: "Coverage radius around each site, km.")
+    var radiusKm: Double = 30
+
+    @Option(name: .customLong("resolution-m"), help: "Grid cell size, metres (default: the DEM's native spacing).")
+    var resolution: Double?
+
+    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k ('inf' for a flat earth).")
+    var kFactor: Double = 4.0 / 3.0
+
+    @Option(name: .customLong("receiver-height-m"), help: "Receiver height above ground, metres.")
+    var receiverHeight: Double = 1.5
+
+    @Option(name: .customLong("threshold-2g"), parsing: .unconditional, help: "2G coverage threshold, dBm.")
+    var threshold2G: Double = Technology.gsm.defaultThresholdDBm
+
+    @Option(name: .customLong("threshold-3g"), parsing: .unconditional, help: "3G coverage threshold, dBm.")
+    var threshold3G: Double = Technology.umts.defaultThresholdDBm
+
+    @Option(name: .customLong("threshold-4g"), parsing: .unconditional, help: "4G coverage threshold, dBm.")
+    var threshold4G: Double = Technology.lte.defaultThresholdDBm
+
+    @Option(name: .customLong("max-fill-cells"), help: "Fill void regions up to this many DEM cells by interpolation.")
+    var maxFillCells: Int = VoidPolicy().maxFilledRegionCells
+
+    @Option(name: .customLong("max-void-fraction"), help: "Refuse when more of the grid than this is void (0–1).")
+    var maxVoidFraction: Double = VoidPolicy().maxVoidFraction
+
+    func validate() throws {
+        guard radiusKm > 0, radiusKm <= 500 else { throw ValidationError("--radius-km must be in (0, 500]") }
+        if let resolution, resolution <= 0 { throw ValidationError("--resolution-m must be positive") }
+        guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
+        guard receiverHeight >= 0 else { throw ValidationError("--receiver-height-m must not be negative") }
+        guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
+        guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
+    }
+
+    var parameters: CoverageParameters {
+        CoverageParameters(
+            radius: radiusKm * 1_000, receiverHeight: receiverHeight, earth: EarthModel(kFactor: kFactor),
+            thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G])
+        )
+    }
+
+    var voidPolicy: VoidPolicy {
+        VoidPolicy(maxFilledRegionCells: maxFillCells, maxVoidFraction: maxVoidFraction)
+    }
+}
+
+struct FootprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "footprint",
+        abstract: "Footprints of sites over terrain: coverage.tif, sites/*.tif, footprints.geojson, summary.json."
+    )
+
+    @Option(help: "Elevation model: .hgt, .hgt.zip, GeoTIFF, any GDAL raster, or a folder of tiles.")
+    var terrain: String
+
+    @Option(help: "Sites: GeoJSON FeatureCollection of Points, or CSV with id,lat,lon columns.")
+    var sites: String
+
+    @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
+    var out: String
+
+    @OptionGroup var coverage: CoverageOptions
+
+    func run() throws {
+        let request = FootprintRequest(
+            terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: coverage.parameters,
+            resolution: coverage.resolution, voidPolicy: coverage.voidPolicy
+        )
+        let summary = try reportingInputErrors { () throws(InputError) in try FootprintJob.run(request) }
+        print(report(summary, folder: out))
+    }
+}
+
+/// A short human report of a run.
+func report(_ summary: FootprintSummary, folder: String) -> String {
+    let label = summary.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
+    var lines = summary.siteAreas.map { site in
+        "  \(site.id)  \(site.technology)  \(String(format: "%9.2f", site.areaKm2)) km²"
+    }
+    lines.insert("Footprints\(label), \(summary.crs), \(summary.resolutionM.formatted1) m cells, radius \(summary.radiusKm) km:", at: 0)
+    lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
+    lines.append("Results: \(folder)/coverage.tif, \(folder)/sites/, \(folder)/footprints.geojson, \(folder)/summary.json")
+    return lines.joined(separator: "\n")
+}
+
+extension Double {
+    var formatted1: String { String(format: "%.1f", self) }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Terrain
+
+struct TerrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terrain",
+        abstract: "Describe an elevation model: size, extent, cell size, range and voids (JSON)."
+    )
+
+    @Argument(help: "Elevation model: .hgt, .hgt.zip, GeoTIFF, any GDAL raster, or a folder of tiles.")
+    var path: String
+
+    func run() throws {
+        let inventory = try reportingInputErrors { () throws(InputError) in try DEMSource.open(path).inventory() }
+        let info = inventory.description
+        let bounds = info.bounds
+        let fields: [String: Any] = [
+            "path": path, "width": info.width, "height": info.height,
+            "bounds": [bounds.minX, bounds.minY, bounds.maxX, bounds.maxY],
+            "pixel_size": [info.pixelWidth, info.pixelHeight], "native_spacing_m": info.nativeSpacing,
+            "min_m": inventory.minimum as Any, "max_m": inventory.maximum as Any,
+            "void_cells": inventory.voidCells, "synthetic": info.isSynthetic,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: fields, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}

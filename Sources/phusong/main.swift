@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `phusong` command: radio-coverage site planning over real terrain.
+struct PhuSong: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phusong",
+        abstract: "Radio coverage planning over terrain: footprints, unions and areas of BTS sites.",
+        subcommands: [FootprintCommand.self, DemoCommand.self, TerrainCommand.self]
+    )
+}
+
+PhuSong.main()

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// The real public data in `../shared/data` beside the repository (absent in a clone elsewhere).
+public enum SharedData {
+    /// The package root, found from this file's location.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/data` from the package root.
+    public static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data").path
+
+    public static var isAvailable: Bool { FileManager.default.fileExists(atPath: folder + "/README.md") }
+
+    /// Why a real-data test is skipped.
+    public static let absence: Comment = "needs the real data folder \(folder) (../shared/data); absent here"
+
+    /// Absolute path of a file under `../shared/data`.
+    public static func path(_ relative: String) -> String { folder + "/" + relative }
+}
+
