@@ -6,6 +6,11 @@ import Terrain
 public struct SitePlacementError: Error, Sendable, Equatable {
     public let siteID: String
     public let reason: String
+
+    public init(siteID: String, reason: String) {
+        self.siteID = siteID
+        self.reason = reason
+    }
 }
 
 /// Computes received power around sites with free-space loss and exact line of sight over terrain.

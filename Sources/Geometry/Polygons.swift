@@ -8,13 +8,15 @@ public struct Ring: Sendable, Equatable {
         self.points = points
     }
 
-    /// Shoelace area: positive when the ring runs counter-clockwise (y up).
+    /// Shoelace area: positive when the ring runs counter-clockwise (y up). Coordinates are taken relative
+    /// to the first point, so large projected coordinates lose no precision.
     public var signedArea: Double {
         guard points.count > 3 else { return 0 }
+        let origin = points[0]
         var twice = 0.0
-        for index in 0..<(points.count - 1) {
+        for index in 1..<(points.count - 2) {
             let a = points[index], b = points[index + 1]
-            twice += a.x * b.y - b.x * a.y
+            twice += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
         }
         return twice / 2
     }

@@ -124,3 +124,17 @@ struct GridLayout {
         return (xs, ys)
     }
 }
+
+extension DEMSource {
+    /// Indices of the `points` that lie outside the DEM's extent.
+    public func indicesOutside(_ points: [GeoPoint]) throws(InputError) -> [Int] {
+        let info = try describe()
+        var xs = points.map(\.longitude), ys = points.map(\.latitude)
+        do {
+            try CoordinateTransform(from: wgs84, to: info.crsWKT).apply(xs: &xs, ys: &ys)
+        } catch {
+            throw InputError(path: path, reason: error.message)
+        }
+        return points.indices.filter { !info.bounds.contains(MapPoint(x: xs[$0], y: ys[$0])) }
+    }
+}

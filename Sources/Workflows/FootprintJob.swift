@@ -14,6 +14,9 @@ public enum FootprintJob {
     public static func run(_ request: FootprintRequest) throws(InputError) -> FootprintSummary {
         let sites = try SiteFile.load(request.sitesPath)
         let source = try DEMSource.open(request.terrainPath)
+        if let outside = try source.indicesOutside(sites.map(\.location)).first {
+            throw placementError(SitePlacementError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
+        }
         let terrain = try source.metricGrid(
             around: sites.map(\.location), radius: request.parameters.radius,
             resolution: request.resolution, policy: request.voidPolicy
@@ -52,13 +55,17 @@ public enum FootprintJob {
             do {
                 coverages.append(try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters))
             } catch {
-                let place = String(format: "%.5f, %.5f", site.location.latitude, site.location.longitude)
-                throw InputError(
-                    path: request.sitesPath, reason: "site '\(site.id)' at \(place) \(error.reason) \(request.terrainPath)"
-                )
+                throw placementError(error, site: site, request: request)
             }
         }
         return coverages
+    }
+
+    private static func placementError(_ error: SitePlacementError, site: Site, request: FootprintRequest) -> InputError {
+        let place = String(format: "%.5f, %.5f", site.location.latitude, site.location.longitude)
+        return InputError(
+            path: request.sitesPath, reason: "site '\(site.id)' at \(place) \(error.reason) (terrain \(request.terrainPath))"
+        )
     }
 
     private static func makeSummary(

@@ -19,3 +19,10 @@ public enum SharedData {
     public static func path(_ relative: String) -> String { folder + "/" + relative }
 }
 
+
+/// Inputs made for the tests, in the repository's `Fixtures/` folder.
+public enum Fixtures {
+    public static func path(_ relative: String) -> String {
+        SharedData.packageRoot.appendingPathComponent("Fixtures/" + relative).path
+    }
+}

@@ -1,0 +1,43 @@
+# PhuSong: `make demo` and `make test` do all set-up on a fresh Debian machine.
+
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin
+SHARED_DATA  := ../shared/data
+DEMO_OUT     := out/demo
+
+.PHONY: setup build demo test bench clean
+
+## Install missing Debian packages (as root), or say which are missing.
+setup:
+	@missing=""; for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (run 'sudo make setup')"; exit 1; \
+	  fi; \
+	fi
+
+build: setup
+	swift build -c release --product phusong
+
+## Run the embedded synthetic scenario and say where its results are.
+demo: build
+	.build/release/phusong demo --out $(DEMO_OUT)
+	@echo "Demo results (synthetic terrain) are in $(DEMO_OUT)/"
+
+## The whole test suite. Real-data tests need $(SHARED_DATA); in CI it must be there.
+test: setup
+	@if [ -n "$$CI" ] && [ ! -d "$(SHARED_DATA)" ]; then echo "CI needs $(SHARED_DATA) beside the clone"; exit 1; fi
+	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
+	swift build --build-tests
+	swift test --skip-build --disable-xctest
+
+## Benchmarks (separate package, release build).
+bench: setup
+	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build out

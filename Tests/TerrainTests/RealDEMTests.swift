@@ -1,0 +1,90 @@
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("Real elevation models", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct RealDEMTests {
+    let hgt = SharedData.path("terrain/N44W072.hgt")
+
+    @Test("N44W072.hgt: 1201×1201, 115–1908 m, no voids")
+    func srtmRange() throws {
+        let inventory = try DEMSource.open(hgt).inventory()
+        #expect(inventory.description.width == 1_201 && inventory.description.height == 1_201)
+        #expect(inventory.minimum == 115)
+        #expect(inventory.maximum == 1_908)
+        #expect(inventory.voidCells == 0)
+    }
+
+    @Test("N44W072.hgt: individual cells equal what gdallocationinfo reports")
+    func cellsMatchGDALLocationInfo() throws {
+        let source = try DEMSource.open(hgt)
+        let raster = try #require(try source.read(covering: source.describe().bounds))
+        var generator = SystemRandomNumberGenerator()
+        let pixels = (0..<200).map { _ in (Int.random(in: 0..<1_201, using: &generator), Int.random(in: 0..<1_201, using: &generator)) }
+            + [(0, 0), (1_200, 1_200), (600, 600)]
+        let input = pixels.map { "\($0.0) \($0.1)" }.joined(separator: "\n") + "\n"
+        let peer = try runProgram("gdallocationinfo", ["-valonly", hgt], input: input)
+        try #require(peer.status == 0, "gdallocationinfo failed: \(peer.stderr)")
+        let values = peer.stdout.split(separator: "\n").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+        try #require(values.count == pixels.count)
+        for ((column, row), value) in zip(pixels, values) {
+            #expect(raster[column, row] == value, "pixel \(column),\(row)")
+        }
+    }
+
+    @Test("Bát Xát GeoTIFF: NaN stays nodata, in the inventory and on the metric grid")
+    func copernicusNaNIsNoData() throws {
+        let path = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        let inventory = try DEMSource.open(path).inventory()
+        let total = Double(inventory.description.width * inventory.description.height)
+        let stats = try runProgram("gdalinfo", ["-stats", "-json", path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let band = try #require((json["bands"] as? [[String: Any]])?.first)
+        let metadata = try #require((band["metadata"] as? [String: Any])?[""] as? [String: String])
+        let validPercent = try #require(Double(metadata["STATISTICS_VALID_PERCENT"] ?? ""))
+        #expect(abs((1 - Double(inventory.voidCells) / total) * 100 - validPercent) < 0.01)
+        #expect(abs(inventory.minimum! - Double(band["minimum"] as! Double)) < 1e-3)
+
+        // A site inside the clip, no filling: the NaN outside the clip polygon survives resampling.
+        let loaded = try DEMSource.open(path).metricGrid(
+            around: [GeoPoint(latitude: 22.52, longitude: 103.85)], radius: 12_000,
+            policy: VoidPolicy(maxFilledRegionCells: 0, maxVoidFraction: 1)
+        )
+        let grid = loaded.grid
+        #expect(loaded.voids.gridVoidCells > 0)
+        #expect(grid.elevations.filter { !$0.isNaN }.min()! >= Float(inventory.minimum!) - 1)
+        #expect(loaded.voids.gridVoidCells == grid.elevations.filter(\.isNaN).count)
+    }
+
+    @Test("Kauaʻi zipped SRTM: 4,279 voids reported, small ones filled on the grid")
+    func kauaiVoids() throws {
+        let source = try DEMSource.open(SharedData.path("terrain/N22W160v2.3a.hgt.zip"))
+        let inventory = try source.inventory()
+        #expect(inventory.voidCells == 4_279)
+        #expect(inventory.minimum == -34 && inventory.maximum == 1_579)
+        // Kauaʻi's interior holds most voids; around Mount Waiʻaleʻale they are filled.
+        let loaded = try source.metricGrid(around: [GeoPoint(latitude: 22.13, longitude: -159.59)], radius: 10_000)
+        #expect(loaded.voids.sourceVoidCells > 0)
+        #expect(loaded.voids.filledCells == loaded.voids.sourceVoidCells)
+        #expect(loaded.voids.gridVoidCells == 0)
+    }
+
+    @Test("A folder of tiles reads as one mosaic; values across the seam equal the single tile")
+    func folderMosaic() throws {
+        let folder = try temporaryFolder("mosaic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, window) in [("west.tif", ["0", "0", "601", "1201"]), ("east.tif", ["601", "0", "600", "1201"])] {
+            let cut = try runProgram("gdal_translate", ["-q", "-srcwin"] + window + [hgt, folder + "/" + name])
+            try #require(cut.status == 0, "gdal_translate failed: \(cut.stderr)")
+        }
+        let mosaic = try DEMSource.open(folder)
+        let single = try DEMSource.open(hgt)
+        #expect(try mosaic.describe().bounds == single.describe().bounds)
+        // A site 2 km west of the seam: its grid spans both tiles and matches the one-tile grid exactly.
+        let site = GeoPoint(latitude: 44.5, longitude: -71.525)
+        let fromTiles = try mosaic.metricGrid(around: [site], radius: 10_000).grid
+        let fromTile = try single.metricGrid(around: [site], radius: 10_000).grid
+        #expect(fromTiles.elevations == fromTile.elevations)
+    }
+}

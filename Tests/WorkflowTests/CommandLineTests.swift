@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The `phusong` executable as a user runs it: exit codes, messages, and no partial outputs.
+@Suite("phusong command line")
+struct CommandLineTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput {
+        try runProgram(phusongExecutable, arguments)
+    }
+
+    /// Runs a failing footprint command and checks: non-zero exit, one stderr line naming `file`,
+    /// containing `fault`, and nothing written.
+    func expectFailure(terrain: String, sites: String, file: String, fault: String) throws {
+        let folder = try temporaryFolder("cli")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["footprint", "--terrain", terrain, "--sites", sites, "--out", folder + "/out", "--radius-km", "10"])
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("phusong: error: \(file)"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(fault), "stderr: \(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "left files behind")
+    }
+
+    @Test("Missing terrain file")
+    func missingTerrain() throws {
+        try expectFailure(
+            terrain: "/nonexistent/N44W072.hgt", sites: Fixtures.path("sites/nh_two_sites.geojson"),
+            file: "/nonexistent/N44W072.hgt", fault: "no such file"
+        )
+    }
+
+    @Test("Truncated .hgt")
+    func truncatedTerrain() throws {
+        let folder = try temporaryFolder("truncated")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/N44W072.hgt"
+        try Data(repeating: 0, count: 2_884_000).write(to: URL(fileURLWithPath: path))
+        try expectFailure(terrain: path, sites: Fixtures.path("sites/nh_two_sites.geojson"), file: path, fault: "truncated")
+    }
+
+    @Test("Malformed GeoJSON")
+    func malformedSites() throws {
+        let sites = Fixtures.path("sites/malformed.geojson")
+        try expectFailure(terrain: "/nonexistent.hgt", sites: sites, file: sites, fault: "malformed JSON")
+    }
+
+    @Test("Unknown technology, naming the feature")
+    func unknownTechnology() throws {
+        let sites = Fixtures.path("sites/unknown_technology.geojson")
+        try expectFailure(terrain: "/nonexistent.hgt", sites: sites, file: sites, fault: "feature 2 (id 'NH-5G'): unknown technology '5G'")
+    }
+
+    @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func siteOutsideTerrain() throws {
+        let sites = Fixtures.path("sites/outside_terrain.geojson")
+        let terrain = SharedData.path("terrain/N44W072.hgt")
+        try expectFailure(terrain: terrain, sites: sites, file: sites, fault: "site 'QC-far' at 45.20000, -71.45000 lies outside the terrain")
+    }
+
+    @Test("phusong demo: synthetic scenario with every output labelled synthetic")
+    func demo() throws {
+        let folder = try temporaryFolder("demo")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["demo", "--out", folder, "--radius-km", "8"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("SYNTHETIC"))
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any]
+        )
+        #expect(summary["synthetic_terrain"] as? Bool == true)
+        #expect((summary["site_areas"] as? [Any])?.count == 6)
+        let info = try runProgram("gdalinfo", [folder + "/coverage.tif"])
+        #expect(info.stdout.contains("PHUSONG_SYNTHETIC=YES"))
+    }
+
+    @Test("Two runs give byte-identical results")
+    func deterministic() throws {
+        let first = try temporaryFolder("det1"), second = try temporaryFolder("det2")
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        for folder in [first, second] { _ = try run(["demo", "--out", folder, "--radius-km", "5"]) }
+        for name in ["footprints.geojson", "coverage.tif", "sites/CB-002.tif"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
+            #expect(a == b, "\(name)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Coverage
+import Foundation
+import Geometry
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("phusong footprint on real terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct FootprintJobTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+
+    @Test("Two sites on N44W072: all outputs, consistent areas, union = A + B − A∩B within 1e-6")
+    func twoSites() throws {
+        let out = try temporaryFolder("footprint")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let summary = try FootprintJob.run(FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.geojson"), outputDirectory: out,
+            parameters: CoverageParameters(radius: 20_000)
+        ))
+        #expect(summary.crs == "EPSG:32619" && !summary.syntheticTerrain)
+        #expect(summary.siteAreas.map(\.id) == ["NH-1", "NH-2"])
+        let overlap = try #require(summary.overlaps.first)
+        let a = summary.siteAreas[0].areaKm2, b = summary.siteAreas[1].areaKm2
+        #expect(abs(summary.unionAreaKm2 - (a + b - overlap.areaKm2)) / summary.unionAreaKm2 < 1e-6)
+        for site in summary.siteAreas {
+            #expect(abs(site.areaKm2 - Double(site.coveredCells) * summary.resolutionM * summary.resolutionM / 1e6) < 1e-9)
+        }
+        for name in ["coverage.tif", "sites/NH-1.tif", "sites/NH-2.tif", "footprints.geojson", "summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
+        }
+
+        let info = try runProgram("gdalinfo", ["-json", out + "/coverage.tif"])
+        let raster = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let band = try #require((raster["bands"] as? [[String: Any]])?.first)
+        #expect(band["type"] as? String == "Float32")
+        #expect(band["noDataValue"] as? String == "NaN")
+        let wkt = try #require((raster["coordinateSystem"] as? [String: Any])?["wkt"] as? String)
+        #expect(wkt.contains("UTM zone 19N"))
+
+        let geojson = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/footprints.geojson"))) as? [String: Any]
+        )
+        let features = try #require(geojson["features"] as? [[String: Any]])
+        #expect(features.compactMap { ($0["properties"] as? [String: Any])?["id"] as? String } == ["NH-1", "NH-2", "union"])
+        let first = try #require(
+            (((features[0]["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first?.first?.first)
+        )
+        #expect((-72.0 ... -71.0).contains(first[0]) && (44.0...45.0).contains(first[1]))
+    }
+
+    @Test("Received power of a visible cell is EIRP − free-space loss over the slant path (omni site)")
+    func powerIsLinkBudget() throws {
+        let site = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
+        let grid = try DEMSource.open(terrain).metricGrid(around: [site.location], radius: 10_000).grid
+        let position = try CoverageEngine.positions(of: [site], on: grid)[0]
+        let parameters = CoverageParameters(radius: 10_000)
+        let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+        let visible = coverage.power.indices.filter { !coverage.power[$0].isNaN }
+        #expect(visible.count > 100)
+        for index in visible.prefix(500) where index % 7 == 0 {
+            let column = coverage.column + index % coverage.width, row = coverage.row + index / coverage.width
+            let cell = grid.center(column: column, row: row)
+            let horizontal = ((cell.x - position.x) * (cell.x - position.x) + (cell.y - position.y) * (cell.y - position.y)).squareRoot()
+            let rise = (Double(grid[column, row]) + 1.5) - parameters.earth.drop(atDistance: horizontal)
+                - (Double(grid.elevation(at: position)!) + site.antennaHeight)
+            let slant = (horizontal * horizontal + rise * rise).squareRoot()
+            let expected = site.eirpDBm - 20 * log10(4 * Double.pi * max(slant, 1) * site.frequencyMHz * 1e6 / 299_792_458)
+            #expect(abs(Double(coverage.power[index]) - expected) < 1e-3)
+        }
+    }
+
+    @Test("CSV and GeoJSON site files describe the same sites")
+    func csvMatchesGeoJSON() throws {
+        #expect(try SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+    }
+
+    @Test("A mostly void area of interest is refused (Bát Xát clip, 30 km)")
+    func mostlyVoidRefused() throws {
+        let folder = try temporaryFolder("void")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let error = try #require(throws: InputError.self) {
+            _ = try FootprintJob.run(FootprintRequest(
+                terrainPath: SharedData.path("terrain/batxat_copernicus_glo30.tif"),
+                sitesPath: Fixtures.path("sites/batxat_one_site.geojson"), outputDirectory: folder + "/out"
+            ))
+        }
+        // The clip covers 18 × 22 km, less than half of a 60 × 60 km square around the site.
+        #expect(error.reason.contains("void or outside the terrain"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+}
