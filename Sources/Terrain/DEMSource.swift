@@ -38,12 +38,11 @@ public struct DEMSource: Sendable {
         var hasNoData: Int32 = 0
         let noData = GDALGetRasterNoDataValue(band, &hasNoData)
         let synthetic = GDALGetMetadataItem(dataset.raw, syntheticMetadataKey, nil).map { String(cString: $0) } == "YES"
-        return DEMDescription(
-            width: dataset.width, height: dataset.height,
-            cornerX: transform[0], cornerY: transform[3],
-            pixelWidth: transform[1], pixelHeight: -transform[5],
-            crsWKT: wkt, noData: hasNoData != 0 ? noData : nil, isSynthetic: synthetic
+        let frame = RasterFrame(
+            width: dataset.width, height: dataset.height, cornerX: transform[0], cornerY: transform[3],
+            pixelWidth: transform[1], pixelHeight: -transform[5], crsWKT: wkt
         )
+        return DEMDescription(frame: frame, noData: hasNoData != 0 ? noData : nil, isSynthetic: synthetic)
     }
 
     /// Reads the pixels covering `bounds` (in the source CRS) plus a one-pixel margin; nil when they miss the raster.
@@ -53,33 +52,31 @@ public struct DEMSource: Sendable {
     }
 
     func read(covering bounds: MapBounds, of info: DEMDescription) throws(InputError) -> ElevationRaster? {
-        let firstColumn = max(Int(((bounds.minX - info.cornerX) / info.pixelWidth).rounded(.down)) - 1, 0)
-        let lastColumn = min(Int(((bounds.maxX - info.cornerX) / info.pixelWidth).rounded(.up)) + 1, info.width - 1)
-        let firstRow = max(Int(((info.cornerY - bounds.maxY) / info.pixelHeight).rounded(.down)) - 1, 0)
-        let lastRow = min(Int(((info.cornerY - bounds.minY) / info.pixelHeight).rounded(.up)) + 1, info.height - 1)
+        let frame = info.frame
+        let firstColumn = max(Int(((bounds.minX - frame.cornerX) / frame.pixelWidth).rounded(.down)) - 1, 0)
+        let lastColumn = min(Int(((bounds.maxX - frame.cornerX) / frame.pixelWidth).rounded(.up)) + 1, frame.width - 1)
+        let firstRow = max(Int(((frame.cornerY - bounds.maxY) / frame.pixelHeight).rounded(.down)) - 1, 0)
+        let lastRow = min(Int(((frame.cornerY - bounds.minY) / frame.pixelHeight).rounded(.up)) + 1, frame.height - 1)
         guard firstColumn <= lastColumn, firstRow <= lastRow else { return nil }
+        let window = frame.window(
+            column: firstColumn, row: firstRow, width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1
+        )
         let values = try readPixels(
-            column: firstColumn, row: firstRow,
-            width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1, noData: info.noData
+            column: firstColumn, row: firstRow, width: window.width, height: window.height, noData: info.noData
         )
-        return ElevationRaster(
-            width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1,
-            cornerX: info.cornerX + Double(firstColumn) * info.pixelWidth,
-            cornerY: info.cornerY - Double(firstRow) * info.pixelHeight,
-            pixelWidth: info.pixelWidth, pixelHeight: info.pixelHeight,
-            crsWKT: info.crsWKT, values: values
-        )
+        return ElevationRaster(frame: window, values: values)
     }
 
     /// Reads the whole raster (in strips) and reports its range and voids.
     public func inventory() throws(InputError) -> DEMInventory {
         let info = try describe()
+        let width = info.frame.width, height = info.frame.height
         var minimum = Float.infinity, maximum = -Float.infinity, voids = 0
-        let stripRows = max(1, 4_194_304 / max(info.width, 1))
+        let stripRows = max(1, 4_194_304 / max(width, 1))
         var row = 0
-        while row < info.height {
-            let rows = min(stripRows, info.height - row)
-            let strip = try readPixels(column: 0, row: row, width: info.width, height: rows, noData: info.noData)
+        while row < height {
+            let rows = min(stripRows, height - row)
+            let strip = try readPixels(column: 0, row: row, width: width, height: rows, noData: info.noData)
             for value in strip {
                 if value.isNaN {
                     voids += 1
@@ -92,8 +89,8 @@ public struct DEMSource: Sendable {
         }
         return DEMInventory(
             description: info,
-            minimum: voids == info.width * info.height ? nil : Double(minimum),
-            maximum: voids == info.width * info.height ? nil : Double(maximum),
+            minimum: voids == width * height ? nil : Double(minimum),
+            maximum: voids == width * height ? nil : Double(maximum),
             voidCells: voids
         )
     }
@@ -121,26 +118,12 @@ public struct DEMSource: Sendable {
     }
 }
 
-/// Size, georeferencing and CRS of a DEM.
+/// Size, georeferencing and CRS of a DEM, its nodata value and whether it is labelled synthetic.
 public struct DEMDescription: Sendable, Equatable {
-    public let width: Int
-    public let height: Int
-    public let cornerX: Double
-    public let cornerY: Double
-    public let pixelWidth: Double
-    public let pixelHeight: Double
-    public let crsWKT: String
+    public let frame: RasterFrame
     public let noData: Double?
     /// True when the file carries PhuSong's synthetic-terrain label (`PHUSONG_SYNTHETIC=YES`).
     public let isSynthetic: Bool
-
-    /// The raster's extent in its own CRS.
-    public var bounds: MapBounds {
-        MapBounds(
-            minX: cornerX, minY: cornerY - Double(height) * pixelHeight,
-            maxX: cornerX + Double(width) * pixelWidth, maxY: cornerY
-        )
-    }
 }
 
 /// Range and void count of a whole DEM.

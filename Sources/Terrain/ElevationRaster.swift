@@ -1,46 +1,26 @@
 /// Elevations (metres) of a north-up raster in its own CRS, row 0 at the top; NaN marks a void.
 public struct ElevationRaster: Sendable {
-    public let width: Int
-    public let height: Int
-    /// Top-left corner of pixel (0, 0) in the raster's CRS.
-    public let cornerX: Double
-    public let cornerY: Double
-    /// Pixel size along x and (positive) along y, in CRS units.
-    public let pixelWidth: Double
-    public let pixelHeight: Double
-    /// The raster's coordinate reference system as WKT.
-    public let crsWKT: String
+    public let frame: RasterFrame
     public var values: [Float]
 
-    public init(
-        width: Int, height: Int, cornerX: Double, cornerY: Double,
-        pixelWidth: Double, pixelHeight: Double, crsWKT: String, values: [Float]
-    ) {
-        precondition(values.count == width * height, "raster needs width × height values")
-        self.width = width
-        self.height = height
-        self.cornerX = cornerX
-        self.cornerY = cornerY
-        self.pixelWidth = pixelWidth
-        self.pixelHeight = pixelHeight
-        self.crsWKT = crsWKT
+    public init(frame: RasterFrame, values: [Float]) {
+        precondition(values.count == frame.width * frame.height, "raster needs width × height values")
+        self.frame = frame
         self.values = values
     }
 
-    public subscript(column: Int, row: Int) -> Float {
-        values[row &* width &+ column]
-    }
+    public var width: Int { frame.width }
+    public var height: Int { frame.height }
 
-    /// The GDAL geotransform of this raster.
-    public var geoTransform: [Double] {
-        [cornerX, pixelWidth, 0, cornerY, 0, -pixelHeight]
+    public subscript(column: Int, row: Int) -> Float {
+        values[row &* frame.width &+ column]
     }
 
     /// Bilinear elevation at `point` (raster CRS) between pixel centres; nil off the raster or next to a void.
     public func interpolatedElevation(at point: MapPoint) -> Float? {
-        let column = (point.x - cornerX) / pixelWidth - 0.5
-        let row = (cornerY - point.y) / pixelHeight - 0.5
-        return bilinear(values, width: width, height: height, column: column, row: row)
+        let column = (point.x - frame.cornerX) / frame.pixelWidth - 0.5
+        let row = (frame.cornerY - point.y) / frame.pixelHeight - 0.5
+        return bilinear(values, width: frame.width, height: frame.height, column: column, row: row)
     }
 }
 

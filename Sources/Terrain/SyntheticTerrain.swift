@@ -40,11 +40,11 @@ public struct SyntheticTerrain: Sendable {
                 raw[row * width + column] = Float(shape(east: east, north: north))
             }
         }
-        return ElevationRaster(
+        let frame = RasterFrame(
             width: width, height: height, cornerX: bounds.minX, cornerY: bounds.maxY,
-            pixelWidth: pixel, pixelHeight: pixel, crsWKT: wktForEPSG(4326) ?? wgs84,
-            values: rescaled(raw)
+            pixelWidth: pixel, pixelHeight: pixel, crsWKT: wktForEPSG(4326) ?? wgs84
         )
+        return ElevationRaster(frame: frame, values: rescaled(raw))
     }
 
     /// Unscaled relief at a point `east`, `north` kilometres from the south-west corner.

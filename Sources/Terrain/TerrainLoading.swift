@@ -8,13 +8,6 @@ public struct LoadedTerrain: Sendable {
     public let nativeSpacing: Double
 }
 
-extension DEMDescription {
-    /// The DEM's cell size in metres: north–south pixel size, converted from degrees for geographic rasters.
-    public var nativeSpacing: Double {
-        isGeographic(crsWKT) ? pixelHeight * Double.pi / 180 * meanEarthRadius : pixelHeight
-    }
-}
-
 extension DEMSource {
     /// Cuts a UTM grid covering every point within `radius` metres of `sites`, resampled bilinearly
     /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is that of the sites'
@@ -24,7 +17,7 @@ extension DEMSource {
     ) throws(InputError) -> LoadedTerrain {
         guard !sites.isEmpty else { throw InputError(path: path, reason: "no sites to cut terrain around") }
         let info = try describe()
-        let native = info.nativeSpacing
+        let native = info.frame.nativeSpacing
         let spacing = resolution ?? native
         guard spacing > 0, radius > 0 else {
             throw InputError(path: path, reason: "radius and resolution must be positive")
@@ -41,7 +34,7 @@ extension DEMSource {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
         }
         var (xs, ys) = layout.cellCenters()
-        try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.crsWKT)
+        try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
         let sourceBounds = MapBounds(
             minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0
         )
@@ -131,10 +124,10 @@ extension DEMSource {
         let info = try describe()
         var xs = points.map(\.longitude), ys = points.map(\.latitude)
         do {
-            try CoordinateTransform(from: wgs84, to: info.crsWKT).apply(xs: &xs, ys: &ys)
+            try CoordinateTransform(from: wgs84, to: info.frame.crsWKT).apply(xs: &xs, ys: &ys)
         } catch {
             throw InputError(path: path, reason: error.message)
         }
-        return points.indices.filter { !info.bounds.contains(MapPoint(x: xs[$0], y: ys[$0])) }
+        return points.indices.filter { !info.frame.bounds.contains(MapPoint(x: xs[$0], y: ys[$0])) }
     }
 }

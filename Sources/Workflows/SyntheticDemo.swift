@@ -37,7 +37,7 @@ public enum SyntheticDemo {
         let terrain = SyntheticTerrain().generate()
         try GeoTIFF.writeFloat32(
             path: terrainPath, width: terrain.width, height: terrain.height, values: terrain.values,
-            georeference: RasterGeoreference(geoTransform: terrain.geoTransform, crs: .epsg(4326)),
+            georeference: RasterGeoreference(geoTransform: terrain.frame.geoTransform, crs: .epsg(4326)),
             metadata: [syntheticMetadataKey: "YES"], bandDescription: "SYNTHETIC elevation (m), not real terrain"
         )
         do {

@@ -13,14 +13,14 @@ struct TerrainCommand: ParsableCommand {
 
     func run() throws {
         let inventory = try reportingInputErrors { () throws(InputError) in try DEMSource.open(path).inventory() }
-        let info = inventory.description
-        let bounds = info.bounds
+        let frame = inventory.description.frame
+        let bounds = frame.bounds
         let fields: [String: Any] = [
-            "path": path, "width": info.width, "height": info.height,
+            "path": path, "width": frame.width, "height": frame.height,
             "bounds": [bounds.minX, bounds.minY, bounds.maxX, bounds.maxY],
-            "pixel_size": [info.pixelWidth, info.pixelHeight], "native_spacing_m": info.nativeSpacing,
+            "pixel_size": [frame.pixelWidth, frame.pixelHeight], "native_spacing_m": frame.nativeSpacing,
             "min_m": inventory.minimum as Any, "max_m": inventory.maximum as Any,
-            "void_cells": inventory.voidCells, "synthetic": info.isSynthetic,
+            "void_cells": inventory.voidCells, "synthetic": inventory.description.isSynthetic,
         ]
         let data = try JSONSerialization.data(withJSONObject: fields, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))

@@ -10,7 +10,7 @@ struct RealDEMTests {
     @Test("N44W072.hgt: 1201×1201, 115–1908 m, no voids")
     func srtmRange() throws {
         let inventory = try DEMSource.open(hgt).inventory()
-        #expect(inventory.description.width == 1_201 && inventory.description.height == 1_201)
+        #expect(inventory.description.frame.width == 1_201 && inventory.description.frame.height == 1_201)
         #expect(inventory.minimum == 115)
         #expect(inventory.maximum == 1_908)
         #expect(inventory.voidCells == 0)
@@ -19,7 +19,7 @@ struct RealDEMTests {
     @Test("N44W072.hgt: individual cells equal what gdallocationinfo reports")
     func cellsMatchGDALLocationInfo() throws {
         let source = try DEMSource.open(hgt)
-        let raster = try #require(try source.read(covering: source.describe().bounds))
+        let raster = try #require(try source.read(covering: source.describe().frame.bounds))
         var generator = SystemRandomNumberGenerator()
         let pixels = (0..<200).map { _ in (Int.random(in: 0..<1_201, using: &generator), Int.random(in: 0..<1_201, using: &generator)) }
             + [(0, 0), (1_200, 1_200), (600, 600)]
@@ -37,7 +37,7 @@ struct RealDEMTests {
     func copernicusNaNIsNoData() throws {
         let path = SharedData.path("terrain/batxat_copernicus_glo30.tif")
         let inventory = try DEMSource.open(path).inventory()
-        let total = Double(inventory.description.width * inventory.description.height)
+        let total = Double(inventory.description.frame.width * inventory.description.frame.height)
         let stats = try runProgram("gdalinfo", ["-stats", "-json", path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         let band = try #require((json["bands"] as? [[String: Any]])?.first)
@@ -80,7 +80,7 @@ struct RealDEMTests {
         }
         let mosaic = try DEMSource.open(folder)
         let single = try DEMSource.open(hgt)
-        #expect(try mosaic.describe().bounds == single.describe().bounds)
+        #expect(try mosaic.describe().frame.bounds == single.describe().frame.bounds)
         // A site 2 km west of the seam: its grid spans both tiles and matches the one-tile grid exactly.
         let site = GeoPoint(latitude: 44.5, longitude: -71.525)
         let fromTiles = try mosaic.metricGrid(around: [site], radius: 10_000).grid

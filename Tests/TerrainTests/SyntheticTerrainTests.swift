@@ -38,12 +38,12 @@ struct SyntheticTerrainTests {
         let path = folder + "/synthetic.tif"
         try GeoTIFF.writeFloat32(
             path: path, width: terrain.width, height: terrain.height, values: terrain.values,
-            georeference: RasterGeoreference(geoTransform: terrain.geoTransform, crs: .epsg(4326)),
+            georeference: RasterGeoreference(geoTransform: terrain.frame.geoTransform, crs: .epsg(4326)),
             metadata: [syntheticMetadataKey: "YES"]
         )
         let source = try DEMSource.open(path)
         #expect(try source.describe().isSynthetic)
-        #expect(try source.read(covering: source.describe().bounds)?.values == terrain.values)
+        #expect(try source.read(covering: source.describe().frame.bounds)?.values == terrain.values)
     }
 
     @Test("Void filling: a small hole is interpolated from its rim, a large one stays void")
@@ -52,9 +52,8 @@ struct SyntheticTerrainTests {
         for row in 0..<20 { for column in 10..<20 { values[row * 20 + column] = 200 } }
         values[5 * 20 + 9] = .nan  // one cell between the 100 and 200 halves
         for row in 12..<20 { for column in 0..<8 { values[row * 20 + column] = .nan } }  // 64-cell void
-        var raster = ElevationRaster(
-            width: 20, height: 20, cornerX: 0, cornerY: 20, pixelWidth: 1, pixelHeight: 1, crsWKT: "", values: values
-        )
+        let frame = RasterFrame(width: 20, height: 20, cornerX: 0, cornerY: 20, pixelWidth: 1, pixelHeight: 1, crsWKT: "")
+        var raster = ElevationRaster(frame: frame, values: values)
         let result = raster.fillVoids(maxRegionCells: 10)
         #expect(result.voids == 65 && result.filled == 1)
         // Rim: three cells at 100 (distance 1) and one at 200 (distance 1): IDW mean 125.

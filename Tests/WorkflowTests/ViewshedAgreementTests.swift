@@ -43,8 +43,8 @@ struct ViewshedAgreementTests {
         )
         let peer = try gdalViewshed(grid: grid, at: position, antennaHeight: antennaHeight, radius: radius, earth: earth)
         // gdal_viewshed writes only the window within -md of the observer: locate it on our grid.
-        let peerColumn = Int(((peer.cornerX - grid.cornerX) / grid.spacing).rounded())
-        let peerRow = Int(((grid.cornerY - peer.cornerY) / grid.spacing).rounded())
+        let peerColumn = Int(((peer.frame.cornerX - grid.cornerX) / grid.spacing).rounded())
+        let peerRow = Int(((grid.cornerY - peer.frame.cornerY) / grid.spacing).rounded())
         var both = 0, oursOnly = 0, theirsOnly = 0
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
@@ -83,6 +83,6 @@ struct ViewshedAgreementTests {
         ])
         try #require(result.status == 0, "gdal_viewshed failed: \(result.stderr)")
         let mask = try DEMSource.open(folder + "/viewshed.tif")
-        return try #require(try mask.read(covering: mask.describe().bounds))
+        return try #require(try mask.read(covering: mask.describe().frame.bounds))
     }
 }

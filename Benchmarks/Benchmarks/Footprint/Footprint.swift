@@ -29,7 +29,7 @@ private func syntheticGrid(around site: GeoPoint, radius: Double) throws -> Terr
     defer { try? FileManager.default.removeItem(atPath: path) }
     try GeoTIFF.writeFloat32(
         path: path, width: raster.width, height: raster.height, values: raster.values,
-        georeference: RasterGeoreference(geoTransform: raster.geoTransform, crs: .epsg(4326))
+        georeference: RasterGeoreference(geoTransform: raster.frame.geoTransform, crs: .epsg(4326))
     )
     return try DEMSource.open(path).metricGrid(around: [site], radius: radius).grid
 }
