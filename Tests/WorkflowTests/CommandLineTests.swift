@@ -59,6 +59,28 @@ struct CommandLineTests {
         try expectFailure(terrain: terrain, sites: sites, file: sites, fault: "site 'QC-far' at 45.20000, -71.45000 lies outside the terrain")
     }
 
+    @Test("phusong terrain describes a DEM; --resolution-m sets the grid", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func terrainAndResolution() throws {
+        let hgt = SharedData.path("terrain/N44W072.hgt")
+        let described = try run(["terrain", hgt])
+        #expect(described.status == 0)
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(described.stdout.utf8)) as? [String: Any])
+        #expect(info["min_m"] as? Double == 115 && info["max_m"] as? Double == 1_908 && info["void_cells"] as? Int == 0)
+
+        let folder = try temporaryFolder("resolution")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([
+            "footprint", "--terrain", hgt, "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--out", folder,
+            "--radius-km", "12", "--resolution-m", "150", "--threshold-2g", "-90",
+        ])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any]
+        )
+        #expect(summary["resolution_m"] as? Double == 150 && summary["radius_km"] as? Double == 12)
+        #expect((summary["thresholds_dbm"] as? [String: Double])?["2G"] == -90)
+    }
+
     @Test("phusong demo: synthetic scenario with every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
