@@ -14,13 +14,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "Terrain", dependencies: ["CGDAL", "CPROJ"]),
-        .target(name: "Propagation", dependencies: ["Terrain"]),
+        .target(
+            name: "Propagation",
+            dependencies: ["Terrain", .product(name: "ComplexModule", package: "swift-numerics")]
+        ),
         .target(name: "Coverage", dependencies: ["Propagation"]),
         .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
         .target(name: "Workflows", dependencies: ["Geometry"]),

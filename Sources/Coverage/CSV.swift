@@ -1,6 +1,6 @@
 /// Minimal RFC 4180 CSV reading: commas, double-quoted fields with "" escapes, CRLF or LF line ends.
-enum CSV {
-    static func rows(_ text: String) -> [[String]] {
+public enum CSV {
+    public static func rows(_ text: String) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false, iterator = text.makeIterator()
         while let character = iterator.next() {

@@ -1,0 +1,279 @@
+import ComplexModule
+import Foundation
+
+/// The Longley-Rice reference attenuation (median loss relative to free space) for a path geometry:
+/// two-ray line of sight, diffraction (knife edge blended with Vogler's smooth earth, plus clutter),
+/// or troposcatter, following NTIA ITM 1.4.
+struct ITMReferenceAttenuation {
+    let geometry: ITMPathGeometry
+    /// Structural antenna heights (m).
+    let heights: (Double, Double)
+    let frequencyMHz: Double
+    /// Complex ground impedance.
+    let groundImpedance: Complex<Double>
+    /// Effective earth radius (m) and surface refractivity (N-units).
+    let earthRadius: Double
+    let surfaceRefractivity: Double
+    /// Point-to-point mode adds ~10 m² to h₁h₂ in the diffraction weighting [ERL 79-ITS 67, p. 3-8].
+    let pointToPoint: Bool
+
+    /// Reference attenuation (dB, ≥ 0), the propagation mode, and warnings.
+    func compute() throws(ITMError) -> (attenuation: Double, mode: ITMPropagationMode, warnings: ITMWarnings) {
+        let g = geometry, d = g.distance
+        let smooth = ((2 * g.effectiveHeights.0 * earthRadius).squareRoot(), (2 * g.effectiveHeights.1 * earthRadius).squareRoot())
+        let smoothLOS = smooth.0 + smooth.1
+        let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
+        let thetaLOS = -max(g.horizonAngles.0 + g.horizonAngles.1, -actualLOS / earthRadius)
+        var warnings: ITMWarnings = []
+        if abs(g.horizonAngles.0) > 200e-3 || abs(g.horizonAngles.1) > 200e-3 { warnings.insert(.horizonAngle) }
+        if g.horizonDistances.0 < 0.1 * smooth.0 || g.horizonDistances.1 < 0.1 * smooth.1
+            || g.horizonDistances.0 > 3 * smooth.0 || g.horizonDistances.1 > 3 * smooth.1
+        {
+            warnings.insert(.horizonDistance)
+        }
+        guard surfaceRefractivity >= 150 else { throw ITMError(message: "surface refractivity \(surfaceRefractivity) N-units is below 150") }
+        guard surfaceRefractivity <= 400 else { throw ITMError(message: "surface refractivity \(surfaceRefractivity) N-units is above 400") }
+        if surfaceRefractivity < 250 { warnings.insert(.surfaceRefractivity) }
+        guard earthRadius >= 4_000_000, earthRadius <= 13_333_333 else {
+            throw ITMError(message: "effective earth radius \(earthRadius) m is outside 4000–13333 km")
+        }
+        guard groundImpedance.real > abs(groundImpedance.imaginary) else {
+            throw ITMError(message: "ground impedance out of range: check permittivity and conductivity")
+        }
+
+        // The diffraction line through two distances far into the diffraction region.
+        let scale = pow(earthRadius * earthRadius / frequencyMHz, 1.0 / 3.0)
+        let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
+        let a3 = diffraction(at: d3, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
+        let a4 = diffraction(at: d4, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
+        let slope = (a4 - a3) / (d4 - d3), intercept = a3 - slope * d3
+
+        if d < abs(g.effectiveHeights.0 - g.effectiveHeights.1) / 200e-3 || d < 1e3 || d > 1_000e3 {
+            warnings.insert(.pathDistance)
+        }
+        let attenuation: Double, mode: ITMPropagationMode
+        if d < smoothLOS {
+            attenuation = lineOfSightRegion(d, slope: slope, intercept: intercept, smoothLOS: smoothLOS, actualLOS: actualLOS)
+            mode = .lineOfSight
+        } else {
+            (attenuation, mode) = beyondHorizon(d, slope: slope, intercept: intercept, thetaLOS: thetaLOS, smoothLOS: smoothLOS, actualLOS: actualLOS)
+        }
+        return (max(attenuation, 0), mode, warnings)
+    }
+
+    /// Line-of-sight attenuation: a log-linear curve fitted through two-ray losses and the diffraction line
+    /// [ERL 79-ITS 67, Eqns 3.16–3.21].
+    private func lineOfSightRegion(_ d: Double, slope: Double, intercept: Double, smoothLOS: Double, actualLOS: Double) -> Double {
+        let atSmoothLOS = smoothLOS * slope + intercept
+        var d0 = 0.04 * frequencyMHz * geometry.effectiveHeights.0 * geometry.effectiveHeights.1
+        let d1: Double
+        if intercept >= 0 {
+            d0 = min(d0, 0.5 * actualLOS)
+            d1 = d0 + 0.25 * (actualLOS - d0)
+        } else {
+            d1 = max(-intercept / slope, 0.25 * actualLOS)
+        }
+        let a1 = lineOfSightLoss(at: d1, slope: slope, intercept: intercept, smoothLOS: smoothLOS)
+        var fitted = false, k1 = 0.0, k2 = 0.0
+        if d0 < d1 {
+            let a0 = lineOfSightLoss(at: d0, slope: slope, intercept: intercept, smoothLOS: smoothLOS)
+            let q = log(smoothLOS / d0)
+            k2 = max(0, ((smoothLOS - d0) * (a1 - a0) - (d1 - d0) * (atSmoothLOS - a0))
+                / ((smoothLOS - d0) * log(d1 / d0) - (d1 - d0) * q))
+            fitted = intercept > 0 || k2 > 0
+            if fitted {
+                k1 = (atSmoothLOS - a0 - k2 * q) / (smoothLOS - d0)
+                if k1 < 0 {
+                    k1 = 0
+                    k2 = max(atSmoothLOS - a0, 0) / q
+                    if k2 == 0 { k1 = slope }
+                }
+            }
+        }
+        if !fitted {
+            k1 = max(atSmoothLOS - a1, 0) / (smoothLOS - d1)
+            k2 = 0
+            if k1 == 0 { k1 = slope }
+        }
+        let origin = atSmoothLOS - k1 * smoothLOS - k2 * log(smoothLOS)
+        return origin + k1 * d + k2 * log(d)
+    }
+
+    /// Beyond the smooth-earth horizon: the diffraction line, or the troposcatter line past their crossing.
+    private func beyondHorizon(
+        _ d: Double, slope: Double, intercept: Double, thetaLOS: Double, smoothLOS: Double, actualLOS: Double
+    ) -> (Double, ITMPropagationMode) {
+        let d5 = actualLOS + 200e3, d6 = actualLOS + 400e3
+        var h0 = -1.0
+        let a6 = troposcatter(at: d6, thetaLOS: thetaLOS, h0: &h0)
+        let a5 = troposcatter(at: d5, thetaLOS: thetaLOS, h0: &h0)
+        var scatterSlope = slope, scatterIntercept = intercept, crossover = 10e6
+        if a5 < 1_000 {
+            scatterSlope = (a6 - a5) / 200e3
+            let scale = pow(earthRadius * earthRadius / frequencyMHz, 1.0 / 3.0)
+            crossover = max(
+                max(smoothLOS, actualLOS + 1.088 * scale * log(frequencyMHz)),
+                (a5 - intercept - scatterSlope * d5) / (slope - scatterSlope)
+            )
+            scatterIntercept = (slope - scatterSlope) * crossover + intercept
+        }
+        return d > crossover ? (scatterSlope * d + scatterIntercept, .troposcatter) : (slope * d + intercept, .diffraction)
+    }
+
+    /// Two-ray loss over rough ground blended with the extended diffraction line [Algorithm, Eqns 4.46–4.50].
+    private func lineOfSightLoss(at d: Double, slope: Double, intercept: Double, smoothLOS: Double) -> Double {
+        let he = geometry.effectiveHeights
+        let roughness = sigmaH(terrainRoughness(d))
+        let wavenumber = frequencyMHz / 47.7
+        let sinPsi = (he.0 + he.1) / (d * d + (he.0 + he.1) * (he.0 + he.1)).squareRoot()
+        let sine = Complex(sinPsi, 0)
+        var reflection = (sine - groundImpedance) / (sine + groundImpedance)
+            * Complex(exp(-min(10, wavenumber * roughness * sinPsi)), 0)
+        let magnitude = reflection.real * reflection.real + reflection.imaginary * reflection.imaginary
+        if magnitude < 0.25 || magnitude < sinPsi {
+            reflection = reflection * Complex((sinPsi / magnitude).squareRoot(), 0)
+        }
+        var phase = wavenumber * 2 * he.0 * he.1 / d
+        if phase > Double.pi / 2 { phase = Double.pi - (Double.pi / 2) * (Double.pi / 2) / phase }
+        let sum = Complex(cos(phase), -sin(phase)) + reflection
+        let twoRay = -10 * log10(sum.real * sum.real + sum.imaginary * sum.imaginary)
+        let extended = slope * d + intercept
+        let weight = 1 / (1 + frequencyMHz * geometry.deltaH / max(10e3, smoothLOS))
+        return weight * twoRay + (1 - weight) * extended
+    }
+
+    /// Diffraction loss: knife edge and smooth earth weighted by terrain roughness, plus clutter [ERL 79-ITS 67, 3.23].
+    private func diffraction(at d: Double, thetaLOS: Double, smoothLOS: Double) -> Double {
+        let knifeEdge = knifeEdgeLoss(at: d, thetaLOS: thetaLOS)
+        let smoothEarth = smoothEarthLoss(at: d, thetaLOS: thetaLOS)
+        let clutterRoughness = sigmaH(terrainRoughness(smoothLOS))
+        let clutter = min(15, 5 * log10(1 + 1e-5 * heights.0 * heights.1 * frequencyMHz * clutterRoughness))
+        var product = heights.0 * heights.1
+        let excess = geometry.effectiveHeights.0 * geometry.effectiveHeights.1 - product
+        if pointToPoint { product += 10 }
+        let root = (1 + excess / product).squareRoot()
+        let actualLOS = geometry.horizonDistances.0 + geometry.horizonDistances.1
+        let q = (root + (-thetaLOS * earthRadius + actualLOS) / d) * min(terrainRoughness(d) * frequencyMHz / 47.7, 6_283.2)
+        let weight = 25.1 / (25.1 + q.squareRoot())
+        return weight * smoothEarth + (1 - weight) * knifeEdge + clutter
+    }
+
+    /// Double knife-edge loss over the two horizons [TN101, Eqns I.1, I.7].
+    private func knifeEdgeLoss(at d: Double, thetaLOS: Double) -> Double {
+        let horizons = geometry.horizonDistances
+        let thetaNLOS = d / earthRadius - thetaLOS
+        let beyond = d - horizons.0 - horizons.1
+        let factor = 0.0795775 * (frequencyMHz / 47.7) * thetaNLOS * thetaNLOS * beyond
+        return fresnelLoss(factor * horizons.0 / (beyond + horizons.0)) + fresnelLoss(factor * horizons.1 / (beyond + horizons.1))
+    }
+
+    /// Ideal knife-edge loss A(v, 0) from v² [TN101v2, Eqn III.24].
+    private func fresnelLoss(_ v2: Double) -> Double {
+        v2 < 5.76 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * log10(v2)
+    }
+
+    /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
+    private func smoothEarthLoss(at d: Double, thetaLOS: Double) -> Double {
+        let horizons = geometry.horizonDistances, he = geometry.effectiveHeights
+        let thetaNLOS = d / earthRadius - thetaLOS
+        let radii = [
+            (d - horizons.0 - horizons.1) / (d / earthRadius - thetaLOS),
+            0.5 * horizons.0 * horizons.0 / he.0,
+            0.5 * horizons.1 * horizons.1 / he.1,
+        ]
+        let distancesKm = [radii[0] * thetaNLOS / 1_000, horizons.0 / 1_000, horizons.1 / 1_000]
+        let cubeRootF = pow(frequencyMHz, 1.0 / 3.0)
+        var c0 = [Double](), k = [Double](), x = [Double]()
+        for index in 0..<3 {
+            c0.append(pow((4.0 / 3.0) * 6_370e3 / radii[index], 1.0 / 3.0))
+            k.append(0.017778 * c0[index] * pow(frequencyMHz, -1.0 / 3.0) / groundImpedance.length)
+            x.append((1.607 - k[index]) * c0[index] * c0[index] * cubeRootF * distancesKm[index])
+        }
+        let total = x[0] + x[1] + x[2]
+        let distanceGain = 0.05751 * total - 10 * log10(total)
+        return distanceGain - heightGain(x[1], k[1]) - heightGain(x[2], k[2]) - 20
+    }
+
+    /// Vogler's height-gain function F(x, K), dB.
+    private func heightGain(_ x: Double, _ k: Double) -> Double {
+        if x < 200 {
+            let w = -log(k)
+            if k < 1e-5 || x * w * w * w > 5_495 {
+                return x > 1 ? 17.372 * log(x) - 117 : -117
+            }
+            return 2.5e-5 * x * x / k - 8.686 * w - 15
+        }
+        var result = 0.05751 * x - 4.343 * log(x)
+        if x < 2_000 {
+            let w = 0.0134 * x * exp(-0.005 * x)
+            result = (1 - w) * result + w * (17.372 * log(x) - 117)
+        }
+        return result
+    }
+
+    /// Troposcatter loss at `d` [Algorithm, Eqn 4.63]; `h0` carries the frequency-gain term between calls.
+    private func troposcatter(at d: Double, thetaLOS: Double, h0: inout Double) -> Double {
+        let wavenumber = frequencyMHz / 47.7
+        let he = geometry.effectiveHeights, angles = geometry.horizonAngles
+        var gain: Double
+        if h0 > 15 {
+            gain = h0
+        } else {
+            var asymmetry = geometry.horizonDistances.0 - geometry.horizonDistances.1
+            var ratio = he.1 / he.0
+            if asymmetry < 0 {
+                asymmetry = -asymmetry
+                ratio = 1 / ratio
+            }
+            let theta = angles.0 + angles.1 + d / earthRadius
+            let r1 = 2 * wavenumber * theta * he.0, r2 = 2 * wavenumber * theta * he.1
+            if r1 < 0.2 && r2 < 0.2 { return 1_001 }
+            var s = (d - asymmetry) / (d + asymmetry)
+            let q = min(max(0.1, ratio / s), 10)
+            s = max(0.1, s)
+            let crossover = (d - asymmetry) * (d + asymmetry) * theta * 0.25 / d
+            let ns = surfaceRefractivity
+            let eta = (crossover / 1.7556e3)
+                * (1 + (0.031 - ns * 2.32e-3 + ns * ns * 5.67e-6) * exp(-pow(min(1.7, crossover / 8e3), 6)))
+            let h00 = (frequencyGain(r1, eta) + frequencyGain(r2, eta)) / 2
+            gain = max(h00 + min(h00, 6 * (0.6 - log10(max(eta, 1))) * log10(s) * log10(q)), 0)
+            if eta < 1 {
+                let root2 = 2.0.squareRoot()
+                gain = eta * gain + (1 - eta) * 10
+                    * log10(pow((1 + root2 / r1) * (1 + root2 / r2), 2) * (r1 + r2) / (r1 + r2 + 2 * root2))
+            }
+            if gain > 15 && h0 >= 0 { gain = h0 }
+        }
+        h0 = gain
+        let th = d / earthRadius - thetaLOS
+        return attenuationFunction(th * d) + 10 * log10(wavenumber * 47.7 * pow(th, 4))
+            - 0.1 * (surfaceRefractivity - 301) * exp(-th * d / 40e3) + gain
+    }
+
+    /// The attenuation function F(θd) [Algorithm, 6.9].
+    private func attenuationFunction(_ td: Double) -> Double {
+        let (a, b, c): (Double, Double, Double) = td <= 10e3 ? (133.4, 0.332e-3, -10) : td <= 70e3 ? (104.6, 0.212e-3, -2.5) : (71.8, 0.157e-3, 5)
+        return a + b * td + c * log10(td)
+    }
+
+    /// Troposcatter frequency-gain function H₀(r, ηs), interpolated between curves [Algorithm, 6.13].
+    private func frequencyGain(_ r: Double, _ etaS: Double) -> Double {
+        let eta = min(max(etaS, 1), 5)
+        let whole = Int(eta), fraction = eta - Double(whole)
+        let a = [25.0, 80, 177, 395, 705], b = [24.0, 45, 68, 80, 105]
+        func curve(_ j: Int) -> Double { 10 * log10(1 + a[j] * pow(1 / r, 4) + b[j] * pow(1 / r, 2)) }
+        var result = curve(whole - 1)
+        if fraction != 0 { result = (1 - fraction) * result + fraction * curve(whole) }
+        return result
+    }
+
+    /// Terrain irregularity over distance d, Δh(d) [ERL 79-ITS 67, Eqn 3].
+    func terrainRoughness(_ d: Double) -> Double {
+        geometry.deltaH * (1 - 0.8 * exp(-d / 50e3))
+    }
+}
+
+/// RMS deviation of terrain within the first Fresnel zone, σh(Δh) [ERL 79-ITS 67, Eqn 3.6a].
+func sigmaH(_ deltaH: Double) -> Double {
+    0.78 * deltaH * exp(-0.5 * pow(deltaH, 0.25))
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Time, location and situation variability of ITM (NTIA ITM 1.4 `Variability`): the attenuation relative
+/// to free space at the requested percentages, from the reference attenuation and the climate's curves.
+struct ITMVariability {
+    let environment: ITMEnvironment
+    let effectiveHeights: (Double, Double)
+    let deltaH: Double
+    let distance: Double
+
+    /// Climate curve coefficients [TN101, Fig 10.13; TN101v2, Eqns III.69–70], indexed by climate − 1.
+    private static let median: [[Double]] = [
+        [-9.67, -0.62, 1.26, -9.21, -0.62, -0.39, 3.15],
+        [12.7, 9.19, 15.5, 9.05, 9.19, 2.86, 857.9],
+        [144.9e3, 228.9e3, 262.6e3, 84.1e3, 228.9e3, 141.7e3, 2222.0e3],
+        [190.3e3, 205.2e3, 185.2e3, 101.1e3, 205.2e3, 315.9e3, 164.8e3],
+        [133.8e3, 143.6e3, 99.8e3, 98.6e3, 143.6e3, 167.4e3, 116.3e3],
+    ]
+    private static let belowMedian: [[Double]] = [
+        [2.13, 2.66, 6.11, 1.98, 2.68, 6.86, 8.51],
+        [159.5, 7.67, 6.65, 13.11, 7.16, 10.38, 169.8],
+        [762.2e3, 100.4e3, 138.2e3, 139.1e3, 93.7e3, 187.8e3, 609.8e3],
+        [123.6e3, 172.5e3, 242.2e3, 132.7e3, 186.8e3, 169.6e3, 119.9e3],
+        [94.5e3, 136.4e3, 178.6e3, 193.5e3, 133.5e3, 108.9e3, 106.6e3],
+    ]
+    private static let aboveMedian: [[Double]] = [
+        [2.11, 6.87, 10.08, 3.68, 4.75, 8.58, 8.43],
+        [102.3, 15.53, 9.60, 159.3, 8.12, 13.97, 8.19],
+        [636.9e3, 138.7e3, 165.3e3, 464.4e3, 93.2e3, 216.0e3, 136.2e3],
+        [134.8e3, 143.7e3, 225.7e3, 93.1e3, 135.9e3, 152.0e3, 188.5e3],
+        [95.6e3, 98.6e3, 129.7e3, 94.2e3, 113.4e3, 122.7e3, 122.9e3],
+    ]
+    private static let ductingFactor = [1.224, 0.801, 1.380, 1.000, 1.224, 1.518, 1.518]
+    private static let ductingDeviate = [1.282, 2.161, 1.282, 20.0, 1.282, 1.282, 1.282]
+    private static let frequencyBelow: [[Double]] = [
+        [1.0, 1.0, 1.0, 1.0, 0.92, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0, 0.25, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 1.77, 0.0, 0.0],
+    ]
+    private static let frequencyAbove: [[Double]] = [
+        [1.0, 0.93, 1.0, 0.93, 0.93, 1.0, 1.0], [0.0, 0.31, 0.0, 0.19, 0.31, 0.0, 0.0], [0.0, 2.00, 0.0, 1.79, 2.00, 0.0, 0.0],
+    ]
+
+    /// Attenuation below free space (dB) for reference attenuation `reference`, and any warning.
+    func attenuation(reference: Double) -> (Double, ITMWarnings) {
+        let climate = environment.climate.rawValue - 1
+        let wavenumber = environment.frequencyMHz / 47.7
+        var zT = standardNormalDeviate(environment.time / 100)
+        var zL = standardNormalDeviate(environment.location / 100)
+        let zS = standardNormalDeviate(environment.situation / 100)
+
+        let horizonReach = (2 * 9_000e3 * effectiveHeights.0).squareRoot() + (2 * 9_000e3 * effectiveHeights.1).squareRoot()
+        let dex = horizonReach + pow(575.7e12 / wavenumber, 1.0 / 3.0)
+        let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
+
+        var mode = environment.variability.rawValue
+        let noSituation = mode >= 20
+        if noSituation { mode -= 20 }
+        let sigmaS = noSituation ? 0 : 5 + 3 * exp(-de / 100e3)
+        let noLocation = mode >= 10
+        if noLocation { mode -= 10 }
+
+        let medianShift = Self.curve(Self.median, climate, de)
+        switch mode {
+        case 0: (zT, zL) = (zS, zS)
+        case 1: zL = zS
+        case 2: zL = zT
+        default: break
+        }
+        let warnings: ITMWarnings = abs(zT) > 3.1 || abs(zL) > 3.1 || abs(zS) > 3.1 ? .extremeVariabilities : []
+
+        let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness(distance) / (wavenumber * roughness(distance) + 13)
+        let yL = sigmaL * zL
+
+        let q = log(0.133 * wavenumber)
+        let below = Self.frequencyBelow, above = Self.frequencyAbove
+        let gMinus = below[0][climate] + below[1][climate] / (pow(below[2][climate] * q, 2) + 1)
+        let gPlus = above[0][climate] + above[1][climate] / (pow(above[2][climate] * q, 2) + 1)
+        let sigmaTMinus = Self.curve(Self.belowMedian, climate, de) * gMinus
+        let sigmaTPlus = Self.curve(Self.aboveMedian, climate, de) * gPlus
+        let sigmaTD = Self.ductingFactor[climate] * sigmaTPlus
+        let zD = Self.ductingDeviate[climate]
+        let sigmaT = zT < 0 ? sigmaTMinus : zT <= zD ? sigmaTPlus : sigmaTD + (sigmaTPlus - sigmaTD) * zD / zT
+        let yT = sigmaT * zT
+
+        let residual = sigmaS * sigmaS + yT * yT / (7.8 + zS * zS) + yL * yL / (24 + zS * zS)
+        let yR: Double, yS: Double
+        switch mode {
+        case 0:
+            yR = 0
+            yS = (sigmaT * sigmaT + sigmaL * sigmaL + residual).squareRoot() * zS
+        case 1:
+            yR = yT
+            yS = (sigmaL * sigmaL + residual).squareRoot() * zS
+        case 2:
+            yR = (sigmaT * sigmaT + sigmaL * sigmaL).squareRoot() * zT
+            yS = residual.squareRoot() * zS
+        default:
+            yR = yT + yL
+            yS = residual.squareRoot() * zS
+        }
+        var result = reference - medianShift - yR - yS
+        if result < 0 { result = result * (29 - result) / (29 - 10 * result) }
+        return (result, warnings)
+    }
+
+    private func roughness(_ d: Double) -> Double { deltaH * (1 - 0.8 * exp(-d / 50e3)) }
+
+    /// The climate curve (c1 + c2 / (1 + ((de − x2)/x3)²)) · (de/x1)² / (1 + (de/x1)²).
+    private static func curve(_ table: [[Double]], _ climate: Int, _ de: Double) -> Double {
+        let c1 = table[0][climate], c2 = table[1][climate]
+        let x1 = table[2][climate], x2 = table[3][climate], x3 = table[4][climate]
+        let ratio = (de / x1) * (de / x1)
+        return (c1 + c2 / (1 + pow((de - x2) / x3, 2))) * ratio / (1 + ratio)
+    }
+}
+
+/// Inverse complementary normal distribution Q⁻¹(q) (Abramowitz & Stegun 26.2.23, |ε| < 4.5e-4).
+func standardNormalDeviate(_ q: Double) -> Double {
+    let x = q > 0.5 ? 1 - q : q
+    let t = (-2 * log(x)).squareRoot()
+    let zeta = ((0.010328 * t + 0.802853) * t + 2.515516) / (((0.001308 * t + 0.189269) * t + 1.432788) * t + 1)
+    return q > 0.5 ? -(t - zeta) : t - zeta
+}
