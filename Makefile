@@ -1,10 +1,12 @@
 # PhuSong: `make demo` and `make test` do all set-up on a fresh Debian machine.
 
-APT_PACKAGES := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin python3-venv
+PEERS        := itmlogic==1.2
+VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup peers build demo test bench clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -20,6 +22,13 @@ setup:
 	  fi; \
 	fi
 
+## Python peers the tests compare against, in a virtual environment of their own.
+peers: $(VENV)/peers.txt
+$(VENV)/peers.txt: Makefile
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PEERS)
+	echo "$(PEERS)" > $@
+
 build: setup
 	swift build -c release --product phusong
 
@@ -29,7 +38,7 @@ demo: build
 	@echo "Demo results (synthetic terrain) are in $(DEMO_OUT)/"
 
 ## The whole test suite. Real-data tests need $(SHARED_DATA); in CI it must be there.
-test: setup
+test: setup peers
 	@if [ -n "$$CI" ] && [ ! -d "$(SHARED_DATA)" ]; then echo "CI needs $(SHARED_DATA) beside the clone"; exit 1; fi
 	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
 	swift build --build-tests
@@ -40,4 +49,4 @@ bench: setup
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build Benchmarks/.build out
+	rm -rf .build Benchmarks/.build out $(VENV)

@@ -5,7 +5,7 @@ struct PhuSong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phusong",
         abstract: "Radio coverage planning over terrain: footprints, unions and areas of BTS sites.",
-        subcommands: [FootprintCommand.self, DemoCommand.self, TerrainCommand.self]
+        subcommands: [FootprintCommand.self, PathCommand.self, DemoCommand.self, TerrainCommand.self]
     )
 }
 

@@ -26,3 +26,15 @@ public enum Fixtures {
         SharedData.packageRoot.appendingPathComponent("Fixtures/" + relative).path
     }
 }
+
+/// Python peers installed by `make peers` into `.venv` at the package root.
+public enum PythonPeers {
+    public static let python = SharedData.packageRoot.appendingPathComponent(".venv/bin/python").path
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: python) }
+    public static let absence: Comment = "needs the Python peers in .venv (run 'make peers' or 'make test')"
+
+    /// A peer script in `Tests/Peers/`.
+    public static func script(_ name: String) -> String {
+        SharedData.packageRoot.appendingPathComponent("Tests/Peers/" + name).path
+    }
+}

@@ -1,0 +1,30 @@
+import Terrain
+
+/// Line of sight along a terrain profile between two antennas, with earth curvature.
+public struct ProfileClearance: Sendable, Equatable {
+    /// True when no profile point rises above the straight ray.
+    public let isVisible: Bool
+    /// Smallest height (m) of the ray above the curvature-corrected terrain at an interior point;
+    /// negative when the terrain blocks the ray. Infinite for a profile with no interior point.
+    public let minimumClearance: Double
+    /// Distance (m) from the transmitter of that point.
+    public let criticalDistance: Double
+
+    /// Clearance of the ray from `transmitterHeight` above the first point to `receiverHeight` above the last.
+    public init(profile: TerrainProfile, transmitterHeight: Double, receiverHeight: Double, earth: EarthModel) {
+        let z = profile.elevations, length = profile.length
+        let start = z[0] + transmitterHeight, end = z[z.count - 1] + receiverHeight
+        var lowest = Double.infinity, at = 0.0
+        for index in stride(from: 1, to: z.count - 1, by: 1) {
+            let x = Double(index) * profile.step
+            let ray = start + (end - start) * x / length
+            // The earth's bulge between the ends, x(d − x)/(2kR), raises the terrain under the chord.
+            let bulge = earth.kFactor.isInfinite ? 0 : x * (length - x) / (2 * earth.kFactor * earth.radius)
+            let clearance = ray - (z[index] + bulge)
+            if clearance < lowest { (lowest, at) = (clearance, x) }
+        }
+        isVisible = lowest >= 0
+        minimumClearance = lowest
+        criticalDistance = at
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Propagation
+import Terrain
+
+/// Transmitter, receiver and environment of a link.
+public struct LinkSettings: Sendable {
+    /// Antenna heights above ground, metres.
+    public var transmitterHeight: Double
+    public var receiverHeight: Double
+    /// Frequency, ITM climate, ground, polarisation and variability.
+    public var environment: ITMEnvironment
+    /// Effective earth radius factor for the line-of-sight and free-space models.
+    public var earth: EarthModel
+
+    public init(transmitterHeight: Double, receiverHeight: Double, environment: ITMEnvironment, earth: EarthModel) {
+        self.transmitterHeight = transmitterHeight
+        self.receiverHeight = receiverHeight
+        self.environment = environment
+        self.earth = earth
+    }
+}
+
+/// One path over a terrain model: `phusong path --terrain … --from … --to …`.
+public struct PathRequest: Sendable {
+    public var terrainPath: String
+    public var from: GeoPoint
+    public var to: GeoPoint
+    public var link: LinkSettings
+
+    public init(terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings) {
+        self.terrainPath = terrainPath
+        self.from = from
+        self.to = to
+        self.link = link
+    }
+}
+
+/// The JSON answer of `phusong path` for one path.
+public struct PathReport: Sendable, Codable, Equatable {
+    public struct Endpoint: Sendable, Codable, Equatable {
+        public let latitude: Double
+        public let longitude: Double
+        public let groundM: Double
+        public let antennaM: Double
+
+        enum CodingKeys: String, CodingKey {
+            case latitude, longitude
+            case groundM = "ground_m"
+            case antennaM = "antenna_m"
+        }
+    }
+
+    public struct ProfileSummary: Sendable, Codable, Equatable {
+        public let terrain: String
+        public let crs: String
+        public let lengthM: Double
+        public let stepM: Double
+        public let points: Int
+        public let minimumM: Double
+        public let maximumM: Double
+        public let syntheticTerrain: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case terrain, crs, points
+            case lengthM = "length_m"
+            case stepM = "step_m"
+            case minimumM = "min_m"
+            case maximumM = "max_m"
+            case syntheticTerrain = "synthetic_terrain"
+        }
+    }
+
+    public let model: String
+    public let frequencyMHz: Double
+    /// Basic transmission loss in dB; nil when the model gives none (an obstructed path under `los`).
+    public let lossDB: Double?
+    /// The parts the loss is made of, and the model's intermediate values.
+    public let components: [String: Double]
+    public let mode: String?
+    public let warnings: [String]
+    public let from: Endpoint
+    public let to: Endpoint
+    public let profile: ProfileSummary
+
+    enum CodingKeys: String, CodingKey {
+        case model, components, mode, warnings, from, to, profile
+        case frequencyMHz = "frequency_mhz"
+        case lossDB = "loss_db"
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+}
+
+/// Evaluates single paths over terrain with each model.
+public enum PathJob {
+    /// Longley-Rice point to point over the terrain profile.
+    public static func itm(_ request: PathRequest) throws(InputError) -> PathReport {
+        let path = try TerrainPath(request)
+        let result: ITMResult
+        do {
+            result = try ITM.pointToPoint(
+                profile: path.profile, transmitterHeight: request.link.transmitterHeight,
+                receiverHeight: request.link.receiverHeight, environment: request.link.environment
+            )
+        } catch {
+            throw InputError(path: request.terrainPath, reason: "ITM: \(error.message)")
+        }
+        let g = result.geometry
+        let components = [
+            "free_space_db": result.freeSpaceLoss, "reference_attenuation_db": result.referenceAttenuation,
+            "variability_db": result.loss - result.freeSpaceLoss - result.referenceAttenuation,
+            "delta_h_m": g.deltaH, "surface_refractivity_n": result.surfaceRefractivity,
+            "horizon_angle_tx_mrad": g.horizonAngles.0 * 1_000, "horizon_angle_rx_mrad": g.horizonAngles.1 * 1_000,
+            "horizon_distance_tx_m": g.horizonDistances.0, "horizon_distance_rx_m": g.horizonDistances.1,
+            "effective_height_tx_m": g.effectiveHeights.0, "effective_height_rx_m": g.effectiveHeights.1,
+        ]
+        let mode = switch result.mode {
+        case .lineOfSight: "line of sight"
+        case .diffraction: "diffraction"
+        case .troposcatter: "troposcatter"
+        }
+        return path.report(model: "itm", loss: result.loss, components: components, mode: mode, warnings: describe(result.warnings))
+    }
+
+    /// Free-space loss over the slant distance between the antennas, whatever the terrain in between.
+    public static func freeSpace(_ request: PathRequest) throws(InputError) -> PathReport {
+        let path = try TerrainPath(request)
+        let loss = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.environment.frequencyMHz)
+        return path.report(model: "fspl", loss: loss, components: ["free_space_db": loss, "slant_distance_m": path.slantDistance], mode: nil, warnings: [])
+    }
+
+    /// Free-space loss when the ray clears the terrain (with earth curvature), no result when it does not.
+    public static func lineOfSight(_ request: PathRequest) throws(InputError) -> PathReport {
+        let path = try TerrainPath(request)
+        let clearance = ProfileClearance(
+            profile: path.profile, transmitterHeight: request.link.transmitterHeight,
+            receiverHeight: request.link.receiverHeight, earth: request.link.earth
+        )
+        let freeSpace = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.environment.frequencyMHz)
+        var components = ["free_space_db": freeSpace, "slant_distance_m": path.slantDistance]
+        if clearance.minimumClearance.isFinite {
+            components["minimum_clearance_m"] = clearance.minimumClearance
+            components["critical_distance_m"] = clearance.criticalDistance
+        }
+        return path.report(
+            model: "los", loss: clearance.isVisible ? freeSpace : nil, components: components,
+            mode: clearance.isVisible ? "line of sight" : "obstructed", warnings: []
+        )
+    }
+
+    private static func describe(_ warnings: ITMWarnings) -> [String] {
+        let names: [(ITMWarnings, String)] = [
+            (.terminalHeight, "terminal height outside 1–1000 m"), (.frequency, "frequency outside 40–10000 MHz"),
+            (.horizonAngle, "horizon angle above 200 mrad"), (.horizonDistance, "horizon distance implausible for the heights"),
+            (.surfaceRefractivity, "surface refractivity below 250 N-units"), (.pathDistance, "path length outside 1–1000 km"),
+            (.extremeVariabilities, "extreme variability percentages"),
+        ]
+        return names.filter { warnings.contains($0.0) }.map(\.1)
+    }
+}
+
+/// The terrain profile between the two ends of a path request.
+struct TerrainPath {
+    let request: PathRequest
+    let grid: TerrainGrid
+    let profile: TerrainProfile
+    let ends: (MapPoint, MapPoint)
+
+    init(_ request: PathRequest) throws(InputError) {
+        self.request = request
+        let source = try DEMSource.open(request.terrainPath)
+        if let outside = try source.indicesOutside([request.from, request.to]).first {
+            throw InputError(path: request.terrainPath, reason: "the path's \(outside == 0 ? "start" : "end") lies outside the terrain")
+        }
+        let grid = try source.metricGrid(around: [request.from, request.to], radius: 1_000).grid
+        let points: [MapPoint]
+        do {
+            points = try CoordinateTransform(from: wgs84, to: grid.crs).apply([
+                MapPoint(x: request.from.longitude, y: request.from.latitude), MapPoint(x: request.to.longitude, y: request.to.latitude),
+            ])
+        } catch {
+            throw InputError(path: request.terrainPath, reason: error.message)
+        }
+        self.grid = grid
+        ends = (points[0], points[1])
+        profile = try grid.profile(from: points[0], to: points[1])
+        guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
+    }
+
+    /// Distance between the two antennas in metres.
+    var slantDistance: Double {
+        let rise = (profile.elevations.last! + request.link.receiverHeight) - (profile.elevations[0] + request.link.transmitterHeight)
+        return (profile.length * profile.length + rise * rise).squareRoot()
+    }
+
+    func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
+        PathReport(
+            model: model, frequencyMHz: request.link.environment.frequencyMHz, lossDB: loss, components: components,
+            mode: mode, warnings: warnings,
+            from: PathReport.Endpoint(
+                latitude: request.from.latitude, longitude: request.from.longitude,
+                groundM: profile.elevations[0], antennaM: request.link.transmitterHeight
+            ),
+            to: PathReport.Endpoint(
+                latitude: request.to.latitude, longitude: request.to.longitude,
+                groundM: profile.elevations.last!, antennaM: request.link.receiverHeight
+            ),
+            profile: PathReport.ProfileSummary(
+                terrain: request.terrainPath, crs: grid.crs, lengthM: profile.length, stepM: profile.step,
+                points: profile.elevations.count, minimumM: profile.elevations.min()!, maximumM: profile.elevations.max()!,
+                syntheticTerrain: grid.isSynthetic
+            )
+        )
+    }
+}

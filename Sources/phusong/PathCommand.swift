@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Propagation
+import Terrain
+import Workflows
+
+/// Path-loss models `phusong path` evaluates.
+enum PathModel: String, ExpressibleByArgument, CaseIterable {
+    case itm
+    case itmArea = "itm-area"
+    case fspl
+    case los
+}
+
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Path loss: NTIA-format case files (CSV out) or one path over a terrain model (JSON out).",
+        discussion: """
+            phusong path --model itm --cases p2p.csv --profiles pfls.csv   → row,A__db,mode
+            phusong path --model itm-area --cases area.csv                 → row,A__db,mode
+            phusong path --model itm --terrain DEM --from LAT,LON --to LAT,LON [options]  → JSON
+            """
+    )
+
+    @Option(help: "Model: \(PathModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: PathModel
+
+    @Option(help: "NTIA-format case file (columns as the reference p2p.csv or area.csv).")
+    var cases: String?
+
+    @Option(help: "Profiles for --cases in PFL form, one line per case.")
+    var profiles: String?
+
+    @Option(help: "Elevation model for a single path.")
+    var terrain: String?
+
+    @Option(help: "Transmitter position, LAT,LON.")
+    var from: String?
+
+    @Option(help: "Receiver position, LAT,LON.")
+    var to: String?
+
+    @OptionGroup var link: LinkOptions
+
+    func validate() throws {
+        if cases != nil {
+            guard model == .itm || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
+            guard (model == .itm) == (profiles != nil) else {
+                throw ValidationError(model == .itm ? "--model itm with --cases needs --profiles" : "--model itm-area takes no --profiles")
+            }
+        } else {
+            guard terrain != nil, from != nil, to != nil else {
+                throw ValidationError("give either --cases, or --terrain with --from and --to")
+            }
+            guard model != .itmArea else { throw ValidationError("--model itm-area works on --cases only") }
+        }
+    }
+
+    func run() throws {
+        if let cases {
+            let loaded = try reportingInputErrors { () throws(InputError) in
+                try model == .itm
+                    ? ITMCaseFile.pointToPoint(cases: cases, profiles: profiles ?? "")
+                    : ITMCaseFile.area(cases: cases)
+            }
+            print("row,A__db,mode")
+            for (index, item) in loaded.enumerated() {
+                let result = try reportingInputErrors { () throws(InputError) in
+                    do throws(ITMError) {
+                        return try item.predict()
+                    } catch {
+                        throw InputError(path: cases, reason: "case \(index + 1): \(error.message)")
+                    }
+                }
+                print(String(format: "%d,%.2f,%d", index + 1, result.loss, result.mode.rawValue))
+            }
+            return
+        }
+        let request = PathRequest(
+            terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
+            to: try coordinate(to ?? "", option: "--to"), link: link.settings
+        )
+        let report = try reportingInputErrors { () throws(InputError) in
+            switch model {
+            case .itm: try PathJob.itm(request)
+            case .fspl: try PathJob.freeSpace(request)
+            case .los: try PathJob.lineOfSight(request)
+            case .itmArea: preconditionFailure("rejected by validate()")
+            }
+        }
+        print(report.json())
+    }
+
+    private func coordinate(_ text: String, option: String) throws -> GeoPoint {
+        let parts = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, (-90...90).contains(parts[0]), (-180...180).contains(parts[1]) else {
+            throw ValidationError("\(option) must be LAT,LON in degrees, got '\(text)'")
+        }
+        return GeoPoint(latitude: parts[0], longitude: parts[1])
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("phusong path")
+struct PathCommandTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    @Test("NTIA case files: CSV with row,A__db,mode equal to the reference to 2 decimals", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func referenceCases() throws {
+        let folder = SharedData.path("reference/itm/")
+        for (model, arguments, file, tolerance) in [
+            ("itm", ["--cases", folder + "p2p.csv", "--profiles", folder + "pfls.csv"], "p2p.csv", 0.005),
+            ("itm-area", ["--cases", folder + "area.csv"], "area.csv", 0.05),
+        ] {
+            let result = try run(["path", "--model", model] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.first == "row,A__db,mode")
+            let expected = try String(contentsOfFile: folder + file, encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { Double($0.split(separator: ",").last!)! }
+            let printed = lines.dropFirst().map { $0.split(separator: ",") }
+            #expect(printed.map { Int($0[0]) } == Array(1...5))
+            for (row, reference) in zip(printed, expected) {
+                #expect(abs(Double(row[1])! - reference) <= tolerance + 0.005)
+                #expect(["1", "2", "3"].contains(row[2]))
+            }
+        }
+    }
+
+    @Test("A profile with fewer points than its header says is a clear error")
+    func shortProfile() throws {
+        let result = try run([
+            "path", "--model", "itm", "--cases", Fixtures.path("itm/short_profile_cases.csv"),
+            "--profiles", Fixtures.path("itm/short_profile_pfls.csv"),
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("short_profile_pfls.csv: line 1: header says 10 intervals (11 elevations) but the line has 7"))
+    }
+
+    @Test("A frequency outside ITM's range is refused, naming the case")
+    func frequencyOutOfRange() throws {
+        let result = try run([
+            "path", "--model", "itm", "--cases", Fixtures.path("itm/bad_frequency_cases.csv"),
+            "--profiles", Fixtures.path("itm/bad_frequency_pfls.csv"),
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("case 1: frequency 25000.0 MHz is outside ITM's 20–20000 MHz"))
+    }
+
+    @Test("One path over real terrain: JSON with loss, components and the profile", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func terrainPath() throws {
+        let terrain = SharedData.path("terrain/N44W072.hgt")
+        var reports: [String: [String: Any]] = [:]
+        for model in ["itm", "fspl", "los"] {
+            let result = try run([
+                "path", "--model", model, "--terrain", terrain, "--from", "44.45,-71.45", "--to", "44.50,-71.30",
+                "--frequency-mhz", "1800", "--tx-height-m", "40",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            reports[model] = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let itm = try #require(reports["itm"]), fspl = try #require(reports["fspl"])
+        let profile = try #require(itm["profile"] as? [String: Any])
+        #expect((12_000...14_000).contains(profile["length_m"] as! Double))
+        #expect(profile["crs"] as? String == "EPSG:32619")
+        let components = try #require(itm["components"] as? [String: Double])
+        let parts = components["free_space_db"]! + components["reference_attenuation_db"]! + components["variability_db"]!
+        #expect(abs((itm["loss_db"] as! Double) - parts) < 1e-9)
+        // ITM's free-space term and the exact P.525 loss over the slant path agree to a few hundredths of a dB.
+        #expect(abs(components["free_space_db"]! - (fspl["loss_db"] as! Double)) < 0.05)
+        let los = try #require(reports["los"])
+        #expect(["line of sight", "obstructed"].contains(los["mode"] as? String))
+    }
+}
