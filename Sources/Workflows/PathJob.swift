@@ -126,6 +126,25 @@ public enum PathJob {
         return path.report(model: "itm", loss: result.loss, components: components, mode: mode, warnings: describe(result.warnings))
     }
 
+    /// ITU-R P.526: free-space loss plus delta-Bullington diffraction over the profile.
+    public static func p526(_ request: PathRequest) throws(InputError) -> PathReport {
+        let path = try TerrainPath(request)
+        let link = request.link, environment = link.environment
+        let result = P526.pathLoss(
+            profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: environment.frequencyMHz,
+            earth: link.earth, polarization: environment.polarization, permittivity: environment.permittivity,
+            conductivity: environment.conductivity
+        )
+        let d = result.diffraction
+        let components = [
+            "free_space_db": result.freeSpaceLoss, "diffraction_db": d.loss, "bullington_actual_db": d.actualBullington,
+            "knife_edge_j_db": d.actualKnifeEdge, "bullington_smooth_db": d.smoothBullington,
+            "spherical_earth_db": d.sphericalEarth, "effective_height_tx_m": d.effectiveHeights.0,
+            "effective_height_rx_m": d.effectiveHeights.1,
+        ]
+        return path.report(model: "p526", loss: result.loss, components: components, mode: d.loss > 0 ? "diffraction" : "line of sight", warnings: [])
+    }
+
     /// Free-space loss over the slant distance between the antennas, whatever the terrain in between.
     public static func freeSpace(_ request: PathRequest) throws(InputError) -> PathReport {
         let path = try TerrainPath(request)

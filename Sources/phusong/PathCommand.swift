@@ -8,6 +8,7 @@ import Workflows
 enum PathModel: String, ExpressibleByArgument, CaseIterable {
     case itm
     case itmArea = "itm-area"
+    case p526
     case fspl
     case los
 }
@@ -84,6 +85,7 @@ struct PathCommand: ParsableCommand {
         let report = try reportingInputErrors { () throws(InputError) in
             switch model {
             case .itm: try PathJob.itm(request)
+            case .p526: try PathJob.p526(request)
             case .fspl: try PathJob.freeSpace(request)
             case .los: try PathJob.lineOfSight(request)
             case .itmArea: preconditionFailure("rejected by validate()")
