@@ -2,8 +2,8 @@ import Foundation
 import Propagation
 import Terrain
 
-/// A site that cannot be placed on the terrain grid.
-public struct SitePlacementError: Error, Sendable, Equatable {
+/// A site whose coverage cannot be computed: off the terrain, on a void, or outside the model's range.
+public struct SiteCoverageError: Error, Sendable, Equatable {
     public let siteID: String
     public let reason: String
 
@@ -13,7 +13,8 @@ public struct SitePlacementError: Error, Sendable, Equatable {
     }
 }
 
-/// Computes received power around sites with free-space loss and exact line of sight over terrain.
+/// Computes received power around sites with the chosen path-loss model. The `los` model uses the exact
+/// grid line of sight (R3); terrain models read the profile from the site to each cell centre.
 public enum CoverageEngine {
     /// Map positions of `sites` in the grid's CRS, in one PROJ batch.
     public static func positions(of sites: [Site], on grid: TerrainGrid) throws(ProjectionError) -> [MapPoint] {
@@ -21,17 +22,27 @@ public enum CoverageEngine {
         return try CoordinateTransform(from: wgs84, to: grid.crs).apply(geographic)
     }
 
-    /// Received power of `site` (at map `position`) over the grid cells within the radius. A cell gets
-    /// EIRP + antenna pattern − free-space loss when its receiver point is in line of sight.
+    /// Received power of `site` (at map `position`) over the grid cells within the radius:
+    /// EIRP + antenna pattern − model loss; NaN where the model gives no loss (obstructed under `los`,
+    /// void terrain on the path).
     public static func coverage(
         of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters
-    ) throws(SitePlacementError) -> SiteCoverage {
+    ) throws(SiteCoverageError) -> SiteCoverage {
         let place = grid.gridPosition(of: position)
         guard let ground = grid.elevation(at: position) else {
             let reason = place.column < -0.5 || place.row < -0.5 || place.column > Double(grid.width) - 0.5
                 || place.row > Double(grid.height) - 0.5
                 ? "lies outside the terrain" : "stands on a terrain void"
-            throw SitePlacementError(siteID: site.id, reason: reason)
+            throw SiteCoverageError(siteID: site.id, reason: reason)
+        }
+        let warnings: [String]
+        do {
+            warnings = try parameters.model.validate(
+                frequencyMHz: site.frequencyMHz, transmitterHeight: site.antennaHeight,
+                receiverHeight: parameters.receiverHeight, radius: parameters.radius, environment: parameters.environment
+            )
+        } catch {
+            throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }
         let reach = parameters.radius / grid.spacing
         let firstColumn = max(0, Int((place.column - reach).rounded(.up)))
@@ -42,18 +53,19 @@ public enum CoverageEngine {
         let observer = GridObserver(column: place.column, row: place.row, height: Double(ground) + site.antennaHeight)
         let rows = parallelMap(count: height, chunkSize: 1) { offset in
             powerRow(
-                row: firstRow + offset, columns: firstColumn...lastColumn, site: site, observer: observer,
-                grid: grid, parameters: parameters
+                row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
+                observer: observer, grid: grid, parameters: parameters
             )
         }
         return SiteCoverage(
             site: site, threshold: parameters.thresholds[site.technology],
-            column: firstColumn, row: firstRow, width: width, height: height, power: Array(rows.joined())
+            column: firstColumn, row: firstRow, width: width, height: height, power: Array(rows.joined()),
+            warnings: warnings
         )
     }
 
     private static func powerRow(
-        row: Int, columns: ClosedRange<Int>, site: Site, observer: GridObserver, grid: TerrainGrid,
+        row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
         parameters: CoverageParameters
     ) -> [Float] {
         let sight = LineOfSight(earth: parameters.earth)
@@ -66,18 +78,37 @@ public enum CoverageEngine {
                 let ground = elevations[row &* grid.width &+ column]
                 guard horizontal <= radiusSquared, !ground.isNaN else { return .nan }
                 let target = Double(ground) + parameters.receiverHeight
-                let seen = sight.visibility(
-                    elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
-                    observer: observer, column: column, row: row, targetHeight: target
-                )
-                guard seen == .visible else { return .nan }
                 let distance = horizontal.squareRoot()
                 let rise = target - parameters.earth.drop(atDistance: distance) - observer.height
+                let slant = (horizontal + rise * rise).squareRoot()
+                let loss: Double
+                switch parameters.model {
+                case .los:
+                    let seen = sight.visibility(
+                        elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
+                        observer: observer, column: column, row: row, targetHeight: target
+                    )
+                    guard seen == .visible else { return .nan }
+                    loss = freeSpaceLoss(distance: slant, frequencyMHz: site.frequencyMHz)
+                case _ where parameters.model.needsProfile && distance < grid.spacing:
+                    // Within one cell of the site there is no profile to speak of: free space.
+                    loss = freeSpaceLoss(distance: slant, frequencyMHz: site.frequencyMHz)
+                default:
+                    let profile = parameters.model.needsProfile
+                        ? try? grid.profile(from: position, to: grid.center(column: column, row: row)) : nil
+                    if parameters.model.needsProfile && profile == nil { return .nan }
+                    let link = LinkGeometry(
+                        profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
+                        frequencyMHz: site.frequencyMHz, horizontalDistance: distance, slantDistance: slant
+                    )
+                    guard let modelLoss = try? parameters.model.loss(link, environment: parameters.environment, earth: parameters.earth)
+                    else { return .nan }
+                    loss = modelLoss
+                }
                 let azimuth = atan2(east, north) * 180 / .pi
                 let elevation = atan2(rise, distance) * 180 / .pi
-                let slant = (horizontal + rise * rise).squareRoot()
                 let gain = site.antenna.relativeGain(azimuth: azimuth, elevation: elevation)
-                return Float(site.eirpDBm + gain - freeSpaceLoss(distance: slant, frequencyMHz: site.frequencyMHz))
+                return Float(site.eirpDBm + gain - loss)
             }
         }
     }

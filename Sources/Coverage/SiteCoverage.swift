@@ -13,6 +13,8 @@ public struct SiteCoverage: Sendable {
     /// Received power in dBm per window cell; NaN where the cell is beyond the radius, out of line of
     /// sight, or its visibility is unknown (void terrain).
     public let power: [Float]
+    /// Model warnings for this site (e.g. an empirical model extrapolated outside its range).
+    public let warnings: [String]
 
     /// Covered cells of the window (power at or above the threshold), row-major.
     public var coveredMask: [Bool] {

@@ -8,14 +8,11 @@ import Terrain
 /// `sites/<id>.tif` (each site's power), `footprints.geojson` (WGS84, one feature per site and the union)
 /// and `summary.json`. Outputs appear all together or not at all.
 public enum FootprintJob {
-    /// Model name written into results: free-space loss where the receiver is in line of sight.
-    public static let modelName = "los"
-
     public static func run(_ request: FootprintRequest) throws(InputError) -> FootprintSummary {
         let sites = try SiteFile.load(request.sitesPath)
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
-            throw placementError(SitePlacementError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
+            throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
         }
         let terrain = try source.metricGrid(
             around: sites.map(\.location), radius: request.parameters.radius,
@@ -61,7 +58,7 @@ public enum FootprintJob {
         return coverages
     }
 
-    private static func placementError(_ error: SitePlacementError, site: Site, request: FootprintRequest) -> InputError {
+    private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
         let place = String(format: "%.5f, %.5f", site.location.latitude, site.location.longitude)
         return InputError(
             path: request.sitesPath, reason: "site '\(site.id)' at \(place) \(error.reason) (terrain \(request.terrainPath))"
@@ -83,14 +80,15 @@ public enum FootprintJob {
         }
         return FootprintSummary(
             engine: engineVersion, syntheticTerrain: grid.isSynthetic, terrain: request.terrainPath,
-            sites: request.sitesPath, model: modelName, crs: grid.crs, resolutionM: grid.spacing,
+            sites: request.sitesPath, model: parameters.model.rawValue, crs: grid.crs, resolutionM: grid.spacing,
             gridWidth: grid.width, gridHeight: grid.height, radiusKm: parameters.radius / 1_000,
             kFactor: parameters.earth.kFactor.isFinite ? parameters.earth.kFactor : nil,
             receiverHeightM: parameters.receiverHeight,
             thresholdsDBm: Dictionary(uniqueKeysWithValues: Technology.allCases.map { ($0.rawValue, parameters.thresholds[$0]) }),
             voids: voids, siteAreas: areas, unionAreaKm2: analysis.unionAreaKm2,
             sumOfSiteAreasKm2: areas.reduce(0) { $0 + $1.areaKm2 },
-            overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) }
+            overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
+            warnings: coverages.flatMap { coverage in coverage.warnings.map { "site '\(coverage.site.id)': \($0)" } }
         )
     }
 

@@ -42,9 +42,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let unionAreaKm2: Double
     public let sumOfSiteAreasKm2: Double
     public let overlaps: [PairOverlap]
+    /// Model warnings, e.g. an empirical model used outside its validity range.
+    public let warnings: [String]
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, crs, voids, overlaps
+        case engine, terrain, sites, model, crs, voids, overlaps, warnings
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

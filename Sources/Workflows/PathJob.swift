@@ -7,14 +7,19 @@ public struct LinkSettings: Sendable {
     /// Antenna heights above ground, metres.
     public var transmitterHeight: Double
     public var receiverHeight: Double
-    /// Frequency, ITM climate, ground, polarisation and variability.
-    public var environment: ITMEnvironment
-    /// Effective earth radius factor for the line-of-sight and free-space models.
+    public var frequencyMHz: Double
+    /// Climate, ground, polarisation, variability and clutter class.
+    public var environment: RadioEnvironment
+    /// Effective earth radius for the line-of-sight, free-space and P.526 models.
     public var earth: EarthModel
 
-    public init(transmitterHeight: Double, receiverHeight: Double, environment: ITMEnvironment, earth: EarthModel) {
+    public init(
+        transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double, environment: RadioEnvironment,
+        earth: EarthModel
+    ) {
         self.transmitterHeight = transmitterHeight
         self.receiverHeight = receiverHeight
+        self.frequencyMHz = frequencyMHz
         self.environment = environment
         self.earth = earth
     }
@@ -104,7 +109,8 @@ public enum PathJob {
         do {
             result = try ITM.pointToPoint(
                 profile: path.profile, transmitterHeight: request.link.transmitterHeight,
-                receiverHeight: request.link.receiverHeight, environment: request.link.environment
+                receiverHeight: request.link.receiverHeight,
+                environment: request.link.environment.itm(frequencyMHz: request.link.frequencyMHz)
             )
         } catch {
             throw InputError(path: request.terrainPath, reason: "ITM: \(error.message)")
@@ -131,7 +137,7 @@ public enum PathJob {
         let path = try TerrainPath(request)
         let link = request.link, environment = link.environment
         let result = P526.pathLoss(
-            profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: environment.frequencyMHz,
+            profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
             earth: link.earth, polarization: environment.polarization, permittivity: environment.permittivity,
             conductivity: environment.conductivity
         )
@@ -142,13 +148,16 @@ public enum PathJob {
             "spherical_earth_db": d.sphericalEarth, "effective_height_tx_m": d.effectiveHeights.0,
             "effective_height_rx_m": d.effectiveHeights.1,
         ]
-        return path.report(model: "p526", loss: result.loss, components: components, mode: d.loss > 0 ? "diffraction" : "line of sight", warnings: [])
+        return path.report(
+            model: "p526", loss: result.loss, components: components, mode: d.loss > 0 ? "diffraction" : "line of sight",
+            warnings: []
+        )
     }
 
     /// Free-space loss over the slant distance between the antennas, whatever the terrain in between.
     public static func freeSpace(_ request: PathRequest) throws(InputError) -> PathReport {
         let path = try TerrainPath(request)
-        let loss = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.environment.frequencyMHz)
+        let loss = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.frequencyMHz)
         return path.report(model: "fspl", loss: loss, components: ["free_space_db": loss, "slant_distance_m": path.slantDistance], mode: nil, warnings: [])
     }
 
@@ -159,7 +168,7 @@ public enum PathJob {
             profile: path.profile, transmitterHeight: request.link.transmitterHeight,
             receiverHeight: request.link.receiverHeight, earth: request.link.earth
         )
-        let freeSpace = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.environment.frequencyMHz)
+        let freeSpace = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.frequencyMHz)
         var components = ["free_space_db": freeSpace, "slant_distance_m": path.slantDistance]
         if clearance.minimumClearance.isFinite {
             components["minimum_clearance_m"] = clearance.minimumClearance
@@ -169,6 +178,27 @@ public enum PathJob {
             model: "los", loss: clearance.isVisible ? freeSpace : nil, components: components,
             mode: clearance.isVisible ? "line of sight" : "obstructed", warnings: []
         )
+    }
+
+    /// Okumura-Hata or COST-231 Hata over the path's horizontal length; refused outside the model's range
+    /// unless extrapolation is allowed.
+    public static func empirical(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
+        precondition(model == .hata || model == .cost231, "empirical models are hata and cost231")
+        let path = try TerrainPath(request)
+        let link = EmpiricalLink(
+            frequencyMHz: request.link.frequencyMHz, baseHeight: request.link.transmitterHeight,
+            mobileHeight: request.link.receiverHeight, distance: path.profile.length
+        )
+        let environment = request.link.environment
+        do {
+            let (loss, warnings) = model == .hata
+                ? try Hata.loss(link, environment: environment.hata, allowExtrapolation: environment.allowExtrapolation)
+                : try Cost231.loss(link, environment: environment.cost231, allowExtrapolation: environment.allowExtrapolation)
+            let clutter = model == .hata ? environment.hata.rawValue : environment.cost231.rawValue
+            return path.report(model: model.rawValue, loss: loss, components: ["median_loss_db": loss, "distance_m": link.distance], mode: clutter, warnings: warnings)
+        } catch {
+            throw InputError(path: "--model \(model.rawValue)", reason: error.message)
+        }
     }
 
     private static func describe(_ warnings: ITMWarnings) -> [String] {
@@ -218,7 +248,7 @@ struct TerrainPath {
 
     func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
         PathReport(
-            model: model, frequencyMHz: request.link.environment.frequencyMHz, lossDB: loss, components: components,
+            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
             mode: mode, warnings: warnings,
             from: PathReport.Endpoint(
                 latitude: request.from.latitude, longitude: request.from.longitude,

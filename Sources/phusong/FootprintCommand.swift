@@ -69,11 +69,19 @@ struct FootprintCommand: ParsableCommand {
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
 
+    @Option(help: "Path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: PathLossModel = .los
+
     @OptionGroup var coverage: CoverageOptions
 
+    @OptionGroup var radio: RadioEnvironmentOptions
+
     func run() throws {
+        var parameters = coverage.parameters
+        parameters.model = model
+        parameters.environment = radio.settings
         let request = FootprintRequest(
-            terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: coverage.parameters,
+            terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,
             resolution: coverage.resolution, voidPolicy: coverage.voidPolicy
         )
         let summary = try reportingInputErrors { () throws(InputError) in try FootprintJob.run(request) }
@@ -87,7 +95,11 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     var lines = summary.siteAreas.map { site in
         "  \(site.id)  \(site.technology)  \(String(format: "%9.2f", site.areaKm2)) km²"
     }
-    lines.insert("Footprints\(label), \(summary.crs), \(summary.resolutionM.formatted1) m cells, radius \(summary.radiusKm) km:", at: 0)
+    lines.insert(
+        "Footprints\(label), model \(summary.model), \(summary.crs), \(summary.resolutionM.formatted1) m cells, radius \(summary.radiusKm) km:",
+        at: 0
+    )
+    lines += summary.warnings.map { "  warning: \($0)" }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
     lines.append("Results: \(folder)/coverage.tif, \(folder)/sites/, \(folder)/footprints.geojson, \(folder)/summary.json")
     return lines.joined(separator: "\n")

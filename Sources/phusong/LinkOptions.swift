@@ -2,18 +2,9 @@ import ArgumentParser
 import Propagation
 import Workflows
 
-/// Antenna heights, frequency and ITM environment of a link.
-struct LinkOptions: ParsableArguments {
-    @Option(name: .customLong("tx-height-m"), help: "Transmitter antenna height above ground, m.")
-    var transmitterHeight: Double = 30
-
-    @Option(name: .customLong("rx-height-m"), help: "Receiver antenna height above ground, m.")
-    var receiverHeight: Double = 1.5
-
-    @Option(name: .customLong("frequency-mhz"), help: "Frequency, MHz.")
-    var frequencyMHz: Double = 900
-
-    @Option(help: "ITM radio climate 1–7 (1 equatorial, 2 continental subtropical, … 5 continental temperate, 7 maritime temperate over sea).")
+/// Climate, ground, polarisation, variability and clutter class, shared by `path` and `footprint`.
+struct RadioEnvironmentOptions: ParsableArguments {
+    @Option(help: "ITM radio climate 1–7 (1 equatorial, 2 continental subtropical, 3 maritime subtropical, 4 desert, 5 continental temperate, 6/7 maritime temperate over land/sea).")
     var climate: Int = RadioClimate.continentalSubtropical.rawValue
 
     @Option(help: "Surface refractivity at sea level, N-units.")
@@ -31,35 +22,69 @@ struct LinkOptions: ParsableArguments {
     @Option(help: "ITM mode of variability (mdvar): 0 single message, 1 accidental, 2 mobile, 3 broadcast; +10, +20.")
     var mdvar: Int = VariabilityMode.broadcast.rawValue
 
-    @Option(help: "Time percentage.")
+    @Option(help: "ITM time percentage.")
     var time: Double = 50
 
-    @Option(help: "Location percentage.")
+    @Option(help: "ITM location percentage.")
     var location: Double = 50
 
-    @Option(help: "Situation percentage.")
+    @Option(help: "ITM situation percentage.")
     var situation: Double = 50
 
-    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor for the los and fspl models.")
-    var kFactor: Double = 4.0 / 3.0
+    @Option(help: "Clutter class: urban, suburban or open (hata); medium-city or metropolitan (cost231).")
+    var environment: String?
+
+    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata/cost231 outside their validity range, with a warning.")
+    var allowExtrapolation = false
 
     func validate() throws {
         guard RadioClimate(rawValue: climate) != nil else { throw ValidationError("--climate must be 1–7") }
         guard ["horizontal", "vertical"].contains(polarization) else { throw ValidationError("--polarization must be horizontal or vertical") }
         guard VariabilityMode(rawValue: mdvar) != nil else { throw ValidationError("--mdvar must be 0–3, 10–13, 20–23 or 30–33") }
+        if let environment, HataEnvironment(rawValue: environment) == nil, Cost231Environment(rawValue: environment) == nil {
+            throw ValidationError("--environment must be urban, suburban, open, medium-city or metropolitan")
+        }
+    }
+
+    var settings: RadioEnvironment {
+        RadioEnvironment(
+            climate: RadioClimate(rawValue: climate)!, refractivity: refractivity,
+            polarization: polarization == "horizontal" ? .horizontal : .vertical, permittivity: permittivity,
+            conductivity: conductivity, variability: VariabilityMode(rawValue: mdvar)!, time: time, location: location,
+            situation: situation, hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
+            cost231: environment.flatMap(Cost231Environment.init(rawValue:)) ?? .mediumCity,
+            allowExtrapolation: allowExtrapolation
+        )
+    }
+}
+
+extension PathLossModel: ExpressibleByArgument {}
+
+/// Antenna heights and frequency of a single link.
+struct LinkOptions: ParsableArguments {
+    @Option(name: .customLong("tx-height-m"), help: "Transmitter antenna height above ground, m.")
+    var transmitterHeight: Double = 30
+
+    @Option(name: .customLong("rx-height-m"), help: "Receiver antenna height above ground, m.")
+    var receiverHeight: Double = 1.5
+
+    @Option(name: .customLong("frequency-mhz"), help: "Frequency, MHz.")
+    var frequencyMHz: Double = 900
+
+    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor for the los, fspl and p526 models.")
+    var kFactor: Double = 4.0 / 3.0
+
+    @OptionGroup var radio: RadioEnvironmentOptions
+
+    func validate() throws {
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
+        guard frequencyMHz > 0 else { throw ValidationError("--frequency-mhz must be positive") }
     }
 
     var settings: LinkSettings {
         LinkSettings(
-            transmitterHeight: transmitterHeight, receiverHeight: receiverHeight,
-            environment: ITMEnvironment(
-                climate: RadioClimate(rawValue: climate)!, refractivity: refractivity, frequencyMHz: frequencyMHz,
-                polarization: polarization == "horizontal" ? .horizontal : .vertical, permittivity: permittivity,
-                conductivity: conductivity, variability: VariabilityMode(rawValue: mdvar)!, time: time,
-                location: location, situation: situation
-            ),
-            earth: EarthModel(kFactor: kFactor)
+            transmitterHeight: transmitterHeight, receiverHeight: receiverHeight, frequencyMHz: frequencyMHz,
+            environment: radio.settings, earth: EarthModel(kFactor: kFactor)
         )
     }
 }

@@ -4,13 +4,22 @@ import Propagation
 import Terrain
 import Workflows
 
-/// Path-loss models `phusong path` evaluates.
-enum PathModel: String, ExpressibleByArgument, CaseIterable {
-    case itm
-    case itmArea = "itm-area"
-    case p526
-    case fspl
-    case los
+/// What `phusong path --model` accepts: every path-loss model, plus ITM's area mode for case files.
+enum PathModel: ExpressibleByArgument, Equatable {
+    case single(PathLossModel)
+    case itmArea
+
+    init?(argument: String) {
+        if argument == "itm-area" {
+            self = .itmArea
+        } else if let model = PathLossModel(rawValue: argument) {
+            self = .single(model)
+        } else {
+            return nil
+        }
+    }
+
+    static let names = PathLossModel.allCases.map(\.rawValue) + ["itm-area"]
 }
 
 struct PathCommand: ParsableCommand {
@@ -24,7 +33,7 @@ struct PathCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Model: \(PathModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Model: \(PathModel.names.joined(separator: ", ")).")
     var model: PathModel
 
     @Option(help: "NTIA-format case file (columns as the reference p2p.csv or area.csv).")
@@ -46,9 +55,9 @@ struct PathCommand: ParsableCommand {
 
     func validate() throws {
         if cases != nil {
-            guard model == .itm || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
-            guard (model == .itm) == (profiles != nil) else {
-                throw ValidationError(model == .itm ? "--model itm with --cases needs --profiles" : "--model itm-area takes no --profiles")
+            guard model == .single(.itm) || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
+            guard (model == .single(.itm)) == (profiles != nil) else {
+                throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }
         } else {
             guard terrain != nil, from != nil, to != nil else {
@@ -61,7 +70,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         if let cases {
             let loaded = try reportingInputErrors { () throws(InputError) in
-                try model == .itm
+                try model == .single(.itm)
                     ? ITMCaseFile.pointToPoint(cases: cases, profiles: profiles ?? "")
                     : ITMCaseFile.area(cases: cases)
             }
@@ -84,10 +93,11 @@ struct PathCommand: ParsableCommand {
         )
         let report = try reportingInputErrors { () throws(InputError) in
             switch model {
-            case .itm: try PathJob.itm(request)
-            case .p526: try PathJob.p526(request)
-            case .fspl: try PathJob.freeSpace(request)
-            case .los: try PathJob.lineOfSight(request)
+            case .single(.itm): try PathJob.itm(request)
+            case .single(.p526): try PathJob.p526(request)
+            case .single(.fspl): try PathJob.freeSpace(request)
+            case .single(.los): try PathJob.lineOfSight(request)
+            case .single(let empirical): try PathJob.empirical(request, model: empirical)
             case .itmArea: preconditionFailure("rejected by validate()")
             }
         }

@@ -75,4 +75,20 @@ struct PathCommandTests {
         let los = try #require(reports["los"])
         #expect(["line of sight", "obstructed"].contains(los["mode"] as? String))
     }
+
+    @Test("Hata and COST-231 over a terrain path: range enforced, extrapolation on request", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func empiricalPath() throws {
+        let base = [
+            "path", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--from", "44.45,-71.45", "--to", "44.50,-71.30",
+        ]
+        let refused = try run(base + ["--model", "hata", "--frequency-mhz", "2100"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("phusong: error: --model hata: hata: frequency 2100 MHz is outside 150–1500 MHz"))
+        let extrapolated = try run(base + ["--model", "hata", "--frequency-mhz", "2100", "--allow-extrapolation"])
+        #expect(extrapolated.status == 0 && extrapolated.stdout.contains("(extrapolated)"))
+        let cost = try run(base + ["--model", "cost231", "--frequency-mhz", "1800", "--environment", "metropolitan"])
+        #expect(cost.status == 0, "\(cost.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(cost.stdout.utf8)) as? [String: Any])
+        #expect(report["mode"] as? String == "metropolitan" && (report["warnings"] as? [String])?.isEmpty == true)
+    }
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+/// A link for the empirical (Okumura-Hata family) models: frequency, base-station and mobile antenna heights
+/// above ground, and the horizontal distance.
+public struct EmpiricalLink: Sendable, Equatable {
+    public var frequencyMHz: Double
+    public var baseHeight: Double
+    public var mobileHeight: Double
+    public var distance: Double
+
+    public init(frequencyMHz: Double, baseHeight: Double, mobileHeight: Double, distance: Double) {
+        self.frequencyMHz = frequencyMHz
+        self.baseHeight = baseHeight
+        self.mobileHeight = mobileHeight
+        self.distance = distance
+    }
+}
+
+/// A link outside an empirical model's validity range.
+public struct ModelRangeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Okumura-Hata environments.
+public enum HataEnvironment: String, Sendable, CaseIterable {
+    /// Small or medium city (mobile-height correction for medium cities).
+    case urban
+    case suburban
+    /// Open, rural area.
+    case open
+}
+
+/// COST-231 Hata environments.
+public enum Cost231Environment: String, Sendable, CaseIterable {
+    /// Medium city and suburban centres with moderate tree density (C = 0 dB).
+    case mediumCity = "medium-city"
+    /// Metropolitan centres (C = 3 dB).
+    case metropolitan
+}
+
+/// The validity range of an empirical model, checked before it is used.
+struct EmpiricalRange {
+    let model: String
+    let frequency: ClosedRange<Double>
+    let baseHeight: ClosedRange<Double> = 30...200
+    let mobileHeight: ClosedRange<Double> = 1...10
+    let distanceKm: ClosedRange<Double> = 1...20
+    let alternative: String
+
+    /// Throws for a link outside the range, or returns warnings when extrapolation is allowed.
+    func check(_ link: EmpiricalLink, allowExtrapolation: Bool) throws(ModelRangeError) -> [String] {
+        var problems: [String] = []
+        func test(_ value: Double, _ range: ClosedRange<Double>, _ what: String, _ unit: String) {
+            if !range.contains(value) {
+                problems.append("\(what) \(format(value)) \(unit) is outside \(format(range.lowerBound))–\(format(range.upperBound)) \(unit)")
+            }
+        }
+        test(link.frequencyMHz, frequency, "frequency", "MHz")
+        test(link.baseHeight, baseHeight, "base-station height", "m")
+        test(link.mobileHeight, mobileHeight, "mobile height", "m")
+        test(link.distance / 1_000, distanceKm, "distance", "km")
+        guard !problems.isEmpty else { return [] }
+        let summary = "\(model): " + problems.joined(separator: "; ")
+        if allowExtrapolation { return [summary + " (extrapolated)"] }
+        throw ModelRangeError(message: summary + "; \(alternative)or allow extrapolation")
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}
+
+/// Okumura-Hata median path loss (Hata 1980), valid for 150–1500 MHz, base 30–200 m, mobile 1–10 m, 1–20 km.
+public enum Hata {
+    static let range = EmpiricalRange(model: "hata", frequency: 150...1_500, alternative: "use cost231 above 1500 MHz, ")
+
+    /// Median loss in dB and any extrapolation warnings.
+    public static func loss(
+        _ link: EmpiricalLink, environment: HataEnvironment, allowExtrapolation: Bool = false
+    ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
+        let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
+        let logF = log10(link.frequencyMHz)
+        let urban = 69.55 + 26.16 * logF - 13.82 * log10(link.baseHeight) - mobileCorrection(link)
+            + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000)
+        let loss = switch environment {
+        case .urban: urban
+        case .suburban: urban - 2 * pow(log10(link.frequencyMHz / 28), 2) - 5.4
+        case .open: urban - 4.78 * logF * logF + 18.33 * logF - 40.94
+        }
+        return (loss, warnings)
+    }
+
+    /// Mobile antenna height correction a(hm) for small and medium cities, dB.
+    static func mobileCorrection(_ link: EmpiricalLink) -> Double {
+        let logF = log10(link.frequencyMHz)
+        return (1.1 * logF - 0.7) * link.mobileHeight - (1.56 * logF - 0.8)
+    }
+}
+
+/// COST-231 Hata median path loss, valid for 1500–2000 MHz, base 30–200 m, mobile 1–10 m, 1–20 km.
+public enum Cost231 {
+    static let range = EmpiricalRange(model: "cost231", frequency: 1_500...2_000, alternative: "use hata below 1500 MHz, ")
+
+    public static func loss(
+        _ link: EmpiricalLink, environment: Cost231Environment, allowExtrapolation: Bool = false
+    ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
+        let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
+        let correction = environment == .metropolitan ? 3.0 : 0
+        let loss = 46.3 + 33.9 * log10(link.frequencyMHz) - 13.82 * log10(link.baseHeight) - Hata.mobileCorrection(link)
+            + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000) + correction
+        return (loss, warnings)
+    }
+}

@@ -1,0 +1,127 @@
+import Terrain
+
+/// The path-loss models PhuSong offers, for single paths and whole footprints.
+public enum PathLossModel: String, Sendable, CaseIterable, Codable {
+    /// Free-space loss where the receiver is in line of sight, nothing elsewhere.
+    case los
+    /// Free-space loss, terrain ignored.
+    case fspl
+    /// Longley-Rice point to point over the terrain profile.
+    case itm
+    /// ITU-R P.526: free space plus delta-Bullington diffraction over the profile.
+    case p526
+    /// Okumura-Hata.
+    case hata
+    /// COST-231 Hata.
+    case cost231
+
+    /// True when the model reads the terrain profile between the antennas.
+    public var needsProfile: Bool { self == .itm || self == .p526 }
+}
+
+/// One link to evaluate: the profile (for terrain models), antenna heights, frequency and distances.
+public struct LinkGeometry: Sendable {
+    public var profile: TerrainProfile?
+    public var transmitterHeight: Double
+    public var receiverHeight: Double
+    public var frequencyMHz: Double
+    /// Horizontal and slant distance between the antennas, metres.
+    public var horizontalDistance: Double
+    public var slantDistance: Double
+
+    public init(
+        profile: TerrainProfile?, transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double,
+        horizontalDistance: Double, slantDistance: Double
+    ) {
+        self.profile = profile
+        self.transmitterHeight = transmitterHeight
+        self.receiverHeight = receiverHeight
+        self.frequencyMHz = frequencyMHz
+        self.horizontalDistance = horizontalDistance
+        self.slantDistance = slantDistance
+    }
+}
+
+/// A model that cannot be used for a link, in words.
+public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension PathLossModel {
+    /// Checks the settings that do not change from cell to cell (frequency, heights, radius), so that a
+    /// footprint is refused up front rather than cell by cell. Returns warnings for allowed extrapolation.
+    public func validate(
+        frequencyMHz: Double, transmitterHeight: Double, receiverHeight: Double, radius: Double,
+        environment: RadioEnvironment
+    ) throws(ModelError) -> [String] {
+        switch self {
+        case .los, .fspl, .p526:
+            return []
+        case .itm:
+            do {
+                _ = try environment.itm(frequencyMHz: frequencyMHz).validate(heights: (transmitterHeight, receiverHeight))
+                return []
+            } catch {
+                throw ModelError("itm: \(error.message)")
+            }
+        case .hata, .cost231:
+            // Distances under 1 km occur in every footprint; the range check uses the radius.
+            let far = EmpiricalLink(
+                frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
+                distance: max(radius, 1_000)
+            )
+            do {
+                let range = self == .hata ? Hata.range : Cost231.range
+                return try range.check(far, allowExtrapolation: environment.allowExtrapolation)
+            } catch {
+                throw ModelError(error.message)
+            }
+        }
+    }
+
+    /// Basic transmission loss (dB) of one link. `los` returns nil for an obstructed path; empirical models
+    /// are evaluated below 1 km as extrapolations.
+    public func loss(_ link: LinkGeometry, environment: RadioEnvironment, earth: EarthModel) throws(ModelError) -> Double? {
+        switch self {
+        case .fspl:
+            return freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz)
+        case .los:
+            guard let profile = link.profile else { return freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz) }
+            let clearance = ProfileClearance(
+                profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
+            )
+            return clearance.isVisible ? freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz) : nil
+        case .itm:
+            guard let profile = link.profile else { throw ModelError("itm needs a terrain profile") }
+            do {
+                return try ITM.pointToPoint(
+                    profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+                    environment: environment.itm(frequencyMHz: link.frequencyMHz)
+                ).loss
+            } catch {
+                throw ModelError("itm: \(error.message)")
+            }
+        case .p526:
+            guard let profile = link.profile else { throw ModelError("p526 needs a terrain profile") }
+            return P526.pathLoss(
+                profile: profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
+                earth: earth, polarization: environment.polarization, permittivity: environment.permittivity,
+                conductivity: environment.conductivity
+            ).loss
+        case .hata, .cost231:
+            let empirical = EmpiricalLink(
+                frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
+                distance: link.horizontalDistance
+            )
+            do {
+                return self == .hata
+                    ? try Hata.loss(empirical, environment: environment.hata, allowExtrapolation: true).loss
+                    : try Cost231.loss(empirical, environment: environment.cost231, allowExtrapolation: true).loss
+            } catch {
+                throw ModelError(error.message)
+            }
+        }
+    }
+}
