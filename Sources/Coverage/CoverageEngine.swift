@@ -23,7 +23,7 @@ public enum CoverageEngine {
     }
 
     /// Received power of `site` (at map `position`) over the grid cells within the radius:
-    /// EIRP + antenna pattern − model loss; NaN where the model gives no loss (obstructed under `los`,
+    /// EIRP + antenna pattern − model loss + receiver gain − margins; NaN where the model gives no loss (obstructed under `los`,
     /// void terrain on the path).
     public static func coverage(
         of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters
@@ -58,7 +58,7 @@ public enum CoverageEngine {
             )
         }
         return SiteCoverage(
-            site: site, threshold: parameters.thresholds[site.technology],
+            site: site, threshold: parameters.threshold(for: site),
             column: firstColumn, row: firstRow, width: width, height: height, power: Array(rows.joined()),
             warnings: warnings
         )
@@ -108,7 +108,7 @@ public enum CoverageEngine {
                 let azimuth = atan2(east, north) * 180 / .pi
                 let elevation = atan2(rise, distance) * 180 / .pi
                 let gain = site.antenna.relativeGain(azimuth: azimuth, elevation: elevation)
-                return Float(site.eirpDBm + gain - loss)
+                return Float(site.eirpDBm + gain - loss + parameters.receiver.netGainDB)
             }
         }
     }

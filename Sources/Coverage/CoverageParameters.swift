@@ -11,11 +11,12 @@ public struct CoverageParameters: Sendable, Equatable {
     /// The path-loss model evaluated for every cell.
     public var model: PathLossModel
     public var environment: RadioEnvironment
+    public var receiver: ReceiverBudget
 
     public init(
         radius: Double = 30_000, receiverHeight: Double = 1.5, earth: EarthModel = EarthModel(),
         thresholds: CoverageThresholds = CoverageThresholds(), model: PathLossModel = .los,
-        environment: RadioEnvironment = RadioEnvironment()
+        environment: RadioEnvironment = RadioEnvironment(), receiver: ReceiverBudget = ReceiverBudget()
     ) {
         self.radius = radius
         self.receiverHeight = receiverHeight
@@ -23,5 +24,30 @@ public struct CoverageParameters: Sendable, Equatable {
         self.thresholds = thresholds
         self.model = model
         self.environment = environment
+        self.receiver = receiver
     }
+
+    /// The threshold that counts as coverage for `site`: its own, or the run's for its technology.
+    public func threshold(for site: Site) -> Double {
+        site.thresholdDBm ?? thresholds[site.technology]
+    }
+}
+
+/// The receiving end of the link budget: handset antenna gain and the margins subtracted for
+/// building penetration, the user's body and foliage.
+public struct ReceiverBudget: Sendable, Equatable {
+    public var antennaGainDBi: Double
+    public var indoorLossDB: Double
+    public var bodyLossDB: Double
+    public var foliageLossDB: Double
+
+    public init(antennaGainDBi: Double = 0, indoorLossDB: Double = 0, bodyLossDB: Double = 0, foliageLossDB: Double = 0) {
+        self.antennaGainDBi = antennaGainDBi
+        self.indoorLossDB = indoorLossDB
+        self.bodyLossDB = bodyLossDB
+        self.foliageLossDB = foliageLossDB
+    }
+
+    /// Added to EIRP − path loss to give received power: gain minus every margin.
+    public var netGainDB: Double { antennaGainDBi - indoorLossDB - bodyLossDB - foliageLossDB }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Propagation
 import Terrain
 
@@ -11,11 +12,13 @@ public struct Site: Sendable, Equatable {
     /// Effective isotropic radiated power at boresight, dBm.
     public var eirpDBm: Double
     public var technology: Technology
-    public var antenna: AntennaPattern
+    public var antenna: Antenna
+    /// This site's coverage threshold, overriding the run's threshold for its technology.
+    public var thresholdDBm: Double?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
-        technology: Technology, antenna: AntennaPattern = .omni
+        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil
     ) {
         self.id = id
         self.location = location
@@ -24,6 +27,7 @@ public struct Site: Sendable, Equatable {
         self.eirpDBm = eirpDBm
         self.technology = technology
         self.antenna = antenna
+        self.thresholdDBm = thresholdDBm
     }
 }
 
@@ -34,48 +38,91 @@ struct SiteRecord {
     var longitude: Double?
     var values: [String: Double] = [:]
     var technology: String?
+    var antennaFile: String?
 
-    /// Property names of the site formats (GeoJSON properties and CSV columns).
-    static let requiredNumbers = ["height_m", "frequency_mhz", "eirp_dbm"]
-    static let optionalNumbers = ["azimuth_deg", "beamwidth_deg", "tilt_deg"]
+    /// Numeric properties of the site formats (GeoJSON properties and CSV columns).
+    static let numbers = [
+        "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
+        "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
+    ]
 
-    /// Validates the record into a `Site`; the error text says which field is wrong and why.
-    func site() throws(SiteFieldError) -> Site {
+    /// Validates the record into a `Site`; pattern files are found relative to `folder`.
+    func site(folder: String) throws(SiteFieldError) -> Site {
         guard let id, !id.isEmpty else { throw SiteFieldError("missing property 'id'") }
         guard let latitude, let longitude else { throw SiteFieldError("missing coordinates") }
         guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
             throw SiteFieldError("coordinates \(latitude), \(longitude) are not a latitude/longitude in degrees")
         }
-        for name in Self.requiredNumbers where values[name] == nil {
-            throw SiteFieldError("missing property '\(name)'")
-        }
+        guard let height = values["height_m"] else { throw SiteFieldError("missing property 'height_m'") }
         guard let text = technology else { throw SiteFieldError("missing property 'technology'") }
         guard let technology = Technology(rawValue: text.uppercased()) else {
             throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G)")
         }
-        let height = values["height_m"]!, frequency = values["frequency_mhz"]!, eirp = values["eirp_dbm"]!
+        let frequency = values["frequency_mhz"] ?? technology.defaultFrequencyMHz
         guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }
         guard frequency > 0 else { throw SiteFieldError("frequency_mhz \(frequency) must be positive") }
-        guard (-30...100).contains(eirp) else { throw SiteFieldError("eirp_dbm \(eirp) is outside −30–100 dBm") }
+        let pattern = try patternFile(folder: folder)
+        let eirp = try radiatedPower(pattern: pattern)
+        guard (-30...100).contains(eirp) else { throw SiteFieldError("EIRP \(eirp) dBm is outside −30–100 dBm") }
         return Site(
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
-            frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna()
+            frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
+            thresholdDBm: values["threshold_dbm"]
         )
     }
 
-    private func antenna() throws(SiteFieldError) -> AntennaPattern {
-        let azimuth = values["azimuth_deg"], beamwidth = values["beamwidth_deg"], tilt = values["tilt_deg"]
-        guard let azimuth else {
-            if beamwidth != nil || tilt != nil {
-                throw SiteFieldError("beamwidth_deg and tilt_deg need azimuth_deg (omni sites have none of them)")
+    /// EIRP: given directly, or transmit power + antenna gain (property or pattern file) − feeder loss.
+    private func radiatedPower(pattern: MSIPattern?) throws(SiteFieldError) -> Double {
+        if let eirp = values["eirp_dbm"] {
+            guard values["tx_power_dbm"] == nil else {
+                throw SiteFieldError("give either eirp_dbm or tx_power_dbm (with antenna gain and feeder loss), not both")
+            }
+            return eirp
+        }
+        guard let power = values["tx_power_dbm"] else {
+            throw SiteFieldError("missing property 'eirp_dbm' (or 'tx_power_dbm' with 'antenna_gain_dbi')")
+        }
+        guard let gain = values["antenna_gain_dbi"] ?? pattern?.gainDBi else {
+            throw SiteFieldError("tx_power_dbm needs antenna_gain_dbi or an antenna_file with a GAIN line")
+        }
+        let feeder = values["feeder_loss_db"] ?? 0
+        guard feeder >= 0 else { throw SiteFieldError("feeder_loss_db \(feeder) must not be negative") }
+        return power + gain - feeder
+    }
+
+    private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {
+        guard let antennaFile else { return nil }
+        let path = antennaFile.hasPrefix("/") ? antennaFile : (folder as NSString).appendingPathComponent(antennaFile)
+        do {
+            return try MSIPattern(contentsOf: path)
+        } catch {
+            throw SiteFieldError("antenna_file \(error.description)")
+        }
+    }
+
+    private func antenna(pattern file: MSIPattern?) throws(SiteFieldError) -> Antenna {
+        let azimuth = values["azimuth_deg"], tilt = values["tilt_deg"] ?? 0, electrical = values["electrical_tilt_deg"] ?? 0
+        guard (-90...90).contains(tilt), (-90...90).contains(electrical) else {
+            throw SiteFieldError("tilt_deg and electrical_tilt_deg must be within −90–90")
+        }
+        let boresight = ((azimuth ?? 0).truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+        if let file {
+            return Antenna(pattern: .measured(file), azimuth: boresight, mechanicalTilt: tilt)
+        }
+        guard azimuth != nil else {
+            if ["beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg"].contains(where: { values[$0] != nil }) {
+                throw SiteFieldError("beamwidth and tilt properties need azimuth_deg (omni sites have none of them)")
             }
             return .omni
         }
-        let width = beamwidth ?? 65
-        guard width > 0, width <= 360 else { throw SiteFieldError("beamwidth_deg \(width) is outside (0, 360]") }
-        guard (-90...90).contains(tilt ?? 0) else { throw SiteFieldError("tilt_deg \(tilt ?? 0) is outside −90–90") }
-        let normalized = (azimuth.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
-        return .sector(azimuth: normalized, beamwidth: width, downtilt: tilt ?? 0, verticalBeamwidth: 10)
+        let horizontal = values["beamwidth_deg"] ?? 65, vertical = values["vertical_beamwidth_deg"] ?? 10
+        guard horizontal > 0, horizontal <= 360, vertical > 0, vertical <= 180 else {
+            throw SiteFieldError("beamwidths must be within (0, 360] horizontally and (0, 180] vertically")
+        }
+        return Antenna(
+            pattern: .parametric(horizontalBeamwidth: horizontal, verticalBeamwidth: vertical), azimuth: boresight,
+            mechanicalTilt: tilt, electricalTilt: electrical
+        )
     }
 }
 

@@ -2,8 +2,10 @@ import Foundation
 import Terrain
 
 /// Reads site lists: a GeoJSON FeatureCollection of Points, or CSV with `id,lat,lon` and the same columns.
-/// Properties: `id`, `height_m`, `frequency_mhz`, `eirp_dbm`, `technology` (2G|3G|4G), optional
-/// `azimuth_deg`, `beamwidth_deg`, `tilt_deg`.
+/// Properties: `id`, `height_m`, `technology` (2G|3G|4G), `eirp_dbm` or `tx_power_dbm` (+ `antenna_gain_dbi`,
+/// `feeder_loss_db`), optional `frequency_mhz` (default: the technology's band), `azimuth_deg`, `beamwidth_deg`,
+/// `vertical_beamwidth_deg`, `tilt_deg` (mechanical), `electrical_tilt_deg`, `antenna_file` (MSI pattern,
+/// relative to the site file), `threshold_dbm`.
 public enum SiteFile {
     public static func load(_ path: String) throws(InputError) -> [Site] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -21,7 +23,7 @@ public enum SiteFile {
         for (index, record) in records.enumerated() {
             let label = "\(isJSON ? "feature" : "row") \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
             do throws(SiteFieldError) {
-                let site = try record.site()
+                let site = try record.site(folder: (path as NSString).deletingLastPathComponent)
                 guard seen.insert(site.id).inserted else {
                     throw SiteFieldError("duplicate id '\(site.id)'")
                 }
@@ -61,14 +63,16 @@ public enum SiteFile {
             }
             record.longitude = coordinates[0].doubleValue
             record.latitude = coordinates[1].doubleValue
-            for name in SiteRecord.requiredNumbers + SiteRecord.optionalNumbers {
+            for name in SiteRecord.numbers {
                 guard let value = properties[name], !(value is NSNull) else { continue }
-                guard let number = value as? NSNumber, !(value is Bool) else {
+                // JSON booleans arrive as NSNumber too (objCType "c"); 0 and 1 must stay numbers.
+                guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
                     throw InputError(path: path, reason: "\(label): property '\(name)' must be a number")
                 }
                 record.values[name] = number.doubleValue
             }
             record.technology = properties["technology"] as? String
+            record.antennaFile = properties["antenna_file"] as? String
             records.append(record)
         }
         return records
@@ -79,7 +83,7 @@ public enum SiteFile {
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw InputError(path: path, reason: "empty CSV")
         }
-        for column in ["id", "lat", "lon", "technology"] + SiteRecord.requiredNumbers where !header.contains(column) {
+        for column in ["id", "lat", "lon", "technology", "height_m"] where !header.contains(column) {
             throw InputError(path: path, reason: "CSV header lacks column '\(column)'")
         }
         var records: [SiteRecord] = []
@@ -91,7 +95,8 @@ public enum SiteFile {
             var cells: [String: String] = [:]
             for (name, field) in zip(header, fields) { cells[name] = field.trimmingCharacters(in: .whitespaces) }
             var record = SiteRecord(id: cells["id"], technology: cells["technology"])
-            for name in ["lat", "lon"] + SiteRecord.requiredNumbers + SiteRecord.optionalNumbers {
+            record.antennaFile = cells["antenna_file"].flatMap { $0.isEmpty ? nil : $0 }
+            for name in ["lat", "lon"] + SiteRecord.numbers {
                 guard let field = cells[name], !field.isEmpty else { continue }
                 guard let number = Double(field) else {
                     throw InputError(path: path, reason: "line \(line): column '\(name)' is not a number: '\(field)'")

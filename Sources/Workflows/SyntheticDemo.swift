@@ -13,14 +13,14 @@ public enum SyntheticDemo {
              frequencyMHz: 900, eirpDBm: 58, technology: .gsm),
         Site(id: "CB-002", location: GeoPoint(latitude: 22.720, longitude: 106.120), antennaHeight: 30,
              frequencyMHz: 1_800, eirpDBm: 60, technology: .lte,
-             antenna: .sector(azimuth: 120, beamwidth: 65, downtilt: 2, verticalBeamwidth: 10)),
+             antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: 120, mechanicalTilt: 2)),
         Site(id: "CB-003", location: GeoPoint(latitude: 22.580, longitude: 106.330), antennaHeight: 42,
              frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
         Site(id: "CB-004", location: GeoPoint(latitude: 22.780, longitude: 106.300), antennaHeight: 30,
              frequencyMHz: 900, eirpDBm: 56, technology: .gsm),
         Site(id: "CB-005", location: GeoPoint(latitude: 22.540, longitude: 106.080), antennaHeight: 45,
              frequencyMHz: 1_800, eirpDBm: 61, technology: .lte,
-             antenna: .sector(azimuth: 30, beamwidth: 90, downtilt: 3, verticalBeamwidth: 10)),
+             antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 90, verticalBeamwidth: 10), azimuth: 30, mechanicalTilt: 3)),
         Site(id: "CB-006", location: GeoPoint(latitude: 22.640, longitude: 106.390), antennaHeight: 36,
              frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
     ]
@@ -59,8 +59,11 @@ public enum SyntheticDemo {
                 "\"id\":\"\(site.id)\"", "\"height_m\":\(site.antennaHeight)", "\"frequency_mhz\":\(site.frequencyMHz)",
                 "\"eirp_dbm\":\(site.eirpDBm)", "\"technology\":\"\(site.technology.rawValue)\"",
             ]
-            if case let .sector(azimuth, beamwidth, downtilt, _) = site.antenna {
-                properties += ["\"azimuth_deg\":\(azimuth)", "\"beamwidth_deg\":\(beamwidth)", "\"tilt_deg\":\(downtilt)"]
+            if case let .parametric(horizontal, vertical) = site.antenna.pattern {
+                properties += [
+                    "\"azimuth_deg\":\(site.antenna.azimuth)", "\"beamwidth_deg\":\(horizontal)",
+                    "\"vertical_beamwidth_deg\":\(vertical)", "\"tilt_deg\":\(site.antenna.mechanicalTilt)",
+                ]
             }
             let point = "[\(site.location.longitude),\(site.location.latitude)]"
             return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":\(point)},"

@@ -27,6 +27,18 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("threshold-4g"), parsing: .unconditional, help: "4G coverage threshold, dBm.")
     var threshold4G: Double = Technology.lte.defaultThresholdDBm
 
+    @Option(name: .customLong("rx-gain-dbi"), help: "Receiver antenna gain, dBi.")
+    var receiverGain: Double = 0
+
+    @Option(name: .customLong("indoor-loss-db"), help: "Building penetration margin, dB.")
+    var indoorLoss: Double = 0
+
+    @Option(name: .customLong("body-loss-db"), help: "Body loss margin, dB.")
+    var bodyLoss: Double = 0
+
+    @Option(name: .customLong("foliage-loss-db"), help: "Foliage margin, dB.")
+    var foliageLoss: Double = 0
+
     @Option(name: .customLong("max-fill-cells"), help: "Fill void regions up to this many DEM cells by interpolation.")
     var maxFillCells: Int = VoidPolicy().maxFilledRegionCells
 
@@ -38,6 +50,7 @@ struct CoverageOptions: ParsableArguments {
         if let resolution, resolution <= 0 { throw ValidationError("--resolution-m must be positive") }
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
         guard receiverHeight >= 0 else { throw ValidationError("--receiver-height-m must not be negative") }
+        guard indoorLoss >= 0, bodyLoss >= 0, foliageLoss >= 0 else { throw ValidationError("margins must not be negative") }
         guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
     }
@@ -45,7 +58,10 @@ struct CoverageOptions: ParsableArguments {
     var parameters: CoverageParameters {
         CoverageParameters(
             radius: radiusKm * 1_000, receiverHeight: receiverHeight, earth: EarthModel(kFactor: kFactor),
-            thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G])
+            thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G]),
+            receiver: ReceiverBudget(
+                antennaGainDBi: receiverGain, indoorLossDB: indoorLoss, bodyLossDB: bodyLoss, foliageLossDB: foliageLoss
+            )
         )
     }
 

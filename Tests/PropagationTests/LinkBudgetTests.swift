@@ -1,5 +1,6 @@
 import Foundation
 import Propagation
+import TestSupport
 import Testing
 
 @Suite("Free space, antennas and thresholds")
@@ -13,24 +14,71 @@ struct LinkBudgetTests {
         #expect(abs(freeSpaceLoss(distance: 3_000, frequencyMHz: 4_200) - base - 20 * log10(2.0)) < 1e-9)
     }
 
-    @Test("Sector pattern: 0 dB on boresight, −3 dB at half the beamwidth, capped at the front-to-back ratio")
-    func sectorPattern() {
-        let sector = AntennaPattern.sector(azimuth: 120, beamwidth: 65, downtilt: 4, verticalBeamwidth: 10)
+    @Test("Parametric sector: 0 dB on boresight, −3 dB at half the beamwidths, capped at the front-to-back ratio")
+    func parametricSector() {
+        let sector = Antenna(
+            pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: 120, mechanicalTilt: 0,
+            electricalTilt: 4
+        )
         #expect(sector.relativeGain(azimuth: 120, elevation: -4) == 0)
         #expect(abs(sector.relativeGain(azimuth: 120 + 32.5, elevation: -4) + 3) < 1e-12)
         #expect(abs(sector.relativeGain(azimuth: 120 - 32.5, elevation: -4) + 3) < 1e-12)
         #expect(abs(sector.relativeGain(azimuth: 120, elevation: 1) + 3) < 1e-12)
-        #expect(sector.relativeGain(azimuth: 300, elevation: -4) == -AntennaPattern.frontToBack)
-        #expect(sector.relativeGain(azimuth: -240, elevation: -4) == 0)  // same direction as 120°
-        #expect(AntennaPattern.omni.relativeGain(azimuth: 77, elevation: -30) == 0)
+        #expect(sector.relativeGain(azimuth: 300, elevation: -4) == -Antenna.frontToBack)
+        #expect(sector.relativeGain(azimuth: -240, elevation: -4) == 0)
+        #expect(Antenna.omni.relativeGain(azimuth: 77, elevation: -30) == 0)
+        // Mechanical tilt acts fully on boresight and reverses behind the antenna.
+        let tilted = Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: 0, mechanicalTilt: 5)
+        #expect(tilted.relativeGain(azimuth: 0, elevation: -5) == 0)
+        #expect(abs(tilted.relativeGain(azimuth: 90, elevation: 0)) > 0)
     }
 
-    @Test("Technology thresholds: defaults 2G −95, 3G −100, 4G −110 dBm; overridable")
+    /// Each cut of the fixture as written in the file, read line by line independently of MSIPattern.
+    func cut(_ name: String, in text: String) -> [Double] {
+        let lines = text.components(separatedBy: "\n")
+        let start = lines.firstIndex { $0.hasPrefix(name) }! + 1
+        return lines[start..<(start + 360)].map { Double($0.split(separator: " ")[1])! }
+    }
+
+    @Test("MSI pattern file: keywords read, gain at sampled angles = −(horizontal + vertical loss) of the file")
+    func msiPattern() throws {
+        let path = Fixtures.path("antennas/sector65_900mhz_tilt2.msi")
+        let file = try MSIPattern(contentsOf: path)
+        #expect(file.name == "PHUSONG-TEST-SECTOR-65-900" && file.frequencyMHz == 900 && file.electricalTilt == 2)
+        #expect(abs(file.gainDBi - 18.05) < 1e-9)  // 15.9 dBd
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let horizontal = cut("HORIZONTAL", in: text), vertical = cut("VERTICAL", in: text)
+        let antenna = Antenna(pattern: .measured(file), azimuth: 90, mechanicalTilt: 0)
+        for (offset, below) in [(0, 2), (30, 2), (-30, 5), (60, 0), (100, 10), (180, 2), (15, 350)] {
+            let expected = -min(horizontal[(offset + 360) % 360] + vertical[below], 25)
+            let gain = antenna.relativeGain(azimuth: 90 + Double(offset), elevation: -Double(below > 180 ? below - 360 : below))
+            #expect(abs(gain - expected) < 1e-9, "offset \(offset), below \(below)")
+        }
+        // Between whole degrees the cuts are interpolated linearly.
+        let between = antenna.relativeGain(azimuth: 90 + 30.5, elevation: -2)
+        #expect(abs(between + (horizontal[30] + horizontal[31]) / 2 + vertical[2]) < 1e-9)
+        // Mechanical downtilt of 4°: on boresight the beam peak moves from 2° to 6° below the horizon.
+        let tilted = Antenna(pattern: .measured(file), azimuth: 90, mechanicalTilt: 4)
+        #expect(tilted.relativeGain(azimuth: 90, elevation: -6) == 0)
+    }
+
+    @Test("A malformed pattern file is a clear error naming the line")
+    func malformedPattern() throws {
+        let path = Fixtures.path("antennas/malformed_short_horizontal.msi")
+        let error = try #require(throws: MSIError.self) { _ = try MSIPattern(contentsOf: path) }
+        #expect(error.description.contains("malformed_short_horizontal.msi: line 201"))
+        #expect(error.description.contains("expected 'angle loss_dB' in the HORIZONTAL block, got 'VERTICAL 360'"))
+        let missing = try #require(throws: MSIError.self) { _ = try MSIPattern(text: "NAME x\nHORIZONTAL 1\n0 0\n", path: "x.msi") }
+        #expect(missing.message.contains("needs both HORIZONTAL and VERTICAL"))
+    }
+
+    @Test("Technology thresholds: defaults 2G −95, 3G −100, 4G −110 dBm; overridable; default bands 900/2100/1800")
     func thresholds() {
         var thresholds = CoverageThresholds()
         #expect(thresholds[.gsm] == -95 && thresholds[.umts] == -100 && thresholds[.lte] == -110)
         thresholds = CoverageThresholds(overrides: [.lte: -105])
         #expect(thresholds[.lte] == -105 && thresholds[.gsm] == -95)
         #expect(Technology(rawValue: "4G") == .lte && Technology(rawValue: "5G") == nil)
+        #expect(Technology.gsm.defaultFrequencyMHz == 900 && Technology.umts.defaultFrequencyMHz == 2_100 && Technology.lte.defaultFrequencyMHz == 1_800)
     }
 }
