@@ -1,3 +1,4 @@
+import Foundation
 import Terrain
 
 /// A spherical Earth with atmospheric refraction folded into an effective radius k·R.
@@ -10,6 +11,13 @@ public struct EarthModel: Sendable, Equatable {
     public init(kFactor: Double = 4.0 / 3.0, radius: Double = meanEarthRadius) {
         self.kFactor = kFactor
         self.radius = radius
+    }
+
+    /// The effective earth ITM derives from surface refractivity Ns (N-units) [TN101, Eq. 4.4]:
+    /// curvature 157e-9 · (1 − 0.04665·e^(Ns/179.3)) per metre on an earth of curvature 157e-9 per metre,
+    /// so k = 1 / (1 − 0.04665·e^(Ns/179.3)) (4/3 at Ns = 301).
+    public init(surfaceRefractivity: Double) {
+        self.init(kFactor: 1 / (1 - 0.04665 * exp(surfaceRefractivity / 179.3)), radius: 1 / 157e-9)
     }
 
     /// A flat earth: no curvature at all (k → ∞).

@@ -8,6 +8,8 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     case fspl
     /// Longley-Rice point to point over the terrain profile.
     case itm
+    /// Longley-Rice area mode, with Δh measured on the path's profile.
+    case itmArea = "itm-area"
     /// ITU-R P.526: free space plus delta-Bullington diffraction over the profile.
     case p526
     /// Okumura-Hata.
@@ -16,7 +18,7 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     case cost231
 
     /// True when the model reads the terrain profile between the antennas.
-    public var needsProfile: Bool { self == .itm || self == .p526 }
+    public var needsProfile: Bool { self == .itm || self == .itmArea || self == .p526 }
 }
 
 /// One link to evaluate: the profile (for terrain models), antenna heights, frequency and distances.
@@ -59,7 +61,7 @@ extension PathLossModel {
         switch self {
         case .los, .fspl, .p526:
             return []
-        case .itm:
+        case .itm, .itmArea:
             do {
                 _ = try environment.itm(frequencyMHz: frequencyMHz).validate(heights: (transmitterHeight, receiverHeight))
                 return []
@@ -102,6 +104,18 @@ extension PathLossModel {
                 ).loss
             } catch {
                 throw ModelError("itm: \(error.message)")
+            }
+        case .itmArea:
+            guard let profile = link.profile else { throw ModelError("itm-area needs a terrain profile") }
+            let deltaH = ITMProfileAnalysis.computeDeltaH(profile.elevations, step: profile.step, from: 0, to: profile.length)
+            do {
+                return try ITM.area(
+                    distance: link.horizontalDistance, deltaH: deltaH, transmitterHeight: link.transmitterHeight,
+                    receiverHeight: link.receiverHeight, siting: environment.siting,
+                    environment: environment.itm(frequencyMHz: link.frequencyMHz)
+                ).loss
+            } catch {
+                throw ModelError("itm-area: \(error.message)")
             }
         case .p526:
             guard let profile = link.profile else { throw ModelError("p526 needs a terrain profile") }

@@ -23,11 +23,71 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let areaKm2: Double
     }
 
+    /// Every model and link-budget setting of the run, so that it can be reproduced.
+    public struct ModelSettings: Sendable, Codable, Equatable {
+        public let climate: Int
+        public let refractivityN: Double
+        public let polarization: String
+        public let permittivity: Double
+        public let conductivitySM: Double
+        public let mdvar: Int
+        public let timePercent: Double
+        public let locationPercent: Double
+        public let situationPercent: Double
+        public let hataEnvironment: String
+        public let cost231Environment: String
+        public let allowExtrapolation: Bool
+        /// ITM area-mode siting of transmitter and receiver (0 random, 1 careful, 2 very careful).
+        public let siting: [Int]
+        public let receiverGainDBi: Double
+        public let indoorLossDB: Double
+        public let bodyLossDB: Double
+        public let foliageLossDB: Double
+
+        enum CodingKeys: String, CodingKey {
+            case climate, polarization, permittivity, mdvar, siting
+            case refractivityN = "refractivity_n"
+            case conductivitySM = "conductivity_s_m"
+            case timePercent = "time_percent"
+            case locationPercent = "location_percent"
+            case situationPercent = "situation_percent"
+            case hataEnvironment = "hata_environment"
+            case cost231Environment = "cost231_environment"
+            case allowExtrapolation = "allow_extrapolation"
+            case receiverGainDBi = "receiver_gain_dbi"
+            case indoorLossDB = "indoor_loss_db"
+            case bodyLossDB = "body_loss_db"
+            case foliageLossDB = "foliage_loss_db"
+        }
+
+        init(_ parameters: CoverageParameters) {
+            let e = parameters.environment, r = parameters.receiver
+            climate = e.climate.rawValue
+            refractivityN = e.refractivity
+            polarization = e.polarization == .vertical ? "vertical" : "horizontal"
+            permittivity = e.permittivity
+            conductivitySM = e.conductivity
+            mdvar = e.variability.rawValue
+            timePercent = e.time
+            locationPercent = e.location
+            situationPercent = e.situation
+            hataEnvironment = e.hata.rawValue
+            cost231Environment = e.cost231.rawValue
+            allowExtrapolation = e.allowExtrapolation
+            siting = [e.siting.0.rawValue, e.siting.1.rawValue]
+            receiverGainDBi = r.antennaGainDBi
+            indoorLossDB = r.indoorLossDB
+            bodyLossDB = r.bodyLossDB
+            foliageLossDB = r.foliageLossDB
+        }
+    }
+
     public let engine: String
     public let syntheticTerrain: Bool
     public let terrain: String
     public let sites: String
     public let model: String
+    public let settings: ModelSettings
     public let crs: String
     public let resolutionM: Double
     public let gridWidth: Int
@@ -46,7 +106,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let warnings: [String]
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, crs, voids, overlaps, warnings
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

@@ -132,6 +132,22 @@ public enum PathJob {
         return path.report(model: "itm", loss: result.loss, components: components, mode: mode, warnings: describe(result.warnings))
     }
 
+    /// Longley-Rice area mode over the path's length, with Δh measured on its profile.
+    public static func itmArea(_ request: PathRequest) throws(InputError) -> PathReport {
+        let path = try TerrainPath(request)
+        let link = LinkGeometry(
+            profile: path.profile, transmitterHeight: request.link.transmitterHeight,
+            receiverHeight: request.link.receiverHeight, frequencyMHz: request.link.frequencyMHz,
+            horizontalDistance: path.profile.length, slantDistance: path.slantDistance
+        )
+        do {
+            let loss = try PathLossModel.itmArea.loss(link, environment: request.link.environment, earth: request.link.earth)
+            return path.report(model: "itm-area", loss: loss, components: ["distance_m": path.profile.length], mode: nil, warnings: [])
+        } catch {
+            throw InputError(path: request.terrainPath, reason: error.message)
+        }
+    }
+
     /// ITU-R P.526: free-space loss plus delta-Bullington diffraction over the profile.
     public static func p526(_ request: PathRequest) throws(InputError) -> PathReport {
         let path = try TerrainPath(request)

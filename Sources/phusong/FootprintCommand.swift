@@ -15,6 +15,9 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k ('inf' for a flat earth).")
     var kFactor: Double = 4.0 / 3.0
 
+    @Option(name: .customLong("k-from-refractivity"), help: "Derive k from this sea-level surface refractivity (N-units) as ITM does, instead of --k-factor.")
+    var kFromRefractivity: Double?
+
     @Option(name: .customLong("receiver-height-m"), help: "Receiver height above ground, metres.")
     var receiverHeight: Double = 1.5
 
@@ -49,6 +52,9 @@ struct CoverageOptions: ParsableArguments {
         guard radiusKm > 0, radiusKm <= 500 else { throw ValidationError("--radius-km must be in (0, 500]") }
         if let resolution, resolution <= 0 { throw ValidationError("--resolution-m must be positive") }
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
+        if let kFromRefractivity, !(250...400).contains(kFromRefractivity) {
+            throw ValidationError("--k-from-refractivity must be within 250–400 N-units")
+        }
         guard receiverHeight >= 0 else { throw ValidationError("--receiver-height-m must not be negative") }
         guard indoorLoss >= 0, bodyLoss >= 0, foliageLoss >= 0 else { throw ValidationError("margins must not be negative") }
         guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
@@ -57,7 +63,8 @@ struct CoverageOptions: ParsableArguments {
 
     var parameters: CoverageParameters {
         CoverageParameters(
-            radius: radiusKm * 1_000, receiverHeight: receiverHeight, earth: EarthModel(kFactor: kFactor),
+            radius: radiusKm * 1_000, receiverHeight: receiverHeight,
+            earth: kFromRefractivity.map { EarthModel(surfaceRefractivity: $0) } ?? EarthModel(kFactor: kFactor),
             thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G]),
             receiver: ReceiverBudget(
                 antennaGainDBi: receiverGain, indoorLossDB: indoorLoss, bodyLossDB: bodyLoss, foliageLossDB: foliageLoss

@@ -34,6 +34,12 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(help: "Clutter class: urban, suburban or open (hata); medium-city or metropolitan (cost231).")
     var environment: String?
 
+    @Option(name: .customLong("tx-siting"), help: "ITM area mode: transmitter siting, random|careful|very-careful.")
+    var transmitterSiting: String = "careful"
+
+    @Option(name: .customLong("rx-siting"), help: "ITM area mode: receiver siting, random|careful|very-careful.")
+    var receiverSiting: String = "random"
+
     @Flag(name: .customLong("allow-extrapolation"), help: "Use hata/cost231 outside their validity range, with a warning.")
     var allowExtrapolation = false
 
@@ -41,6 +47,9 @@ struct RadioEnvironmentOptions: ParsableArguments {
         guard RadioClimate(rawValue: climate) != nil else { throw ValidationError("--climate must be 1–7") }
         guard ["horizontal", "vertical"].contains(polarization) else { throw ValidationError("--polarization must be horizontal or vertical") }
         guard VariabilityMode(rawValue: mdvar) != nil else { throw ValidationError("--mdvar must be 0–3, 10–13, 20–23 or 30–33") }
+        for siting in [transmitterSiting, receiverSiting] where Self.sitings[siting] == nil {
+            throw ValidationError("siting must be random, careful or very-careful, got '\(siting)'")
+        }
         if let environment, HataEnvironment(rawValue: environment) == nil, Cost231Environment(rawValue: environment) == nil {
             throw ValidationError("--environment must be urban, suburban, open, medium-city or metropolitan")
         }
@@ -53,9 +62,12 @@ struct RadioEnvironmentOptions: ParsableArguments {
             conductivity: conductivity, variability: VariabilityMode(rawValue: mdvar)!, time: time, location: location,
             situation: situation, hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
             cost231: environment.flatMap(Cost231Environment.init(rawValue:)) ?? .mediumCity,
-            allowExtrapolation: allowExtrapolation
+            allowExtrapolation: allowExtrapolation,
+            siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random)
         )
     }
+
+    static let sitings: [String: SitingCriteria] = ["random": .random, "careful": .careful, "very-careful": .veryCareful]
 }
 
 extension PathLossModel: ExpressibleByArgument {}

@@ -4,24 +4,6 @@ import Propagation
 import Terrain
 import Workflows
 
-/// What `phusong path --model` accepts: every path-loss model, plus ITM's area mode for case files.
-enum PathModel: ExpressibleByArgument, Equatable {
-    case single(PathLossModel)
-    case itmArea
-
-    init?(argument: String) {
-        if argument == "itm-area" {
-            self = .itmArea
-        } else if let model = PathLossModel(rawValue: argument) {
-            self = .single(model)
-        } else {
-            return nil
-        }
-    }
-
-    static let names = PathLossModel.allCases.map(\.rawValue) + ["itm-area"]
-}
-
 struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
@@ -29,12 +11,12 @@ struct PathCommand: ParsableCommand {
         discussion: """
             phusong path --model itm --cases p2p.csv --profiles pfls.csv   → row,A__db,mode
             phusong path --model itm-area --cases area.csv                 → row,A__db,mode
-            phusong path --model itm --terrain DEM --from LAT,LON --to LAT,LON [options]  → JSON
+            phusong path --model M --terrain DEM --from LAT,LON --to LAT,LON [options]    → JSON
             """
     )
 
-    @Option(help: "Model: \(PathModel.names.joined(separator: ", ")).")
-    var model: PathModel
+    @Option(help: "Model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: PathLossModel
 
     @Option(help: "NTIA-format case file (columns as the reference p2p.csv or area.csv).")
     var cases: String?
@@ -55,22 +37,21 @@ struct PathCommand: ParsableCommand {
 
     func validate() throws {
         if cases != nil {
-            guard model == .single(.itm) || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
-            guard (model == .single(.itm)) == (profiles != nil) else {
+            guard model == .itm || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
+            guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }
         } else {
             guard terrain != nil, from != nil, to != nil else {
                 throw ValidationError("give either --cases, or --terrain with --from and --to")
             }
-            guard model != .itmArea else { throw ValidationError("--model itm-area works on --cases only") }
         }
     }
 
     func run() throws {
         if let cases {
             let loaded = try reportingInputErrors { () throws(InputError) in
-                try model == .single(.itm)
+                try model == .itm
                     ? ITMCaseFile.pointToPoint(cases: cases, profiles: profiles ?? "")
                     : ITMCaseFile.area(cases: cases)
             }
@@ -93,12 +74,12 @@ struct PathCommand: ParsableCommand {
         )
         let report = try reportingInputErrors { () throws(InputError) in
             switch model {
-            case .single(.itm): try PathJob.itm(request)
-            case .single(.p526): try PathJob.p526(request)
-            case .single(.fspl): try PathJob.freeSpace(request)
-            case .single(.los): try PathJob.lineOfSight(request)
-            case .single(let empirical): try PathJob.empirical(request, model: empirical)
-            case .itmArea: preconditionFailure("rejected by validate()")
+            case .itm: try PathJob.itm(request)
+            case .itmArea: try PathJob.itmArea(request)
+            case .p526: try PathJob.p526(request)
+            case .fspl: try PathJob.freeSpace(request)
+            case .los: try PathJob.lineOfSight(request)
+            case .hata, .cost231: try PathJob.empirical(request, model: model)
             }
         }
         print(report.json())

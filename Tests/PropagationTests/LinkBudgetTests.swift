@@ -72,6 +72,18 @@ struct LinkBudgetTests {
         #expect(missing.message.contains("needs both HORIZONTAL and VERTICAL"))
     }
 
+    @Test("Effective earth from surface refractivity as ITM does: k = 4/3 at 301 N-units, ITM's curvature")
+    func earthFromRefractivity() throws {
+        let standard = EarthModel(surfaceRefractivity: 301)
+        #expect(abs(standard.kFactor - 4.0 / 3.0) < 1e-3)
+        for ns in [250.0, 301, 350, 400] {
+            let earth = EarthModel(surfaceRefractivity: ns)
+            let itmCurvature = 157e-9 * (1 - 0.04665 * exp(ns / 179.3))
+            #expect(abs(1 / (earth.kFactor * earth.radius) - itmCurvature) < 1e-18)
+        }
+        #expect(EarthModel(surfaceRefractivity: 350).kFactor > EarthModel(surfaceRefractivity: 300).kFactor)
+    }
+
     @Test("Technology thresholds: defaults 2G −95, 3G −100, 4G −110 dBm; overridable; default bands 900/2100/1800")
     func thresholds() {
         var thresholds = CoverageThresholds()

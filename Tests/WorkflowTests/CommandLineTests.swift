@@ -71,7 +71,8 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try run([
             "footprint", "--terrain", hgt, "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--out", folder,
-            "--radius-km", "12", "--resolution-m", "150", "--threshold-2g", "-90",
+            "--radius-km", "12", "--resolution-m", "150", "--threshold-2g", "-90", "--model", "fspl",
+            "--climate", "5", "--indoor-loss-db", "12", "--k-from-refractivity", "330",
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let summary = try #require(
@@ -79,6 +80,27 @@ struct CommandLineTests {
         )
         #expect(summary["resolution_m"] as? Double == 150 && summary["radius_km"] as? Double == 12)
         #expect((summary["thresholds_dbm"] as? [String: Double])?["2G"] == -90)
+        let settings = try #require(summary["settings"] as? [String: Any])
+        #expect(summary["model"] as? String == "fspl" && settings["climate"] as? Int == 5)
+        #expect(settings["indoor_loss_db"] as? Double == 12)
+        let k = try #require(summary["k_factor"] as? Double)
+        #expect(abs(k - 1 / (1 - 0.04665 * exp(330 / 179.3))) < 1e-9)
+    }
+
+    @Test("A site whose pattern file is malformed: one error line naming the site file, the pattern file and the line", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func malformedPatternFile() throws {
+        let folder = try temporaryFolder("msi")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.geojson"
+        let pattern = Fixtures.path("antennas/malformed_short_horizontal.msi")
+        try """
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-71.45, 44.45]},
+         "properties": {"id": "S1", "height_m": 30, "technology": "2G", "tx_power_dbm": 43, "antenna_file": "\(pattern)", "azimuth_deg": 0}}]}
+        """.write(toFile: sites, atomically: true, encoding: .utf8)
+        try expectFailure(
+            terrain: SharedData.path("terrain/N44W072.hgt"), sites: sites, file: sites,
+            fault: "feature 1 (id 'S1'): antenna_file \(pattern): line 201"
+        )
     }
 
     @Test("phusong demo: synthetic scenario with every output labelled synthetic")

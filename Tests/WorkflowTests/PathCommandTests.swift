@@ -52,7 +52,7 @@ struct PathCommandTests {
     func terrainPath() throws {
         let terrain = SharedData.path("terrain/N44W072.hgt")
         var reports: [String: [String: Any]] = [:]
-        for model in ["itm", "p526", "fspl", "los"] {
+        for model in ["itm", "itm-area", "p526", "fspl", "los"] {
             let result = try run([
                 "path", "--model", model, "--terrain", terrain, "--from", "44.45,-71.45", "--to", "44.50,-71.30",
                 "--frequency-mhz", "1800", "--tx-height-m", "40",
@@ -69,6 +69,8 @@ struct PathCommandTests {
         #expect(abs((itm["loss_db"] as! Double) - parts) < 1e-9)
         // ITM's free-space term and the exact P.525 loss over the slant path agree to a few hundredths of a dB.
         #expect(abs(components["free_space_db"]! - (fspl["loss_db"] as! Double)) < 0.05)
+        let area = try #require(reports["itm-area"])
+        #expect((area["loss_db"] as? Double).map { $0 > 100 && $0 < 250 } == true)
         let p526 = try #require(reports["p526"])
         let p526Parts = try #require(p526["components"] as? [String: Double])
         #expect(abs((p526["loss_db"] as! Double) - p526Parts["free_space_db"]! - p526Parts["diffraction_db"]!) < 1e-9)
