@@ -1,5 +1,6 @@
 import Geometry
 import Terrain
+import TestSupport
 import Testing
 
 @Suite("Coverage masks to polygons")
@@ -61,18 +62,5 @@ struct MaskTracerTests {
         let traced = tracer.polygons(of: [Bool](repeating: true, count: 50), width: 10, height: 5)
         #expect(traced.polygons.count == 1 && traced.polygons[0].exterior.points.count == 5)
         #expect(traced.polygons[0].exterior.signedArea > 0)
-    }
-}
-
-/// A small deterministic random generator for reproducible test masks (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
