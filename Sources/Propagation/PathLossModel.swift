@@ -63,7 +63,7 @@ extension PathLossModel {
             return []
         case .itm, .itmArea:
             do {
-                _ = try environment.itm(frequencyMHz: frequencyMHz).validate(heights: (transmitterHeight, receiverHeight))
+                _ = try environment.itm.validate(heights: (transmitterHeight, receiverHeight), frequencyMHz: frequencyMHz)
                 return []
             } catch {
                 throw ModelError("itm: \(error.message)")
@@ -100,7 +100,7 @@ extension PathLossModel {
             do {
                 return try ITM.pointToPoint(
                     profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
-                    environment: environment.itm(frequencyMHz: link.frequencyMHz)
+                    frequencyMHz: link.frequencyMHz, environment: environment.itm
                 ).loss
             } catch {
                 throw ModelError("itm: \(error.message)")
@@ -111,8 +111,8 @@ extension PathLossModel {
             do {
                 return try ITM.area(
                     distance: link.horizontalDistance, deltaH: deltaH, transmitterHeight: link.transmitterHeight,
-                    receiverHeight: link.receiverHeight, siting: environment.siting,
-                    environment: environment.itm(frequencyMHz: link.frequencyMHz)
+                    receiverHeight: link.receiverHeight, siting: environment.siting, frequencyMHz: link.frequencyMHz,
+                    environment: environment.itm
                 ).loss
             } catch {
                 throw ModelError("itm-area: \(error.message)")
@@ -121,8 +121,8 @@ extension PathLossModel {
             guard let profile = link.profile else { throw ModelError("p526 needs a terrain profile") }
             return P526.pathLoss(
                 profile: profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
-                earth: earth, polarization: environment.polarization, permittivity: environment.permittivity,
-                conductivity: environment.conductivity
+                earth: earth, polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
+                conductivity: environment.itm.conductivity
             ).loss
         case .hata, .cost231:
             let empirical = EmpiricalLink(

@@ -61,16 +61,16 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         }
 
         init(_ parameters: CoverageParameters) {
-            let e = parameters.environment, r = parameters.receiver
-            climate = e.climate.rawValue
-            refractivityN = e.refractivity
-            polarization = e.polarization == .vertical ? "vertical" : "horizontal"
-            permittivity = e.permittivity
-            conductivitySM = e.conductivity
-            mdvar = e.variability.rawValue
-            timePercent = e.time
-            locationPercent = e.location
-            situationPercent = e.situation
+            let e = parameters.environment, itm = e.itm, r = parameters.receiver
+            climate = itm.climate.rawValue
+            refractivityN = itm.refractivity
+            polarization = itm.polarization == .vertical ? "vertical" : "horizontal"
+            permittivity = itm.permittivity
+            conductivitySM = itm.conductivity
+            mdvar = itm.variability.rawValue
+            timePercent = itm.time
+            locationPercent = itm.location
+            situationPercent = itm.situation
             hataEnvironment = e.hata.rawValue
             cost231Environment = e.cost231.rawValue
             allowExtrapolation = e.allowExtrapolation

@@ -7,6 +7,7 @@ import Terrain
 public struct ITMCase: Sendable {
     public let transmitterHeight: Double
     public let receiverHeight: Double
+    public let frequencyMHz: Double
     public let environment: ITMEnvironment
     public let path: Path
     public let expectedLoss: Double?
@@ -21,12 +22,13 @@ public struct ITMCase: Sendable {
         switch path {
         case .profile(let profile):
             try ITM.pointToPoint(
-                profile: profile, transmitterHeight: transmitterHeight, receiverHeight: receiverHeight, environment: environment
+                profile: profile, transmitterHeight: transmitterHeight, receiverHeight: receiverHeight,
+                frequencyMHz: frequencyMHz, environment: environment
             )
         case let .area(distance, deltaH, siting):
             try ITM.area(
                 distance: distance, deltaH: deltaH, transmitterHeight: transmitterHeight, receiverHeight: receiverHeight,
-                siting: siting, environment: environment
+                siting: siting, frequencyMHz: frequencyMHz, environment: environment
             )
         }
     }
@@ -145,13 +147,14 @@ public enum ITMCaseFile {
             return result
         }
         let environment = ITMEnvironment(
-            climate: try code("climate", RadioClimate.init(rawValue:)), refractivity: v["N_0"]!, frequencyMHz: v["f__mhz"]!,
+            climate: try code("climate", RadioClimate.init(rawValue:)), refractivity: v["N_0"]!,
             polarization: try code("pol", Polarization.init(rawValue:)), permittivity: v["epsilon"]!,
             conductivity: v["sigma"]!, variability: try code("mdvar", VariabilityMode.init(rawValue:)),
             time: v["time"]!, location: v["location"]!, situation: v["situation"]!
         )
         return ITMCase(
-            transmitterHeight: v["h_tx__meter"]!, receiverHeight: v["h_rx__meter"]!, environment: environment,
+            transmitterHeight: v["h_tx__meter"]!, receiverHeight: v["h_rx__meter"]!, frequencyMHz: v["f__mhz"]!,
+            environment: environment,
             path: path, expectedLoss: v["A__db"]
         )
     }

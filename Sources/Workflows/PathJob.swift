@@ -109,8 +109,8 @@ public enum PathJob {
         do {
             result = try ITM.pointToPoint(
                 profile: path.profile, transmitterHeight: request.link.transmitterHeight,
-                receiverHeight: request.link.receiverHeight,
-                environment: request.link.environment.itm(frequencyMHz: request.link.frequencyMHz)
+                receiverHeight: request.link.receiverHeight, frequencyMHz: request.link.frequencyMHz,
+                environment: request.link.environment.itm
             )
         } catch {
             throw InputError(path: request.terrainPath, reason: "ITM: \(error.message)")
@@ -151,7 +151,7 @@ public enum PathJob {
     /// ITU-R P.526: free-space loss plus delta-Bullington diffraction over the profile.
     public static func p526(_ request: PathRequest) throws(InputError) -> PathReport {
         let path = try TerrainPath(request)
-        let link = request.link, environment = link.environment
+        let link = request.link, environment = link.environment.itm
         let result = P526.pathLoss(
             profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
             earth: link.earth, polarization: environment.polarization, permittivity: environment.permittivity,

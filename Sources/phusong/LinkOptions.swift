@@ -57,10 +57,13 @@ struct RadioEnvironmentOptions: ParsableArguments {
 
     var settings: RadioEnvironment {
         RadioEnvironment(
-            climate: RadioClimate(rawValue: climate)!, refractivity: refractivity,
-            polarization: polarization == "horizontal" ? .horizontal : .vertical, permittivity: permittivity,
-            conductivity: conductivity, variability: VariabilityMode(rawValue: mdvar)!, time: time, location: location,
-            situation: situation, hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
+            itm: ITMEnvironment(
+                climate: RadioClimate(rawValue: climate)!, refractivity: refractivity,
+                polarization: polarization == "horizontal" ? .horizontal : .vertical, permittivity: permittivity,
+                conductivity: conductivity, variability: VariabilityMode(rawValue: mdvar)!, time: time,
+                location: location, situation: situation
+            ),
+            hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
             cost231: environment.flatMap(Cost231Environment.init(rawValue:)) ?? .mediumCity,
             allowExtrapolation: allowExtrapolation,
             siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random)

@@ -37,7 +37,7 @@ struct ITMReferenceTests {
 @Suite("ITM intermediate values against the NTIA driver's debug output", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct ITMIntermediateValueTests {
     let environment = ITMEnvironment(
-        climate: .continentalTemperate, refractivity: 301, frequencyMHz: 3_500, polarization: .vertical,
+        climate: .continentalTemperate, refractivity: 301, polarization: .vertical,
         permittivity: 15, conductivity: 0.005, variability: .accidental, time: 50, location: 50, situation: 50
     )
 
@@ -47,7 +47,9 @@ struct ITMIntermediateValueTests {
         let numbers = text.split(whereSeparator: { $0 == "," || $0.isNewline }).compactMap { Double($0) }
         let profile = TerrainProfile(step: numbers[1], elevations: Array(numbers.dropFirst(2)))
         #expect(profile.elevations.count == Int(numbers[0]) + 1)
-        let result = try ITM.pointToPoint(profile: profile, transmitterHeight: 15, receiverHeight: 3, environment: environment)
+        let result = try ITM.pointToPoint(
+            profile: profile, transmitterHeight: 15, receiverHeight: 3, frequencyMHz: 3_500, environment: environment
+        )
         let g = result.geometry
         #expect(abs(result.loss - 114.5) < 0.05 && abs(result.freeSpaceLoss - 114.5) < 0.05)
         #expect(abs(g.distance / 1_000 - 3.635) < 0.0005)
@@ -62,7 +64,7 @@ struct ITMIntermediateValueTests {
     func area() throws {
         let result = try ITM.area(
             distance: 10_000, deltaH: 20, transmitterHeight: 15, receiverHeight: 3, siting: (.random, .random),
-            environment: environment
+            frequencyMHz: 3_500, environment: environment
         )
         let g = result.geometry
         #expect(abs(result.loss - 134.5) < 0.05 && abs(result.freeSpaceLoss - 123.3) < 0.05)

@@ -46,12 +46,11 @@ public enum ITMPropagationMode: Int, Sendable, Codable {
     case troposcatter = 3
 }
 
-/// The environment and statistics of an ITM prediction (everything but terrain and terminal heights).
+/// The environment and statistics of an ITM prediction (everything but terrain, terminal heights and frequency).
 public struct ITMEnvironment: Sendable, Equatable {
     public var climate: RadioClimate
     /// Surface refractivity at sea level, N-units (250–400).
     public var refractivity: Double
-    public var frequencyMHz: Double
     public var polarization: Polarization
     /// Relative permittivity of the ground.
     public var permittivity: Double
@@ -64,13 +63,11 @@ public struct ITMEnvironment: Sendable, Equatable {
     public var situation: Double
 
     public init(
-        climate: RadioClimate = .continentalTemperate, refractivity: Double = 301, frequencyMHz: Double,
-        polarization: Polarization = .vertical, permittivity: Double = 15, conductivity: Double = 0.005,
+        climate: RadioClimate = .continentalTemperate, refractivity: Double = 301, polarization: Polarization = .vertical, permittivity: Double = 15, conductivity: Double = 0.005,
         variability: VariabilityMode = .broadcast, time: Double = 50, location: Double = 50, situation: Double = 50
     ) {
         self.climate = climate
         self.refractivity = refractivity
-        self.frequencyMHz = frequencyMHz
         self.polarization = polarization
         self.permittivity = permittivity
         self.conductivity = conductivity
@@ -103,7 +100,7 @@ public struct ITMWarnings: OptionSet, Sendable, Hashable {
 
 extension ITMEnvironment {
     /// The NTIA input checks shared by point-to-point and area mode: errors throw, the rest become warnings.
-    func validate(heights: (Double, Double)) throws(ITMError) -> ITMWarnings {
+    func validate(heights: (Double, Double), frequencyMHz: Double) throws(ITMError) -> ITMWarnings {
         var warnings: ITMWarnings = []
         for (name, height) in [("transmitter", heights.0), ("receiver", heights.1)] {
             guard (0.5...3_000).contains(height) else {

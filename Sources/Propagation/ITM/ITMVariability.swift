@@ -4,6 +4,7 @@ import Foundation
 /// to free space at the requested percentages, from the reference attenuation and the climate's curves.
 struct ITMVariability {
     let environment: ITMEnvironment
+    let frequencyMHz: Double
     let effectiveHeights: (Double, Double)
     let deltaH: Double
     let distance: Double
@@ -42,7 +43,7 @@ struct ITMVariability {
     /// Attenuation below free space (dB) for reference attenuation `reference`, and any warning.
     func attenuation(reference: Double) -> (Double, ITMWarnings) {
         let climate = environment.climate.rawValue - 1
-        let wavenumber = environment.frequencyMHz / 47.7
+        let wavenumber = frequencyMHz / 47.7
         var zT = standardNormalDeviate(environment.time / 100)
         var zL = standardNormalDeviate(environment.location / 100)
         let zS = standardNormalDeviate(environment.situation / 100)
