@@ -55,15 +55,18 @@ struct PathCommand: ParsableCommand {
                     ? ITMCaseFile.pointToPoint(cases: cases, profiles: profiles ?? "")
                     : ITMCaseFile.area(cases: cases)
             }
-            print("row,A__db,mode")
-            for (index, item) in loaded.enumerated() {
-                let result = try reportingInputErrors { () throws(InputError) in
+            // Every case is computed before anything is printed: a bad case leaves no partial CSV.
+            let results = try reportingInputErrors { () throws(InputError) in
+                try loaded.enumerated().map { index, item throws(InputError) in
                     do throws(ITMError) {
                         return try item.predict()
                     } catch {
                         throw InputError(path: cases, reason: "case \(index + 1): \(error.message)")
                     }
                 }
+            }
+            print("row,A__db,mode")
+            for (index, result) in results.enumerated() {
                 print(String(format: "%d,%.2f,%d", index + 1, result.loss, result.mode.rawValue))
             }
             return

@@ -46,6 +46,7 @@ struct PathCommandTests {
         ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("case 1: frequency 25000.0 MHz is outside ITM's 20–20000 MHz"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("One path over real terrain: JSON with loss, components and the profile", .enabled(if: SharedData.isAvailable, SharedData.absence))
