@@ -29,7 +29,10 @@ public enum FootprintJob {
         let summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis, coverages: coverages)
         let staging = try OutputStaging(destination: request.outputDirectory)
         do {
-            try writeOutputs(staging: staging, grid: grid, coverages: coverages, analysis: analysis, summary: summary)
+            try writeOutputs(
+                staging: staging, grid: grid, coverages: coverages, analysis: analysis, summary: summary,
+                writeTerrain: request.writeTerrain
+            )
             try staging.commit()
         } catch {
             staging.discard()
@@ -95,9 +98,15 @@ public enum FootprintJob {
 
     private static func writeOutputs(
         staging: OutputStaging, grid: TerrainGrid, coverages: [SiteCoverage], analysis: FootprintAnalysis,
-        summary: FootprintSummary
+        summary: FootprintSummary, writeTerrain: Bool
     ) throws(InputError) {
         let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
+        if writeTerrain {
+            try GeoTIFF.writeFloat32(
+                path: staging.path("terrain.tif"), width: grid.width, height: grid.height, values: grid.elevations,
+                georeference: grid.georeference(), metadata: metadata, bandDescription: "elevation (m) on the run's grid"
+            )
+        }
         try GeoTIFF.writeFloat32(
             path: staging.path("coverage.tif"), width: grid.width, height: grid.height,
             values: bestServerPower(coverages, grid: grid), georeference: grid.georeference(),

@@ -10,11 +10,13 @@ public struct FootprintRequest: Sendable {
     /// Grid cell size in metres; nil uses the DEM's native spacing.
     public var resolution: Double?
     public var voidPolicy: VoidPolicy
+    /// Also write the metric elevation grid the run used, as `terrain.tif`.
+    public var writeTerrain: Bool
 
     public init(
         terrainPath: String, sitesPath: String, outputDirectory: String,
         parameters: CoverageParameters = CoverageParameters(), resolution: Double? = nil,
-        voidPolicy: VoidPolicy = VoidPolicy()
+        voidPolicy: VoidPolicy = VoidPolicy(), writeTerrain: Bool = false
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -22,5 +24,6 @@ public struct FootprintRequest: Sendable {
         self.parameters = parameters
         self.resolution = resolution
         self.voidPolicy = voidPolicy
+        self.writeTerrain = writeTerrain
     }
 }

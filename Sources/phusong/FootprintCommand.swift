@@ -99,13 +99,16 @@ struct FootprintCommand: ParsableCommand {
 
     @OptionGroup var radio: RadioEnvironmentOptions
 
+    @Flag(name: .customLong("write-terrain"), help: "Also write terrain.tif: the metric elevation grid the run used.")
+    var writeTerrain = false
+
     func run() throws {
         var parameters = coverage.parameters
         parameters.model = model
         parameters.environment = radio.settings
         let request = FootprintRequest(
             terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,
-            resolution: coverage.resolution, voidPolicy: coverage.voidPolicy
+            resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain
         )
         let summary = try reportingInputErrors { () throws(InputError) in try FootprintJob.run(request) }
         print(report(summary, folder: out))

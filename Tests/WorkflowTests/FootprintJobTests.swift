@@ -16,7 +16,7 @@ struct FootprintJobTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let summary = try FootprintJob.run(FootprintRequest(
             terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.geojson"), outputDirectory: out,
-            parameters: CoverageParameters(radius: 20_000)
+            parameters: CoverageParameters(radius: 20_000), writeTerrain: true
         ))
         #expect(summary.crs == "EPSG:32619" && !summary.syntheticTerrain)
         #expect(summary.siteAreas.map(\.id) == ["NH-1", "NH-2"])
@@ -26,6 +26,9 @@ struct FootprintJobTests {
         for site in summary.siteAreas {
             #expect(abs(site.areaKm2 - Double(site.coveredCells) * summary.resolutionM * summary.resolutionM / 1e6) < 1e-9)
         }
+        let terrain = try DEMSource.open(out + "/terrain.tif").describe()
+        #expect(terrain.frame.width == summary.gridWidth && terrain.frame.height == summary.gridHeight)
+        #expect(abs(terrain.frame.pixelWidth - summary.resolutionM) < 1e-9)
         for name in ["coverage.tif", "sites/NH-1.tif", "sites/NH-2.tif", "footprints.geojson", "summary.json"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
         }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs PhuSong, gdal_viewshed and SPLAT! on the same site over N44W072 in one run and prints CPU seconds,
+# PhuSong/peer ratios and IoU of the coverage masks. See "Comparing with peers" in the README.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${PHUSONG_DATA:-$root/../shared/data}"
+hgt="$data/terrain/N44W072.hgt"
+[ -f "$hgt" ] || { echo "compare-peers: needs $hgt (the shared data folder)"; exit 1; }
+
+for tool in splat srtm2sdf gdal_viewshed gdal_translate; do
+  if ! command -v "$tool" >/dev/null; then
+    [ "$(id -u)" = 0 ] || { echo "compare-peers: $tool missing; run as root to install splat and gdal-bin"; exit 1; }
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq splat gdal-bin >/dev/null
+    break
+  fi
+done
+make -C "$root" --no-print-directory peers >/dev/null
+(cd "$root" && swift build -c release --product phusong >/dev/null)
+phusong="$root/.build/release/phusong"
+python="$root/.venv/bin/python"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# One site: 30 m mast at 900 MHz, 60 dBm EIRP, 2G threshold -95 dBm (loss <= 155 dB), receiver 1.5 m, 30 km.
+lat=44.45 lon=-71.45 mast=30 radius_km=30
+cat > "$work/site.geojson" <<JSON
+{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [$lon, $lat]},
+ "properties": {"id": "NH-1", "height_m": $mast, "frequency_mhz": 900, "eirp_dbm": 60, "technology": "2G"}}]}
+JSON
+
+cpu() { # cpu LABEL COMMAND…: runs the command, records user+system CPU seconds in $work/LABEL.cpu
+  local label="$1"; shift
+  /usr/bin/time -f "%U %S" -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1
+  awk '{printf "%.3f\n", $1 + $2}' "$work/$label.time" > "$work/$label.cpu"
+}
+
+for res in native 30; do
+  extra=(); [ "$res" = 30 ] && extra=(--resolution-m 30)
+  cpu "los-$res" "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/los-$res" \
+    --model los --radius-km "$radius_km" --write-terrain "${extra[@]}"
+  read -r ox oy < <("$python" "$root/Benchmarks/peers/observer.py" "$work/los-$res/terrain.tif")
+  cpu "viewshed-$res" gdal_viewshed -q -ox "$ox" -oy "$oy" -oz "$mast" -tz 1.5 -md "$((radius_km * 1000))" \
+    -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/los-$res/terrain.tif" "$work/viewshed-$res.tif"
+done
+
+cpu itm "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm" --model itm \
+  --radius-km "$radius_km" --climate 5
+mkdir -p "$work/splat/sdf"
+cp "$hgt" "$work/splat/sdf/" && (cd "$work/splat/sdf" && srtm2sdf N44W072.hgt >/dev/null 2>&1)
+printf 'NH-1\n%s\n%s\n%s meters\n' "$lat" "${lon#-}" "$mast" > "$work/splat/NH-1.qth"
+printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$work/splat/NH-1.lrp"
+(cd "$work/splat" && cpu splat splat -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map -ano loss.txt -ngs -N)
+
+"$python" "$root/Benchmarks/peers/compare.py" "$work"
