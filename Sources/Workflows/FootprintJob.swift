@@ -8,7 +8,10 @@ import Terrain
 /// `sites/<id>.tif` (each site's power), `footprints.geojson` (WGS84, one feature per site and the union)
 /// and `summary.json`. Outputs appear all together or not at all.
 public enum FootprintJob {
-    public static func run(_ request: FootprintRequest) throws(InputError) -> FootprintSummary {
+    /// Runs the job; `progress` is told after each site how many of how many are done.
+    public static func run(
+        _ request: FootprintRequest, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(InputError) -> FootprintSummary {
         let sites = try SiteFile.load(request.sitesPath)
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
@@ -19,7 +22,7 @@ public enum FootprintJob {
             resolution: request.resolution, policy: request.voidPolicy
         )
         let grid = terrain.grid
-        let coverages = try siteCoverages(sites, on: grid, request: request)
+        let coverages = try siteCoverages(sites, on: grid, request: request, progress: progress)
         let analysis: FootprintAnalysis
         do {
             analysis = try FootprintAnalysis(coverages: coverages, grid: grid)
@@ -42,7 +45,7 @@ public enum FootprintJob {
     }
 
     private static func siteCoverages(
-        _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest
+        _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, progress: (Int, Int) -> Void
     ) throws(InputError) -> [SiteCoverage] {
         let positions: [MapPoint]
         do {
@@ -54,6 +57,7 @@ public enum FootprintJob {
         for (site, position) in zip(sites, positions) {
             do {
                 coverages.append(try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters))
+                progress(coverages.count, sites.count)
             } catch {
                 throw placementError(error, site: site, request: request)
             }

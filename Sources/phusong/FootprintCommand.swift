@@ -110,7 +110,11 @@ struct FootprintCommand: ParsableCommand {
             terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,
             resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain
         )
-        let summary = try reportingInputErrors { () throws(InputError) in try FootprintJob.run(request) }
+        let bar = ProgressBar(label: "sites")
+        let summary = try reportingInputErrors { () throws(InputError) in
+            defer { bar.finish() }
+            return try FootprintJob.run(request) { done, total in bar.update(done: done, total: total) }
+        }
         print(report(summary, folder: out))
     }
 }
