@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Coverage", package: engine),
                 .product(name: "Terrain", package: engine),
+                .product(name: "Propagation", package: engine),
             ],
             path: "Benchmarks/Footprint",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

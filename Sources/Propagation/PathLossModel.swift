@@ -83,8 +83,8 @@ extension PathLossModel {
         }
     }
 
-    /// Basic transmission loss (dB) of one link. `los` returns nil for an obstructed path; empirical models
-    /// are evaluated below 1 km as extrapolations.
+    /// Basic transmission loss (dB) of one link, with the model's settings already checked by `validate`.
+    /// `los` returns nil for an obstructed path; empirical models are evaluated wherever they are asked.
     public func loss(_ link: LinkGeometry, environment: RadioEnvironment, earth: EarthModel) throws(ModelError) -> Double? {
         switch self {
         case .fspl:
@@ -129,13 +129,9 @@ extension PathLossModel {
                 frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
                 distance: link.horizontalDistance
             )
-            do {
-                return self == .hata
-                    ? try Hata.loss(empirical, environment: environment.hata, allowExtrapolation: true).loss
-                    : try Cost231.loss(empirical, environment: environment.cost231, allowExtrapolation: true).loss
-            } catch {
-                throw ModelError(error.message)
-            }
+            return self == .hata
+                ? Hata.medianLoss(empirical, environment: environment.hata)
+                : Cost231.medianLoss(empirical, environment: environment.cost231)
         }
     }
 }

@@ -1,35 +1,86 @@
 import Benchmark
 import Coverage
 import Foundation
+import Propagation
 import Terrain
 
-/// Single-site line-of-sight footprint on the synthetic demo terrain (generated, so it runs anywhere).
+/// Footprint benchmarks: the coverage computation of one site (terrain already loaded), per model.
 let benchmarks: @Sendable () -> Void = {
-    let site = Site(
+    let tracked = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5,
+        thresholds: [
+            .wallClock: .init(relative: [.p50: 10]), .cpuTotal: .init(relative: [.p50: 10]),
+            .peakMemoryResident: .init(relative: [.p50: 10]),
+        ]
+    )
+
+    // Always available: the synthetic demo terrain, generated in memory.
+    let demoSite = Site(
         id: "CB-001", location: GeoPoint(latitude: 22.665, longitude: 106.255), antennaHeight: 36,
         frequencyMHz: 900, eirpDBm: 58, technology: .gsm
     )
-    let parameters = CoverageParameters(radius: 15_000)
-    let grid = try! syntheticGrid(around: site.location, radius: parameters.radius)
-    let position = try! CoverageEngine.positions(of: [site], on: grid)[0]
+    let demo = try! SyntheticGrid(site: demoSite, radius: 15_000)
+    Benchmark("LOS footprint, synthetic 3″ terrain, 15 km", configuration: tracked) { _ in
+        blackHole(try demo.coverage(CoverageParameters(radius: 15_000)).coveredCellCount)
+    }
 
-    Benchmark(
-        "LOS footprint, synthetic 3″ terrain, 15 km",
-        configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(10))
-    ) { _ in
-        let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
-        blackHole(coverage.coveredCellCount)
+    // Real terrain, when ../shared/data is beside the repository.
+    let hgt = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/data/terrain/N44W072.hgt").path
+    guard FileManager.default.fileExists(atPath: hgt) else {
+        print("Real-terrain benchmarks skipped: \(hgt) is absent")
+        return
+    }
+    let site = Site(
+        id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900,
+        eirpDBm: 60, technology: .gsm
+    )
+    let native = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: nil)
+    for model in [PathLossModel.los, .fspl, .itm, .p526, .hata] {
+        var parameters = CoverageParameters(radius: 30_000, model: model)
+        parameters.environment.allowExtrapolation = true
+        Benchmark("\(model.rawValue) footprint, N44W072 3″, 30 km", configuration: tracked) { _ in
+            blackHole(try native.coverage(parameters).coveredCellCount)
+        }
+    }
+    let fine = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: 30)
+    Benchmark("los footprint, N44W072 30 m grid, 30 km", configuration: tracked) { _ in
+        blackHole(try fine.coverage(CoverageParameters(radius: 30_000)).coveredCellCount)
     }
 }
 
-/// The synthetic terrain written as GeoTIFF and cut onto the site's UTM grid by the engine's own loader.
-private func syntheticGrid(around site: GeoPoint, radius: Double) throws -> TerrainGrid {
-    let raster = SyntheticTerrain().generate()
-    let path = NSTemporaryDirectory() + "phusong-benchmark-synthetic-\(getpid()).tif"
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    try GeoTIFF.writeFloat32(
-        path: path, width: raster.width, height: raster.height, values: raster.values,
-        georeference: RasterGeoreference(geoTransform: raster.frame.geoTransform, crs: .epsg(4326))
-    )
-    return try DEMSource.open(path).metricGrid(around: [site], radius: radius).grid
+/// A site on a grid cut from a real DEM by the engine's own loader.
+struct RealGrid {
+    let site: Site
+    let grid: TerrainGrid
+    let position: MapPoint
+
+    init(path: String, site: Site, radius: Double, resolution: Double?) throws {
+        self.site = site
+        grid = try DEMSource.open(path).metricGrid(around: [site.location], radius: radius, resolution: resolution).grid
+        position = try CoverageEngine.positions(of: [site], on: grid)[0]
+    }
+
+    func coverage(_ parameters: CoverageParameters) throws -> SiteCoverage {
+        try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+    }
+}
+
+/// The synthetic demo terrain written as GeoTIFF and cut onto the site's UTM grid by the engine's own loader.
+struct SyntheticGrid {
+    let real: RealGrid
+
+    init(site: Site, radius: Double) throws {
+        let raster = SyntheticTerrain().generate()
+        let path = NSTemporaryDirectory() + "phusong-benchmark-synthetic-\(getpid()).tif"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GeoTIFF.writeFloat32(
+            path: path, width: raster.width, height: raster.height, values: raster.values,
+            georeference: RasterGeoreference(geoTransform: raster.frame.geoTransform, crs: .epsg(4326))
+        )
+        real = try RealGrid(path: path, site: site, radius: radius, resolution: nil)
+    }
+
+    func coverage(_ parameters: CoverageParameters) throws -> SiteCoverage { try real.coverage(parameters) }
 }

@@ -80,15 +80,19 @@ public enum Hata {
         _ link: EmpiricalLink, environment: HataEnvironment, allowExtrapolation: Bool = false
     ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
         let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
+        return (medianLoss(link, environment: environment), warnings)
+    }
+
+    /// The Okumura-Hata formula itself, without the range check (for links already validated).
+    public static func medianLoss(_ link: EmpiricalLink, environment: HataEnvironment) -> Double {
         let logF = log10(link.frequencyMHz)
         let urban = 69.55 + 26.16 * logF - 13.82 * log10(link.baseHeight) - mobileCorrection(link)
             + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000)
-        let loss = switch environment {
+        return switch environment {
         case .urban: urban
         case .suburban: urban - 2 * pow(log10(link.frequencyMHz / 28), 2) - 5.4
         case .open: urban - 4.78 * logF * logF + 18.33 * logF - 40.94
         }
-        return (loss, warnings)
     }
 
     /// Mobile antenna height correction a(hm) for small and medium cities, dB.
@@ -106,9 +110,13 @@ public enum Cost231 {
         _ link: EmpiricalLink, environment: Cost231Environment, allowExtrapolation: Bool = false
     ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
         let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
+        return (medianLoss(link, environment: environment), warnings)
+    }
+
+    /// The COST-231 Hata formula itself, without the range check (for links already validated).
+    public static func medianLoss(_ link: EmpiricalLink, environment: Cost231Environment) -> Double {
         let correction = environment == .metropolitan ? 3.0 : 0
-        let loss = 46.3 + 33.9 * log10(link.frequencyMHz) - 13.82 * log10(link.baseHeight) - Hata.mobileCorrection(link)
+        return 46.3 + 33.9 * log10(link.frequencyMHz) - 13.82 * log10(link.baseHeight) - Hata.mobileCorrection(link)
             + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000) + correction
-        return (loss, warnings)
     }
 }
