@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo test bench clean
+.PHONY: setup peers build demo test bench bench-check bench-baseline compare-peers clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -47,6 +47,18 @@ test: setup peers
 ## Benchmarks (separate package, release build).
 bench: setup
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+## Fail on a regression of more than 10 % against the committed thresholds (Benchmarks/Thresholds).
+bench-check: setup
+	Benchmarks/check.sh
+
+## Record the current figures as the new thresholds (commit Benchmarks/Thresholds afterwards).
+bench-baseline: setup
+	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark thresholds update --path Thresholds
+
+## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
+compare-peers: setup
+	Benchmarks/compare-peers.sh
 
 clean:
 	rm -rf .build Benchmarks/.build out $(VENV)
