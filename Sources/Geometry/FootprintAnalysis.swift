@@ -1,14 +1,36 @@
 import Coverage
 import Terrain
 
-/// A site's coverage as a polygon in the grid's metric CRS.
+/// A site's coverage as a polygon in the grid's metric CRS (the power raster itself is not kept).
 public struct SiteFootprint: Sendable {
-    public let siteID: String
+    public let site: Site
+    /// The received power that counted as covered, dBm.
+    public let threshold: Double
     public let shape: MultiPolygon
-    public let coveredCells: Int
+    /// The same covered cells as runs along grid rows, for exact cell arithmetic.
+    public let cells: CellRuns
+    /// Cell size in metres.
+    public let spacing: Double
+    public let warnings: [String]
+
+    public var siteID: String { site.id }
+    public var coveredCells: Int { cells.cellCount }
 
     /// Area in square kilometres.
     public var areaKm2: Double { shape.area / 1e6 }
+
+    /// Traces the covered cells of `coverage` (a window of `grid`) into polygons.
+    public init(coverage: SiteCoverage, grid: TerrainGrid) {
+        let origin = grid.georeference(column: coverage.column, row: coverage.row).geoTransform
+        let tracer = MaskTracer(cornerX: origin[0], cornerY: origin[3], spacing: grid.spacing)
+        site = coverage.site
+        threshold = coverage.threshold
+        let mask = coverage.coveredMask
+        shape = tracer.polygons(of: mask, width: coverage.width, height: coverage.height)
+        cells = CellRuns(mask: mask, width: coverage.width, height: coverage.height, column: coverage.column, row: coverage.row)
+        spacing = grid.spacing
+        warnings = coverage.warnings
+    }
 }
 
 /// The area two sites both cover.
@@ -27,31 +49,20 @@ public struct FootprintAnalysis: Sendable {
 
     public var unionAreaKm2: Double { union.area / 1e6 }
 
-    /// Traces every coverage window into a polygon, unions them with GEOS and measures the overlaps
-    /// (only pairs whose bounding boxes meet are intersected).
-    public init(coverages: [SiteCoverage], grid: TerrainGrid) throws(GeometryError) {
-        footprints = parallelMap(count: coverages.count, chunkSize: 1) { index in
-            let coverage = coverages[index]
-            let origin = grid.georeference(column: coverage.column, row: coverage.row).geoTransform
-            let tracer = MaskTracer(cornerX: origin[0], cornerY: origin[3], spacing: grid.spacing)
-            return SiteFootprint(
-                siteID: coverage.site.id,
-                shape: tracer.polygons(of: coverage.coveredMask, width: coverage.width, height: coverage.height),
-                coveredCells: coverage.coveredCellCount
-            )
-        }
+    /// Unions the footprints with GEOS. Pairwise overlaps are counted on the cells themselves — the polygons
+    /// are exact unions of grid cells, so this equals the area of their GEOS intersection, at a fraction of
+    /// the cost.
+    public init(footprints: [SiteFootprint]) throws(GeometryError) {
+        self.footprints = footprints
         union = try GeometryOperations.union(footprints.map(\.shape))
+        let pairs = footprints.indices.flatMap { i in footprints.indices.filter { $0 > i }.map { (i, $0) } }
+        let shared = parallelMap(count: pairs.count, chunkSize: 64) { index in
+            footprints[pairs[index].0].cells.commonCells(with: footprints[pairs[index].1].cells)
+        }
         var overlaps: [Overlap] = []
-        let boxes = footprints.map(\.shape.bounds)
-        for i in footprints.indices {
-            for j in footprints.indices where j > i {
-                guard let a = boxes[i], let b = boxes[j], a.minX < b.maxX, b.minX < a.maxX, a.minY < b.maxY, b.minY < a.maxY
-                else { continue }
-                let shared = try GeometryOperations.intersection(footprints[i].shape, footprints[j].shape).area
-                if shared > 0 {
-                    overlaps.append(Overlap(first: footprints[i].siteID, second: footprints[j].siteID, areaKm2: shared / 1e6))
-                }
-            }
+        for ((i, j), cells) in zip(pairs, shared) where cells > 0 {
+            let area = Double(cells) * footprints[i].spacing * footprints[i].spacing / 1e6
+            overlaps.append(Overlap(first: footprints[i].siteID, second: footprints[j].siteID, areaKm2: area))
         }
         self.overlaps = overlaps
     }

@@ -22,47 +22,62 @@ public enum FootprintJob {
             resolution: request.resolution, policy: request.voidPolicy
         )
         let grid = terrain.grid
-        let coverages = try siteCoverages(sites, on: grid, request: request, progress: progress)
-        let analysis: FootprintAnalysis
-        do {
-            analysis = try FootprintAnalysis(coverages: coverages, grid: grid)
-        } catch {
-            throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
-        }
-        let summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis, coverages: coverages)
         let staging = try OutputStaging(destination: request.outputDirectory)
-        do {
+        do throws(InputError) {
+            let footprints = try siteFootprints(sites, on: grid, request: request, staging: staging, progress: progress)
+            let analysis: FootprintAnalysis
+            do {
+                analysis = try FootprintAnalysis(footprints: footprints.sites)
+            } catch {
+                throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
+            }
+            let summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
             try writeOutputs(
-                staging: staging, grid: grid, coverages: coverages, analysis: analysis, summary: summary,
+                staging: staging, grid: grid, bestServer: footprints.bestServer, analysis: analysis, summary: summary,
                 writeTerrain: request.writeTerrain
             )
             try staging.commit()
+            return summary
         } catch {
             staging.discard()
             throw error
         }
-        return summary
     }
 
-    private static func siteCoverages(
-        _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, progress: (Int, Int) -> Void
-    ) throws(InputError) -> [SiteCoverage] {
+    /// Computes the sites one after another, keeping only what the outputs need: each site's power goes to
+    /// its GeoTIFF and into the best-server raster, then only its traced footprint is kept. Memory stays
+    /// bounded by one site's window, the grid and the polygons, however many sites there are.
+    private static func siteFootprints(
+        _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
+        progress: (Int, Int) -> Void
+    ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float]) {
         let positions: [MapPoint]
         do {
             positions = try CoverageEngine.positions(of: sites, on: grid)
         } catch {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
-        var coverages: [SiteCoverage] = []
-        for (site, position) in zip(sites, positions) {
+        var bestServer = [Float](repeating: .nan, count: grid.width * grid.height)
+        var footprints: [SiteFootprint] = []
+        let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
+        for ((site, position), name) in zip(zip(sites, positions), fileNames(for: sites.map(\.id))) {
+            let coverage: SiteCoverage
             do {
-                coverages.append(try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters))
-                progress(coverages.count, sites.count)
+                coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
             } catch {
                 throw placementError(error, site: site, request: request)
             }
+            merge(coverage, into: &bestServer, gridWidth: grid.width)
+            try GeoTIFF.writeFloat32(
+                path: staging.path("sites/\(name).tif"), width: coverage.width, height: coverage.height,
+                values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
+                metadata: metadata.merging(["PHUSONG_SITE": site.id]) { $1 },
+                bandDescription: "received power (dBm) from \(site.id)"
+            )
+            footprints.append(SiteFootprint(coverage: coverage, grid: grid))
+            progress(footprints.count, sites.count)
         }
-        return coverages
+        return (footprints, bestServer)
     }
 
     private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
@@ -73,15 +88,14 @@ public enum FootprintJob {
     }
 
     private static func makeSummary(
-        request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
-        coverages: [SiteCoverage]
+        request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis
     ) -> FootprintSummary {
         let parameters = request.parameters
-        let areas = zip(coverages, analysis.footprints).map { coverage, footprint in
+        let areas = analysis.footprints.map { footprint in
             FootprintSummary.SiteArea(
-                id: coverage.site.id, technology: coverage.site.technology.rawValue,
-                frequencyMHz: coverage.site.frequencyMHz, eirpDBm: coverage.site.eirpDBm,
-                antennaHeightM: coverage.site.antennaHeight, thresholdDBm: coverage.threshold,
+                id: footprint.site.id, technology: footprint.site.technology.rawValue,
+                frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
+                antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
                 coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2
             )
         }
@@ -96,12 +110,12 @@ public enum FootprintJob {
             voids: voids, siteAreas: areas, unionAreaKm2: analysis.unionAreaKm2,
             sumOfSiteAreasKm2: areas.reduce(0) { $0 + $1.areaKm2 },
             overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
-            warnings: coverages.flatMap { coverage in coverage.warnings.map { "site '\(coverage.site.id)': \($0)" } }
+            warnings: analysis.footprints.flatMap { footprint in footprint.warnings.map { "site '\(footprint.siteID)': \($0)" } }
         )
     }
 
     private static func writeOutputs(
-        staging: OutputStaging, grid: TerrainGrid, coverages: [SiteCoverage], analysis: FootprintAnalysis,
+        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], analysis: FootprintAnalysis,
         summary: FootprintSummary, writeTerrain: Bool
     ) throws(InputError) {
         let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
@@ -112,35 +126,22 @@ public enum FootprintJob {
             )
         }
         try GeoTIFF.writeFloat32(
-            path: staging.path("coverage.tif"), width: grid.width, height: grid.height,
-            values: bestServerPower(coverages, grid: grid), georeference: grid.georeference(),
-            metadata: metadata, bandDescription: "best-server received power (dBm)"
+            path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: bestServer,
+            georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
-        for (coverage, name) in zip(coverages, fileNames(for: coverages.map(\.site.id))) {
-            try GeoTIFF.writeFloat32(
-                path: staging.path("sites/\(name).tif"), width: coverage.width, height: coverage.height,
-                values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
-                metadata: metadata.merging(["PHUSONG_SITE": coverage.site.id]) { $1 },
-                bandDescription: "received power (dBm) from \(coverage.site.id)"
-            )
-        }
-        try staging.write(try footprintsGeoJSON(analysis, coverages: coverages, grid: grid), to: "footprints.geojson")
+        try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
         try staging.write(summary.json(), to: "summary.json")
     }
 
-    /// Per cell, the strongest received power of any site (NaN where no site reaches).
-    static func bestServerPower(_ coverages: [SiteCoverage], grid: TerrainGrid) -> [Float] {
-        var best = [Float](repeating: .nan, count: grid.width * grid.height)
-        for coverage in coverages {
-            for row in 0..<coverage.height {
-                for column in 0..<coverage.width {
-                    let value = coverage.power[row * coverage.width + column]
-                    let index = (coverage.row + row) * grid.width + coverage.column + column
-                    if !value.isNaN, best[index].isNaN || value > best[index] { best[index] = value }
-                }
+    /// Keeps, per cell, the strongest received power of any site so far (NaN where no site reaches).
+    static func merge(_ coverage: SiteCoverage, into best: inout [Float], gridWidth: Int) {
+        for row in 0..<coverage.height {
+            for column in 0..<coverage.width {
+                let value = coverage.power[row * coverage.width + column]
+                let index = (coverage.row + row) * gridWidth + coverage.column + column
+                if !value.isNaN, best[index].isNaN || value > best[index] { best[index] = value }
             }
         }
-        return best
     }
 
     /// File-system-safe, unique names for site ids.
@@ -157,14 +158,12 @@ public enum FootprintJob {
         }
     }
 
-    private static func footprintsGeoJSON(
-        _ analysis: FootprintAnalysis, coverages: [SiteCoverage], grid: TerrainGrid
-    ) throws(InputError) -> String {
-        var features = zip(analysis.footprints, coverages).map { footprint, coverage in
+    private static func footprintsGeoJSON(_ analysis: FootprintAnalysis, grid: TerrainGrid) throws(InputError) -> String {
+        var features = analysis.footprints.map { footprint in
             GeoJSONFeature(shape: footprint.shape, properties: [
                 "id": .string(footprint.siteID), "kind": .string("site"),
-                "technology": .string(coverage.site.technology.rawValue),
-                "threshold_dbm": .number(coverage.threshold), "area_km2": .number(footprint.areaKm2),
+                "technology": .string(footprint.site.technology.rawValue),
+                "threshold_dbm": .number(footprint.threshold), "area_km2": .number(footprint.areaKm2),
                 "synthetic_terrain": .bool(grid.isSynthetic),
             ])
         }

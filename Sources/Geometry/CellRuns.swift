@@ -1,0 +1,45 @@
+/// The covered cells of a footprint as runs along grid rows, in the grid's own column and row numbers:
+/// a compact, exact description of the same cells the footprint polygon encloses.
+public struct CellRuns: Sendable, Equatable {
+    /// Grid row of `runs[0]`.
+    public let firstRow: Int
+    /// Per row, half-open column ranges of covered cells, left to right.
+    public let runs: [[Range<Int>]]
+
+    /// Runs of the cells where `mask` (a `width` × `height` window at `column`, `row` of the grid) is true.
+    public init(mask: [Bool], width: Int, height: Int, column: Int, row: Int) {
+        firstRow = row
+        runs = (0..<height).map { offset in
+            var rowRuns: [Range<Int>] = []
+            var start: Int?
+            for x in 0...width {
+                let covered = x < width && mask[offset * width + x]
+                if covered, start == nil { start = x }
+                if !covered, let begin = start {
+                    rowRuns.append((column + begin)..<(column + x))
+                    start = nil
+                }
+            }
+            return rowRuns
+        }
+    }
+
+    public var cellCount: Int { runs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
+
+    /// Number of cells covered by both.
+    public func commonCells(with other: CellRuns) -> Int {
+        let first = max(firstRow, other.firstRow)
+        let last = min(firstRow + runs.count, other.firstRow + other.runs.count)
+        guard first < last else { return 0 }
+        var count = 0
+        for row in first..<last {
+            let a = runs[row - firstRow], b = other.runs[row - other.firstRow]
+            var i = 0, j = 0
+            while i < a.count, j < b.count {
+                count += max(0, min(a[i].upperBound, b[j].upperBound) - max(a[i].lowerBound, b[j].lowerBound))
+                if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,28 @@
+import Geometry
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("Overlaps counted on cell runs")
+struct CellRunsTests {
+    @Test("Common cells × cell area equals the GEOS intersection area of the traced polygons", arguments: 1...8)
+    func matchesGEOS(seed: Int) throws {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let spacing = 92.66
+        func window(_ width: Int, _ height: Int, column: Int, row: Int) -> (MultiPolygon, CellRuns) {
+            let mask = (0..<(width * height)).map { _ in random.unit() < 0.55 }
+            let tracer = MaskTracer(cornerX: 300_000 + Double(column) * spacing, cornerY: 4_900_000 - Double(row) * spacing, spacing: spacing)
+            return (
+                tracer.polygons(of: mask, width: width, height: height),
+                CellRuns(mask: mask, width: width, height: height, column: column, row: row)
+            )
+        }
+        let a = window(31, 27, column: 10, row: 5), b = window(25, 33, column: 10 + random.int(20), row: 5 + random.int(20))
+        let cells = a.1.commonCells(with: b.1)
+        let geos = try GeometryOperations.area(try GeometryOperations.intersection(a.0, b.0))
+        #expect(cells > 0)
+        #expect(abs(Double(cells) * spacing * spacing - geos) < 1e-6 * geos)
+        #expect(abs(Double(a.1.cellCount) * spacing * spacing - a.0.area) < 1e-6 * a.0.area)
+        #expect(a.1.commonCells(with: a.1) == a.1.cellCount)
+    }
+}
