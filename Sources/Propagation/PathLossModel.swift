@@ -44,7 +44,7 @@ public struct LinkGeometry: Sendable {
     }
 }
 
-/// A model that cannot be used for a link, in words.
+/// A model that cannot be used for a link (e.g. outside its validity range), in words.
 public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
@@ -74,12 +74,8 @@ extension PathLossModel {
                 frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
                 distance: max(radius, 1_000)
             )
-            do {
-                let range = self == .hata ? Hata.range : Cost231.range
-                return try range.check(far, allowExtrapolation: environment.allowExtrapolation)
-            } catch {
-                throw ModelError(error.message)
-            }
+            let range = self == .hata ? Hata.range : Cost231.range
+            return try range.check(far, allowExtrapolation: environment.allowExtrapolation)
         }
     }
 

@@ -33,10 +33,10 @@ struct HataTests {
     @Test("Outside the validity range: refused with the reason, or extrapolated with a warning")
     func validity() throws {
         let lte2100 = EmpiricalLink(frequencyMHz: 2_100, baseHeight: 30, mobileHeight: 1.5, distance: 5_000)
-        let error = try #require(throws: ModelRangeError.self) { try Hata.loss(lte2100, environment: .urban) }
+        let error = try #require(throws: ModelError.self) { try Hata.loss(lte2100, environment: .urban) }
         #expect(error.message.contains("frequency 2100 MHz is outside 150–1500 MHz"))
         let close = EmpiricalLink(frequencyMHz: 1_800, baseHeight: 20, mobileHeight: 1.5, distance: 500)
-        let refused = try #require(throws: ModelRangeError.self) { try Cost231.loss(close, environment: .mediumCity) }
+        let refused = try #require(throws: ModelError.self) { try Cost231.loss(close, environment: .mediumCity) }
         #expect(refused.message.contains("base-station height 20 m is outside 30–200 m"))
         #expect(refused.message.contains("distance 0.50 km is outside 1–20 km"))
         let allowed = try Cost231.loss(close, environment: .mediumCity, allowExtrapolation: true)

@@ -16,12 +16,6 @@ public struct EmpiricalLink: Sendable, Equatable {
     }
 }
 
-/// A link outside an empirical model's validity range.
-public struct ModelRangeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
-
 /// Okumura-Hata environments.
 public enum HataEnvironment: String, Sendable, CaseIterable {
     /// Small or medium city (mobile-height correction for medium cities).
@@ -49,7 +43,7 @@ struct EmpiricalRange {
     let alternative: String
 
     /// Throws for a link outside the range, or returns warnings when extrapolation is allowed.
-    func check(_ link: EmpiricalLink, allowExtrapolation: Bool) throws(ModelRangeError) -> [String] {
+    func check(_ link: EmpiricalLink, allowExtrapolation: Bool) throws(ModelError) -> [String] {
         var problems: [String] = []
         func test(_ value: Double, _ range: ClosedRange<Double>, _ what: String, _ unit: String) {
             if !range.contains(value) {
@@ -63,7 +57,7 @@ struct EmpiricalRange {
         guard !problems.isEmpty else { return [] }
         let summary = "\(model): " + problems.joined(separator: "; ")
         if allowExtrapolation { return [summary + " (extrapolated)"] }
-        throw ModelRangeError(message: summary + "; \(alternative)or allow extrapolation")
+        throw ModelError(summary + "; \(alternative)or allow extrapolation")
     }
 
     private func format(_ value: Double) -> String {
@@ -78,7 +72,7 @@ public enum Hata {
     /// Median loss in dB and any extrapolation warnings.
     public static func loss(
         _ link: EmpiricalLink, environment: HataEnvironment, allowExtrapolation: Bool = false
-    ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
+    ) throws(ModelError) -> (loss: Double, warnings: [String]) {
         let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
         return (medianLoss(link, environment: environment), warnings)
     }
@@ -108,7 +102,7 @@ public enum Cost231 {
 
     public static func loss(
         _ link: EmpiricalLink, environment: Cost231Environment, allowExtrapolation: Bool = false
-    ) throws(ModelRangeError) -> (loss: Double, warnings: [String]) {
+    ) throws(ModelError) -> (loss: Double, warnings: [String]) {
         let warnings = try range.check(link, allowExtrapolation: allowExtrapolation)
         return (medianLoss(link, environment: environment), warnings)
     }
