@@ -46,9 +46,4 @@ public struct MultiPolygon: Sendable, Equatable {
     public var isEmpty: Bool { polygons.isEmpty }
 
     public var area: Double { polygons.reduce(0) { $0 + $1.area } }
-
-    /// The bounding rectangle; nil when empty.
-    public var bounds: MapBounds? {
-        MapBounds(enclosing: polygons.flatMap(\.exterior.points))
-    }
 }

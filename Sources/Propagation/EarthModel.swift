@@ -23,10 +23,14 @@ public struct EarthModel: Sendable, Equatable {
     /// A flat earth: no curvature at all (k → ∞).
     public static let flat = EarthModel(kFactor: .infinity)
 
+    /// 1 / (2kR): the drop of the surface below the tangent plane per square metre of distance (0 when flat).
+    @inlinable
+    public var curvature: Double { kFactor.isInfinite ? 0 : 1 / (2 * kFactor * radius) }
+
     /// How far the surface at `distance` metres falls below the observer's tangent plane: d² / (2kR).
     @inlinable
     public func drop(atDistance distance: Double) -> Double {
-        kFactor.isInfinite ? 0 : distance * distance / (2 * kFactor * radius)
+        curvature * distance * distance
     }
 
     /// The curvature coefficient `gdal_viewshed -cc` expects for the same model: 1/k.

@@ -41,7 +41,7 @@ public struct LineOfSight: Sendable {
         let dx = Double(column) - observer.column, dy = Double(row) - observer.row
         let distance = spacing * (dx * dx + dy * dy).squareRoot()
         guard distance > 0 else { return .visible }
-        let curvature = earth.kFactor.isInfinite ? 0 : 1 / (2 * earth.kFactor * earth.radius)
+        let curvature = earth.curvature
         let targetSlope = (targetHeight - curvature * distance * distance - observer.height) / distance
         // Column lines interpolate between rows (stride `width`); row lines between columns (stride 1).
         let columns = scan(

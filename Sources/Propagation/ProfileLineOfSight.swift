@@ -19,7 +19,7 @@ public struct ProfileClearance: Sendable, Equatable {
             let x = Double(index) * profile.step
             let ray = start + (end - start) * x / length
             // The earth's bulge between the ends, x(d − x)/(2kR), raises the terrain under the chord.
-            let bulge = earth.kFactor.isInfinite ? 0 : x * (length - x) / (2 * earth.kFactor * earth.radius)
+            let bulge = x * (length - x) * earth.curvature
             let clearance = ray - (z[index] + bulge)
             if clearance < lowest { (lowest, at) = (clearance, x) }
         }
