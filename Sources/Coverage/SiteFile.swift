@@ -8,15 +8,10 @@ import Terrain
 /// relative to the site file), `threshold_dbm`.
 public enum SiteFile {
     public static func load(_ path: String) throws(InputError) -> [Site] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, reason: "no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(path: path, reason: "not UTF-8 text")
-        }
+        let text = try readTextInput(path)
         let isJSON = path.lowercased().hasSuffix("json")
             || text.first(where: { !$0.isWhitespace }) == "{"
-        let records = isJSON ? try geoJSONRecords(data, path: path) : try csvRecords(text, path: path)
+        let records = isJSON ? try geoJSONRecords(Data(text.utf8), path: path) : try csvRecords(text, path: path)
         guard !records.isEmpty else { throw InputError(path: path, reason: "no sites") }
         var sites: [Site] = []
         var seen = Set<String>()

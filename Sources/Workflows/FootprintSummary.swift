@@ -121,12 +121,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     /// Pretty-printed JSON with sorted keys, so equal runs give equal files.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    public func json() -> String { reportJSON(self) + "\n" }
 }
 
 extension FootprintSummary.SiteArea {

@@ -48,7 +48,7 @@ public enum ITMCaseFile {
 
     public static func pointToPoint(cases: String, profiles: String) throws(InputError) -> [ITMCase] {
         let rows = try records(cases, columns: pointToPointColumns)
-        let lines = try text(of: profiles).split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = try readTextInput(profiles).split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
         guard lines.count >= rows.count else {
             throw InputError(path: profiles, reason: "\(lines.count) profiles for \(rows.count) cases")
         }
@@ -75,16 +75,8 @@ public enum ITMCaseFile {
         let values: [String: Double]
     }
 
-    private static func text(of path: String) throws(InputError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, reason: "no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(path: path, reason: "not UTF-8 text") }
-        return text
-    }
-
     private static func records(_ path: String, columns: [String]) throws(InputError) -> [Record] {
-        let rows = CSV.rows(try text(of: path)).filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+        let rows = CSV.rows(try readTextInput(path)).filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw InputError(path: path, reason: "empty file")
         }

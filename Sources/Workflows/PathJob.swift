@@ -93,11 +93,7 @@ public struct PathReport: Sendable, Codable, Equatable {
         case lossDB = "loss_db"
     }
 
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-    }
+    public func json() -> String { reportJSON(self) }
 }
 
 /// Evaluates single paths over terrain with each model.
