@@ -13,8 +13,9 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
     }
 }
 
-/// Computes received power around sites with the chosen path-loss model. The `los` model uses the exact
-/// grid line of sight (R3); terrain models read the profile from the site to each cell centre.
+/// Computes received power around sites with the chosen path-loss model. Terrain models run on radial
+/// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
+/// each cell centre; the `los` model uses the exact grid line of sight (R3).
 public enum CoverageEngine {
     /// Map positions of `sites` in the grid's CRS, in one PROJ batch.
     public static func positions(of sites: [Site], on grid: TerrainGrid) throws(ProjectionError) -> [MapPoint] {
@@ -51,19 +52,40 @@ public enum CoverageEngine {
         let lastRow = min(grid.height - 1, Int((place.row + reach).rounded(.down)))
         let width = lastColumn - firstColumn + 1, height = lastRow - firstRow + 1
         let observer = GridObserver(column: place.column, row: place.row, height: Double(ground) + site.antennaHeight)
-        let rows = parallelMap(count: height, chunkSize: 1) { offset in
-            powerRow(
-                row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
-                observer: observer, grid: grid, parameters: parameters
-            )
+        let window = CoverageWindow(column: firstColumn, row: firstRow, width: width, height: height)
+        let power: [Float]
+        let radial: RadialLossModel?
+        do {
+            radial = parameters.kernel == .sweep
+                ? try RadialLossModel(
+                    model: parameters.model, transmitterHeight: site.antennaHeight,
+                    receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
+                    environment: parameters.environment, earth: parameters.earth, siteGround: Double(ground)
+                ) : nil
+        } catch {
+            throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
+        }
+        if let radial {
+            power = RadialSweep(
+                site: site, observer: observer, ground: Double(ground), window: window, grid: grid,
+                parameters: parameters, model: radial
+            ).power()
+        } else {
+            let rows = parallelMap(count: height, chunkSize: 1) { offset in
+                powerRow(
+                    row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
+                    observer: observer, grid: grid, parameters: parameters
+                )
+            }
+            power = Array(rows.joined())
         }
         return SiteCoverage(
             site: site, threshold: parameters.threshold(for: site),
-            column: firstColumn, row: firstRow, width: width, height: height, power: Array(rows.joined()),
-            warnings: warnings
+            column: firstColumn, row: firstRow, width: width, height: height, power: power, warnings: warnings
         )
     }
 
+    /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre.
     private static func powerRow(
         row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
         parameters: CoverageParameters
@@ -72,15 +94,14 @@ public enum CoverageEngine {
         let radiusSquared = parameters.radius * parameters.radius
         return grid.elevations.withUnsafeBufferPointer { elevations in
             columns.map { column -> Float in
-                let east = (Double(column) - observer.column) * grid.spacing
-                let north = (observer.row - Double(row)) * grid.spacing
-                let horizontal = east * east + north * north
                 let ground = elevations[row &* grid.width &+ column]
-                guard horizontal <= radiusSquared, !ground.isNaN else { return .nan }
+                guard !ground.isNaN else { return .nan }
                 let target = Double(ground) + parameters.receiverHeight
-                let distance = horizontal.squareRoot()
-                let rise = target - parameters.earth.drop(atDistance: distance) - observer.height
-                let slant = (horizontal + rise * rise).squareRoot()
+                let link = CellLink(
+                    column: column, row: row, observer: observer, targetHeight: target, spacing: grid.spacing,
+                    earth: parameters.earth
+                )
+                guard link.distance * link.distance <= radiusSquared else { return .nan }
                 let loss: Double
                 switch parameters.model {
                 case .los:
@@ -89,26 +110,23 @@ public enum CoverageEngine {
                         observer: observer, column: column, row: row, targetHeight: target
                     )
                     guard seen == .visible else { return .nan }
-                    loss = freeSpaceLoss(distance: slant, frequencyMHz: site.frequencyMHz)
-                case _ where parameters.model.needsProfile && distance < grid.spacing:
+                    loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+                case _ where parameters.model.needsProfile && link.distance < grid.spacing:
                     // Within one cell of the site there is no profile to speak of: free space.
-                    loss = freeSpaceLoss(distance: slant, frequencyMHz: site.frequencyMHz)
+                    loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
                 default:
                     let profile = parameters.model.needsProfile
                         ? try? grid.profile(from: position, to: grid.center(column: column, row: row)) : nil
                     if parameters.model.needsProfile && profile == nil { return .nan }
-                    let link = LinkGeometry(
+                    let geometry = LinkGeometry(
                         profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
-                        frequencyMHz: site.frequencyMHz, horizontalDistance: distance, slantDistance: slant
+                        frequencyMHz: site.frequencyMHz, horizontalDistance: link.distance, slantDistance: link.slant
                     )
-                    guard let modelLoss = try? parameters.model.loss(link, environment: parameters.environment, earth: parameters.earth)
+                    guard let modelLoss = try? parameters.model.loss(geometry, environment: parameters.environment, earth: parameters.earth)
                     else { return .nan }
                     loss = modelLoss
                 }
-                let azimuth = atan2(east, north) * 180 / .pi
-                let elevation = atan2(rise, distance) * 180 / .pi
-                let gain = site.antenna.relativeGain(azimuth: azimuth, elevation: elevation)
-                return Float(site.eirpDBm + gain - loss + parameters.receiver.netGainDB)
+                return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
             }
         }
     }

@@ -12,12 +12,16 @@ public struct CoverageParameters: Sendable, Equatable {
     public var model: PathLossModel
     public var environment: RadioEnvironment
     public var receiver: ReceiverBudget
+    /// How terrain models are evaluated over the footprint.
+    public var kernel: CoverageKernel
 
     public init(
         radius: Double = 30_000, receiverHeight: Double = 1.5, earth: EarthModel = EarthModel(),
         thresholds: CoverageThresholds = CoverageThresholds(), model: PathLossModel = .los,
-        environment: RadioEnvironment = RadioEnvironment(), receiver: ReceiverBudget = ReceiverBudget()
+        environment: RadioEnvironment = RadioEnvironment(), receiver: ReceiverBudget = ReceiverBudget(),
+        kernel: CoverageKernel = .sweep
     ) {
+        self.kernel = kernel
         self.radius = radius
         self.receiverHeight = receiverHeight
         self.earth = earth
@@ -31,6 +35,14 @@ public struct CoverageParameters: Sendable, Equatable {
     public func threshold(for site: Site) -> Double {
         site.thresholdDBm ?? thresholds[site.technology]
     }
+}
+
+/// How a footprint evaluates terrain models.
+public enum CoverageKernel: String, Sendable, CaseIterable, Codable {
+    /// Radial sweeps with running profile statistics: one pass per radial, every cell filled.
+    case sweep
+    /// A full profile from the site to every cell centre: the reference the sweep is checked against.
+    case exact
 }
 
 /// The receiving end of the link budget: handset antenna gain and the margins subtracted for

@@ -103,7 +103,9 @@ extension PathLossModel {
             }
         case .itmArea:
             guard let profile = link.profile else { throw ModelError("itm-area needs a terrain profile") }
-            let deltaH = ITMProfileAnalysis.computeDeltaH(profile.elevations, step: profile.step, from: 0, to: profile.length)
+            var workspace = DeltaHWorkspace()
+            let deltaH = ITMProfileTerrain(elevations: profile.elevations, step: profile.step)
+                .deltaH(from: 0, to: profile.length, workspace: &workspace)
             do {
                 return try ITM.area(
                     distance: link.horizontalDistance, deltaH: deltaH, transmitterHeight: link.transmitterHeight,

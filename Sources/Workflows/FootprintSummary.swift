@@ -25,6 +25,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
     /// Every model and link-budget setting of the run, so that it can be reproduced.
     public struct ModelSettings: Sendable, Codable, Equatable {
+        /// How terrain models were evaluated: "sweep" or "exact".
+        public let kernel: String
         public let climate: Int
         public let refractivityN: Double
         public let polarization: String
@@ -45,7 +47,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let foliageLossDB: Double
 
         enum CodingKeys: String, CodingKey {
-            case climate, polarization, permittivity, mdvar, siting
+            case kernel, climate, polarization, permittivity, mdvar, siting
             case refractivityN = "refractivity_n"
             case conductivitySM = "conductivity_s_m"
             case timePercent = "time_percent"
@@ -62,6 +64,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
         init(_ parameters: CoverageParameters) {
             let e = parameters.environment, itm = e.itm, r = parameters.receiver
+            kernel = parameters.kernel.rawValue
             climate = itm.climate.rawValue
             refractivityN = itm.refractivity
             polarization = itm.polarization == .vertical ? "vertical" : "horizontal"

@@ -95,6 +95,9 @@ struct FootprintCommand: ParsableCommand {
     @Option(help: "Path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: PathLossModel = .los
 
+    @Option(help: "How terrain models (itm, itm-area, p526) cover the area: sweep (radial sweeps, fast) or exact (a full profile to every cell centre).")
+    var kernel: CoverageKernel = .sweep
+
     @OptionGroup var coverage: CoverageOptions
 
     @OptionGroup var radio: RadioEnvironmentOptions
@@ -105,6 +108,7 @@ struct FootprintCommand: ParsableCommand {
     func run() throws {
         var parameters = coverage.parameters
         parameters.model = model
+        parameters.kernel = kernel
         parameters.environment = radio.settings
         let request = FootprintRequest(
             terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Coverage
 import Propagation
 import Workflows
 
@@ -74,6 +75,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
 }
 
 extension PathLossModel: ExpressibleByArgument {}
+extension CoverageKernel: ExpressibleByArgument {}
 
 /// Antenna heights and frequency of a single link.
 struct LinkOptions: ParsableArguments {

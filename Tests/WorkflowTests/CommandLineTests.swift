@@ -72,7 +72,7 @@ struct CommandLineTests {
         let result = try run([
             "footprint", "--terrain", hgt, "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--out", folder,
             "--radius-km", "12", "--resolution-m", "150", "--threshold-2g", "-90", "--model", "fspl",
-            "--climate", "5", "--indoor-loss-db", "12", "--k-from-refractivity", "330",
+            "--climate", "5", "--indoor-loss-db", "12", "--k-from-refractivity", "330", "--kernel", "exact",
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let summary = try #require(
@@ -82,7 +82,7 @@ struct CommandLineTests {
         #expect((summary["thresholds_dbm"] as? [String: Double])?["2G"] == -90)
         let settings = try #require(summary["settings"] as? [String: Any])
         #expect(summary["model"] as? String == "fspl" && settings["climate"] as? Int == 5)
-        #expect(settings["indoor_loss_db"] as? Double == 12)
+        #expect(settings["indoor_loss_db"] as? Double == 12 && settings["kernel"] as? String == "exact")
         let k = try #require(summary["k_factor"] as? Double)
         #expect(abs(k - 1 / (1 - 0.04665 * exp(330 / 179.3))) < 1e-9)
     }

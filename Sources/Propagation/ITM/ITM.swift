@@ -25,20 +25,15 @@ public enum ITM {
         profile: TerrainProfile, transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double,
         environment: ITMEnvironment
     ) throws(ITMError) -> ITMResult {
-        let heights = (transmitterHeight, receiverHeight)
-        var warnings = try environment.validate(heights: heights, frequencyMHz: frequencyMHz)
-        let intervals = profile.elevations.count - 1
-        guard intervals >= 1, profile.step > 0 else { throw ITMError(message: "profile needs at least two points") }
-        // System height: mean elevation without the first and last 10 % of the path.
-        let p10 = Int(0.1 * Double(intervals))
-        let middle = profile.elevations[p10...(intervals - p10)]
-        let systemHeight = middle.reduce(0, +) / Double(intervals - 2 * p10 + 1)
-        let medium = Medium(environment: environment, frequencyMHz: frequencyMHz, systemHeight: systemHeight)
-        let geometry = ITMProfileAnalysis.geometry(of: profile, heights: heights, gammaE: medium.curvature)
-        return try predict(
-            geometry: geometry, heights: heights, frequencyMHz: frequencyMHz, medium: medium, environment: environment,
-            pointToPoint: true, warnings: &warnings
+        let link = try ITMLink(heights: (transmitterHeight, receiverHeight), frequencyMHz: frequencyMHz, environment: environment)
+        guard profile.elevations.count >= 2, profile.step > 0 else { throw ITMError(message: "profile needs at least two points") }
+        let terrain = ITMProfileTerrain(elevations: profile.elevations, step: profile.step)
+        let medium = link.medium(systemHeight: terrain.systemHeight())
+        var workspace = DeltaHWorkspace()
+        let geometry = ITMProfileAnalysis.geometry(
+            of: terrain, heights: link.heights, gammaE: medium.curvature, workspace: &workspace
         )
+        return try link.predict(geometry: geometry, medium: medium, pointToPoint: true)
     }
 
     /// Area prediction for a path of `distance` metres over terrain of irregularity `deltaH` metres.
@@ -46,13 +41,47 @@ public enum ITM {
         distance: Double, deltaH: Double, transmitterHeight: Double, receiverHeight: Double,
         siting: (SitingCriteria, SitingCriteria), frequencyMHz: Double, environment: ITMEnvironment
     ) throws(ITMError) -> ITMResult {
-        let heights = (transmitterHeight, receiverHeight)
-        var warnings = try environment.validate(heights: heights, frequencyMHz: frequencyMHz)
+        let link = try ITMLink(heights: (transmitterHeight, receiverHeight), frequencyMHz: frequencyMHz, environment: environment)
+        return try link.area(distance: distance, deltaH: deltaH, siting: siting)
+    }
+}
+
+/// One transmitter–receiver configuration (heights, frequency, environment) checked once and shared by
+/// any number of paths: the footprint kernel evaluates thousands of paths per radial with it.
+struct ITMLink {
+    let heights: (Double, Double)
+    let frequencyMHz: Double
+    /// Warnings raised by the inputs themselves.
+    let inputWarnings: ITMWarnings
+    private let groundImpedance: Complex<Double>
+    private let refractivity: Double
+    private let variability: ITMVariability
+
+    init(heights: (Double, Double), frequencyMHz: Double, environment: ITMEnvironment) throws(ITMError) {
+        inputWarnings = try environment.validate(heights: heights, frequencyMHz: frequencyMHz)
+        self.heights = heights
+        self.frequencyMHz = frequencyMHz
+        refractivity = environment.refractivity
+        let permittivity = Complex(environment.permittivity, 18_000 * environment.conductivity / frequencyMHz)
+        let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
+        groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
+        variability = ITMVariability(environment: environment, frequencyMHz: frequencyMHz)
+    }
+
+    /// Surface refractivity and effective earth curvature for a path whose system height is `systemHeight` metres
+    /// (0: sea-level refractivity, as area mode uses).
+    func medium(systemHeight: Double) -> ITMMedium {
+        let surface = systemHeight == 0 ? refractivity : refractivity * exp(-systemHeight / 9_460)  // [TN101, Eq 4.3]
+        return ITMMedium(surfaceRefractivity: surface, curvature: 157e-9 * (1 - 0.04665 * exp(surface / 179.3)))  // Eq 4.4
+    }
+
+    /// Area prediction for a path of `distance` metres over terrain of irregularity `deltaH` metres.
+    func area(distance: Double, deltaH: Double, siting: (SitingCriteria, SitingCriteria)) throws(ITMError) -> ITMResult {
         guard distance > 0 else { throw ITMError(message: "path distance must be positive") }
         guard deltaH >= 0 else { throw ITMError(message: "terrain irregularity Δh must not be negative") }
-        let medium = Medium(environment: environment, frequencyMHz: frequencyMHz, systemHeight: 0)
+        let medium = medium(systemHeight: 0)
         let earthRadius = 1 / medium.curvature
-        let effective = (effectiveHeight(heights.0, siting.0, deltaH), effectiveHeight(heights.1, siting.1, deltaH))
+        let effective = (Self.effectiveHeight(heights.0, siting.0, deltaH), Self.effectiveHeight(heights.1, siting.1, deltaH))
         let horizons = (ITMProfileAnalysis.smoothHorizon(effective.0, earthRadius, deltaH),
                         ITMProfileAnalysis.smoothHorizon(effective.1, earthRadius, deltaH))
         let geometry = ITMPathGeometry(
@@ -60,10 +89,7 @@ public enum ITM {
                             ITMProfileAnalysis.smoothHorizonAngle(effective.1, horizons.1, earthRadius, deltaH)),
             horizonDistances: horizons, effectiveHeights: effective, deltaH: deltaH, distance: distance
         )
-        return try predict(
-            geometry: geometry, heights: heights, frequencyMHz: frequencyMHz, medium: medium, environment: environment,
-            pointToPoint: false, warnings: &warnings
-        )
+        return try predict(geometry: geometry, medium: medium, pointToPoint: false)
     }
 
     /// Effective height of a terminal sited with care on terrain of irregularity Δh [Algorithm, Eqn 3.2].
@@ -74,42 +100,28 @@ public enum ITM {
         return height + (1 + boost) * exp(-min(20, 2 * height / max(1e-3, deltaH)))
     }
 
-    private static func predict(
-        geometry: ITMPathGeometry, heights: (Double, Double), frequencyMHz: Double, medium: Medium,
-        environment: ITMEnvironment, pointToPoint: Bool, warnings: inout ITMWarnings
-    ) throws(ITMError) -> ITMResult {
+    /// Loss of a path of known geometry in a known medium.
+    func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
             geometry: geometry, heights: heights, frequencyMHz: frequencyMHz,
-            groundImpedance: medium.groundImpedance, earthRadius: 1 / medium.curvature,
+            groundImpedance: groundImpedance, earthRadius: 1 / medium.curvature,
             surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
         ).compute()
-        warnings.formUnion(reference.warnings)
-        let variability = ITMVariability(
-            environment: environment, frequencyMHz: frequencyMHz, effectiveHeights: geometry.effectiveHeights,
-            deltaH: geometry.deltaH,
+        let belowFreeSpace = variability.attenuation(
+            reference: reference.attenuation, effectiveHeights: geometry.effectiveHeights, deltaH: geometry.deltaH,
             distance: geometry.distance
-        ).attenuation(reference: reference.attenuation)
-        warnings.formUnion(variability.1)
+        )
         let freeSpace = 32.45 + 20 * log10(frequencyMHz) + 20 * log10(geometry.distance / 1_000)
         return ITMResult(
-            loss: freeSpace + variability.0, freeSpaceLoss: freeSpace, referenceAttenuation: reference.attenuation,
-            mode: reference.mode, geometry: geometry, surfaceRefractivity: medium.surfaceRefractivity, warnings: warnings
+            loss: freeSpace + belowFreeSpace, freeSpaceLoss: freeSpace, referenceAttenuation: reference.attenuation,
+            mode: reference.mode, geometry: geometry, surfaceRefractivity: medium.surfaceRefractivity,
+            warnings: inputWarnings.union(reference.warnings).union(variability.warnings)
         )
     }
 }
 
-/// Atmosphere and ground of a prediction: surface refractivity, effective earth curvature, ground impedance.
-private struct Medium {
+/// The atmosphere of one path: surface refractivity (N-units) and effective earth curvature (1/m).
+struct ITMMedium {
     let surfaceRefractivity: Double
     let curvature: Double
-    let groundImpedance: Complex<Double>
-
-    init(environment: ITMEnvironment, frequencyMHz: Double, systemHeight: Double) {
-        surfaceRefractivity = systemHeight == 0
-            ? environment.refractivity : environment.refractivity * exp(-systemHeight / 9_460)  // [TN101, Eq 4.3]
-        curvature = 157e-9 * (1 - 0.04665 * exp(surfaceRefractivity / 179.3))  // [TN101, Eq 4.4]
-        let permittivity = Complex(environment.permittivity, 18_000 * environment.conductivity / frequencyMHz)
-        let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
-        groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
-    }
 }

@@ -20,27 +20,106 @@ public struct ITMPathGeometry: Sendable, Equatable {
     }
 }
 
+/// The terrain of one ITM path as the profile analysis reads it: elevations at `intervals + 1` equal steps,
+/// sums over ranges of them, and the terminals' horizons. A full profile computes these by scanning;
+/// the footprint kernel's radial keeps them incrementally.
+protocol ITMTerrain {
+    var intervals: Int { get }
+    /// Distance between elevations, metres.
+    var step: Double { get }
+    func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R
+    /// Σ z[i] and Σ i·z[i] over i in first...last.
+    func sum(_ first: Int, _ last: Int) -> Double
+    func weightedSum(_ first: Int, _ last: Int) -> Double
+    /// The highest elevation angle from each terminal and its distance [TN101, Eqn 6.15].
+    func horizons(earthRadius: Double, heights: (Double, Double)) -> (angles: (Double, Double), distances: (Double, Double))
+    /// Terrain irregularity Δh between two distances.
+    func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double
+}
+
+extension ITMTerrain {
+    func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
+        withElevations { ITMProfileAnalysis.computeDeltaH($0, step: step, from: start, to: end, workspace: &workspace) }
+    }
+
+    /// Mean elevation without the first and last 10 % of the path.
+    func systemHeight() -> Double {
+        let p10 = Int(0.1 * Double(intervals))
+        return sum(p10, intervals - p10) / Double(intervals - 2 * p10 + 1)
+    }
+
+    /// Least-squares straight line through the elevations between two distances; its heights at both path ends.
+    func fit(from start: Double, to end: Double) -> (Double, Double) {
+        let (first, last) = ITMProfileAnalysis.fitRange(intervals: intervals, step: step, from: start, to: end)
+        return withElevations { z in
+            ITMProfileAnalysis.lineThrough(
+                first: first, last: last, intervals: intervals, ends: (z[first], z[last]),
+                interior: (sum(first + 1, last - 1), weightedSum(first + 1, last - 1))
+            )
+        }
+    }
+}
+
+/// A whole profile held in memory: every statistic is a scan.
+struct ITMProfileTerrain: ITMTerrain {
+    let elevations: [Double]
+    let step: Double
+    var intervals: Int { elevations.count - 1 }
+
+    func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R { elevations.withUnsafeBufferPointer(body) }
+
+    func sum(_ first: Int, _ last: Int) -> Double {
+        first > last ? 0 : elevations[first...last].reduce(0, +)
+    }
+
+    func weightedSum(_ first: Int, _ last: Int) -> Double {
+        first > last ? 0 : (first...last).reduce(0) { $0 + Double($1) * elevations[$1] }
+    }
+
+    func horizons(earthRadius: Double, heights: (Double, Double)) -> (angles: (Double, Double), distances: (Double, Double)) {
+        let z = elevations, distance = Double(intervals) * step
+        let transmitter = z[0] + heights.0, receiver = z[intervals] + heights.1
+        var angles = ((receiver - transmitter) / distance - distance / (2 * earthRadius),
+                      -(receiver - transmitter) / distance - distance / (2 * earthRadius))
+        var distances = (distance, distance)
+        var fromTransmitter = 0.0, fromReceiver = distance
+        for index in stride(from: 1, to: intervals, by: 1) {
+            fromTransmitter += step
+            fromReceiver -= step
+            let seenFromTransmitter = (z[index] - transmitter) / fromTransmitter - fromTransmitter / (2 * earthRadius)
+            let seenFromReceiver = -(receiver - z[index]) / fromReceiver - fromReceiver / (2 * earthRadius)
+            if seenFromTransmitter > angles.0 { (angles.0, distances.0) = (seenFromTransmitter, fromTransmitter) }
+            if seenFromReceiver > angles.1 { (angles.1, distances.1) = (seenFromReceiver, fromReceiver) }
+        }
+        return (angles, distances)
+    }
+}
+
 /// Terrain-profile analysis of the ITM point-to-point mode (NTIA ITM 1.4: FindHorizons, QuickPfl,
 /// ComputeDeltaH, LinearLeastSquaresFit).
 enum ITMProfileAnalysis {
-    /// Horizons, effective heights and Δh of `profile` for structural `heights` on an earth of curvature `gammaE`.
-    static func geometry(of profile: TerrainProfile, heights: (Double, Double), gammaE: Double) -> ITMPathGeometry {
-        let z = profile.elevations, step = profile.step, intervals = z.count - 1
+    /// Horizons, effective heights and Δh of `terrain` for structural `heights` on an earth of curvature `gammaE`.
+    /// `workspace` is working storage for Δh.
+    static func geometry<Terrain: ITMTerrain>(
+        of terrain: Terrain, heights: (Double, Double), gammaE: Double, workspace: inout DeltaHWorkspace
+    ) -> ITMPathGeometry {
+        let step = terrain.step, intervals = terrain.intervals
         let distance = Double(intervals) * step
         let earthRadius = 1 / gammaE
-        var (angles, horizons) = findHorizons(z, step: step, earthRadius: earthRadius, heights: heights)
+        var (angles, horizons) = terrain.horizons(earthRadius: earthRadius, heights: heights)
 
         // "Consideration of terrain elevations should begin at a point about 15 times the tower height"
         // [Hufford 1982], or at 10 % of the horizon distance, whichever is less.
         let start = min(15 * heights.0, 0.1 * horizons.0)
         let end = distance - min(15 * heights.1, 0.1 * horizons.1)
-        let deltaH = computeDeltaH(z, step: step, from: start, to: end)
+        let deltaH = terrain.deltaH(from: start, to: end, workspace: &workspace)
+        let ends = terrain.withElevations { ($0[0], $0[intervals]) }
         var effective: (Double, Double)
 
         if horizons.0 + horizons.1 > 1.5 * distance {
             // Well within line of sight: effective heights over a straight-line fit of the whole path.
-            let fit = leastSquaresFit(z, intervals: intervals, step: step, from: start, to: end)
-            effective = (heights.0 + max(z[0] - fit.0, 0), heights.1 + max(z[intervals] - fit.1, 0))
+            let fit = terrain.fit(from: start, to: end)
+            effective = (heights.0 + max(ends.0 - fit.0, 0), heights.1 + max(ends.1 - fit.1, 0))
             horizons = (smoothHorizon(effective.0, earthRadius, deltaH), smoothHorizon(effective.1, earthRadius, deltaH))
             let combined = horizons.0 + horizons.1
             if combined <= distance {
@@ -52,9 +131,9 @@ enum ITMProfileAnalysis {
                       smoothHorizonAngle(effective.1, horizons.1, earthRadius, deltaH))
         } else {
             // Each terminal's foreground fitted up to 90 % of its horizon distance.
-            let near = leastSquaresFit(z, intervals: intervals, step: step, from: start, to: 0.9 * horizons.0)
-            let far = leastSquaresFit(z, intervals: intervals, step: step, from: distance - 0.9 * horizons.1, to: end)
-            effective = (heights.0 + max(z[0] - near.0, 0), heights.1 + max(z[intervals] - far.1, 0))
+            let near = terrain.fit(from: start, to: 0.9 * horizons.0)
+            let far = terrain.fit(from: distance - 0.9 * horizons.1, to: end)
+            effective = (heights.0 + max(ends.0 - near.0, 0), heights.1 + max(ends.1 - far.1, 0))
         }
         return ITMPathGeometry(
             horizonAngles: angles, horizonDistances: horizons, effectiveHeights: effective, deltaH: deltaH,
@@ -73,88 +152,113 @@ enum ITMProfileAnalysis {
         return (0.65 * deltaH * (smooth / horizon - 1) - 2 * height) / smooth
     }
 
-    /// The highest elevation angle from each terminal over the profile, and its distance [TN101, Eqn 6.15].
-    static func findHorizons(
-        _ z: [Double], step: Double, earthRadius: Double, heights: (Double, Double)
-    ) -> (angles: (Double, Double), distances: (Double, Double)) {
-        let intervals = z.count - 1, distance = Double(intervals) * step
-        let transmitter = z[0] + heights.0, receiver = z[intervals] + heights.1
-        var angles = ((receiver - transmitter) / distance - distance / (2 * earthRadius),
-                      -(receiver - transmitter) / distance - distance / (2 * earthRadius))
-        var distances = (distance, distance)
-        var fromTransmitter = 0.0, fromReceiver = distance
-        for index in stride(from: 1, to: intervals, by: 1) {
-            fromTransmitter += step
-            fromReceiver -= step
-            let seenFromTransmitter = (z[index] - transmitter) / fromTransmitter - fromTransmitter / (2 * earthRadius)
-            let seenFromReceiver = -(receiver - z[index]) / fromReceiver - fromReceiver / (2 * earthRadius)
-            if seenFromTransmitter > angles.0 { (angles.0, distances.0) = (seenFromTransmitter, fromTransmitter) }
-            if seenFromReceiver > angles.1 { (angles.1, distances.1) = (seenFromReceiver, fromReceiver) }
-        }
-        return (angles, distances)
-    }
-
-    /// Least-squares straight line through the profile between two distances; its heights at both path ends.
-    static func leastSquaresFit(
-        _ z: [Double], intervals: Int, step: Double, from start: Double, to end: Double
-    ) -> (Double, Double) {
+    /// The elevation indices a least-squares fit between two distances uses (NTIA LinearLeastSquaresFit).
+    static func fitRange(intervals: Int, step: Double, from start: Double, to end: Double) -> (first: Int, last: Int) {
         var first = Int(max(start / step, 0))
         var last = intervals - Int(max(Double(intervals) - end / step, 0))
         if last <= first {
             first = Int(max(Double(first) - 1, 0))
             last = intervals - Int(max(Double(intervals) - (Double(last) + 1), 0))
         }
+        return (first, last)
+    }
+
+    /// The least-squares line through elevations first...last, with the end points at half weight, from the
+    /// end elevations and the interior sums Σz and Σi·z; its heights at index 0 and at `intervals`.
+    static func lineThrough(
+        first: Int, last: Int, intervals: Int, ends: (Double, Double), interior: (sum: Double, weighted: Double)
+    ) -> (Double, Double) {
         let length = Double(last - first)
-        var offset = -0.5 * length
-        let centre = Double(last) + offset
-        var sum = 0.5 * (z[first] + z[last])
-        var weighted = 0.5 * (z[first] - z[last]) * offset
-        var index = first
-        var count = 2.0
-        while count <= length {
-            index += 1
-            offset += 1
-            sum += z[index]
-            weighted += z[index] * offset
-            count += 1
-        }
-        sum /= length
-        weighted = weighted * 12 / ((length * length + 2) * length)
-        return (sum - weighted * centre, sum + weighted * (Double(intervals) - centre))
+        let centre = Double(last) - 0.5 * length
+        let mean = (0.5 * (ends.0 + ends.1) + interior.sum) / length
+        let moment = 0.5 * (ends.0 - ends.1) * (-0.5 * length) + interior.weighted - centre * interior.sum
+        let slope = moment * 12 / ((length * length + 2) * length)
+        return (mean - slope * centre, mean + slope * (Double(intervals) - centre))
     }
 
     /// Terrain irregularity Δh: interdecile range of the profile's deviations from a straight fit between
     /// two distances, resampled at 10·p10 − 5 points, scaled to an infinite path [ERL 79-ITS 67, Eqn 3].
-    static func computeDeltaH(_ z: [Double], step: Double, from start: Double, to end: Double) -> Double {
+    static func computeDeltaH(
+        _ z: UnsafeBufferPointer<Double>, step: Double, from start: Double, to end: Double, workspace: inout DeltaHWorkspace
+    ) -> Double {
         let intervals = z.count - 1
         var position = start / step
         let span = end / step - position
         guard span >= 2 else { return 0 }
         let p10 = min(max(4, Int(0.1 * (span + 8))), 25)
-        let count = 10 * p10 - 5, p90 = count - p10
+        let count = 10 * p10 - 5
         let sampleIntervals = Double(count - 1)
         let increment = span / sampleIntervals
         var index = Int(position)
         position -= Double(index + 1)
-        var samples = [Double](repeating: 0, count: count)
-        for sample in 0..<count {
-            while position > 0, index + 1 < intervals {
-                position -= 1
-                index += 1
+        if workspace.samples.count < count { workspace.samples = [Double](repeating: 0, count: count) }
+        return workspace.samples.withUnsafeMutableBufferPointer { buffer in
+            let samples = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+            var sum = 0.0, weighted = 0.0
+            for sample in 0..<count {
+                while position > 0, index + 1 < intervals {
+                    position -= 1
+                    index += 1
+                }
+                let value = z[index + 1] + (z[index + 1] - z[index]) * position
+                samples[sample] = value
+                if sample > 0 && sample < count - 1 {
+                    sum += value
+                    weighted += Double(sample) * value
+                }
+                position += increment
             }
-            samples[sample] = z[index + 1] + (z[index + 1] - z[index]) * position
-            position += increment
+            let line = lineThrough(
+                first: 0, last: count - 1, intervals: count - 1, ends: (samples[0], samples[count - 1]),
+                interior: (sum, weighted)
+            )
+            let slope = (line.1 - line.0) / sampleIntervals
+            for sample in 0..<count { samples[sample] -= line.0 + slope * Double(sample) }
+            // The p10-th largest minus the p10-th smallest deviation.
+            let upper = samples.select(count - p10)
+            let lower = UnsafeMutableBufferPointer(rebasing: samples[0..<(count - p10)]).select(p10 - 1)
+            return (upper - lower) / (1 - 0.8 * exp(-(end - start) / 50e3))
         }
-        let line = leastSquaresFit(samples, intervals: count - 1, step: 1, from: 0, to: sampleIntervals)
-        var fit = line.0
-        let slope = (line.1 - line.0) / sampleIntervals
-        var deviations = [Double](repeating: 0, count: count)
-        for sample in 0..<count {
-            deviations[sample] = samples[sample] - fit
-            fit += slope
+    }
+}
+
+/// Working storage for Δh: the resampling buffer and, along a radial, the last Δh computed, which
+/// receivers a little further out reuse.
+public struct DeltaHWorkspace: Sendable {
+    var samples: [Double] = []
+    var latest: (intervals: Int, start: Double, value: Double)?
+
+    public init() {}
+
+    /// Forgets the reusable Δh: a new radial begins.
+    public mutating func startRadial() { latest = nil }
+}
+
+extension UnsafeMutableBufferPointer where Element == Double {
+    /// The element that would stand at `rank` if the buffer were sorted ascending (Hoare's selection);
+    /// leaves smaller elements before `rank` and larger ones after it.
+    func select(_ rank: Int) -> Double {
+        var low = 0, high = count - 1
+        while low < high {
+            let pivot = self[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while self[i] < pivot { i += 1 }
+                while self[j] > pivot { j -= 1 }
+                if i <= j {
+                    swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j {
+                high = j
+            } else if rank >= i {
+                low = i
+            } else {
+                break
+            }
         }
-        deviations.sort(by: >)
-        let interdecile = deviations[p10 - 1] - deviations[p90]
-        return interdecile / (1 - 0.8 * exp(-(end - start) / 50e3))
+        return self[rank]
     }
 }

@@ -42,7 +42,7 @@ struct ITMReferenceAttenuation {
         }
 
         // The diffraction line through two distances far into the diffraction region.
-        let scale = pow(earthRadius * earthRadius / frequencyMHz, 1.0 / 3.0)
+        let scale = cbrt(earthRadius * earthRadius / frequencyMHz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let a3 = diffraction(at: d3, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
         let a4 = diffraction(at: d4, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
@@ -56,7 +56,10 @@ struct ITMReferenceAttenuation {
             attenuation = lineOfSightRegion(d, slope: slope, intercept: intercept, smoothLOS: smoothLOS, actualLOS: actualLOS)
             mode = .lineOfSight
         } else {
-            (attenuation, mode) = beyondHorizon(d, slope: slope, intercept: intercept, thetaLOS: thetaLOS, smoothLOS: smoothLOS, actualLOS: actualLOS)
+            (attenuation, mode) = beyondHorizon(
+                d, slope: slope, intercept: intercept, thetaLOS: thetaLOS, smoothLOS: smoothLOS, actualLOS: actualLOS,
+                scale: scale
+            )
         }
         return (max(attenuation, 0), mode, warnings)
     }
@@ -100,9 +103,13 @@ struct ITMReferenceAttenuation {
     }
 
     /// Beyond the smooth-earth horizon: the diffraction line, or the troposcatter line past their crossing.
+    /// Troposcatter never takes over before `nearestCrossover`, so paths short of it skip the scatter terms.
     private func beyondHorizon(
-        _ d: Double, slope: Double, intercept: Double, thetaLOS: Double, smoothLOS: Double, actualLOS: Double
+        _ d: Double, slope: Double, intercept: Double, thetaLOS: Double, smoothLOS: Double, actualLOS: Double,
+        scale: Double
     ) -> (Double, ITMPropagationMode) {
+        let nearestCrossover = max(smoothLOS, actualLOS + 1.088 * scale * log(frequencyMHz))
+        if d <= nearestCrossover { return (slope * d + intercept, .diffraction) }
         let d5 = actualLOS + 200e3, d6 = actualLOS + 400e3
         var h0 = -1.0
         let a6 = troposcatter(at: d6, thetaLOS: thetaLOS, h0: &h0)
@@ -110,11 +117,7 @@ struct ITMReferenceAttenuation {
         var scatterSlope = slope, scatterIntercept = intercept, crossover = 10e6
         if a5 < 1_000 {
             scatterSlope = (a6 - a5) / 200e3
-            let scale = pow(earthRadius * earthRadius / frequencyMHz, 1.0 / 3.0)
-            crossover = max(
-                max(smoothLOS, actualLOS + 1.088 * scale * log(frequencyMHz)),
-                (a5 - intercept - scatterSlope * d5) / (slope - scatterSlope)
-            )
+            crossover = max(nearestCrossover, (a5 - intercept - scatterSlope * d5) / (slope - scatterSlope))
             scatterIntercept = (slope - scatterSlope) * crossover + intercept
         }
         return d > crossover ? (scatterSlope * d + scatterIntercept, .troposcatter) : (slope * d + intercept, .diffraction)
@@ -176,22 +179,20 @@ struct ITMReferenceAttenuation {
     private func smoothEarthLoss(at d: Double, thetaLOS: Double) -> Double {
         let horizons = geometry.horizonDistances, he = geometry.effectiveHeights
         let thetaNLOS = d / earthRadius - thetaLOS
-        let radii = [
-            (d - horizons.0 - horizons.1) / (d / earthRadius - thetaLOS),
-            0.5 * horizons.0 * horizons.0 / he.0,
-            0.5 * horizons.1 * horizons.1 / he.1,
-        ]
-        let distancesKm = [radii[0] * thetaNLOS / 1_000, horizons.0 / 1_000, horizons.1 / 1_000]
-        let cubeRootF = pow(frequencyMHz, 1.0 / 3.0)
-        var c0 = [Double](), k = [Double](), x = [Double]()
-        for index in 0..<3 {
-            c0.append(pow((4.0 / 3.0) * 6_370e3 / radii[index], 1.0 / 3.0))
-            k.append(0.017778 * c0[index] * pow(frequencyMHz, -1.0 / 3.0) / groundImpedance.length)
-            x.append((1.607 - k[index]) * c0[index] * c0[index] * cubeRootF * distancesKm[index])
+        let cubeRootF = cbrt(frequencyMHz), impedance = groundImpedance.length
+        /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
+        func arc(radius: Double, lengthKm: Double) -> (x: Double, k: Double) {
+            let c0 = cbrt((4.0 / 3.0) * 6_370e3 / radius)
+            let k = 0.017778 * c0 / cubeRootF / impedance
+            return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
         }
-        let total = x[0] + x[1] + x[2]
+        let beyondRadius = (d - horizons.0 - horizons.1) / (d / earthRadius - thetaLOS)
+        let beyond = arc(radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000)
+        let transmitter = arc(radius: 0.5 * horizons.0 * horizons.0 / he.0, lengthKm: horizons.0 / 1_000)
+        let receiver = arc(radius: 0.5 * horizons.1 * horizons.1 / he.1, lengthKm: horizons.1 / 1_000)
+        let total = beyond.x + transmitter.x + receiver.x
         let distanceGain = 0.05751 * total - 10 * log10(total)
-        return distanceGain - heightGain(x[1], k[1]) - heightGain(x[2], k[2]) - 20
+        return distanceGain - heightGain(transmitter.x, transmitter.k) - heightGain(receiver.x, receiver.k) - 20
     }
 
     /// Vogler's height-gain function F(x, K), dB.
@@ -261,7 +262,8 @@ struct ITMReferenceAttenuation {
         let eta = min(max(etaS, 1), 5)
         let whole = Int(eta), fraction = eta - Double(whole)
         let a = [25.0, 80, 177, 395, 705], b = [24.0, 45, 68, 80, 105]
-        func curve(_ j: Int) -> Double { 10 * log10(1 + a[j] * pow(1 / r, 4) + b[j] * pow(1 / r, 2)) }
+        let inverseSquare = 1 / (r * r)
+        func curve(_ j: Int) -> Double { 10 * log10(1 + a[j] * inverseSquare * inverseSquare + b[j] * inverseSquare) }
         var result = curve(whole - 1)
         if fraction != 0 { result = (1 - fraction) * result + fraction * curve(whole) }
         return result
@@ -275,5 +277,5 @@ struct ITMReferenceAttenuation {
 
 /// RMS deviation of terrain within the first Fresnel zone, σh(Δh) [ERL 79-ITS 67, Eqn 3.6a].
 func sigmaH(_ deltaH: Double) -> Double {
-    0.78 * deltaH * exp(-0.5 * pow(deltaH, 0.25))
+    0.78 * deltaH * exp(-0.5 * deltaH.squareRoot().squareRoot())
 }

@@ -3,12 +3,6 @@ import Foundation
 /// Time, location and situation variability of ITM (NTIA ITM 1.4 `Variability`): the attenuation relative
 /// to free space at the requested percentages, from the reference attenuation and the climate's curves.
 struct ITMVariability {
-    let environment: ITMEnvironment
-    let frequencyMHz: Double
-    let effectiveHeights: (Double, Double)
-    let deltaH: Double
-    let distance: Double
-
     /// Climate curve coefficients [TN101, Fig 10.13; TN101v2, Eqns III.69–70], indexed by climate − 1.
     private static let median: [[Double]] = [
         [-9.67, -0.62, 1.26, -9.21, -0.62, -0.39, 3.15],
@@ -40,41 +34,56 @@ struct ITMVariability {
         [1.0, 0.93, 1.0, 0.93, 0.93, 1.0, 1.0], [0.0, 0.31, 0.0, 0.19, 0.31, 0.0, 0.0], [0.0, 2.00, 0.0, 1.79, 2.00, 0.0, 0.0],
     ]
 
-    /// Attenuation below free space (dB) for reference attenuation `reference`, and any warning.
-    func attenuation(reference: Double) -> (Double, ITMWarnings) {
-        let climate = environment.climate.rawValue - 1
-        let wavenumber = frequencyMHz / 47.7
+    /// Constants of one environment and frequency, derived once for any number of paths.
+    private let climate: Int
+    private let wavenumber: Double
+    private let mode: Int
+    private let noSituation: Bool
+    private let noLocation: Bool
+    private let zT: Double, zL: Double, zS: Double
+    private let gMinus: Double, gPlus: Double
+    /// The frequency part of the distance scale dex (m).
+    private let scatterReach: Double
+    let warnings: ITMWarnings
+
+    init(environment: ITMEnvironment, frequencyMHz: Double) {
+        climate = environment.climate.rawValue - 1
+        wavenumber = frequencyMHz / 47.7
+        var mode = environment.variability.rawValue
+        noSituation = mode >= 20
+        if noSituation { mode -= 20 }
+        noLocation = mode >= 10
+        if noLocation { mode -= 10 }
+        self.mode = mode
         var zT = standardNormalDeviate(environment.time / 100)
         var zL = standardNormalDeviate(environment.location / 100)
         let zS = standardNormalDeviate(environment.situation / 100)
-
-        let horizonReach = (2 * 9_000e3 * effectiveHeights.0).squareRoot() + (2 * 9_000e3 * effectiveHeights.1).squareRoot()
-        let dex = horizonReach + pow(575.7e12 / wavenumber, 1.0 / 3.0)
-        let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
-
-        var mode = environment.variability.rawValue
-        let noSituation = mode >= 20
-        if noSituation { mode -= 20 }
-        let sigmaS = noSituation ? 0 : 5 + 3 * exp(-de / 100e3)
-        let noLocation = mode >= 10
-        if noLocation { mode -= 10 }
-
-        let medianShift = Self.curve(Self.median, climate, de)
         switch mode {
         case 0: (zT, zL) = (zS, zS)
         case 1: zL = zS
         case 2: zL = zT
         default: break
         }
-        let warnings: ITMWarnings = abs(zT) > 3.1 || abs(zL) > 3.1 || abs(zS) > 3.1 ? .extremeVariabilities : []
-
-        let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness(distance) / (wavenumber * roughness(distance) + 13)
-        let yL = sigmaL * zL
-
+        (self.zT, self.zL, self.zS) = (zT, zL, zS)
+        warnings = abs(zT) > 3.1 || abs(zL) > 3.1 || abs(zS) > 3.1 ? .extremeVariabilities : []
         let q = log(0.133 * wavenumber)
         let below = Self.frequencyBelow, above = Self.frequencyAbove
-        let gMinus = below[0][climate] + below[1][climate] / (pow(below[2][climate] * q, 2) + 1)
-        let gPlus = above[0][climate] + above[1][climate] / (pow(above[2][climate] * q, 2) + 1)
+        gMinus = below[0][climate] + below[1][climate] / ((below[2][climate] * q) * (below[2][climate] * q) + 1)
+        gPlus = above[0][climate] + above[1][climate] / ((above[2][climate] * q) * (above[2][climate] * q) + 1)
+        scatterReach = cbrt(575.7e12 / wavenumber)
+    }
+
+    /// Attenuation below free space (dB) of a path with reference attenuation `reference`.
+    func attenuation(reference: Double, effectiveHeights: (Double, Double), deltaH: Double, distance: Double) -> Double {
+        let horizonReach = (2 * 9_000e3 * effectiveHeights.0).squareRoot() + (2 * 9_000e3 * effectiveHeights.1).squareRoot()
+        let dex = horizonReach + scatterReach
+        let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
+        let sigmaS = noSituation ? 0 : 5 + 3 * exp(-de / 100e3)
+        let medianShift = Self.curve(Self.median, climate, de)
+
+        let roughness = deltaH * (1 - 0.8 * exp(-distance / 50e3))
+        let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness / (wavenumber * roughness + 13)
+        let yL = sigmaL * zL
         let sigmaTMinus = Self.curve(Self.belowMedian, climate, de) * gMinus
         let sigmaTPlus = Self.curve(Self.aboveMedian, climate, de) * gPlus
         let sigmaTD = Self.ductingFactor[climate] * sigmaTPlus
@@ -100,17 +109,16 @@ struct ITMVariability {
         }
         var result = reference - medianShift - yR - yS
         if result < 0 { result = result * (29 - result) / (29 - 10 * result) }
-        return (result, warnings)
+        return result
     }
-
-    private func roughness(_ d: Double) -> Double { deltaH * (1 - 0.8 * exp(-d / 50e3)) }
 
     /// The climate curve (c1 + c2 / (1 + ((de − x2)/x3)²)) · (de/x1)² / (1 + (de/x1)²).
     private static func curve(_ table: [[Double]], _ climate: Int, _ de: Double) -> Double {
         let c1 = table[0][climate], c2 = table[1][climate]
         let x1 = table[2][climate], x2 = table[3][climate], x3 = table[4][climate]
         let ratio = (de / x1) * (de / x1)
-        return (c1 + c2 / (1 + pow((de - x2) / x3, 2))) * ratio / (1 + ratio)
+        let offset = (de - x2) / x3
+        return (c1 + c2 / (1 + offset * offset)) * ratio / (1 + ratio)
     }
 }
 

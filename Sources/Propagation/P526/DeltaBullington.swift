@@ -59,18 +59,42 @@ public struct DeltaBullington: Sendable, Equatable {
         // trans-horizon formulas divide 0 by 0, while this branch gives the right ν = 0.
         if slopeToPoints <= slopeDirect {
             nu = interior.map { i -> Double in
-                let di = path.d[i]
-                return (bulged(i) - (hts * (total - di) + hrs * di) / total)
-                    * (0.002 * total / (wavelength * di * (total - di))).squareRoot()
+                lineOfSightNu(bulged: bulged(i), at: path.d[i], hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength)
             }.max() ?? -Double.infinity
         } else {
             let slopeFromReceiver = interior.map { (bulged($0) - hrs) / (total - path.d[$0]) }.max()!
-            let point = (hrs - hts + slopeFromReceiver * total) / (slopeToPoints + slopeFromReceiver)
-            nu = (hts + slopeToPoints * point - (hts * (total - point) + hrs * point) / total)
-                * (0.002 * total / (wavelength * point * (total - point))).squareRoot()
+            nu = beyondHorizonNu(
+                slopes: (slopeToPoints, slopeFromReceiver), hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
+            )
         }
+        return bullingtonLoss(nu: nu, totalKm: total)
+    }
+
+    /// ν of one profile point `bulged` metres high (earth bulge included) at `distanceKm` when the path is in
+    /// line of sight (P.526 Eq. for νmax).
+    static func lineOfSightNu(
+        bulged: Double, at distanceKm: Double, hts: Double, hrs: Double, totalKm: Double, wavelength: Double
+    ) -> Double {
+        let line = (hts * (totalKm - distanceKm) + hrs * distanceKm) / totalKm
+        let scale = 0.002 * totalKm / (wavelength * distanceKm * (totalKm - distanceKm))
+        return (bulged - line) * scale.squareRoot()
+    }
+
+    /// ν of the Bullington point of a trans-horizon path from the steepest slopes seen from both terminals.
+    static func beyondHorizonNu(
+        slopes: (fromTransmitter: Double, fromReceiver: Double), hts: Double, hrs: Double, totalKm: Double,
+        wavelength: Double
+    ) -> Double {
+        let point = (hrs - hts + slopes.fromReceiver * totalKm) / (slopes.fromTransmitter + slopes.fromReceiver)
+        let line = (hts * (totalKm - point) + hrs * point) / totalKm
+        let scale = 0.002 * totalKm / (wavelength * point * (totalKm - point))
+        return (hts + slopes.fromTransmitter * point - line) * scale.squareRoot()
+    }
+
+    /// Bullington's loss from the equivalent knife edge's ν: J(ν) + (1 − e^(−J/6))(10 + 0.02 d), and J(ν).
+    static func bullingtonLoss(nu: Double, totalKm: Double) -> (loss: Double, knifeEdge: Double) {
         let knifeEdge = knifeEdgeLoss(nu: nu)
-        return (knifeEdge + (1 - exp(-knifeEdge / 6)) * (10 + 0.02 * total), knifeEdge)
+        return (knifeEdge + (1 - exp(-knifeEdge / 6)) * (10 + 0.02 * totalKm), knifeEdge)
     }
 
     /// Spherical-earth diffraction loss for antennas `heights` (m) over a smooth earth of `radiusKm`.

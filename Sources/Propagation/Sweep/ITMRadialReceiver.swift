@@ -1,0 +1,49 @@
+/// The ITM view of a receiver standing in the slot after a radial's last sample: the radial's samples
+/// stretched to equal steps over the receiver's true distance. Sums and horizons come from the radial's
+/// running statistics; only Δh reads the samples.
+struct ITMRadialReceiver: ITMTerrain {
+    let path: RadialPath
+    let step: Double
+    var intervals: Int { path.count }
+
+    func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+        path.heights.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0...path.count])) }
+    }
+
+    func sum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.sum(first, last) }
+
+    func weightedSum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.weightedSum(first, last) }
+
+    /// Δh changes slowly with distance along a radial: a receiver up to 5 % further out than the one it was
+    /// last computed for, with the same start, reuses it.
+    func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
+        if let latest = workspace.latest, intervals - latest.intervals <= max(1, latest.intervals / 20),
+            abs(start - latest.start) <= step
+        {
+            return latest.value
+        }
+        let value = withElevations {
+            ITMProfileAnalysis.computeDeltaH($0, step: step, from: start, to: end, workspace: &workspace)
+        }
+        workspace.latest = (intervals, start, value)
+        return value
+    }
+
+    func horizons(earthRadius: Double, heights: (Double, Double)) -> (angles: (Double, Double), distances: (Double, Double)) {
+        let z = path.heights, receiverIndex = intervals
+        let distance = Double(receiverIndex) * step
+        let transmitter = z[0] + heights.0, receiver = z[receiverIndex] + heights.1
+        var angles = ((receiver - transmitter) / distance - distance / (2 * earthRadius),
+                      -(receiver - transmitter) / distance - distance / (2 * earthRadius))
+        var distances = (distance, distance)
+        guard receiverIndex >= 2 else { return (angles, distances) }
+        let near = Double(path.curvedHorizon) * step
+        let fromTransmitter = (z[path.curvedHorizon] - transmitter) / near - near / (2 * earthRadius)
+        if fromTransmitter > angles.0 { (angles.0, distances.0) = (fromTransmitter, near) }
+        let back = path.receiverHorizon(at: receiverIndex, height: receiver, curved: true)
+        let far = Double(receiverIndex - back) * step
+        let fromReceiver = (z[back] - receiver) / far - far / (2 * earthRadius)
+        if fromReceiver > angles.1 { (angles.1, distances.1) = (fromReceiver, far) }
+        return (angles, distances)
+    }
+}

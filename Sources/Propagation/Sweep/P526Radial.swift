@@ -1,0 +1,131 @@
+import Foundation
+
+/// ITU-R P.526 delta-Bullington for a receiver standing in the slot after a radial's last sample, with the
+/// samples stretched to equal steps over the receiver's true distance. The transmitter's horizon, the
+/// receiver's horizon, the smooth-surface fit and the highest obstacle come from the radial's running
+/// statistics; only the line-of-sight ν scans the samples.
+struct P526Radial: Sendable {
+    let antennaHeights: (Double, Double)
+    let frequencyMHz: Double
+    let earth: EarthModel
+    let polarization: Polarization
+    let permittivity: Double
+    let conductivity: Double
+
+    /// Path loss (dB) to the receiver `distance` metres away: free space over the slant path plus diffraction.
+    func loss(along path: RadialPath, distance: Double) -> Double {
+        let k = path.count, z = path.heights
+        let hts = z[0] + antennaHeights.0, hrs = z[k] + antennaHeights.1
+        let rise = hrs - hts
+        let freeSpace = freeSpaceLoss(distance: (distance * distance + rise * rise).squareRoot(), frequencyMHz: frequencyMHz)
+        let ghz = frequencyMHz / 1_000, wavelength = 0.2998 / ghz
+        let radiusKm = earth.kFactor * earth.radius / 1_000
+        let bulge = radiusKm.isInfinite ? 0 : 500 / radiusKm
+        let total = distance / 1_000, stepKm = total / Double(k)
+        let actual = bullington(path, hts: hts, hrs: hrs, bulge: bulge, stepKm: stepKm, wavelength: wavelength)
+        let surface = smoothSurfaceHeights(path, hts: hts, hrs: hrs, stepKm: stepKm)
+        let effective = (hts - surface.0, hrs - surface.1)
+        let smooth = smoothBullington(
+            effective: effective, intervals: k, bulge: bulge, stepKm: stepKm, wavelength: wavelength
+        )
+        let spherical = DeltaBullington.sphericalEarth(
+            distance: total, heights: effective, radiusKm: radiusKm, ghz: ghz, polarization: polarization,
+            permittivity: permittivity, conductivity: conductivity
+        )
+        return freeSpace + actual + max(spherical - smooth, 0)
+    }
+
+    /// Bullington loss over the actual terrain.
+    private func bullington(
+        _ path: RadialPath, hts: Double, hrs: Double, bulge: Double, stepKm: Double, wavelength: Double
+    ) -> Double {
+        let k = path.count, z = path.heights, total = Double(k) * stepKm
+        func bulged(_ i: Int) -> Double { z[i] + bulge * Double(i) * stepKm * (total - Double(i) * stepKm) }
+        guard k >= 2 else { return 0 }
+        let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
+        let nu: Double
+        if slopeToPoints <= (hrs - hts) / total {
+            var highest = -Double.infinity
+            for i in 1..<k {
+                highest = max(highest, DeltaBullington.lineOfSightNu(
+                    bulged: bulged(i), at: Double(i) * stepKm, hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
+                ))
+            }
+            nu = highest
+        } else {
+            let back = path.receiverHorizon(at: k, height: hrs, curved: true)
+            let slopeFromReceiver = (bulged(back) - hrs) / (total - Double(back) * stepKm)
+            nu = DeltaBullington.beyondHorizonNu(
+                slopes: (slopeToPoints, slopeFromReceiver), hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
+            )
+        }
+        return DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss
+    }
+
+    /// Bullington loss over the smooth earth between antennas `effective` metres above it: the steepest
+    /// slopes are maxima of concave functions of distance, found among the samples around their peaks.
+    private func smoothBullington(
+        effective: (Double, Double), intervals k: Int, bulge: Double, stepKm: Double, wavelength: Double
+    ) -> Double {
+        guard k >= 2 else { return 0 }
+        let total = Double(k) * stepKm
+        let (hte, hre) = effective
+        func bulged(_ i: Int) -> Double { bulge * Double(i) * stepKm * (total - Double(i) * stepKm) }
+        /// The sample with the largest `value`, among the ends and the two samples around `peakKm`.
+        func bestAround(peakKm: Double, _ value: (Int) -> Double) -> Double {
+            var best = max(value(1), value(k - 1))
+            if peakKm.isFinite {
+                let peak = peakKm / stepKm
+                for index: Int in [Int(peak.rounded(.down)), Int(peak.rounded(.up))] {
+                    best = max(best, value(min(max(index, 1), k - 1)))
+                }
+            }
+            return best
+        }
+        let towardsReceiver = bulge > 0 && hte > 0 ? (hte / bulge).squareRoot() : .infinity
+        let slopeToPoints = bestAround(peakKm: towardsReceiver) { i -> Double in (bulged(i) - hte) / (Double(i) * stepKm) }
+        let nu: Double
+        if slopeToPoints <= (hre - hte) / total {
+            var highest = -Double.infinity
+            for i in 1..<k {
+                highest = max(highest, DeltaBullington.lineOfSightNu(
+                    bulged: bulged(i), at: Double(i) * stepKm, hts: hte, hrs: hre, totalKm: total, wavelength: wavelength
+                ))
+            }
+            nu = highest
+        } else {
+            let towardsTransmitter = bulge > 0 && hre > 0 ? total - (hre / bulge).squareRoot() : -.infinity
+            let slopeFromReceiver = bestAround(peakKm: towardsTransmitter) { i -> Double in
+                (bulged(i) - hre) / (total - Double(i) * stepKm)
+            }
+            nu = DeltaBullington.beyondHorizonNu(
+                slopes: (slopeToPoints, slopeFromReceiver), hts: hte, hrs: hre, totalKm: total, wavelength: wavelength
+            )
+        }
+        return DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss
+    }
+
+    /// The smooth surface under each terminal (P.1812 §5.6.1–5.6.2) from the radial's sums and hulls.
+    private func smoothSurfaceHeights(_ path: RadialPath, hts: Double, hrs: Double, stepKm: Double) -> (Double, Double) {
+        let k = path.count, z = path.heights, total = Double(k) * stepKm
+        let interior = k >= 2 ? path.sum(1, k - 1) : 0
+        let interiorWeighted = k >= 2 ? path.weightedSum(1, k - 1) : 0
+        let v1 = stepKm * (2 * interior + z[0] + z[k])
+        let v2 = stepKm * stepKm * (6 * interiorWeighted + z[0] + Double(3 * k - 1) * z[k])
+        var transmitter = (2 * v1 * total - v2) / (total * total)
+        var receiver = (v2 - v1 * total) / (total * total)
+        if k >= 2 {
+            let slope = (hrs - hts) / Double(k)
+            func above(_ i: Int) -> Double { z[i] - (hts + slope * Double(i)) }
+            let highest = above(path.highestAbove(slope: slope))
+            if highest > 0 {
+                let near = path.flatHorizon, back = path.receiverHorizon(at: k, height: hrs, curved: false)
+                let fromTransmitter = above(near) / (Double(near) * stepKm)
+                let fromReceiver = above(back) / (total - Double(back) * stepKm)
+                transmitter -= highest * fromTransmitter / (fromTransmitter + fromReceiver)
+                receiver -= highest * fromReceiver / (fromTransmitter + fromReceiver)
+            }
+        }
+        return (min(transmitter, z[0]), min(receiver, z[k]))
+    }
+}

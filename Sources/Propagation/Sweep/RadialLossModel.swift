@@ -1,0 +1,61 @@
+/// A terrain path-loss model prepared for a whole footprint: its inputs are checked once and it is then
+/// evaluated for receivers along radials (`RadialPath`), without building a profile per receiver.
+public struct RadialLossModel: Sendable {
+    private enum Kind: Sendable {
+        case itm(ITMLink)
+        case itmArea(ITMLink, siting: (SitingCriteria, SitingCriteria))
+        case p526(P526Radial)
+    }
+
+    private let kind: Kind
+    /// The curvature coefficient 1/(2a) per metre a `RadialPath` must use for this model's horizons.
+    public let curvature: Double
+
+    /// The radial form of `model`, or nil when the model reads no terrain profile. `siteGround` is the
+    /// ground elevation at the site (it sets ITM's effective earth for the horizon search).
+    public init?(
+        model: PathLossModel, transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double,
+        environment: RadioEnvironment, earth: EarthModel, siteGround: Double
+    ) throws(ModelError) {
+        let heights = (transmitterHeight, receiverHeight)
+        switch model {
+        case .itm, .itmArea:
+            let link: ITMLink
+            do {
+                link = try ITMLink(heights: heights, frequencyMHz: frequencyMHz, environment: environment.itm)
+            } catch {
+                throw ModelError("\(model.rawValue): \(error.message)")
+            }
+            kind = model == .itm ? .itm(link) : .itmArea(link, siting: environment.siting)
+            curvature = link.medium(systemHeight: siteGround).curvature / 2
+        case .p526:
+            kind = .p526(P526Radial(
+                antennaHeights: heights, frequencyMHz: frequencyMHz, earth: earth,
+                polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
+                conductivity: environment.itm.conductivity
+            ))
+            curvature = earth.curvature
+        case .los, .fspl, .hata, .cost231:
+            return nil
+        }
+    }
+
+    /// Basic transmission loss (dB) to the receiver placed after the last sample of `path`, `distance`
+    /// metres from the site; nil where the model gives none. `workspace` is the radial's Δh storage.
+    public func loss(along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace) -> Double? {
+        let terrain = ITMRadialReceiver(path: path, step: distance / Double(path.count))
+        switch kind {
+        case .itm(let link):
+            let medium = link.medium(systemHeight: terrain.systemHeight())
+            let geometry = ITMProfileAnalysis.geometry(
+                of: terrain, heights: link.heights, gammaE: medium.curvature, workspace: &workspace
+            )
+            return try? link.predict(geometry: geometry, medium: medium, pointToPoint: true).loss
+        case .itmArea(let link, let siting):
+            let deltaH = terrain.deltaH(from: 0, to: distance, workspace: &workspace)
+            return try? link.area(distance: distance, deltaH: deltaH, siting: siting).loss
+        case .p526(let p526):
+            return p526.loss(along: path, distance: distance)
+        }
+    }
+}

