@@ -45,13 +45,7 @@ struct P526Radial: Sendable {
         let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
         let nu: Double
         if slopeToPoints <= (hrs - hts) / total {
-            var highest = -Double.infinity
-            for i in 1..<k {
-                highest = max(highest, DeltaBullington.lineOfSightNu(
-                    bulged: bulged(i), at: Double(i) * stepKm, hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
-                ))
-            }
-            nu = highest
+            nu = Self.largestNu(intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulged: bulged)
         } else {
             let back = path.receiverHorizon(at: k, height: hrs, curved: true)
             let slopeFromReceiver = (bulged(back) - hrs) / (total - Double(back) * stepKm)
@@ -86,13 +80,7 @@ struct P526Radial: Sendable {
         let slopeToPoints = bestAround(peakKm: towardsReceiver) { i -> Double in (bulged(i) - hte) / (Double(i) * stepKm) }
         let nu: Double
         if slopeToPoints <= (hre - hte) / total {
-            var highest = -Double.infinity
-            for i in 1..<k {
-                highest = max(highest, DeltaBullington.lineOfSightNu(
-                    bulged: bulged(i), at: Double(i) * stepKm, hts: hte, hrs: hre, totalKm: total, wavelength: wavelength
-                ))
-            }
-            nu = highest
+            nu = Self.largestNu(intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulged: bulged)
         } else {
             let towardsTransmitter = bulge > 0 && hre > 0 ? total - (hre / bulge).squareRoot() : -.infinity
             let slopeFromReceiver = bestAround(peakKm: towardsTransmitter) { i -> Double in
@@ -127,5 +115,20 @@ struct P526Radial: Sendable {
             }
         }
         return (min(transmitter, z[0]), min(receiver, z[k]))
+    }
+
+    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`.
+    private static func largestNu(
+        intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulged: (Int) -> Double
+    ) -> Double {
+        let total = Double(k) * stepKm
+        var highest = -Double.infinity
+        for i in 1..<k {
+            highest = max(highest, DeltaBullington.lineOfSightNu(
+                bulged: bulged(i), at: Double(i) * stepKm, hts: heights.0, hrs: heights.1, totalKm: total,
+                wavelength: wavelength
+            ))
+        }
+        return highest
     }
 }
