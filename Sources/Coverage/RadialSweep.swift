@@ -25,40 +25,48 @@ struct RadialSweep {
     let parameters: CoverageParameters
     let model: RadialLossModel
 
+    /// Sample steps of each radial: s, 1.04 s, 1.08 s, 1.12 s.
+    private static let stepsPerRadial = 4
+    private static let stepIncrement = 0.04
+
+    private func step(variant: Int) -> Double { grid.spacing * (1 + Double(variant) * Self.stepIncrement) }
+
     /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, and
     /// behind a void on the cell's radial.
     func power() -> [Float] {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
+        let walkCount = radialCount * Self.stepsPerRadial
         var power = [Float](repeating: .nan, count: window.width * window.height)
         let plan = assignCells(radialCount: radialCount, power: &power)
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedOutput(buffer: buffer)
-            let radialsPerChunk = 16
-            let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
+            let walksPerChunk = 64
+            let chunks = (walkCount + walksPerChunk - 1) / walksPerChunk
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var path = RadialPath(
                     step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
                     curvature: model.curvature
                 )
                 var workspace = DeltaHWorkspace()
-                for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
-                    let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
+                for walk in (chunk * walksPerChunk)..<min(walkCount, (chunk + 1) * walksPerChunk) {
+                    let cells = plan.cells[plan.offsets[walk]..<plan.offsets[walk + 1]]
                     guard !cells.isEmpty else { continue }
-                    walk(radial: radial, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
+                    self.walk(walk, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
                 }
             }
         }
         return power
     }
 
-    /// Cells grouped by radial and sorted by sample: `cells[offsets[r]..<offsets[r+1]]` holds radial r's
-    /// cells as sample << 32 | window index. Cells within one cell of the site get free-space power directly.
+    /// Cells grouped by walk (radial × step) and sorted by sample: `cells[offsets[w]..<offsets[w+1]]` holds
+    /// walk w's cells as sample << 32 | window index. Cells within one cell of the site get free-space power.
     private func assignCells(radialCount: Int, power: inout [Float]) -> (cells: [UInt64], offsets: [Int], longest: Int) {
         let sector = 2 * Double.pi / Double(radialCount)
         let radiusSquared = parameters.radius * parameters.radius
-        var radialOfCell = [Int32](repeating: -1, count: power.count)
+        var walkOfCell = [Int32](repeating: -1, count: power.count)
         var sampleOfCell = [UInt32](repeating: 0, count: power.count)
-        var counts = [Int](repeating: 0, count: radialCount + 1)
+        let walkCount = radialCount * Self.stepsPerRadial
+        var counts = [Int](repeating: 0, count: walkCount + 1)
         var longest = 1
         for row in 0..<window.height {
             for column in 0..<window.width {
@@ -75,33 +83,41 @@ struct RadialSweep {
                 var radial = Int((atan2(link.east, link.north) / sector).rounded())
                 if radial < 0 { radial += radialCount }
                 if radial >= radialCount { radial -= radialCount }
-                let sample = max(1, Int((link.distance / grid.spacing).rounded()))
-                radialOfCell[cell] = Int32(radial)
+                var variant = 0, offset = Double.infinity
+                for candidate in 0..<Self.stepsPerRadial {
+                    let samples = link.distance / step(variant: candidate)
+                    if abs(samples - samples.rounded()) < offset { (variant, offset) = (candidate, abs(samples - samples.rounded())) }
+                }
+                let sample = max(1, Int((link.distance / step(variant: variant)).rounded()))
+                let walk = radial * Self.stepsPerRadial + variant
+                walkOfCell[cell] = Int32(walk)
                 sampleOfCell[cell] = UInt32(sample)
-                counts[radial + 1] += 1
+                counts[walk + 1] += 1
                 longest = max(longest, sample)
             }
         }
-        for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
-        var cells = [UInt64](repeating: 0, count: counts[radialCount])
+        for walk in 0..<walkCount { counts[walk + 1] += counts[walk] }
+        var cells = [UInt64](repeating: 0, count: counts[walkCount])
         var filled = counts
-        for cell in radialOfCell.indices where radialOfCell[cell] >= 0 {
-            let radial = Int(radialOfCell[cell])
-            cells[filled[radial]] = UInt64(sampleOfCell[cell]) << 32 | UInt64(cell)
-            filled[radial] += 1
+        for cell in walkOfCell.indices where walkOfCell[cell] >= 0 {
+            let walk = Int(walkOfCell[cell])
+            cells[filled[walk]] = UInt64(sampleOfCell[cell]) << 32 | UInt64(cell)
+            filled[walk] += 1
         }
-        for radial in 0..<radialCount { cells[counts[radial]..<counts[radial + 1]].sort() }
+        for walk in 0..<walkCount { cells[counts[walk]..<counts[walk + 1]].sort() }
         return (cells, counts, longest)
     }
 
-    /// Walks one radial outward, evaluating each of its cells when the path reaches the cell's sample.
+    /// Walks one radial outward with one of its steps, evaluating each of its cells when the path reaches
+    /// the cell's sample.
     private func walk(
-        radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath, workspace: inout DeltaHWorkspace,
+        _ walk: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath, workspace: inout DeltaHWorkspace,
         output: SharedOutput
     ) {
-        let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
-        let (east, south) = (sin(angle), -cos(angle))
-        path.removeAll()
+        let angle = 2 * Double.pi * Double(walk / Self.stepsPerRadial) / Double(radialCount)
+        let step = step(variant: walk % Self.stepsPerRadial)
+        let (east, south) = (sin(angle) * step / grid.spacing, -cos(angle) * step / grid.spacing)
+        path.removeAll(step: step)
         path.append(ground)
         workspace.startRadial()
         for entry in cells {

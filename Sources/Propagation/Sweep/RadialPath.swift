@@ -8,7 +8,7 @@
 /// A receiver at sample k reads samples 0..<k and its own ground height, stored in slot k by `placeReceiver`.
 public struct RadialPath: Sendable {
     /// Distance between samples, metres.
-    public let step: Double
+    public private(set) var step: Double
     /// Antenna height above the first sample, metres.
     let antennaHeight: Double
     /// Curvature coefficient 1/(2a) (per metre) of the curved-earth statistics.
@@ -41,8 +41,9 @@ public struct RadialPath: Sendable {
         curvedHull.reserveCapacity(capacity)
     }
 
-    /// Forgets every sample, keeping the storage.
-    public mutating func removeAll() {
+    /// Forgets every sample, keeping the storage; new samples will be `step` metres apart.
+    public mutating func removeAll(step: Double) {
+        self.step = step
         count = 0
         flatHorizon = 0
         curvedHorizon = 0
