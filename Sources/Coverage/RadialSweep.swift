@@ -49,6 +49,8 @@ struct RadialSweep {
                 )
                 var workspace = DeltaHWorkspace()
                 for walk in (chunk * walksPerChunk)..<min(walkCount, (chunk + 1) * walksPerChunk) {
+                    // A radial's walks run in turn on one worker (a chunk holds whole radials) and share Δh.
+                    if walk % Self.stepsPerRadial == 0 { workspace.startRadial() }
                     let cells = plan.cells[plan.offsets[walk]..<plan.offsets[walk + 1]]
                     guard !cells.isEmpty else { continue }
                     self.walk(walk, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
@@ -119,7 +121,6 @@ struct RadialSweep {
         let (east, south) = (sin(angle) * step / grid.spacing, -cos(angle) * step / grid.spacing)
         path.removeAll(step: step)
         path.append(ground)
-        workspace.startRadial()
         for entry in cells {
             let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
             while path.count < sample {

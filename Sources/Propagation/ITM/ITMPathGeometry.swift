@@ -222,16 +222,26 @@ enum ITMProfileAnalysis {
     }
 }
 
-/// Working storage for Δh: the resampling buffer and, along a radial, the last Δh computed, which
-/// receivers a little further out reuse.
+/// Working storage for Δh: the resampling buffer and, along a radial, the Δh computed per 5 % band of
+/// distance, which later receivers in the band reuse.
 public struct DeltaHWorkspace: Sendable {
     var samples: [Double] = []
-    var latest: (intervals: Int, start: Double, value: Double)?
+    /// Δh already computed, by distance band (paths up to 10,000 km).
+    var known: [(start: Double, value: Double)?]
 
-    public init() {}
+    public init() {
+        known = .init(repeating: nil, count: Self.band(of: 1e7) + 1)
+    }
 
-    /// Forgets the reusable Δh: a new radial begins.
-    public mutating func startRadial() { latest = nil }
+    /// The distance band of a path `end` metres long: bands grow geometrically by 5 %.
+    func band(of end: Double) -> Int { min(known.count - 1, Self.band(of: end)) }
+
+    private static func band(of end: Double) -> Int { max(0, Int(log(max(end, 1)) / log(1.05))) }
+
+    /// Forgets the reusable Δh values: a new radial begins.
+    public mutating func startRadial() {
+        for band in known.indices { known[band] = nil }
+    }
 }
 
 extension UnsafeMutableBufferPointer where Element == Double {

@@ -14,18 +14,15 @@ struct ITMRadialReceiver: ITMTerrain {
 
     func weightedSum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.weightedSum(first, last) }
 
-    /// Δh changes slowly with distance along a radial: a receiver up to 5 % further out than the one it was
-    /// last computed for, with the same start, reuses it.
+    /// Δh changes slowly with distance along a radial: receivers in the same 5 % band of distance whose
+    /// terrain starts at the same place share it, whichever of the radial's steps they are sampled with.
     func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
-        if let latest = workspace.latest, intervals - latest.intervals <= max(1, latest.intervals / 20),
-            abs(start - latest.start) <= step
-        {
-            return latest.value
-        }
+        let band = workspace.band(of: end)
+        if let known = workspace.known[band], abs(start - known.start) <= step { return known.value }
         let value = withElevations {
             ITMProfileAnalysis.computeDeltaH($0, step: step, from: start, to: end, workspace: &workspace)
         }
-        workspace.latest = (intervals, start, value)
+        workspace.known[band] = (start, value)
         return value
     }
 
