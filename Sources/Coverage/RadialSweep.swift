@@ -85,12 +85,14 @@ struct RadialSweep {
                 var radial = Int((atan2(link.east, link.north) / sector).rounded())
                 if radial < 0 { radial += radialCount }
                 if radial >= radialCount { radial -= radialCount }
-                var variant = 0, offset = Double.infinity
+                var variant = 0, nearest = 0.0, offset = Double.infinity
                 for candidate in 0..<Self.stepsPerRadial {
                     let samples = link.distance / step(variant: candidate)
-                    if abs(samples - samples.rounded()) < offset { (variant, offset) = (candidate, abs(samples - samples.rounded())) }
+                    if abs(samples - samples.rounded()) < offset {
+                        (variant, nearest, offset) = (candidate, samples.rounded(), abs(samples - samples.rounded()))
+                    }
                 }
-                let sample = max(1, Int((link.distance / step(variant: variant)).rounded()))
+                let sample = max(1, Int(nearest))
                 let walk = radial * Self.stepsPerRadial + variant
                 walkOfCell[cell] = Int32(walk)
                 sampleOfCell[cell] = UInt32(sample)

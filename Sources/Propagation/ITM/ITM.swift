@@ -72,7 +72,8 @@ struct ITMLink {
     /// (0: sea-level refractivity, as area mode uses).
     func medium(systemHeight: Double) -> ITMMedium {
         let surface = systemHeight == 0 ? refractivity : refractivity * exp(-systemHeight / 9_460)  // [TN101, Eq 4.3]
-        return ITMMedium(surfaceRefractivity: surface, curvature: 157e-9 * (1 - 0.04665 * exp(surface / 179.3)))  // Eq 4.4
+        let earth = EarthModel(surfaceRefractivity: surface)
+        return ITMMedium(surfaceRefractivity: surface, curvature: 1 / (earth.kFactor * earth.radius))
     }
 
     /// Area prediction for a path of `distance` metres over terrain of irregularity `deltaH` metres.

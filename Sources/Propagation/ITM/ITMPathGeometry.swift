@@ -79,9 +79,9 @@ struct ITMProfileTerrain: ITMTerrain {
     func horizons(earthRadius: Double, heights: (Double, Double)) -> (angles: (Double, Double), distances: (Double, Double)) {
         let z = elevations, distance = Double(intervals) * step
         let transmitter = z[0] + heights.0, receiver = z[intervals] + heights.1
-        var angles = ((receiver - transmitter) / distance - distance / (2 * earthRadius),
-                      -(receiver - transmitter) / distance - distance / (2 * earthRadius))
-        var distances = (distance, distance)
+        var (angles, distances) = ITMProfileAnalysis.directPath(
+            transmitter: transmitter, receiver: receiver, distance: distance, earthRadius: earthRadius
+        )
         var fromTransmitter = 0.0, fromReceiver = distance
         for index in stride(from: 1, to: intervals, by: 1) {
             fromTransmitter += step
@@ -139,6 +139,15 @@ enum ITMProfileAnalysis {
             horizonAngles: angles, horizonDistances: horizons, effectiveHeights: effective, deltaH: deltaH,
             distance: distance
         )
+    }
+
+    /// Elevation angles and distances of the terminals seen from each other: the horizons when nothing
+    /// between them stands higher.
+    static func directPath(
+        transmitter: Double, receiver: Double, distance: Double, earthRadius: Double
+    ) -> (angles: (Double, Double), distances: (Double, Double)) {
+        let rise = (receiver - transmitter) / distance, bulge = distance / (2 * earthRadius)
+        return ((rise - bulge, -rise - bulge), (distance, distance))
     }
 
     /// Horizon distance over irregular terrain for effective height `height` [Algorithm, Eqn 3.3].

@@ -175,16 +175,33 @@ struct KilometrePath {
             v1 += step * (h[i] + h[i - 1])
             v2 += step * (h[i] * (2 * d[i] + d[i - 1]) + h[i - 1] * (d[i] + 2 * d[i - 1]))
         }
-        var transmitter = (2 * v1 * total - v2) / (total * total)
-        var receiver = (v2 - v1 * total) / (total * total)
         let interior = 1..<(n - 1)
         let above = interior.map { h[$0] - (hts * (total - d[$0]) + hrs * d[$0]) / total }
-        if let highest = above.max(), highest > 0 {
-            let fromTransmitter = zip(interior, above).map { $1 / d[$0] }.max()!
-            let fromReceiver = zip(interior, above).map { $1 / (total - d[$0]) }.max()!
-            transmitter -= highest * fromTransmitter / (fromTransmitter + fromReceiver)
-            receiver -= highest * fromReceiver / (fromTransmitter + fromReceiver)
+        guard let highest = above.max(), highest > 0 else {
+            return Self.surfaceHeights(v1: v1, v2: v2, totalKm: total, grounds: (h[0], h[n - 1]))
         }
-        return (min(transmitter, h[0]), min(receiver, h[n - 1]))
+        return Self.surfaceHeights(
+            v1: v1, v2: v2, totalKm: total, grounds: (h[0], h[n - 1]),
+            obstacle: (
+                highest, zip(interior, above).map { $1 / d[$0] }.max()!, zip(interior, above).map { $1 / (total - d[$0]) }.max()!
+            )
+        )
+    }
+
+    /// The smooth-surface heights under the terminals from the profile integrals v1 = 2∫h dd and
+    /// v2 = 6∫h·d dd (P.1812 §5.6.1), lowered by an `obstacle` above the direct ray — its height and the largest
+    /// ratios of height above the ray to distance from each terminal — and never above the terminals' `grounds`.
+    static func surfaceHeights(
+        v1: Double, v2: Double, totalKm: Double, grounds: (Double, Double),
+        obstacle: (height: Double, fromTransmitter: Double, fromReceiver: Double)? = nil
+    ) -> (Double, Double) {
+        var transmitter = (2 * v1 * totalKm - v2) / (totalKm * totalKm)
+        var receiver = (v2 - v1 * totalKm) / (totalKm * totalKm)
+        if let obstacle {
+            let sum = obstacle.fromTransmitter + obstacle.fromReceiver
+            transmitter -= obstacle.height * obstacle.fromTransmitter / sum
+            receiver -= obstacle.height * obstacle.fromReceiver / sum
+        }
+        return (min(transmitter, grounds.0), min(receiver, grounds.1))
     }
 }

@@ -30,9 +30,9 @@ struct ITMRadialReceiver: ITMTerrain {
         let z = path.heights, receiverIndex = intervals
         let distance = Double(receiverIndex) * step
         let transmitter = z[0] + heights.0, receiver = z[receiverIndex] + heights.1
-        var angles = ((receiver - transmitter) / distance - distance / (2 * earthRadius),
-                      -(receiver - transmitter) / distance - distance / (2 * earthRadius))
-        var distances = (distance, distance)
+        var (angles, distances) = ITMProfileAnalysis.directPath(
+            transmitter: transmitter, receiver: receiver, distance: distance, earthRadius: earthRadius
+        )
         guard receiverIndex >= 2 else { return (angles, distances) }
         let near = Double(path.curvedHorizon) * step
         let fromTransmitter = (z[path.curvedHorizon] - transmitter) / near - near / (2 * earthRadius)

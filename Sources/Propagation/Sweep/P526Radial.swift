@@ -100,21 +100,17 @@ struct P526Radial: Sendable {
         let interiorWeighted = k >= 2 ? path.weightedSum(1, k - 1) : 0
         let v1 = stepKm * (2 * interior + z[0] + z[k])
         let v2 = stepKm * stepKm * (6 * interiorWeighted + z[0] + Double(3 * k - 1) * z[k])
-        var transmitter = (2 * v1 * total - v2) / (total * total)
-        var receiver = (v2 - v1 * total) / (total * total)
-        if k >= 2 {
-            let slope = (hrs - hts) / Double(k)
-            func above(_ i: Int) -> Double { z[i] - (hts + slope * Double(i)) }
-            let highest = above(path.highestAbove(slope: slope))
-            if highest > 0 {
-                let near = path.flatHorizon, back = path.receiverHorizon(at: k, height: hrs, curved: false)
-                let fromTransmitter = above(near) / (Double(near) * stepKm)
-                let fromReceiver = above(back) / (total - Double(back) * stepKm)
-                transmitter -= highest * fromTransmitter / (fromTransmitter + fromReceiver)
-                receiver -= highest * fromReceiver / (fromTransmitter + fromReceiver)
-            }
+        let slope = (hrs - hts) / Double(k)
+        func above(_ i: Int) -> Double { z[i] - (hts + slope * Double(i)) }
+        let highest = k >= 2 ? above(path.highestAbove(slope: slope)) : 0
+        guard highest > 0 else {
+            return KilometrePath.surfaceHeights(v1: v1, v2: v2, totalKm: total, grounds: (z[0], z[k]))
         }
-        return (min(transmitter, z[0]), min(receiver, z[k]))
+        let near = path.flatHorizon, back = path.receiverHorizon(at: k, height: hrs, curved: false)
+        return KilometrePath.surfaceHeights(
+            v1: v1, v2: v2, totalKm: total, grounds: (z[0], z[k]),
+            obstacle: (highest, above(near) / (Double(near) * stepKm), above(back) / (total - Double(back) * stepKm))
+        )
     }
 
     /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`.

@@ -61,11 +61,7 @@ public struct RadialPath: Sendable {
         sums[index + 1] = sums[index] + height
         weightedSums[index + 1] = weightedSums[index] + Double(index) * height
         count += 1
-        guard index > 0 else {
-            sums[0] = 0
-            weightedSums[0] = 0
-            return
-        }
+        guard index > 0 else { return }
         let source = antenna
         if flatHorizon == 0 || flatAngle(index, from: source) > flatAngle(flatHorizon, from: source) { flatHorizon = index }
         if curvedHorizon == 0 || curvedAngle(index, from: source) > curvedAngle(curvedHorizon, from: source) {
