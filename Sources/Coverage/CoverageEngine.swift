@@ -15,7 +15,8 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
 
 /// Computes received power around sites with the chosen path-loss model. Terrain models run on radial
 /// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
-/// each cell centre; the `los` model uses the exact grid line of sight (R3).
+/// each cell centre; the `los` model uses the exact grid line of sight (R3), passing over terrain that
+/// tile maxima show to lie below the ray unless the exact kernel is asked for (same answer, more reads).
 public enum CoverageEngine {
     /// Map positions of `sites` in the grid's CRS, in one PROJ batch.
     public static func positions(of sites: [Site], on grid: TerrainGrid) throws(ProjectionError) -> [MapPoint] {
@@ -71,10 +72,17 @@ public enum CoverageEngine {
                 parameters: parameters, model: radial
             ).power()
         } else {
+            let tiles = parameters.model == .los && parameters.kernel == .sweep
+                ? grid.elevations.withUnsafeBufferPointer { elevations in
+                    ElevationTiles(
+                        elevations: elevations, gridWidth: grid.width, column: firstColumn, row: firstRow,
+                        width: width, height: height
+                    )
+                } : nil
             let rows = parallelMap(count: height, chunkSize: 1) { offset in
                 powerRow(
                     row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
-                    observer: observer, grid: grid, parameters: parameters
+                    observer: observer, grid: grid, parameters: parameters, tiles: tiles
                 )
             }
             power = Array(rows.joined())
@@ -88,7 +96,7 @@ public enum CoverageEngine {
     /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre.
     private static func powerRow(
         row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
-        parameters: CoverageParameters
+        parameters: CoverageParameters, tiles: ElevationTiles?
     ) -> [Float] {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
@@ -107,7 +115,7 @@ public enum CoverageEngine {
                 case .los:
                     let seen = sight.visibility(
                         elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
-                        observer: observer, column: column, row: row, targetHeight: target
+                        observer: observer, column: column, row: row, targetHeight: target, tiles: tiles
                     )
                     guard seen == .visible else { return .nan }
                     loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)

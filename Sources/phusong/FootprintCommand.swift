@@ -95,7 +95,7 @@ struct FootprintCommand: ParsableCommand {
     @Option(help: "Path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: PathLossModel = .los
 
-    @Option(help: "How terrain models (itm, itm-area, p526) cover the area: sweep (radial sweeps, fast) or exact (a full profile to every cell centre).")
+    @Option(help: "How terrain models cover the area: sweep (fast: radial sweeps for itm, itm-area, p526; tile maxima for los) or exact (a full profile or ray to every cell centre).")
     var kernel: CoverageKernel = .sweep
 
     @OptionGroup var coverage: CoverageOptions

@@ -6,26 +6,19 @@ import Testing
 @Suite("Line of sight on analytic terrain")
 struct AnalyticLineOfSightTests {
     /// Visibility of every cell of `grid` from `observer`, with receivers `receiverHeight` above ground.
+    /// Every answer is also found with tile maxima, which must not change it.
     func visibility(
         _ grid: TerrainGrid, observer: (column: Int, row: Int, mast: Double), receiverHeight: Double = 1.5,
         earth: EarthModel = .flat
     ) -> [[Visibility]] {
-        let sight = LineOfSight(earth: earth)
         let eye = GridObserver(
             column: Double(observer.column), row: Double(observer.row),
             height: Double(grid[observer.column, observer.row]) + observer.mast
         )
-        return grid.elevations.withUnsafeBufferPointer { elevations in
-            (0..<grid.height).map { row in
-                (0..<grid.width).map { column in
-                    sight.visibility(
-                        elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
-                        observer: eye, column: column, row: row,
-                        targetHeight: Double(grid[column, row]) + receiverHeight
-                    )
-                }
-            }
-        }
+        let plain = LineOfSightGrid(grid, earth: earth, tiled: false).visibility(from: eye, receiverHeight: receiverHeight)
+        let tiled = LineOfSightGrid(grid, earth: earth, tiled: true).visibility(from: eye, receiverHeight: receiverHeight)
+        #expect(zip(plain.joined(), tiled.joined()).allSatisfy { $0 == $1 }, "tile maxima changed an answer")
+        return plain
     }
 
     func grid(width: Int, height: Int, spacing: Double = 30, elevation: (Int, Int) -> Float) -> TerrainGrid {
@@ -107,5 +100,42 @@ struct AnalyticLineOfSightTests {
         #expect(open[0][30] == .visible)
         terrain.elevations[2 * 40 + 10] = 500
         #expect(visibility(terrain, observer: (0, 2, 20))[2][30] == .blocked)
+    }
+}
+
+/// Line of sight from one observer to every cell of a grid, with or without tile maxima over a window.
+struct LineOfSightGrid {
+    let grid: TerrainGrid
+    let earth: EarthModel
+    let tiled: Bool
+
+    init(_ grid: TerrainGrid, earth: EarthModel, tiled: Bool) {
+        self.grid = grid
+        self.earth = earth
+        self.tiled = tiled
+    }
+
+    /// Visibility of the cells of `columns` × `rows` (default: all), tiles built over just that window.
+    func visibility(
+        from eye: GridObserver, receiverHeight: Double, columns: Range<Int>? = nil, rows: Range<Int>? = nil
+    ) -> [[Visibility]] {
+        let columns = columns ?? 0..<grid.width, rows = rows ?? 0..<grid.height
+        let sight = LineOfSight(earth: earth)
+        return grid.elevations.withUnsafeBufferPointer { elevations in
+            let tiles = tiled
+                ? ElevationTiles(
+                    elevations: elevations, gridWidth: grid.width, column: columns.lowerBound, row: rows.lowerBound,
+                    width: columns.count, height: rows.count
+                ) : nil
+            return rows.map { row in
+                columns.map { column in
+                    sight.visibility(
+                        elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
+                        observer: eye, column: column, row: row,
+                        targetHeight: Double(grid[column, row]) + receiverHeight, tiles: tiles
+                    )
+                }
+            }
+        }
     }
 }

@@ -9,12 +9,13 @@ import Testing
 /// on real terrain: the accuracy contract of the footprint kernel.
 @Suite("Sweep kernel accuracy on real terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct SweepAccuracyTests {
-    @Test("ITM and P.526: same cells evaluated, median |Δ| ≤ 0.3 dB", arguments: [PathLossModel.itm, .p526])
-    func contract(model: PathLossModel) throws {
-        let site = Site(
-            id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900,
-            eirpDBm: 60, technology: .gsm
-        )
+    let site = Site(
+        id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900,
+        eirpDBm: 60, technology: .gsm
+    )
+
+    /// The site's coverage within 10 km on the tile's native grid with the fast and the exact kernel.
+    func bothKernels(_ model: PathLossModel) throws -> (sweep: SiteCoverage, exact: SiteCoverage, parameters: CoverageParameters) {
         let grid = try DEMSource.open(SharedData.path("terrain/N44W072.hgt"))
             .metricGrid(around: [site.location], radius: 10_000).grid
         let position = try CoverageEngine.positions(of: [site], on: grid)[0]
@@ -22,6 +23,20 @@ struct SweepAccuracyTests {
         let sweep = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
         parameters.kernel = .exact
         let exact = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+        return (sweep, exact, parameters)
+    }
+
+    @Test("LOS: tile maxima give exactly the exact kernel's powers and mask")
+    func lineOfSight() throws {
+        let (sweep, exact, _) = try bothKernels(.los)
+        let seen = exact.power.filter { !$0.isNaN }.count
+        #expect(seen > 1_000 && seen < exact.power.count / 2, "a real mix of seen and hidden cells (\(seen))")
+        #expect(zip(sweep.power, exact.power).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+
+    @Test("ITM and P.526: same cells evaluated, median |Δ| ≤ 0.3 dB", arguments: [PathLossModel.itm, .p526])
+    func contract(model: PathLossModel) throws {
+        let (sweep, exact, parameters) = try bothKernels(model)
         #expect(zip(sweep.power, exact.power).allSatisfy { $0.isNaN == $1.isNaN }, "both kernels evaluate the same cells")
         var differences = zip(sweep.power, exact.power).filter { !$0.0.isNaN }.map { Double(abs($0.0 - $0.1)) }
         differences.sort()

@@ -1,0 +1,84 @@
+/// Highest elevations of a rectangle of a grid over square tiles of several sizes (8, 64 and 512 cells),
+/// so that a line-of-sight scan can pass over every run of samples that lies wholly below the ray without
+/// reading them. A tile holding a void has an infinite maximum and is never passed over, so voids on the
+/// way are still found.
+public struct ElevationTiles: Sendable {
+    /// Tile sides, finest first; each divides the next.
+    static let sizes = [8, 32, 128, 512]
+
+    struct Level: Sendable {
+        let size: Int
+        let columns: Int
+        let rows: Int
+        let maxima: [Float]
+    }
+
+    /// Grid column and row of the rectangle's top-left cell.
+    let column: Int
+    let row: Int
+    let levels: [Level]
+
+    /// Tiles over `width` × `height` cells from (`column`, `row`) of `elevations` (row-major, `gridWidth` wide).
+    public init(
+        elevations: UnsafeBufferPointer<Float>, gridWidth: Int, column: Int, row: Int, width: Int, height: Int
+    ) {
+        self.column = column
+        self.row = row
+        var levels: [Level] = []
+        var previous: Level?
+        for size in Self.sizes {
+            let columns = (width + size - 1) / size, rows = (height + size - 1) / size
+            var maxima = [Float](repeating: -.infinity, count: columns * rows)
+            if let previous {
+                let ratio = size / previous.size
+                for fineRow in 0..<previous.rows {
+                    for fineColumn in 0..<previous.columns {
+                        let tile = fineRow / ratio * columns + fineColumn / ratio
+                        maxima[tile] = max(maxima[tile], previous.maxima[fineRow * previous.columns + fineColumn])
+                    }
+                }
+            } else {
+                for cellRow in 0..<height {
+                    for cellColumn in 0..<width {
+                        let value = elevations[(row + cellRow) * gridWidth + column + cellColumn]
+                        let tile = cellRow / size * columns + cellColumn / size
+                        maxima[tile] = value.isNaN ? .infinity : max(maxima[tile], value)
+                    }
+                }
+            }
+            let level = Level(size: size, columns: columns, rows: rows, maxima: maxima)
+            levels.append(level)
+            previous = level
+        }
+        self.levels = levels
+    }
+
+    /// The last line, going the scan's way, of the tile at `level` that holds `line`.
+    func lastLine(from line: Int, level: Int, scan: AxisScan) -> Int {
+        let origin = scan.linesAreColumns ? column : row, size = levels[level].size
+        let tileStart = (line - origin) / size * size + origin
+        return scan.delta > 0 ? tileStart + size - 1 : tileStart
+    }
+
+    /// Whether every sample on lines `first`…`last` lies below the ray by more than a centimetre: the
+    /// highest cell of the tiles those samples read against the lowest the ray comes over their distances.
+    func isBelowRay(lines first: Int, _ last: Int, level index: Int, scan: AxisScan) -> Bool {
+        let level = levels[index]
+        let (lineOrigin, crossOrigin) = scan.linesAreColumns ? (column, row) : (row, column)
+        let (lineTiles, crossTiles) = scan.linesAreColumns ? (level.columns, level.rows) : (level.rows, level.columns)
+        let nearFraction = scan.fraction(first), farFraction = scan.fraction(last)
+        let nearAlong = scan.along(nearFraction), farAlong = scan.along(farFraction)
+        // Truncation is the floor here: the cells read lie in the grid, at non-negative coordinates.
+        let lowestCell = Int(min(nearAlong, farAlong)) - crossOrigin
+        let highestCell = Int(max(nearAlong, farAlong)) + 1 - crossOrigin
+        let lineTile = (first - lineOrigin) / level.size
+        guard lineTile < lineTiles else { return false }
+        var highest = -Float.infinity
+        for crossTile in max(0, lowestCell / level.size)...min(crossTiles - 1, max(0, highestCell / level.size)) {
+            let tile = scan.linesAreColumns ? crossTile * level.columns + lineTile : lineTile * level.columns + crossTile
+            highest = max(highest, level.maxima[tile])
+        }
+        let clearance = scan.lowestRay(from: nearFraction * scan.distance, to: min(farFraction, 1) * scan.distance)
+        return Double(highest) < clearance - 0.01
+    }
+}
