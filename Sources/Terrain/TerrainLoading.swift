@@ -33,8 +33,9 @@ extension DEMSource {
         guard cellCount <= 400_000_000 else {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
         }
-        var (xs, ys) = layout.cellCenters()
-        try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
+        let (xs, ys) = try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
+            xs, ys throws(InputError) in try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
+        }
         let sourceBounds = MapBounds(
             minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0
         )
@@ -105,13 +106,16 @@ struct GridLayout {
         cornerY = anchor.y + (Double(top) + 0.5) * spacing
     }
 
+    func centerX(_ column: Int) -> Double { cornerX + (Double(column) + 0.5) * spacing }
+
+    func centerY(_ row: Int) -> Double { cornerY - (Double(row) + 0.5) * spacing }
+
     func cellCenters() -> (xs: [Double], ys: [Double]) {
         var xs = [Double](repeating: 0, count: width * height), ys = xs
         for row in 0..<height {
-            let y = cornerY - (Double(row) + 0.5) * spacing
             for column in 0..<width {
-                xs[row * width + column] = cornerX + (Double(column) + 0.5) * spacing
-                ys[row * width + column] = y
+                xs[row * width + column] = centerX(column)
+                ys[row * width + column] = centerY(row)
             }
         }
         return (xs, ys)
