@@ -23,9 +23,14 @@ struct CellLink {
     /// Received power (dBm) after path loss `loss`: EIRP + antenna gain towards the receiver − loss +
     /// receiver gain − margins.
     func receivedPower(loss: Double, site: Site, receiver: ReceiverBudget) -> Float {
+        Float(site.eirpDBm + antennaGain(site.antenna) - loss + receiver.netGainDB)
+    }
+
+    /// The antenna's gain towards the receiver relative to boresight, dB.
+    private func antennaGain(_ antenna: Antenna) -> Double {
+        guard !antenna.isOmni else { return 0 }
         let azimuth = atan2(east, north) * 180 / .pi
         let elevation = atan2(rise, distance) * 180 / .pi
-        let gain = site.antenna.relativeGain(azimuth: azimuth, elevation: elevation)
-        return Float(site.eirpDBm + gain - loss + receiver.netGainDB)
+        return antenna.relativeGain(azimuth: azimuth, elevation: elevation)
     }
 }
