@@ -10,7 +10,7 @@ import Terrain
 public enum FootprintJob {
     /// Runs the job; `progress` is told after each site how many of how many are done.
     public static func run(
-        _ request: FootprintRequest, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        _ request: FootprintRequest, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(InputError) -> FootprintSummary {
         let sites = try SiteFile.load(request.sitesPath)
         let source = try DEMSource.open(request.terrainPath)
@@ -44,12 +44,13 @@ public enum FootprintJob {
         }
     }
 
-    /// Computes the sites one after another, keeping only what the outputs need: each site's power goes to
-    /// its GeoTIFF and into the best-server raster, then only its traced footprint is kept. Memory stays
-    /// bounded by one site's window, the grid and the polygons, however many sites there are.
+    /// Computes the sites in parallel, one per core as cores come free (each site's radials in parallel too),
+    /// keeping only what the outputs need: each site's power goes to its GeoTIFF and into the best-server
+    /// raster (the larger power wins, so the order sites finish in does not matter), then only its traced
+    /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons.
     private static func siteFootprints(
         _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
-        progress: (Int, Int) -> Void
+        progress: @Sendable (Int, Int) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float]) {
         let positions: [MapPoint]
         do {
@@ -57,27 +58,36 @@ public enum FootprintJob {
         } catch {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
-        var bestServer = [Float](repeating: .nan, count: grid.width * grid.height)
-        var footprints: [SiteFootprint] = []
-        let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
-        for ((site, position), name) in zip(zip(sites, positions), fileNames(for: sites.map(\.id))) {
-            let coverage: SiteCoverage
-            do {
-                coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
-            } catch {
-                throw placementError(error, site: site, request: request)
+        let names = fileNames(for: sites.map(\.id))
+        let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
+        DispatchQueue.concurrentPerform(iterations: sites.count) { index in
+            let result = Result { () throws(InputError) in
+                try siteFootprint(sites[index], at: positions[index], name: names[index], on: grid, request: request, staging: staging)
             }
-            merge(coverage, into: &bestServer, gridWidth: grid.width)
-            try GeoTIFF.writeFloat32(
-                path: staging.path("sites/\(name).tif"), width: coverage.width, height: coverage.height,
-                values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
-                metadata: metadata.merging(["PHUSONG_SITE": site.id]) { $1 },
-                bandDescription: "received power (dBm) from \(site.id)"
-            )
-            footprints.append(SiteFootprint(coverage: coverage, grid: grid))
-            progress(footprints.count, sites.count)
+            collector.add(result, at: index, gridWidth: grid.width, progress: progress)
         }
-        return (footprints, bestServer)
+        return try collector.finish()
+    }
+
+    /// One site's coverage, written to its GeoTIFF, and its traced footprint.
+    private static func siteFootprint(
+        _ site: Site, at position: MapPoint, name: String, on grid: TerrainGrid, request: FootprintRequest,
+        staging: OutputStaging
+    ) throws(InputError) -> (SiteCoverage, SiteFootprint) {
+        let coverage: SiteCoverage
+        do {
+            coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
+        } catch {
+            throw placementError(error, site: site, request: request)
+        }
+        let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
+        try GeoTIFF.writeFloat32(
+            path: staging.path("sites/\(name).tif"), width: coverage.width, height: coverage.height,
+            values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
+            metadata: metadata.merging(["PHUSONG_SITE": site.id]) { $1 },
+            bandDescription: "received power (dBm) from \(site.id)"
+        )
+        return (coverage, SiteFootprint(coverage: coverage, grid: grid))
     }
 
     private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
@@ -134,7 +144,7 @@ public enum FootprintJob {
     }
 
     /// Keeps, per cell, the strongest received power of any site so far (NaN where no site reaches).
-    static func merge(_ coverage: SiteCoverage, into best: inout [Float], gridWidth: Int) {
+    fileprivate static func merge(_ coverage: SiteCoverage, into best: inout [Float], gridWidth: Int) {
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
                 let value = coverage.power[row * coverage.width + column]
@@ -176,5 +186,42 @@ public enum FootprintJob {
         } catch {
             throw InputError(path: "footprints.geojson", reason: error.message)
         }
+    }
+}
+
+/// What the sites' workers hand back: footprints in the sites' order, the best-server raster, and the
+/// first failure in the sites' order. Workers add under a lock.
+private final class SiteCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var footprints: [SiteFootprint?]
+    private var failures: [Int: InputError] = [:]
+    private var bestServer: [Float]
+    private var done = 0
+
+    init(siteCount: Int, cellCount: Int) {
+        footprints = Array(repeating: nil, count: siteCount)
+        bestServer = Array(repeating: .nan, count: cellCount)
+    }
+
+    func add(
+        _ result: Result<(SiteCoverage, SiteFootprint), InputError>, at index: Int, gridWidth: Int,
+        progress: (Int, Int) -> Void
+    ) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch result {
+        case let .success((coverage, footprint)):
+            FootprintJob.merge(coverage, into: &bestServer, gridWidth: gridWidth)
+            footprints[index] = footprint
+        case let .failure(error):
+            failures[index] = error
+        }
+        done += 1
+        progress(done, footprints.count)
+    }
+
+    func finish() throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float]) {
+        if let first = failures.keys.min(), let error = failures[first] { throw error }
+        return (footprints.compactMap { $0 }, bestServer)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
-final class ProgressBar {
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal. Jobs may update
+/// it from worker threads, one call at a time.
+final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) == 1

@@ -133,4 +133,22 @@ struct CommandLineTests {
             #expect(a == b, "\(name)")
         }
     }
+
+    @Test("A progress bar on a terminal for several sites, none when stderr is not a terminal", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func progressBar() throws {
+        let folder = try temporaryFolder("progress")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = [
+            phusongExecutable, "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"),
+            "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--radius-km", "5", "--model", "fspl",
+        ]
+        // `script` runs the command on a pseudo-terminal and copies what it draws to our stdout.
+        let command = (arguments + ["--out", folder + "/tty"]).map { "'\($0)'" }.joined(separator: " ")
+        let onTerminal = try runProgram("script", ["-qec", command, "/dev/null"])
+        #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("sites ███████████████·"), "half way: \(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("sites ██████████████████████████████ 2/2"), "done: \(onTerminal.stdout)")
+        let piped = try runProgram(arguments[0], Array(arguments.dropFirst()) + ["--out", folder + "/pipe"])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "stderr: \(piped.stderr)")
+    }
 }
