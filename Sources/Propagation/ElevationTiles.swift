@@ -1,13 +1,15 @@
-/// Highest elevations of a rectangle of a grid over square tiles of several sizes (8, 64 and 512 cells),
+/// Highest elevations of a rectangle of a grid over square tiles of several sizes (`sizes`: 8, 64, 512 cells),
 /// so that a line-of-sight scan can pass over every run of samples that lies wholly below the ray without
 /// reading them. A tile holding a void has an infinite maximum and is never passed over, so voids on the
 /// way are still found.
 public struct ElevationTiles: Sendable {
     /// Tile sides, finest first; each divides the next.
-    static let sizes = [8, 32, 128, 512]
+    static let sizes = [8, 64, 512]
 
     struct Level: Sendable {
         let size: Int
+        /// log₂ of `size`.
+        let shift: Int
         let columns: Int
         let rows: Int
         let maxima: [Float]
@@ -46,7 +48,7 @@ public struct ElevationTiles: Sendable {
                     }
                 }
             }
-            let level = Level(size: size, columns: columns, rows: rows, maxima: maxima)
+            let level = Level(size: size, shift: size.trailingZeroBitCount, columns: columns, rows: rows, maxima: maxima)
             levels.append(level)
             previous = level
         }
@@ -55,9 +57,9 @@ public struct ElevationTiles: Sendable {
 
     /// The last line, going the scan's way, of the tile at `level` that holds `line`.
     func lastLine(from line: Int, level: Int, scan: AxisScan) -> Int {
-        let origin = scan.linesAreColumns ? column : row, size = levels[level].size
-        let tileStart = (line - origin) / size * size + origin
-        return scan.delta > 0 ? tileStart + size - 1 : tileStart
+        let origin = scan.linesAreColumns ? column : row, shift = levels[level].shift
+        let tileStart = ((line &- origin) >> shift) << shift &+ origin
+        return scan.delta > 0 ? tileStart &+ (1 << shift) &- 1 : tileStart
     }
 
     /// Whether every sample on lines `first`…`last` lies below the ray by more than a centimetre: the
@@ -68,14 +70,15 @@ public struct ElevationTiles: Sendable {
         let (lineTiles, crossTiles) = scan.linesAreColumns ? (level.columns, level.rows) : (level.rows, level.columns)
         let nearFraction = scan.fraction(first), farFraction = scan.fraction(last)
         let nearAlong = scan.along(nearFraction), farAlong = scan.along(farFraction)
-        // Truncation is the floor here: the cells read lie in the grid, at non-negative coordinates.
-        let lowestCell = Int(min(nearAlong, farAlong)) - crossOrigin
-        let highestCell = Int(max(nearAlong, farAlong)) + 1 - crossOrigin
-        let lineTile = (first - lineOrigin) / level.size
+        // Truncation is the floor here: the cells read lie in the grid, at non-negative coordinates. The
+        // margin keeps a line between the two ends from reading a cell below the range by rounding.
+        let lowestCell = Int(min(nearAlong, farAlong) - 1e-6) &- crossOrigin
+        let highestCell = Int(max(nearAlong, farAlong)) &+ 1 &- crossOrigin
+        let lineTile = (first &- lineOrigin) >> level.shift
         guard lineTile < lineTiles else { return false }
         var highest = -Float.infinity
-        for crossTile in max(0, lowestCell / level.size)...min(crossTiles - 1, max(0, highestCell / level.size)) {
-            let tile = scan.linesAreColumns ? crossTile * level.columns + lineTile : lineTile * level.columns + crossTile
+        for crossTile in max(0, lowestCell >> level.shift)...min(crossTiles &- 1, max(0, highestCell >> level.shift)) {
+            let tile = scan.linesAreColumns ? crossTile &* level.columns &+ lineTile : lineTile &* level.columns &+ crossTile
             highest = max(highest, level.maxima[tile])
         }
         let clearance = scan.lowestRay(from: nearFraction * scan.distance, to: min(farFraction, 1) * scan.distance)

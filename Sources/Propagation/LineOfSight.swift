@@ -77,6 +77,18 @@ struct AxisScan {
     let curvature: Double
     let observerHeight: Double
     let targetSlope: Double
+    /// Where the ray comes lowest over the datum: the parabola's vertex, or an end on a flat earth.
+    let lowestDistance: Double
+
+    init(
+        start: Double, delta: Double, crossStart: Double, crossDelta: Double, linesAreColumns: Bool, lineStride: Int,
+        crossStride: Int, distance: Double, curvature: Double, observerHeight: Double, targetSlope: Double
+    ) {
+        (self.start, self.delta, self.crossStart, self.crossDelta) = (start, delta, crossStart, crossDelta)
+        (self.linesAreColumns, self.lineStride, self.crossStride) = (linesAreColumns, lineStride, crossStride)
+        (self.distance, self.curvature, self.observerHeight, self.targetSlope) = (distance, curvature, observerHeight, targetSlope)
+        lowestDistance = curvature > 0 ? -targetSlope / (2 * curvature) : (targetSlope < 0 ? .infinity : -.infinity)
+    }
 
     func fraction(_ line: Int) -> Double { (Double(line) - start) / delta }
 
@@ -85,8 +97,7 @@ struct AxisScan {
     /// The lowest the ray comes over the terrain's datum between distances `near` and `far`: a sample no
     /// higher than this cannot block. Against the datum the ray is h₀ + slope·d + c·d², a parabola.
     func lowestRay(from near: Double, to far: Double) -> Double {
-        let vertex = curvature > 0 ? -targetSlope / (2 * curvature) : (targetSlope < 0 ? far : near)
-        let lowest = min(max(vertex, near), far)
+        let lowest = min(max(lowestDistance, near), far)
         return observerHeight + targetSlope * lowest + curvature * lowest * lowest
     }
 
