@@ -13,9 +13,11 @@ struct CoverageWindow {
 
 /// The footprint kernel for terrain models. Radials leave the site every s/(2R) radians (s the cell size,
 /// R the radius), so that at the radius neighbouring radials are half a cell apart; each cell belongs to the
-/// radial nearest to it, at the sample nearest to its distance. A radial is walked outward once: its
-/// `RadialPath` keeps the profile statistics the model needs, and every cell on it is evaluated when the
-/// walk reaches it, with the cell's own ground height and true distance. Radials run in parallel.
+/// radial nearest to it, at the sample nearest to its distance. A radial is walked outward once, a sample
+/// per cell size: its `RadialPath` keeps the profile statistics the model needs, and every cell on it is
+/// evaluated when the walk reaches it, with the cell's own ground height and true distance and the last
+/// `tailSamples` samples before it taken on its own line (the terrain just in front of a receiver weighs
+/// most on its horizon). Radials run in parallel.
 struct RadialSweep {
     let site: Site
     let observer: GridObserver
@@ -25,50 +27,44 @@ struct RadialSweep {
     let parameters: CoverageParameters
     let model: RadialLossModel
 
-    /// Sample steps of each radial: s, 1.04 s, 1.08 s, 1.12 s.
-    private static let stepsPerRadial = 4
-    private static let stepIncrement = 0.04
-
-    private func step(variant: Int) -> Double { grid.spacing * (1 + Double(variant) * Self.stepIncrement) }
+    /// Samples before each receiver taken on the receiver's own line rather than on the radial.
+    static let tailSamples = 4
 
     /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, and
     /// behind a void on the cell's radial.
     func power() -> [Float] {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
-        let walkCount = radialCount * Self.stepsPerRadial
         var power = [Float](repeating: .nan, count: window.width * window.height)
         let plan = assignCells(radialCount: radialCount, power: &power)
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedOutput(buffer: buffer)
-            let walksPerChunk = 64
-            let chunks = (walkCount + walksPerChunk - 1) / walksPerChunk
+            let radialsPerChunk = 16
+            let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var path = RadialPath(
                     step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
                     curvature: model.curvature
                 )
                 var workspace = DeltaHWorkspace()
-                for walk in (chunk * walksPerChunk)..<min(walkCount, (chunk + 1) * walksPerChunk) {
-                    // A radial's walks run in turn on one worker (a chunk holds whole radials) and share Δh.
-                    if walk % Self.stepsPerRadial == 0 { workspace.startRadial() }
-                    let cells = plan.cells[plan.offsets[walk]..<plan.offsets[walk + 1]]
+                for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
+                    let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
                     guard !cells.isEmpty else { continue }
-                    self.walk(walk, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
+                    workspace.startRadial()
+                    self.walk(radial, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
                 }
             }
         }
         return power
     }
 
-    /// Cells grouped by walk (radial × step) and sorted by sample: `cells[offsets[w]..<offsets[w+1]]` holds
-    /// walk w's cells as sample << 32 | window index. Cells within one cell of the site get free-space power.
+    /// Cells grouped by radial and sorted by sample: `cells[offsets[r]..<offsets[r+1]]` holds radial r's cells
+    /// as sample << 32 | window index. Cells within one cell of the site get free-space power.
     private func assignCells(radialCount: Int, power: inout [Float]) -> (cells: [UInt64], offsets: [Int], longest: Int) {
         let sector = 2 * Double.pi / Double(radialCount)
         let radiusSquared = parameters.radius * parameters.radius
-        var walkOfCell = [Int32](repeating: -1, count: power.count)
+        var radialOfCell = [Int32](repeating: -1, count: power.count)
         var sampleOfCell = [UInt32](repeating: 0, count: power.count)
-        let walkCount = radialCount * Self.stepsPerRadial
-        var counts = [Int](repeating: 0, count: walkCount + 1)
+        var counts = [Int](repeating: 0, count: radialCount + 1)
         var longest = 1
         for row in 0..<window.height {
             for column in 0..<window.width {
@@ -85,56 +81,59 @@ struct RadialSweep {
                 var radial = Int((atan2(link.east, link.north) / sector).rounded())
                 if radial < 0 { radial += radialCount }
                 if radial >= radialCount { radial -= radialCount }
-                var variant = 0, nearest = 0.0, offset = Double.infinity
-                for candidate in 0..<Self.stepsPerRadial {
-                    let samples = link.distance / step(variant: candidate)
-                    if abs(samples - samples.rounded()) < offset {
-                        (variant, nearest, offset) = (candidate, samples.rounded(), abs(samples - samples.rounded()))
-                    }
-                }
-                let sample = max(1, Int(nearest))
-                let walk = radial * Self.stepsPerRadial + variant
-                walkOfCell[cell] = Int32(walk)
+                let sample = max(1, Int((link.distance / grid.spacing).rounded()))
+                radialOfCell[cell] = Int32(radial)
                 sampleOfCell[cell] = UInt32(sample)
-                counts[walk + 1] += 1
+                counts[radial + 1] += 1
                 longest = max(longest, sample)
             }
         }
-        for walk in 0..<walkCount { counts[walk + 1] += counts[walk] }
-        var cells = [UInt64](repeating: 0, count: counts[walkCount])
+        for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
+        var cells = [UInt64](repeating: 0, count: counts[radialCount])
         var filled = counts
-        for cell in walkOfCell.indices where walkOfCell[cell] >= 0 {
-            let walk = Int(walkOfCell[cell])
-            cells[filled[walk]] = UInt64(sampleOfCell[cell]) << 32 | UInt64(cell)
-            filled[walk] += 1
+        for cell in radialOfCell.indices where radialOfCell[cell] >= 0 {
+            let radial = Int(radialOfCell[cell])
+            cells[filled[radial]] = UInt64(sampleOfCell[cell]) << 32 | UInt64(cell)
+            filled[radial] += 1
         }
-        for walk in 0..<walkCount { cells[counts[walk]..<counts[walk + 1]].sort() }
+        for radial in 0..<radialCount { cells[counts[radial]..<counts[radial + 1]].sort() }
         return (cells, counts, longest)
     }
 
-    /// Walks one radial outward with one of its steps, evaluating each of its cells when the path reaches
-    /// the cell's sample.
+    /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
+    /// cell's sample; the tail comes from the cell's own line.
     private func walk(
-        _ walk: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath, workspace: inout DeltaHWorkspace,
-        output: SharedOutput
+        _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath,
+        workspace: inout DeltaHWorkspace, output: SharedOutput
     ) {
-        let angle = 2 * Double.pi * Double(walk / Self.stepsPerRadial) / Double(radialCount)
-        let step = step(variant: walk % Self.stepsPerRadial)
-        let (east, south) = (sin(angle) * step / grid.spacing, -cos(angle) * step / grid.spacing)
-        path.removeAll(step: step)
+        let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
+        let (east, south) = (sin(angle), -cos(angle))
+        path.removeAll(step: grid.spacing)
         path.append(ground)
-        for entry in cells {
+        var tail: [Double] = []
+        tail.reserveCapacity(Self.tailSamples)
+        cells: for entry in cells {
             let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
-            while path.count < sample {
+            let tailStart = max(1, sample - Self.tailSamples)
+            while path.count < tailStart {
                 let index = Double(path.count)
                 guard let height = sampleHeight(column: observer.column + index * east, row: observer.row + index * south)
                 else { return }  // a void: nothing beyond it on this radial has a profile
                 path.append(Double(height))
             }
             let column = window.column + cell % window.width, row = window.row + cell / window.width
+            let toCell = (column: Double(column) - observer.column, row: Double(row) - observer.row)
+            tail.removeAll(keepingCapacity: true)
+            for index in tailStart..<sample {
+                let fraction = Double(index) / Double(sample)
+                guard let height = sampleHeight(
+                    column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
+                ) else { continue cells }  // a void just in front of the cell: no profile
+                tail.append(Double(height))
+            }
             let cellGround = grid[column, row]
             let link = link(column: column, row: row, ground: cellGround)
-            path.placeReceiver(ground: Double(cellGround))
+            path.placeReceiver(ground: Double(cellGround), tail: tail)
             guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
             output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
         }

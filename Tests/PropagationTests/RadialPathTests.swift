@@ -17,8 +17,11 @@ struct RadialPathTests {
         }
     }
 
-    @Test("Horizons, highest obstacle and sums equal brute force at every receiver position")
-    func statistics() {
+    @Test(
+        "Horizons, highest obstacle and sums equal brute force at every receiver position, with receiver tails",
+        arguments: [0, 1, 4]
+    )
+    func statistics(tailLength: Int) {
         var random = SeededGenerator(seed: 7)
         let step = 90.0, curvature = 1 / (2 * 8_500e3), antenna = 30.0
         for _ in 0..<20 {
@@ -27,8 +30,10 @@ struct RadialPathTests {
             path.append(z[0])
             let source = z[0] + antenna
             for k in 2..<z.count {
-                path.append(z[k - 1])
-                path.placeReceiver(ground: z[k])
+                let tailStart = max(1, k - tailLength)
+                while path.count < tailStart { path.append(z[path.count]) }
+                path.placeReceiver(ground: z[k], tail: Array(z[tailStart..<k]))
+                #expect(path.receiverIndex == k)
                 let receiver = z[k] + 1.5
                 let interior = 1..<k
                 func curvedFromSource(_ i: Int) -> Double {
@@ -56,21 +61,23 @@ struct RadialPathTests {
         }
     }
 
-    /// Loss from the radial model for a receiver at the end of `z`, with samples every `step` metres.
-    func radialLoss(_ model: PathLossModel, _ z: [Double], step: Double, siteGround: Double) throws -> Double {
+    /// Loss from the radial model for a receiver at the end of `z`, with samples every `step` metres, the last
+    /// `tailLength` before the receiver placed as its tail.
+    func radialLoss(_ model: PathLossModel, _ z: [Double], step: Double, siteGround: Double, tailLength: Int) throws -> Double {
         let radial = try #require(try RadialLossModel(
             model: model, transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900,
             environment: RadioEnvironment(), earth: EarthModel(), siteGround: siteGround
         ))
         var path = RadialPath(step: step, capacity: z.count, antennaHeight: 30, curvature: radial.curvature)
-        z.dropLast().forEach { path.append($0) }
-        path.placeReceiver(ground: z[z.count - 1])
+        let tailStart = max(1, z.count - 1 - tailLength)
+        z[..<tailStart].forEach { path.append($0) }
+        path.placeReceiver(ground: z[z.count - 1], tail: Array(z[tailStart..<(z.count - 1)]))
         var workspace = DeltaHWorkspace()
         return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace))
     }
 
-    @Test("Radial ITM and P.526 equal the point-to-point models on the same profile")
-    func modelsMatchPointToPoint() throws {
+    @Test("Radial ITM and P.526 equal the point-to-point models on the same profile", arguments: [0, 4])
+    func modelsMatchPointToPoint(tailLength: Int) throws {
         var random = SeededGenerator(seed: 11)
         var largestITM = 0.0, largestP526 = 0.0
         for length in stride(from: 3, through: 300, by: 13) {
@@ -85,10 +92,12 @@ struct RadialPathTests {
                 permittivity: 15, conductivity: 0.005
             ).loss
             let systemHeight = ITMProfileTerrain(elevations: z, step: step).systemHeight()
-            largestITM = max(largestITM, abs(try radialLoss(.itm, z, step: step, siteGround: systemHeight) - itm))
-            largestP526 = max(largestP526, abs(try radialLoss(.p526, z, step: step, siteGround: z[0]) - p526))
+            let radialITM = try radialLoss(.itm, z, step: step, siteGround: systemHeight, tailLength: tailLength)
+            let radialP526 = try radialLoss(.p526, z, step: step, siteGround: z[0], tailLength: tailLength)
+            largestITM = max(largestITM, abs(radialITM - itm))
+            largestP526 = max(largestP526, abs(radialP526 - p526))
         }
-        print("Radial vs point-to-point on identical profiles: ITM max |Δ| \(largestITM) dB, P.526 max |Δ| \(largestP526) dB")
+        print("Radial vs point-to-point on identical profiles, tail \(tailLength): ITM max |Δ| \(largestITM) dB, P.526 max |Δ| \(largestP526) dB")
         #expect(largestITM < 1e-6)
         #expect(largestP526 < 1e-6)
     }

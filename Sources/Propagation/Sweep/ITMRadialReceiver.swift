@@ -1,13 +1,13 @@
-/// The ITM view of a receiver standing in the slot after a radial's last sample: the radial's samples
-/// stretched to equal steps over the receiver's true distance. Sums and horizons come from the radial's
+/// The ITM view of a receiver placed on a radial: the radial's samples and the receiver's tail stretched
+/// to equal steps over the receiver's true distance. Sums and horizons come from the radial's
 /// running statistics; only Δh reads the samples.
 struct ITMRadialReceiver: ITMTerrain {
     let path: RadialPath
     let step: Double
-    var intervals: Int { path.count }
+    var intervals: Int { path.receiverIndex }
 
     func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
-        path.heights.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0...path.count])) }
+        path.heights.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0...path.receiverIndex])) }
     }
 
     func sum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.sum(first, last) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// ITU-R P.526 delta-Bullington for a receiver standing in the slot after a radial's last sample, with the
-/// samples stretched to equal steps over the receiver's true distance. The transmitter's horizon, the
+/// ITU-R P.526 delta-Bullington for a receiver placed on a radial, with the radial's samples and the
+/// receiver's tail stretched to equal steps over the receiver's true distance. The transmitter's horizon, the
 /// receiver's horizon, the smooth-surface fit and the highest obstacle come from the radial's running
 /// statistics; only the line-of-sight ν scans the samples.
 struct P526Radial: Sendable {
@@ -14,7 +14,7 @@ struct P526Radial: Sendable {
 
     /// Path loss (dB) to the receiver `distance` metres away: free space over the slant path plus diffraction.
     func loss(along path: RadialPath, distance: Double) -> Double {
-        let k = path.count, z = path.heights
+        let k = path.receiverIndex, z = path.heights
         let hts = z[0] + antennaHeights.0, hrs = z[k] + antennaHeights.1
         let rise = hrs - hts
         let freeSpace = freeSpaceLoss(distance: (distance * distance + rise * rise).squareRoot(), frequencyMHz: frequencyMHz)
@@ -39,7 +39,7 @@ struct P526Radial: Sendable {
     private func bullington(
         _ path: RadialPath, hts: Double, hrs: Double, bulge: Double, stepKm: Double, wavelength: Double
     ) -> Double {
-        let k = path.count, z = path.heights, total = Double(k) * stepKm
+        let k = path.receiverIndex, z = path.heights, total = Double(k) * stepKm
         func bulged(_ i: Int) -> Double { z[i] + bulge * Double(i) * stepKm * (total - Double(i) * stepKm) }
         guard k >= 2 else { return 0 }
         let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
@@ -95,7 +95,7 @@ struct P526Radial: Sendable {
 
     /// The smooth surface under each terminal (P.1812 §5.6.1–5.6.2) from the radial's sums and hulls.
     private func smoothSurfaceHeights(_ path: RadialPath, hts: Double, hrs: Double, stepKm: Double) -> (Double, Double) {
-        let k = path.count, z = path.heights, total = Double(k) * stepKm
+        let k = path.receiverIndex, z = path.heights, total = Double(k) * stepKm
         let interior = k >= 2 ? path.sum(1, k - 1) : 0
         let interiorWeighted = k >= 2 ? path.weightedSum(1, k - 1) : 0
         let v1 = stepKm * (2 * interior + z[0] + z[k])

@@ -40,10 +40,10 @@ public struct RadialLossModel: Sendable {
         }
     }
 
-    /// Basic transmission loss (dB) to the receiver placed after the last sample of `path`, `distance`
+    /// Basic transmission loss (dB) to the receiver placed on `path`, `distance`
     /// metres from the site; nil where the model gives none. `workspace` is the radial's Δh storage.
     public func loss(along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace) -> Double? {
-        let terrain = ITMRadialReceiver(path: path, step: distance / Double(path.count))
+        let terrain = ITMRadialReceiver(path: path, step: distance / Double(path.receiverIndex))
         switch kind {
         case .itm(let link):
             let medium = link.medium(systemHeight: terrain.systemHeight())

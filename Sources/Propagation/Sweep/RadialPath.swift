@@ -5,7 +5,9 @@
 /// - the transmitter's horizon so far, over flat and over curved earth (running maxima);
 /// - upper convex hulls of the heights, flat and curvature-corrected, from which the horizon seen back
 ///   from a receiver is found by binary search.
-/// A receiver at sample k reads samples 0..<k and its own ground height, stored in slot k by `placeReceiver`.
+/// A receiver reads the appended samples, then a short tail of samples of its own (the terrain just in front
+/// of it, taken on its own line) and its ground height, all placed by `placeReceiver`; statistics over the
+/// tail are found directly.
 public struct RadialPath: Sendable {
     /// Distance between samples, metres.
     public private(set) var step: Double
@@ -15,18 +17,23 @@ public struct RadialPath: Sendable {
     let curvature: Double
     /// Number of terrain samples appended so far.
     public private(set) var count = 0
-    /// Heights, with one slot beyond the samples for the receiver's ground.
+    /// Slot of the receiver's ground height, after the samples and the receiver's tail.
+    public private(set) var receiverIndex = 0
+    /// Heights: the samples, then the receiver's tail and ground.
     private(set) var heights: [Double]
     /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
     private var sums: [Double]
     private var weightedSums: [Double]
-    /// The transmitter's highest sample so far by elevation angle: over flat and over curved earth.
+    /// The transmitter's highest sample so far by elevation angle, over flat and over curved earth: among the
+    /// appended samples, and (once a receiver is placed) among its tail as well.
+    private var samplesFlatHorizon = 0
+    private var samplesCurvedHorizon = 0
     private(set) var flatHorizon = 0
     private(set) var curvedHorizon = 0
     private var flatHull: [Int]
     private var curvedHull: [Int]
 
-    /// An empty path for up to `capacity` samples every `step` metres; the antenna stands `antennaHeight`
+    /// An empty path for up to `capacity` samples (tail included) every `step` metres; the antenna stands `antennaHeight`
     /// metres above the first sample; curved statistics use an earth of curvature coefficient `curvature`.
     public init(step: Double, capacity: Int, antennaHeight: Double, curvature: Double) {
         self.step = step
@@ -45,8 +52,8 @@ public struct RadialPath: Sendable {
     public mutating func removeAll(step: Double) {
         self.step = step
         count = 0
-        flatHorizon = 0
-        curvedHorizon = 0
+        samplesFlatHorizon = 0
+        samplesCurvedHorizon = 0
         flatHull.removeAll(keepingCapacity: true)
         curvedHull.removeAll(keepingCapacity: true)
     }
@@ -62,18 +69,31 @@ public struct RadialPath: Sendable {
         weightedSums[index + 1] = weightedSums[index] + Double(index) * height
         count += 1
         guard index > 0 else { return }
-        let source = antenna
-        if flatHorizon == 0 || flatAngle(index, from: source) > flatAngle(flatHorizon, from: source) { flatHorizon = index }
-        if curvedHorizon == 0 || curvedAngle(index, from: source) > curvedAngle(curvedHorizon, from: source) {
-            curvedHorizon = index
-        }
+        (samplesFlatHorizon, samplesCurvedHorizon) = transmitterHorizons(
+            including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon
+        )
         Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step)
         Self.extendUpperHull(&curvedHull, with: index, heights: heights, curvature: curvature, step: step)
     }
 
-    /// Puts the receiver's ground height in the slot after the last sample.
-    public mutating func placeReceiver(ground: Double) {
-        heights[count] = ground
+    /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
+    /// nearest the site first) and then the receiver's `ground`.
+    public mutating func placeReceiver(ground: Double, tail: [Double] = []) {
+        (flatHorizon, curvedHorizon) = (samplesFlatHorizon, samplesCurvedHorizon)
+        for (offset, height) in tail.enumerated() {
+            heights[count + offset] = height
+            (flatHorizon, curvedHorizon) = transmitterHorizons(including: count + offset, flat: flatHorizon, curved: curvedHorizon)
+        }
+        receiverIndex = count + tail.count
+        heights[receiverIndex] = ground
+    }
+
+    /// The transmitter's horizons after sample `index` joins those found so far (0: none yet).
+    private func transmitterHorizons(including index: Int, flat: Int, curved: Int) -> (Int, Int) {
+        let source = antenna
+        let flat = flat == 0 || flatAngle(index, from: source) > flatAngle(flat, from: source) ? index : flat
+        let curved = curved == 0 || curvedAngle(index, from: source) > curvedAngle(curved, from: source) ? index : curved
+        return (flat, curved)
     }
 
     private func flatAngle(_ index: Int, from source: Double) -> Double { (heights[index] - source) / Double(index) }
@@ -107,11 +127,11 @@ public struct RadialPath: Sendable {
         hull.append(index)
     }
 
-    /// The sample with the steepest elevation angle seen back from a receiver at sample `receiver` whose
-    /// absolute height is `height`, over flat (`curved` false) or curved earth; 0 when there is none.
+    /// The sample with the steepest elevation angle seen back from a receiver at sample `receiver` (the
+    /// placed receiver's slot) whose absolute height is `height`, over flat (`curved` false) or curved earth,
+    /// among the appended samples after the first and the receiver's tail; 0 when there is none.
     func receiverHorizon(at receiver: Int, height: Double, curved: Bool) -> Int {
         let hull = curved ? curvedHull : flatHull
-        guard !hull.isEmpty else { return 0 }
         let eye: Double
         if curved {
             let distance = Double(receiver) * step
@@ -120,42 +140,53 @@ public struct RadialPath: Sendable {
             eye = height
         }
         func y(_ index: Int) -> Double { curved ? curvedHeight(index) : heights[index] }
-        // Elevation angles along the hull rise to the tangent point, then fall: binary search for it.
-        var low = 0, high = hull.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            let a = hull[middle], b = hull[middle + 1]
-            if (y(b) - eye) * Double(receiver - a) > (y(a) - eye) * Double(receiver - b) {
-                low = middle + 1
-            } else {
-                high = middle
+        func steeper(_ a: Int, than b: Int) -> Bool { (y(a) - eye) * Double(receiver - b) > (y(b) - eye) * Double(receiver - a) }
+        var best = 0
+        if !hull.isEmpty {
+            // Elevation angles along the hull rise to the tangent point, then fall: binary search for it.
+            var low = 0, high = hull.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if steeper(hull[middle + 1], than: hull[middle]) { low = middle + 1 } else { high = middle }
             }
+            best = hull[low]
         }
-        return hull[low]
+        for index in max(count, 1)..<receiver where best == 0 || steeper(index, than: best) { best = index }
+        return best
     }
 
     /// The sample maximising h − slope·index (flat earth), that is the one highest above a line of
-    /// `slope` metres per sample; 0 when there is none.
+    /// `slope` metres per sample, among the appended samples after the first and the receiver's tail;
+    /// 0 when there is none.
     func highestAbove(slope: Double) -> Int {
-        guard !flatHull.isEmpty else { return 0 }
-        var low = 0, high = flatHull.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            let a = flatHull[middle], b = flatHull[middle + 1]
-            if heights[b] - heights[a] > slope * Double(b - a) { low = middle + 1 } else { high = middle }
+        func above(_ index: Int) -> Double { heights[index] - slope * Double(index) }
+        var best = 0
+        if !flatHull.isEmpty {
+            var low = 0, high = flatHull.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                let a = flatHull[middle], b = flatHull[middle + 1]
+                if heights[b] - heights[a] > slope * Double(b - a) { low = middle + 1 } else { high = middle }
+            }
+            best = flatHull[low]
         }
-        return flatHull[low]
+        for index in max(count, 1)..<receiverIndex where best == 0 || above(index) > above(best) { best = index }
+        return best
     }
 
-    /// Sum of heights over samples first...last (the receiver slot included when last == count).
+    /// Sum of heights over slots first...last (up to the receiver's).
     func sum(_ first: Int, _ last: Int) -> Double {
-        last < count ? sums[last + 1] - sums[first] : sums[count] - sums[first] + heights[count]
+        guard last >= count else { return sums[last + 1] - sums[first] }
+        var total = sums[count] - sums[min(first, count)]
+        for index in max(first, count)...last { total += heights[index] }
+        return total
     }
 
-    /// Σ index·height over samples first...last (the receiver slot included when last == count).
+    /// Σ index·height over slots first...last (up to the receiver's).
     func weightedSum(_ first: Int, _ last: Int) -> Double {
-        last < count
-            ? weightedSums[last + 1] - weightedSums[first]
-            : weightedSums[count] - weightedSums[first] + Double(count) * heights[count]
+        guard last >= count else { return weightedSums[last + 1] - weightedSums[first] }
+        var total = weightedSums[count] - weightedSums[min(first, count)]
+        for index in max(first, count)...last { total += Double(index) * heights[index] }
+        return total
     }
 }
