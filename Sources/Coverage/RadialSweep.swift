@@ -17,7 +17,7 @@ struct CoverageWindow {
 /// per cell size: its `RadialPath` keeps the profile statistics the model needs, and every cell on it is
 /// evaluated when the walk reaches it, with the cell's own ground height and true distance and the last
 /// `tailSamples` samples before it taken on its own line (the terrain just in front of a receiver weighs
-/// most on its horizon). Radials run in parallel.
+/// most on its horizon). Groups of neighbouring radials share ITM's Δh; radials run in parallel.
 struct RadialSweep {
     let site: Site
     let observer: GridObserver
@@ -29,6 +29,9 @@ struct RadialSweep {
 
     /// Samples before each receiver taken on the receiver's own line rather than on the radial.
     static let tailSamples = 4
+    /// Neighbouring radials (half a cell apart at the radius) that share ITM's Δh, a statistic of the whole
+    /// path's roughness: eight span four cells at the radius.
+    private static let radialsSharingDeltaH = 8
 
     /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, and
     /// behind a void on the cell's radial.
@@ -38,7 +41,7 @@ struct RadialSweep {
         let plan = assignCells(radialCount: radialCount, power: &power)
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedOutput(buffer: buffer)
-            let radialsPerChunk = 16
+            let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
             let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var path = RadialPath(
@@ -49,7 +52,7 @@ struct RadialSweep {
                 for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
                     let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
                     guard !cells.isEmpty else { continue }
-                    workspace.startRadial()
+                    if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
                     self.walk(radial, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
                 }
             }

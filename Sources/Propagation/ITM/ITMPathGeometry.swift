@@ -231,8 +231,8 @@ enum ITMProfileAnalysis {
     }
 }
 
-/// Working storage for Δh: the resampling buffer and, along a radial, the Δh computed per 5 % band of
-/// distance, which later receivers in the band reuse.
+/// Working storage for Δh: the resampling buffer and, along a group of neighbouring radials, the Δh
+/// computed per 5 % band of distance, which later receivers in the band reuse.
 public struct DeltaHWorkspace: Sendable {
     var samples: [Double] = []
     /// Δh already computed, by distance band (paths up to 10,000 km).
@@ -247,8 +247,8 @@ public struct DeltaHWorkspace: Sendable {
 
     private static func band(of end: Double) -> Int { max(0, Int(log(max(end, 1)) / log(1.05))) }
 
-    /// Forgets the reusable Δh values: a new radial begins.
-    public mutating func startRadial() {
+    /// Forgets the reusable Δh values: a new group of radials begins.
+    public mutating func startGroup() {
         for band in known.indices { known[band] = nil }
     }
 }

@@ -14,8 +14,8 @@ struct ITMRadialReceiver: ITMTerrain {
 
     func weightedSum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.weightedSum(first, last) }
 
-    /// Δh changes slowly with distance along a radial: receivers in the same 5 % band of distance whose
-    /// terrain starts at the same place share it, whichever of the radial's steps they are sampled with.
+    /// Δh changes slowly with distance and direction: receivers in the same 5 % band of distance whose
+    /// terrain starts at the same place share it, on one radial or its neighbours (`DeltaHWorkspace`).
     func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
         let band = workspace.band(of: end)
         if let known = workspace.known[band], abs(start - known.start) <= step { return known.value }
