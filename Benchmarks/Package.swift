@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "Coverage", package: engine),
                 .product(name: "Terrain", package: engine),
                 .product(name: "Propagation", package: engine),
+                .product(name: "Geometry", package: engine),
             ],
             path: "Benchmarks/Footprint",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -36,11 +36,14 @@ cpu() { # cpu LABEL COMMAND…: runs the command, records user+system CPU second
 
 for res in native 30; do
   extra=(); [ "$res" = 30 ] && extra=(--resolution-m 30)
+  # The metric grid for gdal_viewshed comes from an untimed run; the timed one writes only its own outputs.
+  "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/grid-$res" --model fspl \
+    --radius-km "$radius_km" --write-terrain "${extra[@]}" >/dev/null
   cpu "los-$res" "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/los-$res" \
-    --model los --radius-km "$radius_km" --write-terrain "${extra[@]}"
-  read -r ox oy < <("$python" "$root/Benchmarks/peers/observer.py" "$work/los-$res/terrain.tif")
+    --model los --radius-km "$radius_km" "${extra[@]}"
+  read -r ox oy < <("$python" "$root/Benchmarks/peers/observer.py" "$work/grid-$res/terrain.tif")
   cpu "viewshed-$res" gdal_viewshed -q -ox "$ox" -oy "$oy" -oz "$mast" -tz 1.5 -md "$((radius_km * 1000))" \
-    -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/los-$res/terrain.tif" "$work/viewshed-$res.tif"
+    -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/grid-$res/terrain.tif" "$work/viewshed-$res.tif"
 done
 
 cpu itm "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm" --model itm \

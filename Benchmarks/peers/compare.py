@@ -26,7 +26,7 @@ def cpu(label):
 def los_iou(res):
     ours, ours_gt = raster(os.path.join(work, f"los-{res}", "sites", "NH-1.tif"))
     theirs, theirs_gt = raster(os.path.join(work, f"viewshed-{res}.tif"))
-    terrain, terrain_gt = raster(os.path.join(work, f"los-{res}", "terrain.tif"))
+    terrain, terrain_gt = raster(os.path.join(work, f"grid-{res}", "terrain.tif"))
     spacing = ours_gt[1]
     # Place both masks on the terrain grid.
     def place(mask, gt):

@@ -1,6 +1,7 @@
 import Benchmark
 import Coverage
 import Foundation
+import Geometry
 import Propagation
 import Terrain
 
@@ -52,6 +53,45 @@ let benchmarks: @Sendable () -> Void = {
     let fine = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: 30)
     Benchmark("los_footprint_N44W072_30m_30km", configuration: tracked) { _ in
         blackHole(try fine.coverage(CoverageParameters(radius: 30_000)).coveredCellCount)
+    }
+
+    // 100 sites on a 10 × 10 lattice over the tile: coverage, traced footprints and their GEOS union.
+    let lattice = (0..<100).map { index in
+        Site(
+            id: "L\(index)", location: GeoPoint(latitude: 44.05 + 0.1 * Double(index / 10), longitude: -71.95 + 0.1 * Double(index % 10)),
+            antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm
+        )
+    }
+    let network = try! Network(path: hgt, sites: lattice, radius: 30_000)
+    var hata = CoverageParameters(radius: 30_000, model: .hata)
+    hata.environment.allowExtrapolation = true
+    Benchmark("hata_100_sites_union_N44W072_3arcsec_30km", configuration: tracked) { [hata] _ in
+        blackHole(try network.unionAreaKm2(hata))
+    }
+}
+
+/// Many sites on one grid cut from a real DEM (void beyond the tile allowed).
+struct Network {
+    let sites: [Site]
+    let grid: TerrainGrid
+    let positions: [MapPoint]
+
+    init(path: String, sites: [Site], radius: Double) throws {
+        self.sites = sites
+        grid = try DEMSource.open(path).metricGrid(
+            around: sites.map(\.location), radius: radius, policy: VoidPolicy(maxVoidFraction: 0.8)
+        ).grid
+        positions = try CoverageEngine.positions(of: sites, on: grid)
+    }
+
+    /// Every site's coverage and traced footprint, then the area of their union.
+    func unionAreaKm2(_ parameters: CoverageParameters) throws -> Double {
+        let footprints = try zip(sites, positions).map { site, position in
+            SiteFootprint(
+                coverage: try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters), grid: grid
+            )
+        }
+        return try FootprintAnalysis(footprints: footprints).unionAreaKm2
     }
 }
 
