@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo test bench bench-check bench-baseline compare-peers clean
+.PHONY: setup peers build demo test bench bench-check bench-baseline compare-peers bench-province clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -59,6 +59,10 @@ bench-baseline: setup
 ## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
 compare-peers: setup
 	Benchmarks/compare-peers.sh
+
+## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~12 min on 2 cores).
+bench-province: setup
+	Benchmarks/province.sh
 
 clean:
 	rm -rf .build Benchmarks/.build out $(VENV)
