@@ -17,6 +17,21 @@ struct RadialPathTests {
         }
     }
 
+    /// A valley with a little roughness and a ridge two fifths of the way across that rises to just below
+    /// the ray from a 30 m mast to a 1.5 m receiver: line of sight, with the ridge inside the first Fresnel
+    /// zone, so that P.526's largest ν counts.
+    func valley(_ count: Int, _ random: inout SeededGenerator) -> [Double] {
+        var z = (0..<count).map { i in
+            let across = Double.pi * Double(i) / Double(max(1, count - 1))
+            return 400 - 150 * sin(across) + Double.random(in: 0...8, using: &random)
+        }
+        let ridge = 2 * count / 5, fraction = Double(ridge) / Double(max(1, count - 1))
+        if ridge > 0 && ridge < count - 1 {
+            z[ridge] = (z[0] + 30) * (1 - fraction) + (z[count - 1] + 1.5) * fraction - 3
+        }
+        return z
+    }
+
     @Test(
         "Horizons, highest obstacle and sums equal brute force at every receiver position, with receiver tails",
         arguments: [0, 1, 4]
@@ -80,8 +95,15 @@ struct RadialPathTests {
     func modelsMatchPointToPoint(tailLength: Int) throws {
         var random = SeededGenerator(seed: 11)
         var largestITM = 0.0, largestP526 = 0.0
+        // Rough profiles (mostly beyond the horizon) and valleys seen across (line of sight, where P.526 looks
+        // for the largest ν over every sample).
+        var profiles: [[Double]] = []
         for length in stride(from: 3, through: 300, by: 13) {
-            let z = profile(length, &random), step = 90.0
+            profiles.append(profile(length, &random))
+            profiles.append(valley(length, &random))
+        }
+        for z in profiles {
+            let step = 90.0
             let terrain = TerrainProfile(step: step, elevations: z)
             let itm = try ITM.pointToPoint(
                 profile: terrain, transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900,

@@ -42,17 +42,17 @@ let benchmarks: @Sendable () -> Void = {
         eirpDBm: 60, technology: .gsm
     )
     let native = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: nil)
-    for (model, repeats) in [(PathLossModel.los, 1), (.fspl, fastRepeats), (.itm, 1), (.p526, 1), (.hata, fastRepeats)] {
-        var parameters = CoverageParameters(radius: 30_000, model: model)
-        parameters.environment.allowExtrapolation = true
-        let name = "\(model.rawValue)_footprint_N44W072_3arcsec_30km" + (repeats > 1 ? "_x\(repeats)" : "")
-        Benchmark(name, configuration: tracked) { _ in
-            for _ in 0..<repeats { blackHole(try native.coverage(parameters).coveredCellCount) }
-        }
-    }
     let fine = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: 30)
-    Benchmark("los_footprint_N44W072_30m_30km", configuration: tracked) { _ in
-        blackHole(try fine.coverage(CoverageParameters(radius: 30_000)).coveredCellCount)
+    for (grid, label, fastModelRepeats) in [(native, "3arcsec", fastRepeats), (fine, "30m", 1)] {
+        for model in [PathLossModel.los, .fspl, .itm, .p526, .hata] {
+            var parameters = CoverageParameters(radius: 30_000, model: model)
+            parameters.environment.allowExtrapolation = true
+            let repeats = model == .fspl || model == .hata ? fastModelRepeats : 1
+            let name = "\(model.rawValue)_footprint_N44W072_\(label)_30km" + (repeats > 1 ? "_x\(repeats)" : "")
+            Benchmark(name, configuration: tracked) { _ in
+                for _ in 0..<repeats { blackHole(try grid.coverage(parameters).coveredCellCount) }
+            }
+        }
     }
 
     // 100 sites on a 10 × 10 lattice over the tile: coverage, traced footprints and their GEOS union.

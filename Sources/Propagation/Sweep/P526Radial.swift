@@ -45,7 +45,10 @@ struct P526Radial: Sendable {
         let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
         let nu: Double
         if slopeToPoints <= (hrs - hts) / total {
-            nu = Self.largestNu(intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulged: bulged)
+            nu = Self.largestNu(
+                intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulge: bulge,
+                terrain: { z[$0] }, individuallyFrom: path.count, blockHighest: path.highestInBlock
+            )
         } else {
             let back = path.receiverHorizon(at: k, height: hrs, curved: true)
             let slopeFromReceiver = (bulged(back) - hrs) / (total - Double(back) * stepKm)
@@ -80,7 +83,10 @@ struct P526Radial: Sendable {
         let slopeToPoints = bestAround(peakKm: towardsReceiver) { i -> Double in (bulged(i) - hte) / (Double(i) * stepKm) }
         let nu: Double
         if slopeToPoints <= (hre - hte) / total {
-            nu = Self.largestNu(intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulged: bulged)
+            nu = Self.largestNu(
+                intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulge: bulge,
+                terrain: { _ in 0 }, individuallyFrom: k, blockHighest: { _ in 0 }
+            )
         } else {
             let towardsTransmitter = bulge > 0 && hre > 0 ? total - (hre / bulge).squareRoot() : -.infinity
             let slopeFromReceiver = bestAround(peakKm: towardsTransmitter) { i -> Double in
@@ -113,18 +119,43 @@ struct P526Radial: Sendable {
         )
     }
 
-    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`.
+    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`, over
+    /// `terrain` heights lifted by the earth's bulge b·x·(d − x). Samples from `individuallyFrom` on are
+    /// evaluated one by one, first; the others in blocks of `RadialPath.blockSize`, each passed over when a
+    /// bound from its highest terrain (`blockHighest`) shows that no sample in it can beat the best so far.
     private static func largestNu(
-        intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulged: (Int) -> Double
+        intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulge: Double,
+        terrain: (Int) -> Double, individuallyFrom tailStart: Int, blockHighest: (Int) -> Double
     ) -> Double {
         let total = Double(k) * stepKm
-        var highest = -Double.infinity
-        for i in 1..<k {
-            highest = max(highest, DeltaBullington.lineOfSightNu(
-                bulged: bulged(i), at: Double(i) * stepKm, hts: heights.0, hrs: heights.1, totalKm: total,
-                wavelength: wavelength
-            ))
+        func nu(_ i: Int) -> Double {
+            DeltaBullington.lineOfSightNu(
+                bulged: terrain(i) + bulge * Double(i) * stepKm * (total - Double(i) * stepKm), at: Double(i) * stepKm,
+                hts: heights.0, hrs: heights.1, totalKm: total, wavelength: wavelength
+            )
         }
-        return highest
+        let blockSize = RadialPath.blockSize, lastInBlocks = min(tailStart, k) - 1
+        /// Block `block`'s interior samples and a bound on their ν. Above the chord ν rises with height, and
+        /// its scale √(0.002 d / (λ x (d − x))) is least nearest mid-path and largest at an end of the block:
+        /// height and scale are bounded apart.
+        func bounded(_ block: Int) -> (samples: ClosedRange<Int>, bound: Double)? {
+            let first = max(1, block * blockSize), end = min(lastInBlocks, block * blockSize + blockSize - 1)
+            guard first <= end else { return nil }
+            let (near, far) = (Double(first) * stepKm, Double(end) * stepKm)
+            let middle = min(max(total / 2, near), far)
+            let lowestChord = min(
+                (heights.0 * (total - near) + heights.1 * near) / total, (heights.0 * (total - far) + heights.1 * far) / total
+            )
+            let clearance = blockHighest(block) + bulge * middle * (total - middle) - lowestChord
+            func scale(_ x: Double) -> Double { (0.002 * total / (wavelength * x * (total - x))).squareRoot() }
+            return (first...end, clearance * (clearance >= 0 ? max(scale(near), scale(far)) : scale(middle)))
+        }
+        var best = -Double.infinity
+        for i in max(1, tailStart)..<k { best = max(best, nu(i)) }
+        for block in stride(from: lastInBlocks / blockSize, through: 0, by: -1) {
+            guard let (samples, bound) = bounded(block), bound >= best - 1e-9 * max(1, abs(best)) else { continue }
+            for i in samples { best = max(best, nu(i)) }
+        }
+        return best
     }
 }

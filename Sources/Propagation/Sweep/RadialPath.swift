@@ -4,7 +4,8 @@
 /// - prefix sums of heights and of index-weighted heights (means and least-squares fits in O(1));
 /// - the transmitter's horizon so far, over flat and over curved earth (running maxima);
 /// - upper convex hulls of the heights, flat and curvature-corrected, from which the horizon seen back
-///   from a receiver is found by binary search.
+///   from a receiver is found by binary search;
+/// - the highest sample of every block of `blockSize` samples.
 /// A receiver reads the appended samples, then a short tail of samples of its own (the terrain just in front
 /// of it, taken on its own line) and its ground height, all placed by `placeReceiver`; statistics over the
 /// tail are found directly.
@@ -32,6 +33,10 @@ public struct RadialPath: Sendable {
     private(set) var curvedHorizon = 0
     private var flatHull: [Int]
     private var curvedHull: [Int]
+    private var blockHighest: [Double]
+
+    /// Samples per block of `highestInBlock`.
+    static let blockSize = 16
 
     /// An empty path for up to `capacity` samples (tail included) every `step` metres; the antenna stands `antennaHeight`
     /// metres above the first sample; curved statistics use an earth of curvature coefficient `curvature`.
@@ -46,6 +51,7 @@ public struct RadialPath: Sendable {
         flatHull.reserveCapacity(capacity)
         curvedHull = []
         curvedHull.reserveCapacity(capacity)
+        blockHighest = [Double](repeating: -.infinity, count: capacity / Self.blockSize + 1)
     }
 
     /// Forgets every sample, keeping the storage; new samples will be `step` metres apart.
@@ -56,6 +62,7 @@ public struct RadialPath: Sendable {
         samplesCurvedHorizon = 0
         flatHull.removeAll(keepingCapacity: true)
         curvedHull.removeAll(keepingCapacity: true)
+        for block in blockHighest.indices { blockHighest[block] = -.infinity }
     }
 
     /// Absolute height of the transmitting antenna.
@@ -67,6 +74,7 @@ public struct RadialPath: Sendable {
         heights[index] = height
         sums[index + 1] = sums[index] + height
         weightedSums[index + 1] = weightedSums[index] + Double(index) * height
+        blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
         count += 1
         guard index > 0 else { return }
         (samplesFlatHorizon, samplesCurvedHorizon) = transmitterHorizons(
@@ -173,6 +181,9 @@ public struct RadialPath: Sendable {
         for index in max(count, 1)..<receiverIndex where best == 0 || above(index) > above(best) { best = index }
         return best
     }
+
+    /// The highest appended sample among samples block·`blockSize` ..< (block + 1)·`blockSize`.
+    func highestInBlock(_ block: Int) -> Double { blockHighest[block] }
 
     /// Sum of heights over slots first...last (up to the receiver's).
     func sum(_ first: Int, _ last: Int) -> Double {
