@@ -24,3 +24,15 @@ struct UncheckedPointer<T>: @unchecked Sendable {
 
     @usableFromInline init(base: UnsafeMutablePointer<T>) { self.base = base }
 }
+
+/// Runs `first` and `second` at the same time and returns both results.
+public func inParallel<A: Sendable, B: Sendable>(
+    _ first: @Sendable () -> A, _ second: @Sendable () -> B
+) -> (A, B) {
+    nonisolated(unsafe) var a: A?
+    nonisolated(unsafe) var b: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a = first() } else { b = second() }
+    }
+    return (a!, b!)
+}

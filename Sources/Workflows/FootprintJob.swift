@@ -25,17 +25,24 @@ public enum FootprintJob {
         let staging = try OutputStaging(destination: request.outputDirectory)
         do throws(InputError) {
             let footprints = try siteFootprints(sites, on: grid, request: request, staging: staging, progress: progress)
+            // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
+            let (combined, rasters) = inParallel({
+                Result { () throws(GeometryError) in try FootprintAnalysis(footprints: footprints.sites) }
+            }, {
+                Result { () throws(InputError) in
+                    try writeRasters(staging: staging, grid: grid, bestServer: footprints.bestServer, writeTerrain: request.writeTerrain)
+                }
+            })
+            try rasters.get()
             let analysis: FootprintAnalysis
             do {
-                analysis = try FootprintAnalysis(footprints: footprints.sites)
+                analysis = try combined.get()
             } catch {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
             let summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
-            try writeOutputs(
-                staging: staging, grid: grid, bestServer: footprints.bestServer, analysis: analysis, summary: summary,
-                writeTerrain: request.writeTerrain
-            )
+            try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
+            try staging.write(summary.json(), to: "summary.json")
             try staging.commit()
             return summary
         } catch {
@@ -124,9 +131,9 @@ public enum FootprintJob {
         )
     }
 
-    private static func writeOutputs(
-        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], analysis: FootprintAnalysis,
-        summary: FootprintSummary, writeTerrain: Bool
+    /// `coverage.tif` and, when asked for, `terrain.tif`.
+    private static func writeRasters(
+        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], writeTerrain: Bool
     ) throws(InputError) {
         let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -139,8 +146,6 @@ public enum FootprintJob {
             path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: bestServer,
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
-        try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
-        try staging.write(summary.json(), to: "summary.json")
     }
 
     /// Keeps, per cell, the strongest received power of any site so far (NaN where no site reaches).
