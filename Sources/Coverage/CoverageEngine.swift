@@ -100,6 +100,9 @@ public enum CoverageEngine {
     ) -> [Float] {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
+        // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
+        // there first (the exact kernel reads every crossing).
+        var blockerHint = Double.nan
         return grid.elevations.withUnsafeBufferPointer { elevations in
             columns.map { column -> Float in
                 let ground = elevations[row &* grid.width &+ column]
@@ -113,9 +116,11 @@ public enum CoverageEngine {
                 let loss: Double
                 switch parameters.model {
                 case .los:
+                    if tiles == nil { blockerHint = .nan }
                     let seen = sight.visibility(
                         elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
-                        observer: observer, column: column, row: row, targetHeight: target, tiles: tiles
+                        observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
+                        blockerHint: &blockerHint
                     )
                     guard seen == .visible else { return .nan }
                     loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)

@@ -40,6 +40,21 @@ public struct LineOfSight: Sendable {
         elevations: UnsafeBufferPointer<Float>, width: Int, height: Int, spacing: Double,
         observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles? = nil
     ) -> Visibility {
+        var hint = Double.nan
+        return visibility(
+            elevations: elevations, width: width, height: height, spacing: spacing, observer: observer,
+            column: column, row: row, targetHeight: targetHeight, tiles: tiles, blockerHint: &hint
+        )
+    }
+
+    /// Visibility as above, testing first the crossings near `blockerHint`: how far along its ray (0 at the
+    /// observer, 1 at the target) a neighbouring target was found blocked, or NaN. Neighbouring cells are
+    /// mostly hidden by the same ridge. When this target is blocked the hint moves to its blocking crossing.
+    public func visibility(
+        elevations: UnsafeBufferPointer<Float>, width: Int, height: Int, spacing: Double,
+        observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles?,
+        blockerHint: inout Double
+    ) -> Visibility {
         let dx = Double(column) - observer.column, dy = Double(row) - observer.row
         let distance = spacing * (dx * dx + dy * dy).squareRoot()
         guard distance > 0 else { return .visible }
@@ -50,15 +65,28 @@ public struct LineOfSight: Sendable {
             start: observer.column, delta: dx, crossStart: observer.row, crossDelta: dy, linesAreColumns: true,
             lineStride: 1, crossStride: width, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
-        ).run(elevations, tiles: tiles)
-        if columns == .blocked { return .blocked }
+        )
         let rows = AxisScan(
             start: observer.row, delta: dy, crossStart: observer.column, crossDelta: dx, linesAreColumns: false,
             lineStride: width, crossStride: 1, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
-        ).run(elevations, tiles: tiles)
-        if rows == .blocked { return .blocked }
-        return columns == .unknown || rows == .unknown ? .unknown : .visible
+        )
+        if blockerHint.isFinite,
+           let blocker = columns.blocker(near: blockerHint, elevations) ?? rows.blocker(near: blockerHint, elevations) {
+            blockerHint = blocker
+            return .blocked
+        }
+        let alongColumns = columns.run(elevations, tiles: tiles)
+        if case .blocked(let at) = alongColumns {
+            blockerHint = at
+            return .blocked
+        }
+        let alongRows = rows.run(elevations, tiles: tiles)
+        if case .blocked(let at) = alongRows {
+            blockerHint = at
+            return .blocked
+        }
+        return alongColumns == .crossedVoid || alongRows == .crossedVoid ? .unknown : .visible
     }
 }
 
@@ -101,65 +129,91 @@ struct AxisScan {
         return observerHeight + targetSlope * lowest + curvature * lowest * lowest
     }
 
+    /// What a scan of one axis's crossings found.
+    enum Outcome: Equatable {
+        case clear
+        case crossedVoid
+        /// Blocked at this fraction of the way to the target.
+        case blocked(at: Double)
+    }
+
     /// Tests the crossings short of the target, nearest first: tile by tile, from the coarsest, when `tiles`
     /// are given (a tile below the ray is passed over, any other is split into the next finer tiles, down to
     /// samples), else sample by sample.
-    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?) -> Visibility {
-        guard delta != 0 else { return .visible }
+    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?) -> Outcome {
+        guard delta != 0 else { return .clear }
         let first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
         var crossedVoid = false
-        let blocked = if let tiles {
+        let blocker = if let tiles {
             scanTiles(from: first, through: nil, level: tiles.levels.count - 1, tiles, elevations, &crossedVoid)
         } else {
             scanSamples(from: first, through: nil, elevations, &crossedVoid)
         }
-        return blocked ? .blocked : crossedVoid ? .unknown : .visible
+        if let blocker { return .blocked(at: blocker) }
+        return crossedVoid ? .crossedVoid : .clear
     }
 
-    /// The tiles at `level` that lines `first` through `last` (nil: up to the target) cross, in turn; true
-    /// when a sample blocks.
+    /// The fraction of a blocking crossing within four lines of fraction `near`, if there is one.
+    func blocker(near fraction: Double, _ elevations: UnsafeBufferPointer<Float>) -> Double? {
+        guard delta != 0 else { return nil }
+        let nearest = Int((start + fraction * delta).rounded())
+        for line in (nearest - 4)...(nearest + 4) {
+            let at = self.fraction(line)
+            if at > 0, at < 1, blocks(at: line, elevations) == true { return at }
+        }
+        return nil
+    }
+
+    /// Whether the crossing on `line` rises above the ray; nil on a void.
+    private func blocks(at line: Int, _ elevations: UnsafeBufferPointer<Float>) -> Bool? {
+        let fraction = fraction(line)
+        let crossing = along(fraction)
+        let lower = Int(crossing.rounded(.down)), weight = Float(crossing - Double(lower))
+        let index = line &* lineStride &+ lower &* crossStride
+        let near = elevations[index]
+        let ground = weight == 0 ? near : near + (elevations[index &+ crossStride] - near) * weight
+        guard !ground.isNaN else { return nil }
+        let sampleDistance = fraction * distance
+        return (Double(ground) - curvature * sampleDistance * sampleDistance - observerHeight) / sampleDistance > targetSlope
+    }
+
+    /// The tiles at `level` that lines `first` through `last` (nil: up to the target) cross, in turn; the
+    /// fraction of the first blocking crossing, if any.
     private func scanTiles(
         from first: Int, through last: Int?, level: Int, _ tiles: ElevationTiles,
         _ elevations: UnsafeBufferPointer<Float>, _ crossedVoid: inout Bool
-    ) -> Bool {
+    ) -> Double? {
         var line = first
         while fraction(line) < 1 {
             let end = tiles.lastLine(from: line, level: level, scan: self)
             if !tiles.isBelowRay(lines: line, end, level: level, scan: self) {
-                let blocked = level == 0
+                let blocker = level == 0
                     ? scanSamples(from: line, through: end, elevations, &crossedVoid)
                     : scanTiles(from: line, through: end, level: level - 1, tiles, elevations, &crossedVoid)
-                if blocked { return true }
+                if let blocker { return blocker }
             }
             if end == last { break }
             line = end &+ (delta > 0 ? 1 : -1)
         }
-        return false
+        return nil
     }
 
-    /// Samples on lines `first` through `last` (nil: up to the target); true when one blocks.
+    /// Crossings on lines `first` through `last` (nil: up to the target); the fraction of the first that
+    /// blocks, if any.
     private func scanSamples(
         from first: Int, through last: Int?, _ elevations: UnsafeBufferPointer<Float>, _ crossedVoid: inout Bool
-    ) -> Bool {
+    ) -> Double? {
         let step = delta > 0 ? 1 : -1
         var line = first
         while fraction(line) < 1 {
-            let fraction = fraction(line)
-            let crossing = along(fraction)
-            let lower = Int(crossing.rounded(.down)), weight = Float(crossing - Double(lower))
-            let index = line &* lineStride &+ lower &* crossStride
-            let near = elevations[index]
-            let ground = weight == 0 ? near : near + (elevations[index &+ crossStride] - near) * weight
-            if ground.isNaN {
-                crossedVoid = true
-            } else {
-                let sampleDistance = fraction * distance
-                let slope = (Double(ground) - curvature * sampleDistance * sampleDistance - observerHeight) / sampleDistance
-                if slope > targetSlope { return true }
+            switch blocks(at: line, elevations) {
+            case true: return fraction(line)
+            case nil: crossedVoid = true
+            case false: break
             }
             if line == last { break }
             line &+= step
         }
-        return false
+        return nil
     }
 }

@@ -16,8 +16,8 @@ struct AnalyticLineOfSightTests {
             height: Double(grid[observer.column, observer.row]) + observer.mast
         )
         let plain = LineOfSightGrid(grid, earth: earth, tiled: false).visibility(from: eye, receiverHeight: receiverHeight)
-        let tiled = LineOfSightGrid(grid, earth: earth, tiled: true).visibility(from: eye, receiverHeight: receiverHeight)
-        #expect(zip(plain.joined(), tiled.joined()).allSatisfy { $0 == $1 }, "tile maxima changed an answer")
+        let tiled = LineOfSightGrid(grid, earth: earth, tiled: true, hinted: true).visibility(from: eye, receiverHeight: receiverHeight)
+        #expect(zip(plain.joined(), tiled.joined()).allSatisfy { $0 == $1 }, "tile maxima or blocker hints changed an answer")
         return plain
     }
 
@@ -103,16 +103,19 @@ struct AnalyticLineOfSightTests {
     }
 }
 
-/// Line of sight from one observer to every cell of a grid, with or without tile maxima over a window.
+/// Line of sight from one observer to every cell of a grid, with or without tile maxima over a window, and
+/// with or without carrying the blocker hint along each row as the coverage engine does.
 struct LineOfSightGrid {
     let grid: TerrainGrid
     let earth: EarthModel
     let tiled: Bool
+    let hinted: Bool
 
-    init(_ grid: TerrainGrid, earth: EarthModel, tiled: Bool) {
+    init(_ grid: TerrainGrid, earth: EarthModel, tiled: Bool, hinted: Bool = false) {
         self.grid = grid
         self.earth = earth
         self.tiled = tiled
+        self.hinted = hinted
     }
 
     /// Visibility of the cells of `columns` × `rows` (default: all), tiles built over just that window.
@@ -128,11 +131,13 @@ struct LineOfSightGrid {
                     width: columns.count, height: rows.count
                 ) : nil
             return rows.map { row in
-                columns.map { column in
-                    sight.visibility(
+                var hint = Double.nan
+                return columns.map { column in
+                    if !hinted { hint = .nan }
+                    return sight.visibility(
                         elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
                         observer: eye, column: column, row: row,
-                        targetHeight: Double(grid[column, row]) + receiverHeight, tiles: tiles
+                        targetHeight: Double(grid[column, row]) + receiverHeight, tiles: tiles, blockerHint: &hint
                     )
                 }
             }

@@ -3,8 +3,9 @@ import Propagation
 import Terrain
 import Testing
 
-/// Tile maxima let the line-of-sight scan pass over terrain below the ray; they must never change an answer.
-@Suite("Line of sight with tile maxima")
+/// Tile maxima let the line-of-sight scan pass over terrain below the ray, and a neighbour's blocker is
+/// tried first; neither may ever change an answer.
+@Suite("Line of sight with tile maxima and blocker hints")
 struct TiledLineOfSightTests {
     /// Rough terrain: ridges and valleys, cell-scale noise from a fixed generator, and a few void patches.
     static let rough: TerrainGrid = {
@@ -37,10 +38,12 @@ struct TiledLineOfSightTests {
         let plain = LineOfSightGrid(grid, earth: earth, tiled: false).visibility(from: eye, receiverHeight: 1.5)
         let tiled = LineOfSightGrid(grid, earth: earth, tiled: true).visibility(from: eye, receiverHeight: 1.5)
         #expect(differingCells(plain, tiled) == 0)
+        let hinted = LineOfSightGrid(grid, earth: earth, tiled: false, hinted: true).visibility(from: eye, receiverHeight: 1.5)
+        #expect(differingCells(plain, hinted) == 0, "blocker hints")
         // Tiles over a window around the observer (not aligned with the grid) answer the same within it.
         let columns = max(0, Int(column) - 130)..<min(grid.width, Int(column) + 121)
         let rows = max(0, Int(row) - 117)..<min(grid.height, Int(row) + 109)
-        let windowed = LineOfSightGrid(grid, earth: earth, tiled: true)
+        let windowed = LineOfSightGrid(grid, earth: earth, tiled: true, hinted: true)
             .visibility(from: eye, receiverHeight: 1.5, columns: columns, rows: rows)
         #expect(differingCells(windowed, rows.map { Array(plain[$0][columns]) }) == 0)
         // The terrain gives every kind of answer, so the comparison means something.
