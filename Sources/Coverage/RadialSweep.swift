@@ -33,8 +33,8 @@ struct RadialSweep {
     /// path's roughness: eight span four cells at the radius.
     private static let radialsSharingDeltaH = 8
 
-    /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, and
-    /// behind a void on the cell's radial.
+    /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, behind a
+    /// void on the cell's radial, and where a void lies just in front of the cell on its own line.
     func power() -> [Float] {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
         var power = [Float](repeating: .nan, count: window.width * window.height)
@@ -50,9 +50,9 @@ struct RadialSweep {
                 )
                 var workspace = DeltaHWorkspace()
                 for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
+                    if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
                     let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
                     guard !cells.isEmpty else { continue }
-                    if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
                     self.walk(radial, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
                 }
             }
