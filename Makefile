@@ -52,9 +52,9 @@ bench: setup
 bench-check: setup
 	Benchmarks/check.sh
 
-## Record the current figures as the new thresholds (commit Benchmarks/Thresholds afterwards).
+## Record the current figures as the new thresholds: the largest p90 of three runs (commit Benchmarks/Thresholds).
 bench-baseline: setup
-	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark thresholds update --path Thresholds
+	Benchmarks/baseline.sh
 
 ## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
 compare-peers: setup
