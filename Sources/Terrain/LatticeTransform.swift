@@ -14,7 +14,7 @@ struct LatticeTransform {
     ) throws(InputError) -> (xs: [Double], ys: [Double]) {
         let columns = nodes(layout.width), rows = nodes(layout.height)
         guard columns.count > 1, rows.count > 1 else { return try exact(transform) }
-        var nodeXs = rows.flatMap { row in columns.map { layout.centerX($0) } }
+        var nodeXs = rows.flatMap { _ in columns.map { layout.centerX($0) } }
         var nodeYs = rows.flatMap { row in columns.map { _ in layout.centerY(row) } }
         try transform(&nodeXs, &nodeYs)
         let squares = zip(rows, rows.dropFirst()).flatMap { top, bottom in

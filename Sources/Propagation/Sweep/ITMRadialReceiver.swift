@@ -37,7 +37,7 @@ struct ITMRadialReceiver: ITMTerrain {
         let near = Double(path.curvedHorizon) * step
         let fromTransmitter = (z[path.curvedHorizon] - transmitter) / near - near / (2 * earthRadius)
         if fromTransmitter > angles.0 { (angles.0, distances.0) = (fromTransmitter, near) }
-        let back = path.receiverHorizon(at: receiverIndex, height: receiver, curved: true)
+        let back = path.receiverHorizon(height: receiver, curved: true)
         let far = Double(receiverIndex - back) * step
         let fromReceiver = (z[back] - receiver) / far - far / (2 * earthRadius)
         if fromReceiver > angles.1 { (angles.1, distances.1) = (fromReceiver, far) }

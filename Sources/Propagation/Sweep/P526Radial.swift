@@ -46,11 +46,11 @@ struct P526Radial: Sendable {
         let nu: Double
         if slopeToPoints <= (hrs - hts) / total {
             nu = Self.largestNu(
-                intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulge: bulge,
-                terrain: { z[$0] }, individuallyFrom: path.count, blockHighest: path.highestInBlock
+                intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulge: bulge, bulged: bulged,
+                individuallyFrom: path.count, blockHighest: path.highestInBlock
             )
         } else {
-            let back = path.receiverHorizon(at: k, height: hrs, curved: true)
+            let back = path.receiverHorizon(height: hrs, curved: true)
             let slopeFromReceiver = (bulged(back) - hrs) / (total - Double(back) * stepKm)
             nu = DeltaBullington.beyondHorizonNu(
                 slopes: (slopeToPoints, slopeFromReceiver), hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
@@ -84,8 +84,8 @@ struct P526Radial: Sendable {
         let nu: Double
         if slopeToPoints <= (hre - hte) / total {
             nu = Self.largestNu(
-                intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulge: bulge,
-                terrain: { _ in 0 }, individuallyFrom: k, blockHighest: { _ in 0 }
+                intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulge: bulge, bulged: bulged,
+                individuallyFrom: k, blockHighest: { _ in 0 }
             )
         } else {
             let towardsTransmitter = bulge > 0 && hre > 0 ? total - (hre / bulge).squareRoot() : -.infinity
@@ -112,26 +112,27 @@ struct P526Radial: Sendable {
         guard highest > 0 else {
             return KilometrePath.surfaceHeights(v1: v1, v2: v2, totalKm: total, grounds: (z[0], z[k]))
         }
-        let near = path.flatHorizon, back = path.receiverHorizon(at: k, height: hrs, curved: false)
+        let near = path.flatHorizon, back = path.receiverHorizon(height: hrs, curved: false)
         return KilometrePath.surfaceHeights(
             v1: v1, v2: v2, totalKm: total, grounds: (z[0], z[k]),
             obstacle: (highest, above(near) / (Double(near) * stepKm), above(back) / (total - Double(back) * stepKm))
         )
     }
 
-    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`, over
-    /// `terrain` heights lifted by the earth's bulge b·x·(d − x). Samples from `individuallyFrom` on are
-    /// evaluated one by one, first; the others in blocks of `RadialPath.blockSize`, each passed over when a
-    /// bound from its highest terrain (`blockHighest`) shows that no sample in it can beat the best so far.
+    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`, whose
+    /// heights `bulged` are terrain lifted by the earth's bulge `bulge`·x·(d − x). Samples from
+    /// `individuallyFrom` on are evaluated one by one, first; the others in blocks of `RadialPath.blockSize`,
+    /// each passed over when a bound from its highest terrain (`blockHighest`) shows that no sample in it can
+    /// beat the best so far.
     private static func largestNu(
         intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulge: Double,
-        terrain: (Int) -> Double, individuallyFrom tailStart: Int, blockHighest: (Int) -> Double
+        bulged: (Int) -> Double, individuallyFrom tailStart: Int, blockHighest: (Int) -> Double
     ) -> Double {
         let total = Double(k) * stepKm
         func nu(_ i: Int) -> Double {
             DeltaBullington.lineOfSightNu(
-                bulged: terrain(i) + bulge * Double(i) * stepKm * (total - Double(i) * stepKm), at: Double(i) * stepKm,
-                hts: heights.0, hrs: heights.1, totalKm: total, wavelength: wavelength
+                bulged: bulged(i), at: Double(i) * stepKm, hts: heights.0, hrs: heights.1, totalKm: total,
+                wavelength: wavelength
             )
         }
         let blockSize = RadialPath.blockSize, lastInBlocks = min(tailStart, k) - 1

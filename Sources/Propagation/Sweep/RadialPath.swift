@@ -135,11 +135,11 @@ public struct RadialPath: Sendable {
         hull.append(index)
     }
 
-    /// The sample with the steepest elevation angle seen back from a receiver at sample `receiver` (the
-    /// placed receiver's slot) whose absolute height is `height`, over flat (`curved` false) or curved earth,
-    /// among the appended samples after the first and the receiver's tail; 0 when there is none.
-    func receiverHorizon(at receiver: Int, height: Double, curved: Bool) -> Int {
-        let hull = curved ? curvedHull : flatHull
+    /// The sample with the steepest elevation angle seen back from the placed receiver, whose absolute height
+    /// is `height`, over flat (`curved` false) or curved earth, among the appended samples after the first
+    /// and the receiver's tail; 0 when there is none.
+    func receiverHorizon(height: Double, curved: Bool) -> Int {
+        let hull = curved ? curvedHull : flatHull, receiver = receiverIndex
         let eye: Double
         if curved {
             let distance = Double(receiver) * step
