@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Propagation", targets: ["Propagation"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Geometry", targets: ["Geometry"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Workflows", targets: ["Workflows"]),
     ],
     dependencies: [
@@ -27,7 +28,8 @@ let package = Package(
         ),
         .target(name: "Coverage", dependencies: ["Propagation"]),
         .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
-        .target(name: "Workflows", dependencies: ["Geometry"]),
+        .target(name: "Planning", dependencies: ["Geometry", "CGDAL"]),
+        .target(name: "Workflows", dependencies: ["Planning"]),
         .executableTarget(
             name: "phusong",
             dependencies: ["Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "TerrainTests", dependencies: ["Terrain", "TestSupport"]),
         .testTarget(name: "PropagationTests", dependencies: ["Propagation", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],

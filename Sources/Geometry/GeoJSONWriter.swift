@@ -24,6 +24,19 @@ public enum GeoJSONValue: Sendable, Equatable {
 public enum GeoJSONWriter {
     /// The FeatureCollection text for `features` whose coordinates are in `crs`.
     public static func featureCollection(_ features: [GeoJSONFeature], crs: String) throws(ProjectionError) -> String {
+        try featureCollection(groups: [(crs, features)])
+    }
+
+    /// One FeatureCollection of several groups of features, each group with coordinates in its own CRS.
+    public static func featureCollection(groups: [(crs: String, features: [GeoJSONFeature])]) throws(ProjectionError) -> String {
+        var lines: [String] = []
+        for group in groups {
+            lines += try featureLines(group.features, crs: group.crs)
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    private static func featureLines(_ features: [GeoJSONFeature], crs: String) throws(ProjectionError) -> [String] {
         let all = features.flatMap { feature in
             feature.shape.polygons.flatMap { polygon in ([polygon.exterior] + polygon.holes).flatMap(\.points) }
         }
@@ -43,7 +56,7 @@ public enum GeoJSONWriter {
             let geometry = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.joined(separator: ",") + "]}"
             lines.append("{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}")
         }
-        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+        return lines
     }
 
     private static func json(_ properties: [String: GeoJSONValue]) -> String {

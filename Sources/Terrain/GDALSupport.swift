@@ -7,8 +7,11 @@ let gdalRegistration: Void = {
     CPLSetErrorHandler(CPLQuietErrorHandler)
 }()
 
+/// Registers GDAL's drivers and silences its own error printing (idempotent); for other modules that call GDAL.
+public func registerGDAL() { _ = gdalRegistration }
+
 /// The calling thread's last GDAL/CPL error message, or a fallback when GDAL left none.
-func lastGDALError(or fallback: String) -> String {
+public func lastGDALError(or fallback: String) -> String {
     guard let message = CPLGetLastErrorMsg(), message.pointee != 0 else { return fallback }
     return String(cString: message)
 }
@@ -52,7 +55,7 @@ final class GDALDatasetHandle {
 }
 
 /// True when `wkt` describes a geographic (longitude/latitude) CRS.
-func isGeographic(_ wkt: String) -> Bool {
+public func isGeographic(_ wkt: String) -> Bool {
     guard let reference = OSRNewSpatialReference(wkt) else { return false }
     defer { OSRDestroySpatialReference(reference) }
     return OSRIsGeographic(reference) != 0

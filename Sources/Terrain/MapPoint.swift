@@ -47,6 +47,17 @@ public struct MapBounds: Sendable, Equatable {
         self = bounds
     }
 
+    /// The smallest rectangle holding both.
+    public func union(_ other: MapBounds) -> MapBounds {
+        MapBounds(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+
+    /// The common part; nil when they do not overlap.
+    public func intersection(_ other: MapBounds) -> MapBounds? {
+        let common = MapBounds(minX: max(minX, other.minX), minY: max(minY, other.minY), maxX: min(maxX, other.maxX), maxY: min(maxY, other.maxY))
+        return common.minX < common.maxX && common.minY < common.maxY ? common : nil
+    }
+
     public func contains(_ point: MapPoint) -> Bool {
         point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
     }

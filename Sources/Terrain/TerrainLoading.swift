@@ -12,8 +12,11 @@ extension DEMSource {
     /// Cuts a UTM grid covering every point within `radius` metres of `sites`, resampled bilinearly
     /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is that of the sites'
     /// mean position; the first site sits on a cell centre. Voids are filled or refused per `policy`.
+    /// With a `region` (WGS84 longitude/latitude bounds, e.g. the communes being evaluated) the grid also
+    /// covers that region, and the whole area is clipped to the DEM's extent.
     public func metricGrid(
-        around sites: [GeoPoint], radius: Double, resolution: Double? = nil, policy: VoidPolicy = VoidPolicy()
+        around sites: [GeoPoint], radius: Double, region: MapBounds? = nil, resolution: Double? = nil,
+        policy: VoidPolicy = VoidPolicy()
     ) throws(InputError) -> LoadedTerrain {
         guard !sites.isEmpty else { throw InputError(path: path, reason: "no sites to cut terrain around") }
         let info = try describe()
@@ -28,7 +31,16 @@ extension DEMSource {
         )
         let epsg = UTM.epsg(for: meanPoint)
         let projected = try project(sites, to: "EPSG:\(epsg)")
-        let layout = GridLayout(anchor: projected[0], points: projected, radius: radius, spacing: spacing)
+        var area = try areaAround(projected, radius: radius)
+        if let region {
+            let regionArea = try outlineBounds(region, from: wgs84, to: "EPSG:\(epsg)")
+            let terrainArea = try outlineBounds(info.frame.bounds, from: info.frame.crsWKT, to: "EPSG:\(epsg)")
+            guard let clipped = area.union(regionArea).intersection(terrainArea) else {
+                throw InputError(path: path, reason: "the sites and the region evaluated lie outside the terrain")
+            }
+            area = clipped
+        }
+        let layout = GridLayout(anchor: projected[0], bounds: area, spacing: spacing)
         let cellCount = layout.width * layout.height
         guard cellCount <= 400_000_000 else {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
@@ -66,6 +78,26 @@ extension DEMSource {
         return LoadedTerrain(grid: grid, voids: report, nativeSpacing: native)
     }
 
+    private func areaAround(_ points: [MapPoint], radius: Double) throws(InputError) -> MapBounds {
+        guard let bounds = MapBounds(enclosing: points) else { throw InputError(path: path, reason: "no sites") }
+        return MapBounds(minX: bounds.minX - radius, minY: bounds.minY - radius, maxX: bounds.maxX + radius, maxY: bounds.maxY + radius)
+    }
+
+    /// The bounds, in `crs`, of a rectangle's outline (32 points per side) given in `source`.
+    private func outlineBounds(_ rectangle: MapBounds, from source: String, to crs: String) throws(InputError) -> MapBounds {
+        let steps = 32
+        var xs: [Double] = [], ys: [Double] = []
+        for step in 0...steps {
+            let t = Double(step) / Double(steps)
+            let x = rectangle.minX + (rectangle.maxX - rectangle.minX) * t
+            let y = rectangle.minY + (rectangle.maxY - rectangle.minY) * t
+            xs += [x, x, rectangle.minX, rectangle.maxX]
+            ys += [rectangle.minY, rectangle.maxY, y, y]
+        }
+        try transform(xs: &xs, ys: &ys, from: source, to: crs)
+        return MapBounds(minX: xs.min()!, minY: ys.min()!, maxX: xs.max()!, maxY: ys.max()!)
+    }
+
     private func project(_ sites: [GeoPoint], to crs: String) throws(InputError) -> [MapPoint] {
         var xs = sites.map(\.longitude), ys = sites.map(\.latitude)
         try transform(xs: &xs, ys: &ys, from: wgs84, to: crs)
@@ -93,12 +125,12 @@ struct GridLayout {
     let height: Int
     let spacing: Double
 
-    init(anchor: MapPoint, points: [MapPoint], radius: Double, spacing: Double) {
-        let bounds = MapBounds(enclosing: points) ?? MapBounds(minX: anchor.x, minY: anchor.y, maxX: anchor.x, maxY: anchor.y)
-        let left = Int(((anchor.x - bounds.minX + radius) / spacing).rounded(.up))
-        let right = Int(((bounds.maxX - anchor.x + radius) / spacing).rounded(.up))
-        let top = Int(((bounds.maxY - anchor.y + radius) / spacing).rounded(.up))
-        let bottom = Int(((anchor.y - bounds.minY + radius) / spacing).rounded(.up))
+    /// Cells aligned on `anchor` covering `bounds`; the anchor's own cell is always part of the grid.
+    init(anchor: MapPoint, bounds: MapBounds, spacing: Double) {
+        let left = max(0, Int(((anchor.x - bounds.minX) / spacing).rounded(.up)))
+        let right = max(0, Int(((bounds.maxX - anchor.x) / spacing).rounded(.up)))
+        let top = max(0, Int(((bounds.maxY - anchor.y) / spacing).rounded(.up)))
+        let bottom = max(0, Int(((anchor.y - bounds.minY) / spacing).rounded(.up)))
         self.spacing = spacing
         width = left + right + 1
         height = top + bottom + 1

@@ -1,12 +1,15 @@
 import Coverage
 import Foundation
 import Geometry
+import Planning
 import Propagation
 import Terrain
 
 /// `phusong footprint`: sites over terrain → `coverage.tif` (best-server received power),
 /// `sites/<id>.tif` (each site's power), `footprints.geojson` (WGS84, one feature per site and the union)
-/// and `summary.json`. Outputs appear all together or not at all.
+/// and `summary.json`. With residents (`phusong evaluate`) the grid also covers their communes and the run
+/// adds `residents.tif`, `communes.csv`, `coverage.geojson` and the residents' figures in `summary.json`.
+/// Outputs appear all together or not at all.
 public enum FootprintJob {
     /// Runs the job; `progress` is told after each site how many of how many are done.
     public static func run(
@@ -17,8 +20,11 @@ public enum FootprintJob {
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
             throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
         }
+        let layer = try request.residents.map { residents throws(InputError) in
+            try AdminLayer.load(residents.populationPath, fields: residents.fields)
+        }
         let terrain = try source.metricGrid(
-            around: sites.map(\.location), radius: request.parameters.radius,
+            around: sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
             resolution: request.resolution, policy: request.voidPolicy
         )
         let grid = terrain.grid
@@ -40,7 +46,20 @@ public enum FootprintJob {
             } catch {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
-            let summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
+            var summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
+            if let layer, let residents = request.residents {
+                let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints.sites)
+                summary.residents = evaluation.statistics
+                summary.population = layer.path
+                try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
+                try GeoTIFF.writeFloat32(
+                    path: staging.path("residents.tif"), width: grid.width, height: grid.height,
+                    values: evaluation.residents.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) },
+                    georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
+                    bandDescription: "residents per cell (\(residents.method.rawValue) spread of \(layer.path))"
+                )
+                try staging.write(try evaluation.coverageGeoJSON(footprints: footprints.sites, grid: grid), to: "coverage.geojson")
+            }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             try staging.write(summary.json(), to: "summary.json")
             try staging.commit()

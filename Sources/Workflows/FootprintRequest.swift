@@ -1,4 +1,5 @@
 import Coverage
+import Planning
 import Terrain
 
 /// Everything `phusong footprint` needs: inputs, output folder and model settings.
@@ -12,11 +13,13 @@ public struct FootprintRequest: Sendable {
     public var voidPolicy: VoidPolicy
     /// Also write the metric elevation grid the run used, as `terrain.tif`.
     public var writeTerrain: Bool
+    /// Residents to evaluate the coverage for (`phusong evaluate`); nil for footprints alone.
+    public var residents: ResidentsRequest?
 
     public init(
         terrainPath: String, sitesPath: String, outputDirectory: String,
         parameters: CoverageParameters = CoverageParameters(), resolution: Double? = nil,
-        voidPolicy: VoidPolicy = VoidPolicy(), writeTerrain: Bool = false
+        voidPolicy: VoidPolicy = VoidPolicy(), writeTerrain: Bool = false, residents: ResidentsRequest? = nil
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -25,5 +28,28 @@ public struct FootprintRequest: Sendable {
         self.resolution = resolution
         self.voidPolicy = voidPolicy
         self.writeTerrain = writeTerrain
+        self.residents = residents
+    }
+}
+
+/// Where residents live and how coverage of them is judged.
+public struct ResidentsRequest: Sendable {
+    /// Administrative polygons with a population attribute (any OGR vector layer).
+    public var populationPath: String
+    public var fields: AdminFields
+    public var method: SpreadMethod
+    public var dasymetric: DasymetricSettings
+    /// Share of residents (%) a commune needs covered to meet the target.
+    public var targetPercent: Double
+
+    public init(
+        populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,
+        dasymetric: DasymetricSettings = DasymetricSettings(), targetPercent: Double = 97
+    ) {
+        self.populationPath = populationPath
+        self.fields = fields
+        self.method = method
+        self.dasymetric = dasymetric
+        self.targetPercent = targetPercent
     }
 }

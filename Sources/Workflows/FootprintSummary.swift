@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Geometry
+import Planning
 import Propagation
 import Terrain
 
@@ -107,9 +108,12 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let overlaps: [PairOverlap]
     /// Model warnings, e.g. an empirical model used outside its validity range.
     public let warnings: [String]
+    /// `phusong evaluate` only: the population layer and the residents covered.
+    public var population: String?
+    public var residents: ResidentStatistics?
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

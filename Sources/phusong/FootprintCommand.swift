@@ -1,5 +1,6 @@
 import ArgumentParser
 import Coverage
+import Planning
 import Propagation
 import Terrain
 import Workflows
@@ -77,12 +78,8 @@ struct CoverageOptions: ParsableArguments {
     }
 }
 
-struct FootprintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "footprint",
-        abstract: "Footprints of sites over terrain: coverage.tif, sites/*.tif, footprints.geojson, summary.json."
-    )
-
+/// Terrain, sites, output folder and every model setting of a coverage run.
+struct SiteRunOptions: ParsableArguments {
     @Option(help: "Elevation model: .hgt, .hgt.zip, GeoTIFF, any GDAL raster, or a folder of tiles.")
     var terrain: String
 
@@ -105,21 +102,39 @@ struct FootprintCommand: ParsableCommand {
     @Flag(name: .customLong("write-terrain"), help: "Also write terrain.tif: the metric elevation grid the run used.")
     var writeTerrain = false
 
-    func run() throws {
+    func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
         var parameters = coverage.parameters
         parameters.model = model
         parameters.kernel = kernel
         parameters.environment = radio.settings
-        let request = FootprintRequest(
+        return FootprintRequest(
             terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,
-            resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain
+            resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain,
+            residents: residents
         )
+    }
+
+    /// Runs the job with a progress bar on a terminal; bad input exits with `code`.
+    func run(_ request: FootprintRequest, badInputExit code: Int32 = 1) throws -> FootprintSummary {
         let bar = ProgressBar(label: "sites")
-        let summary = try reportingInputErrors { () throws(InputError) in
+        return try reportingInputErrors(exitCode: code) { () throws(InputError) in
             defer { bar.finish() }
             return try FootprintJob.run(request) { done, total in bar.update(done: done, total: total) }
         }
-        print(report(summary, folder: out))
+    }
+}
+
+struct FootprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "footprint",
+        abstract: "Footprints of sites over terrain: coverage.tif, sites/*.tif, footprints.geojson, summary.json."
+    )
+
+    @OptionGroup var options: SiteRunOptions
+
+    func run() throws {
+        let summary = try options.run(options.request())
+        print(report(summary, folder: options.out))
     }
 }
 

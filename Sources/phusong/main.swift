@@ -4,8 +4,8 @@ import ArgumentParser
 struct PhuSong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phusong",
-        abstract: "Radio coverage planning over terrain: footprints, unions and areas of BTS sites.",
-        subcommands: [FootprintCommand.self, PathCommand.self, DemoCommand.self, TerrainCommand.self]
+        abstract: "Radio coverage planning over terrain: footprints of BTS sites and the residents they cover.",
+        subcommands: [FootprintCommand.self, EvaluateCommand.self, PathCommand.self, DemoCommand.self, TerrainCommand.self]
     )
 }
 

@@ -64,7 +64,7 @@ struct LatticeTransformTests {
     @Test("A 30 m UTM grid of 60 km around Cao Bằng: every centre within 1 % of a 1″ cell of PROJ's")
     func faithful() throws {
         let anchor = MapPoint(x: 626_000, y: 2_507_000)
-        let layout = GridLayout(anchor: anchor, points: [anchor], radius: 30_000, spacing: 30)
+        let layout = GridLayout(anchor: anchor, bounds: square(around: anchor, radius: 30_000), spacing: 30)
         let tolerance = 0.01 / 3_600
         let (worst, _) = try compare(layout: layout, tolerance: tolerance, epsg: 32648)
         #expect(worst <= tolerance, "worst \(worst * 3_600 * 30.9) m")
@@ -73,10 +73,16 @@ struct LatticeTransformTests {
     @Test("A tolerance the lattice cannot meet falls back to PROJ at every centre; one-row grids too")
     func fallback() throws {
         let anchor = MapPoint(x: 626_000, y: 2_507_000)
-        let layout = GridLayout(anchor: anchor, points: [anchor], radius: 3_000, spacing: 30)
+        let layout = GridLayout(anchor: anchor, bounds: square(around: anchor, radius: 3_000), spacing: 30)
         #expect(try compare(layout: layout, tolerance: 0, epsg: 32648).worst == 0)
-        let strip = GridLayout(anchor: anchor, points: [anchor, MapPoint(x: anchor.x + 3_000, y: anchor.y)], radius: 0, spacing: 30)
+        let strip = GridLayout(
+            anchor: anchor, bounds: MapBounds(minX: anchor.x, minY: anchor.y, maxX: anchor.x + 3_000, maxY: anchor.y), spacing: 30
+        )
         let stripWorst = try compare(layout: strip, tolerance: 1, epsg: 32648).worst
         #expect(strip.height == 1 && stripWorst == 0)
     }
+}
+
+private func square(around point: MapPoint, radius: Double) -> MapBounds {
+    MapBounds(minX: point.x - radius, minY: point.y - radius, maxX: point.x + radius, maxY: point.y + radius)
 }

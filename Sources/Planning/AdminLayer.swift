@@ -1,0 +1,86 @@
+import CGDAL
+import Foundation
+import Geometry
+import Terrain
+
+/// Administrative units read from any vector layer OGR opens (GeoJSON, Shapefile, GeoPackage, …),
+/// in WGS84, with every invalid outline repaired by GEOS make-valid and reported.
+public struct AdminLayer: Sendable {
+    /// The file as the user gave it.
+    public let path: String
+    public let units: [AdminUnit]
+    /// One line per outline that had to be repaired: which unit and GEOS's reason.
+    public let repairs: [String]
+
+    /// Longitude/latitude bounds of all units.
+    public var bounds: MapBounds {
+        MapBounds(enclosing: units.flatMap { $0.shape.polygons.flatMap(\.exterior.points) })
+            ?? MapBounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
+    }
+
+    public init(path: String, units: [AdminUnit], repairs: [String]) {
+        self.path = path
+        self.units = units
+        self.repairs = repairs
+    }
+
+    /// Reads the first layer of `path`. Missing attributes, non-polygon features, negative populations,
+    /// duplicate ids and coordinates that do not fit the declared CRS are `InputError`s naming the file.
+    public static func load(_ path: String, fields: AdminFields = AdminFields()) throws(InputError) -> AdminLayer {
+        let dataset = try VectorDataset(path: path)
+        let layer = try dataset.firstLayer()
+        let source = try OGRFeatureReader(layer: layer, path: path, fields: fields)
+        var units: [AdminUnit] = [], repairs: [String] = [], seen = Set<String>()
+        while let feature = try source.next() {
+            guard seen.insert(feature.unit.id).inserted else {
+                throw InputError(path: path, reason: "feature \(feature.number): \(fields.id) '\(feature.unit.id)' appears twice")
+            }
+            var unit = feature.unit
+            let toWGS84 = try source.toWGS84(unit.shape, feature: feature.number)
+            let repaired: MultiPolygon
+            do throws(GeometryError) {
+                if let reason = try GeometryOperations.invalidityReason(toWGS84) {
+                    repaired = try GeometryOperations.makeValid(toWGS84)
+                    repairs.append("\(fields.id) '\(unit.id)' (\(unit.name)): \(reason); repaired with GEOS make-valid")
+                } else {
+                    repaired = toWGS84
+                }
+            } catch {
+                throw InputError(path: path, reason: "feature \(feature.number) ('\(unit.id)'): \(error.message)")
+            }
+            unit = AdminUnit(
+                id: unit.id, name: unit.name, district: unit.district, province: unit.province,
+                population: unit.population, priorityWeight: unit.priorityWeight, shape: repaired
+            )
+            units.append(unit)
+        }
+        guard !units.isEmpty else { throw InputError(path: path, reason: "layer has no features") }
+        return AdminLayer(path: path, units: units, repairs: repairs)
+    }
+}
+
+/// An OGR vector dataset opened read-only, closed with this object.
+final class VectorDataset {
+    let raw: GDALDatasetH
+    let path: String
+
+    init(path: String) throws(InputError) {
+        registerGDAL()
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
+        CPLErrorReset()
+        guard let dataset = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY), nil, nil, nil) else {
+            throw InputError(path: path, reason: lastGDALError(or: "not a vector layer GDAL/OGR can read"))
+        }
+        raw = dataset
+        self.path = path
+    }
+
+    deinit { GDALClose(raw) }
+
+    func firstLayer() throws(InputError) -> OGRLayerH {
+        guard GDALDatasetGetLayerCount(raw) > 0, let layer = GDALDatasetGetLayer(raw, 0) else {
+            throw InputError(path: path, reason: "holds no vector layer")
+        }
+        return layer
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Planning
+import Workflows
+
+/// Where residents live and how their coverage is judged.
+struct PopulationOptions: ParsableArguments {
+    @Option(help: "Administrative polygons with a population attribute: GeoJSON, Shapefile, GeoPackage, any OGR layer.")
+    var population: String
+
+    @Option(name: .customLong("id-field"), help: "Property holding each unit's id.")
+    var idField = AdminFields().id
+
+    @Option(name: .customLong("name-field"), help: "Property holding each unit's name.")
+    var nameField = AdminFields().name
+
+    @Option(name: .customLong("population-field"), help: "Property holding each unit's population.")
+    var populationField = AdminFields().population
+
+    @Option(name: .customLong("district-field"), help: "Property holding the district id (district name: --district-name-field).")
+    var districtField = AdminFields().districtID
+
+    @Option(name: .customLong("district-name-field"), help: "Property holding the district name.")
+    var districtNameField = AdminFields().districtName
+
+    @Option(name: .customLong("province-field"), help: "Property holding the province id.")
+    var provinceField = AdminFields().provinceID
+
+    @Option(name: .customLong("province-name-field"), help: "Property holding the province name.")
+    var provinceNameField = AdminFields().provinceName
+
+    @Option(name: .customLong("priority-field"), help: "Numeric property marking priority units (> 0 = priority, the value is its weight).")
+    var priorityField: String?
+
+    @Option(help: "How populations are spread over a unit's cells: dasymetric (by terrain: valleys, gentle slopes) or uniform.")
+    var spread: SpreadMethod = .dasymetric
+
+    @Option(name: .customLong("max-slope-deg"), help: "Dasymetric: slope at and above which nobody lives, degrees.")
+    var maxSlope = DasymetricSettings().maxSlopeDegrees
+
+    @Option(name: .customLong("relief-scale-m"), help: "Dasymetric: height above the valley floor over which the weight falls by e, metres.")
+    var reliefScale = DasymetricSettings().reliefScaleM
+
+    @Option(name: .customLong("valley-radius-m"), help: "Dasymetric: half-width of the square whose lowest cell is the valley floor, metres.")
+    var valleyRadius = DasymetricSettings().valleyRadiusM
+
+    @Option(name: .customLong("target-percent"), help: "Share of residents a commune needs covered to meet the target, %.")
+    var targetPercent = 97.0
+
+    func validate() throws {
+        guard maxSlope > 0, maxSlope <= 90 else { throw ValidationError("--max-slope-deg must be in (0, 90]") }
+        guard reliefScale > 0, valleyRadius >= 0 else { throw ValidationError("--relief-scale-m must be positive and --valley-radius-m not negative") }
+        guard (0...100).contains(targetPercent) else { throw ValidationError("--target-percent must be within 0–100") }
+    }
+
+    var request: ResidentsRequest {
+        var fields = AdminFields()
+        fields.id = idField
+        fields.name = nameField
+        fields.population = populationField
+        fields.districtID = districtField
+        fields.districtName = districtNameField
+        fields.provinceID = provinceField
+        fields.provinceName = provinceNameField
+        fields.priority = priorityField
+        return ResidentsRequest(
+            populationPath: population, fields: fields, method: spread,
+            dasymetric: DasymetricSettings(maxSlopeDegrees: maxSlope, reliefScaleM: reliefScale, valleyRadiusM: valleyRadius),
+            targetPercent: targetPercent
+        )
+    }
+}
+
+extension SpreadMethod: ExpressibleByArgument {}
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Residents covered by a set of sites, per commune, district and province: the footprint outputs plus communes.csv, coverage.geojson and the residents in summary.json."
+    )
+
+    @OptionGroup var options: SiteRunOptions
+
+    @OptionGroup var population: PopulationOptions
+
+    func run() throws {
+        let summary = try options.run(options.request(residents: population.request))
+        print(report(summary, folder: options.out))
+        if let residents = summary.residents { print(residentsReport(residents, folder: options.out)) }
+    }
+}
+
+/// A short human report of the residents covered.
+func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String {
+    func percent(_ figures: CoverageFigures, _ key: String) -> String {
+        figures.residentsPercent(key).map { String(format: "%6.2f %%", $0) } ?? "     –  "
+    }
+    let keys = CoverageMasks.keys
+    var lines = ["Residents covered (\(statistics.method.rawValue) spread):", "  unit" + keys.map { "  \($0.padding(toLength: 8, withPad: " ", startingAt: 0))" }.joined()]
+    for province in statistics.provinces {
+        lines.append("  \(province.name)" + keys.map { "  " + percent(province.figures, $0) }.joined())
+    }
+    if !statistics.priorityCommunes.isEmpty {
+        lines.append("  priority communes (\(statistics.priorityCommunes.count))" + keys.map { "  " + percent(statistics.priority, $0) }.joined())
+    }
+    let judged = statistics.communes.filter(\.isJudged).count, total = statistics.total
+    lines.append(String(
+        format: "  on the terrain: %.0f of %.0f residents (%.1f %%); percentages are of those", total.residents, total.population,
+        total.population > 0 ? 100 * total.residents / total.population : 0
+    ))
+    lines.append("  communes at ≥ \(statistics.targetPercent.formatted1) % (any technology): \(statistics.meetingTarget["any"]?.count ?? 0) of \(judged) judged; without coverage: \(statistics.withoutCoverage.count); partly on the terrain (not judged): \(statistics.partlyOnTerrain.count); outside it: \(statistics.outsideTerrain.count)")
+    lines += statistics.repairs.map { "  repaired: \($0)" }
+    lines.append("Residents: \(folder)/communes.csv, \(folder)/coverage.geojson, \(folder)/summary.json")
+    return lines.joined(separator: "\n")
+}
