@@ -1,0 +1,70 @@
+import Foundation
+import Geometry
+import Planning
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("Administrative layers: loading, repair and bad input")
+struct AdminLayerTests {
+    @Test("A self-intersecting commune is repaired with GEOS make-valid and reported; priority weights are read")
+    func bowTieRepaired() throws {
+        var fields = AdminFields()
+        fields.priority = "poor"
+        let layer = try AdminLayer.load(Fixtures.path("population/synthetic_bowtie_communes.geojson"), fields: fields)
+        #expect(layer.units.map(\.name) == ["Square", "Bow-tie"])
+        #expect(layer.repairs.count == 1)
+        let repair = try #require(layer.repairs.first)
+        #expect(repair.contains("'2'") && repair.contains("Self-intersection") && repair.contains("make-valid"), "\(repair)")
+        let bowTie = layer.units[1]
+        #expect(try GeometryOperations.invalidityReason(bowTie.shape) == nil)
+        #expect(bowTie.shape.polygons.count == 2, "the two lobes of the bow-tie")
+        #expect(abs(bowTie.shape.area - 2 * 0.5 * 0.02 * 0.01) < 1e-12, "two triangles of 0.02° × 0.01°: \(bowTie.shape.area)")
+        #expect(layer.units.map(\.priorityWeight) == [0, 2] && bowTie.isPriority)
+    }
+
+    @Test("A missing population attribute names the file, the attribute and the attributes there are")
+    func missingPopulation() {
+        let path = Fixtures.path("population/synthetic_no_population.geojson")
+        #expect {
+            try AdminLayer.load(path)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.path == path && error.reason.contains("missing attribute 'population'") && error.reason.contains("commune_id")
+        }
+    }
+
+    @Test("Coordinates in metres in a layer that declares no CRS are a CRS mismatch")
+    func crsMismatch() {
+        let path = Fixtures.path("population/synthetic_utm_coordinates.geojson")
+        #expect {
+            try AdminLayer.load(path)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.path == path && error.reason.contains("CRS mismatch")
+        }
+    }
+
+    @Test("Missing files, non-vector files and point layers are refused with the file named")
+    func otherBadInput() throws {
+        let folder = try temporaryFolder("admin")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let points = folder + "/points.geojson"
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"commune_id":1,"commune":"P","population":5,"district_id":1,"province_id":1},"geometry":{"type":"Point","coordinates":[103.8,22.5]}}]}"#
+            .write(toFile: points, atomically: true, encoding: .utf8)
+        let text = folder + "/notes.txt"
+        try "not a layer".write(toFile: text, atomically: true, encoding: .utf8)
+        let negative = folder + "/negative.geojson"
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"commune_id":1,"commune":"N","population":-5,"district_id":1,"province_id":1},"geometry":{"type":"Polygon","coordinates":[[[103.8,22.5],[103.9,22.5],[103.9,22.6],[103.8,22.5]]]}}]}"#
+            .write(toFile: negative, atomically: true, encoding: .utf8)
+        for (path, expected) in [
+            (folder + "/absent.geojson", "no such file"), (points, "is a Point, not a polygon"),
+            (text, "not a vector layer"), (negative, "must be a number ≥ 0"),
+        ] {
+            #expect(performing: { try AdminLayer.load(path) }, throws: { error in
+                guard let error = error as? InputError else { return false }
+                return error.path == path && error.reason.contains(expected)
+            })
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Coverage
+import Foundation
+import Planning
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("phusong evaluate: residents covered", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct EvaluateJobTests {
+    @Test("Cao Bằng's 199 communes (496,319 people) on synthetic terrain aggregate exactly to the census districts and province; outputs say synthetic")
+    func caoBangAggregates() throws {
+        let folder = try temporaryFolder("caobang")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrainPath = folder + "/synthetic_caobang.tif"
+        let terrain = SyntheticTerrain(bounds: MapBounds(minX: 105.2, minY: 22.3, maxX: 106.9, maxY: 23.2), arcSeconds: 30).generate()
+        try GeoTIFF.writeFloat32(
+            path: terrainPath, width: terrain.width, height: terrain.height, values: terrain.values,
+            georeference: RasterGeoreference(geoTransform: terrain.frame.geoTransform, crs: .epsg(4326)),
+            metadata: [syntheticMetadataKey: "YES"]
+        )
+        let sitesPath = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nCB-1,22.665,106.255,36,900,58,2G\n"
+            .write(toFile: sitesPath, atomically: true, encoding: .utf8)
+        let communes = SharedData.path("population/caobang_communes_census2009.geojson")
+        let summary = try FootprintJob.run(FootprintRequest(
+            terrainPath: terrainPath, sitesPath: sitesPath, outputDirectory: folder + "/out",
+            parameters: CoverageParameters(radius: 10_000, model: .fspl), resolution: 1_000,
+            residents: ResidentsRequest(populationPath: communes)
+        ))
+        let residents = try #require(summary.residents)
+        #expect(summary.syntheticTerrain)
+        #expect(residents.communes.count == 199)
+        #expect(residents.total.population == 496_319)
+        #expect(abs(residents.total.residents - 496_319) < 1e-6, "every commune lies on the synthetic terrain")
+        #expect(residents.communes.allSatisfy { $0.terrainFraction == 1 && $0.figures.residents == $0.figures.population })
+
+        let census = try AdminLayer.load(
+            SharedData.path("population/caobang_districts_census2009.geojson"), fields: districtFields()
+        )
+        #expect(residents.districts.count == 13 && census.units.count == 13)
+        for district in census.units {
+            let aggregated = try #require(residents.districts.first { $0.id == district.id }, "district \(district.id)")
+            #expect(aggregated.figures.population == district.population, "\(district.name)")
+            #expect(abs(aggregated.figures.residents - district.population) < 1e-6)
+        }
+        let province = try #require(residents.provinces.first)
+        #expect(residents.provinces.count == 1 && province.figures.population == 496_319)
+        let covered = try #require(province.figures.residentsPercent("2G"))
+        #expect(covered > 0 && covered < 100)
+
+        let csv = try String(contentsOfFile: folder + "/out/communes.csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 200)
+        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(",yes") }, "synthetic_terrain column")
+        let geojson = try String(contentsOfFile: folder + "/out/coverage.geojson", encoding: .utf8)
+        #expect(geojson.components(separatedBy: "\"kind\":\"commune\"").count - 1 == 199)
+        #expect(!geojson.contains("\"synthetic_terrain\":false"))
+        let raster = try DEMSource.open(folder + "/out/residents.tif").inventory()
+        #expect(raster.description.isSynthetic)
+    }
+
+    private func districtFields() -> AdminFields {
+        var fields = AdminFields()
+        fields.id = "district_id"
+        fields.name = "district"
+        return fields
+    }
+}
