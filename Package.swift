@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "Coverage", dependencies: ["Propagation"]),
         .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
         .target(name: "Planning", dependencies: ["Geometry", "CGDAL"]),
-        .target(name: "Workflows", dependencies: ["Planning"]),
+        .target(name: "Workflows", dependencies: ["Planning", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "phusong",
             dependencies: ["Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]

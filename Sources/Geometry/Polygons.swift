@@ -47,3 +47,15 @@ public struct MultiPolygon: Sendable, Equatable {
 
     public var area: Double { polygons.reduce(0) { $0 + $1.area } }
 }
+
+extension MultiPolygon {
+    /// The same polygons with every vertex transformed (all in one PROJ batch).
+    public func transformed(by transform: CoordinateTransform) throws(ProjectionError) -> MultiPolygon {
+        var moved = try transform.apply(polygons.flatMap { ([$0.exterior] + $0.holes).flatMap(\.points) }).makeIterator()
+        func ring(_ source: Ring) -> Ring { Ring(points: source.points.map { _ in moved.next()! }) }
+        return MultiPolygon(polygons: polygons.map { polygon in
+            let exterior = ring(polygon.exterior)
+            return Polygon(exterior: exterior, holes: polygon.holes.map(ring))
+        })
+    }
+}

@@ -36,18 +36,11 @@ public struct AdminLayer: Sendable {
                 throw InputError(path: path, reason: "feature \(feature.number): \(fields.id) '\(feature.unit.id)' appears twice")
             }
             var unit = feature.unit
-            let toWGS84 = try source.toWGS84(unit.shape, feature: feature.number)
-            let repaired: MultiPolygon
-            do throws(GeometryError) {
-                if let reason = try GeometryOperations.invalidityReason(toWGS84) {
-                    repaired = try GeometryOperations.makeValid(toWGS84)
-                    repairs.append("\(fields.id) '\(unit.id)' (\(unit.name)): \(reason); repaired with GEOS make-valid")
-                } else {
-                    repaired = toWGS84
-                }
-            } catch {
-                throw InputError(path: path, reason: "feature \(feature.number) ('\(unit.id)'): \(error.message)")
-            }
+            let label = "\(fields.id) '\(unit.id)' (\(unit.name))"
+            let (repaired, repair) = try validPolygons(
+                try source.toWGS84(unit.shape, feature: feature.number), label: label, path: path
+            )
+            if let repair { repairs.append(repair) }
             unit = AdminUnit(
                 id: unit.id, name: unit.name, district: unit.district, province: unit.province,
                 population: unit.population, priorityWeight: unit.priorityWeight, shape: repaired

@@ -95,22 +95,13 @@ public struct ResidentGrid: Sendable {
         return total
     }
 
-    /// Every unit's outline in the grid's CRS, all vertices through PROJ in one batch.
+    /// Every unit's outline in the grid's CRS.
     private static func project(_ layer: AdminLayer, to grid: TerrainGrid) throws(InputError) -> [MultiPolygon] {
-        let rings = layer.units.flatMap { $0.shape.polygons.flatMap { [$0.exterior] + $0.holes } }
-        let projected: [MapPoint]
+        let transform = CoordinateTransform(from: wgs84, to: grid.crs)
         do {
-            projected = try CoordinateTransform(from: wgs84, to: grid.crs).apply(rings.flatMap(\.points))
+            return try layer.units.map { unit throws(ProjectionError) in try unit.shape.transformed(by: transform) }
         } catch {
             throw InputError(path: layer.path, reason: "cannot project to \(grid.crs): \(error.message)")
-        }
-        var next = projected.makeIterator()
-        func ring(_ source: Ring) -> Ring { Ring(points: source.points.map { _ in next.next()! }) }
-        return layer.units.map { unit in
-            MultiPolygon(polygons: unit.shape.polygons.map { polygon in
-                let exterior = ring(polygon.exterior)
-                return Polygon(exterior: exterior, holes: polygon.holes.map(ring))
-            })
         }
     }
 

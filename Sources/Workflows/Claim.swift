@@ -1,0 +1,170 @@
+import Coverage
+import Foundation
+import Planning
+import Propagation
+import Terrain
+
+/// An operator's coverage claim for `phusong verify`: the scenario to recompute (terrain, sites, population,
+/// model and parameters) and the figures claimed. Relative paths resolve against the claim's folder.
+public struct Claim: Sendable {
+    /// A claimed share of residents covered, %.
+    public struct Figure: Sendable, Equatable {
+        /// nil for the whole layer (province); else a commune id.
+        public let commune: String?
+        /// "2G", "3G", "4G" or "any".
+        public let layer: String
+        public let percent: Double
+    }
+
+    public let path: String
+    /// The run to recompute; its output folder is set by the verification.
+    public let request: FootprintRequest
+    public let figures: [Figure]
+    /// A claimed footprint (any OGR polygon layer), compared with the computed union of all sites.
+    public let footprintPath: String?
+    /// Largest accepted |claimed − computed|, percentage points.
+    public let tolerancePP: Double
+    /// Largest accepted area of claimed-minus-computed footprint, % of the claimed area.
+    public let footprintTolerancePercent: Double
+
+    /// Every input file the verification reads, claim first.
+    public var inputFiles: [String] {
+        [path, request.terrainPath, request.sitesPath] + [request.residents?.populationPath, footprintPath].compactMap { $0 }
+    }
+
+    /// Reads and checks a claim file; every fault names the file and the field.
+    public static func load(_ path: String) throws(InputError) -> Claim {
+        let root = try JSONFields(file: path)
+        try root.onlyKeys(["scenario", "claimed", "tolerance_pp", "footprint_tolerance_percent"])
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ file: String) -> String {
+            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
+        }
+        guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
+        guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
+        let request = try ScenarioFields.request(scenario, resolve: resolve)
+        try claimed.onlyKeys(["province", "communes", "footprint"])
+        var figures: [Figure] = []
+        if let province = try claimed.object("province") {
+            figures += try percentages(province, commune: nil)
+        }
+        if let communes = try claimed.object("communes") {
+            for id in communes.keys {
+                figures += try percentages(try communes.object(id)!, commune: id)
+            }
+        }
+        let footprint = try claimed.string("footprint").map(resolve)
+        guard !figures.isEmpty || footprint != nil else {
+            throw claimed.fault("province", "the claim states no figure: give province or commune percentages, or a footprint")
+        }
+        for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath] + [footprint].compactMap({ $0 })
+        where !FileManager.default.fileExists(atPath: file) {
+            throw InputError(path: path, reason: "references a missing file: \(file)")
+        }
+        let tolerance = try root.number("tolerance_pp") ?? 0.5
+        let footprintTolerance = try root.number("footprint_tolerance_percent") ?? 0.5
+        guard tolerance >= 0 else { throw root.fault("tolerance_pp", "must not be negative") }
+        guard footprintTolerance >= 0 else { throw root.fault("footprint_tolerance_percent", "must not be negative") }
+        return Claim(
+            path: path, request: request, figures: figures, footprintPath: footprint, tolerancePP: tolerance,
+            footprintTolerancePercent: footprintTolerance
+        )
+    }
+
+    private static func percentages(_ fields: JSONFields, commune: String?) throws(InputError) -> [Figure] {
+        try fields.onlyKeys(Set(CoverageMasks.keys))
+        return try fields.keys.map { key throws(InputError) in
+            guard let value = try fields.number(key), (0...100).contains(value) else { throw fields.fault(key, "must be a percentage 0–100") }
+            return Figure(commune: commune, layer: key, percent: value)
+        }
+    }
+}
+
+/// The `scenario` object of a claim: the same settings as `phusong evaluate`'s options.
+enum ScenarioFields {
+    static func request(_ scenario: JSONFields, resolve: (String) -> String) throws(InputError) -> FootprintRequest {
+        try scenario.onlyKeys([
+            "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
+            "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
+            "refractivity", "spread", "target_percent",
+        ])
+        func required(_ key: String) throws(InputError) -> String {
+            guard let value = try scenario.string(key) else { throw scenario.fault(key, "missing") }
+            return resolve(value)
+        }
+        var parameters = CoverageParameters()
+        if let model = try scenario.string("model") {
+            guard let parsed = PathLossModel(rawValue: model) else {
+                throw scenario.fault("model", "unknown model '\(model)' (one of \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            parameters.model = parsed
+        }
+        if let kernel = try scenario.string("kernel") {
+            guard let parsed = CoverageKernel(rawValue: kernel) else { throw scenario.fault("kernel", "must be sweep or exact") }
+            parameters.kernel = parsed
+        }
+        if let radius = try positive(scenario, "radius_km") { parameters.radius = radius * 1_000 }
+        if let height = try scenario.number("receiver_height_m") {
+            guard height >= 0 else { throw scenario.fault("receiver_height_m", "must not be negative") }
+            parameters.receiverHeight = height
+        }
+        if let k = try positive(scenario, "k_factor") { parameters.earth = EarthModel(kFactor: k) }
+        if let thresholds = try scenario.object("thresholds_dbm") {
+            try thresholds.onlyKeys(Set(Technology.allCases.map(\.rawValue)))
+            for technology in Technology.allCases {
+                if let value = try thresholds.number(technology.rawValue) { parameters.thresholds[technology] = value }
+            }
+        }
+        if let climate = try scenario.number("climate") {
+            guard let parsed = RadioClimate(rawValue: Int(climate)), Double(parsed.rawValue) == climate else {
+                throw scenario.fault("climate", "must be an ITM radio climate 1–7")
+            }
+            parameters.environment.itm.climate = parsed
+        }
+        if let refractivity = try positive(scenario, "refractivity") { parameters.environment.itm.refractivity = refractivity }
+        var policy = VoidPolicy()
+        if let fraction = try scenario.number("max_void_fraction") {
+            guard (0...1).contains(fraction) else { throw scenario.fault("max_void_fraction", "must be within 0–1") }
+            policy.maxVoidFraction = fraction
+        }
+        if let cells = try scenario.number("max_fill_cells") {
+            guard cells >= 0 else { throw scenario.fault("max_fill_cells", "must not be negative") }
+            policy.maxFilledRegionCells = Int(cells)
+        }
+        var residents = ResidentsRequest(populationPath: try required("population"))
+        if let fields = try scenario.object("population_fields") { residents.fields = try adminFields(fields) }
+        if let spread = try scenario.string("spread") {
+            guard let method = SpreadMethod(rawValue: spread) else { throw scenario.fault("spread", "must be dasymetric or uniform") }
+            residents.method = method
+        }
+        if let target = try scenario.number("target_percent") {
+            guard (0...100).contains(target) else { throw scenario.fault("target_percent", "must be within 0–100") }
+            residents.targetPercent = target
+        }
+        return FootprintRequest(
+            terrainPath: try required("terrain"), sitesPath: try required("sites"), outputDirectory: "",
+            parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
+            residents: residents
+        )
+    }
+
+    private static func positive(_ fields: JSONFields, _ key: String) throws(InputError) -> Double? {
+        guard let value = try fields.number(key) else { return nil }
+        guard value > 0 else { throw fields.fault(key, "must be positive") }
+        return value
+    }
+
+    private static func adminFields(_ fields: JSONFields) throws(InputError) -> AdminFields {
+        try fields.onlyKeys(["id", "name", "population", "district_id", "district_name", "province_id", "province_name", "priority"])
+        var result = AdminFields()
+        result.id = try fields.string("id") ?? result.id
+        result.name = try fields.string("name") ?? result.name
+        result.population = try fields.string("population") ?? result.population
+        result.districtID = try fields.string("district_id") ?? result.districtID
+        result.districtName = try fields.string("district_name") ?? result.districtName
+        result.provinceID = try fields.string("province_id") ?? result.provinceID
+        result.provinceName = try fields.string("province_name") ?? result.provinceName
+        result.priority = try fields.string("priority")
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Geometry
+import Planning
+import Terrain
+
+/// `phusong verify`: recomputes a claim's scenario and compares every claimed figure with it. Writes
+/// `verification.json`, `verification.md`, `differences.geojson` (claimed footprint minus computed, and the
+/// reverse) and the recomputed run under `computed/` — all together or not at all.
+public enum VerificationJob {
+    public static func run(
+        claimPath: String, outputDirectory: String, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) throws(InputError) -> VerificationReport {
+        let claim = try Claim.load(claimPath)
+        let claimedFootprint = try claim.footprintPath.map { path throws(InputError) in try PolygonFile.load(path) }
+        let inputs = try claim.inputFiles.map { path throws(InputError) in
+            VerificationReport.Input(path: path, sha256: try sha256Hex(ofFile: path))
+        }
+        let staging = try OutputStaging(destination: outputDirectory)
+        do throws(InputError) {
+            var request = claim.request
+            request.outputDirectory = try staging.path("computed")
+            let summary = try FootprintJob.run(request, progress: progress)
+            guard let residents = summary.residents else { throw InputError(path: claimPath, reason: "no residents computed") }
+            var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: residents, claim: claim) }
+            if let claimedFootprint {
+                let computed = try PolygonFile.load(request.outputDirectory + "/footprints.geojson")
+                let (footprintRow, differences) = try compare(claimedFootprint, with: computed, crs: summary.crs, claim: claim)
+                rows.append(footprintRow)
+                try staging.write(differences, to: "differences.geojson")
+            }
+            let report = VerificationReport(
+                engine: engineVersion, claim: claimPath, passed: rows.allSatisfy(\.pass),
+                syntheticTerrain: summary.syntheticTerrain, rows: rows, inputs: inputs, computed: summary,
+                repairs: claimedFootprint?.repairs ?? []
+            )
+            try staging.write(report.json(), to: "verification.json")
+            try staging.write(report.markdown(), to: "verification.md")
+            try staging.commit()
+            return report
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    private static func row(for figure: Claim.Figure, in statistics: ResidentStatistics, claim: Claim) throws(InputError) -> VerificationReport.Row {
+        let figures: CoverageFigures, item: String
+        if let id = figure.commune {
+            guard let commune = statistics.communes.first(where: { $0.id == id }) else {
+                throw InputError(path: claim.path, reason: "claimed.communes.\(id): no commune with that id in \(claim.request.residents!.populationPath)")
+            }
+            figures = commune.figures
+            item = "commune \(id) (\(commune.name)) · \(figure.layer)"
+        } else {
+            figures = statistics.total
+            item = "province · \(figure.layer)"
+        }
+        guard let computed = figures.residentsPercent(figure.layer) else {
+            throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")
+        }
+        let difference = figure.percent - computed
+        return VerificationReport.Row(
+            item: item, claimed: figure.percent, computed: computed, valueUnit: "%", difference: difference,
+            tolerance: claim.tolerancePP, unit: "pp", pass: abs(difference) <= claim.tolerancePP + 1e-9
+        )
+    }
+
+    /// The claimed footprint against the computed union, on the run's metric grid: the claimed area that the
+    /// computation does not cover, as % of the claimed area (GEOS difference).
+    private static func compare(
+        _ claimed: PolygonFile, with computed: PolygonFile, crs: String, claim: Claim
+    ) throws(InputError) -> (VerificationReport.Row, String) {
+        do {
+            let toGrid = CoordinateTransform(from: wgs84, to: crs)
+            let claimedShape = try claimed.shape.transformed(by: toGrid), computedShape = try computed.shape.transformed(by: toGrid)
+            let excess = try GeometryOperations.difference(claimedShape, computedShape)
+            let missing = try GeometryOperations.difference(computedShape, claimedShape)
+            let claimedArea = try GeometryOperations.area(claimedShape)
+            guard claimedArea > 0 else { throw InputError(path: claimed.path, reason: "the claimed footprint has no area") }
+            let percent = 100 * (try GeometryOperations.area(excess)) / claimedArea
+            let row = VerificationReport.Row(
+                item: "footprint (claimed area outside the computed one)", claimed: claimedArea / 1e6,
+                computed: (try GeometryOperations.area(computedShape)) / 1e6, valueUnit: "km²", difference: percent,
+                tolerance: claim.footprintTolerancePercent, unit: "% of claimed area",
+                pass: percent <= claim.footprintTolerancePercent + 1e-9
+            )
+            let differences = try GeoJSONWriter.featureCollection([
+                GeoJSONFeature(shape: excess, properties: ["kind": .string("claimed_minus_computed"), "area_km2": .number(excess.area / 1e6)]),
+                GeoJSONFeature(shape: missing, properties: ["kind": .string("computed_minus_claimed"), "area_km2": .number(missing.area / 1e6)]),
+            ], crs: crs)
+            return (row, differences)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(path: claimed.path, reason: "cannot compare footprints: \(error)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Planning
+
+/// What `phusong verify` found: one row per claimed figure, the inputs' digests and every setting used.
+public struct VerificationReport: Sendable, Codable, Equatable {
+    /// One claimed figure against the recomputed one.
+    public struct Row: Sendable, Codable, Equatable {
+        /// E.g. "province · any", "commune 2050701 (Bat Xat) · 2G", "footprint".
+        public let item: String
+        public let claimed: Double
+        public let computed: Double
+        /// Unit of `claimed` and `computed`: "%" of residents, or "km²" for a footprint.
+        public let valueUnit: String
+        /// claimed − computed (percentage points), or for a footprint the claimed area outside the computed one (%).
+        public let difference: Double
+        public let tolerance: Double
+        /// Unit of `difference` and `tolerance`: "pp" (percentage points) or "% of claimed area".
+        public let unit: String
+        public let pass: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case item, claimed, computed, difference, tolerance, unit, pass
+            case valueUnit = "value_unit"
+        }
+    }
+
+    public struct Input: Sendable, Codable, Equatable {
+        public let path: String
+        public let sha256: String
+    }
+
+    public let engine: String
+    public let claim: String
+    public let passed: Bool
+    public let syntheticTerrain: Bool
+    public let rows: [Row]
+    public let inputs: [Input]
+    /// The recomputed run's summary: every model parameter, the grid, the residents' figures.
+    public let computed: FootprintSummary
+    /// Outlines repaired while reading the claimed footprint.
+    public let repairs: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case engine, claim, passed, rows, inputs, computed, repairs
+        case syntheticTerrain = "synthetic_terrain"
+    }
+
+    public func json() -> String { reportJSON(self) + "\n" }
+
+    /// The human-readable report: verdict, table, inputs with digests, settings.
+    public func markdown() -> String {
+        var lines = [
+            "# Coverage claim verification", "",
+            "**\(passed ? "PASS" : "FAIL")** — \(rows.filter(\.pass).count) of \(rows.count) claimed figures within tolerance.",
+            "", "Claim: `\(claim)`  ", "Engine: \(engine)  ",
+        ]
+        if syntheticTerrain { lines.append("**Terrain is SYNTHETIC**: the figures are not real-world coverage.  ") }
+        lines += ["", "| item | claimed | computed | difference | tolerance | result |", "|---|---:|---:|---:|---:|---|"]
+        for row in rows {
+            let claimed = String(format: "%.2f", row.claimed), computed = String(format: "%.2f", row.computed)
+            let difference = String(format: "%+.2f", row.difference), tolerance = String(format: "%.2f", row.tolerance)
+            lines.append(
+                "| \(row.item) | \(claimed) \(row.valueUnit) | \(computed) \(row.valueUnit) | \(difference) \(row.unit) | \(tolerance) \(row.unit) | \(row.pass ? "PASS" : "FAIL") |"
+            )
+        }
+        lines += ["", "## Inputs", "", "| file | sha256 |", "|---|---|"]
+        lines += inputs.map { "| `\($0.path)` | `\($0.sha256)` |" }
+        let c = computed
+        lines += [
+            "", "## Settings", "",
+            "- model \(c.model) (kernel \(c.settings.kernel)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
+            "- k-factor \(c.kFactor.map { String($0) } ?? "∞ (flat earth)"), receiver height \(c.receiverHeightM) m, thresholds \(c.thresholdsDBm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) dBm" }.joined(separator: ", "))",
+            "- ITM climate \(c.settings.climate), refractivity \(c.settings.refractivityN) N, \(c.settings.polarization) polarisation, time/location/situation \(c.settings.timePercent)/\(c.settings.locationPercent)/\(c.settings.situationPercent) %",
+            "- residents spread: \(c.residents?.method.rawValue ?? "–"), target \(c.residents?.targetPercent ?? 0) %",
+            "- every setting: `verification.json` → `computed`; recomputed outputs in `computed/`; footprint differences in `differences.geojson`",
+        ]
+        lines += repairs.map { "- repaired: \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
