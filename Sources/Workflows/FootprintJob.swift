@@ -58,7 +58,9 @@ public enum FootprintJob {
                     georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
                     bandDescription: "residents per cell (\(residents.method.rawValue) spread of \(layer.path))"
                 )
-                try staging.write(try evaluation.coverageGeoJSON(footprints: footprints.sites, grid: grid), to: "coverage.geojson")
+                try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
+                try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid))])
+                try evaluation.quickLook(grid: grid, sites: sites).write(to: try staging.path("map.png"))
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             try staging.write(summary.json(), to: "summary.json")

@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 import Geometry
 import Planning
@@ -8,6 +9,10 @@ import Terrain
 struct ResidentEvaluation {
     let residents: ResidentGrid
     let statistics: ResidentStatistics
+    /// The cells each technology covers.
+    let coverage: CoverageMasks
+    /// Each technology's covered area (GEOS union of its sites' footprints), on the grid's CRS.
+    let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
 
     init(layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint]) throws(InputError) {
         residents = try ResidentGrid.spread(layer, over: grid, method: request.method, settings: request.dasymetric)
@@ -17,8 +22,17 @@ struct ResidentEvaluation {
                 reason: "no unit lies on the terrain of this run (bounds \(Self.describe(layer.bounds))): wrong area, or a CRS mismatch"
             )
         }
-        let masks = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
-        statistics = ResidentStatistics(residents: residents, coverage: masks, targetPercent: request.targetPercent)
+        coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
+        statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
+        var unions: [(String, MultiPolygon)] = []
+        for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            do {
+                unions.append((technology.rawValue, try GeometryOperations.union(footprints.filter { $0.site.technology == technology }.map(\.shape))))
+            } catch {
+                throw InputError(path: layer.path, reason: "cannot union the \(technology.rawValue) footprints: \(error.message)")
+            }
+        }
+        coverageByTechnology = unions
     }
 
     /// `communes.csv`: one row per commune, every figure per coverage layer.
@@ -54,7 +68,7 @@ struct ResidentEvaluation {
     }
 
     /// Commune outlines with their coverage shares, then each technology's covered area (GEOS union).
-    func coverageGeoJSON(footprints: [SiteFootprint], grid: TerrainGrid) throws(InputError) -> String {
+    func coverageGeoJSON(grid: TerrainGrid) throws(InputError) -> String {
         let communes = zip(residents.layer.units, statistics.communes).map { unit, commune in
             var properties: [String: GeoJSONValue] = [
                 "kind": .string("commune"), "id": .string(unit.id), "name": .string(unit.name),
@@ -67,23 +81,66 @@ struct ResidentEvaluation {
             }
             return GeoJSONFeature(shape: unit.shape, properties: properties)
         }
-        var layers: [GeoJSONFeature] = []
-        for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            let shapes = footprints.filter { $0.site.technology == technology }.map(\.shape)
-            do {
-                let union = try GeometryOperations.union(shapes)
-                layers.append(GeoJSONFeature(shape: union, properties: [
-                    "kind": .string("coverage"), "technology": .string(technology.rawValue),
-                    "area_km2": .number(union.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
-                ]))
-            } catch {
-                throw InputError(path: "coverage.geojson", reason: error.message)
-            }
+        let layers = coverageByTechnology.map { technology, shape in
+            GeoJSONFeature(shape: shape, properties: [
+                "kind": .string("coverage"), "technology": .string(technology),
+                "area_km2": .number(shape.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
+            ])
         }
         do {
             return try GeoJSONWriter.featureCollection(groups: [(wgs84, communes), (grid.crs, layers)])
         } catch {
             throw InputError(path: "coverage.geojson", reason: error.message)
+        }
+    }
+
+    /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage, and the communes
+    /// coloured by the share of residents covered.
+    func coverageKML(grid: TerrainGrid) throws(InputError) -> String {
+        let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
+        let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
+        var styles = technologyColors.sorted { $0.key < $1.key }.map { key, color in
+            KMLStyle(id: "coverage-\(key)", fill: (color.0, color.1, color.2, 90), line: (color.0, color.1, color.2, 200))
+        }
+        styles += CommuneClass.allCases.map { kind in
+            let color = kind.color
+            return KMLStyle(id: "commune-\(kind)", fill: (color.0, color.1, color.2, 120), line: (40, 40, 40, 255), lineWidth: 1.5)
+        }
+        var coverage: [KMLPlacemark] = []
+        for (technology, shape) in coverageByTechnology {
+            do {
+                coverage.append(KMLPlacemark(
+                    name: "\(technology) coverage", description: String(format: "%.2f km²", shape.area / 1e6),
+                    style: "coverage-\(technology)", shape: try shape.transformed(by: toWGS84)
+                ))
+            } catch {
+                throw InputError(path: "coverage.kmz", reason: error.message)
+            }
+        }
+        let communes = zip(residents.layer.units, statistics.communes).map { unit, commune in
+            let shares = CoverageMasks.keys.map { key in
+                "\(key) " + (commune.figures.residentsPercent(key).map { String(format: "%.1f %%", $0) } ?? "–")
+            }
+            let description = String(format: "population %.0f; on the terrain %.0f; covered: ", unit.population, commune.figures.residents)
+                + shares.joined(separator: ", ") + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
+            let kind = CommuneClass(commune, target: statistics.targetPercent)
+            return KMLPlacemark(name: unit.name, description: description, style: "commune-\(kind)", shape: unit.shape)
+        }
+        let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
+        return KMLWriter.document(name: title, styles: styles, folders: [("Communes", communes), ("Coverage", coverage)])
+    }
+
+    /// The PNG quick-look map: coverage over a hillshade with the commune borders and a legend.
+    func quickLook(grid: TerrainGrid, sites: [Site]) throws(InputError) -> QuickLookMap {
+        let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
+        do {
+            let communes = try residents.layer.units.map { unit throws(ProjectionError) in try unit.shape.transformed(by: toGrid) }
+            let positions = try CoverageEngine.positions(of: sites, on: grid)
+            return QuickLookMap(
+                grid: grid, coverage: coverage, communes: communes, sites: zip(sites, positions).map { ($0.id, $1) }
+            )
+        } catch {
+            throw InputError(path: residents.layer.path, reason: "cannot project to \(grid.crs): \(error.message)")
         }
     }
 

@@ -57,6 +57,42 @@ struct EvaluateJobTests {
         #expect(!geojson.contains("\"synthetic_terrain\":false"))
         let raster = try DEMSource.open(folder + "/out/residents.tif").inventory()
         #expect(raster.description.isSynthetic)
+
+        // Google Earth's KMZ: GDAL's KML reader finds the 199 communes and the 2G coverage.
+        let kmz = try runProgram("ogrinfo", ["-so", "-al", folder + "/out/coverage.kmz"])
+        #expect(kmz.status == 0, "\(kmz.stderr)")
+        let layers = kmz.stdout.components(separatedBy: "Layer name: ").dropFirst().map { section in
+            (section.prefix { $0 != "\n" }, section.components(separatedBy: "Feature Count: ").last?.prefix { $0.isNumber } ?? "")
+        }
+        #expect(layers.map { "\($0.0)=\($0.1)" } == ["Communes=199", "Coverage=1"], "\(kmz.stdout)")
+        // The quick-look map: a PNG of the grid's size, with colours besides the hillshade's greys.
+        let png = try runProgram("gdalinfo", ["-json", "-stats", folder + "/out/map.png"])
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(png.stdout.utf8)) as? [String: Any])
+        #expect(info["driverShortName"] as? String == "PNG")
+        #expect(info["size"] as? [Int] == [summary.gridWidth, summary.gridHeight])
+        let bands = try #require(info["bands"] as? [[String: Any]])
+        let means = bands.compactMap { $0["mean"] as? Double }
+        #expect(bands.count == 3 && means.count == 3 && means.max()! - means.min()! > 1, "tinted, not grey: \(means)")
+    }
+
+    @Test("Bad population layers stop phusong evaluate with one line naming the file, and nothing written")
+    func badPopulation() throws {
+        let folder = try temporaryFolder("badpopulation")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (file, fault) in [
+            ("population/synthetic_no_population.geojson", "missing attribute 'population'"),
+            ("population/synthetic_utm_coordinates.geojson", "CRS mismatch"),
+        ] {
+            let path = Fixtures.path(file)
+            let result = try runProgram(phusongExecutable, [
+                "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
+                "--sites", Fixtures.path("sites/batxat_one_site.geojson"), "--population", path,
+                "--radius-km", "5", "--max-void-fraction", "0.7", "--out", folder + "/out",
+            ])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("phusong: error: \(path): ") && result.stderr.contains(fault), "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        }
     }
 
     private func districtFields() -> AdminFields {

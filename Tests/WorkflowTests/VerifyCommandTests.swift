@@ -1,0 +1,129 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `phusong verify` as an approver runs it, on the real Lào Cai communes and the Bát Xát DEM.
+@Suite("phusong verify", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct VerifyCommandTests {
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    /// The scenario of every claim here: two invented sites in Bát Xát, line of sight, 8 km, 30 m.
+    func scenario(sites: String) -> [String: Any] {
+        [
+            "terrain": SharedData.path("terrain/batxat_copernicus_glo30.tif"), "sites": sites, "population": communes,
+            "model": "los", "radius_km": 8, "resolution_m": 30, "max_void_fraction": 0.7,
+        ]
+    }
+
+    func write(_ object: [String: Any], to path: String) throws {
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test("A true claim passes (exit 0) and the same claim inflated by 2 points fails (exit 1); digests match sha256sum")
+    func trueAndInflatedClaims() throws {
+        let folder = try temporaryFolder("verify")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\nBX-2,22.50,103.83,30,1800,58,4G\n"
+            .write(toFile: sites, atomically: true, encoding: .utf8)
+        // The operator's own run gives the figures they claim.
+        let evaluation = try run([
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
+            "--population", communes, "--model", "los", "--radius-km", "8", "--resolution-m", "30",
+            "--max-void-fraction", "0.7", "--out", folder + "/operator",
+        ])
+        #expect(evaluation.status == 0, "\(evaluation.stderr)")
+        #expect(evaluation.stdout.contains("Residents covered"))
+        let residents = try #require(try json(folder + "/operator/summary.json")["residents"] as? [String: Any])
+        let total = try #require(residents["total"] as? [String: Any])
+        let covered = try #require((total["covered_residents"] as? [String: Double])?["any"])
+        let onTerrain = try #require(total["residents"] as? Double)
+        let provinceAny = (100 * covered / onTerrain * 100).rounded() / 100
+        let town = try #require((residents["communes"] as? [[String: Any]])?.first { $0["id"] as? String == "2050701" })
+        let townFigures = try #require(town["figures"] as? [String: Any])
+        let townAny = 100 * ((townFigures["covered_residents"] as? [String: Double])?["any"] ?? 0) / (townFigures["residents"] as! Double)
+
+        let honest = folder + "/honest.json"
+        try write([
+            "scenario": scenario(sites: sites),
+            "claimed": [
+                "province": ["any": provinceAny], "communes": ["2050701": ["any": (townAny * 100).rounded() / 100]],
+                "footprint": folder + "/operator/footprints.geojson",
+            ],
+        ], to: honest)
+        let pass = try run(["verify", "--claim", honest, "--out", folder + "/pass"])
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        #expect(pass.stdout.contains("PASS") && !pass.stdout.contains("FAIL"))
+        let report = try json(folder + "/pass/verification.json")
+        #expect(report["passed"] as? Bool == true)
+        let rows = try #require(report["rows"] as? [[String: Any]])
+        #expect(rows.count == 3 && rows.allSatisfy { $0["pass"] as? Bool == true })
+        let footprint = try #require(rows.first { ($0["item"] as? String)?.hasPrefix("footprint") == true })
+        #expect((footprint["difference"] as? Double ?? 1) < 0.01, "the operator's own footprint")
+        let inputs = try #require(report["inputs"] as? [[String: String]])
+        let digest = try runProgram("sha256sum", [communes]).stdout.split(separator: " ").first.map(String.init)
+        #expect(inputs.first { $0["path"] == communes }?["sha256"] == digest)
+        #expect(inputs.count == 5)
+        let settings = try #require((report["computed"] as? [String: Any])?["settings"] as? [String: Any])
+        #expect(settings["kernel"] as? String == "sweep" && settings["climate"] as? Int == 2)
+        for name in ["verification.md", "differences.geojson", "computed/summary.json", "computed/communes.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/pass/" + name), "\(name)")
+        }
+
+        let inflated = folder + "/inflated.json"
+        try write([
+            "scenario": scenario(sites: sites), "claimed": ["province": ["any": provinceAny + 2]],
+        ], to: inflated)
+        let fail = try run(["verify", "--claim", inflated, "--out", folder + "/fail"])
+        #expect(fail.status == 1, "\(fail.stdout)\(fail.stderr)")
+        #expect(fail.stdout.contains("FAIL"))
+        let failed = try json(folder + "/fail/verification.json")
+        #expect(failed["passed"] as? Bool == false)
+        let row = try #require((failed["rows"] as? [[String: Any]])?.first)
+        #expect(abs((row["difference"] as? Double ?? 0) - 2) < 0.006)
+        #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
+    }
+
+    @Test("Bad claims exit 2 with one line naming the claim and the fault, and write nothing")
+    func badClaims() throws {
+        let folder = try temporaryFolder("badclaim")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = Fixtures.path("sites/batxat_one_site.geojson")
+        var missing = scenario(sites: sites)
+        missing["population"] = folder + "/absent.geojson"
+        var unknownModel = scenario(sites: sites)
+        unknownModel["model"] = "okumura"
+        var extra = scenario(sites: sites)
+        extra["radius"] = 5
+        let cases: [(String, Any, String)] = [
+            ("missing-file", ["scenario": missing, "claimed": ["province": ["any": 50]]], "references a missing file: \(folder)/absent.geojson"),
+            ("unknown-commune", ["scenario": scenario(sites: sites), "claimed": ["communes": ["999": ["any": 50]]]], "claimed.communes.999: no commune"),
+            ("unknown-field", ["scenario": extra, "claimed": ["province": ["any": 50]]], "scenario.radius: unknown field"),
+            ("unknown-model", ["scenario": unknownModel, "claimed": ["province": ["any": 50]]], "scenario.model: unknown model 'okumura'"),
+            ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["5G": 50]]], "claimed.province.5G: unknown field"),
+            ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
+        ]
+        for (name, claim, fault) in cases {
+            let path = folder + "/\(name).json"
+            try write(claim as! [String: Any], to: path)
+            let result = try run(["verify", "--claim", path, "--out", folder + "/out-\(name)"])
+            #expect(result.status == 2, "\(name): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("phusong: error: \(path): "), "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(fault), "\(name): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out-\(name)"), "\(name) left outputs")
+        }
+        let malformed = folder + "/malformed.json"
+        try "{\"scenario\": {".write(toFile: malformed, atomically: true, encoding: .utf8)
+        let result = try run(["verify", "--claim", malformed, "--out", folder + "/out-malformed"])
+        #expect(result.status == 2 && result.stderr.contains("not a JSON object"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("out-") || $0.hasPrefix(".out-") }
+        #expect(entries.isEmpty, "\(entries)")
+    }
+}
