@@ -24,9 +24,12 @@ public struct ResidentGrid: Sendable {
     public let unitCells: [[Int]]
     /// Per unit, the residents on each of `unitCells`.
     public let unitResidents: [[Double]]
-    public let method: SpreadMethod
+    /// Where the residents came from: "dasymetric" or "uniform" spread of the census, "raster" or "settlements".
+    public let source: String
     /// Cell area in km².
     public let cellAreaKm2: Double
+    /// What the reader should know about residents left out (outside the grid, outside every unit).
+    public var notes: [String] = []
 
     /// Spreads every unit's population over its cells of `grid`: by `settings`' terrain weights (dasymetric)
     /// or evenly. A unit's sum is preserved exactly where its terrain is complete; a unit partly outside
@@ -36,54 +39,54 @@ public struct ResidentGrid: Sendable {
         _ layer: AdminLayer, over grid: TerrainGrid, method: SpreadMethod = .dasymetric,
         settings: DasymetricSettings = DasymetricSettings()
     ) throws(InputError) -> ResidentGrid {
-        let shapes = try project(layer, to: grid)
         let weights = method == .dasymetric ? settings.weights(on: grid) : [Float](repeating: 1, count: grid.elevations.count)
-        let cellLists = parallelMap(count: shapes.count, chunkSize: 1) { CellRasterizer.cells(of: shapes[$0], on: grid) }
-        let cellArea = grid.spacing * grid.spacing
-        let gridBounds = MapBounds(
-            minX: grid.cornerX, minY: grid.cornerY - Double(grid.height) * grid.spacing,
-            maxX: grid.cornerX + Double(grid.width) * grid.spacing, maxY: grid.cornerY
-        )
-        var placements: [UnitPlacement] = [], unitCells: [[Int]] = [], unitResidents: [[Double]] = []
-        for (index, unit) in layer.units.enumerated() {
-            let shape = shapes[index]
-            var cells = cellLists[index]
-            let area: Double
-            do { area = try GeometryOperations.area(shape) } catch {
-                throw InputError(path: layer.path, reason: "unit '\(unit.id)': \(error.message)")
-            }
-            let isPoint = cells.isEmpty
-            if isPoint, let point = try pointOnSurface(shape, unit: unit, path: layer.path), let cell = grid.cellIndex(containing: point) {
-                cells = [cell]
-            }
-            let valid = cells.filter { !grid.elevations[$0].isNaN }
-            let inside = shape.polygons.allSatisfy { $0.exterior.points.allSatisfy(gridBounds.contains) }
-            let fraction = valid.isEmpty ? 0
-                : inside ? Double(valid.count) / Double(cells.count)
-                : min(1, Double(valid.count) * cellArea / max(area, cellArea))
-            let placed = fraction == 1 ? unit.population : unit.population * fraction
+        let units = try UnitCells.all(of: layer, on: grid)
+        var placements: [UnitPlacement] = [], unitResidents: [[Double]] = []
+        for (unit, cells) in zip(layer.units, units) {
+            let valid = cells.valid, fraction = cells.terrainFraction
+            let placed = valid.isEmpty ? 0 : fraction == 1 ? unit.population : unit.population * fraction
             let total = valid.reduce(0.0) { $0 + Double(weights[$1]) }
             let weighting: String, residents: [Double]
             if valid.isEmpty {
                 (weighting, residents) = ("outside terrain", [])
-            } else if isPoint {
+            } else if cells.isPoint {
                 (weighting, residents) = ("point", [placed])
             } else if total > 0 {
                 (weighting, residents) = (method.rawValue, valid.map { placed * Double(weights[$0]) / total })
             } else {
                 (weighting, residents) = ("uniform", valid.map { _ in placed / Double(valid.count) })
             }
-            unitCells.append(valid)
             unitResidents.append(residents)
             placements.append(UnitPlacement(
-                cells: valid.count, areaKm2: area / 1e6, terrainFraction: fraction, residents: valid.isEmpty ? 0 : placed,
-                weighting: weighting
+                cells: valid.count, areaKm2: cells.areaKm2, terrainFraction: fraction, residents: placed, weighting: weighting
             ))
         }
         return ResidentGrid(
-            layer: layer, placements: placements, unitCells: unitCells, unitResidents: unitResidents, method: method,
-            cellAreaKm2: cellArea / 1e6
+            layer: layer, placements: placements, unitCells: units.map(\.valid), unitResidents: unitResidents,
+            source: method.rawValue, cellAreaKm2: grid.spacing * grid.spacing / 1e6
         )
+    }
+
+    /// Residents counted per cell by another source (a population raster, settlement points), grouped by the
+    /// unit each cell lies in. Residents outside every unit or on voids are left out (`notes` says how many).
+    public static func counted(_ counts: ResidentCounts, in layer: AdminLayer, over grid: TerrainGrid) throws(InputError) -> ResidentGrid {
+        let units = try UnitCells.all(of: layer, on: grid, exclusive: true)
+        let residents = units.map { $0.valid.map { counts.perCell[$0] } }
+        let placements = zip(units, residents).map { cells, values in
+            UnitPlacement(
+                cells: cells.valid.count, areaKm2: cells.areaKm2, terrainFraction: cells.terrainFraction,
+                residents: values.reduce(0, +), weighting: cells.valid.isEmpty ? "outside terrain" : counts.source
+            )
+        }
+        var result = ResidentGrid(
+            layer: layer, placements: placements, unitCells: units.map(\.valid), unitResidents: residents,
+            source: counts.source, cellAreaKm2: grid.spacing * grid.spacing / 1e6
+        )
+        let onGrid = counts.perCell.reduce(0, +), inUnits = placements.reduce(0) { $0 + $1.residents }
+        result.notes = [
+            String(format: "%@ %@: %.1f residents on the grid, %.1f of them in the units; %.1f outside the grid", counts.source, counts.path, onGrid, inUnits, counts.offGrid)
+        ]
+        return result
     }
 
     /// Residents per grid cell (every unit's residents added up), row-major, for a raster of `cellCount` cells.
@@ -93,22 +96,6 @@ public struct ResidentGrid: Sendable {
             for (cell, value) in zip(cells, residents) { total[cell] += value }
         }
         return total
-    }
-
-    /// Every unit's outline in the grid's CRS.
-    private static func project(_ layer: AdminLayer, to grid: TerrainGrid) throws(InputError) -> [MultiPolygon] {
-        let transform = CoordinateTransform(from: wgs84, to: grid.crs)
-        do {
-            return try layer.units.map { unit throws(ProjectionError) in try unit.shape.transformed(by: transform) }
-        } catch {
-            throw InputError(path: layer.path, reason: "cannot project to \(grid.crs): \(error.message)")
-        }
-    }
-
-    private static func pointOnSurface(_ shape: MultiPolygon, unit: AdminUnit, path: String) throws(InputError) -> MapPoint? {
-        do { return try GeometryOperations.pointOnSurface(shape) } catch {
-            throw InputError(path: path, reason: "unit '\(unit.id)': \(error.message)")
-        }
     }
 }
 

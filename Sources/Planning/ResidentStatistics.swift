@@ -26,7 +26,8 @@ public struct UnitStatistics: Sendable, Codable, Equatable {
 /// Residents covered per technology and per administrative level (commune, district, province), with the
 /// communes that meet the target, those left without coverage, and priority communes apart.
 public struct ResidentStatistics: Sendable, Codable, Equatable {
-    public let method: SpreadMethod
+    /// Where the residents came from: "dasymetric" or "uniform" spread of the census, "raster" or "settlements".
+    public let residentsFrom: String
     /// Share of residents (%) a commune needs covered to meet the target.
     public let targetPercent: Double
     public let communes: [UnitStatistics]
@@ -51,10 +52,13 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
     public static let judgedTerrainFraction = 0.5
     /// Outlines repaired while loading.
     public let repairs: [String]
+    /// Residents of the source left out, and why.
+    public let notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case method, communes, districts, provinces, total, priority, repairs
+        case communes, districts, provinces, total, priority, repairs, notes
         case targetPercent = "target_percent"
+        case residentsFrom = "residents_from"
         case priorityCommunes = "priority_communes"
         case meetingTarget = "meeting_target"
         case withoutCoverage = "without_coverage"
@@ -95,7 +99,7 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
         }
         districts = Self.aggregate(communes, by: { $0.district! }, parent: { $0.province })
         provinces = Self.aggregate(communes, by: { $0.province! }, parent: { _ in nil })
-        method = grid.method
+        residentsFrom = grid.source
         self.targetPercent = targetPercent
         total = communes.reduce(into: CoverageFigures()) { $0.add($1.figures) }
         let prioritised = communes.filter { $0.priorityWeight > 0 }
@@ -109,6 +113,7 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
         partlyOnTerrain = communes.filter { ($0.terrainFraction ?? 0) > 0 && !$0.isJudged }.map(\.id)
         outsideTerrain = communes.filter { ($0.terrainFraction ?? 0) == 0 }.map(\.id)
         repairs = grid.layer.repairs
+        notes = grid.notes
     }
 
     private static func aggregate(

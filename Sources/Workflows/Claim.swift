@@ -29,7 +29,8 @@ public struct Claim: Sendable {
 
     /// Every input file the verification reads, claim first.
     public var inputFiles: [String] {
-        [path, request.terrainPath, request.sitesPath] + [request.residents?.populationPath, footprintPath].compactMap { $0 }
+        [path, request.terrainPath, request.sitesPath]
+            + [request.residents?.populationPath, request.residents?.counts?.path, footprintPath].compactMap { $0 }
     }
 
     /// Reads and checks a claim file; every fault names the file and the field.
@@ -57,7 +58,8 @@ public struct Claim: Sendable {
         guard !figures.isEmpty || footprint != nil else {
             throw claimed.fault("province", "the claim states no figure: give province or commune percentages, or a footprint")
         }
-        for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath] + [footprint].compactMap({ $0 })
+        for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
+            + [request.residents?.counts?.path, footprint].compactMap({ $0 })
         where !FileManager.default.fileExists(atPath: file) {
             throw InputError(path: path, reason: "references a missing file: \(file)")
         }
@@ -86,7 +88,7 @@ enum ScenarioFields {
         try scenario.onlyKeys([
             "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
             "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
-            "refractivity", "spread", "target_percent",
+            "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
         ])
         func required(_ key: String) throws(InputError) -> String {
             guard let value = try scenario.string(key) else { throw scenario.fault(key, "missing") }
@@ -136,6 +138,11 @@ enum ScenarioFields {
         if let spread = try scenario.string("spread") {
             guard let method = SpreadMethod(rawValue: spread) else { throw scenario.fault("spread", "must be dasymetric or uniform") }
             residents.method = method
+        }
+        if let raster = try scenario.string("population_raster") { residents.counts = .raster(path: resolve(raster)) }
+        if let points = try scenario.string("settlements") {
+            guard residents.counts == nil else { throw scenario.fault("settlements", "give population_raster or settlements, not both") }
+            residents.counts = .settlements(path: resolve(points), field: try scenario.string("settlement_population_field") ?? "population")
         }
         if let target = try scenario.number("target_percent") {
             guard (0...100).contains(target) else { throw scenario.fault("target_percent", "must be within 0–100") }

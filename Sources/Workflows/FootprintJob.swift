@@ -56,7 +56,7 @@ public enum FootprintJob {
                     path: staging.path("residents.tif"), width: grid.width, height: grid.height,
                     values: evaluation.residents.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) },
                     georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
-                    bandDescription: "residents per cell (\(residents.method.rawValue) spread of \(layer.path))"
+                    bandDescription: "residents per cell (\(evaluation.residents.source): \(residents.counts?.path ?? layer.path))"
                 )
                 try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
                 try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid))])

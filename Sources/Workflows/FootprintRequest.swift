@@ -41,6 +41,8 @@ public struct ResidentsRequest: Sendable {
     public var dasymetric: DasymetricSettings
     /// Share of residents (%) a commune needs covered to meet the target.
     public var targetPercent: Double
+    /// Residents counted from a raster or settlement points instead of spread from the census; nil = spread.
+    public var counts: ResidentCountSource?
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,
@@ -51,5 +53,19 @@ public struct ResidentsRequest: Sendable {
         self.method = method
         self.dasymetric = dasymetric
         self.targetPercent = targetPercent
+    }
+}
+
+/// A source of residents that says where people live.
+public enum ResidentCountSource: Sendable, Equatable {
+    /// People per pixel, any GDAL raster.
+    case raster(path: String)
+    /// Points with a number of residents in `field`: GeoJSON or any OGR layer, or CSV with lon/lat columns.
+    case settlements(path: String, field: String)
+
+    public var path: String {
+        switch self {
+        case let .raster(path), let .settlements(path, _): path
+        }
     }
 }

@@ -15,7 +15,14 @@ struct ResidentEvaluation {
     let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
 
     init(layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint]) throws(InputError) {
-        residents = try ResidentGrid.spread(layer, over: grid, method: request.method, settings: request.dasymetric)
+        switch request.counts {
+        case nil:
+            residents = try ResidentGrid.spread(layer, over: grid, method: request.method, settings: request.dasymetric)
+        case let .raster(path):
+            residents = try ResidentGrid.counted(try ResidentCounts.raster(path, on: grid), in: layer, over: grid)
+        case let .settlements(path, field):
+            residents = try ResidentGrid.counted(try ResidentCounts.settlements(path, field: field, on: grid), in: layer, over: grid)
+        }
         guard residents.placements.contains(where: { $0.cells > 0 }) else {
             throw InputError(
                 path: layer.path,

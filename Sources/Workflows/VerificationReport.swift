@@ -71,7 +71,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             "- model \(c.model) (kernel \(c.settings.kernel)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
             "- k-factor \(c.kFactor.map { String($0) } ?? "∞ (flat earth)"), receiver height \(c.receiverHeightM) m, thresholds \(c.thresholdsDBm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) dBm" }.joined(separator: ", "))",
             "- ITM climate \(c.settings.climate), refractivity \(c.settings.refractivityN) N, \(c.settings.polarization) polarisation, time/location/situation \(c.settings.timePercent)/\(c.settings.locationPercent)/\(c.settings.situationPercent) %",
-            "- residents spread: \(c.residents?.method.rawValue ?? "–"), target \(c.residents?.targetPercent ?? 0) %",
+            "- residents from: \(c.residents?.residentsFrom ?? "–"), target \(c.residents?.targetPercent ?? 0) %",
             "- every setting: `verification.json` → `computed`; recomputed outputs in `computed/`; footprint differences in `differences.geojson`",
         ]
         lines += repairs.map { "- repaired: \($0)" }

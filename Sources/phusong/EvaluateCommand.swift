@@ -34,6 +34,15 @@ struct PopulationOptions: ParsableArguments {
     @Option(help: "How populations are spread over a unit's cells: dasymetric (by terrain: valleys, gentle slopes) or uniform.")
     var spread: SpreadMethod = .dasymetric
 
+    @Option(name: .customLong("population-raster"), help: "Take residents from this raster (people per pixel, any GDAL raster) instead of spreading the census; the polygons then only group them.")
+    var populationRaster: String?
+
+    @Option(help: "Take residents from these settlement points (GeoJSON or any OGR layer; CSV with lon,lat columns) instead of spreading the census.")
+    var settlements: String?
+
+    @Option(name: .customLong("settlement-population-field"), help: "Property of the settlement points holding their residents.")
+    var settlementField = "population"
+
     @Option(name: .customLong("max-slope-deg"), help: "Dasymetric: slope at and above which nobody lives, degrees.")
     var maxSlope = DasymetricSettings().maxSlopeDegrees
 
@@ -50,6 +59,9 @@ struct PopulationOptions: ParsableArguments {
         guard maxSlope > 0, maxSlope <= 90 else { throw ValidationError("--max-slope-deg must be in (0, 90]") }
         guard reliefScale > 0, valleyRadius >= 0 else { throw ValidationError("--relief-scale-m must be positive and --valley-radius-m not negative") }
         guard (0...100).contains(targetPercent) else { throw ValidationError("--target-percent must be within 0–100") }
+        guard populationRaster == nil || settlements == nil else {
+            throw ValidationError("give --population-raster or --settlements, not both")
+        }
     }
 
     var request: ResidentsRequest {
@@ -62,11 +74,14 @@ struct PopulationOptions: ParsableArguments {
         fields.provinceID = provinceField
         fields.provinceName = provinceNameField
         fields.priority = priorityField
-        return ResidentsRequest(
+        var request = ResidentsRequest(
             populationPath: population, fields: fields, method: spread,
             dasymetric: DasymetricSettings(maxSlopeDegrees: maxSlope, reliefScaleM: reliefScale, valleyRadiusM: valleyRadius),
             targetPercent: targetPercent
         )
+        if let populationRaster { request.counts = .raster(path: populationRaster) }
+        if let settlements { request.counts = .settlements(path: settlements, field: settlementField) }
+        return request
     }
 }
 
@@ -95,7 +110,7 @@ func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String
         figures.residentsPercent(key).map { String(format: "%6.2f %%", $0) } ?? "     –  "
     }
     let keys = CoverageMasks.keys
-    var lines = ["Residents covered (\(statistics.method.rawValue) spread):", "  unit" + keys.map { "  \($0.padding(toLength: 8, withPad: " ", startingAt: 0))" }.joined()]
+    var lines = ["Residents covered (residents from: \(statistics.residentsFrom)):", "  unit" + keys.map { "  \($0.padding(toLength: 8, withPad: " ", startingAt: 0))" }.joined()]
     for province in statistics.provinces {
         lines.append("  \(province.name)" + keys.map { "  " + percent(province.figures, $0) }.joined())
     }
@@ -109,6 +124,7 @@ func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String
     ))
     lines.append("  communes at ≥ \(statistics.targetPercent.formatted1) % (any technology): \(statistics.meetingTarget["any"]?.count ?? 0) of \(judged) judged; without coverage: \(statistics.withoutCoverage.count); partly on the terrain (not judged): \(statistics.partlyOnTerrain.count); outside it: \(statistics.outsideTerrain.count)")
     lines += statistics.repairs.map { "  repaired: \($0)" }
+    lines += statistics.notes.map { "  note: \($0)" }
     lines.append("Residents: \(folder)/communes.csv, \(folder)/coverage.geojson, \(folder)/summary.json")
     return lines.joined(separator: "\n")
 }

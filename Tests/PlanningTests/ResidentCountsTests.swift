@@ -1,0 +1,71 @@
+import Foundation
+import Planning
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("Residents counted from population rasters and settlement points", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ResidentCountsTests {
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+
+    func batXatGrid(_ layer: AdminLayer) throws -> TerrainGrid {
+        try DEMSource.open(SharedData.path("terrain/batxat_copernicus_glo30.tif")).metricGrid(
+            around: [GeoPoint(latitude: 22.52, longitude: 103.85)], radius: 1_000, region: layer.bounds,
+            resolution: 30, policy: VoidPolicy(maxVoidFraction: 0.7)
+        ).grid
+    }
+
+    @Test("Census commune centroids (CSV, 11,163 points) as settlements: Bát Xát town gets exactly its 3,203 people")
+    func settlementPoints() throws {
+        let layer = try AdminLayer.load(communes)
+        let grid = try batXatGrid(layer)
+        let csv = SharedData.path("population/vn_communes_centroids_census2009.csv")
+        let counts = try ResidentCounts.settlements(csv, on: grid)
+        // Python's csv module, an independent reader, sums the national population.
+        let python = try runProgram("python3", ["-c", "import csv,sys; print(sum(float(r['population']) for r in csv.DictReader(open(sys.argv[1]))))", csv])
+        let national = try #require(Double(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let onGrid = counts.perCell.reduce(0, +)
+        #expect(onGrid > 3_203 && abs(onGrid + counts.offGrid - national) < 1e-6 * national, "every point is on or off the grid")
+        let residents = try ResidentGrid.counted(counts, in: layer, over: grid)
+        let town = try #require(layer.units.firstIndex { $0.name == "Bat Xat" })
+        #expect(residents.placements[town].residents == 3_203)
+        #expect(residents.placements[town].weighting == "settlements" && residents.source == "settlements")
+        let inUnits = residents.placements.reduce(0) { $0 + $1.residents }
+        #expect(inUnits <= onGrid + 1e-6)
+    }
+
+    @Test("A residents raster read back gives the same residents; a coarse WGS84 raster keeps its total")
+    func rasterCounts() throws {
+        let layer = try AdminLayer.load(communes)
+        let grid = try batXatGrid(layer)
+        let spread = try ResidentGrid.spread(layer, over: grid)
+        let folder = try temporaryFolder("popraster")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/residents.tif"
+        let values = spread.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) }
+        try GeoTIFF.writeFloat32(path: path, width: grid.width, height: grid.height, values: values, georeference: grid.georeference())
+        let written = values.reduce(0.0) { $0 + Double($1) }
+
+        let same = try ResidentCounts.raster(path, on: grid)
+        #expect(abs(same.perCell.reduce(0, +) - written) < 1e-6 * written && same.offGrid == 0)
+        #expect(zip(same.perCell, values).allSatisfy { $0 == Double($1) }, "cell for cell on the same grid")
+        let counted = try ResidentGrid.counted(same, in: layer, over: grid)
+        let town = try #require(layer.units.firstIndex { $0.name == "Bat Xat" })
+        #expect(abs(counted.placements[town].residents - 3_203) < 1e-3)
+
+        // The same people on ~500 m pixels in WGS84 (gdalwarp, sum resampling): totals are kept.
+        let coarse = folder + "/coarse.tif"
+        let warp = try runProgram("gdalwarp", ["-q", "-t_srs", "EPSG:4326", "-tr", "0.005", "0.005", "-r", "sum", path, coarse])
+        #expect(warp.status == 0, "\(warp.stderr)")
+        let inventory = try runProgram("gdal_translate", ["-q", "-of", "XYZ", coarse, folder + "/coarse.xyz"])
+        #expect(inventory.status == 0)
+        let pixels = try String(contentsOfFile: folder + "/coarse.xyz", encoding: .utf8).split(separator: "\n")
+            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.filter { $0.isFinite && $0 > 0 }
+        let coarseTotal = pixels.reduce(0, +)
+        let resampled = try ResidentCounts.raster(coarse, on: grid)
+        #expect(abs(resampled.perCell.reduce(0, +) + resampled.offGrid - coarseTotal) < 1e-3 * coarseTotal)
+        #expect(abs(coarseTotal - written) < 0.02 * written, "gdalwarp's sum kept the people: \(coarseTotal) vs \(written)")
+        let spreadCells = resampled.perCell.filter { $0 > 0 }.count
+        #expect(spreadCells > 16 * pixels.count / 2, "each coarse pixel is spread over many 30 m cells")
+    }
+}
