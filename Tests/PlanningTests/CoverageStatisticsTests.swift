@@ -82,4 +82,23 @@ struct CoverageStatisticsTests {
             #expect(commune.figures.residentsPercent("any")! >= 97)
         }
     }
+
+    @Test("Priority communes are totalled apart; a repaired commune still gets its residents")
+    func priorityCommunes() throws {
+        var fields = AdminFields()
+        fields.priority = "poor"
+        let layer = try AdminLayer.load(Fixtures.path("population/synthetic_bowtie_communes.geojson"), fields: fields)
+        let site = Site(id: "P", location: GeoPoint(latitude: 22.52, longitude: 103.875), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm)
+        let grid = try DEMSource.open(SharedData.path("terrain/batxat_copernicus_glo30.tif")).metricGrid(
+            around: [site.location], radius: 3_000, region: layer.bounds, resolution: 30, policy: VoidPolicy(maxVoidFraction: 0.9)
+        ).grid
+        let masks = CoverageMasks(footprints: try footprints([site], on: grid, radius: 3_000), gridWidth: grid.width, cellCount: grid.elevations.count)
+        let statistics = ResidentStatistics(residents: try ResidentGrid.spread(layer, over: grid), coverage: masks)
+        #expect(statistics.priorityCommunes == ["2"])
+        let bowTie = try #require(statistics.communes.last)
+        #expect(bowTie.priorityWeight == 2 && bowTie.figures.residents > 0)
+        #expect(statistics.priority == bowTie.figures)
+        #expect(statistics.repairs.count == 1)
+        #expect(abs(statistics.total.population - 2_000) < 1e-9)
+    }
 }

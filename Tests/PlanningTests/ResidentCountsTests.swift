@@ -8,17 +8,10 @@ import Testing
 struct ResidentCountsTests {
     let communes = SharedData.path("population/laocai_communes_census2009.geojson")
 
-    func batXatGrid(_ layer: AdminLayer) throws -> TerrainGrid {
-        try DEMSource.open(SharedData.path("terrain/batxat_copernicus_glo30.tif")).metricGrid(
-            around: [GeoPoint(latitude: 22.52, longitude: 103.85)], radius: 1_000, region: layer.bounds,
-            resolution: 30, policy: VoidPolicy(maxVoidFraction: 0.7)
-        ).grid
-    }
-
     @Test("Census commune centroids (CSV, 11,163 points) as settlements: Bát Xát town gets exactly its 3,203 people")
     func settlementPoints() throws {
         let layer = try AdminLayer.load(communes)
-        let grid = try batXatGrid(layer)
+        let grid = try batXatGrid(for: layer)
         let csv = SharedData.path("population/vn_communes_centroids_census2009.csv")
         let counts = try ResidentCounts.settlements(csv, on: grid)
         // Python's csv module, an independent reader, sums the national population.
@@ -37,7 +30,7 @@ struct ResidentCountsTests {
     @Test("A residents raster read back gives the same residents; a coarse WGS84 raster keeps its total")
     func rasterCounts() throws {
         let layer = try AdminLayer.load(communes)
-        let grid = try batXatGrid(layer)
+        let grid = try batXatGrid(for: layer)
         let spread = try ResidentGrid.spread(layer, over: grid)
         let folder = try temporaryFolder("popraster")
         defer { try? FileManager.default.removeItem(atPath: folder) }

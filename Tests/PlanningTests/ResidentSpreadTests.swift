@@ -9,21 +9,12 @@ import Testing
 struct ResidentSpreadTests {
     let communes = SharedData.path("population/laocai_communes_census2009.geojson")
 
-    /// The Bát Xát DEM's grid at 30 m over the Lào Cai communes that reach it.
-    func batXatGrid(_ layer: AdminLayer) throws -> TerrainGrid {
-        let source = try DEMSource.open(SharedData.path("terrain/batxat_copernicus_glo30.tif"))
-        return try source.metricGrid(
-            around: [GeoPoint(latitude: 22.52, longitude: 103.85)], radius: 1_000, region: layer.bounds,
-            resolution: 30, policy: VoidPolicy(maxVoidFraction: 0.7)
-        ).grid
-    }
-
     @Test("Every commune's residents add up to its population on the terrain; whole communes keep the census figure")
     func sumsPreserved() throws {
         let layer = try AdminLayer.load(communes)
         #expect(layer.units.count == 164 && layer.repairs.isEmpty)
         #expect(layer.units.reduce(0) { $0 + $1.population } == 516_058)
-        let grid = try batXatGrid(layer)
+        let grid = try batXatGrid(for: layer)
         for method in SpreadMethod.allCases {
             let spread = try ResidentGrid.spread(layer, over: grid, method: method)
             var whole = 0
@@ -48,7 +39,7 @@ struct ResidentSpreadTests {
     @Test("Dasymetric spreading puts residents on gentler, lower ground than uniform spreading")
     func dasymetricFavoursValleys() throws {
         let layer = try AdminLayer.load(communes)
-        let grid = try batXatGrid(layer)
+        let grid = try batXatGrid(for: layer)
         let settings = DasymetricSettings()
         let slopes = settings.slopeDegrees(of: grid), floor = settings.valleyFloor(of: grid)
         func means(_ spread: ResidentGrid) -> (slope: Double, relief: Double) {
