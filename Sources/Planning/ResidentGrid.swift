@@ -98,13 +98,3 @@ public struct ResidentGrid: Sendable {
         return total
     }
 }
-
-extension TerrainGrid {
-    /// Row-major index of the cell containing `point`; nil outside the grid.
-    func cellIndex(containing point: MapPoint) -> Int? {
-        let column = Int(((point.x - cornerX) / spacing).rounded(.down))
-        let row = Int(((cornerY - point.y) / spacing).rounded(.down))
-        guard column >= 0, column < width, row >= 0, row < height else { return nil }
-        return row * width + column
-    }
-}

@@ -49,6 +49,14 @@ public struct TerrainGrid: Sendable {
         ((point.x - cornerX) / spacing - 0.5, (cornerY - point.y) / spacing - 0.5)
     }
 
+    /// Row-major index of the cell containing `point`; nil outside the grid.
+    public func cellIndex(containing point: MapPoint) -> Int? {
+        let column = Int(((point.x - cornerX) / spacing).rounded(.down))
+        let row = Int(((cornerY - point.y) / spacing).rounded(.down))
+        guard column >= 0, column < width, row >= 0, row < height else { return nil }
+        return row * width + column
+    }
+
     /// Bilinear ground elevation at a map point; nil outside the grid or next to a void.
     public func elevation(at point: MapPoint) -> Float? {
         let position = gridPosition(of: point)

@@ -61,4 +61,29 @@ struct ResidentCountsTests {
         let spreadCells = resampled.perCell.filter { $0 > 0 }.count
         #expect(spreadCells > 16 * pixels.count / 2, "each coarse pixel is spread over many 30 m cells")
     }
+
+    @Test("Settlement points from GeoJSON: each point's people in its cell, points off the grid counted apart, bad values refused")
+    func geoJSONSettlements() throws {
+        let layer = try AdminLayer.load(communes)
+        let grid = try batXatGrid(for: layer)
+        let folder = try temporaryFolder("settlements")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func points(_ values: [(Double, Double, String)]) -> String {
+            let features = values.map { lon, lat, people in
+                #"{"type":"Feature","properties":{"people":\#(people)},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}"#
+            }
+            return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
+        }
+        let good = folder + "/villages.geojson"
+        try points([(103.888, 22.540, "120"), (103.8881, 22.5401, "30"), (105.0, 21.0, "999")]).write(toFile: good, atomically: true, encoding: .utf8)
+        let counts = try ResidentCounts.settlements(good, field: "people", on: grid)
+        let cell = try #require(grid.cellIndex(containing: try CoordinateTransform(from: wgs84, to: grid.crs).apply([MapPoint(x: 103.888, y: 22.540)])[0]))
+        #expect(counts.perCell.reduce(0, +) == 150 && counts.offGrid == 999)
+        #expect(counts.perCell[cell] >= 120)
+        let bad = folder + "/bad.geojson"
+        try points([(103.888, 22.540, "\"many\"")]).write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(performing: { try ResidentCounts.settlements(bad, field: "people", on: grid) }, throws: { error in
+            (error as? InputError)?.reason.contains("'people' = 'many' is not a number") == true
+        })
+    }
 }
