@@ -1,7 +1,7 @@
 # PhuSong: `make demo` and `make test` do all set-up on a fresh Debian machine.
 
-APT_PACKAGES := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin python3-venv
-PEERS        := itmlogic==1.2
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin python3-venv coinor-libcbc-dev
+PEERS        := itmlogic==1.2 highspy==1.15.1
 VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo

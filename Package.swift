@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Geometry", targets: ["Geometry"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "Siting", targets: ["Siting"]),
         .library(name: "Workflows", targets: ["Workflows"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "Terrain", dependencies: ["CGDAL", "CPROJ"]),
         .target(
             name: "Propagation",
@@ -30,15 +32,17 @@ let package = Package(
         .target(name: "Coverage", dependencies: ["Propagation"]),
         .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
         .target(name: "Planning", dependencies: ["Geometry", "CGDAL"]),
-        .target(name: "Workflows", dependencies: ["Planning", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Siting", dependencies: ["Terrain", "CCbc"]),
+        .target(name: "Workflows", dependencies: ["Planning", "Siting", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "phusong",
-            dependencies: ["Workflows", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Workflows", "Siting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "TerrainTests", dependencies: ["Terrain", "TestSupport"]),
         .testTarget(name: "PropagationTests", dependencies: ["Propagation", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
+        .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],

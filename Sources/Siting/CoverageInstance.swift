@@ -1,0 +1,97 @@
+import Foundation
+import Terrain
+
+/// A maximal-covering siting problem: weighted demands, candidate sites with costs and the demands each
+/// covers, and the limits on what may be chosen.
+public struct CoverageInstance: Sendable, Equatable {
+    /// What a candidate is: a new build, a lease on an existing mast, or a site already on air.
+    public enum Kind: String, Sendable, Codable {
+        case greenfield, shared, existing
+    }
+
+    public struct Candidate: Sendable, Equatable {
+        public let id: String
+        public let cost: Double
+        /// Indices into `demands`, ascending, without repeats.
+        public let covers: [Int]
+        public let kind: Kind
+        /// At most one candidate of a group is chosen (e.g. the height options of one location).
+        public let group: String?
+        /// Chosen in every answer (a site already on air); its cost counts towards the budget.
+        public let fixed: Bool
+
+        public init(id: String, cost: Double, covers: [Int], kind: Kind = .greenfield, group: String? = nil, fixed: Bool = false) {
+            self.id = id
+            self.cost = cost
+            self.covers = covers
+            self.kind = kind
+            self.group = group
+            self.fixed = fixed
+        }
+    }
+
+    public let name: String
+    /// Weight of each demand (e.g. residents of a cell, priority-weighted).
+    public let demands: [Double]
+    public let candidates: [Candidate]
+    /// Most new (not fixed) sites to choose; nil = no limit.
+    public var p: Int?
+    /// Most total cost of the chosen sites, fixed ones included; nil = no limit.
+    public var budget: Double?
+
+    /// Checks the instance: weights and costs finite and ≥ 0, covers within the demands, unique ids,
+    /// at least one limit, fixed sites within the budget and one per group.
+    /// `checkLimits: false` skips the limit checks (p or budget given, fixed sites within them), for an
+    /// instance whose limits come later (e.g. from the command line); `validate()` then checks them.
+    public init(
+        name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil, checkLimits: Bool = true
+    ) throws(SitingError) {
+        if let bad = demands.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+            throw SitingError("demands[\(bad)]: weight \(demands[bad]) must be a finite number ≥ 0")
+        }
+        self.name = name
+        self.demands = demands
+        self.candidates = candidates
+        self.p = p
+        self.budget = budget
+        try validateCandidates()
+        if checkLimits { try validate() }
+    }
+
+    /// Checks the limits: p or a budget given, the fixed sites within the budget and one per group.
+    public func validate() throws(SitingError) {
+        guard p != nil || budget != nil else { throw SitingError("give p (most new sites) or a budget, in the instance or on the command line") }
+        if let p, p < 0 { throw SitingError("p = \(p) must be ≥ 0") }
+        if let budget, !(budget.isFinite && budget >= 0) { throw SitingError("budget \(budget) must be ≥ 0") }
+        let fixed = candidates.filter(\.fixed)
+        let fixedCost = fixed.reduce(0) { $0 + $1.cost }
+        if let budget, fixedCost > budget + 1e-9 {
+            throw SitingError("infeasible: the fixed sites alone cost \(fixedCost), over the budget \(budget)")
+        }
+        var groups = Set<String>()
+        for candidate in fixed {
+            if let group = candidate.group, !groups.insert(group).inserted {
+                throw SitingError("infeasible: two fixed sites in group '\(group)'")
+            }
+        }
+    }
+
+    private func validateCandidates() throws(SitingError) {
+        var ids = Set<String>()
+        for (index, candidate) in candidates.enumerated() {
+            let label = "candidates[\(index)] ('\(candidate.id)')"
+            guard ids.insert(candidate.id).inserted else { throw SitingError("\(label): id appears twice") }
+            guard candidate.cost.isFinite, candidate.cost >= 0 else { throw SitingError("\(label): cost \(candidate.cost) must be ≥ 0") }
+            if let wrong = candidate.covers.first(where: { $0 < 0 || $0 >= demands.count }) {
+                throw SitingError("\(label): covers index \(wrong) is out of range (\(demands.count) demands)")
+            }
+        }
+    }
+}
+
+/// A siting instance or request that cannot be solved, in words.
+public struct SitingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

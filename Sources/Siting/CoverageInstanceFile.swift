@@ -1,0 +1,64 @@
+import Foundation
+import Terrain
+
+/// Reads coverage instances: `{"name", "demands": [w…], "candidates": [{"id", "cost", "covers": [i…],
+/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?}`, plain or gzip-compressed (`.json.gz`).
+public enum CoverageInstanceFile {
+    public static func load(_ path: String) throws(InputError) -> CoverageInstance {
+        let data = try readPossiblyGzipped(path)
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw InputError(path: path, reason: "not a JSON object (malformed or truncated JSON?)")
+        }
+        func fault(_ field: String, _ reason: String) -> InputError { InputError(path: path, reason: "\(field): \(reason)") }
+        guard let demandValues = root["demands"] as? [Any] else { throw fault("demands", "missing, or not an array") }
+        let demands = try demandValues.enumerated().map { index, value throws(InputError) in
+            guard let number = number(value) else { throw fault("demands[\(index)]", "not a number") }
+            return number
+        }
+        guard let candidateValues = root["candidates"] as? [Any] else { throw fault("candidates", "missing, or not an array") }
+        let candidates = try candidateValues.enumerated().map { index, value throws(InputError) -> CoverageInstance.Candidate in
+            let field = "candidates[\(index)]"
+            guard let object = value as? [String: Any] else { throw fault(field, "not an object") }
+            guard let id = object["id"].map({ "\($0)" }), !id.isEmpty else { throw fault(field + ".id", "missing") }
+            guard let cost = object["cost"].flatMap(number) else { throw fault(field + ".cost", "missing, or not a number") }
+            guard let coverValues = object["covers"] as? [Any] else { throw fault(field + ".covers", "missing, or not an array") }
+            var covers = try coverValues.map { value throws(InputError) in
+                guard let number = number(value), number == number.rounded(), abs(number) < 1e15 else {
+                    throw fault(field + ".covers", "'\(value)' is not a demand index")
+                }
+                return Int(number)
+            }
+            covers = Array(Set(covers)).sorted()
+            var kind = CoverageInstance.Kind.greenfield
+            if let text = object["kind"] {
+                guard let parsed = (text as? String).flatMap(CoverageInstance.Kind.init) else {
+                    throw fault(field + ".kind", "'\(text)' is not greenfield, shared or existing")
+                }
+                kind = parsed
+            }
+            let fixed = (object["fixed"] as? Bool) ?? (kind == .existing)
+            return .init(id: id, cost: cost, covers: covers, kind: kind, group: object["group"].map { "\($0)" }, fixed: fixed)
+        }
+        let p = try root["p"].map { value throws(InputError) -> Int in
+            guard let number = number(value), number == number.rounded() else { throw fault("p", "not a whole number") }
+            return Int(number)
+        }
+        let budget = try root["budget"].map { value throws(InputError) -> Double in
+            guard let number = number(value) else { throw fault("budget", "not a number") }
+            return number
+        }
+        do {
+            return try CoverageInstance(
+                name: root["name"] as? String ?? URL(fileURLWithPath: path).lastPathComponent, demands: demands,
+                candidates: candidates, p: p, budget: budget, checkLimits: false
+            )
+        } catch {
+            throw InputError(path: path, reason: error.message)
+        }
+    }
+
+    private static func number(_ value: Any) -> Double? {
+        guard type(of: value) != Bool.self, let number = value as? NSNumber, number.doubleValue.isFinite else { return nil }
+        return number.doubleValue
+    }
+}

@@ -1,0 +1,149 @@
+import CCbc
+
+/// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
+/// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
+/// Σ cost_j x_j ≤ budget, and Σ_{j in g} x_j ≤ 1 per group; maximise Σ w_i y_i.
+struct CoverageModel {
+    var columnStart: [CoinBigIndex] = [0]
+    var rowIndex: [Int32] = []
+    var values: [Double] = []
+    var objective: [Double] = []
+    var rowUpper: [Double] = []
+    let columnCount: Int
+    let rowCount: Int
+
+    init(_ problem: SitingProblem) {
+        let demands = problem.demandCount
+        var row = demands
+        let pRow = problem.p < problem.candidateCount ? row : -1
+        if pRow >= 0 { row += 1 }
+        let budgetRow = problem.budget.isFinite ? row : -1
+        if budgetRow >= 0 { row += 1 }
+        let firstGroupRow = row
+        row += problem.groupCount
+        rowCount = row
+        columnCount = problem.candidateCount + demands
+        rowUpper = [Double](repeating: 0, count: demands)
+        if pRow >= 0 { rowUpper.append(Double(problem.p)) }
+        if budgetRow >= 0 { rowUpper.append(problem.budget) }
+        rowUpper += [Double](repeating: 1, count: problem.groupCount)
+        for candidate in 0..<problem.candidateCount {
+            for demand in problem.covers(candidate) { append(row: Int(demand), value: -1) }
+            if pRow >= 0 { append(row: pRow, value: 1) }
+            if budgetRow >= 0 { append(row: budgetRow, value: problem.costs[candidate]) }
+            if problem.groups[candidate] >= 0 { append(row: firstGroupRow + problem.groups[candidate], value: 1) }
+            endColumn(objective: 0)
+        }
+        for demand in 0..<demands {
+            append(row: demand, value: 1)
+            endColumn(objective: problem.weights[demand])
+        }
+    }
+
+    private mutating func append(row: Int, value: Double) {
+        rowIndex.append(Int32(row))
+        values.append(value)
+    }
+
+    private mutating func endColumn(objective weight: Double) {
+        columnStart.append(CoinBigIndex(rowIndex.count))
+        objective.append(weight)
+    }
+
+    /// Calls `body` with the arrays Clp_loadProblem and Cbc_loadProblem take.
+    func withArrays<T>(
+        _ body: (
+            UnsafePointer<CoinBigIndex>, UnsafePointer<Int32>, UnsafePointer<Double>, UnsafePointer<Double>,
+            UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>
+        ) -> T
+    ) -> T {
+        let lower = [Double](repeating: 0, count: columnCount), upper = [Double](repeating: 1, count: columnCount)
+        let rowLower = [Double](repeating: -Double.greatestFiniteMagnitude, count: rowCount)
+        return columnStart.withUnsafeBufferPointer { start in
+            rowIndex.withUnsafeBufferPointer { index in
+                values.withUnsafeBufferPointer { value in
+                    lower.withUnsafeBufferPointer { lower in
+                        upper.withUnsafeBufferPointer { upper in
+                            objective.withUnsafeBufferPointer { objective in
+                                rowLower.withUnsafeBufferPointer { rowLower in
+                                    rowUpper.withUnsafeBufferPointer { rowUpper in
+                                        body(
+                                            start.baseAddress!, index.baseAddress!, value.baseAddress!, lower.baseAddress!,
+                                            upper.baseAddress!, objective.baseAddress!, rowLower.baseAddress!, rowUpper.baseAddress!
+                                        )
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The LP relaxation solved by Clp (dual simplex): an upper bound on the covered weight.
+final class LinearRelaxation {
+    private let model: UnsafeMutableRawPointer
+
+    init(_ problem: SitingProblem, seconds: Double) {
+        model = Clp_newModel()!
+        Clp_setLogLevel(model, 0)
+        Clp_setMaximumSeconds(model, max(0.01, seconds))
+        let lp = CoverageModel(problem)
+        lp.withArrays { start, index, value, lower, upper, objective, rowLower, rowUpper in
+            Clp_loadProblem(model, Int32(lp.columnCount), Int32(lp.rowCount), start, index, value, lower, upper, objective, rowLower, rowUpper)
+        }
+        Clp_setObjSense(model, -1)
+    }
+
+    deinit { Clp_deleteModel(model) }
+
+    /// The LP optimum and the candidates' values in it, or nil when Clp did not prove it (time limit).
+    func solve(candidates: Int) -> (bound: Double, values: [Double])? {
+        _ = Clp_initialPrimalSolve(model)
+        guard Clp_status(model) == 0, let solution = Clp_primalColumnSolution(model) else { return nil }
+        return (Clp_objectiveValue(model), (0..<candidates).map { solution[$0] })
+    }
+}
+
+/// Branch and bound by Cbc, started from a heuristic solution.
+final class ExactSearch {
+    private let model: UnsafeMutableRawPointer
+    private let candidateCount: Int
+
+    init(_ problem: SitingProblem, start: [Int], relativeGap: Double, seconds: Double) {
+        model = Cbc_newModel()!
+        candidateCount = problem.candidateCount
+        Cbc_setLogLevel(model, 0)
+        let mip = CoverageModel(problem)
+        mip.withArrays { start, index, value, lower, upper, objective, rowLower, rowUpper in
+            Cbc_loadProblem(model, Int32(mip.columnCount), Int32(mip.rowCount), start, index, value, lower, upper, objective, rowLower, rowUpper)
+        }
+        Cbc_setObjSense(model, -1)
+        for column in 0..<problem.candidateCount { Cbc_setInteger(model, Int32(column)) }
+        Cbc_setAllowableFractionGap(model, relativeGap)
+        Cbc_setMaximumSeconds(model, max(0.01, seconds))
+        var columns = [Int32](), values = [Double]()
+        let chosen = Set(start)
+        for candidate in 0..<problem.candidateCount {
+            columns.append(Int32(candidate))
+            values.append(chosen.contains(candidate) ? 1 : 0)
+        }
+        for demand in 0..<problem.demandCount {
+            columns.append(Int32(problem.candidateCount + demand))
+            values.append(problem.coverers(demand).contains { chosen.contains(Int($0)) } ? 1 : 0)
+        }
+        Cbc_setMIPStartI(model, Int32(columns.count), columns, values)
+    }
+
+    deinit { Cbc_deleteModel(model) }
+
+    /// The best solution found (candidate indices), its value, Cbc's bound and whether it is proven optimal.
+    func solve() -> (chosen: [Int], value: Double, bound: Double, proven: Bool)? {
+        _ = Cbc_solve(model)
+        guard let solution = Cbc_getColSolution(model) else { return nil }
+        let chosen = (0..<candidateCount).filter { solution[$0] > 0.5 }
+        return (chosen, Cbc_getObjValue(model), Cbc_getBestPossibleObjValue(model), Cbc_isProvenOptimal(model) != 0)
+    }
+}

@@ -1,0 +1,181 @@
+/// The primal heuristics: lazy cost-benefit greedy, best-improvement swaps with incremental bookkeeping,
+/// and iterated perturbation (drop some chosen sites at random, refill greedily, improve; keep if better).
+enum LocalSearch {
+    /// Fills `state` greedily: the best gain (per unit cost under a budget) first, gains re-evaluated lazily;
+    /// candidates in `excluded` are left out.
+    static func greedy(_ state: inout CoverState, excluding excluded: Set<Int> = []) {
+        let problem = state.problem, byRatio = problem.budget.isFinite
+        func key(_ candidate: Int, _ gain: Double) -> Double {
+            byRatio ? gain / max(problem.costs[candidate], 1e-9) : gain
+        }
+        let open = (0..<problem.candidateCount).filter { state.canAdd($0) && !excluded.contains($0) }
+        var heap = MaxHeap(items: open.map { ($0, key($0, state.gain($0))) })
+        while let (candidate, stale) = heap.pop() {
+            guard state.canAdd(candidate) else { continue }
+            let gain = state.gain(candidate)
+            guard gain > 0 else { continue }
+            let fresh = key(candidate, gain)
+            if fresh + 1e-12 < stale, let next = heap.peekKey, fresh < next {
+                heap.push(candidate, fresh)
+                continue
+            }
+            state.add(candidate)
+        }
+    }
+
+    /// The better of greedy and the best single affordable site (which greedy by ratio can miss under a budget).
+    static func construct(_ problem: SitingProblem) -> CoverState {
+        var state = CoverState(problem)
+        greedy(&state)
+        guard problem.budget.isFinite else { return state }
+        var single = CoverState(problem)
+        if let best = (0..<problem.candidateCount).filter({ single.canAdd($0) }).max(by: { single.gain($0) < single.gain($1) }) {
+            single.add(best)
+            greedy(&single)
+        }
+        return single.covered > state.covered ? single : state
+    }
+
+    /// A start rounded from an LP solution: candidates by decreasing LP value while they fit, then greedy.
+    static func rounded(_ problem: SitingProblem, lp values: [Double]) -> CoverState {
+        var state = CoverState(problem)
+        for candidate in (0..<problem.candidateCount).sorted(by: { values[$0] > values[$1] }) where values[candidate] > 1e-6 {
+            if state.canAdd(candidate) { state.add(candidate) }
+        }
+        greedy(&state)
+        return state
+    }
+
+    /// Applies the best add or swap until none improves the covered weight.
+    static func improve(_ state: inout CoverState) {
+        while let move = bestMove(state) {
+            if let out = move.out { state.remove(out) }
+            state.add(move.in)
+        }
+    }
+
+    /// The best improving move: add a site (if p and the budget allow) or swap a chosen site for another.
+    /// For every pair at once, `extra[j][k]` sums the demands that only chosen k covers and j would cover.
+    static func bestMove(_ state: CoverState) -> (in: Int, out: Int?)? {
+        let problem = state.problem, chosen = state.chosen, slots = chosen.count
+        var slotOf = [Int](repeating: -1, count: problem.candidateCount)
+        for (slot, candidate) in chosen.enumerated() { slotOf[candidate] = slot }
+        var gain = [Double](repeating: 0, count: problem.candidateCount)
+        var extra = [Double](repeating: 0, count: problem.candidateCount * max(slots, 1))
+        var loss = [Double](repeating: 0, count: slots)
+        for demand in 0..<problem.demandCount {
+            let weight = problem.weights[demand], covering = state.count[demand]
+            guard covering <= 1 else { continue }
+            let coverers = problem.coverers(demand)
+            if covering == 0 {
+                for candidate in coverers { gain[Int(candidate)] += weight }
+            } else {
+                let owner = slotOf[Int(coverers.first { slotOf[Int($0)] >= 0 }!)]
+                loss[owner] += weight
+                for candidate in coverers where slotOf[Int(candidate)] < 0 { extra[Int(candidate) * slots + owner] += weight }
+            }
+        }
+        var best: (in: Int, out: Int?)?, bestDelta = 1e-9 * max(1, state.covered)
+        for candidate in 0..<problem.candidateCount where !state.isChosen[candidate] {
+            if state.canAdd(candidate), gain[candidate] > bestDelta {
+                (best, bestDelta) = ((candidate, nil), gain[candidate])
+            }
+            let group = problem.groups[candidate]
+            for slot in 0..<slots {
+                let out = chosen[slot]
+                let delta = gain[candidate] + extra[candidate * slots + slot] - loss[slot]
+                guard delta > bestDelta else { continue }
+                guard state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9 else { continue }
+                guard group < 0 || !state.groupUsed[group] || problem.groups[out] == group else { continue }
+                (best, bestDelta) = ((candidate, out), delta)
+            }
+        }
+        return best
+    }
+
+    /// Iterated local search from `state`: perturbations, each dropping between one and a third of the chosen
+    /// sites (drawn by a seeded generator), refilling greedily without them, and improving by swaps; the best
+    /// is kept, and a round at least as good as the current start becomes the start (moving along plateaus);
+    /// every hundredth round without progress restarts from a harder kick.
+    /// Stops after `stallRounds` rounds without a better answer, or at `deadline`.
+    static func perturb(_ state: inout CoverState, stallRounds: Int, seed: UInt64, until deadline: ContinuousClock.Instant) {
+        var generator = SplitMix(seed: seed)
+        var best = state, current = state, stall = 0
+        while stall < stallRounds, ContinuousClock.now < deadline, !current.chosen.isEmpty {
+            stall += 1
+            var trial = current
+            // Every hundredth round without progress kicks harder: half the sites go, and the result is the
+            // new start whatever its value (a restart in another part of the search space).
+            let kick = stall % 100 == 0
+            let drops = kick ? max(1, trial.chosen.count / 2) : 1 + Int(generator.next() % UInt64(max(1, trial.chosen.count / 3)))
+            var dropped = Set<Int>()
+            for _ in 0..<drops where !trial.chosen.isEmpty {
+                let out = trial.chosen[Int(generator.next() % UInt64(trial.chosen.count))]
+                trial.remove(out)
+                dropped.insert(out)
+            }
+            greedy(&trial, excluding: dropped)
+            improve(&trial)
+            if kick || trial.covered >= current.covered - 1e-9 { current = trial }
+            if trial.covered > best.covered + 1e-9 {
+                best = trial
+                current = trial
+                stall = 0
+            }
+        }
+        state = best
+    }
+}
+
+/// A binary max-heap of (candidate, key).
+struct MaxHeap {
+    private var items: [(Int, Double)]
+
+    init(items: [(Int, Double)]) {
+        self.items = []
+        for (candidate, key) in items { push(candidate, key) }
+    }
+
+    var peekKey: Double? { items.first?.1 }
+
+    mutating func push(_ candidate: Int, _ key: Double) {
+        items.append((candidate, key))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[parent].1 < items[child].1 else { break }
+            items.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Int, Double)? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var largest = parent
+            if left < items.count, items[left].1 > items[largest].1 { largest = left }
+            if right < items.count, items[right].1 > items[largest].1 { largest = right }
+            guard largest != parent else { break }
+            items.swapAt(parent, largest)
+            parent = largest
+        }
+        return top
+    }
+}
+
+/// SplitMix64: a small seeded generator, so that runs are reproducible.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,134 @@
+/// A coverage instance reduced for solving: demands that fixed sites already cover are counted once and
+/// removed, demands no candidate covers are dropped, demands with the same set of candidates are merged
+/// (weights added), and candidates that another candidate dominates are removed.
+struct SitingProblem: Sendable {
+    /// The chosen-candidates' indices into the instance.
+    let candidateIDs: [Int]
+    /// Weight of each merged demand.
+    let weights: [Double]
+    /// Candidate → merged demands it covers (CSR).
+    let coverStart: [Int]
+    let coverDemands: [Int32]
+    /// Merged demand → candidates covering it (CSR).
+    let demandStart: [Int]
+    let demandCandidates: [Int32]
+    let costs: [Double]
+    /// Group number of each candidate, −1 for none.
+    let groups: [Int]
+    let groupCount: Int
+    /// Weight the fixed sites cover, and their cost and groups.
+    let fixedWeight: Double
+    let fixedIndices: [Int]
+    let fixedCost: Double
+    /// Most new sites, and the budget left after the fixed sites.
+    let p: Int
+    let budget: Double
+    /// True when every demand weight is a whole number (so is every objective value).
+    let integralWeights: Bool
+
+    var candidateCount: Int { costs.count }
+    var demandCount: Int { weights.count }
+
+    func covers(_ candidate: Int) -> ArraySlice<Int32> { coverDemands[coverStart[candidate]..<coverStart[candidate + 1]] }
+    func coverers(_ demand: Int) -> ArraySlice<Int32> { demandCandidates[demandStart[demand]..<demandStart[demand + 1]] }
+
+    init(_ instance: CoverageInstance) {
+        let fixed = instance.candidates.indices.filter { instance.candidates[$0].fixed }
+        var coveredByFixed = [Bool](repeating: false, count: instance.demands.count)
+        for index in fixed { for demand in instance.candidates[index].covers { coveredByFixed[demand] = true } }
+        let fixedCost = fixed.reduce(0) { $0 + instance.candidates[$1].cost }
+        let budget = instance.budget.map { $0 - fixedCost } ?? .infinity
+        // Free candidates that fit the budget, outside the groups the fixed sites already use.
+        let fixedGroups = Set(fixed.compactMap { instance.candidates[$0].group })
+        let free = instance.candidates.indices.filter { index in
+            let candidate = instance.candidates[index]
+            return !candidate.fixed && candidate.cost <= budget + 1e-9 && !(candidate.group.map(fixedGroups.contains) ?? false)
+        }
+        var covers = free.map { index in
+            instance.candidates[index].covers.filter { !coveredByFixed[$0] && instance.demands[$0] > 0 }.map { Int32($0) }
+        }
+        var weights = instance.demands
+        (weights, covers) = Self.merged(weights: weights, covers: covers)
+        let kept = Self.undominated(covers: covers, costs: free.map { instance.candidates[$0].cost }, groups: free.map { instance.candidates[$0].group })
+        (weights, covers) = Self.merged(weights: weights, covers: kept.map { covers[$0] })
+
+        var groupNumbers: [String: Int] = [:]
+        groups = kept.map { position in
+            guard let name = instance.candidates[free[position]].group else { return -1 }
+            if let number = groupNumbers[name] { return number }
+            groupNumbers[name] = groupNumbers.count
+            return groupNumbers.count - 1
+        }
+        groupCount = groupNumbers.count
+        candidateIDs = kept.map { free[$0] }
+        costs = kept.map { instance.candidates[free[$0]].cost }
+        self.weights = weights
+        (coverStart, coverDemands) = Self.compressed(covers)
+        (demandStart, demandCandidates) = Self.compressed(Self.transposed(covers, count: weights.count))
+        fixedIndices = fixed
+        fixedWeight = instance.demands.indices.reduce(0) { $0 + (coveredByFixed[$1] ? instance.demands[$1] : 0) }
+        self.fixedCost = fixedCost
+        p = instance.p ?? Int.max
+        self.budget = budget
+        integralWeights = instance.demands.allSatisfy { $0 == $0.rounded() }
+    }
+
+    /// Demands renumbered so that those with the same set of candidates are one (weights added) and demands
+    /// no candidate covers are gone; `covers` are rewritten in the new numbers.
+    private static func merged(weights: [Double], covers: [[Int32]]) -> ([Double], [[Int32]]) {
+        let sets = transposed(covers, count: weights.count)
+        var slots: [[Int32]: Int] = [:], mergedWeights: [Double] = [], renumber = [Int32](repeating: -1, count: weights.count)
+        for demand in weights.indices where !sets[demand].isEmpty {
+            if let slot = slots[sets[demand]] {
+                mergedWeights[slot] += weights[demand]
+                renumber[demand] = Int32(slot)
+            } else {
+                slots[sets[demand]] = mergedWeights.count
+                renumber[demand] = Int32(mergedWeights.count)
+                mergedWeights.append(weights[demand])
+            }
+        }
+        return (mergedWeights, covers.map { list in Array(Set(list.map { renumber[Int($0)] })).sorted() })
+    }
+
+    /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower
+    /// cost in the same group (or both in none), can never do better than that other one.
+    private static func undominated(covers: [[Int32]], costs: [Double], groups: [String?]) -> [Int] {
+        let coverers = transposed(covers, count: (covers.flatMap { $0 }.max().map { Int($0) + 1 }) ?? 0)
+        var keep = [Bool](repeating: true, count: covers.count)
+        for a in covers.indices {
+            guard let first = covers[a].first else {
+                keep[a] = false
+                continue
+            }
+            let own = Set(covers[a])
+            for value in coverers[Int(first)] {
+                let b = Int(value)
+                guard b != a, keep[b], groups[a] == groups[b], costs[b] <= costs[a], covers[b].count >= covers[a].count else { continue }
+                // Of two equal candidates, keep the first.
+                if covers[b].count == covers[a].count, costs[b] == costs[a], b > a { continue }
+                if own.isSubset(of: covers[b]) {
+                    keep[a] = false
+                    break
+                }
+            }
+        }
+        return covers.indices.filter { keep[$0] }
+    }
+
+    private static func transposed(_ lists: [[Int32]], count: Int) -> [[Int32]] {
+        var result = [[Int32]](repeating: [], count: count)
+        for (owner, list) in lists.enumerated() { for item in list { result[Int(item)].append(Int32(owner)) } }
+        return result
+    }
+
+    private static func compressed(_ lists: [[Int32]]) -> (start: [Int], items: [Int32]) {
+        var start = [0], items: [Int32] = []
+        start.reserveCapacity(lists.count + 1)
+        for list in lists {
+            items += list
+            start.append(items.count)
+        }
+        return (start, items)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// How hard to look for the optimum.
+public struct SitingOptions: Sendable {
+    /// Relative gap (upper bound − objective) / upper bound at which to stop; 0 asks for a proof of optimality.
+    public var gap: Double
+    /// Seconds for the whole solve.
+    public var timeLimit: Double
+    /// Whether branch and bound (Cbc) may run when the heuristic and the LP bound leave a larger gap.
+    public var exact: Bool
+    /// The iterated local search stops after this many rounds without a better answer…
+    public var stallRounds: Int
+    /// …or after this many seconds.
+    public var heuristicSeconds: Double
+    public var seed: UInt64
+
+    public init(
+        gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.8,
+        seed: UInt64 = 1
+    ) {
+        self.gap = gap
+        self.timeLimit = timeLimit
+        self.exact = exact
+        self.stallRounds = stallRounds
+        self.heuristicSeconds = heuristicSeconds
+        self.seed = seed
+    }
+}
+
+/// The answer: chosen sites, covered weight, a proven upper bound and the gap between them.
+public struct SitingResult: Sendable, Codable, Equatable {
+    public let objective: Double
+    /// Ids of the chosen candidates (fixed ones included), in the instance's order.
+    public let selected: [String]
+    public let upperBound: Double
+    public let gap: Double
+    public let seconds: Double
+    /// "optimal" when the gap is closed (≤ 1e-6), else "feasible".
+    public let status: String
+
+    enum CodingKeys: String, CodingKey {
+        case objective, selected, gap, seconds, status
+        case upperBound = "upper_bound"
+    }
+}
+
+/// Maximal covering with costs, groups and fixed sites: greedy + swaps + perturbation for the answer, the LP
+/// relaxation (Clp) for the bound, and Cbc's branch and bound when the gap is still too wide.
+public enum SitingSolver {
+    public static func solve(_ instance: CoverageInstance, options: SitingOptions = SitingOptions()) throws(SitingError) -> SitingResult {
+        try instance.validate()
+        let clock = ContinuousClock(), started = clock.now
+        let deadline = started + .milliseconds(Int64(options.timeLimit * 1_000))
+        let problem = SitingProblem(instance)
+        var state = LocalSearch.construct(problem)
+        LocalSearch.improve(&state)
+        var starts = [state]
+        var chosen = state.chosen, covered = state.covered
+        var bound = problem.weights.reduce(0, +)
+        func closed() -> Bool { bound - covered <= options.gap * max(bound + problem.fixedWeight, 1e-12) }
+        func remaining() -> Double { max(0, (deadline - clock.now).inSeconds) }
+        if !closed(), problem.candidateCount > 0, let lp = LinearRelaxation(problem, seconds: remaining()).solve(candidates: problem.candidateCount) {
+            bound = min(bound, problem.integralWeights ? (lp.bound + 1e-6 * max(1, lp.bound)).rounded(.down) : lp.bound)
+            var fromLP = LocalSearch.rounded(problem, lp: lp.values)
+            LocalSearch.improve(&fromLP)
+            starts.append(fromLP)
+        }
+        if let best = starts.max(by: { $0.covered < $1.covered }) { (chosen, covered) = (best.chosen, best.covered) }
+        if !closed() {
+            // One chain of iterated local search per start (the greedy one, the LP-rounded one), side by side.
+            let heuristicDeadline = min(deadline, clock.now + .milliseconds(Int64(options.heuristicSeconds * 1_000)))
+            let chains = ChainResults(starts), firsts = starts
+            DispatchQueue.concurrentPerform(iterations: firsts.count) { index in
+                var chain = firsts[index]
+                LocalSearch.perturb(&chain, stallRounds: options.stallRounds, seed: options.seed &+ UInt64(index), until: heuristicDeadline)
+                chains.set(index, chain)
+            }
+            let best = chains.best
+            (chosen, covered) = (best.chosen, best.covered)
+        }
+        if !closed(), options.exact, remaining() > 0,
+            let exact = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining()).solve()
+        {
+            if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
+            let proven = problem.integralWeights ? (exact.bound + 1e-6 * max(1, exact.bound)).rounded(.down) : exact.bound
+            bound = exact.proven ? covered : min(bound, max(proven, covered))
+        }
+        bound = max(bound, covered)
+        let objective = problem.fixedWeight + covered, upper = problem.fixedWeight + bound
+        let gap = upper > 0 ? (upper - objective) / upper : 0
+        let picked = Set(problem.fixedIndices + chosen.map { problem.candidateIDs[$0] })
+        return SitingResult(
+            objective: objective, selected: instance.candidates.indices.filter(picked.contains).map { instance.candidates[$0].id },
+            upperBound: upper, gap: gap, seconds: (clock.now - started).inSeconds,
+            status: gap <= 1e-6 ? "optimal" : "feasible"
+        )
+    }
+}
+
+extension Duration {
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The chains' answers, filled in by concurrent workers (each its own slot).
+private final class ChainResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [CoverState]
+
+    init(_ states: [CoverState]) { self.states = states }
+
+    func set(_ index: Int, _ state: CoverState) {
+        lock.lock()
+        states[index] = state
+        lock.unlock()
+    }
+
+    /// The chain covering the most weight (the first of equals).
+    var best: CoverState {
+        states.reduce(states[0]) { $1.covered > $0.covered + 1e-9 ? $1 : $0 }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Siting
+import Terrain
+
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Choose sites to cover the most demand weight under p and/or a budget; prints one JSON object.",
+        discussion: """
+            Prints {"objective", "selected", "upper_bound", "gap", "seconds", "status"}: status "optimal" when the \
+            upper bound proves the objective (gap ≤ 1e-6), else "feasible".
+            """
+    )
+
+    @Option(help: "Coverage instance: JSON or gzip-compressed .json.gz ({\"name\", \"demands\", \"candidates\", \"p\"?, \"budget\"?}).")
+    var instance: String
+
+    @Option(help: "Most new sites (overrides the instance's p).")
+    var p: Int?
+
+    @Option(help: "Most total cost, fixed sites included (overrides the instance's budget).")
+    var budget: Double?
+
+    @Option(help: "Stop at this relative gap between the objective and the upper bound (0 = prove optimality).")
+    var gap: Double = 1e-6
+
+    @Option(name: .customLong("time-limit"), help: "Seconds for the solve.")
+    var timeLimit: Double = 60
+
+    @Flag(name: .customLong("no-exact"), help: "Heuristic and LP bound only: no branch and bound.")
+    var noExact = false
+
+    func validate() throws {
+        if let p, p < 0 { throw ValidationError("--p must be ≥ 0") }
+        if let budget, !(budget >= 0) { throw ValidationError("--budget must be ≥ 0") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+    }
+
+    func run() throws {
+        let result = try reportingInputErrors { () throws(InputError) in
+            var problem = try CoverageInstanceFile.load(instance)
+            if let p { problem.p = p }
+            if let budget { problem.budget = budget }
+            do throws(SitingError) {
+                return try SitingSolver.solve(problem, options: SitingOptions(gap: gap, timeLimit: timeLimit, exact: !noExact))
+            } catch {
+                throw InputError(path: instance, reason: error.message)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(result), as: UTF8.self))
+    }
+}
