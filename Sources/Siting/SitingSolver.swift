@@ -12,17 +12,23 @@ public struct SitingOptions: Sendable {
     public var stallRounds: Int
     /// …or after this many seconds.
     public var heuristicSeconds: Double
+    /// Subgradient steps of the Lagrangian bound.
+    public var lagrangianIterations: Int
+    /// The exact LP (Clp) runs only when the reduced problem has at most this many coverage entries.
+    public var linearProgramLimit: Int
     public var seed: UInt64
 
     public init(
         gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.8,
-        seed: UInt64 = 1
+        lagrangianIterations: Int = 2_000, linearProgramLimit: Int = 100_000, seed: UInt64 = 1
     ) {
         self.gap = gap
         self.timeLimit = timeLimit
         self.exact = exact
         self.stallRounds = stallRounds
         self.heuristicSeconds = heuristicSeconds
+        self.lagrangianIterations = lagrangianIterations
+        self.linearProgramLimit = linearProgramLimit
         self.seed = seed
     }
 }
@@ -44,8 +50,9 @@ public struct SitingResult: Sendable, Codable, Equatable {
     }
 }
 
-/// Maximal covering with costs, groups and fixed sites: greedy + swaps + perturbation for the answer, the LP
-/// relaxation (Clp) for the bound, and Cbc's branch and bound when the gap is still too wide.
+/// Maximal covering with costs, groups and fixed sites: greedy + swaps + perturbation for the answer, a
+/// Lagrangian bound (and the exact LP by Clp on smaller problems) for the bound, and Cbc's branch and bound
+/// when the gap is still too wide.
 public enum SitingSolver {
     public static func solve(_ instance: CoverageInstance, options: SitingOptions = SitingOptions()) throws(SitingError) -> SitingResult {
         try instance.validate()
@@ -59,15 +66,30 @@ public enum SitingSolver {
         var bound = problem.weights.reduce(0, +)
         func closed() -> Bool { bound - covered <= options.gap * max(bound + problem.fixedWeight, 1e-12) }
         func remaining() -> Double { max(0, (deadline - clock.now).inSeconds) }
-        if !closed(), problem.candidateCount > 0, let lp = LinearRelaxation(problem, seconds: remaining()).solve(candidates: problem.candidateCount) {
-            bound = min(bound, problem.integralWeights ? (lp.bound + 1e-6 * max(1, lp.bound)).rounded(.down) : lp.bound)
+        func tighten(_ value: Double) {
+            bound = min(bound, problem.integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value)
+        }
+        if !closed(), problem.candidateCount > 0 {
+            let lagrangian = LagrangianBound(problem: problem).solve(
+                lowerBound: covered, iterations: options.lagrangianIterations, until: deadline
+            )
+            tighten(lagrangian.bound)
+            var relaxed = LocalSearch.rounded(problem, lp: (0..<problem.candidateCount).map { lagrangian.chosen.contains($0) ? 1 : 0 })
+            LocalSearch.improve(&relaxed)
+            starts.append(relaxed)
+        }
+        // The exact LP (Clp) where it is small enough to be quick: a tighter bound and a rounded start.
+        if !closed(), problem.candidateCount > 0, problem.coverDemands.count <= options.linearProgramLimit,
+            let lp = LinearRelaxation(problem, seconds: remaining()).solve(candidates: problem.candidateCount)
+        {
+            tighten(lp.bound)
             var fromLP = LocalSearch.rounded(problem, lp: lp.values)
             LocalSearch.improve(&fromLP)
             starts.append(fromLP)
         }
         if let best = starts.max(by: { $0.covered < $1.covered }) { (chosen, covered) = (best.chosen, best.covered) }
         if !closed() {
-            // One chain of iterated local search per start (the greedy one, the LP-rounded one), side by side.
+            // One chain of iterated local search per start (greedy, Lagrangian-rounded, LP-rounded), side by side.
             let heuristicDeadline = min(deadline, clock.now + .milliseconds(Int64(options.heuristicSeconds * 1_000)))
             let chains = ChainResults(starts), firsts = starts
             DispatchQueue.concurrentPerform(iterations: firsts.count) { index in

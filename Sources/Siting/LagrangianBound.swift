@@ -1,0 +1,106 @@
+/// An upper bound of LP strength by Lagrangian relaxation of the coverage rows y_i ≤ Σ_{j covers i} x_j,
+/// minimised by subgradient steps (Polyak's step towards the best known objective, halved when stalling).
+/// For multipliers λ (0 ≤ λ_i ≤ w_i) the relaxation splits into Σ_i max(0, w_i − λ_i) plus the best choice of
+/// sites for the values v_j = Σ_{i covered} λ_i: the p largest (one per group) under p, a fractional knapsack
+/// under a budget (groups relaxed there), the smaller of the two under both — each keeps the bound valid.
+struct LagrangianBound {
+    let problem: SitingProblem
+
+    /// The smallest bound found in `iterations` steps (or by `deadline`), and the sites the relaxation chose there.
+    func solve(
+        lowerBound: Double, iterations: Int, until deadline: ContinuousClock.Instant
+    ) -> (bound: Double, chosen: [Int]) {
+        let weights = problem.weights
+        var multipliers = (0..<problem.demandCount).map { weights[$0] / Double(max(1, problem.coverers($0).count)) }
+        var best = Double.infinity, bestChosen: [Int] = [], step = 2.0, sinceBest = 0
+        var direction = [Double](repeating: 0, count: problem.demandCount)
+        for _ in 0..<iterations where ContinuousClock.now < deadline {
+            let (value, chosen) = relaxation(multipliers)
+            if best.isInfinite || value < best - 1e-9 * max(1, best) {
+                (best, bestChosen, sinceBest) = (value, chosen, 0)
+            } else {
+                sinceBest += 1
+                if sinceBest >= 30 {
+                    step /= 2
+                    sinceBest = 0
+                }
+            }
+            if step < 1e-6 || best - lowerBound <= 1e-9 * max(1, best) { break }
+            // Subgradient: (times chosen sites cover i) − y_i, with y_i = 1 where w_i > λ_i.
+            var gradient = [Double](repeating: 0, count: problem.demandCount)
+            for site in chosen { for demand in problem.covers(site) { gradient[Int(demand)] += 1 } }
+            var norm = 0.0
+            for demand in gradient.indices {
+                if weights[demand] > multipliers[demand] { gradient[demand] -= 1 }
+                // Components that cannot move (λ at a bound, pushed outwards) do not count.
+                if (multipliers[demand] <= 0 && gradient[demand] > 0) || (multipliers[demand] >= weights[demand] && gradient[demand] < 0) {
+                    gradient[demand] = 0
+                }
+                norm += gradient[demand] * gradient[demand]
+            }
+            guard norm > 0 else { break }
+            // Deflected direction (half the previous one added): fewer zig-zags than the bare subgradient.
+            var directionNorm = 0.0
+            for demand in gradient.indices {
+                direction[demand] = gradient[demand] + 0.5 * direction[demand]
+                directionNorm += direction[demand] * direction[demand]
+            }
+            let length = step * (value - lowerBound) / max(directionNorm, 1e-12)
+            for demand in direction.indices where direction[demand] != 0 {
+                multipliers[demand] = min(weights[demand], max(0, multipliers[demand] - length * direction[demand]))
+            }
+        }
+        return (best, bestChosen)
+    }
+
+    /// The relaxation's value at `multipliers` and the sites (whole ones) of its site part.
+    func relaxation(_ multipliers: [Double]) -> (value: Double, chosen: [Int]) {
+        var value = 0.0
+        for demand in 0..<problem.demandCount { value += max(0, problem.weights[demand] - multipliers[demand]) }
+        var worth = [Double](repeating: 0, count: problem.candidateCount)
+        for site in 0..<problem.candidateCount {
+            var sum = 0.0
+            for demand in problem.covers(site) { sum += multipliers[Int(demand)] }
+            worth[site] = sum
+        }
+        // Each limit alone allows at least as much as both together, so the smaller of the two maxima is a
+        // valid (and the tighter) bound; with no limit at all every site of positive worth counts.
+        var parts: [(value: Double, chosen: [Int])] = []
+        if problem.budget.isFinite { parts.append(knapsack(worth)) }
+        if problem.p < problem.candidateCount { parts.append(largest(worth)) }
+        let part = parts.min { $0.value < $1.value }
+            ?? (worth.reduce(0) { $0 + max(0, $1) }, (0..<problem.candidateCount).filter { worth[$0] > 0 })
+        return (value + part.value, part.chosen)
+    }
+
+    /// The fractional knapsack under the budget, by worth per cost (free sites first); whole sites returned.
+    private func knapsack(_ worth: [Double]) -> (value: Double, chosen: [Int]) {
+        let order = (0..<problem.candidateCount).filter { worth[$0] > 0 }.sorted {
+            worth[$0] * max(problem.costs[$1], 1e-12) > worth[$1] * max(problem.costs[$0], 1e-12)
+        }
+        var room = problem.budget, value = 0.0, chosen: [Int] = []
+        for site in order where room > 0 {
+            let share = problem.costs[site] > 0 ? min(1, room / problem.costs[site]) : 1
+            value += share * worth[site]
+            room -= share * problem.costs[site]
+            if share >= 1 { chosen.append(site) }
+        }
+        return (value, chosen)
+    }
+
+    /// The p sites of most worth, at most one per group.
+    private func largest(_ worth: [Double]) -> (value: Double, chosen: [Int]) {
+        var bestOfGroup = [Int](repeating: -1, count: problem.groupCount), open: [Int] = []
+        for site in 0..<problem.candidateCount where worth[site] > 0 {
+            let group = problem.groups[site]
+            if group < 0 {
+                open.append(site)
+            } else if bestOfGroup[group] < 0 || worth[site] > worth[bestOfGroup[group]] {
+                bestOfGroup[group] = site
+            }
+        }
+        open += bestOfGroup.filter { $0 >= 0 }
+        let chosen = Array(open.sorted { worth[$0] > worth[$1] }.prefix(problem.p))
+        return (chosen.reduce(0) { $0 + worth[$1] }, chosen)
+    }
+}
