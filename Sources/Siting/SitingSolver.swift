@@ -19,7 +19,7 @@ public struct SitingOptions: Sendable {
     public var seed: UInt64
 
     public init(
-        gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.8,
+        gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.6,
         lagrangianIterations: Int = 2_000, linearProgramLimit: Int = 100_000, seed: UInt64 = 1
     ) {
         self.gap = gap

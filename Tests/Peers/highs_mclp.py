@@ -1,0 +1,46 @@
+"""Optimum of a PhuSong coverage instance by HiGHS (highspy): the peer for the optimiser's tests.
+
+usage: highs_mclp.py INSTANCE.json  → prints {"objective": …, "bound": …, "status": …} as JSON
+Same model as PhuSong's: x_j binary (fixed ones = 1), y_i in [0, 1], y_i <= sum of covering x_j,
+sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most one per group; maximise sum w_i y_i.
+"""
+import json
+import sys
+
+import highspy
+import numpy as np
+
+instance = json.load(open(sys.argv[1]))
+demands, candidates = instance["demands"], instance["candidates"]
+h = highspy.Highs()
+h.setOptionValue("output_flag", False)
+h.setOptionValue("mip_rel_gap", 0.0)
+inf = highspy.kHighsInf
+x = []
+for c in candidates:
+    fixed = c.get("fixed", c.get("kind") == "existing")
+    x.append(h.addVariable(lb=1 if fixed else 0, ub=1, type=highspy.HighsVarType.kInteger))
+y = [h.addVariable(lb=0, ub=1, obj=w) for w in demands]
+coverers = [[] for _ in demands]
+for j, c in enumerate(candidates):
+    for i in set(c["covers"]):
+        coverers[i].append(j)
+for i, js in enumerate(coverers):
+    h.addConstr(y[i] - sum(x[j] for j in js) <= 0) if js else h.addConstr(y[i] <= 0)
+new = [j for j, c in enumerate(candidates) if not c.get("fixed", c.get("kind") == "existing")]
+if instance.get("p") is not None:
+    h.addConstr(sum(x[j] for j in new) <= instance["p"])
+if instance.get("budget") is not None:
+    h.addConstr(sum(c["cost"] * x[j] for j, c in enumerate(candidates)) <= instance["budget"])
+groups = {}
+for j, c in enumerate(candidates):
+    if c.get("group") is not None:
+        groups.setdefault(c["group"], []).append(j)
+for js in groups.values():
+    if len(js) > 1:
+        h.addConstr(sum(x[j] for j in js) <= 1)
+h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+h.run()
+info = h.getInfo()
+print(json.dumps({"objective": info.objective_function_value, "bound": info.mip_dual_bound,
+                  "status": h.modelStatusToString(h.getModelStatus())}))

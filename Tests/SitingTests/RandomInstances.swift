@@ -1,0 +1,45 @@
+import Siting
+import TestSupport
+
+/// Random siting instances: clustered demands, candidates with overlapping reach, optional groups (height
+/// options of one location), fixed sites on air, shared masts cheaper than greenfield ones.
+func randomInstance(
+    seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int
+) throws -> CoverageInstance {
+    var generator = SeededGenerator(seed: seed)
+    let points = (0..<demands).map { _ in (Double.random(in: 0...10, using: &generator), Double.random(in: 0...10, using: &generator)) }
+    let weights = (0..<demands).map { _ in Double(Int.random(in: 1...50, using: &generator)) }
+    var list: [CoverageInstance.Candidate] = []
+    for index in 0..<candidates {
+        let x = Double.random(in: 0...10, using: &generator), y = Double.random(in: 0...10, using: &generator)
+        let reach = Double.random(in: 1.5...3.5, using: &generator)
+        let covers = points.indices.filter { (points[$0].0 - x) * (points[$0].0 - x) + (points[$0].1 - y) * (points[$0].1 - y) <= reach * reach }
+        let shared = index % 3 == 0
+        list.append(CoverageInstance.Candidate(
+            id: "c\(index)", cost: index < fixed ? 0 : shared ? 25 : Double(Int.random(in: 60...120, using: &generator)), covers: covers,
+            kind: index < fixed ? .existing : shared ? .shared : .greenfield,
+            group: groups && index >= fixed ? "loc\(index / 2)" : nil, fixed: index < fixed
+        ))
+    }
+    return try CoverageInstance(name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget)
+}
+
+/// The optimum by trying every feasible choice of the free candidates (≤ 20 of them).
+func bruteForceOptimum(_ instance: CoverageInstance) -> Double {
+    let free = instance.candidates.indices.filter { !instance.candidates[$0].fixed }
+    let fixed = instance.candidates.indices.filter { instance.candidates[$0].fixed }
+    precondition(free.count <= 20, "brute force is for small instances")
+    var best = 0.0
+    for mask in 0..<(1 << free.count) {
+        let chosen = free.indices.filter { mask & (1 << $0) != 0 }.map { free[$0] }
+        if let p = instance.p, chosen.count > p { continue }
+        let all = fixed + chosen
+        if let budget = instance.budget, all.reduce(0, { $0 + instance.candidates[$1].cost }) > budget + 1e-9 { continue }
+        let groups = all.compactMap { instance.candidates[$0].group }
+        if Set(groups).count != groups.count { continue }
+        var covered = Set<Int>()
+        for index in all { covered.formUnion(instance.candidates[index].covers) }
+        best = max(best, covered.reduce(0) { $0 + instance.demands[$1] })
+    }
+    return best
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Siting
+import Terrain
+import TestSupport
+import Testing
+
+/// The developer instances in `../shared/data/mclp` with their HiGHS-proven optima (`optima.csv`).
+@Suite("Siting optimiser on the shared MCLP instances", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct SharedInstanceTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let instance: String
+        let p: Int?
+        let budget: Double?
+        let optimum: Double
+        var testDescription: String { "\(instance) " + (p.map { "p=\($0)" } ?? "budget=\(budget ?? 0)") }
+    }
+
+    static let cases: [Case] = {
+        guard let text = try? String(contentsOfFile: SharedData.path("mclp/optima.csv"), encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return Case(instance: fields[0], p: Int(fields[1]), budget: Double(fields[2]), optimum: Double(fields[3])!)
+        }
+    }()
+
+    @Test("Every instance is solved to its proven optimum (status optimal); the heuristic's bound brackets it", arguments: cases)
+    func optimal(_ test: Case) throws {
+        var instance = try CoverageInstanceFile.load(SharedData.path("mclp/\(test.instance).json.gz"))
+        instance.p = test.p
+        instance.budget = test.budget
+        let result = try SitingSolver.solve(instance, options: SitingOptions(timeLimit: 600))
+        #expect(result.objective == test.optimum, "\(result.objective) vs \(test.optimum)")
+        #expect(result.status == "optimal" && result.gap <= 1e-6)
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false))
+        #expect(heuristic.objective <= test.optimum && heuristic.upperBound >= test.optimum)
+        #expect(heuristic.gap <= 0.015, "certified gap without branch and bound: \(heuristic.gap)")
+    }
+
+    @Test("optima.csv lists the 14 cases")
+    func allCases() { #expect(Self.cases.count == 14) }
+}

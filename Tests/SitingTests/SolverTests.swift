@@ -1,0 +1,70 @@
+import Foundation
+import Siting
+import TestSupport
+import Testing
+
+@Suite("Siting optimiser against brute force and HiGHS")
+struct SolverTests {
+    @Test("Random instances of ≤ 16 candidates: the optimum equals brute force, and every bound holds", arguments: 0..<24)
+    func bruteForce(seed: Int) throws {
+        let budgeted = seed % 2 == 1
+        let instance = try randomInstance(
+            seed: UInt64(seed), candidates: 12 + seed % 5, demands: 60, p: budgeted ? (seed % 4 == 1 ? 4 : nil) : 2 + seed % 4,
+            budget: budgeted ? 150 + Double(seed * 7 % 100) : nil, groups: seed % 3 == 0, fixed: seed % 4 == 2 ? 2 : 0
+        )
+        let optimum = bruteForceOptimum(instance)
+        let exact = try SitingSolver.solve(instance)
+        #expect(abs(exact.objective - optimum) < 1e-9, "exact \(exact.objective) vs brute force \(optimum)")
+        #expect(exact.status == "optimal" && exact.upperBound >= optimum - 1e-9)
+        #expect(isFeasible(exact.selected, in: instance))
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false))
+        #expect(heuristic.objective <= optimum + 1e-9 && heuristic.upperBound >= optimum - 1e-9, "bounds must bracket the optimum")
+        #expect(isFeasible(heuristic.selected, in: instance))
+    }
+
+    @Test("Budget and shared-mast instances (groups, fixed sites) against HiGHS", .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<6)
+    func againstHiGHS(seed: Int) throws {
+        let instance = try randomInstance(
+            seed: 100 + UInt64(seed), candidates: 60 + 10 * seed, demands: 800, p: seed % 3 == 0 ? 8 : nil,
+            budget: 400 + 100 * Double(seed), groups: seed % 2 == 0, fixed: seed % 3
+        )
+        let folder = try temporaryFolder("highs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/instance.json"
+        try instanceJSON(instance).write(toFile: path, atomically: true, encoding: .utf8)
+        let peer = try runProgram(PythonPeers.python, [PythonPeers.script("highs_mclp.py"), path])
+        #expect(peer.status == 0, "\(peer.stderr)")
+        let highs = try #require(try JSONSerialization.jsonObject(with: Data(peer.stdout.utf8)) as? [String: Any])
+        #expect(highs["status"] as? String == "Optimal")
+        let optimum = try #require(highs["objective"] as? Double)
+        let ours = try SitingSolver.solve(instance)
+        #expect(abs(ours.objective - optimum) < 1e-6 * max(1, optimum), "ours \(ours.objective) vs HiGHS \(optimum)")
+        #expect(ours.status == "optimal" && isFeasible(ours.selected, in: instance))
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false))
+        #expect(heuristic.upperBound >= optimum - 1e-6 && heuristic.objective <= optimum + 1e-6)
+    }
+
+    func isFeasible(_ selected: [String], in instance: CoverageInstance) -> Bool {
+        let chosen = instance.candidates.filter { selected.contains($0.id) }
+        let groups = chosen.compactMap(\.group)
+        return instance.candidates.filter(\.fixed).allSatisfy { selected.contains($0.id) }
+            && (instance.p.map { chosen.filter { !$0.fixed }.count <= $0 } ?? true)
+            && (instance.budget.map { chosen.reduce(0) { $0 + $1.cost } <= $0 + 1e-9 } ?? true)
+            && Set(groups).count == groups.count
+    }
+
+    func instanceJSON(_ instance: CoverageInstance) throws -> String {
+        let candidates: [[String: Any]] = instance.candidates.map { candidate in
+            var object: [String: Any] = [
+                "id": candidate.id, "cost": candidate.cost, "covers": candidate.covers, "kind": candidate.kind.rawValue,
+                "fixed": candidate.fixed,
+            ]
+            if let group = candidate.group { object["group"] = group }
+            return object
+        }
+        var root: [String: Any] = ["name": instance.name, "demands": instance.demands, "candidates": candidates]
+        if let p = instance.p { root["p"] = p }
+        if let budget = instance.budget { root["budget"] = budget }
+        return String(decoding: try JSONSerialization.data(withJSONObject: root), as: UTF8.self)
+    }
+}

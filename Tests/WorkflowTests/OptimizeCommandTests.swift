@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `phusong optimize`: the stable command-line contract and its errors.
+@Suite("phusong optimize")
+struct OptimizeCommandTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    /// Three demands, three candidates: b covers the two heavy ones.
+    let small = #"{"name":"small","demands":[5,7,1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"b","cost":2,"covers":[0,1]},{"id":"c","cost":1,"covers":[2],"kind":"existing"}]}"#
+
+    @Test("One JSON object with objective, selected, upper_bound, gap, seconds and status; --p and --budget override the file; .json.gz read")
+    func contract() throws {
+        let folder = try temporaryFolder("optimize")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/small.json"
+        try small.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try runProgram("gzip", ["-k", path]).status == 0)
+        for (file, arguments, objective, selected) in [
+            (path, ["--p", "1"], 13.0, ["b", "c"]), (path + ".gz", ["--budget", "2"], 6.0, ["a", "c"]),
+        ] {
+            let result = try run(["optimize", "--instance", file] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 1)
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(Set(answer.keys) == ["objective", "selected", "upper_bound", "gap", "seconds", "status"])
+            #expect(answer["objective"] as? Double == objective && answer["selected"] as? [String] == selected)
+            #expect(answer["status"] as? String == "optimal" && answer["gap"] as? Double == 0)
+            #expect((answer["upper_bound"] as? Double ?? 0) == objective && (answer["seconds"] as? Double ?? -1) >= 0)
+        }
+    }
+
+    @Test("Bad instances: one line naming the file and the fault, exit 1")
+    func badInstances() throws {
+        let folder = try temporaryFolder("badinstance")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases: [(String, String, [String])] = [
+            (#"{"demands":[1,2],"candidates":[{"id":"a","cost":1,"covers":[0,2]}]}"#, "covers index 2 is out of range (2 demands)", ["--p", "1"]),
+            (#"{"demands":[1,2],"candidates":[{"id":"a","cost":-3,"covers":[0]}]}"#, "cost -3.0 must be ≥ 0", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":5,"covers":[0],"fixed":true}]}"#, "infeasible: the fixed sites alone cost 5.0, over the budget 2.0", ["--budget", "2"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}]}"#, "give p (most new sites) or a budget", []),
+            (#"{"demands":[1,"x"],"candidates":[]}"#, "demands[1]: not a number", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"a","cost":1,"covers":[0]}]}"#, "id appears twice", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
+        ]
+        for (index, (text, fault, arguments)) in cases.enumerated() {
+            let path = folder + "/bad\(index).json"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try run(["optimize", "--instance", path] + arguments)
+            #expect(result.status == 1, "\(index): \(result.stdout)")
+            #expect(result.stderr.hasPrefix("phusong: error: \(path): ") && result.stderr.contains(fault), "\(index): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        let corrupt = folder + "/corrupt.json.gz"
+        try Data([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: corrupt))
+        let result = try run(["optimize", "--instance", corrupt, "--p", "1"])
+        #expect(result.status == 1 && result.stderr.hasPrefix("phusong: error: \(corrupt): "), "\(result.stderr)")
+    }
+}
