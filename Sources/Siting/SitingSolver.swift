@@ -14,7 +14,7 @@ public struct SitingOptions: Sendable {
     public var heuristicSeconds: Double
     /// Subgradient steps of the Lagrangian bound.
     public var lagrangianIterations: Int
-    /// The exact LP (Clp) runs only when the reduced problem has at most this many coverage entries.
+    /// The exact LP (Clp) bounds reduced problems of at most this many coverage entries; the Lagrangian larger ones.
     public var linearProgramLimit: Int
     public var seed: UInt64
 
@@ -51,7 +51,7 @@ public struct SitingResult: Sendable, Codable, Equatable {
 }
 
 /// Maximal covering with costs, groups and fixed sites: greedy + swaps + perturbation for the answer, a
-/// Lagrangian bound (and the exact LP by Clp on smaller problems) for the bound, and Cbc's branch and bound
+/// bound: the exact LP by Clp on smaller problems, a Lagrangian one on larger, and Cbc's branch and bound
 /// when the gap is still too wide.
 public enum SitingSolver {
     public static func solve(_ instance: CoverageInstance, options: SitingOptions = SitingOptions()) throws(SitingError) -> SitingResult {
@@ -66,28 +66,33 @@ public enum SitingSolver {
         var bound = problem.weights.reduce(0, +)
         func closed() -> Bool { bound - covered <= options.gap * max(bound + problem.fixedWeight, 1e-12) }
         func remaining() -> Double { max(0, (deadline - clock.now).inSeconds) }
+        /// A further start, improved by swaps; the answer so far if it beats it.
+        func consider(_ start: CoverState) {
+            var improved = start
+            LocalSearch.improve(&improved)
+            starts.append(improved)
+            if improved.covered > covered { (chosen, covered) = (improved.chosen, improved.covered) }
+        }
         func tighten(_ value: Double) {
             bound = min(bound, problem.integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value)
         }
-        if !closed(), problem.candidateCount > 0 {
-            let lagrangian = LagrangianBound(problem: problem).solve(
-                lowerBound: covered, iterations: options.lagrangianIterations, until: deadline
-            )
-            tighten(lagrangian.bound)
-            var relaxed = LocalSearch.rounded(problem, lp: (0..<problem.candidateCount).map { lagrangian.chosen.contains($0) ? 1 : 0 })
-            LocalSearch.improve(&relaxed)
-            starts.append(relaxed)
-        }
-        // The exact LP (Clp) where it is small enough to be quick: a tighter bound and a rounded start.
-        if !closed(), problem.candidateCount > 0, problem.coverDemands.count <= options.linearProgramLimit,
+        let small = problem.coverDemands.count <= options.linearProgramLimit
+        // The exact LP (Clp) where it is small enough to be quick: a tight bound and a rounded start.
+        if !closed(), problem.candidateCount > 0, small,
             let lp = LinearRelaxation(problem, seconds: remaining()).solve(candidates: problem.candidateCount)
         {
             tighten(lp.bound)
-            var fromLP = LocalSearch.rounded(problem, lp: lp.values)
-            LocalSearch.improve(&fromLP)
-            starts.append(fromLP)
+            consider(LocalSearch.rounded(problem, lp: lp.values))
         }
-        if let best = starts.max(by: { $0.covered < $1.covered }) { (chosen, covered) = (best.chosen, best.covered) }
+        // The Lagrangian relaxation: the bound on larger problems, and on every open one a start of its own
+        // (the sites it chooses, completed greedily).
+        if !closed(), problem.candidateCount > 0 {
+            let lagrangian = LagrangianBound(problem: problem).solve(
+                lowerBound: state.covered, iterations: options.lagrangianIterations, until: deadline
+            )
+            if !small { tighten(lagrangian.bound) }
+            consider(LocalSearch.rounded(problem, lp: (0..<problem.candidateCount).map { lagrangian.chosen.contains($0) ? 1 : 0 }))
+        }
         if !closed() {
             // One chain of iterated local search per start (greedy, Lagrangian-rounded, LP-rounded), side by side.
             let heuristicDeadline = min(deadline, clock.now + .milliseconds(Int64(options.heuristicSeconds * 1_000)))
