@@ -25,5 +25,11 @@ let package = Package(
             path: "Benchmarks/Footprint",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Optimizer",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "Siting", package: engine)],
+            path: "Benchmarks/Optimizer",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records new thresholds in Benchmarks/Thresholds: three release runs of every benchmark, keeping for each metric
-# the largest p90 of the three. One run can land in a quiet moment of a shared machine and set thresholds that
+# the largest p90 of the three. Arguments go to the benchmark plugin (e.g. `--target Optimizer`). One run can land in a quiet moment of a shared machine and set thresholds that
 # ordinary runs then exceed by 20–45 %; the largest of three is what the machine gives on an ordinary day.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,7 +8,7 @@ runs="$(mktemp -d)"
 trap 'rm -rf "$runs"' EXIT
 for run in 1 2 3; do
   echo "bench-baseline: run $run of 3"
-  swift package --allow-writing-to-package-directory benchmark thresholds update --path "$runs/$run" 2>&1 \
+  swift package --allow-writing-to-package-directory benchmark thresholds update --path "$runs/$run" "$@" 2>&1 \
     | grep -aE "^Writing to" | wc -l | xargs -I{} echo "  {} benchmarks measured"
 done
 python3 - "$runs" Thresholds <<'PY'

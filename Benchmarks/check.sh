@@ -11,7 +11,7 @@ trap 'rm -f "$log"' EXIT
 check() { # check [plugin arguments…]: one thresholds check into $log; the names beyond their thresholds on stdout
   swift package benchmark thresholds check --path Thresholds "$@" >"$log" 2>&1
   grep -avE "ETA: |^\s*$" "$log" >&2
-  grep -ao "Deviations worse than threshold for Footprint:[A-Za-z0-9_]*" "$log" | sed 's/.*Footprint://'
+  grep -ao "Deviations worse than threshold for [A-Za-z]*:[A-Za-z0-9_]*" "$log" | sed 's/.*for [A-Za-z]*://'
 }
 
 worse=$(check "$@")

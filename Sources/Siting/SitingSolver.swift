@@ -14,7 +14,8 @@ public struct SitingOptions: Sendable {
     public var heuristicSeconds: Double
     /// Subgradient steps of the Lagrangian bound.
     public var lagrangianIterations: Int
-    /// The exact LP (Clp) bounds reduced problems of at most this many coverage entries; the Lagrangian larger ones.
+    /// The exact LP (Clp) and branch and bound (Cbc) run on reduced problems of at most this many coverage
+    /// entries; larger ones get the Lagrangian bound only (Clp's root alone can take minutes there).
     public var linearProgramLimit: Int
     public var seed: UInt64
 
@@ -105,7 +106,8 @@ public enum SitingSolver {
             let best = chains.best
             (chosen, covered) = (best.chosen, best.covered)
         }
-        if !closed(), options.exact, remaining() > 0,
+        // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit.
+        if !closed(), options.exact, small, remaining() > 0,
             let exact = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining()).solve()
         {
             if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
