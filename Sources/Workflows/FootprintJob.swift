@@ -15,7 +15,8 @@ public enum FootprintJob {
     public static func run(
         _ request: FootprintRequest, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(InputError) -> FootprintSummary {
-        let sites = try SiteFile.load(request.sitesPath)
+        let sites: [Site]
+        if let given = request.sites { sites = given } else { sites = try SiteFile.load(request.sitesPath) }
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
             throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
@@ -24,7 +25,7 @@ public enum FootprintJob {
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
         }
         let terrain = try source.metricGrid(
-            around: sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
+            around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
             resolution: request.resolution, policy: request.voidPolicy
         )
         let grid = terrain.grid

@@ -15,6 +15,10 @@ public struct FootprintRequest: Sendable {
     public var writeTerrain: Bool
     /// Residents to evaluate the coverage for (`phusong evaluate`); nil for footprints alone.
     public var residents: ResidentsRequest?
+    /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
+    public var sites: [Site]?
+    /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
+    public var gridAround: [GeoPoint]?
 
     public init(
         terrainPath: String, sitesPath: String, outputDirectory: String,

@@ -15,20 +15,7 @@ struct ResidentEvaluation {
     let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
 
     init(layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint]) throws(InputError) {
-        switch request.counts {
-        case nil:
-            residents = try ResidentGrid.spread(layer, over: grid, method: request.method, settings: request.dasymetric)
-        case let .raster(path):
-            residents = try ResidentGrid.counted(try ResidentCounts.raster(path, on: grid), in: layer, over: grid)
-        case let .settlements(path, field):
-            residents = try ResidentGrid.counted(try ResidentCounts.settlements(path, field: field, on: grid), in: layer, over: grid)
-        }
-        guard residents.placements.contains(where: { $0.cells > 0 }) else {
-            throw InputError(
-                path: layer.path,
-                reason: "no unit lies on the terrain of this run (bounds \(Self.describe(layer.bounds))): wrong area, or a CRS mismatch"
-            )
-        }
+        residents = try Self.residents(of: layer, request: request, on: grid)
         coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
         var unions: [(String, MultiPolygon)] = []
@@ -40,6 +27,27 @@ struct ResidentEvaluation {
             }
         }
         coverageByTechnology = unions
+    }
+
+    /// The layer's residents on `grid`, from the source the request names; a layer with no unit on the terrain
+    /// is refused (wrong area or a CRS mismatch).
+    static func residents(of layer: AdminLayer, request: ResidentsRequest, on grid: TerrainGrid) throws(InputError) -> ResidentGrid {
+        let residents: ResidentGrid
+        switch request.counts {
+        case nil:
+            residents = try ResidentGrid.spread(layer, over: grid, method: request.method, settings: request.dasymetric)
+        case let .raster(path):
+            residents = try ResidentGrid.counted(try ResidentCounts.raster(path, on: grid), in: layer, over: grid)
+        case let .settlements(path, field):
+            residents = try ResidentGrid.counted(try ResidentCounts.settlements(path, field: field, on: grid), in: layer, over: grid)
+        }
+        guard residents.placements.contains(where: { $0.cells > 0 }) else {
+            throw InputError(
+                path: layer.path,
+                reason: "no unit lies on the terrain of this run (bounds \(describe(layer.bounds))): wrong area, or a CRS mismatch"
+            )
+        }
+        return residents
     }
 
     /// `communes.csv`: one row per commune, every figure per coverage layer.

@@ -1,0 +1,190 @@
+import Coverage
+import Foundation
+import Geometry
+import Planning
+import Siting
+import Terrain
+
+/// What `phusong plan` needs: the evaluation settings (its `sitesPath` is the candidates file) and the limits.
+public struct PlanRequest: Sendable {
+    public var evaluation: FootprintRequest
+    public var p: Int?
+    public var budget: Double?
+    public var options: SitingOptions
+
+    public init(evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions()) {
+        self.evaluation = evaluation
+        self.p = p
+        self.budget = budget
+        self.options = options
+    }
+}
+
+/// `plan.json`: the sites chosen, what they cost, the optimiser's certificate, and each commune before and after.
+public struct PlanSummary: Sendable, Codable, Equatable {
+    public struct Chosen: Sendable, Codable, Equatable {
+        public let id: String
+        public let kind: String
+        public let cost: Double
+    }
+
+    public struct CommuneChange: Sendable, Codable, Equatable {
+        public let id: String
+        public let name: String
+        public let residents: Double
+        public let beforePercent: Double?
+        public let afterPercent: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, residents
+            case beforePercent = "before_percent_any"
+            case afterPercent = "after_percent_any"
+        }
+    }
+
+    public let engine: String
+    public let syntheticTerrain: Bool
+    public let candidates: Int
+    public let chosen: [Chosen]
+    public let cost: Double
+    /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight.
+    public let objective: Double
+    public let upperBound: Double
+    public let gap: Double
+    public let status: String
+    public let solverSeconds: Double
+    /// Every commune's residents and their covered share with the existing sites alone and with the plan.
+    public let communes: [CommuneChange]
+
+    enum CodingKeys: String, CodingKey {
+        case engine, candidates, chosen, cost, objective, gap, status, communes
+        case syntheticTerrain = "synthetic_terrain"
+        case upperBound = "upper_bound"
+        case solverSeconds = "solver_seconds"
+    }
+
+    public func json() -> String { reportJSON(self) + "\n" }
+}
+
+/// `phusong plan`: every candidate's footprint over the residents, the optimiser's choice under p and/or a
+/// budget (existing sites kept, shared masts and greenfield sites at their costs), then the evaluation reports
+/// of the existing sites (`before/`) and of the plan (`after/`), and `plan.json` — all together or not at all.
+public enum PlanJob {
+    public static func run(_ request: PlanRequest, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(InputError) -> PlanSummary {
+        let evaluation = request.evaluation
+        guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
+        let candidates = try CandidateFile.load(evaluation.sitesPath)
+        let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
+        let source = try DEMSource.open(evaluation.terrainPath)
+        if let outside = try source.indicesOutside(candidates.map(\.site.location)).first {
+            throw InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[outside].site.id)' lies outside the terrain \(evaluation.terrainPath)")
+        }
+        let grid = try source.metricGrid(
+            around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,
+            resolution: evaluation.resolution, policy: evaluation.voidPolicy
+        ).grid
+        let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
+        let footprints = try footprints(of: candidates, on: grid, request: evaluation)
+        let instance = try coverageInstance(candidates, footprints: footprints, residents: residents, grid: grid, request: request)
+        let result: SitingResult
+        do {
+            result = try SitingSolver.solve(instance, options: request.options)
+        } catch {
+            throw InputError(path: evaluation.sitesPath, reason: error.message)
+        }
+        let picked = Set(result.selected)
+        let chosen = candidates.filter { picked.contains($0.site.id) }
+        let staging = try OutputStaging(destination: evaluation.outputDirectory)
+        do throws(InputError) {
+            let existing = candidates.filter { $0.kind == .existing }.map(\.site)
+            // Both evaluations on the plan's own grid (cut around every candidate), so figures compare cell for cell.
+            var shared = evaluation
+            shared.gridAround = candidates.map(\.site.location)
+            let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
+            let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
+            let summary = PlanSummary(
+                engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: candidates.count,
+                chosen: chosen.map { .init(id: $0.site.id, kind: $0.kind.rawValue, cost: $0.cost) },
+                cost: chosen.reduce(0) { $0 + $1.cost }, objective: result.objective, upperBound: result.upperBound,
+                gap: result.gap, status: result.status, solverSeconds: result.seconds,
+                communes: changes(before: before?.residents, after: after.residents)
+            )
+            try staging.write(summary.json(), to: "plan.json")
+            try staging.commit()
+            return summary
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Each candidate's footprint (its own technology's threshold), computed in parallel.
+    private static func footprints(of candidates: [PlanCandidate], on grid: TerrainGrid, request: FootprintRequest) throws(InputError) -> [SiteFootprint] {
+        let sites = candidates.map(\.site)
+        let positions: [MapPoint]
+        do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
+            throw InputError(path: request.sitesPath, reason: error.message)
+        }
+        let results = parallelMap(count: sites.count, chunkSize: 1) { index in
+            Result { () throws(SiteCoverageError) in
+                SiteFootprint(coverage: try CoverageEngine.coverage(of: sites[index], at: positions[index], on: grid, parameters: request.parameters), grid: grid)
+            }
+        }
+        return try results.enumerated().map { index, result throws(InputError) in
+            do throws(SiteCoverageError) { return try result.get() } catch {
+                throw InputError(path: request.sitesPath, reason: "candidate '\(sites[index].id)' \(error.reason)")
+            }
+        }
+    }
+
+    /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
+    /// weight); each candidate covers the demands on its footprint's cells.
+    private static func coverageInstance(
+        _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, grid: TerrainGrid, request: PlanRequest
+    ) throws(InputError) -> CoverageInstance {
+        var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:]
+        for (unit, cells) in residents.unitCells.enumerated() {
+            let factor = 1 + residents.layer.units[unit].priorityWeight
+            for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 {
+                demandsOfCell[cell, default: []].append(weights.count)
+                weights.append(value * factor)
+            }
+        }
+        let list = zip(candidates, footprints).map { candidate, footprint in
+            var covers: [Int] = []
+            for (offset, runs) in footprint.cells.runs.enumerated() {
+                let rowStart = (footprint.cells.firstRow + offset) * grid.width
+                for run in runs { for column in run { covers += demandsOfCell[rowStart + column] ?? [] } }
+            }
+            return CoverageInstance.Candidate(
+                id: candidate.site.id, cost: candidate.cost, covers: covers.sorted(), kind: candidate.kind,
+                group: candidate.group, fixed: candidate.kind == .existing
+            )
+        }
+        do {
+            return try CoverageInstance(name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget)
+        } catch {
+            throw InputError(path: request.evaluation.sitesPath, reason: error.message)
+        }
+    }
+
+    private static func evaluate(
+        _ sites: [Site], request: FootprintRequest, into folder: String, progress: @Sendable (Int, Int) -> Void
+    ) throws(InputError) -> FootprintSummary {
+        var run = request
+        run.sites = sites
+        run.outputDirectory = folder
+        return try FootprintJob.run(run, progress: progress)
+    }
+
+    private static func changes(before: ResidentStatistics?, after: ResidentStatistics?) -> [PlanSummary.CommuneChange] {
+        guard let after else { return [] }
+        return after.communes.enumerated().map { index, commune in
+            PlanSummary.CommuneChange(
+                id: commune.id, name: commune.name, residents: commune.figures.residents,
+                beforePercent: before.map { $0.communes[index].figures.residentsPercent("any") ?? 0 } ?? (commune.figures.residents > 0 ? 0 : nil),
+                afterPercent: commune.figures.residentsPercent("any")
+            )
+        }
+    }
+}

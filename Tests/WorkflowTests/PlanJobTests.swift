@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `phusong plan` on the real Lào Cai communes and the Bát Xát DEM.
+@Suite("phusong plan", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct PlanJobTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test("Within the budget, the site on air kept, one height per location; the objective is what the after/ evaluation covers")
+    func budgetPlan() throws {
+        let folder = try temporaryFolder("plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([
+            "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
+            "--sites", Fixtures.path("sites/batxat_candidates.csv"),
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--budget", "160", "--out", folder + "/out",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try json(folder + "/out/plan.json")
+        let chosen = try #require(plan["chosen"] as? [[String: Any]])
+        let ids = chosen.compactMap { $0["id"] as? String }
+        #expect(ids.contains("EX-1") && ids.filter { $0.hasPrefix("GF-1") }.count <= 1)
+        #expect((plan["cost"] as? Double ?? .infinity) <= 160)
+        #expect(plan["status"] as? String == "optimal")
+        let after = try json(folder + "/out/after/summary.json"), before = try json(folder + "/out/before/summary.json")
+        func covered(_ summary: [String: Any]) -> Double {
+            (((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["any"] ?? -1
+        }
+        let objective = try #require(plan["objective"] as? Double)
+        #expect(abs(objective - covered(after)) < 1e-6 * objective, "the optimiser's value is the evaluation's: \(objective) vs \(covered(after))")
+        #expect(covered(after) > covered(before))
+        #expect((after["site_areas"] as? [[String: Any]])?.count == ids.count)
+        for name in ["after/communes.csv", "after/map.png", "after/coverage.kmz", "before/communes.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/out/" + name), "\(name)")
+        }
+        let communes = try #require(plan["communes"] as? [[String: Any]])
+        let town = try #require(communes.first { $0["id"] as? String == "2050701" })
+        #expect((town["after_percent_any"] as? Double ?? 0) >= (town["before_percent_any"] as? Double ?? 100))
+    }
+
+    @Test("Bad candidates: a negative cost or an unknown kind names the file and the site, and nothing is written")
+    func badCandidates() throws {
+        let folder = try temporaryFolder("badplan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let header = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,cost,kind\n"
+        for (row, fault) in [("A,22.53,103.88,30,900,60,2G,-5,greenfield", "site 1 ('A'): cost must be a number ≥ 0"), ("B,22.53,103.88,30,900,60,2G,10,tower", "kind 'tower' is not greenfield, shared or existing")] {
+            let path = folder + "/candidates.csv"
+            try (header + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try run([
+                "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", path,
+                "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--p", "1", "--out", folder + "/out",
+            ])
+            #expect(result.status == 1 && result.stderr.hasPrefix("phusong: error: \(path): ") && result.stderr.contains(fault), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        }
+    }
+}
