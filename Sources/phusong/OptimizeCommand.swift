@@ -16,35 +16,18 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: "Coverage instance: JSON or gzip-compressed .json.gz ({\"name\", \"demands\", \"candidates\", \"p\"?, \"budget\"?}).")
     var instance: String
 
-    @Option(help: "Most new sites (overrides the instance's p).")
-    var p: Int?
+    @OptionGroup var limits: SitingLimits
 
-    @Option(help: "Most total cost, fixed sites included (overrides the instance's budget).")
-    var budget: Double?
-
-    @Option(help: "Stop at this relative gap between the objective and the upper bound (0 = prove optimality).")
-    var gap: Double = 1e-6
-
-    @Option(name: .customLong("time-limit"), help: "Seconds for the solve.")
-    var timeLimit: Double = 60
-
-    @Flag(name: .customLong("no-exact"), help: "Heuristic and LP bound only: no branch and bound.")
+    @Flag(name: .customLong("no-exact"), help: "Heuristic and bound only: no branch and bound.")
     var noExact = false
-
-    func validate() throws {
-        if let p, p < 0 { throw ValidationError("--p must be ≥ 0") }
-        if let budget, !(budget >= 0) { throw ValidationError("--budget must be ≥ 0") }
-        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-    }
 
     func run() throws {
         let result = try reportingInputErrors { () throws(InputError) in
             var problem = try CoverageInstanceFile.load(instance)
-            if let p { problem.p = p }
-            if let budget { problem.budget = budget }
+            if let p = limits.p { problem.p = p }
+            if let budget = limits.budget { problem.budget = budget }
             do throws(SitingError) {
-                return try SitingSolver.solve(problem, options: SitingOptions(gap: gap, timeLimit: timeLimit, exact: !noExact))
+                return try SitingSolver.solve(problem, options: limits.options(exact: !noExact))
             } catch {
                 throw InputError(path: instance, reason: error.message)
             }
@@ -53,4 +36,28 @@ struct OptimizeCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(result), as: UTF8.self))
     }
+}
+
+/// The limits of a siting problem and how hard to solve it (`optimize`, `plan`).
+struct SitingLimits: ParsableArguments {
+    @Option(help: "Most new sites (existing ones not counted; overrides an instance's p).")
+    var p: Int?
+
+    @Option(help: "Most total cost, existing sites included (overrides an instance's budget).")
+    var budget: Double?
+
+    @Option(help: "Stop at this relative gap between the objective and the upper bound (0 = prove optimality).")
+    var gap: Double = 1e-6
+
+    @Option(name: .customLong("time-limit"), help: "Seconds for the optimiser.")
+    var timeLimit: Double = 60
+
+    func validate() throws {
+        if let p, p < 0 { throw ValidationError("--p must be ≥ 0") }
+        if let budget, !(budget >= 0) { throw ValidationError("--budget must be ≥ 0") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+    }
+
+    func options(exact: Bool = true) -> SitingOptions { SitingOptions(gap: gap, timeLimit: timeLimit, exact: exact) }
 }

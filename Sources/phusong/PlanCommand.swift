@@ -14,29 +14,16 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
-    @Option(help: "Most new sites (existing ones not counted).")
-    var p: Int?
-
-    @Option(help: "Most total cost, existing sites included.")
-    var budget: Double?
-
-    @Option(help: "Stop at this relative gap between the plan and the upper bound (0 = prove optimality).")
-    var gap: Double = 1e-6
-
-    @Option(name: .customLong("time-limit"), help: "Seconds for the optimiser.")
-    var timeLimit: Double = 60
+    @OptionGroup var limits: SitingLimits
 
     func validate() throws {
-        guard p != nil || budget != nil else { throw ValidationError("give --p or --budget (or both)") }
-        if let p, p < 0 { throw ValidationError("--p must be ≥ 0") }
-        if let budget, !(budget >= 0) { throw ValidationError("--budget must be ≥ 0") }
-        guard gap >= 0, gap < 1, timeLimit > 0 else { throw ValidationError("--gap must be in [0, 1) and --time-limit positive") }
+        guard limits.p != nil || limits.budget != nil else { throw ValidationError("give --p or --budget (or both)") }
     }
 
     func run() throws {
         let request = PlanRequest(
-            evaluation: options.request(residents: population.request), p: p, budget: budget,
-            options: SitingOptions(gap: gap, timeLimit: timeLimit)
+            evaluation: options.request(residents: population.request), p: limits.p, budget: limits.budget,
+            options: limits.options()
         )
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
