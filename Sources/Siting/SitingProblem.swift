@@ -88,7 +88,7 @@ struct SitingProblem: Sendable {
                 mergedWeights.append(weights[demand])
             }
         }
-        return (mergedWeights, covers.map { list in Array(Set(list.map { renumber[Int($0)] })).sorted() })
+        return (mergedWeights, covers.map { list in sortedUnique(list.map { renumber[Int($0)] }) })
     }
 
     /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower
@@ -101,19 +101,36 @@ struct SitingProblem: Sendable {
                 keep[a] = false
                 continue
             }
-            let own = Set(covers[a])
             for value in coverers[Int(first)] {
                 let b = Int(value)
                 guard b != a, keep[b], groups[a] == groups[b], costs[b] <= costs[a], covers[b].count >= covers[a].count else { continue }
                 // Of two equal candidates, keep the first.
                 if covers[b].count == covers[a].count, costs[b] == costs[a], b > a { continue }
-                if own.isSubset(of: covers[b]) {
+                if isSubset(covers[a], of: covers[b]) {
                     keep[a] = false
                     break
                 }
             }
         }
         return covers.indices.filter { keep[$0] }
+    }
+
+    /// Whether every element of sorted `small` is in sorted `large` (one merge pass).
+    private static func isSubset(_ small: [Int32], of large: [Int32]) -> Bool {
+        var j = 0
+        for item in small {
+            while j < large.count, large[j] < item { j += 1 }
+            guard j < large.count, large[j] == item else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private static func sortedUnique(_ items: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(items.count)
+        for item in items.sorted() where result.last != item { result.append(item) }
+        return result
     }
 
     private static func transposed(_ lists: [[Int32]], count: Int) -> [[Int32]] {
