@@ -13,9 +13,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "Tracking", dependencies: [.product(name: "Benchmark", package: "benchmark")], path: "Benchmarks/Tracking"),
         .executableTarget(
             name: "Footprint",
             dependencies: [
+                "Tracking",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Coverage", package: engine),
                 .product(name: "Terrain", package: engine),
@@ -27,7 +29,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Optimizer",
-            dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "Siting", package: engine)],
+            dependencies: ["Tracking", .product(name: "Benchmark", package: "benchmark"), .product(name: "Siting", package: engine)],
             path: "Benchmarks/Optimizer",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

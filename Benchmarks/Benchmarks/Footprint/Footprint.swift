@@ -4,6 +4,7 @@ import Foundation
 import Geometry
 import Propagation
 import Terrain
+import Tracking
 
 /// Footprint benchmarks: the coverage computation of one site (terrain already loaded), per model.
 /// Names are shell-safe: the benchmark plugin looks threshold files up by the raw name.
@@ -11,13 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     // Regressions of more than 10 % (p90) in wall-clock time, CPU time or peak memory fail `make bench-check`.
     // Fast cases repeat their footprint so that an iteration lasts a few hundred milliseconds: on this 2-core
     // machine kind, iterations of 40–150 ms vary by more than 10 % from run to run.
-    let tracked = Benchmark.Configuration(
-        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 20,
-        thresholds: [
-            .wallClock: .init(relative: [.p90: 10]), .cpuTotal: .init(relative: [.p90: 10]),
-            .peakMemoryResident: .init(relative: [.p90: 10]),
-        ]
-    )
+    let tracked = trackedConfiguration
 
     // Always available: the synthetic demo terrain, generated in memory.
     let demoSite = Site(

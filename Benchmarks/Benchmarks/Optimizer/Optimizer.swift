@@ -1,17 +1,12 @@
 import Benchmark
 import Foundation
 import Siting
+import Tracking
 
 /// Siting benchmarks: the optimiser on classic instances (exact answers), on the shared MCLP instances
 /// (heuristic alone) and at province scale (5,000 candidates, 200,000 residential cells, p = 200).
 let benchmarks: @Sendable () -> Void = {
-    let tracked = Benchmark.Configuration(
-        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 20,
-        thresholds: [
-            .wallClock: .init(relative: [.p90: 10]), .cpuTotal: .init(relative: [.p90: 10]),
-            .peakMemoryResident: .init(relative: [.p90: 10]),
-        ]
-    )
+    let tracked = trackedConfiguration
 
     // Classic instances (nodes are both demands and candidates, weights 1–100, radius 0.08 of a unit square),
     // solved to proven optimality 16 times per iteration (CPU time is counted in 10 ms steps); the target is
