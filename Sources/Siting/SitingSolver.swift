@@ -74,9 +74,11 @@ public enum SitingSolver {
             starts.append(improved)
             if improved.covered > covered { (chosen, covered) = (improved.chosen, improved.covered) }
         }
-        func tighten(_ value: Double) {
-            bound = min(bound, problem.integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value)
+        /// A bound on the covered weight; with whole-number weights the optimum is whole too, so it rounds down.
+        func valid(_ value: Double) -> Double {
+            problem.integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value
         }
+        func tighten(_ value: Double) { bound = min(bound, valid(value)) }
         let small = problem.coverDemands.count <= options.linearProgramLimit
         // The exact LP (Clp) where it is small enough to be quick: a tight bound and a rounded start.
         if !closed(), problem.candidateCount > 0, small,
@@ -111,8 +113,7 @@ public enum SitingSolver {
             let exact = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining()).solve()
         {
             if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
-            let proven = problem.integralWeights ? (exact.bound + 1e-6 * max(1, exact.bound)).rounded(.down) : exact.bound
-            bound = exact.proven ? covered : min(bound, max(proven, covered))
+            bound = exact.proven ? covered : min(bound, max(valid(exact.bound), covered))
         }
         bound = max(bound, covered)
         let objective = problem.fixedWeight + covered, upper = problem.fixedWeight + bound
