@@ -53,9 +53,17 @@ struct CoverState {
         return total
     }
 
-    /// True when `candidate` can join: not chosen, room under p and the budget, its group free.
+    /// True when `candidate` can join: not chosen, room under p and the budget, its group free, nothing chosen
+    /// that excludes it.
     func canAdd(_ candidate: Int) -> Bool {
         !isChosen[candidate] && chosen.count < problem.p && cost + problem.costs[candidate] <= problem.budget + 1e-9
             && (problem.groups[candidate] < 0 || !groupUsed[problem.groups[candidate]])
+            && !problem.conflicts[candidate].contains { isChosen[$0] }
+    }
+
+    /// True when `candidate` may take `out`'s place as far as exclusions go: the only chosen site excluding it
+    /// is `out`, if any.
+    func canReplace(_ out: Int, with candidate: Int) -> Bool {
+        !problem.conflicts[candidate].contains { $0 != out && isChosen[$0] }
     }
 }

@@ -38,13 +38,16 @@ public struct CoverageInstance: Sendable, Equatable {
     public var p: Int?
     /// Most total cost of the chosen sites, fixed ones included; nil = no limit.
     public var budget: Double?
+    /// Pairs of candidates (indices) that may not both be chosen, e.g. closer than a minimum separation.
+    public let exclusions: [[Int]]
 
     /// Checks the instance: weights and costs finite and ≥ 0, covers within the demands, unique ids,
     /// at least one limit, fixed sites within the budget and one per group.
     /// `checkLimits: false` skips the limit checks (p or budget given, fixed sites within them), for an
     /// instance whose limits come later (e.g. from the command line); `validate()` then checks them.
     public init(
-        name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil, checkLimits: Bool = true
+        name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil,
+        exclusions: [[Int]] = [], checkLimits: Bool = true
     ) throws(SitingError) {
         if let bad = demands.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw SitingError("demands[\(bad)]: weight \(demands[bad]) must be a finite number ≥ 0")
@@ -54,6 +57,7 @@ public struct CoverageInstance: Sendable, Equatable {
         self.candidates = candidates
         self.p = p
         self.budget = budget
+        self.exclusions = exclusions
         try validateCandidates()
         if checkLimits { try validate() }
     }
@@ -67,6 +71,9 @@ public struct CoverageInstance: Sendable, Equatable {
         let fixedCost = fixed.reduce(0) { $0 + $1.cost }
         if let budget, fixedCost > budget + 1e-9 {
             throw SitingError("infeasible: the fixed sites alone cost \(fixedCost), over the budget \(budget)")
+        }
+        for pair in exclusions where candidates[pair[0]].fixed && candidates[pair[1]].fixed {
+            throw SitingError("infeasible: fixed sites '\(candidates[pair[0]].id)' and '\(candidates[pair[1]].id)' exclude each other")
         }
         var groups = Set<String>()
         for candidate in fixed {
@@ -84,6 +91,11 @@ public struct CoverageInstance: Sendable, Equatable {
             guard candidate.cost.isFinite, candidate.cost >= 0 else { throw SitingError("\(label): cost \(candidate.cost) must be ≥ 0") }
             if let wrong = candidate.covers.first(where: { $0 < 0 || $0 >= demands.count }) {
                 throw SitingError("\(label): covers index \(wrong) is out of range (\(demands.count) demands)")
+            }
+        }
+        for (index, pair) in exclusions.enumerated() {
+            guard pair.count == 2, pair.allSatisfy(candidates.indices.contains), pair[0] != pair[1] else {
+                throw SitingError("exclusions[\(index)]: needs two different candidates")
             }
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Terrain
 
 /// Reads coverage instances: `{"name", "demands": [w…], "candidates": [{"id", "cost", "covers": [i…],
-/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?}`, plain or gzip-compressed (`.json.gz`).
+/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…]}`, plain or gzip-compressed.
 public enum CoverageInstanceFile {
     public static func load(_ path: String) throws(InputError) -> CoverageInstance {
         let data = try readPossiblyGzipped(path)
@@ -47,10 +47,18 @@ public enum CoverageInstanceFile {
             guard let number = number(value) else { throw fault("budget", "not a number") }
             return number
         }
+        let positions = Dictionary(candidates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let exclusions = try (root["exclusions"] as? [Any] ?? []).enumerated().map { index, value throws(InputError) -> [Int] in
+            guard let pair = value as? [Any], pair.count == 2 else { throw fault("exclusions[\(index)]", "not a pair of candidate ids") }
+            return try pair.map { id throws(InputError) in
+                guard let position = positions["\(id)"] else { throw fault("exclusions[\(index)]", "no candidate with id '\(id)'") }
+                return position
+            }
+        }
         do {
             return try CoverageInstance(
                 name: root["name"] as? String ?? URL(fileURLWithPath: path).lastPathComponent, demands: demands,
-                candidates: candidates, p: p, budget: budget, checkLimits: false
+                candidates: candidates, p: p, budget: budget, exclusions: exclusions, checkLimits: false
             )
         } catch {
             throw InputError(path: path, reason: error.message)

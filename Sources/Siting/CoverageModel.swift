@@ -2,7 +2,7 @@ import CCbc
 
 /// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
 /// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
-/// Σ cost_j x_j ≤ budget, and Σ_{j in g} x_j ≤ 1 per group; maximise Σ w_i y_i.
+/// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ 1 per group, x_a + x_b ≤ 1 per exclusion; maximise Σ w_i y_i.
 struct CoverageModel {
     var columnStart: [CoinBigIndex] = [0]
     var rowIndex: [Int32] = []
@@ -21,17 +21,25 @@ struct CoverageModel {
         if budgetRow >= 0 { row += 1 }
         let firstGroupRow = row
         row += problem.groupCount
+        let pairs = problem.conflicts.enumerated().flatMap { a, others in others.filter { $0 > a }.map { (a, $0) } }
+        var pairRows = [[Int]](repeating: [], count: problem.candidateCount)
+        for (offset, pair) in pairs.enumerated() {
+            pairRows[pair.0].append(row + offset)
+            pairRows[pair.1].append(row + offset)
+        }
+        row += pairs.count
         rowCount = row
         columnCount = problem.candidateCount + demands
         rowUpper = [Double](repeating: 0, count: demands)
         if pRow >= 0 { rowUpper.append(Double(problem.p)) }
         if budgetRow >= 0 { rowUpper.append(problem.budget) }
-        rowUpper += [Double](repeating: 1, count: problem.groupCount)
+        rowUpper += [Double](repeating: 1, count: problem.groupCount + pairs.count)
         for candidate in 0..<problem.candidateCount {
             for demand in problem.covers(candidate) { append(row: Int(demand), value: -1) }
             if pRow >= 0 { append(row: pRow, value: 1) }
             if budgetRow >= 0 { append(row: budgetRow, value: problem.costs[candidate]) }
             if problem.groups[candidate] >= 0 { append(row: firstGroupRow + problem.groups[candidate], value: 1) }
+            for pairRow in pairRows[candidate] { append(row: pairRow, value: 1) }
             endColumn(objective: 0)
         }
         for demand in 0..<demands {

@@ -87,6 +87,7 @@ enum LocalSearch {
                 guard delta > bestDelta else { continue }
                 guard state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9 else { continue }
                 guard group < 0 || !state.groupUsed[group] || problem.groups[out] == group else { continue }
+                guard state.canReplace(out, with: candidate) else { continue }
                 (best, bestDelta) = ((candidate, out), delta)
             }
         }

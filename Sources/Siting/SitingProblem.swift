@@ -15,6 +15,8 @@ struct SitingProblem: Sendable {
     let costs: [Double]
     /// Group number of each candidate, −1 for none.
     let groups: [Int]
+    /// Candidates each candidate may not be chosen with.
+    let conflicts: [[Int]]
     let groupCount: Int
     /// Weight the fixed sites cover, and their cost and groups.
     let fixedWeight: Double
@@ -40,16 +42,25 @@ struct SitingProblem: Sendable {
         let budget = instance.budget.map { $0 - fixedCost } ?? .infinity
         // Free candidates that fit the budget, outside the groups the fixed sites already use.
         let fixedGroups = Set(fixed.compactMap { instance.candidates[$0].group })
+        // …and not excluded by a fixed site.
+        let excludedByFixed = Set(instance.exclusions.flatMap { pair in
+            pair.filter { !instance.candidates[$0].fixed && pair.contains { instance.candidates[$0].fixed } }
+        })
         let free = instance.candidates.indices.filter { index in
             let candidate = instance.candidates[index]
             return !candidate.fixed && candidate.cost <= budget + 1e-9 && !(candidate.group.map(fixedGroups.contains) ?? false)
+                && !excludedByFixed.contains(index)
         }
+        let excluding = Set(instance.exclusions.flatMap { $0 })
         var covers = free.map { index in
             instance.candidates[index].covers.filter { !coveredByFixed[$0] && instance.demands[$0] > 0 }.map { Int32($0) }
         }
         var weights = instance.demands
         (weights, covers) = Self.merged(weights: weights, covers: covers)
-        let kept = Self.undominated(covers: covers, costs: free.map { instance.candidates[$0].cost }, groups: free.map { instance.candidates[$0].group })
+        let kept = Self.undominated(
+            covers: covers, costs: free.map { instance.candidates[$0].cost }, groups: free.map { instance.candidates[$0].group },
+            protected: free.map(excluding.contains)
+        )
         (weights, covers) = Self.merged(weights: weights, covers: kept.map { covers[$0] })
 
         var groupNumbers: [String: Int] = [:]
@@ -61,6 +72,14 @@ struct SitingProblem: Sendable {
         }
         groupCount = groupNumbers.count
         candidateIDs = kept.map { free[$0] }
+        let position = Dictionary(uniqueKeysWithValues: candidateIDs.enumerated().map { ($1, $0) })
+        var conflicts = [[Int]](repeating: [], count: kept.count)
+        for pair in instance.exclusions {
+            guard let a = position[pair[0]], let b = position[pair[1]] else { continue }
+            conflicts[a].append(b)
+            conflicts[b].append(a)
+        }
+        self.conflicts = conflicts
         costs = kept.map { instance.candidates[free[$0]].cost }
         self.weights = weights
         (coverStart, coverDemands) = Self.compressed(covers)
@@ -92,18 +111,21 @@ struct SitingProblem: Sendable {
     }
 
     /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower
-    /// cost in the same group (or both in none), can never do better than that other one.
-    private static func undominated(covers: [[Int32]], costs: [Double], groups: [String?]) -> [Int] {
+    /// cost in the same group (or both in none), can never do better than that other one. Candidates in an
+    /// exclusion pair (`protected`) neither go nor stand in for others.
+    private static func undominated(covers: [[Int32]], costs: [Double], groups: [String?], protected: [Bool]) -> [Int] {
         let coverers = transposed(covers, count: (covers.flatMap { $0 }.max().map { Int($0) + 1 }) ?? 0)
         var keep = [Bool](repeating: true, count: covers.count)
-        for a in covers.indices {
+        for a in covers.indices where !protected[a] {
             guard let first = covers[a].first else {
                 keep[a] = false
                 continue
             }
             for value in coverers[Int(first)] {
                 let b = Int(value)
-                guard b != a, keep[b], groups[a] == groups[b], costs[b] <= costs[a], covers[b].count >= covers[a].count else { continue }
+                guard b != a, keep[b], !protected[b], groups[a] == groups[b], costs[b] <= costs[a], covers[b].count >= covers[a].count else {
+                    continue
+                }
                 // Of two equal candidates, keep the first.
                 if covers[b].count == covers[a].count, costs[b] == costs[a], b > a { continue }
                 if isSubset(covers[a], of: covers[b]) {

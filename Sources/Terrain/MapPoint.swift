@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in a planar or geographic coordinate system: `x` east (or longitude), `y` north (or latitude).
 public struct MapPoint: Sendable, Hashable {
     public var x: Double
@@ -17,6 +19,14 @@ public struct GeoPoint: Sendable, Hashable {
     public init(latitude: Double, longitude: Double) {
         self.latitude = latitude
         self.longitude = longitude
+    }
+
+    /// Great-circle distance in metres (haversine on the mean Earth radius; within 0.5 % of the ellipsoid).
+    public func distance(to other: GeoPoint) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians, dLon = (other.longitude - longitude) * radians
+        let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * meanEarthRadius * asin(min(1, a.squareRoot()))
     }
 }
 

@@ -11,12 +11,18 @@ public struct PlanRequest: Sendable {
     public var p: Int?
     public var budget: Double?
     public var options: SitingOptions
+    /// Two chosen sites must be at least this far apart, metres (nil: no limit).
+    public var minimumSeparation: Double?
 
-    public init(evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions()) {
+    public init(
+        evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
+        minimumSeparation: Double? = nil
+    ) {
         self.evaluation = evaluation
         self.p = p
         self.budget = budget
         self.options = options
+        self.minimumSeparation = minimumSeparation
     }
 }
 
@@ -161,8 +167,18 @@ public enum PlanJob {
                 group: candidate.group, fixed: candidate.kind == .existing
             )
         }
+        let locations = candidates.map(\.site.location)
+        let exclusions = request.minimumSeparation.map { separation in
+            locations.indices.flatMap { a in
+                locations.indices.filter { b in
+                    b > a && locations[a].distance(to: locations[b]) < separation && !(list[a].fixed && list[b].fixed)
+                }.map { [a, $0] }
+            }
+        } ?? []
         do {
-            return try CoverageInstance(name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget)
+            return try CoverageInstance(
+                name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget, exclusions: exclusions
+            )
         } catch {
             throw InputError(path: request.evaluation.sitesPath, reason: error.message)
         }

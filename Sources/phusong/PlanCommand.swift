@@ -16,14 +16,18 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var limits: SitingLimits
 
+    @Option(name: .customLong("min-separation-m"), help: "Chosen sites at least this far apart (and from sites on air), metres.")
+    var minimumSeparation: Double?
+
     func validate() throws {
         guard limits.p != nil || limits.budget != nil else { throw ValidationError("give --p or --budget (or both)") }
+        if let minimumSeparation, !(minimumSeparation > 0) { throw ValidationError("--min-separation-m must be positive") }
     }
 
     func run() throws {
         let request = PlanRequest(
             evaluation: options.request(residents: population.request), p: limits.p, budget: limits.budget,
-            options: limits.options()
+            options: limits.options(), minimumSeparation: minimumSeparation
         )
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in

@@ -2,7 +2,8 @@
 
 usage: highs_mclp.py INSTANCE.json  → prints {"objective": …, "bound": …, "status": …} as JSON
 Same model as PhuSong's: x_j binary (fixed ones = 1), y_i in [0, 1], y_i <= sum of covering x_j,
-sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most one per group; maximise sum w_i y_i.
+sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most one per group, x_a + x_b <= 1 per
+exclusion pair; maximise sum w_i y_i.
 """
 import json
 import sys
@@ -39,6 +40,9 @@ for j, c in enumerate(candidates):
 for js in groups.values():
     if len(js) > 1:
         h.addConstr(sum(x[j] for j in js) <= 1)
+ids = {c["id"]: j for j, c in enumerate(candidates)}
+for a, b in instance.get("exclusions", []):
+    h.addConstr(x[ids[a]] + x[ids[b]] <= 1)
 h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 h.run()
 info = h.getInfo()

@@ -2,16 +2,18 @@ import Siting
 import TestSupport
 
 /// Random siting instances: clustered demands, candidates with overlapping reach, optional groups (height
-/// options of one location), fixed sites on air, shared masts cheaper than greenfield ones.
+/// options of one location), fixed sites on air, shared masts cheaper than greenfield ones, and optionally
+/// exclusion pairs between candidates closer than `separation`.
 func randomInstance(
-    seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int
+    seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0
 ) throws -> CoverageInstance {
     var generator = SeededGenerator(seed: seed)
     let points = (0..<demands).map { _ in (Double.random(in: 0...10, using: &generator), Double.random(in: 0...10, using: &generator)) }
     let weights = (0..<demands).map { _ in Double(Int.random(in: 1...50, using: &generator)) }
-    var list: [CoverageInstance.Candidate] = []
+    var list: [CoverageInstance.Candidate] = [], places: [(Double, Double)] = []
     for index in 0..<candidates {
         let x = Double.random(in: 0...10, using: &generator), y = Double.random(in: 0...10, using: &generator)
+        places.append((x, y))
         let reach = Double.random(in: 1.5...3.5, using: &generator)
         let covers = points.indices.filter { (points[$0].0 - x) * (points[$0].0 - x) + (points[$0].1 - y) * (points[$0].1 - y) <= reach * reach }
         let shared = index % 3 == 0
@@ -21,7 +23,13 @@ func randomInstance(
             group: groups && index >= fixed ? "loc\(index / 2)" : nil, fixed: index < fixed
         ))
     }
-    return try CoverageInstance(name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget)
+    let exclusions = places.indices.flatMap { a in
+        places.indices.filter { b in
+            b > a && (places[a].0 - places[b].0) * (places[a].0 - places[b].0) + (places[a].1 - places[b].1) * (places[a].1 - places[b].1)
+                < separation * separation && !(a < fixed && b < fixed)
+        }.map { [a, $0] }
+    }
+    return try CoverageInstance(name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget, exclusions: exclusions)
 }
 
 /// The optimum by trying every feasible choice of the free candidates (≤ 20 of them).
@@ -37,6 +45,7 @@ func bruteForceOptimum(_ instance: CoverageInstance) -> Double {
         if let budget = instance.budget, all.reduce(0, { $0 + instance.candidates[$1].cost }) > budget + 1e-9 { continue }
         let groups = all.compactMap { instance.candidates[$0].group }
         if Set(groups).count != groups.count { continue }
+        if instance.exclusions.contains(where: { all.contains($0[0]) && all.contains($0[1]) }) { continue }
         var covered = Set<Int>()
         for index in all { covered.formUnion(instance.candidates[index].covers) }
         best = max(best, covered.reduce(0) { $0 + instance.demands[$1] })

@@ -5,12 +5,13 @@ import Testing
 
 @Suite("Siting optimiser against brute force and HiGHS")
 struct SolverTests {
-    @Test("Random instances of ≤ 16 candidates: the optimum equals brute force, and every bound holds", arguments: 0..<24)
+    @Test("Random instances of ≤ 16 candidates (some with exclusion pairs): the optimum equals brute force, and every bound holds", arguments: 0..<24)
     func bruteForce(seed: Int) throws {
         let budgeted = seed % 2 == 1
         let instance = try randomInstance(
             seed: UInt64(seed), candidates: 12 + seed % 5, demands: 60, p: budgeted ? (seed % 4 == 1 ? 4 : nil) : 2 + seed % 4,
-            budget: budgeted ? 150 + Double(seed * 7 % 100) : nil, groups: seed % 3 == 0, fixed: seed % 4 == 2 ? 2 : 0
+            budget: budgeted ? 150 + Double(seed * 7 % 100) : nil, groups: seed % 3 == 0, fixed: seed % 4 == 2 ? 2 : 0,
+            separation: seed % 5 >= 3 ? 2.5 : 0
         )
         let optimum = bruteForceOptimum(instance)
         let exact = try SitingSolver.solve(instance)
@@ -22,11 +23,11 @@ struct SolverTests {
         #expect(isFeasible(heuristic.selected, in: instance))
     }
 
-    @Test("Budget and shared-mast instances (groups, fixed sites) against HiGHS", .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<6)
+    @Test("Budget and shared-mast instances (groups, fixed sites, exclusion pairs) against HiGHS", .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<6)
     func againstHiGHS(seed: Int) throws {
         let instance = try randomInstance(
             seed: 100 + UInt64(seed), candidates: 60 + 10 * seed, demands: 800, p: seed % 3 == 0 ? 8 : nil,
-            budget: 400 + 100 * Double(seed), groups: seed % 2 == 0, fixed: seed % 3
+            budget: 400 + 100 * Double(seed), groups: seed % 2 == 0, fixed: seed % 3, separation: seed >= 3 ? 1.5 : 0
         )
         let folder = try temporaryFolder("highs")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -47,7 +48,9 @@ struct SolverTests {
     func isFeasible(_ selected: [String], in instance: CoverageInstance) -> Bool {
         let chosen = instance.candidates.filter { selected.contains($0.id) }
         let groups = chosen.compactMap(\.group)
+        let ids = instance.candidates.map(\.id)
         return instance.candidates.filter(\.fixed).allSatisfy { selected.contains($0.id) }
+            && !instance.exclusions.contains { selected.contains(ids[$0[0]]) && selected.contains(ids[$0[1]]) }
             && (instance.p.map { chosen.filter { !$0.fixed }.count <= $0 } ?? true)
             && (instance.budget.map { chosen.reduce(0) { $0 + $1.cost } <= $0 + 1e-9 } ?? true)
             && Set(groups).count == groups.count
@@ -65,6 +68,7 @@ struct SolverTests {
         var root: [String: Any] = ["name": instance.name, "demands": instance.demands, "candidates": candidates]
         if let p = instance.p { root["p"] = p }
         if let budget = instance.budget { root["budget"] = budget }
+        root["exclusions"] = instance.exclusions.map { $0.map { instance.candidates[$0].id } }
         return String(decoding: try JSONSerialization.data(withJSONObject: root), as: UTF8.self)
     }
 }

@@ -43,6 +43,7 @@ struct OptimizeCommandTests {
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}]}"#, "give p (most new sites) or a budget", []),
             (#"{"demands":[1,"x"],"candidates":[]}"#, "demands[1]: not a number", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"a","cost":1,"covers":[0]}]}"#, "id appears twice", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"exclusions":[["a","z"]]}"#, "exclusions[0]: no candidate with id 'z'", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
         ]
         for (index, (text, fault, arguments)) in cases.enumerated() {

@@ -44,6 +44,35 @@ struct PlanJobTests {
         #expect((town["after_percent_any"] as? Double ?? 0) >= (town["before_percent_any"] as? Double ?? 100))
     }
 
+    @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
+    func separation() throws {
+        let folder = try temporaryFolder("planseparation")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([
+            "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
+            "--sites", Fixtures.path("sites/batxat_candidates.csv"),
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--budget", "160",
+            "--min-separation-m", "3000", "--out", folder + "/out",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = try #require((try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        #expect(ids.contains("EX-1") && !ids.contains("SH-2"), "\(ids)")
+        let rows = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        var places: [String: (Double, Double)] = [:]
+        for row in rows {
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            places[String(fields[0])] = (Double(fields[1])!, Double(fields[2])!)
+        }
+        for a in ids {
+            for b in ids where a < b {
+                let (lat1, lon1) = places[a]!, (lat2, lon2) = places[b]!
+                let north = (lat2 - lat1) * 111_195, east = (lon2 - lon1) * 111_195 * cos(lat1 * .pi / 180)
+                #expect((north * north + east * east).squareRoot() >= 3_000 * 0.99, "\(a)–\(b)")
+            }
+        }
+    }
+
     @Test("Bad candidates: a negative cost or an unknown kind names the file and the site, and nothing is written")
     func badCandidates() throws {
         let folder = try temporaryFolder("badplan")
