@@ -8,20 +8,21 @@ struct CoverState {
     private(set) var cost = 0.0
     /// Weight of the demands covered (fixed sites' part excluded).
     private(set) var covered = 0.0
-    private(set) var groupUsed: [Bool]
+    /// Chosen candidates per group.
+    private(set) var groupUsed: [Int]
 
     init(_ problem: SitingProblem) {
         self.problem = problem
         count = [Int32](repeating: 0, count: problem.demandCount)
         isChosen = [Bool](repeating: false, count: problem.candidateCount)
-        groupUsed = [Bool](repeating: false, count: problem.groupCount)
+        groupUsed = [Int](repeating: 0, count: problem.groupCount)
     }
 
     mutating func add(_ candidate: Int) {
         isChosen[candidate] = true
         chosen.append(candidate)
         cost += problem.costs[candidate]
-        if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] = true }
+        if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] += 1 }
         for demand in problem.covers(candidate) {
             if count[Int(demand)] == 0 { covered += problem.weights[Int(demand)] }
             count[Int(demand)] += 1
@@ -32,7 +33,7 @@ struct CoverState {
         isChosen[candidate] = false
         chosen.removeAll { $0 == candidate }
         cost -= problem.costs[candidate]
-        if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] = false }
+        if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] -= 1 }
         for demand in problem.covers(candidate) {
             count[Int(demand)] -= 1
             if count[Int(demand)] == 0 { covered -= problem.weights[Int(demand)] }
@@ -53,11 +54,11 @@ struct CoverState {
         return total
     }
 
-    /// True when `candidate` can join: not chosen, room under p and the budget, its group free, nothing chosen
-    /// that excludes it.
+    /// True when `candidate` can join: not chosen, room under p, the budget and its group's capacity, nothing
+    /// chosen that excludes it.
     func canAdd(_ candidate: Int) -> Bool {
         !isChosen[candidate] && chosen.count < problem.p && cost + problem.costs[candidate] <= problem.budget + 1e-9
-            && (problem.groups[candidate] < 0 || !groupUsed[problem.groups[candidate]])
+            && (problem.groups[candidate] < 0 || groupUsed[problem.groups[candidate]] < problem.groupRoom[problem.groups[candidate]])
             && !problem.conflicts[candidate].contains { isChosen[$0] }
     }
 

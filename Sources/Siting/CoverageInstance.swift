@@ -15,7 +15,8 @@ public struct CoverageInstance: Sendable, Equatable {
         /// Indices into `demands`, ascending, without repeats.
         public let covers: [Int]
         public let kind: Kind
-        /// At most one candidate of a group is chosen (e.g. the height options of one location).
+        /// At most the group's capacity (default one) of its candidates is chosen: the height options of one
+        /// location, or the tenants a mast has room for.
         public let group: String?
         /// Chosen in every answer (a site already on air); its cost counts towards the budget.
         public let fixed: Bool
@@ -40,6 +41,11 @@ public struct CoverageInstance: Sendable, Equatable {
     public var budget: Double?
     /// Pairs of candidates (indices) that may not both be chosen, e.g. closer than a minimum separation.
     public let exclusions: [[Int]]
+    /// How many candidates of a group may be chosen (e.g. a mast's free tenant slots); 1 where not given.
+    public let groupCapacity: [String: Int]
+
+    /// The capacity of `group`.
+    public func capacity(of group: String) -> Int { groupCapacity[group] ?? 1 }
 
     /// Checks the instance: weights and costs finite and ≥ 0, covers within the demands, unique ids,
     /// at least one limit, fixed sites within the budget and one per group.
@@ -47,7 +53,7 @@ public struct CoverageInstance: Sendable, Equatable {
     /// instance whose limits come later (e.g. from the command line); `validate()` then checks them.
     public init(
         name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil,
-        exclusions: [[Int]] = [], checkLimits: Bool = true
+        exclusions: [[Int]] = [], groupCapacity: [String: Int] = [:], checkLimits: Bool = true
     ) throws(SitingError) {
         if let bad = demands.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw SitingError("demands[\(bad)]: weight \(demands[bad]) must be a finite number ≥ 0")
@@ -58,6 +64,7 @@ public struct CoverageInstance: Sendable, Equatable {
         self.p = p
         self.budget = budget
         self.exclusions = exclusions
+        self.groupCapacity = groupCapacity
         try validateCandidates()
         if checkLimits { try validate() }
     }
@@ -75,10 +82,12 @@ public struct CoverageInstance: Sendable, Equatable {
         for pair in exclusions where candidates[pair[0]].fixed && candidates[pair[1]].fixed {
             throw SitingError("infeasible: fixed sites '\(candidates[pair[0]].id)' and '\(candidates[pair[1]].id)' exclude each other")
         }
-        var groups = Set<String>()
+        var inGroup: [String: Int] = [:]
         for candidate in fixed {
-            if let group = candidate.group, !groups.insert(group).inserted {
-                throw SitingError("infeasible: two fixed sites in group '\(group)'")
+            guard let group = candidate.group else { continue }
+            inGroup[group, default: 0] += 1
+            if inGroup[group]! > capacity(of: group) {
+                throw SitingError("infeasible: more fixed sites in group '\(group)' than its capacity \(capacity(of: group))")
             }
         }
     }
@@ -92,6 +101,9 @@ public struct CoverageInstance: Sendable, Equatable {
             if let wrong = candidate.covers.first(where: { $0 < 0 || $0 >= demands.count }) {
                 throw SitingError("\(label): covers index \(wrong) is out of range (\(demands.count) demands)")
             }
+        }
+        if let (group, room) = groupCapacity.first(where: { $0.value < 0 }) {
+            throw SitingError("group_capacity of '\(group)': \(room) must be ≥ 0")
         }
         for (index, pair) in exclusions.enumerated() {
             guard pair.count == 2, pair.allSatisfy(candidates.indices.contains), pair[0] != pair[1] else {

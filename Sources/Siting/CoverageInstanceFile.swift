@@ -2,7 +2,8 @@ import Foundation
 import Terrain
 
 /// Reads coverage instances: `{"name", "demands": [w…], "candidates": [{"id", "cost", "covers": [i…],
-/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…]}`, plain or gzip-compressed.
+/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…], "group_capacity"?: {group: n}}`,
+/// plain or gzip-compressed.
 public enum CoverageInstanceFile {
     public static func load(_ path: String) throws(InputError) -> CoverageInstance {
         let data = try readPossiblyGzipped(path)
@@ -55,10 +56,21 @@ public enum CoverageInstanceFile {
                 return position
             }
         }
+        var capacities: [String: Int] = [:]
+        if let given = root["group_capacity"] {
+            guard let object = given as? [String: Any] else { throw fault("group_capacity", "not an object of group → slots") }
+            for (group, value) in object {
+                guard let slots = number(value), slots == slots.rounded(), slots >= 0 else {
+                    throw fault("group_capacity.\(group)", "not a whole number ≥ 0")
+                }
+                capacities[group] = Int(slots)
+            }
+        }
         do {
             return try CoverageInstance(
                 name: root["name"] as? String ?? URL(fileURLWithPath: path).lastPathComponent, demands: demands,
-                candidates: candidates, p: p, budget: budget, exclusions: exclusions, checkLimits: false
+                candidates: candidates, p: p, budget: budget, exclusions: exclusions, groupCapacity: capacities,
+                checkLimits: false
             )
         } catch {
             throw InputError(path: path, reason: error.message)

@@ -2,7 +2,7 @@ import CCbc
 
 /// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
 /// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
-/// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ 1 per group, x_a + x_b ≤ 1 per exclusion; maximise Σ w_i y_i.
+/// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ room of g per group, x_a + x_b ≤ 1 per exclusion; maximise Σ w_i y_i.
 struct CoverageModel {
     var columnStart: [CoinBigIndex] = [0]
     var rowIndex: [Int32] = []
@@ -33,7 +33,7 @@ struct CoverageModel {
         rowUpper = [Double](repeating: 0, count: demands)
         if pRow >= 0 { rowUpper.append(Double(problem.p)) }
         if budgetRow >= 0 { rowUpper.append(problem.budget) }
-        rowUpper += [Double](repeating: 1, count: problem.groupCount + pairs.count)
+        rowUpper += problem.groupRoom.map(Double.init) + [Double](repeating: 1, count: pairs.count)
         for candidate in 0..<problem.candidateCount {
             for demand in problem.covers(candidate) { append(row: Int(demand), value: -1) }
             if pRow >= 0 { append(row: pRow, value: 1) }

@@ -1,7 +1,7 @@
 /// An upper bound of LP strength by Lagrangian relaxation of the coverage rows y_i ≤ Σ_{j covers i} x_j,
 /// minimised by subgradient steps (Polyak's step towards the best known objective, halved when stalling).
 /// For multipliers λ (0 ≤ λ_i ≤ w_i) the relaxation splits into Σ_i max(0, w_i − λ_i) plus the best choice of
-/// sites for the values v_j = Σ_{i covered} λ_i: the p largest (one per group) under p, a fractional knapsack
+/// sites for the values v_j = Σ_{i covered} λ_i: the p largest (groups within their room) under p, a fractional knapsack
 /// under a budget (groups relaxed there), the smaller of the two under both — each keeps the bound valid.
 struct LagrangianBound {
     let problem: SitingProblem
@@ -88,18 +88,16 @@ struct LagrangianBound {
         return (value, chosen)
     }
 
-    /// The p sites of most worth, at most one per group.
+    /// The p sites of most worth, at most each group's room of a group.
     private func largest(_ worth: [Double]) -> (value: Double, chosen: [Int]) {
-        var bestOfGroup = [Int](repeating: -1, count: problem.groupCount), open: [Int] = []
+        var members = [[Int]](repeating: [], count: problem.groupCount), open: [Int] = []
         for site in 0..<problem.candidateCount where worth[site] > 0 {
             let group = problem.groups[site]
-            if group < 0 {
-                open.append(site)
-            } else if bestOfGroup[group] < 0 || worth[site] > worth[bestOfGroup[group]] {
-                bestOfGroup[group] = site
-            }
+            if group < 0 { open.append(site) } else { members[group].append(site) }
         }
-        open += bestOfGroup.filter { $0 >= 0 }
+        for (group, sites) in members.enumerated() {
+            open += sites.sorted { worth[$0] > worth[$1] }.prefix(problem.groupRoom[group])
+        }
         let chosen = Array(open.sorted { worth[$0] > worth[$1] }.prefix(problem.p))
         return (chosen.reduce(0) { $0 + worth[$1] }, chosen)
     }

@@ -86,7 +86,7 @@ enum LocalSearch {
                 let delta = gain[candidate] + extra[candidate * slots + slot] - loss[slot]
                 guard delta > bestDelta else { continue }
                 guard state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9 else { continue }
-                guard group < 0 || !state.groupUsed[group] || problem.groups[out] == group else { continue }
+                guard group < 0 || state.groupUsed[group] - (problem.groups[out] == group ? 1 : 0) < problem.groupRoom[group] else { continue }
                 guard state.canReplace(out, with: candidate) else { continue }
                 (best, bestDelta) = ((candidate, out), delta)
             }

@@ -18,6 +18,8 @@ struct SitingProblem: Sendable {
     /// Candidates each candidate may not be chosen with.
     let conflicts: [[Int]]
     let groupCount: Int
+    /// Candidates each group may still take (its capacity less the fixed sites in it).
+    let groupRoom: [Int]
     /// Weight the fixed sites cover, and their cost and groups.
     let fixedWeight: Double
     let fixedIndices: [Int]
@@ -40,15 +42,17 @@ struct SitingProblem: Sendable {
         for index in fixed { for demand in instance.candidates[index].covers { coveredByFixed[demand] = true } }
         let fixedCost = fixed.reduce(0) { $0 + instance.candidates[$1].cost }
         let budget = instance.budget.map { $0 - fixedCost } ?? .infinity
-        // Free candidates that fit the budget, outside the groups the fixed sites already use.
-        let fixedGroups = Set(fixed.compactMap { instance.candidates[$0].group })
+        // Free candidates that fit the budget, in groups the fixed sites leave room in…
+        var room: [String: Int] = [:]
+        for group in Set(instance.candidates.compactMap(\.group)) { room[group] = instance.capacity(of: group) }
+        for index in fixed { if let group = instance.candidates[index].group { room[group, default: 0] -= 1 } }
         // …and not excluded by a fixed site.
         let excludedByFixed = Set(instance.exclusions.flatMap { pair in
             pair.filter { !instance.candidates[$0].fixed && pair.contains { instance.candidates[$0].fixed } }
         })
         let free = instance.candidates.indices.filter { index in
             let candidate = instance.candidates[index]
-            return !candidate.fixed && candidate.cost <= budget + 1e-9 && !(candidate.group.map(fixedGroups.contains) ?? false)
+            return !candidate.fixed && candidate.cost <= budget + 1e-9 && (candidate.group.map { room[$0]! > 0 } ?? true)
                 && !excludedByFixed.contains(index)
         }
         let excluding = Set(instance.exclusions.flatMap { $0 })
@@ -71,6 +75,9 @@ struct SitingProblem: Sendable {
             return groupNumbers.count - 1
         }
         groupCount = groupNumbers.count
+        var groupRoom = [Int](repeating: 0, count: groupNumbers.count)
+        for (name, number) in groupNumbers { groupRoom[number] = room[name]! }
+        self.groupRoom = groupRoom
         candidateIDs = kept.map { free[$0] }
         let position = Dictionary(uniqueKeysWithValues: candidateIDs.enumerated().map { ($1, $0) })
         var conflicts = [[Int]](repeating: [], count: kept.count)

@@ -2,8 +2,8 @@
 
 usage: highs_mclp.py INSTANCE.json  → prints {"objective": …, "bound": …, "status": …} as JSON
 Same model as PhuSong's: x_j binary (fixed ones = 1), y_i in [0, 1], y_i <= sum of covering x_j,
-sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most one per group, x_a + x_b <= 1 per
-exclusion pair; maximise sum w_i y_i.
+sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most the group's capacity (default 1) per
+group, x_a + x_b <= 1 per exclusion pair; maximise sum w_i y_i.
 """
 import json
 import sys
@@ -37,9 +37,10 @@ groups = {}
 for j, c in enumerate(candidates):
     if c.get("group") is not None:
         groups.setdefault(c["group"], []).append(j)
-for js in groups.values():
-    if len(js) > 1:
-        h.addConstr(sum(x[j] for j in js) <= 1)
+capacity = instance.get("group_capacity", {})
+for group, js in groups.items():
+    if len(js) > capacity.get(group, 1):
+        h.addConstr(sum(x[j] for j in js) <= capacity.get(group, 1))
 ids = {c["id"]: j for j, c in enumerate(candidates)}
 for a, b in instance.get("exclusions", []):
     h.addConstr(x[ids[a]] + x[ids[b]] <= 1)

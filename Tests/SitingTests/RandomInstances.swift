@@ -2,7 +2,7 @@ import Siting
 import TestSupport
 
 /// Random siting instances: clustered demands, candidates with overlapping reach, optional groups (height
-/// options of one location), fixed sites on air, shared masts cheaper than greenfield ones, and optionally
+/// options of one location, or masts with two tenant slots), fixed sites on air, shared masts cheaper than greenfield ones, and optionally
 /// exclusion pairs between candidates closer than `separation`.
 func randomInstance(
     seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0
@@ -20,7 +20,7 @@ func randomInstance(
         list.append(CoverageInstance.Candidate(
             id: "c\(index)", cost: index < fixed ? 0 : shared ? 25 : Double(Int.random(in: 60...120, using: &generator)), covers: covers,
             kind: index < fixed ? .existing : shared ? .shared : .greenfield,
-            group: groups && index >= fixed ? "loc\(index / 2)" : nil, fixed: index < fixed
+            group: groups && index >= fixed ? "loc\(index / 3)" : nil, fixed: index < fixed
         ))
     }
     let exclusions = places.indices.flatMap { a in
@@ -29,7 +29,12 @@ func randomInstance(
                 < separation * separation && !(a < fixed && b < fixed)
         }.map { [a, $0] }
     }
-    return try CoverageInstance(name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget, exclusions: exclusions)
+    // Groups of three: a location's height options (room for one) or a mast with two free tenant slots.
+    let capacities = Dictionary(uniqueKeysWithValues: Set(list.compactMap(\.group)).sorted().map { ($0, $0.hasSuffix("1") ? 2 : 1) })
+    return try CoverageInstance(
+        name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget, exclusions: exclusions,
+        groupCapacity: capacities
+    )
 }
 
 /// The optimum by trying every feasible choice of the free candidates (≤ 20 of them).
@@ -43,8 +48,8 @@ func bruteForceOptimum(_ instance: CoverageInstance) -> Double {
         if let p = instance.p, chosen.count > p { continue }
         let all = fixed + chosen
         if let budget = instance.budget, all.reduce(0, { $0 + instance.candidates[$1].cost }) > budget + 1e-9 { continue }
-        let groups = all.compactMap { instance.candidates[$0].group }
-        if Set(groups).count != groups.count { continue }
+        let groups = Dictionary(grouping: all.compactMap { instance.candidates[$0].group }, by: { $0 })
+        if groups.contains(where: { $0.value.count > instance.capacity(of: $0.key) }) { continue }
         if instance.exclusions.contains(where: { all.contains($0[0]) && all.contains($0[1]) }) { continue }
         var covered = Set<Int>()
         for index in all { covered.formUnion(instance.candidates[index].covers) }

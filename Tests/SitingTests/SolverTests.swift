@@ -47,13 +47,13 @@ struct SolverTests {
 
     func isFeasible(_ selected: [String], in instance: CoverageInstance) -> Bool {
         let chosen = instance.candidates.filter { selected.contains($0.id) }
-        let groups = chosen.compactMap(\.group)
+        let groups = Dictionary(grouping: chosen.compactMap(\.group), by: { $0 })
         let ids = instance.candidates.map(\.id)
         return instance.candidates.filter(\.fixed).allSatisfy { selected.contains($0.id) }
             && !instance.exclusions.contains { selected.contains(ids[$0[0]]) && selected.contains(ids[$0[1]]) }
             && (instance.p.map { chosen.filter { !$0.fixed }.count <= $0 } ?? true)
             && (instance.budget.map { chosen.reduce(0) { $0 + $1.cost } <= $0 + 1e-9 } ?? true)
-            && Set(groups).count == groups.count
+            && !groups.contains { $0.value.count > instance.capacity(of: $0.key) }
     }
 
     func instanceJSON(_ instance: CoverageInstance) throws -> String {
@@ -69,6 +69,7 @@ struct SolverTests {
         if let p = instance.p { root["p"] = p }
         if let budget = instance.budget { root["budget"] = budget }
         root["exclusions"] = instance.exclusions.map { $0.map { instance.candidates[$0].id } }
+        root["group_capacity"] = instance.groupCapacity
         return String(decoding: try JSONSerialization.data(withJSONObject: root), as: UTF8.self)
     }
 }

@@ -32,6 +32,23 @@ struct OptimizeCommandTests {
         }
     }
 
+    @Test("group_capacity lets a mast take two tenants; exclusions keep a pair apart")
+    func capacityAndExclusions() throws {
+        let folder = try temporaryFolder("capacity")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let base = #""demands":[5,7,1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m"},{"id":"b","cost":1,"covers":[1],"group":"m"},{"id":"c","cost":1,"covers":[2]}]"#
+        for (extra, objective, selected) in [
+            ("", 8.0, ["b", "c"]), (#","group_capacity":{"m":2}"#, 13.0, ["a", "b", "c"]),
+            (#","group_capacity":{"m":2},"exclusions":[["a","b"]]"#, 8.0, ["b", "c"]),
+        ] {
+            let path = folder + "/instance.json"
+            try ("{" + base + extra + "}").write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try run(["optimize", "--instance", path, "--p", "3"])
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+            #expect(answer["objective"] as? Double == objective && answer["selected"] as? [String] == selected, "\(extra): \(result.stdout)")
+        }
+    }
+
     @Test("Bad instances: one line naming the file and the fault, exit 1")
     func badInstances() throws {
         let folder = try temporaryFolder("badinstance")
@@ -44,6 +61,7 @@ struct OptimizeCommandTests {
             (#"{"demands":[1,"x"],"candidates":[]}"#, "demands[1]: not a number", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"a","cost":1,"covers":[0]}]}"#, "id appears twice", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"exclusions":[["a","z"]]}"#, "exclusions[0]: no candidate with id 'z'", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m","fixed":true}],"group_capacity":{"m":0}}"#, "more fixed sites in group 'm' than its capacity 0", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
         ]
         for (index, (text, fault, arguments)) in cases.enumerated() {
