@@ -8,13 +8,16 @@ public struct PlanCandidate: Sendable {
     public let site: Site
     public let cost: Double
     public let kind: CoverageInstance.Kind
-    /// At most one candidate of a group is chosen (e.g. the heights offered at one location).
+    /// At most `groupCapacity` candidates of a group are chosen (e.g. the heights offered at one location).
     public let group: String?
+    /// How many of the group's candidates may be chosen (e.g. a mast's free tenant slots); nil: one.
+    public let groupCapacity: Int?
 }
 
 /// Reads candidates: a site file (GeoJSON or CSV, every site property) whose sites also carry `cost`
 /// (required, ≥ 0, except for `existing` sites, where it defaults to 0), `kind` (`greenfield` by default,
-/// `shared` for an existing mast to lease, `existing` for a site on air, always kept) and an optional `group`.
+/// `shared` for an existing mast to lease, `existing` for a site on air, always kept), an optional `group` and
+/// its `group_capacity` (how many of the group may be chosen, 1 by default).
 public enum CandidateFile {
     public static func load(_ path: String) throws(InputError) -> [PlanCandidate] {
         let sites = try SiteFile.load(path)
@@ -42,13 +45,20 @@ public enum CandidateFile {
                 cost = value
             }
             let group = record["group"].flatMap { $0.isEmpty ? nil : $0 }
-            return PlanCandidate(site: site, cost: cost, kind: kind, group: group)
+            var capacity: Int?
+            if let text = record["group_capacity"], !text.isEmpty {
+                guard let value = Int(text), value >= 0 else {
+                    throw InputError(path: path, reason: "\(label): group_capacity must be a whole number ≥ 0 (got '\(text)')")
+                }
+                capacity = value
+            }
+            return PlanCandidate(site: site, cost: cost, kind: kind, group: group, groupCapacity: capacity)
         }
     }
 
-    /// `cost`, `kind` and `group` of each site, in file order, as text.
+    /// `cost`, `kind`, `group` and `group_capacity` of each site, in file order, as text.
     private static func attributes(_ text: String, path: String) throws(InputError) -> [[String: String]] {
-        let keys = ["cost", "kind", "group"]
+        let keys = ["cost", "kind", "group", "group_capacity"]
         if text.first(where: { !$0.isWhitespace }) == "{" {
             let root = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
             let features = root?["features"] as? [[String: Any]] ?? []

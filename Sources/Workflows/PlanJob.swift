@@ -175,9 +175,14 @@ public enum PlanJob {
                 }.map { [a, $0] }
             }
         } ?? []
+        var capacities: [String: Int] = [:]
+        for candidate in candidates {
+            if let group = candidate.group, let capacity = candidate.groupCapacity { capacities[group] = max(capacities[group] ?? 0, capacity) }
+        }
         do {
             return try CoverageInstance(
-                name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget, exclusions: exclusions
+                name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget, exclusions: exclusions,
+                groupCapacity: capacities
             )
         } catch {
             throw InputError(path: request.evaluation.sitesPath, reason: error.message)

@@ -73,12 +73,16 @@ struct PlanJobTests {
         }
     }
 
-    @Test("Bad candidates: a negative cost or an unknown kind names the file and the site, and nothing is written")
+    @Test("Bad candidates: a negative cost, an unknown kind or a wrong group capacity names the file and the site, and nothing is written")
     func badCandidates() throws {
         let folder = try temporaryFolder("badplan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let header = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,cost,kind\n"
-        for (row, fault) in [("A,22.53,103.88,30,900,60,2G,-5,greenfield", "site 1 ('A'): cost must be a number ≥ 0"), ("B,22.53,103.88,30,900,60,2G,10,tower", "kind 'tower' is not greenfield, shared or existing")] {
+        let header = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,cost,kind,group,group_capacity\n"
+        for (row, fault) in [
+            ("A,22.53,103.88,30,900,60,2G,-5,greenfield,,", "site 1 ('A'): cost must be a number ≥ 0"),
+            ("B,22.53,103.88,30,900,60,2G,10,tower,,", "kind 'tower' is not greenfield, shared or existing"),
+            ("C,22.53,103.88,30,900,60,2G,10,shared,m1,two", "site 1 ('C'): group_capacity must be a whole number ≥ 0 (got 'two')"),
+        ] {
             let path = folder + "/candidates.csv"
             try (header + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)
             let result = try run([
