@@ -26,6 +26,17 @@ public struct CellRuns: Sendable, Equatable {
 
     public var cellCount: Int { runs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
 
+    /// Row-major indices of the covered cells on a grid `gridWidth` cells wide, row by row.
+    public func cellIndices(gridWidth: Int) -> [Int] {
+        var indices: [Int] = []
+        indices.reserveCapacity(cellCount)
+        for (offset, rowRuns) in runs.enumerated() {
+            let rowStart = (firstRow + offset) * gridWidth
+            for run in rowRuns { indices += run.map { rowStart + $0 } }
+        }
+        return indices
+    }
+
     /// Number of cells covered by both.
     public func commonCells(with other: CellRuns) -> Int {
         let first = max(firstRow, other.firstRow)

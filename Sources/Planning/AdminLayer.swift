@@ -38,7 +38,7 @@ public struct AdminLayer: Sendable {
             var unit = feature.unit
             let label = "\(fields.id) '\(unit.id)' (\(unit.name))"
             let (repaired, repair) = try validPolygons(
-                try source.toWGS84(unit.shape, feature: feature.number), label: label, path: path
+                try source.shapes.toWGS84(unit.shape, feature: feature.number), label: label, path: path
             )
             if let repair { repairs.append(repair) }
             unit = AdminUnit(

@@ -14,14 +14,9 @@ public struct CoverageMasks: Sendable {
     public init(footprints: [SiteFootprint], gridWidth: Int, cellCount: Int) {
         var masks = Dictionary(uniqueKeysWithValues: Self.keys.map { ($0, [Bool](repeating: false, count: cellCount)) })
         for footprint in footprints {
-            for (offset, runs) in footprint.cells.runs.enumerated() {
-                let rowStart = (footprint.cells.firstRow + offset) * gridWidth
-                for run in runs {
-                    for column in run {
-                        masks[footprint.site.technology.rawValue]![rowStart + column] = true
-                        masks["any"]![rowStart + column] = true
-                    }
-                }
+            for cell in footprint.cells.cellIndices(gridWidth: gridWidth) {
+                masks[footprint.site.technology.rawValue]![cell] = true
+                masks["any"]![cell] = true
             }
         }
         self.masks = masks

@@ -14,7 +14,8 @@ final class OGRFeatureReader {
     private let layer: OGRLayerH
     private let path: String
     private let fields: AdminFields
-    private let shapes: OGRShapes
+    /// The layer's geometry reading and CRS.
+    let shapes: OGRShapes
     private var number = 0
 
     init(layer: OGRLayerH, path: String, fields: AdminFields) throws(InputError) {
@@ -35,11 +36,6 @@ final class OGRFeatureReader {
             )
         }
         OGR_L_ResetReading(layer)
-    }
-
-    /// `shape` (in the layer's CRS) in WGS84.
-    func toWGS84(_ shape: MultiPolygon, feature: Int) throws(InputError) -> MultiPolygon {
-        try shapes.toWGS84(shape, feature: feature)
     }
 
     /// The next feature, or nil at the end of the layer.

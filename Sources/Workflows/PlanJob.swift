@@ -157,11 +157,7 @@ public enum PlanJob {
             }
         }
         let list = zip(candidates, footprints).map { candidate, footprint in
-            var covers: [Int] = []
-            for (offset, runs) in footprint.cells.runs.enumerated() {
-                let rowStart = (footprint.cells.firstRow + offset) * grid.width
-                for run in runs { for column in run { covers += demandsOfCell[rowStart + column] ?? [] } }
-            }
+            let covers = footprint.cells.cellIndices(gridWidth: grid.width).flatMap { demandsOfCell[$0] ?? [] }
             return CoverageInstance.Candidate(
                 id: candidate.site.id, cost: candidate.cost, covers: covers.sorted(), kind: candidate.kind,
                 group: candidate.group, fixed: candidate.kind == .existing

@@ -25,4 +25,13 @@ struct CellRunsTests {
         #expect(abs(Double(a.1.cellCount) * spacing * spacing - a.0.area) < 1e-6 * a.0.area)
         #expect(a.1.commonCells(with: a.1) == a.1.cellCount)
     }
+
+    @Test("Cell indices of the runs are the mask's covered cells placed on the grid")
+    func cellIndices() {
+        var random = SeededGenerator(seed: 9)
+        let width = 13, height = 7, column = 4, row = 6, gridWidth = 40
+        let mask = (0..<(width * height)).map { _ in random.unit() < 0.5 }
+        let expected = mask.indices.filter { mask[$0] }.map { (row + $0 / width) * gridWidth + column + $0 % width }
+        #expect(CellRuns(mask: mask, width: width, height: height, column: column, row: row).cellIndices(gridWidth: gridWidth) == expected)
+    }
 }
