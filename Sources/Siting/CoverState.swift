@@ -10,13 +10,26 @@ struct CoverState {
     private(set) var covered = 0.0
     /// Chosen candidates per group.
     private(set) var groupUsed: [Int]
+    /// Weight covered towards each of the problem's minimums.
+    private(set) var minimumCovered: [Double]
+    /// Weight still missing from the minimums, summed.
+    private(set) var shortfall: Double
 
     init(_ problem: SitingProblem) {
         self.problem = problem
         count = [Int32](repeating: 0, count: problem.demandCount)
         isChosen = [Bool](repeating: false, count: problem.candidateCount)
         groupUsed = [Int](repeating: 0, count: problem.groupCount)
+        minimumCovered = [Double](repeating: 0, count: problem.minimums.count)
+        shortfall = problem.minimums.reduce(0) { $0 + $1.needed }
     }
+
+    /// True when every minimum coverage is met.
+    var meetsMinimums: Bool { shortfall <= 1e-9 * max(1, covered) }
+
+    /// What the heuristics maximise: the covered weight, less (more than all weight) per unit still missing from
+    /// the minimums — so any answer meeting them beats any that does not.
+    var value: Double { covered - shortfall * (problem.totalWeight + 1) }
 
     mutating func add(_ candidate: Int) {
         isChosen[candidate] = true
@@ -24,7 +37,10 @@ struct CoverState {
         cost += problem.costs[candidate]
         if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] += 1 }
         for demand in problem.covers(candidate) {
-            if count[Int(demand)] == 0 { covered += problem.weights[Int(demand)] }
+            if count[Int(demand)] == 0 {
+                covered += problem.weights[Int(demand)]
+                countTowardsMinimums(Int(demand), sign: 1)
+            }
             count[Int(demand)] += 1
         }
     }
@@ -36,7 +52,45 @@ struct CoverState {
         if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] -= 1 }
         for demand in problem.covers(candidate) {
             count[Int(demand)] -= 1
-            if count[Int(demand)] == 0 { covered -= problem.weights[Int(demand)] }
+            if count[Int(demand)] == 0 {
+                covered -= problem.weights[Int(demand)]
+                countTowardsMinimums(Int(demand), sign: -1)
+            }
+        }
+    }
+
+    private mutating func countTowardsMinimums(_ demand: Int, sign: Double) {
+        for (minimum, weight) in problem.minimumsOf[demand] {
+            let needed = problem.minimums[minimum].needed
+            let before = max(0, needed - minimumCovered[minimum])
+            minimumCovered[minimum] += sign * weight
+            shortfall += max(0, needed - minimumCovered[minimum]) - before
+        }
+    }
+
+    /// How much adding `candidate` would reduce the shortfall of the minimums.
+    func minimumGain(_ candidate: Int) -> Double {
+        var added: [Int: Double] = [:]
+        for demand in problem.covers(candidate) where count[Int(demand)] == 0 {
+            for (minimum, weight) in problem.minimumsOf[Int(demand)] { added[minimum, default: 0] += weight }
+        }
+        return added.reduce(0) { total, entry in
+            total + min(entry.value, max(0, problem.minimums[entry.key].needed - minimumCovered[entry.key]))
+        }
+    }
+
+    /// Whether swapping chosen `out` for `candidate` keeps every minimum met (assuming it is met now).
+    func keepsMinimums(removing out: Int, adding candidate: Int) -> Bool {
+        var change: [Int: Double] = [:]
+        let incoming = Set(problem.covers(candidate))
+        for demand in problem.covers(out) where count[Int(demand)] == 1 && !incoming.contains(demand) {
+            for (minimum, weight) in problem.minimumsOf[Int(demand)] { change[minimum, default: 0] -= weight }
+        }
+        for demand in incoming where count[Int(demand)] == 0 {
+            for (minimum, weight) in problem.minimumsOf[Int(demand)] { change[minimum, default: 0] += weight }
+        }
+        return change.allSatisfy { minimum, delta in
+            delta >= 0 || minimumCovered[minimum] + delta >= problem.minimums[minimum].needed * (1 - 1e-12)
         }
     }
 

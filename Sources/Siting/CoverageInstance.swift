@@ -31,6 +31,24 @@ public struct CoverageInstance: Sendable, Equatable {
         }
     }
 
+    /// A share of some demands' weight (e.g. a commune's residents) that the answer must cover.
+    public struct MinimumCoverage: Sendable, Equatable {
+        public let id: String
+        /// Indices into `demands`, without repeats.
+        public let demands: [Int]
+        /// Fraction of the demands' total weight, 0–1, covered by the fixed and chosen sites together.
+        public let share: Double
+
+        public init(id: String, demands: [Int], share: Double) {
+            self.id = id
+            self.demands = demands
+            self.share = share
+        }
+
+        /// The weight to cover, of `weights`.
+        func needed(of weights: [Double]) -> Double { share * demands.reduce(0) { $0 + weights[$1] } }
+    }
+
     public let name: String
     /// Weight of each demand (e.g. residents of a cell, priority-weighted).
     public let demands: [Double]
@@ -43,6 +61,8 @@ public struct CoverageInstance: Sendable, Equatable {
     public let exclusions: [[Int]]
     /// How many candidates of a group may be chosen (e.g. a mast's free tenant slots); 1 where not given.
     public let groupCapacity: [String: Int]
+    /// Minimum coverage each answer must meet (e.g. per commune).
+    public let minimumCoverage: [MinimumCoverage]
 
     /// The capacity of `group`.
     public func capacity(of group: String) -> Int { groupCapacity[group] ?? 1 }
@@ -53,7 +73,8 @@ public struct CoverageInstance: Sendable, Equatable {
     /// instance whose limits come later (e.g. from the command line); `validate()` then checks them.
     public init(
         name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil,
-        exclusions: [[Int]] = [], groupCapacity: [String: Int] = [:], checkLimits: Bool = true
+        exclusions: [[Int]] = [], groupCapacity: [String: Int] = [:], minimumCoverage: [MinimumCoverage] = [],
+        checkLimits: Bool = true
     ) throws(SitingError) {
         if let bad = demands.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw SitingError("demands[\(bad)]: weight \(demands[bad]) must be a finite number ≥ 0")
@@ -65,11 +86,13 @@ public struct CoverageInstance: Sendable, Equatable {
         self.budget = budget
         self.exclusions = exclusions
         self.groupCapacity = groupCapacity
+        self.minimumCoverage = minimumCoverage
         try validateCandidates()
+        try validateMinimumCoverage()
         if checkLimits { try validate() }
     }
 
-    /// Checks the limits: p or a budget given, the fixed sites within the budget and one per group.
+    /// Checks the limits: p or a budget given, the fixed sites within the budget and their groups' capacity.
     public func validate() throws(SitingError) {
         guard p != nil || budget != nil else { throw SitingError("give p (most new sites) or a budget, in the instance or on the command line") }
         if let p, p < 0 { throw SitingError("p = \(p) must be ≥ 0") }
@@ -111,11 +134,47 @@ public struct CoverageInstance: Sendable, Equatable {
             }
         }
     }
+
+    /// Shares within 0–1, demands in range, and each minimum reachable with every candidate chosen.
+    private func validateMinimumCoverage() throws(SitingError) {
+        var reachable = [Bool](repeating: false, count: demands.count)
+        for candidate in candidates { for demand in candidate.covers { reachable[demand] = true } }
+        for minimum in minimumCoverage {
+            let label = "minimum coverage '\(minimum.id)'"
+            guard minimum.share.isFinite, (0...1).contains(minimum.share) else {
+                throw SitingError("\(label): share \(minimum.share) must be within 0–1")
+            }
+            if let wrong = minimum.demands.first(where: { $0 < 0 || $0 >= demands.count }) {
+                throw SitingError("\(label): demand index \(wrong) is out of range (\(demands.count) demands)")
+            }
+            let total = minimum.demands.reduce(0) { $0 + demands[$1] }
+            let most = minimum.demands.reduce(0) { $0 + (reachable[$1] ? demands[$1] : 0) }
+            if most < minimum.needed(of: demands) * (1 - 1e-12) {
+                throw SitingError(
+                    "infeasible: \(label) needs \(formatPercent(minimum.share)) covered, but every candidate together covers "
+                        + "\(formatPercent(total > 0 ? most / total : 0))"
+                )
+            }
+        }
+    }
 }
+
+/// A share as a percentage with up to two decimals.
+private func formatPercent(_ share: Double) -> String {
+    (share * 100).formatted(.number.precision(.fractionLength(0...2))) + " %"}
 
 /// A siting instance or request that cannot be solved, in words.
 public struct SitingError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// No answer meets every minimum coverage: proven so (by the LP or branch and bound), or none was found.
+    static func unreachableMinimums(proven: Bool) -> SitingError {
+        SitingError(
+            proven
+                ? "infeasible: no choice of sites within the limits (p, budget, groups, exclusions) meets every minimum coverage"
+                : "no choice of sites meeting every minimum coverage was found within the limits and the time limit"
+        )
+    }
 }

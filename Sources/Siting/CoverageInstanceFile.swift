@@ -2,8 +2,8 @@ import Foundation
 import Terrain
 
 /// Reads coverage instances: `{"name", "demands": [w…], "candidates": [{"id", "cost", "covers": [i…],
-/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…], "group_capacity"?: {group: n}}`,
-/// plain or gzip-compressed.
+/// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…], "group_capacity"?: {group: n},
+/// "minimum_coverage"?: [{"id", "demands": [i…], "share": 0–1}…]}`, plain or gzip-compressed.
 public enum CoverageInstanceFile {
     public static func load(_ path: String) throws(InputError) -> CoverageInstance {
         let data = try readPossiblyGzipped(path)
@@ -22,14 +22,7 @@ public enum CoverageInstanceFile {
             guard let object = value as? [String: Any] else { throw fault(field, "not an object") }
             guard let id = object["id"].map({ "\($0)" }), !id.isEmpty else { throw fault(field + ".id", "missing") }
             guard let cost = object["cost"].flatMap(number) else { throw fault(field + ".cost", "missing, or not a number") }
-            guard let coverValues = object["covers"] as? [Any] else { throw fault(field + ".covers", "missing, or not an array") }
-            var covers = try coverValues.map { value throws(InputError) in
-                guard let number = number(value), number == number.rounded(), abs(number) < 1e15 else {
-                    throw fault(field + ".covers", "'\(value)' is not a demand index")
-                }
-                return Int(number)
-            }
-            covers = Array(Set(covers)).sorted()
+            let covers = try demandIndices(object["covers"], field: field + ".covers", fault: fault)
             var kind = CoverageInstance.Kind.greenfield
             if let text = object["kind"] {
                 guard let parsed = (text as? String).flatMap(CoverageInstance.Kind.init) else {
@@ -66,15 +59,37 @@ public enum CoverageInstanceFile {
                 capacities[group] = Int(slots)
             }
         }
+        let minimums = try (root["minimum_coverage"].map { value throws(InputError) -> [Any] in
+            guard let list = value as? [Any] else { throw fault("minimum_coverage", "not an array") }
+            return list
+        } ?? []).enumerated().map { index, value throws(InputError) -> CoverageInstance.MinimumCoverage in
+            let field = "minimum_coverage[\(index)]"
+            guard let object = value as? [String: Any] else { throw fault(field, "not an object") }
+            guard let share = object["share"].flatMap(number) else { throw fault(field + ".share", "missing, or not a number") }
+            let demands = try demandIndices(object["demands"], field: field + ".demands", fault: fault)
+            return .init(id: object["id"].map { "\($0)" } ?? "\(index)", demands: demands, share: share)
+        }
         do {
             return try CoverageInstance(
                 name: root["name"] as? String ?? URL(fileURLWithPath: path).lastPathComponent, demands: demands,
                 candidates: candidates, p: p, budget: budget, exclusions: exclusions, groupCapacity: capacities,
-                checkLimits: false
+                minimumCoverage: minimums, checkLimits: false
             )
         } catch {
             throw InputError(path: path, reason: error.message)
         }
+    }
+
+    /// A list of demand indices, ascending without repeats.
+    private static func demandIndices(_ value: Any?, field: String, fault: (String, String) -> InputError) throws(InputError) -> [Int] {
+        guard let values = value as? [Any] else { throw fault(field, "missing, or not an array") }
+        let indices = try values.map { value throws(InputError) in
+            guard let number = number(value), number == number.rounded(), abs(number) < 1e15 else {
+                throw fault(field, "'\(value)' is not a demand index")
+            }
+            return Int(number)
+        }
+        return Array(Set(indices)).sorted()
     }
 
     private static func number(_ value: Any) -> Double? {

@@ -2,12 +2,14 @@ import CCbc
 
 /// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
 /// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
-/// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ room of g per group, x_a + x_b ≤ 1 per exclusion; maximise Σ w_i y_i.
+/// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ room of g per group, x_a + x_b ≤ 1 per exclusion,
+/// Σ_{i in m} w_mi y_i ≥ needed_m per minimum coverage; maximise Σ w_i y_i.
 struct CoverageModel {
     var columnStart: [CoinBigIndex] = [0]
     var rowIndex: [Int32] = []
     var values: [Double] = []
     var objective: [Double] = []
+    var rowLower: [Double] = []
     var rowUpper: [Double] = []
     let columnCount: Int
     let rowCount: Int
@@ -28,12 +30,20 @@ struct CoverageModel {
             pairRows[pair.1].append(row + offset)
         }
         row += pairs.count
+        let firstMinimumRow = row
+        var minimumEntries = [[(row: Int, weight: Double)]](repeating: [], count: demands)
+        for (offset, minimum) in problem.minimums.enumerated() {
+            for member in minimum.members { minimumEntries[member.demand].append((firstMinimumRow + offset, member.weight)) }
+        }
+        row += problem.minimums.count
         rowCount = row
         columnCount = problem.candidateCount + demands
         rowUpper = [Double](repeating: 0, count: demands)
         if pRow >= 0 { rowUpper.append(Double(problem.p)) }
         if budgetRow >= 0 { rowUpper.append(problem.budget) }
         rowUpper += problem.groupRoom.map(Double.init) + [Double](repeating: 1, count: pairs.count)
+        rowUpper += [Double](repeating: .greatestFiniteMagnitude, count: problem.minimums.count)
+        rowLower = [Double](repeating: -.greatestFiniteMagnitude, count: firstMinimumRow) + problem.minimums.map(\.needed)
         for candidate in 0..<problem.candidateCount {
             for demand in problem.covers(candidate) { append(row: Int(demand), value: -1) }
             if pRow >= 0 { append(row: pRow, value: 1) }
@@ -44,6 +54,7 @@ struct CoverageModel {
         }
         for demand in 0..<demands {
             append(row: demand, value: 1)
+            for entry in minimumEntries[demand] { append(row: entry.row, value: entry.weight) }
             endColumn(objective: problem.weights[demand])
         }
     }
@@ -66,7 +77,6 @@ struct CoverageModel {
         ) -> T
     ) -> T {
         let lower = [Double](repeating: 0, count: columnCount), upper = [Double](repeating: 1, count: columnCount)
-        let rowLower = [Double](repeating: -Double.greatestFiniteMagnitude, count: rowCount)
         return columnStart.withUnsafeBufferPointer { start in
             rowIndex.withUnsafeBufferPointer { index in
                 values.withUnsafeBufferPointer { value in
@@ -93,6 +103,8 @@ struct CoverageModel {
 /// The LP relaxation solved by Clp (dual simplex): an upper bound on the covered weight.
 final class LinearRelaxation {
     private let model: UnsafeMutableRawPointer
+    /// Set by `solve` when Clp proves that no choice meets the rows (minimum coverage beyond reach).
+    private(set) var provenInfeasible = false
 
     init(_ problem: SitingProblem, seconds: Double) {
         model = Clp_newModel()!
@@ -110,6 +122,7 @@ final class LinearRelaxation {
     /// The LP optimum and the candidates' values in it, or nil when Clp did not prove it (time limit).
     func solve(candidates: Int) -> (bound: Double, values: [Double])? {
         _ = Clp_initialPrimalSolve(model)
+        provenInfeasible = Clp_isProvenPrimalInfeasible(model) != 0
         guard Clp_status(model) == 0, let solution = Clp_primalColumnSolution(model) else { return nil }
         return (Clp_objectiveValue(model), (0..<candidates).map { solution[$0] })
     }
@@ -147,10 +160,15 @@ final class ExactSearch {
 
     deinit { Cbc_deleteModel(model) }
 
-    /// The best solution found (candidate indices), its value, Cbc's bound and whether it is proven optimal.
+    /// Set by `solve` when Cbc proves that no choice meets the rows (minimum coverage beyond reach).
+    private(set) var provenInfeasible = false
+
+    /// The best solution found (candidate indices), its value, Cbc's bound and whether it is proven optimal;
+    /// nil when Cbc found none.
     func solve() -> (chosen: [Int], value: Double, bound: Double, proven: Bool)? {
         _ = Cbc_solve(model)
-        guard let solution = Cbc_getColSolution(model) else { return nil }
+        provenInfeasible = Cbc_isProvenInfeasible(model) != 0
+        guard let solution = Cbc_bestSolution(model) else { return nil }
         let chosen = (0..<candidateCount).filter { solution[$0] > 0.5 }
         return (chosen, Cbc_getObjValue(model), Cbc_getBestPossibleObjValue(model), Cbc_isProvenOptimal(model) != 0)
     }

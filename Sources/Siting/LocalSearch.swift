@@ -1,9 +1,10 @@
 /// The primal heuristics: lazy cost-benefit greedy, best-improvement swaps with incremental bookkeeping,
 /// and iterated perturbation (drop some chosen sites at random, refill greedily, improve; keep if better).
 enum LocalSearch {
-    /// Fills `state` greedily: the best gain (per unit cost under a budget) first, gains re-evaluated lazily;
-    /// candidates in `excluded` are left out.
+    /// Fills `state` greedily: first the sites the unmet minimum coverage needs most, then the best gain (per
+    /// unit cost under a budget) first, gains re-evaluated lazily; candidates in `excluded` are left out.
     static func greedy(_ state: inout CoverState, excluding excluded: Set<Int> = []) {
+        meetMinimums(&state, excluding: excluded)
         let problem = state.problem, byRatio = problem.budget.isFinite
         func key(_ candidate: Int, _ gain: Double) -> Double {
             byRatio ? gain / max(problem.costs[candidate], 1e-9) : gain
@@ -23,6 +24,19 @@ enum LocalSearch {
         }
     }
 
+    /// Adds, while a minimum coverage is unmet, the site that most reduces the shortfall (then the most gain).
+    static func meetMinimums(_ state: inout CoverState, excluding excluded: Set<Int>) {
+        while !state.meetsMinimums {
+            var best: (candidate: Int, key: (Double, Double))?
+            for candidate in 0..<state.problem.candidateCount where state.canAdd(candidate) && !excluded.contains(candidate) {
+                let key = (state.minimumGain(candidate), state.gain(candidate))
+                if key.0 > 0, best.map({ key > $0.key }) ?? true { best = (candidate, key) }
+            }
+            guard let best else { return }
+            state.add(best.candidate)
+        }
+    }
+
     /// The better of greedy and the best single affordable site (which greedy by ratio can miss under a budget).
     static func construct(_ problem: SitingProblem) -> CoverState {
         var state = CoverState(problem)
@@ -33,7 +47,7 @@ enum LocalSearch {
             single.add(best)
             greedy(&single)
         }
-        return single.covered > state.covered ? single : state
+        return single.value > state.value ? single : state
     }
 
     /// A start rounded from an LP solution: candidates by decreasing LP value while they fit, then greedy.
@@ -54,8 +68,8 @@ enum LocalSearch {
         }
     }
 
-    /// The best improving move: add a site (if p and the budget allow) or swap a chosen site for another.
-    /// For every pair at once, `extra[j][k]` sums the demands that only chosen k covers and j would cover.
+    /// The best improving move: add a site (if p and the budget allow) or swap a chosen site for another — one
+    /// that keeps the minimum coverage met, where it is. For every pair at once, `extra[j][k]` sums the demands that only chosen k covers and j would cover.
     static func bestMove(_ state: CoverState) -> (in: Int, out: Int?)? {
         let problem = state.problem, chosen = state.chosen, slots = chosen.count
         var slotOf = [Int](repeating: -1, count: problem.candidateCount)
@@ -76,6 +90,7 @@ enum LocalSearch {
             }
         }
         var best: (in: Int, out: Int?)?, bestDelta = 1e-9 * max(1, state.covered)
+        let keepMinimums = !problem.minimums.isEmpty && state.meetsMinimums
         for candidate in 0..<problem.candidateCount where !state.isChosen[candidate] {
             if state.canAdd(candidate), gain[candidate] > bestDelta {
                 (best, bestDelta) = ((candidate, nil), gain[candidate])
@@ -88,13 +103,14 @@ enum LocalSearch {
                 guard state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9 else { continue }
                 guard group < 0 || state.groupUsed[group] - (problem.groups[out] == group ? 1 : 0) < problem.groupRoom[group] else { continue }
                 guard state.canReplace(out, with: candidate) else { continue }
+                guard !keepMinimums || state.keepsMinimums(removing: out, adding: candidate) else { continue }
                 (best, bestDelta) = ((candidate, out), delta)
             }
         }
         return best
     }
 
-    /// Iterated local search from `state`: perturbations, each dropping between one and a third of the chosen
+    /// Iterated local search from `state`: perturbations, each dropping one to four (at most a third) of the chosen
     /// sites (drawn by a seeded generator), refilling greedily without them, and improving by swaps; the best
     /// is kept, and a round at least as good as the current start becomes the start (moving along plateaus);
     /// every hundredth round without progress restarts from a harder kick.
@@ -108,7 +124,7 @@ enum LocalSearch {
             // Every hundredth round without progress kicks harder: half the sites go, and the result is the
             // new start whatever its value (a restart in another part of the search space).
             let kick = stall % 100 == 0
-            let drops = kick ? max(1, trial.chosen.count / 2) : 1 + Int(generator.next() % UInt64(max(1, trial.chosen.count / 3)))
+            let drops = kick ? max(1, trial.chosen.count / 2) : 1 + Int(generator.next() % UInt64(max(1, min(4, trial.chosen.count / 3))))
             var dropped = Set<Int>()
             for _ in 0..<drops where !trial.chosen.isEmpty {
                 let out = trial.chosen[Int(generator.next() % UInt64(trial.chosen.count))]
@@ -117,8 +133,8 @@ enum LocalSearch {
             }
             greedy(&trial, excluding: dropped)
             improve(&trial)
-            if kick || trial.covered >= current.covered - 1e-9 { current = trial }
-            if trial.covered > best.covered + 1e-9 {
+            if kick || trial.value >= current.value - 1e-9 { current = trial }
+            if trial.value > best.value + 1e-9 {
                 best = trial
                 current = trial
                 stall = 0

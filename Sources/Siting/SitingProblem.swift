@@ -29,8 +29,15 @@ struct SitingProblem: Sendable {
     let budget: Double
     /// True when every demand weight is a whole number (so is every objective value).
     let integralWeights: Bool
+    /// Minimum coverage still to meet beyond the fixed sites' part: the weight needed, and the merged demands
+    /// counting towards it with their weights in it.
+    let minimums: [(needed: Double, members: [(demand: Int, weight: Double)])]
+    /// Merged demand → (minimum, weight of the demand in it).
+    let minimumsOf: [[(minimum: Int, weight: Double)]]
 
     var candidateCount: Int { costs.count }
+    /// The weight of all demands that candidates can cover.
+    let totalWeight: Double
     var demandCount: Int { weights.count }
 
     func covers(_ candidate: Int) -> ArraySlice<Int32> { coverDemands[coverStart[candidate]..<coverStart[candidate + 1]] }
@@ -59,13 +66,15 @@ struct SitingProblem: Sendable {
         var covers = free.map { index in
             instance.candidates[index].covers.filter { !coveredByFixed[$0] && instance.demands[$0] > 0 }.map { Int32($0) }
         }
-        var weights = instance.demands
-        (weights, covers) = Self.merged(weights: weights, covers: covers)
+        var weights = instance.demands, renumber: [Int32]
+        (weights, covers, renumber) = Self.merged(weights: weights, covers: covers)
         let kept = Self.undominated(
             covers: covers, costs: free.map { instance.candidates[$0].cost }, groups: free.map { instance.candidates[$0].group },
             protected: free.map(excluding.contains)
         )
-        (weights, covers) = Self.merged(weights: weights, covers: kept.map { covers[$0] })
+        let firstRenumber = renumber
+        (weights, covers, renumber) = Self.merged(weights: weights, covers: kept.map { covers[$0] })
+        let mergedDemand = firstRenumber.map { $0 < 0 ? -1 : Int(renumber[Int($0)]) }
 
         var groupNumbers: [String: Int] = [:]
         groups = kept.map { position in
@@ -89,6 +98,7 @@ struct SitingProblem: Sendable {
         self.conflicts = conflicts
         costs = kept.map { instance.candidates[free[$0]].cost }
         self.weights = weights
+        totalWeight = weights.reduce(0, +)
         (coverStart, coverDemands) = Self.compressed(covers)
         (demandStart, demandCandidates) = Self.compressed(Self.transposed(covers, count: weights.count))
         fixedIndices = fixed
@@ -97,11 +107,33 @@ struct SitingProblem: Sendable {
         p = instance.p ?? Int.max
         self.budget = budget
         integralWeights = instance.demands.allSatisfy { $0 == $0.rounded() }
+        (minimums, minimumsOf) = Self.minimums(instance, coveredByFixed: coveredByFixed, mergedDemand: mergedDemand, count: weights.count)
+    }
+
+    /// The minimum coverage left to meet once the fixed sites count, on the merged demands (the ones the fixed
+    /// sites meet dropped).
+    private static func minimums(
+        _ instance: CoverageInstance, coveredByFixed: [Bool], mergedDemand: [Int], count: Int
+    ) -> ([(needed: Double, members: [(demand: Int, weight: Double)])], [[(minimum: Int, weight: Double)]]) {
+        var minimums: [(needed: Double, members: [(demand: Int, weight: Double)])] = []
+        var minimumsOf = [[(minimum: Int, weight: Double)]](repeating: [], count: count)
+        for minimum in instance.minimumCoverage {
+            let fixedPart = minimum.demands.reduce(0) { $0 + (coveredByFixed[$1] ? instance.demands[$1] : 0) }
+            let needed = minimum.needed(of: instance.demands) - fixedPart
+            guard needed > 1e-9 * max(1, fixedPart) else { continue }
+            var members: [Int: Double] = [:]
+            for demand in minimum.demands where mergedDemand[demand] >= 0 { members[mergedDemand[demand], default: 0] += instance.demands[demand] }
+            let sorted = members.sorted { $0.key < $1.key }.map { (demand: $0.key, weight: $0.value) }
+            for member in sorted { minimumsOf[member.demand].append((minimums.count, member.weight)) }
+            minimums.append((needed, sorted))
+        }
+        return (minimums, minimumsOf)
     }
 
     /// Demands renumbered so that those with the same set of candidates are one (weights added) and demands
-    /// no candidate covers are gone; `covers` are rewritten in the new numbers.
-    private static func merged(weights: [Double], covers: [[Int32]]) -> ([Double], [[Int32]]) {
+    /// no candidate covers are gone; `covers` are rewritten in the new numbers, and `renumber` maps each old
+    /// demand to its new one (−1: gone).
+    private static func merged(weights: [Double], covers: [[Int32]]) -> (weights: [Double], covers: [[Int32]], renumber: [Int32]) {
         let sets = transposed(covers, count: weights.count)
         var slots: [[Int32]: Int] = [:], mergedWeights: [Double] = [], renumber = [Int32](repeating: -1, count: weights.count)
         for demand in weights.indices where !sets[demand].isEmpty {
@@ -114,7 +146,7 @@ struct SitingProblem: Sendable {
                 mergedWeights.append(weights[demand])
             }
         }
-        return (mergedWeights, covers.map { list in sortedUnique(list.map { renumber[Int($0)] }) })
+        return (mergedWeights, covers.map { list in sortedUnique(list.map { renumber[Int($0)] }) }, renumber)
     }
 
     /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower

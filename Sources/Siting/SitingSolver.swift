@@ -63,7 +63,8 @@ public enum SitingSolver {
         var state = LocalSearch.construct(problem)
         LocalSearch.improve(&state)
         var starts = [state]
-        var chosen = state.chosen, covered = state.covered
+        // The best answer meeting the minimum coverage so far (none: −∞).
+        var chosen = state.chosen, covered = state.meetsMinimums ? state.covered : -.infinity
         var bound = problem.weights.reduce(0, +)
         func closed() -> Bool { bound - covered <= options.gap * max(bound + problem.fixedWeight, 1e-12) }
         func remaining() -> Double { max(0, (deadline - clock.now).inSeconds) }
@@ -72,7 +73,7 @@ public enum SitingSolver {
             var improved = start
             LocalSearch.improve(&improved)
             starts.append(improved)
-            if improved.covered > covered { (chosen, covered) = (improved.chosen, improved.covered) }
+            if improved.meetsMinimums, improved.covered > covered { (chosen, covered) = (improved.chosen, improved.covered) }
         }
         /// A bound on the covered weight; with whole-number weights the optimum is whole too, so it rounds down.
         func valid(_ value: Double) -> Double {
@@ -81,11 +82,13 @@ public enum SitingSolver {
         func tighten(_ value: Double) { bound = min(bound, valid(value)) }
         let small = problem.coverDemands.count <= options.linearProgramLimit
         // The exact LP (Clp) where it is small enough to be quick: a tight bound and a rounded start.
-        if !closed(), problem.candidateCount > 0, small,
-            let lp = LinearRelaxation(problem, seconds: remaining()).solve(candidates: problem.candidateCount)
-        {
-            tighten(lp.bound)
-            consider(LocalSearch.rounded(problem, lp: lp.values))
+        if !closed(), problem.candidateCount > 0, small {
+            let relaxation = LinearRelaxation(problem, seconds: remaining())
+            if let lp = relaxation.solve(candidates: problem.candidateCount) {
+                tighten(lp.bound)
+                consider(LocalSearch.rounded(problem, lp: lp.values))
+            }
+            if relaxation.provenInfeasible { throw .unreachableMinimums(proven: true) }
         }
         // The Lagrangian relaxation: the bound on larger problems, and on every open one a start of its own
         // (the sites it chooses, completed greedily).
@@ -106,15 +109,18 @@ public enum SitingSolver {
                 chains.set(index, chain)
             }
             let best = chains.best
-            (chosen, covered) = (best.chosen, best.covered)
+            if best.meetsMinimums, best.covered > covered { (chosen, covered) = (best.chosen, best.covered) }
         }
         // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit.
-        if !closed(), options.exact, small, remaining() > 0,
-            let exact = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining()).solve()
-        {
-            if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
-            bound = exact.proven ? covered : min(bound, max(valid(exact.bound), covered))
+        if !closed(), options.exact, small, remaining() > 0 {
+            let search = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining())
+            if let exact = search.solve() {
+                if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
+                bound = exact.proven ? covered : min(bound, max(valid(exact.bound), covered))
+            }
+            if search.provenInfeasible { throw .unreachableMinimums(proven: true) }
         }
+        guard covered > -.infinity else { throw .unreachableMinimums(proven: false) }
         bound = max(bound, covered)
         let objective = problem.fixedWeight + covered, upper = problem.fixedWeight + bound
         let gap = upper > 0 ? (upper - objective) / upper : 0
@@ -146,6 +152,6 @@ private final class ChainResults: @unchecked Sendable {
 
     /// The chain covering the most weight (the first of equals).
     var best: CoverState {
-        states.reduce(states[0]) { $1.covered > $0.covered + 1e-9 ? $1 : $0 }
+        states.reduce(states[0]) { $1.value > $0.value + 1e-9 ? $1 : $0 }
     }
 }

@@ -13,16 +13,20 @@ public struct PlanRequest: Sendable {
     public var options: SitingOptions
     /// Two chosen sites must be at least this far apart, metres (nil: no limit).
     public var minimumSeparation: Double?
+    /// Every commune must have at least this share of its residents covered (any technology, sites on air
+    /// included) — or all that the candidates together reach, where that is less; 0–1, nil: no minimum.
+    public var communeMinimumShare: Double?
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
-        minimumSeparation: Double? = nil
+        minimumSeparation: Double? = nil, communeMinimumShare: Double? = nil
     ) {
         self.evaluation = evaluation
         self.p = p
         self.budget = budget
         self.options = options
         self.minimumSeparation = minimumSeparation
+        self.communeMinimumShare = communeMinimumShare
     }
 }
 
@@ -148,13 +152,14 @@ public enum PlanJob {
     private static func coverageInstance(
         _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, grid: TerrainGrid, request: PlanRequest
     ) throws(InputError) -> CoverageInstance {
-        var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:]
+        var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         for (unit, cells) in residents.unitCells.enumerated() {
-            let factor = 1 + residents.layer.units[unit].priorityWeight
+            let factor = 1 + residents.layer.units[unit].priorityWeight, first = weights.count
             for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 {
                 demandsOfCell[cell, default: []].append(weights.count)
                 weights.append(value * factor)
             }
+            demandsOfUnit.append(first..<weights.count)
         }
         let list = zip(candidates, footprints).map { candidate, footprint in
             let covers = footprint.cells.cellIndices(gridWidth: grid.width).flatMap { demandsOfCell[$0] ?? [] }
@@ -171,6 +176,9 @@ public enum PlanJob {
                 }.map { [a, $0] }
             }
         } ?? []
+        let minimums = request.communeMinimumShare.map { share in
+            communeMinimums(share, demandsOfUnit: demandsOfUnit, weights: weights, candidates: list, layer: residents.layer)
+        } ?? []
         var capacities: [String: Int] = [:]
         for candidate in candidates {
             if let group = candidate.group, let capacity = candidate.groupCapacity { capacities[group] = max(capacities[group] ?? 0, capacity) }
@@ -178,10 +186,24 @@ public enum PlanJob {
         do {
             return try CoverageInstance(
                 name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget, exclusions: exclusions,
-                groupCapacity: capacities
+                groupCapacity: capacities, minimumCoverage: minimums
             )
         } catch {
             throw InputError(path: request.evaluation.sitesPath, reason: error.message)
+        }
+    }
+
+    /// Each commune's minimum: `share` of its residents on the grid, or all that the candidates together reach
+    /// where that is less (a commune out of every candidate's reach asks for nothing).
+    private static func communeMinimums(
+        _ share: Double, demandsOfUnit: [Range<Int>], weights: [Double], candidates: [CoverageInstance.Candidate], layer: AdminLayer
+    ) -> [CoverageInstance.MinimumCoverage] {
+        var reachable = [Bool](repeating: false, count: weights.count)
+        for candidate in candidates { for demand in candidate.covers { reachable[demand] = true } }
+        return zip(layer.units, demandsOfUnit).compactMap { commune, demands in
+            let total = demands.reduce(0) { $0 + weights[$1] }, reach = demands.reduce(0) { $0 + (reachable[$1] ? weights[$1] : 0) }
+            guard reach > 0 else { return nil }
+            return .init(id: "commune \(commune.id) (\(commune.name))", demands: Array(demands), share: min(share, reach / total))
         }
     }
 

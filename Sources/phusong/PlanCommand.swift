@@ -19,15 +19,25 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("min-separation-m"), help: "Chosen sites at least this far apart (and from sites on air), metres.")
     var minimumSeparation: Double?
 
+    @Option(
+        name: .customLong("commune-minimum-percent"),
+        help: "Every commune gets at least this share of its residents covered (sites on air included), or all the candidates reach if less; percent."
+    )
+    var communeMinimumPercent: Double?
+
     func validate() throws {
         guard limits.p != nil || limits.budget != nil else { throw ValidationError("give --p or --budget (or both)") }
         if let minimumSeparation, !(minimumSeparation > 0) { throw ValidationError("--min-separation-m must be positive") }
+        if let communeMinimumPercent, !(0...100).contains(communeMinimumPercent) {
+            throw ValidationError("--commune-minimum-percent must be within 0–100")
+        }
     }
 
     func run() throws {
         let request = PlanRequest(
             evaluation: options.request(residents: population.request), p: limits.p, budget: limits.budget,
-            options: limits.options(), minimumSeparation: minimumSeparation
+            options: limits.options(), minimumSeparation: minimumSeparation,
+            communeMinimumShare: communeMinimumPercent.map { $0 / 100 }
         )
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in

@@ -3,7 +3,8 @@
 usage: highs_mclp.py INSTANCE.json  → prints {"objective": …, "bound": …, "status": …} as JSON
 Same model as PhuSong's: x_j binary (fixed ones = 1), y_i in [0, 1], y_i <= sum of covering x_j,
 sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most the group's capacity (default 1) per
-group, x_a + x_b <= 1 per exclusion pair; maximise sum w_i y_i.
+group, x_a + x_b <= 1 per exclusion pair, sum w_i y_i >= share * sum w_i over each minimum coverage's demands;
+maximise sum w_i y_i.
 """
 import json
 import sys
@@ -44,6 +45,9 @@ for group, js in groups.items():
 ids = {c["id"]: j for j, c in enumerate(candidates)}
 for a, b in instance.get("exclusions", []):
     h.addConstr(x[ids[a]] + x[ids[b]] <= 1)
+for minimum in instance.get("minimum_coverage", []):
+    members = minimum["demands"]
+    h.addConstr(sum(demands[i] * y[i] for i in members) >= minimum["share"] * sum(demands[i] for i in members))
 h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 h.run()
 info = h.getInfo()

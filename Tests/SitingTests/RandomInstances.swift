@@ -3,9 +3,11 @@ import TestSupport
 
 /// Random siting instances: clustered demands, candidates with overlapping reach, optional groups (height
 /// options of one location, or masts with two tenant slots), fixed sites on air, shared masts cheaper than greenfield ones, and optionally
-/// exclusion pairs between candidates closer than `separation`.
+/// exclusion pairs between candidates closer than `separation`, and optionally a minimum coverage of each quarter
+/// of the square ("communes": `minimumShare` of its weight, or as much as all candidates reach if less).
 func randomInstance(
-    seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0
+    seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0,
+    minimumShare: Double = 0
 ) throws -> CoverageInstance {
     var generator = SeededGenerator(seed: seed)
     let points = (0..<demands).map { _ in (Double.random(in: 0...10, using: &generator), Double.random(in: 0...10, using: &generator)) }
@@ -31,18 +33,34 @@ func randomInstance(
     }
     // Groups of three: a location's height options (room for one) or a mast with two free tenant slots.
     let capacities = Dictionary(uniqueKeysWithValues: Set(list.compactMap(\.group)).sorted().map { ($0, $0.hasSuffix("1") ? 2 : 1) })
+    let reachable = Set(list.flatMap(\.covers))
+    let minimums: [CoverageInstance.MinimumCoverage] = minimumShare <= 0 ? [] : (0..<4).map { quarter in
+        let members = points.indices.filter { (points[$0].0 < 5 ? 0 : 1) + (points[$0].1 < 5 ? 0 : 2) == quarter }
+        let total = members.reduce(0) { $0 + weights[$1] }, most = members.filter(reachable.contains).reduce(0) { $0 + weights[$1] }
+        return CoverageInstance.MinimumCoverage(id: "quarter\(quarter)", demands: members, share: total > 0 ? min(minimumShare, most / total) : 0)
+    }
     return try CoverageInstance(
         name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget, exclusions: exclusions,
-        groupCapacity: capacities
+        groupCapacity: capacities, minimumCoverage: minimums
     )
 }
 
-/// The optimum by trying every feasible choice of the free candidates (≤ 20 of them).
-func bruteForceOptimum(_ instance: CoverageInstance) -> Double {
+/// Whether the fixed sites and `chosen` together meet every minimum coverage of `instance`.
+func meetsMinimums(_ chosen: [Int], in instance: CoverageInstance) -> Bool {
+    var covered = Set<Int>()
+    for index in chosen { covered.formUnion(instance.candidates[index].covers) }
+    return instance.minimumCoverage.allSatisfy { minimum in
+        let total = minimum.demands.reduce(0) { $0 + instance.demands[$1] }
+        return minimum.demands.filter(covered.contains).reduce(0) { $0 + instance.demands[$1] } >= minimum.share * total * (1 - 1e-12)
+    }
+}
+
+/// The optimum by trying every feasible choice of the free candidates (≤ 20 of them); nil when none is feasible.
+func bruteForceOptimum(_ instance: CoverageInstance) -> Double? {
     let free = instance.candidates.indices.filter { !instance.candidates[$0].fixed }
     let fixed = instance.candidates.indices.filter { instance.candidates[$0].fixed }
     precondition(free.count <= 20, "brute force is for small instances")
-    var best = 0.0
+    var best: Double?
     for mask in 0..<(1 << free.count) {
         let chosen = free.indices.filter { mask & (1 << $0) != 0 }.map { free[$0] }
         if let p = instance.p, chosen.count > p { continue }
@@ -51,9 +69,10 @@ func bruteForceOptimum(_ instance: CoverageInstance) -> Double {
         let groups = Dictionary(grouping: all.compactMap { instance.candidates[$0].group }, by: { $0 })
         if groups.contains(where: { $0.value.count > instance.capacity(of: $0.key) }) { continue }
         if instance.exclusions.contains(where: { all.contains($0[0]) && all.contains($0[1]) }) { continue }
+        guard meetsMinimums(all, in: instance) else { continue }
         var covered = Set<Int>()
         for index in all { covered.formUnion(instance.candidates[index].covers) }
-        best = max(best, covered.reduce(0) { $0 + instance.demands[$1] })
+        best = max(best ?? 0, covered.reduce(0) { $0 + instance.demands[$1] })
     }
     return best
 }

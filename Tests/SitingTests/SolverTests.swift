@@ -5,15 +5,21 @@ import Testing
 
 @Suite("Siting optimiser against brute force and HiGHS")
 struct SolverTests {
-    @Test("Random instances of ≤ 16 candidates (some with exclusion pairs): the optimum equals brute force, and every bound holds", arguments: 0..<24)
+    @Test(
+        "Random instances of ≤ 16 candidates (some with exclusion pairs or minimum coverage): the optimum equals brute force, and every bound holds",
+        arguments: 0..<32
+    )
     func bruteForce(seed: Int) throws {
         let budgeted = seed % 2 == 1
         let instance = try randomInstance(
             seed: UInt64(seed), candidates: 12 + seed % 5, demands: 60, p: budgeted ? (seed % 4 == 1 ? 4 : nil) : 2 + seed % 4,
             budget: budgeted ? 150 + Double(seed * 7 % 100) : nil, groups: seed % 3 == 0, fixed: seed % 4 == 2 ? 2 : 0,
-            separation: seed % 5 >= 3 ? 2.5 : 0
+            separation: seed % 5 >= 3 ? 2.5 : 0, minimumShare: seed >= 24 ? minimumShares[seed - 24] : 0
         )
-        let optimum = bruteForceOptimum(instance)
+        guard let optimum = bruteForceOptimum(instance) else {
+            #expect(throws: SitingError.self, "no choice meets the minimums: the solver must say so") { try SitingSolver.solve(instance) }
+            return
+        }
         let exact = try SitingSolver.solve(instance)
         #expect(abs(exact.objective - optimum) < 1e-9, "exact \(exact.objective) vs brute force \(optimum)")
         #expect(exact.status == "optimal" && exact.upperBound >= optimum - 1e-9)
@@ -23,11 +29,15 @@ struct SolverTests {
         #expect(isFeasible(heuristic.selected, in: instance))
     }
 
-    @Test("Budget and shared-mast instances (groups, fixed sites, exclusion pairs) against HiGHS", .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<6)
+    @Test(
+        "Budget and shared-mast instances (groups, fixed sites, exclusion pairs, minimum coverage) against HiGHS",
+        .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<8
+    )
     func againstHiGHS(seed: Int) throws {
         let instance = try randomInstance(
             seed: 100 + UInt64(seed), candidates: 60 + 10 * seed, demands: 800, p: seed % 3 == 0 ? 8 : nil,
-            budget: 400 + 100 * Double(seed), groups: seed % 2 == 0, fixed: seed % 3, separation: seed >= 3 ? 1.5 : 0
+            budget: 400 + 100 * Double(seed), groups: seed % 2 == 0, fixed: seed % 3, separation: seed >= 3 ? 1.5 : 0,
+            minimumShare: seed >= 6 ? 0.5 : 0
         )
         let folder = try temporaryFolder("highs")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -45,11 +55,16 @@ struct SolverTests {
         #expect(heuristic.upperBound >= optimum - 1e-6 && heuristic.objective <= optimum + 1e-6)
     }
 
+    /// Minimum shares of each quarter for seeds 24–31: they bind (lower the optimum) for 24, 30 and 31, leave 25, 26
+    /// and 29 free, and cannot be met within the limits for 27 and 28.
+    let minimumShares = [0.25, 0.5, 0.5, 0.55, 0.3, 0.45, 0.55, 0.35]
+
     func isFeasible(_ selected: [String], in instance: CoverageInstance) -> Bool {
         let chosen = instance.candidates.filter { selected.contains($0.id) }
         let groups = Dictionary(grouping: chosen.compactMap(\.group), by: { $0 })
         let ids = instance.candidates.map(\.id)
-        return instance.candidates.filter(\.fixed).allSatisfy { selected.contains($0.id) }
+        return meetsMinimums(instance.candidates.indices.filter { selected.contains(ids[$0]) }, in: instance)
+            && instance.candidates.filter(\.fixed).allSatisfy { selected.contains($0.id) }
             && !instance.exclusions.contains { selected.contains(ids[$0[0]]) && selected.contains(ids[$0[1]]) }
             && (instance.p.map { chosen.filter { !$0.fixed }.count <= $0 } ?? true)
             && (instance.budget.map { chosen.reduce(0) { $0 + $1.cost } <= $0 + 1e-9 } ?? true)
@@ -70,6 +85,7 @@ struct SolverTests {
         if let budget = instance.budget { root["budget"] = budget }
         root["exclusions"] = instance.exclusions.map { $0.map { instance.candidates[$0].id } }
         root["group_capacity"] = instance.groupCapacity
+        root["minimum_coverage"] = instance.minimumCoverage.map { ["id": $0.id, "demands": $0.demands, "share": $0.share] as [String: Any] }
         return String(decoding: try JSONSerialization.data(withJSONObject: root), as: UTF8.self)
     }
 }

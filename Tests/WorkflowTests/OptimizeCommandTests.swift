@@ -32,7 +32,7 @@ struct OptimizeCommandTests {
         }
     }
 
-    @Test("group_capacity lets a mast take two tenants; exclusions keep a pair apart")
+    @Test("group_capacity lets a mast take two tenants; exclusions keep a pair apart; minimum_coverage forces a demand in")
     func capacityAndExclusions() throws {
         let folder = try temporaryFolder("capacity")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -40,6 +40,7 @@ struct OptimizeCommandTests {
         for (extra, objective, selected) in [
             ("", 8.0, ["b", "c"]), (#","group_capacity":{"m":2}"#, 13.0, ["a", "b", "c"]),
             (#","group_capacity":{"m":2},"exclusions":[["a","b"]]"#, 8.0, ["b", "c"]),
+            (#","minimum_coverage":[{"id":"x","demands":[0],"share":1}]"#, 6.0, ["a", "c"]),
         ] {
             let path = folder + "/instance.json"
             try ("{" + base + extra + "}").write(toFile: path, atomically: true, encoding: .utf8)
@@ -63,6 +64,16 @@ struct OptimizeCommandTests {
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"exclusions":[["a","z"]]}"#, "exclusions[0]: no candidate with id 'z'", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m","fixed":true}],"group_capacity":{"m":0}}"#, "more fixed sites in group 'm' than its capacity 0", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[],"minimum_coverage":[{"id":"x","demands":[0],"share":1.5}]}"#, "minimum coverage 'x': share 1.5 must be within 0–1", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[],"minimum_coverage":[{"demands":[3],"share":0.5}]}"#, "minimum coverage '0': demand index 3 is out of range (1 demands)", ["--p", "1"]),
+            (
+                #"{"demands":[1,2],"candidates":[{"id":"a","cost":1,"covers":[0]}],"minimum_coverage":[{"id":"far","demands":[1],"share":0.5}]}"#,
+                "infeasible: minimum coverage 'far' needs 50 % covered, but every candidate together covers 0 %", ["--p", "1"]
+            ),
+            (
+                #"{"demands":[1,2],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"b","cost":1,"covers":[1]}],"minimum_coverage":[{"demands":[0],"share":1},{"demands":[1],"share":1}]}"#,
+                "infeasible: no choice of sites within the limits (p, budget, groups, exclusions) meets every minimum coverage", ["--p", "1"]
+            ),
         ]
         for (index, (text, fault, arguments)) in cases.enumerated() {
             let path = folder + "/bad\(index).json"

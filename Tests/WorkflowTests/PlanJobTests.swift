@@ -7,6 +7,15 @@ import Testing
 struct PlanJobTests {
     func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
 
+    /// `plan` with the Bát Xát candidates over the Lào Cai communes (line of sight, 8 km, 30 m), into `out`.
+    func batXatPlan(out: String) -> [String] {
+        [
+            "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_candidates.csv"),
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--out", out,
+        ]
+    }
+
     func json(_ path: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
@@ -15,12 +24,7 @@ struct PlanJobTests {
     func budgetPlan() throws {
         let folder = try temporaryFolder("plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try run([
-            "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
-            "--sites", Fixtures.path("sites/batxat_candidates.csv"),
-            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
-            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--budget", "160", "--out", folder + "/out",
-        ])
+        let result = try run(batXatPlan(out: folder + "/out") + ["--budget", "160"])
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try json(folder + "/out/plan.json")
         let chosen = try #require(plan["chosen"] as? [[String: Any]])
@@ -48,13 +52,7 @@ struct PlanJobTests {
     func separation() throws {
         let folder = try temporaryFolder("planseparation")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try run([
-            "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
-            "--sites", Fixtures.path("sites/batxat_candidates.csv"),
-            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
-            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--budget", "160",
-            "--min-separation-m", "3000", "--out", folder + "/out",
-        ])
+        let result = try run(batXatPlan(out: folder + "/out") + ["--budget", "160", "--min-separation-m", "3000"])
         #expect(result.status == 0, "\(result.stderr)")
         let ids = try #require((try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
         #expect(ids.contains("EX-1") && !ids.contains("SH-2"), "\(ids)")
@@ -92,5 +90,42 @@ struct PlanJobTests {
             #expect(result.status == 1 && result.stderr.hasPrefix("phusong: error: \(path): ") && result.stderr.contains(fault), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         }
+    }
+}
+
+extension PlanJobTests {
+    /// `plan` on Bát Xát with `extra` arguments: the exit, stderr and (when written) plan.json's communes by name.
+    func communePlan(_ extra: [String], in folder: String) throws -> (ProgramOutput, [String: Any]?) {
+        let out = folder + "/out\(extra.joined())"
+        let result = try run(batXatPlan(out: out) + extra)
+        return (result, FileManager.default.fileExists(atPath: out + "/plan.json") ? try json(out + "/plan.json") : nil)
+    }
+
+    @Test("--commune-minimum-percent: every commune gets 5 % of its residents covered or all the candidates reach; it costs objective; unreachable within the budget → a clear error")
+    func communeMinimum() throws {
+        let folder = try temporaryFolder("planminimum")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func percents(_ plan: [String: Any]?) throws -> [String: Double] {
+            let communes = try #require(plan?["communes"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: communes.filter { ($0["residents"] as? Double ?? 0) > 0 }.map {
+                ($0["name"] as? String ?? "", $0["after_percent_any"] as? Double ?? -1)
+            })
+        }
+        let (_, free) = try communePlan(["--p", "3"], in: folder)
+        let (_, everything) = try communePlan(["--p", "7"], in: folder)
+        let (result, bound) = try communePlan(["--p", "3", "--commune-minimum-percent", "5"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(bound?["status"] as? String == "optimal")
+        let (withMinimum, without, reach) = (try percents(bound), try percents(free), try percents(everything))
+        for (name, percent) in withMinimum {
+            #expect(percent >= min(5, reach[name] ?? 0) - 1e-6, "\(name): \(percent) % covered, candidates reach \(reach[name] ?? 0) %")
+        }
+        #expect(without.contains { name, percent in percent < min(5, reach[name] ?? 0) - 1e-6 }, "the minimum must bind here")
+        let objective = try #require(bound?["objective"] as? Double), unbound = try #require(free?["objective"] as? Double)
+        #expect(objective < unbound, "a binding minimum costs covered residents: \(objective) vs \(unbound)")
+
+        let (refused, written) = try communePlan(["--budget", "160", "--commune-minimum-percent", "5"], in: folder)
+        #expect(refused.status == 1 && refused.stderr.contains("infeasible") && refused.stderr.contains("minimum coverage"), "\(refused.stderr)")
+        #expect(written == nil)
     }
 }
