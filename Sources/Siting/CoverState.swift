@@ -8,6 +8,10 @@ struct CoverState {
     private(set) var cost = 0.0
     /// Weight of the demands covered (fixed sites' part excluded).
     private(set) var covered = 0.0
+    /// Per candidate, the weight that choosing it would add (its uncovered demands'), kept up to date.
+    private(set) var gains: [Double]
+    /// Per chosen candidate, the weight that dropping it would lose (the demands only it covers), kept up to date.
+    private(set) var losses: [Double]
     /// Chosen candidates per group.
     private(set) var groupUsed: [Int]
     /// Weight covered towards each of the problem's minimums.
@@ -20,6 +24,8 @@ struct CoverState {
         count = [Int32](repeating: 0, count: problem.demandCount)
         isChosen = [Bool](repeating: false, count: problem.candidateCount)
         groupUsed = [Int](repeating: 0, count: problem.groupCount)
+        gains = (0..<problem.candidateCount).map { candidate in problem.covers(candidate).reduce(0) { $0 + problem.weights[Int($1)] } }
+        losses = [Double](repeating: 0, count: problem.candidateCount)
         minimumCovered = [Double](repeating: 0, count: problem.minimums.count)
         shortfall = problem.minimums.reduce(0) { $0 + $1.needed }
     }
@@ -37,9 +43,15 @@ struct CoverState {
         cost += problem.costs[candidate]
         if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] += 1 }
         for demand in problem.covers(candidate) {
-            if count[Int(demand)] == 0 {
-                covered += problem.weights[Int(demand)]
+            let weight = problem.weights[Int(demand)]
+            switch count[Int(demand)] {
+            case 0:
+                covered += weight
+                losses[candidate] += weight
+                for other in problem.coverers(Int(demand)) { gains[Int(other)] -= weight }
                 countTowardsMinimums(Int(demand), sign: 1)
+            case 1: losses[soleCoverer(of: Int(demand), besides: candidate)] -= weight
+            default: break
             }
             count[Int(demand)] += 1
         }
@@ -52,11 +64,22 @@ struct CoverState {
         if problem.groups[candidate] >= 0 { groupUsed[problem.groups[candidate]] -= 1 }
         for demand in problem.covers(candidate) {
             count[Int(demand)] -= 1
-            if count[Int(demand)] == 0 {
-                covered -= problem.weights[Int(demand)]
+            let weight = problem.weights[Int(demand)]
+            switch count[Int(demand)] {
+            case 0:
+                covered -= weight
+                for other in problem.coverers(Int(demand)) { gains[Int(other)] += weight }
                 countTowardsMinimums(Int(demand), sign: -1)
+            case 1: losses[soleCoverer(of: Int(demand), besides: candidate)] += weight
+            default: break
             }
         }
+        losses[candidate] = 0
+    }
+
+    /// The one chosen candidate other than `candidate` that covers `demand`.
+    private func soleCoverer(of demand: Int, besides candidate: Int) -> Int {
+        Int(problem.coverers(demand).first { isChosen[Int($0)] && Int($0) != candidate }!)
     }
 
     private mutating func countTowardsMinimums(_ demand: Int, sign: Double) {
@@ -94,19 +117,8 @@ struct CoverState {
         }
     }
 
-    /// Weight that choosing `candidate` would add.
-    func gain(_ candidate: Int) -> Double {
-        var total = 0.0
-        for demand in problem.covers(candidate) where count[Int(demand)] == 0 { total += problem.weights[Int(demand)] }
-        return total
-    }
-
-    /// Weight that dropping chosen `candidate` would lose.
-    func loss(_ candidate: Int) -> Double {
-        var total = 0.0
-        for demand in problem.covers(candidate) where count[Int(demand)] == 1 { total += problem.weights[Int(demand)] }
-        return total
-    }
+    /// Weight that choosing `candidate` would add (0 within rounding).
+    func gain(_ candidate: Int) -> Double { gains[candidate] > 1e-9 * max(1, covered) ? gains[candidate] : 0 }
 
     /// True when `candidate` can join: not chosen, room under p, the budget and its group's capacity, nothing
     /// chosen that excludes it.

@@ -60,54 +60,89 @@ enum LocalSearch {
         return state
     }
 
-    /// Applies the best add or swap until none improves the covered weight.
-    static func improve(_ state: inout CoverState) {
-        while let move = bestMove(state) {
+    /// Applies the best add or swap until none improves the covered weight. With `around`, the sites just
+    /// changed (a perturbation), swaps taking over an outgoing site's demands are looked for only near them and
+    /// the moves made since (elsewhere the last local optimum still holds but for the gains that changed).
+    static func improve(_ state: inout CoverState, around changed: [Int]? = nil) {
+        var changed = changed
+        while let move = bestMove(state, near: changed.map { nearby(state, $0) }) {
             if let out = move.out { state.remove(out) }
             state.add(move.in)
+            changed? += [move.in] + (move.out.map { [$0] } ?? [])
         }
     }
 
+    /// The chosen sites sharing a demand with any of `sites`.
+    private static func nearby(_ state: CoverState, _ sites: [Int]) -> Set<Int> {
+        var marked = [Bool](repeating: false, count: state.problem.demandCount)
+        for site in sites { for demand in state.problem.covers(site) { marked[Int(demand)] = true } }
+        return Set(state.chosen.filter { state.problem.covers($0).contains { marked[Int($0)] } })
+    }
+
     /// The best improving move: add a site (if p and the budget allow) or swap a chosen site for another — one
-    /// that keeps the minimum coverage met, where it is. For every pair at once, `extra[j][k]` sums the demands that only chosen k covers and j would cover.
-    static func bestMove(_ state: CoverState) -> (in: Int, out: Int?)? {
-        let problem = state.problem, chosen = state.chosen, slots = chosen.count
-        var slotOf = [Int](repeating: -1, count: problem.candidateCount)
-        for (slot, candidate) in chosen.enumerated() { slotOf[candidate] = slot }
-        var gain = [Double](repeating: 0, count: problem.candidateCount)
-        var extra = [Double](repeating: 0, count: problem.candidateCount * max(slots, 1))
-        var loss = [Double](repeating: 0, count: slots)
-        for demand in 0..<problem.demandCount {
-            let weight = problem.weights[demand], covering = state.count[demand]
-            guard covering <= 1 else { continue }
-            let coverers = problem.coverers(demand)
-            if covering == 0 {
-                for candidate in coverers { gain[Int(candidate)] += weight }
-            } else {
-                let owner = slotOf[Int(coverers.first { slotOf[Int($0)] >= 0 }!)]
-                loss[owner] += weight
-                for candidate in coverers where slotOf[Int(candidate)] < 0 { extra[Int(candidate) * slots + owner] += weight }
-            }
-        }
+    /// that keeps the minimum coverage met, where it is. For each outgoing site, the weight only it covers is
+    /// spread over the candidates that also cover it (`extra`): the best partner is one of those, or else the
+    /// allowed one of the 64 candidates of most gain. With `focus`, only those outgoing sites get the first kind (the others'
+    /// partners are valued by gain alone, which never overstates a swap).
+    static func bestMove(_ state: CoverState, near focus: Set<Int>? = nil) -> (in: Int, out: Int?)? {
+        let problem = state.problem
         var best: (in: Int, out: Int?)?, bestDelta = 1e-9 * max(1, state.covered)
-        let keepMinimums = !problem.minimums.isEmpty && state.meetsMinimums
-        for candidate in 0..<problem.candidateCount where !state.isChosen[candidate] {
-            if state.canAdd(candidate), gain[candidate] > bestDelta {
-                (best, bestDelta) = ((candidate, nil), gain[candidate])
+        for candidate in 0..<problem.candidateCount where state.gain(candidate) > bestDelta && state.canAdd(candidate) {
+            (best, bestDelta) = ((candidate, nil), state.gains[candidate])
+        }
+        let byGain = mostGain(state, count: 64)
+        var extra = [Double](repeating: 0, count: problem.candidateCount), touched: [Int] = []
+        for out in state.chosen {
+            let loss = state.losses[out]
+            if focus?.contains(out) ?? true {
+                for demand in problem.covers(out) where state.count[Int(demand)] == 1 {
+                    for other in problem.coverers(Int(demand)) where !state.isChosen[Int(other)] {
+                        if extra[Int(other)] == 0 { touched.append(Int(other)) }
+                        extra[Int(other)] += problem.weights[Int(demand)]
+                    }
+                }
             }
-            let group = problem.groups[candidate]
-            for slot in 0..<slots {
-                let out = chosen[slot]
-                let delta = gain[candidate] + extra[candidate * slots + slot] - loss[slot]
-                guard delta > bestDelta else { continue }
-                guard state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9 else { continue }
-                guard group < 0 || state.groupUsed[group] - (problem.groups[out] == group ? 1 : 0) < problem.groupRoom[group] else { continue }
-                guard state.canReplace(out, with: candidate) else { continue }
-                guard !keepMinimums || state.keepsMinimums(removing: out, adding: candidate) else { continue }
-                (best, bestDelta) = ((candidate, out), delta)
+            for candidate in touched {
+                let delta = state.gain(candidate) + extra[candidate] - loss
+                if delta > bestDelta, canSwap(state, out: out, for: candidate) { (best, bestDelta) = ((candidate, out), delta) }
             }
+            for candidate in byGain where extra[candidate] == 0 {
+                let delta = state.gains[candidate] - loss
+                guard delta > bestDelta else { break }
+                if canSwap(state, out: out, for: candidate) {
+                    (best, bestDelta) = ((candidate, out), delta)
+                    break
+                }
+            }
+            for candidate in touched { extra[candidate] = 0 }
+            touched.removeAll(keepingCapacity: true)
         }
         return best
+    }
+
+    /// The (at most) `count` unchosen candidates of most gain, largest first.
+    private static func mostGain(_ state: CoverState, count: Int) -> [Int] {
+        var top: [Int] = []
+        top.reserveCapacity(count + 1)
+        for candidate in 0..<state.problem.candidateCount where !state.isChosen[candidate] && state.gain(candidate) > 0 {
+            let gain = state.gains[candidate]
+            guard top.count < count || gain > state.gains[top[top.count - 1]] else { continue }
+            var position = top.count
+            while position > 0, state.gains[top[position - 1]] < gain { position -= 1 }
+            top.insert(candidate, at: position)
+            if top.count > count { top.removeLast() }
+        }
+        return top
+    }
+
+    /// Whether `candidate` may take chosen `out`'s place: the budget, its group's room, exclusions and the
+    /// minimum coverage (where met now) allow it.
+    private static func canSwap(_ state: CoverState, out: Int, for candidate: Int) -> Bool {
+        let problem = state.problem, group = problem.groups[candidate]
+        return state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9
+            && (group < 0 || state.groupUsed[group] - (problem.groups[out] == group ? 1 : 0) < problem.groupRoom[group])
+            && state.canReplace(out, with: candidate)
+            && (problem.minimums.isEmpty || !state.meetsMinimums || state.keepsMinimums(removing: out, adding: candidate))
     }
 
     /// Iterated local search from `state`: perturbations, each dropping one to four (at most a third) of the chosen
@@ -132,7 +167,7 @@ enum LocalSearch {
                 dropped.insert(out)
             }
             greedy(&trial, excluding: dropped)
-            improve(&trial)
+            improve(&trial, around: Array(dropped) + trial.chosen.filter { !current.isChosen[$0] })
             if kick || trial.value >= current.value - 1e-9 { current = trial }
             if trial.value > best.value + 1e-9 {
                 best = trial
