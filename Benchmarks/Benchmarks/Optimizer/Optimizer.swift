@@ -44,7 +44,10 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("optimize_province_5000_candidates_200000_cells_p200", configuration: .init(
         metrics: tracked.metrics, maxDuration: .seconds(40), maxIterations: 3, thresholds: tracked.thresholds
     )) { _ in
-        let result = try SitingSolver.solve(province, options: SitingOptions(gap: 0.005, timeLimit: 10))
+        // Half the Lagrangian steps of the default and 3 s of local search: a better answer for the same bound.
+        let result = try SitingSolver.solve(
+            province, options: SitingOptions(gap: 0.005, timeLimit: 10, heuristicSeconds: 3, lagrangianIterations: 1_000)
+        )
         blackHole(result)
     }
 }
