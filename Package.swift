@@ -13,11 +13,13 @@ let package = Package(
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Siting", targets: ["Siting"]),
         .library(name: "Workflows", targets: ["Workflows"]),
+        .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -34,9 +36,13 @@ let package = Package(
         .target(name: "Planning", dependencies: ["Geometry", "CGDAL"]),
         .target(name: "Siting", dependencies: ["Terrain", "CCbc"]),
         .target(name: "Workflows", dependencies: ["Planning", "Siting", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Batch",
+            dependencies: ["Workflows", "Siting", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "phusong",
-            dependencies: ["Workflows", "Siting", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Workflows", "Siting", "Batch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "TerrainTests", dependencies: ["Terrain", "TestSupport"]),
         .testTarget(name: "PropagationTests", dependencies: ["Propagation", "TestSupport"]),
@@ -44,6 +50,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "phusong", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]

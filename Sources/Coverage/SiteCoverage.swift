@@ -16,6 +16,19 @@ public struct SiteCoverage: Sendable {
     /// Model warnings for this site (e.g. an empirical model extrapolated outside its range).
     public let warnings: [String]
 
+    public init(
+        site: Site, threshold: Double, column: Int, row: Int, width: Int, height: Int, power: [Float], warnings: [String]
+    ) {
+        self.site = site
+        self.threshold = threshold
+        self.column = column
+        self.row = row
+        self.width = width
+        self.height = height
+        self.power = power
+        self.warnings = warnings
+    }
+
     /// Covered cells of the window (power at or above the threshold), row-major.
     public var coveredMask: [Bool] {
         let limit = Float(threshold)

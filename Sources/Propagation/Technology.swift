@@ -38,3 +38,12 @@ public struct CoverageThresholds: Sendable, Equatable {
         set { values[technology] = newValue }
     }
 }
+
+extension CoverageThresholds: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The thresholds in technology order: the same text in every process (a dictionary's order is not).
+    public var description: String {
+        "CoverageThresholds(" + Technology.allCases.map { "\($0.rawValue): \(self[$0])" }.joined(separator: ", ") + ")"
+    }
+
+    public var debugDescription: String { description }
+}

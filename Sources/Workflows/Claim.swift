@@ -82,16 +82,26 @@ public struct Claim: Sendable {
     }
 }
 
-/// The `scenario` object of a claim: the same settings as `phusong evaluate`'s options.
-enum ScenarioFields {
-    static func request(_ scenario: JSONFields, resolve: (String) -> String) throws(InputError) -> FootprintRequest {
-        try scenario.onlyKeys([
-            "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
-            "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
-            "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
-        ])
-        func required(_ key: String) throws(InputError) -> String {
-            guard let value = try scenario.string(key) else { throw scenario.fault(key, "missing") }
+/// The `scenario` object of a claim or a batch manifest: the same settings as `phusong evaluate`'s options.
+package enum ScenarioFields {
+    /// Every setting a scenario may hold.
+    package static let keys: Set<String> = [
+        "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
+        "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
+        "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
+    ]
+
+    /// The run the fields describe; the keys in `required` must be there (a request without sites has an
+    /// empty `sitesPath`, one without population no `residents`).
+    package static func request(
+        _ scenario: JSONFields, resolve: (String) -> String, required: Set<String> = ["sites", "population"]
+    ) throws(InputError) -> FootprintRequest {
+        try scenario.onlyKeys(keys)
+        func path(_ key: String) throws(InputError) -> String? {
+            guard let value = try scenario.string(key) else {
+                if required.contains(key) { throw scenario.fault(key, "missing") }
+                return nil
+            }
             return resolve(value)
         }
         var parameters = CoverageParameters()
@@ -133,7 +143,21 @@ enum ScenarioFields {
             guard cells >= 0 else { throw scenario.fault("max_fill_cells", "must not be negative") }
             policy.maxFilledRegionCells = Int(cells)
         }
-        var residents = ResidentsRequest(populationPath: try required("population"))
+        let residents = try path("population").map { population throws(InputError) in
+            try residentsRequest(scenario, population: population, resolve: resolve)
+        }
+        guard let terrain = try path("terrain") else { throw scenario.fault("terrain", "missing") }
+        return FootprintRequest(
+            terrainPath: terrain, sitesPath: try path("sites") ?? "", outputDirectory: "",
+            parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
+            residents: residents
+        )
+    }
+
+    private static func residentsRequest(
+        _ scenario: JSONFields, population: String, resolve: (String) -> String
+    ) throws(InputError) -> ResidentsRequest {
+        var residents = ResidentsRequest(populationPath: population)
         if let fields = try scenario.object("population_fields") { residents.fields = try adminFields(fields) }
         if let spread = try scenario.string("spread") {
             guard let method = SpreadMethod(rawValue: spread) else { throw scenario.fault("spread", "must be dasymetric or uniform") }
@@ -148,11 +172,7 @@ enum ScenarioFields {
             guard (0...100).contains(target) else { throw scenario.fault("target_percent", "must be within 0–100") }
             residents.targetPercent = target
         }
-        return FootprintRequest(
-            terrainPath: try required("terrain"), sitesPath: try required("sites"), outputDirectory: "",
-            parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
-            residents: residents
-        )
+        return residents
     }
 
     private static func positive(_ fields: JSONFields, _ key: String) throws(InputError) -> Double? {

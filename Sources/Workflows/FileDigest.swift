@@ -3,7 +3,7 @@ import Foundation
 import Terrain
 
 /// The SHA-256 of a file, read in 4 MiB pieces, as lower-case hex.
-func sha256Hex(ofFile path: String) throws(InputError) -> String {
+package func sha256Hex(ofFile path: String) throws(InputError) -> String {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: "no such file or not readable") }
     defer { try? handle.close() }
     var hasher = SHA256()
@@ -15,5 +15,5 @@ func sha256Hex(ofFile path: String) throws(InputError) -> String {
         guard let piece, !piece.isEmpty else { break }
         hasher.update(data: piece)
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return hex(hasher.finalize())
 }

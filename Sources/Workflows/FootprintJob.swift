@@ -88,10 +88,13 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let names = fileNames(for: sites.map(\.id))
+        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             let result = Result { () throws(InputError) in
-                try siteFootprint(sites[index], at: positions[index], name: names[index], on: grid, request: request, staging: staging)
+                try siteFootprint(
+                    sites[index], at: positions[index], name: names[index], on: grid, gridDigest: gridDigest, request: request, staging: staging
+                )
             }
             collector.add(result, at: index, gridWidth: grid.width, progress: progress)
         }
@@ -100,12 +103,12 @@ public enum FootprintJob {
 
     /// One site's coverage, written to its GeoTIFF, and its traced footprint.
     private static func siteFootprint(
-        _ site: Site, at position: MapPoint, name: String, on grid: TerrainGrid, request: FootprintRequest,
+        _ site: Site, at position: MapPoint, name: String, on grid: TerrainGrid, gridDigest: String, request: FootprintRequest,
         staging: OutputStaging
     ) throws(InputError) -> (SiteCoverage, SiteFootprint) {
         let coverage: SiteCoverage
         do {
-            coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
+            coverage = try siteCoverage(site, at: position, on: grid, gridDigest: gridDigest, request: request)
         } catch {
             throw placementError(error, site: site, request: request)
         }
@@ -117,6 +120,16 @@ public enum FootprintJob {
             bandDescription: "received power (dBm) from \(site.id)"
         )
         return (coverage, SiteFootprint(coverage: coverage, grid: grid))
+    }
+
+    /// A site's coverage, through the request's footprint cache when it has one.
+    static func siteCoverage(
+        _ site: Site, at position: MapPoint, on grid: TerrainGrid, gridDigest: String, request: FootprintRequest
+    ) throws(SiteCoverageError) -> SiteCoverage {
+        if let cache = request.footprintCache {
+            return try cache.coverage(of: site, at: position, on: grid, gridDigest: gridDigest, parameters: request.parameters)
+        }
+        return try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
     }
 
     private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {

@@ -19,6 +19,8 @@ public struct FootprintRequest: Sendable {
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
     public var gridAround: [GeoPoint]?
+    /// Where computed footprints are kept and looked up (nil: computed every time).
+    public var footprintCache: FootprintCache?
 
     public init(
         terrainPath: String, sitesPath: String, outputDirectory: String,

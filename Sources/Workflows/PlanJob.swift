@@ -31,7 +31,7 @@ public struct PlanRequest: Sendable {
 }
 
 /// `plan.json`: the sites chosen, what they cost, the optimiser's certificate, and each commune before and after.
-public struct PlanSummary: Sendable, Codable, Equatable {
+public struct PlanSummary: Sendable, Encodable, Equatable {
     public struct Chosen: Sendable, Codable, Equatable {
         public let id: String
         public let kind: String
@@ -62,6 +62,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     public let upperBound: Double
     public let gap: Double
     public let status: String
+    /// The optimiser's time (printed, not written: outputs stay byte-identical from run to run).
     public let solverSeconds: Double
     /// Every commune's residents and their covered share with the existing sites alone and with the plan.
     public let communes: [CommuneChange]
@@ -70,7 +71,6 @@ public struct PlanSummary: Sendable, Codable, Equatable {
         case engine, candidates, chosen, cost, objective, gap, status, communes
         case syntheticTerrain = "synthetic_terrain"
         case upperBound = "upper_bound"
-        case solverSeconds = "solver_seconds"
     }
 
     public func json() -> String { reportJSON(self) + "\n" }
@@ -135,9 +135,11 @@ public enum PlanJob {
         do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
+        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
             Result { () throws(SiteCoverageError) in
-                SiteFootprint(coverage: try CoverageEngine.coverage(of: sites[index], at: positions[index], on: grid, parameters: request.parameters), grid: grid)
+                let coverage = try FootprintJob.siteCoverage(sites[index], at: positions[index], on: grid, gridDigest: gridDigest, request: request)
+                return SiteFootprint(coverage: coverage, grid: grid)
             }
         }
         return try results.enumerated().map { index, result throws(InputError) in

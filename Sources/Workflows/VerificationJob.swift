@@ -8,7 +8,8 @@ import Terrain
 /// reverse) and the recomputed run under `computed/` — all together or not at all.
 public enum VerificationJob {
     public static func run(
-        claimPath: String, outputDirectory: String, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        claimPath: String, outputDirectory: String, footprintCache: FootprintCache? = nil,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) throws(InputError) -> VerificationReport {
         let claim = try Claim.load(claimPath)
         let claimedFootprint = try claim.footprintPath.map { path throws(InputError) in try PolygonFile.load(path) }
@@ -19,6 +20,7 @@ public enum VerificationJob {
         do throws(InputError) {
             var request = claim.request
             request.outputDirectory = try staging.path("computed")
+            request.footprintCache = footprintCache
             let summary = try FootprintJob.run(request, progress: progress)
             guard let residents = summary.residents else { throw InputError(path: claimPath, reason: "no residents computed") }
             var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: residents, claim: claim) }

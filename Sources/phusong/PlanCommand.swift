@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
             return try PlanJob.run(request) { done, total in bar.update(done: done, total: total) }
         }
         let label = plan.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
-        print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %)")
+        print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")
         for site in plan.chosen { print("  \(site.id)  \(site.kind)  \(site.cost)") }
         print(String(format: "  weighted residents covered %.0f (upper bound %.0f)", plan.objective, plan.upperBound))
         print("Results: \(options.out)/plan.json, \(options.out)/before/, \(options.out)/after/")

@@ -1,0 +1,49 @@
+import Foundation
+import Siting
+import Terrain
+import Workflows
+
+/// One job of a batch: what to run, the files it reads, and which of its outputs to keep.
+public struct BatchJob: Sendable {
+    /// `phusong optimize` on a coverage instance file.
+    public struct Optimization: Sendable {
+        public let instancePath: String
+        public let p: Int?
+        public let budget: Double?
+        public let options: SitingOptions
+    }
+
+    public enum Work: Sendable {
+        /// A site proposal (`phusong evaluate`; footprints alone when the scenario has no population).
+        case evaluate(FootprintRequest)
+        /// A coverage claim (`phusong verify`).
+        case verify(claimPath: String)
+        case optimize(Optimization)
+        case plan(PlanRequest)
+    }
+
+    public let id: String
+    public let work: Work
+    /// Input files (or folders) whose content the job's results depend on.
+    public let inputs: [String]
+    /// The job's settings as written (scenario merged in), keys sorted: with the inputs' content, its identity.
+    public let settings: String
+    /// Output kinds to keep (nil: all): geotiff, geojson, kmz, png, csv, json, md.
+    public let outputKinds: Set<String>?
+
+    /// The job type as the manifest names it.
+    public var type: String {
+        switch work {
+        case .evaluate: "evaluate"
+        case .verify: "verify"
+        case .optimize: "optimize"
+        case .plan: "plan"
+        }
+    }
+}
+
+/// Output kinds by file extension, for a job's `outputs` list.
+enum OutputKind {
+    static let byExtension = ["tif": "geotiff", "geojson": "geojson", "kmz": "kmz", "png": "png", "csv": "csv", "json": "json", "md": "md"]
+    static let all = Set(byExtension.values)
+}

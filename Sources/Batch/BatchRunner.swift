@@ -1,0 +1,169 @@
+import Crypto
+import Foundation
+import Terrain
+import Workflows
+
+/// What a batch run reports as it goes.
+public enum BatchEvent: Sendable {
+    /// `pending` of the `selected` jobs still to run (the rest finished in an earlier run).
+    case started(selected: Int, pending: Int)
+    case jobStarted(id: String)
+    /// A job done, with its seconds and its footprints taken from the cache or computed.
+    case jobFinished(id: String, seconds: Double, cachedSites: Int, computedSites: Int)
+    case jobFailed(id: String, error: String)
+    /// A job an earlier run finished with the same settings and inputs.
+    case jobSkipped(id: String)
+    case finished(done: Int, failed: Int)
+}
+
+/// Runs a manifest's jobs (or one shard of them) in parallel into the manifest's output folder:
+/// `jobs/<id>/` per job, each job built in `work/<id>/` and renamed into place whole; a journal line as each
+/// finishes; per-site footprints cached under `cache/`; and, unless sharded, the batch summary at the end.
+/// Results hold no timestamps: those go to `run.log`.
+public enum BatchRunner {
+    public static func run(
+        _ manifest: Manifest, shard: Shard? = nil, events: @escaping @Sendable (BatchEvent) -> Void = { _ in }
+    ) throws(InputError) -> [JobRecord] {
+        let output = manifest.output
+        let log = RunLog(path: output + "/run.log")
+        let report: @Sendable (BatchEvent) -> Void = { event in
+            log.write(event)
+            events(event)
+        }
+        try makeFolder(output + "/jobs")
+        let journal = Journal(folder: output, shard: shard)
+        let earlier = Journal.records(in: output)
+        let selected = manifest.jobs.enumerated().filter { shard?.includes(position: $0.offset) ?? true }.map(\.element)
+        let keys = try JobKeys.keys(of: selected)
+        // Jobs an earlier run finished with the same settings and inputs (and whose folder is there) are kept.
+        var records = earlier.filter { id, record in
+            record.key == keys[id] && record.status == "done" && FileManager.default.fileExists(atPath: output + "/jobs/" + id)
+        }
+        let pending = selected.filter { records[$0.id] == nil }
+        report(.started(selected: selected.count, pending: pending.count))
+        for job in selected where records[job.id] != nil { report(.jobSkipped(id: job.id)) }
+        let finished = Finished()
+        DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+            let job = pending[index]
+            report(.jobStarted(id: job.id))
+            let record = runJob(job, key: keys[job.id]!, output: output, report: report)
+            do throws(InputError) { try journal.append(record) } catch { finished.fail(error) }
+            finished.add(record)
+        }
+        try finished.rethrow()
+        try? FileManager.default.removeItem(atPath: output + "/work")  // empty once every job moved out
+        for record in finished.records { records[record.id] = record }
+        let ordered = selected.compactMap { records[$0.id] }
+        report(.finished(done: ordered.filter { $0.status == "done" }.count, failed: ordered.filter { $0.status != "done" }.count))
+        if shard == nil { try BatchSummary.write(manifest, records: ordered) }
+        return ordered
+    }
+
+    /// Runs one job in its work folder and moves the outputs into `jobs/<id>` whole; failures become a record.
+    private static func runJob(_ job: BatchJob, key: String, output: String, report: @Sendable (BatchEvent) -> Void) -> JobRecord {
+        let work = output + "/work/" + job.id, target = output + "/jobs/" + job.id, built = work + "/out"
+        let manager = FileManager.default
+        let cache = FootprintCache(directory: output + "/cache/footprints")
+        let clock = ContinuousClock(), started = clock.now
+        do throws(InputError) {
+            try? manager.removeItem(atPath: work)
+            try makeFolder(work)
+            let figures = try JobExecution.run(job, into: built, cache: cache)
+            if let kinds = job.outputKinds { keepOnly(kinds, in: built) }
+            let outputs = files(in: built)
+            do {
+                if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
+                try manager.moveItem(atPath: built, toPath: target)
+                try manager.removeItem(atPath: work)
+            } catch {
+                throw InputError(path: target, reason: "cannot move the job's outputs into place: \(error.localizedDescription)")
+            }
+            let elapsed = clock.now - started, counts = cache.counts
+            report(.jobFinished(
+                id: job.id, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                cachedSites: counts.hits, computedSites: counts.misses
+            ))
+            return JobRecord(id: job.id, type: job.type, key: key, status: "done", figures: figures, outputs: outputs, error: nil)
+        } catch {
+            try? manager.removeItem(atPath: work)
+            report(.jobFailed(id: job.id, error: error.description))
+            return JobRecord(id: job.id, type: job.type, key: key, status: "failed", figures: [:], outputs: [], error: error.description)
+        }
+    }
+
+    /// Removes the files whose kind is not in `kinds` (and folders left empty).
+    private static func keepOnly(_ kinds: Set<String>, in folder: String) {
+        for file in files(in: folder) {
+            let kind = OutputKind.byExtension[(file as NSString).pathExtension.lowercased()]
+            if kind.map({ !kinds.contains($0) }) ?? true { try? FileManager.default.removeItem(atPath: folder + "/" + file) }
+        }
+        let folders = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted(by: >)
+        for name in folders where (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + name))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }
+
+    /// Files under `folder`, relative, sorted.
+    static func files(in folder: String) -> [String] {
+        var isFolder: ObjCBool = false
+        return (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
+            FileManager.default.fileExists(atPath: folder + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+    }
+
+    static func makeFolder(_ path: String) throws(InputError) {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw InputError(path: path, reason: "cannot create folder: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The records of the jobs run, filled in by concurrent workers, and the first journal failure.
+private final class Finished: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var records: [JobRecord] = []
+    private var failure: InputError?
+
+    func add(_ record: JobRecord) {
+        lock.lock()
+        records.append(record)
+        lock.unlock()
+    }
+
+    func fail(_ error: InputError) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+
+    func rethrow() throws(InputError) {
+        if let failure { throw failure }
+    }
+}
+
+/// Job identities: SHA-256 of the engine version, the job's settings and the content of every input.
+enum JobKeys {
+    static func keys(of jobs: [BatchJob]) throws(InputError) -> [String: String] {
+        var digests: [String: String] = [:]
+        var keys: [String: String] = [:]
+        for job in jobs {
+            var text = engineVersion + "\n" + job.type + "\n" + job.settings + "\n"
+            for input in job.inputs {
+                if digests[input] == nil { digests[input] = try contentDigest(input) }
+                text += input + " " + digests[input]! + "\n"
+            }
+            keys[job.id] = hex(SHA256.hash(data: Data(text.utf8)))
+        }
+        return keys
+    }
+
+    /// SHA-256 of a file, or of a folder's files (names and contents, in name order).
+    private static func contentDigest(_ path: String) throws(InputError) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw InputError(path: path, reason: "no such file") }
+        guard isFolder.boolValue else { return try sha256Hex(ofFile: path) }
+        var text = ""
+        for file in BatchRunner.files(in: path) { text += file + " " + (try sha256Hex(ofFile: path + "/" + file)) + "\n" }
+        return hex(SHA256.hash(data: Data(text.utf8)))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Siting
+import Terrain
+import Workflows
+
+/// Runs one job into a folder and returns its headline figures.
+enum JobExecution {
+    static func run(_ job: BatchJob, into folder: String, cache: FootprintCache) throws(InputError) -> [String: Figure] {
+        switch job.work {
+        case let .evaluate(request):
+            var run = request
+            run.outputDirectory = folder
+            run.footprintCache = cache
+            let summary = try FootprintJob.run(run)
+            var figures: [String: Figure] = ["sites": .number(Double(summary.siteAreas.count)), "union_area_km2": .number(summary.unionAreaKm2)]
+            if let residents = summary.residents {
+                figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
+                figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
+            }
+            return figures
+        case let .verify(claimPath):
+            let report = try VerificationJob.run(claimPath: claimPath, outputDirectory: folder, footprintCache: cache)
+            return ["result": .text(report.passed ? "PASS" : "FAIL"), "figures_failing": .number(Double(report.rows.filter { !$0.pass }.count))]
+        case let .optimize(optimization):
+            return try optimize(optimization, into: folder)
+        case let .plan(request):
+            var run = request
+            run.evaluation.outputDirectory = folder
+            run.evaluation.footprintCache = cache
+            let plan = try PlanJob.run(run)
+            return [
+                "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
+                "gap": .number(plan.gap), "optimality": .text(plan.status),
+            ]
+        }
+    }
+
+    /// `result.json`: objective, selected, upper_bound, gap and status (the seconds go to the run log only).
+    private static func optimize(_ optimization: BatchJob.Optimization, into folder: String) throws(InputError) -> [String: Figure] {
+        var instance = try CoverageInstanceFile.load(optimization.instancePath)
+        if let p = optimization.p { instance.p = p }
+        if let budget = optimization.budget { instance.budget = budget }
+        let result: SitingResult
+        do { result = try SitingSolver.solve(instance, options: optimization.options) } catch {
+            throw InputError(path: optimization.instancePath, reason: error.message)
+        }
+        let object: [String: Any] = [
+            "objective": result.objective, "selected": result.selected, "upper_bound": result.upperBound, "gap": result.gap,
+            "status": result.status,
+        ]
+        let path = folder + "/result.json"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+            try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        } catch {
+            throw InputError(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+        return [
+            "objective": .number(result.objective), "upper_bound": .number(result.upperBound), "gap": .number(result.gap),
+            "optimality": .text(result.status), "selected": .number(Double(result.selected.count)),
+        ]
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Siting
+import Terrain
+import Workflows
+
+/// A batch manifest (YAML or JSON): shared scenarios and the jobs to run. Relative paths resolve against the
+/// manifest's folder; every fault names the manifest, the line and the field.
+///
+/// ```yaml
+/// name: Cao Bằng proposals
+/// output: results                 # default: <manifest name>-results beside it
+/// scenarios:
+///   province: {terrain: dem.tif, population: communes.geojson, model: itm, radius_km: 15}
+/// jobs:
+///   - {id: north, type: evaluate, scenario: province, sites: north.csv, outputs: [json, csv, png]}
+///   - {id: claim, type: verify, claim: claim.json}
+///   - {id: masts, type: optimize, instance: masts.json.gz, p: 10}
+///   - {id: plan, type: plan, scenario: province, sites: candidates.csv, budget: 600}
+/// ```
+public struct Manifest: Sendable {
+    public let path: String
+    public let name: String
+    /// The folder results go to (absolute).
+    public let output: String
+    public let jobs: [BatchJob]
+
+    /// The same manifest with its results going to `folder`.
+    public func writing(to folder: String) -> Manifest {
+        Manifest(path: path, name: name, output: folder, jobs: jobs)
+    }
+
+    static let jobTypes = ["evaluate", "verify", "optimize", "plan"]
+    private static let planKeys: Set<String> = ["p", "budget", "min_separation_m", "commune_minimum_percent", "gap", "time_limit"]
+    private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
+
+    public static func load(_ path: String) throws(InputError) -> Manifest {
+        let root = try ManifestDocument(path: path).root
+        try root.onlyKeys(["name", "output", "scenarios", "jobs"])
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        func resolve(_ file: String) -> String {
+            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
+        }
+        var scenarios: [String: JSONFields] = [:]
+        if let given = try root.object("scenarios") {
+            for name in given.keys {
+                let scenario = try given.object(name)!
+                _ = try ScenarioFields.request(scenario, resolve: resolve, required: [])
+                try requireFiles(scenario, ["terrain", "population", "population_raster", "settlements"], resolve: resolve)
+                scenarios[name] = scenario
+            }
+        }
+        guard let entries = try root.objects("jobs"), !entries.isEmpty else { throw root.fault("jobs", "missing, or no job listed") }
+        var firstOfID: [String: String] = [:]
+        let jobs = try entries.map { entry throws(InputError) -> BatchJob in
+            guard let id = try entry.string("id") else { throw entry.fault("id", "missing") }
+            guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !id.hasPrefix(".") else {
+                throw entry.fault("id", "'\(id)' must be letters, digits, '-', '_' or '.' (and not start with '.')")
+            }
+            if let first = firstOfID[id] { throw entry.fault("id", "'\(id)' is already the id of \(first)") }
+            firstOfID[id] = entry.path
+            return try job(entry, id: id, scenarios: scenarios, resolve: resolve)
+        }
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return Manifest(
+            path: path, name: try root.string("name") ?? stem, output: resolve(try root.string("output") ?? stem + "-results"), jobs: jobs
+        )
+    }
+
+    private static func job(
+        _ entry: JSONFields, id: String, scenarios: [String: JSONFields], resolve: (String) -> String
+    ) throws(InputError) -> BatchJob {
+        guard let type = try entry.string("type") else { throw entry.fault("type", "missing") }
+        let outputs = try entry.strings("outputs").map { kinds throws(InputError) -> Set<String> in
+            if let unknown = kinds.first(where: { !OutputKind.all.contains($0) }) {
+                throw entry.fault("outputs", "unknown output kind '\(unknown)' (one of \(OutputKind.all.sorted().joined(separator: ", ")))")
+            }
+            return Set(kinds)
+        }
+        var fields = entry.removing(["id", "type", "outputs"])
+        if let name = try entry.string("scenario") {
+            guard let scenario = scenarios[name] else {
+                throw entry.fault("scenario", "no scenario '\(name)' under scenarios (\(scenarios.keys.sorted().joined(separator: ", ")))")
+            }
+            fields = scenario.merging(fields.removing(["scenario"]))
+        }
+        let settings = fields.canonicalJSON
+        switch type {
+        case "evaluate", "plan":
+            let isPlan = type == "plan"
+            let extra = isPlan ? planKeys : []
+            try fields.onlyKeys(ScenarioFields.keys.union(extra))
+            var request = try ScenarioFields.request(
+                fields.removing(extra), resolve: resolve, required: isPlan ? ["sites", "population"] : ["sites"]
+            )
+            try requireFiles(fields, ["terrain", "sites", "population", "population_raster", "settlements"], resolve: resolve)
+            let inputs = [request.terrainPath, request.sitesPath] + [request.residents?.populationPath, request.residents?.counts?.path].compactMap { $0 }
+            request.outputDirectory = ""
+            let work: BatchJob.Work = isPlan ? .plan(try planRequest(fields, evaluation: request)) : .evaluate(request)
+            return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs)
+        case "verify":
+            try fields.onlyKeys(["claim"])
+            guard let claim = try fields.string("claim").map(resolve) else { throw fields.fault("claim", "missing") }
+            try requireFiles(fields, ["claim"], resolve: resolve)
+            return BatchJob(id: id, work: .verify(claimPath: claim), inputs: [claim], settings: settings, outputKinds: outputs)
+        case "optimize":
+            try fields.onlyKeys(optimizeKeys)
+            guard let instance = try fields.string("instance").map(resolve) else { throw fields.fault("instance", "missing") }
+            try requireFiles(fields, ["instance"], resolve: resolve)
+            let optimization = BatchJob.Optimization(
+                instancePath: instance, p: try whole(fields, "p"), budget: try nonNegative(fields, "budget"),
+                options: try solverOptions(fields, exact: try fields.bool("exact") ?? true)
+            )
+            return BatchJob(id: id, work: .optimize(optimization), inputs: [instance], settings: settings, outputKinds: outputs)
+        default:
+            throw entry.fault("type", "unknown job type '\(type)' (one of \(jobTypes.joined(separator: ", ")))")
+        }
+    }
+
+    private static func planRequest(_ fields: JSONFields, evaluation: FootprintRequest) throws(InputError) -> PlanRequest {
+        let p = try whole(fields, "p"), budget = try nonNegative(fields, "budget")
+        guard p != nil || budget != nil else { throw fields.fault("p", "a plan needs p or budget (or both)") }
+        let separation = try nonNegative(fields, "min_separation_m")
+        let minimum = try fields.number("commune_minimum_percent")
+        if let minimum, !(0...100).contains(minimum) { throw fields.fault("commune_minimum_percent", "must be within 0–100") }
+        return PlanRequest(
+            evaluation: evaluation, p: p, budget: budget, options: try solverOptions(fields, exact: true),
+            minimumSeparation: separation, communeMinimumShare: minimum.map { $0 / 100 }
+        )
+    }
+
+    private static func solverOptions(_ fields: JSONFields, exact: Bool) throws(InputError) -> SitingOptions {
+        let gap = try fields.number("gap") ?? 1e-6
+        guard gap >= 0, gap < 1 else { throw fields.fault("gap", "must be within [0, 1)") }
+        let seconds = try fields.number("time_limit") ?? 60
+        guard seconds > 0 else { throw fields.fault("time_limit", "must be positive") }
+        return SitingOptions(gap: gap, timeLimit: seconds, exact: exact)
+    }
+
+    private static func whole(_ fields: JSONFields, _ key: String) throws(InputError) -> Int? {
+        guard let value = try fields.number(key) else { return nil }
+        guard value >= 0, value == value.rounded(), value < 1e9 else { throw fields.fault(key, "must be a whole number ≥ 0") }
+        return Int(value)
+    }
+
+    private static func nonNegative(_ fields: JSONFields, _ key: String) throws(InputError) -> Double? {
+        guard let value = try fields.number(key) else { return nil }
+        guard value >= 0 else { throw fields.fault(key, "must not be negative") }
+        return value
+    }
+
+    /// Every listed path field present must name an existing file or folder.
+    private static func requireFiles(_ fields: JSONFields, _ keys: [String], resolve: (String) -> String) throws(InputError) {
+        for key in keys {
+            guard let value = try fields.string(key) else { continue }
+            if !FileManager.default.fileExists(atPath: resolve(value)) { throw fields.fault(key, "no such file: \(resolve(value))") }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Coverage
+import Crypto
+import Foundation
+import Terrain
+
+/// Per-site coverage kept on disk under a content hash of everything it depends on — the grid's cells and
+/// georeference, the site, the model and its parameters, the engine version — so that runs sharing sites
+/// (proposals, re-runs) compute each footprint once. Files are written to a temporary name and renamed, so
+/// concurrent runs and a killed run never leave a partial entry; an unreadable entry is recomputed.
+public final class FootprintCache: @unchecked Sendable {
+    public let directory: String
+    private let lock = NSLock()
+    private var hitCount = 0, missCount = 0
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Sites found in the cache and sites computed, so far.
+    public var counts: (hits: Int, misses: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (hitCount, missCount)
+    }
+
+    /// A digest of the grid: its cells, size, spacing and georeference.
+    public static func digest(of grid: TerrainGrid) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data("\(grid.width)x\(grid.height) \(grid.spacing) \(grid.georeference())".utf8))
+        grid.elevations.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hex(hasher.finalize())
+    }
+
+    /// The site's coverage from the cache, or computed (and stored) when absent.
+    func coverage(
+        of site: Site, at position: MapPoint, on grid: TerrainGrid, gridDigest: String, parameters: CoverageParameters
+    ) throws(SiteCoverageError) -> SiteCoverage {
+        let key = hex(SHA256.hash(data: Data("\(engineVersion)|\(gridDigest)|\(site)|\(parameters)".utf8)))
+        let path = directory + "/" + key + ".footprint"
+        if let cached = Self.read(path, site: site) {
+            count(hit: true)
+            return cached
+        }
+        let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+        count(hit: false)
+        write(coverage, to: path)
+        return coverage
+    }
+
+    private func count(hit: Bool) {
+        lock.lock()
+        if hit { hitCount += 1 } else { missCount += 1 }
+        lock.unlock()
+    }
+
+    /// Entry layout: a JSON header line (window, threshold, warnings), then the window's Float32 powers.
+    private struct Header: Codable {
+        let column, row, width, height: Int
+        let threshold: Double
+        let warnings: [String]
+    }
+
+    private static func read(_ path: String, site: Site) -> SiteCoverage? {
+        guard let data = FileManager.default.contents(atPath: path), let newline = data.firstIndex(of: 0x0A),
+            let header = try? JSONDecoder().decode(Header.self, from: data[..<newline])
+        else { return nil }
+        let body = data[(newline + 1)...]
+        guard body.count == header.width * header.height * MemoryLayout<Float>.size else { return nil }
+        let power = body.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        return SiteCoverage(
+            site: site, threshold: header.threshold, column: header.column, row: header.row, width: header.width,
+            height: header.height, power: power, warnings: header.warnings
+        )
+    }
+
+    /// Best effort: a cache that cannot be written only costs the next run the computation.
+    private func write(_ coverage: SiteCoverage, to path: String) {
+        let header = Header(
+            column: coverage.column, row: coverage.row, width: coverage.width, height: coverage.height,
+            threshold: coverage.threshold, warnings: coverage.warnings
+        )
+        guard var data = try? JSONEncoder().encode(header) else { return }
+        data.append(0x0A)
+        coverage.power.withUnsafeBytes { data.append(contentsOf: $0) }
+        let temporary = path + ".tmp-" + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+}
+
+/// Lower-case hex of a digest.
+package func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    digest.map { String(format: "%02x", $0) }.joined()
+}

@@ -1,0 +1,170 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `phusong batch` on the Bát Xát DEM and the Lào Cai communes: proposals sharing sites, a claim, an
+/// optimisation; resumed after kill -9, re-run, split into shards and merged — always the same bytes.
+@Suite("phusong batch", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct BatchRunTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    /// A manifest of three proposals (sharing sites), a verification and an optimisation, in `folder`.
+    func writeManifest(in folder: String) throws -> String {
+        let header = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\n"
+        let sites = [
+            "EX-1,22.53,103.88,30,900,60,2G", "SH-1,22.50,103.83,30,900,58,2G", "SH-2,22.515,103.865,25,900,58,2G",
+            "GF-1,22.49,103.86,45,1800,60,4G", "GF-2,22.545,103.90,30,900,60,2G",
+        ]
+        for (name, rows) in [("north", [0, 2, 4]), ("south", [1, 3]), ("all", [0, 1, 2, 3, 4])] {
+            try (header + rows.map { sites[$0] }.joined(separator: "\n") + "\n").write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
+        }
+        let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        let population = SharedData.path("population/laocai_communes_census2009.geojson")
+        try """
+            {"scenario": {"terrain": "\(terrain)", "sites": "north.csv", "population": "\(population)", "model": "los",
+              "radius_km": 6, "resolution_m": 90, "max_void_fraction": 0.7},
+             "claimed": {"province": {"any": 30}}, "tolerance_pp": 50}
+            """.write(toFile: folder + "/claim.json", atomically: true, encoding: .utf8)
+        try """
+            name: Bát Xát proposals (test)
+            scenarios:
+              batxat:
+                terrain: \(terrain)
+                population: \(population)
+                model: los
+                radius_km: 6
+                resolution_m: 90
+                max_void_fraction: 0.7
+            jobs:
+              - {id: north, type: evaluate, scenario: batxat, sites: north.csv}
+              - {id: south, type: evaluate, scenario: batxat, sites: south.csv, outputs: [json, csv, png]}
+              - {id: all, type: evaluate, scenario: batxat, sites: all.csv}
+              - {id: claim, type: verify, claim: claim.json}
+              - {id: mclp, type: optimize, instance: \(SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")), p: 5}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        return folder + "/manifest.yaml"
+    }
+
+    /// Every result file (jobs/, batch.json, batch.csv, index.html) by relative path, with its bytes.
+    func results(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let names = (FileManager.default.enumerator(atPath: folder + "/jobs")?.allObjects as? [String] ?? []).map { "jobs/" + $0 }
+        for name in names + ["batch.json", "batch.csv", "index.html"] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return files
+    }
+
+    func expectSame(_ a: [String: Data], _ b: [String: Data], _ label: String) {
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(label): different files")
+        let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(differing.isEmpty, "\(label): files differ: \(differing)")
+    }
+
+    /// JSON log events of a run's standard error.
+    func events(_ stderr: String) -> [[String: Any]] {
+        stderr.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    @Test("Summary and outputs; a re-run skips every job; a lost job is rebuilt from cached footprints; kill -9 + resume and shards + merge give the same bytes")
+    func batch() throws {
+        let folder = try temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = try writeManifest(in: folder)
+        let reference = folder + "/reference"
+        let started = Date()
+        let first = try run(["batch", manifest, "--out", reference, "--log-format", "json"])
+        let duration = Date().timeIntervalSince(started)
+        #expect(first.status == 0, "\(first.stderr)")
+        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reference + "/batch.json"))) as? [String: Any])
+        let jobs = try #require(batch["jobs"] as? [[String: Any]])
+        #expect(jobs.map { $0["id"] as? String } == ["north", "south", "all", "claim", "mclp"] && batch["done"] as? Int == 5)
+        let figures = Dictionary(uniqueKeysWithValues: jobs.map { ($0["id"] as! String, $0["figures"] as? [String: Any] ?? [:]) })
+        #expect(figures["claim"]?["result"] as? String == "PASS")
+        #expect(figures["mclp"]?["objective"] as? Double == 45_756, "the proven optimum of this instance")
+        #expect((figures["all"]?["union_area_km2"] as? Double ?? 0) >= (figures["north"]?["union_area_km2"] as? Double ?? .infinity))
+        let south = try FileManager.default.contentsOfDirectory(atPath: reference + "/jobs/south").sorted()
+        #expect(south == ["communes.csv", "map.png", "summary.json"], "outputs: [json, csv, png] keeps only those: \(south)")
+        let html = try String(contentsOfFile: reference + "/index.html", encoding: .utf8)
+        #expect(html.contains("href=\"jobs/north/coverage.tif\"") && html.contains("<img src=\"jobs/north/map.png\""))
+        let csv = try String(contentsOfFile: reference + "/batch.csv", encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 6 && csv[0].hasPrefix("id,type,status,"))
+        let expected = try results(reference)
+
+        // The same command again: nothing to do, nothing changes.
+        let again = try run(["batch", manifest, "--out", reference, "--log-format", "json"])
+        #expect(events(again.stderr).filter { $0["event"] as? String == "job_skipped" }.count == 5, "\(again.stderr)")
+        expectSame(expected, try results(reference), "re-run")
+
+        // A job whose folder was lost runs again, its footprints all from the cache.
+        try FileManager.default.removeItem(atPath: reference + "/jobs/all")
+        let rebuilt = try run(["batch", manifest, "--out", reference, "--log-format", "json"])
+        let finished = events(rebuilt.stderr).filter { $0["event"] as? String == "job_finished" }
+        #expect(finished.count == 1 && finished.first?["footprints_cached"] as? Int == 5 && finished.first?["footprints_computed"] as? Int == 0, "\(rebuilt.stderr)")
+        expectSame(expected, try results(reference), "rebuilt from the cache")
+
+        // Killed at a random moment, then resumed.
+        let resumed = folder + "/resumed"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: phusongExecutable)
+        process.arguments = ["batch", manifest, "--out", resumed]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // A moment within the uninterrupted run's time: mid-job, mid-write or between jobs.
+        let moment = Double.random(in: 0.1...max(0.2, duration * 0.9))
+        Thread.sleep(forTimeInterval: moment)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let resume = try run(["batch", manifest, "--out", resumed])
+        #expect(resume.status == 0, "\(resume.stderr)")
+        expectSame(expected, try results(resumed), "killed after \(moment) s and resumed")
+
+        // Two shards in folders of their own, side by side, then merged.
+        let shards = (0..<2).map { folder + "/shard\($0)" }
+        let runs = try shards.enumerated().map { index, out in
+            let shard = Process()
+            shard.executableURL = URL(fileURLWithPath: phusongExecutable)
+            shard.arguments = ["batch", manifest, "--out", out, "--shard", "\(index)/2"]
+            shard.standardOutput = FileHandle.nullDevice
+            shard.standardError = FileHandle.nullDevice
+            try shard.run()
+            return shard
+        }
+        for shard in runs { shard.waitUntilExit() }
+        #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+        #expect(!FileManager.default.fileExists(atPath: shards[0] + "/batch.json"), "a shard writes no summary")
+        let merged = folder + "/merged"
+        let merge = try run(["batch", "merge", manifest, "--out", merged, "--from", shards[0], "--from", shards[1]])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        expectSame(expected, try results(merged), "two shards merged")
+        let incomplete = try run(["batch", "merge", manifest, "--out", folder + "/incomplete", "--from", shards[0]])
+        #expect(incomplete.status == 1 && incomplete.stderr.contains("not finished by any shard"), "\(incomplete.stderr)")
+    }
+
+    @Test("Bad manifests: malformed YAML, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
+    func badManifests() throws {
+        let folder = try temporaryFolder("badmanifest")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let instance = SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")
+        let cases = [
+            ("jobs:\n  - id: a\n    type: optimize\n    instance: [x\n", "line 5, column 1: did not find expected ',' or ']'"),
+            ("jobs:\n  - id: a\n    type: evaluat\n    sites: a.csv\n", ":3: jobs[0].type: unknown job type 'evaluat' (one of evaluate, verify, optimize, plan)"),
+            ("jobs:\n  - id: a\n    type: optimize\n    instance: missing.json\n", ":4: jobs[0].instance: no such file: \(folder)/missing.json"),
+            ("jobs:\n  - {id: a, type: optimize, instance: \(instance)}\n  - {id: a, type: optimize, instance: \(instance)}\n", ":3: jobs[1].id: 'a' is already the id of jobs[0]"),
+            ("jobs:\n  - id: a\n    type: optimize\n    instance: \(instance)\n    colour: red\n", ":5: jobs[0].colour: unknown field"),
+            ("scenarios:\n  s: {terrain: none.tif}\njobs:\n  - {id: a, type: evaluate, scenario: s, sites: x.csv}\n", ":2: scenarios.s.terrain: no such file"),
+            ("{\"jobs\": [{\"id\": \"a\", \"type\": \"optimize\", \"instance\": \"\(instance)\", \"p\": -1}]}", ":1: jobs[0].p: must be a whole number ≥ 0"),
+        ]
+        for (index, (text, fault)) in cases.enumerated() {
+            let path = folder + "/bad\(index).yaml"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try run(["batch", path])
+            #expect(result.status == 2, "\(index): \(result.stdout)")
+            #expect(result.stderr.hasPrefix("phusong: error: \(path)") && result.stderr.contains(fault), "\(index): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/bad\(index)-results"), "\(index): nothing written")
+        }
+    }
+}
