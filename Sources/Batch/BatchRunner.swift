@@ -150,7 +150,7 @@ enum JobKeys {
             var text = engineVersion + "\n" + job.type + "\n" + job.settings + "\n"
             for input in job.inputs {
                 if digests[input] == nil { digests[input] = try contentDigest(input) }
-                text += input + " " + digests[input]! + "\n"
+                text += digests[input]! + "\n"  // content only: the same batch elsewhere has the same keys
             }
             keys[job.id] = hex(SHA256.hash(data: Data(text.utf8)))
         }

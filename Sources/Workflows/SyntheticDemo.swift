@@ -3,9 +3,8 @@ import Foundation
 import Propagation
 import Terrain
 
-/// `phusong demo`: the embedded synthetic scenario. Generates the synthetic terrain around Cao Bằng city,
-/// writes it and the demo sites under `input/`, then runs the footprint job on them. Every output is
-/// labelled synthetic.
+/// `phusong demo`: the embedded synthetic province around Cao Bằng city — generated terrain, communes, six
+/// sites on air — written as the inputs of a batch manifest. Every output is labelled synthetic.
 public enum SyntheticDemo {
     /// Six demo sites on the synthetic terrain: a mix of 2G, 3G and 4G, omni and sectors.
     public static let sites: [Site] = [
@@ -25,31 +24,38 @@ public enum SyntheticDemo {
              frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
     ]
 
-    /// Runs the demo into `outputDirectory` with a coverage radius of `radius` metres.
-    public static func run(outputDirectory: String, radius: Double = 15_000) throws(InputError) -> FootprintSummary {
-        let inputs = outputDirectory + "/input"
+    /// Writes the synthetic province's inputs under `folder/input` — terrain, communes (people spread into the
+    /// valleys by the dasymetric weights), the sites on air, a proposal, a claim, candidates (masts to share and
+    /// greenfield sites) — and `input/manifest.yaml`, whose results go to `folder`. Returns the manifest's path.
+    public static func writeInputs(into folder: String, radiusKm: Double = 10) throws(InputError) -> String {
+        let inputs = folder + "/input"
         do {
             try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
         } catch {
             throw InputError(path: inputs, reason: "cannot create folder: \(error.localizedDescription)")
         }
-        let terrainPath = inputs + "/synthetic_terrain.tif", sitesPath = inputs + "/synthetic_sites.geojson"
-        let terrain = SyntheticTerrain().generate()
+        let generator = SyntheticTerrain(), terrain = generator.generate()
         try GeoTIFF.writeFloat32(
-            path: terrainPath, width: terrain.width, height: terrain.height, values: terrain.values,
+            path: inputs + "/synthetic_terrain.tif", width: terrain.width, height: terrain.height, values: terrain.values,
             georeference: RasterGeoreference(geoTransform: terrain.frame.geoTransform, crs: .epsg(4326)),
             metadata: [syntheticMetadataKey: "YES"], bandDescription: "SYNTHETIC elevation (m), not real terrain"
         )
-        do {
-            try sitesGeoJSON().write(toFile: sitesPath, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError(path: sitesPath, reason: "cannot write: \(error.localizedDescription)")
+        let files = [
+            "synthetic_communes.geojson": SyntheticProvince.communesGeoJSON(bounds: generator.bounds),
+            "on_air.geojson": sitesGeoJSON(),
+            "proposal.csv": SyntheticProvince.csv(SyntheticProvince.proposal),
+            "candidates.csv": SyntheticProvince.candidatesCSV(existing: sites),
+            "claim.json": SyntheticProvince.claim(radiusKm: radiusKm),
+            "manifest.yaml": SyntheticProvince.manifest(radiusKm: radiusKm),
+        ]
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            do {
+                try text.write(toFile: inputs + "/" + name, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(path: inputs + "/" + name, reason: "cannot write: \(error.localizedDescription)")
+            }
         }
-        let request = FootprintRequest(
-            terrainPath: terrainPath, sitesPath: sitesPath, outputDirectory: outputDirectory,
-            parameters: CoverageParameters(radius: radius)
-        )
-        return try FootprintJob.run(request)
+        return inputs + "/manifest.yaml"
     }
 
     /// The demo sites in the site GeoJSON format.

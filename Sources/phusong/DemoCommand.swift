@@ -1,24 +1,39 @@
 import ArgumentParser
+import Batch
+import Foundation
 import Terrain
 import Workflows
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the embedded SYNTHETIC scenario (generated terrain around Cao Bằng city, six sites)."
+        abstract: "Run the embedded SYNTHETIC province (generated terrain and communes around Cao Bằng city) as a batch.",
+        discussion: """
+            Writes the inputs and input/manifest.yaml under --out, then runs the batch: the sites on air and a \
+            proposal evaluated, the operator's claim verified, and a plan that shares existing masts first.
+            """
     )
 
     @Option(help: "Output folder.")
     var out: String = "phusong-demo"
 
     @Option(name: .customLong("radius-km"), help: "Coverage radius around each site, km.")
-    var radiusKm: Double = 15
+    var radiusKm: Double = 10
+
+    func validate() throws {
+        guard radiusKm > 0, radiusKm <= 100 else { throw ValidationError("--radius-km must be in (0, 100]") }
+    }
 
     func run() throws {
-        let summary = try reportingInputErrors { () throws(InputError) in
-            try SyntheticDemo.run(outputDirectory: out, radius: radiusKm * 1_000)
+        let (manifest, records) = try reportingInputErrors { () throws(InputError) in
+            let manifest = try Manifest.load(try SyntheticDemo.writeInputs(into: out, radiusKm: radiusKm))
+            return (manifest, try BatchRunner.run(manifest) { event in FileHandle.standardError.write(Data((event.text + "\n").utf8)) })
         }
-        print(report(summary, folder: out))
-        print("Inputs (synthetic): \(out)/input/synthetic_terrain.tif, \(out)/input/synthetic_sites.geojson")
+        print("SYNTHETIC demo province (generated terrain and communes, not real data): \(records.filter { $0.status == "done" }.count) of \(records.count) jobs done")
+        for record in records {
+            print("  \(record.id): " + record.figures.keys.sorted().map { "\($0) \(record.figures[$0]!)" }.joined(separator: ", "))
+        }
+        print("Inputs: \(out)/input/ (manifest.yaml); results: \(manifest.output)/index.html, \(manifest.output)/jobs/")
+        if records.contains(where: { $0.status != "done" }) { throw ExitCode(1) }
     }
 }

@@ -103,23 +103,36 @@ struct CommandLineTests {
         )
     }
 
-    @Test("phusong demo: synthetic scenario with every output labelled synthetic")
+    @Test("phusong demo: the synthetic province as a batch — sites on air, a proposal, a claim, a plan sharing masts; every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try run(["demo", "--out", folder, "--radius-km", "8"])
+        let result = try run(["demo", "--out", folder, "--radius-km", "6"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("SYNTHETIC"))
+        let batch = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch.json"))) as? [String: Any]
+        )
+        let jobs = try #require(batch["jobs"] as? [[String: Any]])
+        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan"])
+        #expect(jobs.allSatisfy { $0["status"] as? String == "done" }, "\(jobs)")
         let summary = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any]
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/jobs/on-air/summary.json"))) as? [String: Any]
         )
         #expect(summary["synthetic_terrain"] as? Bool == true)
         #expect((summary["site_areas"] as? [Any])?.count == 6)
-        let info = try runProgram("gdalinfo", [folder + "/coverage.tif"])
+        let communes = try String(contentsOfFile: folder + "/jobs/on-air/communes.csv", encoding: .utf8)
+        #expect(communes.contains("SYNTHETIC") && communes.contains("Synthetic commune 20"))
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/jobs/shared-first-plan/plan.json"))) as? [String: Any]
+        )
+        let chosen = try #require(plan["chosen"] as? [[String: Any]])
+        #expect((plan["cost"] as? Double ?? .infinity) <= 250 && chosen.contains { $0["kind"] as? String == "shared" }, "\(chosen)")
+        let info = try runProgram("gdalinfo", [folder + "/jobs/on-air/coverage.tif"])
         #expect(info.stdout.contains("PHUSONG_SYNTHETIC=YES"))
     }
 
-    @Test("Two runs give byte-identical results")
+    @Test("Two demo runs give byte-identical results")
     func deterministic() throws {
         let first = try temporaryFolder("det1"), second = try temporaryFolder("det2")
         defer {
@@ -127,7 +140,7 @@ struct CommandLineTests {
             try? FileManager.default.removeItem(atPath: second)
         }
         for folder in [first, second] { _ = try run(["demo", "--out", folder, "--radius-km", "5"]) }
-        for name in ["footprints.geojson", "coverage.tif", "sites/CB-002.tif"] {
+        for name in ["jobs/on-air/footprints.geojson", "jobs/on-air/coverage.tif", "jobs/on-air/sites/CB-002.tif", "jobs/shared-first-plan/plan.json", "batch.json", "index.html"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
             let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
             #expect(a == b, "\(name)")
