@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo test bench bench-check bench-baseline compare-peers bench-province clean
+.PHONY: setup peers build demo demo-real test bench bench-batch bench-check bench-baseline compare-peers bench-province clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -32,10 +32,16 @@ $(VENV)/peers.txt: Makefile
 build: setup
 	swift build -c release --product phusong
 
-## Run the embedded synthetic scenario and say where its results are.
+## Run the embedded synthetic province as a batch and say where its results are.
 demo: build
 	.build/release/phusong demo --out $(DEMO_OUT)
-	@echo "Demo results (synthetic terrain) are in $(DEMO_OUT)/"
+	@echo "Demo results (SYNTHETIC province): open $(DEMO_OUT)/index.html (jobs in $(DEMO_OUT)/jobs/)"
+
+## The same on real data: Bát Xát (Lào Cai), Copernicus 30 m terrain, 2009 census communes (needs $(SHARED_DATA)).
+demo-real: build
+	@[ -d "$(SHARED_DATA)" ] || { echo "demo-real needs $(SHARED_DATA) beside the clone"; exit 1; }
+	.build/release/phusong batch Fixtures/batch/batxat-real.yaml
+	@echo "Real-data demo results: open out/demo-real/index.html"
 
 ## The whole test suite. Real-data tests need $(SHARED_DATA); in CI it must be there.
 test: setup peers
@@ -63,6 +69,10 @@ compare-peers: setup
 ## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~12 min on 2 cores).
 bench-province: setup
 	Benchmarks/province.sh
+
+## 100 proposals × 15 sites on N44W072 (3″, 30 km, ITM) through `phusong batch`: cold, re-run and rebuilt-from-cache times.
+bench-batch: setup
+	Benchmarks/batch.sh
 
 clean:
 	rm -rf .build Benchmarks/.build out $(VENV)

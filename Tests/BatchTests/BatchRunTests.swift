@@ -144,6 +144,20 @@ struct BatchRunTests {
         #expect(incomplete.status == 1 && incomplete.stderr.contains("not finished by any shard"), "\(incomplete.stderr)")
     }
 
+    @Test("make demo-real's manifest: Bát Xát on Copernicus terrain and census communes — every job done, the claim passes, the plan is proven optimal within its budget")
+    func realDemo() throws {
+        let folder = try temporaryFolder("demoreal")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["batch", Fixtures.path("batch/batxat-real.yaml"), "--out", folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch.json"))) as? [String: Any])
+        let jobs = try #require(batch["jobs"] as? [[String: Any]])
+        let figures = Dictionary(uniqueKeysWithValues: jobs.map { ($0["id"] as! String, $0["figures"] as? [String: Any] ?? [:]) })
+        #expect(batch["done"] as? Int == 4 && figures["claim"]?["result"] as? String == "PASS", "\(jobs)")
+        #expect(figures["shared-first-plan"]?["optimality"] as? String == "optimal" && (figures["shared-first-plan"]?["cost"] as? Double ?? .infinity) <= 260)
+        #expect((figures["proposal"]?["residents_covered_percent"] as? Double ?? 0) > (figures["on-air"]?["residents_covered_percent"] as? Double ?? 100))
+    }
+
     @Test("Bad manifests: malformed YAML, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
     func badManifests() throws {
         let folder = try temporaryFolder("badmanifest")
