@@ -158,6 +158,23 @@ struct BatchRunTests {
         #expect((figures["proposal"]?["residents_covered_percent"] as? Double ?? 0) > (figures["on-air"]?["residents_covered_percent"] as? Double ?? 100))
     }
 
+    @Test("A progress bar of jobs on a terminal; one text line per event otherwise")
+    func progress() throws {
+        let folder = try temporaryFolder("batchprogress")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let instance = SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")
+        let manifest = folder + "/manifest.yaml"
+        try ("jobs:\n" + (1...3).map { "  - {id: p\($0), type: optimize, instance: \(instance), p: \($0)}\n" }.joined())
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        // `script` runs the command on a pseudo-terminal and copies what it draws to our stdout.
+        let onTerminal = try runProgram("script", ["-qec", "'\(phusongExecutable)' batch '\(manifest)' --out '\(folder)/tty'", "/dev/null"])
+        #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("jobs ██████████████████████████████ 3/3"), "\(onTerminal.stdout)")
+        let plain = try run(["batch", manifest, "--out", folder + "/plain"])
+        let lines = plain.stderr.split(separator: "\n")
+        #expect(lines.first == "batch: 3 jobs, 3 to run, 0 finished earlier" && lines.filter { $0.hasSuffix("computed)") }.count == 3, "\(plain.stderr)")
+    }
+
     @Test("Bad manifests: malformed YAML, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
     func badManifests() throws {
         let folder = try temporaryFolder("badmanifest")
