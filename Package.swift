@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "phusong", targets: ["phusong"]),
+        .executable(name: "phusong-fuzz", targets: ["phusong-fuzz"]),
         .library(name: "Terrain", targets: ["Terrain"]),
         .library(name: "Propagation", targets: ["Propagation"]),
         .library(name: "Coverage", targets: ["Coverage"]),
@@ -40,6 +41,8 @@ let package = Package(
             name: "Batch",
             dependencies: ["Workflows", "Siting", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "FuzzTargets", dependencies: ["Batch", "Workflows", "Siting"]),
+        .executableTarget(name: "phusong-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(
             name: "phusong",
             dependencies: ["Workflows", "Siting", "Batch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -51,6 +54,7 @@ let package = Package(
         .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "phusong", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,68 @@
+import Batch
+import Coverage
+import Foundation
+import Propagation
+import Siting
+import Terrain
+import Workflows
+
+/// One input parser of ours, fed arbitrary bytes as a file: it must return or throw its typed error — never
+/// crash, hang or leak. Seeds come from `Fixtures/` (and small hand-made inputs).
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case sitesGeoJSON = "sites-geojson"
+    case sitesCSV = "sites-csv"
+    case candidates
+    case antennaMSI = "antenna-msi"
+    case itmCases = "itm-cases"
+    case instance
+    case claim
+    case manifest
+    case terrainHGT = "terrain-hgt"
+    case terrainGeoTIFF = "terrain-geotiff"
+
+    /// The file name the bytes are written under (the extension chooses the reader).
+    var fileName: String {
+        switch self {
+        case .sitesGeoJSON: "sites.geojson"
+        case .sitesCSV, .candidates: "sites.csv"
+        case .antennaMSI: "pattern.msi"
+        case .itmCases: "cases.csv"
+        case .instance, .claim: "input.json"
+        case .manifest: "manifest.yaml"
+        case .terrainHGT: "N44W072.hgt"
+        case .terrainGeoTIFF: "dem.tif"
+        }
+    }
+
+    /// Seed files, relative to the repository root.
+    public var seeds: [String] {
+        switch self {
+        case .sitesGeoJSON: ["Fixtures/sites/nh_two_sites.geojson", "Fixtures/sites/nh_sectors_linkbudget.geojson", "Fixtures/sites/malformed.geojson"]
+        case .sitesCSV: ["Fixtures/sites/nh_two_sites.csv", "Fixtures/batch/batxat_proposal.csv"]
+        case .candidates: ["Fixtures/sites/batxat_candidates.csv"]
+        case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
+        case .itmCases: ["Fixtures/itm/bad_frequency_cases.csv", "Fixtures/itm/short_profile_cases.csv"]
+        case .instance: ["Fixtures/fuzz/instance.json"]
+        case .claim: ["Fixtures/batch/batxat_claim.json"]
+        case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json"]
+        case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]
+        case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif"]
+        }
+    }
+
+    /// Runs the parser on `data`, written to a file in `folder`; every typed error is an expected outcome.
+    public func run(_ data: Data, in folder: String) {
+        let path = folder + "/" + fileName
+        guard FileManager.default.createFile(atPath: path, contents: data) else { fatalError("cannot write \(path)") }
+        switch self {
+        case .sitesGeoJSON, .sitesCSV: _ = try? SiteFile.load(path)
+        case .candidates: _ = try? CandidateFile.load(path)
+        case .antennaMSI: _ = try? MSIPattern(contentsOf: path)
+        case .itmCases: _ = try? ITMCaseFile.area(cases: path)
+        case .instance: _ = try? CoverageInstanceFile.load(path)
+        case .claim: _ = try? Claim.load(path)
+        case .manifest: _ = try? Manifest.load(path)
+        case .terrainHGT, .terrainGeoTIFF: _ = try? DEMSource.open(path).inventory()
+        }
+    }
+}

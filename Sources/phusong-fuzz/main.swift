@@ -1,0 +1,42 @@
+import Foundation
+import FuzzTargets
+
+// The fuzz driver. Built normally: `phusong-fuzz TARGET RUNS [SEED]` runs the seeded mutation harness on the
+// target's seeds (from the repository root). Built with libFuzzer (`make fuzz`: -sanitize=fuzzer,address
+// -parse-as-library -DLIBFUZZER): libFuzzer's driver, the target named by PHUSONG_FUZZ_TARGET.
+
+/// A scratch folder for the inputs, one per process.
+private let scratch: String = {
+    let folder = NSTemporaryDirectory() + "phusong-fuzz-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+}()
+
+#if LIBFUZZER
+private let target: FuzzTarget = {
+    guard let name = ProcessInfo.processInfo.environment["PHUSONG_FUZZ_TARGET"], let target = FuzzTarget(rawValue: name) else {
+        fatalError("set PHUSONG_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return target
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    target.run(Data(bytes: bytes, count: count), in: scratch)
+    return 0
+}
+#else
+let arguments = CommandLine.arguments
+guard arguments.count >= 3, let target = FuzzTarget(rawValue: arguments[1]), let runs = Int(arguments[2]), runs > 0 else {
+    FileHandle.standardError.write(Data("usage: phusong-fuzz TARGET RUNS [SEED]   (targets: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")))\n".utf8))
+    exit(2)
+}
+let seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1
+let seeds = target.seeds.compactMap { FileManager.default.contents(atPath: $0) }
+let started = Date()
+MutationHarness(target: target, seeds: seeds).run(count: runs, seed: seed, in: scratch) { done in
+    FileHandle.standardError.write(Data("\(target.rawValue): \(done) executions\n".utf8))
+}
+print("\(target.rawValue): \(runs) executions from seed \(seed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, no crash")
+try? FileManager.default.removeItem(atPath: scratch)
+#endif
