@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo demo-real test bench bench-batch bench-check bench-baseline compare-peers bench-province clean
+.PHONY: setup peers build demo demo-real test fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -49,6 +49,26 @@ test: setup peers
 	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
+
+FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff
+FUZZ_RUNS    ?= 1000000
+FUZZ_SECONDS ?= 600
+FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLIBFUZZER
+
+## libFuzzer with AddressSanitizer on every parser we own: FUZZ_RUNS executions or FUZZ_SECONDS each,
+## seeded from Fixtures/; corpora and any crash input in out/fuzz/TARGET/.
+fuzz: setup
+	swift build -c release --product phusong-fuzz
+	swift build -c release --scratch-path .build-fuzz --product phusong-fuzz $(FUZZ_FLAGS)
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p out/fuzz/$$target/corpus; \
+	  echo "fuzz: $$target"; \
+	  PHUSONG_FUZZ_TARGET=$$target .build-fuzz/release/phusong-fuzz -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) \
+	    -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=out/fuzz/$$target/ \
+	    -seed_inputs=$$(.build/release/phusong-fuzz seeds $$target) out/fuzz/$$target/corpus 2>&1 \
+	    | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true; \
+	  ls out/fuzz/$$target/crash-* out/fuzz/$$target/leak-* out/fuzz/$$target/timeout-* 2>/dev/null && exit 1; \
+	done; echo "fuzz: no crash, leak or timeout in any target"
 
 ## Benchmarks (separate package, release build).
 bench: setup

@@ -5,7 +5,7 @@ import Foundation
 public func readPossiblyGzipped(_ path: String) throws(InputError) -> Data {
     guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
     guard path.hasSuffix(".gz") else {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "not readable") }
+        guard let data = readFileBytes(path) else { throw InputError(path: path, reason: "not readable") }
         return data
     }
     registerGDAL()

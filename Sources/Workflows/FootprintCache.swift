@@ -61,7 +61,7 @@ public final class FootprintCache: @unchecked Sendable {
     }
 
     private static func read(_ path: String, site: Site) -> SiteCoverage? {
-        guard let data = FileManager.default.contents(atPath: path), let newline = data.firstIndex(of: 0x0A),
+        guard let data = readFileBytes(path), let newline = data.firstIndex(of: 0x0A),
             let header = try? JSONDecoder().decode(Header.self, from: data[..<newline])
         else { return nil }
         let body = data[(newline + 1)...]

@@ -50,6 +50,25 @@ struct OptimizeCommandTests {
         }
     }
 
+    @Test("Edge instances: no candidates, a budget of zero, no demands → objective 0, proven optimal, nothing selected")
+    func edges() throws {
+        let folder = try temporaryFolder("edgeinstance")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (index, (text, arguments)) in [
+            (#"{"demands":[1,2],"candidates":[]}"#, ["--p", "3"]),
+            (#"{"demands":[1,2],"candidates":[{"id":"a","cost":5,"covers":[0]}]}"#, ["--budget", "0"]),
+            (#"{"demands":[],"candidates":[{"id":"a","cost":0,"covers":[]}]}"#, ["--p", "1"]),
+            (#"{"demands":[4,2],"candidates":[{"id":"a","cost":1,"covers":[0,1]}]}"#, ["--p", "0"]),
+        ].enumerated() {
+            let path = folder + "/edge\(index).json"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try run(["optimize", "--instance", path] + arguments)
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(index): \(result.stderr)")
+            #expect(answer["objective"] as? Double == 0 && answer["upper_bound"] as? Double == 0, "\(index): \(result.stdout)")
+            #expect(answer["status"] as? String == "optimal" && (answer["selected"] as? [String])?.isEmpty == true, "\(index): \(result.stdout)")
+        }
+    }
+
     @Test("Bad instances: one line naming the file and the fault, exit 1")
     func badInstances() throws {
         let folder = try temporaryFolder("badinstance")

@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// An antenna pattern in the MSI/Planet format: keyword lines (`NAME`, `FREQUENCY`, `GAIN <value> dBd|dBi`,
 /// `TILT`, …), then `HORIZONTAL 360` and `VERTICAL 360` blocks of `angle loss_dB` lines. Losses are relative
@@ -69,7 +70,7 @@ public struct MSIPattern: Sendable, Equatable {
 
     /// Reads and parses a pattern file.
     public init(contentsOf path: String) throws(MSIError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = readFileBytes(path), let text = String(data: data, encoding: .utf8)
                 ?? String(data: data, encoding: .isoLatin1)
         else {
             throw MSIError(path: path, line: 0, message: "no such file or not readable")
