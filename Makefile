@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo demo-real test fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province clean
+.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -49,6 +49,13 @@ test: setup peers
 	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
+
+## The whole test suite under ThreadSanitizer, then AddressSanitizer (builds of their own in .build-tsan, .build-asan).
+test-sanitize: setup peers
+	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	swift test --scratch-path .build-tsan --skip-build --disable-xctest
+	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	swift test --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff
 FUZZ_RUNS    ?= 1000000

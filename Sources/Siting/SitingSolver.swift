@@ -6,7 +6,8 @@ public struct SitingOptions: Sendable {
     public var gap: Double
     /// Seconds for the whole solve.
     public var timeLimit: Double
-    /// Whether branch and bound (Cbc) may run when the heuristic and the LP bound leave a larger gap.
+    /// Whether branch and bound (Cbc) may run when the heuristic and the LP bound leave a larger gap (without
+    /// it, Cbc runs only to find an answer meeting the minimum coverage where the heuristics found none).
     public var exact: Bool
     /// The iterated local search stops after this many rounds without a better answer…
     public var stallRounds: Int
@@ -111,8 +112,9 @@ public enum SitingSolver {
             let best = chains.best
             if best.meetsMinimums, best.covered > covered { (chosen, covered) = (best.chosen, best.covered) }
         }
-        // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit.
-        if !closed(), options.exact, small, remaining() > 0 {
+        // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit — and, with
+        // the exact mode off, only to find an answer meeting the minimum coverage where the heuristics found none.
+        if !closed(), options.exact || covered == -.infinity, small, remaining() > 0 {
             let search = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining())
             if let exact = search.solve() {
                 if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
