@@ -31,7 +31,9 @@ struct SharedInstanceTests {
         let result = try SitingSolver.solve(instance, options: SitingOptions(timeLimit: 600))
         #expect(result.objective == test.optimum, "\(result.objective) vs \(test.optimum)")
         #expect(result.status == "optimal" && result.gap <= 1e-6)
-        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false))
+        // 2 s of local search (not the default 0.6 s): this debug build on a loaded 2-core machine is many
+        // times slower than the release figures the README reports.
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false, heuristicSeconds: 2))
         #expect(heuristic.objective <= test.optimum && heuristic.upperBound >= test.optimum)
         #expect(heuristic.gap <= 0.015, "certified gap without branch and bound: \(heuristic.gap)")
     }
