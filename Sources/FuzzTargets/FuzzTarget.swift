@@ -44,7 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .itmCases: ["Fixtures/itm/bad_frequency_cases.csv", "Fixtures/itm/short_profile_cases.csv"]
         case .instance: ["Fixtures/fuzz/instance.json"]
         case .claim: ["Fixtures/batch/batxat_claim.json"]
-        case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json"]
+        case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json", "Fixtures/fuzz/crash_manifest_mapping_key.json"]
         case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]
         case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif"]
         }

@@ -175,7 +175,7 @@ struct BatchRunTests {
         #expect(lines.first == "batch: 3 jobs, 3 to run, 0 finished earlier" && lines.filter { $0.hasSuffix("computed)") }.count == 3, "\(plain.stderr)")
     }
 
-    @Test("Bad manifests: malformed YAML, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
+    @Test("Bad manifests: malformed YAML, a mapping as a key, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
     func badManifests() throws {
         let folder = try temporaryFolder("badmanifest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -188,6 +188,8 @@ struct BatchRunTests {
             ("jobs:\n  - id: a\n    type: optimize\n    instance: \(instance)\n    colour: red\n", ":5: jobs[0].colour: unknown field"),
             ("scenarios:\n  s: {terrain: none.tif}\njobs:\n  - {id: a, type: evaluate, scenario: s, sites: x.csv}\n", ":2: scenarios.s.terrain: no such file"),
             ("{\"jobs\": [{\"id\": \"a\", \"type\": \"optimize\", \"instance\": \"\(instance)\", \"p\": -1}]}", ":1: jobs[0].p: must be a whole number ≥ 0"),
+            // Found by the fuzzer: a mapping as a key crashed inside Yams' constructor.
+            ("{\"name\": \"x\",\n {\"s\": 1}: 2, \"jobs\": []}", ":2: a key must be a plain name, not a mapping or a list"),
         ]
         for (index, (text, fault)) in cases.enumerated() {
             let path = folder + "/bad\(index).yaml"
