@@ -35,6 +35,18 @@ public struct DEMSource: Sendable {
         let wkt = dataset.projectionWKT
         guard !wkt.isEmpty else { throw InputError(path: path, reason: "raster has no coordinate reference system") }
         let band = GDALGetRasterBand(dataset.raw, 1)
+        // GDAL reads a pixel-interleaved block of every band at once: a file claiming thousands of bands can ask
+        // for gigabytes to read one elevation row (the fuzzer found an 8 GB request). Refuse it up front.
+        var blockWidth: Int32 = 0, blockHeight: Int32 = 0
+        GDALGetBlockSize(band, &blockWidth, &blockHeight)
+        let blockBytes = Double(blockWidth) * Double(blockHeight) * Double(dataset.bandCount)
+            * Double(GDALGetDataTypeSizeBytes(GDALGetRasterDataType(band)))
+        guard blockBytes <= Double(1 << 30) else {
+            throw InputError(
+                path: path,
+                reason: "reading it needs \(String(format: "%.1f", blockBytes / Double(1 << 30))) GiB per block (\(dataset.bandCount) bands, blocks of \(blockWidth) × \(blockHeight)); an elevation model needs one band"
+            )
+        }
         var hasNoData: Int32 = 0
         let noData = GDALGetRasterNoDataValue(band, &hasNoData)
         let synthetic = GDALGetMetadataItem(dataset.raw, syntheticMetadataKey, nil).map { String(cString: $0) } == "YES"

@@ -23,6 +23,13 @@ struct TerrainInputErrorTests {
         #expect(error.reason.contains("truncated") && error.reason.contains("1000 bytes"))
     }
 
+    @Test("A 380-byte TIFF claiming 65,407 bands (found by the fuzzer: GDAL asked for 8 GB) is refused with the estimate")
+    func manyBands() throws {
+        let path = Fixtures.path("fuzz/oom_many_bands.tif")
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path) }
+        #expect(error.reason.contains("7.4 GiB per block (65407 bands") && error.reason.contains("needs one band"), "\(error)")
+    }
+
     @Test("A file GDAL cannot read is refused")
     func notARaster() throws {
         let folder = try temporaryFolder("garbage")
