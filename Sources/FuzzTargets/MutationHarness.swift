@@ -1,4 +1,5 @@
 import Foundation
+import Siting
 
 /// A seeded random-mutation fuzzer, for where libFuzzer is not built (the test suite, CI's smoke runs): each
 /// execution takes a seed input and applies one to eight random mutations — byte flips, bytes set to values
@@ -15,7 +16,7 @@ public struct MutationHarness {
 
     /// Runs `count` executions from `seed` in `folder`; `progress` hears every 10,000th.
     public func run(count: Int, seed: UInt64, in folder: String, progress: (Int) -> Void = { _ in }) {
-        var random = Random(seed: seed)
+        var random = SplitMix(seed: seed)
         for execution in 1...max(1, count) {
             target.run(mutated(&random), in: folder)
             if execution % 10_000 == 0 { progress(execution) }
@@ -25,7 +26,7 @@ public struct MutationHarness {
     /// Bytes parsers of text, JSON, YAML, CSV and rasters treat specially.
     private static let interesting: [UInt8] = Array("{}[]\",:-.0123456789eE\n\r\t #'\\/".utf8) + [0, 0x7f, 0x80, 0xff, 0xc3, 0xe2]
 
-    func mutated(_ random: inout Random) -> Data {
+    func mutated(_ random: inout SplitMix) -> Data {
         var bytes = [UInt8](seeds[random.below(seeds.count)])
         for _ in 0..<(1 + random.below(8)) {
             let position = bytes.isEmpty ? 0 : random.below(bytes.count)
@@ -45,21 +46,4 @@ public struct MutationHarness {
         }
         return Data(bytes)
     }
-}
-
-/// SplitMix64.
-struct Random {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound (bound ≥ 1).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }

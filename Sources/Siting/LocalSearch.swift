@@ -219,15 +219,18 @@ struct MaxHeap {
     }
 }
 
-/// SplitMix64: a small seeded generator, so that runs are reproducible.
-struct SplitMix {
+/// SplitMix64: a small seeded generator, so that runs are reproducible (also the fuzz harness's).
+package struct SplitMix {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in 0..<bound (bound ≥ 1).
+    package mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }
