@@ -78,14 +78,9 @@ enum BatchSummary {
             """
     }
 
-    /// Writes `text` to a temporary file beside `path` and renames it over `path`.
+    /// Writes `text` atomically (a temporary file renamed over `path`): a killed run leaves the old file or the new.
     static func replace(_ path: String, with text: String) throws(InputError) {
-        let temporary = path + ".tmp-" + UUID().uuidString
-        do {
-            try text.write(toFile: temporary, atomically: false, encoding: .utf8)
-            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw InputError(path: path, reason: "cannot write: \(error.localizedDescription)")
         }
     }

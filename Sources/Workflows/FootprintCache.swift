@@ -5,8 +5,8 @@ import Terrain
 
 /// Per-site coverage kept on disk under a content hash of everything it depends on — the grid's cells and
 /// georeference, the site, the model and its parameters, the engine version — so that runs sharing sites
-/// (proposals, re-runs) compute each footprint once. Files are written to a temporary name and renamed, so
-/// concurrent runs and a killed run never leave a partial entry; an unreadable entry is recomputed.
+/// (proposals, re-runs) compute each footprint once. Entries are written atomically (a temporary file renamed),
+/// so concurrent runs and a killed run never leave a partial one; an unreadable entry is recomputed.
 public final class FootprintCache: @unchecked Sendable {
     public let directory: String
     private let lock = NSLock()
@@ -82,14 +82,8 @@ public final class FootprintCache: @unchecked Sendable {
         guard var data = try? JSONEncoder().encode(header) else { return }
         data.append(0x0A)
         coverage.power.withUnsafeBytes { data.append(contentsOf: $0) }
-        let temporary = path + ".tmp-" + UUID().uuidString
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 
