@@ -11,18 +11,23 @@ public enum BatchEvent: Sendable {
     /// A job done, with its seconds and its footprints taken from the cache or computed.
     case jobFinished(id: String, seconds: Double, cachedSites: Int, computedSites: Int)
     case jobFailed(id: String, error: String)
+    /// A job the time limit stopped: `partial` (outputs kept, marked partial) or `not run`; the next run redoes it.
+    case jobStopped(id: String, status: String, reason: String)
     /// A job an earlier run finished with the same settings and inputs.
     case jobSkipped(id: String)
-    case finished(done: Int, failed: Int)
+    /// `stopped`: jobs the time limit cut short or kept from starting.
+    case finished(done: Int, failed: Int, stopped: Int)
 }
 
 /// Runs a manifest's jobs (or one shard of them) in parallel into the manifest's output folder:
 /// `jobs/<id>/` per job, each job built in `work/<id>/` and renamed into place whole; a journal line as each
 /// finishes; per-site footprints cached under `cache/`; and, unless sharded, the batch summary at the end.
-/// Results hold no timestamps: those go to `run.log`.
+/// Results hold no timestamps: those go to `run.log`. With a deadline, no job starts after it and evaluations
+/// stop starting sites; such jobs are recorded `partial` or `not run` and run again by the next run.
 public enum BatchRunner {
     public static func run(
-        _ manifest: Manifest, shard: Shard? = nil, events: @escaping @Sendable (BatchEvent) -> Void = { _ in }
+        _ manifest: Manifest, shard: Shard? = nil, limits: RunLimits = RunLimits(),
+        events: @escaping @Sendable (BatchEvent) -> Void = { _ in }
     ) throws(InputError) -> [JobRecord] {
         let output = manifest.output
         let log = RunLog(path: output + "/run.log")
@@ -45,8 +50,7 @@ public enum BatchRunner {
         let finished = Finished()
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             let job = pending[index]
-            report(.jobStarted(id: job.id))
-            let record = runJob(job, key: keys[job.id]!, output: output, report: report)
+            let record = runJob(job, key: keys[job.id]!, output: output, limits: limits, report: report)
             do throws(InputError) { try journal.append(record) } catch { finished.fail(error) }
             finished.add(record)
         }
@@ -54,13 +58,25 @@ public enum BatchRunner {
         try? FileManager.default.removeItem(atPath: output + "/work")  // empty once every job moved out
         for record in finished.records { records[record.id] = record }
         let ordered = selected.compactMap { records[$0.id] }
-        report(.finished(done: ordered.filter { $0.status == "done" }.count, failed: ordered.filter { $0.status != "done" }.count))
-        if shard == nil { try BatchSummary.write(manifest, records: ordered) }
+        let stopped = ordered.filter { $0.status == JobRecord.partial || $0.status == JobRecord.notRun }.count
+        report(.finished(
+            done: ordered.filter { $0.status == "done" }.count, failed: ordered.filter { $0.status == "failed" }.count, stopped: stopped
+        ))
+        if shard == nil {
+            try BatchSummary.write(manifest, records: ordered, timeLimit: stopped > 0 ? limits.deadline?.reason : nil)
+        }
         return ordered
     }
 
     /// Runs one job in its work folder and moves the outputs into `jobs/<id>` whole; failures become a record.
-    private static func runJob(_ job: BatchJob, key: String, output: String, report: @Sendable (BatchEvent) -> Void) -> JobRecord {
+    private static func runJob(
+        _ job: BatchJob, key: String, output: String, limits: RunLimits, report: @Sendable (BatchEvent) -> Void
+    ) -> JobRecord {
+        if let deadline = limits.deadline, deadline.hasPassed {
+            report(.jobStopped(id: job.id, status: JobRecord.notRun, reason: deadline.reason))
+            return JobRecord(id: job.id, type: job.type, key: key, status: JobRecord.notRun, figures: [:], outputs: [], error: deadline.reason)
+        }
+        report(.jobStarted(id: job.id))
         let work = output + "/work/" + job.id, target = output + "/jobs/" + job.id, built = work + "/out"
         let manager = FileManager.default
         let cache = FootprintCache(directory: output + "/cache/footprints")
@@ -68,7 +84,7 @@ public enum BatchRunner {
         do throws(InputError) {
             try? manager.removeItem(atPath: work)
             try makeFolder(work)
-            let figures = try JobExecution.run(job, into: built, cache: cache)
+            let (figures, partial) = try JobExecution.run(job, into: built, cache: cache, limits: limits)
             if let kinds = job.outputKinds { keepOnly(kinds, in: built) }
             let outputs = files(in: built)
             do {
@@ -78,6 +94,10 @@ public enum BatchRunner {
             } catch {
                 throw InputError(path: target, reason: "cannot move the job's outputs into place: \(error.localizedDescription)")
             }
+            if let partial {
+                report(.jobStopped(id: job.id, status: JobRecord.partial, reason: partial))
+                return JobRecord(id: job.id, type: job.type, key: key, status: JobRecord.partial, figures: figures, outputs: outputs, error: partial)
+            }
             let elapsed = clock.now - started, counts = cache.counts
             report(.jobFinished(
                 id: job.id, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
@@ -86,6 +106,11 @@ public enum BatchRunner {
             return JobRecord(id: job.id, type: job.type, key: key, status: "done", figures: figures, outputs: outputs, error: nil)
         } catch {
             try? manager.removeItem(atPath: work)
+            if let deadline = limits.deadline, deadline.hasPassed {
+                let reason = "\(deadline.reason) while it ran (\(error.description))"
+                report(.jobStopped(id: job.id, status: JobRecord.notRun, reason: reason))
+                return JobRecord(id: job.id, type: job.type, key: key, status: JobRecord.notRun, figures: [:], outputs: [], error: reason)
+            }
             report(.jobFailed(id: job.id, error: error.description))
             return JobRecord(id: job.id, type: job.type, key: key, status: "failed", figures: [:], outputs: [], error: error.description)
         }

@@ -3,35 +3,40 @@ import Siting
 import Terrain
 import Workflows
 
-/// Runs one job into a folder and returns its headline figures.
+/// Runs one job into a folder and returns its headline figures, and why it is partial when the time limit cut
+/// an evaluation short (plans and optimisations run whole; a verification cut short fails).
 enum JobExecution {
-    static func run(_ job: BatchJob, into folder: String, cache: FootprintCache) throws(InputError) -> [String: Figure] {
+    static func run(
+        _ job: BatchJob, into folder: String, cache: FootprintCache, limits: RunLimits
+    ) throws(InputError) -> (figures: [String: Figure], partial: String?) {
         switch job.work {
         case let .evaluate(request):
             var run = request
             run.outputDirectory = folder
             run.footprintCache = cache
+            run.limits = limits
             let summary = try FootprintJob.run(run)
             var figures: [String: Figure] = ["sites": .number(Double(summary.siteAreas.count)), "union_area_km2": .number(summary.unionAreaKm2)]
             if let residents = summary.residents {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
             }
-            return figures
+            return (figures, summary.partial.map { "\($0.reason): \($0.sitesDone) sites done, skipped \($0.sitesSkipped.joined(separator: ", "))" })
         case let .verify(claimPath):
-            let report = try VerificationJob.run(claimPath: claimPath, outputDirectory: folder, footprintCache: cache)
-            return ["result": .text(report.passed ? "PASS" : "FAIL"), "figures_failing": .number(Double(report.rows.filter { !$0.pass }.count))]
+            let report = try VerificationJob.run(claimPath: claimPath, outputDirectory: folder, footprintCache: cache, limits: limits)
+            return (["result": .text(report.passed ? "PASS" : "FAIL"), "figures_failing": .number(Double(report.rows.filter { !$0.pass }.count))], nil)
         case let .optimize(optimization):
-            return try optimize(optimization, into: folder)
+            return (try optimize(optimization, into: folder), nil)
         case let .plan(request):
             var run = request
             run.evaluation.outputDirectory = folder
             run.evaluation.footprintCache = cache
+            run.evaluation.limits.memoryBytes = limits.memoryBytes
             let plan = try PlanJob.run(run)
-            return [
+            return ([
                 "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
                 "gap": .number(plan.gap), "optimality": .text(plan.status),
-            ]
+            ], nil)
         }
     }
 

@@ -34,12 +34,18 @@ public struct JobRecord: Sendable, Codable, Equatable {
     public let type: String
     /// SHA-256 of the engine version, the job's settings and its inputs' content.
     public let key: String
-    /// "done" or "failed".
+    /// "done", "failed", or — stopped by the time limit — "partial" or "not run".
     public let status: String
     public let figures: [String: Figure]
     /// Files written, relative to the job's folder, sorted.
     public let outputs: [String]
+    /// Why the job failed or was stopped.
     public let error: String?
+
+    /// The status of a job the time limit cut short: its outputs cover part of its sites, marked partial.
+    public static let partial = "partial"
+    /// The status of a job the time limit kept from starting or finishing: nothing kept.
+    public static let notRun = "not run"
 }
 
 /// The journal of finished jobs: one JSON line per job, appended and flushed to disk as each finishes, so that

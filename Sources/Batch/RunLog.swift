@@ -28,8 +28,9 @@ extension BatchEvent {
         case let .jobFinished(id, seconds, cached, computed):
             "\(id): done in \(String(format: "%.2f", seconds)) s (footprints: \(cached) from the cache, \(computed) computed)"
         case let .jobFailed(id, error): "\(id): FAILED: \(error)"
+        case let .jobStopped(id, status, reason): "\(id): \(status.uppercased()): \(reason)"
         case let .jobSkipped(id): "\(id): finished earlier with the same settings and inputs"
-        case let .finished(done, failed): "batch: \(done) done, \(failed) failed"
+        case let .finished(done, failed, stopped): "batch: \(done) done, \(failed) failed" + (stopped > 0 ? ", \(stopped) stopped by the time limit" : "")
         }
     }
 
@@ -42,8 +43,9 @@ extension BatchEvent {
         case let .jobFinished(id, seconds, cached, computed):
             object = ["event": "job_finished", "id": id, "seconds": seconds, "footprints_cached": cached, "footprints_computed": computed]
         case let .jobFailed(id, error): object = ["event": "job_failed", "id": id, "error": error]
+        case let .jobStopped(id, status, reason): object = ["event": "job_stopped", "id": id, "status": status, "reason": reason]
         case let .jobSkipped(id): object = ["event": "job_skipped", "id": id]
-        case let .finished(done, failed): object = ["event": "finished", "done": done, "failed": failed]
+        case let .finished(done, failed, stopped): object = ["event": "finished", "done": done, "failed": failed, "stopped": stopped]
         }
         object["time"] = ISO8601DateFormatter().string(from: Date())
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()

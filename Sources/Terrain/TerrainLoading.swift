@@ -16,7 +16,7 @@ extension DEMSource {
     /// covers that region, and the whole area is clipped to the DEM's extent.
     public func metricGrid(
         around sites: [GeoPoint], radius: Double, region: MapBounds? = nil, resolution: Double? = nil,
-        policy: VoidPolicy = VoidPolicy()
+        policy: VoidPolicy = VoidPolicy(), memory: MemoryBudget = MemoryBudget()
     ) throws(InputError) -> LoadedTerrain {
         guard !sites.isEmpty else { throw InputError(path: path, reason: "no sites to cut terrain around") }
         let info = try describe()
@@ -26,8 +26,7 @@ extension DEMSource {
             throw InputError(path: path, reason: "radius and resolution must be positive")
         }
         let meanPoint = GeoPoint(
-            latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count),
-            longitude: sites.map(\.longitude).reduce(0, +) / Double(sites.count)
+            latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: meanLongitude(of: sites)
         )
         let epsg = UTM.epsg(for: meanPoint)
         let projected = try project(sites, to: "EPSG:\(epsg)")
@@ -40,6 +39,7 @@ extension DEMSource {
             }
             area = clipped
         }
+        try checkMemory(memory, area: area, spacing: spacing, nativeSpacing: native, radius: radius)
         let layout = GridLayout(anchor: projected[0], bounds: area, spacing: spacing)
         let cellCount = layout.width * layout.height
         guard cellCount <= 400_000_000 else {
@@ -77,6 +77,36 @@ extension DEMSource {
         )
         return LoadedTerrain(grid: grid, voids: report, nativeSpacing: native)
     }
+
+    /// Refuses, before anything large is allocated, a grid whose run would need more memory than the budget.
+    private func checkMemory(
+        _ memory: MemoryBudget, area: MapBounds, spacing: Double, nativeSpacing: Double, radius: Double
+    ) throws(InputError) {
+        let width = (area.maxX - area.minX) / spacing + 1, height = (area.maxY - area.minY) / spacing + 1
+        let windowSide = 2 * radius / spacing + 1
+        let needed = memory.estimate(
+            gridCells: width * height, sourceCells: (area.maxX - area.minX) * (area.maxY - area.minY) / (nativeSpacing * nativeSpacing),
+            windowCells: windowSide * windowSide
+        )
+        guard memory.allows(needed) else {
+            throw InputError(
+                path: path,
+                reason: "a grid of \(cellCount(width)) × \(cellCount(height)) cells of \(spacing) m (radius \(radius / 1_000) km) "
+                    + "needs about \(formatBytes(needed)), over the memory limit of \(formatBytes(Double(memory.limitBytes))): "
+                    + "raise --resolution-m, reduce --radius-km or raise --memory-limit-gb"
+            )
+        }
+    }
+
+    /// The sites' mean longitude taken on the circle, so that sites either side of the antimeridian (179.9° and
+    /// −179.9°) average to ±180°, not to 0° — which would put the grid in a UTM zone half a world away.
+    private func meanLongitude(of sites: [GeoPoint]) -> Double {
+        let radians = sites.map { $0.longitude * .pi / 180 }
+        let east = radians.reduce(0) { $0 + cos($1) }, north = radians.reduce(0) { $0 + sin($1) }
+        return atan2(north, east) * 180 / .pi
+    }
+
+    private func cellCount(_ count: Double) -> String { String(format: count < 1e9 ? "%.0f" : "%.3g", count) }
 
     private func areaAround(_ points: [MapPoint], radius: Double) throws(InputError) -> MapBounds {
         guard let bounds = MapBounds(enclosing: points) else { throw InputError(path: path, reason: "no sites") }

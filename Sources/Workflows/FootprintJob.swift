@@ -26,18 +26,22 @@ public enum FootprintJob {
         }
         let terrain = try source.metricGrid(
             around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
-            resolution: request.resolution, policy: request.voidPolicy
+            resolution: request.resolution, policy: request.voidPolicy, memory: request.memoryBudget(sitesAtOnce: sites.count)
         )
         let grid = terrain.grid
         let staging = try OutputStaging(destination: request.outputDirectory)
         do throws(InputError) {
             let footprints = try siteFootprints(sites, on: grid, request: request, staging: staging, progress: progress)
+            let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
                 Result { () throws(GeometryError) in try FootprintAnalysis(footprints: footprints.sites) }
             }, {
                 Result { () throws(InputError) in
-                    try writeRasters(staging: staging, grid: grid, bestServer: footprints.bestServer, writeTerrain: request.writeTerrain)
+                    try writeRasters(
+                        staging: staging, grid: grid, bestServer: footprints.bestServer, writeTerrain: request.writeTerrain,
+                        partial: partial != nil
+                    )
                 }
             })
             try rasters.get()
@@ -48,6 +52,7 @@ public enum FootprintJob {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
             var summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
+            summary.partial = partial
             if let layer, let residents = request.residents {
                 let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints.sites)
                 summary.residents = evaluation.statistics
@@ -80,7 +85,7 @@ public enum FootprintJob {
     private static func siteFootprints(
         _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
         progress: @Sendable (Int, Int) -> Void
-    ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float]) {
+    ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
         let positions: [MapPoint]
         do {
             positions = try CoverageEngine.positions(of: sites, on: grid)
@@ -91,6 +96,7 @@ public enum FootprintJob {
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
+            if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
             let result = Result { () throws(InputError) in
                 try siteFootprint(
                     sites[index], at: positions[index], name: names[index], on: grid, gridDigest: gridDigest, request: request, staging: staging
@@ -99,6 +105,17 @@ public enum FootprintJob {
             collector.add(result, at: index, gridWidth: grid.width, progress: progress)
         }
         return try collector.finish()
+    }
+
+    /// What a run stopped by its deadline covers; nil when every site was computed, an error when none was.
+    private static func partialRun(_ sites: [Site], skipped: [Int], request: FootprintRequest) throws(InputError) -> FootprintSummary.Partial? {
+        guard !skipped.isEmpty, let deadline = request.limits.deadline else { return nil }
+        guard skipped.count < sites.count else {
+            throw InputError(path: request.sitesPath, reason: "\(deadline.reason) before any site was computed; nothing written")
+        }
+        return FootprintSummary.Partial(
+            reason: deadline.reason, sitesDone: sites.count - skipped.count, sitesSkipped: skipped.map { sites[$0].id }
+        )
     }
 
     /// One site's coverage, written to its GeoTIFF, and its traced footprint.
@@ -168,15 +185,16 @@ public enum FootprintJob {
 
     /// `coverage.tif` and, when asked for, `terrain.tif`.
     private static func writeRasters(
-        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], writeTerrain: Bool
+        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], writeTerrain: Bool, partial: Bool
     ) throws(InputError) {
-        let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
+        var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
             try GeoTIFF.writeFloat32(
                 path: staging.path("terrain.tif"), width: grid.width, height: grid.height, values: grid.elevations,
                 georeference: grid.georeference(), metadata: metadata, bandDescription: "elevation (m) on the run's grid"
             )
         }
+        if partial { metadata[partialMetadataKey] = "YES" }
         try GeoTIFF.writeFloat32(
             path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: bestServer,
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
@@ -236,6 +254,7 @@ private final class SiteCollector: @unchecked Sendable {
     private var footprints: [SiteFootprint?]
     private var failures: [Int: InputError] = [:]
     private var bestServer: [Float]
+    private var skipped: [Int] = []
     private var done = 0
 
     init(siteCount: Int, cellCount: Int) {
@@ -260,8 +279,17 @@ private final class SiteCollector: @unchecked Sendable {
         progress(done, footprints.count)
     }
 
-    func finish() throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float]) {
+    /// A site not started because the deadline had passed.
+    func skip(_ index: Int, progress: (Int, Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        skipped.append(index)
+        done += 1
+        progress(done, footprints.count)
+    }
+
+    func finish() throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
         if let first = failures.keys.min(), let error = failures[first] { throw error }
-        return (footprints.compactMap { $0 }, bestServer)
+        return (footprints.compactMap { $0 }, bestServer, skipped.sorted())
     }
 }

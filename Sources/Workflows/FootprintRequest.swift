@@ -1,4 +1,5 @@
 import Coverage
+import Foundation
 import Planning
 import Terrain
 
@@ -21,6 +22,17 @@ public struct FootprintRequest: Sendable {
     public var gridAround: [GeoPoint]?
     /// Where computed footprints are kept and looked up (nil: computed every time).
     public var footprintCache: FootprintCache?
+    /// The run's memory cap and time limit.
+    public var limits = RunLimits()
+
+    /// What the run holds in memory: elevations and the best server over the grid (and residents when evaluated),
+    /// and per site being computed its received power and each cell's radial.
+    func memoryBudget(sitesAtOnce: Int) -> MemoryBudget {
+        MemoryBudget(
+            limitBytes: limits.memoryBytes, bytesPerGridCell: residents == nil ? 8 : 32, bytesPerWindowCell: 20,
+            windowsAtOnce: min(sitesAtOnce, ProcessInfo.processInfo.activeProcessorCount)
+        )
+    }
 
     public init(
         terrainPath: String, sitesPath: String, outputDirectory: String,
@@ -73,5 +85,18 @@ public enum ResidentCountSource: Sendable, Equatable {
         switch self {
         case let .raster(path), let .settlements(path, _): path
         }
+    }
+}
+
+/// How much memory and time a run may take (`--memory-limit-gb`, `--time-limit`).
+public struct RunLimits: Sendable {
+    /// The most memory the run may need; a radius or resolution beyond it is refused up front.
+    public var memoryBytes: UInt64
+    /// When to stop starting new sites; the outputs then cover the sites done, marked partial.
+    public var deadline: Deadline?
+
+    public init(memoryBytes: UInt64 = MemoryBudget.defaultLimitBytes, deadline: Deadline? = nil) {
+        self.memoryBytes = memoryBytes
+        self.deadline = deadline
     }
 }

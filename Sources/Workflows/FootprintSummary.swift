@@ -111,9 +111,24 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     /// `phusong evaluate` only: the population layer and the residents covered.
     public var population: String?
     public var residents: ResidentStatistics?
+    /// Set when a time limit stopped the run before every site was computed (absent from complete runs).
+    public var partial: Partial?
+
+    /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
+    public struct Partial: Sendable, Codable, Equatable {
+        public let reason: String
+        public let sitesDone: Int
+        public let sitesSkipped: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case reason
+            case sitesDone = "sites_done"
+            case sitesSkipped = "sites_skipped"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

@@ -8,7 +8,7 @@ import Terrain
 /// reverse) and the recomputed run under `computed/` — all together or not at all.
 public enum VerificationJob {
     public static func run(
-        claimPath: String, outputDirectory: String, footprintCache: FootprintCache? = nil,
+        claimPath: String, outputDirectory: String, footprintCache: FootprintCache? = nil, limits: RunLimits = RunLimits(),
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) throws(InputError) -> VerificationReport {
         let claim = try Claim.load(claimPath)
@@ -21,7 +21,11 @@ public enum VerificationJob {
             var request = claim.request
             request.outputDirectory = try staging.path("computed")
             request.footprintCache = footprintCache
+            request.limits = limits
             let summary = try FootprintJob.run(request, progress: progress)
+            if let partial = summary.partial {
+                throw InputError(path: claimPath, reason: "\(partial.reason) before the scenario was recomputed; nothing written")
+            }
             guard let residents = summary.residents else { throw InputError(path: claimPath, reason: "no residents computed") }
             var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: residents, claim: claim) }
             if let claimedFootprint {

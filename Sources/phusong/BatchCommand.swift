@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Terrain
+import Workflows
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,8 @@ struct BatchRunCommand: ParsableCommand {
         discussion: """
             Finished jobs are journaled: running the same command again (after a crash or a kill) runs only the \
             rest, and skips jobs whose settings and inputs have not changed. Exit status: 0 every job done, 1 a job \
-            failed, 2 a bad manifest (nothing written).
+            failed, 2 a bad manifest (nothing written), 3 the time limit stopped jobs (marked partial or not run; \
+            the same command finishes them).
             """
     )
 
@@ -51,17 +53,22 @@ struct BatchRunCommand: ParsableCommand {
     @Option(name: .customLong("log-format"), help: "Events on standard error: text (a progress bar on a terminal) or json (one object per line).")
     var logFormat: LogFormat = .text
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
+    @OptionGroup var memory: MemoryLimitOption
+
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 0 ≤ i < n") }
     }
 
     func run() throws {
         let loaded = try manifest.load()
+        let limits = RunLimits(memoryBytes: memory.bytes, deadline: timeLimit.deadline)
         let bar = ProgressBar(label: "jobs"), format = logFormat, isTerminal = isatty(STDERR_FILENO) == 1
         let progress = JobProgress(bar: bar)
         let records = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
-            return try BatchRunner.run(loaded, shard: shard.flatMap(Shard.init)) { event in
+            return try BatchRunner.run(loaded, shard: shard.flatMap(Shard.init), limits: limits) { event in
                 switch format {
                 case .json: FileHandle.standardError.write(Data((event.json + "\n").utf8))
                 case .text where isTerminal:
@@ -70,14 +77,20 @@ struct BatchRunCommand: ParsableCommand {
                 }
             }
         }
-        let failed = records.filter { $0.status != "done" }
-        print("Batch '\(loaded.name)': \(records.count - failed.count) of \(records.count) jobs done\(failed.isEmpty ? "" : ", \(failed.count) failed: \(failed.map(\.id).joined(separator: ", "))")")
+        let failed = records.filter { $0.status == "failed" }
+        let stopped = records.filter { $0.status == JobRecord.partial || $0.status == JobRecord.notRun }
+        let done = records.count - failed.count - stopped.count
+        print("Batch '\(loaded.name)': \(done) of \(records.count) jobs done\(failed.isEmpty ? "" : ", \(failed.count) failed: \(failed.map(\.id).joined(separator: ", "))")")
+        if let reason = timeLimit.deadline.map(\.reason), !stopped.isEmpty {
+            print("PARTIAL: \(reason): \(stopped.map { "\($0.id) (\($0.status))" }.joined(separator: ", ")); run the same command again to finish them")
+        }
         if shard == nil {
             print("Results: \(loaded.output)/index.html, \(loaded.output)/batch.json, \(loaded.output)/batch.csv, \(loaded.output)/jobs/")
         } else {
             print("Shard results: \(loaded.output)/jobs/; when every shard is done: phusong batch merge \(manifest.manifest)")
         }
         if !failed.isEmpty { throw ExitCode(1) }
+        if !stopped.isEmpty { throw ExitCode(3) }
     }
 }
 
@@ -118,7 +131,7 @@ private final class JobProgress: @unchecked Sendable {
         switch event {
         case let .started(_, pending): total = pending
         case .jobFinished: done += 1
-        case .jobFailed:
+        case .jobFailed, .jobStopped:
             done += 1
             FileHandle.standardError.write(Data(("\r" + event.text + "\n").utf8))
         default: return

@@ -97,10 +97,15 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     func run() throws {
-        let summary = try options.run(options.request(residents: population.request))
+        var request = options.request(residents: population.request)
+        request.limits.deadline = timeLimit.deadline
+        let summary = try options.run(request)
         print(report(summary, folder: options.out))
         if let residents = summary.residents { print(residentsReport(residents, folder: options.out)) }
+        try exitIfPartial(summary)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Coverage
+import Foundation
 import Planning
 import Propagation
 import Terrain
@@ -48,6 +49,8 @@ struct CoverageOptions: ParsableArguments {
 
     @Option(name: .customLong("max-void-fraction"), help: "Refuse when more of the grid than this is void (0–1).")
     var maxVoidFraction: Double = VoidPolicy().maxVoidFraction
+
+    @OptionGroup var memory: MemoryLimitOption
 
     func validate() throws {
         guard radiusKm > 0, radiusKm <= 500 else { throw ValidationError("--radius-km must be in (0, 500]") }
@@ -107,11 +110,13 @@ struct SiteRunOptions: ParsableArguments {
         parameters.model = model
         parameters.kernel = kernel
         parameters.environment = radio.settings
-        return FootprintRequest(
+        var request = FootprintRequest(
             terrainPath: terrain, sitesPath: sites, outputDirectory: out, parameters: parameters,
             resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain,
             residents: residents
         )
+        request.limits.memoryBytes = coverage.memory.bytes
+        return request
     }
 
     /// Runs the job with a progress bar on a terminal; bad input exits with `code`.
@@ -132,10 +137,56 @@ struct FootprintCommand: ParsableCommand {
 
     @OptionGroup var options: SiteRunOptions
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     func run() throws {
-        let summary = try options.run(options.request())
+        var request = options.request()
+        request.limits.deadline = timeLimit.deadline
+        let summary = try options.run(request)
         print(report(summary, folder: options.out))
+        try exitIfPartial(summary)
     }
+}
+
+/// `--time-limit` of commands that stop early with partial results.
+struct TimeLimitOption: ParsableArguments {
+    @Option(
+        name: .customLong("time-limit"),
+        help: "Seconds: then start no more work, write what is done marked partial (summary.json 'partial') and exit with status 3."
+    )
+    var seconds: Double?
+
+    func validate() throws {
+        if let seconds, !(seconds > 0) { throw ValidationError("--time-limit must be positive") }
+    }
+
+    /// Counted from now: make it when the command starts.
+    var deadline: Deadline? { seconds.map(Deadline.init(seconds:)) }
+}
+
+/// `--memory-limit-gb` of commands that compute coverage.
+struct MemoryLimitOption: ParsableArguments {
+    @Option(
+        name: .customLong("memory-limit-gb"),
+        help: "Refuse up front a radius or resolution estimated to need more memory than this, GiB (default: half of physical memory, \(formatBytes(Double(MemoryBudget.defaultLimitBytes))) here)."
+    )
+    var gibibytes: Double?
+
+    func validate() throws {
+        if let gibibytes, !(gibibytes > 0 && gibibytes < 1e9) { throw ValidationError("--memory-limit-gb must be positive") }
+    }
+
+    var bytes: UInt64 { gibibytes.map { UInt64($0 * 1_073_741_824) } ?? MemoryBudget.defaultLimitBytes }
+}
+
+/// Says on standard error what a run cut short by its time limit left out, and exits with status 3.
+func exitIfPartial(_ summary: FootprintSummary) throws {
+    guard let partial = summary.partial else { return }
+    let skipped = partial.sitesSkipped.count
+    FileHandle.standardError.write(Data(
+        "phusong: PARTIAL: \(partial.reason): \(partial.sitesDone) of \(partial.sitesDone + skipped) sites computed, skipped: \(partial.sitesSkipped.joined(separator: ", "))\n".utf8
+    ))
+    throw ExitCode(3)
 }
 
 /// A short human report of a run.

@@ -15,11 +15,15 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
         let bar = ProgressBar(label: "sites")
         let report = try reportingInputErrors(exitCode: 2) { () throws(InputError) in
             defer { bar.finish() }
-            return try VerificationJob.run(claimPath: claim, outputDirectory: out) { done, total in bar.update(done: done, total: total) }
+            return try VerificationJob.run(
+                claimPath: claim, outputDirectory: out, limits: RunLimits(memoryBytes: memory.bytes)
+            ) { done, total in bar.update(done: done, total: total) }
         }
         print(verificationTable(report))
         print("Results: \(out)/verification.md, \(out)/verification.json, \(out)/computed/")
