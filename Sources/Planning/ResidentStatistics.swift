@@ -47,6 +47,8 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
     public let partlyOnTerrain: [String]
     /// Communes with no terrain in this run (not counted anywhere).
     public let outsideTerrain: [String]
+    /// Communes on the terrain without residents (population 0): not judged, no share to compute.
+    public let withoutResidents: [String]
 
     /// A commune is judged (target met or not, without coverage) when at least this share of it has terrain.
     public static let judgedTerrainFraction = 0.5
@@ -64,6 +66,7 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
         case withoutCoverage = "without_coverage"
         case outsideTerrain = "outside_terrain"
         case partlyOnTerrain = "partly_on_terrain"
+        case withoutResidents = "without_residents"
     }
 
     /// Sums residents and cell areas per commune under each coverage layer, then aggregates communes into
@@ -110,7 +113,9 @@ public struct ResidentStatistics: Sendable, Codable, Equatable {
             (key, judged.filter { ($0.figures.residentsPercent(key) ?? 0) >= targetPercent }.map(\.id))
         })
         withoutCoverage = judged.filter { ($0.figures.coveredResidents["any"] ?? 0) == 0 }.map(\.id)
-        partlyOnTerrain = communes.filter { ($0.terrainFraction ?? 0) > 0 && !$0.isJudged }.map(\.id)
+        let onTerrain = communes.filter { ($0.terrainFraction ?? 0) > 0 }
+        withoutResidents = onTerrain.filter { $0.figures.residents == 0 }.map(\.id)
+        partlyOnTerrain = onTerrain.filter { $0.figures.residents > 0 && !$0.isJudged }.map(\.id)
         outsideTerrain = communes.filter { ($0.terrainFraction ?? 0) == 0 }.map(\.id)
         repairs = grid.layer.repairs
         notes = grid.notes

@@ -29,7 +29,7 @@ enum CommuneClass: CaseIterable {
         case .majority: "50 TO \(Int(target)) PCT"
         case .minority: "BELOW 50 PCT"
         case .uncovered: "NO COVERAGE"
-        case .notJudged: "OFF TERRAIN"
+        case .notJudged: "NOT JUDGED"
         }
     }
 }

@@ -127,7 +127,7 @@ func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String
         format: "  on the terrain: %.0f of %.0f residents (%.1f %%); percentages are of those", total.residents, total.population,
         total.population > 0 ? 100 * total.residents / total.population : 0
     ))
-    lines.append("  communes at ≥ \(statistics.targetPercent.formatted1) % (any technology): \(statistics.meetingTarget["any"]?.count ?? 0) of \(judged) judged; without coverage: \(statistics.withoutCoverage.count); partly on the terrain (not judged): \(statistics.partlyOnTerrain.count); outside it: \(statistics.outsideTerrain.count)")
+    lines.append("  communes at ≥ \(statistics.targetPercent.formatted1) % (any technology): \(statistics.meetingTarget["any"]?.count ?? 0) of \(judged) judged; without coverage: \(statistics.withoutCoverage.count); partly on the terrain (not judged): \(statistics.partlyOnTerrain.count); without residents (not judged): \(statistics.withoutResidents.count); outside it: \(statistics.outsideTerrain.count)")
     lines += statistics.repairs.map { "  repaired: \($0)" }
     lines += statistics.notes.map { "  note: \($0)" }
     lines.append("Residents: \(folder)/communes.csv, \(folder)/coverage.geojson, \(folder)/summary.json")

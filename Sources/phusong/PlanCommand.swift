@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Siting
 import Terrain
 import Workflows
@@ -48,6 +49,7 @@ struct PlanCommand: ParsableCommand {
         print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")
         for site in plan.chosen { print("  \(site.id)  \(site.kind)  \(site.cost)") }
         print(String(format: "  weighted residents covered %.0f (upper bound %.0f)", plan.objective, plan.upperBound))
-        print("Results: \(options.out)/plan.json, \(options.out)/before/, \(options.out)/after/")
+        let before = FileManager.default.fileExists(atPath: options.out + "/before") ? " \(options.out)/before/ (sites on air alone)," : ""
+        print("Results: \(options.out)/plan.json,\(before) \(options.out)/after/")
     }
 }

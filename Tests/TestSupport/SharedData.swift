@@ -38,3 +38,14 @@ public enum PythonPeers {
         SharedData.packageRoot.appendingPathComponent("Tests/Peers/" + name).path
     }
 }
+
+/// Writes `sites.csv` into `folder`: twelve 2G sites about 2 km apart in a 4 × 3 grid on N44W072; returns its path.
+public func writeSitesGrid(into folder: String) throws -> String {
+    var lines = ["id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology"]
+    for index in 0..<12 {
+        lines.append("S\(index),\(44.40 + 0.018 * Double(index / 4)),\(-71.50 + 0.025 * Double(index % 4)),30,900,60,2G")
+    }
+    let path = folder + "/sites.csv"
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}

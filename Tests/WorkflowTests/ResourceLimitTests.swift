@@ -1,0 +1,70 @@
+import Coverage
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Memory cap and time limit", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ResourceLimitTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+
+    @Test("A grid beyond the memory cap is refused before loading, with the estimate; nothing is written")
+    func memoryCap() throws {
+        let folder = try temporaryFolder("memory")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.csv"), outputDirectory: folder + "/out",
+            parameters: CoverageParameters(radius: 30_000), resolution: 30
+        )
+        request.limits.memoryBytes = 100 << 20
+        let error = try #require(throws: InputError.self) { try FootprintJob.run(request) }
+        #expect(error.path == terrain)
+        #expect(error.reason.contains("needs about") && error.reason.contains("over the memory limit of 100 MiB"), "\(error.reason)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+
+        // A resolution no integer can count the cells of is refused the same way, not trapped on.
+        request.limits = RunLimits()
+        request.resolution = 1e-30
+        let absurd = try #require(throws: InputError.self) { try FootprintJob.run(request) }
+        #expect(absurd.reason.contains("e+34 cells"), "\(absurd.reason)")
+
+        // The same run fits under the default cap (half of physical memory).
+        let estimate = MemoryBudget().estimate(gridCells: 2_300 * 2_400, sourceCells: 2_300 * 2_400 / 4, windowCells: 2_001 * 2_001)
+        #expect(MemoryBudget().allows(estimate))
+    }
+
+    @Test("--time-limit: sites started before the deadline are written, the rest listed; outputs marked partial")
+    func footprintCutShort() throws {
+        let folder = try temporaryFolder("deadline")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = FootprintRequest(
+            terrainPath: terrain, sitesPath: try writeSitesGrid(into: folder), outputDirectory: folder + "/out",
+            parameters: CoverageParameters(radius: 3_000)
+        )
+        let deadline = Deadline(seconds: 1)
+        request.limits.deadline = deadline
+        // The first site to finish waits for the deadline: only the sites already under way finish after it.
+        let summary = try FootprintJob.run(request) { _, _ in while !deadline.hasPassed { usleep(10_000) } }
+        let partial = try #require(summary.partial)
+        #expect(partial.reason == "time limit of 1 s reached")
+        #expect((1..<12).contains(partial.sitesDone))
+        #expect(partial.sitesDone + partial.sitesSkipped.count == 12)
+        #expect(summary.siteAreas.count == partial.sitesDone)
+        #expect(Set(summary.siteAreas.map(\.id)).isDisjoint(with: partial.sitesSkipped))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/sites")
+        #expect(written.count == partial.sitesDone)
+        let json = try String(contentsOfFile: folder + "/out/summary.json", encoding: .utf8)
+        #expect(json.contains("\"sites_skipped\""))
+        let info = try runProgram("gdalinfo", [folder + "/out/coverage.tif"])
+        #expect(info.stdout.contains("PHUSONG_PARTIAL=YES"))
+
+        // Through the command: the same marking, a PARTIAL line and exit status 3.
+        let run = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", terrain, "--sites", request.sitesPath, "--out", folder + "/cli", "--radius-km", "3",
+            "--model", "itm", "--time-limit", "0.000001",
+        ])
+        #expect(run.status == 1 && run.stderr.contains("before any site was computed; nothing written"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/cli"))
+    }
+}
