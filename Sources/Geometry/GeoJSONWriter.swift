@@ -37,26 +37,21 @@ public enum GeoJSONWriter {
     }
 
     private static func featureLines(_ features: [GeoJSONFeature], crs: String) throws(ProjectionError) -> [String] {
-        let all = features.flatMap { feature in
-            feature.shape.polygons.flatMap { polygon in ([polygon.exterior] + polygon.holes).flatMap(\.points) }
-        }
-        var geographic = try CoordinateTransform(from: crs, to: wgs84).apply(all).makeIterator()
-        var lines: [String] = []
-        for feature in features {
-            let polygons = feature.shape.polygons.map { polygon in
+        let transform = CoordinateTransform(from: crs, to: wgs84)
+        return try features.map { feature throws(ProjectionError) in
+            let projected = try feature.shape.transformed(by: transform), geographic: MultiPolygon
+            do throws(GeometryError) { geographic = try projected.cutAtAntimeridian() } catch {
+                throw ProjectionError(message: "cannot cut a footprint at the antimeridian: \(error.message)")
+            }
+            let polygons = geographic.polygons.map { polygon in
                 let rings = ([polygon.exterior] + polygon.holes).map { ring in
-                    let points = ring.points.map { _ -> String in
-                        let point = geographic.next()!
-                        return String(format: "[%.7f,%.7f]", point.x, point.y)
-                    }
-                    return "[" + points.joined(separator: ",") + "]"
+                    "[" + ring.points.map { String(format: "[%.7f,%.7f]", $0.x, $0.y) }.joined(separator: ",") + "]"
                 }
                 return "[" + rings.joined(separator: ",") + "]"
             }
             let geometry = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.joined(separator: ",") + "]}"
-            lines.append("{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}")
+            return "{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}"
         }
-        return lines
     }
 
     private static func json(_ properties: [String: GeoJSONValue]) -> String {

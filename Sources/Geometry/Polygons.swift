@@ -52,7 +52,12 @@ extension MultiPolygon {
     /// The same polygons with every vertex transformed (all in one PROJ batch).
     public func transformed(by transform: CoordinateTransform) throws(ProjectionError) -> MultiPolygon {
         var moved = try transform.apply(polygons.flatMap { ([$0.exterior] + $0.holes).flatMap(\.points) }).makeIterator()
-        func ring(_ source: Ring) -> Ring { Ring(points: source.points.map { _ in moved.next()! }) }
+        return mapped { _ in moved.next()! }
+    }
+
+    /// The same polygons with `body` applied to every vertex, exterior first, in order.
+    public func mapped(_ body: (MapPoint) -> MapPoint) -> MultiPolygon {
+        func ring(_ source: Ring) -> Ring { Ring(points: source.points.map(body)) }
         return MultiPolygon(polygons: polygons.map { polygon in
             let exterior = ring(polygon.exterior)
             return Polygon(exterior: exterior, holes: polygon.holes.map(ring))

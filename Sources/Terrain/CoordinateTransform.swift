@@ -5,6 +5,10 @@ import Foundation
 public struct ProjectionError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// A transformation between two coordinate reference systems (any PROJ definition: `EPSG:4326`, WKT, …).

@@ -51,6 +51,51 @@ struct TerrainInputErrorTests {
         #expect(error.reason.contains("readme.txt"))
     }
 
+    @Test("An .hgt one byte short of a 3″ tile is refused with the sizes it could have")
+    func oddSized() throws {
+        let folder = try temporaryFolder("odd")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/N44W072.hgt"
+        try Data(repeating: 0, count: 1_201 * 1_201 * 2 - 1).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path) }
+        #expect(error.reason.contains("2884801 bytes") && error.reason.contains("2884802 (1201×1201)"), "\(error)")
+    }
+
+    /// An ESRI ASCII grid of 10 × 10 cells of 0.01° at 44.4–44.5 N, 71.5–71.4 W, every cell `value`.
+    func asciiGrid(in folder: String, value: String, withCRS: Bool) throws -> String {
+        let path = folder + "/dem.asc"
+        let rows = Array(repeating: Array(repeating: value, count: 10).joined(separator: " "), count: 10)
+        try (["ncols 10", "nrows 10", "xllcorner -71.5", "yllcorner 44.4", "cellsize 0.01", "NODATA_value -9999"] + rows)
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        if withCRS {
+            try #"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]"#
+                .write(toFile: folder + "/dem.prj", atomically: true, encoding: .utf8)
+        }
+        return path
+    }
+
+    @Test("A raster without a coordinate reference system is refused")
+    func noCRS() throws {
+        let folder = try temporaryFolder("no-crs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try asciiGrid(in: folder, value: "100", withCRS: false)
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path).describe() }
+        #expect(error == InputError(path: path, reason: "raster has no coordinate reference system"))
+    }
+
+    @Test("A raster of voids only: the inventory has no range, a grid cut from it is refused as void")
+    func voidsOnly() throws {
+        let folder = try temporaryFolder("voids-only")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = try DEMSource.open(try asciiGrid(in: folder, value: "-9999", withCRS: true))
+        let inventory = try source.inventory()
+        #expect(inventory.voidCells == 100 && inventory.minimum == nil && inventory.maximum == nil)
+        let error = try #require(throws: InputError.self) {
+            _ = try source.metricGrid(around: [GeoPoint(latitude: 44.45, longitude: -71.45)], radius: 1_000)
+        }
+        #expect(error.reason.contains("100.0 % void"), "\(error)")
+    }
+
     @Test("A folder without tiles is refused")
     func emptyFolder() throws {
         let folder = try temporaryFolder("empty")

@@ -54,6 +54,19 @@ struct EdgeInputTests {
         #expect(["EPSG:32660", "EPSG:32601"].contains(summary.crs), "\(summary.crs)")
         let east = summary.siteAreas[0].areaKm2, west = summary.siteAreas[1].areaKm2
         #expect(east > 5 && abs(east - west) / east < 0.05, "east \(east) km², west \(west) km²")
+        // RFC 7946: no polygon of footprints.geojson crosses the antimeridian; both sides are there.
+        let text = try Data(contentsOf: URL(fileURLWithPath: folder + "/out/footprints.geojson"))
+        let features = try #require((try JSONSerialization.jsonObject(with: text) as? [String: Any])?["features"] as? [[String: Any]])
+        var sides = Set<Bool>()
+        for feature in features {
+            let polygons = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])
+            for polygon in polygons {
+                let longitudes = polygon.flatMap { $0.map { $0[0] } }
+                #expect(longitudes.max()! - longitudes.min()! < 1, "a polygon spans \(longitudes.min()!) to \(longitudes.max()!)")
+                sides.insert(longitudes[0] > 0)
+            }
+        }
+        #expect(sides == [true, false])
     }
 
     @Test("At the North Pole: a site on the pole and one beside it cover their whole disc of a convex bowl")
