@@ -20,6 +20,18 @@ struct AntimeridianTests {
         }
     }
 
+    @Test("A ring around the North Pole at 89° becomes the cap 89°–90° from −180° to 180°, in pieces that do not cross")
+    func aroundThePole() throws {
+        let ring = [(0.0, 89.0), (90, 89), (180, 89), (-90, 89)]
+        let cut = try square(ring).cutAtAntimeridian()
+        #expect(abs(cut.area - 360) < 1e-9, "\(cut.area) deg²")
+        for polygon in cut.polygons {
+            let longitudes = polygon.exterior.points.map(\.x)
+            #expect(longitudes.allSatisfy { (-180...180).contains($0) } && longitudes.max()! - longitudes.min()! <= 180)
+            #expect(polygon.exterior.points.contains { $0.y == 90 })
+        }
+    }
+
     @Test("A shape that does not cross it is returned as it is")
     func notCrossing() throws {
         let shape = square([(179, 10), (179.9, 10), (179.9, 11), (179, 11)])

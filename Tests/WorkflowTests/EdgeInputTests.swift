@@ -85,6 +85,13 @@ struct EdgeInputTests {
             #expect(abs(site.areaKm2 - .pi * 100) / (.pi * 100) < 0.01, "\(site.id): \(site.areaKm2) km²")
         }
         #expect(summary.voids.gridVoidCells == 0)
+        // The footprint around the pole is written cut at the antimeridian and closed along 90° N.
+        let text = try Data(contentsOf: URL(fileURLWithPath: folder + "/out/footprints.geojson"))
+        let features = try #require((try JSONSerialization.jsonObject(with: text) as? [String: Any])?["features"] as? [[String: Any]])
+        let onPole = try #require((features[0]["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])
+        let points = onPole.flatMap { $0.flatMap { $0 } }
+        #expect(points.allSatisfy { (-180...180).contains($0[0]) && $0[1] > 89.8 })
+        #expect(points.contains { $0[1] == 90 } && points.contains { $0[0] == 180 } && points.contains { $0[0] == -180 })
     }
 
     @Test("A site exactly on a tile's edge and on its corner keeps its elevation; the area beyond is void, not covered",
