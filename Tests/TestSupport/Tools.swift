@@ -24,13 +24,35 @@ public func runProgram(_ executable: String, _ arguments: [String], input: Strin
     try process.run()
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inPipe.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    // Both pipes at once (a child filling one while we wait on the other would block for ever).
+    let errors = ErrorOutput()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { errors.data = readToEnd(err.fileHandleForReading.fileDescriptor) }
+    let outData = readToEnd(out.fileHandleForReading.fileDescriptor)
+    group.wait()
     process.waitUntilExit()
     return ProgramOutput(
         status: process.terminationStatus,
-        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self)
+        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errors.data, as: UTF8.self)
     )
+}
+
+private final class ErrorOutput: @unchecked Sendable {
+    var data = Data()
+}
+
+/// Everything until end of file, by POSIX reads that resume after a signal (Foundation's `readDataToEndOfFile`
+/// traps on EINTR, which another test's child exiting can cause).
+private func readToEnd(_ descriptor: Int32) -> Data {
+    var data = Data(), buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
+    }
 }
 
 /// A fresh temporary folder, unique per call.
