@@ -57,7 +57,7 @@ test-sanitize: setup peers
 	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
 	swift test --scratch-path .build-asan --skip-build --disable-xctest
 
-FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff
+FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip
 FUZZ_RUNS    ?= 1000000
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLIBFUZZER

@@ -19,6 +19,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case manifest
     case terrainHGT = "terrain-hgt"
     case terrainGeoTIFF = "terrain-geotiff"
+    case terrainZip = "terrain-zip"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -31,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .manifest: "manifest.yaml"
         case .terrainHGT: "N44W072.hgt"
         case .terrainGeoTIFF: "dem.tif"
+        case .terrainZip: "dem.zip"
         }
     }
 
@@ -46,7 +48,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .claim: ["Fixtures/batch/batxat_claim.json"]
         case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json", "Fixtures/fuzz/crash_manifest_mapping_key.json"]
         case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]
-        case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif"]
+        case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif", "Fixtures/fuzz/voids_only.tif"]
+        case .terrainZip: ["Fixtures/fuzz/hgt_member.zip", "Fixtures/fuzz/tif_member.zip", "Fixtures/fuzz/wrong_member.zip"]
         }
     }
 
@@ -62,7 +65,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .instance: _ = try? CoverageInstanceFile.load(path)
         case .claim: _ = try? Claim.load(path)
         case .manifest: _ = try? Manifest.load(path)
-        case .terrainHGT, .terrainGeoTIFF: _ = try? DEMSource.open(path).inventory()
+        case .terrainHGT, .terrainGeoTIFF, .terrainZip: _ = try? DEMSource.open(path).inventory()
         }
     }
 }
