@@ -52,9 +52,9 @@ test: setup peers
 
 ## The whole test suite under ThreadSanitizer, then AddressSanitizer (builds of their own in .build-tsan, .build-asan).
 test-sanitize: setup peers
-	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread -Xswiftc -DSANITIZED
 	swift test --scratch-path .build-tsan --skip-build --disable-xctest
-	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -DSANITIZED
 	swift test --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip

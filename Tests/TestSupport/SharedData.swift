@@ -49,3 +49,13 @@ public func writeSitesGrid(into folder: String) throws -> String {
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     return path
 }
+
+/// How many times longer than usual time-budgeted work is given in this build: 10 under the sanitizers
+/// (`make test-sanitize` defines SANITIZED; ThreadSanitizer runs the suite some 4–20 times slower), else 1.
+public var sanitizerSlowdown: Double {
+    #if SANITIZED
+        10
+    #else
+        1
+    #endif
+}
