@@ -55,7 +55,7 @@ test-sanitize: setup peers
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread -Xswiftc -DSANITIZED
 	swift test --scratch-path .build-tsan --skip-build --disable-xctest
 	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -DSANITIZED
-	swift test --scratch-path .build-asan --skip-build --disable-xctest
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip
 FUZZ_RUNS    ?= 1000000
