@@ -58,7 +58,7 @@ public enum BatchRunner {
         try? FileManager.default.removeItem(atPath: output + "/work")  // empty once every job moved out
         for record in finished.records { records[record.id] = record }
         let ordered = selected.compactMap { records[$0.id] }
-        let stopped = ordered.filter { $0.status == JobRecord.partial || $0.status == JobRecord.notRun }.count
+        let stopped = ordered.filter(\.wasStopped).count
         report(.finished(
             done: ordered.filter { $0.status == "done" }.count, failed: ordered.filter { $0.status == "failed" }.count, stopped: stopped
         ))

@@ -74,7 +74,7 @@ enum BatchSummary {
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td{border:1px solid #ccc;padding:6px;vertical-align:top}\
             tr.failed{background:#fdd}tr.partial,tr.not-run{background:#ffd}.partial{font-weight:bold;color:#a60}.error{color:#a00}.files{font-size:small;max-width:40em}</style></head>
             <body><h1>\(escaped(manifest.name))</h1>\(timeLimit.map { "<p class=\"partial\">PARTIAL: \(escaped($0)); jobs marked partial or not run are redone by the next run</p>" } ?? "")
-            <p>\(records.filter { $0.status == "done" }.count) jobs done, \(records.filter { $0.status == "failed" }.count) failed\(timeLimit == nil ? "" : ", \(records.filter { $0.status == JobRecord.partial || $0.status == JobRecord.notRun }.count) stopped by the time limit") · \(engineVersion) · \
+            <p>\(records.filter { $0.status == "done" }.count) jobs done, \(records.filter { $0.status == "failed" }.count) failed\(timeLimit == nil ? "" : ", \(records.filter(\.wasStopped).count) stopped by the time limit") · \(engineVersion) · \
             <a href="batch.json">batch.json</a> · <a href="batch.csv">batch.csv</a></p>
             <table><tr><th>job</th><th>figures</th><th>map</th><th>outputs</th></tr>
             \(rows)</table></body></html>

@@ -21,7 +21,7 @@ enum JobExecution {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
             }
-            return (figures, summary.partial.map { "\($0.reason): \($0.sitesDone) sites done, skipped \($0.sitesSkipped.joined(separator: ", "))" })
+            return (figures, summary.partial?.description)
         case let .verify(claimPath):
             let report = try VerificationJob.run(claimPath: claimPath, outputDirectory: folder, footprintCache: cache, limits: limits)
             return (["result": .text(report.passed ? "PASS" : "FAIL"), "figures_failing": .number(Double(report.rows.filter { !$0.pass }.count))], nil)

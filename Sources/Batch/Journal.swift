@@ -46,6 +46,9 @@ public struct JobRecord: Sendable, Codable, Equatable {
     public static let partial = "partial"
     /// The status of a job the time limit kept from starting or finishing: nothing kept.
     public static let notRun = "not run"
+
+    /// True for a job the time limit cut short or kept from starting (`partial` or `not run`).
+    public var wasStopped: Bool { status == Self.partial || status == Self.notRun }
 }
 
 /// The journal of finished jobs: one JSON line per job, appended and flushed to disk as each finishes, so that

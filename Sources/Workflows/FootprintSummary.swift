@@ -115,10 +115,15 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var partial: Partial?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
-    public struct Partial: Sendable, Codable, Equatable {
+    public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
         public let reason: String
         public let sitesDone: Int
         public let sitesSkipped: [String]
+
+        /// "time limit of 4 s reached: 6 of 12 sites computed, skipped: s7, s8, …", for reports and logs.
+        public var description: String {
+            "\(reason): \(sitesDone) of \(sitesDone + sitesSkipped.count) sites computed, skipped: \(sitesSkipped.joined(separator: ", "))"
+        }
 
         enum CodingKeys: String, CodingKey {
             case reason

@@ -78,7 +78,7 @@ struct BatchRunCommand: ParsableCommand {
             }
         }
         let failed = records.filter { $0.status == "failed" }
-        let stopped = records.filter { $0.status == JobRecord.partial || $0.status == JobRecord.notRun }
+        let stopped = records.filter(\.wasStopped)
         let done = records.count - failed.count - stopped.count
         print("Batch '\(loaded.name)': \(done) of \(records.count) jobs done\(failed.isEmpty ? "" : ", \(failed.count) failed: \(failed.map(\.id).joined(separator: ", "))")")
         if let reason = timeLimit.deadline.map(\.reason), !stopped.isEmpty {

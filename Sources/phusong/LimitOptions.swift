@@ -37,9 +37,6 @@ struct MemoryLimitOption: ParsableArguments {
 /// Says on standard error what a run cut short by its time limit left out, and exits with status 3.
 func exitIfPartial(_ summary: FootprintSummary) throws {
     guard let partial = summary.partial else { return }
-    let skipped = partial.sitesSkipped.count
-    FileHandle.standardError.write(Data(
-        "phusong: PARTIAL: \(partial.reason): \(partial.sitesDone) of \(partial.sitesDone + skipped) sites computed, skipped: \(partial.sitesSkipped.joined(separator: ", "))\n".utf8
-    ))
+    FileHandle.standardError.write(Data("phusong: PARTIAL: \(partial.description)\n".utf8))
     throw ExitCode(3)
 }
