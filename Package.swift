@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "phusong", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Terrain"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,12 +31,22 @@ public func readFileBytes(_ path: String) -> Data? {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    var bytes: [UInt8] = []
+    return readToEnd(descriptor)
+}
+
+/// Everything from an open descriptor until end of file, by POSIX reads that resume after a signal (Foundation's
+/// `FileHandle.readDataToEndOfFile` traps on EINTR); nil on a read error.
+public func readToEnd(_ descriptor: Int32) -> Data? {
+    var bytes = Data()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 { return nil }
-        if count == 0 { return Data(bytes) }
-        bytes.append(contentsOf: buffer[0..<count])
+        if count > 0 {
+            bytes.append(contentsOf: buffer[0..<count])
+        } else if count == 0 {
+            return bytes
+        } else if errno != EINTR {
+            return nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// Result of running an external program.
 public struct ProgramOutput: Sendable {
@@ -24,11 +25,12 @@ public func runProgram(_ executable: String, _ arguments: [String], input: Strin
     try process.run()
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inPipe.fileHandleForWriting.close()
-    // Both pipes at once (a child filling one while we wait on the other would block for ever).
+    // Both pipes at once (a child filling one while we wait on the other would block for ever), with reads that
+    // resume after a signal such as another test's child exiting.
     let errors = ErrorOutput()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { errors.data = readToEnd(err.fileHandleForReading.fileDescriptor) }
-    let outData = readToEnd(out.fileHandleForReading.fileDescriptor)
+    DispatchQueue.global().async(group: group) { errors.data = readToEnd(err.fileHandleForReading.fileDescriptor) ?? Data() }
+    let outData = readToEnd(out.fileHandleForReading.fileDescriptor) ?? Data()
     group.wait()
     process.waitUntilExit()
     return ProgramOutput(
@@ -39,20 +41,6 @@ public func runProgram(_ executable: String, _ arguments: [String], input: Strin
 
 private final class ErrorOutput: @unchecked Sendable {
     var data = Data()
-}
-
-/// Everything until end of file, by POSIX reads that resume after a signal (Foundation's `readDataToEndOfFile`
-/// traps on EINTR, which another test's child exiting can cause).
-private func readToEnd(_ descriptor: Int32) -> Data {
-    var data = Data(), buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count > 0 {
-            data.append(contentsOf: buffer[0..<count])
-        } else if count == 0 || errno != EINTR {
-            return data
-        }
-    }
 }
 
 /// A fresh temporary folder, unique per call.
