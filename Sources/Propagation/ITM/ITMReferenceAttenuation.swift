@@ -44,8 +44,8 @@ struct ITMReferenceAttenuation {
         // The diffraction line through two distances far into the diffraction region.
         let scale = cbrt(earthRadius * earthRadius / frequencyMHz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
-        let a3 = diffraction(at: d3, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
-        let a4 = diffraction(at: d4, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
+        let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
+        let a3 = diffraction.loss(at: d3), a4 = diffraction.loss(at: d4)
         let slope = (a4 - a3) / (d4 - d3), intercept = a3 - slope * d3
 
         if d < abs(g.effectiveHeights.0 - g.effectiveHeights.1) / 200e-3 || d < 1e3 || d > 1_000e3 {
@@ -143,73 +143,6 @@ struct ITMReferenceAttenuation {
         let extended = slope * d + intercept
         let weight = 1 / (1 + frequencyMHz * geometry.deltaH / max(10e3, smoothLOS))
         return weight * twoRay + (1 - weight) * extended
-    }
-
-    /// Diffraction loss: knife edge and smooth earth weighted by terrain roughness, plus clutter [ERL 79-ITS 67, 3.23].
-    private func diffraction(at d: Double, thetaLOS: Double, smoothLOS: Double) -> Double {
-        let knifeEdge = knifeEdgeLoss(at: d, thetaLOS: thetaLOS)
-        let smoothEarth = smoothEarthLoss(at: d, thetaLOS: thetaLOS)
-        let clutterRoughness = sigmaH(terrainRoughness(smoothLOS))
-        let clutter = min(15, 5 * log10(1 + 1e-5 * heights.0 * heights.1 * frequencyMHz * clutterRoughness))
-        var product = heights.0 * heights.1
-        let excess = geometry.effectiveHeights.0 * geometry.effectiveHeights.1 - product
-        if pointToPoint { product += 10 }
-        let root = (1 + excess / product).squareRoot()
-        let actualLOS = geometry.horizonDistances.0 + geometry.horizonDistances.1
-        let q = (root + (-thetaLOS * earthRadius + actualLOS) / d) * min(terrainRoughness(d) * frequencyMHz / 47.7, 6_283.2)
-        let weight = 25.1 / (25.1 + q.squareRoot())
-        return weight * smoothEarth + (1 - weight) * knifeEdge + clutter
-    }
-
-    /// Double knife-edge loss over the two horizons [TN101, Eqns I.1, I.7].
-    private func knifeEdgeLoss(at d: Double, thetaLOS: Double) -> Double {
-        let horizons = geometry.horizonDistances
-        let thetaNLOS = d / earthRadius - thetaLOS
-        let beyond = d - horizons.0 - horizons.1
-        let factor = 0.0795775 * (frequencyMHz / 47.7) * thetaNLOS * thetaNLOS * beyond
-        return fresnelLoss(factor * horizons.0 / (beyond + horizons.0)) + fresnelLoss(factor * horizons.1 / (beyond + horizons.1))
-    }
-
-    /// Ideal knife-edge loss A(v, 0) from v² [TN101v2, Eqn III.24].
-    private func fresnelLoss(_ v2: Double) -> Double {
-        v2 < 5.76 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * log10(v2)
-    }
-
-    /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
-    private func smoothEarthLoss(at d: Double, thetaLOS: Double) -> Double {
-        let horizons = geometry.horizonDistances, he = geometry.effectiveHeights
-        let thetaNLOS = d / earthRadius - thetaLOS
-        let cubeRootF = cbrt(frequencyMHz), impedance = groundImpedance.length
-        /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
-        func arc(radius: Double, lengthKm: Double) -> (x: Double, k: Double) {
-            let c0 = cbrt((4.0 / 3.0) * 6_370e3 / radius)
-            let k = 0.017778 * c0 / cubeRootF / impedance
-            return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
-        }
-        let beyondRadius = (d - horizons.0 - horizons.1) / (d / earthRadius - thetaLOS)
-        let beyond = arc(radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000)
-        let transmitter = arc(radius: 0.5 * horizons.0 * horizons.0 / he.0, lengthKm: horizons.0 / 1_000)
-        let receiver = arc(radius: 0.5 * horizons.1 * horizons.1 / he.1, lengthKm: horizons.1 / 1_000)
-        let total = beyond.x + transmitter.x + receiver.x
-        let distanceGain = 0.05751 * total - 10 * log10(total)
-        return distanceGain - heightGain(transmitter.x, transmitter.k) - heightGain(receiver.x, receiver.k) - 20
-    }
-
-    /// Vogler's height-gain function F(x, K), dB.
-    private func heightGain(_ x: Double, _ k: Double) -> Double {
-        if x < 200 {
-            let w = -log(k)
-            if k < 1e-5 || x * w * w * w > 5_495 {
-                return x > 1 ? 17.372 * log(x) - 117 : -117
-            }
-            return 2.5e-5 * x * x / k - 8.686 * w - 15
-        }
-        var result = 0.05751 * x - 4.343 * log(x)
-        if x < 2_000 {
-            let w = 0.0134 * x * exp(-0.005 * x)
-            result = (1 - w) * result + w * (17.372 * log(x) - 117)
-        }
-        return result
     }
 
     /// Troposcatter loss at `d` [Algorithm, Eqn 4.63]; `h0` carries the frequency-gain term between calls.

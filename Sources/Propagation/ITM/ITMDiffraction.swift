@@ -1,0 +1,101 @@
+import Foundation
+
+/// Diffraction loss of one path at any distance beyond its horizons: knife edge and smooth earth weighted by
+/// terrain roughness, plus clutter [ERL 79-ITS 67, 3.23]. What does not depend on the distance — the
+/// terminals' arcs and height gains, clutter, the roughness weighting's height term — is found once per path,
+/// since ITM evaluates the diffraction line at two distances.
+struct ITMDiffraction {
+    let reference: ITMReferenceAttenuation
+    let thetaLOS: Double
+    /// Vogler's ground parameter for the arc beyond the horizons is found per distance from these.
+    let cubeRootF: Double
+    let impedance: Double
+    /// Normalised distances of the terminals' arcs and their height gains summed.
+    let terminalsX: Double
+    let terminalsGain: Double
+    let clutter: Double
+    let heightTerm: Double
+
+    init(_ reference: ITMReferenceAttenuation, thetaLOS: Double, smoothLOS: Double) {
+        self.reference = reference
+        self.thetaLOS = thetaLOS
+        let g = reference.geometry, f = reference.frequencyMHz
+        cubeRootF = cbrt(f)
+        impedance = reference.groundImpedance.length
+        let transmitter = Self.arc(
+            radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
+            lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, impedance: impedance
+        )
+        let receiver = Self.arc(
+            radius: 0.5 * g.horizonDistances.1 * g.horizonDistances.1 / g.effectiveHeights.1,
+            lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, impedance: impedance
+        )
+        terminalsX = transmitter.x + receiver.x
+        terminalsGain = Self.heightGain(transmitter.x, transmitter.k)
+            + Self.heightGain(receiver.x, receiver.k)
+        let heights = reference.heights
+        let clutterRoughness = sigmaH(reference.terrainRoughness(smoothLOS))
+        clutter = min(15, 5 * log10(1 + 1e-5 * heights.0 * heights.1 * f * clutterRoughness))
+        var product = heights.0 * heights.1
+        let excess = g.effectiveHeights.0 * g.effectiveHeights.1 - product
+        if reference.pointToPoint { product += 10 }
+        heightTerm = (1 + excess / product).squareRoot()
+    }
+
+    /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
+    private static func arc(radius: Double, lengthKm: Double, cubeRootF: Double, impedance: Double) -> (x: Double, k: Double) {
+        let c0 = cbrt((4.0 / 3.0) * 6_370e3 / radius)
+        let k = 0.017778 * c0 / cubeRootF / impedance
+        return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
+    }
+
+    func loss(at d: Double) -> Double {
+        let g = reference.geometry, earthRadius = reference.earthRadius, f = reference.frequencyMHz
+        let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
+        let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * f / 47.7, 6_283.2)
+        let weight = 25.1 / (25.1 + q.squareRoot())
+        return weight * smoothEarthLoss(at: d) + (1 - weight) * knifeEdgeLoss(at: d) + clutter
+    }
+
+    /// Double knife-edge loss over the two horizons [TN101, Eqns I.1, I.7].
+    private func knifeEdgeLoss(at d: Double) -> Double {
+        let horizons = reference.geometry.horizonDistances
+        let thetaNLOS = d / reference.earthRadius - thetaLOS
+        let beyond = d - horizons.0 - horizons.1
+        let factor = 0.0795775 * (reference.frequencyMHz / 47.7) * thetaNLOS * thetaNLOS * beyond
+        return fresnelLoss(factor * horizons.0 / (beyond + horizons.0)) + fresnelLoss(factor * horizons.1 / (beyond + horizons.1))
+    }
+
+    /// Ideal knife-edge loss A(v, 0) from v² [TN101v2, Eqn III.24].
+    private func fresnelLoss(_ v2: Double) -> Double {
+        v2 < 5.76 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * log10(v2)
+    }
+
+    /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
+    private func smoothEarthLoss(at d: Double) -> Double {
+        let horizons = reference.geometry.horizonDistances, earthRadius = reference.earthRadius
+        let thetaNLOS = d / earthRadius - thetaLOS
+        let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
+        let beyond = Self.arc(radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: cubeRootF, impedance: impedance)
+        let total = beyond.x + terminalsX
+        let distanceGain = 0.05751 * total - 10 * log10(total)
+        return distanceGain - terminalsGain - 20
+    }
+
+    /// The height-gain function of Vogler's smooth-earth diffraction, F(x, K), dB.
+    private static func heightGain(_ x: Double, _ k: Double) -> Double {
+        if x < 200 {
+            let w = -log(k)
+            if k < 1e-5 || x * w * w * w > 5_495 {
+                return x > 1 ? 17.372 * log(x) - 117 : -117
+            }
+            return 2.5e-5 * x * x / k - 8.686 * w - 15
+        }
+        var result = 0.05751 * x - 4.343 * log(x)
+        if x < 2_000 {
+            let w = 0.0134 * x * exp(-0.005 * x)
+            result = (1 - w) * result + w * (17.372 * log(x) - 117)
+        }
+        return result
+    }
+}
