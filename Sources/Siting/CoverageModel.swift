@@ -103,7 +103,8 @@ struct CoverageModel {
 /// The LP relaxation solved by Clp (dual simplex): an upper bound on the covered weight.
 final class LinearRelaxation {
     private let model: UnsafeMutableRawPointer
-    /// Set by `solve` when Clp proves that no choice meets the rows (minimum coverage beyond reach).
+    /// Set by `solve` when Clp proves that no choice meets the rows (minimum coverage beyond reach, or
+    /// candidates held at values the rows do not allow).
     private(set) var provenInfeasible = false
 
     init(_ problem: SitingProblem, seconds: Double) {
@@ -123,6 +124,24 @@ final class LinearRelaxation {
     func solve(candidates: Int) -> (bound: Double, values: [Double])? {
         _ = Clp_initialPrimalSolve(model)
         provenInfeasible = Clp_isProvenPrimalInfeasible(model) != 0
+        return optimum(candidates: candidates)
+    }
+
+    /// The LP optimum with candidates in `chosen` held at 1 and those in `excluded` at 0 (the others free),
+    /// re-solved by the dual simplex from the last basis; nil when infeasible or not proven in time.
+    func solve(candidates: Int, choosing chosen: [Int], excluding excluded: [Int]) -> (bound: Double, values: [Double])? {
+        let columns = Clp_numberColumns(model)
+        var lower = [Double](repeating: 0, count: Int(columns)), upper = [Double](repeating: 1, count: Int(columns))
+        for candidate in chosen { lower[candidate] = 1 }
+        for candidate in excluded { upper[candidate] = 0 }
+        Clp_chgColumnLower(model, lower)
+        Clp_chgColumnUpper(model, upper)
+        _ = Clp_dual(model, 0)
+        provenInfeasible = Clp_isProvenPrimalInfeasible(model) != 0
+        return optimum(candidates: candidates)
+    }
+
+    private func optimum(candidates: Int) -> (bound: Double, values: [Double])? {
         guard Clp_status(model) == 0, let solution = Clp_primalColumnSolution(model) else { return nil }
         return (Clp_objectiveValue(model), (0..<candidates).map { solution[$0] })
     }

@@ -40,6 +40,12 @@ struct SitingProblem: Sendable {
     let totalWeight: Double
     var demandCount: Int { weights.count }
 
+    /// A bound on the covered weight made as tight as the weights allow: with whole-number weights the optimum
+    /// is whole too, so it rounds down.
+    func validBound(_ value: Double) -> Double {
+        integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value
+    }
+
     func covers(_ candidate: Int) -> ArraySlice<Int32> { coverDemands[coverStart[candidate]..<coverStart[candidate + 1]] }
     func coverers(_ demand: Int) -> ArraySlice<Int32> { demandCandidates[demandStart[demand]..<demandStart[demand + 1]] }
 

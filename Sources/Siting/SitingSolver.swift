@@ -15,6 +15,10 @@ public struct SitingOptions: Sendable {
     public var heuristicSeconds: Double
     /// Subgradient steps of the Lagrangian bound.
     public var lagrangianIterations: Int
+    /// Seconds of our own branching on the LP (`BranchedBound`, no MIP solver), which tightens the bound where
+    /// the LP is solved and often proves optimality; nil: 1 s with the exact mode off, half the time left with it
+    /// on (Cbc gets the rest if the gap is still open); 0: none.
+    public var branchingSeconds: Double?
     /// The exact LP (Clp) and branch and bound (Cbc) run on reduced problems of at most this many coverage
     /// entries; larger ones get the Lagrangian bound only (Clp's root alone can take minutes there).
     public var linearProgramLimit: Int
@@ -22,7 +26,7 @@ public struct SitingOptions: Sendable {
 
     public init(
         gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.6,
-        lagrangianIterations: Int = 2_000, linearProgramLimit: Int = 100_000, seed: UInt64 = 1
+        lagrangianIterations: Int = 2_000, branchingSeconds: Double? = nil, linearProgramLimit: Int = 100_000, seed: UInt64 = 1
     ) {
         self.gap = gap
         self.timeLimit = timeLimit
@@ -30,6 +34,7 @@ public struct SitingOptions: Sendable {
         self.stallRounds = stallRounds
         self.heuristicSeconds = heuristicSeconds
         self.lagrangianIterations = lagrangianIterations
+        self.branchingSeconds = branchingSeconds
         self.linearProgramLimit = linearProgramLimit
         self.seed = seed
     }
@@ -53,8 +58,8 @@ public struct SitingResult: Sendable, Codable, Equatable {
 }
 
 /// Maximal covering with costs, groups and fixed sites: greedy + swaps + perturbation for the answer, a
-/// bound: the exact LP by Clp on smaller problems, a Lagrangian one on larger, and Cbc's branch and bound
-/// when the gap is still too wide.
+/// bound: the exact LP by Clp on smaller problems, a Lagrangian one on larger; then our branching on the LP,
+/// and Cbc's branch and bound when the gap is still too wide.
 public enum SitingSolver {
     public static func solve(_ instance: CoverageInstance, options: SitingOptions = SitingOptions()) throws(SitingError) -> SitingResult {
         try instance.validate()
@@ -76,18 +81,16 @@ public enum SitingSolver {
             starts.append(improved)
             if improved.meetsMinimums, improved.covered > covered { (chosen, covered) = (improved.chosen, improved.covered) }
         }
-        /// A bound on the covered weight; with whole-number weights the optimum is whole too, so it rounds down.
-        func valid(_ value: Double) -> Double {
-            problem.integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value
-        }
-        func tighten(_ value: Double) { bound = min(bound, valid(value)) }
+        func tighten(_ value: Double) { bound = min(bound, problem.validBound(value)) }
         let small = problem.coverDemands.count <= options.linearProgramLimit
         // The exact LP (Clp) where it is small enough to be quick: a tight bound and a rounded start.
+        var linearProgram: (relaxation: LinearRelaxation, root: (bound: Double, values: [Double]))?
         if !closed(), problem.candidateCount > 0, small {
             let relaxation = LinearRelaxation(problem, seconds: remaining())
             if let lp = relaxation.solve(candidates: problem.candidateCount) {
                 tighten(lp.bound)
                 consider(LocalSearch.rounded(problem, lp: lp.values))
+                linearProgram = (relaxation, lp)
             }
             if relaxation.provenInfeasible { throw .unreachableMinimums(proven: true) }
         }
@@ -112,13 +115,23 @@ public enum SitingSolver {
             let best = chains.best
             if best.meetsMinimums, best.covered > covered { (chosen, covered) = (best.chosen, best.covered) }
         }
+        // Our branching on the LP: a tighter bound, often a proof of optimality, sometimes better answers.
+        if !closed(), let linearProgram, options.branchingSeconds != 0, remaining() > 0 {
+            let seconds = min(remaining(), options.branchingSeconds ?? (options.exact ? remaining() / 2 : 1))
+            let branching = BranchedBound(problem: problem, relaxation: linearProgram.relaxation).tighten(
+                root: linearProgram.root, best: covered, gap: options.gap,
+                until: clock.now + .milliseconds(Int64(seconds * 1_000))
+            )
+            for values in branching.answers { consider(LocalSearch.rounded(problem, lp: values)) }
+            tighten(branching.bound)
+        }
         // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit — and, with
         // the exact mode off, only to find an answer meeting the minimum coverage where the heuristics found none.
         if !closed(), options.exact || covered == -.infinity, small, remaining() > 0 {
             let search = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining())
             if let exact = search.solve() {
                 if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
-                bound = exact.proven ? covered : min(bound, max(valid(exact.bound), covered))
+                bound = exact.proven ? covered : min(bound, max(problem.validBound(exact.bound), covered))
             }
             if search.provenInfeasible { throw .unreachableMinimums(proven: true) }
         }

@@ -18,7 +18,7 @@ struct OptimizeCommand: ParsableCommand {
 
     @OptionGroup var limits: SitingLimits
 
-    @Flag(name: .customLong("no-exact"), help: "Heuristic and bound only: no branch and bound.")
+    @Flag(name: .customLong("no-exact"), help: "No MIP solver (Cbc): heuristics, bounds and 1 s of PhuSong's own branching on the LP.")
     var noExact = false
 
     func run() throws {

@@ -23,7 +23,10 @@ struct SharedInstanceTests {
         }
     }()
 
-    @Test("Every instance is solved to its proven optimum (status optimal); the heuristic's bound brackets it", arguments: cases)
+    @Test(
+        "Every instance is solved to its proven optimum (status optimal); without the exact mode the answer is near it and the certified gap ≤ 1 %",
+        arguments: cases
+    )
     func optimal(_ test: Case) throws {
         var instance = try CoverageInstanceFile.load(SharedData.path("mclp/\(test.instance).json.gz"))
         instance.p = test.p
@@ -31,11 +34,16 @@ struct SharedInstanceTests {
         let result = try SitingSolver.solve(instance, options: SitingOptions(timeLimit: 600))
         #expect(result.objective == test.optimum, "\(result.objective) vs \(test.optimum)")
         #expect(result.status == "optimal" && result.gap <= 1e-6)
-        // 2 s of local search (not the default 0.6 s): this debug build on a loaded 2-core machine is many
-        // times slower than the release figures the README reports (and ten times that under the sanitizers).
-        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false, heuristicSeconds: 2 * sanitizerSlowdown))
-        #expect(heuristic.objective <= test.optimum && heuristic.upperBound >= test.optimum)
-        #expect(heuristic.gap <= 0.015, "certified gap without branch and bound: \(heuristic.gap)")
+        // 2 s of local search and of branching (not the default 0.6 s and 1 s): this debug build on a loaded
+        // 2-core machine is many times slower than the release figures the README reports (and ten times that
+        // under the sanitizers).
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(
+            exact: false, heuristicSeconds: 2 * sanitizerSlowdown, branchingSeconds: 2 * sanitizerSlowdown
+        ))
+        // Within 0.1 % is the release figure (README); here, with the exact solves of other cases running beside it,
+        // the local search gets fewer rounds.
+        #expect(heuristic.objective >= 0.995 * test.optimum && heuristic.objective <= test.optimum && heuristic.upperBound >= test.optimum)
+        #expect(heuristic.gap <= 0.01, "certified gap without the exact mode: \(heuristic.gap)")
     }
 
     @Test("optima.csv lists the 14 cases")

