@@ -36,22 +36,27 @@ public enum GeoJSONWriter {
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
     }
 
+    /// One line per feature, the features spread over the cores.
     private static func featureLines(_ features: [GeoJSONFeature], crs: String) throws(ProjectionError) -> [String] {
         let transform = CoordinateTransform(from: crs, to: wgs84)
-        return try features.map { feature throws(ProjectionError) in
-            let projected = try feature.shape.transformed(by: transform), geographic: MultiPolygon
-            do throws(GeometryError) { geographic = try projected.cutAtAntimeridian() } catch {
-                throw ProjectionError(message: "cannot cut a footprint at the antimeridian: \(error.message)")
-            }
-            let polygons = geographic.polygons.map { polygon in
-                let rings = ([polygon.exterior] + polygon.holes).map { ring in
-                    "[" + ring.points.map { String(format: "[%.7f,%.7f]", $0.x, $0.y) }.joined(separator: ",") + "]"
-                }
-                return "[" + rings.joined(separator: ",") + "]"
-            }
-            let geometry = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.joined(separator: ",") + "]}"
-            return "{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}"
+        return try parallelMap(count: features.count, chunkSize: 1) { index in
+            Result { () throws(ProjectionError) in try featureLine(features[index], transform: transform) }
+        }.map { result throws(ProjectionError) in try result.get() }
+    }
+
+    private static func featureLine(_ feature: GeoJSONFeature, transform: CoordinateTransform) throws(ProjectionError) -> String {
+        let projected = try feature.shape.transformed(by: transform), geographic: MultiPolygon
+        do throws(GeometryError) { geographic = try projected.cutAtAntimeridian() } catch {
+            throw ProjectionError(message: "cannot cut a footprint at the antimeridian: \(error.message)")
         }
+        let polygons = geographic.polygons.map { polygon in
+            let rings = ([polygon.exterior] + polygon.holes).map { ring in
+                "[" + FixedDecimals.points(ring.points, open: "[", between: ",", close: "]", separator: ",") + "]"
+            }
+            return "[" + rings.joined(separator: ",") + "]"
+        }
+        let geometry = "{\"type\":\"MultiPolygon\",\"coordinates\":[" + polygons.joined(separator: ",") + "]}"
+        return "{\"type\":\"Feature\",\"properties\":\(json(feature.properties)),\"geometry\":\(geometry)}"
     }
 
     private static func json(_ properties: [String: GeoJSONValue]) -> String {

@@ -69,7 +69,7 @@ public enum KMLWriter {
     }
 
     private static func ring(_ ring: Ring) -> String {
-        "<LinearRing><coordinates>" + ring.points.map { String(format: "%.7f,%.7f,0", $0.x, $0.y) }.joined(separator: " ")
+        "<LinearRing><coordinates>" + FixedDecimals.points(ring.points, open: "", between: ",", close: ",0", separator: " ")
             + "</coordinates></LinearRing>"
     }
 
