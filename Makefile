@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province clean
+.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province bench-mclp clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -96,6 +96,10 @@ compare-peers: setup
 ## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~12 min on 2 cores).
 bench-province: setup
 	Benchmarks/province.sh
+
+## The optimiser on the 14 shared MCLP instances, by default and with --no-exact: answer vs optimum, gap, seconds.
+bench-mclp: setup
+	Benchmarks/mclp.sh
 
 ## 100 proposals × 15 sites on N44W072 (3″, 30 km, ITM) through `phusong batch`: cold, re-run and rebuilt-from-cache times.
 bench-batch: setup
