@@ -53,6 +53,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Two cores against one on a batch of sites: eight ITM footprints (3″, 30 km) one after another, with every
+    // thread of the process pinned to core 0, then free on both cores; the throughput ratio is the ratio of the
+    // two benchmarks' times (README, "Two cores").
+    let batch = try! Network(path: hgt, sites: (1...8).map { haltonSite($0) }, radius: 30_000)
+    let itm = CoverageParameters(radius: 30_000, model: .itm)
+    for (label, cores) in [("one_core", 1), ("two_cores", 2)] {
+        Benchmark("itm_8_sites_N44W072_3arcsec_30km_\(label)", configuration: tracked) { _ in
+            onCores(cores) { blackHole(try! batch.coveredCells(itm)) }
+        }
+    }
+
     // 100 sites on a 10 × 10 lattice over the tile: coverage, traced footprints and their GEOS union.
     let lattice = (0..<100).map { index in
         Site(
@@ -80,6 +91,13 @@ struct Network {
             around: sites.map(\.location), radius: radius, policy: VoidPolicy(maxVoidFraction: 0.8)
         ).grid
         positions = try CoverageEngine.positions(of: sites, on: grid)
+    }
+
+    /// Every site's coverage in turn (each on all the cores it may use); the covered cells of all.
+    func coveredCells(_ parameters: CoverageParameters) throws -> Int {
+        try zip(sites, positions).reduce(0) { total, pair in
+            total + (try CoverageEngine.coverage(of: pair.0, at: pair.1, on: grid, parameters: parameters)).coveredCellCount
+        }
     }
 
     /// Every site's coverage and traced footprint, then the area of their union.
@@ -126,4 +144,23 @@ struct SyntheticGrid {
     }
 
     func coverage(_ parameters: CoverageParameters) throws -> SiteCoverage { try real.coverage(parameters) }
+}
+
+/// The province benchmark's sites (`Benchmarks/province.sh`): the `index`-th point of the Halton (2, 3) sequence
+/// over N44W072, masts 25–45 m, 2G 900 MHz / 3G 2100 MHz / 4G 1800 MHz in turn.
+func haltonSite(_ index: Int) -> Site {
+    func halton(_ index: Int, _ base: Int) -> Double {
+        var (i, f, r) = (index, 1.0, 0.0)
+        while i > 0 {
+            f /= Double(base)
+            r += f * Double(i % base)
+            i /= base
+        }
+        return r
+    }
+    let band = [(Technology.gsm, 900.0), (.umts, 2_100), (.lte, 1_800)][(index - 1) % 3]
+    return Site(
+        id: String(format: "P%04d", index), location: GeoPoint(latitude: 44 + halton(index, 2), longitude: -72 + halton(index, 3)),
+        antennaHeight: Double(25 + (index * 7) % 21), frequencyMHz: band.1, eirpDBm: 60, technology: band.0
+    )
 }
