@@ -5,16 +5,17 @@ import Foundation
 /// terminals' arcs and height gains, clutter, the roughness weighting's height term — is found once per path,
 /// since ITM evaluates the diffraction line at two distances.
 struct ITMDiffraction {
-    let reference: ITMReferenceAttenuation
-    let thetaLOS: Double
+    private let reference: ITMReferenceAttenuation
+    private let thetaLOS: Double
     /// Vogler's ground parameter for the arc beyond the horizons is found per distance from these.
-    let cubeRootF: Double
-    let impedance: Double
+    private let cubeRootF: Double
+    private let impedance: Double
     /// Normalised distances of the terminals' arcs and their height gains summed.
-    let terminalsX: Double
-    let terminalsGain: Double
-    let clutter: Double
-    let heightTerm: Double
+    private let terminalsX: Double
+    private let terminalsGain: Double
+    private let clutter: Double
+    /// √(1 + (he₁he₂ − h₁h₂)/h₁h₂) of the roughness weighting.
+    private let heightTerm: Double
 
     init(_ reference: ITMReferenceAttenuation, thetaLOS: Double, smoothLOS: Double) {
         self.reference = reference
@@ -49,6 +50,7 @@ struct ITMDiffraction {
         return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
     }
 
+    /// Diffraction loss (dB) at `d` metres.
     func loss(at d: Double) -> Double {
         let g = reference.geometry, earthRadius = reference.earthRadius, f = reference.frequencyMHz
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
