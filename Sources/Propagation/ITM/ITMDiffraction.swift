@@ -14,7 +14,7 @@ struct ITMDiffraction {
     private let terminalsX: Double
     private let terminalsGain: Double
     private let clutter: Double
-    /// √(1 + (he₁he₂ − h₁h₂)/h₁h₂) of the roughness weighting.
+    /// √(1 + (he₁he₂ − h₁h₂) / (h₁h₂ + 10 point-to-point)) of the roughness weighting.
     private let heightTerm: Double
 
     init(_ reference: ITMReferenceAttenuation, thetaLOS: Double, smoothLOS: Double) {
