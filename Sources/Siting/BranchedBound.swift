@@ -27,9 +27,12 @@ struct BranchedBound {
         var open = MaxHeap(items: [(0, nodes[0].bound)])
         var best = best, answers: [[Double]] = []
         func bound() -> Double { max(best, open.peekKey ?? best) }
-        branching: while bound() - best > gap * max(bound(), 1e-12), ContinuousClock.now < deadline, let (index, _) = open.pop() {
+        /// Whether a subproblem of this bound may hold an answer better than the best.
+        func mayBeatBest(_ bound: Double) -> Bool { bound > best + 1e-9 * max(1, best) }
+        branching: while !problem.gapClosed(bound: bound(), covered: best, gap: gap), ContinuousClock.now < deadline,
+              let (index, _) = open.pop() {
             let node = nodes[index]
-            guard node.bound > best + 1e-9 * max(1, best) else { continue }
+            guard mayBeatBest(node.bound) else { continue }
             for (chosen, excluded) in [(node.chosen + [node.split], node.excluded), (node.chosen, node.excluded + [node.split])] {
                 guard let lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded) else {
                     if relaxation.provenInfeasible { continue }
@@ -37,7 +40,7 @@ struct BranchedBound {
                     break branching
                 }
                 let sideBound = problem.validBound(lp.bound)
-                guard sideBound > best + 1e-9 * max(1, best) else { continue }
+                guard mayBeatBest(sideBound) else { continue }
                 if let split = mostFractional(lp.values) {
                     nodes.append(Node(bound: sideBound, split: split, chosen: chosen, excluded: excluded))
                     open.push(nodes.count - 1, sideBound)

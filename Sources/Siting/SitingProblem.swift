@@ -46,6 +46,12 @@ struct SitingProblem: Sendable {
         integralWeights ? (value + 1e-6 * max(1, value)).rounded(.down) : value
     }
 
+    /// Whether `bound` proves the answer covering `covered` within the relative `gap` of the whole objective
+    /// (the fixed sites' weight included, as the reported gap is).
+    func gapClosed(bound: Double, covered: Double, gap: Double) -> Bool {
+        bound - covered <= gap * max(bound + fixedWeight, 1e-12)
+    }
+
     func covers(_ candidate: Int) -> ArraySlice<Int32> { coverDemands[coverStart[candidate]..<coverStart[candidate + 1]] }
     func coverers(_ demand: Int) -> ArraySlice<Int32> { demandCandidates[demandStart[demand]..<demandStart[demand + 1]] }
 

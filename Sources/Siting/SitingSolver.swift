@@ -72,7 +72,7 @@ public enum SitingSolver {
         // The best answer meeting the minimum coverage so far (none: −∞).
         var chosen = state.chosen, covered = state.meetsMinimums ? state.covered : -.infinity
         var bound = problem.weights.reduce(0, +)
-        func closed() -> Bool { bound - covered <= options.gap * max(bound + problem.fixedWeight, 1e-12) }
+        func closed() -> Bool { problem.gapClosed(bound: bound, covered: covered, gap: options.gap) }
         func remaining() -> Double { max(0, (deadline - clock.now).inSeconds) }
         /// A further start, improved by swaps; the answer so far if it beats it.
         func consider(_ start: CoverState) {
