@@ -46,7 +46,9 @@ public enum GeoTIFF {
             wkt = text
         }
         var options: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-        for (key, value) in [("COMPRESS", "DEFLATE"), ("PREDICTOR", "3"), ("TILED", "YES")] {
+        // DEFLATE's fastest level: on power rasters the files are 2 % larger than at the default level 6, and
+        // writing them took a fifth of a single-site `fspl` run's CPU at level 6.
+        for (key, value) in [("COMPRESS", "DEFLATE"), ("PREDICTOR", "3"), ("TILED", "YES"), ("ZLEVEL", "1")] {
             options = CSLSetNameValue(options, key, value)
         }
         defer { CSLDestroy(options) }
