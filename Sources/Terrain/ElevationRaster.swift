@@ -48,8 +48,10 @@ public func bilinear(_ values: [Float], width: Int, height: Int, column: Double,
     return value.isNaN ? nil : value
 }
 
+/// A non-negative position on its nearest cell centre when within a billionth of it (truncating position + ½
+/// rounds without a libm call; a tie is half a cell from both centres, far from either).
 @usableFromInline @inline(__always)
 func snappedToCentre(_ position: Double) -> Double {
-    let nearest = position.rounded()
+    let nearest = Double(Int(position + 0.5))
     return abs(position - nearest) < 1e-9 ? nearest : position
 }
