@@ -41,6 +41,9 @@ for res in native 30; do
     --radius-km "$radius_km" --write-terrain "${extra[@]}" >/dev/null
   cpu "los-$res" "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/los-$res" \
     --model los --radius-km "$radius_km" "${extra[@]}"
+  # The floor: the same whole command with free-space loss, which reads no terrain profile.
+  cpu "floor-$res" "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/floor-$res" \
+    --model fspl --radius-km "$radius_km" "${extra[@]}"
   read -r ox oy < <("$python" "$root/Benchmarks/peers/observer.py" "$work/grid-$res/terrain.tif")
   cpu "viewshed-$res" gdal_viewshed -q -ox "$ox" -oy "$oy" -oz "$mast" -tz 1.5 -md "$((radius_km * 1000))" \
     -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/grid-$res/terrain.tif" "$work/viewshed-$res.tif"

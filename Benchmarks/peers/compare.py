@@ -74,11 +74,12 @@ rows = []
 for res in ["native", "30"]:
     iou, spacing = los_iou(res)
     ours, theirs = cpu(f"los-{res}"), cpu(f"viewshed-{res}")
-    rows.append((f"LOS, 30 km, {spacing:.1f} m grid", "gdal_viewshed", ours, theirs, iou))
+    rows.append((f"LOS, 30 km, {spacing:.1f} m grid", "gdal_viewshed", ours, cpu(f"floor-{res}"), theirs, iou))
 iou, count = itm_iou()
-rows.append(("ITM, 30 km, 3\u2033", "SPLAT! -olditm", cpu("itm"), cpu("splat"), iou))
+rows.append(("ITM, 30 km, 3\u2033", "SPLAT! -olditm", cpu("itm"), cpu("floor-native"), cpu("splat"), iou))
 
-print(f"{'case':<26} {'peer':<15} {'PhuSong CPU s':>13} {'peer CPU s':>10} {'ratio':>7} {'IoU':>6}")
-for case, peer, ours, theirs, iou in rows:
-    print(f"{case:<26} {peer:<15} {ours:>13.2f} {theirs:>10.2f} {ours / theirs:>7.2f} {iou:>6.3f}")
+print(f"{'case':<26} {'peer':<15} {'PhuSong CPU s':>13} {'fspl floor s':>12} {'peer CPU s':>10} {'ratio':>7} {'IoU':>6}")
+for case, peer, ours, floor, theirs, iou in rows:
+    print(f"{case:<26} {peer:<15} {ours:>13.2f} {floor:>12.2f} {theirs:>10.2f} {ours / theirs:>7.2f} {iou:>6.3f}")
 print("PhuSong times are whole `phusong footprint` runs (terrain loading, all outputs); ratio < 1 means PhuSong is faster.")
+print("fspl floor: the same run with free-space loss, which reads no profile: what the run costs besides its model.")
