@@ -60,7 +60,7 @@ public enum GeometryOperations {
         }
     }
 
-    private static func unary(
+    static func unary(
         _ shape: MultiPolygon, name: String, _ operation: (GEOSContextHandle_t?, OpaquePointer?) -> OpaquePointer?
     ) throws(GeometryError) -> MultiPolygon {
         let context = GEOSContext()

@@ -1,0 +1,116 @@
+import CGEOS
+import Terrain
+
+extension GeometryOperations {
+    /// Vertical bands of `unionOfAxisParallel`: a fixed number, so that the result does not depend on the machine.
+    static let unionBands = 8
+
+    /// The union of polygons whose edges all run along the axes — footprints traced on one grid — by GEOS in
+    /// vertical bands at once: every polygon is clipped to the bands it crosses, each band is unioned on its own
+    /// core, and only the polygons reaching a seam are unioned again. The same region as `union`, exactly: a seam
+    /// meets axis-parallel edges at points whose coordinates the edges already have. Should GEOS fail on a band
+    /// (clipping does not promise valid pieces), the whole union is done at once instead. Vertices inside
+    /// straight runs of an edge (seams add them, GEOS keeps them) are left out.
+    public static func unionOfAxisParallel(_ parts: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
+        let seams = parts.count > 1 ? balancedSeams(parts, count: unionBands - 1) : []
+        let whole: MultiPolygon
+        if !seams.isEmpty, let banded = try? bandedUnion(parts, seams: seams) { whole = banded } else { whole = try union(parts) }
+        return MultiPolygon(polygons: whole.polygons.map { polygon in
+            Polygon(exterior: polygon.exterior.withoutStraightVertices(), holes: polygon.holes.map { $0.withoutStraightVertices() })
+        })
+    }
+
+    /// The banded union with seams at the given x coordinates (increasing), without the straightening.
+    static func bandedUnion(_ parts: [MultiPolygon], seams: [Double]) throws(GeometryError) -> MultiPolygon {
+        let spans = parts.map(HorizontalSpan.init)
+        let edges = [-Double.infinity] + seams + [Double.infinity]
+        let bands = parallelMap(count: edges.count - 1, chunkSize: 1) { band in
+            Result(catching: { () throws(GeometryError) -> MultiPolygon in
+                let (west, east) = (edges[band], edges[band + 1])
+                var pieces: [MultiPolygon] = []
+                for (part, span) in zip(parts, spans) where span.east > west && span.west < east {
+                    pieces.append(
+                        span.west >= west && span.east <= east
+                            ? part : try clip(part, west: max(west, span.west), east: min(east, span.east))
+                    )
+                }
+                return try union(pieces)
+            })
+        }
+        var inside: [Polygon] = [], atSeams: [Polygon] = []
+        for (band, result) in bands.enumerated() {
+            for polygon in try result.get().polygons {
+                let span = HorizontalSpan(polygon)
+                let reachesSeam = (band > 0 && span.west <= edges[band]) || (band < seams.count && span.east >= edges[band + 1])
+                if reachesSeam { atSeams.append(polygon) } else { inside.append(polygon) }
+            }
+        }
+        return MultiPolygon(polygons: inside + (try union([MultiPolygon(polygons: atSeams)]).polygons))
+    }
+
+    /// The part of `shape` between two vertical lines.
+    private static func clip(_ shape: MultiPolygon, west: Double, east: Double) throws(GeometryError) -> MultiPolygon {
+        let points = shape.polygons.flatMap(\.exterior.points)
+        let south = points.map(\.y).min() ?? 0, north = points.map(\.y).max() ?? 0
+        return try unary(shape, name: "clip") { GEOSClipByRect_r($0, $1, west, south - 1, east, north + 1) }
+    }
+
+    /// Up to `count` distinct x coordinates of vertices that split the vertices into equal shares (from at most
+    /// 2¹⁶ of them, evenly strided).
+    private static func balancedSeams(_ parts: [MultiPolygon], count: Int) -> [Double] {
+        let vertices = parts.reduce(0) { $0 + $1.polygons.reduce(0) { $0 + $1.exterior.points.count } }
+        let stride = max(1, vertices / 65_536)
+        var xs: [Double] = []
+        var index = 0
+        for part in parts {
+            for polygon in part.polygons {
+                for point in polygon.exterior.points {
+                    if index % stride == 0 { xs.append(point.x) }
+                    index += 1
+                }
+            }
+        }
+        xs.sort()
+        guard let first = xs.first, let last = xs.last else { return [] }
+        let quantiles = (1...count).map { xs[xs.count * $0 / (count + 1)] }
+        return Array(Set(quantiles)).sorted().filter { $0 > first && $0 < last }
+    }
+}
+
+/// The west and east extent of a shape's exterior rings.
+private struct HorizontalSpan {
+    let west: Double
+    let east: Double
+
+    init(_ shape: MultiPolygon) {
+        var west = Double.infinity, east = -Double.infinity
+        for polygon in shape.polygons {
+            for point in polygon.exterior.points {
+                west = min(west, point.x)
+                east = max(east, point.x)
+            }
+        }
+        (self.west, self.east) = (west, east)
+    }
+
+    init(_ polygon: Polygon) {
+        self.init(MultiPolygon(polygons: [polygon]))
+    }
+}
+
+extension Ring {
+    /// The same ring without vertices inside a straight horizontal or vertical run (exact comparisons).
+    func withoutStraightVertices() -> Ring {
+        let open = points.dropLast()
+        guard open.count > 4 else { return self }
+        var kept: [MapPoint] = []
+        for index in open.indices {
+            let before = open[index == open.startIndex ? open.endIndex - 1 : index - 1]
+            let after = open[index == open.endIndex - 1 ? open.startIndex : index + 1]
+            let point = open[index]
+            let straight = (before.x == point.x && point.x == after.x) || (before.y == point.y && point.y == after.y)
+            if !straight { kept.append(point) }
+        }
+        return Ring(points: kept + [kept[0]])
+    }
+}
