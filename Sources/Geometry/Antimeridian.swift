@@ -25,25 +25,35 @@ extension MultiPolygon {
     }
 
     /// The ring with no step of more than 180° of longitude, starting within 180° of `reference`. A ring that
-    /// comes back 360° away from its start goes around a pole: it is closed along that pole's latitude.
+    /// comes back 360° away from its start goes around a pole: it is closed along that pole's latitude, from
+    /// its vertex nearest the pole, whose meridian to the pole crosses no edge of the ring.
     private static func continuous(_ ring: Ring, near reference: Double) -> Ring {
-        guard let first = ring.points.first else { return ring }
+        var points = unwrapped(ring.points, near: reference)
+        guard let start = points.first, let end = points.last, abs(end.x - start.x) > 180 else { return Ring(points: points) }
+        let north = points.reduce(0) { $0 + $1.y } > 0
+        let open = ring.points.dropLast()
+        let nearest = (north ? open.indices.max { open[$0].y < open[$1].y } : open.indices.min { open[$0].y < open[$1].y })!
+        points = unwrapped(Array(open[nearest...] + open[..<nearest]) + [open[nearest]], near: reference)
+        let pole: Double = north ? 90 : -90
+        return Ring(points: points + [MapPoint(x: points.last!.x, y: pole), MapPoint(x: points[0].x, y: pole), points[0]])
+    }
+
+    /// `points` with each longitude moved by whole turns to within 180° of the one before, the first to within
+    /// 180° of `reference`.
+    private static func unwrapped(_ points: [MapPoint], near reference: Double) -> [MapPoint] {
+        guard let first = points.first else { return points }
         var shift = ((reference - first.x) / 360).rounded() * 360
-        var points: [MapPoint] = []
-        for point in ring.points {
+        var result: [MapPoint] = []
+        for point in points {
             var x = point.x + shift
-            if let previous = points.last?.x {
+            if let previous = result.last?.x {
                 let turns = ((previous - x) / 360).rounded() * 360
                 x += turns
                 shift += turns
             }
-            points.append(MapPoint(x: x, y: point.y))
+            result.append(MapPoint(x: x, y: point.y))
         }
-        if let start = points.first, let end = points.last, abs(end.x - start.x) > 180 {
-            let pole: Double = points.reduce(0) { $0 + $1.y } > 0 ? 90 : -90
-            points += [MapPoint(x: end.x, y: pole), MapPoint(x: start.x, y: pole), start]
-        }
-        return Ring(points: points)
+        return result
     }
 
     /// A longitude band from pole to pole.

@@ -32,6 +32,20 @@ struct AntimeridianTests {
         }
     }
 
+    @Test("A ring around the pole that first turns back west of its start is closed from its vertex nearest the pole")
+    func aroundThePoleFromAnyStart() throws {
+        // Starting at 0°, the ring steps west to −10° and then runs east: a closing meridian at 0° would cross
+        // the edge from −10° to 90°; from (−10°, 89.6°), the nearest the pole, it crosses nothing.
+        let ring = [(0.0, 89.0), (-10, 89.6), (90, 89.2), (180, 89.2), (-90, 89.2)]
+        let cut = try square(ring).cutAtAntimeridian()
+        let cap = try square([(-10, 89.6), (90, 89.2), (180, 89.2), (-90, 89.2), (0, 89.0)]).cutAtAntimeridian()
+        #expect(abs(cut.area - cap.area) < 1e-9 && cut.area > 200, "\(cut.area) deg² against \(cap.area)")
+        for polygon in cut.polygons {
+            #expect(try GeometryOperations.invalidityReason(MultiPolygon(polygons: [polygon])) == nil)
+            #expect(polygon.exterior.points.allSatisfy { (-180...180).contains($0.x) })
+        }
+    }
+
     @Test("A shape that does not cross it is returned as it is")
     func notCrossing() throws {
         let shape = square([(179, 10), (179.9, 10), (179.9, 11), (179, 11)])
