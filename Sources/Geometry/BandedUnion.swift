@@ -9,18 +9,15 @@ extension GeometryOperations {
     /// vertical bands at once: every polygon is clipped to the bands it crosses, each band is unioned on its own
     /// core, and only the polygons reaching a seam are unioned again. The same region as `union`, exactly: a seam
     /// meets axis-parallel edges at points whose coordinates the edges already have. Should GEOS fail on a band
-    /// (clipping does not promise valid pieces), the whole union is done at once instead. Vertices inside
-    /// straight runs of an edge (seams add them, GEOS keeps them) are left out.
+    /// (clipping does not promise valid pieces), the whole union is done at once instead. Seams add vertices
+    /// inside straight edges; they stay (near the poles they keep the edges' course in longitude and latitude).
     public static func unionOfAxisParallel(_ parts: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
         let seams = parts.count > 1 ? balancedSeams(parts, count: unionBands - 1) : []
-        let whole: MultiPolygon
-        if !seams.isEmpty, let banded = try? bandedUnion(parts, seams: seams) { whole = banded } else { whole = try union(parts) }
-        return MultiPolygon(polygons: whole.polygons.map { polygon in
-            Polygon(exterior: polygon.exterior.withoutStraightVertices(), holes: polygon.holes.map { $0.withoutStraightVertices() })
-        })
+        guard !seams.isEmpty, let banded = try? bandedUnion(parts, seams: seams) else { return try union(parts) }
+        return banded
     }
 
-    /// The banded union with seams at the given x coordinates (increasing), without the straightening.
+    /// The banded union with seams at the given x coordinates (increasing).
     static func bandedUnion(_ parts: [MultiPolygon], seams: [Double]) throws(GeometryError) -> MultiPolygon {
         let spans = parts.map(HorizontalSpan.init)
         let edges = [-Double.infinity] + seams + [Double.infinity]
@@ -95,22 +92,5 @@ private struct HorizontalSpan {
 
     init(_ polygon: Polygon) {
         self.init(MultiPolygon(polygons: [polygon]))
-    }
-}
-
-extension Ring {
-    /// The same ring without vertices inside a straight horizontal or vertical run (exact comparisons).
-    func withoutStraightVertices() -> Ring {
-        let open = points.dropLast()
-        guard open.count > 4 else { return self }
-        var kept: [MapPoint] = []
-        for index in open.indices {
-            let before = open[index == open.startIndex ? open.endIndex - 1 : index - 1]
-            let after = open[index == open.endIndex - 1 ? open.startIndex : index + 1]
-            let point = open[index]
-            let straight = (before.x == point.x && point.x == after.x) || (before.y == point.y && point.y == after.y)
-            if !straight { kept.append(point) }
-        }
-        return Ring(points: kept + [kept[0]])
     }
 }
