@@ -10,7 +10,7 @@ extension GeometryOperations {
     /// core, and only the polygons reaching a seam are unioned again. The same region as `union`, exactly: a seam
     /// meets axis-parallel edges at points whose coordinates the edges already have. Should GEOS fail on a band
     /// (clipping does not promise valid pieces), the whole union is done at once instead. Seams add vertices
-    /// inside straight edges; they stay (near the poles they keep the edges' course in longitude and latitude).
+    /// inside straight edges; they stay.
     public static func unionOfAxisParallel(_ parts: [MultiPolygon]) throws(GeometryError) -> MultiPolygon {
         let seams = parts.count > 1 ? balancedSeams(parts, count: unionBands - 1) : []
         guard !seams.isEmpty, let banded = try? bandedUnion(parts, seams: seams) else { return try union(parts) }
@@ -19,17 +19,14 @@ extension GeometryOperations {
 
     /// The banded union with seams at the given x coordinates (increasing).
     static func bandedUnion(_ parts: [MultiPolygon], seams: [Double]) throws(GeometryError) -> MultiPolygon {
-        let spans = parts.map(HorizontalSpan.init)
+        let extents = parts.map(Extent.init)
         let edges = [-Double.infinity] + seams + [Double.infinity]
         let bands = parallelMap(count: edges.count - 1, chunkSize: 1) { band in
             Result(catching: { () throws(GeometryError) -> MultiPolygon in
                 let (west, east) = (edges[band], edges[band + 1])
                 var pieces: [MultiPolygon] = []
-                for (part, span) in zip(parts, spans) where span.east > west && span.west < east {
-                    pieces.append(
-                        span.west >= west && span.east <= east
-                            ? part : try clip(part, west: max(west, span.west), east: min(east, span.east))
-                    )
+                for (part, extent) in zip(parts, extents) where extent.east > west && extent.west < east {
+                    pieces.append(extent.west >= west && extent.east <= east ? part : try clip(part, extent, west: west, east: east))
                 }
                 return try union(pieces)
             })
@@ -37,19 +34,19 @@ extension GeometryOperations {
         var inside: [Polygon] = [], atSeams: [Polygon] = []
         for (band, result) in bands.enumerated() {
             for polygon in try result.get().polygons {
-                let span = HorizontalSpan(polygon)
-                let reachesSeam = (band > 0 && span.west <= edges[band]) || (band < seams.count && span.east >= edges[band + 1])
+                let extent = Extent(polygon)
+                let reachesSeam = (band > 0 && extent.west <= edges[band]) || (band < seams.count && extent.east >= edges[band + 1])
                 if reachesSeam { atSeams.append(polygon) } else { inside.append(polygon) }
             }
         }
         return MultiPolygon(polygons: inside + (try union([MultiPolygon(polygons: atSeams)]).polygons))
     }
 
-    /// The part of `shape` between two vertical lines.
-    private static func clip(_ shape: MultiPolygon, west: Double, east: Double) throws(GeometryError) -> MultiPolygon {
-        let points = shape.polygons.flatMap(\.exterior.points)
-        let south = points.map(\.y).min() ?? 0, north = points.map(\.y).max() ?? 0
-        return try unary(shape, name: "clip") { GEOSClipByRect_r($0, $1, west, south - 1, east, north + 1) }
+    /// The part of `shape` (within `extent`) between two vertical lines.
+    private static func clip(_ shape: MultiPolygon, _ extent: Extent, west: Double, east: Double) throws(GeometryError) -> MultiPolygon {
+        try unary(shape, name: "clip") {
+            GEOSClipByRect_r($0, $1, max(west, extent.west), extent.south - 1, min(east, extent.east), extent.north + 1)
+        }
     }
 
     /// Up to `count` distinct x coordinates of vertices that split the vertices into equal shares (from at most
@@ -74,20 +71,18 @@ extension GeometryOperations {
     }
 }
 
-/// The west and east extent of a shape's exterior rings.
-private struct HorizontalSpan {
-    let west: Double
-    let east: Double
+/// The bounding box of a shape's exterior rings.
+private struct Extent {
+    var west = Double.infinity, east = -Double.infinity
+    var south = Double.infinity, north = -Double.infinity
 
     init(_ shape: MultiPolygon) {
-        var west = Double.infinity, east = -Double.infinity
         for polygon in shape.polygons {
             for point in polygon.exterior.points {
-                west = min(west, point.x)
-                east = max(east, point.x)
+                (west, east) = (min(west, point.x), max(east, point.x))
+                (south, north) = (min(south, point.y), max(north, point.y))
             }
         }
-        (self.west, self.east) = (west, east)
     }
 
     init(_ polygon: Polygon) {
