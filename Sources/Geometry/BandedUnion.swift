@@ -19,14 +19,15 @@ extension GeometryOperations {
 
     /// The banded union with seams at the given x coordinates (increasing).
     static func bandedUnion(_ parts: [MultiPolygon], seams: [Double]) throws(GeometryError) -> MultiPolygon {
-        let extents = parts.map(Extent.init)
+        let extents = parts.map(bounds)
         let edges = [-Double.infinity] + seams + [Double.infinity]
         let bands = parallelMap(count: edges.count - 1, chunkSize: 1) { band in
             Result(catching: { () throws(GeometryError) -> MultiPolygon in
                 let (west, east) = (edges[band], edges[band + 1])
                 var pieces: [MultiPolygon] = []
-                for (part, extent) in zip(parts, extents) where extent.east > west && extent.west < east {
-                    pieces.append(extent.west >= west && extent.east <= east ? part : try clip(part, extent, west: west, east: east))
+                for (part, extent) in zip(parts, extents) {
+                    guard let extent, extent.maxX > west && extent.minX < east else { continue }
+                    pieces.append(extent.minX >= west && extent.maxX <= east ? part : try clip(part, extent, west: west, east: east))
                 }
                 return try union(pieces)
             })
@@ -34,8 +35,9 @@ extension GeometryOperations {
         var inside: [Polygon] = [], atSeams: [Polygon] = []
         for (band, result) in bands.enumerated() {
             for polygon in try result.get().polygons {
-                let extent = Extent(polygon)
-                let reachesSeam = (band > 0 && extent.west <= edges[band]) || (band < seams.count && extent.east >= edges[band + 1])
+                let reachesSeam = MapBounds(enclosing: polygon.exterior.points).map { extent in
+                    (band > 0 && extent.minX <= edges[band]) || (band < seams.count && extent.maxX >= edges[band + 1])
+                } ?? false
                 if reachesSeam { atSeams.append(polygon) } else { inside.append(polygon) }
             }
         }
@@ -43,10 +45,15 @@ extension GeometryOperations {
     }
 
     /// The part of `shape` (within `extent`) between two vertical lines.
-    private static func clip(_ shape: MultiPolygon, _ extent: Extent, west: Double, east: Double) throws(GeometryError) -> MultiPolygon {
+    private static func clip(_ shape: MultiPolygon, _ extent: MapBounds, west: Double, east: Double) throws(GeometryError) -> MultiPolygon {
         try unary(shape, name: "clip") {
-            GEOSClipByRect_r($0, $1, max(west, extent.west), extent.south - 1, min(east, extent.east), extent.north + 1)
+            GEOSClipByRect_r($0, $1, max(west, extent.minX), extent.minY - 1, min(east, extent.maxX), extent.maxY + 1)
         }
+    }
+
+    /// The bounding box of a shape's exterior rings; nil for an empty shape.
+    private static func bounds(_ shape: MultiPolygon) -> MapBounds? {
+        shape.polygons.compactMap { MapBounds(enclosing: $0.exterior.points) }.reduce(nil) { $0?.union($1) ?? $1 }
     }
 
     /// Up to `count` distinct x coordinates of vertices that split the vertices into equal shares (from at most
@@ -68,24 +75,5 @@ extension GeometryOperations {
         guard let first = xs.first, let last = xs.last else { return [] }
         let quantiles = (1...count).map { xs[xs.count * $0 / (count + 1)] }
         return Array(Set(quantiles)).sorted().filter { $0 > first && $0 < last }
-    }
-}
-
-/// The bounding box of a shape's exterior rings.
-private struct Extent {
-    var west = Double.infinity, east = -Double.infinity
-    var south = Double.infinity, north = -Double.infinity
-
-    init(_ shape: MultiPolygon) {
-        for polygon in shape.polygons {
-            for point in polygon.exterior.points {
-                (west, east) = (min(west, point.x), max(east, point.x))
-                (south, north) = (min(south, point.y), max(north, point.y))
-            }
-        }
-    }
-
-    init(_ polygon: Polygon) {
-        self.init(MultiPolygon(polygons: [polygon]))
     }
 }
