@@ -61,46 +61,70 @@ struct RadialSweep {
     }
 
     /// Cells grouped by radial and sorted by sample: `cells[offsets[r]..<offsets[r+1]]` holds radial r's cells
-    /// as sample << 32 | window index. Cells within one cell of the site get free-space power.
+    /// as sample << 32 | window index. Cells within one cell of the site get free-space power. Each row's cells
+    /// are placed, and each radial's cells sorted, on all cores.
     private func assignCells(radialCount: Int, power: inout [Float]) -> (cells: [UInt64], offsets: [Int], longest: Int) {
-        let sector = 2 * Double.pi / Double(radialCount)
-        let radiusSquared = parameters.radius * parameters.radius
-        var radialOfCell = [Int32](repeating: -1, count: power.count)
-        var sampleOfCell = [UInt32](repeating: 0, count: power.count)
+        let rows = parallelMap(count: window.height, chunkSize: 1) { row in
+            (0..<window.width).map { column in placement(column: column, row: row, radialCount: radialCount) }
+        }
         var counts = [Int](repeating: 0, count: radialCount + 1)
         var longest = 1
-        for row in 0..<window.height {
-            for column in 0..<window.width {
-                let cellGround = grid[window.column + column, window.row + row]
-                guard !cellGround.isNaN else { continue }
-                let link = link(column: window.column + column, row: window.row + row, ground: cellGround)
-                guard link.distance * link.distance <= radiusSquared else { continue }
-                let cell = row * window.width + column
-                if link.distance < grid.spacing {
-                    let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-                    power[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
-                    continue
+        for (row, placements) in rows.enumerated() {
+            for (column, placement) in placements.enumerated() {
+                switch placement {
+                case .outside: continue
+                case .nextToSite(let value): power[row * window.width + column] = value
+                case .onRadial(let radial, let sample):
+                    counts[Int(radial) + 1] += 1
+                    longest = max(longest, Int(sample))
                 }
-                var radial = Int((atan2(link.east, link.north) / sector).rounded())
-                if radial < 0 { radial += radialCount }
-                if radial >= radialCount { radial -= radialCount }
-                let sample = max(1, Int((link.distance / grid.spacing).rounded()))
-                radialOfCell[cell] = Int32(radial)
-                sampleOfCell[cell] = UInt32(sample)
-                counts[radial + 1] += 1
-                longest = max(longest, sample)
             }
         }
         for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
         var cells = [UInt64](repeating: 0, count: counts[radialCount])
         var filled = counts
-        for cell in radialOfCell.indices where radialOfCell[cell] >= 0 {
-            let radial = Int(radialOfCell[cell])
-            cells[filled[radial]] = UInt64(sampleOfCell[cell]) << 32 | UInt64(cell)
-            filled[radial] += 1
+        for (row, placements) in rows.enumerated() {
+            for (column, placement) in placements.enumerated() {
+                guard case .onRadial(let radial, let sample) = placement else { continue }
+                cells[filled[Int(radial)]] = UInt64(sample) << 32 | UInt64(row * window.width + column)
+                filled[Int(radial)] += 1
+            }
         }
-        for radial in 0..<radialCount { cells[counts[radial]..<counts[radial + 1]].sort() }
-        return (cells, counts, longest)
+        let offsets = counts
+        cells.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedCells(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: (radialCount + 255) / 256) { chunk in
+                for radial in (chunk * 256)..<min(radialCount, (chunk + 1) * 256) {
+                    var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[offsets[radial]..<offsets[radial + 1]])
+                    slice.sort()
+                }
+            }
+        }
+        return (cells, offsets, longest)
+    }
+
+    /// Where a window cell's power comes from: the radial nearest to it at the sample nearest to its distance,
+    /// free space within one cell of the site, or nowhere (void, or beyond the radius).
+    private enum Placement {
+        case outside
+        case nextToSite(power: Float)
+        case onRadial(Int32, sample: UInt32)
+    }
+
+    private func placement(column: Int, row: Int, radialCount: Int) -> Placement {
+        let cellGround = grid[window.column + column, window.row + row]
+        guard !cellGround.isNaN else { return .outside }
+        let link = link(column: window.column + column, row: window.row + row, ground: cellGround)
+        guard link.distance * link.distance <= parameters.radius * parameters.radius else { return .outside }
+        if link.distance < grid.spacing {
+            let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+            return .nextToSite(power: link.receivedPower(loss: loss, site: site, receiver: parameters.receiver))
+        }
+        let sector = 2 * Double.pi / Double(radialCount)
+        var radial = Int((atan2(link.east, link.north) / sector).rounded())
+        if radial < 0 { radial += radialCount }
+        if radial >= radialCount { radial -= radialCount }
+        return .onRadial(Int32(radial), sample: UInt32(max(1, Int((link.distance / grid.spacing).rounded()))))
     }
 
     /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
@@ -161,4 +185,9 @@ struct RadialSweep {
 /// The output buffer radials write into; every cell belongs to exactly one radial.
 private struct SharedOutput: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Float>
+}
+
+/// The cell list whose radials' slices are sorted in parallel; the slices are disjoint.
+private struct SharedCells: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt64>
 }
