@@ -11,32 +11,31 @@ struct LatticeTransform {
     /// `transform` maps x and y arrays in place from the grid's CRS to the source CRS.
     func sourceCoordinates(
         _ transform: (inout [Double], inout [Double]) throws(InputError) -> Void
-    ) throws(InputError) -> (xs: [Double], ys: [Double]) {
+    ) throws(InputError) -> SourceCoordinates {
         let columns = nodes(layout.width), rows = nodes(layout.height)
         guard columns.count > 1, rows.count > 1 else { return try exact(transform) }
         var nodeXs = rows.flatMap { _ in columns.map { layout.centerX($0) } }
         var nodeYs = rows.flatMap { row in columns.map { _ in layout.centerY(row) } }
         try transform(&nodeXs, &nodeYs)
+        let lattice = SourceLattice(columns: columns, rows: rows, xs: nodeXs, ys: nodeYs)
         let squares = zip(rows, rows.dropFirst()).flatMap { top, bottom in
             zip(columns, columns.dropFirst()).map { left, right in ((left + right) / 2, (top + bottom) / 2) }
         }
         var checkXs = squares.map { layout.centerX($0.0) }, checkYs = squares.map { layout.centerY($0.1) }
         try transform(&checkXs, &checkYs)
-        let xs = interpolate(nodeXs, columns: columns, rows: rows)
-        let ys = interpolate(nodeYs, columns: columns, rows: rows)
         let faithful = squares.indices.allSatisfy { index in
-            let cell = squares[index].1 * layout.width + squares[index].0
-            return abs(xs[cell] - checkXs[index]) <= tolerance && abs(ys[cell] - checkYs[index]) <= tolerance
+            let point = lattice.point(column: squares[index].0, row: squares[index].1)
+            return abs(point.x - checkXs[index]) <= tolerance && abs(point.y - checkYs[index]) <= tolerance
         }
-        return faithful ? (xs, ys) : try exact(transform)
+        return faithful ? SourceCoordinates(width: layout.width, storage: .lattice(lattice)) : try exact(transform)
     }
 
     private func exact(
         _ transform: (inout [Double], inout [Double]) throws(InputError) -> Void
-    ) throws(InputError) -> (xs: [Double], ys: [Double]) {
+    ) throws(InputError) -> SourceCoordinates {
         var (xs, ys) = layout.cellCenters()
         try transform(&xs, &ys)
-        return (xs, ys)
+        return SourceCoordinates(width: layout.width, storage: .exact(xs: xs, ys: ys))
     }
 
     /// Lattice positions along an axis of `count` cells: every `stride`-th and the last.
@@ -44,25 +43,61 @@ struct LatticeTransform {
         let regular = Array(Swift.stride(from: 0, to: count - 1, by: Self.stride))
         return regular + [count - 1]
     }
+}
 
-    /// Bilinear interpolation of lattice `values` (row-major over `rows` × `columns`) to every cell.
-    private func interpolate(_ values: [Double], columns: [Int], rows: [Int]) -> [Double] {
-        var result = [Double](repeating: 0, count: layout.width * layout.height)
-        let across = columns.count
-        for (rowIndex, (top, bottom)) in zip(rows, rows.dropFirst()).enumerated() {
-            for row in top...bottom {
-                let v = bottom > top ? Double(row - top) / Double(bottom - top) : 0
-                for (columnIndex, (left, right)) in zip(columns, columns.dropFirst()).enumerated() {
-                    let node = rowIndex * across + columnIndex
-                    let upper = (values[node], values[node + 1]), lower = (values[node + across], values[node + across + 1])
-                    for column in left...right {
-                        let u = right > left ? Double(column - left) / Double(right - left) : 0
-                        let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
-                        result[row * layout.width + column] = high + (low - high) * v
-                    }
-                }
-            }
+/// The source coordinates of a grid's cell centres, found on demand from the lattice (no array per cell),
+/// or PROJ's own for every centre when the lattice was not faithful.
+struct SourceCoordinates: Sendable {
+    enum Storage: Sendable {
+        case lattice(SourceLattice)
+        case exact(xs: [Double], ys: [Double])
+    }
+
+    let width: Int
+    let storage: Storage
+
+    /// Source coordinates of a cell's centre.
+    func point(column: Int, row: Int) -> MapPoint {
+        switch storage {
+        case .lattice(let lattice): lattice.point(column: column, row: row)
+        case .exact(let xs, let ys): MapPoint(x: xs[row * width + column], y: ys[row * width + column])
         }
-        return result
+    }
+
+    /// The bounds of every centre. Bilinear interpolation stays within its square's corners, so the lattice's
+    /// nodes bound every interpolated centre.
+    var bounds: MapBounds {
+        let (xs, ys) = switch storage {
+        case .lattice(let lattice): (lattice.xs, lattice.ys)
+        case .exact(let xs, let ys): (xs, ys)
+        }
+        return MapBounds(minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0)
+    }
+}
+
+/// Source coordinates at the lattice's nodes (row-major over `rows` × `columns`), interpolated bilinearly
+/// in between.
+struct SourceLattice: Sendable {
+    let columns: [Int]
+    let rows: [Int]
+    let xs: [Double]
+    let ys: [Double]
+
+    /// The interpolated source coordinates of a cell centre. A centre on a node's row or column is taken from the
+    /// square after it (the last one from the square before it), where its weight is exactly 0.
+    func point(column: Int, row: Int) -> MapPoint {
+        let across = columns.count
+        let square = (column: min(column / LatticeTransform.stride, across - 2),
+                      row: min(row / LatticeTransform.stride, rows.count - 2))
+        let (left, right) = (columns[square.column], columns[square.column + 1])
+        let (top, bottom) = (rows[square.row], rows[square.row + 1])
+        let u = Double(column - left) / Double(right - left), v = Double(row - top) / Double(bottom - top)
+        let node = square.row * across + square.column
+        func interpolate(_ values: [Double]) -> Double {
+            let upper = (values[node], values[node + 1]), lower = (values[node + across], values[node + across + 1])
+            let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
+            return high + (low - high) * v
+        }
+        return MapPoint(x: interpolate(xs), y: interpolate(ys))
     }
 }

@@ -22,7 +22,8 @@ public struct MemoryBudget: Sendable, Equatable {
 
     /// Bytes taken whatever the grid: the program, GDAL's and PROJ's caches.
     static let baseBytes = 64 << 20
-    /// Loading: cell centres (two doubles) and elevations (sampled and kept) per grid cell.
+    /// Loading: elevations (sampled and kept) per grid cell, and cell centres (two doubles) when the PROJ lattice
+    /// is not faithful and every centre is transformed.
     static let loadingBytesPerGridCell = 24
     /// Loading: the DEM window read, with the void filling's working copy.
     static let loadingBytesPerSourceCell = 8

@@ -45,20 +45,19 @@ extension DEMSource {
         guard cellCount <= 400_000_000 else {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
         }
-        let (xs, ys) = try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
+        let sources = try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
             xs, ys throws(InputError) in try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
         }
-        let sourceBounds = MapBounds(
-            minX: xs.min() ?? 0, minY: ys.min() ?? 0, maxX: xs.max() ?? 0, maxY: ys.max() ?? 0
-        )
+        let sourceBounds = sources.bounds
         var report = VoidReport(sourceVoidCells: 0, filledCells: 0, gridVoidCells: 0, gridCells: cellCount)
         var elevations = [Float](repeating: .nan, count: cellCount)
         if var window = try read(covering: sourceBounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
-            let sampled = window, sourceXs = xs, sourceYs = ys
-            elevations = parallelMap(count: cellCount) { index in
-                sampled.interpolatedElevation(at: MapPoint(x: sourceXs[index], y: sourceYs[index])) ?? .nan
+            let sampled = window
+            let rows = parallelMap(count: layout.height, chunkSize: 1) { row in
+                (0..<layout.width).map { sampled.interpolatedElevation(at: sources.point(column: $0, row: row)) ?? .nan }
             }
+            elevations = Array(rows.joined())
         }
         report.gridVoidCells = elevations.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         if report.gridVoidFraction > policy.maxVoidFraction {
