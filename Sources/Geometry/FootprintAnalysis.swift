@@ -49,12 +49,13 @@ public struct FootprintAnalysis: Sendable {
 
     public var unionAreaKm2: Double { union.area / 1e6 }
 
-    /// Unions the footprints with GEOS, in vertical bands on all cores. Pairwise overlaps are counted on the
+    /// Unions the footprints with GEOS, in vertical bands on all cores; a single footprint is its own union (traced
+    /// footprints are valid, so GEOS would only hand back the same region). Pairwise overlaps are counted on the
     /// cells themselves — the polygons are exact unions of grid cells, so this equals the area of their GEOS
     /// intersection, at a fraction of the cost.
     public init(footprints: [SiteFootprint]) throws(GeometryError) {
         self.footprints = footprints
-        union = try GeometryOperations.unionOfAxisParallel(footprints.map(\.shape))
+        union = footprints.count == 1 ? footprints[0].shape : try GeometryOperations.unionOfAxisParallel(footprints.map(\.shape))
         let pairs = footprints.indices.flatMap { i in footprints.indices.filter { $0 > i }.map { (i, $0) } }
         let shared = parallelMap(count: pairs.count, chunkSize: 64) { index in
             footprints[pairs[index].0].cells.commonCells(with: footprints[pairs[index].1].cells)
