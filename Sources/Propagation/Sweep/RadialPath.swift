@@ -65,9 +65,6 @@ public struct RadialPath: Sendable {
         for block in blockHighest.indices { blockHighest[block] = -.infinity }
     }
 
-    /// Absolute height of the transmitting antenna.
-    var antenna: Double { heights[0] + antennaHeight }
-
     /// Appends the next ground sample (metres).
     public mutating func append(_ height: Double) {
         let index = count
@@ -77,8 +74,9 @@ public struct RadialPath: Sendable {
         blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
         count += 1
         guard index > 0 else { return }
-        (samplesFlatHorizon, samplesCurvedHorizon) = transmitterHorizons(
-            including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon
+        (samplesFlatHorizon, samplesCurvedHorizon) = Self.transmitterHorizons(
+            heights, including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon, antennaHeight: antennaHeight,
+            step: step, curvature: curvature
         )
         Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step)
         Self.extendUpperHull(&curvedHull, with: index, heights: heights, curvature: curvature, step: step)
@@ -90,24 +88,29 @@ public struct RadialPath: Sendable {
         (flatHorizon, curvedHorizon) = (samplesFlatHorizon, samplesCurvedHorizon)
         for (offset, height) in tail.enumerated() {
             heights[count + offset] = height
-            (flatHorizon, curvedHorizon) = transmitterHorizons(including: count + offset, flat: flatHorizon, curved: curvedHorizon)
+            (flatHorizon, curvedHorizon) = Self.transmitterHorizons(
+                heights, including: count + offset, flat: flatHorizon, curved: curvedHorizon, antennaHeight: antennaHeight,
+                step: step, curvature: curvature
+            )
         }
         receiverIndex = count + tail.count
         heights[receiverIndex] = ground
     }
 
-    /// The transmitter's horizons after sample `index` joins those found so far (0: none yet).
-    private func transmitterHorizons(including index: Int, flat: Int, curved: Int) -> (Int, Int) {
-        let source = antenna
-        let flat = flat == 0 || flatAngle(index, from: source) > flatAngle(flat, from: source) ? index : flat
-        let curved = curved == 0 || curvedAngle(index, from: source) > curvedAngle(curved, from: source) ? index : curved
+    /// The transmitter's horizons after sample `index` of `heights` joins those found so far (0: none yet). Static,
+    /// so that the per-sample calls of a mutating walk do not copy the path.
+    private static func transmitterHorizons(
+        _ heights: [Double], including index: Int, flat: Int, curved: Int, antennaHeight: Double, step: Double,
+        curvature: Double
+    ) -> (Int, Int) {
+        let source = heights[0] + antennaHeight
+        func flatAngle(_ index: Int) -> Double { (heights[index] - source) / Double(index) }
+        func curvedAngle(_ index: Int) -> Double {
+            (heights[index] - source) / (Double(index) * step) - curvature * Double(index) * step
+        }
+        let flat = flat == 0 || flatAngle(index) > flatAngle(flat) ? index : flat
+        let curved = curved == 0 || curvedAngle(index) > curvedAngle(curved) ? index : curved
         return (flat, curved)
-    }
-
-    private func flatAngle(_ index: Int, from source: Double) -> Double { (heights[index] - source) / Double(index) }
-
-    private func curvedAngle(_ index: Int, from source: Double) -> Double {
-        (heights[index] - source) / (Double(index) * step) - curvature * Double(index) * step
     }
 
     /// Height lowered by the earth's curvature at its distance from the transmitter.
