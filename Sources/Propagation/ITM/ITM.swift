@@ -56,6 +56,9 @@ struct ITMLink {
     private let groundImpedance: Complex<Double>
     private let refractivity: Double
     private let variability: ITMVariability
+    /// What depends on the frequency alone: ∛f, and free-space loss at 1 km (32.45 + 20 log f).
+    private let cubeRootFrequency: Double
+    private let freeSpaceAt1km: Double
 
     init(heights: (Double, Double), frequencyMHz: Double, environment: ITMEnvironment) throws(ITMError) {
         inputWarnings = try environment.validate(heights: heights, frequencyMHz: frequencyMHz)
@@ -66,6 +69,8 @@ struct ITMLink {
         let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
         groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
         variability = ITMVariability(environment: environment, frequencyMHz: frequencyMHz)
+        cubeRootFrequency = cbrt(frequencyMHz)
+        freeSpaceAt1km = 32.45 + 20 * decimalLog(frequencyMHz)
     }
 
     /// Surface refractivity and effective earth curvature for a path whose system height is `systemHeight` metres
@@ -104,7 +109,7 @@ struct ITMLink {
     /// Loss of a path of known geometry in a known medium.
     func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
-            geometry: geometry, heights: heights, frequencyMHz: frequencyMHz,
+            geometry: geometry, heights: heights, frequencyMHz: frequencyMHz, cubeRootFrequency: cubeRootFrequency,
             groundImpedance: groundImpedance, earthRadius: 1 / medium.curvature,
             surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
         ).compute()
@@ -112,7 +117,7 @@ struct ITMLink {
             reference: reference.attenuation, effectiveHeights: geometry.effectiveHeights, deltaH: geometry.deltaH,
             distance: geometry.distance
         )
-        let freeSpace = 32.45 + 20 * log10(frequencyMHz) + 20 * log10(geometry.distance / 1_000)
+        let freeSpace = freeSpaceAt1km + 20 * decimalLog(geometry.distance / 1_000)
         return ITMResult(
             loss: freeSpace + belowFreeSpace, freeSpaceLoss: freeSpace, referenceAttenuation: reference.attenuation,
             mode: reference.mode, geometry: geometry, surfaceRefractivity: medium.surfaceRefractivity,

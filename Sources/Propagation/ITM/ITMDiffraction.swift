@@ -21,7 +21,7 @@ struct ITMDiffraction {
         self.reference = reference
         self.thetaLOS = thetaLOS
         let g = reference.geometry, f = reference.frequencyMHz
-        cubeRootF = cbrt(f)
+        cubeRootF = reference.cubeRootFrequency
         impedance = reference.groundImpedance.length
         let transmitter = Self.arc(
             radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
@@ -36,7 +36,7 @@ struct ITMDiffraction {
             + Self.heightGain(receiver.x, receiver.k)
         let heights = reference.heights
         let clutterRoughness = sigmaH(reference.terrainRoughness(smoothLOS))
-        clutter = min(15, 5 * log10(1 + 1e-5 * heights.0 * heights.1 * f * clutterRoughness))
+        clutter = min(15, 5 * decimalLog(1 + 1e-5 * heights.0 * heights.1 * f * clutterRoughness))
         var product = heights.0 * heights.1
         let excess = g.effectiveHeights.0 * g.effectiveHeights.1 - product
         if reference.pointToPoint { product += 10 }
@@ -70,7 +70,7 @@ struct ITMDiffraction {
 
     /// Ideal knife-edge loss A(v, 0) from v² [TN101v2, Eqn III.24].
     private func fresnelLoss(_ v2: Double) -> Double {
-        v2 < 5.76 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * log10(v2)
+        v2 < 5.76 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * decimalLog(v2)
     }
 
     /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
@@ -80,7 +80,7 @@ struct ITMDiffraction {
         let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
         let beyond = Self.arc(radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: cubeRootF, impedance: impedance)
         let total = beyond.x + terminalsX
-        let distanceGain = 0.05751 * total - 10 * log10(total)
+        let distanceGain = 0.05751 * total - 10 * decimalLog(total)
         return distanceGain - terminalsGain - 20
     }
 

@@ -9,6 +9,8 @@ struct ITMReferenceAttenuation {
     /// Structural antenna heights (m).
     let heights: (Double, Double)
     let frequencyMHz: Double
+    /// ∛f, f in MHz (Vogler's smooth-earth diffraction).
+    let cubeRootFrequency: Double
     /// Complex ground impedance.
     let groundImpedance: Complex<Double>
     /// Effective earth radius (m) and surface refractivity (N-units).
@@ -139,7 +141,7 @@ struct ITMReferenceAttenuation {
         var phase = wavenumber * 2 * he.0 * he.1 / d
         if phase > Double.pi / 2 { phase = Double.pi - (Double.pi / 2) * (Double.pi / 2) / phase }
         let sum = Complex(cos(phase), -sin(phase)) + reflection
-        let twoRay = -10 * log10(sum.real * sum.real + sum.imaginary * sum.imaginary)
+        let twoRay = -10 * decimalLog(sum.real * sum.real + sum.imaginary * sum.imaginary)
         let extended = slope * d + intercept
         let weight = 1 / (1 + frequencyMHz * geometry.deltaH / max(10e3, smoothLOS))
         return weight * twoRay + (1 - weight) * extended
@@ -170,24 +172,24 @@ struct ITMReferenceAttenuation {
             let eta = (crossover / 1.7556e3)
                 * (1 + (0.031 - ns * 2.32e-3 + ns * ns * 5.67e-6) * exp(-pow(min(1.7, crossover / 8e3), 6)))
             let h00 = (frequencyGain(r1, eta) + frequencyGain(r2, eta)) / 2
-            gain = max(h00 + min(h00, 6 * (0.6 - log10(max(eta, 1))) * log10(s) * log10(q)), 0)
+            gain = max(h00 + min(h00, 6 * (0.6 - decimalLog(max(eta, 1))) * decimalLog(s) * decimalLog(q)), 0)
             if eta < 1 {
                 let root2 = 2.0.squareRoot()
                 gain = eta * gain + (1 - eta) * 10
-                    * log10(pow((1 + root2 / r1) * (1 + root2 / r2), 2) * (r1 + r2) / (r1 + r2 + 2 * root2))
+                    * decimalLog(pow((1 + root2 / r1) * (1 + root2 / r2), 2) * (r1 + r2) / (r1 + r2 + 2 * root2))
             }
             if gain > 15 && h0 >= 0 { gain = h0 }
         }
         h0 = gain
         let th = d / earthRadius - thetaLOS
-        return attenuationFunction(th * d) + 10 * log10(wavenumber * 47.7 * pow(th, 4))
+        return attenuationFunction(th * d) + 10 * decimalLog(wavenumber * 47.7 * pow(th, 4))
             - 0.1 * (surfaceRefractivity - 301) * exp(-th * d / 40e3) + gain
     }
 
     /// The attenuation function F(θd) [Algorithm, 6.9].
     private func attenuationFunction(_ td: Double) -> Double {
         let (a, b, c): (Double, Double, Double) = td <= 10e3 ? (133.4, 0.332e-3, -10) : td <= 70e3 ? (104.6, 0.212e-3, -2.5) : (71.8, 0.157e-3, 5)
-        return a + b * td + c * log10(td)
+        return a + b * td + c * decimalLog(td)
     }
 
     /// Troposcatter frequency-gain function H₀(r, ηs), interpolated between curves [Algorithm, 6.13].
@@ -196,7 +198,7 @@ struct ITMReferenceAttenuation {
         let whole = Int(eta), fraction = eta - Double(whole)
         let a = [25.0, 80, 177, 395, 705], b = [24.0, 45, 68, 80, 105]
         let inverseSquare = 1 / (r * r)
-        func curve(_ j: Int) -> Double { 10 * log10(1 + a[j] * inverseSquare * inverseSquare + b[j] * inverseSquare) }
+        func curve(_ j: Int) -> Double { 10 * decimalLog(1 + a[j] * inverseSquare * inverseSquare + b[j] * inverseSquare) }
         var result = curve(whole - 1)
         if fraction != 0 { result = (1 - fraction) * result + fraction * curve(whole) }
         return result
