@@ -75,24 +75,39 @@ struct SourceCoordinates: Sendable {
     }
 }
 
-/// Source coordinates at the lattice's nodes (row-major over `rows` × `columns`), interpolated bilinearly
-/// in between.
+/// Source coordinates at the lattice's nodes (row-major, `across` nodes per row), interpolated bilinearly in
+/// between.
 struct SourceLattice: Sendable {
-    let columns: [Int]
-    let rows: [Int]
+    let across: Int
     let xs: [Double]
     let ys: [Double]
+    /// For every grid column and row, the lattice square it is interpolated in and its weight across the square.
+    /// A centre on a node's row or column is taken from the square after it (the last one from the square before
+    /// it), where its weight is exactly 0.
+    private let columnSquares: [(square: Int, weight: Double)]
+    private let rowSquares: [(square: Int, weight: Double)]
 
-    /// The interpolated source coordinates of a cell centre. A centre on a node's row or column is taken from the
-    /// square after it (the last one from the square before it), where its weight is exactly 0.
+    /// The lattice with nodes at grid `columns` × `rows` whose source coordinates are `xs` and `ys`.
+    init(columns: [Int], rows: [Int], xs: [Double], ys: [Double]) {
+        across = columns.count
+        self.xs = xs
+        self.ys = ys
+        columnSquares = Self.squares(of: columns)
+        rowSquares = Self.squares(of: rows)
+    }
+
+    private static func squares(of nodes: [Int]) -> [(square: Int, weight: Double)] {
+        (0...nodes[nodes.count - 1]).map { index in
+            let square = min(index / LatticeTransform.stride, nodes.count - 2)
+            let (first, last) = (nodes[square], nodes[square + 1])
+            return (square, Double(index - first) / Double(last - first))
+        }
+    }
+
+    /// The interpolated source coordinates of a cell centre.
     func point(column: Int, row: Int) -> MapPoint {
-        let across = columns.count
-        let square = (column: min(column / LatticeTransform.stride, across - 2),
-                      row: min(row / LatticeTransform.stride, rows.count - 2))
-        let (left, right) = (columns[square.column], columns[square.column + 1])
-        let (top, bottom) = (rows[square.row], rows[square.row + 1])
-        let u = Double(column - left) / Double(right - left), v = Double(row - top) / Double(bottom - top)
-        let node = square.row * across + square.column
+        let (square, u) = columnSquares[column], (squareRow, v) = rowSquares[row]
+        let node = squareRow * across + square
         func interpolate(_ values: [Double]) -> Double {
             let upper = (values[node], values[node + 1]), lower = (values[node + across], values[node + across + 1])
             let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
