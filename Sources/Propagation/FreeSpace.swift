@@ -7,5 +7,5 @@ public let speedOfLight = 299_792_458.0
 /// `frequencyMHz`. Distances under one metre count as one metre (the near field is not modelled).
 @inlinable
 public func freeSpaceLoss(distance: Double, frequencyMHz: Double) -> Double {
-    20 * log10(4 * Double.pi * max(distance, 1) * frequencyMHz * 1e6 / speedOfLight)
+    20 * decimalLog(4 * Double.pi * max(distance, 1) * frequencyMHz * 1e6 / speedOfLight)
 }

@@ -79,19 +79,19 @@ public enum Hata {
 
     /// The Okumura-Hata formula itself, without the range check (for links already validated).
     public static func medianLoss(_ link: EmpiricalLink, environment: HataEnvironment) -> Double {
-        let logF = log10(link.frequencyMHz)
-        let urban = 69.55 + 26.16 * logF - 13.82 * log10(link.baseHeight) - mobileCorrection(link)
-            + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000)
+        let logF = decimalLog(link.frequencyMHz)
+        let urban = 69.55 + 26.16 * logF - 13.82 * decimalLog(link.baseHeight) - mobileCorrection(link)
+            + (44.9 - 6.55 * decimalLog(link.baseHeight)) * decimalLog(link.distance / 1_000)
         return switch environment {
         case .urban: urban
-        case .suburban: urban - 2 * pow(log10(link.frequencyMHz / 28), 2) - 5.4
+        case .suburban: urban - 2 * pow(decimalLog(link.frequencyMHz / 28), 2) - 5.4
         case .open: urban - 4.78 * logF * logF + 18.33 * logF - 40.94
         }
     }
 
     /// Mobile antenna height correction a(hm) for small and medium cities, dB.
     static func mobileCorrection(_ link: EmpiricalLink) -> Double {
-        let logF = log10(link.frequencyMHz)
+        let logF = decimalLog(link.frequencyMHz)
         return (1.1 * logF - 0.7) * link.mobileHeight - (1.56 * logF - 0.8)
     }
 }
@@ -110,7 +110,7 @@ public enum Cost231 {
     /// The COST-231 Hata formula itself, without the range check (for links already validated).
     public static func medianLoss(_ link: EmpiricalLink, environment: Cost231Environment) -> Double {
         let correction = environment == .metropolitan ? 3.0 : 0
-        return 46.3 + 33.9 * log10(link.frequencyMHz) - 13.82 * log10(link.baseHeight) - Hata.mobileCorrection(link)
-            + (44.9 - 6.55 * log10(link.baseHeight)) * log10(link.distance / 1_000) + correction
+        return 46.3 + 33.9 * decimalLog(link.frequencyMHz) - 13.82 * decimalLog(link.baseHeight) - Hata.mobileCorrection(link)
+            + (44.9 - 6.55 * decimalLog(link.baseHeight)) * decimalLog(link.distance / 1_000) + correction
     }
 }

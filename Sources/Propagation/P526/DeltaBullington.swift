@@ -137,11 +137,11 @@ public struct DeltaBullington: Sendable, Equatable {
         let beta = (1 + 1.6 * k * k + 0.67 * pow(k, 4)) / (1 + 4.5 * k * k + 1.53 * pow(k, 4))
         let x = 21.88 * beta * pow(ghz / (radiusKm * radiusKm), 1.0 / 3.0) * distance
         let yScale = 0.9575 * beta * pow(ghz * ghz / radiusKm, 1.0 / 3.0)
-        let distanceTerm = x >= 1.6 ? 11 + 10 * log10(x) - 17.6 * x : -20 * log10(x) - 5.6488 * pow(x, 1.425)
+        let distanceTerm = x >= 1.6 ? 11 + 10 * decimalLog(x) - 17.6 * x : -20 * decimalLog(x) - 5.6488 * pow(x, 1.425)
         func heightGain(_ y: Double) -> Double {
             let b = beta * y
-            let gain = b > 2 ? 17.6 * (b - 1.1).squareRoot() - 5 * log10(b - 1.1) - 8 : 20 * log10(b + 0.1 * b * b * b)
-            return max(gain, 2 + 20 * log10(k))
+            let gain = b > 2 ? 17.6 * (b - 1.1).squareRoot() - 5 * decimalLog(b - 1.1) - 8 : 20 * decimalLog(b + 0.1 * b * b * b)
+            return max(gain, 2 + 20 * decimalLog(k))
         }
         return -distanceTerm - heightGain(yScale * heights.0) - heightGain(yScale * heights.1)
     }

@@ -4,5 +4,5 @@ import Foundation
 @inlinable
 public func knifeEdgeLoss(nu: Double) -> Double {
     guard nu > -0.78 else { return 0 }
-    return 6.9 + 20 * log10(((nu - 0.1) * (nu - 0.1) + 1).squareRoot() + nu - 0.1)
+    return 6.9 + 20 * decimalLog(((nu - 0.1) * (nu - 0.1) + 1).squareRoot() + nu - 0.1)
 }
