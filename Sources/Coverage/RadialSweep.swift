@@ -61,34 +61,30 @@ struct RadialSweep {
     }
 
     /// Cells grouped by radial and sorted by sample: `cells[offsets[r]..<offsets[r+1]]` holds radial r's cells
-    /// as sample << 32 | window index. Cells within one cell of the site get free-space power. Each row's cells
-    /// are placed, and each radial's cells sorted, on all cores.
+    /// as sample << 32 | window index. Cells within one cell of the site get free-space power. The cells are
+    /// placed, and each radial's cells sorted, on all cores.
     private func assignCells(radialCount: Int, power: inout [Float]) -> (cells: [UInt64], offsets: [Int], longest: Int) {
-        let rows = parallelMap(count: window.height, chunkSize: 1) { row in
-            (0..<window.width).map { column in placement(column: column, row: row, radialCount: radialCount) }
+        let width = window.width
+        let placements = parallelMap(count: width * window.height) { cell in
+            placement(column: cell % width, row: cell / width, radialCount: radialCount)
         }
         var counts = [Int](repeating: 0, count: radialCount + 1)
         var longest = 1
-        for (row, placements) in rows.enumerated() {
-            for (column, placement) in placements.enumerated() {
-                switch placement {
-                case .outside: continue
-                case .nextToSite(let value): power[row * window.width + column] = value
-                case .onRadial(let radial, let sample):
-                    counts[Int(radial) + 1] += 1
-                    longest = max(longest, Int(sample))
-                }
+        for (cell, placement) in placements.enumerated() {
+            switch placement {
+            case .outside: continue
+            case .nextToSite: power[cell] = freeSpacePower(column: cell % width, row: cell / width)
+            default:
+                counts[placement.radial + 1] += 1
+                longest = max(longest, placement.sample)
             }
         }
         for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
         var cells = [UInt64](repeating: 0, count: counts[radialCount])
         var filled = counts
-        for (row, placements) in rows.enumerated() {
-            for (column, placement) in placements.enumerated() {
-                guard case .onRadial(let radial, let sample) = placement else { continue }
-                cells[filled[Int(radial)]] = UInt64(sample) << 32 | UInt64(row * window.width + column)
-                filled[Int(radial)] += 1
-            }
+        for (cell, placement) in placements.enumerated() where placement != .outside && placement != .nextToSite {
+            cells[filled[placement.radial]] = UInt64(placement.sample) << 32 | UInt64(cell)
+            filled[placement.radial] += 1
         }
         let offsets = counts
         cells.withUnsafeMutableBufferPointer { buffer in
@@ -103,12 +99,19 @@ struct RadialSweep {
         return (cells, offsets, longest)
     }
 
-    /// Where a window cell's power comes from: the radial nearest to it at the sample nearest to its distance,
-    /// free space within one cell of the site, or nowhere (void, or beyond the radius).
-    private enum Placement {
-        case outside
-        case nextToSite(power: Float)
-        case onRadial(Int32, sample: UInt32)
+    /// Where a window cell's power comes from, in eight bytes: the radial nearest to it at the sample nearest to
+    /// its distance (radial << 32 | sample, sample ≥ 1), free space within one cell of the site, or nowhere
+    /// (void, or beyond the radius).
+    private struct Placement: Equatable {
+        let packed: UInt64
+        static let outside = Placement(packed: .max)
+        static let nextToSite = Placement(packed: .max - 1)
+
+        private init(packed: UInt64) { self.packed = packed }
+        init(radial: Int, sample: Int) { packed = UInt64(radial) << 32 | UInt64(sample) }
+
+        var radial: Int { Int(packed >> 32) }
+        var sample: Int { Int(packed & 0xFFFF_FFFF) }
     }
 
     private func placement(column: Int, row: Int, radialCount: Int) -> Placement {
@@ -116,15 +119,19 @@ struct RadialSweep {
         guard !cellGround.isNaN else { return .outside }
         let link = link(column: window.column + column, row: window.row + row, ground: cellGround)
         guard link.distance * link.distance <= parameters.radius * parameters.radius else { return .outside }
-        if link.distance < grid.spacing {
-            let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-            return .nextToSite(power: link.receivedPower(loss: loss, site: site, receiver: parameters.receiver))
-        }
+        guard link.distance >= grid.spacing else { return .nextToSite }
         let sector = 2 * Double.pi / Double(radialCount)
         var radial = Int((atan2(link.east, link.north) / sector).rounded())
         if radial < 0 { radial += radialCount }
         if radial >= radialCount { radial -= radialCount }
-        return .onRadial(Int32(radial), sample: UInt32(max(1, Int((link.distance / grid.spacing).rounded()))))
+        return Placement(radial: radial, sample: max(1, Int((link.distance / grid.spacing).rounded())))
+    }
+
+    /// Free-space power at a window cell next to the site, where there is no profile to speak of.
+    private func freeSpacePower(column: Int, row: Int) -> Float {
+        let link = link(column: window.column + column, row: window.row + row, ground: grid[window.column + column, window.row + row])
+        let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+        return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
     }
 
     /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
