@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The estimate is the larger of two phases: loading (cell centres and elevations of the metric grid, and the
 /// DEM window read for it) and computing (the caller's rasters over the whole grid, plus the sites' windows —
-/// squares of twice the radius — held at once). Measured on N44W072 (one ITM site, 30 km): 190 MB at 30 m and
-/// 483 MB at 15 m, against estimates of 176 MB and 512 MB.
+/// squares of twice the radius — held at once). Measured on N44W072 (one ITM site, 30 km): 178 MB at 30 m and
+/// 495 MB at 15 m, against estimates of 176 MB and 512 MB.
 public struct MemoryBudget: Sendable, Equatable {
     /// The cap in bytes.
     public var limitBytes: UInt64

@@ -54,10 +54,10 @@ extension DEMSource {
         if var window = try read(covering: sourceBounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
             let sampled = window
-            let rows = parallelMap(count: layout.height, chunkSize: 1) { row in
-                (0..<layout.width).map { sampled.interpolatedElevation(at: sources.point(column: $0, row: row)) ?? .nan }
+            let width = layout.width
+            elevations = parallelMap(count: cellCount) { cell in
+                sampled.interpolatedElevation(at: sources.point(column: cell % width, row: cell / width)) ?? .nan
             }
-            elevations = Array(rows.joined())
         }
         report.gridVoidCells = elevations.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         if report.gridVoidFraction > policy.maxVoidFraction {
