@@ -71,18 +71,17 @@ struct RadialSweep {
         var counts = [Int](repeating: 0, count: radialCount + 1)
         var longest = 1
         for (cell, placement) in placements.enumerated() {
-            switch placement {
-            case .outside: continue
-            case .nextToSite: power[cell] = freeSpacePower(column: cell % width, row: cell / width)
-            default:
+            if placement.isOnRadial {
                 counts[placement.radial + 1] += 1
                 longest = max(longest, placement.sample)
+            } else if placement == .nextToSite {
+                power[cell] = freeSpacePower(column: cell % width, row: cell / width)
             }
         }
         for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
         var cells = [UInt64](repeating: 0, count: counts[radialCount])
         var filled = counts
-        for (cell, placement) in placements.enumerated() where placement != .outside && placement != .nextToSite {
+        for (cell, placement) in placements.enumerated() where placement.isOnRadial {
             cells[filled[placement.radial]] = UInt64(placement.sample) << 32 | UInt64(cell)
             filled[placement.radial] += 1
         }
@@ -110,6 +109,7 @@ struct RadialSweep {
         private init(packed: UInt64) { self.packed = packed }
         init(radial: Int, sample: Int) { packed = UInt64(radial) << 32 | UInt64(sample) }
 
+        var isOnRadial: Bool { packed < Self.nextToSite.packed }
         var radial: Int { Int(packed >> 32) }
         var sample: Int { Int(packed & 0xFFFF_FFFF) }
     }
@@ -129,7 +129,8 @@ struct RadialSweep {
 
     /// Free-space power at a window cell next to the site, where there is no profile to speak of.
     private func freeSpacePower(column: Int, row: Int) -> Float {
-        let link = link(column: window.column + column, row: window.row + row, ground: grid[window.column + column, window.row + row])
+        let (column, row) = (window.column + column, window.row + row)
+        let link = link(column: column, row: row, ground: grid[column, row])
         let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
         return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
     }
