@@ -7,8 +7,7 @@ import Foundation
 struct ITMDiffraction {
     private let reference: ITMReferenceAttenuation
     private let thetaLOS: Double
-    /// Vogler's ground parameter for the arc beyond the horizons is found per distance from these.
-    private let cubeRootF: Double
+    /// Vogler's ground parameter for the arc beyond the horizons is found per distance from this and ∛f.
     private let impedance: Double
     /// Normalised distances of the terminals' arcs and their height gains summed.
     private let terminalsX: Double
@@ -21,7 +20,7 @@ struct ITMDiffraction {
         self.reference = reference
         self.thetaLOS = thetaLOS
         let g = reference.geometry, f = reference.frequencyMHz
-        cubeRootF = reference.cubeRootFrequency
+        let cubeRootF = reference.cubeRootFrequency
         impedance = reference.groundImpedance.length
         let transmitter = Self.arc(
             radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
@@ -78,7 +77,10 @@ struct ITMDiffraction {
         let horizons = reference.geometry.horizonDistances, earthRadius = reference.earthRadius
         let thetaNLOS = d / earthRadius - thetaLOS
         let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
-        let beyond = Self.arc(radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: cubeRootF, impedance: impedance)
+        let beyond = Self.arc(
+            radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: reference.cubeRootFrequency,
+            impedance: impedance
+        )
         let total = beyond.x + terminalsX
         let distanceGain = 0.05751 * total - 10 * decimalLog(total)
         return distanceGain - terminalsGain - 20
