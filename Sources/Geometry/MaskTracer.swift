@@ -35,7 +35,7 @@ public struct MaskTracer: Sendable {
     /// The polygons of the cells where `mask` (row-major, `width` × `height`) is true.
     public func polygons(of mask: [Bool], width: Int, height: Int) -> MultiPolygon {
         precondition(mask.count == width * height, "mask needs width × height cells")
-        let components = connectedComponents(mask, width: width, height: height)
+        let components = MaskComponents(mask, width: width, height: height)
         var outgoing = boundaryEdges(mask, width: width, height: height)
         let saddles = outgoing.map { $0.nonzeroBitCount == 2 }
         var shells: [Int: [Ring]] = [:], holes: [Int: [Ring]] = [:]
@@ -43,7 +43,8 @@ public struct MaskTracer: Sendable {
         for start in outgoing.indices where outgoing[start] != 0 {
             while outgoing[start] != 0 {
                 let walk = trace(from: start, outgoing: &outgoing, saddles: saddles, stride: stride)
-                let component = components[leftCell(of: walk.firstEdge, at: start, stride: stride, width: width)]
+                let leftOfStart = leftCell(of: walk.firstEdge, at: start, stride: stride, width: width)
+                let component = components.component(ofCell: leftOfStart)
                 for ring in simpleRings(walk.vertices, stride: stride) {
                     if ring.signedArea > 0 { shells[component, default: []].append(ring) } else { holes[component, default: []].append(ring) }
                 }
@@ -56,28 +57,6 @@ public struct MaskTracer: Sendable {
             return result
         }
         return MultiPolygon(polygons: polygons)
-    }
-
-    /// 4-connected component label of every covered cell (−1 elsewhere).
-    private func connectedComponents(_ mask: [Bool], width: Int, height: Int) -> [Int] {
-        var labels = [Int](repeating: -1, count: mask.count)
-        var next = 0
-        for seed in mask.indices where mask[seed] && labels[seed] < 0 {
-            var stack = [seed]
-            labels[seed] = next
-            while let cell = stack.popLast() {
-                let column = cell % width, row = cell / width
-                for (ok, neighbour) in [
-                    (column > 0, cell - 1), (column < width - 1, cell + 1),
-                    (row > 0, cell - width), (row < height - 1, cell + width),
-                ] where ok && mask[neighbour] && labels[neighbour] < 0 {
-                    labels[neighbour] = next
-                    stack.append(neighbour)
-                }
-            }
-            next += 1
-        }
-        return labels
     }
 
     /// Per lattice vertex, the bits of the boundary edges leaving it, oriented with the covered cell on the left.
