@@ -68,10 +68,10 @@ public enum GeoTIFF {
         let band = GDALGetRasterBand(dataset.raw, 1)
         GDALSetRasterNoDataValue(band, .nan)
         if let bandDescription { GDALSetDescription(band, bandDescription) }
-        var pixels = values
-        let status = pixels.withUnsafeMutableBytes { buffer in
+        // GDAL only reads the buffer when writing; lending it the values' own storage spares a copy of the raster.
+        let status = values.withUnsafeBytes { buffer in
             GDALRasterIO(
-                band, GF_Write, 0, 0, Int32(width), Int32(height), buffer.baseAddress,
+                band, GF_Write, 0, 0, Int32(width), Int32(height), UnsafeMutableRawPointer(mutating: buffer.baseAddress),
                 Int32(width), Int32(height), GDT_Float32, 0, 0
             )
         }
