@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Builds an array whose elements are computed independently, spread over all cores in chunks.
 @inlinable
@@ -25,14 +26,17 @@ struct UncheckedPointer<T>: @unchecked Sendable {
     @usableFromInline init(base: UnsafeMutablePointer<T>) { self.base = base }
 }
 
-/// Runs `first` and `second` at the same time and returns both results.
-public func inParallel<A: Sendable, B: Sendable>(
-    _ first: @Sendable () -> A, _ second: @Sendable () -> B
-) -> (A, B) {
-    nonisolated(unsafe) var a: A?
+/// Runs `first` on the calling thread while `second` runs on a thread of its own, and returns both results.
+/// Neither runs inside a `concurrentPerform`: libdispatch gives a nested `concurrentPerform` only its share of
+/// the cores (one of two on a two-core machine), which would leave work that is parallel inside them serial.
+public func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let finished = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var b: B?
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { a = first() } else { b = second() }
-    }
-    return (a!, b!)
+    Thread {
+        b = second()
+        finished.signal()
+    }.start()
+    let a = first()
+    finished.wait()
+    return (a, b!)
 }
