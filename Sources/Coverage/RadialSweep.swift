@@ -46,7 +46,7 @@ struct RadialSweep {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var path = RadialPath(
                     step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
-                    curvature: model.curvature
+                    curvature: model.curvature, statistics: model.pathStatistics
                 )
                 var workspace = DeltaHWorkspace()
                 for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {

@@ -42,12 +42,19 @@ struct RadialPathTests {
         for _ in 0..<20 {
             let z = profile(120, &random)
             var path = RadialPath(step: step, capacity: z.count, antennaHeight: antenna, curvature: curvature)
+            // A path keeping only the curved-earth statistics (ITM's) must give the same ones.
+            var lean = RadialPath(step: step, capacity: z.count, antennaHeight: antenna, curvature: curvature, statistics: [])
             path.append(z[0])
+            lean.append(z[0])
             let source = z[0] + antenna
             for k in 2..<z.count {
                 let tailStart = max(1, k - tailLength)
-                while path.count < tailStart { path.append(z[path.count]) }
+                while path.count < tailStart {
+                    lean.append(z[path.count])
+                    path.append(z[path.count])
+                }
                 path.placeReceiver(ground: z[k], tail: Array(z[tailStart..<k]))
+                lean.placeReceiver(ground: z[k], tail: Array(z[tailStart..<k]))
                 #expect(path.receiverIndex == k)
                 let receiver = z[k] + 1.5
                 let interior = 1..<k
@@ -64,6 +71,8 @@ struct RadialPathTests {
                 #expect(curvedFromSource(path.curvedHorizon) == interior.map(curvedFromSource).max())
                 #expect(path.flatHorizon == interior.max { (z[$0] - source) / Double($0) < (z[$1] - source) / Double($1) })
                 let curved = path.receiverHorizon(height: receiver, curved: true)
+                #expect(lean.curvedHorizon == path.curvedHorizon && lean.receiverHorizon(height: receiver, curved: true) == curved)
+                #expect(lean.sum(1, k) == path.sum(1, k) && lean.weightedSum(1, k) == path.weightedSum(1, k))
                 #expect(abs(curvedBack(curved) - interior.map(curvedBack).max()!) < 1e-12)
                 let flat = path.receiverHorizon(height: receiver, curved: false)
                 #expect(abs(back(flat) - interior.map(back).max()!) < 1e-12)
@@ -83,7 +92,9 @@ struct RadialPathTests {
             model: model, transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900,
             environment: RadioEnvironment(), earth: EarthModel(), siteGround: siteGround
         ))
-        var path = RadialPath(step: step, capacity: z.count, antennaHeight: 30, curvature: radial.curvature)
+        var path = RadialPath(
+            step: step, capacity: z.count, antennaHeight: 30, curvature: radial.curvature, statistics: radial.pathStatistics
+        )
         let tailStart = max(1, z.count - 1 - tailLength)
         z[..<tailStart].forEach { path.append($0) }
         path.placeReceiver(ground: z[z.count - 1], tail: Array(z[tailStart..<(z.count - 1)]))

@@ -10,6 +10,8 @@ public struct RadialLossModel: Sendable {
     private let kind: Kind
     /// The curvature coefficient 1/(2a) per metre a `RadialPath` must use for this model's horizons.
     public let curvature: Double
+    /// The statistics beyond the curved-earth ones a `RadialPath` must keep for this model.
+    public let pathStatistics: RadialPath.Statistics
 
     /// The radial form of `model`, or nil when the model reads no terrain profile. `siteGround` is the
     /// ground elevation at the site (it sets ITM's effective earth for the horizon search).
@@ -28,6 +30,7 @@ public struct RadialLossModel: Sendable {
             }
             kind = model == .itm ? .itm(link) : .itmArea(link, siting: environment.siting)
             curvature = link.medium(systemHeight: siteGround).curvature / 2
+            pathStatistics = []
         case .p526:
             kind = .p526(P526Radial(
                 antennaHeights: heights, frequencyMHz: frequencyMHz, earth: earth,
@@ -35,6 +38,7 @@ public struct RadialLossModel: Sendable {
                 conductivity: environment.itm.conductivity
             ))
             curvature = earth.curvature
+            pathStatistics = [.flatEarth, .blockMaxima]
         case .los, .fspl, .hata, .cost231:
             return nil
         }

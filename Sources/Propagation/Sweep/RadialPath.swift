@@ -2,20 +2,31 @@
 /// that terrain models need for a receiver anywhere beyond its last sample, so that a whole radial of
 /// receivers costs about as much as one profile:
 /// - prefix sums of heights and of index-weighted heights (means and least-squares fits in O(1));
-/// - the transmitter's horizon so far, over flat and over curved earth (running maxima);
-/// - upper convex hulls of the heights, flat and curvature-corrected, from which the horizon seen back
-///   from a receiver is found by binary search;
-/// - the highest sample of every block of `blockSize` samples.
+/// - the transmitter's horizon so far over curved earth (a running maximum), and the upper convex hull of the
+///   curvature-corrected heights, from which the horizon seen back from a receiver is found by binary search;
+/// - when asked for (`Statistics`), the same horizon and hull over flat earth, and the highest sample of every
+///   block of `blockSize` samples.
 /// A receiver reads the appended samples, then a short tail of samples of its own (the terrain just in front
 /// of it, taken on its own line) and its ground height, all placed by `placeReceiver`; statistics over the
 /// tail are found directly.
 public struct RadialPath: Sendable {
+    /// The statistics a path keeps beyond the sums and the curved-earth horizons and hull, which every model reads.
+    public struct Statistics: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The transmitter's and the receiver's horizons over flat earth, and `highestAbove(slope:)`.
+        public static let flatEarth = Statistics(rawValue: 1)
+        /// `highestInBlock(_:)`.
+        public static let blockMaxima = Statistics(rawValue: 2)
+    }
+
     /// Distance between samples, metres.
     public private(set) var step: Double
     /// Antenna height above the first sample, metres.
     let antennaHeight: Double
     /// Curvature coefficient 1/(2a) (per metre) of the curved-earth statistics.
     let curvature: Double
+    let statistics: Statistics
     /// Number of terrain samples appended so far.
     public private(set) var count = 0
     /// Slot of the receiver's ground height, after the samples and the receiver's tail.
@@ -39,11 +50,15 @@ public struct RadialPath: Sendable {
     static let blockSize = 16
 
     /// An empty path for up to `capacity` samples (tail included) every `step` metres; the antenna stands `antennaHeight`
-    /// metres above the first sample; curved statistics use an earth of curvature coefficient `curvature`.
-    public init(step: Double, capacity: Int, antennaHeight: Double, curvature: Double) {
+    /// metres above the first sample; curved statistics use an earth of curvature coefficient `curvature`; `statistics`
+    /// says which others to keep.
+    public init(
+        step: Double, capacity: Int, antennaHeight: Double, curvature: Double, statistics: Statistics = [.flatEarth, .blockMaxima]
+    ) {
         self.step = step
         self.antennaHeight = antennaHeight
         self.curvature = curvature
+        self.statistics = statistics
         heights = [Double](repeating: 0, count: capacity + 1)
         sums = [Double](repeating: 0, count: capacity + 1)
         weightedSums = [Double](repeating: 0, count: capacity + 1)
@@ -71,14 +86,17 @@ public struct RadialPath: Sendable {
         heights[index] = height
         sums[index + 1] = sums[index] + height
         weightedSums[index + 1] = weightedSums[index] + Double(index) * height
-        blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
+        if statistics.contains(.blockMaxima) {
+            blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
+        }
         count += 1
         guard index > 0 else { return }
+        let flatEarth = statistics.contains(.flatEarth)
         (samplesFlatHorizon, samplesCurvedHorizon) = Self.transmitterHorizons(
-            heights, including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon, antennaHeight: antennaHeight,
-            step: step, curvature: curvature
+            heights, including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon, flatEarth: flatEarth,
+            antennaHeight: antennaHeight, step: step, curvature: curvature
         )
-        Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step)
+        if flatEarth { Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step) }
         Self.extendUpperHull(&curvedHull, with: index, heights: heights, curvature: curvature, step: step)
     }
 
@@ -89,26 +107,26 @@ public struct RadialPath: Sendable {
         for (offset, height) in tail.enumerated() {
             heights[count + offset] = height
             (flatHorizon, curvedHorizon) = Self.transmitterHorizons(
-                heights, including: count + offset, flat: flatHorizon, curved: curvedHorizon, antennaHeight: antennaHeight,
-                step: step, curvature: curvature
+                heights, including: count + offset, flat: flatHorizon, curved: curvedHorizon,
+                flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight, step: step, curvature: curvature
             )
         }
         receiverIndex = count + tail.count
         heights[receiverIndex] = ground
     }
 
-    /// The transmitter's horizons after sample `index` of `heights` joins those found so far (0: none yet). Static,
-    /// so that the per-sample calls of a mutating walk do not copy the path.
+    /// The transmitter's horizons after sample `index` of `heights` joins those found so far (0: none yet; the flat
+    /// one stays 0 without `flatEarth`). Static, so that the per-sample calls of a mutating walk do not copy the path.
     private static func transmitterHorizons(
-        _ heights: [Double], including index: Int, flat: Int, curved: Int, antennaHeight: Double, step: Double,
-        curvature: Double
+        _ heights: [Double], including index: Int, flat: Int, curved: Int, flatEarth: Bool, antennaHeight: Double,
+        step: Double, curvature: Double
     ) -> (Int, Int) {
         let source = heights[0] + antennaHeight
         func flatAngle(_ index: Int) -> Double { (heights[index] - source) / Double(index) }
         func curvedAngle(_ index: Int) -> Double {
             (heights[index] - source) / (Double(index) * step) - curvature * Double(index) * step
         }
-        let flat = flat == 0 || flatAngle(index) > flatAngle(flat) ? index : flat
+        let flat = !flatEarth ? 0 : flat == 0 || flatAngle(index) > flatAngle(flat) ? index : flat
         let curved = curved == 0 || curvedAngle(index) > curvedAngle(curved) ? index : curved
         return (flat, curved)
     }
@@ -142,6 +160,7 @@ public struct RadialPath: Sendable {
     /// is `height`, over flat (`curved` false) or curved earth, among the appended samples after the first
     /// and the receiver's tail; 0 when there is none.
     func receiverHorizon(height: Double, curved: Bool) -> Int {
+        assert(curved || statistics.contains(.flatEarth), "flat-earth horizons need the .flatEarth statistics")
         let hull = curved ? curvedHull : flatHull, receiver = receiverIndex
         let eye: Double
         if curved {
@@ -170,6 +189,7 @@ public struct RadialPath: Sendable {
     /// `slope` metres per sample, among the appended samples after the first and the receiver's tail;
     /// 0 when there is none.
     func highestAbove(slope: Double) -> Int {
+        assert(statistics.contains(.flatEarth), "highestAbove needs the .flatEarth statistics")
         func above(_ index: Int) -> Double { heights[index] - slope * Double(index) }
         var best = 0
         if !flatHull.isEmpty {
@@ -186,7 +206,10 @@ public struct RadialPath: Sendable {
     }
 
     /// The highest appended sample among samples block·`blockSize` ..< (block + 1)·`blockSize`.
-    func highestInBlock(_ block: Int) -> Double { blockHighest[block] }
+    func highestInBlock(_ block: Int) -> Double {
+        assert(statistics.contains(.blockMaxima), "highestInBlock needs the .blockMaxima statistics")
+        return blockHighest[block]
+    }
 
     /// Sum of heights over slots first...last (up to the receiver's).
     func sum(_ first: Int, _ last: Int) -> Double {
