@@ -26,6 +26,7 @@ public struct RadialPath: Sendable {
     let antennaHeight: Double
     /// Curvature coefficient 1/(2a) (per metre) of the curved-earth statistics.
     let curvature: Double
+    /// The statistics it keeps beyond those every model reads.
     let statistics: Statistics
     /// Number of terrain samples appended so far.
     public private(set) var count = 0
