@@ -35,7 +35,7 @@ public struct MaskTracer: Sendable {
     /// The polygons of the cells where `mask` (row-major, `width` × `height`) is true.
     public func polygons(of mask: [Bool], width: Int, height: Int) -> MultiPolygon {
         precondition(mask.count == width * height, "mask needs width × height cells")
-        let components = MaskComponents(mask, width: width, height: height)
+        let components = MaskComponents(CellRuns(mask: mask, width: width, height: height, column: 0, row: 0))
         var outgoing = boundaryEdges(mask, width: width, height: height)
         let saddles = outgoing.map { $0.nonzeroBitCount == 2 }
         var shells: [Int: [Ring]] = [:], holes: [Int: [Ring]] = [:]
@@ -44,7 +44,7 @@ public struct MaskTracer: Sendable {
             while outgoing[start] != 0 {
                 let walk = trace(from: start, outgoing: &outgoing, saddles: saddles, stride: stride)
                 let leftOfStart = leftCell(of: walk.firstEdge, at: start, stride: stride, width: width)
-                let component = components.component(ofCell: leftOfStart)
+                let component = components.component(column: leftOfStart % width, row: leftOfStart / width)
                 for ring in simpleRings(walk.vertices, stride: stride) {
                     if ring.signedArea > 0 { shells[component, default: []].append(ring) } else { holes[component, default: []].append(ring) }
                 }

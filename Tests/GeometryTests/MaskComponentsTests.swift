@@ -33,11 +33,11 @@ struct MaskComponentsTests {
         let (width, height) = (37, 29)
         let density = [0.3, 0.55, 0.75][seed % 3]
         let mask = (0..<(width * height)).map { _ in Double.random(in: 0..<1, using: &generator) < density }
-        let components = MaskComponents(mask, width: width, height: height)
+        let components = MaskComponents(CellRuns(mask: mask, width: width, height: height, column: 0, row: 0))
         let expected = floodFilled(mask, width: width, height: height)
         #expect(Set(expected).count > 2)
         for cell in mask.indices where mask[cell] {
-            #expect(components.component(ofCell: cell) == expected[cell], "cell \(cell)")
+            #expect(components.component(column: cell % width, row: cell / width) == expected[cell], "cell \(cell)")
         }
     }
 
@@ -52,9 +52,9 @@ struct MaskComponentsTests {
             ".#.....",
         ]
         let mask = rows.flatMap { $0.map { $0 == "#" } }
-        let components = MaskComponents(mask, width: 7, height: rows.count)
-        let comb = [0, 2, 4, 6, 16].map { components.component(ofCell: $0) }
+        let components = MaskComponents(CellRuns(mask: mask, width: 7, height: rows.count, column: 0, row: 0))
+        let comb = [(0, 0), (2, 0), (4, 0), (6, 0), (2, 2)].map { components.component(column: $0.0, row: $0.1) }
         #expect(Set(comb) == [0])
-        #expect([28, 30, 36].map { components.component(ofCell: $0) } == [1, 2, 3])
+        #expect([(0, 4), (2, 4), (1, 5)].map { components.component(column: $0.0, row: $0.1) } == [1, 2, 3])
     }
 }
