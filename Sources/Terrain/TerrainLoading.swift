@@ -50,7 +50,7 @@ extension DEMSource {
         }
         let sourceBounds = sources.bounds
         var report = VoidReport(sourceVoidCells: 0, filledCells: 0, gridVoidCells: 0, gridCells: cellCount)
-        var elevations = [Float](repeating: .nan, count: cellCount)
+        let elevations: [Float]
         if var window = try read(covering: sourceBounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
             let sampled = window
@@ -58,6 +58,8 @@ extension DEMSource {
             elevations = parallelMap(count: cellCount) { cell in
                 sampled.interpolatedElevation(at: sources.point(column: cell % width, row: cell / width)) ?? .nan
             }
+        } else {
+            elevations = [Float](repeating: .nan, count: cellCount)  // the terrain does not reach the area at all
         }
         report.gridVoidCells = elevations.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
         if report.gridVoidFraction > policy.maxVoidFraction {
