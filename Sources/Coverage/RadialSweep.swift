@@ -40,7 +40,7 @@ struct RadialSweep {
         var power = [Float](repeating: .nan, count: window.width * window.height)
         let plan = assignCells(radialCount: radialCount, power: &power)
         power.withUnsafeMutableBufferPointer { buffer in
-            let output = SharedOutput(buffer: buffer)
+            let output = SharedBuffer(buffer: buffer)
             let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
             let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -87,7 +87,7 @@ struct RadialSweep {
         }
         let offsets = counts
         cells.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedCells(buffer: buffer)
+            let shared = SharedBuffer(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: (radialCount + 255) / 256) { chunk in
                 for radial in (chunk * 256)..<min(radialCount, (chunk + 1) * 256) {
                     var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[offsets[radial]..<offsets[radial + 1]])
@@ -139,7 +139,7 @@ struct RadialSweep {
     /// cell's sample; the tail comes from the cell's own line.
     private func walk(
         _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath,
-        workspace: inout DeltaHWorkspace, output: SharedOutput
+        workspace: inout DeltaHWorkspace, output: SharedBuffer<Float>
     ) {
         let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
         let (east, south) = (sin(angle), -cos(angle))
@@ -190,12 +190,8 @@ struct RadialSweep {
     }
 }
 
-/// The output buffer radials write into; every cell belongs to exactly one radial.
-private struct SharedOutput: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Float>
-}
-
-/// The cell list whose radials' slices are sorted in parallel; the slices are disjoint.
-private struct SharedCells: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt64>
+/// A buffer that parallel workers write into, each its own disjoint part: the output (every cell belongs to exactly
+/// one radial) and the cell list (each radial sorts its own slice).
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }
