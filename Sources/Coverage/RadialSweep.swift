@@ -38,22 +38,29 @@ struct RadialSweep {
     func power() -> [Float] {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
         var power = [Float](repeating: .nan, count: window.width * window.height)
+        let elevations = grid.elevations
         let plan = assignCells(radialCount: radialCount, power: &power)
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedBuffer(buffer: buffer)
-            let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
-            let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var path = RadialPath(
-                    step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
-                    curvature: model.curvature, statistics: model.pathStatistics
-                )
-                var workspace = DeltaHWorkspace()
-                for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
-                    if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
-                    let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
-                    guard !cells.isEmpty else { continue }
-                    self.walk(radial, of: radialCount, cells: cells, path: &path, workspace: &workspace, output: output)
+            elevations.withUnsafeBufferPointer { buffer in
+                let elevations = SharedBuffer(buffer: buffer)
+                let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
+                let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    var path = RadialPath(
+                        step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
+                        curvature: model.curvature, statistics: model.pathStatistics
+                    )
+                    var workspace = DeltaHWorkspace()
+                    for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
+                        if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
+                        let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
+                        guard !cells.isEmpty else { continue }
+                        self.walk(
+                            radial, of: radialCount, cells: cells, elevations: elevations, path: &path,
+                            workspace: &workspace, output: output
+                        )
+                    }
                 }
             }
         }
@@ -138,8 +145,9 @@ struct RadialSweep {
     /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
     /// cell's sample; the tail comes from the cell's own line.
     private func walk(
-        _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, path: inout RadialPath,
-        workspace: inout DeltaHWorkspace, output: SharedBuffer<Float>
+        _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, elevations: SharedBuffer<UnsafeBufferPointer<Float>>,
+        path: inout RadialPath,
+        workspace: inout DeltaHWorkspace, output: SharedBuffer<UnsafeMutableBufferPointer<Float>>
     ) {
         let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
         let (east, south) = (sin(angle), -cos(angle))
@@ -152,7 +160,7 @@ struct RadialSweep {
             let tailStart = max(1, sample - Self.tailSamples)
             while path.count < tailStart {
                 let index = Double(path.count)
-                guard let height = sampleHeight(column: observer.column + index * east, row: observer.row + index * south)
+                guard let height = sampleHeight(elevations, column: observer.column + index * east, row: observer.row + index * south)
                 else { return }  // a void: nothing beyond it on this radial has a profile
                 path.append(Double(height))
             }
@@ -162,7 +170,7 @@ struct RadialSweep {
             for index in tailStart..<sample {
                 let fraction = Double(index) / Double(sample)
                 guard let height = sampleHeight(
-                    column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
+                    elevations, column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
                 ) else { continue cells }  // a void just in front of the cell: no profile
                 tail.append(Double(height))
             }
@@ -182,16 +190,17 @@ struct RadialSweep {
     }
 
     /// Bilinear ground height at fractional cell coordinates, clamped to the grid's edge cells.
-    private func sampleHeight(column: Double, row: Double) -> Float? {
+    private func sampleHeight(_ elevations: SharedBuffer<UnsafeBufferPointer<Float>>, column: Double, row: Double) -> Float? {
         bilinear(
-            grid.elevations, width: grid.width, height: grid.height,
+            elevations.buffer, width: grid.width, height: grid.height,
             column: min(max(column, 0), Double(grid.width - 1)), row: min(max(row, 0), Double(grid.height - 1))
         )
     }
 }
 
-/// A buffer that parallel workers write into, each its own disjoint part: the output (every cell belongs to exactly
-/// one radial) and the cell list (each radial sorts its own slice).
-private struct SharedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
+/// A buffer that parallel workers share: the terrain, which they only read, and the buffers they write into, each
+/// its own disjoint part — the output (every cell belongs to exactly one radial) and the cell list (each radial
+/// sorts its own slice).
+private struct SharedBuffer<Buffer>: @unchecked Sendable {
+    let buffer: Buffer
 }

@@ -29,16 +29,18 @@ public struct ElevationRaster: Sendable {
 /// gives nil.
 @inlinable
 public func bilinear(_ values: [Float], width: Int, height: Int, column: Double, row: Double) -> Float? {
+    values.withUnsafeBufferPointer { bilinear($0, width: width, height: height, column: column, row: row) }
+}
+
+/// `bilinear` over a buffer, for hot loops that hold one (no array bounds or uniqueness checks in release builds).
+@inlinable @inline(__always)
+public func bilinear(_ values: UnsafeBufferPointer<Float>, width: Int, height: Int, column: Double, row: Double) -> Float? {
     guard column >= -0.5, row >= -0.5, column <= Double(width) - 0.5, row <= Double(height) - 0.5 else {
         return nil
     }
-    // Within a billionth of a pixel of a centre counts as on it: the round-off of projecting a site onto its own
-    // cell centre must not give weight to a void neighbour.
-    let x = snappedToCentre(min(max(column, 0), Double(width - 1)))
-    let y = snappedToCentre(min(max(row, 0), Double(height - 1)))
-    let x0 = min(Int(x), width - 1), y0 = min(Int(y), height - 1)
-    let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
-    let fx = Float(x - Double(x0)), fy = Float(y - Double(y0))
+    let (x0, fx) = centreAndFraction(min(max(column, 0), Double(width - 1)))
+    let (y0, fy) = centreAndFraction(min(max(row, 0), Double(height - 1)))
+    let x1 = min(x0 &+ 1, width &- 1), y1 = min(y0 &+ 1, height &- 1)
     let v00 = values[y0 &* width &+ x0], v10 = values[y0 &* width &+ x1]
     let v01 = values[y1 &* width &+ x0], v11 = values[y1 &* width &+ x1]
     // A neighbour of weight zero plays no part (a point on a cell centre beside a void keeps its value).
@@ -48,10 +50,14 @@ public func bilinear(_ values: [Float], width: Int, height: Int, column: Double,
     return value.isNaN ? nil : value
 }
 
-/// A non-negative position on its nearest cell centre when within a billionth of it (truncating position + ½
-/// rounds without a libm call; a tie is half a cell from both centres, far from either).
+/// The cell centre at or before a non-negative position and how far beyond it the position lies, in cells. Within a
+/// billionth of a cell of a centre counts as on it: the round-off of projecting a site onto its own cell centre must
+/// not give weight to a void neighbour.
 @usableFromInline @inline(__always)
-func snappedToCentre(_ position: Double) -> Double {
-    let nearest = Double(Int(position + 0.5))
-    return abs(position - nearest) < 1e-9 ? nearest : position
+func centreAndFraction(_ position: Double) -> (centre: Int, fraction: Float) {
+    let centre = Int(position)
+    let fraction = position - Double(centre)  // exact: both lie within a factor of two of each other, or centre is 0
+    if fraction < 1e-9 { return (centre, 0) }
+    if 1 - fraction < 1e-9 { return (centre &+ 1, 0) }
+    return (centre, Float(fraction))
 }

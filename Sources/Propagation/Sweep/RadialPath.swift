@@ -37,12 +37,12 @@ public struct RadialPath: Sendable {
     /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
     private var sums: [Double]
     private var weightedSums: [Double]
-    /// The transmitter's highest sample so far by elevation angle, over flat and over curved earth: among the
+    /// The transmitter's highest samples so far by elevation angle, over flat and over curved earth: among the
     /// appended samples, and (once a receiver is placed) among its tail as well.
-    private var samplesFlatHorizon = 0
-    private var samplesCurvedHorizon = 0
-    private(set) var flatHorizon = 0
-    private(set) var curvedHorizon = 0
+    private var samplesHorizons = TransmitterHorizons()
+    private var receiverHorizons = TransmitterHorizons()
+    var flatHorizon: Int { receiverHorizons.flat }
+    var curvedHorizon: Int { receiverHorizons.curved }
     private var flatHull: [Int]
     private var curvedHull: [Int]
     private var blockHighest: [Double]
@@ -74,8 +74,7 @@ public struct RadialPath: Sendable {
     public mutating func removeAll(step: Double) {
         self.step = step
         count = 0
-        samplesFlatHorizon = 0
-        samplesCurvedHorizon = 0
+        samplesHorizons = TransmitterHorizons()
         flatHull.removeAll(keepingCapacity: true)
         curvedHull.removeAll(keepingCapacity: true)
         for block in blockHighest.indices { blockHighest[block] = -.infinity }
@@ -93,9 +92,8 @@ public struct RadialPath: Sendable {
         count += 1
         guard index > 0 else { return }
         let flatEarth = statistics.contains(.flatEarth)
-        (samplesFlatHorizon, samplesCurvedHorizon) = Self.transmitterHorizons(
-            heights, including: index, flat: samplesFlatHorizon, curved: samplesCurvedHorizon, flatEarth: flatEarth,
-            antennaHeight: antennaHeight, step: step, curvature: curvature
+        samplesHorizons.include(
+            index, heights: heights, flatEarth: flatEarth, antennaHeight: antennaHeight, step: step, curvature: curvature
         )
         if flatEarth { Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step) }
         Self.extendUpperHull(&curvedHull, with: index, heights: heights, curvature: curvature, step: step)
@@ -104,32 +102,36 @@ public struct RadialPath: Sendable {
     /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
     /// nearest the site first) and then the receiver's `ground`.
     public mutating func placeReceiver(ground: Double, tail: [Double] = []) {
-        (flatHorizon, curvedHorizon) = (samplesFlatHorizon, samplesCurvedHorizon)
+        receiverHorizons = samplesHorizons
         for (offset, height) in tail.enumerated() {
             heights[count + offset] = height
-            (flatHorizon, curvedHorizon) = Self.transmitterHorizons(
-                heights, including: count + offset, flat: flatHorizon, curved: curvedHorizon,
-                flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight, step: step, curvature: curvature
+            receiverHorizons.include(
+                count + offset, heights: heights, flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight,
+                step: step, curvature: curvature
             )
         }
         receiverIndex = count + tail.count
         heights[receiverIndex] = ground
     }
 
-    /// The transmitter's horizons after sample `index` of `heights` joins those found so far (0: none yet; the flat
-    /// one stays 0 without `flatEarth`). Static, so that the per-sample calls of a mutating walk do not copy the path.
-    private static func transmitterHorizons(
-        _ heights: [Double], including index: Int, flat: Int, curved: Int, flatEarth: Bool, antennaHeight: Double,
-        step: Double, curvature: Double
-    ) -> (Int, Int) {
-        let source = heights[0] + antennaHeight
-        func flatAngle(_ index: Int) -> Double { (heights[index] - source) / Double(index) }
-        func curvedAngle(_ index: Int) -> Double {
-            (heights[index] - source) / (Double(index) * step) - curvature * Double(index) * step
+    /// The samples the transmitter sees steepest over flat and over curved earth (0: none yet; the flat one stays
+    /// 0 without `flatEarth`), with their elevation angles, so that a new sample costs one angle per earth.
+    private struct TransmitterHorizons {
+        var flat = 0, curved = 0
+        var flatAngle = -Double.infinity, curvedAngle = -Double.infinity
+
+        /// Lets sample `index` of `heights` join the samples seen so far.
+        mutating func include(
+            _ index: Int, heights: [Double], flatEarth: Bool, antennaHeight: Double, step: Double, curvature: Double
+        ) {
+            let rise = heights[index] - (heights[0] + antennaHeight)
+            if flatEarth {
+                let angle = rise / Double(index)
+                if angle > flatAngle { (flat, flatAngle) = (index, angle) }
+            }
+            let angle = rise / (Double(index) * step) - curvature * Double(index) * step
+            if angle > curvedAngle { (curved, curvedAngle) = (index, angle) }
         }
-        let flat = !flatEarth ? 0 : flat == 0 || flatAngle(index) > flatAngle(flat) ? index : flat
-        let curved = curved == 0 || curvedAngle(index) > curvedAngle(curved) ? index : curved
-        return (flat, curved)
     }
 
     /// Height lowered by the earth's curvature at its distance from the transmitter.
