@@ -53,7 +53,7 @@ public func bilinear(_ values: UnsafeBufferPointer<Float>, width: Int, height: I
 /// The cell centre at or before a non-negative position and how far beyond it the position lies, in cells. Within a
 /// billionth of a cell of a centre counts as on it: the round-off of projecting a site onto its own cell centre must
 /// not give weight to a void neighbour.
-@usableFromInline @inline(__always)
+@inlinable @inline(__always)
 func centreAndFraction(_ position: Double) -> (centre: Int, fraction: Float) {
     let centre = Int(position)
     let fraction = position - Double(centre)  // exact: both lie within a factor of two of each other, or centre is 0

@@ -35,7 +35,6 @@ struct ITMVariability {
     ]
 
     /// Constants of one environment and frequency, derived once for any number of paths.
-    private let climate: Int
     private let wavenumber: Double
     private let mode: Int
     private let noSituation: Bool
@@ -44,10 +43,13 @@ struct ITMVariability {
     private let gMinus: Double, gPlus: Double
     /// The frequency part of the distance scale dex (m).
     private let scatterReach: Double
+    /// The climate's curves: median, and deviations below and above it; its ducting factor and deviate.
+    private let medianCurve: ClimateCurve, belowCurve: ClimateCurve, aboveCurve: ClimateCurve
+    private let ductingFactor: Double, ductingDeviate: Double
     let warnings: ITMWarnings
 
     init(environment: ITMEnvironment, frequencyMHz: Double) {
-        climate = environment.climate.rawValue - 1
+        let climate = environment.climate.rawValue - 1
         wavenumber = frequencyMHz / 47.7
         var mode = environment.variability.rawValue
         noSituation = mode >= 20
@@ -71,6 +73,10 @@ struct ITMVariability {
         gMinus = below[0][climate] + below[1][climate] / ((below[2][climate] * q) * (below[2][climate] * q) + 1)
         gPlus = above[0][climate] + above[1][climate] / ((above[2][climate] * q) * (above[2][climate] * q) + 1)
         scatterReach = cbrt(575.7e12 / wavenumber)
+        medianCurve = ClimateCurve(Self.median, climate)
+        belowCurve = ClimateCurve(Self.belowMedian, climate)
+        aboveCurve = ClimateCurve(Self.aboveMedian, climate)
+        (ductingFactor, ductingDeviate) = (Self.ductingFactor[climate], Self.ductingDeviate[climate])
     }
 
     /// Attenuation below free space (dB) of a path with reference attenuation `reference`.
@@ -79,15 +85,15 @@ struct ITMVariability {
         let dex = horizonReach + scatterReach
         let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
         let sigmaS = noSituation ? 0 : 5 + 3 * exp(-de / 100e3)
-        let medianShift = Self.curve(Self.median, climate, de)
+        let medianShift = medianCurve(de)
 
         let roughness = deltaH * (1 - 0.8 * exp(-distance / 50e3))
         let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness / (wavenumber * roughness + 13)
         let yL = sigmaL * zL
-        let sigmaTMinus = Self.curve(Self.belowMedian, climate, de) * gMinus
-        let sigmaTPlus = Self.curve(Self.aboveMedian, climate, de) * gPlus
-        let sigmaTD = Self.ductingFactor[climate] * sigmaTPlus
-        let zD = Self.ductingDeviate[climate]
+        let sigmaTMinus = belowCurve(de) * gMinus
+        let sigmaTPlus = aboveCurve(de) * gPlus
+        let sigmaTD = ductingFactor * sigmaTPlus
+        let zD = ductingDeviate
         let sigmaT = zT < 0 ? sigmaTMinus : zT <= zD ? sigmaTPlus : sigmaTD + (sigmaTPlus - sigmaTD) * zD / zT
         let yT = sigmaT * zT
 
@@ -111,11 +117,19 @@ struct ITMVariability {
         if result < 0 { result = result * (29 - result) / (29 - 10 * result) }
         return result
     }
+}
 
-    /// The climate curve (c1 + c2 / (1 + ((de − x2)/x3)²)) · (de/x1)² / (1 + (de/x1)²).
-    private static func curve(_ table: [[Double]], _ climate: Int, _ de: Double) -> Double {
-        let c1 = table[0][climate], c2 = table[1][climate]
-        let x1 = table[2][climate], x2 = table[3][climate], x3 = table[4][climate]
+/// One climate's curve (c1 + c2 / (1 + ((de − x2)/x3)²)) · (de/x1)² / (1 + (de/x1)²), its coefficients taken once
+/// from a table's column.
+private struct ClimateCurve {
+    let c1: Double, c2: Double, x1: Double, x2: Double, x3: Double
+
+    init(_ table: [[Double]], _ climate: Int) {
+        (c1, c2) = (table[0][climate], table[1][climate])
+        (x1, x2, x3) = (table[2][climate], table[3][climate], table[4][climate])
+    }
+
+    func callAsFunction(_ de: Double) -> Double {
         let ratio = (de / x1) * (de / x1)
         let offset = (de - x2) / x3
         return (c1 + c2 / (1 + offset * offset)) * ratio / (1 + ratio)
