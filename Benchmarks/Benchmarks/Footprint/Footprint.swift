@@ -39,14 +39,16 @@ let benchmarks: @Sendable () -> Void = {
     let native = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: nil)
     let fine = try! RealGrid(path: hgt, site: site, radius: 30_000, resolution: 30)
     let repeatsPerGrid: [(RealGrid, String, [PathLossModel: Int])] = [
-        (native, "3arcsec", [.los: 8, .fspl: 32, .hata: 32]), (fine, "30m", [.fspl: 4, .hata: 4]),
+        (native, "3arcsec", [.los: 8, .fspl: 32, .hata: 32, .cost231: 32]),
+        (fine, "30m", [.fspl: 4, .hata: 4, .cost231: 4]),
     ]
     for (grid, label, fastRepeats) in repeatsPerGrid {
-        for model in [PathLossModel.los, .fspl, .itm, .p526, .hata] {
+        for model in PathLossModel.allCases {
             var parameters = CoverageParameters(radius: 30_000, model: model)
             parameters.environment.allowExtrapolation = true
             let repeats = fastRepeats[model] ?? 1
-            let name = "\(model.rawValue)_footprint_N44W072_\(label)_30km" + (repeats > 1 ? "_x\(repeats)" : "")
+            let modelName = model.rawValue.replacingOccurrences(of: "-", with: "_")
+            let name = "\(modelName)_footprint_N44W072_\(label)_30km" + (repeats > 1 ? "_x\(repeats)" : "")
             Benchmark(name, configuration: tracked) { _ in
                 for _ in 0..<repeats { blackHole(try grid.coverage(parameters).coveredCellCount) }
             }
