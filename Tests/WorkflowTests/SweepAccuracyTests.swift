@@ -14,12 +14,15 @@ struct SweepAccuracyTests {
         eirpDBm: 60, technology: .gsm
     )
 
-    /// The site's coverage within 10 km on the tile's native grid with the fast and the exact kernel.
-    func bothKernels(_ model: PathLossModel) throws -> (sweep: SiteCoverage, exact: SiteCoverage, parameters: CoverageParameters) {
+    /// The site's coverage within `radius` metres (15 km: 162 cells, enough for radial sweeps) on the tile's native
+    /// grid with the fast and the exact kernel.
+    func bothKernels(
+        _ model: PathLossModel, radius: Double = 15_000
+    ) throws -> (sweep: SiteCoverage, exact: SiteCoverage, parameters: CoverageParameters) {
         let grid = try DEMSource.open(SharedData.path("terrain/N44W072.hgt"))
-            .metricGrid(around: [site.location], radius: 10_000).grid
+            .metricGrid(around: [site.location], radius: radius).grid
         let position = try CoverageEngine.positions(of: [site], on: grid)[0]
-        var parameters = CoverageParameters(radius: 10_000, model: model)
+        var parameters = CoverageParameters(radius: radius, model: model)
         let sweep = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
         parameters.kernel = .exact
         let exact = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
@@ -48,5 +51,12 @@ struct SweepAccuracyTests {
         #expect(median <= 0.3)
         #expect(p95 <= 1.5)
         #expect(Double(maskChanges) <= 0.01 * Double(differences.count))
+    }
+
+    @Test("Radii under 150 cells, where a sweep's shared statistics are too coarse, get the exact kernel's powers")
+    func shortRadius() throws {
+        let (sweep, exact, _) = try bothKernels(.itm, radius: 4_000)  // 43 cells at 3″
+        #expect(exact.power.contains { !$0.isNaN })
+        #expect(zip(sweep.power, exact.power).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 }
