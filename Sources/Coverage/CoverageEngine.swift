@@ -15,9 +15,10 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
 
 /// Computes received power around sites with the chosen path-loss model. Terrain models run on radial
 /// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
-/// each cell centre, or the radius spans fewer than 150 cells (`RadialSweep.shortestRadius`), where the exact
-/// kernel runs too; the `los` model uses the exact grid line of sight (R3), passing over terrain that tile maxima
-/// show to lie below the ray unless the exact kernel is asked for (same answer, more reads).
+/// each cell centre, or the radius is too short for a sweep to meet its accuracy contract
+/// (`RadialLossModel.shortestRadiusCells`: 150 cells for ITM), where the exact kernel runs too; the `los`
+/// model uses the exact grid line of sight (R3), passing over terrain that tile maxima show to lie below the
+/// ray unless the exact kernel is asked for (same answer, more reads).
 public enum CoverageEngine {
     /// Map positions of `sites` in the grid's CRS, in one PROJ batch.
     public static func positions(of sites: [Site], on grid: TerrainGrid) throws(ProjectionError) -> [MapPoint] {
@@ -58,12 +59,12 @@ public enum CoverageEngine {
         let power: [Float]
         let radial: RadialLossModel?
         do {
-            radial = parameters.kernel == .sweep && reach >= RadialSweep.shortestRadius
+            radial = parameters.kernel == .sweep
                 ? try RadialLossModel(
                     model: parameters.model, transmitterHeight: site.antennaHeight,
                     receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
                     environment: parameters.environment, earth: parameters.earth, siteGround: Double(ground)
-                ) : nil
+                ).flatMap { reach >= $0.shortestRadiusCells ? $0 : nil } : nil
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }

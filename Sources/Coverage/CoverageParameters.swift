@@ -40,8 +40,8 @@ public struct CoverageParameters: Sendable, Equatable {
 /// How a footprint evaluates terrain models.
 public enum CoverageKernel: String, Sendable, CaseIterable, Codable {
     /// The fast kernel: for terrain models, radial sweeps with running profile statistics (one pass per
-    /// radial, every cell filled) on radii of 150 cells or more, the exact kernel on
-    /// shorter ones; for `los`, the exact ray test passing over tiles that lie below the ray.
+    /// radial, every cell filled), except for ITM on radii under 150 cells, where the exact kernel runs; for
+    /// `los`, the exact ray test passing over tiles that lie below the ray.
     case sweep
     /// A full profile from the site to every cell centre: the reference the sweep is checked against.
     case exact

@@ -29,10 +29,6 @@ struct RadialSweep {
 
     /// Samples before each receiver taken on the receiver's own line rather than on the radial.
     static let tailSamples = 4
-    /// The shortest radius, in cells, a sweep covers: on shorter ones its shared statistics are too coarse for the
-    /// accuracy contract (ITM's 95th percentile reaches 2.1 dB at 43 cells, 3″ and 4 km, and 2.2 dB at 67 cells,
-    /// 30 m and 2 km), and the exact kernel, whose cost grows with the radius cubed, costs little.
-    static let shortestRadius = 150.0
     /// Neighbouring radials (half a cell apart at the radius) that share ITM's Δh, a statistic of the whole
     /// path's roughness: eight span four cells at the radius.
     private static let radialsSharingDeltaH = 8
