@@ -37,7 +37,10 @@ struct SweepAccuracyTests {
         #expect(zip(sweep.power, exact.power).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 
-    @Test("ITM and P.526: same cells evaluated, median |Δ| ≤ 0.3 dB, 95th percentile ≤ 1.5 dB", arguments: [PathLossModel.itm, .p526])
+    @Test(
+        "ITM, its area mode and P.526: same cells evaluated, median |Δ| ≤ 0.3 dB, 95th percentile ≤ 1.5 dB",
+        arguments: [PathLossModel.itm, .itmArea, .p526]
+    )
     func contract(model: PathLossModel) throws {
         let (sweep, exact, parameters) = try bothKernels(model)
         #expect(zip(sweep.power, exact.power).allSatisfy { $0.isNaN == $1.isNaN }, "both kernels evaluate the same cells")
