@@ -200,7 +200,7 @@ enum ITMProfileAnalysis {
         let increment = span / sampleIntervals
         var index = Int(position)
         position -= Double(index + 1)
-        if workspace.samples.count < count { workspace.samples = [Double](repeating: 0, count: count) }
+        if workspace.samples.count < 3 * count { workspace.samples = [Double](repeating: 0, count: 3 * count) }
         return workspace.samples.withUnsafeMutableBufferPointer { buffer in
             let samples = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
             var sum = 0.0, weighted = 0.0
@@ -224,9 +224,8 @@ enum ITMProfileAnalysis {
             let slope = (line.1 - line.0) / sampleIntervals
             for sample in 0..<count { samples[sample] -= line.0 + slope * Double(sample) }
             // The p10-th largest minus the p10-th smallest deviation.
-            let upper = samples.select(count - p10)
-            let lower = UnsafeMutableBufferPointer(rebasing: samples[0..<(count - p10)]).select(p10 - 1)
-            return (upper - lower) / (1 - 0.8 * exp(-(end - start) / 50e3))
+            let tails = samples.tails(p10, scratch: UnsafeMutableBufferPointer(rebasing: buffer[count..<(3 * count)]))
+            return (tails.largest - tails.smallest) / (1 - 0.8 * exp(-(end - start) / 50e3))
         }
     }
 }
@@ -254,6 +253,35 @@ public struct DeltaHWorkspace: Sendable {
 }
 
 extension UnsafeMutableBufferPointer where Element == Double {
+    /// The `k`-th smallest and the `k`-th largest element (1 ≤ k, 2k ≤ count), with `scratch` room for twice the
+    /// elements. From a sample of sixteen, two pivots near the 30th and 70th percentiles split off the two tails in
+    /// one pass, and only the tails are searched; should a tail come out smaller than `k`, both come from `select`
+    /// over all the elements. May reorder the elements.
+    func tails(_ k: Int, scratch: UnsafeMutableBufferPointer<Double>) -> (smallest: Double, largest: Double) {
+        let n = count
+        if n >= 64 {
+            for index in 0..<16 { scratch[index] = self[index * n / 16 + n / 32] }
+            let sample = UnsafeMutableBufferPointer(rebasing: scratch[0..<16])
+            let low = sample.select(4), high = sample.select(11)
+            var lowCount = 0, highCount = 0
+            for index in 0..<n {  // the elements of each tail, written unconditionally and kept by counting
+                let value = self[index]
+                scratch[lowCount] = value
+                lowCount &+= value <= low ? 1 : 0
+                scratch[n &+ highCount] = value
+                highCount &+= value >= high ? 1 : 0
+            }
+            if lowCount >= k && highCount >= k {
+                return (
+                    UnsafeMutableBufferPointer(rebasing: scratch[0..<lowCount]).select(k - 1),
+                    UnsafeMutableBufferPointer(rebasing: scratch[n..<(n + highCount)]).select(highCount - k)
+                )
+            }
+        }
+        let largest = select(n - k)
+        return (UnsafeMutableBufferPointer(rebasing: self[0..<(n - k)]).select(k - 1), largest)
+    }
+
     /// The element that would stand at `rank` if the buffer were sorted ascending (Hoare's selection);
     /// leaves smaller elements before `rank` and larger ones after it.
     func select(_ rank: Int) -> Double {
