@@ -146,8 +146,7 @@ struct RadialSweep {
     /// cell's sample; the tail comes from the cell's own line.
     private func walk(
         _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, elevations: SharedBuffer<UnsafeBufferPointer<Float>>,
-        path: inout RadialPath,
-        workspace: inout DeltaHWorkspace, output: SharedBuffer<UnsafeMutableBufferPointer<Float>>
+        path: inout RadialPath, workspace: inout DeltaHWorkspace, output: SharedBuffer<UnsafeMutableBufferPointer<Float>>
     ) {
         let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
         let (east, south) = (sin(angle), -cos(angle))

@@ -39,6 +39,11 @@ protocol ITMTerrain {
 
 extension ITMTerrain {
     func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
+        ownDeltaH(from: start, to: end, workspace: &workspace)
+    }
+
+    /// Δh of these elevations themselves, never one shared with other paths.
+    func ownDeltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
         withElevations { ITMProfileAnalysis.computeDeltaH($0, step: step, from: start, to: end, workspace: &workspace) }
     }
 

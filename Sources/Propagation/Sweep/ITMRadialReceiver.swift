@@ -19,9 +19,7 @@ struct ITMRadialReceiver: ITMTerrain {
     func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
         let band = workspace.band(of: end)
         if let known = workspace.known[band], abs(start - known.start) <= step { return known.value }
-        let value = withElevations {
-            ITMProfileAnalysis.computeDeltaH($0, step: step, from: start, to: end, workspace: &workspace)
-        }
+        let value = ownDeltaH(from: start, to: end, workspace: &workspace)
         workspace.known[band] = (start, value)
         return value
     }

@@ -65,9 +65,7 @@ public struct RadialLossModel: Sendable {
         case .itmArea(let link, let siting):
             // Area mode reads nothing of the terrain but Δh, and its loss follows Δh closely: shared Δh (as point
             // to point shares it) gives 95th percentiles of 2.7 dB against the exact kernel, each receiver's own 0.5.
-            let deltaH = terrain.withElevations {
-                ITMProfileAnalysis.computeDeltaH($0, step: terrain.step, from: 0, to: distance, workspace: &workspace)
-            }
+            let deltaH = terrain.ownDeltaH(from: 0, to: distance, workspace: &workspace)
             return try? link.area(distance: distance, deltaH: deltaH, siting: siting).loss
         case .p526(let p526):
             return p526.loss(along: path, distance: distance)
