@@ -17,7 +17,8 @@ struct CoverageWindow {
 /// per cell size: its `RadialPath` keeps the profile statistics the model needs, and every cell on it is
 /// evaluated when the walk reaches it, with the cell's own ground height and true distance and the last
 /// `tailSamples` samples before it taken on its own line (the terrain just in front of a receiver weighs
-/// most on its horizon). Groups of neighbouring radials share ITM's Δh; radials run in parallel.
+/// most on its horizon). Groups of neighbouring radials share ITM's point-to-point Δh (area mode takes each
+/// receiver's own); radials run in parallel.
 struct RadialSweep {
     let site: Site
     let observer: GridObserver

@@ -235,8 +235,8 @@ enum ITMProfileAnalysis {
     }
 }
 
-/// Working storage for Δh: the resampling buffer and, along a group of neighbouring radials, the Δh
-/// computed per 5 % band of distance, which later receivers in the band reuse.
+/// Working storage for Δh: the resampling buffer (with room for its two tails) and, along a group of neighbouring
+/// radials, the Δh computed per 5 % band of distance, which later receivers in the band reuse.
 public struct DeltaHWorkspace: Sendable {
     var samples: [Double] = []
     /// Δh already computed, by distance band (paths up to 10,000 km).
