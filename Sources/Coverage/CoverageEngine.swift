@@ -16,7 +16,7 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
 /// Computes received power around sites with the chosen path-loss model. Terrain models run on radial
 /// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
 /// each cell centre, or the radius is too short for a sweep to meet its accuracy contract
-/// (`RadialLossModel.shortestRadiusCells`: 150 cells for ITM), where the exact kernel runs too; the `los`
+/// (`CoverageParameters.kernelUsed(spacing:)`: under 150 cells for ITM), where the exact kernel runs too; the `los`
 /// model uses the exact grid line of sight (R3), passing over terrain that tile maxima show to lie below the
 /// ray unless the exact kernel is asked for (same answer, more reads).
 public enum CoverageEngine {
@@ -58,13 +58,14 @@ public enum CoverageEngine {
         let window = CoverageWindow(column: firstColumn, row: firstRow, width: width, height: height)
         let power: [Float]
         let radial: RadialLossModel?
+        let kernel = parameters.kernelUsed(spacing: grid.spacing)
         do {
-            radial = parameters.kernel == .sweep
+            radial = kernel == .sweep
                 ? try RadialLossModel(
                     model: parameters.model, transmitterHeight: site.antennaHeight,
                     receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
                     environment: parameters.environment, earth: parameters.earth, siteGround: Double(ground)
-                ).flatMap { reach >= $0.shortestRadiusCells ? $0 : nil } : nil
+                ) : nil
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }
@@ -74,7 +75,7 @@ public enum CoverageEngine {
                 parameters: parameters, model: radial
             ).power()
         } else {
-            let tiles = parameters.model == .los && parameters.kernel == .sweep
+            let tiles = parameters.model == .los && kernel == .sweep
                 ? grid.elevations.withUnsafeBufferPointer { elevations in
                     ElevationTiles(
                         elevations: elevations, gridWidth: grid.width, column: firstColumn, row: firstRow,

@@ -31,6 +31,13 @@ public struct CoverageParameters: Sendable, Equatable {
         self.receiver = receiver
     }
 
+    /// The kernel terrain models run on over a grid of `spacing` metres: the one asked for, except that sweeps give
+    /// way to the exact kernel on radii too short for them to meet their accuracy contract
+    /// (`RadialLossModel.shortestRadiusCells(for:)`: 150 cells for ITM).
+    public func kernelUsed(spacing: Double) -> CoverageKernel {
+        kernel == .sweep && radius / spacing >= RadialLossModel.shortestRadiusCells(for: model) ? .sweep : .exact
+    }
+
     /// The threshold that counts as coverage for `site`: its own, or the run's for its technology.
     public func threshold(for site: Site) -> Double {
         site.thresholdDBm ?? thresholds[site.technology]

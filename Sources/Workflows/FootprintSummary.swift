@@ -26,8 +26,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
     /// Every model and link-budget setting of the run, so that it can be reproduced.
     public struct ModelSettings: Sendable, Codable, Equatable {
-        /// How terrain models were evaluated: "sweep" or "exact".
+        /// The kernel asked for: "sweep" or "exact".
         public let kernel: String
+        /// The kernel terrain models ran on: the one asked for, or "exact" where the radius is too short for a
+        /// sweep (ITM under 150 cells).
+        public let kernelUsed: String
         public let climate: Int
         public let refractivityN: Double
         public let polarization: String
@@ -49,6 +52,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case kernel, climate, polarization, permittivity, mdvar, siting
+            case kernelUsed = "kernel_used"
             case refractivityN = "refractivity_n"
             case conductivitySM = "conductivity_s_m"
             case timePercent = "time_percent"
@@ -63,9 +67,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case foliageLossDB = "foliage_loss_db"
         }
 
-        init(_ parameters: CoverageParameters) {
+        /// The settings of a run with `parameters` over a grid of `spacing` metres.
+        init(_ parameters: CoverageParameters, spacing: Double) {
             let e = parameters.environment, itm = e.itm, r = parameters.receiver
             kernel = parameters.kernel.rawValue
+            kernelUsed = parameters.kernelUsed(spacing: spacing).rawValue
             climate = itm.climate.rawValue
             refractivityN = itm.refractivity
             polarization = itm.polarization == .vertical ? "vertical" : "horizontal"

@@ -68,7 +68,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         let c = computed
         lines += [
             "", "## Settings", "",
-            "- model \(c.model) (kernel \(c.settings.kernel)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
+            "- model \(c.model) (kernel \(c.settings.kernel), ran \(c.settings.kernelUsed)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
             "- k-factor \(c.kFactor.map { String($0) } ?? "∞ (flat earth)"), receiver height \(c.receiverHeightM) m, thresholds \(c.thresholdsDBm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) dBm" }.joined(separator: ", "))",
             "- ITM climate \(c.settings.climate), refractivity \(c.settings.refractivityN) N, \(c.settings.polarization) polarisation, time/location/situation \(c.settings.timePercent)/\(c.settings.locationPercent)/\(c.settings.situationPercent) %",
             "- residents from: \(c.residents?.residentsFrom ?? "–"), target \(c.residents?.targetPercent ?? 0) %",

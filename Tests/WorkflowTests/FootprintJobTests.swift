@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Geometry
+import Propagation
 import Terrain
 import TestSupport
 import Testing
@@ -71,6 +72,27 @@ struct FootprintJobTests {
             let expected = site.eirpDBm - 20 * log10(4 * Double.pi * max(slant, 1) * site.frequencyMHz * 1e6 / 299_792_458)
             #expect(abs(Double(coverage.power[index]) - expected) < 1e-3)
         }
+    }
+
+    @Test("summary.json says which kernel ran: ITM asked to sweep a radius under 150 cells runs exact profiles")
+    func kernelUsed() throws {
+        for (model, expected) in [(PathLossModel.itm, "exact"), (.p526, "sweep")] {  // 5 km: 54 cells at 3″
+            let out = try temporaryFolder("kernel")
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let summary = try FootprintJob.run(FootprintRequest(
+                terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.geojson"), outputDirectory: out,
+                parameters: CoverageParameters(radius: 5_000, model: model)
+            ))
+            #expect(summary.settings.kernel == "sweep" && summary.settings.kernelUsed == expected, "\(model)")
+            let written = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+            )
+            #expect((written["settings"] as? [String: Any])?["kernel_used"] as? String == expected)
+        }
+        var itm = CoverageParameters(radius: 15_000, model: .itm)
+        #expect(itm.kernelUsed(spacing: 100) == .sweep && itm.kernelUsed(spacing: 101) == .exact)  // 150 cells, 148.5
+        itm.kernel = .exact
+        #expect(itm.kernelUsed(spacing: 100) == .exact)
     }
 
     @Test("CSV and GeoJSON site files describe the same sites")

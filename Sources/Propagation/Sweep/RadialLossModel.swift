@@ -12,11 +12,6 @@ public struct RadialLossModel: Sendable {
     public let curvature: Double
     /// The statistics beyond the curved-earth ones a `RadialPath` must keep for this model.
     public let pathStatistics: RadialPath.Statistics
-    /// The shortest radius, in cells, over which radial sweeps meet the accuracy contract for this model (a
-    /// footprint of a shorter radius needs the exact kernel). ITM's shared statistics are too coarse on short
-    /// radii: on N44W072 its 95th percentile |Δ| reaches 2.1 dB at 43 cells (3″, 4 km) and 2.2 dB at 67 cells
-    /// (30 m, 2 km). P.526 meets the contract down to 1 km.
-    public let shortestRadiusCells: Double
 
     /// The radial form of `model`, or nil when the model reads no terrain profile. `siteGround` is the
     /// ground elevation at the site (it sets ITM's effective earth for the horizon search).
@@ -36,7 +31,6 @@ public struct RadialLossModel: Sendable {
             kind = model == .itm ? .itm(link) : .itmArea(link, siting: environment.siting)
             curvature = link.medium(systemHeight: siteGround).curvature / 2
             pathStatistics = []
-            shortestRadiusCells = 150
         case .p526:
             kind = .p526(P526Radial(
                 antennaHeights: heights, frequencyMHz: frequencyMHz, earth: earth,
@@ -45,10 +39,17 @@ public struct RadialLossModel: Sendable {
             ))
             curvature = earth.curvature
             pathStatistics = [.flatEarth, .blockMaxima]
-            shortestRadiusCells = 0
         case .los, .fspl, .hata, .cost231:
             return nil
         }
+    }
+
+    /// The shortest radius, in cells, over which radial sweeps of `model` meet the accuracy contract (a footprint
+    /// of a shorter radius needs the exact kernel). ITM's shared statistics are too coarse on short radii: on
+    /// N44W072 its 95th percentile |Δ| reaches 2.1 dB at 43 cells (3″, 4 km) and 2.2 dB at 67 cells (30 m, 2 km).
+    /// P.526 meets the contract down to 1 km; models that read no profile never sweep.
+    public static func shortestRadiusCells(for model: PathLossModel) -> Double {
+        model == .itm || model == .itmArea ? 150 : 0
     }
 
     /// Basic transmission loss (dB) to the receiver placed on `path`, `distance`
