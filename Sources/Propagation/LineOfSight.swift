@@ -153,12 +153,13 @@ struct AxisScan {
         return crossedVoid ? .crossedVoid : .clear
     }
 
-    /// The fraction of a blocking crossing within four lines of fraction `near`, if there is one.
+    /// The fraction of a blocking crossing within four lines of fraction `near`, if there is one: the nearest
+    /// lines first.
     func blocker(near fraction: Double, _ elevations: UnsafeBufferPointer<Float>) -> Double? {
         guard delta != 0 else { return nil }
         let nearest = Int((start + fraction * delta).rounded())
-        for line in (nearest - 4)...(nearest + 4) {
-            let at = self.fraction(line)
+        for step in 0..<9 {  // offsets 0, −1, 1, −2, 2, …
+            let line = nearest &+ (step &+ 1) / 2 &* (step & 1 == 1 ? -1 : 1), at = self.fraction(line)
             if at > 0, at < 1, blocks(at: line, elevations) == true { return at }
         }
         return nil
