@@ -62,12 +62,12 @@ public struct LineOfSight: Sendable {
         let targetSlope = (targetHeight - curvature * distance * distance - observer.height) / distance
         // Column lines interpolate between rows (stride `width`); row lines between columns (stride 1).
         let columns = AxisScan(
-            start: observer.column, delta: dx, crossStart: observer.row, crossDelta: dy, linesAreColumns: true,
+            start: observer.column, delta: dx, end: column, crossStart: observer.row, crossDelta: dy, linesAreColumns: true,
             lineStride: 1, crossStride: width, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
         )
         let rows = AxisScan(
-            start: observer.row, delta: dy, crossStart: observer.column, crossDelta: dx, linesAreColumns: false,
+            start: observer.row, delta: dy, end: row, crossStart: observer.column, crossDelta: dx, linesAreColumns: false,
             lineStride: width, crossStride: 1, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
         )
@@ -92,10 +92,12 @@ public struct LineOfSight: Sendable {
 
 /// The ray's crossings of the lines of cell centres perpendicular to one axis. `start`/`delta` run along
 /// that axis (line index × `lineStride`), `crossStart`/`crossDelta` along the other; a line's fraction is
-/// how far along the ray, observer 0 to target 1, it is crossed.
+/// how far along the ray, observer 0 to target 1, it is crossed. The crossings tested are those on lines
+/// before `end`, the target's own line.
 struct AxisScan {
     let start: Double
     let delta: Double
+    let end: Int
     let crossStart: Double
     let crossDelta: Double
     let linesAreColumns: Bool
@@ -107,18 +109,24 @@ struct AxisScan {
     let targetSlope: Double
     /// Where the ray comes lowest over the datum: the parabola's vertex, or an end on a flat earth.
     let lowestDistance: Double
+    /// 1 / `delta`.
+    let inverseDelta: Double
 
     init(
-        start: Double, delta: Double, crossStart: Double, crossDelta: Double, linesAreColumns: Bool, lineStride: Int,
+        start: Double, delta: Double, end: Int, crossStart: Double, crossDelta: Double, linesAreColumns: Bool, lineStride: Int,
         crossStride: Int, distance: Double, curvature: Double, observerHeight: Double, targetSlope: Double
     ) {
-        (self.start, self.delta, self.crossStart, self.crossDelta) = (start, delta, crossStart, crossDelta)
+        (self.start, self.delta, self.end, self.crossStart, self.crossDelta) = (start, delta, end, crossStart, crossDelta)
         (self.linesAreColumns, self.lineStride, self.crossStride) = (linesAreColumns, lineStride, crossStride)
         (self.distance, self.curvature, self.observerHeight, self.targetSlope) = (distance, curvature, observerHeight, targetSlope)
+        inverseDelta = 1 / delta
         lowestDistance = curvature > 0 ? -targetSlope / (2 * curvature) : (targetSlope < 0 ? .infinity : -.infinity)
     }
 
-    func fraction(_ line: Int) -> Double { (Double(line) - start) / delta }
+    func fraction(_ line: Int) -> Double { (Double(line) - start) * inverseDelta }
+
+    /// Whether `line` comes before the target's own line, going the scan's way.
+    func isBeforeTarget(_ line: Int) -> Bool { delta > 0 ? line < end : line > end }
 
     func along(_ fraction: Double) -> Double { crossStart + fraction * crossDelta }
 
@@ -160,7 +168,7 @@ struct AxisScan {
         let nearest = Int((start + fraction * delta).rounded())
         for step in 0..<9 {  // offsets 0, −1, 1, −2, 2, …
             let line = nearest &+ (step &+ 1) / 2 &* (step & 1 == 1 ? -1 : 1), at = self.fraction(line)
-            if at > 0, at < 1, blocks(at: line, elevations) == true { return at }
+            if at > 0, isBeforeTarget(line), blocks(at: line, elevations) == true { return at }
         }
         return nil
     }
@@ -175,7 +183,7 @@ struct AxisScan {
         let ground = weight == 0 ? near : near + (elevations[index &+ crossStride] - near) * weight
         guard !ground.isNaN else { return nil }
         let sampleDistance = fraction * distance
-        return (Double(ground) - curvature * sampleDistance * sampleDistance - observerHeight) / sampleDistance > targetSlope
+        return Double(ground) - curvature * sampleDistance * sampleDistance - observerHeight > targetSlope * sampleDistance
     }
 
     /// The tiles at `level` that lines `first` through `last` (nil: up to the target) cross, in turn; the
@@ -185,7 +193,7 @@ struct AxisScan {
         _ elevations: UnsafeBufferPointer<Float>, _ crossedVoid: inout Bool
     ) -> Double? {
         var line = first
-        while fraction(line) < 1 {
+        while isBeforeTarget(line) {
             let end = tiles.lastLine(from: line, level: level, scan: self)
             if !tiles.isBelowRay(lines: line, end, level: level, scan: self) {
                 let blocker = level == 0
@@ -206,7 +214,7 @@ struct AxisScan {
     ) -> Double? {
         let step = delta > 0 ? 1 : -1
         var line = first
-        while fraction(line) < 1 {
+        while isBeforeTarget(line) {
             switch blocks(at: line, elevations) {
             case true: return fraction(line)
             case nil: crossedVoid = true
