@@ -56,8 +56,8 @@ struct ITMLink {
     private let groundImpedance: Complex<Double>
     private let refractivity: Double
     private let variability: ITMVariability
-    /// What depends on the frequency alone: ∛f, and free-space loss at 1 km (32.45 + 20 log f).
-    private let cubeRootFrequency: Double
+    /// What depends on the frequency alone, and free-space loss at 1 km (32.45 + 20 log f).
+    private let frequency: ITMFrequency
     private let freeSpaceAt1km: Double
 
     init(heights: (Double, Double), frequencyMHz: Double, environment: ITMEnvironment) throws(ITMError) {
@@ -69,7 +69,7 @@ struct ITMLink {
         let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
         groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
         variability = ITMVariability(environment: environment, frequencyMHz: frequencyMHz)
-        cubeRootFrequency = cbrt(frequencyMHz)
+        frequency = ITMFrequency(megahertz: frequencyMHz)
         freeSpaceAt1km = 32.45 + 20 * decimalLog(frequencyMHz)
     }
 
@@ -109,7 +109,7 @@ struct ITMLink {
     /// Loss of a path of known geometry in a known medium.
     func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
-            geometry: geometry, heights: heights, frequencyMHz: frequencyMHz, cubeRootFrequency: cubeRootFrequency,
+            geometry: geometry, heights: heights, frequency: frequency,
             groundImpedance: groundImpedance, earthRadius: 1 / medium.curvature,
             surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
         ).compute()
@@ -123,6 +123,23 @@ struct ITMLink {
             mode: reference.mode, geometry: geometry, surfaceRefractivity: medium.surfaceRefractivity,
             warnings: inputWarnings.union(reference.warnings).union(variability.warnings)
         )
+    }
+}
+
+/// What ITM derives from the frequency alone, found once per link.
+struct ITMFrequency {
+    let megahertz: Double
+    /// ∛f (Vogler's smooth-earth diffraction) and ln f (where troposcatter may take over).
+    let cubeRoot: Double
+    let logarithm: Double
+    /// Wave number k = f / 47.7 MHz·m, per metre.
+    let wavenumber: Double
+
+    init(megahertz: Double) {
+        self.megahertz = megahertz
+        cubeRoot = cbrt(megahertz)
+        logarithm = log(megahertz)
+        wavenumber = megahertz / 47.7
     }
 }
 

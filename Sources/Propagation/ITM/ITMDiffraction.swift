@@ -7,8 +7,8 @@ import Foundation
 struct ITMDiffraction {
     private let reference: ITMReferenceAttenuation
     private let thetaLOS: Double
-    /// Vogler's ground parameter for the arc beyond the horizons is found per distance from this and ∛f.
-    private let impedance: Double
+    /// Vogler's ground parameter K of an arc is this times the arc's c₀ (0.017778 / (∛f·|Z|)).
+    private let groundFactor: Double
     /// Normalised distances of the terminals' arcs and their height gains summed.
     private let terminalsX: Double
     private let terminalsGain: Double
@@ -19,16 +19,16 @@ struct ITMDiffraction {
     init(_ reference: ITMReferenceAttenuation, thetaLOS: Double, smoothLOS: Double) {
         self.reference = reference
         self.thetaLOS = thetaLOS
-        let g = reference.geometry, f = reference.frequencyMHz
-        let cubeRootF = reference.cubeRootFrequency
-        impedance = reference.groundImpedance.length
+        let g = reference.geometry, f = reference.frequency.megahertz
+        let cubeRootF = reference.frequency.cubeRoot
+        groundFactor = 0.017778 / (cubeRootF * reference.groundImpedance.length)
         let transmitter = Self.arc(
             radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
-            lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, impedance: impedance
+            lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, groundFactor: groundFactor
         )
         let receiver = Self.arc(
             radius: 0.5 * g.horizonDistances.1 * g.horizonDistances.1 / g.effectiveHeights.1,
-            lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, impedance: impedance
+            lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, groundFactor: groundFactor
         )
         terminalsX = transmitter.x + receiver.x
         terminalsGain = Self.heightGain(transmitter.x, transmitter.k)
@@ -43,17 +43,17 @@ struct ITMDiffraction {
     }
 
     /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
-    private static func arc(radius: Double, lengthKm: Double, cubeRootF: Double, impedance: Double) -> (x: Double, k: Double) {
+    private static func arc(radius: Double, lengthKm: Double, cubeRootF: Double, groundFactor: Double) -> (x: Double, k: Double) {
         let c0 = cbrt((4.0 / 3.0) * 6_370e3 / radius)
-        let k = 0.017778 * c0 / cubeRootF / impedance
+        let k = groundFactor * c0
         return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
     }
 
     /// Diffraction loss (dB) at `d` metres.
     func loss(at d: Double) -> Double {
-        let g = reference.geometry, earthRadius = reference.earthRadius, f = reference.frequencyMHz
+        let g = reference.geometry, earthRadius = reference.earthRadius, wavenumber = reference.frequency.wavenumber
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
-        let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * f / 47.7, 6_283.2)
+        let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * wavenumber, 6_283.2)
         let weight = 25.1 / (25.1 + q.squareRoot())
         return weight * smoothEarthLoss(at: d) + (1 - weight) * knifeEdgeLoss(at: d) + clutter
     }
@@ -63,7 +63,7 @@ struct ITMDiffraction {
         let horizons = reference.geometry.horizonDistances
         let thetaNLOS = d / reference.earthRadius - thetaLOS
         let beyond = d - horizons.0 - horizons.1
-        let factor = 0.0795775 * (reference.frequencyMHz / 47.7) * thetaNLOS * thetaNLOS * beyond
+        let factor = 0.0795775 * reference.frequency.wavenumber * thetaNLOS * thetaNLOS * beyond
         return fresnelLoss(factor * horizons.0 / (beyond + horizons.0)) + fresnelLoss(factor * horizons.1 / (beyond + horizons.1))
     }
 
@@ -78,8 +78,8 @@ struct ITMDiffraction {
         let thetaNLOS = d / earthRadius - thetaLOS
         let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
         let beyond = Self.arc(
-            radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: reference.cubeRootFrequency,
-            impedance: impedance
+            radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: reference.frequency.cubeRoot,
+            groundFactor: groundFactor
         )
         let total = beyond.x + terminalsX
         let distanceGain = 0.05751 * total - 10 * decimalLog(total)

@@ -8,9 +8,7 @@ struct ITMReferenceAttenuation {
     let geometry: ITMPathGeometry
     /// Structural antenna heights (m).
     let heights: (Double, Double)
-    let frequencyMHz: Double
-    /// ∛f, f in MHz (Vogler's smooth-earth diffraction).
-    let cubeRootFrequency: Double
+    let frequency: ITMFrequency
     /// Complex ground impedance.
     let groundImpedance: Complex<Double>
     /// Effective earth radius (m) and surface refractivity (N-units).
@@ -44,7 +42,7 @@ struct ITMReferenceAttenuation {
         }
 
         // The diffraction line through two distances far into the diffraction region.
-        let scale = cbrt(earthRadius * earthRadius / frequencyMHz)
+        let scale = cbrt(earthRadius * earthRadius / frequency.megahertz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
         let a3 = diffraction.loss(at: d3), a4 = diffraction.loss(at: d4)
@@ -70,7 +68,7 @@ struct ITMReferenceAttenuation {
     /// [ERL 79-ITS 67, Eqns 3.16–3.21].
     private func lineOfSightRegion(_ d: Double, slope: Double, intercept: Double, smoothLOS: Double, actualLOS: Double) -> Double {
         let atSmoothLOS = smoothLOS * slope + intercept
-        var d0 = 0.04 * frequencyMHz * geometry.effectiveHeights.0 * geometry.effectiveHeights.1
+        var d0 = 0.04 * frequency.megahertz * geometry.effectiveHeights.0 * geometry.effectiveHeights.1
         let d1: Double
         if intercept >= 0 {
             d0 = min(d0, 0.5 * actualLOS)
@@ -110,7 +108,7 @@ struct ITMReferenceAttenuation {
         _ d: Double, slope: Double, intercept: Double, thetaLOS: Double, smoothLOS: Double, actualLOS: Double,
         scale: Double
     ) -> (Double, ITMPropagationMode) {
-        let nearestCrossover = max(smoothLOS, actualLOS + 1.088 * scale * log(frequencyMHz))
+        let nearestCrossover = max(smoothLOS, actualLOS + 1.088 * scale * frequency.logarithm)
         if d <= nearestCrossover { return (slope * d + intercept, .diffraction) }
         let d5 = actualLOS + 200e3, d6 = actualLOS + 400e3
         var h0 = -1.0
@@ -129,7 +127,7 @@ struct ITMReferenceAttenuation {
     private func lineOfSightLoss(at d: Double, slope: Double, intercept: Double, smoothLOS: Double) -> Double {
         let he = geometry.effectiveHeights
         let roughness = sigmaH(terrainRoughness(d))
-        let wavenumber = frequencyMHz / 47.7
+        let wavenumber = frequency.wavenumber
         let sinPsi = (he.0 + he.1) / (d * d + (he.0 + he.1) * (he.0 + he.1)).squareRoot()
         let sine = Complex(sinPsi, 0)
         var reflection = (sine - groundImpedance) / (sine + groundImpedance)
@@ -143,13 +141,13 @@ struct ITMReferenceAttenuation {
         let sum = Complex(cos(phase), -sin(phase)) + reflection
         let twoRay = -10 * decimalLog(sum.real * sum.real + sum.imaginary * sum.imaginary)
         let extended = slope * d + intercept
-        let weight = 1 / (1 + frequencyMHz * geometry.deltaH / max(10e3, smoothLOS))
+        let weight = 1 / (1 + frequency.megahertz * geometry.deltaH / max(10e3, smoothLOS))
         return weight * twoRay + (1 - weight) * extended
     }
 
     /// Troposcatter loss at `d` [Algorithm, Eqn 4.63]; `h0` carries the frequency-gain term between calls.
     private func troposcatter(at d: Double, thetaLOS: Double, h0: inout Double) -> Double {
-        let wavenumber = frequencyMHz / 47.7
+        let wavenumber = frequency.wavenumber
         let he = geometry.effectiveHeights, angles = geometry.horizonAngles
         var gain: Double
         if h0 > 15 {
