@@ -17,8 +17,8 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
 /// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
 /// each cell centre, or the radius is too short for a sweep to meet its accuracy contract
 /// (`CoverageParameters.kernelUsed(spacing:)`: under 150 cells for ITM), where the exact kernel runs too; the `los`
-/// model uses the exact grid line of sight (R3), passing over terrain that tile maxima show to lie below the
-/// ray unless the exact kernel is asked for (same answer, more reads).
+/// model uses the exact grid line of sight (R3), passing over the crossings that the site's sector horizons or
+/// tile maxima show to lie below the ray unless the exact kernel is asked for (same answer, more reads).
 public enum CoverageEngine {
     /// Map positions of `sites` in the grid's CRS, in one PROJ batch.
     public static func positions(of sites: [Site], on grid: TerrainGrid) throws(ProjectionError) -> [MapPoint] {
@@ -75,17 +75,25 @@ public enum CoverageEngine {
                 parameters: parameters, model: radial
             ).power()
         } else {
-            let tiles = parameters.model == .los && kernel == .sweep
+            let shortcuts = parameters.model == .los && kernel == .sweep
                 ? grid.elevations.withUnsafeBufferPointer { elevations in
-                    ElevationTiles(
-                        elevations: elevations, gridWidth: grid.width, column: firstColumn, row: firstRow,
-                        width: width, height: height
+                    (
+                        tiles: ElevationTiles(
+                            elevations: elevations, gridWidth: grid.width, column: firstColumn, row: firstRow,
+                            width: width, height: height
+                        ),
+                        horizons: SectorHorizons(
+                            elevations: elevations, gridWidth: grid.width, column: firstColumn, row: firstRow,
+                            width: width, height: height, observer: observer, spacing: grid.spacing,
+                            curvature: parameters.earth.curvature, radius: parameters.radius
+                        )
                     )
                 } : nil
             let rows = parallelMap(count: height, chunkSize: 1) { offset in
                 powerRow(
                     row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
-                    observer: observer, grid: grid, parameters: parameters, tiles: tiles
+                    observer: observer, grid: grid, parameters: parameters, tiles: shortcuts?.tiles,
+                    horizons: shortcuts?.horizons
                 )
             }
             power = Array(rows.joined())
@@ -99,7 +107,7 @@ public enum CoverageEngine {
     /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre.
     private static func powerRow(
         row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
-        parameters: CoverageParameters, tiles: ElevationTiles?
+        parameters: CoverageParameters, tiles: ElevationTiles?, horizons: SectorHorizons?
     ) -> [Float] {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
@@ -123,7 +131,7 @@ public enum CoverageEngine {
                     let seen = sight.visibility(
                         elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
                         observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
-                        blockerHint: &blockerHint
+                        horizons: horizons, blockerHint: &blockerHint
                     )
                     guard seen == .visible else { return .nan }
                     loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)

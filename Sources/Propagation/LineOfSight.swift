@@ -38,22 +38,25 @@ public struct LineOfSight: Sendable {
     /// `tiles`, when given, must cover the observer's and the target's cells and every cell between them.
     public func visibility(
         elevations: UnsafeBufferPointer<Float>, width: Int, height: Int, spacing: Double,
-        observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles? = nil
+        observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles? = nil,
+        horizons: SectorHorizons? = nil
     ) -> Visibility {
         var hint = Double.nan
         return visibility(
             elevations: elevations, width: width, height: height, spacing: spacing, observer: observer,
-            column: column, row: row, targetHeight: targetHeight, tiles: tiles, blockerHint: &hint
+            column: column, row: row, targetHeight: targetHeight, tiles: tiles, horizons: horizons, blockerHint: &hint
         )
     }
 
     /// Visibility as above, testing first the crossings near `blockerHint`: how far along its ray (0 at the
     /// observer, 1 at the target) a neighbouring target was found blocked, or NaN. Neighbouring cells are
     /// mostly hidden by the same ridge. When this target is blocked the hint moves to its blocking crossing.
+    /// Given `horizons` (built for this observer), a ray whose sector bound clears the target has only its last
+    /// crossings tested.
     public func visibility(
         elevations: UnsafeBufferPointer<Float>, width: Int, height: Int, spacing: Double,
         observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles?,
-        blockerHint: inout Double
+        horizons: SectorHorizons? = nil, blockerHint: inout Double
     ) -> Visibility {
         let dx = Double(column) - observer.column, dy = Double(row) - observer.row
         let distance = spacing * (dx * dx + dy * dy).squareRoot()
@@ -71,17 +74,18 @@ public struct LineOfSight: Sendable {
             lineStride: width, crossStride: 1, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
         )
-        if blockerHint.isFinite,
+        let clear = horizons?.clearFraction(column: column, row: row, distance: distance, targetSlope: targetSlope) ?? 0
+        if clear == 0, blockerHint.isFinite,
            let blocker = columns.blocker(near: blockerHint, elevations) ?? rows.blocker(near: blockerHint, elevations) {
             blockerHint = blocker
             return .blocked
         }
-        let alongColumns = columns.run(elevations, tiles: tiles)
+        let alongColumns = columns.run(elevations, tiles: clear > 0 ? nil : tiles, from: clear)
         if case .blocked(let at) = alongColumns {
             blockerHint = at
             return .blocked
         }
-        let alongRows = rows.run(elevations, tiles: tiles)
+        let alongRows = rows.run(elevations, tiles: clear > 0 ? nil : tiles, from: clear)
         if case .blocked(let at) = alongRows {
             blockerHint = at
             return .blocked
@@ -145,12 +149,16 @@ struct AxisScan {
         case blocked(at: Double)
     }
 
-    /// Tests the crossings short of the target, nearest first: tile by tile, from the coarsest, when `tiles`
-    /// are given (a tile below the ray is passed over, any other is split into the next finer tiles, down to
-    /// samples), else sample by sample.
-    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?) -> Outcome {
+    /// Tests the crossings short of the target from fraction `from` of the way on (at least; 0: all), nearest
+    /// first: tile by tile, from the coarsest, when `tiles` are given (a tile below the ray is passed over, any
+    /// other is split into the next finer tiles, down to samples), else sample by sample.
+    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?, from: Double = 0) -> Outcome {
         guard delta != 0 else { return .clear }
-        let first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
+        var first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
+        if from > 0 {  // from the line at or just before that point
+            let position = start + from * delta
+            first = delta > 0 ? max(first, Int(position.rounded(.down))) : min(first, Int(position.rounded(.up)))
+        }
         var crossedVoid = false
         let blocker = if let tiles {
             scanTiles(from: first, through: nil, level: tiles.levels.count - 1, tiles, elevations, &crossedVoid)

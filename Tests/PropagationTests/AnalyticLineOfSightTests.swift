@@ -103,8 +103,8 @@ struct AnalyticLineOfSightTests {
     }
 }
 
-/// Line of sight from one observer to every cell of a grid, with or without tile maxima over a window, and
-/// with or without carrying the blocker hint along each row as the coverage engine does.
+/// Line of sight from one observer to every cell of a grid, with or without tile maxima and sector horizons over a
+/// window, and with or without carrying the blocker hint along each row as the coverage engine does.
 struct LineOfSightGrid {
     let grid: TerrainGrid
     let earth: EarthModel
@@ -130,6 +130,17 @@ struct LineOfSightGrid {
                     elevations: elevations, gridWidth: grid.width, column: columns.lowerBound, row: rows.lowerBound,
                     width: columns.count, height: rows.count
                 ) : nil
+            let farthest = [columns.lowerBound, columns.upperBound - 1].flatMap { column in
+                [rows.lowerBound, rows.upperBound - 1].map { row in
+                    ((Double(column) - eye.column) * (Double(column) - eye.column) + (Double(row) - eye.row) * (Double(row) - eye.row)).squareRoot()
+                }
+            }.max()!
+            let horizons = tiled
+                ? SectorHorizons(
+                    elevations: elevations, gridWidth: grid.width, column: columns.lowerBound, row: rows.lowerBound,
+                    width: columns.count, height: rows.count, observer: eye, spacing: grid.spacing,
+                    curvature: earth.curvature, radius: farthest * grid.spacing
+                ) : nil
             return rows.map { row in
                 var hint = Double.nan
                 return columns.map { column in
@@ -137,7 +148,8 @@ struct LineOfSightGrid {
                     return sight.visibility(
                         elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
                         observer: eye, column: column, row: row,
-                        targetHeight: Double(grid[column, row]) + receiverHeight, tiles: tiles, blockerHint: &hint
+                        targetHeight: Double(grid[column, row]) + receiverHeight, tiles: tiles, horizons: horizons,
+                        blockerHint: &hint
                     )
                 }
             }

@@ -1,0 +1,134 @@
+/// Upper bounds, by direction and distance, on how steeply anything a line-of-sight ray from one observer crosses
+/// rises: for a ray in a given sector of directions, no crossing nearer than a given distance shows a steeper
+/// angle than the bound. A target whose own angle clears the bound only needs its last crossings tested.
+///
+/// A crossing reads two cell centres within one cell of it. Every cell therefore counts in each sector that a ray
+/// passing within one cell of it can take, at the steepest angle anything within one cell of it could show
+/// (rise per metre, earth curvature included, a centimetre added for the rounding of interpolation). A void
+/// counts as infinitely high, so a ray whose bound holds crosses no void before the distance bounded.
+public struct SectorHorizons: Sendable {
+    let observer: GridObserver
+    let spacing: Double
+    let sectors: Int
+    let rings: Int
+    /// bounds[ring × sectors + sector]: the steepest angle of any cell whose nearest possible crossing lies within
+    /// `ring` cells of the observer, in that sector — after `init`, the running maximum over rings.
+    let bounds: [Float]
+
+    /// Bounds stop this many cells short of a target: the crossings there are tested one by one.
+    static let nearCells = 10.0
+
+    /// Bounds for `observer` over `width` × `height` cells from (`column`, `row`) of `elevations` (row-major,
+    /// `gridWidth` wide, cells `spacing` metres), for targets up to `radius` metres away on an earth of
+    /// curvature coefficient `curvature` (per metre).
+    public init(
+        elevations: UnsafeBufferPointer<Float>, gridWidth: Int, column: Int, row: Int, width: Int, height: Int,
+        observer: GridObserver, spacing: Double, curvature: Double, radius: Double
+    ) {
+        self.observer = observer
+        self.spacing = spacing
+        let reach = radius / spacing
+        sectors = max(8, Int((Double.pi * reach).rounded(.up)))  // two cells wide at the radius
+        rings = Int(reach) + 2
+        let (sectors, rings) = (sectors, rings)
+        var bounds = [Float](repeating: -.infinity, count: sectors * rings)
+        bounds.withUnsafeMutableBufferPointer { bounds in
+            for y in row..<(row + height) {
+                for x in column..<(column + width) {
+                    let dx = Double(x) - observer.column, dy = Double(y) - observer.row
+                    let cells = (dx * dx + dy * dy).squareRoot()
+                    let nearest = cells - 1  // the nearest a crossing reading this cell can be, in cells
+                    guard nearest < reach else { continue }
+                    let ground = elevations[y &* gridWidth &+ x]
+                    let rise = ground.isNaN ? Double.infinity : Double(ground) + 0.01 - observer.height
+                    let steepest = Self.steepestAngle(rise: rise, from: nearest * spacing, to: (cells + 1) * spacing, curvature: curvature)
+                    let ring = UnsafeMutableBufferPointer(rebasing: bounds[(max(0, Int(nearest)) &* sectors)...].prefix(sectors))
+                    Self.raise(ring, Self.sectorRange(dx: dx, dy: dy, cells: cells, sectors: sectors), to: steepest)
+                }
+            }
+            for ring in 1..<rings {
+                for sector in 0..<sectors {
+                    let own = bounds[ring &* sectors &+ sector], nearer = bounds[(ring &- 1) &* sectors &+ sector]
+                    bounds[ring &* sectors &+ sector] = own > nearer ? own : nearer
+                }
+            }
+        }
+        self.bounds = bounds
+    }
+
+    /// The steepest (rise − curvature·d²)/d over distances `near`…`far` metres, as a Float no lower than it.
+    private static func steepestAngle(rise: Double, from near: Double, to far: Double, curvature: Double) -> Float {
+        let riseTerm: Double
+        if rise > 0 {
+            riseTerm = near > 0 ? rise / near : .infinity
+        } else {
+            riseTerm = rise / far
+        }
+        let angle = riseTerm - curvature * max(near, 0)
+        return angle.isNaN ? .infinity : Float(angle).nextUp
+    }
+
+    /// Raises the bounds of one ring's `sectors` (wrapped around the ring) to at least `value`.
+    @inline(__always)
+    private static func raise(_ ring: UnsafeMutableBufferPointer<Float>, _ sectors: ClosedRange<Int>, to value: Float) {
+        let count = ring.count
+        if sectors.count >= count {
+            raise(ring, from: 0, to: count, value)
+        } else if sectors.lowerBound < 0 {
+            raise(ring, from: sectors.lowerBound &+ count, to: count, value)
+            raise(ring, from: 0, to: sectors.upperBound &+ 1, value)
+        } else if sectors.upperBound >= count {
+            raise(ring, from: sectors.lowerBound, to: count, value)
+            raise(ring, from: 0, to: sectors.upperBound &+ 1 &- count, value)
+        } else {
+            raise(ring, from: sectors.lowerBound, to: sectors.upperBound &+ 1, value)
+        }
+    }
+
+    @inline(__always)
+    private static func raise(_ ring: UnsafeMutableBufferPointer<Float>, from start: Int, to end: Int, _ value: Float) {
+        for slot in start..<end { ring[slot] = value > ring[slot] ? value : ring[slot] }
+    }
+
+    /// The sectors (from below 0 to past `sectors`, to be wrapped) holding every direction within one cell of the
+    /// cell at (`dx`, `dy`) cells from the observer, `cells` away: such a direction is within asin(1/cells) ≤
+    /// 1.095/cells radians of the cell's own (cells ≥ 1.5), and the diamond angle moves by at most one per radian.
+    private static func sectorRange(dx: Double, dy: Double, cells: Double, sectors: Int) -> ClosedRange<Int> {
+        guard cells > 1.5 else { return 0...(sectors - 1) }
+        let scale = 0.25 * Double(sectors)
+        let centre = diamond(dx, dy) * scale, half = 1.095 / cells * scale + 1e-6
+        return Int((centre - half).rounded(.down))...Int((centre + half).rounded(.down))
+    }
+
+    /// The diamond angle of direction (`dx`, `dy`), in [0, 4): it grows with the true angle, by at most one per radian.
+    private static func diamond(_ dx: Double, _ dy: Double) -> Double {
+        let sum = abs(dx) + abs(dy)
+        guard sum > 0 else { return 0 }
+        let p = dy / sum
+        return dx >= 0 ? (dy >= 0 ? p : 4 + p) : 2 - p
+    }
+
+    /// The sector of direction (`dx`, `dy`): its diamond angle in `sectors` equal parts.
+    private static func sector(_ dx: Double, _ dy: Double, sectors: Int) -> Int {
+        min(sectors - 1, Int(diamond(dx, dy) * 0.25 * Double(sectors)))
+    }
+
+    /// How far along the ray to the cell at (`column`, `row`), `distance` metres away, its crossings are known
+    /// neither to block a target seen at `targetSlope` (rise per metre) nor to cross a void: a fraction of the
+    /// way, 0 when nothing is known.
+    func clearFraction(column: Int, row: Int, distance: Double, targetSlope: Double) -> Double {
+        guard let bound = bound(column: column, row: row, distance: distance) else { return 0 }
+        // The margin dwarfs the rounding of the exact test (heights ~1e3 m, errors ~1e-13 m).
+        return bound.steepest < targetSlope - 1e-9 ? bound.before / distance : 0
+    }
+
+    /// The steepest angle (rise per metre) any crossing of the ray to the cell at (`column`, `row`), `distance`
+    /// metres away, can show nearer than `before` metres (`nearCells` short of it); nil when the cell is too near.
+    func bound(column: Int, row: Int, distance: Double) -> (before: Double, steepest: Double)? {
+        let before = distance - Self.nearCells * spacing
+        guard before > 0 else { return nil }
+        let dx = Double(column) - observer.column, dy = Double(row) - observer.row
+        let ring = min(rings - 1, Int(before / spacing))
+        return (before, Double(bounds[ring &* sectors &+ Self.sector(dx, dy, sectors: sectors)]))
+    }
+}
