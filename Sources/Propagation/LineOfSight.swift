@@ -74,18 +74,18 @@ public struct LineOfSight: Sendable {
             lineStride: width, crossStride: 1, distance: distance, curvature: curvature,
             observerHeight: observer.height, targetSlope: targetSlope
         )
-        let clear = horizons?.clearFraction(column: column, row: row, distance: distance, targetSlope: targetSlope) ?? 0
-        if clear == 0, blockerHint.isFinite,
+        let clear = horizons?.clearPart(column: column, row: row, distance: distance, targetSlope: targetSlope)
+        if clear == nil, blockerHint.isFinite,
            let blocker = columns.blocker(near: blockerHint, elevations) ?? rows.blocker(near: blockerHint, elevations) {
             blockerHint = blocker
             return .blocked
         }
-        let alongColumns = columns.run(elevations, tiles: clear > 0 ? nil : tiles, from: clear)
+        let alongColumns = columns.run(elevations, tiles: tiles, skipping: clear)
         if case .blocked(let at) = alongColumns {
             blockerHint = at
             return .blocked
         }
-        let alongRows = rows.run(elevations, tiles: clear > 0 ? nil : tiles, from: clear)
+        let alongRows = rows.run(elevations, tiles: tiles, skipping: clear)
         if case .blocked(let at) = alongRows {
             blockerHint = at
             return .blocked
@@ -149,15 +149,31 @@ struct AxisScan {
         case blocked(at: Double)
     }
 
-    /// Tests the crossings short of the target from fraction `from` of the way on (at least; 0: all), nearest
-    /// first: tile by tile, from the coarsest, when `tiles` are given (a tile below the ray is passed over, any
-    /// other is split into the next finer tiles, down to samples), else sample by sample.
-    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?, from: Double = 0) -> Outcome {
+    /// Tests the crossings short of the target, nearest first: given a part of the ray known clear (`skipping`,
+    /// fractions of the way), those before and after it sample by sample; else tile by tile, from the coarsest,
+    /// when `tiles` are given (a tile below the ray is passed over, any other is split into the next finer tiles,
+    /// down to samples), else sample by sample.
+    func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?, skipping clear: Range<Double>? = nil) -> Outcome {
         guard delta != 0 else { return .clear }
-        var first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
-        if from > 0 {  // from the line at or just before that point
-            let position = start + from * delta
-            first = delta > 0 ? max(first, Int(position.rounded(.down))) : min(first, Int(position.rounded(.up)))
+        let first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
+        if let clear {
+            // The lines just inside the clear part are tested too: rounding cannot drop a crossing.
+            let (low, high) = (start + clear.lowerBound * delta, start + clear.upperBound * delta)
+            let direction = delta > 0 ? 1 : -1
+            let lastBefore = delta > 0 ? Int(low.rounded(.up)) : Int(low.rounded(.down))
+            let firstAfter = delta > 0 ? max(first, Int(high.rounded(.down))) : min(first, Int(high.rounded(.up)))
+            var crossedVoid = false
+            var blocker: Double?
+            if (firstAfter - lastBefore) * direction > 1 {
+                if (lastBefore - first) * direction >= 0 {
+                    blocker = scanSamples(from: first, through: lastBefore, elevations, &crossedVoid)
+                }
+                blocker = blocker ?? scanSamples(from: firstAfter, through: nil, elevations, &crossedVoid)
+            } else {
+                blocker = scanSamples(from: first, through: nil, elevations, &crossedVoid)
+            }
+            if let blocker { return .blocked(at: blocker) }
+            return crossedVoid ? .crossedVoid : .clear
         }
         var crossedVoid = false
         let blocker = if let tiles {

@@ -1,11 +1,12 @@
 /// Upper bounds, by direction and distance, on how steeply anything a line-of-sight ray from one observer crosses
-/// rises: for a ray in a given sector of directions, no crossing nearer than a given distance shows a steeper
-/// angle than the bound. A target whose own angle clears the bound only needs its last crossings tested.
+/// rises: for a ray in a given sector of directions, no crossing between `startCells` cells from the observer and a
+/// given distance shows a steeper angle than the bound. A target whose own angle clears the bound only needs its
+/// first and last crossings tested.
 ///
 /// A crossing reads two cell centres within one cell of it. Every cell therefore counts in each sector that a ray
-/// passing within one cell of it can take, at the steepest angle anything within one cell of it could show
-/// (rise per metre, earth curvature included, a centimetre added for the rounding of interpolation). A void
-/// counts as infinitely high, so a ray whose bound holds crosses no void before the distance bounded.
+/// passing within one cell of it can take, at the steepest angle anything within one cell of it (and no nearer
+/// than `startCells`) could show: rise per metre, earth curvature included, a centimetre added for the rounding of
+/// interpolation. A void counts as infinitely high, so a ray whose bound holds crosses no void where bounded.
 public struct SectorHorizons: Sendable {
     let observer: GridObserver
     let spacing: Double
@@ -15,8 +16,10 @@ public struct SectorHorizons: Sendable {
     /// `ring` cells of the observer, in that sector — after `init`, the running maximum over rings.
     let bounds: [Float]
 
-    /// Bounds stop this many cells short of a target: the crossings there are tested one by one.
+    /// Bounds stop this many cells short of a target, and start this many cells from the observer (terrain there
+    /// may stand above the antenna, making every bound infinite): the crossings outside are tested one by one.
     static let nearCells = 10.0
+    static let startCells = 2.0
 
     /// Bounds for `observer` over `width` × `height` cells from (`column`, `row`) of `elevations` (row-major,
     /// `gridWidth` wide, cells `spacing` metres), for targets up to `radius` metres away on an earth of
@@ -37,12 +40,13 @@ public struct SectorHorizons: Sendable {
                 for x in column..<(column + width) {
                     let dx = Double(x) - observer.column, dy = Double(y) - observer.row
                     let cells = (dx * dx + dy * dy).squareRoot()
-                    let nearest = cells - 1  // the nearest a crossing reading this cell can be, in cells
-                    guard nearest < reach else { continue }
+                    // The nearest a bounded crossing reading this cell can be, in cells.
+                    let nearest = max(cells - 1, Self.startCells)
+                    guard nearest < reach, cells + 1 > Self.startCells else { continue }
                     let ground = elevations[y &* gridWidth &+ x]
                     let rise = ground.isNaN ? Double.infinity : Double(ground) + 0.01 - observer.height
                     let steepest = Self.steepestAngle(rise: rise, from: nearest * spacing, to: (cells + 1) * spacing, curvature: curvature)
-                    let ring = UnsafeMutableBufferPointer(rebasing: bounds[(max(0, Int(nearest)) &* sectors)...].prefix(sectors))
+                    let ring = UnsafeMutableBufferPointer(rebasing: bounds[(Int(nearest) &* sectors)...].prefix(sectors))
                     Self.raise(ring, Self.sectorRange(dx: dx, dy: dy, cells: cells, sectors: sectors), to: steepest)
                 }
             }
@@ -113,22 +117,24 @@ public struct SectorHorizons: Sendable {
         min(sectors - 1, Int(diamond(dx, dy) * 0.25 * Double(sectors)))
     }
 
-    /// How far along the ray to the cell at (`column`, `row`), `distance` metres away, its crossings are known
-    /// neither to block a target seen at `targetSlope` (rise per metre) nor to cross a void: a fraction of the
-    /// way, 0 when nothing is known.
-    func clearFraction(column: Int, row: Int, distance: Double, targetSlope: Double) -> Double {
-        guard let bound = bound(column: column, row: row, distance: distance) else { return 0 }
+    /// The part of the ray to the cell at (`column`, `row`), `distance` metres away, whose crossings are known
+    /// neither to block a target seen at `targetSlope` (rise per metre) nor to cross a void, as fractions of the
+    /// way; nil when nothing is known.
+    func clearPart(column: Int, row: Int, distance: Double, targetSlope: Double) -> Range<Double>? {
+        guard let bound = bound(column: column, row: row, distance: distance) else { return nil }
         // The margin dwarfs the rounding of the exact test (heights ~1e3 m, errors ~1e-13 m).
-        return bound.steepest < targetSlope - 1e-9 ? bound.before / distance : 0
+        guard bound.steepest < targetSlope - 1e-9 else { return nil }
+        return (bound.after / distance)..<(bound.before / distance)
     }
 
     /// The steepest angle (rise per metre) any crossing of the ray to the cell at (`column`, `row`), `distance`
-    /// metres away, can show nearer than `before` metres (`nearCells` short of it); nil when the cell is too near.
-    func bound(column: Int, row: Int, distance: Double) -> (before: Double, steepest: Double)? {
-        let before = distance - Self.nearCells * spacing
-        guard before > 0 else { return nil }
+    /// metres away, can show between `after` and `before` metres (`startCells` from the observer, `nearCells` short
+    /// of the target); nil when the cell is too near.
+    func bound(column: Int, row: Int, distance: Double) -> (after: Double, before: Double, steepest: Double)? {
+        let after = Self.startCells * spacing, before = distance - Self.nearCells * spacing
+        guard before > after else { return nil }
         let dx = Double(column) - observer.column, dy = Double(row) - observer.row
         let ring = min(rings - 1, Int(before / spacing))
-        return (before, Double(bounds[ring &* sectors &+ Self.sector(dx, dy, sectors: sectors)]))
+        return (after, before, Double(bounds[ring &* sectors &+ Self.sector(dx, dy, sectors: sectors)]))
     }
 }

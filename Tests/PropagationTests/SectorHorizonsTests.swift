@@ -8,8 +8,8 @@ import Testing
 @Suite("Sector horizons bound the crossings of line-of-sight rays")
 struct SectorHorizonsTests {
     @Test(
-        "No crossing nearer than the bounded distance rises above the bound; a void there makes it infinite",
-        arguments: [(160.3, 140.7, 40.0), (7.0, 251.5, 25.0), (251.5, 60.2, 15.0)]
+        "No crossing between the bounded distances rises above the bound; a void there makes it infinite",
+        arguments: [(160.3, 140.7, 40.0), (7.0, 251.5, 25.0), (299.6, 12.2, 3.0)]
     )
     func boundsHold(column: Double, row: Double, mast: Double) {
         let grid = TiledLineOfSightTests.rough, curvature = EarthModel().curvature
@@ -29,7 +29,8 @@ struct SectorHorizonsTests {
                 let distance = grid.spacing * hypot(dx, dy)
                 guard let bound = horizons.bound(column: targetColumn, row: targetRow, distance: distance) else { continue }
                 if bound.steepest.isFinite { finiteBounds += 1 }
-                for crossing in crossings(grid, eye, targetColumn, targetRow) where crossing.fraction * distance < bound.before {
+                for crossing in crossings(grid, eye, targetColumn, targetRow)
+                where crossing.fraction * distance >= bound.after && crossing.fraction * distance < bound.before {
                     let d = crossing.fraction * distance
                     let angle = crossing.ground.isNaN ? Double.infinity : (crossing.ground - curvature * d * d - eye.height) / d
                     checked += 1
