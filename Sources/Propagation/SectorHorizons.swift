@@ -1,3 +1,5 @@
+import Foundation
+
 /// Upper bounds, by direction and distance, on how steeply anything a line-of-sight ray from one observer crosses
 /// rises: for a ray in a given sector of directions, no crossing between `startCells` cells from the observer and a
 /// given distance shows a steeper angle than the bound. A target whose own angle clears the bound only needs its
@@ -94,14 +96,23 @@ public struct SectorHorizons: Sendable {
         for slot in start..<end { ring[slot] = value > ring[slot] ? value : ring[slot] }
     }
 
-    /// The sectors (from below 0 to past `sectors`, to be wrapped) holding every direction within one cell of the
-    /// cell at (`dx`, `dy`) cells from the observer, `cells` away: such a direction is within asin(1/cells) ≤
-    /// 1.095/cells radians of the cell's own (cells ≥ 1.5), and the diamond angle moves by at most one per radian.
+    /// The sectors (from below 0 to past `sectors`, to be wrapped) holding every direction of a bounded crossing
+    /// (no nearer than `startCells`) within one cell of the cell at (`dx`, `dy`) cells from the observer, `cells`
+    /// (> 1) away; the diamond angle moves by at most one per radian of direction.
     private static func sectorRange(dx: Double, dy: Double, cells: Double, sectors: Int) -> ClosedRange<Int> {
-        guard cells > 1.5 else { return 0...(sectors - 1) }
         let scale = 0.25 * Double(sectors)
-        let centre = diamond(dx, dy) * scale, half = 1.095 / cells * scale + 1e-6
+        let centre = diamond(dx, dy) * scale, half = halfWidth(cells) * scale + 1e-6
         return Int((centre - half).rounded(.down))...Int((centre + half).rounded(.down))
+    }
+
+    /// How far (radians) the direction of a bounded crossing within one cell of a cell `cells` away can turn from
+    /// the cell's own: asin(1/cells) where the tangent from the observer touches that cell's unit circle beyond
+    /// `startCells` (bounded by 1.04/cells there, cells ≥ √5 for two start cells), else where the circle meets
+    /// the start distance.
+    private static func halfWidth(_ cells: Double) -> Double {
+        let start = startCells
+        guard cells * cells - 1 < start * start else { return 1.04 / cells }
+        return acos(min(1, (start * start + cells * cells - 1) / (2 * start * cells))) * (1 + 1e-9) + 1e-9
     }
 
     /// The diamond angle of direction (`dx`, `dy`), in [0, 4): it grows with the true angle, by at most one per radian.
