@@ -16,7 +16,8 @@ public struct SiteCoverageError: Error, Sendable, Equatable {
 /// Computes received power around sites with the chosen path-loss model. Terrain models run on radial
 /// sweeps (`RadialSweep`) unless the exact kernel is asked for, which reads the profile from the site to
 /// each cell centre, or the radius is too short for a sweep to meet its accuracy contract
-/// (`CoverageParameters.kernelUsed(spacing:)`: under 150 cells for ITM), where the exact kernel runs too; the `los`
+/// (`CoverageParameters.kernelUsed(spacing:)`: under 150 cells for ITM), where the exact kernel runs too; ITM's
+/// sweeps leave the cells near the site (`RadialLossModel.exactCoreCells(for:)`) to the exact kernel. The `los`
 /// model uses the exact grid line of sight (R3), passing over the crossings that the site's sector horizons or
 /// tile maxima show to lie below the ray unless the exact kernel is asked for (same answer, more reads).
 public enum CoverageEngine {
@@ -70,10 +71,19 @@ public enum CoverageEngine {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }
         if let radial {
-            power = RadialSweep(
+            // The sweep leaves the cells near the site to exact profiles, which cost little there.
+            let core = RadialLossModel.exactCoreCells(for: parameters.model) * grid.spacing
+            var swept = RadialSweep(
                 site: site, observer: observer, ground: Double(ground), window: window, grid: grid,
-                parameters: parameters, model: radial
+                parameters: parameters, model: radial, exactWithin: core
             ).power()
+            if core > 0 {
+                fillExactCore(
+                    &swept, within: core, window: window, place: place, site: site, position: position,
+                    observer: observer, grid: grid, parameters: parameters
+                )
+            }
+            power = swept
         } else {
             let shortcuts = parameters.model == .los && kernel == .sweep
                 ? grid.elevations.withUnsafeBufferPointer { elevations in
@@ -104,10 +114,35 @@ public enum CoverageEngine {
         )
     }
 
-    /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre.
+    /// Fills the cells of `window` (row-major `power`) nearer than `core` metres to the site at grid position
+    /// `place`, which a sweep left NaN, from exact profiles.
+    private static func fillExactCore(
+        _ power: inout [Float], within core: Double, window: CoverageWindow, place: (column: Double, row: Double),
+        site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid, parameters: CoverageParameters
+    ) {
+        let reach = core / grid.spacing
+        let columns = max(window.column, Int((place.column - reach).rounded(.up)))
+            ... min(window.column + window.width - 1, Int((place.column + reach).rounded(.down)))
+        let rows = max(window.row, Int((place.row - reach).rounded(.up)))
+            ... min(window.row + window.height - 1, Int((place.row + reach).rounded(.down)))
+        let exactRows = parallelMap(count: rows.count, chunkSize: 1) { offset in
+            powerRow(
+                row: rows.lowerBound + offset, columns: columns, site: site, position: position, observer: observer,
+                grid: grid, parameters: parameters, nearerThan: core
+            )
+        }
+        for (offset, values) in exactRows.enumerated() {
+            let rowStart = (rows.lowerBound + offset - window.row) * window.width - window.column
+            for (column, value) in zip(columns, values) where !value.isNaN { power[rowStart + column] = value }
+        }
+    }
+
+    /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre; NaN
+    /// from `nearerThan` metres of the site on, when given.
     private static func powerRow(
         row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
-        parameters: CoverageParameters, tiles: ElevationTiles?, horizons: SectorHorizons?
+        parameters: CoverageParameters, tiles: ElevationTiles? = nil, horizons: SectorHorizons? = nil,
+        nearerThan limit: Double = .infinity
     ) -> [Float] {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
@@ -123,7 +158,7 @@ public enum CoverageEngine {
                     column: column, row: row, observer: observer, targetHeight: target, spacing: grid.spacing,
                     earth: parameters.earth
                 )
-                guard link.distance * link.distance <= radiusSquared else { return .nan }
+                guard link.distance * link.distance <= radiusSquared, link.distance < limit else { return .nan }
                 let loss: Double
                 switch parameters.model {
                 case .los:

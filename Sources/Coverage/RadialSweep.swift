@@ -27,6 +27,8 @@ struct RadialSweep {
     let grid: TerrainGrid
     let parameters: CoverageParameters
     let model: RadialLossModel
+    /// Cells nearer the site than this (metres) are left to the exact kernel: their power stays NaN here.
+    let exactWithin: Double
 
     /// Samples before each receiver taken on the receiver's own line rather than on the radial.
     static let tailSamples = 4
@@ -107,8 +109,8 @@ struct RadialSweep {
     }
 
     /// Where a window cell's power comes from, in eight bytes: the radial nearest to it at the sample nearest to
-    /// its distance (radial << 32 | sample, sample ≥ 1), free space within one cell of the site, or nowhere
-    /// (void, or beyond the radius).
+    /// its distance (radial << 32 | sample, sample ≥ 1), free space within one cell of the site, or not from the
+    /// sweep (void, beyond the radius, or within `exactWithin`).
     private struct Placement: Equatable {
         let packed: UInt64
         static let outside = Placement(packed: .max)
@@ -126,7 +128,8 @@ struct RadialSweep {
         let cellGround = grid[window.column + column, window.row + row]
         guard !cellGround.isNaN else { return .outside }
         let link = link(column: window.column + column, row: window.row + row, ground: cellGround)
-        guard link.distance * link.distance <= parameters.radius * parameters.radius else { return .outside }
+        guard link.distance * link.distance <= parameters.radius * parameters.radius, link.distance >= exactWithin
+        else { return .outside }
         guard link.distance >= grid.spacing else { return .nextToSite }
         let sector = 2 * Double.pi / Double(radialCount)
         var radial = Int((atan2(link.east, link.north) / sector).rounded())

@@ -56,6 +56,25 @@ struct SweepAccuracyTests {
         #expect(Double(maskChanges) <= 0.01 * Double(differences.count))
     }
 
+    @Test("ITM sweeps leave the cells within 50 of the site to exact profiles: the exact kernel's powers there, not beyond")
+    func exactCore() throws {
+        let (sweep, exact, _) = try bothKernels(.itm)
+        let grid = try DEMSource.open(SharedData.path("terrain/N44W072.hgt")).metricGrid(around: [site.location], radius: 15_000).grid
+        let place = grid.gridPosition(of: try CoverageEngine.positions(of: [site], on: grid)[0])
+        var core = 0, coreEqual = 0, beyondDiffering = 0
+        for index in sweep.power.indices where !exact.power[index].isNaN {
+            let cells = hypot(Double(sweep.column + index % sweep.width) - place.column, Double(sweep.row + index / sweep.width) - place.row)
+            if cells < 49.9 {
+                core += 1
+                if sweep.power[index] == exact.power[index] { coreEqual += 1 }
+            } else if cells > 50.1 && sweep.power[index] != exact.power[index] {
+                beyondDiffering += 1
+            }
+        }
+        #expect(core > 7_000 && coreEqual == core, "\(coreEqual) of \(core) cells within 50 of the site equal")
+        #expect(beyondDiffering > 10_000, "the sweep runs beyond the core")
+    }
+
     @Test("ITM on radii under 150 cells, where its sweep's shared statistics are too coarse, gets the exact kernel's powers; P.526 still sweeps")
     func shortRadius() throws {
         let itm = try bothKernels(.itm, radius: 4_000)  // 43 cells at 3″
