@@ -24,8 +24,9 @@ public struct GridObserver: Sendable, Equatable {
 /// crossing of a row or column of cell centres, where the terrain is linearly interpolated between the
 /// two centres on that line. Earth curvature lowers each sample by d²/(2kR), as `gdal_viewshed -cc 1/k` does.
 /// A sample blocks when its elevation angle from the observer exceeds the target's (grazing rays see).
-/// Given `ElevationTiles`, runs of samples that a tile shows to lie below the ray are passed over unread:
-/// the answer is the same, found in a fraction of the reads.
+/// Given `ElevationTiles`, runs of samples that a tile shows to lie below the ray are passed over unread, and
+/// given `SectorHorizons`, the part of a ray that its sector's bound shows clear: the answer is the same, found
+/// in a fraction of the reads.
 public struct LineOfSight: Sendable {
     public let earth: EarthModel
 
@@ -51,8 +52,8 @@ public struct LineOfSight: Sendable {
     /// Visibility as above, testing first the crossings near `blockerHint`: how far along its ray (0 at the
     /// observer, 1 at the target) a neighbouring target was found blocked, or NaN. Neighbouring cells are
     /// mostly hidden by the same ridge. When this target is blocked the hint moves to its blocking crossing.
-    /// Given `horizons` (built for this observer), a ray whose sector bound clears the target has only its last
-    /// crossings tested.
+    /// Given `horizons` (built for this observer), a ray whose sector bound clears the target has only its first
+    /// and last crossings tested.
     public func visibility(
         elevations: UnsafeBufferPointer<Float>, width: Int, height: Int, spacing: Double,
         observer: GridObserver, column: Int, row: Int, targetHeight: Double, tiles: ElevationTiles?,

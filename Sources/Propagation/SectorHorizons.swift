@@ -14,8 +14,9 @@ public struct SectorHorizons: Sendable {
     let spacing: Double
     let sectors: Int
     let rings: Int
-    /// bounds[ring × sectors + sector]: the steepest angle of any cell whose nearest possible crossing lies within
-    /// `ring` cells of the observer, in that sector — after `init`, the running maximum over rings.
+    /// bounds[ring × sectors + sector]: the steepest angle any cell can show to a bounded crossing in that sector
+    /// whose nearest lies `ring` to `ring` + 1 cells from the observer — after `init`, the running maximum over
+    /// rings, so that it bounds every crossing nearer than `ring` + 1 cells.
     let bounds: [Float]
 
     /// Bounds stop this many cells short of a target, and start this many cells from the observer (terrain there
@@ -62,16 +63,10 @@ public struct SectorHorizons: Sendable {
         self.bounds = bounds
     }
 
-    /// The steepest (rise − curvature·d²)/d over distances `near`…`far` metres, as a Float no lower than it.
+    /// The steepest (rise − curvature·d²)/d over distances `near`…`far` metres (near > 0), as a Float no lower
+    /// than it: each term at its own steepest.
     private static func steepestAngle(rise: Double, from near: Double, to far: Double, curvature: Double) -> Float {
-        let riseTerm: Double
-        if rise > 0 {
-            riseTerm = near > 0 ? rise / near : .infinity
-        } else {
-            riseTerm = rise / far
-        }
-        let angle = riseTerm - curvature * max(near, 0)
-        return angle.isNaN ? .infinity : Float(angle).nextUp
+        Float((rise > 0 ? rise / near : rise / far) - curvature * near).nextUp
     }
 
     /// Raises the bounds of one ring's `sectors` (wrapped around the ring) to at least `value`.
