@@ -102,6 +102,25 @@ struct RadialPathTests {
         return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace))
     }
 
+    @Test("P.526's largest ν over a smooth path, from the roots of ν′, equals the largest over every sample")
+    func smoothLargestNu() {
+        var random = SeededGenerator(seed: 23)
+        for _ in 0..<4_000 {
+            let k = Int.random(in: 2...1_500, using: &random), stepKm = Double.random(in: 0.01...0.2, using: &random)
+            let heights = (Double.random(in: -20...400, using: &random), Double.random(in: -20...400, using: &random))
+            let bulge = [0, 500 / (4.0 / 3 * 6_371), Double.random(in: 0...0.2, using: &random)].randomElement(using: &random)!
+            let wavelength = Double.random(in: 0.03...1, using: &random), d = Double(k) * stepKm
+            let all = (1..<max(2, k)).map { i -> Double in
+                let x = Double(i) * stepKm
+                return DeltaBullington.lineOfSightNu(
+                    bulged: bulge * x * (d - x), at: x, hts: heights.0, hrs: heights.1, totalKm: d, wavelength: wavelength
+                )
+            }
+            let fast = P526Radial.smoothLargestNu(intervals: k, stepKm: stepKm, heights: heights, wavelength: wavelength, bulge: bulge)
+            #expect(fast == all.max()!, "k \(k), step \(stepKm) km, heights \(heights), bulge \(bulge)")
+        }
+    }
+
     @Test("Radial ITM and P.526 equal the point-to-point models on the same profile", arguments: [0, 4])
     func modelsMatchPointToPoint(tailLength: Int) throws {
         var random = SeededGenerator(seed: 11)

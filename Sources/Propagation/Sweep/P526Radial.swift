@@ -3,7 +3,8 @@ import Foundation
 /// ITU-R P.526 delta-Bullington for a receiver placed on a radial, with the radial's samples and the
 /// receiver's tail stretched to equal steps over the receiver's true distance. The transmitter's horizon, the
 /// receiver's horizon, the smooth-surface fit and the highest obstacle come from the radial's running
-/// statistics; only the line-of-sight ν scans the samples.
+/// statistics; only the line-of-sight ν over the terrain scans the samples (in blocks, passed over when their
+/// highest terrain cannot beat the best so far); over the smooth earth it comes from the roots of ν′.
 struct P526Radial: Sendable {
     let antennaHeights: (Double, Double)
     let frequencyMHz: Double
@@ -83,10 +84,7 @@ struct P526Radial: Sendable {
         let slopeToPoints = bestAround(peakKm: towardsReceiver) { i -> Double in (bulged(i) - hte) / (Double(i) * stepKm) }
         let nu: Double
         if slopeToPoints <= (hre - hte) / total {
-            nu = Self.largestNu(
-                intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulge: bulge, bulged: bulged,
-                individuallyFrom: k, blockHighest: { _ in 0 }
-            )
+            nu = Self.smoothLargestNu(intervals: k, stepKm: stepKm, heights: (hte, hre), wavelength: wavelength, bulge: bulge)
         } else {
             let towardsTransmitter = bulge > 0 && hre > 0 ? total - (hre / bulge).squareRoot() : -.infinity
             let slopeFromReceiver = bestAround(peakKm: towardsTransmitter) { i -> Double in
@@ -97,6 +95,51 @@ struct P526Radial: Sendable {
             )
         }
         return DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss
+    }
+
+    /// The largest line-of-sight ν over the interior samples of a smooth path (the earth's bulge
+    /// `bulge`·x·(d − x) and nothing else) of `intervals` steps of `stepKm`, the antennas `heights` above it, without
+    /// visiting every sample: ν(x) = H(x)·√(0.002 d / (λ x (d − x))) with H the bulge above the chord, a quadratic,
+    /// so ν′ has the sign of the cubic N = 2H′t − Ht′ (t = x(d − x)). ν's local maxima are where N falls through
+    /// zero — at most two, found by bisection on the pieces where N is monotone — and the largest sample lies next
+    /// to one of them or at an end.
+    static func smoothLargestNu(
+        intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulge: Double
+    ) -> Double {
+        let d = Double(k) * stepKm, (hte, hre) = heights
+        func nu(_ i: Int) -> Double {
+            let x = Double(min(max(i, 1), k - 1)) * stepKm
+            return DeltaBullington.lineOfSightNu(
+                bulged: bulge * x * (d - x), at: x, hts: hte, hrs: hre, totalKm: d, wavelength: wavelength
+            )
+        }
+        // H(x) = −b x² + h1 x + h0, so N(x) = 2b x³ − 3bd x² + (h1 d + 2h0) x − h0 d.
+        let b = bulge, h0 = -hte, h1 = bulge * d - (hre - hte) / d
+        func n(_ x: Double) -> Double { ((2 * b * x - 3 * b * d) * x + (h1 * d + 2 * h0)) * x - h0 * d }
+        var best = max(nu(1), nu(k - 1))
+        /// On a piece where N falls from positive to negative, the samples around its root.
+        func lookBetween(_ low: Double, _ high: Double) {
+            guard low < high, n(low) > 0, n(high) < 0 else { return }
+            var (low, high) = (low, high)
+            while high - low > 1e-6 * stepKm {
+                let middle = 0.5 * (low + high)
+                if n(middle) > 0 { low = middle } else { high = middle }
+            }
+            let sample = Int((low / stepKm).rounded(.down))
+            for i in (sample - 1)...(sample + 2) { best = max(best, nu(i)) }
+        }
+        // N′(x) = 6b x² − 6bd x + (h1 d + 2h0): its roots split (0, d) where N turns.
+        let discriminant = 36 * b * b * d * d - 24 * b * (h1 * d + 2 * h0)
+        if b > 0 && discriminant > 0 {
+            let root = discriminant.squareRoot()
+            let first = min(max((6 * b * d - root) / (12 * b), 0), d), second = min(max((6 * b * d + root) / (12 * b), 0), d)
+            lookBetween(0, first)
+            lookBetween(first, second)
+            lookBetween(second, d)
+        } else {
+            lookBetween(0, d)
+        }
+        return best
     }
 
     /// The smooth surface under each terminal (P.1812 §5.6.1–5.6.2) from the radial's sums and hulls.
