@@ -259,15 +259,16 @@ public struct DeltaHWorkspace: Sendable {
 
 extension UnsafeMutableBufferPointer where Element == Double {
     /// The `k`-th smallest and the `k`-th largest element (1 ≤ k, 2k ≤ count), with `scratch` room for twice the
-    /// elements. From a sample of sixteen, two pivots near the 30th and 70th percentiles split off the two tails in
-    /// one pass, and only the tails are searched; should a tail come out smaller than `k`, both come from `select`
-    /// over all the elements. May reorder the elements.
+    /// elements. From a sample of sixteen evenly spread over the elements, its 4th smallest and 4th largest (near
+    /// the 24th and 76th percentiles; Δh's k is a tenth of the elements) split off the two tails in one pass, and
+    /// only the tails are searched; should a tail come out smaller than `k`, both come from `select` over all the
+    /// elements. May reorder the elements.
     func tails(_ k: Int, scratch: UnsafeMutableBufferPointer<Double>) -> (smallest: Double, largest: Double) {
         let n = count
         if n >= 64 {
             for index in 0..<16 { scratch[index] = self[index * n / 16 + n / 32] }
             let sample = UnsafeMutableBufferPointer(rebasing: scratch[0..<16])
-            let low = sample.select(4), high = sample.select(11)
+            let low = sample.select(3), high = sample.select(12)
             var lowCount = 0, highCount = 0
             for index in 0..<n {  // the elements of each tail, written unconditionally and kept by counting
                 let value = self[index]
