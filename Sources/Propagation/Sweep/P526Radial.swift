@@ -117,11 +117,13 @@ struct P526Radial: Sendable {
         let b = bulge, h0 = -hte, h1 = bulge * d - (hre - hte) / d
         func n(_ x: Double) -> Double { ((2 * b * x - 3 * b * d) * x + (h1 * d + 2 * h0)) * x - h0 * d }
         var best = max(nu(1), nu(k - 1))
-        /// On a piece where N falls from positive to negative, the samples around its root.
+        /// On a piece where N falls from positive to negative, the samples around its root: the largest sample
+        /// of that peak is one of the two either side of it, which the four looked at cover once the root is
+        /// known to within half a step.
         func lookBetween(_ low: Double, _ high: Double) {
             guard low < high, n(low) > 0, n(high) < 0 else { return }
             var (low, high) = (low, high)
-            while high - low > 1e-6 * stepKm {
+            while high - low > 0.5 * stepKm {
                 let middle = 0.5 * (low + high)
                 if n(middle) > 0 { low = middle } else { high = middle }
             }
