@@ -94,7 +94,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "Path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: PathLossModel = .los
 
-    @Option(help: "How terrain models cover the area: sweep (fast: radial sweeps for itm, itm-area, p526, but exact profiles for itm and itm-area on radii under 150 cells; sector horizons and tile maxima for los, same answer) or exact (a full profile or ray to every cell centre).")
+    @Option(help: "How terrain models cover the area: sweep (fast: radial sweeps for itm, itm-area, p526, but exact profiles for itm and itm-area on radii under 150 cells and within 50 cells of the site; sector horizons and tile maxima for los, same answer) or exact (a full profile or ray to every cell centre).")
     var kernel: CoverageKernel = .sweep
 
     @OptionGroup var coverage: CoverageOptions
