@@ -48,8 +48,8 @@ public struct CoverageParameters: Sendable, Equatable {
 public enum CoverageKernel: String, Sendable, CaseIterable, Codable {
     /// The fast kernel: for terrain models, radial sweeps with running profile statistics (one pass per
     /// radial, every cell filled), except for ITM on radii under 150 cells and within 50 cells of the site,
-    /// where the exact kernel runs; for
-    /// `los`, the exact ray test passing over crossings that sector horizons or tile maxima show below the ray.
+    /// where the exact kernel runs; for `los`, the exact ray test passing over crossings that sector horizons
+    /// or tile maxima show below the ray.
     case sweep
     /// A full profile from the site to every cell centre: the reference the sweep is checked against.
     case exact

@@ -68,8 +68,8 @@ struct ITMLink {
         let permittivity = Complex(environment.permittivity, 18_000 * environment.conductivity / frequencyMHz)
         let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
         groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
-        variability = ITMVariability(environment: environment, frequencyMHz: frequencyMHz)
         frequency = ITMFrequency(megahertz: frequencyMHz)
+        variability = ITMVariability(environment: environment, frequency: frequency)
         freeSpaceAt1km = 32.45 + 20 * decimalLog(frequencyMHz)
     }
 

@@ -48,9 +48,9 @@ struct ITMVariability {
     private let ductingFactor: Double, ductingDeviate: Double
     let warnings: ITMWarnings
 
-    init(environment: ITMEnvironment, frequencyMHz: Double) {
+    init(environment: ITMEnvironment, frequency: ITMFrequency) {
         let climate = environment.climate.rawValue - 1
-        wavenumber = frequencyMHz / 47.7
+        wavenumber = frequency.wavenumber
         var mode = environment.variability.rawValue
         noSituation = mode >= 20
         if noSituation { mode -= 20 }
