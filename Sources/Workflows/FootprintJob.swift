@@ -171,8 +171,8 @@ public enum FootprintJob {
         return FootprintSummary(
             engine: engineVersion, syntheticTerrain: grid.isSynthetic, terrain: request.terrainPath,
             sites: request.sitesPath, model: parameters.model.rawValue,
-            settings: FootprintSummary.ModelSettings(parameters, spacing: grid.spacing), crs: grid.crs, resolutionM: grid.spacing,
-            gridWidth: grid.width, gridHeight: grid.height, radiusKm: parameters.radius / 1_000,
+            settings: FootprintSummary.ModelSettings(parameters, spacing: grid.spacing), crs: grid.crs,
+            resolutionM: grid.spacing, gridWidth: grid.width, gridHeight: grid.height, radiusKm: parameters.radius / 1_000,
             kFactor: parameters.earth.kFactor.isFinite ? parameters.earth.kFactor : nil,
             receiverHeightM: parameters.receiverHeight,
             thresholdsDBm: Dictionary(uniqueKeysWithValues: Technology.allCases.map { ($0.rawValue, parameters.thresholds[$0]) }),
