@@ -157,33 +157,36 @@ struct AxisScan {
     func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?, skipping clear: Range<Double>? = nil) -> Outcome {
         guard delta != 0 else { return .clear }
         let first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
-        if let clear {
-            // The lines just inside the clear part are tested too: rounding cannot drop a crossing.
-            let (low, high) = (start + clear.lowerBound * delta, start + clear.upperBound * delta)
-            let direction = delta > 0 ? 1 : -1
-            let lastBefore = delta > 0 ? Int(low.rounded(.up)) : Int(low.rounded(.down))
-            let firstAfter = delta > 0 ? max(first, Int(high.rounded(.down))) : min(first, Int(high.rounded(.up)))
-            var crossedVoid = false
-            var blocker: Double?
-            if (firstAfter - lastBefore) * direction > 1 {
-                if (lastBefore - first) * direction >= 0 {
-                    blocker = scanSamples(from: first, through: lastBefore, elevations, &crossedVoid)
-                }
-                blocker = blocker ?? scanSamples(from: firstAfter, through: nil, elevations, &crossedVoid)
-            } else {
-                blocker = scanSamples(from: first, through: nil, elevations, &crossedVoid)
-            }
-            if let blocker { return .blocked(at: blocker) }
-            return crossedVoid ? .crossedVoid : .clear
-        }
         var crossedVoid = false
-        let blocker = if let tiles {
+        let blocker = if let clear {
+            scanOutside(clear, from: first, elevations, &crossedVoid)
+        } else if let tiles {
             scanTiles(from: first, through: nil, level: tiles.levels.count - 1, tiles, elevations, &crossedVoid)
         } else {
             scanSamples(from: first, through: nil, elevations, &crossedVoid)
         }
         if let blocker { return .blocked(at: blocker) }
         return crossedVoid ? .crossedVoid : .clear
+    }
+
+    /// The crossings from line `first` on before and after the part `clear` of the ray (fractions of the way),
+    /// sample by sample, the lines just inside it too (rounding cannot drop a crossing); the fraction of the first
+    /// that blocks, if any.
+    private func scanOutside(
+        _ clear: Range<Double>, from first: Int, _ elevations: UnsafeBufferPointer<Float>, _ crossedVoid: inout Bool
+    ) -> Double? {
+        let (low, high) = (start + clear.lowerBound * delta, start + clear.upperBound * delta)
+        let direction = delta > 0 ? 1 : -1
+        let lastBefore = delta > 0 ? Int(low.rounded(.up)) : Int(low.rounded(.down))
+        let firstAfter = delta > 0 ? max(first, Int(high.rounded(.down))) : min(first, Int(high.rounded(.up)))
+        guard (firstAfter - lastBefore) * direction > 1 else {
+            return scanSamples(from: first, through: nil, elevations, &crossedVoid)
+        }
+        if (lastBefore - first) * direction >= 0,
+           let blocker = scanSamples(from: first, through: lastBefore, elevations, &crossedVoid) {
+            return blocker
+        }
+        return scanSamples(from: firstAfter, through: nil, elevations, &crossedVoid)
     }
 
     /// The fraction of a blocking crossing within four lines of fraction `near`, if there is one: the nearest
