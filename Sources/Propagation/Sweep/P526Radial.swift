@@ -48,7 +48,7 @@ struct P526Radial: Sendable {
         if slopeToPoints <= (hrs - hts) / total {
             nu = Self.largestNu(
                 intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulge: bulge, bulged: bulged,
-                individuallyFrom: path.count, blockHighest: path.highestInBlock
+                path: path
             )
         } else {
             let back = path.receiverHorizon(height: hrs, curved: true)
@@ -164,15 +164,15 @@ struct P526Radial: Sendable {
         )
     }
 
-    /// The largest line-of-sight ν over the interior samples of a path of `intervals` steps of `stepKm`, whose
-    /// heights `bulged` are terrain lifted by the earth's bulge `bulge`·x·(d − x). Samples from
-    /// `individuallyFrom` on are evaluated one by one, first; the others in blocks of `RadialPath.blockSize`,
-    /// each passed over when a bound from its highest terrain (`blockHighest`) shows that no sample in it can
-    /// beat the best so far.
+    /// The largest line-of-sight ν over the interior samples of `path` (the receiver placed, `intervals` steps of
+    /// `stepKm`), whose heights `bulged` are terrain lifted by the earth's bulge `bulge`·x·(d − x). The receiver's
+    /// tail is evaluated one by one, first; the appended samples in blocks of `RadialPath.blockSize`, each passed
+    /// over when a bound from its highest terrain shows that no sample in it can beat the best so far.
     private static func largestNu(
         intervals k: Int, stepKm: Double, heights: (Double, Double), wavelength: Double, bulge: Double,
-        bulged: (Int) -> Double, individuallyFrom tailStart: Int, blockHighest: (Int) -> Double
+        bulged: (Int) -> Double, path: RadialPath
     ) -> Double {
+        let tailStart = path.count
         let total = Double(k) * stepKm
         func nu(_ i: Int) -> Double {
             DeltaBullington.lineOfSightNu(
@@ -192,7 +192,7 @@ struct P526Radial: Sendable {
             let lowestChord = min(
                 (heights.0 * (total - near) + heights.1 * near) / total, (heights.0 * (total - far) + heights.1 * far) / total
             )
-            let clearance = blockHighest(block) + bulge * middle * (total - middle) - lowestChord
+            let clearance = path.highestInBlock(block) + bulge * middle * (total - middle) - lowestChord
             func scale(_ x: Double) -> Double { (0.002 * total / (wavelength * x * (total - x))).squareRoot() }
             return (first...end, clearance * (clearance >= 0 ? max(scale(near), scale(far)) : scale(middle)))
         }
