@@ -53,7 +53,7 @@ struct ITMLink {
     let frequencyMHz: Double
     /// Warnings raised by the inputs themselves.
     let inputWarnings: ITMWarnings
-    private let groundImpedance: Complex<Double>
+    private let ground: ITMGround
     private let refractivity: Double
     private let variability: ITMVariability
     /// What depends on the frequency alone, and free-space loss at 1 km (32.45 + 20 log f).
@@ -65,10 +65,8 @@ struct ITMLink {
         self.heights = heights
         self.frequencyMHz = frequencyMHz
         refractivity = environment.refractivity
-        let permittivity = Complex(environment.permittivity, 18_000 * environment.conductivity / frequencyMHz)
-        let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
-        groundImpedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
         frequency = ITMFrequency(megahertz: frequencyMHz)
+        ground = ITMGround(environment: environment, frequency: frequency)
         variability = ITMVariability(environment: environment, frequency: frequency)
         freeSpaceAt1km = 32.45 + 20 * decimalLog(frequencyMHz)
     }
@@ -110,7 +108,7 @@ struct ITMLink {
     func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
             geometry: geometry, heights: heights, frequency: frequency,
-            groundImpedance: groundImpedance, earthRadius: 1 / medium.curvature,
+            ground: ground, earthRadius: 1 / medium.curvature,
             surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
         ).compute()
         let belowFreeSpace = variability.attenuation(
@@ -140,6 +138,21 @@ struct ITMFrequency {
         cubeRoot = cbrt(megahertz)
         logarithm = log(megahertz)
         wavenumber = megahertz / 47.7
+    }
+}
+
+/// The ground's electrical constants as ITM reads them, found once per link.
+struct ITMGround {
+    /// Complex surface impedance Z of the ground for the link's polarisation.
+    let impedance: Complex<Double>
+    /// Vogler's ground parameter K of a smooth-earth arc is this times the arc's c₀: 0.017778 / (∛f·|Z|).
+    let voglerFactor: Double
+
+    init(environment: ITMEnvironment, frequency: ITMFrequency) {
+        let permittivity = Complex(environment.permittivity, 18_000 * environment.conductivity / frequency.megahertz)
+        let horizontal = Complex.sqrt(permittivity - Complex(1, 0))
+        impedance = environment.polarization == .vertical ? horizontal / permittivity : horizontal
+        voglerFactor = 0.017778 / (frequency.cubeRoot * impedance.length)
     }
 }
 

@@ -7,8 +7,6 @@ import Foundation
 struct ITMDiffraction {
     private let reference: ITMReferenceAttenuation
     private let thetaLOS: Double
-    /// Vogler's ground parameter K of an arc is this times the arc's c₀ (0.017778 / (∛f·|Z|)).
-    private let groundFactor: Double
     /// Normalised distances of the terminals' arcs and their height gains summed.
     private let terminalsX: Double
     private let terminalsGain: Double
@@ -21,14 +19,13 @@ struct ITMDiffraction {
         self.thetaLOS = thetaLOS
         let g = reference.geometry, f = reference.frequency.megahertz
         let cubeRootF = reference.frequency.cubeRoot
-        groundFactor = 0.017778 / (cubeRootF * reference.groundImpedance.length)
         let transmitter = Self.arc(
             radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
-            lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, groundFactor: groundFactor
+            lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, groundFactor: reference.ground.voglerFactor
         )
         let receiver = Self.arc(
             radius: 0.5 * g.horizonDistances.1 * g.horizonDistances.1 / g.effectiveHeights.1,
-            lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, groundFactor: groundFactor
+            lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, groundFactor: reference.ground.voglerFactor
         )
         terminalsX = transmitter.x + receiver.x
         terminalsGain = Self.heightGain(transmitter.x, transmitter.k)
@@ -79,7 +76,7 @@ struct ITMDiffraction {
         let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
         let beyond = Self.arc(
             radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: reference.frequency.cubeRoot,
-            groundFactor: groundFactor
+            groundFactor: reference.ground.voglerFactor
         )
         let total = beyond.x + terminalsX
         let distanceGain = 0.05751 * total - 10 * decimalLog(total)
