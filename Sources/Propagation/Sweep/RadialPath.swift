@@ -37,14 +37,16 @@ public struct RadialPath: Sendable {
     /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
     private var sums: [Double]
     private var weightedSums: [Double]
+    /// The appended heights lowered by the earth's curvature at their distance (h − curvature·d²).
+    private var curvedHeights: [Double]
     /// The transmitter's highest samples so far by elevation angle, over flat and over curved earth: among the
     /// appended samples, and (once a receiver is placed) among its tail as well.
     private var samplesHorizons = TransmitterHorizons()
     private var receiverHorizons = TransmitterHorizons()
     var flatHorizon: Int { receiverHorizons.flat }
     var curvedHorizon: Int { receiverHorizons.curved }
-    private var flatHull: [Int]
-    private var curvedHull: [Int]
+    private var flatHull: UpperHull
+    private var curvedHull: UpperHull
     private var blockHighest: [Double]
 
     /// Samples per block of `highestInBlock`.
@@ -63,10 +65,9 @@ public struct RadialPath: Sendable {
         heights = [Double](repeating: 0, count: capacity + 1)
         sums = [Double](repeating: 0, count: capacity + 1)
         weightedSums = [Double](repeating: 0, count: capacity + 1)
-        flatHull = []
-        flatHull.reserveCapacity(capacity)
-        curvedHull = []
-        curvedHull.reserveCapacity(capacity)
+        curvedHeights = [Double](repeating: 0, count: capacity + 1)
+        flatHull = UpperHull(capacity: capacity + 1)
+        curvedHull = UpperHull(capacity: capacity + 1)
         blockHighest = [Double](repeating: -.infinity, count: capacity / Self.blockSize + 1)
     }
 
@@ -75,8 +76,8 @@ public struct RadialPath: Sendable {
         self.step = step
         count = 0
         samplesHorizons = TransmitterHorizons()
-        flatHull.removeAll(keepingCapacity: true)
-        curvedHull.removeAll(keepingCapacity: true)
+        flatHull.removeAll()
+        curvedHull.removeAll()
         for block in blockHighest.indices { blockHighest[block] = -.infinity }
     }
 
@@ -86,6 +87,8 @@ public struct RadialPath: Sendable {
         heights[index] = height
         sums[index + 1] = sums[index] + height
         weightedSums[index + 1] = weightedSums[index] + Double(index) * height
+        let distance = Double(index) * step
+        curvedHeights[index] = height - curvature * distance * distance
         if statistics.contains(.blockMaxima) {
             blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
         }
@@ -95,8 +98,8 @@ public struct RadialPath: Sendable {
         samplesHorizons.include(
             index, heights: heights, flatEarth: flatEarth, antennaHeight: antennaHeight, step: step, curvature: curvature
         )
-        if flatEarth { Self.extendUpperHull(&flatHull, with: index, heights: heights, curvature: 0, step: step) }
-        Self.extendUpperHull(&curvedHull, with: index, heights: heights, curvature: curvature, step: step)
+        if flatEarth { heights.withUnsafeBufferPointer { flatHull.extend(with: index, of: $0) } }
+        curvedHeights.withUnsafeBufferPointer { curvedHull.extend(with: index, of: $0) }
     }
 
     /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
@@ -134,29 +137,12 @@ public struct RadialPath: Sendable {
         }
     }
 
-    /// Height lowered by the earth's curvature at its distance from the transmitter.
+    /// Height lowered by the earth's curvature at its distance from the transmitter (for the receiver's tail,
+    /// whose slots follow the appended samples).
     private func curvedHeight(_ index: Int) -> Double {
-        Self.lowered(heights, index, curvature: curvature, step: step)
-    }
-
-    private static func lowered(_ heights: [Double], _ index: Int, curvature: Double, step: Double) -> Double {
+        guard index >= count else { return curvedHeights[index] }
         let distance = Double(index) * step
         return heights[index] - curvature * distance * distance
-    }
-
-    private static func extendUpperHull(
-        _ hull: inout [Int], with index: Int, heights: [Double], curvature: Double, step: Double
-    ) {
-        func height(_ index: Int) -> Double { lowered(heights, index, curvature: curvature, step: step) }
-        let y = height(index)
-        while hull.count >= 2 {
-            let a = hull[hull.count - 2], b = hull[hull.count - 1]
-            // Drop b when it lies on or below the chord from a to the new point.
-            let cross = Double(b - a) * (y - height(a)) - (height(b) - height(a)) * Double(index - a)
-            guard cross >= 0 else { break }
-            hull.removeLast()
-        }
-        hull.append(index)
     }
 
     /// The sample with the steepest elevation angle seen back from the placed receiver, whose absolute height
