@@ -7,7 +7,7 @@ struct ITMRadialReceiver: ITMTerrain {
     var intervals: Int { path.receiverIndex }
 
     func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
-        path.heights.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0...path.receiverIndex])) }
+        body(UnsafeBufferPointer(rebasing: path.heights[0...path.receiverIndex]))
     }
 
     func sum(_ first: Int, _ last: Int) -> Double { first > last ? 0 : path.sum(first, last) }

@@ -7,8 +7,8 @@
 /// - when asked for (`Statistics`), the same horizon and hull over flat earth, and the highest sample of every
 ///   block of `blockSize` samples.
 /// A receiver reads the appended samples, then a short tail of samples of its own (the terrain just in front
-/// of it, taken on its own line) and its ground height, all placed by `placeReceiver`; statistics over the
-/// tail are found directly.
+/// of it, taken on its own line) and its ground height, all placed by `placeReceiver`, which extends the sums over
+/// them; horizons over the tail are found directly.
 public struct RadialPath: Sendable {
     /// The statistics a path keeps beyond the sums and the curved-earth horizons and hull, which every model reads.
     public struct Statistics: OptionSet, Sendable {
@@ -32,22 +32,17 @@ public struct RadialPath: Sendable {
     public private(set) var count = 0
     /// Slot of the receiver's ground height, after the samples and the receiver's tail.
     public private(set) var receiverIndex = 0
-    /// Heights: the samples, then the receiver's tail and ground.
-    private(set) var heights: [Double]
-    /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
-    private var sums: [Double]
-    private var weightedSums: [Double]
-    /// The appended heights lowered by the earth's curvature at their distance (h − curvature·d²).
-    private var curvedHeights: [Double]
+    /// Per slot — the samples, then the receiver's tail and ground — the height, the sums through it and the
+    /// height lowered by the earth's curvature at its distance (h − curvature·d²).
+    private var samples: PathSamples
     /// The transmitter's highest samples so far by elevation angle, over flat and over curved earth: among the
     /// appended samples, and (once a receiver is placed) among its tail as well.
     private var samplesHorizons = TransmitterHorizons()
     private var receiverHorizons = TransmitterHorizons()
     var flatHorizon: Int { receiverHorizons.flat }
     var curvedHorizon: Int { receiverHorizons.curved }
-    private var flatHull: UpperHull
-    private var curvedHull: UpperHull
-    private var blockHighest: [Double]
+    private var flatHull = UpperHull()
+    private var curvedHull = UpperHull()
 
     /// Samples per block of `highestInBlock`.
     static let blockSize = 16
@@ -62,13 +57,8 @@ public struct RadialPath: Sendable {
         self.antennaHeight = antennaHeight
         self.curvature = curvature
         self.statistics = statistics
-        heights = [Double](repeating: 0, count: capacity + 1)
-        sums = [Double](repeating: 0, count: capacity + 1)
-        weightedSums = [Double](repeating: 0, count: capacity + 1)
-        curvedHeights = [Double](repeating: 0, count: capacity + 1)
-        flatHull = UpperHull(capacity: capacity + 1)
-        curvedHull = UpperHull(capacity: capacity + 1)
-        blockHighest = [Double](repeating: -.infinity, count: capacity / Self.blockSize + 1)
+        samples = PathSamples(slots: capacity + 2, blocks: capacity / Self.blockSize + 1)
+        clearBlocks()
     }
 
     /// Forgets every sample, keeping the storage; new samples will be `step` metres apart.
@@ -78,43 +68,64 @@ public struct RadialPath: Sendable {
         samplesHorizons = TransmitterHorizons()
         flatHull.removeAll()
         curvedHull.removeAll()
-        for block in blockHighest.indices { blockHighest[block] = -.infinity }
+        makeSamplesUnique()
+        clearBlocks()
+    }
+
+    private func clearBlocks() {
+        samples.blockHighest.update(repeating: -.infinity, count: samples.blocks)
     }
 
     /// Appends the next ground sample (metres).
     public mutating func append(_ height: Double) {
         let index = count
-        heights[index] = height
-        sums[index + 1] = sums[index] + height
-        weightedSums[index + 1] = weightedSums[index] + Double(index) * height
-        let distance = Double(index) * step
-        curvedHeights[index] = height - curvature * distance * distance
+        makeSamplesUnique()
+        store(height, at: index)
         if statistics.contains(.blockMaxima) {
-            blockHighest[index / Self.blockSize] = max(blockHighest[index / Self.blockSize], height)
+            samples.blockHighest[index / Self.blockSize] = max(samples.blockHighest[index / Self.blockSize], height)
         }
         count += 1
         guard index > 0 else { return }
         let flatEarth = statistics.contains(.flatEarth)
         samplesHorizons.include(
-            index, heights: heights, flatEarth: flatEarth, antennaHeight: antennaHeight, step: step, curvature: curvature
+            index, heights: samples.heights, flatEarth: flatEarth, antennaHeight: antennaHeight, step: step, curvature: curvature
         )
-        if flatEarth { heights.withUnsafeBufferPointer { flatHull.extend(with: index, of: $0) } }
-        curvedHeights.withUnsafeBufferPointer { curvedHull.extend(with: index, of: $0) }
+        if flatEarth { flatHull.extend(with: index, of: samples.heights, in: samples.flatHull) }
+        curvedHull.extend(with: index, of: samples.curvedHeights, in: samples.curvedHull)
     }
 
     /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
     /// nearest the site first) and then the receiver's `ground`.
     public mutating func placeReceiver(ground: Double, tail: [Double] = []) {
+        makeSamplesUnique()
         receiverHorizons = samplesHorizons
         for (offset, height) in tail.enumerated() {
-            heights[count + offset] = height
+            store(height, at: count + offset)
             receiverHorizons.include(
-                count + offset, heights: heights, flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight,
-                step: step, curvature: curvature
+                count + offset, heights: samples.heights, flatEarth: statistics.contains(.flatEarth),
+                antennaHeight: antennaHeight, step: step, curvature: curvature
             )
         }
         receiverIndex = count + tail.count
-        heights[receiverIndex] = ground
+        store(ground, at: receiverIndex)
+    }
+
+    /// The heights of every slot up to the receiver's (only those are meaningful).
+    var heights: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: samples.heights, count: samples.slots) }
+
+    /// Copies the samples first if another copy of the path shares them: this path is about to write.
+    private mutating func makeSamplesUnique() {
+        if !isKnownUniquelyReferenced(&samples) { samples = samples.copy() }
+    }
+
+    /// Writes slot `index`'s height and the values derived from it; the slots before it are in place.
+    @inline(__always)
+    private func store(_ height: Double, at index: Int) {
+        let distance = Double(index) * step
+        samples.heights[index] = height
+        samples.sums[index + 1] = samples.sums[index] + height
+        samples.weightedSums[index + 1] = samples.weightedSums[index] + Double(index) * height
+        samples.curvedHeights[index] = height - curvature * distance * distance
     }
 
     /// The samples the transmitter sees steepest over flat and over curved earth (0: none yet; the flat one stays
@@ -125,7 +136,8 @@ public struct RadialPath: Sendable {
 
         /// Lets sample `index` of `heights` join the samples seen so far.
         mutating func include(
-            _ index: Int, heights: [Double], flatEarth: Bool, antennaHeight: Double, step: Double, curvature: Double
+            _ index: Int, heights: UnsafeMutablePointer<Double>, flatEarth: Bool, antennaHeight: Double, step: Double,
+            curvature: Double
         ) {
             let rise = heights[index] - (heights[0] + antennaHeight)
             if flatEarth {
@@ -137,20 +149,13 @@ public struct RadialPath: Sendable {
         }
     }
 
-    /// Height lowered by the earth's curvature at its distance from the transmitter (for the receiver's tail,
-    /// whose slots follow the appended samples).
-    private func curvedHeight(_ index: Int) -> Double {
-        guard index >= count else { return curvedHeights[index] }
-        let distance = Double(index) * step
-        return heights[index] - curvature * distance * distance
-    }
-
     /// The sample with the steepest elevation angle seen back from the placed receiver, whose absolute height
     /// is `height`, over flat (`curved` false) or curved earth, among the appended samples after the first
     /// and the receiver's tail; 0 when there is none.
     func receiverHorizon(height: Double, curved: Bool) -> Int {
         assert(curved || statistics.contains(.flatEarth), "flat-earth horizons need the .flatEarth statistics")
-        let hull = curved ? curvedHull : flatHull, receiver = receiverIndex
+        let (hull, hullIndices) = curved ? (curvedHull, samples.curvedHull) : (flatHull, samples.flatHull)
+        let receiver = receiverIndex
         let eye: Double
         if curved {
             let distance = Double(receiver) * step
@@ -158,17 +163,17 @@ public struct RadialPath: Sendable {
         } else {
             eye = height
         }
-        func y(_ index: Int) -> Double { curved ? curvedHeight(index) : heights[index] }
-        func steeper(_ a: Int, than b: Int) -> Bool { (y(a) - eye) * Double(receiver - b) > (y(b) - eye) * Double(receiver - a) }
+        let y = curved ? samples.curvedHeights : samples.heights
+        func steeper(_ a: Int, than b: Int) -> Bool { (y[a] - eye) * Double(receiver &- b) > (y[b] - eye) * Double(receiver &- a) }
         var best = 0
         if !hull.isEmpty {
             // Elevation angles along the hull rise to the tangent point, then fall: binary search for it.
             var low = 0, high = hull.count - 1
             while low < high {
                 let middle = (low + high) / 2
-                if steeper(hull[middle + 1], than: hull[middle]) { low = middle + 1 } else { high = middle }
+                if steeper(hullIndices[middle + 1], than: hullIndices[middle]) { low = middle + 1 } else { high = middle }
             }
-            best = hull[low]
+            best = hullIndices[low]
         }
         for index in max(count, 1)..<receiver where best == 0 || steeper(index, than: best) { best = index }
         return best
@@ -182,13 +187,14 @@ public struct RadialPath: Sendable {
         func above(_ index: Int) -> Double { heights[index] - slope * Double(index) }
         var best = 0
         if !flatHull.isEmpty {
+            let hull = samples.flatHull
             var low = 0, high = flatHull.count - 1
             while low < high {
                 let middle = (low + high) / 2
-                let a = flatHull[middle], b = flatHull[middle + 1]
+                let a = hull[middle], b = hull[middle + 1]
                 if heights[b] - heights[a] > slope * Double(b - a) { low = middle + 1 } else { high = middle }
             }
-            best = flatHull[low]
+            best = hull[low]
         }
         for index in max(count, 1)..<receiverIndex where best == 0 || above(index) > above(best) { best = index }
         return best
@@ -197,22 +203,12 @@ public struct RadialPath: Sendable {
     /// The highest appended sample among samples block·`blockSize` ..< (block + 1)·`blockSize`.
     func highestInBlock(_ block: Int) -> Double {
         assert(statistics.contains(.blockMaxima), "highestInBlock needs the .blockMaxima statistics")
-        return blockHighest[block]
+        return samples.blockHighest[block]
     }
 
     /// Sum of heights over slots first...last (up to the receiver's).
-    func sum(_ first: Int, _ last: Int) -> Double {
-        guard last >= count else { return sums[last + 1] - sums[first] }
-        var total = sums[count] - sums[min(first, count)]
-        for index in max(first, count)...last { total += heights[index] }
-        return total
-    }
+    func sum(_ first: Int, _ last: Int) -> Double { samples.sums[last + 1] - samples.sums[first] }
 
     /// Σ index·height over slots first...last (up to the receiver's).
-    func weightedSum(_ first: Int, _ last: Int) -> Double {
-        guard last >= count else { return weightedSums[last + 1] - weightedSums[first] }
-        var total = weightedSums[count] - weightedSums[min(first, count)]
-        for index in max(first, count)...last { total += Double(index) * heights[index] }
-        return total
-    }
+    func weightedSum(_ first: Int, _ last: Int) -> Double { samples.weightedSums[last + 1] - samples.weightedSums[first] }
 }

@@ -1,0 +1,41 @@
+/// The storage of a `RadialPath`, in one allocation per kind: per slot the height, the prefix sums Σh and Σi·h, the
+/// height lowered for the earth's curvature and the indices of the two upper hulls; per block of samples the highest
+/// one. A path whose only reference-counted part this is copies for one retain and writes a sample after one
+/// uniqueness check; it copies the storage before writing whenever another copy of the path shares it.
+final class PathSamples: @unchecked Sendable {  // never written while shared: see `RadialPath.makeSamplesUnique`
+    /// Slots per kind of value, and blocks.
+    let slots: Int
+    let blocks: Int
+    private let values: UnsafeMutablePointer<Double>
+    private let indices: UnsafeMutablePointer<Int>
+
+    init(slots: Int, blocks: Int) {
+        (self.slots, self.blocks) = (slots, blocks)
+        values = .allocate(capacity: 4 * slots + blocks)
+        values.initialize(repeating: 0, count: 4 * slots + blocks)
+        indices = .allocate(capacity: 2 * slots)
+        indices.initialize(repeating: 0, count: 2 * slots)
+    }
+
+    deinit {
+        values.deallocate()
+        indices.deallocate()
+    }
+
+    func copy() -> PathSamples {
+        let copy = PathSamples(slots: slots, blocks: blocks)
+        copy.values.update(from: values, count: 4 * slots + blocks)
+        copy.indices.update(from: indices, count: 2 * slots)
+        return copy
+    }
+
+    var heights: UnsafeMutablePointer<Double> { values }
+    /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
+    var sums: UnsafeMutablePointer<Double> { values + slots }
+    var weightedSums: UnsafeMutablePointer<Double> { values + 2 * slots }
+    var curvedHeights: UnsafeMutablePointer<Double> { values + 3 * slots }
+    var blockHighest: UnsafeMutablePointer<Double> { values + 4 * slots }
+    /// The indices of the upper hulls of the heights over flat and over curved earth (`UpperHull`).
+    var flatHull: UnsafeMutablePointer<Int> { indices }
+    var curvedHull: UnsafeMutablePointer<Int> { indices + slots }
+}
