@@ -102,6 +102,25 @@ struct RadialPathTests {
         return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace))
     }
 
+    @Test("A copy of a path is a value: writing to either leaves the other's samples, sums and horizons as they were")
+    func copiesAreValues() {
+        var random = SeededGenerator(seed: 11)
+        let z = profile(60, &random)
+        var original = RadialPath(step: 90, capacity: z.count, antennaHeight: 30, curvature: 1 / (2 * 8_500e3))
+        z[..<30].forEach { original.append($0) }
+        original.placeReceiver(ground: z[32], tail: [z[30], z[31]])
+        let before = (sum: original.sum(1, 32), weighted: original.weightedSum(1, 32), heights: Array(original.heights[0...32]),
+                      horizon: original.receiverHorizon(height: z[32] + 1.5, curved: true), block: original.highestInBlock(1))
+        var copy = original
+        copy.removeAll(step: 90)
+        z.reversed().dropLast(20).forEach { copy.append($0 + 500) }
+        copy.placeReceiver(ground: 0, tail: [1_000, 2_000])
+        #expect(original.sum(1, 32) == before.sum && original.weightedSum(1, 32) == before.weighted)
+        #expect(Array(original.heights[0...32]) == before.heights && original.highestInBlock(1) == before.block)
+        #expect(original.receiverHorizon(height: z[32] + 1.5, curved: true) == before.horizon)
+        #expect(copy.sum(0, copy.receiverIndex) == z.reversed().dropLast(20).reduce(0) { $0 + $1 + 500 } + 3_000)
+    }
+
     @Test("P.526's largest ν over a smooth path, from the roots of ν′, equals the largest over every sample")
     func smoothLargestNu() {
         var random = SeededGenerator(seed: 23)
