@@ -33,7 +33,8 @@ public struct RadialPath: Sendable {
     /// Slot of the receiver's ground height, after the samples and the receiver's tail.
     public private(set) var receiverIndex = 0
     /// Per slot — the samples, then the receiver's tail and ground — the height, the sums through it and the
-    /// height lowered by the earth's curvature at its distance (h − curvature·d²).
+    /// height lowered by the earth's curvature at its distance (h − curvature·d²); the hulls' indices; the blocks'
+    /// highest samples.
     private var samples: PathSamples
     /// The transmitter's highest samples so far by elevation angle, over flat and over curved earth: among the
     /// appended samples, and (once a receiver is placed) among its tail as well.
