@@ -18,7 +18,10 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     case cost231
 
     /// True when the model reads the terrain profile between the antennas.
-    public var needsProfile: Bool { self == .itm || self == .itmArea || self == .p526 }
+    public var needsProfile: Bool { isITM || self == .p526 }
+
+    /// Longley-Rice, point to point or area mode.
+    public var isITM: Bool { self == .itm || self == .itmArea }
 }
 
 /// One link to evaluate: the profile (for terrain models), antenna heights, frequency and distances.

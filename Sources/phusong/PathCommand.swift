@@ -37,7 +37,7 @@ struct PathCommand: ParsableCommand {
 
     func validate() throws {
         if cases != nil {
-            guard model == .itm || model == .itmArea else { throw ValidationError("--cases works with --model itm or itm-area") }
+            guard model.isITM else { throw ValidationError("--cases works with --model itm or itm-area") }
             guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }

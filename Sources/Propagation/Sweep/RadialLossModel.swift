@@ -49,14 +49,14 @@ public struct RadialLossModel: Sendable {
     /// N44W072 its 95th percentile |Δ| reaches 2.1 dB at 43 cells (3″, 4 km) and 2.2 dB at 67 cells (30 m, 2 km).
     /// P.526 meets the contract down to 1 km; models that read no profile never sweep.
     public static func shortestRadiusCells(for model: PathLossModel) -> Double {
-        model == .itm || model == .itmArea ? 150 : 0
+        model.isITM ? 150 : 0
     }
 
     /// The radius, in cells, within which a sweep of `model` leaves cells to exact profiles: where its shared
     /// statistics err most and an exact profile is short. ITM's sweep at 30 km on N44W072 (3″) differs from the
     /// exact kernel by 1.7–2.0 dB (95th percentile) within 2 km, 1.3 dB at 2–4 km, 0.8–1.1 dB beyond.
     public static func exactCoreCells(for model: PathLossModel) -> Double {
-        model == .itm || model == .itmArea ? 50 : 0
+        model.isITM ? 50 : 0
     }
 
     /// Basic transmission loss (dB) to the receiver placed on `path`, `distance`
