@@ -3,9 +3,9 @@ import Foundation
 /// Diffraction loss of one path at any distance beyond its horizons: knife edge and smooth earth weighted by
 /// terrain roughness, plus clutter [ERL 79-ITS 67, 3.23]. What does not depend on the distance — the
 /// terminals' arcs and height gains, clutter, the roughness weighting's height term — is found once per path,
-/// since ITM evaluates the diffraction line at two distances.
+/// since ITM evaluates the diffraction line at two distances. The path's own values are read from its
+/// `ITMReferenceAttenuation`, passed to every call rather than copied in.
 struct ITMDiffraction {
-    private let reference: ITMReferenceAttenuation
     private let thetaLOS: Double
     /// Normalised distances of the terminals' arcs and their height gains summed.
     private let terminalsX: Double
@@ -15,7 +15,6 @@ struct ITMDiffraction {
     private let heightTerm: Double
 
     init(_ reference: ITMReferenceAttenuation, thetaLOS: Double, smoothLOS: Double) {
-        self.reference = reference
         self.thetaLOS = thetaLOS
         let g = reference.geometry, f = reference.frequency.megahertz
         let cubeRootF = reference.frequency.cubeRoot
@@ -46,17 +45,17 @@ struct ITMDiffraction {
         return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
     }
 
-    /// Diffraction loss (dB) at `d` metres.
-    func loss(at d: Double) -> Double {
+    /// Diffraction loss (dB) at `d` metres on the path of `reference`.
+    func loss(at d: Double, of reference: ITMReferenceAttenuation) -> Double {
         let g = reference.geometry, earthRadius = reference.earthRadius, wavenumber = reference.frequency.wavenumber
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
         let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * wavenumber, 6_283.2)
         let weight = 25.1 / (25.1 + q.squareRoot())
-        return weight * smoothEarthLoss(at: d) + (1 - weight) * knifeEdgeLoss(at: d) + clutter
+        return weight * smoothEarthLoss(at: d, of: reference) + (1 - weight) * knifeEdgeLoss(at: d, of: reference) + clutter
     }
 
     /// Double knife-edge loss over the two horizons [TN101, Eqns I.1, I.7].
-    private func knifeEdgeLoss(at d: Double) -> Double {
+    private func knifeEdgeLoss(at d: Double, of reference: ITMReferenceAttenuation) -> Double {
         let horizons = reference.geometry.horizonDistances
         let thetaNLOS = d / reference.earthRadius - thetaLOS
         let beyond = d - horizons.0 - horizons.1
@@ -70,7 +69,7 @@ struct ITMDiffraction {
     }
 
     /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
-    private func smoothEarthLoss(at d: Double) -> Double {
+    private func smoothEarthLoss(at d: Double, of reference: ITMReferenceAttenuation) -> Double {
         let horizons = reference.geometry.horizonDistances, earthRadius = reference.earthRadius
         let thetaNLOS = d / earthRadius - thetaLOS
         let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS

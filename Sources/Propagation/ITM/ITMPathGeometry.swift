@@ -239,19 +239,32 @@ enum ITMProfileAnalysis {
 /// radials, the Δh computed per 5 % band of distance, which later receivers in the band reuse.
 public struct DeltaHWorkspace: Sendable {
     var samples: [Double] = []
-    /// Δh already computed, by distance band (paths up to 10,000 km).
-    var known: [(start: Double, value: Double)?]
+    /// Δh already computed, by distance band (paths up to 10,000 km); empty until a value is shared, so that a
+    /// single path's workspace costs no more than its resampling buffer.
+    private var known: [(start: Double, value: Double)?] = []
+    private static let bandCount = Int(log(1e7) / log(1.05)) + 1
 
-    public init() {
-        known = .init(repeating: nil, count: Self.band(of: 1e7) + 1)
+    public init() {}
+
+    /// The Δh shared in the band of a path `end` metres long by a path that starts within `tolerance` metres
+    /// of `start`, if there is one.
+    func shared(end: Double, start: Double, tolerance: Double) -> Double? {
+        guard !known.isEmpty, let known = known[Self.band(of: end)], abs(start - known.start) <= tolerance else { return nil }
+        return known.value
+    }
+
+    /// Shares `value`, the Δh of a path from `start` to `end` metres, with later paths in its band.
+    mutating func share(_ value: Double, end: Double, start: Double) {
+        if known.isEmpty { known = .init(repeating: nil, count: Self.bandCount) }
+        known[Self.band(of: end)] = (start, value)
     }
 
     /// The distance band of a path `end` metres long: bands grow geometrically by 5 %.
-    func band(of end: Double) -> Int { min(known.count - 1, Self.band(of: end)) }
+    private static func band(of end: Double) -> Int {
+        min(Int(log(max(end, 1)) / log(1.05)), bandCount - 1)
+    }
 
-    private static func band(of end: Double) -> Int { max(0, Int(log(max(end, 1)) / log(1.05))) }
-
-    /// Forgets the reusable Δh values: a new group of radials begins.
+    /// Forgets the shared Δh values: a new group of radials begins.
     public mutating func startGroup() {
         for band in known.indices { known[band] = nil }
     }

@@ -44,7 +44,7 @@ struct ITMReferenceAttenuation {
         let scale = cbrt(earthRadius * earthRadius / frequency.megahertz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
-        let a3 = diffraction.loss(at: d3), a4 = diffraction.loss(at: d4)
+        let a3 = diffraction.loss(at: d3, of: self), a4 = diffraction.loss(at: d4, of: self)
         let slope = (a4 - a3) / (d4 - d3), intercept = a3 - slope * d3
 
         if d < abs(g.effectiveHeights.0 - g.effectiveHeights.1) / 200e-3 || d < 1e3 || d > 1_000e3 {

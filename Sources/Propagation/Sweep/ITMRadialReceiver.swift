@@ -17,10 +17,9 @@ struct ITMRadialReceiver: ITMTerrain {
     /// Δh changes slowly with distance and direction: receivers in the same 5 % band of distance whose
     /// terrain starts at the same place share it, on one radial or its neighbours (`DeltaHWorkspace`).
     func deltaH(from start: Double, to end: Double, workspace: inout DeltaHWorkspace) -> Double {
-        let band = workspace.band(of: end)
-        if let known = workspace.known[band], abs(start - known.start) <= step { return known.value }
+        if let shared = workspace.shared(end: end, start: start, tolerance: step) { return shared }
         let value = ownDeltaH(from: start, to: end, workspace: &workspace)
-        workspace.known[band] = (start, value)
+        workspace.share(value, end: end, start: start)
         return value
     }
 
