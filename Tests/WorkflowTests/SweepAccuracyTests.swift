@@ -21,12 +21,11 @@ struct SweepAccuracyTests {
     )
 
     /// The site's coverage within `radius` metres (15 km: 162 cells, enough for radial sweeps) on the tile's native
-    /// grid with the fast and the exact kernel.
+    /// grid with the fast and the exact kernel, and the grid.
     func bothKernels(
         _ model: PathLossModel, radius: Double = 15_000
-    ) throws -> (sweep: SiteCoverage, exact: SiteCoverage, parameters: CoverageParameters) {
-        let kernels = try bothKernels(model, site: site, terrain: "terrain/N44W072.hgt", radius: radius)
-        return (kernels.sweep, kernels.exact, kernels.parameters)
+    ) throws -> (sweep: SiteCoverage, exact: SiteCoverage, parameters: CoverageParameters, grid: TerrainGrid) {
+        try bothKernels(model, site: site, terrain: "terrain/N44W072.hgt", radius: radius)
     }
 
     /// `site`'s coverage within `radius` metres on the native grid of `terrain` (a path in the shared data) with the
@@ -45,7 +44,7 @@ struct SweepAccuracyTests {
 
     @Test("LOS: tile maxima give exactly the exact kernel's powers and mask")
     func lineOfSight() throws {
-        let (sweep, exact, _) = try bothKernels(.los)
+        let (sweep, exact, _, _) = try bothKernels(.los)
         let seen = exact.power.filter { !$0.isNaN }.count
         #expect(seen > 1_000 && seen < exact.power.count / 2, "a real mix of seen and hidden cells (\(seen))")
         #expect(zip(sweep.power, exact.power).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
@@ -56,7 +55,7 @@ struct SweepAccuracyTests {
         arguments: [PathLossModel.itm, .itmArea, .p526]
     )
     func contract(model: PathLossModel) throws {
-        let (sweep, exact, parameters) = try bothKernels(model)
+        let (sweep, exact, parameters, _) = try bothKernels(model)
         #expect(zip(sweep.power, exact.power).allSatisfy { $0.isNaN == $1.isNaN }, "both kernels evaluate the same cells")
         expectContract(sweep: sweep, exact: exact, threshold: parameters.threshold(for: site), label: "\(model.rawValue) on N44W072 3″")
     }
@@ -110,8 +109,7 @@ struct SweepAccuracyTests {
 
     @Test("ITM sweeps leave the cells within 50 of the site to exact profiles: the exact kernel's powers there, not beyond")
     func exactCore() throws {
-        let (sweep, exact, _) = try bothKernels(.itm)
-        let grid = try DEMSource.open(SharedData.path("terrain/N44W072.hgt")).metricGrid(around: [site.location], radius: 15_000).grid
+        let (sweep, exact, _, grid) = try bothKernels(.itm)
         let place = grid.gridPosition(of: try CoverageEngine.positions(of: [site], on: grid)[0])
         var core = 0, coreEqual = 0, beyondDiffering = 0
         for index in sweep.power.indices where !exact.power[index].isNaN {
