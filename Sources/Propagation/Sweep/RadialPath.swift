@@ -122,11 +122,17 @@ public struct RadialPath: Sendable {
     /// Writes slot `index`'s height and the values derived from it; the slots before it are in place.
     @inline(__always)
     private func store(_ height: Double, at index: Int) {
-        let distance = Double(index) * step
         samples.heights[index] = height
         samples.sums[index + 1] = samples.sums[index] + height
         samples.weightedSums[index + 1] = samples.weightedSums[index] + Double(index) * height
-        samples.curvedHeights[index] = height - curvature * distance * distance
+        samples.curvedHeights[index] = lowered(height, at: index)
+    }
+
+    /// `height` at slot `index` lowered by the earth's curvature at its distance (h − curvature·d²).
+    @inline(__always)
+    private func lowered(_ height: Double, at index: Int) -> Double {
+        let distance = Double(index) * step
+        return height - curvature * distance * distance
     }
 
     /// The samples the transmitter sees steepest over flat and over curved earth (0: none yet; the flat one stays
@@ -157,13 +163,7 @@ public struct RadialPath: Sendable {
         assert(curved || statistics.contains(.flatEarth), "flat-earth horizons need the .flatEarth statistics")
         let (hull, hullIndices) = curved ? (curvedHull, samples.curvedHull) : (flatHull, samples.flatHull)
         let receiver = receiverIndex
-        let eye: Double
-        if curved {
-            let distance = Double(receiver) * step
-            eye = height - curvature * distance * distance
-        } else {
-            eye = height
-        }
+        let eye = curved ? lowered(height, at: receiver) : height
         let y = curved ? samples.curvedHeights : samples.heights
         func steeper(_ a: Int, than b: Int) -> Bool { (y[a] - eye) * Double(receiver &- b) > (y[b] - eye) * Double(receiver &- a) }
         var best = 0
