@@ -7,7 +7,7 @@ data="${PHUSONG_DATA:-$root/../shared/data}"
 hgt="$data/terrain/N44W072.hgt"
 [ -f "$hgt" ] || { echo "compare-peers: needs $hgt (the shared data folder)"; exit 1; }
 
-for tool in splat srtm2sdf gdal_viewshed gdal_translate; do
+for tool in splat srtm2sdf splat-hd srtm2sdf-hd gdal_viewshed gdal_translate gdalwarp gdaltransform; do
   if ! command -v "$tool" >/dev/null; then
     [ "$(id -u)" = 0 ] || { echo "compare-peers: $tool missing; run as root to install splat and gdal-bin"; exit 1; }
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq splat gdal-bin >/dev/null
@@ -49,12 +49,25 @@ for res in native 30; do
     -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/grid-$res/terrain.tif" "$work/viewshed-$res.tif"
 done
 
-cpu itm "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm" --model itm \
+cpu itm-native "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm-native" --model itm \
   --radius-km "$radius_km" --climate 5
-mkdir -p "$work/splat/sdf"
-cp "$hgt" "$work/splat/sdf/" && (cd "$work/splat/sdf" && srtm2sdf N44W072.hgt >/dev/null 2>&1)
-printf 'NH-1\n%s\n%s\n%s meters\n' "$lat" "${lon#-}" "$mast" > "$work/splat/NH-1.qth"
-printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$work/splat/NH-1.lrp"
-(cd "$work/splat" && cpu splat splat -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map -ano loss.txt -ngs -N)
+cpu itm-30 "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm-30" --model itm \
+  --radius-km "$radius_km" --climate 5 --resolution-m 30
+
+splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TILE, CPU seconds in $work/LABEL.cpu
+  local label="$1" splat="$2" srtm2sdf="$3" tile="$4"
+  mkdir -p "$work/$label/sdf"
+  cp "$tile" "$work/$label/sdf/N44W072.hgt" && (cd "$work/$label/sdf" && "$srtm2sdf" N44W072.hgt >/dev/null 2>&1)
+  printf 'NH-1\n%s\n%s\n%s meters\n' "$lat" "${lon#-}" "$mast" > "$work/$label/NH-1.qth"
+  printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$work/$label/NH-1.lrp"
+  (cd "$work/$label" && cpu "$label" "$splat" -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map \
+    -ano loss.txt -ngs -N)
+}
+splat_run splat-native splat srtm2sdf "$hgt"
+# SPLAT! HD reads 1″ tiles: N44W072 resampled bilinearly onto the 1″ lattice, as PhuSong resamples it onto 30 m.
+gdalwarp -q -r bilinear -te -72.000138888889 43.999861111111 -70.999861111111 45.000138888889 -ts 3601 3601 \
+  -ot Int16 "$hgt" "$work/one-arcsec.tif"
+gdal_translate -q -of SRTMHGT "$work/one-arcsec.tif" "$work/N44W072.hgt"
+splat_run splat-30 splat-hd srtm2sdf-hd "$work/N44W072.hgt"
 
 "$python" "$root/Benchmarks/peers/compare.py" "$work"

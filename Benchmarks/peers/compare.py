@@ -44,30 +44,29 @@ def los_iou(res):
     return (a & b).sum() / (a | b).sum(), spacing
 
 
-def itm_iou():
-    # SPLAT's loss points (latitude, west longitude, azimuth, elevation, loss) within 30 km; covered when
-    # loss <= EIRP - threshold = 60 - (-95) = 155 dB. Ours: received power >= -95 dBm at the same places.
-    points = []
-    with open(os.path.join(work, "splat", "loss.txt")) as lines:
-        for line in lines:
-            fields = line.split(";")[0].split(",")
-            if len(fields) != 5:
-                continue
-            lat, west, loss = float(fields[0]), float(fields[1]), float(fields[4].strip().rstrip("*"))
-            d = 6_371_008.8 * math.acos(min(1, math.sin(math.radians(lat)) * math.sin(math.radians(44.45))
-                + math.cos(math.radians(lat)) * math.cos(math.radians(44.45)) * math.cos(math.radians(-west + 71.45))))
-            if d <= 29_900:
-                points.append((lat, -west, loss <= 155))
-    query = "\n".join(f"{lon} {lat}" for lat, lon, _ in points) + "\n"
-    values = subprocess.run(
-        ["gdallocationinfo", "-valonly", "-wgs84", os.path.join(work, "itm", "sites", "NH-1.tif")],
-        input=query, capture_output=True, text=True, check=True,
-    ).stdout.split("\n")
-    ours = [v.strip() not in ("", "nan") and float(v) >= -95 for v in values[: len(points)]]
-    theirs = [covered for _, _, covered in points]
-    both = sum(a and b for a, b in zip(ours, theirs))
-    either = sum(a or b for a, b in zip(ours, theirs))
-    return both / either, len(points)
+def itm_iou(res):
+    """SPLAT!'s loss points within 30 km, covered when loss <= EIRP - threshold = 60 - (-95) = 155 dB, against our
+    received power >= -95 dBm in the cells holding them."""
+    with open(os.path.join(work, f"splat-{res}", "loss.txt")) as lines:
+        body = "".join(line for line in lines if ";" not in line).replace("*", "")
+    lat, west, _, _, loss = np.array(body.replace(",", " ").split(), dtype=float).reshape(-1, 5).T
+    lon = -west
+    d = 6_371_008.8 * np.arccos(np.minimum(1, np.sin(np.radians(lat)) * math.sin(math.radians(44.45))
+        + np.cos(np.radians(lat)) * math.cos(math.radians(44.45)) * np.cos(np.radians(lon + 71.45))))
+    near = d <= 29_900
+    lat, lon, theirs = lat[near], lon[near], loss[near] <= 155
+    ours_path = os.path.join(work, f"itm-{res}", "sites", "NH-1.tif")
+    power, _ = raster(ours_path)
+    # The cell holding each point: gdaltransform -i maps longitude/latitude to pixel/line of our raster.
+    query = "".join(f"{x} {y}\n" for x, y in zip(lon, lat))
+    pixels = subprocess.run(
+        ["gdaltransform", "-i", "-t_srs", "EPSG:4326", ours_path], input=query, capture_output=True, text=True, check=True,
+    ).stdout
+    column, row, _ = np.floor(np.array(pixels.split(), dtype=float).reshape(-1, 3)).astype(int).T
+    inside = (column >= 0) & (column < power.shape[1]) & (row >= 0) & (row < power.shape[0])
+    ours = np.zeros(len(theirs), dtype=bool)
+    ours[inside] = power[row[inside], column[inside]] >= -95  # NaN (no coverage) compares false
+    return (ours & theirs).sum() / (ours | theirs).sum()
 
 
 rows = []
@@ -75,8 +74,8 @@ for res in ["native", "30"]:
     iou, spacing = los_iou(res)
     ours, theirs = cpu(f"los-{res}"), cpu(f"viewshed-{res}")
     rows.append((f"LOS, 30 km, {spacing:.1f} m grid", "gdal_viewshed", ours, cpu(f"floor-{res}"), theirs, iou))
-iou, count = itm_iou()
-rows.append(("ITM, 30 km, 3\u2033", "SPLAT! -olditm", cpu("itm"), cpu("floor-native"), cpu("splat"), iou))
+for res, case, peer in [("native", "ITM, 30 km, 3\u2033", "SPLAT! -olditm"), ("30", "ITM, 30 km, 30 m", "SPLAT! HD 1\u2033")]:
+    rows.append((case, peer, cpu(f"itm-{res}"), cpu(f"floor-{res}"), cpu(f"splat-{res}"), itm_iou(res)))
 
 print(f"{'case':<26} {'peer':<15} {'PhuSong CPU s':>13} {'fspl floor s':>12} {'peer CPU s':>10} {'ratio':>7} {'IoU':>6}")
 for case, peer, ours, floor, theirs, iou in rows:
