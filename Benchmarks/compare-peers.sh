@@ -47,12 +47,9 @@ for res in native 30; do
   read -r ox oy < <("$python" "$root/Benchmarks/peers/observer.py" "$work/grid-$res/terrain.tif")
   cpu "viewshed-$res" gdal_viewshed -q -ox "$ox" -oy "$oy" -oz "$mast" -tz 1.5 -md "$((radius_km * 1000))" \
     -cc 0.75 -vv 1 -iv 0 -ov 0 "$work/grid-$res/terrain.tif" "$work/viewshed-$res.tif"
+  cpu "itm-$res" "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm-$res" \
+    --model itm --radius-km "$radius_km" --climate 5 "${extra[@]}"
 done
-
-cpu itm-native "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm-native" --model itm \
-  --radius-km "$radius_km" --climate 5
-cpu itm-30 "$phusong" footprint --terrain "$hgt" --sites "$work/site.geojson" --out "$work/itm-30" --model itm \
-  --radius-km "$radius_km" --climate 5 --resolution-m 30
 
 splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TILE, CPU seconds in $work/LABEL.cpu
   local label="$1" splat="$2" srtm2sdf="$3" tile="$4"
