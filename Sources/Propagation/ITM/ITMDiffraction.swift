@@ -40,7 +40,7 @@ struct ITMDiffraction {
 
     /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
     private static func arc(radius: Double, lengthKm: Double, cubeRootF: Double, groundFactor: Double) -> (x: Double, k: Double) {
-        let c0 = cbrt((4.0 / 3.0) * 6_370e3 / radius)
+        let c0 = cubeRoot((4.0 / 3.0) * 6_370e3 / radius)
         let k = groundFactor * c0
         return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
     }

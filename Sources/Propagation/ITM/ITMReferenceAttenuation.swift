@@ -41,7 +41,7 @@ struct ITMReferenceAttenuation {
         }
 
         // The diffraction line through two distances far into the diffraction region.
-        let scale = cbrt(earthRadius * earthRadius / frequency.megahertz)
+        let scale = cubeRoot(earthRadius * earthRadius / frequency.megahertz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
         let a3 = diffraction.loss(at: d3, of: self), a4 = diffraction.loss(at: d4, of: self)
