@@ -124,18 +124,18 @@ struct RadialSweep {
         var sample: Int { Int(packed & 0xFFFF_FFFF) }
     }
 
+    /// Only the cell's offset from the site matters here, in cells; positive values are rounded by adding ½ and
+    /// truncating (the same as `rounded()`, without its libm call).
     private func placement(column: Int, row: Int, radialCount: Int) -> Placement {
-        let cellGround = grid[window.column + column, window.row + row]
-        guard !cellGround.isNaN else { return .outside }
-        let link = link(column: window.column + column, row: window.row + row, ground: cellGround)
-        guard link.distance * link.distance <= parameters.radius * parameters.radius, link.distance >= exactWithin
-        else { return .outside }
-        guard link.distance >= grid.spacing else { return .nextToSite }
-        let sector = 2 * Double.pi / Double(radialCount)
-        var radial = Int((atan2(link.east, link.north) / sector).rounded())
-        if radial < 0 { radial += radialCount }
+        guard !grid[window.column + column, window.row + row].isNaN else { return .outside }
+        let east = Double(window.column + column) - observer.column, north = observer.row - Double(window.row + row)
+        let cells = (east * east + north * north).squareRoot(), distance = cells * grid.spacing
+        guard distance <= parameters.radius, distance >= exactWithin else { return .outside }
+        guard cells >= 1 else { return .nextToSite }
+        let turns = atan2(east, north) / (2 * Double.pi)  // −½…½
+        var radial = Int((turns < 0 ? turns + 1 : turns) * Double(radialCount) + 0.5)
         if radial >= radialCount { radial -= radialCount }
-        return Placement(radial: radial, sample: max(1, Int((link.distance / grid.spacing).rounded())))
+        return Placement(radial: radial, sample: Int(cells + 0.5))
     }
 
     /// Free-space power at a window cell next to the site, where there is no profile to speak of.
