@@ -23,11 +23,11 @@ public struct RadialPath: Sendable {
     /// Distance between samples, metres.
     public private(set) var step: Double
     /// Antenna height above the first sample, metres.
-    let antennaHeight: Double
+    var antennaHeight: Double { samples.antennaHeight }
     /// Curvature coefficient 1/(2a) (per metre) of the curved-earth statistics.
-    let curvature: Double
+    var curvature: Double { samples.curvature }
     /// The statistics it keeps beyond those every model reads.
-    let statistics: Statistics
+    var statistics: Statistics { samples.statistics }
     /// Number of terrain samples appended so far.
     public private(set) var count = 0
     /// Slot of the receiver's ground height, after the samples and the receiver's tail.
@@ -55,10 +55,10 @@ public struct RadialPath: Sendable {
         step: Double, capacity: Int, antennaHeight: Double, curvature: Double, statistics: Statistics = [.flatEarth, .blockMaxima]
     ) {
         self.step = step
-        self.antennaHeight = antennaHeight
-        self.curvature = curvature
-        self.statistics = statistics
-        samples = PathSamples(slots: capacity + 2, blocks: capacity / Self.blockSize + 1)
+        samples = PathSamples(
+            slots: capacity + 2, blocks: capacity / Self.blockSize + 1, antennaHeight: antennaHeight, curvature: curvature,
+            statistics: statistics
+        )
         clearBlocks()
     }
 
