@@ -97,8 +97,8 @@ struct ITMReferenceAttenuation {
             k2 = 0
             if k1 == 0 { k1 = slope }
         }
-        let origin = atSmoothLOS - k1 * smoothLOS - k2 * log(smoothLOS)
-        return origin + k1 * d + k2 * log(d)
+        // ael + k₁d + k₂ ln d with ael = A(d_Ls) − k₁d_Ls − k₂ ln d_Ls, taken relative to d_Ls: one logarithm, or none.
+        return atSmoothLOS + k1 * (d - smoothLOS) + (k2 == 0 ? 0 : k2 * log(d / smoothLOS))
     }
 
     /// Beyond the smooth-earth horizon: the diffraction line, or the troposcatter line past their crossing.
