@@ -34,7 +34,9 @@ public struct Antenna: Sendable, Equatable {
     public static let verticalSideLobe = 20.0
 
     /// True when the gain is 0 dB in every direction, so there is no need to find directions.
-    public var isOmni: Bool { pattern == .omni }
+    @inlinable public var isOmni: Bool {  // inlined: the footprint kernel asks for every cell
+        if case .omni = pattern { true } else { false }
+    }
 
     /// Gain relative to boresight (≤ 0 dB) towards `azimuth` (° from north) and `elevation` (° above horizon).
     public func relativeGain(azimuth towards: Double, elevation: Double) -> Double {
