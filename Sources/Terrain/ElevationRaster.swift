@@ -38,8 +38,18 @@ public func bilinear(_ values: UnsafeBufferPointer<Float>, width: Int, height: I
     guard column >= -0.5, row >= -0.5, column <= Double(width) - 0.5, row <= Double(height) - 0.5 else {
         return nil
     }
-    let (x0, fx) = centreAndFraction(min(max(column, 0), Double(width - 1)))
-    let (y0, fy) = centreAndFraction(min(max(row, 0), Double(height - 1)))
+    return bilinear(
+        within: values, width: width, height: height, column: min(max(column, 0), Double(width - 1)),
+        row: min(max(row, 0), Double(height - 1))
+    )
+}
+
+/// `bilinear` at a position between the first and the last cell centres (0…width−1, 0…height−1), which needs no
+/// bounds check: for hot loops that clamp their positions themselves.
+@inlinable @inline(__always)
+public func bilinear(within values: UnsafeBufferPointer<Float>, width: Int, height: Int, column: Double, row: Double) -> Float? {
+    let (x0, fx) = centreAndFraction(column)
+    let (y0, fy) = centreAndFraction(row)
     let x1 = min(x0 &+ 1, width &- 1), y1 = min(y0 &+ 1, height &- 1)
     let v00 = values[y0 &* width &+ x0], v10 = values[y0 &* width &+ x1]
     let v01 = values[y1 &* width &+ x0], v11 = values[y1 &* width &+ x1]
