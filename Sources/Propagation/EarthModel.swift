@@ -17,7 +17,7 @@ public struct EarthModel: Sendable, Equatable {
     /// curvature 157e-9 · (1 − 0.04665·e^(Ns/179.3)) per metre on an earth of curvature 157e-9 per metre,
     /// so k = 1 / (1 − 0.04665·e^(Ns/179.3)) (4/3 at Ns = 301).
     public init(surfaceRefractivity: Double) {
-        self.init(kFactor: 1 / (1 - 0.04665 * exp(surfaceRefractivity / 179.3)), radius: 1 / 157e-9)
+        self.init(kFactor: 1 / (1 - 0.04665 * exponential(surfaceRefractivity / 179.3)), radius: 1 / 157e-9)
     }
 
     /// A flat earth: no curvature at all (k → ∞).

@@ -74,7 +74,7 @@ struct ITMLink {
     /// Surface refractivity and effective earth curvature for a path whose system height is `systemHeight` metres
     /// (0: sea-level refractivity, as area mode uses).
     func medium(systemHeight: Double) -> ITMMedium {
-        let surface = systemHeight == 0 ? refractivity : refractivity * exp(-systemHeight / 9_460)  // [TN101, Eq 4.3]
+        let surface = systemHeight == 0 ? refractivity : refractivity * exponential(-systemHeight / 9_460)  // [TN101, Eq 4.3]
         let earth = EarthModel(surfaceRefractivity: surface)
         return ITMMedium(surfaceRefractivity: surface, curvature: 1 / (earth.kFactor * earth.radius))
     }
@@ -101,7 +101,7 @@ struct ITMLink {
         guard siting != .random else { return height }
         var boost = siting == .careful ? 4.0 : 9.0
         if height < 5 { boost *= sin(0.1 * Double.pi * height) }
-        return height + (1 + boost) * exp(-min(20, 2 * height / max(1e-3, deltaH)))
+        return height + (1 + boost) * exponential(-min(20, 2 * height / max(1e-3, deltaH)))
     }
 
     /// Loss of a path of known geometry in a known medium.

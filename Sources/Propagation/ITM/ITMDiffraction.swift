@@ -93,7 +93,7 @@ struct ITMDiffraction {
         }
         var result = 0.05751 * x - 4.343 * log(x)
         if x < 2_000 {
-            let w = 0.0134 * x * exp(-0.005 * x)
+            let w = 0.0134 * x * exponential(-0.005 * x)
             result = (1 - w) * result + w * (17.372 * log(x) - 117)
         }
         return result

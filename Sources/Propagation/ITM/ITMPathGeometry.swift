@@ -157,7 +157,7 @@ enum ITMProfileAnalysis {
 
     /// Horizon distance over irregular terrain for effective height `height` [Algorithm, Eqn 3.3].
     static func smoothHorizon(_ height: Double, _ earthRadius: Double, _ deltaH: Double) -> Double {
-        (2 * height * earthRadius).squareRoot() * exp(-0.07 * (deltaH / max(height, 5)).squareRoot())
+        (2 * height * earthRadius).squareRoot() * exponential(-0.07 * (deltaH / max(height, 5)).squareRoot())
     }
 
     /// Horizon angle for an effective height and horizon distance [Algorithm, Eqn 3.4].
@@ -230,7 +230,7 @@ enum ITMProfileAnalysis {
             for sample in 0..<count { samples[sample] -= line.0 + slope * Double(sample) }
             // The p10-th largest minus the p10-th smallest deviation.
             let tails = samples.tails(p10, scratch: UnsafeMutableBufferPointer(rebasing: buffer[count..<(3 * count)]))
-            return (tails.largest - tails.smallest) / (1 - 0.8 * exp(-(end - start) / 50e3))
+            return (tails.largest - tails.smallest) / (1 - 0.8 * exponential(-(end - start) / 50e3))
         }
     }
 }

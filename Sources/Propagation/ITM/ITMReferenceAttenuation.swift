@@ -132,7 +132,7 @@ struct ITMReferenceAttenuation {
         // complex division rescales its operands, a fifth of this function's time.
         let z = ground.impedance
         let denominator = (sinPsi + z.real) * (sinPsi + z.real) + z.imaginary * z.imaginary
-        let damping = exp(-min(10, wavenumber * roughness * sinPsi)) / denominator
+        let damping = exponential(-min(10, wavenumber * roughness * sinPsi)) / denominator
         var reflection = (real: (sinPsi * sinPsi - z.lengthSquared) * damping, imaginary: -2 * z.imaginary * sinPsi * damping)
         let magnitude = reflection.real * reflection.real + reflection.imaginary * reflection.imaginary
         if magnitude < 0.25 || magnitude < sinPsi {
@@ -171,7 +171,7 @@ struct ITMReferenceAttenuation {
             let crossover = (d - asymmetry) * (d + asymmetry) * theta * 0.25 / d
             let ns = surfaceRefractivity
             let eta = (crossover / 1.7556e3)
-                * (1 + (0.031 - ns * 2.32e-3 + ns * ns * 5.67e-6) * exp(-pow(min(1.7, crossover / 8e3), 6)))
+                * (1 + (0.031 - ns * 2.32e-3 + ns * ns * 5.67e-6) * exponential(-pow(min(1.7, crossover / 8e3), 6)))
             let h00 = (frequencyGain(r1, eta) + frequencyGain(r2, eta)) / 2
             gain = max(h00 + min(h00, 6 * (0.6 - decimalLog(max(eta, 1))) * decimalLog(s) * decimalLog(q)), 0)
             if eta < 1 {
@@ -184,7 +184,7 @@ struct ITMReferenceAttenuation {
         h0 = gain
         let th = d / earthRadius - thetaLOS
         return attenuationFunction(th * d) + 10 * decimalLog(wavenumber * 47.7 * pow(th, 4))
-            - 0.1 * (surfaceRefractivity - 301) * exp(-th * d / 40e3) + gain
+            - 0.1 * (surfaceRefractivity - 301) * exponential(-th * d / 40e3) + gain
     }
 
     /// The attenuation function F(θd) [Algorithm, 6.9].
@@ -207,11 +207,11 @@ struct ITMReferenceAttenuation {
 
     /// Terrain irregularity over distance d, Δh(d) [ERL 79-ITS 67, Eqn 3].
     func terrainRoughness(_ d: Double) -> Double {
-        geometry.deltaH * (1 - 0.8 * exp(-d / 50e3))
+        geometry.deltaH * (1 - 0.8 * exponential(-d / 50e3))
     }
 }
 
 /// RMS deviation of terrain within the first Fresnel zone, σh(Δh) [ERL 79-ITS 67, Eqn 3.6a].
 func sigmaH(_ deltaH: Double) -> Double {
-    0.78 * deltaH * exp(-0.5 * deltaH.squareRoot().squareRoot())
+    0.78 * deltaH * exponential(-0.5 * deltaH.squareRoot().squareRoot())
 }

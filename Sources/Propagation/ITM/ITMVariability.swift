@@ -84,10 +84,10 @@ struct ITMVariability {
         let horizonReach = (2 * 9_000e3 * effectiveHeights.0).squareRoot() + (2 * 9_000e3 * effectiveHeights.1).squareRoot()
         let dex = horizonReach + scatterReach
         let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
-        let sigmaS = noSituation ? 0 : 5 + 3 * exp(-de / 100e3)
+        let sigmaS = noSituation ? 0 : 5 + 3 * exponential(-de / 100e3)
         let medianShift = medianCurve(de)
 
-        let roughness = deltaH * (1 - 0.8 * exp(-distance / 50e3))
+        let roughness = deltaH * (1 - 0.8 * exponential(-distance / 50e3))
         let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness / (wavenumber * roughness + 13)
         let yL = sigmaL * zL
         let sigmaTMinus = belowCurve(de) * gMinus

@@ -94,7 +94,7 @@ public struct DeltaBullington: Sendable, Equatable {
     /// Bullington's loss from the equivalent knife edge's ν: J(ν) + (1 − e^(−J/6))(10 + 0.02 d), and J(ν).
     static func bullingtonLoss(nu: Double, totalKm: Double) -> (loss: Double, knifeEdge: Double) {
         let knifeEdge = knifeEdgeLoss(nu: nu)
-        return (knifeEdge + (1 - exp(-knifeEdge / 6)) * (10 + 0.02 * totalKm), knifeEdge)
+        return (knifeEdge + (1 - exponential(-knifeEdge / 6)) * (10 + 0.02 * totalKm), knifeEdge)
     }
 
     /// Spherical-earth diffraction loss for antennas `heights` (m) over a smooth earth of `radiusKm`.
