@@ -192,8 +192,9 @@ struct RadialSweep {
         )
     }
 
-    /// Bilinear ground height at fractional cell coordinates, clamped to the grid's edge cells.
-    private func sampleHeight(_ elevations: SharedBuffer<UnsafeBufferPointer<Float>>, column: Double, row: Double) -> Float? {
+    /// Bilinear ground height at fractional cell coordinates, clamped to the grid's edge cells; inlined, as it runs for
+    /// every sample of every radial and tail.
+    @inline(__always) private func sampleHeight(_ elevations: SharedBuffer<UnsafeBufferPointer<Float>>, column: Double, row: Double) -> Float? {
         bilinear(
             within: elevations.buffer, width: grid.width, height: grid.height,
             column: min(max(column, 0), Double(grid.width - 1)), row: min(max(row, 0), Double(grid.height - 1))
