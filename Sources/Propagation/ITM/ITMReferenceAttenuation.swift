@@ -141,7 +141,8 @@ struct ITMReferenceAttenuation {
         }
         var phase = wavenumber * 2 * he.0 * he.1 / d
         if phase > Double.pi / 2 { phase = Double.pi - (Double.pi / 2) * (Double.pi / 2) / phase }
-        let sum = (real: cos(phase) + reflection.real, imaginary: -sin(phase) + reflection.imaginary)
+        let (sine, cosine) = sineAndCosine(phase)
+        let sum = (real: cosine + reflection.real, imaginary: -sine + reflection.imaginary)
         let twoRay = -10 * decimalLog(sum.real * sum.real + sum.imaginary * sum.imaginary)
         let extended = slope * d + intercept
         let weight = 1 / (1 + frequency.megahertz * geometry.deltaH / max(10e3, smoothLOS))
