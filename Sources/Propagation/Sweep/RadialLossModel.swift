@@ -1,7 +1,9 @@
 /// A terrain path-loss model prepared for a whole footprint: its inputs are checked once and it is then
 /// evaluated for receivers along radials (`RadialPath`), without building a profile per receiver.
 public struct RadialLossModel: Sendable {
-    private enum Kind: Sendable {
+    /// Boxed: the kernel switches over it for every cell, and a box copies as a pointer where the ITM link and
+    /// P.526's constants would copy a few hundred bytes.
+    private indirect enum Kind: Sendable {
         case itm(ITMLink)
         case itmArea(ITMLink, siting: (SitingCriteria, SitingCriteria))
         case p526(P526Radial)
