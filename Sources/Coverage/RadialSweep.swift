@@ -156,32 +156,32 @@ struct RadialSweep {
         let (east, south) = (sin(angle), -cos(angle))
         path.removeAll(step: grid.spacing)
         path.append(ground)
-        var tail: [Double] = []
-        tail.reserveCapacity(Self.tailSamples)
-        cells: for entry in cells {
-            let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
-            let tailStart = max(1, sample - Self.tailSamples)
-            while path.count < tailStart {
-                let index = Double(path.count)
-                guard let height = sampleHeight(elevations, column: observer.column + index * east, row: observer.row + index * south)
-                else { return }  // a void: nothing beyond it on this radial has a profile
-                path.append(Double(height))
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.tailSamples) { tail in
+            cells: for entry in cells {
+                let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
+                let tailStart = max(1, sample - Self.tailSamples)
+                while path.count < tailStart {
+                    let index = Double(path.count)
+                    guard let height = sampleHeight(
+                        elevations, column: observer.column + index * east, row: observer.row + index * south
+                    ) else { return }  // a void: nothing beyond it on this radial has a profile
+                    path.append(Double(height))
+                }
+                let column = window.column + cell % window.width, row = window.row + cell / window.width
+                let toCell = (column: Double(column) - observer.column, row: Double(row) - observer.row)
+                for index in tailStart..<sample {
+                    let fraction = Double(index) / Double(sample)
+                    guard let height = sampleHeight(
+                        elevations, column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
+                    ) else { continue cells }  // a void just in front of the cell: no profile
+                    tail[index - tailStart] = Double(height)
+                }
+                let cellGround = grid[column, row]
+                let link = link(column: column, row: row, ground: cellGround)
+                path.placeReceiver(ground: Double(cellGround), tail: UnsafeBufferPointer(rebasing: tail[..<(sample - tailStart)]))
+                guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
+                output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
             }
-            let column = window.column + cell % window.width, row = window.row + cell / window.width
-            let toCell = (column: Double(column) - observer.column, row: Double(row) - observer.row)
-            tail.removeAll(keepingCapacity: true)
-            for index in tailStart..<sample {
-                let fraction = Double(index) / Double(sample)
-                guard let height = sampleHeight(
-                    elevations, column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
-                ) else { continue cells }  // a void just in front of the cell: no profile
-                tail.append(Double(height))
-            }
-            let cellGround = grid[column, row]
-            let link = link(column: column, row: row, ground: cellGround)
-            path.placeReceiver(ground: Double(cellGround), tail: tail)
-            guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
-            output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
         }
     }
 

@@ -173,3 +173,10 @@ struct RadialPathTests {
         #expect(largestP526 < 1e-6)
     }
 }
+
+extension RadialPath {
+    /// `placeReceiver` with the tail in an array.
+    mutating func placeReceiver(ground: Double, tail: [Double]) {
+        tail.withUnsafeBufferPointer { placeReceiver(ground: ground, tail: $0) }
+    }
+}
