@@ -207,12 +207,12 @@ struct ITMReferenceAttenuation {
     }
 
     /// Terrain irregularity over distance d, Δh(d) [ERL 79-ITS 67, Eqn 3].
-    func terrainRoughness(_ d: Double) -> Double {
+    @inline(__always) func terrainRoughness(_ d: Double) -> Double {
         geometry.deltaH * (1 - 0.8 * exponential(-d / 50e3))
     }
 }
 
 /// RMS deviation of terrain within the first Fresnel zone, σh(Δh) [ERL 79-ITS 67, Eqn 3.6a].
-func sigmaH(_ deltaH: Double) -> Double {
+@inline(__always) func sigmaH(_ deltaH: Double) -> Double {
     0.78 * deltaH * exponential(-0.5 * deltaH.squareRoot().squareRoot())
 }
