@@ -98,7 +98,7 @@ public struct RadialPath: Sendable {
     /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
     /// nearest the site first) and then the receiver's `ground`. The tail is a buffer, which the kernel refills for
     /// every cell without an array's bookkeeping.
-    public mutating func placeReceiver(ground: Double, tail: UnsafeBufferPointer<Double> = .init(start: nil, count: 0)) {
+    public mutating func placeReceiver(ground: Double, tail: UnsafeBufferPointer<Double>) {
         makeSamplesUnique()
         receiverHorizons = samplesHorizons
         for (offset, height) in tail.enumerated() {
