@@ -6,11 +6,7 @@ import Foundation
 @usableFromInline @inline(__always)
 func exponential(_ x: Double) -> Double {
     guard abs(x) < 700 else { return exp(x) }
-    // Adding 1.5·2⁵² rounds x·128/ln 2 to an integer held in the low bits: k·128 + j.
-    let shifter = 6_755_399_441_055_744.0
-    let shifted = x * 184.664_965_233_787_3 + shifter
-    let steps = Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern)
-    let n = shifted - shifter
+    let (n, steps) = nearestInteger(x * 184.664_965_233_787_3)  // x·128/ln 2 rounded: k·128 + j
     // ln 2/128 in two parts, the first with 21 significant bits so that n times it is exact (Cody and Waite).
     let r = (x - n * 0x1.62e43p-8) - n * -0x1.05c610ca86c39p-36
     let scale = Double(bitPattern: exponentialPowers[Int(steps & 127)] &+ UInt64(bitPattern: (steps >> 7) << 52))

@@ -7,11 +7,7 @@ import Foundation
 @usableFromInline @inline(__always)
 func sineAndCosine(_ x: Double) -> (sin: Double, cos: Double) {
     guard abs(x) < 8 else { return (sin(x), cos(x)) }
-    // Adding 1.5·2⁵² rounds x·2/π to an integer held in the low bits.
-    let shifter = 6_755_399_441_055_744.0
-    let shifted = x * (2 / Double.pi) + shifter
-    let quadrant = Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern)
-    let n = shifted - shifter
+    let (n, quadrant) = nearestInteger(x * (2 / Double.pi))
     // π/2 in three parts, the first two with 33 significant bits so that n times them is exact (Cody and Waite).
     let y = ((x - n * 0x1.921fb54480000p+0) - n * -0x1.e973dcb400000p-35) - n * 0x1.3198a2e037073p-69
     let z = y * y

@@ -1,0 +1,9 @@
+/// x rounded to the nearest integer (ties to even), as a Double and as an Int64, for |x| < 2⁵¹: adding 1.5·2⁵² leaves
+/// the integer in the sum's low bits, without a call to libm's rint. The range reductions of `exponential` and
+/// `sineAndCosine` start here.
+@usableFromInline @inline(__always)
+func nearestInteger(_ x: Double) -> (value: Double, integer: Int64) {
+    let shifter = 6_755_399_441_055_744.0
+    let shifted = x + shifter
+    return (shifted - shifter, Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern))
+}
