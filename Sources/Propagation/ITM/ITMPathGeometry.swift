@@ -196,31 +196,29 @@ enum ITMProfileAnalysis {
         _ z: UnsafeBufferPointer<Double>, step: Double, from start: Double, to end: Double, workspace: inout DeltaHWorkspace
     ) -> Double {
         let intervals = z.count - 1
-        var position = start / step
-        let span = end / step - position
+        let first = start / step
+        let span = end / step - first
         guard span >= 2 else { return 0 }
         let p10 = min(max(4, Int(0.1 * (span + 8))), 25)
         let count = 10 * p10 - 5
         let sampleIntervals = Double(count - 1)
         let increment = span / sampleIntervals
-        var index = Int(position)
-        position -= Double(index + 1)
         if workspace.samples.count < 3 * count { workspace.samples = [Double](repeating: 0, count: 3 * count) }
         return workspace.samples.withUnsafeMutableBufferPointer { buffer in
             let samples = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
             var sum = 0.0, weighted = 0.0
             for sample in 0..<count {
-                while position > 0, index + 1 < intervals {
-                    position -= 1
-                    index += 1
-                }
-                let value = z[index + 1] + (z[index + 1] - z[index]) * position
+                // Linear between the elevations either side of the position (the last interval's line beyond it).
+                let position = first + Double(sample) * increment
+                let floor = nearestInteger(position - 0.5)  // ⌊position⌋, or position itself when it is whole
+                let ceiling = Int(truncatingIfNeeded: floor.value < position ? floor.integer &+ 1 : floor.integer)
+                let above = min(max(ceiling, 1), intervals)
+                let value = z[above] + (z[above] - z[above &- 1]) * (position - Double(above))
                 samples[sample] = value
                 if sample > 0 && sample < count - 1 {
                     sum += value
                     weighted += Double(sample) * value
                 }
-                position += increment
             }
             let line = lineThrough(
                 first: 0, last: count - 1, intervals: count - 1, ends: (samples[0], samples[count - 1]),
