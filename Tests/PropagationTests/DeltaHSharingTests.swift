@@ -1,4 +1,6 @@
+import Foundation
 @testable import Propagation
+import TestSupport
 import Testing
 
 @Suite("Δh shared along a group of radials")
@@ -16,5 +18,22 @@ struct DeltaHSharingTests {
         #expect(workspace.shared(end: 20_100, start: 600, tolerance: 90) == 12)
         workspace.startGroup()
         #expect(workspace.shared(end: 20_100, start: 600, tolerance: 90) == nil, "a new group starts empty")
+    }
+
+    @Test("A length's band is log(length) / log(1.05) truncated, on either side of every band's start and at random, up and down")
+    func bands() {
+        var workspace = DeltaHWorkspace()
+        func byLogarithm(_ length: Double) -> Int { min(Int(log(max(length, 1)) / log(1.05)), DeltaHWorkspace.bandCount - 1) }
+        for band in 1..<DeltaHWorkspace.bandCount {
+            let start = exp(Double(band) * log(1.05))
+            for length in [start.nextDown.nextDown, start.nextDown, start, start.nextUp, start.nextUp.nextUp] {
+                #expect(workspace.band(of: length) == byLogarithm(length), "\(length) m")
+            }
+        }
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<2_000 {
+            let length = exp(18 * random.unit() - 1)  // 0.4 m to 24,000 km, in any order
+            #expect(workspace.band(of: length) == byLogarithm(length), "\(length) m")
+        }
     }
 }

@@ -240,26 +240,45 @@ public struct DeltaHWorkspace: Sendable {
     /// Δh already computed, by distance band (paths up to 10,000 km); empty until a value is shared, so that a
     /// single path's workspace costs no more than its resampling buffer.
     private var known: [(start: Double, value: Double)?] = []
-    private static let bandCount = Int(log(1e7) / log(1.05)) + 1
+    static let bandCount = Int(log(1e7) / log(1.05)) + 1
+    private let bandStarts = bandStartsTable
+    /// The band of the latest path looked up.
+    private var recentBand = 0
 
     public init() {}
 
     /// The Δh shared in the band of a path `end` metres long by a path that starts within `tolerance` metres
     /// of `start`, if there is one.
-    func shared(end: Double, start: Double, tolerance: Double) -> Double? {
-        guard !known.isEmpty, let known = known[Self.band(of: end)], abs(start - known.start) <= tolerance else { return nil }
+    mutating func shared(end: Double, start: Double, tolerance: Double) -> Double? {
+        guard !known.isEmpty, let known = known[band(of: end)], abs(start - known.start) <= tolerance else { return nil }
         return known.value
     }
 
     /// Shares `value`, the Δh of a path from `start` to `end` metres, with later paths in its band.
     mutating func share(_ value: Double, end: Double, start: Double) {
         if known.isEmpty { known = .init(repeating: nil, count: Self.bandCount) }
-        known[Self.band(of: end)] = (start, value)
+        known[band(of: end)] = (start, value)
     }
 
-    /// The distance band of a path `end` metres long: bands grow geometrically by 5 %.
-    private static func band(of end: Double) -> Int {
-        min(Int(log(max(end, 1)) / log(1.05)), bandCount - 1)
+    /// The distance band of a path `end` metres long: bands grow geometrically by 5 %, band k holding the lengths
+    /// whose log(length) / log(1.05) truncates to k. Found by stepping from the band of the path before (receivers
+    /// come outward along a radial, so it is mostly the same band or the next) over the bands' exact starts.
+    mutating func band(of end: Double) -> Int {
+        var band = recentBand
+        while band + 1 < bandStarts.count && end >= bandStarts[band + 1] { band += 1 }
+        while band > 0 && end < bandStarts[band] { band -= 1 }
+        recentBand = band
+        return band
+    }
+
+    /// The shortest length in each band: the first double for which the logarithm's quotient reaches the band.
+    private static let bandStartsTable: [Double] = (0..<bandCount).map { band in
+        func bandByLogarithm(_ length: Double) -> Int { Int(log(length) / log(1.05)) }
+        guard band > 0 else { return 0 }
+        var start = exp(Double(band) * log(1.05))
+        while bandByLogarithm(start) >= band { start = start.nextDown }
+        while bandByLogarithm(start) < band { start = start.nextUp }
+        return start
     }
 
     /// Forgets the shared Δh values: a new group of radials begins.
