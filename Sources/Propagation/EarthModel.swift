@@ -17,7 +17,16 @@ public struct EarthModel: Sendable, Equatable {
     /// curvature 157e-9 · (1 − 0.04665·e^(Ns/179.3)) per metre on an earth of curvature 157e-9 per metre,
     /// so k = 1 / (1 − 0.04665·e^(Ns/179.3)) (4/3 at Ns = 301).
     public init(surfaceRefractivity: Double) {
-        self.init(kFactor: 1 / (1 - 0.04665 * exponential(surfaceRefractivity / 179.3)), radius: 1 / 157e-9)
+        self.init(kFactor: 1 / Self.curvatureFraction(surfaceRefractivity: surfaceRefractivity), radius: 1 / Self.actualCurvature)
+    }
+
+    /// The curvature of ITM's actual earth, per metre.
+    static let actualCurvature = 157e-9
+
+    /// 1/k for surface refractivity Ns: the effective earth's curvature over the actual earth's.
+    @inline(__always)
+    static func curvatureFraction(surfaceRefractivity: Double) -> Double {
+        1 - 0.04665 * exponential(surfaceRefractivity / 179.3)
     }
 
     /// A flat earth: no curvature at all (k → ∞).

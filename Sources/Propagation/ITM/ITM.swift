@@ -31,7 +31,7 @@ public enum ITM {
         let medium = link.medium(systemHeight: terrain.systemHeight())
         var workspace = DeltaHWorkspace()
         let geometry = ITMProfileAnalysis.geometry(
-            of: terrain, heights: link.heights, gammaE: medium.curvature, workspace: &workspace
+            of: terrain, heights: link.heights, earthRadius: medium.earthRadius, workspace: &workspace
         )
         return try link.predict(geometry: geometry, medium: medium, pointToPoint: true)
     }
@@ -75,8 +75,7 @@ struct ITMLink {
     /// (0: sea-level refractivity, as area mode uses).
     func medium(systemHeight: Double) -> ITMMedium {
         let surface = systemHeight == 0 ? refractivity : refractivity * exponential(-systemHeight / 9_460)  // [TN101, Eq 4.3]
-        let earth = EarthModel(surfaceRefractivity: surface)
-        return ITMMedium(surfaceRefractivity: surface, curvature: 1 / (earth.kFactor * earth.radius))
+        return ITMMedium(surfaceRefractivity: surface)
     }
 
     /// Area prediction for a path of `distance` metres over terrain of irregularity `deltaH` metres.
@@ -84,7 +83,7 @@ struct ITMLink {
         guard distance > 0 else { throw ITMError(message: "path distance must be positive") }
         guard deltaH >= 0 else { throw ITMError(message: "terrain irregularity Δh must not be negative") }
         let medium = medium(systemHeight: 0)
-        let earthRadius = 1 / medium.curvature
+        let earthRadius = medium.earthRadius
         let effective = (Self.effectiveHeight(heights.0, siting.0, deltaH), Self.effectiveHeight(heights.1, siting.1, deltaH))
         let horizons = (ITMProfileAnalysis.smoothHorizon(effective.0, earthRadius, deltaH),
                         ITMProfileAnalysis.smoothHorizon(effective.1, earthRadius, deltaH))
@@ -108,7 +107,7 @@ struct ITMLink {
     func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
             geometry: geometry, heights: heights, frequency: frequency,
-            ground: ground, earthRadius: 1 / medium.curvature,
+            ground: ground, earthRadius: medium.earthRadius,
             surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
         ).compute()
         let belowFreeSpace = variability.attenuation(
@@ -156,8 +155,16 @@ struct ITMGround {
     }
 }
 
-/// The atmosphere of one path: surface refractivity (N-units) and effective earth curvature (1/m).
+/// The atmosphere of one path: surface refractivity (N-units) and the effective earth it makes.
 struct ITMMedium {
     let surfaceRefractivity: Double
+    /// Effective earth curvature (1/m) and radius (m).
     let curvature: Double
+    let earthRadius: Double
+
+    init(surfaceRefractivity: Double) {
+        self.surfaceRefractivity = surfaceRefractivity
+        curvature = EarthModel.actualCurvature * EarthModel.curvatureFraction(surfaceRefractivity: surfaceRefractivity)
+        earthRadius = 1 / curvature
+    }
 }

@@ -103,14 +103,13 @@ struct ITMProfileTerrain: ITMTerrain {
 /// Terrain-profile analysis of the ITM point-to-point mode (NTIA ITM 1.4: FindHorizons, QuickPfl,
 /// ComputeDeltaH, LinearLeastSquaresFit).
 enum ITMProfileAnalysis {
-    /// Horizons, effective heights and Δh of `terrain` for structural `heights` on an earth of curvature `gammaE`.
+    /// Horizons, effective heights and Δh of `terrain` for structural `heights` on an earth of radius `earthRadius`.
     /// `workspace` is working storage for Δh.
     static func geometry<Terrain: ITMTerrain>(
-        of terrain: Terrain, heights: (Double, Double), gammaE: Double, workspace: inout DeltaHWorkspace
+        of terrain: Terrain, heights: (Double, Double), earthRadius: Double, workspace: inout DeltaHWorkspace
     ) -> ITMPathGeometry {
         let step = terrain.step, intervals = terrain.intervals
         let distance = Double(intervals) * step
-        let earthRadius = 1 / gammaE
         var (angles, horizons) = terrain.horizons(earthRadius: earthRadius, heights: heights)
 
         // "Consideration of terrain elevations should begin at a point about 15 times the tower height"

@@ -69,7 +69,7 @@ public struct RadialLossModel: Sendable {
         case .itm(let link):
             let medium = link.medium(systemHeight: terrain.systemHeight())
             let geometry = ITMProfileAnalysis.geometry(
-                of: terrain, heights: link.heights, gammaE: medium.curvature, workspace: &workspace
+                of: terrain, heights: link.heights, earthRadius: medium.earthRadius, workspace: &workspace
             )
             return try? link.predict(geometry: geometry, medium: medium, pointToPoint: true).loss
         case .itmArea(let link, let siting):
