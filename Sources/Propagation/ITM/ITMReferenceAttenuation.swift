@@ -75,10 +75,11 @@ struct ITMReferenceAttenuation {
         } else {
             d1 = max(-intercept / slope, 0.25 * actualLOS)
         }
+        // Both two-ray losses inlined side by side, so that the processor overlaps their long chains of dependent steps.
         let a1 = lineOfSightLoss(at: d1, slope: slope, intercept: intercept, smoothLOS: smoothLOS)
+        let a0 = d0 < d1 ? lineOfSightLoss(at: d0, slope: slope, intercept: intercept, smoothLOS: smoothLOS) : 0
         var fitted = false, k1 = 0.0, k2 = 0.0
         if d0 < d1 {
-            let a0 = lineOfSightLoss(at: d0, slope: slope, intercept: intercept, smoothLOS: smoothLOS)
             let q = log(smoothLOS / d0)
             k2 = max(0, ((smoothLOS - d0) * (a1 - a0) - (d1 - d0) * (atSmoothLOS - a0))
                 / ((smoothLOS - d0) * log(d1 / d0) - (d1 - d0) * q))
@@ -123,7 +124,7 @@ struct ITMReferenceAttenuation {
     }
 
     /// Two-ray loss over rough ground blended with the extended diffraction line [Algorithm, Eqns 4.46–4.50].
-    private func lineOfSightLoss(at d: Double, slope: Double, intercept: Double, smoothLOS: Double) -> Double {
+    @inline(__always) private func lineOfSightLoss(at d: Double, slope: Double, intercept: Double, smoothLOS: Double) -> Double {
         let he = geometry.effectiveHeights
         let roughness = sigmaH(terrainRoughness(d))
         let wavenumber = frequency.wavenumber
