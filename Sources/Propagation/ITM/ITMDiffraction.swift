@@ -19,11 +19,11 @@ struct ITMDiffraction {
         let g = reference.geometry, f = reference.frequency.megahertz
         let cubeRootF = reference.frequency.cubeRoot
         let transmitter = Self.arc(
-            radius: 0.5 * g.horizonDistances.0 * g.horizonDistances.0 / g.effectiveHeights.0,
+            curvature: 2 * g.effectiveHeights.0 / (g.horizonDistances.0 * g.horizonDistances.0),
             lengthKm: g.horizonDistances.0 / 1_000, cubeRootF: cubeRootF, groundFactor: reference.ground.voglerFactor
         )
         let receiver = Self.arc(
-            radius: 0.5 * g.horizonDistances.1 * g.horizonDistances.1 / g.effectiveHeights.1,
+            curvature: 2 * g.effectiveHeights.1 / (g.horizonDistances.1 * g.horizonDistances.1),
             lengthKm: g.horizonDistances.1 / 1_000, cubeRootF: cubeRootF, groundFactor: reference.ground.voglerFactor
         )
         terminalsX = transmitter.x + receiver.x
@@ -38,9 +38,10 @@ struct ITMDiffraction {
         heightTerm = (1 + excess / product).squareRoot()
     }
 
-    /// Vogler's normalised distance x and ground parameter K for one arc of effective radius `radius`.
-    private static func arc(radius: Double, lengthKm: Double, cubeRootF: Double, groundFactor: Double) -> (x: Double, k: Double) {
-        let c0 = cubeRoot((4.0 / 3.0) * 6_370e3 / radius)
+    /// Vogler's normalised distance x and ground parameter K for one arc of curvature `curvature` (1/m, the inverse
+    /// of its effective radius: one division where the radius and then its inverse would take two in a row).
+    private static func arc(curvature: Double, lengthKm: Double, cubeRootF: Double, groundFactor: Double) -> (x: Double, k: Double) {
+        let c0 = cubeRoot((4.0 / 3.0) * 6_370e3 * curvature)
         let k = groundFactor * c0
         return ((1.607 - k) * c0 * c0 * cubeRootF * lengthKm, k)
     }
@@ -51,14 +52,15 @@ struct ITMDiffraction {
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
         let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * wavenumber, 6_283.2)
         let weight = 25.1 / (25.1 + q.squareRoot())
-        return weight * smoothEarthLoss(at: d, of: reference) + (1 - weight) * knifeEdgeLoss(at: d, of: reference) + clutter
+        // The angle between the horizon rays at d, and the path's length between the horizons.
+        let thetaNLOS = d / earthRadius - thetaLOS, beyond = d - g.horizonDistances.0 - g.horizonDistances.1
+        return weight * smoothEarthLoss(thetaNLOS: thetaNLOS, beyond: beyond, of: reference)
+            + (1 - weight) * knifeEdgeLoss(thetaNLOS: thetaNLOS, beyond: beyond, of: reference) + clutter
     }
 
     /// Double knife-edge loss over the two horizons [TN101, Eqns I.1, I.7].
-    private func knifeEdgeLoss(at d: Double, of reference: ITMReferenceAttenuation) -> Double {
+    private func knifeEdgeLoss(thetaNLOS: Double, beyond: Double, of reference: ITMReferenceAttenuation) -> Double {
         let horizons = reference.geometry.horizonDistances
-        let thetaNLOS = d / reference.earthRadius - thetaLOS
-        let beyond = d - horizons.0 - horizons.1
         let factor = 0.0795775 * reference.frequency.wavenumber * thetaNLOS * thetaNLOS * beyond
         let edges = (factor * horizons.0 / (beyond + horizons.0), factor * horizons.1 / (beyond + horizons.1))
         // Both edges deep in shadow (the usual case this far out): the two logarithms as one.
@@ -75,15 +77,12 @@ struct ITMDiffraction {
     }
 
     /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
-    private func smoothEarthLoss(at d: Double, of reference: ITMReferenceAttenuation) -> Double {
-        let horizons = reference.geometry.horizonDistances, earthRadius = reference.earthRadius
-        let thetaNLOS = d / earthRadius - thetaLOS
-        let beyondRadius = (d - horizons.0 - horizons.1) / thetaNLOS
-        let beyond = Self.arc(
-            radius: beyondRadius, lengthKm: beyondRadius * thetaNLOS / 1_000, cubeRootF: reference.frequency.cubeRoot,
+    private func smoothEarthLoss(thetaNLOS: Double, beyond: Double, of reference: ITMReferenceAttenuation) -> Double {
+        let arc = Self.arc(
+            curvature: thetaNLOS / beyond, lengthKm: beyond / 1_000, cubeRootF: reference.frequency.cubeRoot,
             groundFactor: reference.ground.voglerFactor
         )
-        let total = beyond.x + terminalsX
+        let total = arc.x + terminalsX
         let distanceGain = 0.05751 * total - 10 * decimalLog(total)
         return distanceGain - terminalsGain - 20
     }
