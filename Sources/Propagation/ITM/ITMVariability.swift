@@ -40,6 +40,8 @@ struct ITMVariability {
     private let noSituation: Bool
     private let noLocation: Bool
     private let zT: Double, zL: Double, zS: Double
+    /// 1/(7.8 + zS²) and 1/(24 + zS²): the weights of time and location deviations in the situation residual.
+    private let timeResidualWeight: Double, locationResidualWeight: Double
     private let gMinus: Double, gPlus: Double
     /// The frequency part of the distance scale dex (m).
     private let scatterReach: Double
@@ -67,6 +69,7 @@ struct ITMVariability {
         default: break
         }
         (self.zT, self.zL, self.zS) = (zT, zL, zS)
+        (timeResidualWeight, locationResidualWeight) = (1 / (7.8 + zS * zS), 1 / (24 + zS * zS))
         warnings = abs(zT) > 3.1 || abs(zL) > 3.1 || abs(zS) > 3.1 ? .extremeVariabilities : []
         let q = log(0.133 * wavenumber)
         let below = Self.frequencyBelow, above = Self.frequencyAbove
@@ -97,7 +100,7 @@ struct ITMVariability {
         let sigmaT = zT < 0 ? sigmaTMinus : zT <= zD ? sigmaTPlus : sigmaTD + (sigmaTPlus - sigmaTD) * zD / zT
         let yT = sigmaT * zT
 
-        let residual = sigmaS * sigmaS + yT * yT / (7.8 + zS * zS) + yL * yL / (24 + zS * zS)
+        let residual = sigmaS * sigmaS + yT * yT * timeResidualWeight + yL * yL * locationResidualWeight
         let yR: Double, yS: Double
         switch mode {
         case 0:
@@ -120,18 +123,18 @@ struct ITMVariability {
 }
 
 /// One climate's curve (c1 + c2 / (1 + ((de − x2)/x3)²)) · (de/x1)² / (1 + (de/x1)²), its coefficients taken once
-/// from a table's column.
+/// from a table's column (x1 and x3 as their inverses: every path evaluates three curves).
 private struct ClimateCurve {
-    let c1: Double, c2: Double, x1: Double, x2: Double, x3: Double
+    let c1: Double, c2: Double, inverseX1: Double, x2: Double, inverseX3: Double
 
     init(_ table: [[Double]], _ climate: Int) {
         (c1, c2) = (table[0][climate], table[1][climate])
-        (x1, x2, x3) = (table[2][climate], table[3][climate], table[4][climate])
+        (inverseX1, x2, inverseX3) = (1 / table[2][climate], table[3][climate], 1 / table[4][climate])
     }
 
     func callAsFunction(_ de: Double) -> Double {
-        let ratio = (de / x1) * (de / x1)
-        let offset = (de - x2) / x3
+        let ratio = (de * inverseX1) * (de * inverseX1)
+        let offset = (de - x2) * inverseX3
         return (c1 + c2 / (1 + offset * offset)) * ratio / (1 + ratio)
     }
 }
