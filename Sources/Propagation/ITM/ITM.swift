@@ -107,8 +107,7 @@ struct ITMLink {
     func predict(geometry: ITMPathGeometry, medium: ITMMedium, pointToPoint: Bool) throws(ITMError) -> ITMResult {
         let reference = try ITMReferenceAttenuation(
             geometry: geometry, heights: heights, frequency: frequency,
-            ground: ground, earthRadius: medium.earthRadius,
-            surfaceRefractivity: medium.surfaceRefractivity, pointToPoint: pointToPoint
+            ground: ground, medium: medium, pointToPoint: pointToPoint
         ).compute()
         let belowFreeSpace = variability.attenuation(
             reference: reference.attenuation, effectiveHeights: geometry.effectiveHeights, deltaH: geometry.deltaH,

@@ -53,7 +53,7 @@ struct ITMDiffraction {
         let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * min(reference.terrainRoughness(d) * wavenumber, 6_283.2)
         let weight = 25.1 / (25.1 + q.squareRoot())
         // The angle between the horizon rays at d, and the path's length between the horizons.
-        let thetaNLOS = d / earthRadius - thetaLOS, beyond = d - g.horizonDistances.0 - g.horizonDistances.1
+        let thetaNLOS = d * reference.medium.curvature - thetaLOS, beyond = d - g.horizonDistances.0 - g.horizonDistances.1
         return weight * smoothEarthLoss(thetaNLOS: thetaNLOS, beyond: beyond, of: reference)
             + (1 - weight) * knifeEdgeLoss(thetaNLOS: thetaNLOS, beyond: beyond, of: reference) + clutter
     }

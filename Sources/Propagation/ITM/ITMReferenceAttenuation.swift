@@ -10,9 +10,11 @@ struct ITMReferenceAttenuation {
     let heights: (Double, Double)
     let frequency: ITMFrequency
     let ground: ITMGround
-    /// Effective earth radius (m) and surface refractivity (N-units).
-    let earthRadius: Double
-    let surfaceRefractivity: Double
+    /// Surface refractivity and the effective earth's radius and curvature (multiplying by the curvature spares the
+    /// per-cell chain a division by the radius).
+    let medium: ITMMedium
+    var earthRadius: Double { medium.earthRadius }
+    var surfaceRefractivity: Double { medium.surfaceRefractivity }
     /// Point-to-point mode adds ~10 m² to h₁h₂ in the diffraction weighting [ERL 79-ITS 67, p. 3-8].
     let pointToPoint: Bool
 
@@ -22,7 +24,7 @@ struct ITMReferenceAttenuation {
         let smooth = ((2 * g.effectiveHeights.0 * earthRadius).squareRoot(), (2 * g.effectiveHeights.1 * earthRadius).squareRoot())
         let smoothLOS = smooth.0 + smooth.1
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
-        let thetaLOS = -max(g.horizonAngles.0 + g.horizonAngles.1, -actualLOS / earthRadius)
+        let thetaLOS = -max(g.horizonAngles.0 + g.horizonAngles.1, -actualLOS * medium.curvature)
         var warnings: ITMWarnings = []
         if abs(g.horizonAngles.0) > 200e-3 || abs(g.horizonAngles.1) > 200e-3 { warnings.insert(.horizonAngle) }
         if g.horizonDistances.0 < 0.1 * smooth.0 || g.horizonDistances.1 < 0.1 * smooth.1
