@@ -64,16 +64,16 @@ struct ITMDiffraction {
         let factor = 0.0795775 * reference.frequency.wavenumber * thetaNLOS * thetaNLOS * beyond
         let edges = (factor * horizons.0 / (beyond + horizons.0), factor * horizons.1 / (beyond + horizons.1))
         // Both edges deep in shadow (the usual case this far out): the two logarithms as one.
-        if edges.0 >= Self.shadowV2 && edges.1 >= Self.shadowV2 { return 2 * 12.953 + 10 * decimalLog(edges.0 * edges.1) }
+        if edges.0 >= Self.shadowV2 && edges.1 >= Self.shadowV2 { return 2 * Self.shadowOffset + 10 * decimalLog(edges.0 * edges.1) }
         return fresnelLoss(edges.0) + fresnelLoss(edges.1)
     }
 
-    /// v² from which the knife-edge loss follows its deep-shadow asymptote.
-    private static let shadowV2 = 5.76
+    /// v² from which the knife-edge loss follows its deep-shadow asymptote, 12.953 + 10 log v² dB.
+    private static let shadowV2 = 5.76, shadowOffset = 12.953
 
     /// Ideal knife-edge loss A(v, 0) from v² [TN101v2, Eqn III.24].
     private func fresnelLoss(_ v2: Double) -> Double {
-        v2 < Self.shadowV2 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : 12.953 + 10 * decimalLog(v2)
+        v2 < Self.shadowV2 ? 6.02 + 9.11 * v2.squareRoot() - 1.27 * v2 : Self.shadowOffset + 10 * decimalLog(v2)
     }
 
     /// Smooth-earth diffraction by Vogler's three-radii method [Vogler 1964; Algorithm, Eqn 4.20].
