@@ -28,4 +28,16 @@ struct CubeRootTests {
         }
         #expect(cubeRoot(.nan).isNaN)
     }
+
+    @Test("Paired cube roots are the one-argument cube root lane by lane, bit for bit, also outside 10⁻²⁹⁰…10²⁹⁰")
+    func paired() {
+        var random = SeededGenerator(seed: 16)
+        for _ in 0..<100_000 {
+            let x = SIMD2(pow(10, -290 + 580 * random.unit()), 1e-6 + 1e14 * random.unit())
+            let roots = cubeRoot(x)
+            #expect(roots[0].bitPattern == cubeRoot(x[0]).bitPattern && roots[1].bitPattern == cubeRoot(x[1]).bitPattern)
+        }
+        let outside = cubeRoot(SIMD2(-8, 1e300))
+        #expect(outside[0] == cbrt(-8) && outside[1] == cbrt(1e300))
+    }
 }

@@ -46,7 +46,7 @@ struct ITMReferenceAttenuation {
         let scale = cubeRoot(earthRadius * earthRadius / frequency.megahertz)
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
-        let a3 = diffraction.loss(at: d3, of: self), a4 = diffraction.loss(at: d4, of: self)
+        let losses = diffraction.losses(at: SIMD2(d3, d4), of: self), a3 = losses[0], a4 = losses[1]
         let slope = (a4 - a3) / (d4 - d3), intercept = a3 - slope * d3
 
         if d < abs(g.effectiveHeights.0 - g.effectiveHeights.1) / 200e-3 || d < 1e3 || d > 1_000e3 {
@@ -77,14 +77,14 @@ struct ITMReferenceAttenuation {
         } else {
             d1 = max(-intercept / slope, 0.25 * actualLOS)
         }
-        // Both two-ray losses inlined side by side, so that the processor overlaps their long chains of dependent steps.
-        let a1 = lineOfSightLoss(at: d1, slope: slope, intercept: intercept, smoothLOS: smoothLOS)
-        let a0 = d0 < d1 ? lineOfSightLoss(at: d0, slope: slope, intercept: intercept, smoothLOS: smoothLOS) : 0
+        // Both two-ray losses in the two lanes of one computation (a0's unused when d0 ≥ d1), and both fit logarithms.
+        let losses = lineOfSightLosses(at: SIMD2(d1, d0), slope: slope, intercept: intercept, smoothLOS: smoothLOS)
+        let a1 = losses[0], a0 = d0 < d1 ? losses[1] : 0
         var fitted = false, k1 = 0.0, k2 = 0.0
         if d0 < d1 {
-            let q = log(smoothLOS / d0)
+            let logarithms = naturalLog(SIMD2(smoothLOS, d1) / d0), q = logarithms[0]
             k2 = max(0, ((smoothLOS - d0) * (a1 - a0) - (d1 - d0) * (atSmoothLOS - a0))
-                / ((smoothLOS - d0) * log(d1 / d0) - (d1 - d0) * q))
+                / ((smoothLOS - d0) * logarithms[1] - (d1 - d0) * q))
             fitted = intercept > 0 || k2 > 0
             if fitted {
                 k1 = (atSmoothLOS - a0 - k2 * q) / (smoothLOS - d0)
@@ -125,27 +125,30 @@ struct ITMReferenceAttenuation {
         return d > crossover ? (scatterSlope * d + scatterIntercept, .troposcatter) : (slope * d + intercept, .diffraction)
     }
 
-    /// Two-ray loss over rough ground blended with the extended diffraction line [Algorithm, Eqns 4.46–4.50].
-    @inline(__always) private func lineOfSightLoss(at d: Double, slope: Double, intercept: Double, smoothLOS: Double) -> Double {
-        let he = geometry.effectiveHeights
+    /// Two-ray losses over rough ground blended with the extended diffraction line at two distances, one per lane
+    /// [Algorithm, Eqns 4.46–4.50].
+    @inline(__always) private func lineOfSightLosses(
+        at d: SIMD2<Double>, slope: Double, intercept: Double, smoothLOS: Double
+    ) -> SIMD2<Double> {
+        let he = geometry.effectiveHeights, heightSum = he.0 + he.1
         let roughness = sigmaH(terrainRoughness(d))
         let wavenumber = frequency.wavenumber
-        let sinPsi = (he.0 + he.1) / (d * d + (he.0 + he.1) * (he.0 + he.1)).squareRoot()
+        let sinPsi = heightSum / (d * d + heightSum * heightSum).squareRoot()
         // The reflection coefficient (sin ψ − Z) / (sin ψ + Z) for real sin ψ, in real arithmetic: the general
-        // complex division rescales its operands, a fifth of this function's time.
+        // complex division rescales its operands.
         let z = ground.impedance
-        let denominator = (sinPsi + z.real) * (sinPsi + z.real) + z.imaginary * z.imaginary
-        let damping = exponential(-min(10, wavenumber * roughness * sinPsi)) / denominator
+        let shifted = sinPsi + z.real
+        let denominator = shifted * shifted + z.imaginary * z.imaginary
+        let damping = exponential(-pointwiseMin(wavenumber * roughness * sinPsi, SIMD2(repeating: 10))) / denominator
         var reflection = (real: (sinPsi * sinPsi - z.lengthSquared) * damping, imaginary: -2 * z.imaginary * sinPsi * damping)
         let magnitude = reflection.real * reflection.real + reflection.imaginary * reflection.imaginary
-        if magnitude < 0.25 || magnitude < sinPsi {
-            let scale = (sinPsi / magnitude).squareRoot()
-            reflection = (reflection.real * scale, reflection.imaginary * scale)
-        }
+        let raised = (sinPsi / magnitude).squareRoot(), weak = (magnitude .< 0.25) .| (magnitude .< sinPsi)
+        reflection = (reflection.real.replacing(with: reflection.real * raised, where: weak),
+                      reflection.imaginary.replacing(with: reflection.imaginary * raised, where: weak))
         var phase = wavenumber * 2 * he.0 * he.1 / d
-        if phase > Double.pi / 2 { phase = Double.pi - (Double.pi / 2) * (Double.pi / 2) / phase }
+        phase.replace(with: Double.pi - (Double.pi / 2) * (Double.pi / 2) / phase, where: phase .> Double.pi / 2)
         let (sine, cosine) = sineAndCosine(phase)
-        let sum = (real: cosine + reflection.real, imaginary: -sine + reflection.imaginary)
+        let sum = (real: cosine + reflection.real, imaginary: reflection.imaginary - sine)
         let twoRay = -10 * decimalLog(sum.real * sum.real + sum.imaginary * sum.imaginary)
         let extended = slope * d + intercept
         let weight = 1 / (1 + frequency.megahertz * geometry.deltaH / max(10e3, smoothLOS))
@@ -213,9 +216,19 @@ struct ITMReferenceAttenuation {
     @inline(__always) func terrainRoughness(_ d: Double) -> Double {
         geometry.deltaH * (1 - 0.8 * exponential(-d / 50e3))
     }
+
+    /// Δh(d) at two distances, one per lane.
+    @inline(__always) func terrainRoughness(_ d: SIMD2<Double>) -> SIMD2<Double> {
+        geometry.deltaH * (1 - 0.8 * exponential(-d / 50e3))
+    }
 }
 
 /// RMS deviation of terrain within the first Fresnel zone, σh(Δh) [ERL 79-ITS 67, Eqn 3.6a].
 @inline(__always) func sigmaH(_ deltaH: Double) -> Double {
+    0.78 * deltaH * exponential(-0.5 * deltaH.squareRoot().squareRoot())
+}
+
+/// σh of two values of Δh, one per lane.
+@inline(__always) func sigmaH(_ deltaH: SIMD2<Double>) -> SIMD2<Double> {
     0.78 * deltaH * exponential(-0.5 * deltaH.squareRoot().squareRoot())
 }
