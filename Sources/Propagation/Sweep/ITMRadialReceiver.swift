@@ -2,8 +2,10 @@
 /// to equal steps over the receiver's true distance. Sums and horizons come from the radial's
 /// running statistics; only Δh reads the samples.
 struct ITMRadialReceiver: ITMTerrain {
-    let path: RadialPath
+    /// The path, by address: valid while the receiver is evaluated (`RadialLossModel.loss`).
+    let pathAddress: UnsafePointer<RadialPath>
     let step: Double
+    var path: RadialPath { _read { yield pathAddress.pointee } }
     var intervals: Int { path.receiverIndex }
 
     func withElevations<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {

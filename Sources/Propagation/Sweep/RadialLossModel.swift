@@ -64,7 +64,16 @@ public struct RadialLossModel: Sendable {
     /// Basic transmission loss (dB) to the receiver placed on `path`, `distance`
     /// metres from the site; nil where the model gives none. `workspace` is the radial's Δh storage.
     public func loss(along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace) -> Double? {
-        let terrain = ITMRadialReceiver(path: path, step: distance / Double(path.receiverIndex))
+        // The receiver borrows the path by address: a copy would retain and release the path's storage per cell.
+        withUnsafePointer(to: path) { address in
+            loss(of: ITMRadialReceiver(pathAddress: address, step: distance / Double(path.receiverIndex)), along: path,
+                 distance: distance, workspace: &workspace)
+        }
+    }
+
+    private func loss(
+        of terrain: ITMRadialReceiver, along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace
+    ) -> Double? {
         switch kind {
         case .itm(let link):
             let medium = link.medium(systemHeight: terrain.systemHeight())
