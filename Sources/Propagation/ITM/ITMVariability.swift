@@ -87,10 +87,12 @@ struct ITMVariability {
         let horizonReach = (2 * 9_000e3 * effectiveHeights.0).squareRoot() + (2 * 9_000e3 * effectiveHeights.1).squareRoot()
         let dex = horizonReach + scatterReach
         let de = distance < dex ? 130e3 * distance / dex : 130e3 + distance - dex
-        let sigmaS = noSituation ? 0 : 5 + 3 * exponential(-de / 100e3)
+        // The situation spread's and the roughness's decays with distance, side by side in two lanes.
+        let decays = exponential(SIMD2(-de / 100e3, -distance / 50e3))
+        let sigmaS = noSituation ? 0 : 5 + 3 * decays[0]
         let medianShift = medianCurve(de)
 
-        let roughness = deltaH * (1 - 0.8 * exponential(-distance / 50e3))
+        let roughness = deltaH * (1 - 0.8 * decays[1])
         let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness / (wavenumber * roughness + 13)
         let yL = sigmaL * zL
         let sigmaTMinus = belowCurve(de) * gMinus
