@@ -1,8 +1,10 @@
 import Foundation
 
 // Two arguments at once in the processor's two double lanes, for the places where ITM needs the same function of
-// two values (its two-ray loss at two distances). Lane by lane `exponential` and `sineAndCosine` are the same
-// operations as their one-argument forms, so the same results; `naturalLog` is our own.
+// two values: its two-ray loss at two distances, its diffraction line at two distances, the two terminals' arcs, the
+// variability's two decays. Lane by lane `exponential` and `sineAndCosine` are the same operations as their
+// one-argument forms, so the same results; `naturalLog` is our own (two-lane `cubeRoot` and `decimalLog` stand
+// beside their one-argument forms).
 
 /// eˣ of both lanes, each the same as `exponential(_:)` of it.
 @usableFromInline @inline(__always)
@@ -67,10 +69,10 @@ func nearestInteger(_ x: SIMD2<Double>) -> (value: SIMD2<Double>, integer: SIMD2
     return (shifted - shifter, unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- Int64(bitPattern: shifter.bitPattern))
 }
 
-/// ln x of both lanes, within one unit in the last place of glibc's `log` (tested): x = 2ᵏ·z with z in [0.6875, 1.375), ln z = ln c + ln(1 + r)
-/// for the centre c of z's 128th of that range, r = (z − c)/c (z − c exact) and ln(1 + r) from its series to r⁸
-/// (|r| < 2⁻⁷, the next term below 10⁻¹⁹). Next to 1, c = 1: r = z − 1 and the result is accurate relative to itself.
-/// Zero, negative, subnormal, infinite and NaN lanes go to `log`.
+/// ln x of both lanes, within one unit in the last place of glibc's `log` (tested): x = 2ᵏ·z with z in [0.6875, 1.375),
+/// ln z = ln c + ln(1 + r) for the centre c of z's 128th of that range, r = (z − c)/c (z − c exact) and ln(1 + r) from
+/// its series to r⁸ (|r| < 2⁻⁷, the next term below 10⁻¹⁹). Next to 1, c = 1: r = z − 1 and the result is accurate
+/// relative to itself. Zero, negative, subnormal, infinite and NaN lanes go to `log`.
 @usableFromInline @inline(__always)
 func naturalLog(_ x: SIMD2<Double>) -> SIMD2<Double> {
     guard all((x .>= .leastNormalMagnitude) .& (x .< .infinity)) else { return SIMD2(log(x[0]), log(x[1])) }
