@@ -61,6 +61,13 @@ public func isGeographic(_ wkt: String) -> Bool {
     return OSRIsGeographic(reference) != 0
 }
 
+/// True when `wkt` describes the same coordinate reference system as EPSG:`code` (names and axis order aside).
+func isSameCRS(_ wkt: String, epsg code: Int) -> Bool {
+    guard let reference = OSRNewSpatialReference(wkt), let other = OSRNewSpatialReference(nil) else { return false }
+    defer { OSRDestroySpatialReference(reference); OSRDestroySpatialReference(other) }
+    return OSRImportFromEPSG(other, Int32(code)) == OGRERR_NONE && OSRIsSame(reference, other) != 0
+}
+
 /// The WKT of an EPSG coordinate reference system.
 func wktForEPSG(_ code: Int) -> String? {
     guard let reference = OSRNewSpatialReference(nil) else { return nil }

@@ -11,7 +11,9 @@ public struct LoadedTerrain: Sendable {
 extension DEMSource {
     /// Cuts a UTM grid covering every point within `radius` metres of `sites`, resampled bilinearly
     /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is that of the sites'
-    /// mean position; the first site sits on a cell centre. Voids are filled or refused per `policy`.
+    /// mean position; the first site sits on a cell centre — unless the DEM already is a grid of that
+    /// resolution in that zone: then the grid keeps the DEM's cells and their heights as they are, and
+    /// the first site sits in the cell nearest to it. Voids are filled or refused per `policy`.
     /// With a `region` (WGS84 longitude/latitude bounds, e.g. the communes being evaluated) the grid also
     /// covers that region, and the whole area is clipped to the DEM's extent.
     public func metricGrid(
@@ -40,23 +42,27 @@ extension DEMSource {
             area = clipped
         }
         try checkMemory(memory, area: area, spacing: spacing, nativeSpacing: native, radius: radius)
-        let layout = GridLayout(anchor: projected[0], bounds: area, spacing: spacing)
+        let aligned = AlignedSource(info.frame, epsg: epsg, spacing: spacing)
+        let layout = GridLayout(anchor: aligned?.pixelCentre(nearest: projected[0]) ?? projected[0], bounds: area, spacing: spacing)
         let cellCount = layout.width * layout.height
         guard cellCount <= 400_000_000 else {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
         }
-        let sources = try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
+        let sources = aligned != nil ? nil : try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
             xs, ys throws(InputError) in try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
         }
-        let sourceBounds = sources.bounds
         var report = VoidReport(sourceVoidCells: 0, filledCells: 0, gridVoidCells: 0, gridCells: cellCount)
         let elevations: [Float]
-        if var window = try read(covering: sourceBounds, of: info) {
+        if var window = try read(covering: sources?.bounds ?? layout.bounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
             let sampled = window
-            let width = layout.width
-            elevations = parallelMap(count: cellCount) { cell in
-                sampled.interpolatedElevation(at: sources.point(column: cell % width, row: cell / width)) ?? .nan
+            if let sources {
+                let width = layout.width
+                elevations = parallelMap(count: cellCount) { cell in
+                    sampled.interpolatedElevation(at: sources.point(column: cell % width, row: cell / width)) ?? .nan
+                }
+            } else {
+                elevations = sampled.cells(of: layout)
             }
         } else {
             elevations = [Float](repeating: .nan, count: cellCount)  // the terrain does not reach the area at all
@@ -170,6 +176,11 @@ struct GridLayout {
     }
 
     func centerX(_ column: Int) -> Double { cornerX + (Double(column) + 0.5) * spacing }
+
+    /// The cells' outer extent.
+    var bounds: MapBounds {
+        MapBounds(minX: cornerX, minY: cornerY - Double(height) * spacing, maxX: cornerX + Double(width) * spacing, maxY: cornerY)
+    }
 
     func centerY(_ row: Int) -> Double { cornerY - (Double(row) + 0.5) * spacing }
 

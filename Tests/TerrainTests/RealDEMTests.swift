@@ -87,4 +87,37 @@ struct RealDEMTests {
         let fromTile = try single.metricGrid(around: [site], radius: 10_000).grid
         #expect(fromTiles.elevations == fromTile.elevations)
     }
+
+    @Test("A DEM already on a 30 m UTM grid keeps its cells and heights: no resampling, outputs line up with it")
+    func metricDEMKeepsItsLattice() throws {
+        let folder = try temporaryFolder("metric-dem")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = GeoPoint(latitude: 44.45, longitude: -71.45)
+        let dem = try DEMSource.open(hgt).metricGrid(around: [site], radius: 12_000, resolution: 30).grid
+        let path = folder + "/utm30.tif"
+        try GeoTIFF.writeFloat32(
+            path: path, width: dem.width, height: dem.height, values: dem.elevations, georeference: dem.georeference()
+        )
+        // A site 11 m east and 7 m north of a DEM cell centre: the grid still takes the DEM's cells, unmoved.
+        let offCentre = GeoPoint(latitude: 44.45 + 7 / 111_120, longitude: -71.45 + 11 / (111_120 * cos(44.45 * .pi / 180)))
+        let grid = try DEMSource.open(path).metricGrid(around: [offCentre], radius: 10_000).grid
+        let columns = (grid.cornerX - dem.cornerX) / 30, rows = (dem.cornerY - grid.cornerY) / 30
+        #expect(abs(columns - columns.rounded()) < 1e-6 && abs(rows - rows.rounded()) < 1e-6)
+        var compared = 0
+        for row in 0..<grid.height {
+            for column in 0..<grid.width {
+                let demColumn = column + Int(columns.rounded()), demRow = row + Int(rows.rounded())
+                guard (0..<dem.width).contains(demColumn), (0..<dem.height).contains(demRow) else { continue }
+                #expect(grid[column, row] == dem[demColumn, demRow], "cell \(column),\(row)")
+                compared += 1
+            }
+        }
+        #expect(compared == grid.width * grid.height)
+        // Another resolution is resampled, the site on a cell centre as for any DEM.
+        let coarser = try DEMSource.open(path).metricGrid(around: [offCentre], radius: 10_000, resolution: 45).grid
+        let position = coarser.gridPosition(of: try CoordinateTransform(from: wgs84, to: coarser.crs).apply([
+            MapPoint(x: offCentre.longitude, y: offCentre.latitude)
+        ])[0])
+        #expect(abs(position.column - position.column.rounded()) < 1e-6 && abs(position.row - position.row.rounded()) < 1e-6)
+    }
 }
