@@ -68,6 +68,17 @@ func isSameCRS(_ wkt: String, epsg code: Int) -> Bool {
     return OSRImportFromEPSG(other, Int32(code)) == OGRERR_NONE && OSRIsSame(reference, other) != 0
 }
 
+/// The EPSG code of `wkt` when it is a WGS 84 UTM zone (326xx north, 327xx south); nil for any other CRS.
+func utmEPSG(of wkt: String) -> Int? {
+    guard let reference = OSRNewSpatialReference(wkt) else { return nil }
+    defer { OSRDestroySpatialReference(reference) }
+    var north: Int32 = 0
+    let zone = OSRGetUTMZone(reference, &north)
+    guard zone > 0 else { return nil }
+    let code = (north != 0 ? 32600 : 32700) + Int(zone)
+    return isSameCRS(wkt, epsg: code) ? code : nil
+}
+
 /// The WKT of an EPSG coordinate reference system.
 func wktForEPSG(_ code: Int) -> String? {
     guard let reference = OSRNewSpatialReference(nil) else { return nil }

@@ -10,10 +10,11 @@ public struct LoadedTerrain: Sendable {
 
 extension DEMSource {
     /// Cuts a UTM grid covering every point within `radius` metres of `sites`, resampled bilinearly
-    /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is that of the sites'
-    /// mean position; the first site sits on a cell centre — unless the DEM already is a grid of that
-    /// resolution in that zone: then the grid keeps the DEM's cells and their heights as they are, and
-    /// the first site sits in the cell nearest to it. Voids are filled or refused per `policy`.
+    /// at `resolution` metres (default: the DEM's native spacing). The UTM zone is the DEM's own when it is
+    /// in one (WGS 84), else that of the sites' mean position; the first site sits on a cell centre —
+    /// unless the DEM already is a grid of that resolution in that zone: then the grid keeps the DEM's
+    /// cells and their heights as they are, and the first site sits in the cell nearest to it. Voids are
+    /// filled or refused per `policy`.
     /// With a `region` (WGS84 longitude/latitude bounds, e.g. the communes being evaluated) the grid also
     /// covers that region, and the whole area is clipped to the DEM's extent.
     public func metricGrid(
@@ -30,7 +31,7 @@ extension DEMSource {
         let meanPoint = GeoPoint(
             latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: meanLongitude(of: sites)
         )
-        let epsg = UTM.epsg(for: meanPoint)
+        let epsg = utmEPSG(of: info.frame.crsWKT) ?? UTM.epsg(for: meanPoint)
         let projected = try project(sites, to: "EPSG:\(epsg)")
         var area = try areaAround(projected, radius: radius)
         if let region {

@@ -120,4 +120,23 @@ struct RealDEMTests {
         ])[0])
         #expect(abs(position.column - position.column.rounded()) < 1e-6 && abs(position.row - position.row.rounded()) < 1e-6)
     }
+
+    @Test("A DEM in a WGS 84 UTM zone sets the grid's zone, even for sites in the next zone, and keeps its cells")
+    func utmDEMSetsTheZone() throws {
+        let folder = try temporaryFolder("utm18-dem")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // N44W072 spans the seam of zones 18 and 19; the sites at −71.45° lie in zone 19.
+        let path = folder + "/utm18.tif"
+        let warp = try runProgram("gdalwarp", ["-q", "-t_srs", "EPSG:32618", "-tr", "90", "90", "-r", "bilinear", hgt, path])
+        try #require(warp.status == 0, "gdalwarp failed: \(warp.stderr)")
+        let dem = try #require(try DEMSource.open(path).read(covering: DEMSource.open(path).describe().frame.bounds))
+        let grid = try DEMSource.open(path).metricGrid(around: [GeoPoint(latitude: 44.45, longitude: -71.45)], radius: 10_000).grid
+        #expect(grid.epsg == 32618 && grid.spacing == 90)
+        let columns = (grid.cornerX - dem.frame.cornerX) / 90, rows = (dem.frame.cornerY - grid.cornerY) / 90
+        try #require(abs(columns - columns.rounded()) < 1e-6 && abs(rows - rows.rounded()) < 1e-6)
+        let heights = (0..<grid.height).flatMap { row in
+            (0..<grid.width).map { column in dem[column + Int(columns.rounded()), row + Int(rows.rounded())] }
+        }
+        #expect(grid.elevations == heights)
+    }
 }
