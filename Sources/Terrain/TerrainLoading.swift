@@ -49,6 +49,7 @@ extension DEMSource {
         guard cellCount <= 400_000_000 else {
             throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
         }
+        // Cell centres in the DEM's CRS, through PROJ; a DEM on the grid's own lattice needs none.
         let sources = aligned != nil ? nil : try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
             xs, ys throws(InputError) in try transform(xs: &xs, ys: &ys, from: "EPSG:\(epsg)", to: info.frame.crsWKT)
         }
@@ -178,12 +179,12 @@ struct GridLayout {
 
     func centerX(_ column: Int) -> Double { cornerX + (Double(column) + 0.5) * spacing }
 
+    func centerY(_ row: Int) -> Double { cornerY - (Double(row) + 0.5) * spacing }
+
     /// The cells' outer extent.
     var bounds: MapBounds {
         MapBounds(minX: cornerX, minY: cornerY - Double(height) * spacing, maxX: cornerX + Double(width) * spacing, maxY: cornerY)
     }
-
-    func centerY(_ row: Int) -> Double { cornerY - (Double(row) + 0.5) * spacing }
 
     func cellCenters() -> (xs: [Double], ys: [Double]) {
         var xs = [Double](repeating: 0, count: width * height), ys = xs
