@@ -1,15 +1,14 @@
-/// A DEM that already is a metric grid: square pixels of the grid's spacing, in the grid's UTM zone. A grid cut on
-/// its pixel lattice takes the heights as they are — resampling between pixel centres would smooth them — and
-/// lines up pixel for pixel with the DEM, so that the outputs and the input combine cell by cell.
+/// A DEM that already is a metric grid: square pixels of the grid's spacing in a UTM zone, which the grid then takes
+/// for its own. A grid cut on its pixel lattice takes the heights as they are — resampling between pixel centres
+/// would smooth them — and lines up pixel for pixel with the DEM, so that the outputs and the input combine cell
+/// by cell.
 struct AlignedSource {
     let frame: RasterFrame
 
-    /// nil unless `frame` has square pixels of `spacing` metres in EPSG:`epsg`.
-    init?(_ frame: RasterFrame, epsg: Int, spacing: Double) {
+    /// nil unless `frame` (in a UTM zone) has square pixels of `spacing` metres.
+    init?(_ frame: RasterFrame, spacing: Double) {
         let tolerance = 1e-9 * spacing
-        guard abs(frame.pixelWidth - spacing) <= tolerance, abs(frame.pixelHeight - spacing) <= tolerance,
-            isSameCRS(frame.crsWKT, epsg: epsg)
-        else { return nil }
+        guard abs(frame.pixelWidth - spacing) <= tolerance, abs(frame.pixelHeight - spacing) <= tolerance else { return nil }
         self.frame = frame
     }
 

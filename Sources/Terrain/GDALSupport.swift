@@ -61,22 +61,18 @@ public func isGeographic(_ wkt: String) -> Bool {
     return OSRIsGeographic(reference) != 0
 }
 
-/// True when `wkt` describes the same coordinate reference system as EPSG:`code` (names and axis order aside).
-func isSameCRS(_ wkt: String, epsg code: Int) -> Bool {
-    guard let reference = OSRNewSpatialReference(wkt), let other = OSRNewSpatialReference(nil) else { return false }
-    defer { OSRDestroySpatialReference(reference); OSRDestroySpatialReference(other) }
-    return OSRImportFromEPSG(other, Int32(code)) == OGRERR_NONE && OSRIsSame(reference, other) != 0
-}
-
-/// The EPSG code of `wkt` when it is a WGS 84 UTM zone (326xx north, 327xx south); nil for any other CRS.
+/// The EPSG code of `wkt` when it is a WGS 84 UTM zone (326xx north, 327xx south; names and axis order aside);
+/// nil for any other CRS, a UTM zone on another datum included.
 func utmEPSG(of wkt: String) -> Int? {
     guard let reference = OSRNewSpatialReference(wkt) else { return nil }
     defer { OSRDestroySpatialReference(reference) }
     var north: Int32 = 0
     let zone = OSRGetUTMZone(reference, &north)
-    guard zone > 0 else { return nil }
+    guard zone > 0, let zoneOnWGS84 = OSRNewSpatialReference(nil) else { return nil }
+    defer { OSRDestroySpatialReference(zoneOnWGS84) }
     let code = (north != 0 ? 32600 : 32700) + Int(zone)
-    return isSameCRS(wkt, epsg: code) ? code : nil
+    guard OSRImportFromEPSG(zoneOnWGS84, Int32(code)) == OGRERR_NONE, OSRIsSame(reference, zoneOnWGS84) != 0 else { return nil }
+    return code
 }
 
 /// The WKT of an EPSG coordinate reference system.

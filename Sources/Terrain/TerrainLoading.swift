@@ -31,7 +31,8 @@ extension DEMSource {
         let meanPoint = GeoPoint(
             latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: meanLongitude(of: sites)
         )
-        let epsg = utmEPSG(of: info.frame.crsWKT) ?? UTM.epsg(for: meanPoint)
+        let demZone = utmEPSG(of: info.frame.crsWKT)
+        let epsg = demZone ?? UTM.epsg(for: meanPoint)
         let projected = try project(sites, to: "EPSG:\(epsg)")
         var area = try areaAround(projected, radius: radius)
         if let region {
@@ -43,7 +44,7 @@ extension DEMSource {
             area = clipped
         }
         try checkMemory(memory, area: area, spacing: spacing, nativeSpacing: native, radius: radius)
-        let aligned = AlignedSource(info.frame, epsg: epsg, spacing: spacing)
+        let aligned = demZone == nil ? nil : AlignedSource(info.frame, spacing: spacing)
         let layout = GridLayout(anchor: aligned?.pixelCentre(nearest: projected[0]) ?? projected[0], bounds: area, spacing: spacing)
         let cellCount = layout.width * layout.height
         guard cellCount <= 400_000_000 else {
