@@ -16,11 +16,25 @@ public struct ElevationRaster: Sendable {
         values[row &* frame.width &+ column]
     }
 
-    /// Bilinear elevation at `point` (raster CRS) between pixel centres; nil off the raster or next to a void.
-    public func interpolatedElevation(at point: MapPoint) -> Float? {
-        let column = (point.x - frame.cornerX) / frame.pixelWidth - 0.5
-        let row = (frame.cornerY - point.y) / frame.pixelHeight - 0.5
-        return bilinear(values, width: frame.width, height: frame.height, column: column, row: row)
+    /// The heights of a grid of `rows` rows whose cell centres lie at `sources` in this raster's CRS: bilinear between
+    /// pixel centres, NaN off the raster or next to a void. Rows run in parallel.
+    func heights(at sources: SourceCoordinates, rows: Int) -> [Float] {
+        let width = sources.width
+        return parallelRows(rows, width: width) { row, heights in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { coordinates in
+                let xs = coordinates.baseAddress!, ys = xs + width
+                sources.row(row, xs: xs, ys: ys)
+                values.withUnsafeBufferPointer { values in
+                    for column in 0..<width {
+                        heights[column] = bilinear(
+                            values, width: frame.width, height: frame.height,
+                            column: (xs[column] - frame.cornerX) / frame.pixelWidth - 0.5,
+                            row: (frame.cornerY - ys[column]) / frame.pixelHeight - 0.5
+                        ) ?? .nan
+                    }
+                }
+            }
+        }
     }
 }
 

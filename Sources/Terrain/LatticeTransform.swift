@@ -45,7 +45,7 @@ struct LatticeTransform {
     }
 }
 
-/// The source coordinates of a grid's cell centres, found on demand from the lattice (no array per cell),
+/// The source coordinates of a grid's cell centres, found a row at a time from the lattice (no array per cell),
 /// or PROJ's own for every centre when the lattice was not faithful.
 struct SourceCoordinates: Sendable {
     enum Storage: Sendable {
@@ -56,11 +56,13 @@ struct SourceCoordinates: Sendable {
     let width: Int
     let storage: Storage
 
-    /// Source coordinates of a cell's centre.
-    func point(column: Int, row: Int) -> MapPoint {
+    /// Source coordinates of the centres of grid row `row`, written to `xs` and `ys` (`width` each).
+    func row(_ row: Int, xs: UnsafeMutablePointer<Double>, ys: UnsafeMutablePointer<Double>) {
         switch storage {
-        case .lattice(let lattice): lattice.point(column: column, row: row)
-        case .exact(let xs, let ys): MapPoint(x: xs[row * width + column], y: ys[row * width + column])
+        case .lattice(let lattice): lattice.row(row, xs: xs, ys: ys)
+        case .exact(let allXs, let allYs):
+            allXs.withUnsafeBufferPointer { xs.update(from: $0.baseAddress! + row * width, count: width) }
+            allYs.withUnsafeBufferPointer { ys.update(from: $0.baseAddress! + row * width, count: width) }
         }
     }
 
@@ -108,11 +110,35 @@ struct SourceLattice: Sendable {
     func point(column: Int, row: Int) -> MapPoint {
         let (square, u) = columnSquares[column], (squareRow, v) = rowSquares[row]
         let node = squareRow * across + square
-        func interpolate(_ values: [Double]) -> Double {
-            let upper = (values[node], values[node + 1]), lower = (values[node + across], values[node + across + 1])
-            let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
-            return high + (low - high) * v
+        return xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                MapPoint(x: interpolate(xs, node: node, u: u, v: v), y: interpolate(ys, node: node, u: u, v: v))
+            }
         }
-        return MapPoint(x: interpolate(xs), y: interpolate(ys))
+    }
+
+    /// The interpolated source coordinates of the centres of grid row `row`, written to `xs` and `ys` (one per grid
+    /// column each).
+    func row(_ row: Int, xs rowXs: UnsafeMutablePointer<Double>, ys rowYs: UnsafeMutablePointer<Double>) {
+        let (squareRow, v) = rowSquares[row]
+        xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                columnSquares.withUnsafeBufferPointer { columns in
+                    for (column, (square, u)) in columns.enumerated() {
+                        let node = squareRow &* across &+ square
+                        rowXs[column] = interpolate(xs, node: node, u: u, v: v)
+                        rowYs[column] = interpolate(ys, node: node, u: u, v: v)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `values` (one per node) interpolated at weights `u` across and `v` down the square whose top-left node is `node`.
+    @inline(__always)
+    private func interpolate(_ values: UnsafeBufferPointer<Double>, node: Int, u: Double, v: Double) -> Double {
+        let upper = (values[node], values[node &+ 1]), lower = (values[node &+ across], values[node &+ across &+ 1])
+        let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
+        return high + (low - high) * v
     }
 }

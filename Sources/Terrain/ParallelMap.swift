@@ -18,6 +18,24 @@ public func parallelMap<T>(count: Int, chunkSize: Int = 4_096, _ element: @Senda
     }
 }
 
+/// Builds a row-major array of `rows` rows of `width` elements, rows spread over all cores in chunks of `rowsPerChunk`;
+/// `fill` must set every element of the row it is given.
+@inlinable
+public func parallelRows<T: BitwiseCopyable>(
+    _ rows: Int, width: Int, rowsPerChunk: Int = 16, _ fill: @Sendable (_ row: Int, _ elements: UnsafeMutableBufferPointer<T>) -> Void
+) -> [T] {
+    guard rows > 0, width > 0 else { return [] }
+    return [T](unsafeUninitializedCapacity: rows * width) { buffer, initialized in
+        let output = UncheckedPointer(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: (rows + rowsPerChunk - 1) / rowsPerChunk) { chunk in
+            for row in (chunk &* rowsPerChunk)..<min(rows, (chunk &+ 1) &* rowsPerChunk) {
+                fill(row, UnsafeMutableBufferPointer(start: output.base + row &* width, count: width))
+            }
+        }
+        initialized = rows * width
+    }
+}
+
 /// A pointer handed to parallel workers that each write disjoint elements.
 @usableFromInline
 struct UncheckedPointer<T>: @unchecked Sendable {

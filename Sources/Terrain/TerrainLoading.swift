@@ -58,15 +58,7 @@ extension DEMSource {
         let elevations: [Float]
         if var window = try read(covering: sources?.bounds ?? layout.bounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
-            let sampled = window
-            if let sources {
-                let width = layout.width
-                elevations = parallelMap(count: cellCount) { cell in
-                    sampled.interpolatedElevation(at: sources.point(column: cell % width, row: cell / width)) ?? .nan
-                }
-            } else {
-                elevations = sampled.cells(of: layout)
-            }
+            elevations = sources.map { window.heights(at: $0, rows: layout.height) } ?? window.cells(of: layout)
         } else {
             elevations = [Float](repeating: .nan, count: cellCount)  // the terrain does not reach the area at all
         }
