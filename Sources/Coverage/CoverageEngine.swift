@@ -99,14 +99,13 @@ public enum CoverageEngine {
                         )
                     )
                 } : nil
-            let rows = parallelMap(count: height, chunkSize: 1) { offset in
+            power = parallelRows(height, width: width, rowsPerChunk: 1) { offset, row in
                 powerRow(
-                    row: firstRow + offset, columns: firstColumn...lastColumn, site: site, position: position,
+                    row: firstRow + offset, columns: firstColumn...lastColumn, into: row, site: site, position: position,
                     observer: observer, grid: grid, parameters: parameters, tiles: shortcuts?.tiles,
                     horizons: shortcuts?.horizons
                 )
             }
-            power = Array(rows.joined())
         }
         return SiteCoverage(
             site: site, threshold: parameters.threshold(for: site),
@@ -125,32 +124,34 @@ public enum CoverageEngine {
             ... min(window.column + window.width - 1, Int((place.column + reach).rounded(.down)))
         let rows = max(window.row, Int((place.row - reach).rounded(.up)))
             ... min(window.row + window.height - 1, Int((place.row + reach).rounded(.down)))
-        let exactRows = parallelMap(count: rows.count, chunkSize: 1) { offset in
+        let exactRows = parallelRows(rows.count, width: columns.count, rowsPerChunk: 1) { offset, row in
             powerRow(
-                row: rows.lowerBound + offset, columns: columns, site: site, position: position, observer: observer,
-                grid: grid, parameters: parameters, nearerThan: core
+                row: rows.lowerBound + offset, columns: columns, into: row, site: site, position: position,
+                observer: observer, grid: grid, parameters: parameters, nearerThan: core
             )
         }
-        for (offset, values) in exactRows.enumerated() {
-            let rowStart = (rows.lowerBound + offset - window.row) * window.width - window.column
-            for (column, value) in zip(columns, values) where !value.isNaN { power[rowStart + column] = value }
+        for (offset, row) in rows.enumerated() {
+            let rowStart = (row - window.row) * window.width - window.column, exactStart = offset * columns.count
+            for (index, column) in columns.enumerated() where !exactRows[exactStart + index].isNaN {
+                power[rowStart + column] = exactRows[exactStart + index]
+            }
         }
     }
 
-    /// One window row cell by cell: exact line of sight, or the model over the profile to each cell centre; NaN
-    /// from `nearerThan` metres of the site on, when given.
+    /// One window row cell by cell, written to `power` (one element per column): exact line of sight, or the model
+    /// over the profile to each cell centre; NaN from `nearerThan` metres of the site on, when given.
     private static func powerRow(
-        row: Int, columns: ClosedRange<Int>, site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid,
-        parameters: CoverageParameters, tiles: ElevationTiles? = nil, horizons: SectorHorizons? = nil,
-        nearerThan limit: Double = .infinity
-    ) -> [Float] {
+        row: Int, columns: ClosedRange<Int>, into power: UnsafeMutableBufferPointer<Float>, site: Site, position: MapPoint,
+        observer: GridObserver, grid: TerrainGrid, parameters: CoverageParameters, tiles: ElevationTiles? = nil,
+        horizons: SectorHorizons? = nil, nearerThan limit: Double = .infinity
+    ) {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
         // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
         // there first (the exact kernel reads every crossing).
         var blockerHint = Double.nan
-        return grid.elevations.withUnsafeBufferPointer { elevations in
-            columns.map { column -> Float in
+        grid.elevations.withUnsafeBufferPointer { elevations in
+            func cellPower(_ column: Int) -> Float {
                 let ground = elevations[row &* grid.width &+ column]
                 guard !ground.isNaN else { return .nan }
                 let target = Double(ground) + parameters.receiverHeight
@@ -187,6 +188,7 @@ public enum CoverageEngine {
                 }
                 return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
             }
+            for (index, column) in columns.enumerated() { power[index] = cellPower(column) }
         }
     }
 }
