@@ -150,6 +150,10 @@ public enum CoverageEngine {
         // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
         // there first (the exact kernel reads every crossing).
         var blockerHint = Double.nan
+        let distanceOnly = DistanceLoss(
+            model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
+            frequencyMHz: site.frequencyMHz, environment: parameters.environment
+        )
         grid.elevations.withUnsafeBufferPointer { elevations in
             func cellPower(_ column: Int) -> Float {
                 let ground = elevations[row &* grid.width &+ column]
@@ -161,30 +165,33 @@ public enum CoverageEngine {
                 )
                 guard link.distance * link.distance <= radiusSquared, link.distance < limit else { return .nan }
                 let loss: Double
-                switch parameters.model {
-                case .los:
-                    if tiles == nil { blockerHint = .nan }
-                    let seen = sight.visibility(
-                        elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
-                        observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
-                        horizons: horizons, blockerHint: &blockerHint
-                    )
-                    guard seen == .visible else { return .nan }
-                    loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-                case _ where parameters.model.needsProfile && link.distance < grid.spacing:
-                    // Within one cell of the site there is no profile to speak of: free space.
-                    loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-                default:
-                    let profile = parameters.model.needsProfile
-                        ? try? grid.profile(from: position, to: grid.center(column: column, row: row)) : nil
-                    if parameters.model.needsProfile && profile == nil { return .nan }
-                    let geometry = LinkGeometry(
-                        profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
-                        frequencyMHz: site.frequencyMHz, horizontalDistance: link.distance, slantDistance: link.slant
-                    )
-                    guard let modelLoss = try? parameters.model.loss(geometry, environment: parameters.environment, earth: parameters.earth)
-                    else { return .nan }
-                    loss = modelLoss
+                if let distanceOnly {
+                    loss = distanceOnly.loss(horizontalDistance: link.distance, slantDistance: link.slant)
+                } else {
+                    switch parameters.model {
+                    case .los:
+                        if tiles == nil { blockerHint = .nan }
+                        let seen = sight.visibility(
+                            elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
+                            observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
+                            horizons: horizons, blockerHint: &blockerHint
+                        )
+                        guard seen == .visible else { return .nan }
+                        loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+                    case _ where link.distance < grid.spacing:
+                        // Within one cell of the site there is no profile to speak of: free space.
+                        loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+                    default:  // the terrain models
+                        guard let profile = try? grid.profile(from: position, to: grid.center(column: column, row: row))
+                        else { return .nan }
+                        let geometry = LinkGeometry(
+                            profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
+                            frequencyMHz: site.frequencyMHz, horizontalDistance: link.distance, slantDistance: link.slant
+                        )
+                        guard let modelLoss = try? parameters.model.loss(geometry, environment: parameters.environment, earth: parameters.earth)
+                        else { return .nan }
+                        loss = modelLoss
+                    }
                 }
                 return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
             }

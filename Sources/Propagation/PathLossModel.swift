@@ -86,8 +86,12 @@ extension PathLossModel {
     /// `los` returns nil for an obstructed path; empirical models are evaluated wherever they are asked.
     public func loss(_ link: LinkGeometry, environment: RadioEnvironment, earth: EarthModel) throws(ModelError) -> Double? {
         switch self {
-        case .fspl:
-            return freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz)
+        case .fspl, .hata, .cost231:
+            let prepared = DistanceLoss(
+                model: self, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+                frequencyMHz: link.frequencyMHz, environment: environment
+            )
+            return prepared?.loss(horizontalDistance: link.horizontalDistance, slantDistance: link.slantDistance)
         case .los:
             guard let profile = link.profile else { return freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz) }
             let clearance = ProfileClearance(
@@ -125,14 +129,6 @@ extension PathLossModel {
                 earth: earth, polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
                 conductivity: environment.itm.conductivity
             ).loss
-        case .hata, .cost231:
-            let empirical = EmpiricalLink(
-                frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
-                distance: link.horizontalDistance
-            )
-            return self == .hata
-                ? Hata.medianLoss(empirical, environment: environment.hata)
-                : Cost231.medianLoss(empirical, environment: environment.cost231)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Propagation
+@testable import Propagation
 import Testing
 
 @Suite("Okumura-Hata and COST-231 Hata")
@@ -28,6 +28,43 @@ struct HataTests {
         let link = EmpiricalLink(frequencyMHz: 1_800, baseHeight: 40, mobileHeight: 1.5, distance: 3_000)
         #expect(abs(try Cost231.loss(link, environment: .mediumCity).loss - 150.89) < 0.01)
         #expect(abs(try Cost231.loss(link, environment: .metropolitan).loss - 153.89) < 0.01)
+    }
+
+    /// The formulas evaluated whole, term after term, with the models' own decimal logarithm.
+    func wholeHata(_ link: EmpiricalLink, _ environment: HataEnvironment) -> Double {
+        let logF = decimalLog(link.frequencyMHz), logH = decimalLog(link.baseHeight)
+        let mobile = (1.1 * logF - 0.7) * link.mobileHeight - (1.56 * logF - 0.8)
+        let urban = 69.55 + 26.16 * logF - 13.82 * logH - mobile + (44.9 - 6.55 * logH) * decimalLog(link.distance / 1_000)
+        return switch environment {
+        case .urban: urban
+        case .suburban: urban - 2 * pow(decimalLog(link.frequencyMHz / 28), 2) - 5.4
+        case .open: urban - 4.78 * logF * logF + 18.33 * logF - 40.94
+        }
+    }
+
+    func wholeCost231(_ link: EmpiricalLink, _ environment: Cost231Environment) -> Double {
+        let logF = decimalLog(link.frequencyMHz), logH = decimalLog(link.baseHeight)
+        let mobile = (1.1 * logF - 0.7) * link.mobileHeight - (1.56 * logF - 0.8)
+        return 46.3 + 33.9 * logF - 13.82 * logH - mobile + (44.9 - 6.55 * logH) * decimalLog(link.distance / 1_000)
+            + (environment == .metropolitan ? 3 : 0)
+    }
+
+    @Test("A curve prepared once per site gives every distance's loss bit for bit as the whole formula does")
+    func preparedCurves() {
+        for (frequency, base, mobile) in [(900.0, 30.0, 1.5), (450, 57.5, 3), (1_800, 42, 1.5), (2_100, 25, 10)] {
+            for distance in stride(from: 30.0, through: 30_000, by: 29.7) {
+                let link = EmpiricalLink(frequencyMHz: frequency, baseHeight: base, mobileHeight: mobile, distance: distance)
+                let heightsOnly = EmpiricalLink(frequencyMHz: frequency, baseHeight: base, mobileHeight: mobile, distance: 0)
+                for environment in HataEnvironment.allCases {
+                    let prepared = EmpiricalCurve(hata: heightsOnly, environment: environment).loss(distance: distance)
+                    #expect(prepared.bitPattern == wholeHata(link, environment).bitPattern, "hata \(environment) \(link)")
+                }
+                for environment in Cost231Environment.allCases {
+                    let prepared = EmpiricalCurve(cost231: heightsOnly, environment: environment).loss(distance: distance)
+                    #expect(prepared.bitPattern == wholeCost231(link, environment).bitPattern, "cost231 \(environment) \(link)")
+                }
+            }
+        }
     }
 
     @Test("Outside the validity range: refused with the reason, or extrapolated with a warning")

@@ -79,14 +79,7 @@ public enum Hata {
 
     /// The Okumura-Hata formula itself, without the range check (for links already validated).
     public static func medianLoss(_ link: EmpiricalLink, environment: HataEnvironment) -> Double {
-        let logF = decimalLog(link.frequencyMHz)
-        let urban = 69.55 + 26.16 * logF - 13.82 * decimalLog(link.baseHeight) - mobileCorrection(link)
-            + (44.9 - 6.55 * decimalLog(link.baseHeight)) * decimalLog(link.distance / 1_000)
-        return switch environment {
-        case .urban: urban
-        case .suburban: urban - 2 * pow(decimalLog(link.frequencyMHz / 28), 2) - 5.4
-        case .open: urban - 4.78 * logF * logF + 18.33 * logF - 40.94
-        }
+        EmpiricalCurve(hata: link, environment: environment).loss(distance: link.distance)
     }
 
     /// Mobile antenna height correction a(hm) for small and medium cities, dB.
@@ -109,8 +102,59 @@ public enum Cost231 {
 
     /// The COST-231 Hata formula itself, without the range check (for links already validated).
     public static func medianLoss(_ link: EmpiricalLink, environment: Cost231Environment) -> Double {
-        let correction = environment == .metropolitan ? 3.0 : 0
-        return 46.3 + 33.9 * decimalLog(link.frequencyMHz) - 13.82 * decimalLog(link.baseHeight) - Hata.mobileCorrection(link)
-            + (44.9 - 6.55 * decimalLog(link.baseHeight)) * decimalLog(link.distance / 1_000) + correction
+        EmpiricalCurve(cost231: link, environment: environment).loss(distance: link.distance)
+    }
+}
+
+/// An Okumura-Hata or COST-231 formula for one frequency and pair of antenna heights: every term but the distance's
+/// worked out once, so that a footprint's cells cost one logarithm each. The terms are added in the formulas' own
+/// order, so a loss comes out the same to the last bit as when the whole formula is evaluated.
+public struct EmpiricalCurve: Sendable {
+    /// The terms before the distance's, dB.
+    let constant: Double
+    /// dB per decade of distance (km).
+    let slope: Double
+    let environment: Adjustment
+
+    /// The environment's terms after the distance's.
+    enum Adjustment {
+        /// Nothing (Hata urban).
+        case none
+        /// − first − 5.4 (Hata suburban).
+        case suburban(Double)
+        /// − first + second − 40.94 (Hata open).
+        case open(Double, Double)
+        /// + C (COST-231).
+        case correction(Double)
+    }
+
+    /// Okumura-Hata for `link`'s frequency and heights (its distance is not read).
+    public init(hata link: EmpiricalLink, environment: HataEnvironment) {
+        let logF = decimalLog(link.frequencyMHz)
+        constant = 69.55 + 26.16 * logF - 13.82 * decimalLog(link.baseHeight) - Hata.mobileCorrection(link)
+        slope = 44.9 - 6.55 * decimalLog(link.baseHeight)
+        self.environment = switch environment {
+        case .urban: .none
+        case .suburban: .suburban(2 * pow(decimalLog(link.frequencyMHz / 28), 2))
+        case .open: .open(4.78 * logF * logF, 18.33 * logF)
+        }
+    }
+
+    /// COST-231 Hata for `link`'s frequency and heights (its distance is not read).
+    public init(cost231 link: EmpiricalLink, environment: Cost231Environment) {
+        constant = 46.3 + 33.9 * decimalLog(link.frequencyMHz) - 13.82 * decimalLog(link.baseHeight) - Hata.mobileCorrection(link)
+        slope = 44.9 - 6.55 * decimalLog(link.baseHeight)
+        self.environment = .correction(environment == .metropolitan ? 3.0 : 0)
+    }
+
+    /// Median loss (dB) at `distance` metres.
+    public func loss(distance: Double) -> Double {
+        let urban = constant + slope * decimalLog(distance / 1_000)
+        return switch environment {
+        case .none: urban
+        case .suburban(let term): urban - term - 5.4
+        case .open(let square, let linear): urban - square + linear - 40.94
+        case .correction(let correction): urban + correction
+        }
     }
 }
