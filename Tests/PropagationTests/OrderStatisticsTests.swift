@@ -29,6 +29,23 @@ struct OrderStatisticsTests {
         }
     }
 
+    @Test("Selection finds every rank as sorting does, on every size up to 40, with and without ties")
+    func selectEveryRank() {
+        var random = SeededGenerator(seed: 6)
+        for n in 1...40 {
+            for values in [(0..<n).map { _ in random.unit() }, (0..<n).map { _ in Double(random.int(3)) }] {
+                let sorted = values.sorted()
+                for rank in 0..<n {
+                    var copy = values, spare = [Double](repeating: .nan, count: n)
+                    let found = copy.withUnsafeMutableBufferPointer { buffer in
+                        spare.withUnsafeMutableBufferPointer { buffer.select(rank, spare: $0.baseAddress!) }
+                    }
+                    #expect(found == sorted[rank], "n \(n), rank \(rank)")
+                }
+            }
+        }
+    }
+
     @Test("A sample that misses a tail falls back to searching every element")
     func fallback() {
         var random = SeededGenerator(seed: 5)

@@ -290,57 +290,79 @@ extension UnsafeMutableBufferPointer where Element == Double {
     /// The `k`-th smallest and the `k`-th largest element (1 ≤ k, 2k ≤ count), with `scratch` room for twice the
     /// elements. From a sample of sixteen evenly spread over the elements, its 4th smallest and 4th largest (near
     /// the 24th and 76th percentiles; Δh's k is a tenth of the elements) split off the two tails in one pass, and
-    /// only the tails are searched; should a tail come out smaller than `k`, both come from `select` over all the
-    /// elements. May reorder the elements.
+    /// only the tails are searched; should a tail come out smaller than `k`, both come from all the elements.
+    /// Leaves the elements in any order.
     func tails(_ k: Int, scratch: UnsafeMutableBufferPointer<Double>) -> (smallest: Double, largest: Double) {
-        let n = count
+        let n = count, spare = scratch.baseAddress!
         if n >= 64 {
-            for index in 0..<16 { scratch[index] = self[index * n / 16 + n / 32] }
-            let sample = UnsafeMutableBufferPointer(rebasing: scratch[0..<16])
-            let low = sample.select(3), high = sample.select(12)
+            func sampled(_ rank: Int) -> Double {
+                for index in 0..<16 { scratch[index] = self[index * n / 16 + n / 32] }
+                return UnsafeMutableBufferPointer(rebasing: scratch[0..<16]).select(rank, spare: spare + 16)
+            }
+            let low = sampled(3), high = sampled(12)
             var lowCount = 0, highCount = 0
             for index in 0..<n {  // the elements of each tail, written unconditionally and kept by counting
                 let value = self[index]
                 scratch[lowCount] = value
-                lowCount &+= value <= low ? 1 : 0
+                lowCount &+= one(if: value <= low)
                 scratch[n &+ highCount] = value
-                highCount &+= value >= high ? 1 : 0
+                highCount &+= one(if: value >= high)
             }
-            if lowCount >= k && highCount >= k {
+            if lowCount >= k && highCount >= k {  // the elements themselves are free to be the spare now
                 return (
-                    UnsafeMutableBufferPointer(rebasing: scratch[0..<lowCount]).select(k - 1),
-                    UnsafeMutableBufferPointer(rebasing: scratch[n..<(n + highCount)]).select(highCount - k)
+                    UnsafeMutableBufferPointer(rebasing: scratch[0..<lowCount]).select(k - 1, spare: baseAddress!),
+                    UnsafeMutableBufferPointer(rebasing: scratch[n..<(n + highCount)]).select(highCount - k, spare: baseAddress!)
                 )
             }
         }
-        let largest = select(n - k)
-        return (UnsafeMutableBufferPointer(rebasing: self[0..<(n - k)]).select(k - 1), largest)
+        let copy = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+        _ = copy.update(fromContentsOf: self)
+        return (copy.select(k - 1, spare: spare), select(n - k, spare: spare))
     }
 
-    /// The element that would stand at `rank` if the buffer were sorted ascending (Hoare's selection);
-    /// leaves smaller elements before `rank` and larger ones after it.
-    func select(_ rank: Int) -> Double {
-        var low = 0, high = count - 1
-        while low < high {
-            let pivot = self[(low + high) / 2]
-            var i = low, j = high
-            while i <= j {
-                while self[i] < pivot { i += 1 }
-                while self[j] > pivot { j -= 1 }
-                if i <= j {
-                    swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
+    /// The element that would stand at `rank` if the buffer were sorted ascending, with `spare` room for as many
+    /// elements. Partitions around a median of three into the spare and back again, without branching on the
+    /// elements — each is written to both ends and kept at one by counting — since on terrain's deviations a
+    /// comparison's branch is a coin toss and its mispredictions, not instructions, are what a selection costs.
+    /// Leaves both buffers in any order.
+    func select(_ rank: Int, spare: UnsafeMutablePointer<Double>) -> Double {
+        var source = baseAddress!, target = spare, count = count, rank = rank
+        while count > 8 {
+            let first = source[0], middle = source[count / 2], last = source[count &- 1]
+            let pivot = Swift.max(Swift.min(first, middle), Swift.min(Swift.max(first, middle), last))
+            var less = 0, greater = 0
+            for index in 0..<count {
+                let value = source[index]
+                target[less] = value
+                less &+= one(if: value < pivot)
+                target[count &- 1 &- greater] = value
+                greater &+= one(if: value > pivot)
             }
-            if rank <= j {
-                high = j
-            } else if rank >= i {
-                low = i
+            let kept: Int
+            if rank < less {
+                (kept, count) = (0, less)
+            } else if rank >= count - greater {
+                (kept, rank, count) = (count - greater, rank - (count - greater), greater)
             } else {
-                break
+                return pivot  // the pivot's equals fill the ranks between the two sides
             }
+            (source, target) = (target + kept, source)
         }
-        return self[rank]
+        // A few elements left: each one's rank counted, ties broken by position.
+        for index in 0..<count {
+            let value = source[index]
+            var below = 0
+            for other in 0..<count {
+                below &+= one(if: source[other] < value) | (one(if: source[other] == value) & one(if: other < index))
+            }
+            if below == rank { return value }
+        }
+        preconditionFailure("rank \(rank) is outside 0..<\(count)")
     }
+}
+
+/// 1 if `condition` holds, else 0, taken from the Bool's own byte: a count kept this way compiles to no branch, where
+/// `condition ? 1 : 0` may become one.
+@inline(__always) private func one(if condition: Bool) -> Int {
+    Int(unsafeBitCast(condition, to: UInt8.self))
 }
