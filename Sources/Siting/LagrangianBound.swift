@@ -1,3 +1,5 @@
+import Terrain
+
 /// An upper bound of LP strength by Lagrangian relaxation of the coverage rows y_i ≤ Σ_{j covers i} x_j,
 /// minimised by subgradient steps (Polyak's step towards the best known objective, halved when stalling).
 /// For multipliers λ (0 ≤ λ_i ≤ w_i) the relaxation splits into Σ_i max(0, w_i − λ_i) plus the best choice of
@@ -13,7 +15,7 @@ struct LagrangianBound {
         let weights = problem.weights
         var multipliers = (0..<problem.demandCount).map { weights[$0] / Double(max(1, problem.coverers($0).count)) }
         var best = Double.infinity, bestChosen: [Int] = [], step = 2.0, sinceBest = 0
-        var direction = [Double](repeating: 0, count: problem.demandCount)
+        var direction = [Double](repeating: 0, count: problem.demandCount), gradient = direction
         for _ in 0..<iterations where ContinuousClock.now < deadline {
             let (value, chosen) = relaxation(multipliers)
             if best.isInfinite || value < best - 1e-9 * max(1, best) {
@@ -26,25 +28,8 @@ struct LagrangianBound {
                 }
             }
             if step < 1e-6 || best - lowerBound <= 1e-9 * max(1, best) { break }
-            // Subgradient: (times chosen sites cover i) − y_i, with y_i = 1 where w_i > λ_i.
-            var gradient = [Double](repeating: 0, count: problem.demandCount)
-            for site in chosen { for demand in problem.covers(site) { gradient[Int(demand)] += 1 } }
-            var norm = 0.0
-            for demand in gradient.indices {
-                if weights[demand] > multipliers[demand] { gradient[demand] -= 1 }
-                // Components that cannot move (λ at a bound, pushed outwards) do not count.
-                if (multipliers[demand] <= 0 && gradient[demand] > 0) || (multipliers[demand] >= weights[demand] && gradient[demand] < 0) {
-                    gradient[demand] = 0
-                }
-                norm += gradient[demand] * gradient[demand]
-            }
+            let (norm, directionNorm) = deflect(&direction, scratch: &gradient, chosen: chosen, multipliers: multipliers)
             guard norm > 0 else { break }
-            // Deflected direction (half the previous one added): fewer zig-zags than the bare subgradient.
-            var directionNorm = 0.0
-            for demand in gradient.indices {
-                direction[demand] = gradient[demand] + 0.5 * direction[demand]
-                directionNorm += direction[demand] * direction[demand]
-            }
             let length = step * (value - lowerBound) / max(directionNorm, 1e-12)
             for demand in direction.indices where direction[demand] != 0 {
                 multipliers[demand] = min(weights[demand], max(0, multipliers[demand] - length * direction[demand]))
@@ -53,15 +38,49 @@ struct LagrangianBound {
         return (best, bestChosen)
     }
 
+    /// Adds to half of `direction` the subgradient at `multipliers` for the relaxation's sites `chosen` — (times they
+    /// cover i) − y_i, with y_i = 1 where w_i > λ_i, and 0 where λ_i sits at a bound it would be pushed past — so that
+    /// the steps zig-zag less than the bare subgradient's. Returns the squared norms of the subgradient and of the new
+    /// direction; `scratch` (one per demand) holds the subgradient meanwhile.
+    private func deflect(
+        _ direction: inout [Double], scratch: inout [Double], chosen: [Int], multipliers: [Double]
+    ) -> (subgradient: Double, direction: Double) {
+        var norm = 0.0, directionNorm = 0.0
+        scratch.withUnsafeMutableBufferPointer { gradient in
+            gradient.update(repeating: 0)
+            for site in chosen { for demand in problem.covers(site) { gradient[Int(demand)] += 1 } }
+            problem.weights.withUnsafeBufferPointer { weights in
+                multipliers.withUnsafeBufferPointer { multipliers in
+                    direction.withUnsafeMutableBufferPointer { direction in
+                        for demand in gradient.indices {
+                            var component = gradient[demand]
+                            if weights[demand] > multipliers[demand] { component -= 1 }
+                            if (multipliers[demand] <= 0 && component > 0) || (multipliers[demand] >= weights[demand] && component < 0) {
+                                component = 0
+                            }
+                            norm += component * component
+                            direction[demand] = component + 0.5 * direction[demand]
+                            directionNorm += direction[demand] * direction[demand]
+                        }
+                    }
+                }
+            }
+        }
+        return (norm, directionNorm)
+    }
+
     /// The relaxation's value at `multipliers` and the sites (whole ones) of its site part.
     func relaxation(_ multipliers: [Double]) -> (value: Double, chosen: [Int]) {
-        var value = 0.0
-        for demand in 0..<problem.demandCount { value += max(0, problem.weights[demand] - multipliers[demand]) }
-        var worth = [Double](repeating: 0, count: problem.candidateCount)
-        for site in 0..<problem.candidateCount {
-            var sum = 0.0
-            for demand in problem.covers(site) { sum += multipliers[Int(demand)] }
-            worth[site] = sum
+        let problem = problem
+        let value = problem.weights.withUnsafeBufferPointer { weights in
+            multipliers.withUnsafeBufferPointer { multipliers in
+                weights.indices.reduce(0.0) { $0 + max(0, weights[$1] - multipliers[$1]) }
+            }
+        }
+        let worth = parallelMap(count: problem.candidateCount, chunkSize: 256) { site in
+            multipliers.withUnsafeBufferPointer { multipliers in
+                problem.covers(site).reduce(0) { $0 + multipliers[Int($1)] }
+            }
         }
         // Each limit alone allows at least as much as both together, so the smaller of the two maxima is a
         // valid (and the tighter) bound; with no limit at all every site of positive worth counts.

@@ -146,9 +146,9 @@ struct SitingProblem: Sendable {
     /// no candidate covers are gone; `covers` are rewritten in the new numbers, and `renumber` maps each old
     /// demand to its new one (−1: gone).
     private static func merged(weights: [Double], covers: [[Int32]]) -> (weights: [Double], covers: [[Int32]], renumber: [Int32]) {
-        let sets = transposed(covers, count: weights.count)
-        var slots: [[Int32]: Int] = [:], mergedWeights: [Double] = [], renumber = [Int32](repeating: -1, count: weights.count)
-        for demand in weights.indices where !sets[demand].isEmpty {
+        let sets = transposed(covers, count: weights.count).map(CandidateSet.init)
+        var slots: [CandidateSet: Int] = [:], mergedWeights: [Double] = [], renumber = [Int32](repeating: -1, count: weights.count)
+        for demand in weights.indices where !sets[demand].members.isEmpty {
             if let slot = slots[sets[demand]] {
                 mergedWeights[slot] += weights[demand]
                 renumber[demand] = Int32(slot)
@@ -159,6 +159,21 @@ struct SitingProblem: Sendable {
             }
         }
         return (mergedWeights, covers.map { list in sortedUnique(list.map { renumber[Int($0)] }) }, renumber)
+    }
+
+    /// The candidates covering one demand, as a dictionary key hashed once, by FNV-1a over the members, instead of
+    /// through the standard hasher member by member at every lookup.
+    private struct CandidateSet: Hashable {
+        let members: [Int32]
+        let digest: UInt64
+
+        init(_ members: [Int32]) {
+            self.members = members
+            digest = members.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64(UInt32(bitPattern: $1))) &* 0x100_0000_01b3 }
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+        static func == (a: Self, b: Self) -> Bool { a.digest == b.digest && a.members == b.members }
     }
 
     /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower
