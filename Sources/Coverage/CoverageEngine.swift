@@ -131,10 +131,9 @@ public enum CoverageEngine {
             )
         }
         for (offset, row) in rows.enumerated() {
-            let rowStart = (row - window.row) * window.width - window.column, exactStart = offset * columns.count
-            for (index, column) in columns.enumerated() where !exactRows[exactStart + index].isNaN {
-                power[rowStart + column] = exactRows[exactStart + index]
-            }
+            let rowStart = (row - window.row) * window.width - window.column
+            let values = exactRows[(offset * columns.count)...].prefix(columns.count)
+            for (column, value) in zip(columns, values) where !value.isNaN { power[rowStart + column] = value }
         }
     }
 
