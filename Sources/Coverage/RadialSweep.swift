@@ -42,7 +42,13 @@ struct RadialSweep {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
         var power = [Float](repeating: .nan, count: window.width * window.height)
         let elevations = grid.elevations
-        let plan = assignCells(radialCount: radialCount, power: &power)
+        let plan = RadialCellPlan(
+            radialCount: radialCount, window: window, grid: grid, observer: observer, radius: parameters.radius,
+            exactWithin: exactWithin
+        )
+        for cell in plan.nextToSite {
+            power[cell] = freeSpacePower(column: cell % window.width, row: cell / window.width)
+        }
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedBuffer(buffer: buffer)
             elevations.withUnsafeBufferPointer { buffer in
@@ -68,74 +74,6 @@ struct RadialSweep {
             }
         }
         return power
-    }
-
-    /// Cells grouped by radial and sorted by sample: `cells[offsets[r]..<offsets[r+1]]` holds radial r's cells
-    /// as sample << 32 | window index. Cells within one cell of the site get free-space power. The cells are
-    /// placed, and each radial's cells sorted, on all cores.
-    private func assignCells(radialCount: Int, power: inout [Float]) -> (cells: [UInt64], offsets: [Int], longest: Int) {
-        let width = window.width
-        let placements = parallelMap(count: width * window.height) { cell in
-            placement(column: cell % width, row: cell / width, radialCount: radialCount)
-        }
-        var counts = [Int](repeating: 0, count: radialCount + 1)
-        var longest = 1
-        for (cell, placement) in placements.enumerated() {
-            if placement.isOnRadial {
-                counts[placement.radial + 1] += 1
-                longest = max(longest, placement.sample)
-            } else if placement == .nextToSite {
-                power[cell] = freeSpacePower(column: cell % width, row: cell / width)
-            }
-        }
-        for radial in 0..<radialCount { counts[radial + 1] += counts[radial] }
-        var cells = [UInt64](repeating: 0, count: counts[radialCount])
-        var filled = counts
-        for (cell, placement) in placements.enumerated() where placement.isOnRadial {
-            cells[filled[placement.radial]] = UInt64(placement.sample) << 32 | UInt64(cell)
-            filled[placement.radial] += 1
-        }
-        let offsets = counts
-        cells.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedBuffer(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: (radialCount + 255) / 256) { chunk in
-                for radial in (chunk * 256)..<min(radialCount, (chunk + 1) * 256) {
-                    var slice = UnsafeMutableBufferPointer(rebasing: shared.buffer[offsets[radial]..<offsets[radial + 1]])
-                    slice.sort()
-                }
-            }
-        }
-        return (cells, offsets, longest)
-    }
-
-    /// Where a window cell's power comes from, in eight bytes: the radial nearest to it at the sample nearest to
-    /// its distance (radial << 32 | sample, sample ≥ 1), free space within one cell of the site, or not from the
-    /// sweep (void, beyond the radius, or within `exactWithin`).
-    private struct Placement: Equatable {
-        let packed: UInt64
-        static let outside = Placement(packed: .max)
-        static let nextToSite = Placement(packed: .max - 1)
-
-        private init(packed: UInt64) { self.packed = packed }
-        init(radial: Int, sample: Int) { packed = UInt64(radial) << 32 | UInt64(sample) }
-
-        var isOnRadial: Bool { packed < Self.nextToSite.packed }
-        var radial: Int { Int(packed >> 32) }
-        var sample: Int { Int(packed & 0xFFFF_FFFF) }
-    }
-
-    /// Only the cell's offset from the site matters here, in cells; positive values are rounded by adding ½ and
-    /// truncating (the same as `rounded()`, without its libm call).
-    private func placement(column: Int, row: Int, radialCount: Int) -> Placement {
-        guard !grid[window.column + column, window.row + row].isNaN else { return .outside }
-        let east = Double(window.column + column) - observer.column, north = observer.row - Double(window.row + row)
-        let cells = (east * east + north * north).squareRoot(), distance = cells * grid.spacing
-        guard distance <= parameters.radius, distance >= exactWithin else { return .outside }
-        guard cells >= 1 else { return .nextToSite }
-        let turns = atan2(east, north) / (2 * Double.pi)  // −½…½
-        var radial = Int((turns < 0 ? turns + 1 : turns) * Double(radialCount) + 0.5)
-        if radial >= radialCount { radial -= radialCount }
-        return Placement(radial: radial, sample: Int(cells + 0.5))
     }
 
     /// Free-space power at a window cell next to the site, where there is no profile to speak of.
@@ -203,8 +141,8 @@ struct RadialSweep {
 }
 
 /// A buffer that parallel workers share: the terrain, which they only read, and the buffers they write into, each
-/// its own disjoint part — the output (every cell belongs to exactly one radial) and the cell list (each radial
-/// sorts its own slice).
-private struct SharedBuffer<Buffer>: @unchecked Sendable {
+/// its own disjoint part — the output (every cell belongs to exactly one radial), and the plan's counts and cell list
+/// (each block of rows counts and places its own cells, each radial sorts its own slice).
+struct SharedBuffer<Buffer>: @unchecked Sendable {
     let buffer: Buffer
 }
