@@ -71,11 +71,11 @@ struct ITMLink {
         freeSpaceAt1km = 32.45 + 20 * decimalLog(frequencyMHz)
     }
 
-    /// Surface refractivity and effective earth curvature for a path whose system height is `systemHeight` metres
+    /// Surface refractivity, effective earth and diffraction scale for a path whose system height is `systemHeight` metres
     /// (0: sea-level refractivity, as area mode uses).
     func medium(systemHeight: Double) -> ITMMedium {
         let surface = systemHeight == 0 ? refractivity : refractivity * exponential(-systemHeight / 9_460)  // [TN101, Eq 4.3]
-        return ITMMedium(surfaceRefractivity: surface)
+        return ITMMedium(surfaceRefractivity: surface, frequencyMHz: frequencyMHz)
     }
 
     /// Area prediction for a path of `distance` metres over terrain of irregularity `deltaH` metres.
@@ -160,10 +160,21 @@ struct ITMMedium {
     /// Effective earth curvature (1/m) and radius (m).
     let curvature: Double
     let earthRadius: Double
+    /// (a²/f)^⅓ (m, f in MHz): the distance scale on which the diffraction line is drawn.
+    let diffractionScale: Double
 
-    init(surfaceRefractivity: Double) {
+    init(surfaceRefractivity: Double, frequencyMHz: Double) {
         self.surfaceRefractivity = surfaceRefractivity
         curvature = EarthModel.actualCurvature * EarthModel.curvatureFraction(surfaceRefractivity: surfaceRefractivity)
         earthRadius = 1 / curvature
+        diffractionScale = cubeRoot(earthRadius * earthRadius / frequencyMHz)
+    }
+
+    /// A medium whose values were found elsewhere (`ITMMediumTable`).
+    init(surfaceRefractivity: Double, curvature: Double, earthRadius: Double, diffractionScale: Double) {
+        self.surfaceRefractivity = surfaceRefractivity
+        self.curvature = curvature
+        self.earthRadius = earthRadius
+        self.diffractionScale = diffractionScale
     }
 }

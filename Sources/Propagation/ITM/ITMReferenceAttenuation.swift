@@ -10,8 +10,8 @@ struct ITMReferenceAttenuation {
     let heights: (Double, Double)
     let frequency: ITMFrequency
     let ground: ITMGround
-    /// Surface refractivity and the effective earth's radius and curvature (multiplying by the curvature spares the
-    /// per-cell chain a division by the radius).
+    /// Surface refractivity, the effective earth's radius and curvature (multiplying by the curvature spares the
+    /// per-cell chain a division by the radius), and the diffraction line's distance scale.
     let medium: ITMMedium
     var earthRadius: Double { medium.earthRadius }
     var surfaceRefractivity: Double { medium.surfaceRefractivity }
@@ -43,7 +43,7 @@ struct ITMReferenceAttenuation {
         }
 
         // The diffraction line through two distances far into the diffraction region.
-        let scale = cubeRoot(earthRadius * earthRadius / frequency.megahertz)
+        let scale = medium.diffractionScale
         let d3 = max(smoothLOS, actualLOS + 5 * scale), d4 = d3 + 10 * scale
         let diffraction = ITMDiffraction(self, thetaLOS: thetaLOS, smoothLOS: smoothLOS)
         let losses = diffraction.losses(at: SIMD2(d3, d4), of: self), a3 = losses[0], a4 = losses[1]
