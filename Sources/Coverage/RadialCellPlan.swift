@@ -51,15 +51,17 @@ struct RadialCellPlan {
                 let output = SharedBuffer(buffer: placements)
                 DispatchQueue.concurrentPerform(iterations: blocks.count) { block in
                     let blockCounts = counts.buffer.baseAddress! + block * locator.radialCount
+                    var blockLongest = 1
                     for row in blocks.rows(block) {
                         for column in 0..<blocks.width {
                             let placement = locator.placement(column: column, row: row)
                             output.buffer.initializeElement(at: row &* blocks.width &+ column, to: placement)
                             guard placement.isOnRadial else { continue }
                             blockCounts[placement.radial] += 1
-                            longest.buffer[block] = max(longest.buffer[block], placement.sample)
+                            blockLongest = max(blockLongest, placement.sample)
                         }
                     }
+                    longest.buffer[block] = blockLongest
                 }
                 initialized = blocks.cellCount
             }
