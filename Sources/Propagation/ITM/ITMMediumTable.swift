@@ -7,7 +7,8 @@ struct ITMMediumTable {
     private static let lowest = -500.0, highest = 9_000.0
     /// Surface refractivity, curvature, radius and diffraction scale at `lowest` + i metres.
     private let entries: [SIMD4<Double>]
-    private let link: ITMLink
+    /// The link whose medium this is (its formulas serve heights outside the table).
+    let link: ITMLink
 
     init(link: ITMLink) {
         self.link = link

@@ -4,7 +4,7 @@ public struct RadialLossModel: Sendable {
     /// Boxed: the kernel switches over it for every cell, and a box copies as a pointer where the ITM link and
     /// P.526's constants would copy a few hundred bytes.
     private indirect enum Kind: Sendable {
-        case itm(ITMLink, ITMMediumTable)
+        case itm(ITMMediumTable)
         case itmArea(ITMLink, siting: (SitingCriteria, SitingCriteria))
         case p526(P526Radial)
     }
@@ -30,7 +30,7 @@ public struct RadialLossModel: Sendable {
             } catch {
                 throw ModelError("\(model.rawValue): \(error.message)")
             }
-            kind = model == .itm ? .itm(link, ITMMediumTable(link: link)) : .itmArea(link, siting: environment.siting)
+            kind = model == .itm ? .itm(ITMMediumTable(link: link)) : .itmArea(link, siting: environment.siting)
             curvature = link.medium(systemHeight: siteGround).curvature / 2
             pathStatistics = []
         case .p526:
@@ -75,8 +75,8 @@ public struct RadialLossModel: Sendable {
         of terrain: ITMRadialReceiver, along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace
     ) -> Double? {
         switch kind {
-        case .itm(let link, let media):
-            let medium = media.medium(systemHeight: terrain.systemHeight())
+        case .itm(let table):
+            let link = table.link, medium = table.medium(systemHeight: terrain.systemHeight())
             let geometry = ITMProfileAnalysis.geometry(
                 of: terrain, heights: link.heights, earthRadius: medium.earthRadius, workspace: &workspace
             )
