@@ -85,6 +85,21 @@ struct RadialCellPlan {
         return offsets
     }
 
+    /// The radial (of `radialCount`, the first due north, clockwise) nearest to the direction of (`east`, `north`): by
+    /// `Bearing`, unless the direction lies so near the middle between two radials that its error could tip the
+    /// choice, where libm's `atan2` decides, as everywhere before (the same radial for every cell).
+    static func nearestRadial(east: Double, north: Double, of radialCount: Int) -> Int {
+        func radial(turns: Double) -> (radial: Int, fraction: Double) {
+            let position = (turns < 0 ? turns + 1 : turns) * Double(radialCount) + 0.5
+            let whole = Int(position)
+            return (whole >= radialCount ? whole - radialCount : whole, position - Double(whole))
+        }
+        let estimate = radial(turns: Bearing.turns(east: east, north: north))
+        let margin = Bearing.maximumError * Double(radialCount)
+        guard estimate.fraction < margin || estimate.fraction > 1 - margin else { return estimate.radial }
+        return radial(turns: atan2(east, north) / (2 * Double.pi)).radial
+    }
+
     /// Every block writes its cells to its own places, then each radial sorts its own slice, on all cores.
     private static func gather(
         _ placements: [CellPlacement], blocks: RowBlocks, places: SharedBuffer<UnsafeMutableBufferPointer<Int>>,
@@ -173,10 +188,7 @@ private struct CellLocator: Sendable {
         let cells = (east * east + north * north).squareRoot(), distance = cells * grid.spacing
         guard distance <= radius, distance >= exactWithin else { return .outside }
         guard cells >= 1 else { return .nextToSite }
-        let turns = atan2(east, north) / (2 * Double.pi)  // −½…½
-        var radial = Int((turns < 0 ? turns + 1 : turns) * Double(radialCount) + 0.5)
-        if radial >= radialCount { radial -= radialCount }
-        return CellPlacement(radial: radial, sample: Int(cells + 0.5))
+        return CellPlacement(radial: RadialCellPlan.nearestRadial(east: east, north: north, of: radialCount), sample: Int(cells + 0.5))
     }
 
     /// Window indices of the cells whose centres lie less than one cell from the observer in both directions: the
