@@ -188,7 +188,8 @@ private struct CellLocator: Sendable {
         let cells = (east * east + north * north).squareRoot(), distance = cells * grid.spacing
         guard distance <= radius, distance >= exactWithin else { return .outside }
         guard cells >= 1 else { return .nextToSite }
-        return CellPlacement(radial: RadialCellPlan.nearestRadial(east: east, north: north, of: radialCount), sample: Int(cells + 0.5))
+        let radial = RadialCellPlan.nearestRadial(east: east, north: north, of: radialCount)
+        return CellPlacement(radial: radial, sample: Int(cells + 0.5))
     }
 
     /// Window indices of the cells whose centres lie less than one cell from the observer in both directions: the

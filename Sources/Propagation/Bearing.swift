@@ -1,6 +1,6 @@
 /// Directions of grid offsets without libm's `atan2`, which takes about a fifth of a sweep's cell plan (one per cell):
 /// the offset is folded into the first octant, where atan r = r·P(r²) with P of degree 7, fitted to atan over
-/// 0…1 (largest error 3.9·10⁻⁸ rad, measured over four million points); the fold is undone exactly.
+/// 0…1 (largest error 3.9·10⁻⁸ rad, measured over four million points); quarter and half turns undo the fold.
 public enum Bearing {
     /// The most `turns(east:north:)` differs from atan2(east, north)/2π, in turns: about three times the largest
     /// difference measured (6.1·10⁻⁹).
