@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline compare-peers bench-province bench-mclp clean
+.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline bench-ab compare-peers bench-province bench-mclp clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -89,11 +89,16 @@ bench-check: setup
 bench-baseline: setup
 	Benchmarks/baseline.sh
 
+## One benchmark alternated between commit REV and the working tree in the same hour: BENCH=name [ROUNDS=3].
+bench-ab: setup
+	@[ -n "$(REV)" ] && [ -n "$(BENCH)" ] || { echo "usage: make bench-ab REV=commit BENCH=benchmark_name [ROUNDS=3]"; exit 2; }
+	Benchmarks/ab.sh $(REV) $(BENCH) $(or $(ROUNDS),3)
+
 ## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
 compare-peers: setup
 	Benchmarks/compare-peers.sh
 
-## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~12 min on 2 cores).
+## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~4 min on 2 cores).
 bench-province: setup
 	Benchmarks/province.sh
 

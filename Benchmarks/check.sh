@@ -31,6 +31,7 @@ for attempt in 2 3; do
 done
 if [ -n "$worse" ]; then
   echo "bench-check: regression beyond the thresholds in three runs: $worse"
+  echo "bench-check: is it this hour's? make bench-ab REV=<the commit of the threshold> BENCH=$(echo $worse | cut -d' ' -f1)"
   exit 1
 fi
 if [ "$better" -gt 0 ]; then
