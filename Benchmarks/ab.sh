@@ -16,11 +16,10 @@ git -C "$root" worktree add --detach --quiet "$work/tree" "$rev"
 # The benchmarks read ../shared/data beside their checkout.
 [ -e "$root/../shared" ] && ln -s "$(cd "$root/../shared" && pwd)" "$work/shared"
 
-run() { # run CHECKOUT: the benchmark's p50 and p90 wall clock in ms, from the plugin's markdown table
-  (cd "$1/Benchmarks" && swift package benchmark --filter "^$name\$" --format markdown 2>&1) \
-    | awk -F'|' '/Time \(wall clock\)/ { scale = $2 ~ /\(s\)/ ? 1000 : $2 ~ /\((μs|us)\)/ ? 0.001 : 1
-                                         printf "%g %g\n", $5 * scale, $7 * scale; found = 1 }
-                 END { if (!found) exit 1 }'
+run() { # run CHECKOUT: the benchmark's p50 and p90 wall clock in ms, from the plugin's markdown table ($work/run.log)
+  (cd "$1/Benchmarks" && swift package benchmark --filter "^$name\$" --format markdown >"$work/run.log" 2>&1) || true
+  awk -F'|' '/Time \(wall clock\)/ { scale = $2 ~ /\(s\)/ ? 1000 : $2 ~ /\((μs|us)\)/ ? 0.001 : 1
+                                     printf "%g %g\n", $5 * scale, $7 * scale }' "$work/run.log"
 }
 
 median() { # median SIDE COLUMN: the median of one side's column of $work/results
@@ -32,7 +31,7 @@ echo "ab: $name, $rev against the working tree, $rounds rounds (the first run of
 for round in $(seq "$rounds"); do
   for side in "$rev" working; do
     checkout="$root"; [ "$side" = "$rev" ] && checkout="$work/tree"
-    read -r p50 p90 < <(run "$checkout") || { echo "ab: $name did not run at $side"; exit 1; }
+    read -r p50 p90 < <(run "$checkout") || { echo "ab: $name did not run at $side:"; tail -n 15 "$work/run.log"; exit 1; }
     echo "round $round  $side  p50 $p50 ms  p90 $p90 ms" | tee -a "$work/results"
   done
 done
