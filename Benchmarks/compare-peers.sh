@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs PhuSong, gdal_viewshed and SPLAT! on the same site over N44W072 in one run and prints CPU seconds,
-# PhuSong/peer ratios and IoU of the coverage masks. See "Comparing with peers" in the README.
+# PhuSong/peer ratios, IoU of the coverage masks and how far our ITM loss lies from SPLAT!'s. See "Comparing with
+# peers" in the README.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${PHUSONG_DATA:-$root/../shared/data}"
@@ -59,6 +60,12 @@ splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TI
   printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$work/$label/NH-1.lrp"
   (cd "$work/$label" && cpu "$label" "$splat" -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map \
     -ano loss.txt -ngs -N)
+  # Untimed: our ITM alone on profiles to a sample of SPLAT!'s points, cut from the same tile (see compare.py).
+  (cd "$root/Benchmarks/peers" && "$python" profiles.py "$work/$label" "$tile")
+  for sampling in nearest bilinear; do
+    "$phusong" path --model itm --cases "$work/$label/cases.csv" --profiles "$work/$label/profiles-$sampling.csv" \
+      > "$work/$label/itm-$sampling.csv"
+  done
 }
 splat_run splat-native splat srtm2sdf "$hgt"
 # SPLAT! HD reads 1″ tiles: N44W072 resampled bilinearly onto the 1″ lattice, as PhuSong resamples it onto 30 m.

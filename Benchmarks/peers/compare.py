@@ -1,11 +1,14 @@
-"""Reads the outputs of compare-peers.sh and prints the comparison table (CPU seconds, ratios, IoU)."""
+"""Reads the outputs of compare-peers.sh and prints the comparison table (CPU seconds, ratios, IoU) and how far
+PhuSong's ITM loss lies from SPLAT!'s at SPLAT!'s points."""
+import csv
 import json
-import math
 import os
 import subprocess
 import sys
 
 import numpy as np
+
+import splat
 
 work = sys.argv[1]
 
@@ -17,6 +20,15 @@ def raster(path):
     info = json.loads(subprocess.run(["gdalinfo", "-json", path], capture_output=True, text=True, check=True).stdout)
     width, height = info["size"]
     return np.fromfile(target, dtype="<f4").reshape(height, width), info["geoTransform"]
+
+
+def itm_on_profiles(res, sampling):
+    """Our ITM (`phusong path --cases`) on profiles.py's profiles to a sample of SPLAT!'s points, minus SPLAT!'s loss
+    there (the cases' A__db column)."""
+    folder = os.path.join(work, f"splat-{res}")
+    with open(os.path.join(folder, "cases.csv")) as cases, open(os.path.join(folder, f"itm-{sampling}.csv")) as ours:
+        theirs = np.array([float(row["A__db"]) for row in csv.DictReader(cases)])
+        return np.array([float(row["A__db"]) for row in csv.DictReader(ours)]) - theirs
 
 
 def cpu(label):
@@ -44,17 +56,11 @@ def los_iou(res):
     return (a & b).sum() / (a | b).sum(), spacing
 
 
-def itm_iou(res):
-    """SPLAT!'s loss points within 30 km, covered when loss <= EIRP - threshold = 60 - (-95) = 155 dB, against our
-    received power >= -95 dBm in the cells holding them."""
-    with open(os.path.join(work, f"splat-{res}", "loss.txt")) as lines:
-        body = "".join(line for line in lines if ";" not in line).replace("*", "")
-    lat, west, _, _, loss = np.array(body.replace(",", " ").split(), dtype=float).reshape(-1, 5).T
-    lon = -west
-    d = 6_371_008.8 * np.arccos(np.minimum(1, np.sin(np.radians(lat)) * math.sin(math.radians(44.45))
-        + np.cos(np.radians(lat)) * math.cos(math.radians(44.45)) * np.cos(np.radians(lon + 71.45))))
-    near = d <= 29_900
-    lat, lon, theirs = lat[near], lon[near], loss[near] <= 155
+def itm_against_splat(res):
+    """SPLAT!'s loss points within 30 km against our loss (EIRP 60 dBm - received power; an omni antenna and no
+    receiver gain) in the cells holding them: the IoU of the coverage masks, covered where loss <= EIRP - threshold
+    = 60 - (-95) = 155 dB, and the differences in dB (PhuSong - SPLAT!) where both have a value."""
+    lat, lon, theirs, _ = splat.points(os.path.join(work, f"splat-{res}", "loss.txt"))
     ours_path = os.path.join(work, f"itm-{res}", "sites", "NH-1.tif")
     power, _ = raster(ours_path)
     # The cell holding each point: gdaltransform -i maps longitude/latitude to pixel/line of our raster.
@@ -64,21 +70,36 @@ def itm_iou(res):
     ).stdout
     column, row, _ = np.floor(np.array(pixels.split(), dtype=float).reshape(-1, 3)).astype(int).T
     inside = (column >= 0) & (column < power.shape[1]) & (row >= 0) & (row < power.shape[0])
-    ours = np.zeros(len(theirs), dtype=bool)
-    ours[inside] = power[row[inside], column[inside]] >= -95  # NaN (no coverage) compares false
-    return (ours & theirs).sum() / (ours | theirs).sum()
+    ours = np.full(len(theirs), np.nan)
+    ours[inside] = 60 - power[row[inside], column[inside]]  # NaN where we have no value
+    covered_ours, covered_theirs = ours <= 155, theirs <= 155  # NaN compares false
+    iou = (covered_ours & covered_theirs).sum() / (covered_ours | covered_theirs).sum()
+    difference = (ours - theirs)[~np.isnan(ours)]
+    return iou, difference
 
 
-rows = []
+rows, differences = [], []
 for res in ["native", "30"]:
     iou, spacing = los_iou(res)
     ours, theirs = cpu(f"los-{res}"), cpu(f"viewshed-{res}")
     rows.append((f"LOS, 30 km, {spacing:.1f} m grid", "gdal_viewshed", ours, cpu(f"floor-{res}"), theirs, iou))
 for res, case, peer in [("native", "ITM, 30 km, 3\u2033", "SPLAT! -olditm"), ("30", "ITM, 30 km, 30 m", "SPLAT! HD 1\u2033")]:
-    rows.append((case, peer, cpu(f"itm-{res}"), cpu(f"floor-{res}"), cpu(f"splat-{res}"), itm_iou(res)))
+    iou, difference = itm_against_splat(res)
+    rows.append((case, peer, cpu(f"itm-{res}"), cpu(f"floor-{res}"), cpu(f"splat-{res}"), iou))
+    differences.append((case, "footprint cells at SPLAT!'s points", difference))
+    for sampling, posts in [("nearest", "nearest post, as SPLAT!"), ("bilinear", "bilinear, as PhuSong")]:
+        differences.append((case, f"ITM on profiles: {posts}", itm_on_profiles(res, sampling)))
 
 print(f"{'case':<26} {'peer':<15} {'PhuSong CPU s':>13} {'fspl floor s':>12} {'peer CPU s':>10} {'ratio':>7} {'IoU':>6}")
 for case, peer, ours, floor, theirs, iou in rows:
     print(f"{case:<26} {peer:<15} {ours:>13.2f} {floor:>12.2f} {theirs:>10.2f} {ours / theirs:>7.2f} {iou:>6.3f}")
 print("PhuSong times are whole `phusong footprint` runs (terrain loading, all outputs); ratio < 1 means PhuSong is faster.")
 print("fspl floor: the same run with free-space loss, which reads no profile: what the run costs besides its model.")
+print()
+print("ITM loss against SPLAT!'s, dB (PhuSong - SPLAT!): the footprint's cells at all of SPLAT!'s points within 30 km,")
+print("then our ITM alone on great-circle profiles cut from the tile SPLAT! read, to a sample of its points:")
+print(f"{'case':<18} {'PhuSong side':<41} {'points':>7} {'median':>7} {'median |d|':>10} {'95th pct |d|':>12}")
+for case, side, difference in differences:
+    size = np.abs(difference)
+    print(f"{case:<18} {side:<41} {len(difference):>7} {np.median(difference):>7.2f} {np.median(size):>10.2f}"
+          f" {np.percentile(size, 95):>12.2f}")
