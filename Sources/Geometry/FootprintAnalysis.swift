@@ -12,6 +12,8 @@ public struct SiteFootprint: Sendable {
     /// Cell size in metres.
     public let spacing: Double
     public let warnings: [String]
+    /// The window of the grid the footprint was traced on, and the tracer placed on it.
+    public let window: TracedWindow
 
     public var siteID: String { site.id }
     public var coveredCells: Int { cells.cellCount }
@@ -30,7 +32,17 @@ public struct SiteFootprint: Sendable {
         cells = CellRuns(mask: mask, width: coverage.width, height: coverage.height, column: coverage.column, row: coverage.row)
         spacing = grid.spacing
         warnings = coverage.warnings
+        window = TracedWindow(column: coverage.column, row: coverage.row, width: coverage.width, height: coverage.height, tracer: tracer)
     }
+}
+
+/// A window of the grid (cells) and the tracer that turns masks of it into polygons.
+public struct TracedWindow: Sendable {
+    public let column: Int
+    public let row: Int
+    public let width: Int
+    public let height: Int
+    public let tracer: MaskTracer
 }
 
 /// The area two sites both cover.
@@ -49,13 +61,15 @@ public struct FootprintAnalysis: Sendable {
 
     public var unionAreaKm2: Double { union.area / 1e6 }
 
-    /// Unions the footprints with GEOS, in vertical bands on all cores; a single footprint is its own union (traced
-    /// footprints are valid, so GEOS would only hand back the same region). Pairwise overlaps are counted on the
-    /// cells themselves — the polygons are exact unions of grid cells, so this equals the area of their GEOS
-    /// intersection, at a fraction of the cost.
+    /// Unions the footprints with GEOS, in vertical bands on all cores, each footprint without the parts other
+    /// footprints make redundant (`UnionPieces`); a single footprint is its own union (traced footprints are valid,
+    /// so GEOS would only hand back the same region). Pairwise overlaps are counted on the cells themselves — the
+    /// polygons are exact unions of grid cells, so this equals the area of their GEOS intersection, at a fraction
+    /// of the cost.
     public init(footprints: [SiteFootprint]) throws(GeometryError) {
         self.footprints = footprints
-        union = footprints.count == 1 ? footprints[0].shape : try GeometryOperations.unionOfAxisParallel(footprints.map(\.shape))
+        union = footprints.count == 1
+            ? footprints[0].shape : try GeometryOperations.unionOfAxisParallel(UnionPieces(footprints).pieces)
         let pairs = footprints.indices.flatMap { i in footprints.indices.filter { $0 > i }.map { (i, $0) } }
         let shared = parallelMap(count: pairs.count, chunkSize: 64) { index in
             footprints[pairs[index].0].cells.commonCells(with: footprints[pairs[index].1].cells)

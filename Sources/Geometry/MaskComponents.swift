@@ -16,6 +16,18 @@ struct MaskComponents {
         labels = joinedRuns()
     }
 
+    /// Number of components.
+    var count: Int { labels.max().map { $0 + 1 } ?? 0 }
+
+    /// Calls `body` with every run (its row and columns, in the runs' own numbering) and the run's component.
+    func forEachRun(_ body: (_ row: Int, _ columns: Range<Int>, _ component: Int) -> Void) {
+        for (offset, rowRuns) in runs.runs.enumerated() {
+            for (index, columns) in rowRuns.enumerated() {
+                body(runs.firstRow + offset, columns, labels[rowOffsets[offset] + index])
+            }
+        }
+    }
+
     /// The component of the covered cell at `column`, `row` (in the runs' own numbering).
     func component(column: Int, row: Int) -> Int {
         let rowRuns = runs.runs[row - runs.firstRow]
