@@ -61,7 +61,7 @@ splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TI
   (cd "$work/$label" && cpu "$label" "$splat" -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map \
     -ano loss.txt -ngs -N)
   # Untimed: our ITM alone on profiles to a sample of SPLAT!'s points, cut from the same tile (see compare.py).
-  (cd "$root/Benchmarks/peers" && "$python" profiles.py "$work/$label" "$tile")
+  "$python" "$root/Benchmarks/peers/profiles.py" "$work/$label" "$tile"
   for sampling in nearest bilinear; do
     "$phusong" path --model itm --cases "$work/$label/cases.csv" --profiles "$work/$label/profiles-$sampling.csv" \
       > "$work/$label/itm-$sampling.csv"
