@@ -6,7 +6,7 @@ VENV         := .venv
 SHARED_DATA  := ../shared/data
 DEMO_OUT     := out/demo
 
-.PHONY: setup peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline bench-ab compare-peers bench-province bench-mclp clean
+.PHONY: setup check-dependencies peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline bench-ab compare-peers bench-province bench-mclp clean
 
 ## Install missing Debian packages (as root), or say which are missing.
 setup:
@@ -22,6 +22,11 @@ setup:
 	  fi; \
 	fi
 
+## Every module a target imports must be its declared dependency: SwiftPM rebuilds a target only when one of those
+## changes, so an undeclared one can leave old struct layouts in an incremental build.
+check-dependencies: setup
+	python3 Tests/check-dependencies.py . Benchmarks
+
 ## Python peers the tests compare against, in a virtual environment of their own.
 peers: $(VENV)/peers.txt
 $(VENV)/peers.txt: Makefile
@@ -29,7 +34,7 @@ $(VENV)/peers.txt: Makefile
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PEERS)
 	echo "$(PEERS)" > $@
 
-build: setup
+build: check-dependencies
 	swift build -c release --product phusong
 
 ## Run the embedded synthetic province as a batch and say where its results are.
@@ -44,14 +49,14 @@ demo-real: build
 	@echo "Real-data demo results: open out/demo-real/index.html"
 
 ## The whole test suite. Real-data tests need $(SHARED_DATA); in CI it must be there.
-test: setup peers
+test: check-dependencies peers
 	@if [ -n "$$CI" ] && [ ! -d "$(SHARED_DATA)" ]; then echo "CI needs $(SHARED_DATA) beside the clone"; exit 1; fi
 	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
 
 ## The whole test suite under ThreadSanitizer, then AddressSanitizer (builds of their own in .build-tsan, .build-asan).
-test-sanitize: setup peers
+test-sanitize: check-dependencies peers
 	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread -Xswiftc -DSANITIZED
 	swift test --scratch-path .build-tsan --skip-build --disable-xctest
 	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -DSANITIZED
@@ -64,7 +69,7 @@ FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xs
 
 ## libFuzzer with AddressSanitizer on every parser we own: FUZZ_RUNS executions or FUZZ_SECONDS each,
 ## seeded from Fixtures/; corpora and any crash input in out/fuzz/TARGET/.
-fuzz: setup
+fuzz: check-dependencies
 	swift build -c release --product phusong-fuzz
 	swift build -c release --scratch-path .build-fuzz --product phusong-fuzz $(FUZZ_FLAGS)
 	@for target in $(FUZZ_TARGETS); do \
@@ -78,36 +83,36 @@ fuzz: setup
 	done; echo "fuzz: no crash, leak or timeout in any target"
 
 ## Benchmarks (separate package, release build).
-bench: setup
+bench: check-dependencies
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 
 ## Fail on a regression of more than 10 % against the committed thresholds (Benchmarks/Thresholds).
-bench-check: setup
+bench-check: check-dependencies
 	Benchmarks/check.sh
 
 ## Record the current figures as the new thresholds: the largest p90 of three runs (commit Benchmarks/Thresholds).
-bench-baseline: setup
+bench-baseline: check-dependencies
 	Benchmarks/baseline.sh
 
 ## One benchmark alternated between commit REV and the working tree in the same hour: BENCH=name [ROUNDS=3].
-bench-ab: setup
+bench-ab: check-dependencies
 	@[ -n "$(REV)" ] && [ -n "$(BENCH)" ] || { echo "usage: make bench-ab REV=commit BENCH=benchmark_name [ROUNDS=3]"; exit 2; }
 	Benchmarks/ab.sh $(REV) $(BENCH) $(or $(ROUNDS),3)
 
 ## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
-compare-peers: setup
+compare-peers: check-dependencies
 	Benchmarks/compare-peers.sh
 
 ## 1,424 sites over N44W072 with ITM: footprints, GEOS union, total area (needs ../shared/data; ~4 min on 2 cores).
-bench-province: setup
+bench-province: check-dependencies
 	Benchmarks/province.sh
 
 ## The optimiser on the 14 shared MCLP instances, by default and with --no-exact: answer vs optimum, gap, seconds.
-bench-mclp: setup
+bench-mclp: check-dependencies
 	Benchmarks/mclp.sh
 
 ## 100 proposals × 15 sites on N44W072 (3″, 30 km, ITM) through `phusong batch`: cold, re-run and rebuilt-from-cache times.
-bench-batch: setup
+bench-batch: check-dependencies
 	Benchmarks/batch.sh
 
 clean:

@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+let numerics: Target.Dependency = .product(name: "ComplexModule", package: "swift-numerics")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "PhuSong",
     platforms: [.macOS(.v13)],
@@ -27,34 +32,42 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        // Every module a target imports is listed as its own dependency, not left to arrive through another:
+        // SwiftPM rebuilds a target only when a listed module changes (Tests/check-dependencies.py, run by make).
         .target(name: "Terrain", dependencies: ["CGDAL", "CPROJ"]),
-        .target(
-            name: "Propagation",
-            dependencies: ["Terrain", .product(name: "ComplexModule", package: "swift-numerics")]
-        ),
-        .target(name: "Coverage", dependencies: ["Propagation"]),
-        .target(name: "Geometry", dependencies: ["Coverage", "CGEOS"]),
-        .target(name: "Planning", dependencies: ["Geometry", "CGDAL"]),
+        .target(name: "Propagation", dependencies: ["Terrain", numerics]),
+        .target(name: "Coverage", dependencies: ["Terrain", "Propagation"]),
+        .target(name: "Geometry", dependencies: ["Terrain", "Coverage", "CGEOS"]),
+        .target(name: "Planning", dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "CGDAL"]),
         .target(name: "Siting", dependencies: ["Terrain", "CCbc"]),
-        .target(name: "Workflows", dependencies: ["Planning", "Siting", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
-            name: "Batch",
-            dependencies: ["Workflows", "Siting", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            name: "Workflows",
+            dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Siting", crypto]
         ),
-        .target(name: "FuzzTargets", dependencies: ["Batch", "Workflows", "Siting"]),
+        .target(name: "Batch", dependencies: ["Terrain", "Workflows", "Siting", yams, crypto]),
+        .target(name: "FuzzTargets", dependencies: ["Terrain", "Propagation", "Coverage", "Siting", "Workflows", "Batch"]),
         .executableTarget(name: "phusong-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(
             name: "phusong",
-            dependencies: ["Workflows", "Siting", "Batch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Terrain", "Propagation", "Coverage", "Planning", "Siting", "Workflows", "Batch", argumentParser,
+            ]
         ),
         .testTarget(name: "TerrainTests", dependencies: ["Terrain", "TestSupport"]),
-        .testTarget(name: "PropagationTests", dependencies: ["Propagation", "TestSupport"]),
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
-        .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflows", "phusong", "TestSupport"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "phusong", "TestSupport"]),
+        .testTarget(name: "PropagationTests", dependencies: ["Terrain", "Propagation", "TestSupport"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Terrain", "Coverage", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "TestSupport"]
+        ),
+        .testTarget(name: "SitingTests", dependencies: ["Terrain", "Siting", "TestSupport"]),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Workflows", "phusong", "TestSupport"]
+        ),
+        .testTarget(name: "BatchTests", dependencies: ["Workflows", "Batch", "phusong", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: ["TestSupport"]),
         .target(name: "TestSupport", dependencies: ["Terrain"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,5 @@
+import struct Base.Base
+import struct Foundation.Date
+import Middle
+
+public func declared() -> Base { middle() }

@@ -1,0 +1,3 @@
+import Base
+
+public func middle() -> Base { Base(value: 1) }

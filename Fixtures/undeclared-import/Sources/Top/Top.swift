@@ -1,0 +1,5 @@
+@preconcurrency import Base
+import Foundation
+import Middle
+
+public func top() -> Int { middle().value }
