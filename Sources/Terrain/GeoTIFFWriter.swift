@@ -79,4 +79,25 @@ public enum GeoTIFF {
             throw InputError(path: path, reason: "cannot write GeoTIFF: \(lastGDALError(or: "write failed"))")
         }
     }
+
+    /// Copies the GeoTIFF at `source` to `path` byte for byte — its tiles are not compressed again — then sets the
+    /// dataset metadata items `metadata` and describes its band as `bandDescription`.
+    public static func copy(
+        _ source: String, to path: String, metadata: [String: String], bandDescription: String
+    ) throws(InputError) {
+        _ = gdalRegistration
+        CPLErrorReset()
+        guard CPLCopyFile(path, source) == 0 else {
+            throw InputError(path: path, reason: "cannot copy \(source): \(lastGDALError(or: "copy failed"))")
+        }
+        guard let dataset = GDALOpenEx(path, UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_UPDATE), nil, nil, nil) else {
+            throw InputError(path: path, reason: "cannot update GeoTIFF: \(lastGDALError(or: "GDALOpenEx failed"))")
+        }
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(dataset, key, value, nil) }
+        GDALSetDescription(GDALGetRasterBand(dataset, 1), bandDescription)
+        GDALClose(dataset)
+        guard CPLGetLastErrorType() != CE_Failure else {
+            throw InputError(path: path, reason: "cannot update GeoTIFF: \(lastGDALError(or: "closing failed"))")
+        }
+    }
 }

@@ -5,6 +5,10 @@ import Planning
 import Propagation
 import Terrain
 
+/// The GeoTIFF metadata item naming the site whose power a `sites/<id>.tif` holds, and that raster's band description.
+let siteMetadataKey = "PHUSONG_SITE"
+func siteRasterDescription(_ siteID: String) -> String { "received power (dBm) from \(siteID)" }
+
 /// `phusong footprint`: sites over terrain → `coverage.tif` (best-server received power),
 /// `sites/<id>.tif` (each site's power), `footprints.geojson` (WGS84, one feature per site and the union)
 /// and `summary.json`. With residents (`phusong evaluate`) the grid also covers their communes and the run
@@ -39,7 +43,8 @@ public enum FootprintJob {
             }, {
                 Result { () throws(InputError) in
                     try writeRasters(
-                        staging: staging, grid: grid, bestServer: footprints.bestServer, writeTerrain: request.writeTerrain,
+                        staging: staging, grid: grid, bestServer: footprints.bestServer,
+                        onlySite: sites.count == 1 ? sites[0].id : nil, writeTerrain: request.writeTerrain,
                         partial: partial != nil
                     )
                 }
@@ -99,7 +104,8 @@ public enum FootprintJob {
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
             let result = Result { () throws(InputError) in
                 try siteFootprint(
-                    sites[index], at: positions[index], name: names[index], on: grid, gridDigest: gridDigest, request: request, staging: staging
+                    sites[index], at: positions[index], rasterName: sites.count == 1 ? nil : names[index], on: grid,
+                    gridDigest: gridDigest, request: request, staging: staging
                 )
             }
             collector.add(result, at: index, gridWidth: grid.width, progress: progress)
@@ -118,10 +124,11 @@ public enum FootprintJob {
         )
     }
 
-    /// One site's coverage, written to its GeoTIFF, and its traced footprint.
+    /// One site's coverage, written to `sites/<rasterName>.tif` (unless nil: a run's only site, whose raster is
+    /// `coverage.tif`'s copy), and its traced footprint.
     private static func siteFootprint(
-        _ site: Site, at position: MapPoint, name: String, on grid: TerrainGrid, gridDigest: String, request: FootprintRequest,
-        staging: OutputStaging
+        _ site: Site, at position: MapPoint, rasterName: String?, on grid: TerrainGrid, gridDigest: String,
+        request: FootprintRequest, staging: OutputStaging
     ) throws(InputError) -> (SiteCoverage, SiteFootprint) {
         let coverage: SiteCoverage
         do {
@@ -129,13 +136,14 @@ public enum FootprintJob {
         } catch {
             throw placementError(error, site: site, request: request)
         }
-        let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
-        try GeoTIFF.writeFloat32(
-            path: staging.path("sites/\(name).tif"), width: coverage.width, height: coverage.height,
-            values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
-            metadata: metadata.merging(["PHUSONG_SITE": site.id]) { $1 },
-            bandDescription: "received power (dBm) from \(site.id)"
-        )
+        if let rasterName {
+            let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
+            try GeoTIFF.writeFloat32(
+                path: staging.path("sites/\(rasterName).tif"), width: coverage.width, height: coverage.height,
+                values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
+                metadata: metadata.merging([siteMetadataKey: site.id]) { $1 }, bandDescription: siteRasterDescription(site.id)
+            )
+        }
         return (coverage, SiteFootprint(coverage: coverage, grid: grid))
     }
 
@@ -183,9 +191,11 @@ public enum FootprintJob {
         )
     }
 
-    /// `coverage.tif` and, when asked for, `terrain.tif`.
+    /// `coverage.tif`, in a run of one site (`onlySite`, its id) also that site's raster — the same values, so copied
+    /// rather than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
-        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], writeTerrain: Bool, partial: Bool
+        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], onlySite: String?, writeTerrain: Bool,
+        partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -199,6 +209,12 @@ public enum FootprintJob {
             path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: bestServer,
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
+        if let onlySite {
+            try GeoTIFF.copy(
+                staging.path("coverage.tif"), to: staging.path("sites/\(fileNames(for: [onlySite])[0]).tif"),
+                metadata: [siteMetadataKey: onlySite], bandDescription: siteRasterDescription(onlySite)
+            )
+        }
     }
 
     /// Keeps, per cell, the strongest received power of any site so far (NaN where no site reaches).

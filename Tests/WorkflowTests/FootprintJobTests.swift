@@ -53,6 +53,37 @@ struct FootprintJobTests {
         #expect((-72.0 ... -71.0).contains(first[0]) && (44.0...45.0).contains(first[1]))
     }
 
+    @Test("One site: sites/NH-1.tif is coverage.tif copied — the whole grid, same pixels, its own metadata — on any grid")
+    func singleSiteCoverage() throws {
+        let site = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
+        for gridAround in [nil, [site.location, GeoPoint(latitude: 44.55, longitude: -71.3)]] {
+            let out = try temporaryFolder("one-site")
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            var request = FootprintRequest(
+                terrainPath: terrain, sitesPath: "one site", outputDirectory: out, parameters: CoverageParameters(radius: 10_000)
+            )
+            request.sites = [site]
+            request.gridAround = gridAround
+            let summary = try FootprintJob.run(request)
+            let coverage = try rasterInfo(out + "/coverage.tif"), own = try rasterInfo(out + "/sites/NH-1.tif")
+            #expect(coverage.description == "best-server received power (dBm)" && coverage.metadata["PHUSONG_SITE"] == nil)
+            #expect(own.description == "received power (dBm) from NH-1" && own.metadata["PHUSONG_SITE"] == "NH-1")
+            #expect(coverage.size == [summary.gridWidth, summary.gridHeight])
+            #expect(coverage.size == own.size && coverage.checksum == own.checksum && coverage.checksum != nil)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: out)
+            #expect(!files.contains { $0.hasSuffix(".aux.xml") }, "\(files)")
+        }
+    }
+
+    /// What `gdalinfo` reads of a single-band raster: size, band description, dataset metadata and checksum.
+    private func rasterInfo(_ path: String) throws -> (size: [Int], description: String?, metadata: [String: String], checksum: Int?) {
+        let info = try runProgram("gdalinfo", ["-json", "-checksum", path])
+        let raster = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let band = try #require((raster["bands"] as? [[String: Any]])?.first)
+        let metadata = (raster["metadata"] as? [String: Any])?[""] as? [String: String] ?? [:]
+        return (raster["size"] as? [Int] ?? [], band["description"] as? String, metadata, band["checksum"] as? Int)
+    }
+
     @Test("Received power of a visible cell is EIRP − free-space loss over the slant path (omni site)")
     func powerIsLinkBudget() throws {
         let site = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
