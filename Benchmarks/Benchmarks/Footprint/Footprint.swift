@@ -55,6 +55,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The 3″ ITM target is one site's whole 30 km footprint on one core: the single-site case above with every thread
+    // of the process pinned to core 0 (the eight sites below include discs the tile's edge cuts).
+    var itmOneSite = CoverageParameters(radius: 30_000, model: .itm)
+    itmOneSite.environment.allowExtrapolation = true
+    Benchmark("itm_footprint_N44W072_3arcsec_30km_one_core", configuration: tracked) { [itmOneSite] _ in
+        blackHole(try onCores(1) { try native.coverage(itmOneSite).coveredCellCount })
+    }
+
     // Two cores against one on a batch of sites: eight ITM footprints (3″, 30 km) run as `phusong footprint` runs a
     // batch (sites in parallel, each on the cores it is given), with every thread of the process pinned to core 0,
     // then free on both cores; the throughput ratio is the ratio of the two benchmarks' times (README, "Two cores").
