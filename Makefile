@@ -8,7 +8,10 @@ DEMO_OUT     := out/demo
 
 .PHONY: setup check-dependencies peers build demo demo-real test test-sanitize fuzz bench bench-batch bench-check bench-baseline bench-ab compare-peers bench-province bench-mclp clean
 
-## Install missing Debian packages (as root), or say which are missing.
+## Install missing Debian packages (as root), or say which are missing. SwiftPM keeps a build's plan, compiler
+## flags from pkg-config included, in .build/*.yaml and reuses it while the package's files are unchanged: a build
+## tried before the C libraries were installed would go on failing with "'gdal.h' file not found", so installing
+## them removes those plans (they are rebuilt on the next build).
 setup:
 	@missing=""; for package in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
@@ -16,7 +19,8 @@ setup:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      && rm -f .build/*.yaml Benchmarks/.build/*.yaml; \
 	  else \
 	    echo "Missing Debian packages:$$missing (run 'sudo make setup')"; exit 1; \
 	  fi; \
