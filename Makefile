@@ -90,7 +90,8 @@ fuzz: check-dependencies
 bench: check-dependencies
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 
-## Fail on a regression of more than 10 % against the committed thresholds (Benchmarks/Thresholds).
+## Fail on a regression of more than 10 % against the committed thresholds (Benchmarks/Thresholds), confirmed against
+## the build that recorded them, alternated with it in the same hour.
 bench-check: check-dependencies
 	Benchmarks/check.sh
 
@@ -98,10 +99,10 @@ bench-check: check-dependencies
 bench-baseline: check-dependencies
 	Benchmarks/baseline.sh
 
-## One benchmark alternated between commit REV and the working tree in the same hour: BENCH=name [ROUNDS=3].
+## Benchmarks alternated between commit REV and the working tree in the same hour: BENCH='name[|name…]' [ROUNDS=3].
 bench-ab: check-dependencies
-	@[ -n "$(REV)" ] && [ -n "$(BENCH)" ] || { echo "usage: make bench-ab REV=commit BENCH=benchmark_name [ROUNDS=3]"; exit 2; }
-	Benchmarks/ab.sh $(REV) $(BENCH) $(or $(ROUNDS),3)
+	@[ -n "$(REV)" ] && [ -n "$(BENCH)" ] || { echo "usage: make bench-ab REV=commit BENCH='name[|name…]' [ROUNDS=3]"; exit 2; }
+	Benchmarks/ab.sh $(REV) '$(BENCH)' $(or $(ROUNDS),3)
 
 ## PhuSong against gdal_viewshed and SPLAT! in one run (needs ../shared/data).
 compare-peers: check-dependencies

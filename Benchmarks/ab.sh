@@ -1,40 +1,79 @@
 #!/usr/bin/env bash
-# One benchmark alternated between an earlier commit and the working tree, in the same hour: how to tell a regression
-# from a slow spell of a shared machine, whose speed moves by a third within the hour. Prints every run's p50 and p90
-# wall clock (ms) and, last, the medians of each side.
-#   Benchmarks/ab.sh REV NAME [ROUNDS]    e.g. Benchmarks/ab.sh 70e6e7e p526_footprint_N44W072_30m_30km 3
+# Benchmarks alternated between an earlier commit and the working tree, in the same hour: how to tell a regression
+# from a slow spell of a shared machine, whose speed moves by up to 1.6× between processes minutes apart. Prints every
+# run's figures, then each side's lowest over the rounds (a busy host only ever slows a run down, so the lowest is the
+# nearest to the build's own cost) and their ratios, working tree / REV, on a line of their own: the medians of the
+# iterations' wall clock and CPU time (a short case's p90 moves by a third within one process) and peak memory's p90:
+#   ratio NAME wall-p50 RATIO cpu-p50 RATIO memory-p90 RATIO
+#   Benchmarks/ab.sh REV NAMES [ROUNDS]    e.g. Benchmarks/ab.sh 70e6e7e p526_footprint_N44W072_30m_30km 3
+# NAMES is one benchmark's name or several joined by '|'; all of them run in one plugin run per side and round.
+# REV is checked out in a worktree kept in Benchmarks/.build/ab-tree, so that the next comparison builds only what
+# changed (`make clean` removes it).
 set -euo pipefail
-[ $# -ge 2 ] || { echo "usage: Benchmarks/ab.sh REV BENCHMARK_NAME [ROUNDS]"; exit 2; }
+[ $# -ge 2 ] || { echo "usage: Benchmarks/ab.sh REV BENCHMARK_NAME[|NAME…] [ROUNDS]"; exit 2; }
 root="$(cd "$(dirname "$0")/.." && pwd)"
-rev="$1" name="$2" rounds="${3:-3}"
+rev="$1" names="$2" rounds="${3:-3}"
 git -C "$root" rev-parse --verify --quiet "$rev^{commit}" >/dev/null || { echo "ab: $rev is not a commit here"; exit 2; }
 
-work="$(mktemp -d)"
-cleanup() { git -C "$root" worktree remove --force "$work/tree" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-git -C "$root" worktree add --detach --quiet "$work/tree" "$rev"
+tree="$root/Benchmarks/.build/ab-tree"
+git -C "$root" worktree prune
+if [ -e "$tree/.git" ]; then
+  git -C "$tree" checkout --quiet --detach --force "$rev"
+else
+  mkdir -p "$(dirname "$tree")"
+  git -C "$root" worktree add --detach --quiet --force "$tree" "$rev"
+fi
 # The benchmarks read ../shared/data beside their checkout.
-[ -e "$root/../shared" ] && ln -s "$(cd "$root/../shared" && pwd)" "$work/shared"
+[ -e "$root/../shared" ] && ln -sfn "$(cd "$root/../shared" && pwd)" "$(dirname "$tree")/shared"
 
-run() { # run CHECKOUT: the benchmark's p50 and p90 wall clock in ms, from the plugin's markdown table ($work/run.log)
-  (cd "$1/Benchmarks" && swift package benchmark --filter "^$name\$" --format markdown >"$work/run.log" 2>&1) || true
-  awk -F'|' '/Time \(wall clock\)/ { scale = $2 ~ /\(s\)/ ? 1000 : $2 ~ /\((μs|us)\)/ ? 0.001 : 1
-                                     printf "%g %g\n", $5 * scale, $7 * scale }' "$work/run.log"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+run() { # run CHECKOUT: per benchmark, NAME and p50 wall, p90 wall, p50 CPU (ms) and p90 peak memory (MB)
+  (cd "$1/Benchmarks" && swift package benchmark --filter "^($names)\$" --format markdown >"$work/run.log" 2>&1) || true
+  awk -F'|' '
+    function scale(label) {
+      return label ~ /\(s\)/ ? 1000 : label ~ /\((μs|us)\)/ ? 0.001 : label ~ /\(ns\)/ ? 1e-6 \
+           : label ~ /\(G\)/ ? 1000 : label ~ /\(K\)/ ? 0.001 : 1
+    }
+    /^### / { name = substr($0, 5) }
+    /Time \(wall clock\)/ { wall50[name] = $5 * scale($2); wall90[name] = $7 * scale($2) }
+    /Time \(total CPU\)/ { cpu50[name] = $5 * scale($2) }
+    /Memory \(resident peak\)/ { memory90[name] = $7 * scale($2) }
+    END { for (name in wall90) printf "%s %g %g %g %g\n", name, wall50[name], wall90[name], cpu50[name], memory90[name] }
+  ' "$work/run.log"
 }
 
-median() { # median SIDE COLUMN: the median of one side's column of $work/results
-  awk -v side="$1" -v column="$2" '$3 == side { print $column }' "$work/results" | sort -n \
-    | awk '{ value[NR] = $1 } END { print value[int((NR + 1) / 2)] }'
+lowest() { # lowest SIDE NAME COLUMN: the lowest of one side's column of $work/results for one benchmark
+  awk -v side="$1" -v name="$2" -v column="$3" '$2 == side && $3 == name { print $column }' "$work/results" | sort -g \
+    | head -n 1
 }
 
-echo "ab: $name, $rev against the working tree, $rounds rounds (the first run of each side builds it)"
+echo "ab: $names, $rev against the working tree, $rounds rounds (the first run of each side builds what changed)"
+expected=$(echo "$names" | tr '|' '\n' | wc -l)
 for round in $(seq "$rounds"); do
   for side in "$rev" working; do
-    checkout="$root"; [ "$side" = "$rev" ] && checkout="$work/tree"
-    read -r p50 p90 < <(run "$checkout") || { echo "ab: $name did not run at $side:"; tail -n 15 "$work/run.log"; exit 1; }
-    echo "round $round  $side  p50 $p50 ms  p90 $p90 ms" | tee -a "$work/results"
+    checkout="$root"; [ "$side" = "$rev" ] && checkout="$tree"
+    run "$checkout" > "$work/figures"
+    if [ "$(wc -l < "$work/figures")" -ne "$expected" ]; then
+      echo "ab: $(wc -l < "$work/figures") of the $expected benchmarks ran at $side:"; tail -n 15 "$work/run.log"; exit 1
+    fi
+    while read -r name wall50 wall90 cpu50 memory90; do
+      echo "$round $side $name $wall50 $wall90 $cpu50 $memory90" >> "$work/results"
+      echo "round $round  $side  $name  wall p50 $wall50 ms  p90 $wall90 ms  CPU p50 $cpu50 ms  memory p90 $memory90 MB"
+    done < "$work/figures"
   done
 done
-for side in "$rev" working; do
-  echo "median of $rounds rounds  $side  p50 $(median "$side" 5) ms  p90 $(median "$side" 8) ms"
+for name in $(echo "$names" | tr '|' ' '); do
+  ratios=""
+  for column in 4 6 7; do
+    ratios="$ratios $(awk -v a="$(lowest working "$name" $column)" -v b="$(lowest "$rev" "$name" $column)" \
+      'BEGIN { printf "%.3f", (b > 0 ? a / b : 1) }')"
+  done
+  for side in "$rev" working; do
+    echo "lowest of $rounds rounds  $side  $name  wall p50 $(lowest "$side" "$name" 4) ms  p90 $(lowest "$side" "$name" 5) ms" \
+      " CPU p50 $(lowest "$side" "$name" 6) ms  memory p90 $(lowest "$side" "$name" 7) MB"
+  done
+  read -r wall cpu memory <<< "$ratios"
+  echo "ratio $name wall-p50 $wall cpu-p50 $cpu memory-p90 $memory"
 done
