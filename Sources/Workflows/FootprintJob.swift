@@ -34,8 +34,14 @@ public enum FootprintJob {
         )
         let grid = terrain.grid
         let staging = try OutputStaging(destination: request.outputDirectory)
+        // A run of one site copies `coverage.tif` to that site's raster rather than writing the same values twice.
+        let rasterNames = fileNames(for: sites.map(\.id))
+        let onlySite = sites.count == 1 ? (id: sites[0].id, rasterName: rasterNames[0]) : nil
         do throws(InputError) {
-            let footprints = try siteFootprints(sites, on: grid, request: request, staging: staging, progress: progress)
+            let footprints = try siteFootprints(
+                sites, rasterNames: onlySite == nil ? rasterNames : nil, on: grid, request: request, staging: staging,
+                progress: progress
+            )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
@@ -43,9 +49,8 @@ public enum FootprintJob {
             }, {
                 Result { () throws(InputError) in
                     try writeRasters(
-                        staging: staging, grid: grid, bestServer: footprints.bestServer,
-                        onlySite: sites.count == 1 ? sites[0].id : nil, writeTerrain: request.writeTerrain,
-                        partial: partial != nil
+                        staging: staging, grid: grid, bestServer: footprints.bestServer, onlySite: onlySite,
+                        writeTerrain: request.writeTerrain, partial: partial != nil
                     )
                 }
             })
@@ -86,9 +91,10 @@ public enum FootprintJob {
     /// Computes the sites in parallel, one per core as cores come free (each site's radials in parallel too),
     /// keeping only what the outputs need: each site's power goes to its GeoTIFF and into the best-server
     /// raster (the larger power wins, so the order sites finish in does not matter), then only its traced
-    /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons.
+    /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons. `rasterNames` are the
+    /// sites' GeoTIFF names under `sites/`, nil when no site's raster is to be written here.
     private static func siteFootprints(
-        _ sites: [Site], on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
+        _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
         progress: @Sendable (Int, Int) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
         let positions: [MapPoint]
@@ -97,14 +103,13 @@ public enum FootprintJob {
         } catch {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
-        let names = fileNames(for: sites.map(\.id))
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
             let result = Result { () throws(InputError) in
                 try siteFootprint(
-                    sites[index], at: positions[index], rasterName: sites.count == 1 ? nil : names[index], on: grid,
+                    sites[index], at: positions[index], rasterName: rasterNames?[index], on: grid,
                     gridDigest: gridDigest, request: request, staging: staging
                 )
             }
@@ -191,11 +196,11 @@ public enum FootprintJob {
         )
     }
 
-    /// `coverage.tif`, in a run of one site (`onlySite`, its id) also that site's raster — the same values, so copied
-    /// rather than compressed twice — and, when asked for, `terrain.tif`.
+    /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather
+    /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
-        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], onlySite: String?, writeTerrain: Bool,
-        partial: Bool
+        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], onlySite: (id: String, rasterName: String)?,
+        writeTerrain: Bool, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -211,8 +216,8 @@ public enum FootprintJob {
         )
         if let onlySite {
             try GeoTIFF.copy(
-                staging.path("coverage.tif"), to: staging.path("sites/\(fileNames(for: [onlySite])[0]).tif"),
-                metadata: [siteMetadataKey: onlySite], bandDescription: siteRasterDescription(onlySite)
+                staging.path("coverage.tif"), to: staging.path("sites/\(onlySite.rasterName).tif"),
+                metadata: [siteMetadataKey: onlySite.id], bandDescription: siteRasterDescription(onlySite.id)
             )
         }
     }
