@@ -3,8 +3,9 @@
 # time and peak memory, 10 % tolerance). On a shared 2-core machine the same build measures up to 1.9× apart between
 # hours, so a benchmark beyond its thresholds twice running is then alternated, in the same hour, with the build of
 # the commit that recorded its thresholds (Benchmarks/ab.sh, AB_ROUNDS rounds, 3 by default): it fails only if the
-# working tree is more than 10 % slower or larger than that build, and again so in a second alternation (one process
-# in eight or so lands in a slow spell of its own). A run faster than the thresholds only asks for an update.
+# working tree is more than 10 % slower or larger than that build, and again so in a second alternation (each process
+# runs in a fast or a slow mode of this host's, about 1.3× apart, and three rounds can draw only slow ones on one side).
+# A run faster than the thresholds only asks for an update.
 set -uo pipefail
 cd "$(dirname "$0")"
 log="$(mktemp)" ab="$(mktemp)"
