@@ -44,11 +44,6 @@ run() { # run CHECKOUT: per benchmark, NAME and p50 wall, p90 wall, p50 CPU (ms)
   ' "$work/run.log"
 }
 
-lowest() { # lowest SIDE NAME COLUMN: the lowest of one side's column of $work/results for one benchmark
-  awk -v side="$1" -v name="$2" -v column="$3" '$2 == side && $3 == name { print $column }' "$work/results" | sort -g \
-    | head -n 1
-}
-
 echo "ab: $names, $rev against the working tree, $rounds rounds (the first run of each side builds what changed)"
 expected=$(echo "$names" | tr '|' '\n' | wc -l)
 for round in $(seq "$rounds"); do
@@ -64,16 +59,17 @@ for round in $(seq "$rounds"); do
     done < "$work/figures"
   done
 done
-for name in $(echo "$names" | tr '|' ' '); do
-  ratios=""
-  for column in 4 6 7; do
-    ratios="$ratios $(awk -v a="$(lowest working "$name" $column)" -v b="$(lowest "$rev" "$name" $column)" \
-      'BEGIN { printf "%.3f", (b > 0 ? a / b : 1) }')"
-  done
-  for side in "$rev" working; do
-    echo "lowest of $rounds rounds  $side  $name  wall p50 $(lowest "$side" "$name" 4) ms  p90 $(lowest "$side" "$name" 5) ms" \
-      " CPU p50 $(lowest "$side" "$name" 6) ms  memory p90 $(lowest "$side" "$name" 7) MB"
-  done
-  read -r wall cpu memory <<< "$ratios"
-  echo "ratio $name wall-p50 $wall cpu-p50 $cpu memory-p90 $memory"
-done
+# Each side's lowest figures per benchmark, and the ratios working / REV of wall p50, CPU p50 and memory p90.
+awk -v rev="$rev" -v rounds="$rounds" '
+  { names[$3] = 1; for (c = 4; c <= 7; c++) if (!(($2, $3, c) in low) || $c < low[$2, $3, c]) low[$2, $3, c] = $c }
+  function ratio(name, c) { return low[rev, name, c] > 0 ? low["working", name, c] / low[rev, name, c] : 1 }
+  END {
+    for (name in names) {
+      for (s = 1; s <= 2; s++) {
+        side = s == 1 ? rev : "working"
+        printf "lowest of %d rounds  %s  %s  wall p50 %g ms  p90 %g ms  CPU p50 %g ms  memory p90 %g MB\n", rounds, side,
+          name, low[side, name, 4], low[side, name, 5], low[side, name, 6], low[side, name, 7]
+      }
+      printf "ratio %s wall-p50 %.3f cpu-p50 %.3f memory-p90 %.3f\n", name, ratio(name, 4), ratio(name, 6), ratio(name, 7)
+    }
+  }' "$work/results"
