@@ -6,7 +6,8 @@
 # iterations' wall clock and CPU time (a short case's p90 moves by a third within one process) and peak memory's p90:
 #   ratio NAME wall-p50 RATIO cpu-p50 RATIO memory-p90 RATIO
 #   Benchmarks/ab.sh REV NAMES [ROUNDS]    e.g. Benchmarks/ab.sh 70e6e7e p526_footprint_N44W072_30m_30km 3
-# NAMES is one benchmark's name or several joined by '|'; all of them run in one plugin run per side and round.
+# NAMES is one benchmark's name or several joined by '|'; all of them run in one plugin run per side and round. The
+# order of the two sides alternates between rounds.
 # REV is checked out in a worktree kept in Benchmarks/.build/ab-tree, so that the next comparison builds only what
 # changed (`make clean` removes it).
 set -euo pipefail
@@ -47,7 +48,9 @@ run() { # run CHECKOUT: per benchmark, NAME and p50 wall, p90 wall, p50 CPU (ms)
 echo "ab: $names, $rev against the working tree, $rounds rounds (the first run of each side builds what changed)"
 expected=$(echo "$names" | tr '|' '\n' | wc -l)
 for round in $(seq "$rounds"); do
-  for side in "$rev" working; do
+  # Odd rounds run REV first, even rounds the working tree first, so that neither side always runs second.
+  sides="$rev working"; [ $((round % 2)) -eq 0 ] && sides="working $rev"
+  for side in $sides; do
     checkout="$root"; [ "$side" = "$rev" ] && checkout="$tree"
     run "$checkout" > "$work/figures"
     if [ "$(wc -l < "$work/figures")" -ne "$expected" ]; then
