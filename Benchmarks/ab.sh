@@ -62,12 +62,15 @@ for round in $(seq "$rounds"); do
     done < "$work/figures"
   done
 done
-# Each side's lowest figures per benchmark, and the ratios working / REV of wall p50, CPU p50 and memory p90.
-awk -v rev="$rev" -v rounds="$rounds" '
-  { names[$3] = 1; for (c = 4; c <= 7; c++) if (!(($2, $3, c) in low) || $c < low[$2, $3, c]) low[$2, $3, c] = $c }
+# Each side's lowest figures per benchmark, in the order NAMES gives them, and the ratios working / REV of wall p50,
+# CPU p50 and memory p90.
+awk -v rev="$rev" -v rounds="$rounds" -v names="$names" '
+  { for (c = 4; c <= 7; c++) if (!(($2, $3, c) in low) || $c < low[$2, $3, c]) low[$2, $3, c] = $c }
   function ratio(name, c) { return low[rev, name, c] > 0 ? low["working", name, c] / low[rev, name, c] : 1 }
   END {
-    for (name in names) {
+    count = split(names, order, "|")
+    for (n = 1; n <= count; n++) {
+      name = order[n]
       for (s = 1; s <= 2; s++) {
         side = s == 1 ? rev : "working"
         printf "lowest of %d rounds  %s  %s  wall p50 %g ms  p90 %g ms  CPU p50 %g ms  memory p90 %g MB\n", rounds, side,
