@@ -62,12 +62,14 @@ test: check-dependencies peers
 	swift build $(TEST_BUILD) --build-tests -Xswiftc -enable-testing
 	swift test $(TEST_BUILD) --skip-build --disable-xctest
 
-## The whole test suite under ThreadSanitizer, then AddressSanitizer (builds of their own in .build-tsan, .build-asan).
+## The whole test suite under ThreadSanitizer, then AddressSanitizer, on optimised builds with testing enabled as
+## `make test` runs it (builds of their own in .build-tsan, .build-asan): on debug builds each run took over half an hour.
+SANITIZE_BUILD := -c release --build-tests -Xswiftc -enable-testing -Xswiftc -DSANITIZED
 test-sanitize: check-dependencies peers
-	swift build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread -Xswiftc -DSANITIZED
-	swift test --scratch-path .build-tsan --skip-build --disable-xctest
-	swift build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xswiftc -DSANITIZED
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test --scratch-path .build-asan --skip-build --disable-xctest
+	swift build $(SANITIZE_BUILD) --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	swift test -c release --scratch-path .build-tsan --skip-build --disable-xctest
+	swift build $(SANITIZE_BUILD) --scratch-path .build-asan -Xswiftc -sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test -c release --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip
 FUZZ_RUNS    ?= 1000000

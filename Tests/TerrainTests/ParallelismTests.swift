@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Terrain
+import TestSupport
 import Testing
 
 @Suite("Parallel helpers")
@@ -13,14 +14,15 @@ struct ParallelismTests {
         var total: Int { lock.withLock { count } }
     }
 
-    /// Runs two workers with `concurrentPerform` that each wait (up to 5 s) for the other to start: both meet only
-    /// when they run at the same time. Returns how many met.
+    /// Runs two workers with `concurrentPerform` that each wait (up to 5 s, ten times that under the sanitizers, whose
+    /// suite keeps libdispatch's threads busy longer) for the other to start: both meet only when they run at the same
+    /// time. Returns how many met.
     func pairThatMustOverlap() -> Int {
         let started = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
         let meetings = Meetings()
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             started[1 - worker].signal()
-            if started[worker].wait(timeout: .now() + 5) == .success { meetings.add() }
+            if started[worker].wait(timeout: .now() + 5 * sanitizerSlowdown) == .success { meetings.add() }
         }
         return meetings.total
     }
