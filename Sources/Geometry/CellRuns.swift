@@ -39,18 +39,6 @@ public struct CellRuns: Sendable, Equatable {
 
     /// Number of cells covered by both.
     public func commonCells(with other: CellRuns) -> Int {
-        let first = max(firstRow, other.firstRow)
-        let last = min(firstRow + runs.count, other.firstRow + other.runs.count)
-        guard first < last else { return 0 }
-        var count = 0
-        for row in first..<last {
-            let a = runs[row - firstRow], b = other.runs[row - other.firstRow]
-            var i = 0, j = 0
-            while i < a.count, j < b.count {
-                count += max(0, min(a[i].upperBound, b[j].upperBound) - max(a[i].lowerBound, b[j].lowerBound))
-                if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
-            }
-        }
-        return count
+        CoveredCellCounts(self).commonCells(with: other)
     }
 }

@@ -70,14 +70,17 @@ public struct FootprintAnalysis: Sendable {
         self.footprints = footprints
         union = footprints.count == 1
             ? footprints[0].shape : try GeometryOperations.unionOfAxisParallel(UnionPieces(footprints).pieces)
-        let pairs = footprints.indices.flatMap { i in footprints.indices.filter { $0 > i }.map { (i, $0) } }
-        let shared = parallelMap(count: pairs.count, chunkSize: 64) { index in
-            footprints[pairs[index].0].cells.commonCells(with: footprints[pairs[index].1].cells)
+        // Each footprint's cells counted once, against every later footprint.
+        let shared = parallelMap(count: footprints.count, chunkSize: 1) { i in
+            let counts = CoveredCellCounts(footprints[i].cells)
+            return footprints.indices.dropFirst(i + 1).map { counts.commonCells(with: footprints[$0].cells) }
         }
         var overlaps: [Overlap] = []
-        for ((i, j), cells) in zip(pairs, shared) where cells > 0 {
-            let area = Double(cells) * footprints[i].spacing * footprints[i].spacing / 1e6
-            overlaps.append(Overlap(first: footprints[i].siteID, second: footprints[j].siteID, areaKm2: area))
+        for (i, laterCells) in shared.enumerated() {
+            for (j, cells) in zip(footprints.indices.dropFirst(i + 1), laterCells) where cells > 0 {
+                let area = Double(cells) * footprints[i].spacing * footprints[i].spacing / 1e6
+                overlaps.append(Overlap(first: footprints[i].siteID, second: footprints[j].siteID, areaKm2: area))
+            }
         }
         self.overlaps = overlaps
     }

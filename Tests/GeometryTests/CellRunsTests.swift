@@ -26,6 +26,29 @@ struct CellRunsTests {
         #expect(a.1.commonCells(with: a.1) == a.1.cellCount)
     }
 
+    @Test("Cells in common counted from one footprint's row counts equal the cells both masks cover, window against window")
+    func coveredCellCounts() {
+        var random = SeededGenerator(seed: 24)
+        let gridWidth = 60, gridHeight = 50
+        // Random windows of random density, anywhere on the grid: overlapping, nested, touching or apart.
+        let windows = (0..<40).map { _ in
+            let width = 1 + random.int(30), height = 1 + random.int(30)
+            let column = random.int(gridWidth - width + 1), row = random.int(gridHeight - height + 1)
+            let density = random.unit()
+            let mask = (0..<(width * height)).map { _ in random.unit() < density }
+            var grid = [Bool](repeating: false, count: gridWidth * gridHeight)
+            for index in mask.indices where mask[index] { grid[(row + index / width) * gridWidth + column + index % width] = true }
+            return (runs: CellRuns(mask: mask, width: width, height: height, column: column, row: row), grid: grid)
+        }
+        for a in windows {
+            let counts = CoveredCellCounts(a.runs)
+            for b in windows {
+                let expected = zip(a.grid, b.grid).filter { $0 && $1 }.count
+                #expect(counts.commonCells(with: b.runs) == expected)
+            }
+        }
+    }
+
     @Test("Cell indices of the runs are the mask's covered cells placed on the grid")
     func cellIndices() {
         var random = SeededGenerator(seed: 9)
