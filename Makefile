@@ -55,20 +55,19 @@ demo-real: build
 ## The whole test suite, on an optimised build (the code users run; the suite's footprints, demos and solver runs take
 ## a fifth of their debug-build time) with testing enabled, in .build-test so that `make build`'s own flags stay
 ## untouched. Real-data tests need $(SHARED_DATA); in CI it must be there.
-TEST_BUILD := -c release --scratch-path .build-test
+TESTABLE_BUILD := -c release --build-tests -Xswiftc -enable-testing
 test: check-dependencies peers
 	@if [ -n "$$CI" ] && [ ! -d "$(SHARED_DATA)" ]; then echo "CI needs $(SHARED_DATA) beside the clone"; exit 1; fi
 	@[ -d "$(SHARED_DATA)" ] || echo "Note: $(SHARED_DATA) is absent; real-data tests will be skipped."
-	swift build $(TEST_BUILD) --build-tests -Xswiftc -enable-testing
-	swift test $(TEST_BUILD) --skip-build --disable-xctest
+	swift build $(TESTABLE_BUILD) --scratch-path .build-test
+	swift test -c release --scratch-path .build-test --skip-build --disable-xctest
 
 ## The whole test suite under ThreadSanitizer, then AddressSanitizer, on optimised builds with testing enabled as
 ## `make test` runs it (builds of their own in .build-tsan, .build-asan): on debug builds each run took over half an hour.
-SANITIZE_BUILD := -c release --build-tests -Xswiftc -enable-testing -Xswiftc -DSANITIZED
 test-sanitize: check-dependencies peers
-	swift build $(SANITIZE_BUILD) --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	swift build $(TESTABLE_BUILD) -Xswiftc -DSANITIZED --scratch-path .build-tsan -Xswiftc -sanitize=thread
 	swift test -c release --scratch-path .build-tsan --skip-build --disable-xctest
-	swift build $(SANITIZE_BUILD) --scratch-path .build-asan -Xswiftc -sanitize=address
+	swift build $(TESTABLE_BUILD) -Xswiftc -DSANITIZED --scratch-path .build-asan -Xswiftc -sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test -c release --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip

@@ -11,7 +11,7 @@ public struct CoveredCellCounts: Sendable {
     private let counts: [Int32]
 
     public init(_ cells: CellRuns) {
-        let columns = cells.runs.joined()
+        let columns = cells.runs.joined().lazy
         let firstColumn = columns.map(\.lowerBound).min() ?? 0
         let width = (columns.map(\.upperBound).max() ?? 0) - firstColumn
         (self.firstRow, self.firstColumn, self.width, rowCount) = (cells.firstRow, firstColumn, width, cells.runs.count)
