@@ -15,12 +15,14 @@ func siteRasterDescription(_ siteID: String) -> String { "received power (dBm) f
 /// adds `residents.tif`, `communes.csv`, `coverage.geojson` and the residents' figures in `summary.json`.
 /// Outputs appear all together or not at all.
 public enum FootprintJob {
-    /// Runs the job; `progress` is told after each site how many of how many are done.
+    /// Runs the job; `progress` is told what it is doing: loading terrain, how many sites of how many are done
+    /// (after each), combining them, writing.
     public static func run(
-        _ request: FootprintRequest, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        _ request: FootprintRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }
     ) throws(InputError) -> FootprintSummary {
         let sites: [Site]
         if let given = request.sites { sites = given } else { sites = try SiteFile.load(request.sitesPath) }
+        progress(.loadingTerrain(sites: sites.count))
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
             throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
@@ -43,6 +45,7 @@ public enum FootprintJob {
                 progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
+            progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
                 Result { () throws(GeometryError) in try FootprintAnalysis(footprints: footprints.sites) }
@@ -61,6 +64,7 @@ public enum FootprintJob {
             } catch {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
+            progress(.writing)
             var summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
             summary.partial = partial
             if let layer, let residents = request.residents {
@@ -95,7 +99,7 @@ public enum FootprintJob {
     /// sites' GeoTIFF names under `sites/`, nil when no site's raster is to be written here.
     private static func siteFootprints(
         _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
-        progress: @Sendable (Int, Int) -> Void
+        progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
         let positions: [MapPoint]
         do {
@@ -105,6 +109,7 @@ public enum FootprintJob {
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
+        progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
             let result = Result { () throws(InputError) in
@@ -285,7 +290,7 @@ private final class SiteCollector: @unchecked Sendable {
 
     func add(
         _ result: Result<(SiteCoverage, SiteFootprint), InputError>, at index: Int, gridWidth: Int,
-        progress: (Int, Int) -> Void
+        progress: (FootprintProgress) -> Void
     ) {
         lock.lock()
         defer { lock.unlock() }
@@ -297,16 +302,16 @@ private final class SiteCollector: @unchecked Sendable {
             failures[index] = error
         }
         done += 1
-        progress(done, footprints.count)
+        progress(.sites(done: done, total: footprints.count))
     }
 
     /// A site not started because the deadline had passed.
-    func skip(_ index: Int, progress: (Int, Int) -> Void) {
+    func skip(_ index: Int, progress: (FootprintProgress) -> Void) {
         lock.lock()
         defer { lock.unlock() }
         skipped.append(index)
         done += 1
-        progress(done, footprints.count)
+        progress(.sites(done: done, total: footprints.count))
     }
 
     func finish() throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {

@@ -80,7 +80,7 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
 /// budget (existing sites kept, shared masts and greenfield sites at their costs), then the evaluation reports
 /// of the existing sites (`before/`) and of the plan (`after/`), and `plan.json` — all together or not at all.
 public enum PlanJob {
-    public static func run(_ request: PlanRequest, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(InputError) -> PlanSummary {
+    public static func run(_ request: PlanRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }) throws(InputError) -> PlanSummary {
         let evaluation = request.evaluation
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
         let candidates = try CandidateFile.load(evaluation.sitesPath)
@@ -211,7 +211,7 @@ public enum PlanJob {
     }
 
     private static func evaluate(
-        _ sites: [Site], request: FootprintRequest, into folder: String, progress: @Sendable (Int, Int) -> Void
+        _ sites: [Site], request: FootprintRequest, into folder: String, progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> FootprintSummary {
         var run = request
         run.sites = sites

@@ -9,7 +9,7 @@ import Terrain
 public enum VerificationJob {
     public static func run(
         claimPath: String, outputDirectory: String, footprintCache: FootprintCache? = nil, limits: RunLimits = RunLimits(),
-        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        progress: @Sendable (FootprintProgress) -> Void = { _ in }
     ) throws(InputError) -> VerificationReport {
         let claim = try Claim.load(claimPath)
         let claimedFootprint = try claim.footprintPath.map { path throws(InputError) in try PolygonFile.load(path) }

@@ -123,7 +123,7 @@ struct SiteRunOptions: ParsableArguments {
         let bar = ProgressBar(label: "sites")
         return try reportingInputErrors(exitCode: code) { () throws(InputError) in
             defer { bar.finish() }
-            return try FootprintJob.run(request) { done, total in bar.update(done: done, total: total) }
+            return try FootprintJob.run(request) { bar.show($0) }
         }
     }
 }

@@ -43,7 +43,7 @@ struct PlanCommand: ParsableCommand {
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
-            return try PlanJob.run(request) { done, total in bar.update(done: done, total: total) }
+            return try PlanJob.run(request) { bar.show($0) }
         }
         let label = plan.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
         print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")

@@ -23,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
             defer { bar.finish() }
             return try VerificationJob.run(
                 claimPath: claim, outputDirectory: out, limits: RunLimits(memoryBytes: memory.bytes)
-            ) { done, total in bar.update(done: done, total: total) }
+            ) { bar.show($0) }
         }
         print(verificationTable(report))
         print("Results: \(out)/verification.md, \(out)/verification.json, \(out)/computed/")

@@ -147,7 +147,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test("A progress bar on a terminal for several sites, none when stderr is not a terminal", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    @Test("A progress bar on a terminal for several sites, with what the run does before and after them; none when stderr is not a terminal", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func progressBar() throws {
         let folder = try temporaryFolder("progress")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -161,6 +161,10 @@ struct CommandLineTests {
         #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
         #expect(onTerminal.stdout.contains("sites ███████████████·"), "half way: \(onTerminal.stdout)")
         #expect(onTerminal.stdout.contains("sites ██████████████████████████████ 2/2"), "done: \(onTerminal.stdout)")
+        let (none, all) = (String(repeating: "·", count: 30), String(repeating: "█", count: 30))
+        for stage in ["\(none) 0/2  loading terrain", "\(all) 2/2  union, overlaps and rasters", "\(all) 2/2  writing footprints and summary"] {
+            #expect(onTerminal.stdout.contains("sites " + stage), "\(stage): \(onTerminal.stdout)")
+        }
         let piped = try runProgram(arguments[0], Array(arguments.dropFirst()) + ["--out", folder + "/pipe"])
         #expect(piped.status == 0 && piped.stderr.isEmpty, "stderr: \(piped.stderr)")
     }

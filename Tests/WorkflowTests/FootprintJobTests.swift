@@ -126,6 +126,21 @@ struct FootprintJobTests {
         #expect(itm.kernelUsed(spacing: 100) == .exact)
     }
 
+    @Test("Progress: terrain first, then every site counted from none, then the union and rasters, then writing")
+    func progressInOrder() throws {
+        let out = try temporaryFolder("progress-events")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let events = ProgressEvents()
+        _ = try FootprintJob.run(FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.geojson"), outputDirectory: out,
+            parameters: CoverageParameters(radius: 5_000, model: .fspl)
+        )) { events.append($0) }
+        #expect(events.all == [
+            .loadingTerrain(sites: 2), .sites(done: 0, total: 2), .sites(done: 1, total: 2), .sites(done: 2, total: 2),
+            .combining, .writing,
+        ])
+    }
+
     @Test("CSV and GeoJSON site files describe the same sites")
     func csvMatchesGeoJSON() throws {
         #expect(try SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
@@ -145,4 +160,16 @@ struct FootprintJobTests {
         #expect(error.reason.contains("void or outside the terrain"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
+}
+
+/// Progress events as a run's workers report them, one at a time.
+private final class ProgressEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [FootprintProgress] = []
+
+    func append(_ event: FootprintProgress) {
+        lock.withLock { events.append(event) }
+    }
+
+    var all: [FootprintProgress] { lock.withLock { events } }
 }
