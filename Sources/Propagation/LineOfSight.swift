@@ -156,7 +156,7 @@ struct AxisScan {
     /// down to samples), else sample by sample.
     func run(_ elevations: UnsafeBufferPointer<Float>, tiles: ElevationTiles?, skipping clear: Range<Double>? = nil) -> Outcome {
         guard delta != 0 else { return .clear }
-        let first = delta > 0 ? Int(start.rounded(.down)) + 1 : Int(start.rounded(.up)) - 1
+        let first = delta > 0 ? floorInteger(start) + 1 : ceilingInteger(start) - 1
         var crossedVoid = false
         let blocker = if let clear {
             scanOutside(clear, from: first, elevations, &crossedVoid)
@@ -177,8 +177,8 @@ struct AxisScan {
     ) -> Double? {
         let (low, high) = (start + clear.lowerBound * delta, start + clear.upperBound * delta)
         let direction = delta > 0 ? 1 : -1
-        let lastBefore = delta > 0 ? Int(low.rounded(.up)) : Int(low.rounded(.down))
-        let firstAfter = delta > 0 ? max(first, Int(high.rounded(.down))) : min(first, Int(high.rounded(.up)))
+        let lastBefore = delta > 0 ? ceilingInteger(low) : floorInteger(low)
+        let firstAfter = delta > 0 ? max(first, floorInteger(high)) : min(first, ceilingInteger(high))
         guard (firstAfter - lastBefore) * direction > 1 else {
             return scanSamples(from: first, through: nil, elevations, &crossedVoid)
         }
@@ -193,7 +193,7 @@ struct AxisScan {
     /// lines first.
     func blocker(near fraction: Double, _ elevations: UnsafeBufferPointer<Float>) -> Double? {
         guard delta != 0 else { return nil }
-        let nearest = Int((start + fraction * delta).rounded())
+        let nearest = Int(nearestInteger(start + fraction * delta).integer)
         for step in 0..<9 {  // offsets 0, −1, 1, −2, 2, …
             let line = nearest &+ (step &+ 1) / 2 &* (step & 1 == 1 ? -1 : 1), at = self.fraction(line)
             if at > 0, isBeforeTarget(line), blocks(at: line, elevations) == true { return at }
@@ -205,7 +205,7 @@ struct AxisScan {
     private func blocks(at line: Int, _ elevations: UnsafeBufferPointer<Float>) -> Bool? {
         let fraction = fraction(line)
         let crossing = along(fraction)
-        let lower = Int(crossing.rounded(.down)), weight = Float(crossing - Double(lower))
+        let lower = floorInteger(crossing), weight = Float(crossing - Double(lower))
         let index = line &* lineStride &+ lower &* crossStride
         let near = elevations[index]
         let ground = weight == 0 ? near : near + (elevations[index &+ crossStride] - near) * weight

@@ -7,3 +7,18 @@ func nearestInteger(_ x: Double) -> (value: Double, integer: Int64) {
     let shifted = x + shifter
     return (shifted - shifter, Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern))
 }
+
+/// ⌊x⌋ as an Int, for x within Int's range: truncation corrected below zero, where the baseline x86-64 build, which
+/// has no rounding instruction, calls libm's floor for `rounded(.down)`. The line-of-sight test takes one per crossing.
+@usableFromInline @inline(__always)
+func floorInteger(_ x: Double) -> Int {
+    let truncated = Int(x)
+    return Double(truncated) > x ? truncated &- 1 : truncated
+}
+
+/// ⌈x⌉ as an Int, for x within Int's range, as `floorInteger` finds ⌊x⌋.
+@usableFromInline @inline(__always)
+func ceilingInteger(_ x: Double) -> Int {
+    let truncated = Int(x)
+    return Double(truncated) < x ? truncated &+ 1 : truncated
+}

@@ -97,7 +97,7 @@ public struct SectorHorizons: Sendable {
     private static func sectorRange(dx: Double, dy: Double, cells: Double, sectors: Int) -> ClosedRange<Int> {
         let scale = 0.25 * Double(sectors)
         let centre = diamond(dx, dy) * scale, half = halfWidth(cells) * scale + 1e-6
-        return Int((centre - half).rounded(.down))...Int((centre + half).rounded(.down))
+        return floorInteger(centre - half)...floorInteger(centre + half)
     }
 
     /// How far (radians) the direction of a bounded crossing within one cell of a cell `cells` away can turn from

@@ -74,7 +74,7 @@ struct P526Radial: Sendable {
             var best = max(value(1), value(k - 1))
             if peakKm.isFinite {
                 let peak = peakKm / stepKm
-                for index: Int in [Int(peak.rounded(.down)), Int(peak.rounded(.up))] {
+                for index in [floorInteger(peak), ceilingInteger(peak)] {
                     best = max(best, value(min(max(index, 1), k - 1)))
                 }
             }
@@ -127,7 +127,7 @@ struct P526Radial: Sendable {
                 let middle = 0.5 * (low + high)
                 if n(middle) > 0 { low = middle } else { high = middle }
             }
-            let sample = Int((low / stepKm).rounded(.down))
+            let sample = floorInteger(low / stepKm)
             for i in (sample - 1)...(sample + 2) { best = max(best, nu(i)) }
         }
         // N′(x) = 6b x² − 6bd x + (h1 d + 2h0): its roots split (0, d) where N turns.
