@@ -146,15 +146,14 @@ public enum CoverageEngine {
     ) {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
-        // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
-        // there first (the exact kernel reads every crossing).
-        var blockerHint = Double.nan
         let distanceOnly = DistanceLoss(
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: parameters.environment
         )
         grid.elevations.withUnsafeBufferPointer { elevations in
-            func cellPower(_ column: Int) -> Float {
+            // The hint is passed in rather than captured: a variable a nested function captures and passes inout is
+            // checked for exclusive access at run time, once per cell (5 % of a 30 m line-of-sight run).
+            func cellPower(_ column: Int, blockerHint: inout Double) -> Float {
                 let ground = elevations[row &* grid.width &+ column]
                 guard !ground.isNaN else { return .nan }
                 let target = Double(ground) + parameters.receiverHeight
@@ -194,7 +193,10 @@ public enum CoverageEngine {
                 }
                 return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
             }
-            for (index, column) in columns.enumerated() { power[index] = cellPower(column) }
+            // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
+            // there first (the exact kernel reads every crossing).
+            var blockerHint = Double.nan
+            for (index, column) in columns.enumerated() { power[index] = cellPower(column, blockerHint: &blockerHint) }
         }
     }
 }
