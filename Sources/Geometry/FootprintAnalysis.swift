@@ -27,9 +27,8 @@ public struct SiteFootprint: Sendable {
         let tracer = MaskTracer(cornerX: origin[0], cornerY: origin[3], spacing: grid.spacing)
         site = coverage.site
         threshold = coverage.threshold
-        let mask = coverage.coveredMask
-        shape = tracer.polygons(of: mask, width: coverage.width, height: coverage.height)
-        cells = CellRuns(mask: mask, width: coverage.width, height: coverage.height, column: coverage.column, row: coverage.row)
+        cells = CellRuns(mask: coverage.coveredMask, width: coverage.width, height: coverage.height, column: coverage.column, row: coverage.row)
+        shape = tracer.polygons(of: cells, column: coverage.column, width: coverage.width, height: coverage.height)
         spacing = grid.spacing
         warnings = coverage.warnings
         window = TracedWindow(column: coverage.column, row: coverage.row, width: coverage.width, height: coverage.height, tracer: tracer)

@@ -35,16 +35,24 @@ public struct MaskTracer: Sendable {
     /// The polygons of the cells where `mask` (row-major, `width` × `height`) is true.
     public func polygons(of mask: [Bool], width: Int, height: Int) -> MultiPolygon {
         precondition(mask.count == width * height, "mask needs width × height cells")
-        let components = MaskComponents(CellRuns(mask: mask, width: width, height: height, column: 0, row: 0))
-        var outgoing = boundaryEdges(mask, width: width, height: height)
-        let saddles = outgoing.map { $0.nonzeroBitCount == 2 }
+        return polygons(of: CellRuns(mask: mask, width: width, height: height, column: 0, row: 0), column: 0, width: width, height: height)
+    }
+
+    /// The polygons of the covered cells `runs` of a `width` × `height` window whose first cell is (`column`,
+    /// `runs.firstRow`) in the runs' numbering.
+    public func polygons(of runs: CellRuns, column: Int, width: Int, height: Int) -> MultiPolygon {
+        precondition(runs.runs.count == height, "runs need one row of runs per window row")
+        let components = MaskComponents(runs)
+        var outgoing = boundaryEdges(runs, column: column, width: width, height: height)
         var shells: [Int: [Ring]] = [:], holes: [Int: [Ring]] = [:]
         let stride = width + 1
-        for start in outgoing.indices where outgoing[start] != 0 {
-            while outgoing[start] != 0 {
-                let walk = trace(from: start, outgoing: &outgoing, saddles: saddles, stride: stride)
+        var next = 0
+        while let start = Self.firstWithEdges(outgoing, from: next) {
+            next = start + 1
+            while outgoing[start] & Self.edgeBits != 0 {
+                let walk = trace(from: start, outgoing: &outgoing, stride: stride)
                 let leftOfStart = leftCell(of: walk.firstEdge, at: start, stride: stride, width: width)
-                let component = components.component(column: leftOfStart % width, row: leftOfStart / width)
+                let component = components.component(column: column + leftOfStart % width, row: runs.firstRow + leftOfStart / width)
                 for ring in simpleRings(walk.vertices, stride: stride) {
                     if ring.signedArea > 0 { shells[component, default: []].append(ring) } else { holes[component, default: []].append(ring) }
                 }
@@ -59,20 +67,59 @@ public struct MaskTracer: Sendable {
         return MultiPolygon(polygons: polygons)
     }
 
-    /// Per lattice vertex, the bits of the boundary edges leaving it, oriented with the covered cell on the left.
-    private func boundaryEdges(_ mask: [Bool], width: Int, height: Int) -> [UInt8] {
+    /// The bits of `boundaryEdges`' bytes that hold edges; `saddleBit` marks a vertex two edges leave (two covered
+    /// cells meeting at a corner only), where a walk turns left.
+    private static let edgeBits: UInt8 = 0x0F, saddleBit: UInt8 = 0x10
+
+    /// The first vertex from `start` on that edges leave, read eight vertices at a time: most vertices of a window
+    /// have none.
+    private static func firstWithEdges(_ outgoing: [UInt8], from start: Int) -> Int? {
+        outgoing.withUnsafeBytes { bytes in
+            let edges = UInt64(edgeBits) &* 0x0101_0101_0101_0101
+            var vertex = start
+            while vertex &+ 8 <= bytes.count {
+                let found = bytes.loadUnaligned(fromByteOffset: vertex, as: UInt64.self) & edges
+                if found != 0 { return vertex &+ found.littleEndian.trailingZeroBitCount / 8 }
+                vertex &+= 8
+            }
+            return (vertex..<bytes.count).first { bytes[$0] & edgeBits != 0 }
+        }
+    }
+
+    /// Per lattice vertex, the bits of the boundary edges leaving it, oriented with the covered cell on the left,
+    /// found from the runs: a run's ends give its side edges, and its columns not covered in the row above (below)
+    /// its top (bottom) edges, so the work goes with the runs and the edges, not the cells.
+    private func boundaryEdges(_ runs: CellRuns, column: Int, width: Int, height: Int) -> [UInt8] {
         let stride = width + 1
         var outgoing = [UInt8](repeating: 0, count: stride * (height + 1))
-        func covered(_ column: Int, _ row: Int) -> Bool {
-            column >= 0 && row >= 0 && column < width && row < height && mask[row * width + column]
-        }
-        for row in 0..<height {
-            for column in 0..<width where mask[row * width + column] {
-                let topLeft = row * stride + column
-                if !covered(column, row - 1) { outgoing[topLeft + 1] |= Direction.west.bit }
-                if !covered(column, row + 1) { outgoing[topLeft + stride] |= Direction.east.bit }
-                if !covered(column - 1, row) { outgoing[topLeft] |= Direction.south.bit }
-                if !covered(column + 1, row) { outgoing[topLeft + stride + 1] |= Direction.north.bit }
+        outgoing.withUnsafeMutableBufferPointer { outgoing in
+            func add(_ direction: Direction, at vertex: Int) {
+                if outgoing[vertex] != 0 { outgoing[vertex] |= Self.saddleBit }
+                outgoing[vertex] |= direction.bit
+            }
+            /// Calls `body` with each column of `run` that no run of `neighbours` covers.
+            func uncovered(_ run: Range<Int>, by neighbours: [Range<Int>], from first: inout Int, _ body: (Int) -> Void) {
+                var next = run.lowerBound
+                while first < neighbours.count && neighbours[first].upperBound <= next { first += 1 }
+                var index = first
+                while next < run.upperBound {
+                    let cover = index < neighbours.count ? neighbours[index] : run.upperBound..<run.upperBound
+                    for x in Swift.stride(from: next, to: min(cover.lowerBound, run.upperBound), by: 1) { body(x) }
+                    guard cover.lowerBound < run.upperBound else { break }
+                    next = cover.upperBound
+                    index += 1
+                }
+            }
+            for (y, rowRuns) in runs.runs.enumerated() {
+                let above = y > 0 ? runs.runs[y - 1] : [], below = y + 1 < height ? runs.runs[y + 1] : []
+                var firstAbove = 0, firstBelow = 0
+                for run in rowRuns {
+                    let cells = (run.lowerBound - column)..<(run.upperBound - column)
+                    add(.south, at: y * stride + cells.lowerBound)
+                    add(.north, at: (y + 1) * stride + cells.upperBound)
+                    uncovered(run, by: above, from: &firstAbove) { x in add(.west, at: y * stride + x - column + 1) }
+                    uncovered(run, by: below, from: &firstBelow) { x in add(.east, at: (y + 1) * stride + x - column) }
+                }
             }
         }
         return outgoing
@@ -80,9 +127,7 @@ public struct MaskTracer: Sendable {
 
     /// Follows boundary edges from `start` until the walk closes, consuming them. At a saddle the walk turns
     /// left, which keeps the same covered cell on its left.
-    private func trace(
-        from start: Int, outgoing: inout [UInt8], saddles: [Bool], stride: Int
-    ) -> (vertices: [Int], firstEdge: Direction) {
+    private func trace(from start: Int, outgoing: inout [UInt8], stride: Int) -> (vertices: [Int], firstEdge: Direction) {
         let firstEdge = Direction.allCases.first { outgoing[start] & $0.bit != 0 }!
         var vertices = [start], vertex = start, direction = firstEdge
         while true {
@@ -90,7 +135,7 @@ public struct MaskTracer: Sendable {
             vertex += direction.step.dy * stride + direction.step.dx
             vertices.append(vertex)
             let next: Direction
-            if saddles[vertex] {
+            if outgoing[vertex] & Self.saddleBit != 0 {
                 next = direction.leftTurn
             } else if let only = Direction.allCases.first(where: { outgoing[vertex] & $0.bit != 0 }) {
                 next = only

@@ -20,7 +20,7 @@ struct MaskTracerTests {
         return try GeometryOperations.union(squares)
     }
 
-    @Test("Random masks: valid geometry, exact cell area, identical to the union of the cells", arguments: 1...12)
+    @Test("Random masks: valid geometry, exact cell area, identical to the union of the cells, the same from runs anywhere on a grid", arguments: 1...12)
     func randomMasks(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed))
         let width = 23, height = 17
@@ -32,6 +32,9 @@ struct MaskTracerTests {
         let reference = try cellSquares(mask, width: width)
         #expect(try GeometryOperations.difference(traced, reference).area == 0)
         #expect(try GeometryOperations.difference(reference, traced).area == 0)
+        // The same cells as runs of a window elsewhere on a grid (as footprints are traced): the same polygons.
+        let runs = CellRuns(mask: mask, width: width, height: height, column: 37 + seed, row: 11)
+        #expect(tracer.polygons(of: runs, column: 37 + seed, width: width, height: height) == traced)
     }
 
     @Test("An annulus keeps its hole; an island inside the hole is its own polygon")
