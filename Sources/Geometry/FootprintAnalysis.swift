@@ -69,8 +69,8 @@ public struct FootprintAnalysis: Sendable {
         self.footprints = footprints
         union = footprints.count == 1
             ? footprints[0].shape : try GeometryOperations.unionOfAxisParallel(UnionPieces(footprints).pieces)
-        // Each footprint's cells counted once, against every later footprint.
-        let shared = parallelMap(count: footprints.count, chunkSize: 1) { i in
+        // Each footprint's cells counted once, against every later footprint (the last has none).
+        let shared = parallelMap(count: footprints.count - 1, chunkSize: 1) { i in
             let counts = CoveredCellCounts(footprints[i].cells)
             return footprints.indices.dropFirst(i + 1).map { counts.commonCells(with: footprints[$0].cells) }
         }
