@@ -165,3 +165,10 @@ func naturalLog(_ x: SIMD2<Double>) -> SIMD2<Double> {
     0x1.59p+0, 0x1.7beb3922e017cp-1, 0x1.31871c9544185p-2, 0x1.5bp+0, 0x1.79baa6bb6398bp-1, 0x1.3772662bfd85bp-2,
     0x1.5dp+0, 0x1.77908119ac60dp-1, 0x1.3d54fa5c1f71p-2, 0x1.5fp+0, 0x1.756cac201756dp-1, 0x1.432ef2a04e814p-2
 ]
+
+/// Each lane of `x` no greater than `cap`, as `pointwiseMin(x, SIMD2(repeating: cap))` gives it (a NaN lane becomes
+/// `cap`), but inlined: the standard library's generic form is a call wherever ITM takes it, twice per cell.
+@usableFromInline @inline(__always)
+func capped(_ x: SIMD2<Double>, at cap: Double) -> SIMD2<Double> {
+    x.replacing(with: cap, where: .!(x .<= SIMD2(repeating: cap)))
+}

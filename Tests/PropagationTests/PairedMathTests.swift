@@ -17,6 +17,17 @@ struct PairedMathTests {
         #expect(outside[0] == exp(710) && outside[1] == exponential(-0.5))
     }
 
+    @Test("Capped lanes are pointwiseMin's, bit for bit: below, at and above the cap, and NaN")
+    func cappedLanes() {
+        var random = SeededGenerator(seed: 13)
+        var pairs = [SIMD2(Double.nan, 3), SIMD2(10, -.infinity), SIMD2(.infinity, -0.0), SIMD2(10.nextUp, 10.nextDown)]
+        for _ in 0..<10_000 { pairs.append(SIMD2(20 * random.unit(), 20 * random.unit() - 10)) }
+        for x in pairs {
+            let capped = capped(x, at: 10), expected = pointwiseMin(x, SIMD2(repeating: 10))
+            #expect(capped[0].bitPattern == expected[0].bitPattern && capped[1].bitPattern == expected[1].bitPattern, "\(x)")
+        }
+    }
+
     @Test("Paired sines and cosines are the one-argument ones lane by lane, bit for bit, in every quadrant and beyond ±8")
     func sinesAndCosines() {
         var random = SeededGenerator(seed: 12)

@@ -50,7 +50,7 @@ struct ITMDiffraction {
     func losses(at d: SIMD2<Double>, of reference: ITMReferenceAttenuation) -> SIMD2<Double> {
         let g = reference.geometry, earthRadius = reference.earthRadius, wavenumber = reference.frequency.wavenumber
         let actualLOS = g.horizonDistances.0 + g.horizonDistances.1
-        let roughness = pointwiseMin(reference.terrainRoughness(d) * wavenumber, SIMD2(repeating: 6_283.2))
+        let roughness = capped(reference.terrainRoughness(d) * wavenumber, at: 6_283.2)
         let q = (heightTerm + (-thetaLOS * earthRadius + actualLOS) / d) * roughness
         let weight = 25.1 / (25.1 + q.squareRoot())
         // The angle between the horizon rays at d, and the path's length between the horizons.

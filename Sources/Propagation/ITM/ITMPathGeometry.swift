@@ -202,7 +202,11 @@ enum ITMProfileAnalysis {
         let count = 10 * p10 - 5
         let sampleIntervals = Double(count - 1)
         let increment = span / sampleIntervals
-        if workspace.samples.count < 3 * count { workspace.samples = [Double](repeating: 0, count: 3 * count) }
+        // Grown at least twofold: receivers come outward along a sweep's radials, and grown to fit each time the
+        // buffer was reallocated and cleared up to 22 times per group of radials.
+        if workspace.samples.count < 3 * count {
+            workspace.samples = [Double](repeating: 0, count: max(3 * count, 2 * workspace.samples.count))
+        }
         return workspace.samples.withUnsafeMutableBufferPointer { buffer in
             let samples = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
             var sum = 0.0, weighted = 0.0

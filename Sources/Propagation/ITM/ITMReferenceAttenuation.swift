@@ -139,7 +139,7 @@ struct ITMReferenceAttenuation {
         let z = ground.impedance
         let shifted = sinPsi + z.real
         let denominator = shifted * shifted + z.imaginary * z.imaginary
-        let damping = exponential(-pointwiseMin(wavenumber * roughness * sinPsi, SIMD2(repeating: 10))) / denominator
+        let damping = exponential(-capped(wavenumber * roughness * sinPsi, at: 10)) / denominator
         var reflection = (real: (sinPsi * sinPsi - z.lengthSquared) * damping, imaginary: -2 * z.imaginary * sinPsi * damping)
         let magnitude = reflection.real * reflection.real + reflection.imaginary * reflection.imaginary
         let raised = (sinPsi / magnitude).squareRoot(), weak = (magnitude .< 0.25) .| (magnitude .< sinPsi)
