@@ -94,32 +94,21 @@ struct RadialSweep {
         let (east, south) = (sin(angle), -cos(angle))
         path.removeAll(step: grid.spacing)
         path.append(ground)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.tailSamples) { tail in
-            cells: for entry in cells {
-                let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
-                let tailStart = max(1, sample - Self.tailSamples)
-                while path.count < tailStart {
-                    let index = Double(path.count)
-                    guard let height = sampleHeight(
-                        elevations, column: observer.column + index * east, row: observer.row + index * south
-                    ) else { return }  // a void: nothing beyond it on this radial has a profile
-                    path.append(Double(height))
-                }
-                let column = window.column + cell % window.width, row = window.row + cell / window.width
-                let toCell = (column: Double(column) - observer.column, row: Double(row) - observer.row)
-                for index in tailStart..<sample {
-                    let fraction = Double(index) / Double(sample)
-                    guard let height = sampleHeight(
-                        elevations, column: observer.column + fraction * toCell.column, row: observer.row + fraction * toCell.row
-                    ) else { continue cells }  // a void just in front of the cell: no profile
-                    tail[index - tailStart] = Double(height)
-                }
-                let cellGround = grid[column, row]
-                let link = link(column: column, row: row, ground: cellGround)
-                path.placeReceiver(ground: Double(cellGround), tail: UnsafeBufferPointer(rebasing: tail[..<(sample - tailStart)]))
-                guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
-                output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
-            }
+        let terrain = GridSampler(elevations: elevations.buffer, width: grid.width, height: grid.height)
+        let origin = (column: observer.column, row: observer.row)
+        for entry in cells {
+            let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
+            guard path.appendSamples(
+                upTo: max(1, sample - Self.tailSamples), of: terrain, origin: origin, direction: (east, south)
+            ) else { return }  // a void: nothing beyond it on this radial has a profile
+            let column = window.column + cell % window.width, row = window.row + cell / window.width
+            let toCell = (column: Double(column) - observer.column, row: Double(row) - observer.row)
+            let cellGround = grid[column, row]
+            guard path.placeReceiver(ground: Double(cellGround), at: sample, of: terrain, origin: origin, toReceiver: toCell)
+            else { continue }  // a void just in front of the cell: no profile
+            let link = link(column: column, row: row, ground: cellGround)
+            guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
+            output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
         }
     }
 
@@ -127,15 +116,6 @@ struct RadialSweep {
         CellLink(
             column: column, row: row, observer: observer, targetHeight: Double(ground) + parameters.receiverHeight,
             spacing: grid.spacing, earth: parameters.earth
-        )
-    }
-
-    /// Bilinear ground height at fractional cell coordinates, clamped to the grid's edge cells; inlined, as it runs for
-    /// every sample of every radial and tail.
-    @inline(__always) private func sampleHeight(_ elevations: SharedBuffer<UnsafeBufferPointer<Float>>, column: Double, row: Double) -> Float? {
-        bilinear(
-            within: elevations.buffer, width: grid.width, height: grid.height,
-            column: min(max(column, 0), Double(grid.width - 1)), row: min(max(row, 0), Double(grid.height - 1))
         )
     }
 }

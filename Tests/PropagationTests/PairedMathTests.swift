@@ -60,7 +60,7 @@ struct PairedMathTests {
 
     @Test("Logarithms of zero, negatives, subnormals, infinity and NaN are log's")
     func logarithmsOutsideTheRange() {
-        for x in [0.0, -1, 1e-310, .infinity, .nan] {
+        for x in [0.0, -1, Double.leastNormalMagnitude / 8, .infinity, .nan] {
             let paired = naturalLog(SIMD2(x, 10))
             #expect(paired[0].bitPattern == log(x).bitPattern || (paired[0].isNaN && log(x).isNaN), "\(x)")
             #expect(paired[1] == log(10.0))

@@ -85,6 +85,59 @@ struct RadialPathTests {
         }
     }
 
+    @Test("Samples along a radial and a receiver's tail on its own line are the grid's bilinear heights there; a void stops them")
+    func samplesAlongLines() {
+        var random = SeededGenerator(seed: 5)
+        let (width, height) = (40, 30)
+        var grid = (0..<(width * height)).map { _ in Float.random(in: 100...900, using: &random) }
+        func heightAt(_ column: Double, _ row: Double) -> Double {
+            Double(bilinear(
+                grid, width: width, height: height,
+                column: min(max(column, 0), Double(width - 1)), row: min(max(row, 0), Double(height - 1))
+            )!)
+        }
+        let origin = (column: 20.3, row: 14.6)
+        for _ in 0..<50 {
+            let angle = Double.random(in: 0..<(2 * Double.pi), using: &random)
+            let direction = (column: sin(angle), row: -cos(angle))
+            // Long enough to leave the grid: positions beyond its edge take the edge cells' heights.
+            var bulk = RadialPath(step: 90, capacity: 64, antennaHeight: 30, curvature: 1 / (2 * 8_500e3))
+            var single = bulk
+            let toReceiver = (column: 61 * direction.column + 0.4, row: 61 * direction.row - 0.3)
+            let placed = grid.withUnsafeBufferPointer { elevations in
+                let terrain = GridSampler(elevations: elevations, width: width, height: height)
+                return bulk.appendSamples(upTo: 57, of: terrain, origin: origin, direction: direction)
+                    && bulk.placeReceiver(ground: 500, at: 61, of: terrain, origin: origin, toReceiver: toReceiver)
+            }
+            #expect(placed)
+            for index in 0..<57 {
+                single.append(heightAt(origin.column + Double(index) * direction.column, origin.row + Double(index) * direction.row))
+            }
+            single.placeReceiver(ground: 500, tail: (57..<61).map { index in
+                let fraction = Double(index) / 61
+                return heightAt(origin.column + fraction * toReceiver.column, origin.row + fraction * toReceiver.row)
+            })
+            #expect(bulk.count == 57 && bulk.receiverIndex == 61 && Array(bulk.heights[0...61]) == Array(single.heights[0...61]))
+            #expect(bulk.sum(0, 61) == single.sum(0, 61) && bulk.weightedSum(0, 61) == single.weightedSum(0, 61))
+            #expect(bulk.curvedHorizon == single.curvedHorizon && bulk.flatHorizon == single.flatHorizon)
+            for curved in [true, false] {
+                #expect(bulk.receiverHorizon(height: 501.5, curved: curved) == single.receiverHorizon(height: 501.5, curved: curved))
+            }
+        }
+        // A void cell on a line: a radial's samples before it are appended and the walk stops there; a tail crossing
+        // it places no receiver.
+        grid[14 * width + 25] = .nan
+        var path = RadialPath(step: 90, capacity: 64, antennaHeight: 30, curvature: 1 / (2 * 8_500e3))
+        let (complete, placed) = grid.withUnsafeBufferPointer { elevations in
+            let terrain = GridSampler(elevations: elevations, width: width, height: height)
+            return (
+                path.appendSamples(upTo: 30, of: terrain, origin: (20, 14), direction: (1, 0)),
+                path.placeReceiver(ground: 500, at: 8, of: terrain, origin: (20, 14), toReceiver: (8, 0))
+            )
+        }
+        #expect(!complete && path.count == 5 && !placed)
+    }
+
     /// Loss from the radial model for a receiver at the end of `z`, with samples every `step` metres, the last
     /// `tailLength` before the receiver placed as its tail.
     func radialLoss(_ model: PathLossModel, _ z: [Double], step: Double, siteGround: Double, tailLength: Int) throws -> Double {

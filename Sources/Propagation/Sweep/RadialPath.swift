@@ -1,3 +1,5 @@
+import Terrain
+
 /// A terrain profile that grows outward from a site one sample at a time and keeps the running statistics
 /// that terrain models need for a receiver anywhere beyond its last sample, so that a whole radial of
 /// receivers costs about as much as one profile:
@@ -79,8 +81,30 @@ public struct RadialPath: Sendable {
 
     /// Appends the next ground sample (metres).
     public mutating func append(_ height: Double) {
-        let index = count
         makeSamplesUnique()
+        appendToUniqueSamples(height)
+    }
+
+    /// Appends samples until there are `end`: the heights of `terrain` at `origin + index · direction` (cell
+    /// coordinates) for each next index. False at the first void, with the samples before it appended. One call per
+    /// stretch of a radial, so that a sample costs no call of its own.
+    public mutating func appendSamples(
+        upTo end: Int, of terrain: GridSampler, origin: (column: Double, row: Double), direction: (column: Double, row: Double)
+    ) -> Bool {
+        makeSamplesUnique()
+        while count < end {
+            let index = Double(count)
+            guard let height = terrain.height(
+                column: origin.column + index * direction.column, row: origin.row + index * direction.row
+            ) else { return false }
+            appendToUniqueSamples(Double(height))
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func appendToUniqueSamples(_ height: Double) {
+        let index = count
         store(height, at: index)
         if statistics.contains(.blockMaxima) {
             samples.blockHighest[index / Self.blockSize] = max(samples.blockHighest[index / Self.blockSize], height)
@@ -96,20 +120,47 @@ public struct RadialPath: Sendable {
     }
 
     /// Places a receiver: `tail` (heights of the samples between the last appended one and the receiver,
-    /// nearest the site first) and then the receiver's `ground`. The tail is a buffer, which the kernel refills for
-    /// every cell without an array's bookkeeping.
+    /// nearest the site first) and then the receiver's `ground`.
     public mutating func placeReceiver(ground: Double, tail: UnsafeBufferPointer<Double>) {
         makeSamplesUnique()
         receiverHorizons = samplesHorizons
-        for (offset, height) in tail.enumerated() {
-            store(height, at: count + offset)
-            receiverHorizons.include(
-                count + offset, heights: samples.heights, flatEarth: statistics.contains(.flatEarth),
-                antennaHeight: antennaHeight, step: step, curvature: curvature
-            )
+        for (offset, height) in tail.enumerated() { placeTailSample(height, at: count + offset) }
+        placeReceiverGround(ground, at: count + tail.count)
+    }
+
+    /// Places a receiver at sample `index` (at or beyond `count`) whose tail — the samples from the last appended one up to it — lies on
+    /// its own line: the heights of `terrain` at `origin + (i / index) · toReceiver` (cell coordinates) for each i in
+    /// `count..<index`, then its `ground`. False when the line crosses a void there: the receiver has no profile.
+    public mutating func placeReceiver(
+        ground: Double, at index: Int, of terrain: GridSampler, origin: (column: Double, row: Double),
+        toReceiver: (column: Double, row: Double)
+    ) -> Bool {
+        makeSamplesUnique()
+        receiverHorizons = samplesHorizons
+        for slot in count..<index {
+            let fraction = Double(slot) / Double(index)
+            guard let height = terrain.height(
+                column: origin.column + fraction * toReceiver.column, row: origin.row + fraction * toReceiver.row
+            ) else { return false }
+            placeTailSample(Double(height), at: slot)
         }
-        receiverIndex = count + tail.count
-        store(ground, at: receiverIndex)
+        placeReceiverGround(ground, at: index)
+        return true
+    }
+
+    @inline(__always)
+    private mutating func placeTailSample(_ height: Double, at slot: Int) {
+        store(height, at: slot)
+        receiverHorizons.include(
+            slot, heights: samples.heights, flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight,
+            step: step, curvature: curvature
+        )
+    }
+
+    @inline(__always)
+    private mutating func placeReceiverGround(_ ground: Double, at slot: Int) {
+        receiverIndex = slot
+        store(ground, at: slot)
     }
 
     /// The heights of every slot up to the receiver's (only those are meaningful).

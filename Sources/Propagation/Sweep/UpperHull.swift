@@ -9,6 +9,7 @@ struct UpperHull {
     mutating func removeAll() { count = 0 }
 
     /// Adds point `index` (beyond every point so far) of the sequence `y` to the hull kept in `hull`.
+    @inline(__always)
     mutating func extend(with index: Int, of y: UnsafeMutablePointer<Double>, in hull: UnsafeMutablePointer<Int>) {
         var kept = count
         let newY = y[index]
