@@ -53,7 +53,7 @@ struct FootprintJobTests {
         #expect((-72.0 ... -71.0).contains(first[0]) && (44.0...45.0).contains(first[1]))
     }
 
-    @Test("One site: sites/NH-1.tif is coverage.tif copied — the whole grid, same pixels, its own metadata — on any grid")
+    @Test("One site: sites/NH-1.tif is coverage.tif copied — the whole grid, same pixels and georeferencing, its own metadata — on any grid")
     func singleSiteCoverage() throws {
         let site = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
         for gridAround in [nil, [site.location, GeoPoint(latitude: 44.55, longitude: -71.3)]] {
@@ -70,18 +70,26 @@ struct FootprintJobTests {
             #expect(own.description == "received power (dBm) from NH-1" && own.metadata["PHUSONG_SITE"] == "NH-1")
             #expect(coverage.size == [summary.gridWidth, summary.gridHeight])
             #expect(coverage.size == own.size && coverage.checksum == own.checksum && coverage.checksum != nil)
+            #expect(coverage.geoTransform == own.geoTransform && coverage.geoTransform.count == 6)
+            #expect(coverage.crs == own.crs && coverage.crs?.contains("UTM zone 19N") == true)
             let files = try FileManager.default.subpathsOfDirectory(atPath: out)
             #expect(!files.contains { $0.hasSuffix(".aux.xml") }, "\(files)")
         }
     }
 
-    /// What `gdalinfo` reads of a single-band raster: size, band description, dataset metadata and checksum.
-    private func rasterInfo(_ path: String) throws -> (size: [Int], description: String?, metadata: [String: String], checksum: Int?) {
+    /// What `gdalinfo` reads of a single-band raster: size, georeferencing, band description, dataset metadata and checksum.
+    private func rasterInfo(_ path: String) throws -> (
+        size: [Int], geoTransform: [Double], crs: String?, description: String?, metadata: [String: String], checksum: Int?
+    ) {
         let info = try runProgram("gdalinfo", ["-json", "-checksum", path])
         let raster = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         let band = try #require((raster["bands"] as? [[String: Any]])?.first)
         let metadata = (raster["metadata"] as? [String: Any])?[""] as? [String: String] ?? [:]
-        return (raster["size"] as? [Int] ?? [], band["description"] as? String, metadata, band["checksum"] as? Int)
+        let crs = (raster["coordinateSystem"] as? [String: Any])?["wkt"] as? String
+        return (
+            raster["size"] as? [Int] ?? [], raster["geoTransform"] as? [Double] ?? [], crs, band["description"] as? String,
+            metadata, band["checksum"] as? Int
+        )
     }
 
     @Test("Received power of a visible cell is EIRP − free-space loss over the slant path (omni site)")
