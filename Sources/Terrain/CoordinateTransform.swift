@@ -32,16 +32,33 @@ public struct CoordinateTransform: Sendable {
     /// Transforms coordinates in place, in one batch.
     public func apply(xs: inout [Double], ys: inout [Double]) throws(ProjectionError) {
         precondition(xs.count == ys.count, "x and y arrays differ in length")
-        let operation = try ProjOperation(source: source, target: target)
-        try operation.transform(xs: &xs, ys: &ys)
+        try ProjOperation.ofThisThread(source: source, target: target).transform(xs: &xs, ys: &ys)
     }
 
     /// The inverse transformation.
     public var inverse: CoordinateTransform { CoordinateTransform(from: target, to: source) }
 }
 
-/// A PROJ context and operation, destroyed with this object; used by one thread for one batch.
+/// A PROJ context and operation, destroyed with this object; used by the one thread that made it.
 final class ProjOperation {
+    /// The operation from `source` to `target` of the calling thread, made on its first use there. Setting one up
+    /// queries PROJ's database, about 5.5 million instructions, and a footprint run transforms a batch per site.
+    static func ofThisThread(source: String, target: String) throws(ProjectionError) -> ProjOperation {
+        let threadDictionary = Thread.current.threadDictionary
+        let cache: ProjOperations
+        if let existing = threadDictionary[ProjOperations.key] as? ProjOperations {
+            cache = existing
+        } else {
+            cache = ProjOperations()
+            threadDictionary[ProjOperations.key] = cache
+        }
+        let pair = source + "\u{0}" + target
+        if let operation = cache.byPair[pair] { return operation }
+        let operation = try ProjOperation(source: source, target: target)
+        cache.byPair[pair] = operation
+        return operation
+    }
+
     private let context: OpaquePointer
     private let operation: OpaquePointer
     private let source: String
@@ -99,6 +116,13 @@ final class ProjOperation {
     private static func short(_ crs: String) -> String {
         crs.count <= 40 ? crs : String(crs.prefix(37)) + "..."
     }
+}
+
+/// One thread's PROJ operations by source and target, kept in its thread dictionary (PROJ objects must not cross
+/// threads); they are destroyed with the thread.
+private final class ProjOperations {
+    static let key = "PhuSong.ProjOperations"
+    var byPair: [String: ProjOperation] = [:]
 }
 
 /// Universal Transverse Mercator zones on WGS84.

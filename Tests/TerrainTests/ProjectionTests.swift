@@ -33,6 +33,28 @@ struct ProjectionTests {
         #expect(abs(point.x - 500_000) < 1e-6 && abs(point.y) < 1e-6)
     }
 
+    @Test("A thread keeps one operation per pair of CRSs and reuses it; another thread makes its own")
+    func operationsPerThread() throws {
+        let toZone48 = try ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32648")
+        let toZone19 = try ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32619")
+        #expect(toZone48 !== toZone19)
+        #expect(try ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32648") === toZone48)
+        // Each zone's central meridian lands on its false easting, whichever transform ran before.
+        for (transform, meridian) in [("EPSG:32648", 105.0), ("EPSG:32619", -69.0), ("EPSG:32648", 105.0)] {
+            let point = try CoordinateTransform(from: wgs84, to: transform).apply([MapPoint(x: meridian, y: 0)])[0]
+            #expect(abs(point.x - 500_000) < 1e-6 && abs(point.y) < 1e-6)
+        }
+        nonisolated(unsafe) var other: ProjOperation?
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            other = try? ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32648")
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        #expect(other != nil && other !== toZone48)
+    }
+
     @Test("An unknown CRS is a clear error, not a crash")
     func unknownCRS() {
         #expect(throws: ProjectionError.self) {
