@@ -128,9 +128,9 @@ public struct RadialPath: Sendable {
         placeReceiverGround(ground, at: count + tail.count)
     }
 
-    /// Places a receiver at sample `index` (at or beyond `count`) whose tail — the samples from the last appended one up to it — lies on
-    /// its own line: the heights of `terrain` at `origin + (i / index) · toReceiver` (cell coordinates) for each i in
-    /// `count..<index`, then its `ground`. False when the line crosses a void there: the receiver has no profile.
+    /// Places a receiver at sample `index` (at or beyond `count`) whose tail, the samples from the last appended one up
+    /// to it, lies on its own line: the heights of `terrain` at `origin + (i / index) · toReceiver` (cell coordinates)
+    /// for each i in `count..<index`, then its `ground`. False when the line crosses a void there: no profile.
     public mutating func placeReceiver(
         ground: Double, at index: Int, of terrain: GridSampler, origin: (column: Double, row: Double),
         toReceiver: (column: Double, row: Double)
