@@ -32,31 +32,28 @@ enum FixedDecimals {
             return
         }
         let units = Int(scaled)
-        if value < 0, units > 0 { text.append(UInt8(ascii: "-")) }
-        appendDigits(of: units / 10_000_000, count: digitCount(units / 10_000_000), to: &text)
-        text.append(UInt8(ascii: "."))
-        appendDigits(of: units % 10_000_000, count: 7, to: &text)
-    }
-
-    /// Number of decimal digits of `value` ≥ 0 (1 for 0).
-    private static func digitCount(_ value: Int) -> Int {
-        var count = 1, rest = value
-        while rest >= 10 {
-            rest /= 10
-            count += 1
-        }
-        return count
-    }
-
-    /// Appends the last `count` decimal digits of `value` ≥ 0, leading zeros included.
-    private static func appendDigits(of value: Int, count: Int, to text: inout [UInt8]) {
-        let end = text.count + count
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        var rest = value, position = end - 1
-        while rest > 0 {
-            text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            position -= 1
+        // Written backwards into a small buffer, then appended at once: seven decimals, the point, the whole part.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var start = digits.count, rest = units
+            for place in 0..<8 {  // seven decimals, then the whole part's last digit
+                start -= 1
+                if place == 7 {
+                    digits[start] = UInt8(ascii: ".")
+                    start -= 1
+                }
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            while rest > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            if value < 0, units > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            text.append(contentsOf: UnsafeMutableBufferPointer(rebasing: digits[start...]))
         }
     }
 }
