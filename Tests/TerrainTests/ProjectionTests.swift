@@ -33,7 +33,7 @@ struct ProjectionTests {
         #expect(abs(point.x - 500_000) < 1e-6 && abs(point.y) < 1e-6)
     }
 
-    @Test("A thread keeps one operation per pair of CRSs and reuses it; another thread makes its own")
+    @Test("A thread keeps one operation per pair of CRSs and reuses it, after a failed batch too; another thread makes its own")
     func operationsPerThread() throws {
         let toZone48 = try ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32648")
         let toZone19 = try ProjOperation.ofThisThread(source: wgs84, target: "EPSG:32619")
@@ -44,6 +44,11 @@ struct ProjectionTests {
             let point = try CoordinateTransform(from: wgs84, to: transform).apply([MapPoint(x: meridian, y: 0)])[0]
             #expect(abs(point.x - 500_000) < 1e-6 && abs(point.y) < 1e-6)
         }
+        // A batch PROJ cannot transform is an error, and the thread's operation still transforms the next batch.
+        let toGeographic = CoordinateTransform(from: "EPSG:32648", to: wgs84)
+        #expect(throws: ProjectionError.self) { _ = try toGeographic.apply([MapPoint(x: 1e30, y: 1e30)]) }
+        let centre = try toGeographic.apply([MapPoint(x: 500_000, y: 0)])[0]
+        #expect(abs(centre.x - 105) < 1e-9 && abs(centre.y) < 1e-9)
         nonisolated(unsafe) var other: ProjOperation?
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
