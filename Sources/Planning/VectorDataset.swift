@@ -12,13 +12,8 @@ final class VectorDataset {
         registerGDAL()
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
         CPLErrorReset()
-        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-        for option in options { list = CSLAddString(list, option) }
-        defer { CSLDestroy(list) }
-        guard let dataset = GDALOpenEx(
-            path, UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY), nil,
-            UnsafeRawPointer(list)?.assumingMemoryBound(to: UnsafePointer<CChar>?.self), nil
-        ) else {
+        let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
+        guard let dataset = withGDALOptions(options, { GDALOpenEx(path, flags, nil, $0, nil) }) else {
             throw InputError(path: path, reason: lastGDALError(or: "not a vector layer GDAL/OGR can read"))
         }
         raw = dataset

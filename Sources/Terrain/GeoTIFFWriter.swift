@@ -92,10 +92,8 @@ public enum GeoTIFF {
         guard CPLCopyFile(path, source) == 0 else {
             throw InputError(path: path, reason: "cannot copy \(source): \(lastGDALError(or: "copy failed"))")
         }
-        let openOptions = CSLSetNameValue(nil, "GEOREF_SOURCES", "NONE")
-        defer { CSLDestroy(openOptions) }
         let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_UPDATE)
-        guard let dataset = GDALOpenEx(path, flags, nil, UnsafePointer(OpaquePointer(openOptions)), nil) else {
+        guard let dataset = withGDALOptions(["GEOREF_SOURCES=NONE"], { GDALOpenEx(path, flags, nil, $0, nil) }) else {
             throw InputError(path: path, reason: "cannot update GeoTIFF: \(lastGDALError(or: "GDALOpenEx failed"))")
         }
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) { GDALSetMetadataItem(dataset, key, value, nil) }
