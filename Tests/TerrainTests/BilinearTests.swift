@@ -1,4 +1,5 @@
-import Terrain
+@testable import Terrain
+import TestSupport
 import Testing
 
 @Suite("Bilinear sampling")
@@ -27,5 +28,47 @@ struct BilinearTests {
         #expect(bilinear(values, width: 3, height: 2, column: -0.4, row: 0) == 10)
         #expect(bilinear(values, width: 3, height: 2, column: -0.6, row: 0) == nil)
         #expect(bilinear(values, width: 3, height: 2, column: 2.4, row: 1.4) == 50)
+    }
+
+    @Test("A raster's heights at many source points, inside, at its last centres, at its edges and beyond, are bilinear's")
+    func rasterHeights() {
+        // 41 × 31 heights with voids scattered through them, half-degree pixels from (100, 50).
+        let (width, height) = (41, 31)
+        var generator = SeededGenerator(seed: 23)
+        let values: [Float] = (0..<(width * height)).map { index in
+            index % 53 == 7 ? .nan : Float(index % width) * 3.5 - Float(index / width) * 1.25 + Float.random(in: 0..<1, using: &generator)
+        }
+        let frame = RasterFrame(
+            width: width, height: height, cornerX: 100, cornerY: 50, pixelWidth: 0.5, pixelHeight: 0.5, crsWKT: ""
+        )
+        let raster = ElevationRaster(frame: frame, values: values)
+        // Pixel positions: random ones from half a pixel beyond the raster to past it, every centre and every centre
+        // nudged by a trillionth, the last but one and the last centres, and the outer edges.
+        var positions: [(column: Double, row: Double)] = (0..<4_000).map { _ in
+            (Double.random(in: -1...Double(width), using: &generator), Double.random(in: -1...Double(height), using: &generator))
+        }
+        for row in 0..<height {
+            for column in 0..<width {
+                let (x, y) = (Double(column), Double(row))
+                positions += [(x, y), (x + 1e-12, y - 1e-12), (x - 1e-12, y + 0.5)]
+            }
+        }
+        let (lastColumn, lastRow) = (Double(width - 1), Double(height - 1))
+        positions += [(lastColumn - 1, lastRow - 1), (lastColumn - 1 + 1e-12, 3), (lastColumn, lastRow), (lastColumn + 0.5, 3),
+                      (-0.5, -0.5), (lastColumn + 0.5, lastRow + 0.5), (-0.5 - 1e-9, 3), (4, lastRow + 0.5 + 1e-9)]
+        let xs = positions.map { frame.cornerX + ($0.column + 0.5) * frame.pixelWidth }
+        let ys = positions.map { frame.cornerY - ($0.row + 0.5) * frame.pixelHeight }
+        let heights = raster.heights(at: SourceCoordinates(width: positions.count, storage: .exact(xs: xs, ys: ys)), rows: 1)
+        var mismatches = 0, inside = 0
+        for index in positions.indices {
+            let column = (xs[index] - frame.cornerX) / frame.pixelWidth - 0.5, row = (frame.cornerY - ys[index]) / frame.pixelHeight - 0.5
+            let expected = bilinear(values, width: width, height: height, column: column, row: row)
+            if column >= 0, row >= 0, column <= lastColumn - 1, row <= lastRow - 1 { inside += 1 }
+            if let expected { if heights[index] != expected { mismatches += 1 } } else if !heights[index].isNaN { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        // Both ways of sampling were taken, and voids were met.
+        #expect(inside > 3_000 && inside < positions.count - 500)
+        #expect(heights.contains { $0.isNaN } && heights.contains { !$0.isNaN })
     }
 }
