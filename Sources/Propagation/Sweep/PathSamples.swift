@@ -14,6 +14,16 @@ final class PathSamples: @unchecked Sendable {  // never written while shared: s
     let statistics: RadialPath.Statistics
     private let values: UnsafeMutablePointer<Double>
     private let indices: UnsafeMutablePointer<Int>
+    /// Each kind's part of the two allocations, found once rather than at every access.
+    let heights: UnsafeMutablePointer<Double>
+    /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
+    let sums: UnsafeMutablePointer<Double>
+    let weightedSums: UnsafeMutablePointer<Double>
+    let curvedHeights: UnsafeMutablePointer<Double>
+    let blockHighest: UnsafeMutablePointer<Double>
+    /// The indices of the upper hulls of the heights over flat and over curved earth (`UpperHull`).
+    let flatHull: UnsafeMutablePointer<Int>
+    let curvedHull: UnsafeMutablePointer<Int>
 
     init(slots: Int, blocks: Int, antennaHeight: Double, curvature: Double, statistics: RadialPath.Statistics) {
         (self.slots, self.blocks) = (slots, blocks)
@@ -22,6 +32,9 @@ final class PathSamples: @unchecked Sendable {  // never written while shared: s
         values.initialize(repeating: 0, count: 4 * slots + blocks)
         indices = .allocate(capacity: 2 * slots)
         indices.initialize(repeating: 0, count: 2 * slots)
+        (heights, sums, weightedSums, curvedHeights) = (values, values + slots, values + 2 * slots, values + 3 * slots)
+        blockHighest = values + 4 * slots
+        (flatHull, curvedHull) = (indices, indices + slots)
     }
 
     deinit {
@@ -37,14 +50,4 @@ final class PathSamples: @unchecked Sendable {  // never written while shared: s
         copy.indices.update(from: indices, count: 2 * slots)
         return copy
     }
-
-    var heights: UnsafeMutablePointer<Double> { values }
-    /// sums[i] = Σ_{j<i} h_j and weightedSums[i] = Σ_{j<i} j·h_j.
-    var sums: UnsafeMutablePointer<Double> { values + slots }
-    var weightedSums: UnsafeMutablePointer<Double> { values + 2 * slots }
-    var curvedHeights: UnsafeMutablePointer<Double> { values + 3 * slots }
-    var blockHighest: UnsafeMutablePointer<Double> { values + 4 * slots }
-    /// The indices of the upper hulls of the heights over flat and over curved earth (`UpperHull`).
-    var flatHull: UnsafeMutablePointer<Int> { indices }
-    var curvedHull: UnsafeMutablePointer<Int> { indices + slots }
 }
