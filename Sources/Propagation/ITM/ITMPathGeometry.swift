@@ -194,7 +194,6 @@ enum ITMProfileAnalysis {
     static func computeDeltaH(
         _ z: UnsafeBufferPointer<Double>, step: Double, from start: Double, to end: Double, workspace: inout DeltaHWorkspace
     ) -> Double {
-        let intervals = z.count - 1
         let first = start / step
         let span = end / step - first
         guard span >= 2 else { return 0 }
@@ -209,31 +208,66 @@ enum ITMProfileAnalysis {
         }
         return workspace.samples.withUnsafeMutableBufferPointer { buffer in
             let samples = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
-            var sum = 0.0, weighted = 0.0
-            for sample in 0..<count {
-                // Linear between the elevations either side of the position (the last interval's line beyond it).
-                let position = first + Double(sample) * increment
-                let floor = nearestInteger(position - 0.5)  // ⌊position⌋, or position itself when it is whole
-                let ceiling = Int(truncatingIfNeeded: floor.value < position ? floor.integer &+ 1 : floor.integer)
-                let above = min(max(ceiling, 1), intervals)
-                let value = z[above] + (z[above] - z[above &- 1]) * (position - Double(above))
-                samples[sample] = value
-                if sample > 0 && sample < count - 1 {
-                    sum += value
-                    weighted += Double(sample) * value
-                }
+            resample(z, at: first, by: increment, into: samples)
+            var sum = 0.0, weighted = 0.0, number = 0.0  // the sample's number as a Double, exact
+            for sample in 1..<(count - 1) {
+                number += 1
+                sum += samples[sample]
+                weighted += number * samples[sample]
             }
             let line = lineThrough(
                 first: 0, last: count - 1, intervals: count - 1, ends: (samples[0], samples[count - 1]),
                 interior: (sum, weighted)
             )
             let slope = (line.1 - line.0) / sampleIntervals
-            for sample in 0..<count { samples[sample] -= line.0 + slope * Double(sample) }
+            subtract(line: line.0, slope: slope, from: samples)
             // The p10-th largest minus the p10-th smallest deviation.
             let tails = samples.tails(p10, scratch: UnsafeMutableBufferPointer(rebasing: buffer[count..<(3 * count)]))
             return (tails.largest - tails.smallest) / (1 - 0.8 * exponential(-(end - start) / 50e3))
         }
     }
+}
+
+/// `z` (heights at whole intervals) at `samples.count` positions from `first` in steps of `increment` (intervals):
+/// linear between the heights either side of each position, the first interval's line before it and the last's beyond
+/// it. Two positions at a time, in the two lanes of one computation.
+@inline(__always)
+private func resample(
+    _ z: UnsafeBufferPointer<Double>, at first: Double, by increment: Double, into samples: UnsafeMutableBufferPointer<Double>
+) {
+    let lastInterval = Double(z.count - 1)
+    @inline(__always) func height(at position: SIMD2<Double>) -> SIMD2<Double> {
+        // The height index at or after the position, within 1…intervals: ⌈position⌉ from ⌊position⌋ (or the position
+        // itself when it is whole), clamped.
+        let floor = nearestInteger(position - 0.5)
+        let ceiling = floor.value.replacing(with: floor.value + 1, where: floor.value .< position)
+        let above = pointwiseMin(pointwiseMax(ceiling, SIMD2(repeating: 1)), SIMD2(repeating: lastInterval))
+        let index = nearestInteger(above).integer
+        let (a, b) = (Int(truncatingIfNeeded: index[0]), Int(truncatingIfNeeded: index[1]))
+        let upper = SIMD2(z[a], z[b]), lower = SIMD2(z[a &- 1], z[b &- 1])
+        return upper + (upper - lower) * (position - above)
+    }
+    var sample = 0, pair = SIMD2<Double>(0, 1)  // the pair's sample numbers as Doubles, exact
+    while sample &+ 1 < samples.count {
+        let values = height(at: first + pair * increment)
+        (samples[sample], samples[sample &+ 1]) = (values[0], values[1])
+        sample &+= 2
+        pair += 2
+    }
+    if sample < samples.count { samples[sample] = height(at: SIMD2(repeating: first + Double(sample) * increment))[0] }
+}
+
+/// Subtracts the line `intercept + slope · i` from each `samples[i]`, two samples at a time.
+@inline(__always)
+private func subtract(line intercept: Double, slope: Double, from samples: UnsafeMutableBufferPointer<Double>) {
+    var sample = 0, pair = SIMD2<Double>(0, 1)  // the pair's sample numbers as Doubles, exact
+    while sample &+ 1 < samples.count {
+        let deviations = SIMD2(samples[sample], samples[sample &+ 1]) - (intercept + slope * pair)
+        (samples[sample], samples[sample &+ 1]) = (deviations[0], deviations[1])
+        sample &+= 2
+        pair += 2
+    }
+    if sample < samples.count { samples[sample] -= intercept + slope * Double(sample) }
 }
 
 /// Working storage for Δh: the resampling buffer (with room for its two tails) and, along a group of neighbouring
