@@ -31,14 +31,10 @@ public struct ElevationRaster: Sendable {
                 }
                 values.withUnsafeBufferPointer { values in
                     let (sourceWidth, sourceHeight) = (frame.width, frame.height)
-                    let (lastInnerColumn, lastInnerRow) = (Double(sourceWidth - 2), Double(sourceHeight - 2))
                     for column in 0..<width {
-                        let (x, y) = (xs[column], ys[column])
-                        if x >= 0, y >= 0, x <= lastInnerColumn, y <= lastInnerRow {
-                            heights[column] = bilinear(inside: values, width: sourceWidth, column: x, row: y)
-                        } else {
-                            heights[column] = bilinear(values, width: sourceWidth, height: sourceHeight, column: x, row: y) ?? .nan
-                        }
+                        heights[column] = bilinear(
+                            values, width: sourceWidth, height: sourceHeight, column: xs[column], row: ys[column]
+                        ) ?? .nan
                     }
                 }
             }
@@ -55,8 +51,13 @@ public func bilinear(_ values: [Float], width: Int, height: Int, column: Double,
 }
 
 /// `bilinear` over a buffer, for hot loops that hold one (no array bounds or uniqueness checks in release builds).
+/// Positions up to the last but one centres across and down, most of them, take the way without clamping.
 @inlinable @inline(__always)
 public func bilinear(_ values: UnsafeBufferPointer<Float>, width: Int, height: Int, column: Double, row: Double) -> Float? {
+    if column >= 0, row >= 0, column <= Double(width &- 2), row <= Double(height &- 2) {
+        let value = bilinear(inside: values, width: width, column: column, row: row)
+        return value.isNaN ? nil : value
+    }
     guard column >= -0.5, row >= -0.5, column <= Double(width) - 0.5, row <= Double(height) - 0.5 else {
         return nil
     }

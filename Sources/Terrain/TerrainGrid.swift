@@ -68,20 +68,27 @@ public struct TerrainGrid: Sendable {
     public func profile(from start: MapPoint, to end: MapPoint, step: Double? = nil) throws(InputError) -> TerrainProfile {
         let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
         let intervals = max(1, Int((length / (step ?? spacing)).rounded(.up)))
-        var elevations: [Double] = []
-        elevations.reserveCapacity(intervals + 1)
-        for index in 0...intervals {
-            let fraction = Double(index) / Double(intervals)
-            let point = MapPoint(x: start.x + (end.x - start.x) * fraction, y: start.y + (end.y - start.y) * fraction)
-            guard let elevation = elevation(at: point) else {
-                throw InputError(
-                    path: crs,
-                    reason: "profile point at \(Int(fraction * length)) m has no elevation (void or outside the grid)"
-                )
+        var profile = [Double](repeating: 0, count: intervals + 1)
+        // The first sample without an elevation, if any.
+        let missing: Int? = elevations.withUnsafeBufferPointer { grid in
+            profile.withUnsafeMutableBufferPointer { profile in
+                for index in 0...intervals {
+                    let fraction = Double(index) / Double(intervals)
+                    let position = gridPosition(
+                        of: MapPoint(x: start.x + (end.x - start.x) * fraction, y: start.y + (end.y - start.y) * fraction)
+                    )
+                    guard let elevation = bilinear(grid, width: width, height: height, column: position.column, row: position.row)
+                    else { return index }
+                    profile[index] = Double(elevation)
+                }
+                return nil
             }
-            elevations.append(Double(elevation))
         }
-        return TerrainProfile(step: length / Double(intervals), elevations: elevations)
+        if let missing {
+            let distance = Int(Double(missing) / Double(intervals) * length)
+            throw InputError(path: crs, reason: "profile point at \(distance) m has no elevation (void or outside the grid)")
+        }
+        return TerrainProfile(step: length / Double(intervals), elevations: profile)
     }
 }
 

@@ -82,4 +82,22 @@ struct SyntheticTerrainTests {
         let straightLine: Double = 30 * (38.0 * 38.0 + 27.0 * 27.0).squareRoot()
         #expect(abs(profile.length - straightLine) < 1e-6)
     }
+
+    @Test("A profile across a void, or beyond the grid, throws naming the distance of its first sample without elevation")
+    func profileThroughVoid() throws {
+        let width = 20, height = 10
+        var elevations = (0..<(width * height)).map { Float($0 % width) * 5 }
+        elevations[4 * width + 10] = .nan
+        let grid = TerrainGrid(epsg: 32648, width: width, height: height, spacing: 30, cornerX: 0, cornerY: 300, elevations: elevations)
+        // Along row 4, sampled every 30 m from column 2: the sample on column 9 still has its height (the void has no
+        // weight there), the next, on the void, has none: 240 m from the start.
+        #expect(throws: InputError(path: "EPSG:32648", reason: "profile point at 240 m has no elevation (void or outside the grid)")) {
+            try grid.profile(from: grid.center(column: 2, row: 4), to: grid.center(column: 18, row: 4))
+        }
+        // Half a cell beyond the last column is still the edge's height; further is outside the grid.
+        let y = grid.center(column: 0, row: 7).y
+        let edge = try grid.profile(from: MapPoint(x: 450, y: y), to: MapPoint(x: 600, y: y))
+        #expect(edge.elevations == [72.5, 77.5, 82.5, 87.5, 92.5, 95])
+        #expect(throws: InputError.self) { try grid.profile(from: MapPoint(x: 450, y: y), to: MapPoint(x: 640, y: y)) }
+    }
 }
