@@ -59,6 +59,12 @@ public struct TerrainGrid: Sendable {
 
     /// Bilinear ground elevation at a map point; nil outside the grid or next to a void.
     public func elevation(at point: MapPoint) -> Float? {
+        elevations.withUnsafeBufferPointer { elevation(at: point, of: $0) }
+    }
+
+    /// `elevation(at:)` from this grid's `elevations`, held as a buffer by a caller that reads many.
+    @inline(__always)
+    private func elevation(at point: MapPoint, of elevations: UnsafeBufferPointer<Float>) -> Float? {
         let position = gridPosition(of: point)
         return bilinear(elevations, width: width, height: height, column: position.column, row: position.row)
     }
@@ -74,11 +80,8 @@ public struct TerrainGrid: Sendable {
             profile.withUnsafeMutableBufferPointer { profile in
                 for index in 0...intervals {
                     let fraction = Double(index) / Double(intervals)
-                    let position = gridPosition(
-                        of: MapPoint(x: start.x + (end.x - start.x) * fraction, y: start.y + (end.y - start.y) * fraction)
-                    )
-                    guard let elevation = bilinear(grid, width: width, height: height, column: position.column, row: position.row)
-                    else { return index }
+                    let point = MapPoint(x: start.x + (end.x - start.x) * fraction, y: start.y + (end.y - start.y) * fraction)
+                    guard let elevation = elevation(at: point, of: grid) else { return index }
                     profile[index] = Double(elevation)
                 }
                 return nil
