@@ -13,7 +13,7 @@ final class VectorDataset {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
-        guard let dataset = withGDALOptions(options, { GDALOpenEx(path, flags, nil, $0, nil) }) else {
+        guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(path, flags, nil, $0, nil) }) else {
             throw InputError(path: path, reason: lastGDALError(or: "not a vector layer GDAL/OGR can read"))
         }
         raw = dataset

@@ -10,13 +10,20 @@ let gdalRegistration: Void = {
 /// Registers GDAL's drivers and silences its own error printing (idempotent); for other modules that call GDAL.
 public func registerGDAL() { _ = gdalRegistration }
 
-/// Calls `body` with `options` ("KEY=VALUE" each) as the NULL-terminated string list GDAL's open options take, freed
-/// afterwards.
-public func withGDALOptions<Result>(_ options: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result) -> Result {
-    var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+/// Calls `body` with `options` ("KEY=VALUE" each) as the NULL-terminated string list GDAL's creation options take,
+/// freed afterwards.
+public func withGDALOptions<Result>(_ options: [String], _ body: (CSLConstList?) -> Result) -> Result {
+    var list: CSLConstList?
     for option in options { list = CSLAddString(list, option) }
     defer { CSLDestroy(list) }
-    return body(UnsafeRawPointer(list)?.assumingMemoryBound(to: UnsafePointer<CChar>?.self))
+    return body(list)
+}
+
+/// `withGDALOptions` as the constant list GDAL's open options take (`GDALOpenEx`).
+public func withGDALOpenOptions<Result>(
+    _ options: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> Result
+) -> Result {
+    withGDALOptions(options) { list in body(UnsafeRawPointer(list)?.assumingMemoryBound(to: UnsafePointer<CChar>?.self)) }
 }
 
 /// The calling thread's last GDAL/CPL error message, or a fallback when GDAL left none.
