@@ -20,17 +20,32 @@ struct CellLink {
         slant = (distance * distance + rise * rise).squareRoot()
     }
 
-    /// Received power (dBm) after path loss `loss`: EIRP + antenna gain towards the receiver − loss +
-    /// receiver gain − margins.
-    func receivedPower(loss: Double, site: Site, receiver: ReceiverBudget) -> Float {
-        Float(site.eirpDBm + antennaGain(site.antenna) - loss + receiver.netGainDB)
-    }
-
     /// The antenna's gain towards the receiver relative to boresight, dB.
-    private func antennaGain(_ antenna: Antenna) -> Double {
-        guard !antenna.isOmni else { return 0 }
+    func antennaGain(_ antenna: Antenna) -> Double {
         let azimuth = atan2(east, north) * 180 / .pi
         let elevation = atan2(rise, distance) * 180 / .pi
         return antenna.relativeGain(azimuth: azimuth, elevation: elevation)
+    }
+}
+
+/// A site's link budget, read once per footprint rather than once per cell: received power is EIRP + antenna gain
+/// towards the receiver − path loss + receiver gain − margins.
+struct LinkBudget {
+    private let eirp: Double
+    private let receiverGain: Double
+    /// nil when the antenna is omnidirectional: no directions to find.
+    private let directional: Antenna?
+
+    init(site: Site, receiver: ReceiverBudget) {
+        eirp = site.eirpDBm
+        receiverGain = receiver.netGainDB
+        directional = site.antenna.isOmni ? nil : site.antenna
+    }
+
+    /// Received power (dBm) over `link` after path loss `loss`.
+    @inline(__always)
+    func receivedPower(loss: Double, over link: CellLink) -> Float {
+        guard let directional else { return Float(eirp - loss + receiverGain) }
+        return Float(eirp + link.antennaGain(directional) - loss + receiverGain)
     }
 }

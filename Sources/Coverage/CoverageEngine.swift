@@ -146,6 +146,7 @@ public enum CoverageEngine {
     ) {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
+        let budget = LinkBudget(site: site, receiver: parameters.receiver)
         let distanceOnly = DistanceLoss(
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: parameters.environment
@@ -191,7 +192,7 @@ public enum CoverageEngine {
                         loss = modelLoss
                     }
                 }
-                return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
+                return budget.receivedPower(loss: loss, over: link)
             }
             // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
             // there first (the exact kernel reads every crossing).

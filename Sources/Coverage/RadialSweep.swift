@@ -81,7 +81,7 @@ struct RadialSweep {
         let (column, row) = (window.column + column, window.row + row)
         let link = link(column: column, row: row, ground: grid[column, row])
         let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-        return link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
+        return LinkBudget(site: site, receiver: parameters.receiver).receivedPower(loss: loss, over: link)
     }
 
     /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
@@ -96,6 +96,7 @@ struct RadialSweep {
         path.append(ground)
         let terrain = GridSampler(elevations: elevations.buffer, width: grid.width, height: grid.height)
         let origin = (column: observer.column, row: observer.row)
+        let budget = LinkBudget(site: site, receiver: parameters.receiver)
         for entry in cells {
             let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
             guard path.appendSamples(
@@ -108,7 +109,7 @@ struct RadialSweep {
             else { continue }  // a void just in front of the cell: no profile
             let link = link(column: column, row: row, ground: cellGround)
             guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
-            output.buffer[cell] = link.receivedPower(loss: loss, site: site, receiver: parameters.receiver)
+            output.buffer[cell] = budget.receivedPower(loss: loss, over: link)
         }
     }
 

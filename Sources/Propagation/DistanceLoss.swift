@@ -19,8 +19,8 @@ public enum DistanceLoss: Sendable {
     }
 
     /// Basic transmission loss (dB): free space over the slant distance, the empirical models over the horizontal one
-    /// (metres both).
-    public func loss(horizontalDistance: Double, slantDistance: Double) -> Double {
+    /// (metres both). Inlinable: a footprint asks once per cell.
+    @inlinable public func loss(horizontalDistance: Double, slantDistance: Double) -> Double {
         switch self {
         case .freeSpace(let frequencyMHz): freeSpaceLoss(distance: slantDistance, frequencyMHz: frequencyMHz)
         case .empirical(let curve): curve.loss(distance: horizontalDistance)
