@@ -24,16 +24,14 @@ public struct ElevationRaster: Sendable {
             withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { coordinates in
                 let xs = coordinates.baseAddress!, ys = xs + width
                 sources.row(row, xs: xs, ys: ys)
-                let (cornerX, cornerY, pixelWidth, pixelHeight) = (frame.cornerX, frame.cornerY, frame.pixelWidth, frame.pixelHeight)
-                for column in 0..<width {
-                    xs[column] = (xs[column] - cornerX) / pixelWidth - 0.5
-                    ys[column] = (cornerY - ys[column]) / pixelHeight - 0.5
-                }
+                // Pixel positions, across and down in two lanes: (y − corner) / −height is exactly (corner − y) / height.
+                let corner = SIMD2(frame.cornerX, frame.cornerY), pixel = SIMD2(frame.pixelWidth, -frame.pixelHeight)
                 values.withUnsafeBufferPointer { values in
                     let (sourceWidth, sourceHeight) = (frame.width, frame.height)
                     for column in 0..<width {
+                        let position = (SIMD2(xs[column], ys[column]) - corner) / pixel - 0.5
                         heights[column] = bilinear(
-                            values, width: sourceWidth, height: sourceHeight, column: xs[column], row: ys[column]
+                            values, width: sourceWidth, height: sourceHeight, column: position.x, row: position.y
                         ) ?? .nan
                     }
                 }

@@ -118,16 +118,26 @@ struct SourceLattice: Sendable {
     }
 
     /// The interpolated source coordinates of the centres of grid row `row`, written to `xs` and `ys` (one per grid
-    /// column each).
+    /// column each). A lattice square's corners and their differences across are read once for all its columns, and x
+    /// and y are interpolated in the two lanes of one computation, with the same operations as `interpolate`.
     func row(_ row: Int, xs rowXs: UnsafeMutablePointer<Double>, ys rowYs: UnsafeMutablePointer<Double>) {
         let (squareRow, v) = rowSquares[row]
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 columnSquares.withUnsafeBufferPointer { columns in
-                    for (column, (square, u)) in columns.enumerated() {
-                        let node = squareRow &* across &+ square
-                        rowXs[column] = interpolate(xs, node: node, u: u, v: v)
-                        rowYs[column] = interpolate(ys, node: node, u: u, v: v)
+                    @inline(__always) func node(_ index: Int) -> SIMD2<Double> { SIMD2(xs[index], ys[index]) }
+                    var column = 0
+                    while column < columns.count {
+                        let square = columns[column].square, top = squareRow &* across &+ square
+                        let upper = node(top), lower = node(top &+ across)
+                        let upperAcross = node(top &+ 1) - upper, lowerAcross = node(top &+ across &+ 1) - lower
+                        while column < columns.count && columns[column].square == square {
+                            let u = columns[column].weight
+                            let high = upper + upperAcross * u, low = lower + lowerAcross * u
+                            let point = high + (low - high) * v
+                            (rowXs[column], rowYs[column]) = (point.x, point.y)
+                            column &+= 1
+                        }
                     }
                 }
             }
