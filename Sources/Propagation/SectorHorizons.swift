@@ -39,18 +39,20 @@ public struct SectorHorizons: Sendable {
         let (sectors, rings) = (sectors, rings)
         var bounds = [Float](repeating: -.infinity, count: sectors * rings)
         bounds.withUnsafeMutableBufferPointer { bounds in
+            let firstRing = bounds.baseAddress!
             for y in row..<(row + height) {
+                let dy = Double(y) - observer.row, rowStart = y &* gridWidth
                 for x in column..<(column + width) {
-                    let dx = Double(x) - observer.column, dy = Double(y) - observer.row
+                    let dx = Double(x) - observer.column
                     let cells = (dx * dx + dy * dy).squareRoot()
                     // The nearest a bounded crossing reading this cell can be, in cells.
                     let nearest = max(cells - 1, Self.startCells)
                     guard nearest < reach, cells + 1 > Self.startCells else { continue }
-                    let ground = elevations[y &* gridWidth &+ x]
+                    let ground = elevations[rowStart &+ x]
                     let rise = ground.isNaN ? Double.infinity : Double(ground) + 0.01 - observer.height
                     let steepest = Self.steepestAngle(rise: rise, from: nearest * spacing, to: (cells + 1) * spacing, curvature: curvature)
-                    let ring = UnsafeMutableBufferPointer(rebasing: bounds[(Int(nearest) &* sectors)...].prefix(sectors))
-                    Self.raise(ring, Self.sectorRange(dx: dx, dy: dy, cells: cells, sectors: sectors), to: steepest)
+                    let (low, high) = Self.sectorRange(dx: dx, dy: dy, cells: cells, sectors: sectors)
+                    Self.raise(firstRing + Int(nearest) &* sectors, of: sectors, from: low, through: high, to: steepest)
                 }
             }
             for ring in 1..<rings {
@@ -69,35 +71,39 @@ public struct SectorHorizons: Sendable {
         Float((rise > 0 ? rise / near : rise / far) - curvature * near).nextUp
     }
 
-    /// Raises the bounds of one ring's `sectors` (wrapped around the ring) to at least `value`.
+    /// Raises the bounds of the ring at `ring` (`count` sectors) from sector `low` through `high` (wrapped around the
+    /// ring) to at least `value`.
     @inline(__always)
-    private static func raise(_ ring: UnsafeMutableBufferPointer<Float>, _ sectors: ClosedRange<Int>, to value: Float) {
-        let count = ring.count
-        if sectors.count >= count {
+    private static func raise(_ ring: UnsafeMutablePointer<Float>, of count: Int, from low: Int, through high: Int, to value: Float) {
+        if high &- low >= count &- 1 {
             raise(ring, from: 0, to: count, value)
-        } else if sectors.lowerBound < 0 {
-            raise(ring, from: sectors.lowerBound &+ count, to: count, value)
-            raise(ring, from: 0, to: sectors.upperBound &+ 1, value)
-        } else if sectors.upperBound >= count {
-            raise(ring, from: sectors.lowerBound, to: count, value)
-            raise(ring, from: 0, to: sectors.upperBound &+ 1 &- count, value)
+        } else if low < 0 {
+            raise(ring, from: low &+ count, to: count, value)
+            raise(ring, from: 0, to: high &+ 1, value)
+        } else if high >= count {
+            raise(ring, from: low, to: count, value)
+            raise(ring, from: 0, to: high &+ 1 &- count, value)
         } else {
-            raise(ring, from: sectors.lowerBound, to: sectors.upperBound &+ 1, value)
+            raise(ring, from: low, to: high &+ 1, value)
         }
     }
 
     @inline(__always)
-    private static func raise(_ ring: UnsafeMutableBufferPointer<Float>, from start: Int, to end: Int, _ value: Float) {
-        for slot in start..<end { ring[slot] = value > ring[slot] ? value : ring[slot] }
+    private static func raise(_ ring: UnsafeMutablePointer<Float>, from start: Int, to end: Int, _ value: Float) {
+        var slot = start
+        while slot < end {
+            ring[slot] = value > ring[slot] ? value : ring[slot]
+            slot &+= 1
+        }
     }
 
     /// The sectors (from below 0 to past `sectors`, to be wrapped) holding every direction of a bounded crossing
     /// (no nearer than `startCells`) within one cell of the cell at (`dx`, `dy`) cells from the observer, `cells`
     /// (> 1) away; the diamond angle moves by at most one per radian of direction.
-    private static func sectorRange(dx: Double, dy: Double, cells: Double, sectors: Int) -> ClosedRange<Int> {
+    private static func sectorRange(dx: Double, dy: Double, cells: Double, sectors: Int) -> (low: Int, high: Int) {
         let scale = 0.25 * Double(sectors)
         let centre = diamond(dx, dy) * scale, half = halfWidth(cells) * scale + 1e-6
-        return floorInteger(centre - half)...floorInteger(centre + half)
+        return (floorInteger(centre - half), floorInteger(centre + half))
     }
 
     /// How far (radians) the direction of a bounded crossing within one cell of a cell `cells` away can turn from
