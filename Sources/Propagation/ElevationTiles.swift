@@ -58,8 +58,8 @@ public struct ElevationTiles: Sendable {
     /// The last line, going the scan's way, of the tile at `level` that holds `line`.
     func lastLine(from line: Int, level: Int, scan: AxisScan) -> Int {
         let origin = scan.linesAreColumns ? column : row, shift = levels[level].shift
-        let tileStart = ((line &- origin) >> shift) << shift &+ origin
-        return scan.delta > 0 ? tileStart &+ (1 << shift) &- 1 : tileStart
+        let tileStart = ((line &- origin) &>> shift) &<< shift &+ origin
+        return scan.delta > 0 ? tileStart &+ (1 &<< shift) &- 1 : tileStart
     }
 
     /// Whether every sample on lines `first`…`last` lies below the ray by more than a centimetre: the
@@ -74,12 +74,16 @@ public struct ElevationTiles: Sendable {
         // margin keeps a line between the two ends from reading a cell below the range by rounding.
         let lowestCell = Int(min(nearAlong, farAlong) - 1e-6) &- crossOrigin
         let highestCell = Int(max(nearAlong, farAlong)) &+ 1 &- crossOrigin
-        let lineTile = (first &- lineOrigin) >> level.shift
+        // Shifts by a tile side's log₂ (under 64), so without Swift's check for larger shifts.
+        let lineTile = (first &- lineOrigin) &>> level.shift
         guard lineTile < lineTiles else { return false }
         var highest = -Float.infinity
-        for crossTile in max(0, lowestCell >> level.shift)...min(crossTiles &- 1, max(0, highestCell >> level.shift)) {
+        var crossTile = max(0, lowestCell &>> level.shift)
+        let lastCrossTile = min(crossTiles &- 1, max(0, highestCell &>> level.shift))
+        while crossTile <= lastCrossTile {
             let tile = scan.linesAreColumns ? crossTile &* level.columns &+ lineTile : lineTile &* level.columns &+ crossTile
             highest = max(highest, level.maxima[tile])
+            crossTile &+= 1
         }
         let clearance = scan.lowestRay(from: nearFraction * scan.distance, to: min(farFraction, 1) * scan.distance)
         return Double(highest) < clearance - 0.01
