@@ -8,17 +8,18 @@ func nearestInteger(_ x: Double) -> (value: Double, integer: Int64) {
     return (shifted - shifter, Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern))
 }
 
-/// ⌊x⌋ as an Int, for x within Int's range: truncation corrected below zero, where the baseline x86-64 build, which
-/// has no rounding instruction, calls libm's floor for `rounded(.down)`. The line-of-sight test takes one per crossing.
+/// ⌊x⌋ as an Int, for |x| ≤ 2⁵⁰: the nearest integer, less one where that lies above x. Neither libm's floor, which the
+/// baseline x86-64 build (no rounding instruction) calls for `rounded(.down)`, nor the range checks of `Int(x)`. The
+/// line-of-sight test takes one per crossing.
 @usableFromInline @inline(__always)
 func floorInteger(_ x: Double) -> Int {
-    let truncated = Int(x)
-    return Double(truncated) > x ? truncated &- 1 : truncated
+    let nearest = nearestInteger(x)
+    return Int(truncatingIfNeeded: nearest.integer) &- (nearest.value > x ? 1 : 0)
 }
 
-/// ⌈x⌉ as an Int, for x within Int's range, as `floorInteger` finds ⌊x⌋.
+/// ⌈x⌉ as an Int, for |x| ≤ 2⁵⁰, as `floorInteger` finds ⌊x⌋.
 @usableFromInline @inline(__always)
 func ceilingInteger(_ x: Double) -> Int {
-    let truncated = Int(x)
-    return Double(truncated) < x ? truncated &+ 1 : truncated
+    let nearest = nearestInteger(x)
+    return Int(truncatingIfNeeded: nearest.integer) &+ (nearest.value < x ? 1 : 0)
 }
