@@ -70,10 +70,9 @@ public struct ElevationTiles: Sendable {
         let (lineTiles, crossTiles) = scan.linesAreColumns ? (level.columns, level.rows) : (level.rows, level.columns)
         let nearFraction = scan.fraction(first), farFraction = scan.fraction(last)
         let nearAlong = scan.along(nearFraction), farAlong = scan.along(farFraction)
-        // Truncation is the floor here: the cells read lie in the grid, at non-negative coordinates. The
-        // margin keeps a line between the two ends from reading a cell below the range by rounding.
-        let lowestCell = Int(min(nearAlong, farAlong) - 1e-6) &- crossOrigin
-        let highestCell = Int(max(nearAlong, farAlong)) &+ 1 &- crossOrigin
+        // The margin keeps a line between the two ends from reading a cell below the range by rounding.
+        let lowestCell = floorInteger(min(nearAlong, farAlong) - 1e-6) &- crossOrigin
+        let highestCell = floorInteger(max(nearAlong, farAlong)) &+ 1 &- crossOrigin
         // Shifts by a tile side's log₂ (under 64), so without Swift's check for larger shifts.
         let lineTile = (first &- lineOrigin) &>> level.shift
         guard lineTile < lineTiles else { return false }

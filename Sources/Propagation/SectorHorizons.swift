@@ -52,7 +52,7 @@ public struct SectorHorizons: Sendable {
                     let rise = ground.isNaN ? Double.infinity : Double(ground) + 0.01 - observer.height
                     let steepest = Self.steepestAngle(rise: rise, from: nearest * spacing, to: (cells + 1) * spacing, curvature: curvature)
                     let (low, high) = Self.sectorRange(dx: dx, dy: dy, cells: cells, sectors: sectors)
-                    Self.raise(firstRing + Int(nearest) &* sectors, of: sectors, from: low, through: high, to: steepest)
+                    Self.raise(firstRing + floorInteger(nearest) &* sectors, of: sectors, from: low, through: high, to: steepest)
                 }
             }
             for ring in 1..<rings {
@@ -126,7 +126,7 @@ public struct SectorHorizons: Sendable {
 
     /// The sector of direction (`dx`, `dy`): its diamond angle in `sectors` equal parts.
     private static func sector(_ dx: Double, _ dy: Double, sectors: Int) -> Int {
-        min(sectors - 1, Int(diamond(dx, dy) * 0.25 * Double(sectors)))
+        min(sectors - 1, floorInteger(diamond(dx, dy) * 0.25 * Double(sectors)))
     }
 
     /// The part of the ray to the cell at (`column`, `row`), `distance` metres away, whose crossings are known
@@ -146,7 +146,7 @@ public struct SectorHorizons: Sendable {
         let after = Self.startCells * spacing, before = distance - Self.nearCells * spacing
         guard before > after else { return nil }
         let dx = Double(column) - observer.column, dy = Double(row) - observer.row
-        let ring = min(rings - 1, Int(before / spacing))
+        let ring = min(rings - 1, floorInteger(before / spacing))
         return (after, before, Double(bounds[ring &* sectors &+ Self.sector(dx, dy, sectors: sectors)]))
     }
 }
