@@ -1,3 +1,5 @@
+import Terrain
+
 /// Highest elevations of a rectangle of a grid over square tiles of several sizes (`sizes`: 8, 64, 512 cells),
 /// so that a line-of-sight scan can pass over every run of samples that lies wholly below the ray without
 /// reading them. A tile holding a void has an infinite maximum and is never passed over, so voids on the

@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// eˣ within two units in the last place, inlined and without glibc's call and error-handling wrapper: x = (k + j/128)·ln 2
 /// + r with |r| ≤ ln 2/256, so that eˣ = 2ᵏ·2^(j/128)·eʳ, the middle factor from a table and eʳ from its Taylor series to

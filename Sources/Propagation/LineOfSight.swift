@@ -1,3 +1,5 @@
+import Terrain
+
 /// Whether a target can be seen from an observer over the terrain.
 public enum Visibility: Sendable, Equatable {
     case visible

@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 // Two arguments at once in the processor's two double lanes, for the places where ITM needs the same function of
 // two values: its two-ray loss at two distances, its diffraction line at two distances, the two terminals' arcs, the

@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// Upper bounds, by direction and distance, on how steeply anything a line-of-sight ray from one observer crosses
 /// rises: for a ray in a given sector of directions, no crossing between `startCells` cells from the observer and a

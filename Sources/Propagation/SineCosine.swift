@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// sin x and cos x together within two units in the last place, for |x| < 8 (libm beyond): x = n·π/2 + y with
 /// |y| ≤ π/4, the Taylor series of sin y to y¹⁵ and of cos y to y¹⁶ (the next terms are below 10⁻¹⁶ of the result),

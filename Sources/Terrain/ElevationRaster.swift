@@ -103,7 +103,7 @@ func blend(top: (Float, Float), bottom: (Float, Float), across: Float, down: Flo
 /// not give weight to a void neighbour.
 @inlinable @inline(__always)
 func centreAndFraction(_ position: Double) -> (centre: Int, fraction: Float) {
-    let centre = Int(position)
+    let centre = floorInteger(position)
     let fraction = position - Double(centre)  // exact: both lie within a factor of two of each other, or centre is 0
     if fraction < 1e-9 { return (centre, 0) }
     if 1 - fraction < 1e-9 { return (centre &+ 1, 0) }

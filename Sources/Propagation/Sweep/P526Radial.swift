@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 
 /// ITU-R P.526 delta-Bullington for a receiver placed on a radial, with the radial's samples and the
 /// receiver's tail stretched to equal steps over the receiver's true distance. The transmitter's horizon, the

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Propagation
+import Terrain
 import TestSupport
 import Testing
 
