@@ -91,7 +91,7 @@ struct RadialCellPlan {
     static func nearestRadial(east: Double, north: Double, of radialCount: Int) -> Int {
         func radial(turns: Double) -> (radial: Int, fraction: Double) {
             let position = (turns < 0 ? turns + 1 : turns) * Double(radialCount) + 0.5
-            let whole = Int(position)
+            let whole = floorInteger(position)
             return (whole >= radialCount ? whole - radialCount : whole, position - Double(whole))
         }
         let estimate = radial(turns: Bearing.turns(east: east, north: north))
@@ -189,7 +189,7 @@ private struct CellLocator: Sendable {
         guard distance <= radius, distance >= exactWithin else { return .outside }
         guard cells >= 1 else { return .nextToSite }
         let radial = RadialCellPlan.nearestRadial(east: east, north: north, of: radialCount)
-        return CellPlacement(radial: radial, sample: Int(cells + 0.5))
+        return CellPlacement(radial: radial, sample: floorInteger(cells + 0.5))
     }
 
     /// Window indices of the cells whose centres lie less than one cell from the observer in both directions: the

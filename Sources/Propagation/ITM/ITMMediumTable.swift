@@ -1,3 +1,5 @@
+import Terrain
+
 /// One link's medium tabulated by system height, every metre from below the Dead Sea to above Everest, and read
 /// by linear interpolation. A footprint needs a medium per cell, and the formulas' chain of two exponentials, a
 /// division and a cube root cost about 5 % of a 30 m ITM footprint. The interpolated refractivity differs from the
@@ -22,7 +24,7 @@ struct ITMMediumTable {
     @inline(__always) func medium(systemHeight: Double) -> ITMMedium {
         let position = systemHeight - Self.lowest
         guard position >= 0, position < Double(entries.count - 1) else { return link.medium(systemHeight: systemHeight) }
-        let index = Int(position), fraction = position - Double(index)
+        let index = floorInteger(position), fraction = position - Double(index)
         return entries.withUnsafeBufferPointer { entries in
             let below = entries[index], value = below + fraction * (entries[index &+ 1] - below)
             return ITMMedium(

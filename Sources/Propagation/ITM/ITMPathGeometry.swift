@@ -49,7 +49,7 @@ extension ITMTerrain {
 
     /// Mean elevation without the first and last 10 % of the path.
     func systemHeight() -> Double {
-        let p10 = Int(0.1 * Double(intervals))
+        let p10 = floorInteger(0.1 * Double(intervals))
         return sum(p10, intervals - p10) / Double(intervals - 2 * p10 + 1)
     }
 
@@ -167,8 +167,8 @@ enum ITMProfileAnalysis {
 
     /// The elevation indices a least-squares fit between two distances uses (NTIA LinearLeastSquaresFit).
     static func fitRange(intervals: Int, step: Double, from start: Double, to end: Double) -> (first: Int, last: Int) {
-        var first = Int(max(start / step, 0))
-        var last = intervals - Int(max(Double(intervals) - end / step, 0))
+        var first = floorInteger(max(start / step, 0))
+        var last = intervals - floorInteger(max(Double(intervals) - end / step, 0))
         if last <= first {
             first = Int(max(Double(first) - 1, 0))
             last = intervals - Int(max(Double(intervals) - (Double(last) + 1), 0))
