@@ -31,26 +31,32 @@ public struct ElevationTiles: Sendable {
         var levels: [Level] = []
         var previous: Level?
         for size in Self.sizes {
-            let columns = (width + size - 1) / size, rows = (height + size - 1) / size
+            // Sides are powers of two: a cell's or a finer tile's tile by shifts (a division per cell cost an
+            // integer divide instruction each).
+            let shift = size.trailingZeroBitCount
+            let columns = (width + size - 1) &>> shift, rows = (height + size - 1) &>> shift
             var maxima = [Float](repeating: -.infinity, count: columns * rows)
-            if let previous {
-                let ratio = size / previous.size
-                for fineRow in 0..<previous.rows {
-                    for fineColumn in 0..<previous.columns {
-                        let tile = fineRow / ratio * columns + fineColumn / ratio
-                        maxima[tile] = max(maxima[tile], previous.maxima[fineRow * previous.columns + fineColumn])
+            maxima.withUnsafeMutableBufferPointer { maxima in
+                if let previous {
+                    let ratioShift = shift - previous.shift
+                    for fineRow in 0..<previous.rows {
+                        let tileRow = (fineRow &>> ratioShift) &* columns, fineRowStart = fineRow &* previous.columns
+                        for fineColumn in 0..<previous.columns {
+                            let tile = tileRow &+ fineColumn &>> ratioShift
+                            maxima[tile] = max(maxima[tile], previous.maxima[fineRowStart &+ fineColumn])
+                        }
                     }
-                }
-            } else {
-                for cellRow in 0..<height {
-                    for cellColumn in 0..<width {
-                        let value = elevations[(row + cellRow) * gridWidth + column + cellColumn]
-                        let tile = cellRow / size * columns + cellColumn / size
-                        maxima[tile] = value.isNaN ? .infinity : max(maxima[tile], value)
+                } else {
+                    for cellRow in 0..<height {
+                        let tileRow = (cellRow &>> shift) &* columns, rowStart = (row &+ cellRow) &* gridWidth &+ column
+                        for cellColumn in 0..<width {
+                            let value = elevations[rowStart &+ cellColumn], tile = tileRow &+ cellColumn &>> shift
+                            maxima[tile] = value.isNaN ? .infinity : max(maxima[tile], value)
+                        }
                     }
                 }
             }
-            let level = Level(size: size, shift: size.trailingZeroBitCount, columns: columns, rows: rows, maxima: maxima)
+            let level = Level(size: size, shift: shift, columns: columns, rows: rows, maxima: maxima)
             levels.append(level)
             previous = level
         }
