@@ -109,46 +109,56 @@ struct SourceLattice: Sendable {
     /// The interpolated source coordinates of a cell centre.
     func point(column: Int, row: Int) -> MapPoint {
         let (square, u) = columnSquares[column], (squareRow, v) = rowSquares[row]
-        let node = squareRow * across + square
-        return xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
-                MapPoint(x: interpolate(xs, node: node, u: u, v: v), y: interpolate(ys, node: node, u: u, v: v))
-            }
-        }
+        let point = withSquare(top: squareRow * across + square) { $0.interpolated(across: u, down: v) }
+        return MapPoint(x: point.x, y: point.y)
     }
 
     /// The interpolated source coordinates of the centres of grid row `row`, written to `xs` and `ys` (one per grid
-    /// column each). A lattice square's corners and their differences across are read once for all its columns, and x
-    /// and y are interpolated in the two lanes of one computation, with the same operations as `interpolate`.
+    /// column each). A lattice square's corners and their differences across are read once for all its columns.
     func row(_ row: Int, xs rowXs: UnsafeMutablePointer<Double>, ys rowYs: UnsafeMutablePointer<Double>) {
         let (squareRow, v) = rowSquares[row]
-        xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
-                columnSquares.withUnsafeBufferPointer { columns in
-                    @inline(__always) func node(_ index: Int) -> SIMD2<Double> { SIMD2(xs[index], ys[index]) }
-                    var column = 0
-                    while column < columns.count {
-                        let square = columns[column].square, top = squareRow &* across &+ square
-                        let upper = node(top), lower = node(top &+ across)
-                        let upperAcross = node(top &+ 1) - upper, lowerAcross = node(top &+ across &+ 1) - lower
-                        while column < columns.count && columns[column].square == square {
-                            let u = columns[column].weight
-                            let high = upper + upperAcross * u, low = lower + lowerAcross * u
-                            let point = high + (low - high) * v
-                            (rowXs[column], rowYs[column]) = (point.x, point.y)
-                            column &+= 1
-                        }
+        columnSquares.withUnsafeBufferPointer { columns in
+            var column = 0
+            while column < columns.count {
+                let square = columns[column].square
+                withSquare(top: squareRow &* across &+ square) { corners in
+                    while column < columns.count && columns[column].square == square {
+                        let point = corners.interpolated(across: columns[column].weight, down: v)
+                        (rowXs[column], rowYs[column]) = (point.x, point.y)
+                        column &+= 1
                     }
                 }
             }
         }
     }
 
-    /// `values` (one per node) interpolated at weights `u` across and `v` down the square whose top-left node is `node`.
+    /// `body` given the lattice square whose top-left node is `top`.
     @inline(__always)
-    private func interpolate(_ values: UnsafeBufferPointer<Double>, node: Int, u: Double, v: Double) -> Double {
-        let upper = (values[node], values[node &+ 1]), lower = (values[node &+ across], values[node &+ across &+ 1])
-        let high = upper.0 + (upper.1 - upper.0) * u, low = lower.0 + (lower.1 - lower.0) * u
+    private func withSquare<R>(top: Int, _ body: (SquareCorners) -> R) -> R {
+        xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                func node(_ index: Int) -> SIMD2<Double> { SIMD2(xs[index], ys[index]) }
+                let upper = node(top), lower = node(top &+ across)
+                return body(SquareCorners(
+                    upper: upper, upperAcross: node(top &+ 1) - upper, lower: lower, lowerAcross: node(top &+ across &+ 1) - lower
+                ))
+            }
+        }
+    }
+}
+
+/// A lattice square's source coordinates (x, y in two lanes): its top-left and bottom-left corners and the differences
+/// to the corners right of them.
+private struct SquareCorners {
+    let upper: SIMD2<Double>
+    let upperAcross: SIMD2<Double>
+    let lower: SIMD2<Double>
+    let lowerAcross: SIMD2<Double>
+
+    /// Bilinear interpolation at weights `u` across and `v` down the square.
+    @inline(__always)
+    func interpolated(across u: Double, down v: Double) -> SIMD2<Double> {
+        let high = upper + upperAcross * u, low = lower + lowerAcross * u
         return high + (low - high) * v
     }
 }

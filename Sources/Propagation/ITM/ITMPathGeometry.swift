@@ -170,8 +170,8 @@ enum ITMProfileAnalysis {
         var first = floorInteger(max(start / step, 0))
         var last = intervals - floorInteger(max(Double(intervals) - end / step, 0))
         if last <= first {
-            first = Int(max(Double(first) - 1, 0))
-            last = intervals - Int(max(Double(intervals) - (Double(last) + 1), 0))
+            first = max(first - 1, 0)
+            last = intervals - max(intervals - (last + 1), 0)
         }
         return (first, last)
     }
