@@ -112,9 +112,7 @@ public struct RadialPath: Sendable {
         count += 1
         guard index > 0 else { return }
         let flatEarth = statistics.contains(.flatEarth)
-        samplesHorizons.include(
-            index, heights: samples.heights, flatEarth: flatEarth, antennaHeight: antennaHeight, step: step, curvature: curvature
-        )
+        samplesHorizons.include(index, of: samples, flatEarth: flatEarth)
         if flatEarth { flatHull.extend(with: index, of: samples.heights, in: samples.flatHull) }
         curvedHull.extend(with: index, of: samples.curvedHeights, in: samples.curvedHull)
     }
@@ -137,8 +135,9 @@ public struct RadialPath: Sendable {
     ) -> Bool {
         makeSamplesUnique()
         receiverHorizons = samplesHorizons
+        let perSlot = 1 / Double(index)
         for slot in count..<index {
-            let fraction = Double(slot) / Double(index)
+            let fraction = Double(slot) * perSlot
             guard let height = terrain.height(
                 column: origin.column + fraction * toReceiver.column, row: origin.row + fraction * toReceiver.row
             ) else { return false }
@@ -151,10 +150,7 @@ public struct RadialPath: Sendable {
     @inline(__always)
     private mutating func placeTailSample(_ height: Double, at slot: Int) {
         store(height, at: slot)
-        receiverHorizons.include(
-            slot, heights: samples.heights, flatEarth: statistics.contains(.flatEarth), antennaHeight: antennaHeight,
-            step: step, curvature: curvature
-        )
+        receiverHorizons.include(slot, of: samples, flatEarth: statistics.contains(.flatEarth))
     }
 
     @inline(__always)
@@ -188,23 +184,23 @@ public struct RadialPath: Sendable {
     }
 
     /// The samples the transmitter sees steepest over flat and over curved earth (0: none yet; the flat one stays
-    /// 0 without `flatEarth`), with their elevation angles, so that a new sample costs one angle per earth.
+    /// 0 without `flatEarth`). Each keeps its rise above the antenna, over curved earth the rise of its lowered height:
+    /// its elevation angle times its distance, so that angles compare by cross-multiplying and a sample costs no division.
     private struct TransmitterHorizons {
         var flat = 0, curved = 0
-        var flatAngle = -Double.infinity, curvedAngle = -Double.infinity
+        var flatRise = -Double.infinity, curvedRise = -Double.infinity
 
-        /// Lets sample `index` of `heights` join the samples seen so far.
-        mutating func include(
-            _ index: Int, heights: UnsafeMutablePointer<Double>, flatEarth: Bool, antennaHeight: Double, step: Double,
-            curvature: Double
-        ) {
-            let rise = heights[index] - (heights[0] + antennaHeight)
+        /// Lets slot `index` of `samples` (its height and lowered height in place) join the samples seen so far.
+        @inline(__always)
+        mutating func include(_ index: Int, of samples: PathSamples, flatEarth: Bool) {
+            let antenna = samples.heights[0] + samples.antennaHeight
+            // rise / index > best / flat, both distances positive (and any rise beats none: 0 > −∞).
             if flatEarth {
-                let angle = rise / Double(index)
-                if angle > flatAngle { (flat, flatAngle) = (index, angle) }
+                let rise = samples.heights[index] - antenna
+                if rise * Double(flat) > flatRise * Double(index) { (flat, flatRise) = (index, rise) }
             }
-            let angle = rise / (Double(index) * step) - curvature * Double(index) * step
-            if angle > curvedAngle { (curved, curvedAngle) = (index, angle) }
+            let rise = samples.curvedHeights[index] - antenna
+            if rise * Double(curved) > curvedRise * Double(index) { (curved, curvedRise) = (index, rise) }
         }
     }
 
