@@ -24,8 +24,6 @@ public struct RadialPath: Sendable {
 
     /// Distance between samples, metres.
     public private(set) var step: Double
-    /// Antenna height above the first sample, metres.
-    var antennaHeight: Double { samples.antennaHeight }
     /// Curvature coefficient 1/(2a) (per metre) of the curved-earth statistics.
     var curvature: Double { samples.curvature }
     /// The statistics it keeps beyond those every model reads.
