@@ -29,7 +29,7 @@ cat > "$work/site.geojson" <<JSON
  "properties": {"id": "NH-1", "height_m": $mast, "frequency_mhz": 900, "eirp_dbm": 60, "technology": "2G"}}]}
 JSON
 
-# Each timed command runs $runs times (RUNS, default 3; SPLAT!'s runs of many seconds once) and counts its median:
+# Each timed command runs $runs times (RUNS, default 3; SPLAT! HD's runs of a minute once) and counts its median:
 # single runs of a fraction of a second vary by a third on a shared machine.
 runs="${RUNS:-3}"
 cpu() { # cpu LABEL COMMAND…: runs the command $runs times, records the median user+system CPU seconds in $work/LABEL.cpu
@@ -59,14 +59,19 @@ for res in native 30; do
     --model itm --radius-km "$radius_km" --climate 5 "${extra[@]}"
 done
 
-splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TILE, CPU seconds in $work/LABEL.cpu
-  local label="$1" splat="$2" srtm2sdf="$3" tile="$4"
+# splat_run LABEL SPLAT SRTM2SDF TILE RUNS: SPLAT! (or SPLAT! HD) on TILE, the median CPU seconds of RUNS runs in
+# $work/LABEL.cpu.
+splat_run() {
+  local label="$1" splat="$2" srtm2sdf="$3" tile="$4" splat_runs="$5"
   mkdir -p "$work/$label/sdf"
   cp "$tile" "$work/$label/sdf/N44W072.hgt" && (cd "$work/$label/sdf" && "$srtm2sdf" N44W072.hgt >/dev/null 2>&1)
   printf 'NH-1\n%s\n%s\n%s meters\n' "$lat" "${lon#-}" "$mast" > "$work/$label/NH-1.qth"
   printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$work/$label/NH-1.lrp"
-  (cd "$work/$label" && runs=1 cpu "$label" "$splat" -t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map \
-    -ano loss.txt -ngs -N)
+  local splat_args=(-t NH-1.qth -L 1.5 -metric -R "$radius_km" -olditm -d sdf -o map -ngs -N)
+  # Timed: the coverage map alone, as PhuSong's run makes its own. Untimed: the same run writing every point's loss
+  # as text (-ano, for the IoU and the loss differences), which costs SPLAT! a fifth to a third more at 3″.
+  (cd "$work/$label" && runs="$splat_runs" cpu "$label" "$splat" "${splat_args[@]}")
+  (cd "$work/$label" && "$splat" "${splat_args[@]}" -ano loss.txt >/dev/null 2>&1)
   # Untimed: our ITM alone on profiles to a sample of SPLAT!'s points, cut from the same tile (see compare.py).
   "$python" "$root/Benchmarks/peers/profiles.py" "$work/$label" "$tile"
   for sampling in nearest bilinear; do
@@ -74,11 +79,11 @@ splat_run() { # splat_run LABEL SPLAT SRTM2SDF TILE: SPLAT! (or SPLAT! HD) on TI
       > "$work/$label/itm-$sampling.csv"
   done
 }
-splat_run splat-native splat srtm2sdf "$hgt"
+splat_run splat-native splat srtm2sdf "$hgt" "$runs"
 # SPLAT! HD reads 1″ tiles: N44W072 resampled bilinearly onto the 1″ lattice, as PhuSong resamples it onto 30 m.
 gdalwarp -q -r bilinear -te -72.000138888889 43.999861111111 -70.999861111111 45.000138888889 -ts 3601 3601 \
   -ot Int16 "$hgt" "$work/one-arcsec.tif"
 gdal_translate -q -of SRTMHGT "$work/one-arcsec.tif" "$work/N44W072.hgt"
-splat_run splat-30 splat-hd srtm2sdf-hd "$work/N44W072.hgt"
+splat_run splat-30 splat-hd srtm2sdf-hd "$work/N44W072.hgt" 1
 
 "$python" "$root/Benchmarks/peers/compare.py" "$work"
