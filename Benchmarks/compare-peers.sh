@@ -29,7 +29,7 @@ cat > "$work/site.geojson" <<JSON
  "properties": {"id": "NH-1", "height_m": $mast, "frequency_mhz": 900, "eirp_dbm": 60, "technology": "2G"}}]}
 JSON
 
-# Each timed command runs $runs times (RUNS, default 3; SPLAT! HD's runs of a minute once) and counts its median:
+# Each timed command runs $runs times (RUNS, default 3; SPLAT! HD's runs of 40–60 s once) and counts its median:
 # single runs of a fraction of a second vary by a third on a shared machine.
 runs="${RUNS:-3}"
 cpu() { # cpu LABEL COMMAND…: runs the command $runs times, records the median user+system CPU seconds in $work/LABEL.cpu
