@@ -31,18 +31,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 run() { # run CHECKOUT: per benchmark, NAME and p50 wall, p90 wall, p50 CPU (ms) and p90 peak memory (MB)
-  (cd "$1/Benchmarks" && swift package benchmark --filter "^($names)\$" --format markdown >"$work/run.log" 2>&1) || true
-  awk -F'|' '
-    function scale(label) {
-      return label ~ /\(s\)/ ? 1000 : label ~ /\((μs|us)\)/ ? 0.001 : label ~ /\(ns\)/ ? 1e-6 \
-           : label ~ /\(G\)/ ? 1000 : label ~ /\(K\)/ ? 0.001 : 1
-    }
-    /^### / { name = substr($0, 5) }
-    /Time \(wall clock\)/ { wall50[name] = $5 * scale($2); wall90[name] = $7 * scale($2) }
-    /Time \(total CPU\)/ { cpu50[name] = $5 * scale($2) }
-    /Memory \(resident peak\)/ { memory90[name] = $7 * scale($2) }
-    END { for (name in wall90) printf "%s %g %g %g %g\n", name, wall50[name], wall90[name], cpu50[name], memory90[name] }
-  ' "$work/run.log"
+  "$root/Benchmarks/figures.sh" "$1" "$names" "$work/run.log"
 }
 
 echo "ab: $names, $rev against the working tree, $rounds rounds (the first run of each side builds what changed)"

@@ -80,6 +80,11 @@ splat_run() {
   done
 }
 splat_run splat-native splat srtm2sdf "$hgt" "$runs"
+# The 3″ ITM target's own measure, in the same hour as SPLAT!: the footprint kernel on one core, the benchmark
+# itm_footprint_N44W072_3arcsec_30km_one_core (terrain already loaded, no outputs), its p50 wall clock in ms.
+kernel=itm_footprint_N44W072_3arcsec_30km_one_core
+"$root/Benchmarks/figures.sh" "$root" "$kernel" "$work/kernel.log" | awk '{print $2}' > "$work/kernel-native.ms"
+[ -s "$work/kernel-native.ms" ] || { echo "compare-peers: the benchmark $kernel did not run:"; tail -n 15 "$work/kernel.log"; exit 1; }
 # SPLAT! HD reads 1″ tiles: N44W072 resampled bilinearly onto the 1″ lattice, as PhuSong resamples it onto 30 m.
 gdalwarp -q -r bilinear -te -72.000138888889 43.999861111111 -70.999861111111 45.000138888889 -ts 3601 3601 \
   -ot Int16 "$hgt" "$work/one-arcsec.tif"
