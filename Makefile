@@ -87,7 +87,8 @@ fuzz: check-dependencies
 	    -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=out/fuzz/$$target/ \
 	    -seed_inputs=$$(.build/release/phusong-fuzz seeds $$target) out/fuzz/$$target/corpus 2>&1 \
 	    | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true; \
-	  ls out/fuzz/$$target/crash-* out/fuzz/$$target/leak-* out/fuzz/$$target/timeout-* 2>/dev/null && exit 1; \
+	  found=$$(ls out/fuzz/$$target/crash-* out/fuzz/$$target/leak-* out/fuzz/$$target/timeout-* 2>/dev/null || true); \
+	  [ -z "$$found" ] || { echo "$$found"; exit 1; }; \
 	done; echo "fuzz: no crash, leak or timeout in any target"
 
 ## Benchmarks (separate package, release build).

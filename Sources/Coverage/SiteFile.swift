@@ -93,8 +93,8 @@ public enum SiteFile {
             record.antennaFile = cells["antenna_file"].flatMap { $0.isEmpty ? nil : $0 }
             for name in ["lat", "lon"] + SiteRecord.numbers {
                 guard let field = cells[name], !field.isEmpty else { continue }
-                guard let number = Double(field) else {
-                    throw InputError(path: path, reason: "line \(line): column '\(name)' is not a number: '\(field)'")
+                guard let number = Double(field), number.isFinite else {
+                    throw InputError(path: path, reason: "line \(line): column '\(name)' is not a finite number: '\(field)'")
                 }
                 switch name {
                 case "lat": record.latitude = number

@@ -44,7 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .candidates: ["Fixtures/sites/batxat_candidates.csv"]
         case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
         case .itmCases: ["Fixtures/itm/bad_frequency_cases.csv", "Fixtures/itm/short_profile_cases.csv"]
-        case .instance: ["Fixtures/fuzz/instance.json"]
+        case .instance: ["Fixtures/fuzz/instance.json", "Fixtures/fuzz/crash_instance_huge_capacity.json"]
         case .claim: ["Fixtures/batch/batxat_claim.json"]
         case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json", "Fixtures/fuzz/crash_manifest_mapping_key.json"]
         case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]

@@ -34,8 +34,8 @@ public enum CoverageInstanceFile {
             return .init(id: id, cost: cost, covers: covers, kind: kind, group: object["group"].map { "\($0)" }, fixed: fixed)
         }
         let p = try root["p"].map { value throws(InputError) -> Int in
-            guard let number = number(value), number == number.rounded() else { throw fault("p", "not a whole number") }
-            return Int(number)
+            guard let count = count(value) else { throw fault("p", "'\(value)' is not a whole number from 0 to 10⁹") }
+            return count
         }
         let budget = try root["budget"].map { value throws(InputError) -> Double in
             guard let number = number(value) else { throw fault("budget", "not a number") }
@@ -53,10 +53,10 @@ public enum CoverageInstanceFile {
         if let given = root["group_capacity"] {
             guard let object = given as? [String: Any] else { throw fault("group_capacity", "not an object of group → slots") }
             for (group, value) in object {
-                guard let slots = number(value), slots == slots.rounded(), slots >= 0 else {
-                    throw fault("group_capacity.\(group)", "not a whole number ≥ 0")
+                guard let slots = count(value) else {
+                    throw fault("group_capacity.\(group)", "'\(value)' is not a whole number from 0 to 10⁹")
                 }
-                capacities[group] = Int(slots)
+                capacities[group] = slots
             }
         }
         let minimums = try (root["minimum_coverage"].map { value throws(InputError) -> [Any] in
@@ -90,6 +90,11 @@ public enum CoverageInstanceFile {
             return Int(number)
         }
         return Array(Set(indices)).sorted()
+    }
+
+    /// A count of sites: a whole number from 0 to 10⁹.
+    private static func count(_ value: Any) -> Int? {
+        number(value).flatMap(Int.init(exactly:)).flatMap { (0...1_000_000_000).contains($0) ? $0 : nil }
     }
 
     private static func number(_ value: Any) -> Double? {

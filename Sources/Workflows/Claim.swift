@@ -128,7 +128,7 @@ package enum ScenarioFields {
             }
         }
         if let climate = try scenario.number("climate") {
-            guard let parsed = RadioClimate(rawValue: Int(climate)), Double(parsed.rawValue) == climate else {
+            guard let parsed = Int(exactly: climate).flatMap(RadioClimate.init(rawValue:)) else {
                 throw scenario.fault("climate", "must be an ITM radio climate 1–7")
             }
             parameters.environment.itm.climate = parsed
@@ -140,8 +140,10 @@ package enum ScenarioFields {
             policy.maxVoidFraction = fraction
         }
         if let cells = try scenario.number("max_fill_cells") {
-            guard cells >= 0 else { throw scenario.fault("max_fill_cells", "must not be negative") }
-            policy.maxFilledRegionCells = Int(cells)
+            guard let whole = Int(exactly: cells), whole >= 0 else {
+                throw scenario.fault("max_fill_cells", "must be a whole number ≥ 0")
+            }
+            policy.maxFilledRegionCells = whole
         }
         let residents = try path("population").map { population throws(InputError) in
             try residentsRequest(scenario, population: population, resolve: resolve)

@@ -92,8 +92,8 @@ public enum ITMCaseFile {
             var values: [String: Double] = [:]
             for (name, field) in zip(header, fields) {
                 let trimmed = field.trimmingCharacters(in: .whitespaces)
-                guard let number = Double(trimmed) else {
-                    throw InputError(path: path, reason: "line \(line): column '\(name)' is not a number: '\(trimmed)'")
+                guard let number = Double(trimmed), number.isFinite else {
+                    throw InputError(path: path, reason: "line \(line): column '\(name)' is not a finite number: '\(trimmed)'")
                 }
                 values[name] = number
             }
@@ -105,26 +105,26 @@ public enum ITMCaseFile {
 
     private static func pfl(_ line: String, file: String, line number: Int) throws(InputError) -> TerrainProfile {
         let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let numbers = fields.compactMap(Double.init)
+        let numbers = fields.compactMap(Double.init).filter(\.isFinite)
         guard numbers.count == fields.count, numbers.count >= 4 else {
             throw InputError(path: file, reason: "line \(number): not a PFL profile (n_intervals, step_m, z0 … zn)")
         }
-        let intervals = numbers[0], step = numbers[1]
-        guard intervals >= 1, intervals == intervals.rounded(), step > 0 else {
+        let step = numbers[1]
+        guard let intervals = Int(exactly: numbers[0]), intervals >= 1, step > 0 else {
             throw InputError(path: file, reason: "line \(number): bad PFL header (\(fields[0]) intervals of \(fields[1]) m)")
         }
         let elevations = Array(numbers.dropFirst(2))
-        guard elevations.count == Int(intervals) + 1 else {
+        guard elevations.count == intervals + 1 else {
             throw InputError(
                 path: file,
-                reason: "line \(number): header says \(Int(intervals)) intervals (\(Int(intervals) + 1) elevations) but the line has \(elevations.count)"
+                reason: "line \(number): header says \(intervals) intervals (\(intervals + 1) elevations) but the line has \(elevations.count)"
             )
         }
         return TerrainProfile(step: step, elevations: elevations)
     }
 
     private static func siting(_ row: Record, _ column: String, file: String) throws(InputError) -> SitingCriteria {
-        guard let value = row.values[column], let siting = SitingCriteria(rawValue: Int(value)), Double(siting.rawValue) == value else {
+        guard let siting = row.values[column].flatMap(Int.init(exactly:)).flatMap(SitingCriteria.init(rawValue:)) else {
             throw InputError(path: file, reason: "line \(row.line): \(column) must be 0, 1 or 2")
         }
         return siting
@@ -133,7 +133,7 @@ public enum ITMCaseFile {
     private static func makeCase(_ row: Record, path: ITMCase.Path, file: String) throws(InputError) -> ITMCase {
         let v = row.values
         func code<T>(_ column: String, _ make: (Int) -> T?) throws(InputError) -> T {
-            guard let value = v[column], value == value.rounded(), let result = make(Int(value)) else {
+            guard let result = v[column].flatMap(Int.init(exactly:)).flatMap(make) else {
                 throw InputError(path: file, reason: "line \(row.line): invalid \(column) '\(v[column].map { String($0) } ?? "")'")
             }
             return result

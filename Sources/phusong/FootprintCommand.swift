@@ -58,8 +58,15 @@ struct CoverageOptions: ParsableArguments {
         if let kFromRefractivity, !(250...400).contains(kFromRefractivity) {
             throw ValidationError("--k-from-refractivity must be within 250–400 N-units")
         }
-        guard receiverHeight >= 0 else { throw ValidationError("--receiver-height-m must not be negative") }
-        guard indoorLoss >= 0, bodyLoss >= 0, foliageLoss >= 0 else { throw ValidationError("margins must not be negative") }
+        guard receiverHeight >= 0, receiverHeight.isFinite else {
+            throw ValidationError("--receiver-height-m must be a finite number ≥ 0")
+        }
+        guard [threshold2G, threshold3G, threshold4G, receiverGain].allSatisfy(\.isFinite) else {
+            throw ValidationError("thresholds and --rx-gain-dbi must be finite numbers")
+        }
+        guard [indoorLoss, bodyLoss, foliageLoss].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("margins must be finite numbers ≥ 0")
+        }
         guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
     }

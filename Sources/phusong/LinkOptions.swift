@@ -95,7 +95,10 @@ struct LinkOptions: ParsableArguments {
 
     func validate() throws {
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
-        guard frequencyMHz > 0 else { throw ValidationError("--frequency-mhz must be positive") }
+        guard frequencyMHz > 0, frequencyMHz.isFinite else { throw ValidationError("--frequency-mhz must be a positive, finite number") }
+        guard [transmitterHeight, receiverHeight].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("--tx-height-m and --rx-height-m must be finite numbers ≥ 0")
+        }
     }
 
     var settings: LinkSettings {

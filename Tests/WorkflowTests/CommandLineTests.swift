@@ -52,6 +52,46 @@ struct CommandLineTests {
         try expectFailure(terrain: "/nonexistent.hgt", sites: sites, file: sites, fault: "feature 2 (id 'NH-5G'): unknown technology '5G'")
     }
 
+    @Test("A site number that is not finite (CSV; JSON has none) names the file, the line and the field")
+    func nonFiniteSiteNumbers() throws {
+        let folder = try temporaryFolder("nonfinite")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = folder + "/sites.csv"
+        try "id,lat,lon,technology,height_m,eirp_dbm,azimuth_deg\nA,44.45,-71.45,2G,30,60,inf\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        try expectFailure(terrain: "/nonexistent.hgt", sites: csv, file: csv, fault: "line 2: column 'azimuth_deg' is not a finite number: 'inf'")
+    }
+
+    @Test("Footprint options that are not finite numbers are refused before anything runs (they left summary.json empty)")
+    func nonFiniteOptions() throws {
+        let folder = try temporaryFolder("nonfiniteoptions")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (option, value, fault) in [
+            ("--threshold-2g", "nan", "thresholds and --rx-gain-dbi must be finite numbers"),
+            ("--rx-gain-dbi", "inf", "thresholds and --rx-gain-dbi must be finite numbers"),
+            ("--indoor-loss-db", "inf", "margins must be finite numbers ≥ 0"),
+            ("--receiver-height-m", "inf", "--receiver-height-m must be a finite number ≥ 0"),
+        ] {
+            let result = try run([
+                "footprint", "--terrain", "/nonexistent.hgt", "--sites", Fixtures.path("sites/nh_two_sites.geojson"),
+                "--out", folder + "/out", option, value,
+            ])
+            #expect(result.status == 64 && result.stderr.contains(fault), "\(option): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        }
+    }
+
+    @Test("An infinite ground permittivity is refused by ITM, naming the site", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func infinitePermittivity() throws {
+        let folder = try temporaryFolder("permittivity")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", Fixtures.path("sites/nh_two_sites.geojson"),
+            "--out", folder + "/out", "--model", "itm", "--radius-km", "5", "--permittivity", "inf",
+        ])
+        #expect(result.status == 1 && result.stderr.contains("relative permittivity inf must be a finite number of at least 1"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func siteOutsideTerrain() throws {
         let sites = Fixtures.path("sites/outside_terrain.geojson")

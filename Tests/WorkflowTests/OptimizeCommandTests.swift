@@ -83,6 +83,12 @@ struct OptimizeCommandTests {
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"exclusions":[["a","z"]]}"#, "exclusions[0]: no candidate with id 'z'", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m","fixed":true}],"group_capacity":{"m":0}}"#, "more fixed sites in group 'm' than its capacity 0", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
+            // Whole numbers too large for a count (converting them trapped; found by fuzzing).
+            (
+                #"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m"}],"group_capacity":{"m":244444444444444444444}}"#,
+                "group_capacity.m: '244444444444444444444' is not a whole number from 0 to 10⁹", ["--p", "1"]
+            ),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"p":1e300}"#, "p: '1e+300' is not a whole number from 0 to 10⁹", []),
             (#"{"demands":[1],"candidates":[],"minimum_coverage":[{"id":"x","demands":[0],"share":1.5}]}"#, "minimum coverage 'x': share 1.5 must be within 0–1", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[],"minimum_coverage":[{"demands":[3],"share":0.5}]}"#, "minimum coverage '0': demand index 3 is out of range (1 demands)", ["--p", "1"]),
             (

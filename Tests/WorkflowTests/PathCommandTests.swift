@@ -49,6 +49,34 @@ struct PathCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("Numbers too large for a whole-number field, or not finite, are refused with the file, line and field")
+    func numbersThatDoNotFit() throws {
+        let folder = try temporaryFolder("pathnumbers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let header = "h_tx__meter,h_rx__meter,epsilon,sigma,N_0,f__mhz,pol,climate,time,location,situation,mdvar\n"
+        let good = "30,1.5,15,0.005,301,900,1,5,50,50,50,3\n"
+        let cases: [(cases: String, profile: String, fault: String)] = [
+            (header + "30,1.5,15,0.005,301,900,1e300,5,50,50,50,3\n", "3,100,1,2,3,4\n", "cases.csv: line 2: invalid pol '1e+300'"),
+            (header + "30,1.5,15,0.005,301,900,1,inf,50,50,50,3\n", "3,100,1,2,3,4\n", "cases.csv: line 2: column 'climate' is not a finite number: 'inf'"),
+            (header + good, "1e300,100,1,2,3,4\n", "pfls.csv: line 1: bad PFL header (1e300 intervals of 100 m)"),
+            (header + good, "3,100,1,2,nan,4\n", "pfls.csv: line 1: not a PFL profile"),
+        ]
+        for (index, (cases, profile, fault)) in cases.enumerated() {
+            try cases.write(toFile: folder + "/cases.csv", atomically: true, encoding: .utf8)
+            try profile.write(toFile: folder + "/pfls.csv", atomically: true, encoding: .utf8)
+            let result = try run(["path", "--model", "itm", "--cases", folder + "/cases.csv", "--profiles", folder + "/pfls.csv"])
+            #expect(result.status == 1 && result.stderr.contains(fault) && result.stdout.isEmpty, "\(index): \(result.stderr)")
+        }
+        for (option, value, fault) in [
+            ("--frequency-mhz", "inf", "--frequency-mhz must be a positive, finite number"),
+            ("--tx-height-m", "nan", "--tx-height-m and --rx-height-m must be finite numbers ≥ 0"),
+            ("--rx-height-m", "inf", "--tx-height-m and --rx-height-m must be finite numbers ≥ 0"),
+        ] {
+            let result = try run(["path", "--model", "fspl", "--terrain", "/nonexistent.hgt", "--from", "0,0", "--to", "0,1", option, value])
+            #expect(result.status == 64 && result.stderr.contains(fault) && result.stdout.isEmpty, "\(option): \(result.stderr)")
+        }
+    }
+
     @Test("One path over real terrain: JSON with loss, components and the profile", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func terrainPath() throws {
         let terrain = SharedData.path("terrain/N44W072.hgt")
@@ -87,6 +115,11 @@ struct PathCommandTests {
         let refused = try run(base + ["--model", "hata", "--frequency-mhz", "2100"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("phusong: error: --model hata: hata: frequency 2100 MHz is outside 150–1500 MHz"))
+        // Values too large for a whole number are named in short form (formatting them as integers trapped).
+        let huge = try run(base + ["--model", "hata", "--frequency-mhz", "1e30"])
+        #expect(huge.status == 1 && huge.stderr.contains("hata: frequency 1e+30 MHz is outside 150–1500 MHz"), "\(huge.stderr)")
+        let tall = try run(base + ["--model", "cost231", "--tx-height-m", "1e300"])
+        #expect(tall.status == 1 && tall.stderr.contains("base-station height 1e+300 m is outside 30–200 m"), "\(tall.stderr)")
         let extrapolated = try run(base + ["--model", "hata", "--frequency-mhz", "2100", "--allow-extrapolation"])
         #expect(extrapolated.status == 0 && extrapolated.stdout.contains("(extrapolated)"))
         let cost = try run(base + ["--model", "cost231", "--frequency-mhz", "1800", "--environment", "metropolitan"])

@@ -101,11 +101,17 @@ struct VerifyCommandTests {
         unknownModel["model"] = "okumura"
         var extra = scenario(sites: sites)
         extra["radius"] = 5
+        var hugeClimate = scenario(sites: sites)  // too large for an integer: converting it trapped
+        hugeClimate["climate"] = 1e300
+        var hugeFill = scenario(sites: sites)
+        hugeFill["max_fill_cells"] = 1e300
         let cases: [(String, Any, String)] = [
             ("missing-file", ["scenario": missing, "claimed": ["province": ["any": 50]]], "references a missing file: \(folder)/absent.geojson"),
             ("unknown-commune", ["scenario": scenario(sites: sites), "claimed": ["communes": ["999": ["any": 50]]]], "claimed.communes.999: no commune"),
             ("unknown-field", ["scenario": extra, "claimed": ["province": ["any": 50]]], "scenario.radius: unknown field"),
             ("unknown-model", ["scenario": unknownModel, "claimed": ["province": ["any": 50]]], "scenario.model: unknown model 'okumura'"),
+            ("huge-climate", ["scenario": hugeClimate, "claimed": ["province": ["any": 50]]], "scenario.climate: must be an ITM radio climate 1–7"),
+            ("huge-fill", ["scenario": hugeFill, "claimed": ["province": ["any": 50]]], "scenario.max_fill_cells: must be a whole number ≥ 0"),
             ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["5G": 50]]], "claimed.province.5G: unknown field"),
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
         ]

@@ -60,8 +60,10 @@ struct EmpiricalRange {
         throw ModelError(summary + "; \(alternative)or allow extrapolation")
     }
 
+    /// Whole numbers as integers, others to two decimals; values too large for either (or not finite) in short form.
     private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        if let whole = Int(exactly: value) { return String(whole) }
+        return abs(value) < 1e9 ? String(format: "%.2f", value) : String(format: "%g", value)
     }
 }
 
