@@ -64,7 +64,8 @@ public enum SitingSolver {
     public static func solve(_ instance: CoverageInstance, options: SitingOptions = SitingOptions()) throws(SitingError) -> SitingResult {
         try instance.validate()
         let clock = ContinuousClock(), started = clock.now
-        let deadline = started + .milliseconds(Int64(options.timeLimit * 1_000))
+        // Limits beyond 10⁹ s (about 32 years, `inf` included) are no limit, and would not convert to milliseconds.
+        let deadline = started + .milliseconds(Int64(min(options.timeLimit, 1e9) * 1_000))
         let problem = SitingProblem(instance)
         var state = LocalSearch.construct(problem)
         LocalSearch.improve(&state)

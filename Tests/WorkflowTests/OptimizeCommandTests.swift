@@ -69,6 +69,20 @@ struct OptimizeCommandTests {
         }
     }
 
+    @Test("A time limit of inf, or too long to count in milliseconds, is no limit (it trapped converting)")
+    func unlimitedTime() throws {
+        let folder = try temporaryFolder("optimize-unlimited")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/small.json"
+        try small.write(toFile: path, atomically: true, encoding: .utf8)
+        for limit in ["inf", "1e300"] {
+            let result = try run(["optimize", "--instance", path, "--p", "1", "--time-limit", limit])
+            #expect(result.status == 0, "\(limit): \(result.stderr)")
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(answer["objective"] as? Double == 13 && answer["status"] as? String == "optimal", "\(limit): \(result.stdout)")
+        }
+    }
+
     @Test("Bad instances: one line naming the file and the fault, exit 1")
     func badInstances() throws {
         let folder = try temporaryFolder("badinstance")
