@@ -80,8 +80,8 @@ final class OGRFeatureReader {
             throw InputError(path: path, reason: "feature \(number): attribute '\(field)' is empty")
         }
         let text = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)
-        guard let value = Double(text) else {
-            throw InputError(path: path, reason: "feature \(number): attribute '\(field)' = '\(text)' is not a number")
+        guard let value = Double(text), value.isFinite else {
+            throw InputError(path: path, reason: "feature \(number): attribute '\(field)' = '\(text)' is not a finite number")
         }
         return value
     }

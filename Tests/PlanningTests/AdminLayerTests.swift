@@ -57,11 +57,17 @@ struct AdminLayerTests {
         let negative = folder + "/negative.geojson"
         try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"commune_id":1,"commune":"N","population":-5,"district_id":1,"province_id":1},"geometry":{"type":"Polygon","coordinates":[[[103.8,22.5],[103.9,22.5],[103.9,22.6],[103.8,22.5]]]}}]}"#
             .write(toFile: negative, atomically: true, encoding: .utf8)
-        for (path, expected) in [
-            (folder + "/absent.geojson", "no such file"), (points, "is a Point, not a polygon"),
-            (text, "not a vector layer"), (negative, "must be a number ≥ 0"),
+        let infinite = folder + "/infinite.geojson"  // a priority weight of "inf" read as ∞
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"commune_id":1,"commune":"N","population":5,"district_id":1,"province_id":1,"weight":"inf"},"geometry":{"type":"Polygon","coordinates":[[[103.8,22.5],[103.9,22.5],[103.9,22.6],[103.8,22.5]]]}}]}"#
+            .write(toFile: infinite, atomically: true, encoding: .utf8)
+        var weighted = AdminFields()
+        weighted.priority = "weight"
+        for (path, expected, fields) in [
+            (folder + "/absent.geojson", "no such file", AdminFields()), (points, "is a Point, not a polygon", AdminFields()),
+            (text, "not a vector layer", AdminFields()), (negative, "must be a number ≥ 0", AdminFields()),
+            (infinite, "attribute 'weight' = 'inf' is not a finite number", weighted),
         ] {
-            #expect(performing: { try AdminLayer.load(path) }, throws: { error in
+            #expect(performing: { try AdminLayer.load(path, fields: fields) }, throws: { error in
                 guard let error = error as? InputError else { return false }
                 return error.path == path && error.reason.contains(expected)
             })
