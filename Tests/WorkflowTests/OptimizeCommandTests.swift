@@ -10,12 +10,17 @@ struct OptimizeCommandTests {
     /// Three demands, three candidates: b covers the two heavy ones.
     let small = #"{"name":"small","demands":[5,7,1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"b","cost":2,"covers":[0,1]},{"id":"c","cost":1,"covers":[2],"kind":"existing"}]}"#
 
+    /// `small` written to small.json in a new temporary folder.
+    func smallInstance(_ label: String) throws -> (folder: String, path: String) {
+        let folder = try temporaryFolder(label)
+        try small.write(toFile: folder + "/small.json", atomically: true, encoding: .utf8)
+        return (folder, folder + "/small.json")
+    }
+
     @Test("One JSON object with objective, selected, upper_bound, gap, seconds and status; --p and --budget override the file; .json.gz read")
     func contract() throws {
-        let folder = try temporaryFolder("optimize")
+        let (folder, path) = try smallInstance("optimize")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/small.json"
-        try small.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try runProgram("gzip", ["-k", path]).status == 0)
         for (file, arguments, objective, selected) in [
             (path, ["--p", "1"], 13.0, ["b", "c"]), (path + ".gz", ["--budget", "2"], 6.0, ["a", "c"]),
@@ -71,10 +76,8 @@ struct OptimizeCommandTests {
 
     @Test("A time limit of inf, or too long to count in milliseconds, is no limit (it trapped converting)")
     func unlimitedTime() throws {
-        let folder = try temporaryFolder("optimize-unlimited")
+        let (folder, path) = try smallInstance("optimize-unlimited")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/small.json"
-        try small.write(toFile: path, atomically: true, encoding: .utf8)
         for limit in ["inf", "1e300"] {
             let result = try run(["optimize", "--instance", path, "--p", "1", "--time-limit", limit])
             #expect(result.status == 0, "\(limit): \(result.stderr)")
