@@ -58,7 +58,7 @@ public struct DEMSource: Sendable {
     }
 
     /// Reads the pixels covering `bounds` (in the source CRS) plus a one-pixel margin; nil when they miss the raster.
-    /// Voids (the nodata value, NaN) come back as NaN.
+    /// Voids come back as NaN (see `isVoid`).
     public func read(covering bounds: MapBounds) throws(InputError) -> ElevationRaster? {
         try read(covering: bounds, of: describe())
     }
@@ -122,11 +122,17 @@ public struct DEMSource: Sendable {
         guard status == CE_None else {
             throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
         }
-        if let noData {
-            let marker = Float(noData)
-            for index in values.indices where values[index] == marker { values[index] = .nan }
-        }
+        let marker = noData.map(Float.init)
+        for index in values.indices where Self.isVoid(values[index], noData: marker) { values[index] = .nan }
         return values
+    }
+
+    /// Elevations no terrain has, in metres or feet, are voids besides the nodata value and NaN: ±∞ and magnitudes
+    /// beyond 100 km, such as an undeclared fill value of −3.4·10³⁸ (whose squares overflow the models' arithmetic).
+    private static let largestElevation: Float = 100_000
+
+    private static func isVoid(_ value: Float, noData: Float?) -> Bool {
+        value == noData || !(abs(value) <= largestElevation)
     }
 }
 

@@ -96,6 +96,21 @@ struct TerrainInputErrorTests {
         #expect(error.reason.contains("100.0 % void"), "\(error)")
     }
 
+    @Test("Values no terrain has (±∞, an undeclared fill value of −3.4·10³⁸) are voids, not elevations (∞ trapped ITM)")
+    func impossibleElevations() throws {
+        let folder = try temporaryFolder("impossible")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var values = (0..<100).map { Float(100 + $0) }
+        (values[11], values[22], values[33]) = (.infinity, -.infinity, -3.4e38)
+        let path = folder + "/dem.tif"
+        try GeoTIFF.writeFloat32(
+            path: path, width: 10, height: 10, values: values,
+            georeference: RasterGeoreference(geoTransform: [-71.5, 0.01, 0, 44.5, 0, -0.01], crs: .epsg(4326))
+        )
+        let inventory = try DEMSource.open(path).inventory()
+        #expect(inventory.voidCells == 3 && inventory.minimum == 100 && inventory.maximum == 199, "\(inventory)")
+    }
+
     @Test("A folder without tiles is refused")
     func emptyFolder() throws {
         let folder = try temporaryFolder("empty")
