@@ -62,8 +62,15 @@ extension PathLossModel {
         environment: RadioEnvironment
     ) throws(ModelError) -> [String] {
         switch self {
-        case .los, .fspl, .p526:
+        case .los, .fspl:
             return []
+        case .p526:
+            do {
+                try environment.itm.validateGround()
+                return []
+            } catch {
+                throw ModelError("p526: \(error.message)")
+            }
         case .itm, .itmArea:
             do {
                 _ = try environment.itm.validate(heights: (transmitterHeight, receiverHeight), frequencyMHz: frequencyMHz)

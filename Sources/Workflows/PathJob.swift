@@ -146,8 +146,16 @@ public enum PathJob {
 
     /// ITU-R P.526: free-space loss plus delta-Bullington diffraction over the profile.
     public static func p526(_ request: PathRequest) throws(InputError) -> PathReport {
-        let path = try TerrainPath(request)
         let link = request.link, environment = link.environment.itm
+        do {
+            _ = try PathLossModel.p526.validate(
+                frequencyMHz: link.frequencyMHz, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+                radius: 0, environment: link.environment
+            )
+        } catch {
+            throw InputError(path: "--model p526", reason: error.message)
+        }
+        let path = try TerrainPath(request)
         let result = P526.pathLoss(
             profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
             earth: link.earth, polarization: environment.polarization, permittivity: environment.permittivity,

@@ -115,17 +115,22 @@ extension ITMEnvironment {
             throw ITMError(message: "frequency \(frequencyMHz) MHz is outside ITM's 20–20000 MHz")
         }
         if !(40...10_000).contains(frequencyMHz) { warnings.insert(.frequency) }
-        guard permittivity >= 1, permittivity.isFinite else {
-            throw ITMError(message: "relative permittivity \(permittivity) must be a finite number of at least 1")
-        }
-        guard conductivity > 0, conductivity.isFinite else {
-            throw ITMError(message: "conductivity \(conductivity) S/m must be a positive, finite number")
-        }
+        try validateGround()
         for (name, percent) in [("situation", situation), ("time", time), ("location", location)] {
             guard percent > 0, percent < 100 else {
                 throw ITMError(message: "\(name) percentage \(percent) must be strictly between 0 and 100")
             }
         }
         return warnings
+    }
+
+    /// The ground's constants, which P.526's smooth-earth diffraction reads too.
+    func validateGround() throws(ITMError) {
+        guard permittivity >= 1, permittivity.isFinite else {
+            throw ITMError(message: "relative permittivity \(permittivity) must be a finite number of at least 1")
+        }
+        guard conductivity > 0, conductivity.isFinite else {
+            throw ITMError(message: "conductivity \(conductivity) S/m must be a positive, finite number")
+        }
     }
 }
