@@ -31,6 +31,10 @@ public struct CoverageParameters: Sendable, Equatable {
         self.receiver = receiver
     }
 
+    /// The fewest cells a radius may span: on shorter radii a footprint is a handful of cells whose area can exceed
+    /// the disc's (one 40 km cell for a 30 km radius), so runs refuse them.
+    public static let minimumRadiusCells = 2
+
     /// The kernel terrain models run on over a grid of `spacing` metres: the one asked for, except that sweeps give
     /// way to the exact kernel on radii too short for them to meet their accuracy contract
     /// (`RadialLossModel.shortestRadiusCells(for:)`: 150 cells for ITM).

@@ -17,9 +17,11 @@ extension DEMSource {
     /// filled or refused per `policy`.
     /// With a `region` (WGS84 longitude/latitude bounds, e.g. the communes being evaluated) the grid also
     /// covers that region, and the whole area is clipped to the DEM's extent.
+    /// A radius shorter than `minimumRadiusCells` cells is refused: a footprint's radius must span a few cells for
+    /// its cells to stand for the disc (0 where the radius is only a margin around the points).
     public func metricGrid(
         around sites: [GeoPoint], radius: Double, region: MapBounds? = nil, resolution: Double? = nil,
-        policy: VoidPolicy = VoidPolicy(), memory: MemoryBudget = MemoryBudget()
+        minimumRadiusCells: Int = 0, policy: VoidPolicy = VoidPolicy(), memory: MemoryBudget = MemoryBudget()
     ) throws(InputError) -> LoadedTerrain {
         guard !sites.isEmpty else { throw InputError(path: path, reason: "no sites to cut terrain around") }
         let info = try describe()
@@ -27,6 +29,15 @@ extension DEMSource {
         let spacing = resolution ?? native
         guard spacing > 0, radius > 0 else {
             throw InputError(path: path, reason: "radius and resolution must be positive")
+        }
+        guard radius >= Double(minimumRadiusCells) * spacing else {
+            throw InputError(
+                path: path,
+                reason: String(
+                    format: "a radius of %g km is shorter than %d cells of %.1f m: lower --resolution-m or raise --radius-km",
+                    radius / 1_000, minimumRadiusCells, spacing
+                )
+            )
         }
         let meanPoint = GeoPoint(
             latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: meanLongitude(of: sites)

@@ -32,7 +32,8 @@ public enum FootprintJob {
         }
         let terrain = try source.metricGrid(
             around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
-            resolution: request.resolution, policy: request.voidPolicy, memory: request.memoryBudget(sitesAtOnce: sites.count)
+            resolution: request.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
+            policy: request.voidPolicy, memory: request.memoryBudget(sitesAtOnce: sites.count)
         )
         let grid = terrain.grid
         let staging = try OutputStaging(destination: request.outputDirectory)

@@ -91,7 +91,8 @@ public enum PlanJob {
         }
         let grid = try source.metricGrid(
             around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,
-            resolution: evaluation.resolution, policy: evaluation.voidPolicy,
+            resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
+            policy: evaluation.voidPolicy,
             memory: evaluation.memoryBudget(sitesAtOnce: candidates.count)
         ).grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)

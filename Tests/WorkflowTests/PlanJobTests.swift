@@ -91,6 +91,15 @@ struct PlanJobTests {
             #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         }
     }
+
+    @Test("A radius shorter than two cells is refused as in footprint, and nothing is written")
+    func radiusShorterThanTwoCells() throws {
+        let folder = try temporaryFolder("planradius")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(batXatPlan(out: folder + "/out") + ["--budget", "160", "--resolution-m", "5000"])
+        #expect(result.status == 1 && result.stderr.contains("a radius of 8 km is shorter than 2 cells of 5000.0 m"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
 }
 
 extension PlanJobTests {

@@ -34,6 +34,32 @@ struct ResourceLimitTests {
         #expect(MemoryBudget().allows(estimate))
     }
 
+    @Test("A radius shorter than two cells is refused before loading, naming the terrain and both options; nothing is written")
+    func radiusShorterThanTwoCells() throws {
+        let folder = try temporaryFolder("shortradius")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 20 km cells on a 30 km radius: nine cells of 400 km² each, 3,600 km² for a disc of 2,827 km².
+        var request = FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.csv"), outputDirectory: folder + "/out",
+            parameters: CoverageParameters(radius: 30_000), resolution: 20_000
+        )
+        let coarse = try #require(throws: InputError.self) { try FootprintJob.run(request) }
+        #expect(coarse.path == terrain)
+        #expect(coarse.reason == "a radius of 30 km is shorter than 2 cells of 20000.0 m: lower --resolution-m or raise --radius-km")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+
+        // Two cells exactly are enough.
+        request.resolution = 15_000
+        #expect(try FootprintJob.run(request).siteAreas.count == 2)
+
+        // At the DEM's own 3″ spacing (92.7 m), through the command: 0.1 km is about one cell.
+        let run = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", terrain, "--sites", request.sitesPath, "--out", folder + "/cli", "--radius-km", "0.1",
+        ])
+        #expect(run.status == 1 && run.stderr.contains("a radius of 0.1 km is shorter than 2 cells of 92.7 m"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/cli"))
+    }
+
     @Test("--time-limit: sites started before the deadline are written, the rest listed; outputs marked partial")
     func footprintCutShort() throws {
         let folder = try temporaryFolder("deadline")
