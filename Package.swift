@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Siting", crypto]
         ),
         .target(name: "Batch", dependencies: ["Terrain", "Workflows", "Siting", yams, crypto]),
-        .target(name: "FuzzTargets", dependencies: ["Terrain", "Propagation", "Coverage", "Siting", "Workflows", "Batch"]),
+        .target(name: "FuzzTargets", dependencies: ["Terrain", "Propagation", "Coverage", "Planning", "Siting", "Workflows", "Batch"]),
         .executableTarget(name: "phusong-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(
             name: "phusong",

@@ -1,6 +1,7 @@
 import Batch
 import Coverage
 import Foundation
+import Planning
 import Propagation
 import Siting
 import Terrain
@@ -17,6 +18,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case instance
     case claim
     case manifest
+    case population
     case terrainHGT = "terrain-hgt"
     case terrainGeoTIFF = "terrain-geotiff"
     case terrainZip = "terrain-zip"
@@ -30,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .itmCases: "cases.csv"
         case .instance, .claim: "input.json"
         case .manifest: "manifest.yaml"
+        case .population: "communes.geojson"
         case .terrainHGT: "N44W072.hgt"
         case .terrainGeoTIFF: "dem.tif"
         case .terrainZip: "dem.zip"
@@ -47,6 +50,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .instance: ["Fixtures/fuzz/instance.json", "Fixtures/fuzz/crash_instance_huge_capacity.json"]
         case .claim: ["Fixtures/batch/batxat_claim.json"]
         case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json", "Fixtures/fuzz/crash_manifest_mapping_key.json"]
+        case .population: [
+            "Fixtures/population/synthetic_bowtie_communes.geojson", "Fixtures/population/synthetic_no_population.geojson",
+            "Fixtures/population/synthetic_utm_coordinates.geojson",
+        ]
         case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]
         case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif", "Fixtures/fuzz/voids_only.tif"]
         case .terrainZip: ["Fixtures/fuzz/hgt_member.zip", "Fixtures/fuzz/tif_member.zip", "Fixtures/fuzz/wrong_member.zip"]
@@ -65,6 +72,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .instance: _ = try? CoverageInstanceFile.load(path)
         case .claim: _ = try? Claim.load(path)
         case .manifest: _ = try? Manifest.load(path)
+        case .population: _ = try? AdminLayer.load(path)
         case .terrainHGT, .terrainGeoTIFF, .terrainZip: _ = try? DEMSource.open(path).inventory()
         }
     }
