@@ -31,7 +31,7 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("threshold-4g"), parsing: .unconditional, help: "4G coverage threshold, dBm.")
     var threshold4G: Double = Technology.lte.defaultThresholdDBm
 
-    @Option(name: .customLong("rx-gain-dbi"), help: "Receiver antenna gain, dBi.")
+    @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
     var receiverGain: Double = 0
 
     @Option(name: .customLong("indoor-loss-db"), help: "Building penetration margin, dB.")

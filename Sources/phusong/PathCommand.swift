@@ -27,10 +27,10 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Elevation model for a single path.")
     var terrain: String?
 
-    @Option(help: "Transmitter position, LAT,LON.")
+    @Option(parsing: .unconditional, help: "Transmitter position, LAT,LON.")
     var from: String?
 
-    @Option(help: "Receiver position, LAT,LON.")
+    @Option(parsing: .unconditional, help: "Receiver position, LAT,LON.")
     var to: String?
 
     @OptionGroup var link: LinkOptions

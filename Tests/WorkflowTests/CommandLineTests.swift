@@ -124,6 +124,7 @@ struct CommandLineTests {
             "footprint", "--terrain", hgt, "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--out", folder,
             "--radius-km", "12", "--resolution-m", "150", "--threshold-2g", "-90", "--model", "fspl",
             "--climate", "5", "--indoor-loss-db", "12", "--k-from-refractivity", "330", "--kernel", "exact",
+            "--rx-gain-dbi", "-3",
         ])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let summary = try #require(
@@ -134,6 +135,7 @@ struct CommandLineTests {
         let settings = try #require(summary["settings"] as? [String: Any])
         #expect(summary["model"] as? String == "fspl" && settings["climate"] as? Int == 5)
         #expect(settings["indoor_loss_db"] as? Double == 12 && settings["kernel"] as? String == "exact")
+        #expect(settings["receiver_gain_dbi"] as? Double == -3, "a handset's negative gain, after a space")
         let k = try #require(summary["k_factor"] as? Double)
         #expect(abs(k - 1 / (1 - 0.04665 * exp(330 / 179.3))) < 1e-9)
     }

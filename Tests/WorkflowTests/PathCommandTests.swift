@@ -107,6 +107,24 @@ struct PathCommandTests {
         #expect(["line of sight", "obstructed"].contains(los["mode"] as? String))
     }
 
+    @Test("Positions south of the equator (a minus sign first) are read: N44W072's heights moved to 33–34° S, UTM zone 19 S", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func southernPath() throws {
+        let folder = try temporaryFolder("southpath")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let moved = folder + "/S34W072.tif"
+        let translate = try runProgram("gdal_translate", [
+            "-q", "-a_ullr", "-72.0004167", "-32.9995833", "-70.9995833", "-34.0004167", SharedData.path("terrain/N44W072.hgt"), moved,
+        ])
+        try #require(translate.status == 0, "gdal_translate failed: \(translate.stderr)")
+        let result = try run(["path", "--model", "itm", "--terrain", moved, "--from", "-33.55,-71.45", "--to", "-33.50,-71.30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let profile = try #require(report["profile"] as? [String: Any])
+        #expect(profile["crs"] as? String == "EPSG:32719")
+        #expect((12_000...16_000).contains(profile["length_m"] as? Double ?? 0))
+        #expect((report["loss_db"] as? Double).map { $0 > 90 && $0 < 250 } == true)
+    }
+
     @Test("Hata and COST-231 over a terrain path: range enforced, extrapolation on request", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func empiricalPath() throws {
         let base = [
