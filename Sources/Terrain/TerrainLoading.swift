@@ -214,4 +214,13 @@ extension DEMSource {
         }
         return points.indices.filter { !info.frame.bounds.contains(MapPoint(x: xs[$0], y: ys[$0])) }
     }
+
+    /// Why `point`, outside the DEM, is refused: "lies outside the terrain", with a hint when the point with its
+    /// latitude and longitude swapped would lie on it (a file with its columns the other way round).
+    public func outsideReason(for point: GeoPoint) throws(InputError) -> String {
+        let swapped = GeoPoint(latitude: point.longitude, longitude: point.latitude)
+        guard abs(swapped.latitude) <= 90, try indicesOutside([swapped]).isEmpty else { return "lies outside the terrain" }
+        return "lies outside the terrain; at \(String(format: "%.5f, %.5f", swapped.latitude, swapped.longitude)), "
+            + "its latitude and longitude swapped, it would lie on it"
+    }
 }

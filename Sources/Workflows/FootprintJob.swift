@@ -25,7 +25,8 @@ public enum FootprintJob {
         progress(.loadingTerrain(sites: sites.count))
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
-            throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: "lies outside the terrain"), site: sites[outside], request: request)
+            let reason = try source.outsideReason(for: sites[outside].location)
+            throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: reason), site: sites[outside], request: request)
         }
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)

@@ -243,7 +243,8 @@ struct TerrainPath {
         self.request = request
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside([request.from, request.to]).first {
-            throw InputError(path: request.terrainPath, reason: "the path's \(outside == 0 ? "start" : "end") lies outside the terrain")
+            let reason = try source.outsideReason(for: outside == 0 ? request.from : request.to)
+            throw InputError(path: request.terrainPath, reason: "the path's \(outside == 0 ? "start" : "end") \(reason)")
         }
         let grid = try source.metricGrid(around: [request.from, request.to], radius: 1_000).grid
         let points: [MapPoint]

@@ -87,7 +87,8 @@ public enum PlanJob {
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let source = try DEMSource.open(evaluation.terrainPath)
         if let outside = try source.indicesOutside(candidates.map(\.site.location)).first {
-            throw InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[outside].site.id)' lies outside the terrain \(evaluation.terrainPath)")
+            let candidate = candidates[outside].site, reason = try source.outsideReason(for: candidate.location)
+            throw InputError(path: evaluation.sitesPath, reason: "candidate '\(candidate.id)' \(reason) \(evaluation.terrainPath)")
         }
         let grid = try source.metricGrid(
             around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,

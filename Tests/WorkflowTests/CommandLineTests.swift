@@ -107,7 +107,19 @@ struct CommandLineTests {
     func siteOutsideTerrain() throws {
         let sites = Fixtures.path("sites/outside_terrain.geojson")
         let terrain = SharedData.path("terrain/N44W072.hgt")
-        try expectFailure(terrain: terrain, sites: sites, file: sites, fault: "site 'QC-far' at 45.20000, -71.45000 lies outside the terrain")
+        try expectFailure(terrain: terrain, sites: sites, file: sites, fault: "site 'QC-far' at 45.20000, -71.45000 lies outside the terrain (terrain")
+
+        // Latitude and longitude the other way round: the error says where the site would be, on the terrain.
+        let folder = try temporaryFolder("swapped")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let swapped = folder + "/swapped.csv"
+        try "id,lat,lon,technology,height_m,eirp_dbm\nA,-71.45,44.45,2G,30,60\n".write(toFile: swapped, atomically: true, encoding: .utf8)
+        try expectFailure(
+            terrain: terrain, sites: swapped, file: swapped,
+            fault: "site 'A' at -71.45000, 44.45000 lies outside the terrain; at 44.45000, -71.45000, its latitude and longitude swapped, it would lie on it"
+        )
+        let path = try run(["path", "--model", "itm", "--terrain", terrain, "--from", "44.45,-71.45", "--to", "-71.40,44.50"])
+        #expect(path.status == 1 && path.stderr.contains("the path's end lies outside the terrain; at 44.50000, -71.40000, its latitude"), "\(path.stderr)")
     }
 
     @Test("phusong terrain describes a DEM; --resolution-m sets the grid", .enabled(if: SharedData.isAvailable, SharedData.absence))
