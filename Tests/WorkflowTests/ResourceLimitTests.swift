@@ -9,14 +9,19 @@ import Workflows
 struct ResourceLimitTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
+    /// The two New Hampshire sites over N44W072 at `resolution` metres, into `out`.
+    func twoSites(radius: Double, resolution: Double, out: String) -> FootprintRequest {
+        FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.csv"), outputDirectory: out,
+            parameters: CoverageParameters(radius: radius), resolution: resolution
+        )
+    }
+
     @Test("A grid beyond the memory cap is refused before loading, with the estimate; nothing is written")
     func memoryCap() throws {
         let folder = try temporaryFolder("memory")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var request = FootprintRequest(
-            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.csv"), outputDirectory: folder + "/out",
-            parameters: CoverageParameters(radius: 30_000), resolution: 30
-        )
+        var request = twoSites(radius: 30_000, resolution: 30, out: folder + "/out")
         request.limits.memoryBytes = 100 << 20
         let error = try #require(throws: InputError.self) { try FootprintJob.run(request) }
         #expect(error.path == terrain)
@@ -39,10 +44,7 @@ struct ResourceLimitTests {
         let folder = try temporaryFolder("shortradius")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // 20 km cells on a 30 km radius: nine cells of 400 km² each, 3,600 km² for a disc of 2,827 km².
-        var request = FootprintRequest(
-            terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.csv"), outputDirectory: folder + "/out",
-            parameters: CoverageParameters(radius: 30_000), resolution: 20_000
-        )
+        var request = twoSites(radius: 30_000, resolution: 20_000, out: folder + "/out")
         let coarse = try #require(throws: InputError.self) { try FootprintJob.run(request) }
         #expect(coarse.path == terrain)
         #expect(coarse.reason == "a radius of 30 km is shorter than 2 cells of 20000.0 m: lower --resolution-m or raise --radius-km")
