@@ -65,10 +65,11 @@ public struct DasymetricSettings: Sendable, Equatable, Codable {
     }
 
     /// The lowest elevation within the square of half-width `valleyRadiusM` around each cell (voids ignored),
-    /// by two passes of a sliding minimum.
+    /// by two passes of a sliding minimum. A square wider than the grid reaches the whole grid, and is taken as
+    /// wide as the grid: a reach of 10¹² m would otherwise pad every row with that many cells.
     func valleyFloor(of grid: TerrainGrid) -> [Float] {
-        let reach = max(0, Int((valleyRadiusM / grid.spacing).rounded()))
         let width = grid.width, height = grid.height
+        let reach = Int(min(max(0, valleyRadiusM / grid.spacing), Double(max(width, height))).rounded())
         let filled = grid.elevations.map { $0.isNaN ? Float.infinity : $0 }
         let rows = parallelMap(count: height, chunkSize: 8) { row in
             slidingMinimum(Array(filled[(row * width)..<((row + 1) * width)]), reach: reach)

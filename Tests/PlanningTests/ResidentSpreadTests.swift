@@ -71,4 +71,15 @@ struct ResidentSpreadTests {
             #expect(slidingMinimum(values, reach: reach) == expected, "reach \(reach)")
         }
     }
+
+    @Test("A valley radius wider than the grid makes the grid's lowest cell every cell's floor (10¹² m had trapped allocating)")
+    func valleyRadiusBeyondTheGrid() throws {
+        let layer = try AdminLayer.load(communes)
+        let grid = try batXatGrid(for: layer)
+        let lowest = try #require(grid.elevations.filter { !$0.isNaN }.min())
+        for radius in [1e12, Double.infinity] {
+            let floor = DasymetricSettings(valleyRadiusM: radius).valleyFloor(of: grid)
+            #expect(floor.count == grid.elevations.count && floor.allSatisfy { $0 == lowest }, "\(radius)")
+        }
+    }
 }
