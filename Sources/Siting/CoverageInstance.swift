@@ -96,7 +96,7 @@ public struct CoverageInstance: Sendable, Equatable {
     public func validate() throws(SitingError) {
         guard p != nil || budget != nil else { throw SitingError("give p (most new sites) or a budget, in the instance or on the command line") }
         if let p, p < 0 { throw SitingError("p = \(p) must be ≥ 0") }
-        if let budget, !(budget.isFinite && budget >= 0) { throw SitingError("budget \(budget) must be ≥ 0") }
+        if let budget, !(budget.isFinite && budget >= 0) { throw SitingError("budget \(budget) must be a finite number ≥ 0") }
         let fixed = candidates.filter(\.fixed)
         let fixedCost = fixed.reduce(0) { $0 + $1.cost }
         if let budget, fixedCost > budget + 1e-9 {

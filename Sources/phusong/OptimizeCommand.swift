@@ -54,7 +54,7 @@ struct SitingLimits: ParsableArguments {
 
     func validate() throws {
         if let p, p < 0 { throw ValidationError("--p must be ≥ 0") }
-        if let budget, !(budget >= 0) { throw ValidationError("--budget must be ≥ 0") }
+        if let budget, !(budget >= 0 && budget.isFinite) { throw ValidationError("--budget must be a finite number ≥ 0 (leave it out for no budget)") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be in [0, 1)") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
     }

@@ -86,6 +86,16 @@ struct OptimizeCommandTests {
         }
     }
 
+    @Test("--budget inf or nan is refused as an option, before the instance is read (inf was blamed on the file)")
+    func nonFiniteBudget() throws {
+        let (folder, path) = try smallInstance("optimize-budget")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for budget in ["inf", "nan"] {
+            let result = try run(["optimize", "--instance", path, "--budget", budget])
+            #expect(result.status == 64 && result.stderr.contains("--budget must be a finite number ≥ 0 (leave it out for no budget)"), "\(budget): \(result.stderr)")
+        }
+    }
+
     @Test("Bad instances: one line naming the file and the fault, exit 1")
     func badInstances() throws {
         let folder = try temporaryFolder("badinstance")
