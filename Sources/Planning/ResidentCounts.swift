@@ -21,7 +21,7 @@ public struct ResidentCounts: Sendable {
         let frame = try source.describe().frame
         let toSource = CoordinateTransform(from: grid.crs, to: frame.crsWKT)
         let corners = try transform(toSource, gridOutline(grid), path: path)
-        guard let bounds = MapBounds(enclosing: corners), let window = try source.read(covering: bounds) else {
+        guard let bounds = MapBounds(enclosing: corners), let window = try source.read(covering: bounds, holding: .quantities) else {
             return ResidentCounts(source: "raster", path: path, perCell: Array(repeating: 0, count: grid.elevations.count), offGrid: 0)
         }
         let parts = min(16, max(1, Int((frame.nativeSpacing / grid.spacing).rounded(.up))))

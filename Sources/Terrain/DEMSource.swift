@@ -58,12 +58,14 @@ public struct DEMSource: Sendable {
     }
 
     /// Reads the pixels covering `bounds` (in the source CRS) plus a one-pixel margin; nil when they miss the raster.
-    /// Voids come back as NaN (see `isVoid`).
-    public func read(covering bounds: MapBounds) throws(InputError) -> ElevationRaster? {
-        try read(covering: bounds, of: describe())
+    /// Voids come back as NaN: the nodata value and NaN, and for elevations also values no terrain has (see `isVoid`).
+    public func read(covering bounds: MapBounds, holding content: PixelContent = .elevations) throws(InputError) -> ElevationRaster? {
+        try read(covering: bounds, of: describe(), holding: content)
     }
 
-    func read(covering bounds: MapBounds, of info: DEMDescription) throws(InputError) -> ElevationRaster? {
+    func read(
+        covering bounds: MapBounds, of info: DEMDescription, holding content: PixelContent = .elevations
+    ) throws(InputError) -> ElevationRaster? {
         let frame = info.frame
         let firstColumn = max(Int(((bounds.minX - frame.cornerX) / frame.pixelWidth).rounded(.down)) - 1, 0)
         let lastColumn = min(Int(((bounds.maxX - frame.cornerX) / frame.pixelWidth).rounded(.up)) + 1, frame.width - 1)
@@ -74,7 +76,8 @@ public struct DEMSource: Sendable {
             column: firstColumn, row: firstRow, width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1
         )
         let values = try readPixels(
-            column: firstColumn, row: firstRow, width: window.width, height: window.height, noData: info.noData
+            column: firstColumn, row: firstRow, width: window.width, height: window.height, noData: info.noData,
+            content: content
         )
         return ElevationRaster(frame: window, values: values)
     }
@@ -88,7 +91,7 @@ public struct DEMSource: Sendable {
         var row = 0
         while row < height {
             let rows = min(stripRows, height - row)
-            let strip = try readPixels(column: 0, row: row, width: width, height: rows, noData: info.noData)
+            let strip = try readPixels(column: 0, row: row, width: width, height: rows, noData: info.noData, content: .elevations)
             for value in strip {
                 if value.isNaN {
                     voids += 1
@@ -107,9 +110,9 @@ public struct DEMSource: Sendable {
         )
     }
 
-    private func readPixels(column: Int, row: Int, width: Int, height: Int, noData: Double?) throws(InputError)
-        -> [Float]
-    {
+    private func readPixels(
+        column: Int, row: Int, width: Int, height: Int, noData: Double?, content: PixelContent
+    ) throws(InputError) -> [Float] {
         let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
         var values = [Float](repeating: .nan, count: width * height)
         CPLErrorReset()
@@ -123,7 +126,7 @@ public struct DEMSource: Sendable {
             throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
         }
         let marker = noData.map(Float.init)
-        for index in values.indices where Self.isVoid(values[index], noData: marker) { values[index] = .nan }
+        for index in values.indices where Self.isVoid(values[index], noData: marker, content: content) { values[index] = .nan }
         return values
     }
 
@@ -131,9 +134,20 @@ public struct DEMSource: Sendable {
     /// beyond 100 km, such as an undeclared fill value of −3.4·10³⁸ (whose squares overflow the models' arithmetic).
     private static let largestElevation: Float = 100_000
 
-    private static func isVoid(_ value: Float, noData: Float?) -> Bool {
-        value == noData || !(abs(value) <= largestElevation)
+    private static func isVoid(_ value: Float, noData: Float?, content: PixelContent) -> Bool {
+        switch content {
+        case .elevations: value == noData || !(abs(value) <= largestElevation)
+        case .quantities: value == noData || value.isNaN
+        }
     }
+}
+
+/// What a raster's pixels hold, which decides the values read as voids.
+public enum PixelContent: Sendable {
+    /// Heights: beyond ±100 km they are voids, like the nodata value.
+    case elevations
+    /// Counts or amounts, such as residents per pixel, of any size: only the nodata value and NaN are voids.
+    case quantities
 }
 
 /// Size, georeferencing and CRS of a DEM, its nodata value and whether it is labelled synthetic.

@@ -62,6 +62,21 @@ struct ResidentCountsTests {
         #expect(spreadCells > 16 * pixels.count / 2, "each coarse pixel is spread over many 30 m cells")
     }
 
+    @Test("A pixel of 250,000 residents (a city on a coarse pixel) is counted: beyond 100,000 only elevations are voids")
+    func denseRasterPixel() throws {
+        let layer = try AdminLayer.load(communes)
+        let grid = try batXatGrid(for: layer)
+        let folder = try temporaryFolder("denseraster")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/residents.tif"
+        var values = [Float](repeating: 0, count: grid.elevations.count)
+        values[values.count / 2] = 250_000
+        values[values.count / 3] = 1_200
+        try GeoTIFF.writeFloat32(path: path, width: grid.width, height: grid.height, values: values, georeference: grid.georeference())
+        let counts = try ResidentCounts.raster(path, on: grid)
+        #expect(counts.perCell[values.count / 2] == 250_000 && counts.perCell.reduce(0, +) == 251_200)
+    }
+
     @Test("Settlement points from GeoJSON: each point's people in its cell, points off the grid counted apart, bad values refused")
     func geoJSONSettlements() throws {
         let layer = try AdminLayer.load(communes)
