@@ -77,6 +77,29 @@ struct FootprintJobTests {
         }
     }
 
+    @Test("Site rasters get safe, unique names whatever the ids: paths, dots, repeats, Vietnamese, ids too long for a file name")
+    func siteRasterNames() throws {
+        let out = try temporaryFolder("rasternames")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let template = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
+        let long = String(repeating: "Trạm ", count: 60)  // 420 bytes of UTF-8
+        let ids = ["../evil", "a/b", "a_b", ".", long, long + "2"]
+        var request = FootprintRequest(
+            terrainPath: terrain, sitesPath: "awkward ids", outputDirectory: out, parameters: CoverageParameters(radius: 2_000)
+        )
+        request.sites = ids.map { id in
+            var site = template
+            site.id = id
+            return site
+        }
+        _ = try FootprintJob.run(request)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/sites").sorted()
+        let cut = String(repeating: "Trạm_", count: 28) + "Tr"  // 198 bytes: the next letter, ạ, takes three
+        #expect(files == ["a_b-2.tif", "a_b.tif", cut + "-2.tif", cut + ".tif", "site.._evil.tif", "site..tif"].sorted(), "\(files)")
+        let info = try rasterInfo(out + "/sites/\(cut)-2.tif")
+        #expect(info.metadata["PHUSONG_SITE"] == long + "2", "the metadata keeps the whole id")
+    }
+
     /// What `gdalinfo` reads of a single-band raster: size, georeferencing, band description, dataset metadata and checksum.
     private func rasterInfo(_ path: String) throws -> (
         size: [Int], geoTransform: [Double], crs: String?, description: String?, metadata: [String: String], checksum: Int?
