@@ -175,7 +175,7 @@ struct BatchRunTests {
         #expect(lines.first == "batch: 3 jobs, 3 to run, 0 finished earlier" && lines.filter { $0.hasSuffix("computed)") }.count == 3, "\(plain.stderr)")
     }
 
-    @Test("Bad manifests: malformed YAML, a mapping as a key, an unknown job type, a missing file, a duplicate id, an unknown field → the line and field named, exit 2, nothing written")
+    @Test("Bad manifests: malformed YAML, a mapping as a key, an unknown job type, a missing file, a duplicate id, an id too long for a folder, an unknown field → the line and field named, exit 2, nothing written")
     func badManifests() throws {
         let folder = try temporaryFolder("badmanifest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -186,6 +186,10 @@ struct BatchRunTests {
             ("jobs:\n  - id: a\n    type: optimize\n    instance: missing.json\n", ":4: jobs[0].instance: no such file: \(folder)/missing.json"),
             ("jobs:\n  - {id: a, type: optimize, instance: \(instance)}\n  - {id: a, type: optimize, instance: \(instance)}\n", ":3: jobs[1].id: 'a' is already the id of jobs[0]"),
             ("jobs:\n  - id: a\n    type: optimize\n    instance: \(instance)\n    colour: red\n", ":5: jobs[0].colour: unknown field"),
+            (
+                "jobs:\n  - {id: \(String(repeating: "j", count: 201)), type: optimize, instance: \(instance)}\n",
+                ":2: jobs[0].id: '\(String(repeating: "j", count: 40))…' is 201 bytes long, over 200 (it names the job's folder)"
+            ),
             ("scenarios:\n  s: {terrain: none.tif}\njobs:\n  - {id: a, type: evaluate, scenario: s, sites: x.csv}\n", ":2: scenarios.s.terrain: no such file"),
             ("{\"jobs\": [{\"id\": \"a\", \"type\": \"optimize\", \"instance\": \"\(instance)\", \"p\": -1}]}", ":1: jobs[0].p: must be a whole number ≥ 0"),
             // Found by the fuzzer: a mapping as a key crashed inside Yams' constructor.
