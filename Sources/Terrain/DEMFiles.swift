@@ -16,10 +16,30 @@ func rasterPath(for file: String, shownAs displayPath: String) throws(InputError
         return try zipMemberPath(zip: file, shownAs: displayPath)
     }
     if lower.hasSuffix(".hgt") {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? -1
-        try checkSRTMSize(size, shownAs: displayPath)
+        try checkSRTMName((file as NSString).lastPathComponent, shownAs: displayPath)
+        try checkSRTMSize(fileSize(file), shownAs: displayPath)
     }
     return file
+}
+
+/// An `.hgt` holds heights alone: GDAL places it by its file name, which must start with its south-west corner,
+/// `N22E105.` (any case; more may follow the dot, as in `N22E105.SRTMGL1.hgt`).
+private func checkSRTMName(_ name: String, shownAs displayPath: String) throws(InputError) {
+    let characters = Array(name.uppercased())
+    let digits = [1, 2, 4, 5, 6].allSatisfy { characters.count > $0 && characters[$0].isASCII && characters[$0].isNumber }
+    guard characters.count > 7, "NS".contains(characters[0]), "EW".contains(characters[3]), digits, characters[7] == "." else {
+        throw InputError(
+            path: displayPath,
+            reason: "an SRTM tile is placed by its file name, which must name its south-west corner, as N22E105.hgt does; rename '\(name)'"
+        )
+    }
+}
+
+/// The size in bytes of the file at `path`, through symbolic links (a tile folder of links to a shared cache is
+/// common; the link's own size is its target's name); −1 when it cannot be read.
+private func fileSize(_ path: String) -> Int {
+    var status = stat()
+    return stat(path, &status) == 0 ? Int(status.st_size) : -1
 }
 
 private func checkSRTMSize(_ size: Int, shownAs displayPath: String) throws(InputError) {
@@ -62,6 +82,7 @@ private func zipMemberPath(zip: String, shownAs displayPath: String) throws(Inpu
         VSIFSeekL(file, 0, SEEK_END)
         let size = Int(VSIFTellL(file))
         VSIFCloseL(file)
+        try checkSRTMName((member as NSString).lastPathComponent, shownAs: "\(displayPath) (\(member))")
         try checkSRTMSize(size, shownAs: "\(displayPath) (\(member))")
     }
     return memberPath

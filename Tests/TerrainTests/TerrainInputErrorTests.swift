@@ -23,6 +23,26 @@ struct TerrainInputErrorTests {
         #expect(error.reason.contains("truncated") && error.reason.contains("1000 bytes"))
     }
 
+    @Test("SRTM tiles behind symbolic links are read (the link's own size was checked); a tile named otherwise than its corner is refused", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func linkedAndMisnamedTiles() throws {
+        let folder = try temporaryFolder("linkedtiles")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tile = SharedData.path("terrain/N44W072.hgt")
+        try FileManager.default.createDirectory(atPath: folder + "/cache", withIntermediateDirectories: true)
+        for name in ["N44W072.hgt", "cache/n44w072.SRTMGL3.hgt"] {
+            try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: tile)
+        }
+        let direct = try DEMSource.open(tile).describe()
+        #expect(try DEMSource.open(folder + "/N44W072.hgt").describe() == direct)
+        #expect(try DEMSource.open(folder + "/cache").describe().frame == direct.frame, "a folder of links is a mosaic")
+
+        let misnamed = folder + "/caobang.hgt"
+        try FileManager.default.createSymbolicLink(atPath: misnamed, withDestinationPath: tile)
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(misnamed) }
+        #expect(error.path == misnamed)
+        #expect(error.reason == "an SRTM tile is placed by its file name, which must name its south-west corner, as N22E105.hgt does; rename 'caobang.hgt'")
+    }
+
     @Test("A 380-byte TIFF claiming 65,407 bands (found by the fuzzer: GDAL asked for 8 GB) is refused with the estimate")
     func manyBands() throws {
         let path = Fixtures.path("fuzz/oom_many_bands.tif")
