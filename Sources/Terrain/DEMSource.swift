@@ -47,14 +47,19 @@ public struct DEMSource: Sendable {
                 reason: "reading it needs \(String(format: "%.1f", blockBytes / Double(1 << 30))) GiB per block (\(dataset.bandCount) bands, blocks of \(blockWidth) × \(blockHeight)); an elevation model needs one band"
             )
         }
-        var hasNoData: Int32 = 0
+        var hasNoData: Int32 = 0, hasScale: Int32 = 0, hasOffset: Int32 = 0
         let noData = GDALGetRasterNoDataValue(band, &hasNoData)
+        let scale = GDALGetRasterScale(band, &hasScale), offset = GDALGetRasterOffset(band, &hasOffset)
         let synthetic = GDALGetMetadataItem(dataset.raw, syntheticMetadataKey, nil).map { String(cString: $0) } == "YES"
         let frame = RasterFrame(
             width: dataset.width, height: dataset.height, cornerX: transform[0], cornerY: transform[3],
             pixelWidth: transform[1], pixelHeight: -transform[5], crsWKT: wkt
         )
-        return DEMDescription(frame: frame, noData: hasNoData != 0 ? noData : nil, isSynthetic: synthetic)
+        return DEMDescription(
+            frame: frame, noData: hasNoData != 0 ? noData : nil, scale: hasScale != 0 ? scale : 1,
+            offset: hasOffset != 0 ? offset : 0, unit: GDALGetRasterUnitType(band).map { String(cString: $0) } ?? "",
+            isSynthetic: synthetic
+        )
     }
 
     /// Reads the pixels covering `bounds` (in the source CRS) plus a one-pixel margin; nil when they miss the raster.
@@ -76,8 +81,7 @@ public struct DEMSource: Sendable {
             column: firstColumn, row: firstRow, width: lastColumn - firstColumn + 1, height: lastRow - firstRow + 1
         )
         let values = try readPixels(
-            column: firstColumn, row: firstRow, width: window.width, height: window.height, noData: info.noData,
-            content: content
+            column: firstColumn, row: firstRow, width: window.width, height: window.height, of: info, content: content
         )
         return ElevationRaster(frame: window, values: values)
     }
@@ -91,7 +95,7 @@ public struct DEMSource: Sendable {
         var row = 0
         while row < height {
             let rows = min(stripRows, height - row)
-            let strip = try readPixels(column: 0, row: row, width: width, height: rows, noData: info.noData, content: .elevations)
+            let strip = try readPixels(column: 0, row: row, width: width, height: rows, of: info, content: .elevations)
             for value in strip {
                 if value.isNaN {
                     voids += 1
@@ -110,9 +114,18 @@ public struct DEMSource: Sendable {
         )
     }
 
+    /// Pixel values as the band declares them — raw × scale + offset — and elevations in metres; voids as NaN.
     private func readPixels(
-        column: Int, row: Int, width: Int, height: Int, noData: Double?, content: PixelContent
+        column: Int, row: Int, width: Int, height: Int, of info: DEMDescription, content: PixelContent
     ) throws(InputError) -> [Float] {
+        var metres = 1.0
+        if content == .elevations {
+            guard let perUnit = metresPerUnit(info.unit) else {
+                throw InputError(path: path, reason: "elevations in '\(info.unit)': PhuSong reads metres and feet (the band's unit type)")
+            }
+            metres = perUnit
+        }
+        let (scale, offset) = (info.scale * metres, info.offset * metres)
         let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
         var values = [Float](repeating: .nan, count: width * height)
         CPLErrorReset()
@@ -125,35 +138,39 @@ public struct DEMSource: Sendable {
         guard status == CE_None else {
             throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
         }
-        let marker = noData.map(Float.init)
-        for index in values.indices where Self.isVoid(values[index], noData: marker, content: content) { values[index] = .nan }
+        let marker = info.noData.map(Float.init)
+        let declared = scale != 1 || offset != 0
+        for index in values.indices {
+            let raw = values[index]
+            if raw == marker { values[index] = .nan; continue }
+            if declared { values[index] = Float(Double(raw) * scale + offset) }
+            if Self.isVoid(values[index], content: content) { values[index] = .nan }
+        }
         return values
     }
 
-    /// Elevations no terrain has, in metres or feet, are voids besides the nodata value and NaN: ±∞ and magnitudes
-    /// beyond 100 km, such as an undeclared fill value of −3.4·10³⁸ (whose squares overflow the models' arithmetic).
+    /// Elevations no terrain has are voids besides the nodata value and NaN: ±∞ and magnitudes beyond 100 km, such as
+    /// an undeclared fill value of −3.4·10³⁸ (whose squares overflow the models' arithmetic).
     private static let largestElevation: Float = 100_000
 
-    private static func isVoid(_ value: Float, noData: Float?, content: PixelContent) -> Bool {
+    private static func isVoid(_ value: Float, content: PixelContent) -> Bool {
         switch content {
-        case .elevations: value == noData || !(abs(value) <= largestElevation)
-        case .quantities: value == noData || value.isNaN
+        case .elevations: !(abs(value) <= largestElevation)
+        case .quantities: value.isNaN
         }
     }
 }
 
-/// What a raster's pixels hold, which decides the values read as voids.
-public enum PixelContent: Sendable {
-    /// Heights: beyond ±100 km they are voids, like the nodata value.
-    case elevations
-    /// Counts or amounts, such as residents per pixel, of any size: only the nodata value and NaN are voids.
-    case quantities
-}
-
-/// Size, georeferencing and CRS of a DEM, its nodata value and whether it is labelled synthetic.
+/// Size, georeferencing and CRS of a DEM, its nodata value, how its values read, and whether it is labelled synthetic.
 public struct DEMDescription: Sendable, Equatable {
     public let frame: RasterFrame
+    /// The raw pixel value marking a void.
     public let noData: Double?
+    /// A pixel's value is raw × scale + offset (the band's declared scale and offset; 1 and 0 when it has none).
+    public let scale: Double
+    public let offset: Double
+    /// The band's unit type: elevations in feet are read as metres; "" when none is declared (metres).
+    public let unit: String
     /// True when the file carries PhuSong's synthetic-terrain label (`PHUSONG_SYNTHETIC=YES`).
     public let isSynthetic: Bool
 }

@@ -77,6 +77,14 @@ public func isGeographic(_ wkt: String) -> Bool {
     return OSRIsGeographic(reference) != 0
 }
 
+/// Metres in one linear unit of a projected CRS (0.3048 in feet, 1200/3937 in US survey feet); 1 when OSR cannot say.
+func metresPerLinearUnit(_ wkt: String) -> Double {
+    guard let reference = OSRNewSpatialReference(wkt) else { return 1 }
+    defer { OSRDestroySpatialReference(reference) }
+    let metres = OSRGetLinearUnits(reference, nil)
+    return metres > 0 ? metres : 1
+}
+
 /// The EPSG code of `wkt` when it is a WGS 84 UTM zone (326xx north, 327xx south; names and axis order aside);
 /// nil for any other CRS, a UTM zone on another datum included.
 func utmEPSG(of wkt: String) -> Int? {

@@ -44,8 +44,9 @@ public struct RasterFrame: Sendable, Equatable {
         )
     }
 
-    /// Cell size in metres: the north–south pixel size, converted from degrees for geographic rasters.
+    /// Cell size in metres: the north–south pixel size, converted from degrees for geographic rasters and from the
+    /// CRS's unit (feet in many state planes) for projected ones.
     public var nativeSpacing: Double {
-        isGeographic(crsWKT) ? pixelHeight * Double.pi / 180 * meanEarthRadius : pixelHeight
+        isGeographic(crsWKT) ? pixelHeight * Double.pi / 180 * meanEarthRadius : pixelHeight * metresPerLinearUnit(crsWKT)
     }
 }

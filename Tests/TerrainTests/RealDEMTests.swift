@@ -16,6 +16,57 @@ struct RealDEMTests {
         #expect(inventory.voidCells == 0)
     }
 
+    @Test("A band's declared scale, offset and unit are applied: heights in feet and US survey feet come out in metres")
+    func declaredScaleAndUnit() throws {
+        let folder = try temporaryFolder("units")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let raw = try #require(try DEMSource.open(hgt).read(covering: DEMSource.open(hgt).describe().frame.bounds))
+        for (declaration, metresPerRaw, metresOffset) in [
+            ("<UnitType>ft</UnitType>", 0.3048, 0.0),
+            ("<Scale>0.5</Scale><Offset>10</Offset>", 0.5, 10.0),
+            ("<UnitType>US survey foot</UnitType><Scale>2</Scale><Offset>-100</Offset>", 2 * 1_200 / 3_937.0, -100 * 1_200 / 3_937.0),
+        ] {
+            let path = folder + "/declared.vrt"
+            try vrt(over: hgt, band: declaration).write(toFile: path, atomically: true, encoding: .utf8)
+            let source = try DEMSource.open(path)
+            let read = try #require(try source.read(covering: source.describe().frame.bounds))
+            #expect(read.values.count == raw.values.count)
+            #expect(zip(read.values, raw.values).allSatisfy { $0 == Float(Double($1) * metresPerRaw + metresOffset) }, "\(declaration)")
+            let inventory = try source.inventory()
+            #expect(inventory.minimum == Double(Float(115 * metresPerRaw + metresOffset)), "\(declaration)")
+        }
+        // Elevations in a unit that is not a length are refused; residents per pixel may carry any unit.
+        let path = folder + "/persons.vrt"
+        try vrt(over: hgt, band: "<UnitType>persons</UnitType>").write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path).inventory() }
+        #expect(error.reason == "elevations in 'persons': PhuSong reads metres and feet (the band's unit type)")
+        let counts = try DEMSource.open(path).read(covering: DEMSource.open(path).describe().frame.bounds, holding: .quantities)
+        #expect(counts?.values == raw.values)
+    }
+
+    @Test("A raster in a CRS measured in feet (New Hampshire State Plane, US survey feet) has its native spacing in metres")
+    func spacingInFeetCRS() throws {
+        let folder = try temporaryFolder("feetcrs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/stateplane.tif"
+        let warp = try runProgram("gdalwarp", ["-q", "-t_srs", "EPSG:3437", "-tr", "300", "300", hgt, path])
+        try #require(warp.status == 0, "gdalwarp failed: \(warp.stderr)")
+        let frame = try DEMSource.open(path).describe().frame
+        #expect(frame.pixelHeight == 300 && abs(frame.nativeSpacing - 300 * 1_200 / 3_937.0) < 1e-9, "\(frame.nativeSpacing)")
+    }
+
+    /// A VRT over N44W072.hgt whose band carries `band` (scale, offset, unit type).
+    private func vrt(over tile: String, band: String) -> String {
+        """
+        <VRTDataset rasterXSize="1201" rasterYSize="1201"><SRS>EPSG:4326</SRS>
+          <GeoTransform>-72.000416666666666, 0.000833333333333, 0, 45.000416666666666, 0, -0.000833333333333</GeoTransform>
+          <VRTRasterBand dataType="Int16" band="1"><NoDataValue>-32768</NoDataValue>\(band)
+            <SimpleSource><SourceFilename relativeToVRT="0">\(tile)</SourceFilename><SourceBand>1</SourceBand></SimpleSource>
+          </VRTRasterBand>
+        </VRTDataset>
+        """
+    }
+
     @Test("N44W072.hgt: individual cells equal what gdallocationinfo reports")
     func cellsMatchGDALLocationInfo() throws {
         let source = try DEMSource.open(hgt)
