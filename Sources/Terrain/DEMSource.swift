@@ -26,8 +26,14 @@ public struct DEMSource: Sendable {
     public func describe() throws(InputError) -> DEMDescription {
         let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
         guard dataset.bandCount >= 1 else { throw InputError(path: path, reason: "raster has no bands") }
-        guard let transform = dataset.geoTransform, transform[1] > 0, transform[5] < 0 else {
+        guard let transform = dataset.geoTransform else {
             throw InputError(path: path, reason: "raster has no usable georeferencing (geotransform missing)")
+        }
+        guard transform[1] > 0, transform[5] < 0 else {
+            throw InputError(
+                path: path,
+                reason: "raster is stored south-up or east to west (pixel size \(transform[1]) × \(transform[5])); warp it north-up first"
+            )
         }
         guard transform[2] == 0, transform[4] == 0 else {
             throw InputError(path: path, reason: "rotated rasters are not supported; warp it north-up first")

@@ -43,6 +43,18 @@ struct TerrainInputErrorTests {
         #expect(error.reason == "an SRTM tile is placed by its file name, which must name its south-west corner, as N22E105.hgt does; rename 'caobang.hgt'")
     }
 
+    @Test("A raster stored south-up is refused saying so (it was 'geotransform missing')", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func southUp() throws {
+        let folder = try temporaryFolder("southup")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/southup.tif"
+        let flip = try runProgram("gdal_translate", ["-q", "-a_ullr", "-72", "44", "-71", "45", SharedData.path("terrain/N44W072.hgt"), path])
+        try #require(flip.status == 0, "gdal_translate failed: \(flip.stderr)")
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path) }
+        #expect(error.path == path && error.reason.hasPrefix("raster is stored south-up or east to west (pixel size 0.0008"), "\(error.reason)")
+        #expect(error.reason.hasSuffix("); warp it north-up first"))
+    }
+
     @Test("A 380-byte TIFF claiming 65,407 bands (found by the fuzzer: GDAL asked for 8 GB) is refused with the estimate")
     func manyBands() throws {
         let path = Fixtures.path("fuzz/oom_many_bands.tif")
