@@ -1,6 +1,29 @@
-/// Minimal RFC 4180 CSV reading: commas, double-quoted fields with "" escapes, CRLF or LF line ends.
-public enum CSV {
-    public static func rows(_ text: String) -> [[String]] {
+/// Minimal RFC 4180 CSV reading: double-quoted fields with "" escapes, CRLF or LF line ends, a byte-order mark
+/// ignored. The separator is the comma — or the semicolon when the first line has semicolons and no comma, as
+/// spreadsheets save CSV in locales whose decimal mark is the comma (Vietnamese among them); numbers in such a
+/// file are read with a decimal comma.
+public struct CSV: Sendable {
+    public let rows: [[String]]
+    /// True for a semicolon-separated file, whose numbers may have a decimal comma.
+    public let decimalComma: Bool
+
+    public init(_ text: String) {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        decimalComma = firstLine.contains(";") && !firstLine.contains(",")
+        rows = Self.rows(body, separator: decimalComma ? ";" : ",")
+    }
+
+    /// `field` as a number: a decimal comma is taken as a point in a semicolon-separated file.
+    public func number(_ field: String) -> Double? { Double(numeral(field)) }
+
+    /// `field` with its decimal comma, in a semicolon-separated file, written as a point.
+    public func numeral(_ field: String) -> String {
+        decimalComma ? field.replacingOccurrences(of: ",", with: ".") : field
+    }
+
+    /// The rows of `text`, fields split at `separator`.
+    public static func rows(_ text: String, separator: Character = ",") -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], field = ""
         var quoted = false, iterator = text.makeIterator()
         while let character = iterator.next() {
@@ -24,7 +47,7 @@ public enum CSV {
         func consume(_ character: Character) {
             switch character {
             case "\"": quoted = true
-            case ",": row.append(field); field = ""
+            case separator: row.append(field); field = ""
             case "\n", "\r\n", "\r": row.append(field); field = ""; rows.append(row); row = []
             default: field.append(character)
             }

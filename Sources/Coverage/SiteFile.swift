@@ -74,7 +74,7 @@ public enum SiteFile {
     }
 
     private static func csvRecords(_ text: String, path: String) throws(InputError) -> [SiteRecord] {
-        let rows = CSV.rows(text)
+        let table = CSV(text), rows = table.rows
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw InputError(path: path, reason: "empty CSV")
         }
@@ -93,7 +93,7 @@ public enum SiteFile {
             record.antennaFile = cells["antenna_file"].flatMap { $0.isEmpty ? nil : $0 }
             for name in ["lat", "lon"] + SiteRecord.numbers {
                 guard let field = cells[name], !field.isEmpty else { continue }
-                guard let number = Double(field), number.isFinite else {
+                guard let number = table.number(field), number.isFinite else {
                     throw InputError(path: path, reason: "line \(line): column '\(name)' is not a finite number: '\(field)'")
                 }
                 switch name {

@@ -72,12 +72,13 @@ public enum CandidateFile {
                 return record
             }
         }
-        let rows = CSV.rows(text)
+        let table = CSV(text), rows = table.rows
         let header = rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
         return rows.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }.map { fields in
             var record: [String: String] = [:]
             for (name, field) in zip(header, fields) where keys.contains(name) {
-                record[name] = field.trimmingCharacters(in: .whitespaces)
+                let text = field.trimmingCharacters(in: .whitespaces)
+                record[name] = name == "cost" ? table.numeral(text) : text
             }
             return record
         }

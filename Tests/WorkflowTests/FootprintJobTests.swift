@@ -177,6 +177,26 @@ struct FootprintJobTests {
         #expect(try SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
     }
 
+    @Test("A site or candidate CSV saved by a spreadsheet in a decimal-comma locale (semicolons, BOM, CRLF) reads the same")
+    func semicolonCSV() throws {
+        let folder = try temporaryFolder("semicolons")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try """
+        \u{FEFF}id;lat;lon;height_m;frequency_mhz;eirp_dbm;technology;azimuth_deg;beamwidth_deg;tilt_deg\r
+        NH-1;44,45;-71,45;30;900;60;2G;;;\r
+        NH-2;44,50;-71,40;40;1800;61;4G;200;65;2\r
+
+        """.write(toFile: sites, atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(sites) == SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")))
+
+        let candidates = folder + "/candidates.csv"
+        try "id;lat;lon;height_m;eirp_dbm;technology;cost;kind\nA;44,45;-71,45;30;60;2G;12,5;greenfield\n"
+            .write(toFile: candidates, atomically: true, encoding: .utf8)
+        let read = try CandidateFile.load(candidates)
+        #expect(read.count == 1 && read[0].cost == 12.5 && read[0].site.location == GeoPoint(latitude: 44.45, longitude: -71.45))
+    }
+
     @Test("A mostly void area of interest is refused (Bát Xát clip, 30 km)")
     func mostlyVoidRefused() throws {
         let folder = try temporaryFolder("void")
