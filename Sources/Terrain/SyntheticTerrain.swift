@@ -25,6 +25,9 @@ public struct SyntheticTerrain: Sendable {
         self.arcSeconds = arcSeconds
     }
 
+    /// The north–south pixel size in metres: the metric grid's default cell size.
+    public var cellSizeM: Double { arcSeconds / 3_600 * Double.pi / 180 * meanEarthRadius }
+
     /// Generates the raster in EPSG:4326; the same seed always gives the same elevations.
     public func generate() -> ElevationRaster {
         let pixel = arcSeconds / 3_600

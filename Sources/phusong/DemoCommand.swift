@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import Coverage
 import Foundation
 import Terrain
 import Workflows
@@ -21,7 +22,11 @@ struct DemoCommand: ParsableCommand {
     var radiusKm: Double = 10
 
     func validate() throws {
-        guard radiusKm > 0, radiusKm <= 100 else { throw ValidationError("--radius-km must be in (0, 100]") }
+        // The footprints' radius must span two cells of the synthetic terrain (3″, 92.7 m).
+        let shortest = Double(CoverageParameters.minimumRadiusCells) * SyntheticTerrain().cellSizeM / 1_000
+        guard radiusKm >= shortest, radiusKm <= 100 else {
+            throw ValidationError(String(format: "--radius-km must be within %.2f–100 (two of the synthetic terrain's cells at least)", shortest))
+        }
     }
 
     func run() throws {

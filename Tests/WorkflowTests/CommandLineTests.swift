@@ -197,6 +197,15 @@ struct CommandLineTests {
         #expect(info.stdout.contains("PHUSONG_SYNTHETIC=YES"))
     }
 
+    @Test("phusong demo refuses a radius shorter than two of the synthetic terrain's cells up front (every job failed instead)")
+    func demoRadius() throws {
+        let folder = try temporaryFolder("demoradius")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["demo", "--out", folder + "/out", "--radius-km", "0.1"])
+        #expect(result.status == 64 && result.stderr.contains("--radius-km must be within 0.19–100 (two of the synthetic terrain's cells at least)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test("Two demo runs give byte-identical results")
     func deterministic() throws {
         let first = try temporaryFolder("det1"), second = try temporaryFolder("det2")
