@@ -8,6 +8,7 @@ struct OutputStaging {
     let folder: String
 
     init(destination: String) throws(InputError) {
+        try Self.checkDestination(destination)
         let absolute = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = absolute.path
         let parent = absolute.deletingLastPathComponent().path
@@ -16,6 +17,14 @@ struct OutputStaging {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw InputError(path: destination, reason: "cannot create output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses a destination that exists and is not a folder; jobs call it before their work, not only once it is done.
+    static func checkDestination(_ destination: String) throws(InputError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder), !isFolder.boolValue {
+            throw InputError(path: destination, reason: "exists and is not a folder: name a folder for the outputs")
         }
     }
 

@@ -103,6 +103,20 @@ struct CommandLineTests {
         #expect(path.status == 1 && path.stderr.contains("--model p526: p526: relative permittivity 0.5") && path.stdout.isEmpty, "\(path.stderr)")
     }
 
+    @Test("An --out that is a file is refused before any work, naming it; the file is left as it was")
+    func outputIsAFile() throws {
+        let folder = try temporaryFolder("outfile")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/results"
+        try "keep".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run([
+            "footprint", "--terrain", "/nonexistent.hgt", "--sites", Fixtures.path("sites/nh_two_sites.geojson"), "--out", file,
+        ])
+        #expect(result.status == 1 && result.stderr == "phusong: error: \(file): exists and is not a folder: name a folder for the outputs\n", "\(result.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["results"], "no staging folder left")
+    }
+
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func siteOutsideTerrain() throws {
         let sites = Fixtures.path("sites/outside_terrain.geojson")
