@@ -30,6 +30,7 @@ public enum BatchRunner {
         events: @escaping @Sendable (BatchEvent) -> Void = { _ in }
     ) throws(InputError) -> [JobRecord] {
         let output = manifest.output
+        try checkOutputFolder(output)
         let log = RunLog(path: output + "/run.log")
         let report: @Sendable (BatchEvent) -> Void = { event in
             log.write(event)

@@ -20,7 +20,7 @@ public enum FootprintJob {
     public static func run(
         _ request: FootprintRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }
     ) throws(InputError) -> FootprintSummary {
-        try OutputStaging.checkDestination(request.outputDirectory)
+        try checkOutputFolder(request.outputDirectory)
         let sites: [Site]
         if let given = request.sites { sites = given } else { sites = try SiteFile.load(request.sitesPath) }
         progress(.loadingTerrain(sites: sites.count))

@@ -1,6 +1,15 @@
 import Foundation
 import Terrain
 
+/// Refuses an output destination that exists and is not a folder; runs call it before their work, not only once
+/// it is done.
+public func checkOutputFolder(_ destination: String) throws(InputError) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder), !isFolder.boolValue {
+        throw InputError(path: destination, reason: "exists and is not a folder: name a folder for the outputs")
+    }
+}
+
 /// Collects a run's output files in a hidden folder beside the destination and moves them into place
 /// only when every one was written, so a failed run leaves no partial outputs behind.
 struct OutputStaging {
@@ -8,7 +17,7 @@ struct OutputStaging {
     let folder: String
 
     init(destination: String) throws(InputError) {
-        try Self.checkDestination(destination)
+        try checkOutputFolder(destination)
         let absolute = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = absolute.path
         let parent = absolute.deletingLastPathComponent().path
@@ -17,14 +26,6 @@ struct OutputStaging {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw InputError(path: destination, reason: "cannot create output folder: \(error.localizedDescription)")
-        }
-    }
-
-    /// Refuses a destination that exists and is not a folder; jobs call it before their work, not only once it is done.
-    static func checkDestination(_ destination: String) throws(InputError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder), !isFolder.boolValue {
-            throw InputError(path: destination, reason: "exists and is not a folder: name a folder for the outputs")
         }
     }
 

@@ -82,7 +82,7 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
 public enum PlanJob {
     public static func run(_ request: PlanRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }) throws(InputError) -> PlanSummary {
         let evaluation = request.evaluation
-        try OutputStaging.checkDestination(evaluation.outputDirectory)
+        try checkOutputFolder(evaluation.outputDirectory)
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
         let candidates = try CandidateFile.load(evaluation.sitesPath)
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)

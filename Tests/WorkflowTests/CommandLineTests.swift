@@ -115,6 +115,12 @@ struct CommandLineTests {
         #expect(result.status == 1 && result.stderr == "phusong: error: \(file): exists and is not a folder: name a folder for the outputs\n", "\(result.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["results"], "no staging folder left")
+        let manifest = folder + "/manifest.yaml"
+        try "jobs:\n  - {id: a, type: optimize, instance: \(Fixtures.path("fuzz/instance.json")), p: 1}\n"
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let batch = try run(["batch", manifest, "--out", file])
+        #expect(batch.status == 1 && batch.stderr.contains("\(file): exists and is not a folder"), "\(batch.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
     }
 
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
