@@ -1,5 +1,5 @@
-/// Minimal RFC 4180 CSV reading: double-quoted fields with "" escapes, CRLF or LF line ends, a byte-order mark
-/// ignored. The separator is the comma — or the semicolon when the first line has semicolons and no comma, as
+/// Minimal RFC 4180 CSV reading: double-quoted fields with "" escapes, CRLF or LF line ends (`readTextInput` has
+/// dropped any byte-order mark). The separator is the comma — or the semicolon when the first line has semicolons and no comma, as
 /// spreadsheets save CSV in locales whose decimal mark is the comma (Vietnamese among them); numbers in such a
 /// file are read with a decimal comma.
 public struct CSV: Sendable {
@@ -8,10 +8,9 @@ public struct CSV: Sendable {
     public let decimalComma: Bool
 
     public init(_ text: String) {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         decimalComma = firstLine.contains(";") && !firstLine.contains(",")
-        rows = Self.rows(body, separator: decimalComma ? ";" : ",")
+        rows = Self.rows(text, separator: decimalComma ? ";" : ",")
     }
 
     /// `field` as a number: a decimal comma is taken as a point in a semicolon-separated file.

@@ -145,11 +145,11 @@ public struct DEMSource: Sendable {
             throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
         }
         let marker = info.noData.map(Float.init)
-        let declared = scale != 1 || offset != 0
+        let converting = scale != 1 || offset != 0
         for index in values.indices {
             let raw = values[index]
             if raw == marker { values[index] = .nan; continue }
-            if declared { values[index] = Float(Double(raw) * scale + offset) }
+            if converting { values[index] = Float(Double(raw) * scale + offset) }
             if Self.isVoid(values[index], content: content) { values[index] = .nan }
         }
         return values
