@@ -30,8 +30,6 @@ public struct Manifest: Sendable {
     }
 
     static let jobTypes = ["evaluate", "verify", "optimize", "plan"]
-    /// The most bytes of a job id: it names the job's folder, and file systems take 255.
-    static let longestJobID = 200
     private static let planKeys: Set<String> = ["p", "budget", "min_separation_m", "commune_minimum_percent", "gap", "time_limit"]
     private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
 
@@ -58,8 +56,8 @@ public struct Manifest: Sendable {
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !id.hasPrefix(".") else {
                 throw entry.fault("id", "'\(id)' must be letters, digits, '-', '_' or '.' (and not start with '.')")
             }
-            guard id.utf8.count <= longestJobID else {
-                throw entry.fault("id", "'\(id.prefix(40))…' is \(id.utf8.count) bytes long, over \(longestJobID) (it names the job's folder)")
+            guard id.utf8.count <= longestNameFromID else {
+                throw entry.fault("id", "'\(id.prefix(40))…' is \(id.utf8.count) bytes long, over \(longestNameFromID) (it names the job's folder)")
             }
             if let first = firstOfID[id] { throw entry.fault("id", "'\(id)' is already the id of \(first)") }
             firstOfID[id] = entry.path

@@ -16,10 +16,15 @@ func rasterPath(for file: String, shownAs displayPath: String) throws(InputError
         return try zipMemberPath(zip: file, shownAs: displayPath)
     }
     if lower.hasSuffix(".hgt") {
-        try checkSRTMName((file as NSString).lastPathComponent, shownAs: displayPath)
-        try checkSRTMSize(fileSize(file), shownAs: displayPath)
+        try checkSRTMTile(named: (file as NSString).lastPathComponent, size: fileSize(file), shownAs: displayPath)
     }
     return file
+}
+
+/// An `.hgt` file or zip member must be named by its corner and have one of the SRTM sizes.
+private func checkSRTMTile(named name: String, size: Int, shownAs displayPath: String) throws(InputError) {
+    try checkSRTMName(name, shownAs: displayPath)
+    try checkSRTMSize(size, shownAs: displayPath)
 }
 
 /// An `.hgt` holds heights alone: GDAL places it by its file name, which must start with its south-west corner,
@@ -82,8 +87,7 @@ private func zipMemberPath(zip: String, shownAs displayPath: String) throws(Inpu
         VSIFSeekL(file, 0, SEEK_END)
         let size = Int(VSIFTellL(file))
         VSIFCloseL(file)
-        try checkSRTMName((member as NSString).lastPathComponent, shownAs: "\(displayPath) (\(member))")
-        try checkSRTMSize(size, shownAs: "\(displayPath) (\(member))")
+        try checkSRTMTile(named: (member as NSString).lastPathComponent, size: size, shownAs: "\(displayPath) (\(member))")
     }
     return memberPath
 }

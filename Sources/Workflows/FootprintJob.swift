@@ -242,14 +242,14 @@ public enum FootprintJob {
     }
 
     /// File-system-safe, unique names for site ids: anything but letters, digits, '-', '_' and '.' becomes '_', "site"
-    /// goes before an empty id or one starting with '.', the name is cut to `longestFileName` bytes (file systems take
-    /// 255, and ids are free text), and repeats get "-2", "-3"….
+    /// goes before an empty id or one starting with '.', the name is cut to `longestNameFromID` bytes (ids are free
+    /// text), and repeats get "-2", "-3"….
     static func fileNames(for ids: [String]) -> [String] {
         var used = Set<String>()
         return ids.map { id in
             var safe = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
             if safe.isEmpty || safe.hasPrefix(".") { safe = "site" + safe }
-            while safe.utf8.count > longestFileName { safe.removeLast() }
+            while safe.utf8.count > longestNameFromID { safe.removeLast() }
             var name = safe, suffix = 2
             while !used.insert(name).inserted {
                 name = "\(safe)-\(suffix)"
@@ -258,9 +258,6 @@ public enum FootprintJob {
             return name
         }
     }
-
-    /// The most bytes of a site's raster name before its repeat suffix and extension.
-    static let longestFileName = 200
 
     private static func footprintsGeoJSON(_ analysis: FootprintAnalysis, grid: TerrainGrid) throws(InputError) -> String {
         var features = analysis.footprints.map { footprint in

@@ -10,6 +10,10 @@ public func checkOutputFolder(_ destination: String) throws(InputError) {
     }
 }
 
+/// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):
+/// file systems take 255, and the name may get a suffix and an extension.
+public let longestNameFromID = 200
+
 /// Collects a run's output files in a hidden folder beside the destination and moves them into place
 /// only when every one was written, so a failed run leaves no partial outputs behind.
 struct OutputStaging {
