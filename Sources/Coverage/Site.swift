@@ -39,6 +39,8 @@ struct SiteRecord {
     var values: [String: Double] = [:]
     var technology: String?
     var antennaFile: String?
+    /// Attributes beyond the site's own, kept as text for the caller.
+    var extra: [String: String] = [:]
 
     /// Numeric properties of the site formats (GeoJSON properties and CSV columns).
     static let numbers = [
@@ -92,12 +94,17 @@ struct SiteRecord {
 
     private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {
         guard let antennaFile else { return nil }
-        let path = antennaFile.hasPrefix("/") ? antennaFile : (folder as NSString).appendingPathComponent(antennaFile)
+        let path = Self.resolve(antennaFile, folder: folder)
         do {
             return try MSIPattern(contentsOf: path)
         } catch {
             throw SiteFieldError("antenna_file \(error.description)")
         }
+    }
+
+    /// A pattern file named by a site, relative to the site file's `folder` unless absolute.
+    static func resolve(_ antennaFile: String, folder: String) -> String {
+        antennaFile.hasPrefix("/") ? antennaFile : (folder as NSString).appendingPathComponent(antennaFile)
     }
 
     private func antenna(pattern file: MSIPattern?) throws(SiteFieldError) -> Antenna {

@@ -1,36 +1,68 @@
 import Foundation
 import Terrain
 
-/// Reads site lists: a GeoJSON FeatureCollection of Points, or CSV with `id,lat,lon` and the same columns.
-/// Properties: `id`, `height_m`, `technology` (2G|3G|4G), `eirp_dbm` or `tx_power_dbm` (+ `antenna_gain_dbi`,
-/// `feeder_loss_db`), optional `frequency_mhz` (default: the technology's band), `azimuth_deg`, `beamwidth_deg`,
-/// `vertical_beamwidth_deg`, `tilt_deg` (mechanical), `electrical_tilt_deg`, `antenna_file` (MSI pattern,
-/// relative to the site file), `threshold_dbm`.
+/// Reads site lists: a GeoJSON FeatureCollection of Points, a CSV with `id,lat,lon` and the same columns, or the
+/// point layer of any other vector file GDAL/OGR reads (GeoPackage, Shapefile, KML, FlatGeobuf, …, in any CRS).
+/// Properties: `id` (in a layer without one, `name`), `height_m`, `technology` (2G|3G|4G), `eirp_dbm` or
+/// `tx_power_dbm` (+ `antenna_gain_dbi`, `feeder_loss_db`), optional `frequency_mhz` (default: the technology's
+/// band), `azimuth_deg`, `beamwidth_deg`, `vertical_beamwidth_deg`, `tilt_deg` (mechanical), `electrical_tilt_deg`,
+/// `antenna_file` (MSI pattern, relative to the site file), `threshold_dbm`.
 public enum SiteFile {
+    /// A site with the further attributes asked for.
+    public struct Entry: Sendable {
+        public let site: Site
+        /// Text by attribute name, absent when not given; numbers are written with a decimal point.
+        public let attributes: [String: String]
+    }
+
     public static func load(_ path: String) throws(InputError) -> [Site] {
-        let text = try readTextInput(path)
-        let isJSON = path.lowercased().hasSuffix("json")
-            || text.first(where: { !$0.isWhitespace }) == "{"
-        let records = isJSON ? try geoJSONRecords(Data(text.utf8), path: path) : try csvRecords(text, path: path)
+        try entries(path).map(\.site)
+    }
+
+    /// The sites of `path`, each with its attributes named in `keeping` (e.g. a candidate's `cost`).
+    public static func entries(_ path: String, keeping extra: [String] = []) throws(InputError) -> [Entry] {
+        let (records, unit) = try records(path, keeping: extra)
         guard !records.isEmpty else { throw InputError(path: path, reason: "no sites") }
-        var sites: [Site] = []
+        var entries: [Entry] = []
         var seen = Set<String>()
         for (index, record) in records.enumerated() {
-            let label = "\(isJSON ? "feature" : "row") \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
+            let label = "\(unit) \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
             do throws(SiteFieldError) {
                 let site = try record.site(folder: (path as NSString).deletingLastPathComponent)
                 guard seen.insert(site.id).inserted else {
                     throw SiteFieldError("duplicate id '\(site.id)'")
                 }
-                sites.append(site)
+                entries.append(Entry(site: site, attributes: record.extra))
             } catch {
                 throw InputError(path: path, reason: "\(label): \(error.message)")
             }
         }
-        return sites
+        return entries
     }
 
-    private static func geoJSONRecords(_ data: Data, path: String) throws(InputError) -> [SiteRecord] {
+    /// The antenna pattern files the sites of `path` name, resolved, once each; none when the file cannot be read
+    /// (loading it reports why).
+    public static func antennaFiles(_ path: String) -> [String] {
+        guard let (records, _) = try? records(path, keeping: []) else { return [] }
+        let folder = (path as NSString).deletingLastPathComponent
+        let files = records.compactMap(\.antennaFile).map { SiteRecord.resolve($0, folder: folder) }
+        return files.enumerated().filter { files.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+    }
+
+    /// The records of `path` read by its format, and what a record is called there ("feature", "row").
+    private static func records(_ path: String, keeping extra: [String]) throws(InputError) -> ([SiteRecord], String) {
+        let suffix = (path as NSString).pathExtension.lowercased()
+        guard ["json", "geojson", "csv", "txt", ""].contains(suffix) else {
+            return (try layerRecords(path, keeping: extra), "feature")
+        }
+        let text = try readTextInput(path)
+        guard suffix.hasSuffix("json") || text.first(where: { !$0.isWhitespace }) == "{" else {
+            return (try csvRecords(text, path: path, keeping: extra), "row")
+        }
+        return (try geoJSONRecords(Data(text.utf8), path: path, keeping: extra), "feature")
+    }
+
+    private static func geoJSONRecords(_ data: Data, path: String, keeping extra: [String]) throws(InputError) -> [SiteRecord] {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -42,6 +74,8 @@ public enum SiteFile {
         else {
             throw InputError(path: path, reason: "expected a GeoJSON FeatureCollection with a 'features' array")
         }
+        // A `crs` member (GeoJSON 2008) may put the coordinates in another CRS: OGR reads those.
+        if collection["crs"] != nil { return try layerRecords(path, keeping: extra) }
         var records: [SiteRecord] = []
         for (index, item) in features.enumerated() {
             guard let feature = item as? [String: Any] else {
@@ -68,12 +102,16 @@ public enum SiteFile {
             }
             record.technology = properties["technology"] as? String
             record.antennaFile = properties["antenna_file"] as? String
+            for name in extra {
+                guard let value = properties[name], !(value is NSNull) else { continue }
+                record.extra[name] = (value as? NSNumber)?.stringValue ?? "\(value)"
+            }
             records.append(record)
         }
         return records
     }
 
-    private static func csvRecords(_ text: String, path: String) throws(InputError) -> [SiteRecord] {
+    private static func csvRecords(_ text: String, path: String, keeping extra: [String]) throws(InputError) -> [SiteRecord] {
         let table = CSV(text), rows = table.rows
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw InputError(path: path, reason: "empty CSV")
@@ -91,6 +129,10 @@ public enum SiteFile {
             for (name, field) in zip(header, fields) { cells[name] = field.trimmingCharacters(in: .whitespaces) }
             var record = SiteRecord(id: cells["id"], technology: cells["technology"])
             record.antennaFile = cells["antenna_file"].flatMap { $0.isEmpty ? nil : $0 }
+            for name in extra {
+                guard let field = cells[name], !field.isEmpty else { continue }
+                record.extra[name] = table.number(field) == nil ? field : table.numeral(field)
+            }
             for name in ["lat", "lon"] + SiteRecord.numbers {
                 guard let field = cells[name], !field.isEmpty else { continue }
                 guard let number = table.number(field), number.isFinite else {

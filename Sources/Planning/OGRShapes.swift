@@ -10,21 +10,12 @@ struct OGRShapes {
 
     init(layer: OGRLayerH, path: String) {
         self.path = path
-        crsWKT = OGR_L_GetSpatialRef(layer).flatMap(Self.wkt)
+        crsWKT = declaredCRS(of: layer)
     }
 
     /// `shape` (in the layer's CRS) in WGS84; coordinates that cannot be in the declared CRS are a CRS mismatch.
     func toWGS84(_ shape: MultiPolygon, feature: Int) throws(InputError) -> MultiPolygon {
-        let geographic = crsWKT.map(isGeographic) ?? true
-        if geographic {
-            let points = shape.polygons.flatMap(\.exterior.points)
-            if let wrong = points.first(where: { abs($0.x) > 180 || abs($0.y) > 90 }) {
-                throw InputError(
-                    path: path,
-                    reason: "feature \(feature): coordinate (\(wrong.x), \(wrong.y)) is not a longitude/latitude, but the layer's CRS is \(crsWKT == nil ? "not given (WGS84 assumed)" : "geographic"): CRS mismatch — declare the layer's real CRS"
-                )
-            }
-        }
+        try checkLongitudesLatitudes(shape.polygons.flatMap(\.exterior.points), crsWKT: crsWKT, path: path, feature: feature)
         guard let crsWKT, !Self.isWGS84(crsWKT) else { return shape }
         do {
             return try shape.transformed(by: CoordinateTransform(from: crsWKT, to: wgs84))
@@ -68,13 +59,6 @@ struct OGRShapes {
             throw InputError(path: path, reason: "feature \(number) ('\(id)') has a ring of fewer than 3 distinct points or a non-finite coordinate")
         }
         return Ring(points: points)
-    }
-
-    private static func wkt(_ reference: OGRSpatialReferenceH) -> String? {
-        var text: UnsafeMutablePointer<CChar>?
-        guard OSRExportToWkt(reference, &text) == OGRERR_NONE, let text else { return nil }
-        defer { VSIFree(text) }
-        return String(cString: text)
     }
 
     private static func isWGS84(_ wkt: String) -> Bool {

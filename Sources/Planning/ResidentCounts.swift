@@ -49,33 +49,21 @@ public struct ResidentCounts: Sendable {
     /// Adds settlement points (any OGR point layer; a CSV needs lon/lat or longitude/latitude or x/y columns)
     /// to the cell each lies in; `field` holds the number of residents.
     public static func settlements(_ path: String, field: String = "population", on grid: TerrainGrid) throws(InputError) -> ResidentCounts {
-        let dataset = try VectorDataset(
-            path: path, options: ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"]
+        let layer = try PointLayer(
+            path: path, options: ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"],
+            attributes: [field]
         )
-        let layer = try dataset.firstLayer()
-        let shapes = OGRShapes(layer: layer, path: path)
-        var points: [MapPoint] = [], residents: [Double] = [], number = 0
-        OGR_L_ResetReading(layer)
-        while let feature = OGR_L_GetNextFeature(layer) {
-            defer { OGR_F_Destroy(feature) }
-            number += 1
-            guard let geometry = OGR_F_GetGeometryRef(feature), OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)) == wkbPoint else {
-                throw InputError(path: path, reason: "feature \(number) is not a point (a CSV needs lon and lat columns)")
-            }
-            let index = OGR_F_GetFieldIndex(feature, field)
-            guard index >= 0 else { throw InputError(path: path, reason: "missing attribute '\(field)'") }
-            let text = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)
+        guard layer.foundAttributes.contains(field) else {
+            throw InputError(path: path, reason: "missing attribute '\(field)' (the layer has: \(layer.fieldNames.joined(separator: ", ")))")
+        }
+        let residents = try layer.features.map { feature throws(InputError) in
+            let text = feature.attributes[field] ?? ""
             guard let value = Double(text), value >= 0, value.isFinite else {
-                throw InputError(path: path, reason: "feature \(number): '\(field)' = '\(text)' is not a number ≥ 0")
+                throw InputError(path: path, reason: "feature \(feature.number): '\(field)' = '\(text)' is not a number ≥ 0")
             }
-            points.append(MapPoint(x: OGR_G_GetX(geometry, 0), y: OGR_G_GetY(geometry, 0)))
-            residents.append(value)
+            return value
         }
-        let geographic = shapes.crsWKT.map(isGeographic) ?? true
-        if geographic, let wrong = points.first(where: { abs($0.x) > 180 || abs($0.y) > 90 }) {
-            throw InputError(path: path, reason: "coordinate (\(wrong.x), \(wrong.y)) is not a longitude/latitude: CRS mismatch — declare the layer's real CRS")
-        }
-        let onGrid = try transform(CoordinateTransform(from: shapes.crsWKT ?? wgs84, to: grid.crs), points, path: path)
+        let onGrid = try layer.positions(in: grid.crs)
         return accumulate(onGrid, residents, grid: grid, source: "settlements", path: path)
     }
 

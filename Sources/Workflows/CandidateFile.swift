@@ -14,18 +14,15 @@ public struct PlanCandidate: Sendable {
     public let groupCapacity: Int?
 }
 
-/// Reads candidates: a site file (GeoJSON or CSV, every site property) whose sites also carry `cost`
+/// Reads candidates: a site file (any format `SiteFile` reads, every site property) whose sites also carry `cost`
 /// (required, ≥ 0, except for `existing` sites, where it defaults to 0), `kind` (`greenfield` by default,
 /// `shared` for an existing mast to lease, `existing` for a site on air, always kept), an optional `group` and
 /// its `group_capacity` (how many of the group may be chosen, 1 by default).
 public enum CandidateFile {
     public static func load(_ path: String) throws(InputError) -> [PlanCandidate] {
-        let sites = try SiteFile.load(path)
-        let text = try readTextInput(path)
-        let records = try attributes(text, path: path)
-        guard records.count == sites.count else { throw InputError(path: path, reason: "could not pair the sites with their costs") }
-        return try zip(sites, records).enumerated().map { index, pair throws(InputError) in
-            let (site, record) = pair
+        let entries = try SiteFile.entries(path, keeping: ["cost", "kind", "group", "group_capacity"])
+        return try entries.enumerated().map { index, entry throws(InputError) in
+            let site = entry.site, record = entry.attributes
             let label = "site \(index + 1) ('\(site.id)')"
             var kind = CoverageInstance.Kind.greenfield
             if let text = record["kind"], !text.isEmpty {
@@ -53,34 +50,6 @@ public enum CandidateFile {
                 capacity = value
             }
             return PlanCandidate(site: site, cost: cost, kind: kind, group: group, groupCapacity: capacity)
-        }
-    }
-
-    /// `cost`, `kind`, `group` and `group_capacity` of each site, in file order, as text.
-    private static func attributes(_ text: String, path: String) throws(InputError) -> [[String: String]] {
-        let keys = ["cost", "kind", "group", "group_capacity"]
-        if text.first(where: { !$0.isWhitespace }) == "{" {
-            let root = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-            let features = root?["features"] as? [[String: Any]] ?? []
-            return features.map { feature in
-                let properties = feature["properties"] as? [String: Any] ?? [:]
-                var record: [String: String] = [:]
-                for key in keys {
-                    guard let value = properties[key], !(value is NSNull) else { continue }
-                    record[key] = (value as? NSNumber)?.stringValue ?? "\(value)"
-                }
-                return record
-            }
-        }
-        let table = CSV(text), rows = table.rows
-        let header = rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
-        return rows.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }.map { fields in
-            var record: [String: String] = [:]
-            for (name, field) in zip(header, fields) where keys.contains(name) {
-                let text = field.trimmingCharacters(in: .whitespaces)
-                record[name] = name == "cost" ? table.numeral(text) : text
-            }
-            return record
         }
     }
 }

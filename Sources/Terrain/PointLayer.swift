@@ -1,0 +1,100 @@
+import CGDAL
+import Foundation
+
+/// The point features of the first layer of any vector file GDAL/OGR reads (GeoPackage, Shapefile, KML,
+/// FlatGeobuf, GeoJSON, a CSV with coordinate columns, …): each position in the layer's CRS and the attributes
+/// asked for, as text.
+package struct PointLayer {
+    package struct Feature {
+        /// 1-based, in layer order.
+        package let number: Int
+        package let position: MapPoint
+        /// Text by the attribute name asked for; fields unset or null are absent.
+        package let attributes: [String: String]
+    }
+
+    package let path: String
+    /// The layer's CRS as WKT; nil when it declares none (WGS84 is then assumed).
+    package let crsWKT: String?
+    /// The layer's own field names, for messages.
+    package let fieldNames: [String]
+    /// The attribute names asked for that matched a field.
+    package let foundAttributes: Set<String>
+    package let features: [Feature]
+
+    /// Reads every feature of `path`'s first layer. An attribute name matches a field of the same name, case
+    /// aside, or else a field of exactly 10 characters it begins with (how a Shapefile's DBF cuts longer names:
+    /// `frequency_mhz` is stored as `frequency_`).
+    package init(path: String, options: [String] = [], attributes names: [String]) throws(InputError) {
+        let dataset = try VectorDataset(path: path, options: options)
+        let layer = try dataset.firstLayer()
+        let definition = OGR_L_GetLayerDefn(layer)
+        let fieldNames = (0..<OGR_FD_GetFieldCount(definition)).map { index in
+            OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) } ?? ""
+        }
+        let columns: [(name: String, index: Int32)] = names.compactMap { name in
+            Self.field(named: name, among: fieldNames).map { (name, Int32($0)) }
+        }
+        let coordinateHint = dataset.driverName == "CSV" ? " (a CSV needs lon and lat columns)" : ""
+        var features: [Feature] = []
+        OGR_L_ResetReading(layer)
+        while let feature = OGR_L_GetNextFeature(layer) {
+            defer { OGR_F_Destroy(feature) }
+            let number = features.count + 1
+            guard let position = Self.position(of: OGR_F_GetGeometryRef(feature)) else {
+                let type = OGR_F_GetGeometryRef(feature).map { String(cString: OGRGeometryTypeToName(OGR_G_GetGeometryType($0))) }
+                throw InputError(
+                    path: path, reason: "feature \(number) is \(type.map { "a \($0)" } ?? "without geometry"), not a point\(coordinateHint)"
+                )
+            }
+            guard position.x.isFinite, position.y.isFinite else {
+                throw InputError(path: path, reason: "feature \(number) has a coordinate that is not a finite number")
+            }
+            var attributes: [String: String] = [:]
+            for (name, index) in columns where OGR_F_IsFieldSetAndNotNull(feature, index) != 0 {
+                attributes[name] = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)
+            }
+            features.append(Feature(number: number, position: position, attributes: attributes))
+        }
+        self.path = path
+        crsWKT = declaredCRS(of: layer)
+        self.fieldNames = fieldNames
+        foundAttributes = Set(columns.map(\.name))
+        self.features = features
+    }
+
+    /// Every feature's position in `crs`; refuses coordinates that cannot be longitudes/latitudes in a layer
+    /// whose CRS is geographic or not given.
+    package func positions(in crs: String) throws(InputError) -> [MapPoint] {
+        let points = features.map(\.position)
+        try checkLongitudesLatitudes(points, crsWKT: crsWKT, path: path)
+        guard let crsWKT else { return try transformed(points, from: wgs84, to: crs) }
+        return try transformed(points, from: crsWKT, to: crs)
+    }
+
+    private func transformed(_ points: [MapPoint], from source: String, to target: String) throws(InputError) -> [MapPoint] {
+        guard source != target else { return points }
+        do { return try CoordinateTransform(from: source, to: target).apply(points) } catch {
+            throw InputError(path: path, reason: "cannot transform coordinates: \(error.message)")
+        }
+    }
+
+    /// A point's position, or a multipoint's when it holds exactly one (some tools write every point layer as
+    /// multipoints); nil for any other geometry or none.
+    private static func position(of geometry: OGRGeometryH?) -> MapPoint? {
+        guard let geometry, OGR_G_IsEmpty(geometry) == 0 else { return nil }
+        switch OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)) {
+        case wkbPoint:
+            return MapPoint(x: OGR_G_GetX(geometry, 0), y: OGR_G_GetY(geometry, 0))
+        case wkbMultiPoint where OGR_G_GetGeometryCount(geometry) == 1:
+            return position(of: OGR_G_GetGeometryRef(geometry, 0))
+        default:
+            return nil
+        }
+    }
+
+    private static func field(named name: String, among fieldNames: [String]) -> Int? {
+        let wanted = name.lowercased(), lowered = fieldNames.map { $0.lowercased() }
+        return lowered.firstIndex(of: wanted) ?? lowered.firstIndex { $0.count == 10 && wanted.hasPrefix($0) }
+    }
+}

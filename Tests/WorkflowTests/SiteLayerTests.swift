@@ -1,0 +1,109 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+/// Site and candidate lists as GIS layers: Shapefile, GeoPackage, KML, GeoJSON with a `crs` member.
+@Suite("Sites from any vector layer")
+struct SiteLayerTests {
+    /// `source` converted by ogr2ogr into `target` with `options`.
+    func convert(_ source: String, to target: String, _ options: [String] = []) throws {
+        let result = try runProgram("ogr2ogr", options + [target, source])
+        try #require(result.status == 0, "ogr2ogr failed: \(result.stderr)")
+    }
+
+    /// `site` with `other`'s location when the two are within a millimetre, so that the rest compares exactly.
+    func withLocation(of other: Site, _ site: Site) -> Site {
+        var moved = site
+        if abs(site.location.latitude - other.location.latitude) < 1e-8, abs(site.location.longitude - other.location.longitude) < 1e-8 {
+            moved.location = other.location
+        }
+        return moved
+    }
+
+    @Test("A Shapefile in UTM with field names cut to 10 characters, and a KML placemark named by its name, read as the GeoJSON does")
+    func shapefileAndKML() throws {
+        let folder = try temporaryFolder("site-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/sites", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/antennas", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("antennas/sector65_900mhz_tilt2.msi"), toPath: folder + "/antennas/sector65_900mhz_tilt2.msi"
+        )
+        let geoJSON = Fixtures.path("sites/nh_sectors_linkbudget.geojson")
+        try convert(geoJSON, to: folder + "/sites/sectors.shp", ["-f", "ESRI Shapefile", "-t_srs", "EPSG:32619"])
+        let fields = try runProgram("ogrinfo", ["-so", "-al", folder + "/sites/sectors.shp"]).stdout
+        #expect(fields.contains("frequency_:") && fields.contains("vertical_b:") && fields.contains("electrical:"), "names cut: \(fields)")
+        let expected = try SiteFile.load(geoJSON)
+        let read = try SiteFile.load(folder + "/sites/sectors.shp")
+        #expect(read.count == 2 && zip(expected, read).allSatisfy { withLocation(of: $0, $1) == $0 }, "\(read)")
+        #expect(read[0].antenna != .omni && read[1].frequencyMHz == Technology.umts.defaultFrequencyMHz)
+
+        let kml = folder + "/sites.kml"
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>NH-1</name><ExtendedData>
+              <Data name="height_m"><value>30</value></Data><Data name="frequency_mhz"><value>900</value></Data>
+              <Data name="eirp_dbm"><value>60</value></Data><Data name="technology"><value>2G</value></Data>
+            </ExtendedData><Point><coordinates>-71.45,44.45,0</coordinates></Point></Placemark></Document></kml>
+            """.write(toFile: kml, atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(kml) == [SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]])
+    }
+
+    @Test("Candidates in a GeoPackage keep their cost, kind and group; a GeoJSON whose crs member names UTM is read in that CRS")
+    func geoPackageAndLegacyCRS() throws {
+        let folder = try temporaryFolder("candidate-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = Fixtures.path("sites/batxat_candidates.csv")
+        try convert(csv, to: folder + "/candidates.gpkg", ["-f", "GPKG", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-a_srs", "EPSG:4326"])
+        let expected = try CandidateFile.load(csv), read = try CandidateFile.load(folder + "/candidates.gpkg")
+        #expect(read.map(\.site) == expected.map(\.site))
+        #expect(read.map(\.cost) == expected.map(\.cost) && read.map(\.kind) == expected.map(\.kind) && read.map(\.group) == expected.map(\.group))
+
+        let legacy = folder + "/utm.geojson"
+        try """
+            {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32619"}},
+             "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [305000, 4924000]},
+               "properties": {"id": "U-1", "height_m": 30, "eirp_dbm": 60, "technology": "2G"}}]}
+            """.write(toFile: legacy, atomically: true, encoding: .utf8)
+        let site = try #require(try SiteFile.load(legacy).first)
+        let back = try CoordinateTransform(from: wgs84, to: "EPSG:32619")
+            .apply([MapPoint(x: site.location.longitude, y: site.location.latitude)])[0]
+        #expect(abs(back.x - 305_000) < 1e-6 && abs(back.y - 4_924_000) < 1e-6, "\(site.location)")
+    }
+
+    @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text")
+    func badLayers() throws {
+        let folder = try temporaryFolder("bad-site-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = folder + "/lines.geojson"
+        try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": {"id": "L"}}]}"#
+            .write(toFile: lines, atomically: true, encoding: .utf8)
+        try convert(lines, to: folder + "/lines.gpkg", ["-f", "GPKG"])
+        let noHeight = folder + "/no_height.geojson"
+        try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [105, 22]}, "properties": {"id": "A", "technology": "2G"}}]}"#
+            .write(toFile: noHeight, atomically: true, encoding: .utf8)
+        try convert(noHeight, to: folder + "/no_height.gpkg", ["-f", "GPKG"])
+        let utm = folder + "/utm.geojson"
+        try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [305000, 4924000]}, "properties": {"id": "U", "height_m": 30, "eirp_dbm": 60, "technology": "2G"}}]}"#
+            .write(toFile: utm, atomically: true, encoding: .utf8)
+        try convert(utm, to: folder + "/utm.shp", ["-f", "ESRI Shapefile"])
+        try FileManager.default.removeItem(atPath: folder + "/utm.prj")
+        try "not a GeoPackage".write(toFile: folder + "/text.gpkg", atomically: true, encoding: .utf8)
+        let cases = [
+            ("lines.gpkg", "feature 1 is a Line String, not a point"),
+            ("no_height.gpkg", "the layer has no attribute 'height_m' (its attributes: id, technology)"),
+            ("utm.shp", "coordinate (305000.0, 4924000.0) is not a longitude/latitude, but the layer's CRS is not given"),
+            ("text.gpkg", "not a vector layer GDAL/OGR can read"),
+        ]
+        for (name, message) in cases {
+            #expect("\(name)", performing: { try SiteFile.load(folder + "/" + name) }, throws: { error in
+                guard let error = error as? InputError else { return false }
+                return error.path == folder + "/" + name && error.reason.contains(message)
+            })
+        }
+    }
+}
