@@ -87,7 +87,7 @@ public enum BatchRunner {
             try makeFolder(work)
             let (figures, partial) = try JobExecution.run(job, into: built, cache: cache, limits: limits)
             if let kinds = job.outputKinds { keepOnly(kinds, in: built) }
-            let outputs = files(in: built)
+            let outputs = filesInside(built)
             do {
                 if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
                 try manager.moveItem(atPath: built, toPath: target)
@@ -119,7 +119,7 @@ public enum BatchRunner {
 
     /// Removes the files whose kind is not in `kinds` (and folders left empty).
     private static func keepOnly(_ kinds: Set<String>, in folder: String) {
-        for file in files(in: folder) {
+        for file in filesInside(folder) {
             let kind = OutputKind.byExtension[(file as NSString).pathExtension.lowercased()]
             if kind.map({ !kinds.contains($0) }) ?? true { try? FileManager.default.removeItem(atPath: folder + "/" + file) }
         }
@@ -127,14 +127,6 @@ public enum BatchRunner {
         for name in folders where (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + name))?.isEmpty == true {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-    }
-
-    /// Files under `folder`, relative, sorted.
-    static func files(in folder: String) -> [String] {
-        var isFolder: ObjCBool = false
-        return (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter {
-            FileManager.default.fileExists(atPath: folder + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
-        }.sorted()
     }
 
     static func makeFolder(_ path: String) throws(InputError) {
@@ -183,13 +175,14 @@ enum JobKeys {
         return keys
     }
 
-    /// SHA-256 of a file, or of a folder's files (names and contents, in name order).
+    /// SHA-256 of an input: of the file alone, else of the names and contents of the files behind it (a
+    /// folder's files, a Shapefile's parts).
     private static func contentDigest(_ path: String) throws(InputError) -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw InputError(path: path, reason: "no such file") }
-        guard isFolder.boolValue else { return try sha256Hex(ofFile: path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
+        let parts = inputParts(path)
+        if parts.map(\.path) == [path] { return try sha256Hex(ofFile: path) }
         var text = ""
-        for file in BatchRunner.files(in: path) { text += file + " " + (try sha256Hex(ofFile: path + "/" + file)) + "\n" }
+        for part in parts { text += part.name + " " + (try sha256Hex(ofFile: part.path)) + "\n" }
         return hex(SHA256.hash(data: Data(text.utf8)))
     }
 }

@@ -96,7 +96,7 @@ public struct Manifest: Sendable {
                 fields.removing(extra), resolve: resolve, required: isPlan ? ["sites", "population"] : ["sites"]
             )
             try requireFiles(fields, ["terrain", "sites", "population", "population_raster", "settlements"], resolve: resolve)
-            let inputs = [request.terrainPath, request.sitesPath] + [request.residents?.populationPath, request.residents?.counts?.path].compactMap { $0 }
+            let inputs = request.inputFiles
             request.outputDirectory = ""
             let work: BatchJob.Work = isPlan ? .plan(try planRequest(fields, evaluation: request)) : .evaluate(request)
             return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs)
@@ -104,7 +104,9 @@ public struct Manifest: Sendable {
             try fields.onlyKeys(["claim"])
             guard let claim = try fields.string("claim").map(resolve) else { throw fields.fault("claim", "missing") }
             try requireFiles(fields, ["claim"], resolve: resolve)
-            return BatchJob(id: id, work: .verify(claimPath: claim), inputs: [claim], settings: settings, outputKinds: outputs)
+            // A claim that does not load keeps its own file as the one input; running the job reports why.
+            let inputs = (try? Claim.load(claim))?.inputFiles ?? [claim]
+            return BatchJob(id: id, work: .verify(claimPath: claim), inputs: inputs, settings: settings, outputKinds: outputs)
         case "optimize":
             try fields.onlyKeys(optimizeKeys)
             guard let instance = try fields.string("instance").map(resolve) else { throw fields.fault("instance", "missing") }

@@ -109,3 +109,23 @@ func wktForEPSG(_ code: Int) -> String? {
     defer { VSIFree(text) }
     return String(cString: text)
 }
+
+/// The files GDAL reads for the dataset at `path` (a Shapefile's .shp, .shx, .dbf, .prj and .cpg; a raster and
+/// its .aux.xml or world file; a VRT and its sources), `path` first, then in name order; nil when GDAL cannot open
+/// `path` as a raster or vector dataset.
+package func datasetFiles(_ path: String) -> [String]? {
+    registerGDAL()
+    let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
+    guard let dataset = GDALOpenEx(path, flags, nil, nil, nil) else { return nil }
+    defer { GDALClose(dataset) }
+    var files: [String] = []
+    if let list = GDALGetFileList(dataset) {
+        defer { CSLDestroy(list) }
+        var index = 0
+        while let entry = list[index] {
+            files.append(String(cString: entry))
+            index += 1
+        }
+    }
+    return [path] + Set(files).subtracting([path]).sorted()
+}

@@ -27,10 +27,9 @@ public struct Claim: Sendable {
     /// Largest accepted area of claimed-minus-computed footprint, % of the claimed area.
     public let footprintTolerancePercent: Double
 
-    /// Every input file the verification reads, claim first.
+    /// Every input the verification reads, claim first.
     public var inputFiles: [String] {
-        [path, request.terrainPath, request.sitesPath]
-            + [request.residents?.populationPath, request.residents?.counts?.path, footprintPath].compactMap { $0 }
+        [path] + request.inputFiles + [footprintPath].compactMap { $0 }
     }
 
     /// Reads and checks a claim file; every fault names the file and the field.

@@ -25,6 +25,13 @@ public struct FootprintRequest: Sendable {
     /// The run's memory cap and time limit.
     public var limits = RunLimits()
 
+    /// Every input the run reads, as given: terrain, sites, the antenna patterns they name and the population
+    /// layers.
+    public var inputFiles: [String] {
+        [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
+            + [residents?.populationPath, residents?.counts?.path].compactMap { $0 }
+    }
+
     /// What the run holds in memory: elevations and the best server over the grid (and residents when evaluated),
     /// and per site being computed its received power and each cell's radial.
     func memoryBudget(sitesAtOnce: Int) -> MemoryBudget {

@@ -13,7 +13,8 @@ public enum VerificationJob {
     ) throws(InputError) -> VerificationReport {
         let claim = try Claim.load(claimPath)
         let claimedFootprint = try claim.footprintPath.map { path throws(InputError) in try PolygonFile.load(path) }
-        let inputs = try claim.inputFiles.map { path throws(InputError) in
+        var seen = Set<String>()
+        let inputs = try claim.inputFiles.flatMap(inputParts).map(\.path).filter { seen.insert($0).inserted }.map { path throws(InputError) in
             VerificationReport.Input(path: path, sha256: try sha256Hex(ofFile: path))
         }
         let staging = try OutputStaging(destination: outputDirectory)

@@ -90,6 +90,37 @@ struct VerifyCommandTests {
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
     }
 
+    @Test("A claim on a folder of tiles with its sites in a Shapefile: recomputed; every tile and every part of the Shapefile listed with its digest")
+    func tileFolderAndShapefile() throws {
+        let folder = try temporaryFolder("verify-parts")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/tiles", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/tiles/batxat.tif", withDestinationPath: SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        )
+        try "id,lat,lon,height_m,eirp_dbm,technology\nBX-1,22.53,103.88,30,60,2G\n".write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let converted = try runProgram("ogr2ogr", [
+            "-f", "ESRI Shapefile", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-a_srs", "EPSG:4326",
+            folder + "/sites.shp", folder + "/sites.csv",
+        ])
+        try #require(converted.status == 0, "ogr2ogr failed: \(converted.stderr)")
+        var settings = scenario(sites: folder + "/sites.shp")
+        settings["terrain"] = folder + "/tiles"
+        settings["radius_km"] = 3
+        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
+        let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
+        let names = inputs.compactMap { $0["path"].map { ($0 as NSString).lastPathComponent } }
+        #expect(names.starts(with: ["claim.json", "batxat.tif", "sites.shp"]) && names.last == "laocai_communes_census2009.geojson", "\(names)")
+        #expect(Set(names).isSuperset(of: ["sites.dbf", "sites.shx", "sites.prj"]), "\(names)")
+        for input in inputs {
+            let path = try #require(input["path"])
+            let digest = try runProgram("sha256sum", [path]).stdout.split(separator: " ").first.map(String.init)
+            #expect(input["sha256"] == digest, "\(path)")
+        }
+    }
+
     @Test("Bad claims exit 2 with one line naming the claim and the fault, and write nothing")
     func badClaims() throws {
         let folder = try temporaryFolder("badclaim")

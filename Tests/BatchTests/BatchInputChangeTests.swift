@@ -1,0 +1,84 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A batch re-run keeps a finished job only while nothing it reads has changed: the files a claim names, a
+/// Shapefile's attribute table, the antenna patterns its sites name.
+@Suite("phusong batch: inputs behind inputs", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct BatchInputChangeTests {
+    /// Ids of the jobs a batch run finished (rather than skipped).
+    func jobsRun(_ manifest: String, out: String) throws -> [String] {
+        let result = try runProgram(phusongExecutable, ["batch", manifest, "--out", out, "--log-format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stderr.split(separator: "\n").compactMap { line in
+            guard let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                event["event"] as? String == "job_finished"
+            else { return nil }
+            return event["id"] as? String
+        }.sorted()
+    }
+
+    /// Writes `sites` (id, height, antenna file) as a GeoJSON FeatureCollection of sites in Bát Xát.
+    func writeSites(_ sites: [(id: String, height: Int, antenna: String?)], to path: String) throws {
+        let features = sites.enumerated().map { index, site in
+            let radio = site.antenna.map { #""tx_power_dbm": 43, "antenna_file": "\#($0)", "azimuth_deg": 120"# } ?? #""eirp_dbm": 60"#
+            return #"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [\#(103.85 + 0.02 * Double(index)), 22.52]}, "#
+                + #""properties": {"id": "\#(site.id)", "height_m": \#(site.height), "technology": "2G", \#(radio)}}"#
+        }
+        try #"{"type": "FeatureCollection", "features": [\#(features.joined(separator: ",\n"))]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test("Editing a claim's sites, an antenna pattern they name or a Shapefile's .dbf (its .shp unchanged) reruns just the jobs that read it; verification.json lists them all")
+    func rerunsWhatReadsAChangedFile() throws {
+        let folder = try temporaryFolder("batch-inputs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pattern = folder + "/sector.msi"
+        let original = try String(contentsOfFile: Fixtures.path("antennas/sector65_900mhz_tilt2.msi"), encoding: .utf8)
+        try original.write(toFile: pattern, atomically: true, encoding: .utf8)
+        try writeSites([("LC-1", 30, "sector.msi")], to: folder + "/claimed.geojson")
+        func writeShapefile(height: Int) throws {
+            try writeSites([("M-1", height, nil), ("M-2", 25, nil)], to: folder + "/masts.geojson")
+            let converted = try runProgram("ogr2ogr", ["-overwrite", "-f", "ESRI Shapefile", folder + "/masts.shp", folder + "/masts.geojson"])
+            try #require(converted.status == 0, "ogr2ogr failed: \(converted.stderr)")
+        }
+        try writeShapefile(height: 30)
+        let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        let population = SharedData.path("population/laocai_communes_census2009.geojson")
+        try """
+            {"scenario": {"terrain": "\(terrain)", "sites": "claimed.geojson", "population": "\(population)", "model": "los",
+              "radius_km": 3, "resolution_m": 90, "max_void_fraction": 0.9},
+             "claimed": {"province": {"any": 1}}, "tolerance_pp": 100}
+            """.write(toFile: folder + "/claim.json", atomically: true, encoding: .utf8)
+        let manifest = folder + "/manifest.yaml"
+        try """
+            name: inputs behind inputs
+            jobs:
+              - {id: masts, type: evaluate, terrain: \(terrain), sites: masts.shp, model: los, radius_km: 3, resolution_m: 90, max_void_fraction: 0.9}
+              - {id: claim, type: verify, claim: claim.json}
+            """.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let out = folder + "/out"
+
+        #expect(try jobsRun(manifest, out: out) == ["claim", "masts"])
+        #expect(try jobsRun(manifest, out: out) == [], "nothing changed")
+
+        let shape = try Data(contentsOf: URL(fileURLWithPath: folder + "/masts.shp"))
+        try writeShapefile(height: 31)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/masts.shp")) == shape, "the geometry file is the same")
+        #expect(try jobsRun(manifest, out: out) == ["masts"], "the heights in masts.dbf changed")
+
+        try original.replacingOccurrences(of: "GAIN 15.9 dBd", with: "GAIN 14.9 dBd").write(toFile: pattern, atomically: true, encoding: .utf8)
+        #expect(try jobsRun(manifest, out: out) == ["claim"], "the claimed site's antenna pattern changed")
+
+        try writeSites([("LC-1", 40, "sector.msi")], to: folder + "/claimed.geojson")
+        #expect(try jobsRun(manifest, out: out) == ["claim"], "the claim's sites changed, the claim itself did not")
+
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/jobs/claim/verification.json"))) as? [String: Any]
+        )
+        // A side-car .aux.xml beside the shared DEM, where GDAL keeps statistics, would be listed as well.
+        let inputs = (report["inputs"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+            .filter { !$0.hasSuffix(".aux.xml") }
+        #expect(inputs == ["claim.json", "batxat_copernicus_glo30.tif", "claimed.geojson", "sector.msi", "laocai_communes_census2009.geojson"])
+    }
+}
