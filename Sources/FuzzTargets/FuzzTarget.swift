@@ -42,7 +42,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Seed files, relative to the repository root.
     public var seeds: [String] {
         switch self {
-        case .sitesGeoJSON: ["Fixtures/sites/nh_two_sites.geojson", "Fixtures/sites/nh_sectors_linkbudget.geojson", "Fixtures/sites/malformed.geojson"]
+        case .sitesGeoJSON:
+            [
+                "Fixtures/sites/nh_two_sites.geojson", "Fixtures/sites/nh_sectors_linkbudget.geojson", "Fixtures/sites/malformed.geojson",
+                "Fixtures/fuzz/sites_utm_crs.geojson",
+            ]
         case .sitesCSV: ["Fixtures/sites/nh_two_sites.csv", "Fixtures/batch/batxat_proposal.csv"]
         case .candidates: ["Fixtures/sites/batxat_candidates.csv"]
         case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
