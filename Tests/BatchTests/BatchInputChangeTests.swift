@@ -44,12 +44,7 @@ struct BatchInputChangeTests {
         }
         try writeShapefile(height: 30)
         let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
-        let population = SharedData.path("population/laocai_communes_census2009.geojson")
-        try """
-            {"scenario": {"terrain": "\(terrain)", "sites": "claimed.geojson", "population": "\(population)", "model": "los",
-              "radius_km": 3, "resolution_m": 90, "max_void_fraction": 0.9},
-             "claimed": {"province": {"any": 1}}, "tolerance_pp": 100}
-            """.write(toFile: folder + "/claim.json", atomically: true, encoding: .utf8)
+        try writeBatXatClaim(into: folder, sites: "claimed.geojson", radiusKm: 3, maxVoidFraction: 0.9, percent: 1, tolerance: 100)
         let manifest = folder + "/manifest.yaml"
         try """
             name: inputs behind inputs

@@ -20,11 +20,7 @@ struct BatchRunTests {
         }
         let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
         let population = SharedData.path("population/laocai_communes_census2009.geojson")
-        try """
-            {"scenario": {"terrain": "\(terrain)", "sites": "north.csv", "population": "\(population)", "model": "los",
-              "radius_km": 6, "resolution_m": 90, "max_void_fraction": 0.7},
-             "claimed": {"province": {"any": 30}}, "tolerance_pp": 50}
-            """.write(toFile: folder + "/claim.json", atomically: true, encoding: .utf8)
+        try writeBatXatClaim(into: folder, sites: "north.csv", radiusKm: 6, maxVoidFraction: 0.7, percent: 30, tolerance: 50)
         try """
             name: Bát Xát proposals (test)
             scenarios:

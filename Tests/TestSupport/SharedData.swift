@@ -50,6 +50,18 @@ public func writeSitesGrid(into folder: String) throws -> String {
     return path
 }
 
+/// Writes `claim.json` into `folder`: a line-of-sight claim (90 m cells) on the Bát Xát DEM and the Lào Cai communes
+/// that `sites` (relative to `folder`) cover `percent` % of the province, within `tolerance` points.
+public func writeBatXatClaim(into folder: String, sites: String, radiusKm: Double, maxVoidFraction: Double, percent: Double, tolerance: Double) throws {
+    let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+    let population = SharedData.path("population/laocai_communes_census2009.geojson")
+    try """
+        {"scenario": {"terrain": "\(terrain)", "sites": "\(sites)", "population": "\(population)", "model": "los",
+          "radius_km": \(radiusKm), "resolution_m": 90, "max_void_fraction": \(maxVoidFraction)},
+         "claimed": {"province": {"any": \(percent)}}, "tolerance_pp": \(tolerance)}
+        """.write(toFile: folder + "/claim.json", atomically: true, encoding: .utf8)
+}
+
 /// How many times longer than usual time-budgeted work is given in this build: 10 under the sanitizers
 /// (`make test-sanitize` defines SANITIZED; ThreadSanitizer runs the suite some 4–20 times slower), else 1.
 public var sanitizerSlowdown: Double {
