@@ -111,13 +111,20 @@ public enum SiteFile {
         return records
     }
 
+    /// Other names a CSV may give the coordinate columns, as site databases and spreadsheets export them.
+    private static let coordinateAliases = ["lat": ["latitude"], "lon": ["longitude", "long", "lng"]]
+
     private static func csvRecords(_ text: String, path: String, keeping extra: [String]) throws(InputError) -> [SiteRecord] {
         let table = CSV(text), rows = table.rows
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard var header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw InputError(path: path, reason: "empty CSV")
         }
+        for (column, aliases) in coordinateAliases where !header.contains(column) {
+            if let index = header.firstIndex(where: aliases.contains) { header[index] = column }
+        }
         for column in ["id", "lat", "lon", "technology", "height_m"] where !header.contains(column) {
-            throw InputError(path: path, reason: "CSV header lacks column '\(column)'")
+            let aliases = coordinateAliases[column].map { " (or \($0.joined(separator: ", ")))" } ?? ""
+            throw InputError(path: path, reason: "CSV header lacks column '\(column)'\(aliases)")
         }
         var records: [SiteRecord] = []
         for (offset, fields) in rows.dropFirst().enumerated() where !(fields.count == 1 && fields[0].isEmpty) {

@@ -172,9 +172,21 @@ struct FootprintJobTests {
         ])
     }
 
-    @Test("CSV and GeoJSON site files describe the same sites")
+    @Test("CSV and GeoJSON site files describe the same sites; a CSV may name its coordinates Latitude and Longitude (or Long, Lng)")
     func csvMatchesGeoJSON() throws {
-        #expect(try SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+        let csv = Fixtures.path("sites/nh_two_sites.csv")
+        #expect(try SiteFile.load(csv) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+        let folder = try temporaryFolder("coordinate-names")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        for names in ["Latitude,Longitude", "LAT,LONG", "latitude,lng"] {
+            let renamed = folder + "/\(names).csv"
+            try text.replacingOccurrences(of: "lat,lon", with: names).write(toFile: renamed, atomically: true, encoding: .utf8)
+            #expect(try SiteFile.load(renamed) == SiteFile.load(csv), "\(names)")
+        }
+        let neither = folder + "/neither.csv"
+        try text.replacingOccurrences(of: "lat,lon", with: "north,east").write(toFile: neither, atomically: true, encoding: .utf8)
+        #expect(throws: InputError(path: neither, reason: "CSV header lacks column 'lat' (or latitude)")) { try SiteFile.load(neither) }
     }
 
     @Test("A site or candidate CSV saved by a spreadsheet in a decimal-comma locale (semicolons, BOM, CRLF) reads the same")
