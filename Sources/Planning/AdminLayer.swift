@@ -24,28 +24,28 @@ public struct AdminLayer: Sendable {
         self.repairs = repairs
     }
 
-    /// Reads the first layer of `path`. Missing attributes, non-polygon features, negative populations,
+    /// Reads the polygon layer of `path` (every folder of a KML). Missing attributes, non-polygon features, negative populations,
     /// duplicate ids and coordinates that do not fit the declared CRS are `InputError`s naming the file.
     public static func load(_ path: String, fields: AdminFields = AdminFields()) throws(InputError) -> AdminLayer {
         let dataset = try VectorDataset(path: path)
-        let layer = try dataset.firstLayer()
-        let source = try OGRFeatureReader(layer: layer, path: path, fields: fields)
         var units: [AdminUnit] = [], repairs: [String] = [], seen = Set<String>()
-        while let feature = try source.next() {
-            guard seen.insert(feature.unit.id).inserted else {
-                throw InputError(path: path, reason: "feature \(feature.number): \(fields.id) '\(feature.unit.id)' appears twice")
+        for layer in try dataset.layers(holding: .polygons) {
+            let source = try OGRFeatureReader(layer: layer, path: path, fields: fields, numberedAfter: units.count)
+            while let feature = try source.next() {
+                guard seen.insert(feature.unit.id).inserted else {
+                    throw InputError(path: path, reason: "feature \(feature.number): \(fields.id) '\(feature.unit.id)' appears twice")
+                }
+                let unit = feature.unit
+                let (repaired, repair) = try validPolygons(
+                    try source.shapes.toWGS84(unit.shape, feature: feature.number), label: "\(fields.id) '\(unit.id)' (\(unit.name))",
+                    path: path
+                )
+                if let repair { repairs.append(repair) }
+                units.append(AdminUnit(
+                    id: unit.id, name: unit.name, district: unit.district, province: unit.province,
+                    population: unit.population, priorityWeight: unit.priorityWeight, shape: repaired
+                ))
             }
-            var unit = feature.unit
-            let label = "\(fields.id) '\(unit.id)' (\(unit.name))"
-            let (repaired, repair) = try validPolygons(
-                try source.shapes.toWGS84(unit.shape, feature: feature.number), label: label, path: path
-            )
-            if let repair { repairs.append(repair) }
-            unit = AdminUnit(
-                id: unit.id, name: unit.name, district: unit.district, province: unit.province,
-                population: unit.population, priorityWeight: unit.priorityWeight, shape: repaired
-            )
-            units.append(unit)
         }
         guard !units.isEmpty else { throw InputError(path: path, reason: "layer has no features") }
         return AdminLayer(path: path, units: units, repairs: repairs)

@@ -18,8 +18,10 @@ final class OGRFeatureReader {
     let shapes: OGRShapes
     private var number = 0
 
-    init(layer: OGRLayerH, path: String, fields: AdminFields) throws(InputError) {
+    /// Reads `layer`, numbering its features from `numberedAfter` + 1 (the features of the layers read before).
+    init(layer: OGRLayerH, path: String, fields: AdminFields, numberedAfter: Int = 0) throws(InputError) {
         self.layer = layer
+        number = numberedAfter
         self.path = path
         self.fields = fields
         shapes = OGRShapes(layer: layer, path: path)

@@ -10,21 +10,22 @@ public struct PolygonFile: Sendable {
     /// One line per feature whose outline had to be repaired.
     public let repairs: [String]
 
-    /// Reads every polygon feature of the first layer of `path` (any OGR format), repairs invalid outlines
+    /// Reads every polygon feature of the polygon layer of `path` (any OGR format; every folder of a KML), repairs invalid outlines
     /// with GEOS make-valid and unions them.
     public static func load(_ path: String) throws(InputError) -> PolygonFile {
         let dataset = try VectorDataset(path: path)
-        let layer = try dataset.firstLayer()
-        let shapes = OGRShapes(layer: layer, path: path)
         var parts: [MultiPolygon] = [], repairs: [String] = [], number = 0
-        OGR_L_ResetReading(layer)
-        while let feature = OGR_L_GetNextFeature(layer) {
-            defer { OGR_F_Destroy(feature) }
-            number += 1
-            let outline = try shapes.outline(OGR_F_GetGeometryRef(feature), feature: number, id: "#\(number)")
-            let (valid, repair) = try validPolygons(try shapes.toWGS84(outline, feature: number), label: "feature \(number)", path: path)
-            parts.append(valid)
-            if let repair { repairs.append(repair) }
+        for layer in try dataset.layers(holding: .polygons) {
+            let shapes = OGRShapes(layer: layer, path: path)
+            OGR_L_ResetReading(layer)
+            while let feature = OGR_L_GetNextFeature(layer) {
+                defer { OGR_F_Destroy(feature) }
+                number += 1
+                let outline = try shapes.outline(OGR_F_GetGeometryRef(feature), feature: number, id: "#\(number)")
+                let (valid, repair) = try validPolygons(try shapes.toWGS84(outline, feature: number), label: "feature \(number)", path: path)
+                parts.append(valid)
+                if let repair { repairs.append(repair) }
+            }
         }
         guard !parts.isEmpty else { throw InputError(path: path, reason: "layer has no features") }
         do {

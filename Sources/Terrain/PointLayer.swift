@@ -1,7 +1,7 @@
 import CGDAL
 import Foundation
 
-/// The point features of the first layer of any vector file GDAL/OGR reads (GeoPackage, Shapefile, KML,
+/// The point features of any vector file GDAL/OGR reads (GeoPackage, Shapefile, KML,
 /// FlatGeobuf, GeoJSON, a CSV with coordinate columns, …): each position in the layer's CRS and the attributes
 /// asked for, as text.
 package struct PointLayer {
@@ -22,44 +22,50 @@ package struct PointLayer {
     package let foundAttributes: Set<String>
     package let features: [Feature]
 
-    /// Reads every feature of `path`'s first layer. An attribute name matches a field of the same name, case
-    /// aside, or else a field of exactly 10 characters it begins with (how a Shapefile's DBF cuts longer names:
-    /// `frequency_mhz` is stored as `frequency_`).
+    /// Reads every feature of the point layer of `path` (of each folder of a KML: `VectorDataset.layers`). An
+    /// attribute name matches a field of the same name, case aside, or else a field of exactly 10 characters it
+    /// begins with (how a Shapefile's DBF cuts longer names: `frequency_mhz` is stored as `frequency_`).
     package init(path: String, options: [String] = [], attributes names: [String]) throws(InputError) {
         let dataset = try VectorDataset(path: path, options: options)
-        let layer = try dataset.firstLayer()
-        let definition = OGR_L_GetLayerDefn(layer)
-        let fieldNames = (0..<OGR_FD_GetFieldCount(definition)).map { index in
-            OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) } ?? ""
-        }
-        let columns: [(name: String, index: Int32)] = names.compactMap { name in
-            Self.field(named: name, among: fieldNames).map { (name, Int32($0)) }
-        }
+        let layers = try dataset.layers(holding: .points)
+        let crs = layers.map(declaredCRS(of:))
+        guard Set(crs.map { $0 ?? "" }).count == 1 else { throw InputError(path: path, reason: "its layers declare different CRSs") }
         let coordinateHint = dataset.driverName == "CSV" ? " (a CSV needs lon and lat columns)" : ""
-        var features: [Feature] = []
-        OGR_L_ResetReading(layer)
-        while let feature = OGR_L_GetNextFeature(layer) {
-            defer { OGR_F_Destroy(feature) }
-            let number = features.count + 1
-            guard let position = Self.position(of: OGR_F_GetGeometryRef(feature)) else {
-                let type = OGR_F_GetGeometryRef(feature).map { String(cString: OGRGeometryTypeToName(OGR_G_GetGeometryType($0))) }
-                throw InputError(
-                    path: path, reason: "feature \(number) is \(type.map { "a \($0)" } ?? "without geometry"), not a point\(coordinateHint)"
-                )
+        var features: [Feature] = [], fieldNames: [String] = [], found = Set<String>()
+        for layer in layers {
+            let definition = OGR_L_GetLayerDefn(layer)
+            let layerFields = (0..<OGR_FD_GetFieldCount(definition)).map { index in
+                OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) } ?? ""
             }
-            guard position.x.isFinite, position.y.isFinite else {
-                throw InputError(path: path, reason: "feature \(number) has a coordinate that is not a finite number")
+            fieldNames += layerFields.filter { !fieldNames.contains($0) }
+            let columns: [(name: String, index: Int32)] = names.compactMap { name in
+                Self.field(named: name, among: layerFields).map { (name, Int32($0)) }
             }
-            var attributes: [String: String] = [:]
-            for (name, index) in columns where OGR_F_IsFieldSetAndNotNull(feature, index) != 0 {
-                attributes[name] = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)
+            found.formUnion(columns.map(\.name))
+            OGR_L_ResetReading(layer)
+            while let feature = OGR_L_GetNextFeature(layer) {
+                defer { OGR_F_Destroy(feature) }
+                let number = features.count + 1
+                guard let position = Self.position(of: OGR_F_GetGeometryRef(feature)) else {
+                    let type = OGR_F_GetGeometryRef(feature).map { String(cString: OGRGeometryTypeToName(OGR_G_GetGeometryType($0))) }
+                    throw InputError(
+                        path: path, reason: "feature \(number) is \(type.map { "a \($0)" } ?? "without geometry"), not a point\(coordinateHint)"
+                    )
+                }
+                guard position.x.isFinite, position.y.isFinite else {
+                    throw InputError(path: path, reason: "feature \(number) has a coordinate that is not a finite number")
+                }
+                var attributes: [String: String] = [:]
+                for (name, index) in columns where OGR_F_IsFieldSetAndNotNull(feature, index) != 0 {
+                    attributes[name] = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)
+                }
+                features.append(Feature(number: number, position: position, attributes: attributes))
             }
-            features.append(Feature(number: number, position: position, attributes: attributes))
         }
         self.path = path
-        crsWKT = declaredCRS(of: layer)
+        crsWKT = crs[0]
         self.fieldNames = fieldNames
-        foundAttributes = Set(columns.map(\.name))
+        foundAttributes = found
         self.features = features
     }
 

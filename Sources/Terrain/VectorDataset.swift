@@ -21,16 +21,42 @@ package final class VectorDataset {
 
     deinit { GDALClose(raw) }
 
-    package func firstLayer() throws(InputError) -> OGRLayerH {
-        guard GDALDatasetGetLayerCount(raw) > 0, let layer = GDALDatasetGetLayer(raw, 0) else {
-            throw InputError(path: path, reason: "holds no vector layer")
+    /// The layers to read for features of `content`: the dataset's only layer; every layer of a KML or KMZ (its
+    /// folders); else the one layer declared to hold that geometry (or, failing any, the one of unknown geometry).
+    /// Several such layers, or none, is an error naming them all: which to read is the user's choice.
+    package func layers(holding content: LayerContent) throws(InputError) -> [OGRLayerH] {
+        let all = (0..<GDALDatasetGetLayerCount(raw)).compactMap { GDALDatasetGetLayer(raw, $0) }
+        guard !all.isEmpty else { throw InputError(path: path, reason: "holds no vector layer") }
+        if all.count == 1 || ["LIBKML", "KML"].contains(driverName) { return all }
+        let types = all.map { OGR_GT_Flatten(OGR_L_GetGeomType($0)) }
+        let declared = all.indices.filter { content.geometries.contains(types[$0]) }
+        let candidates = declared.isEmpty ? all.indices.filter { types[$0] == wkbUnknown } : declared
+        guard candidates.count == 1 else {
+            let listed = all.indices.map { "\(String(cString: OGR_L_GetName(all[$0]))) (\(String(cString: OGRGeometryTypeToName(types[$0]))))" }
+            throw InputError(
+                path: path,
+                reason: "holds \(all.count) layers, \(candidates.isEmpty ? "none" : "\(candidates.count)") of \(content.rawValue): "
+                    + "\(listed.joined(separator: ", ")); copy the one to read into a file of its own (ogr2ogr ONE.gpkg \((path as NSString).lastPathComponent) LAYER)"
+            )
         }
-        return layer
+        return [all[candidates[0]]]
     }
 
     /// The short name of the driver that read the dataset ("GPKG", "ESRI Shapefile", "CSV", …).
     package var driverName: String {
         GDALGetDatasetDriver(raw).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// The kind of features a reader takes from a vector dataset.
+package enum LayerContent: String {
+    case points, polygons
+
+    var geometries: [OGRwkbGeometryType] {
+        switch self {
+        case .points: [wkbPoint, wkbMultiPoint]
+        case .polygons: [wkbPolygon, wkbMultiPolygon]
+        }
     }
 }
 

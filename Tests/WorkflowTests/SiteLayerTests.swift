@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Planning
 import Propagation
 import Terrain
 import TestSupport
@@ -73,6 +74,43 @@ struct SiteLayerTests {
         let back = try CoordinateTransform(from: wgs84, to: "EPSG:32619")
             .apply([MapPoint(x: site.location.longitude, y: site.location.latitude)])[0]
         #expect(abs(back.x - 305_000) < 1e-6 && abs(back.y - 4_924_000) < 1e-6, "\(site.location)")
+    }
+
+    @Test("Several layers: every folder of a KML is read; a GeoPackage's one point layer gives the sites, its two polygon layers are refused as population, named (a table of styles aside)")
+    func severalLayers() throws {
+        let folder = try temporaryFolder("several-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func placemark(_ id: String, _ height: Int, _ technology: String, _ eirp: Int, _ lon: Double, _ lat: Double) -> String {
+            """
+            <Placemark><name>\(id)</name><ExtendedData><Data name="height_m"><value>\(height)</value></Data>
+            <Data name="technology"><value>\(technology)</value></Data><Data name="eirp_dbm"><value>\(eirp)</value></Data>
+            </ExtendedData><Point><coordinates>\(lon),\(lat),0</coordinates></Point></Placemark>
+            """
+        }
+        let kml = folder + "/folders.kml"
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+            <Folder><name>2G</name>\(placemark("A", 30, "2G", 60, -71.45, 44.45))</Folder>
+            <Folder><name>4G</name>\(placemark("B", 40, "4G", 61, -71.40, 44.50))\(placemark("C", 20, "4G", 58, -71.42, 44.48))</Folder>
+            </Document></kml>
+            """.write(toFile: kml, atomically: true, encoding: .utf8)
+        let sites = try SiteFile.load(kml)
+        #expect(sites.map(\.id) == ["A", "B", "C"] && sites.map(\.antennaHeight) == [30, 40, 20])
+
+        let package = folder + "/province.gpkg"
+        try convert(Fixtures.path("sites/nh_two_sites.geojson"), to: package, ["-f", "GPKG", "-nln", "sites"])
+        for name in ["communes", "districts"] {
+            try convert(Fixtures.path("population/synthetic_bowtie_communes.geojson"), to: package, ["-update", "-f", "GPKG", "-nln", name])
+        }
+        try "styleName,styleQML\ncommunes,<qgis/>\n".write(toFile: folder + "/layer_styles.csv", atomically: true, encoding: .utf8)
+        try convert(folder + "/layer_styles.csv", to: package, ["-update", "-f", "GPKG", "-nln", "layer_styles"])  // a table, as QGIS saves
+        #expect(try SiteFile.load(package) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+        #expect(throws: InputError(
+            path: package,
+            reason: "holds 4 layers, 2 of polygons: sites (Point), communes (Polygon), districts (Polygon), layer_styles (None); "
+                + "copy the one to read into a file of its own (ogr2ogr ONE.gpkg province.gpkg LAYER)"
+        )) { try AdminLayer.load(package) }
     }
 
     @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text")
