@@ -34,7 +34,7 @@ extension DEMSource {
             throw InputError(
                 path: path,
                 reason: String(
-                    format: "a radius of %g km is shorter than %d cells of %.1f m: lower --resolution-m or raise --radius-km",
+                    format: "a radius of %g km is shorter than %d cells of %.1f m: lower --resolution-m (resolution_m) or raise --radius-km (radius_km)",
                     radius / 1_000, minimumRadiusCells, spacing
                 )
             )
@@ -59,7 +59,7 @@ extension DEMSource {
         let layout = GridLayout(anchor: aligned?.pixelCentre(nearest: projected[0]) ?? projected[0], bounds: area, spacing: spacing)
         let cellCount = layout.width * layout.height
         guard cellCount <= 400_000_000 else {
-            throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m")
+            throw InputError(path: path, reason: "grid of \(layout.width)×\(layout.height) cells is too large; raise --resolution-m (resolution_m)")
         }
         // Cell centres in the DEM's CRS, through PROJ; a DEM on the grid's own lattice needs none.
         let sources = aligned != nil ? nil : try LatticeTransform(layout: layout, tolerance: 0.01 * info.frame.pixelWidth).sourceCoordinates {
@@ -78,7 +78,7 @@ extension DEMSource {
             throw InputError(
                 path: path,
                 reason: String(
-                    format: "area of interest is %.1f %% void or outside the terrain (limit %.1f %%): add tiles, reduce the radius, or raise --max-void-fraction",
+                    format: "area of interest is %.1f %% void or outside the terrain (limit %.1f %%): add tiles, reduce the radius, or raise --max-void-fraction (max_void_fraction)",
                     report.gridVoidFraction * 100, policy.maxVoidFraction * 100
                 )
             )
@@ -106,7 +106,7 @@ extension DEMSource {
                 path: path,
                 reason: "a grid of \(cellCount(width)) × \(cellCount(height)) cells of \(spacing) m (radius \(radius / 1_000) km) "
                     + "needs about \(formatBytes(needed)), over the memory limit of \(formatBytes(Double(memory.limitBytes))): "
-                    + "raise --resolution-m, reduce --radius-km or raise --memory-limit-gb"
+                    + "raise --resolution-m (resolution_m), reduce --radius-km (radius_km) or raise --memory-limit-gb"
             )
         }
     }

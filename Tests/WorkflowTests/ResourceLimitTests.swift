@@ -47,7 +47,7 @@ struct ResourceLimitTests {
         var request = twoSites(radius: 30_000, resolution: 20_000, out: folder + "/out")
         let coarse = try #require(throws: InputError.self) { try FootprintJob.run(request) }
         #expect(coarse.path == terrain)
-        #expect(coarse.reason == "a radius of 30 km is shorter than 2 cells of 20000.0 m: lower --resolution-m or raise --radius-km")
+        #expect(coarse.reason == "a radius of 30 km is shorter than 2 cells of 20000.0 m: lower --resolution-m (resolution_m) or raise --radius-km (radius_km)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
 
         // Two cells exactly are enough.
