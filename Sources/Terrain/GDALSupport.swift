@@ -118,14 +118,17 @@ package func datasetFiles(_ path: String) -> [String]? {
     let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
     guard let dataset = GDALOpenEx(path, flags, nil, nil, nil) else { return nil }
     defer { GDALClose(dataset) }
-    var files: [String] = []
-    if let list = GDALGetFileList(dataset) {
-        defer { CSLDestroy(list) }
-        var index = 0
-        while let entry = list[index] {
-            files.append(String(cString: entry))
-            index += 1
-        }
+    return [path] + Set(fileList(of: dataset)).subtracting([path]).sorted()
+}
+
+/// The files GDAL reads for an open dataset, as its driver lists them.
+func fileList(of dataset: GDALDatasetH) -> [String] {
+    guard let list = GDALGetFileList(dataset) else { return [] }
+    defer { CSLDestroy(list) }
+    var files: [String] = [], index = 0
+    while let entry = list[index] {
+        files.append(String(cString: entry))
+        index += 1
     }
-    return [path] + Set(files).subtracting([path]).sorted()
+    return files
 }

@@ -17,6 +17,12 @@ package final class VectorDataset {
         }
         raw = dataset
         self.path = path
+        if driverName == "ESRI Shapefile", path.lowercased().hasSuffix(".shp"),
+            !fileList(of: dataset).contains(where: { $0.lowercased().hasSuffix(".dbf") })
+        {
+            let table = (path as NSString).deletingPathExtension + ".dbf"
+            throw InputError(path: path, reason: "the Shapefile's attribute table \((table as NSString).lastPathComponent) is missing beside it (copy the .shp with its .shx, .dbf and .prj)")
+        }
     }
 
     deinit { GDALClose(raw) }
