@@ -21,8 +21,24 @@ public func readTextInput(_ path: String) throws(InputError) -> String {
     guard let data = readFileBytes(path) else {
         throw InputError(path: path, reason: "no such file or not readable")
     }
-    guard let text = String(data: data, encoding: .utf8) else { throw InputError(path: path, reason: "not UTF-8 text") }
+    guard let text = String(data: data, encoding: .utf8) else {
+        let (line, byte) = firstNonUTF8(data)
+        throw InputError(
+            path: path, reason: "not UTF-8 text (line \(line), byte \(byte)): save it as UTF-8 — in a spreadsheet, as \"CSV UTF-8\""
+        )
+    }
     return text
+}
+
+/// The line and byte (both from 1) where `data` stops being UTF-8; the end when it never does.
+private func firstNonUTF8(_ data: Data) -> (line: Int, byte: Int) {
+    var parser = Unicode.UTF8.ForwardParser(), bytes = data.makeIterator()
+    var line = 1, offset = 0
+    while case let .valid(scalar) = parser.parseScalar(from: &bytes) {
+        if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
+        offset += scalar.count
+    }
+    return (line, offset + 1)
 }
 
 /// A whole file's bytes by POSIX reads, nil when it cannot be opened or read. (Foundation's

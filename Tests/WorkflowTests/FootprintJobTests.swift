@@ -209,6 +209,20 @@ struct FootprintJobTests {
         #expect(read.count == 1 && read[0].cost == 12.5 && read[0].site.location == GeoPoint(latitude: 44.45, longitude: -71.45))
     }
 
+    @Test("A site CSV saved in a legacy Vietnamese code page (Windows-1258) is refused naming the line and byte where UTF-8 stops")
+    func legacyEncoding() throws {
+        let folder = try temporaryFolder("code-page")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/sites.csv"
+        // "Trạm" in Windows-1258: ạ is a followed by 0xF2, the combining dot below.
+        var bytes = Data("id,lat,lon,height_m,eirp_dbm,technology\nTr".utf8)
+        bytes += Data([0x61, 0xF2]) + Data("m,44.45,-71.45,30,60,2G\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: InputError(path: path, reason: "not UTF-8 text (line 2, byte 44): save it as UTF-8 — in a spreadsheet, as \"CSV UTF-8\"")) {
+            try SiteFile.load(path)
+        }
+    }
+
     @Test("A mostly void area of interest is refused (Bát Xát clip, 30 km)")
     func mostlyVoidRefused() throws {
         let folder = try temporaryFolder("void")
