@@ -45,8 +45,8 @@ public enum SiteFile {
     public static func antennaFiles(_ path: String) -> [String] {
         guard let (records, _) = try? records(path, keeping: []) else { return [] }
         let folder = (path as NSString).deletingLastPathComponent
-        let files = records.compactMap(\.antennaFile).map { SiteRecord.resolve($0, folder: folder) }
-        return files.enumerated().filter { files.firstIndex(of: $0.element) == $0.offset }.map(\.element)
+        var seen = Set<String>()
+        return records.compactMap(\.antennaFile).map { SiteRecord.resolve($0, folder: folder) }.filter { seen.insert($0).inserted }
     }
 
     /// The records of `path` read by its format, and what a record is called there ("feature", "row").

@@ -24,8 +24,9 @@ public struct AdminLayer: Sendable {
         self.repairs = repairs
     }
 
-    /// Reads the polygon layer of `path` (every folder of a KML). Missing attributes, non-polygon features, negative populations,
-    /// duplicate ids and coordinates that do not fit the declared CRS are `InputError`s naming the file.
+    /// Reads the polygon layer of `path` (every folder of a KML). Missing attributes, non-polygon features,
+    /// negative populations, duplicate ids and coordinates that do not fit the declared CRS are `InputError`s naming
+    /// the file.
     public static func load(_ path: String, fields: AdminFields = AdminFields()) throws(InputError) -> AdminLayer {
         let dataset = try VectorDataset(path: path)
         var units: [AdminUnit] = [], repairs: [String] = [], seen = Set<String>()

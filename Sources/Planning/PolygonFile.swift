@@ -10,8 +10,8 @@ public struct PolygonFile: Sendable {
     /// One line per feature whose outline had to be repaired.
     public let repairs: [String]
 
-    /// Reads every polygon feature of the polygon layer of `path` (any OGR format; every folder of a KML), repairs invalid outlines
-    /// with GEOS make-valid and unions them.
+    /// Reads every polygon feature of the polygon layer of `path` (any OGR format; every folder of a KML), repairs
+    /// invalid outlines with GEOS make-valid and unions them.
     public static func load(_ path: String) throws(InputError) -> PolygonFile {
         let dataset = try VectorDataset(path: path)
         var parts: [MultiPolygon] = [], repairs: [String] = [], number = 0

@@ -1,12 +1,11 @@
 import CGDAL
 import Foundation
 
-/// The point features of any vector file GDAL/OGR reads (GeoPackage, Shapefile, KML,
-/// FlatGeobuf, GeoJSON, a CSV with coordinate columns, …): each position in the layer's CRS and the attributes
-/// asked for, as text.
+/// The point features of any vector file GDAL/OGR reads (GeoPackage, Shapefile, KML, FlatGeobuf, GeoJSON, a CSV
+/// with coordinate columns, …): each position in the layer's CRS and the attributes asked for, as text.
 package struct PointLayer {
     package struct Feature {
-        /// 1-based, in layer order.
+        /// 1-based, in file order.
         package let number: Int
         package let position: MapPoint
         /// Text by the attribute name asked for; fields unset or null are absent.

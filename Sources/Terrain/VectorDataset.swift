@@ -3,7 +3,7 @@ import Foundation
 
 /// An OGR vector dataset opened read-only, closed with this object.
 package final class VectorDataset {
-    package let raw: GDALDatasetH
+    private let raw: GDALDatasetH
     package let path: String
 
     /// Opens `path`; `options` are OGR open options (e.g. `X_POSSIBLE_NAMES=lon` for a CSV of points).
@@ -21,7 +21,11 @@ package final class VectorDataset {
             !fileList(of: dataset).contains(where: { $0.lowercased().hasSuffix(".dbf") })
         {
             let table = (path as NSString).deletingPathExtension + ".dbf"
-            throw InputError(path: path, reason: "the Shapefile's attribute table \((table as NSString).lastPathComponent) is missing beside it (copy the .shp with its .shx, .dbf and .prj)")
+            throw InputError(
+                path: path,
+                reason: "the Shapefile's attribute table \((table as NSString).lastPathComponent) is missing beside it "
+                    + "(copy the .shp with its .shx, .dbf and .prj)"
+            )
         }
     }
 

@@ -19,7 +19,7 @@ package func sha256Hex(ofFile path: String) throws(InputError) -> String {
 }
 
 /// One file behind a run's input: the file itself, a companion GDAL reads with it, or a file inside a folder.
-package struct InputPart: Equatable {
+package struct InputPart {
     /// Relative to the input folder for a folder's file; else the file's name.
     package let name: String
     package let path: String

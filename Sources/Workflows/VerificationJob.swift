@@ -14,7 +14,8 @@ public enum VerificationJob {
         let claim = try Claim.load(claimPath)
         let claimedFootprint = try claim.footprintPath.map { path throws(InputError) in try PolygonFile.load(path) }
         var seen = Set<String>()
-        let inputs = try claim.inputFiles.flatMap(inputParts).map(\.path).filter { seen.insert($0).inserted }.map { path throws(InputError) in
+        let files = claim.inputFiles.flatMap(inputParts).map(\.path).filter { seen.insert($0).inserted }
+        let inputs = try files.map { path throws(InputError) in
             VerificationReport.Input(path: path, sha256: try sha256Hex(ofFile: path))
         }
         let staging = try OutputStaging(destination: outputDirectory)
