@@ -6,16 +6,21 @@ import Testing
 /// Shapefile's attribute table, the antenna patterns its sites name.
 @Suite("phusong batch: inputs behind inputs", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct BatchInputChangeTests {
-    /// Ids of the jobs a batch run finished (rather than skipped).
-    func jobsRun(_ manifest: String, out: String) throws -> [String] {
-        let result = try runProgram(phusongExecutable, ["batch", manifest, "--out", out, "--log-format", "json"])
+    /// The `job_finished` events of a batch run (jobs skipped as finished earlier have none).
+    func finishedJobs(_ manifest: String, out: String, executable: String = phusongExecutable) throws -> [[String: Any]] {
+        let result = try runProgram(executable, ["batch", manifest, "--out", out, "--log-format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stderr.split(separator: "\n").compactMap { line in
             guard let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 event["event"] as? String == "job_finished"
             else { return nil }
-            return event["id"] as? String
-        }.sorted()
+            return event
+        }
+    }
+
+    /// Ids of the jobs a batch run finished (rather than skipped).
+    func jobsRun(_ manifest: String, out: String) throws -> [String] {
+        try finishedJobs(manifest, out: out).compactMap { $0["id"] as? String }.sorted()
     }
 
     /// Writes `sites` (id, height, antenna file) as a GeoJSON FeatureCollection of sites in Bát Xát.
@@ -75,5 +80,29 @@ struct BatchInputChangeTests {
         let inputs = (report["inputs"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
             .filter { !$0.hasSuffix(".aux.xml") }
         #expect(inputs == ["claim.json", "batxat_copernicus_glo30.tif", "claimed.geojson", "sector.msi", "laocai_communes_census2009.geojson"])
+    }
+
+    @Test("Another build of phusong (the same binary with a byte appended) recomputes every job and footprint; each build then finds its own again")
+    func anotherBuildRecomputes() throws {
+        let folder = try temporaryFolder("batch-build")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let other = folder + "/phusong-other"
+        var binary = try Data(contentsOf: URL(fileURLWithPath: phusongExecutable))
+        binary.append(0)
+        try binary.write(to: URL(fileURLWithPath: other))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: other)
+        try "id,lat,lon,height_m,eirp_dbm,technology\nBX-1,22.53,103.88,30,60,2G\n".write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let manifest = folder + "/manifest.yaml"
+        try """
+            jobs:
+              - {id: one, type: evaluate, terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), sites: sites.csv, model: los, radius_km: 3, resolution_m: 90, max_void_fraction: 0.9}
+            """.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let out = folder + "/out"
+        let computed = { (events: [[String: Any]]) in events.map { $0["footprints_computed"] as? Int ?? -1 } }
+
+        #expect(computed(try finishedJobs(manifest, out: out)) == [1])
+        #expect(computed(try finishedJobs(manifest, out: out)) == [], "the same build: finished earlier")
+        #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [1], "another build: the job and its footprint again")
+        #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [], "that build again: finished earlier")
     }
 }
