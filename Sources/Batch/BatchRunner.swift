@@ -159,13 +159,15 @@ private final class Finished: @unchecked Sendable {
     }
 }
 
-/// Job identities: SHA-256 of the engine build (`engineBuild`), the job's settings and the content of every input.
+/// Job identities: SHA-256 of the engine build (`engineBuild`), the job's settings, the outputs it keeps and the
+/// content of every input.
 enum JobKeys {
     static func keys(of jobs: [BatchJob]) throws(InputError) -> [String: String] {
         var digests: [String: String] = [:]
         var keys: [String: String] = [:]
         for job in jobs {
-            var text = engineBuild + "\n" + job.type + "\n" + job.settings + "\n"
+            let kept = job.outputKinds.map { $0.sorted().joined(separator: ",") } ?? "all"
+            var text = engineBuild + "\n" + job.type + "\n" + job.settings + "\n" + kept + "\n"
             for input in job.inputs {
                 if digests[input] == nil { digests[input] = try contentDigest(input) }
                 text += digests[input]! + "\n"  // content only: the same batch elsewhere has the same keys

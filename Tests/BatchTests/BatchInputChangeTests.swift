@@ -82,8 +82,8 @@ struct BatchInputChangeTests {
         #expect(inputs == ["claim.json", "batxat_copernicus_glo30.tif", "claimed.geojson", "sector.msi", "laocai_communes_census2009.geojson"])
     }
 
-    @Test("Another build of phusong (the same binary with a byte appended) recomputes every job and footprint; each build then finds its own again")
-    func anotherBuildRecomputes() throws {
+    @Test("Another build of phusong (the same binary with a byte appended) recomputes every job and footprint, each build then finds its own again; a changed outputs list rebuilds the job")
+    func buildAndOutputsInTheKey() throws {
         let folder = try temporaryFolder("batch-build")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let other = folder + "/phusong-other"
@@ -104,5 +104,16 @@ struct BatchInputChangeTests {
         #expect(computed(try finishedJobs(manifest, out: out)) == [], "the same build: finished earlier")
         #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [1], "another build: the job and its footprint again")
         #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [], "that build again: finished earlier")
+
+        // Keeping fewer outputs, then all again: the job folder always holds what the manifest asks for.
+        let all = try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one").sorted()
+        try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "}", with: ", outputs: [json]}")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(computed(try finishedJobs(manifest, out: out)) == [0], "rebuilt from the cached footprint")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one") == ["summary.json"])
+        try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: ", outputs: [json]}", with: "}")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(computed(try finishedJobs(manifest, out: out)) == [0])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one").sorted() == all)
     }
 }
