@@ -140,16 +140,23 @@ public enum SiteFile {
                 guard let field = cells[name], !field.isEmpty else { continue }
                 record.extra[name] = table.number(field) == nil ? field : table.numeral(field)
             }
-            for name in ["lat", "lon"] + SiteRecord.numbers {
+            for (name, axis) in [("lat", DegreesMinutesSeconds.Axis.latitude), ("lon", .longitude)] {
+                guard let field = cells[name], !field.isEmpty else { continue }
+                guard let degrees = table.number(field) ?? DegreesMinutesSeconds.degrees(table.numeral(field), axis: axis), degrees.isFinite else {
+                    throw InputError(
+                        path: path,
+                        reason: "line \(line): column '\(name)' is not a \(axis) in degrees: '\(field)' (decimal, or degrees, minutes and "
+                            + "seconds such as \(axis == .latitude ? "22°31'12.5\"N" : "105°15'30\"E"))"
+                    )
+                }
+                if axis == .latitude { record.latitude = degrees } else { record.longitude = degrees }
+            }
+            for name in SiteRecord.numbers {
                 guard let field = cells[name], !field.isEmpty else { continue }
                 guard let number = table.number(field), number.isFinite else {
                     throw InputError(path: path, reason: "line \(line): column '\(name)' is not a finite number: '\(field)'")
                 }
-                switch name {
-                case "lat": record.latitude = number
-                case "lon": record.longitude = number
-                default: record.values[name] = number
-                }
+                record.values[name] = number
             }
             records.append(record)
         }
