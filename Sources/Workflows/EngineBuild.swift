@@ -1,9 +1,10 @@
 import Foundation
 
-/// The engine version and the SHA-256 of the running executable. Batch journals and the footprint cache key
-/// results by it: another build, whose code may compute differently, recomputes them; the same build finds them
-/// again.
+/// The engine version and the SHA-256 of the running executable, e.g. `phusong 0.1.0 (executable sha256 3f9a…)`.
+/// Batch journals and the footprint cache key results by it: another build, whose code may compute differently,
+/// recomputes them; the same build finds them again. `verification.json` names it, so that an approver can tell
+/// which build checked a claim.
 package let engineBuild: String = {
     let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    return engineVersion + " " + ((try? sha256Hex(ofFile: executable)) ?? "unknown build")
+    return engineVersion + " (executable sha256 " + ((try? sha256Hex(ofFile: executable)) ?? "unknown") + ")"
 }()

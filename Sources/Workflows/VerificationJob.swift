@@ -37,7 +37,7 @@ public enum VerificationJob {
                 try staging.write(differences, to: "differences.geojson")
             }
             let report = VerificationReport(
-                engine: engineVersion, claim: claimPath, passed: rows.allSatisfy(\.pass),
+                engine: engineBuild, claim: claimPath, passed: rows.allSatisfy(\.pass),
                 syntheticTerrain: summary.syntheticTerrain, rows: rows, inputs: inputs, computed: summary,
                 repairs: claimedFootprint?.repairs ?? []
             )
