@@ -17,6 +17,8 @@ final class OGRFeatureReader {
     /// The layer's geometry reading and CRS.
     let shapes: OGRShapes
     private var number = 0
+    /// The field index of each attribute name asked for that the layer has (`fieldIndex`: a Shapefile's cut names too).
+    private let columns: [String: Int32]
 
     /// Reads `layer`, numbering its features from `numberedAfter` + 1 (the features of the layers read before).
     init(layer: OGRLayerH, path: String, fields: AdminFields, numberedAfter: Int = 0) throws(InputError) {
@@ -25,13 +27,12 @@ final class OGRFeatureReader {
         self.path = path
         self.fields = fields
         shapes = OGRShapes(layer: layer, path: path)
-        let definition = OGR_L_GetLayerDefn(layer)
-        let names = (0..<OGR_FD_GetFieldCount(definition)).compactMap { index in
-            OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) }
-        }
+        let names = fieldNames(of: layer)
         let required = [fields.id, fields.name, fields.population, fields.districtID, fields.provinceID]
             + [fields.priority].compactMap { $0 }
-        for name in required where !names.contains(name) {
+        let wanted = required + [fields.districtName, fields.provinceName]
+        columns = Dictionary(wanted.compactMap { name in fieldIndex(of: name, among: names).map { (name, Int32($0)) } }) { first, _ in first }
+        for name in required where columns[name] == nil {
             throw InputError(
                 path: path,
                 reason: "missing attribute '\(name)' (the layer has: \(names.joined(separator: ", "))); name the right one with the --*-field options"
@@ -68,8 +69,7 @@ final class OGRFeatureReader {
     }
 
     private func text(_ feature: OGRFeatureH, _ field: String, required: Bool) throws(InputError) -> String {
-        let index = OGR_F_GetFieldIndex(feature, field)
-        guard index >= 0, OGR_F_IsFieldSetAndNotNull(feature, index) != 0, let value = OGR_F_GetFieldAsString(feature, index) else {
+        guard let index = columns[field], OGR_F_IsFieldSetAndNotNull(feature, index) != 0, let value = OGR_F_GetFieldAsString(feature, index) else {
             if required { throw InputError(path: path, reason: "feature \(number): attribute '\(field)' is empty") }
             return ""
         }
@@ -77,8 +77,7 @@ final class OGRFeatureReader {
     }
 
     private func number(_ feature: OGRFeatureH, _ field: String) throws(InputError) -> Double? {
-        let index = OGR_F_GetFieldIndex(feature, field)
-        guard index >= 0, OGR_F_IsFieldSetAndNotNull(feature, index) != 0 else {
+        guard let index = columns[field], OGR_F_IsFieldSetAndNotNull(feature, index) != 0 else {
             throw InputError(path: path, reason: "feature \(number): attribute '\(field)' is empty")
         }
         let text = String(cString: OGR_F_GetFieldAsString(feature, index)).trimmingCharacters(in: .whitespaces)

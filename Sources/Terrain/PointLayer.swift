@@ -21,9 +21,8 @@ package struct PointLayer {
     package let foundAttributes: Set<String>
     package let features: [Feature]
 
-    /// Reads every feature of the point layer of `path` (of each folder of a KML: `VectorDataset.layers`). An
-    /// attribute name matches a field of the same name, case aside, or else a field of exactly 10 characters it
-    /// begins with (how a Shapefile's DBF cuts longer names: `frequency_mhz` is stored as `frequency_`).
+    /// Reads every feature of the point layer of `path` (of each folder of a KML: `VectorDataset.layers`), with the
+    /// attributes `names` matched to fields by `fieldIndex` (case aside; a Shapefile's names cut to 10 characters).
     package init(path: String, options: [String] = [], attributes names: [String]) throws(InputError) {
         let dataset = try VectorDataset(path: path, options: options)
         let layers = try dataset.layers(holding: .points)
@@ -32,13 +31,10 @@ package struct PointLayer {
         let coordinateHint = dataset.driverName == "CSV" ? " (a CSV needs lon and lat columns)" : ""
         var features: [Feature] = [], fieldNames: [String] = [], found = Set<String>()
         for layer in layers {
-            let definition = OGR_L_GetLayerDefn(layer)
-            let layerFields = (0..<OGR_FD_GetFieldCount(definition)).map { index in
-                OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) } ?? ""
-            }
+            let layerFields = Terrain.fieldNames(of: layer)
             fieldNames += layerFields.filter { !fieldNames.contains($0) }
             let columns: [(name: String, index: Int32)] = names.compactMap { name in
-                Self.field(named: name, among: layerFields).map { (name, Int32($0)) }
+                fieldIndex(of: name, among: layerFields).map { (name, Int32($0)) }
             }
             found.formUnion(columns.map(\.name))
             OGR_L_ResetReading(layer)
@@ -96,10 +92,5 @@ package struct PointLayer {
         default:
             return nil
         }
-    }
-
-    private static func field(named name: String, among fieldNames: [String]) -> Int? {
-        let wanted = name.lowercased(), lowered = fieldNames.map { $0.lowercased() }
-        return lowered.firstIndex(of: wanted) ?? lowered.firstIndex { $0.count == 10 && wanted.hasPrefix($0) }
     }
 }

@@ -70,6 +70,22 @@ package enum LayerContent: String {
     }
 }
 
+/// The names of `layer`'s fields, in order.
+package func fieldNames(of layer: OGRLayerH) -> [String] {
+    let definition = OGR_L_GetLayerDefn(layer)
+    return (0..<OGR_FD_GetFieldCount(definition)).map { index in
+        OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, index)).map { String(cString: $0) } ?? ""
+    }
+}
+
+/// The index among `fieldNames` of the attribute `name`: the field of that name, case aside, or else one of exactly
+/// 10 characters that `name` begins with (how a Shapefile's DBF cuts longer names: `district_id` is stored as
+/// `district_i`).
+package func fieldIndex(of name: String, among fieldNames: [String]) -> Int? {
+    let wanted = name.lowercased(), lowered = fieldNames.map { $0.lowercased() }
+    return lowered.firstIndex(of: wanted) ?? lowered.firstIndex { $0.count == 10 && wanted.hasPrefix($0) }
+}
+
 /// The CRS `layer` declares, as WKT; nil when it declares none.
 package func declaredCRS(of layer: OGRLayerH) -> String? {
     guard let reference = OGR_L_GetSpatialRef(layer) else { return nil }

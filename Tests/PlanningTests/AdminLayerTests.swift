@@ -23,6 +23,23 @@ struct AdminLayerTests {
         #expect(layer.units.map(\.priorityWeight) == [0, 2] && bowTie.isPriority)
     }
 
+    @Test("Communes in a Shapefile (district_id cut to district_i, province_id to province_i) read as the GeoJSON does")
+    func shapefileCutNames() throws {
+        let folder = try temporaryFolder("communes-shapefile")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let geoJSON = Fixtures.path("population/synthetic_bowtie_communes.geojson")
+        let converted = try runProgram("ogr2ogr", ["-f", "ESRI Shapefile", folder + "/communes.shp", geoJSON])
+        try #require(converted.status == 0, "ogr2ogr failed: \(converted.stderr)")
+        let fields = try runProgram("ogrinfo", ["-so", "-al", folder + "/communes.shp"]).stdout
+        #expect(fields.contains("district_i:") && fields.contains("province_i:"), "names cut: \(fields)")
+        var withPriority = AdminFields()
+        withPriority.priority = "poor"
+        let expected = try AdminLayer.load(geoJSON, fields: withPriority), read = try AdminLayer.load(folder + "/communes.shp", fields: withPriority)
+        #expect(read.units.map(\.id) == expected.units.map(\.id) && read.units.map(\.population) == expected.units.map(\.population))
+        #expect(read.units.map(\.district) == expected.units.map(\.district) && read.units.map(\.province) == expected.units.map(\.province))
+        #expect(read.units.map(\.priorityWeight) == expected.units.map(\.priorityWeight) && read.repairs.count == 1)
+    }
+
     @Test("A missing population attribute names the file, the attribute and the attributes there are")
     func missingPopulation() {
         let path = Fixtures.path("population/synthetic_no_population.geojson")
