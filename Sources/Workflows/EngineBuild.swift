@@ -5,6 +5,7 @@ import Foundation
 /// recomputes them; the same build finds them again. `verification.json` names it, so that an approver can tell
 /// which build checked a claim.
 package let engineBuild: String = {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    return engineVersion + " (executable sha256 " + ((try? sha256Hex(ofFile: executable)) ?? "unknown") + ")"
+    // /proc/self/exe opens the running binary even after a rebuild has replaced or deleted its file.
+    let digest = (try? sha256Hex(ofFile: "/proc/self/exe")) ?? (try? sha256Hex(ofFile: CommandLine.arguments[0])) ?? "unknown"
+    return engineVersion + " (executable sha256 " + digest + ")"
 }()
