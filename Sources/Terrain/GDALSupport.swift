@@ -32,6 +32,14 @@ public func lastGDALError(or fallback: String) -> String {
     return String(cString: message)
 }
 
+/// True when GDAL opens `path` as a dataset of `kind` (`GDAL_OF_RASTER` or `GDAL_OF_VECTOR`): for saying what a file
+/// given in the wrong place is.
+func opens(_ path: String, as kind: UInt32) -> Bool {
+    guard let dataset = GDALOpenEx(path, kind | UInt32(GDAL_OF_READONLY), nil, nil, nil) else { return false }
+    GDALClose(dataset)
+    return true
+}
+
 /// An open GDAL dataset, closed when the owner lets go. Never shared across threads.
 final class GDALDatasetHandle {
     let raw: GDALDatasetH
@@ -42,7 +50,11 @@ final class GDALDatasetHandle {
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_READONLY)
         guard let dataset = GDALOpenEx(gdalPath, flags, nil, nil, nil) else {
-            throw InputError(path: displayPath, reason: lastGDALError(or: "not a raster GDAL can read"))
+            let reason = lastGDALError(or: "not a raster GDAL can read")
+            guard !opens(gdalPath, as: UInt32(GDAL_OF_VECTOR)) else {
+                throw InputError(path: displayPath, reason: "holds vector layers, not a raster: an elevation model is a raster (.hgt, GeoTIFF, …)")
+            }
+            throw InputError(path: displayPath, reason: reason)
         }
         raw = dataset
     }

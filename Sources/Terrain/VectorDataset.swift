@@ -13,7 +13,11 @@ package final class VectorDataset {
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
         guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(path, flags, nil, $0, nil) }) else {
-            throw InputError(path: path, reason: lastGDALError(or: "not a vector layer GDAL/OGR can read"))
+            let reason = lastGDALError(or: "not a vector layer GDAL/OGR can read")
+            guard !opens(path, as: UInt32(GDAL_OF_RASTER)) else {
+                throw InputError(path: path, reason: "is a raster, not a vector layer of points or polygons")
+            }
+            throw InputError(path: path, reason: reason)
         }
         raw = dataset
         self.path = path

@@ -72,6 +72,17 @@ struct TerrainInputErrorTests {
         #expect(error.path == path && !error.reason.isEmpty)
     }
 
+    @Test("A vector file given as terrain is refused saying it holds vector layers")
+    func vectorAsTerrain() throws {
+        let folder = try temporaryFolder("vector-terrain")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/sites.gpkg"
+        let converted = try runProgram("ogr2ogr", ["-f", "GPKG", path, Fixtures.path("sites/nh_two_sites.geojson")])
+        try #require(converted.status == 0, "ogr2ogr failed: \(converted.stderr)")
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path).inventory() }
+        #expect(error == InputError(path: path, reason: "holds vector layers, not a raster: an elevation model is a raster (.hgt, GeoTIFF, …)"))
+    }
+
     @Test("A zip without a raster member is refused, naming what it holds")
     func zipWithoutRaster() throws {
         let folder = try temporaryFolder("zip")

@@ -113,7 +113,7 @@ struct SiteLayerTests {
         )) { try AdminLayer.load(package) }
     }
 
-    @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text, a Shapefile without its .dbf")
+    @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text, a Shapefile without its .dbf, a raster")
     func badLayers() throws {
         let folder = try temporaryFolder("bad-site-layers")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -133,12 +133,14 @@ struct SiteLayerTests {
         try FileManager.default.createDirectory(atPath: folder + "/no_table", withIntermediateDirectories: true)
         for part in ["shp", "shx"] { try FileManager.default.copyItem(atPath: folder + "/utm." + part, toPath: folder + "/no_table/utm." + part) }
         try "not a GeoPackage".write(toFile: folder + "/text.gpkg", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Fixtures.path("fuzz/tiny.tif"), toPath: folder + "/raster.tif")
         let cases = [
             ("lines.gpkg", "feature 1 is a Line String, not a point"),
             ("no_height.gpkg", "the layer has no attribute 'height_m' (its attributes: id, technology)"),
             ("utm.shp", "coordinate (305000.0, 4924000.0) is not a longitude/latitude, but the layer's CRS is not given"),
             ("text.gpkg", "not a vector layer GDAL/OGR can read"),
             ("no_table/utm.shp", "the Shapefile's attribute table utm.dbf is missing beside it"),
+            ("raster.tif", "is a raster, not a vector layer of points or polygons"),
         ]
         for (name, message) in cases {
             #expect("\(name)", performing: { try SiteFile.load(folder + "/" + name) }, throws: { error in
