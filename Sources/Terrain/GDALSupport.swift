@@ -116,6 +116,11 @@ func wktForEPSG(_ code: Int) -> String? {
     guard let reference = OSRNewSpatialReference(nil) else { return nil }
     defer { OSRDestroySpatialReference(reference) }
     guard OSRImportFromEPSG(reference, Int32(code)) == OGRERR_NONE else { return nil }
+    return wkt(of: reference)
+}
+
+/// The WKT of a spatial reference; nil when OSR cannot write it.
+func wkt(of reference: OGRSpatialReferenceH) -> String? {
     var text: UnsafeMutablePointer<CChar>?
     guard OSRExportToWkt(reference, &text) == OGRERR_NONE, let text else { return nil }
     defer { VSIFree(text) }

@@ -92,11 +92,7 @@ package func fieldIndex(of name: String, among fieldNames: [String]) -> Int? {
 
 /// The CRS `layer` declares, as WKT; nil when it declares none.
 package func declaredCRS(of layer: OGRLayerH) -> String? {
-    guard let reference = OGR_L_GetSpatialRef(layer) else { return nil }
-    var text: UnsafeMutablePointer<CChar>?
-    guard OSRExportToWkt(reference, &text) == OGRERR_NONE, let text else { return nil }
-    defer { VSIFree(text) }
-    return String(cString: text)
+    OGR_L_GetSpatialRef(layer).flatMap(wkt(of:))
 }
 
 /// Refuses a coordinate of a layer in a geographic CRS (or none, WGS84 then assumed) that cannot be a
