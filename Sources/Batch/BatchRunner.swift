@@ -178,11 +178,12 @@ enum JobKeys {
     }
 
     /// SHA-256 of an input: of the file alone, else of the names and contents of the files behind it (a
-    /// folder's files, a Shapefile's parts).
+    /// folder's files, a Shapefile's parts). The layer named after a file is not content: the job's settings hold it.
     private static func contentDigest(_ path: String) throws(InputError) -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
+        let file = VectorSource(path).file
+        guard FileManager.default.fileExists(atPath: file) else { throw InputError(path: file, reason: "no such file") }
         let parts = inputParts(path)
-        if parts.map(\.path) == [path] { return try sha256Hex(ofFile: path) }
+        if parts.map(\.path) == [file] { return try sha256Hex(ofFile: file) }
         var text = ""
         for part in parts { text += part.name + " " + (try sha256Hex(ofFile: part.path)) + "\n" }
         return hex(SHA256.hash(data: Data(text.utf8)))

@@ -28,7 +28,7 @@ public enum SiteFile {
         for (index, record) in records.enumerated() {
             let label = "\(unit) \(index + 1)" + (record.id.map { " (id '\($0)')" } ?? "")
             do throws(SiteFieldError) {
-                let site = try record.site(folder: (path as NSString).deletingLastPathComponent)
+                let site = try record.site(folder: folder(of: path))
                 guard seen.insert(site.id).inserted else {
                     throw SiteFieldError("duplicate id '\(site.id)'")
                 }
@@ -44,15 +44,21 @@ public enum SiteFile {
     /// (loading it reports why).
     public static func antennaFiles(_ path: String) -> [String] {
         guard let (records, _) = try? records(path, keeping: []) else { return [] }
-        let folder = (path as NSString).deletingLastPathComponent
         var seen = Set<String>()
-        return records.compactMap(\.antennaFile).map { SiteRecord.resolve($0, folder: folder) }.filter { seen.insert($0).inserted }
+        return records.compactMap(\.antennaFile).map { SiteRecord.resolve($0, folder: folder(of: path)) }.filter { seen.insert($0).inserted }
     }
 
-    /// The records of `path` read by its format, and what a record is called there ("feature", "row").
+    /// The folder antenna files are relative to: the site file's.
+    private static func folder(of path: String) -> String {
+        (VectorSource(path).file as NSString).deletingLastPathComponent
+    }
+
+    /// The records of `path` read by its format, and what a record is called there ("feature", "row"). A layer
+    /// named after the file (`VectorSource`) is read by OGR whatever the format.
     private static func records(_ path: String, keeping extra: [String]) throws(InputError) -> ([SiteRecord], String) {
-        let suffix = (path as NSString).pathExtension.lowercased()
-        guard ["json", "geojson", "csv", "txt", ""].contains(suffix) else {
+        let source = VectorSource(path)
+        let suffix = (source.file as NSString).pathExtension.lowercased()
+        guard ["json", "geojson", "csv", "txt", ""].contains(suffix), source.file == path else {
             return (try layerRecords(path, keeping: extra), "feature")
         }
         let text = try readTextInput(path)

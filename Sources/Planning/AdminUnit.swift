@@ -54,4 +54,15 @@ public struct AdminFields: Sendable, Equatable {
     public var priority: String?
 
     public init() {}
+
+    /// The properties every unit needs, each with the command-line option and the claim or manifest field
+    /// (under `population_fields`) that name it.
+    var required: [(property: String, namedBy: String)] {
+        [
+            (id, "--id-field (population_fields.id)"), (name, "--name-field (population_fields.name)"),
+            (population, "--population-field (population_fields.population)"),
+            (districtID, "--district-field (population_fields.district_id)"),
+            (provinceID, "--province-field (population_fields.province_id)"),
+        ] + [priority].compactMap { $0.map { ($0, "--priority-field (population_fields.priority)") } }
+    }
 }

@@ -28,14 +28,12 @@ final class OGRFeatureReader {
         self.fields = fields
         shapes = OGRShapes(layer: layer, path: path)
         let names = fieldNames(of: layer)
-        let required = [fields.id, fields.name, fields.population, fields.districtID, fields.provinceID]
-            + [fields.priority].compactMap { $0 }
-        let wanted = required + [fields.districtName, fields.provinceName]
+        let wanted = fields.required.map(\.property) + [fields.districtName, fields.provinceName]
         columns = Dictionary(wanted.compactMap { name in fieldIndex(of: name, among: names).map { (name, Int32($0)) } }) { first, _ in first }
-        for name in required where columns[name] == nil {
+        for (name, option) in fields.required where columns[name] == nil {
             throw InputError(
                 path: path,
-                reason: "missing attribute '\(name)' (the layer has: \(names.joined(separator: ", "))); name the right one with the --*-field options"
+                reason: "missing attribute '\(name)' (the layer has: \(names.joined(separator: ", "))); name the one to use with \(option)"
             )
         }
         OGR_L_ResetReading(layer)

@@ -4,27 +4,33 @@ import Foundation
 /// An OGR vector dataset opened read-only, closed with this object.
 package final class VectorDataset {
     private let raw: GDALDatasetH
+    /// The input as the user named it, layer included (`VectorSource`).
     package let path: String
+    /// The layer the user named; nil to choose by content (`layers(holding:)`).
+    private let choice: LayerChoice?
 
-    /// Opens `path`; `options` are OGR open options (e.g. `X_POSSIBLE_NAMES=lon` for a CSV of points).
+    /// Opens the file `path` names (`VectorSource`: a file, or a file and a layer); `options` are OGR open
+    /// options (e.g. `X_POSSIBLE_NAMES=lon` for a CSV of points).
     package init(path: String, options: [String] = []) throws(InputError) {
         registerGDAL()
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
+        let source = VectorSource(path), file = source.file
+        choice = try source.layer()
+        guard FileManager.default.fileExists(atPath: file) else { throw InputError(path: file, reason: "no such file") }
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
-        guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(path, flags, nil, $0, nil) }) else {
+        guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(file, flags, nil, $0, nil) }) else {
             let reason = lastGDALError(or: "not a vector layer GDAL/OGR can read")
-            guard !opens(path, as: UInt32(GDAL_OF_RASTER)) else {
-                throw InputError(path: path, reason: "is a raster, not a vector layer of points or polygons")
+            guard !opens(file, as: UInt32(GDAL_OF_RASTER)) else {
+                throw InputError(path: file, reason: "is a raster, not a vector layer of points or polygons")
             }
-            throw InputError(path: path, reason: reason)
+            throw InputError(path: file, reason: reason)
         }
         raw = dataset
         self.path = path
-        if driverName == "ESRI Shapefile", path.lowercased().hasSuffix(".shp"),
+        if driverName == "ESRI Shapefile", file.lowercased().hasSuffix(".shp"),
             !fileList(of: dataset).contains(where: { $0.lowercased().hasSuffix(".dbf") })
         {
-            let table = (path as NSString).deletingPathExtension + ".dbf"
+            let table = (file as NSString).deletingPathExtension + ".dbf"
             throw InputError(
                 path: path,
                 reason: "the Shapefile's attribute table \((table as NSString).lastPathComponent) is missing beside it "
@@ -35,22 +41,37 @@ package final class VectorDataset {
 
     deinit { GDALClose(raw) }
 
-    /// The layers to read for features of `content`: the dataset's only layer; every layer of a KML or KMZ (its
-    /// folders); else the one layer declared to hold that geometry (or, failing any, the one of unknown geometry).
-    /// Several such layers, or none, is an error naming them all: which to read is the user's choice.
+    /// The layers to read for features of `content`: the layer the user named; else the dataset's only layer;
+    /// every layer of a KML or KMZ (its folders); else the one layer declared to hold that geometry (or, failing
+    /// any, the one of unknown geometry). Several such layers, or none, is an error naming them all and how to
+    /// name the one to read: which it is, is the user's choice.
     package func layers(holding content: LayerContent) throws(InputError) -> [OGRLayerH] {
         let all = (0..<GDALDatasetGetLayerCount(raw)).compactMap { GDALDatasetGetLayer(raw, $0) }
         guard !all.isEmpty else { throw InputError(path: path, reason: "holds no vector layer") }
-        if all.count == 1 || ["LIBKML", "KML"].contains(driverName) { return all }
+        let names = all.map { String(cString: OGR_L_GetName($0)) }
         let types = all.map { OGR_GT_Flatten(OGR_L_GetGeomType($0)) }
+        let listed = all.indices.map { "\(names[$0]) (\(String(cString: OGRGeometryTypeToName(types[$0]))))" }.joined(separator: ", ")
+        switch choice {
+        case .named(let name):
+            guard let index = names.firstIndex(of: name) else { throw InputError(path: path, reason: "has no layer '\(name)'; its layers: \(listed)") }
+            return [all[index]]
+        case .index(let index):
+            guard all.indices.contains(index) else {
+                throw InputError(path: path, reason: "has no layer \(index) (it holds \(all.count), from 0): \(listed)")
+            }
+            return [all[index]]
+        case nil:
+            break
+        }
+        if all.count == 1 || ["LIBKML", "KML"].contains(driverName) { return all }
         let declared = all.indices.filter { content.geometries.contains(types[$0]) }
         let candidates = declared.isEmpty ? all.indices.filter { types[$0] == wkbUnknown } : declared
         guard candidates.count == 1 else {
-            let listed = all.indices.map { "\(String(cString: OGR_L_GetName(all[$0]))) (\(String(cString: OGRGeometryTypeToName(types[$0]))))" }
+            let example = candidates.first.map { names[$0] } ?? names[0]
             throw InputError(
                 path: path,
-                reason: "holds \(all.count) layers, \(candidates.isEmpty ? "none" : "\(candidates.count)") of \(content.rawValue): "
-                    + "\(listed.joined(separator: ", ")); copy the one to read into a file of its own (ogr2ogr ONE.gpkg \((path as NSString).lastPathComponent) LAYER)"
+                reason: "holds \(all.count) layers, \(candidates.isEmpty ? "none" : "\(candidates.count)") of \(content.rawValue): \(listed); "
+                    + "name the one to read after the file, e.g. '\(path)|layername=\(example)' (quoted in a shell)"
             )
         }
         return [all[candidates[0]]]

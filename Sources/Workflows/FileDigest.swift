@@ -27,8 +27,9 @@ package struct InputPart {
 
 /// The files behind `input`, whose content a run's results depend on: a folder's files (at any depth, in name
 /// order), or the file and the companions GDAL reads with it (`datasetFiles`) — a Shapefile's .dbf holds the
-/// attributes, a .prj the CRS.
-package func inputParts(_ input: String) -> [InputPart] {
+/// attributes, a .prj the CRS. A layer named after a vector file (`VectorSource`) is left out: it is a setting.
+package func inputParts(_ named: String) -> [InputPart] {
+    let input = VectorSource(named).file
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
         return filesInside(input).map { InputPart(name: $0, path: input + "/" + $0) }

@@ -4,7 +4,7 @@ import Workflows
 
 /// Where residents live and how their coverage is judged.
 struct PopulationOptions: ParsableArguments {
-    @Option(help: "Administrative polygons with a population attribute: GeoJSON, Shapefile, GeoPackage, any OGR layer.")
+    @Option(help: "Administrative polygons with a population attribute: GeoJSON, Shapefile, GeoPackage, any OGR layer (one of several as FILE|layername=NAME).")
     var population: String
 
     @Option(name: .customLong("id-field"), help: "Property holding each unit's id.")
@@ -37,7 +37,7 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("population-raster"), help: "Take residents from this raster (people per pixel, any GDAL raster) instead of spreading the census; the polygons then only group them.")
     var populationRaster: String?
 
-    @Option(help: "Take residents from these settlement points (GeoJSON or any OGR layer; CSV with lon,lat columns) instead of spreading the census.")
+    @Option(help: "Take residents from these settlement points (GeoJSON or any OGR layer, FILE|layername=NAME for one of several; CSV with lon,lat columns) instead of spreading the census.")
     var settlements: String?
 
     @Option(name: .customLong("settlement-population-field"), help: "Property of the settlement points holding their residents.")

@@ -92,7 +92,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "Elevation model: .hgt, .hgt.zip, GeoTIFF, any GDAL raster, or a folder of tiles.")
     var terrain: String
 
-    @Option(help: "Sites: a GeoJSON FeatureCollection of Points, a CSV with id,lat,lon columns, or any point layer GDAL reads (GeoPackage, Shapefile, KML, …).")
+    @Option(help: "Sites: a GeoJSON FeatureCollection of Points, a CSV with id,lat,lon columns, or any point layer GDAL reads (GeoPackage, Shapefile, KML, …; one layer of several as FILE|layername=NAME).")
     var sites: String
 
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")

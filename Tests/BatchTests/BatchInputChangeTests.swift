@@ -116,4 +116,41 @@ struct BatchInputChangeTests {
         #expect(computed(try finishedJobs(manifest, out: out)) == [0])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one").sorted() == all)
     }
+
+    @Test("A layer named after a GeoPackage in a manifest and in a claim: the jobs read that layer, a re-run keeps them, naming another layer reruns the job, and the reports list the file")
+    func namedLayers() throws {
+        let folder = try temporaryFolder("batch-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, sites) in [("north", [("N-1", 30, nil), ("N-2", 25, nil)]), ("south", [("S-1", 35, nil as String?)])] {
+            try writeSites(sites, to: folder + "/\(name).geojson")
+            let update = name == "north" ? [] : ["-update"]
+            let converted = try runProgram("ogr2ogr", update + ["-f", "GPKG", "-nln", name, folder + "/masts.gpkg", folder + "/\(name).geojson"])
+            try #require(converted.status == 0, "ogr2ogr failed: \(converted.stderr)")
+        }
+        try writeBatXatClaim(into: folder, sites: "masts.gpkg|layername=south", radiusKm: 3, maxVoidFraction: 0.9, percent: 1, tolerance: 100)
+        let manifest = folder + "/manifest.yaml"
+        func writeManifest(layer: String) throws {
+            try """
+                jobs:
+                  - {id: masts, type: evaluate, terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), sites: "masts.gpkg|layername=\(layer)", model: los, radius_km: 3, resolution_m: 90, max_void_fraction: 0.9}
+                  - {id: claim, type: verify, claim: claim.json}
+                """.write(toFile: manifest, atomically: true, encoding: .utf8)
+        }
+        func siteIDs() throws -> [String] {
+            let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/jobs/masts/summary.json"))) as? [String: Any]
+            return (summary?["site_areas"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
+        let out = folder + "/out"
+        try writeManifest(layer: "north")
+        #expect(try jobsRun(manifest, out: out) == ["claim", "masts"])
+        #expect(try siteIDs() == ["N-1", "N-2"])
+        #expect(try jobsRun(manifest, out: out) == [], "nothing changed")
+        try writeManifest(layer: "south")
+        #expect(try jobsRun(manifest, out: out) == ["masts"], "another layer of the same file")
+        #expect(try siteIDs() == ["S-1"])
+
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/jobs/claim/verification.json"))) as? [String: Any]
+        let inputs = (report?["inputs"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        #expect(inputs.contains("masts.gpkg") && !inputs.contains { $0.contains("|") }, "\(inputs)")
+    }
 }

@@ -40,14 +40,23 @@ struct AdminLayerTests {
         #expect(read.units.map(\.priorityWeight) == expected.units.map(\.priorityWeight) && read.repairs.count == 1)
     }
 
-    @Test("A missing population attribute names the file, the attribute and the attributes there are")
-    func missingPopulation() {
+    @Test("A missing attribute names the file, the attribute, the attributes there are and the option and field that name another")
+    func missingAttribute() {
         let path = Fixtures.path("population/synthetic_no_population.geojson")
         #expect {
             try AdminLayer.load(path)
         } throws: { error in
             guard let error = error as? InputError else { return false }
             return error.path == path && error.reason.contains("missing attribute 'population'") && error.reason.contains("commune_id")
+                && error.reason.hasSuffix("; name the one to use with --population-field (population_fields.population)")
+        }
+        var fields = AdminFields()
+        fields.population = "commune_id"
+        fields.priority = "poverty"
+        #expect {
+            try AdminLayer.load(path, fields: fields)
+        } throws: { error in
+            (error as? InputError)?.reason.hasSuffix("name the one to use with --priority-field (population_fields.priority)") == true
         }
     }
 

@@ -106,11 +106,52 @@ struct SiteLayerTests {
         try "styleName,styleQML\ncommunes,<qgis/>\n".write(toFile: folder + "/layer_styles.csv", atomically: true, encoding: .utf8)
         try convert(folder + "/layer_styles.csv", to: package, ["-update", "-f", "GPKG", "-nln", "layer_styles"])  // a table, as QGIS saves
         #expect(try SiteFile.load(package) == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+        let listed = "sites (Point), communes (Polygon), districts (Polygon), layer_styles (None)"
         #expect(throws: InputError(
             path: package,
-            reason: "holds 4 layers, 2 of polygons: sites (Point), communes (Polygon), districts (Polygon), layer_styles (None); "
-                + "copy the one to read into a file of its own (ogr2ogr ONE.gpkg province.gpkg LAYER)"
+            reason: "holds 4 layers, 2 of polygons: \(listed); name the one to read after the file, e.g. '\(package)|layername=communes' (quoted in a shell)"
         )) { try AdminLayer.load(package) }
+    }
+
+    @Test("A layer named after the file, as QGIS writes a source (file|layername=NAME, file|layerid=INDEX), is the one read; a name or index it lacks, or another option, is refused naming its layers")
+    func namedLayers() throws {
+        let folder = try temporaryFolder("named-layers")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let package = folder + "/province.gpkg", communes = Fixtures.path("population/synthetic_bowtie_communes.geojson")
+        try convert(Fixtures.path("sites/nh_two_sites.geojson"), to: package, ["-f", "GPKG", "-nln", "masts"])
+        try convert(Fixtures.path("sites/batxat_one_site.geojson"), to: package, ["-update", "-f", "GPKG", "-nln", "sectors"])
+        try convert(communes, to: package, ["-update", "-f", "GPKG", "-nln", "communes"])
+        let sectors = try SiteFile.load(Fixtures.path("sites/batxat_one_site.geojson")).map(\.id)
+        #expect(try SiteFile.load(package + "|layername=sectors").map(\.id) == sectors)
+        #expect(try SiteFile.load(package + "|layerid=0") == SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson")))
+        #expect(try AdminLayer.load(package + "|layername=communes").units.map(\.id) == AdminLayer.load(communes).units.map(\.id))
+        let listed = "masts (Point), sectors (Point), communes (Polygon)"
+        #expect(throws: InputError(path: package + "|layername=sector", reason: "has no layer 'sector'; its layers: \(listed)")) {
+            try SiteFile.load(package + "|layername=sector")
+        }
+        #expect(throws: InputError(path: package + "|layerid=3", reason: "has no layer 3 (it holds 3, from 0): \(listed)")) {
+            try AdminLayer.load(package + "|layerid=3")
+        }
+        #expect(throws: InputError(path: package, reason: "'|subset=\"population\" > 0' is not understood; name a layer with |layername=NAME or |layerid=INDEX")) {
+            try AdminLayer.load(package + "|layername=communes|subset=\"population\" > 0")
+        }
+        #expect(throws: InputError(path: package, reason: "layerid= needs a layer index from 0, not 'two'")) { try SiteFile.load(package + "|layerid=two") }
+        #expect(throws: InputError(path: package, reason: "names more than one layer ('|layerid=1')")) {
+            try SiteFile.load(package + "|layername=masts|layerid=1")
+        }
+        // The polygon layer named as sites: its features are refused, not another layer read.
+        #expect(throws: InputError(path: package + "|layername=communes", reason: "feature 1 is a Polygon, not a point")) {
+            try SiteFile.load(package + "|layername=communes")
+        }
+
+        let kml = folder + "/folders.kml"
+        let exported = try runProgram("ogr2ogr", ["-f", "LIBKML", kml, package, "masts", "sectors"])
+        try #require(exported.status == 0, "ogr2ogr failed: \(exported.stderr)")
+        #expect(try SiteFile.load(kml + "|layername=sectors").map(\.id) == sectors)
+        // A file whose own name holds '|' is read whole.
+        let barred = folder + "/north|south.geojson"
+        try FileManager.default.copyItem(atPath: Fixtures.path("sites/nh_two_sites.geojson"), toPath: barred)
+        #expect(try SiteFile.load(barred).count == 2)
     }
 
     @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text, a Shapefile without its .dbf, a raster")
