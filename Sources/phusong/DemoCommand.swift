@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String = "phusong-demo"
 
-    @Option(name: .customLong("radius-km"), help: "Coverage radius around each site, km.")
+    @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "Coverage radius around each site, km.")
     var radiusKm: Double = 10
 
     func validate() throws {

@@ -43,16 +43,16 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("settlement-population-field"), help: "Property of the settlement points holding their residents.")
     var settlementField = "population"
 
-    @Option(name: .customLong("max-slope-deg"), help: "Dasymetric: slope at and above which nobody lives, degrees.")
+    @Option(name: .customLong("max-slope-deg"), parsing: .unconditional, help: "Dasymetric: slope at and above which nobody lives, degrees.")
     var maxSlope = DasymetricSettings().maxSlopeDegrees
 
-    @Option(name: .customLong("relief-scale-m"), help: "Dasymetric: height above the valley floor over which the weight falls by e, metres.")
+    @Option(name: .customLong("relief-scale-m"), parsing: .unconditional, help: "Dasymetric: height above the valley floor over which the weight falls by e, metres.")
     var reliefScale = DasymetricSettings().reliefScaleM
 
-    @Option(name: .customLong("valley-radius-m"), help: "Dasymetric: half-width of the square whose lowest cell is the valley floor, metres.")
+    @Option(name: .customLong("valley-radius-m"), parsing: .unconditional, help: "Dasymetric: half-width of the square whose lowest cell is the valley floor, metres.")
     var valleyRadius = DasymetricSettings().valleyRadiusM
 
-    @Option(name: .customLong("target-percent"), help: "Share of residents a commune needs covered to meet the target, %.")
+    @Option(name: .customLong("target-percent"), parsing: .unconditional, help: "Share of residents a commune needs covered to meet the target, %.")
     var targetPercent = 97.0
 
     func validate() throws {

@@ -7,19 +7,19 @@ import Workflows
 
 /// Model and terrain options shared by commands that compute coverage.
 struct CoverageOptions: ParsableArguments {
-    @Option(name: .customLong("radius-km"), help: "Coverage radius around each site, km.")
+    @Option(name: .customLong("radius-km"), parsing: .unconditional, help: "Coverage radius around each site, km.")
     var radiusKm: Double = 30
 
-    @Option(name: .customLong("resolution-m"), help: "Grid cell size, metres (default: the DEM's native spacing).")
+    @Option(name: .customLong("resolution-m"), parsing: .unconditional, help: "Grid cell size, metres (default: the DEM's native spacing).")
     var resolution: Double?
 
-    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor k ('inf' for a flat earth).")
+    @Option(name: .customLong("k-factor"), parsing: .unconditional, help: "Effective earth radius factor k ('inf' for a flat earth).")
     var kFactor: Double = 4.0 / 3.0
 
-    @Option(name: .customLong("k-from-refractivity"), help: "Derive k from this sea-level surface refractivity (N-units) as ITM does, instead of --k-factor.")
+    @Option(name: .customLong("k-from-refractivity"), parsing: .unconditional, help: "Derive k from this sea-level surface refractivity (N-units) as ITM does, instead of --k-factor.")
     var kFromRefractivity: Double?
 
-    @Option(name: .customLong("receiver-height-m"), help: "Receiver height above ground, metres.")
+    @Option(name: .customLong("receiver-height-m"), parsing: .unconditional, help: "Receiver height above ground, metres.")
     var receiverHeight: Double = 1.5
 
     @Option(name: .customLong("threshold-2g"), parsing: .unconditional, help: "2G coverage threshold, dBm.")
@@ -34,19 +34,19 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
     var receiverGain: Double = 0
 
-    @Option(name: .customLong("indoor-loss-db"), help: "Building penetration margin, dB.")
+    @Option(name: .customLong("indoor-loss-db"), parsing: .unconditional, help: "Building penetration margin, dB.")
     var indoorLoss: Double = 0
 
-    @Option(name: .customLong("body-loss-db"), help: "Body loss margin, dB.")
+    @Option(name: .customLong("body-loss-db"), parsing: .unconditional, help: "Body loss margin, dB.")
     var bodyLoss: Double = 0
 
-    @Option(name: .customLong("foliage-loss-db"), help: "Foliage margin, dB.")
+    @Option(name: .customLong("foliage-loss-db"), parsing: .unconditional, help: "Foliage margin, dB.")
     var foliageLoss: Double = 0
 
-    @Option(name: .customLong("max-fill-cells"), help: "Fill void regions up to this many DEM cells by interpolation.")
+    @Option(name: .customLong("max-fill-cells"), parsing: .unconditional, help: "Fill void regions up to this many DEM cells by interpolation.")
     var maxFillCells: Int = VoidPolicy().maxFilledRegionCells
 
-    @Option(name: .customLong("max-void-fraction"), help: "Refuse when more of the grid than this is void (0–1).")
+    @Option(name: .customLong("max-void-fraction"), parsing: .unconditional, help: "Refuse when more of the grid than this is void (0–1).")
     var maxVoidFraction: Double = VoidPolicy().maxVoidFraction
 
     @OptionGroup var memory: MemoryLimitOption

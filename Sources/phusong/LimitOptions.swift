@@ -7,6 +7,7 @@ import Workflows
 struct TimeLimitOption: ParsableArguments {
     @Option(
         name: .customLong("time-limit"),
+        parsing: .unconditional,
         help: "Seconds: then start no more work, write what is done marked partial (summary.json 'partial') and exit with status 3."
     )
     var seconds: Double?
@@ -23,6 +24,7 @@ struct TimeLimitOption: ParsableArguments {
 struct MemoryLimitOption: ParsableArguments {
     @Option(
         name: .customLong("memory-limit-gb"),
+        parsing: .unconditional,
         help: "Refuse up front a radius or resolution estimated to need more memory than this, GiB (default: half of physical memory, \(formatBytes(Double(MemoryBudget.defaultLimitBytes))) here)."
     )
     var gibibytes: Double?

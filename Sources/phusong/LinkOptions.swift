@@ -5,31 +5,31 @@ import Workflows
 
 /// Climate, ground, polarisation, variability and clutter class, shared by `path` and `footprint`.
 struct RadioEnvironmentOptions: ParsableArguments {
-    @Option(help: "ITM radio climate 1–7 (1 equatorial, 2 continental subtropical, 3 maritime subtropical, 4 desert, 5 continental temperate, 6/7 maritime temperate over land/sea).")
+    @Option(parsing: .unconditional, help: "ITM radio climate 1–7 (1 equatorial, 2 continental subtropical, 3 maritime subtropical, 4 desert, 5 continental temperate, 6/7 maritime temperate over land/sea).")
     var climate: Int = RadioClimate.continentalSubtropical.rawValue
 
-    @Option(help: "Surface refractivity at sea level, N-units.")
+    @Option(parsing: .unconditional, help: "Surface refractivity at sea level, N-units.")
     var refractivity: Double = 301
 
     @Option(help: "Polarisation: horizontal or vertical.")
     var polarization: String = "vertical"
 
-    @Option(help: "Ground relative permittivity.")
+    @Option(parsing: .unconditional, help: "Ground relative permittivity.")
     var permittivity: Double = 15
 
-    @Option(help: "Ground conductivity, S/m.")
+    @Option(parsing: .unconditional, help: "Ground conductivity, S/m.")
     var conductivity: Double = 0.005
 
-    @Option(help: "ITM mode of variability (mdvar): 0 single message, 1 accidental, 2 mobile, 3 broadcast; +10, +20.")
+    @Option(parsing: .unconditional, help: "ITM mode of variability (mdvar): 0 single message, 1 accidental, 2 mobile, 3 broadcast; +10, +20.")
     var mdvar: Int = VariabilityMode.broadcast.rawValue
 
-    @Option(help: "ITM time percentage.")
+    @Option(parsing: .unconditional, help: "ITM time percentage.")
     var time: Double = 50
 
-    @Option(help: "ITM location percentage.")
+    @Option(parsing: .unconditional, help: "ITM location percentage.")
     var location: Double = 50
 
-    @Option(help: "ITM situation percentage.")
+    @Option(parsing: .unconditional, help: "ITM situation percentage.")
     var situation: Double = 50
 
     @Option(help: "Clutter class: urban, suburban or open (hata); medium-city or metropolitan (cost231).")
@@ -79,16 +79,16 @@ extension CoverageKernel: ExpressibleByArgument {}
 
 /// Antenna heights and frequency of a single link.
 struct LinkOptions: ParsableArguments {
-    @Option(name: .customLong("tx-height-m"), help: "Transmitter antenna height above ground, m.")
+    @Option(name: .customLong("tx-height-m"), parsing: .unconditional, help: "Transmitter antenna height above ground, m.")
     var transmitterHeight: Double = 30
 
-    @Option(name: .customLong("rx-height-m"), help: "Receiver antenna height above ground, m.")
+    @Option(name: .customLong("rx-height-m"), parsing: .unconditional, help: "Receiver antenna height above ground, m.")
     var receiverHeight: Double = 1.5
 
-    @Option(name: .customLong("frequency-mhz"), help: "Frequency, MHz.")
+    @Option(name: .customLong("frequency-mhz"), parsing: .unconditional, help: "Frequency, MHz.")
     var frequencyMHz: Double = 900
 
-    @Option(name: .customLong("k-factor"), help: "Effective earth radius factor for the los, fspl and p526 models.")
+    @Option(name: .customLong("k-factor"), parsing: .unconditional, help: "Effective earth radius factor for the los, fspl and p526 models.")
     var kFactor: Double = 4.0 / 3.0
 
     @OptionGroup var radio: RadioEnvironmentOptions

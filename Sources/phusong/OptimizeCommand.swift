@@ -40,16 +40,16 @@ struct OptimizeCommand: ParsableCommand {
 
 /// The limits of a siting problem and how hard to solve it (`optimize`, `plan`).
 struct SitingLimits: ParsableArguments {
-    @Option(help: "Most new sites (existing ones not counted; overrides an instance's p).")
+    @Option(parsing: .unconditional, help: "Most new sites (existing ones not counted; overrides an instance's p).")
     var p: Int?
 
-    @Option(help: "Most total cost, existing sites included (overrides an instance's budget).")
+    @Option(parsing: .unconditional, help: "Most total cost, existing sites included (overrides an instance's budget).")
     var budget: Double?
 
-    @Option(help: "Stop at this relative gap between the objective and the upper bound (0 = prove optimality).")
+    @Option(parsing: .unconditional, help: "Stop at this relative gap between the objective and the upper bound (0 = prove optimality).")
     var gap: Double = 1e-6
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for the optimiser.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds for the optimiser.")
     var timeLimit: Double = 60
 
     func validate() throws {

@@ -17,11 +17,12 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var limits: SitingLimits
 
-    @Option(name: .customLong("min-separation-m"), help: "Chosen sites at least this far apart (and from sites on air), metres.")
+    @Option(name: .customLong("min-separation-m"), parsing: .unconditional, help: "Chosen sites at least this far apart (and from sites on air), metres.")
     var minimumSeparation: Double?
 
     @Option(
         name: .customLong("commune-minimum-percent"),
+        parsing: .unconditional,
         help: "Every commune gets at least this share of its residents covered (sites on air included), or all the candidates reach if less; percent."
     )
     var communeMinimumPercent: Double?

@@ -61,7 +61,7 @@ struct CommandLineTests {
         try expectFailure(terrain: "/nonexistent.hgt", sites: csv, file: csv, fault: "line 2: column 'azimuth_deg' is not a finite number: 'inf'")
     }
 
-    @Test("Footprint options that are not finite numbers are refused before anything runs (they left summary.json empty)")
+    @Test("Footprint options that are not finite numbers, or negative ones given after a space, are refused before anything runs, saying why")
     func nonFiniteOptions() throws {
         let folder = try temporaryFolder("nonfiniteoptions")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -70,6 +70,9 @@ struct CommandLineTests {
             ("--rx-gain-dbi", "inf", "thresholds and --rx-gain-dbi must be finite numbers"),
             ("--indoor-loss-db", "inf", "margins must be finite numbers ≥ 0"),
             ("--receiver-height-m", "inf", "--receiver-height-m must be a finite number ≥ 0"),
+            ("--radius-km", "-3", "--radius-km must be in (0, 500]"),
+            ("--max-fill-cells", "-5", "--max-fill-cells must not be negative"),
+            ("--time-limit", "-1", "--time-limit must be positive"),
         ] {
             let result = try run([
                 "footprint", "--terrain", "/nonexistent.hgt", "--sites", Fixtures.path("sites/nh_two_sites.geojson"),
