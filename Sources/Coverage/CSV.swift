@@ -1,22 +1,23 @@
 /// Minimal RFC 4180 CSV reading: double-quoted fields with "" escapes, CRLF or LF line ends (`readTextInput` has
-/// dropped any byte-order mark). The separator is the comma — or the semicolon when the first line has semicolons and no comma, as
-/// spreadsheets save CSV in locales whose decimal mark is the comma (Vietnamese among them); numbers in such a
-/// file are read with a decimal comma.
+/// dropped any byte-order mark). The separator is the comma — or, when the first line has no comma, the tab (a
+/// spreadsheet's "Text (Tab delimited)" and "Unicode Text") or the semicolon (its CSV in locales whose decimal mark
+/// is the comma, Vietnamese among them). Numbers in a file separated by tabs or semicolons may have a decimal comma.
 public struct CSV: Sendable {
     public let rows: [[String]]
-    /// True for a semicolon-separated file, whose numbers may have a decimal comma.
+    /// True for a file separated by tabs or semicolons, whose numbers may have a decimal comma.
     public let decimalComma: Bool
 
     public init(_ text: String) {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        decimalComma = firstLine.contains(";") && !firstLine.contains(",")
-        rows = Self.rows(text, separator: decimalComma ? ";" : ",")
+        let separator: Character = firstLine.contains(",") ? "," : firstLine.contains("\t") ? "\t" : firstLine.contains(";") ? ";" : ","
+        decimalComma = separator != ","
+        rows = Self.rows(text, separator: separator)
     }
 
-    /// `field` as a number: a decimal comma is taken as a point in a semicolon-separated file.
+    /// `field` as a number: a decimal comma is taken as a point in a file separated by tabs or semicolons.
     public func number(_ field: String) -> Double? { Double(numeral(field)) }
 
-    /// `field` with its decimal comma, in a semicolon-separated file, written as a point.
+    /// `field` with its decimal comma, in a file separated by tabs or semicolons, written as a point.
     public func numeral(_ field: String) -> String {
         decimalComma ? field.replacingOccurrences(of: ",", with: ".") : field
     }

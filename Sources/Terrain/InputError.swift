@@ -16,10 +16,17 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// The contents of a UTF-8 text input file; a missing, unreadable or non-UTF-8 file is an `InputError`.
+/// The contents of a text input file: UTF-8, or UTF-16 with its byte-order mark (what a spreadsheet saves as
+/// "Unicode Text"); a missing, unreadable or other file is an `InputError`.
 public func readTextInput(_ path: String) throws(InputError) -> String {
     guard let data = readFileBytes(path) else {
         throw InputError(path: path, reason: "no such file or not readable")
+    }
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+        guard let text = utf16Text(Array(data)) else {
+            throw InputError(path: path, reason: "not UTF-16 text, though it begins with UTF-16's byte-order mark")
+        }
+        return text
     }
     guard let text = String(data: data, encoding: .utf8) else {
         let (line, byte) = firstNonUTF8(data)
@@ -28,6 +35,16 @@ public func readTextInput(_ path: String) throws(InputError) -> String {
         )
     }
     return text
+}
+
+/// `bytes` after their UTF-16 byte-order mark as text, in the order the mark gives; nil unless whole, valid UTF-16.
+private func utf16Text(_ bytes: [UInt8]) -> String? {
+    guard bytes.count % 2 == 0 else { return nil }
+    let (high, low) = bytes[0] == 0xFE ? (0, 1) : (1, 0)
+    let units = stride(from: 2, to: bytes.count, by: 2).map { index -> UInt16 in
+        UInt16(bytes[index + high]) << 8 | UInt16(bytes[index + low])
+    }
+    return String(validating: units, as: UTF16.self)
 }
 
 /// The line and byte (both from 1) where `data` stops being UTF-8; the end when it never does.

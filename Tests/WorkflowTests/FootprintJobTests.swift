@@ -209,6 +209,33 @@ struct FootprintJobTests {
         #expect(read.count == 1 && read[0].cost == 12.5 && read[0].site.location == GeoPoint(latitude: 44.45, longitude: -71.45))
     }
 
+    @Test("A site list saved by a spreadsheet as tab-delimited text, or as \"Unicode Text\" (UTF-16, either byte order, with decimal commas), reads the same")
+    func tabDelimitedText() throws {
+        let folder = try temporaryFolder("tab-delimited")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let expected = try SiteFile.load(Fixtures.path("sites/nh_two_sites.csv"))
+        let rows = [
+            "id\tname\tlat\tlon\theight_m\tfrequency_mhz\teirp_dbm\ttechnology\tazimuth_deg\tbeamwidth_deg\ttilt_deg",
+            "NH-1\tTrạm Núi\t44.45\t-71.45\t30\t900\t60\t2G\t\t\t", "NH-2\tTrạm Đồi\t44.50\t-71.40\t40\t1800\t61\t4G\t200\t65\t2",
+        ]
+        let text = folder + "/sites.txt"
+        try (rows.joined(separator: "\n") + "\n").write(toFile: text, atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(text) == expected)
+        let unicode = rows.map { $0.replacingOccurrences(of: ".", with: ",") }.joined(separator: "\r\n") + "\r\n"
+        for (name, encoding) in [("little.txt", String.Encoding.utf16LittleEndian), ("big.txt", .utf16BigEndian)] {
+            let mark: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            try (Data(mark) + unicode.data(using: encoding)!).write(to: URL(fileURLWithPath: folder + "/" + name))
+            #expect(try SiteFile.load(folder + "/" + name) == expected, "\(name)")
+        }
+        // An odd number of bytes; a high surrogate without its low one.
+        for (name, bytes) in [("odd.txt", [0xFF, 0xFE, 0x69, 0x00, 0x64]), ("surrogate.txt", [0xFF, 0xFE, 0x69, 0x00, 0x00, 0xD8, 0x64, 0x00])] as [(String, [UInt8])] {
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
+            #expect(throws: InputError(path: folder + "/" + name, reason: "not UTF-16 text, though it begins with UTF-16's byte-order mark")) {
+                try SiteFile.load(folder + "/" + name)
+            }
+        }
+    }
+
     @Test("A site CSV saved in a legacy Vietnamese code page (Windows-1258) is refused naming the line and byte where UTF-8 stops")
     func legacyEncoding() throws {
         let folder = try temporaryFolder("code-page")
