@@ -57,8 +57,8 @@ struct SiteRecord {
         }
         guard let height = values["height_m"] else { throw SiteFieldError("missing property 'height_m'") }
         guard let text = technology else { throw SiteFieldError("missing property 'technology'") }
-        guard let technology = Technology(rawValue: text.uppercased()) else {
-            throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G)")
+        guard let technology = Technology(named: text) else {
+            throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G; or GSM, UMTS/WCDMA or LTE)")
         }
         let frequency = values["frequency_mhz"] ?? technology.defaultFrequencyMHz
         guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }

@@ -4,6 +4,14 @@ public enum Technology: String, Sendable, CaseIterable, Codable {
     case umts = "3G"
     case lte = "4G"
 
+    /// The technology `name` stands for: "2G", "3G", "4G", or the standard's own name, "GSM", "UMTS" (or "WCDMA")
+    /// and "LTE"; case aside.
+    public init?(named name: String) {
+        let aliases: [String: Technology] = ["GSM": .gsm, "UMTS": .umts, "WCDMA": .umts, "LTE": .lte]
+        guard let technology = Technology(rawValue: name.uppercased()) ?? aliases[name.uppercased()] else { return nil }
+        self = technology
+    }
+
     /// Default carrier frequency: GSM 900, UMTS 2100, LTE 1800.
     public var defaultFrequencyMHz: Double {
         switch self {
