@@ -44,8 +44,16 @@ package final class VectorDataset {
     /// The layers to read for features of `content`: the layer the user named; else the dataset's only layer;
     /// every layer of a KML or KMZ (its folders); else the one layer declared to hold that geometry (or, failing
     /// any, the one of unknown geometry). Several such layers, or none, is an error naming them all and how to
-    /// name the one to read: which it is, is the user's choice.
+    /// name the one to read: which it is, is the user's choice. So is a table without geometry.
     package func layers(holding content: LayerContent) throws(InputError) -> [OGRLayerH] {
+        let layers = try chosenLayers(for: content)
+        guard layers.allSatisfy({ OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn($0)) > 0 }) else {
+            throw InputError(path: path, reason: "is a table without geometry, not \(content.rawValue): \(content.tableHint)")
+        }
+        return layers
+    }
+
+    private func chosenLayers(for content: LayerContent) throws(InputError) -> [OGRLayerH] {
         let all = (0..<GDALDatasetGetLayerCount(raw)).compactMap { GDALDatasetGetLayer(raw, $0) }
         guard !all.isEmpty else { throw InputError(path: path, reason: "holds no vector layer") }
         let names = all.map { String(cString: OGR_L_GetName($0)) }
@@ -86,6 +94,14 @@ package final class VectorDataset {
 /// The kind of features a reader takes from a vector dataset.
 package enum LayerContent: String {
     case points, polygons
+
+    /// How a table gets such geometry, for a table without any.
+    var tableHint: String {
+        switch self {
+        case .points: "a CSV of points needs lon and lat (longitude and latitude, or x and y) columns"
+        case .polygons: "a CSV of polygons needs a WKT column; points with residents (lon, lat, population) are settlements (--settlements)"
+        }
+    }
 
     var geometries: [OGRwkbGeometryType] {
         switch self {

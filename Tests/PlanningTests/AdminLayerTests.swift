@@ -86,9 +86,12 @@ struct AdminLayerTests {
         let infinite = folder + "/infinite.geojson"  // a priority weight of "inf" read as ∞
         try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"commune_id":1,"commune":"N","population":5,"district_id":1,"province_id":1,"weight":"inf"},"geometry":{"type":"Polygon","coordinates":[[[103.8,22.5],[103.9,22.5],[103.9,22.6],[103.8,22.5]]]}}]}"#
             .write(toFile: infinite, atomically: true, encoding: .utf8)
+        let centroids = folder + "/centroids.csv"  // as the census's commune centroids come
+        try "commune_id,commune,district_id,province_id,population,lon,lat\n1,P,1,1,5,103.8,22.5\n".write(toFile: centroids, atomically: true, encoding: .utf8)
         var weighted = AdminFields()
         weighted.priority = "weight"
         for (path, expected, fields) in [
+            (centroids, "is a table without geometry, not polygons: a CSV of polygons needs a WKT column; points with residents (lon, lat, population) are settlements (--settlements)", AdminFields()),
             (folder + "/absent.geojson", "no such file", AdminFields()), (points, "is a Point, not a polygon", AdminFields()),
             (text, "not a vector layer", AdminFields()), (negative, "must be a number ≥ 0", AdminFields()),
             (infinite, "attribute 'weight' = 'inf' is not a finite number", weighted),

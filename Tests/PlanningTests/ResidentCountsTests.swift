@@ -100,5 +100,10 @@ struct ResidentCountsTests {
         #expect(performing: { try ResidentCounts.settlements(bad, field: "people", on: grid) }, throws: { error in
             (error as? InputError)?.reason.contains("'people' = 'many' is not a number") == true
         })
+        let table = folder + "/villages.csv"
+        try "name,people,north,east\nA,120,22.54,103.888\n".write(toFile: table, atomically: true, encoding: .utf8)
+        #expect(throws: InputError(
+            path: table, reason: "is a table without geometry, not points: a CSV of points needs lon and lat (longitude and latitude, or x and y) columns"
+        )) { try ResidentCounts.settlements(table, field: "people", on: grid) }
     }
 }
