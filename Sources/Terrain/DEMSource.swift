@@ -25,7 +25,15 @@ public struct DEMSource: Sendable {
     /// Size, georeferencing and CRS, read without loading the elevations.
     public func describe() throws(InputError) -> DEMDescription {
         let dataset = try GDALDatasetHandle(gdalPath: gdalPath, displayPath: path)
-        guard dataset.bandCount >= 1 else { throw InputError(path: path, reason: "raster has no bands") }
+        guard dataset.bandCount >= 1 else {
+            let rasters = dataset.subdatasets
+            guard let first = rasters.first else { throw InputError(path: path, reason: "raster has no bands") }
+            throw InputError(
+                path: path,
+                reason: "holds \(rasters.count) rasters (GDAL subdatasets), none of them read by default: \(rasters.joined(separator: ", ")); "
+                    + "copy the one to use into a file of its own, e.g. gdal_translate '\(first)' dem.tif"
+            )
+        }
         guard let transform = dataset.geoTransform else {
             throw InputError(path: path, reason: "raster has no usable georeferencing (geotransform missing)")
         }

@@ -69,6 +69,18 @@ final class GDALDatasetHandle {
     var height: Int { Int(GDALGetRasterYSize(raw)) }
     var bandCount: Int { Int(GDALGetRasterCount(raw)) }
 
+    /// The GDAL names of the rasters a container holds (a GeoPackage's raster tables, a NetCDF's variables), in order.
+    var subdatasets: [String] {
+        guard let list = GDALGetMetadata(raw, "SUBDATASETS") else { return [] }
+        var names: [String] = [], index = 0
+        while let entry = list[index] {
+            let item = String(cString: entry)
+            if let equals = item.firstIndex(of: "="), item[..<equals].hasSuffix("_NAME") { names.append(String(item[item.index(after: equals)...])) }
+            index += 1
+        }
+        return names
+    }
+
     /// The six GDAL geotransform coefficients, or nil when the raster has none.
     var geoTransform: [Double]? {
         var coefficients = [Double](repeating: 0, count: 6)

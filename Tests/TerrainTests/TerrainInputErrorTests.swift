@@ -83,6 +83,28 @@ struct TerrainInputErrorTests {
         #expect(error == InputError(path: path, reason: "holds vector layers, not a raster: an elevation model is a raster (.hgt, GeoTIFF, …)"))
     }
 
+    @Test("A GeoPackage of two raster tables is refused naming each as GDAL does and how to extract one; that one is then read")
+    func severalRasters() throws {
+        let folder = try temporaryFolder("several-rasters")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/dem.gpkg"
+        for (table, extra) in [("srtm", []), ("copernicus", ["-co", "APPEND_SUBDATASET=YES"])] {
+            let written = try runProgram("gdal_translate", ["-q", "-of", "GPKG", "-co", "RASTER_TABLE=" + table] + extra + [Fixtures.path("fuzz/tiny.tif"), path])
+            try #require(written.status == 0, "gdal_translate failed: \(written.stderr)")
+        }
+        let error = try #require(throws: InputError.self) { _ = try DEMSource.open(path).inventory() }
+        #expect(error == InputError(
+            path: path,
+            reason: "holds 2 rasters (GDAL subdatasets), none of them read by default: GPKG:\(path):srtm, GPKG:\(path):copernicus; "
+                + "copy the one to use into a file of its own, e.g. gdal_translate 'GPKG:\(path):srtm' dem.tif"
+        ))
+        let extracted = try runProgram("gdal_translate", ["-q", "GPKG:\(path):copernicus", folder + "/dem.tif"])
+        try #require(extracted.status == 0, "gdal_translate failed: \(extracted.stderr)")
+        let (tiny, copy) = (try DEMSource.open(Fixtures.path("fuzz/tiny.tif")).describe(), try DEMSource.open(folder + "/dem.tif").describe())
+        #expect(copy.frame.width == tiny.frame.width && copy.frame.height == tiny.frame.height)
+        #expect(abs(copy.frame.cornerX - tiny.frame.cornerX) < 1e-9 && abs(copy.frame.pixelWidth - tiny.frame.pixelWidth) < 1e-12)
+    }
+
     @Test("A zip without a raster member is refused, naming what it holds")
     func zipWithoutRaster() throws {
         let folder = try temporaryFolder("zip")
