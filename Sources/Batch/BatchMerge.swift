@@ -8,6 +8,8 @@ public enum BatchMerge {
     public static func merge(_ manifest: Manifest, from folders: [String]) throws(InputError) -> [JobRecord] {
         let output = manifest.output
         try BatchRunner.makeFolder(output + "/jobs")
+        let lock = try FolderLock(output, shard: nil)
+        defer { withExtendedLifetime(lock) {} }
         let keys = try JobKeys.keys(of: manifest.jobs)
         let journal = Journal(folder: output, shard: nil)
         let here = Journal.records(in: output)

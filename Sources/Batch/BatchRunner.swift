@@ -31,12 +31,14 @@ public enum BatchRunner {
     ) throws(InputError) -> [JobRecord] {
         let output = manifest.output
         try checkOutputFolder(output)
+        try makeFolder(output + "/jobs")
+        let lock = try FolderLock(output, shard: shard)
+        defer { withExtendedLifetime(lock) {} }
         let log = RunLog(path: output + "/run.log")
         let report: @Sendable (BatchEvent) -> Void = { event in
             log.write(event)
             events(event)
         }
-        try makeFolder(output + "/jobs")
         let journal = Journal(folder: output, shard: shard)
         let earlier = Journal.records(in: output)
         let selected = manifest.jobs.enumerated().filter { shard?.includes(position: $0.offset) ?? true }.map(\.element)

@@ -41,6 +41,15 @@ struct BatchRunTests {
         return folder + "/manifest.yaml"
     }
 
+    /// A manifest of `count` quick jobs, optimisations of the smallest shared MCLP instance for p = 1…count, in `folder`.
+    func writeOptimizations(_ count: Int, in folder: String) throws -> String {
+        let instance = SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")
+        let manifest = folder + "/manifest.yaml"
+        try ("jobs:\n" + (1...count).map { "  - {id: p\($0), type: optimize, instance: \(instance), p: \($0)}\n" }.joined())
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        return manifest
+    }
+
     /// Every result file (jobs/, batch.json, batch.csv, index.html) by relative path, with its bytes.
     func results(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
@@ -158,10 +167,7 @@ struct BatchRunTests {
     func progress() throws {
         let folder = try temporaryFolder("batchprogress")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let instance = SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")
-        let manifest = folder + "/manifest.yaml"
-        try ("jobs:\n" + (1...3).map { "  - {id: p\($0), type: optimize, instance: \(instance), p: \($0)}\n" }.joined())
-            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let manifest = try writeOptimizations(3, in: folder)
         // `script` runs the command on a pseudo-terminal and copies what it draws to our stdout.
         let onTerminal = try runProgram("script", ["-qec", "'\(phusongExecutable)' batch '\(manifest)' --out '\(folder)/tty'", "/dev/null"])
         #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
@@ -169,6 +175,39 @@ struct BatchRunTests {
         let plain = try run(["batch", manifest, "--out", folder + "/plain"])
         let lines = plain.stderr.split(separator: "\n")
         #expect(lines.first == "batch: 3 jobs, 3 to run, 0 finished earlier" && lines.filter { $0.hasSuffix("computed)") }.count == 3, "\(plain.stderr)")
+    }
+
+    @Test("A results folder another run is writing into is refused at once, writing nothing: a whole run or merge holds it alone, shards share it, each shard alone; a held lock frees itself when its process ends")
+    func folderInUse() throws {
+        let folder = try temporaryFolder("batchlock")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = try writeOptimizations(2, in: folder)
+        let out = folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        /// Runs `arguments` while this process holds `lock` (a lock file in `out`) as another phusong would.
+        func runHolding(_ lock: String, shared: Bool, _ arguments: [String]) throws -> ProgramOutput {
+            let descriptor = open(out + "/" + lock, O_RDWR | O_CREAT, 0o644)
+            try #require(descriptor >= 0 && flock(descriptor, shared ? LOCK_SH : LOCK_EX) == 0)
+            defer { close(descriptor) }
+            return try run(arguments)
+        }
+        let whole = ["batch", manifest, "--out", out]
+        let busy = "\(out): another phusong batch run or merge is writing into it; wait for it to end, or give another --out"
+        for (lock, shared) in [(".lock", false), (".lock", true)] {
+            let refused = try runHolding(lock, shared: shared, whole)
+            #expect(refused.status == 1 && refused.stderr.contains(busy), "\(refused.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out + "/journal.jsonl") && !FileManager.default.fileExists(atPath: out + "/run.log"))
+
+        let sibling = try runHolding(".lock", shared: true, whole + ["--shard", "0/2"])
+        #expect(sibling.status == 0, "another shard running beside it: \(sibling.stderr)")
+        let twice = try runHolding(".lock-shard-1-of-2", shared: false, whole + ["--shard", "1/2"])
+        #expect(twice.status == 1 && twice.stderr.contains("another run of shard 1/2 is writing into it"), "\(twice.stderr)")
+        let mergeDuringShard = try runHolding(".lock", shared: true, ["batch", "merge", manifest, "--out", out])
+        #expect(mergeDuringShard.status == 1 && mergeDuringShard.stderr.contains(busy), "\(mergeDuringShard.stderr)")
+        #expect(try run(whole + ["--shard", "1/2"]).status == 0, "the lock went with the process that held it")
+        #expect(try run(["batch", "merge", manifest, "--out", out]).status == 0)
     }
 
     @Test("Bad manifests: malformed YAML, a mapping as a key, an unknown job type, a missing file, a duplicate id, an id too long for a folder, an unknown field → the line and field named, exit 2, nothing written")
