@@ -51,9 +51,10 @@ public enum BatchRunner {
         report(.started(selected: selected.count, pending: pending.count))
         for job in selected where records[job.id] != nil { report(.jobSkipped(id: job.id)) }
         let finished = Finished()
+        let cacheFolder = FootprintCache.folderOfThisBuild(under: output + "/cache/footprints")
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             let job = pending[index]
-            let record = runJob(job, key: keys[job.id]!, output: output, limits: limits, report: report)
+            let record = runJob(job, key: keys[job.id]!, output: output, cacheFolder: cacheFolder, limits: limits, report: report)
             do throws(InputError) { try journal.append(record) } catch { finished.fail(error) }
             finished.add(record)
         }
@@ -73,7 +74,7 @@ public enum BatchRunner {
 
     /// Runs one job in its work folder and moves the outputs into `jobs/<id>` whole; failures become a record.
     private static func runJob(
-        _ job: BatchJob, key: String, output: String, limits: RunLimits, report: @Sendable (BatchEvent) -> Void
+        _ job: BatchJob, key: String, output: String, cacheFolder: String, limits: RunLimits, report: @Sendable (BatchEvent) -> Void
     ) -> JobRecord {
         if let deadline = limits.deadline, deadline.hasPassed {
             report(.jobStopped(id: job.id, status: JobRecord.notRun, reason: deadline.reason))
@@ -82,7 +83,7 @@ public enum BatchRunner {
         report(.jobStarted(id: job.id))
         let work = output + "/work/" + job.id, target = output + "/jobs/" + job.id, built = work + "/out"
         let manager = FileManager.default
-        let cache = FootprintCache(directory: output + "/cache/footprints")
+        let cache = FootprintCache(directory: cacheFolder)
         let clock = ContinuousClock(), started = clock.now
         do throws(InputError) {
             try? manager.removeItem(atPath: work)

@@ -16,6 +16,17 @@ public final class FootprintCache: @unchecked Sendable {
         self.directory = directory
     }
 
+    /// The folder under `root` that keeps this engine build's footprints: entries of another build can never be
+    /// found again (their keys hold that build), so the rest of `root` is removed, lest each upgrade or rebuild
+    /// leave gigabytes behind. Best effort: a folder that cannot be removed only takes room.
+    public static func folderOfThisBuild(under root: String) -> String {
+        let name = "build-" + hex(SHA256.hash(data: Data(engineBuild.utf8))).prefix(16)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where entry != name {
+            try? FileManager.default.removeItem(atPath: root + "/" + entry)
+        }
+        return root + "/" + name
+    }
+
     /// Sites found in the cache and sites computed, so far.
     public var counts: (hits: Int, misses: Int) {
         lock.lock()

@@ -82,7 +82,7 @@ struct BatchInputChangeTests {
         #expect(inputs == ["claim.json", "batxat_copernicus_glo30.tif", "claimed.geojson", "sector.msi", "laocai_communes_census2009.geojson"])
     }
 
-    @Test("Another build of phusong (the same binary with a byte appended) recomputes every job and footprint, each build then finds its own again; a changed outputs list rebuilds the job")
+    @Test("Another build of phusong (the same binary with a byte appended) recomputes every job and footprint, removing the other build's cached footprints, and finds its own again; a changed outputs list rebuilds the job")
     func buildAndOutputsInTheKey() throws {
         let folder = try temporaryFolder("batch-build")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -100,20 +100,26 @@ struct BatchInputChangeTests {
         let out = folder + "/out"
         let computed = { (events: [[String: Any]]) in events.map { $0["footprints_computed"] as? Int ?? -1 } }
 
+        let cache = out + "/cache/footprints"
         #expect(computed(try finishedJobs(manifest, out: out)) == [1])
         #expect(computed(try finishedJobs(manifest, out: out)) == [], "the same build: finished earlier")
+        let first = try FileManager.default.contentsOfDirectory(atPath: cache)
+        try Data().write(to: URL(fileURLWithPath: cache + "/0123abcd.footprint"))  // an entry as builds before 35 kept them
         #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [1], "another build: the job and its footprint again")
         #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [], "that build again: finished earlier")
+        let second = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(first.count == 1 && second.count == 1 && first != second, "each build keeps only its own footprints: \(first), \(second)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/" + second[0]).count == 1)
 
         // Keeping fewer outputs, then all again: the job folder always holds what the manifest asks for.
         let all = try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one").sorted()
         try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "}", with: ", outputs: [json]}")
             .write(toFile: manifest, atomically: true, encoding: .utf8)
-        #expect(computed(try finishedJobs(manifest, out: out)) == [0], "rebuilt from the cached footprint")
+        #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [0], "rebuilt from the cached footprint")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one") == ["summary.json"])
         try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: ", outputs: [json]}", with: "}")
             .write(toFile: manifest, atomically: true, encoding: .utf8)
-        #expect(computed(try finishedJobs(manifest, out: out)) == [0])
+        #expect(computed(try finishedJobs(manifest, out: out, executable: other)) == [0])
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/jobs/one").sorted() == all)
     }
 
