@@ -47,7 +47,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 "Fixtures/sites/nh_two_sites.geojson", "Fixtures/sites/nh_sectors_linkbudget.geojson", "Fixtures/sites/malformed.geojson",
                 "Fixtures/fuzz/sites_utm_crs.geojson",
             ]
-        case .sitesCSV: ["Fixtures/sites/nh_two_sites.csv", "Fixtures/batch/batxat_proposal.csv"]
+        case .sitesCSV: ["Fixtures/sites/nh_two_sites.csv", "Fixtures/batch/batxat_proposal.csv", "Fixtures/fuzz/sites_unicode_text.txt"]
         case .candidates: ["Fixtures/sites/batxat_candidates.csv"]
         case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
         case .itmCases: ["Fixtures/itm/bad_frequency_cases.csv", "Fixtures/itm/short_profile_cases.csv"]
