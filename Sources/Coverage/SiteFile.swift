@@ -122,18 +122,21 @@ public enum SiteFile {
 
     private static func csvRecords(_ text: String, path: String, keeping extra: [String]) throws(InputError) -> [SiteRecord] {
         let table = CSV(text), rows = table.rows
-        guard var header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard let given = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw InputError(path: path, reason: "empty CSV")
         }
+        var header = given.map { $0.lowercased() }
         for (column, aliases) in coordinateAliases where !header.contains(column) {
             if let index = header.firstIndex(where: aliases.contains) { header[index] = column }
         }
         for column in ["id", "lat", "lon", "technology", "height_m"] where !header.contains(column) {
             let aliases = coordinateAliases[column].map { " (or \($0.joined(separator: ", ")))" } ?? ""
-            throw InputError(path: path, reason: "CSV header lacks column '\(column)'\(aliases)")
+            let columns = given.filter { !$0.isEmpty }.joined(separator: ", ")
+            throw InputError(path: path, reason: "CSV header lacks column '\(column)'\(aliases); its columns: \(columns)")
         }
         var records: [SiteRecord] = []
-        for (offset, fields) in rows.dropFirst().enumerated() where !(fields.count == 1 && fields[0].isEmpty) {
+        // Rows of empty fields alone (a spreadsheet keeps them after their contents are deleted) are no sites.
+        for (offset, fields) in rows.dropFirst().enumerated() where !fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let line = offset + 2
             guard fields.count == header.count else {
                 throw InputError(path: path, reason: "line \(line): \(fields.count) fields, header has \(header.count)")

@@ -186,7 +186,23 @@ struct FootprintJobTests {
         }
         let neither = folder + "/neither.csv"
         try text.replacingOccurrences(of: "lat,lon", with: "north,east").write(toFile: neither, atomically: true, encoding: .utf8)
-        #expect(throws: InputError(path: neither, reason: "CSV header lacks column 'lat' (or latitude)")) { try SiteFile.load(neither) }
+        #expect(throws: InputError(
+            path: neither,
+            reason: "CSV header lacks column 'lat' (or latitude); its columns: id, north, east, height_m, frequency_mhz, eirp_dbm, technology, "
+                + "azimuth_deg, beamwidth_deg, tilt_deg"
+        )) { try SiteFile.load(neither) }
+    }
+
+    @Test("Rows of empty fields alone, as a spreadsheet leaves them (trailing empty columns too), are no sites")
+    func emptyRows() throws {
+        let folder = try temporaryFolder("empty-rows")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/sites.csv"
+        let text = try String(contentsOfFile: Fixtures.path("sites/nh_two_sites.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").map { $0 + ",," }
+        try ([rows[0], rows[1], ",,,,,,,,,,,,", rows[2], " , ,,,,,,,,,,,", ",,,,,,,,,,,,"].joined(separator: "\n") + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(path) == SiteFile.load(Fixtures.path("sites/nh_two_sites.csv")))
     }
 
     @Test("A site or candidate CSV saved by a spreadsheet in a decimal-comma locale (semicolons, BOM, CRLF) reads the same")
