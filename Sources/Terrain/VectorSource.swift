@@ -8,15 +8,24 @@ package struct VectorSource: Sendable {
     /// What follows the file, `key=value` parts, as written.
     private let options: [Substring]
 
-    /// Splits `spec` at its first '|', unless a file of that whole name exists.
+    /// Splits `spec` at the first '|' that an option's `key=` follows, unless a file of that whole name exists.
     package init(_ spec: String) {
-        guard let bar = spec.firstIndex(of: "|"), !FileManager.default.fileExists(atPath: spec) else {
+        let bar = spec.indices.first { spec[$0] == "|" && Self.optionFollows(spec, $0) }
+        guard let bar, !FileManager.default.fileExists(atPath: spec) else {
             file = spec
             options = []
             return
         }
         file = String(spec[..<bar])
         options = spec[spec.index(after: bar)...].split(separator: "|", omittingEmptySubsequences: false)
+    }
+
+    /// Whether the text after the '|' at `bar` begins with a `key=` (letters and underscores, then '=').
+    private static func optionFollows(_ spec: String, _ bar: String.Index) -> Bool {
+        let rest = spec[spec.index(after: bar)...]
+        guard let equals = rest.firstIndex(of: "=") else { return false }
+        let key = rest[..<equals]
+        return !key.isEmpty && key.allSatisfy { $0.isLetter || $0 == "_" }
     }
 
     /// The layer the spec names; nil when it names none. An option other than one `layername=` or `layerid=` is an

@@ -148,10 +148,13 @@ struct SiteLayerTests {
         let exported = try runProgram("ogr2ogr", ["-f", "LIBKML", kml, package, "masts", "sectors"])
         try #require(exported.status == 0, "ogr2ogr failed: \(exported.stderr)")
         #expect(try SiteFile.load(kml + "|layername=sectors").map(\.id) == sectors)
-        // A file whose own name holds '|' is read whole.
+        // A file whose own name holds '|' is read whole; a folder's name may hold one before a layer is named.
         let barred = folder + "/north|south.geojson"
         try FileManager.default.copyItem(atPath: Fixtures.path("sites/nh_two_sites.geojson"), toPath: barred)
         #expect(try SiteFile.load(barred).count == 2)
+        try FileManager.default.createDirectory(atPath: folder + "/a|b", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: package, toPath: folder + "/a|b/province.gpkg")
+        #expect(try SiteFile.load(folder + "/a|b/province.gpkg|layername=sectors").map(\.id) == sectors)
     }
 
     @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text, a Shapefile without its .dbf, a raster")
