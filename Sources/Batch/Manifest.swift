@@ -36,10 +36,7 @@ public struct Manifest: Sendable {
     public static func load(_ path: String) throws(InputError) -> Manifest {
         let root = try ManifestDocument(path: path).root
         try root.onlyKeys(["name", "output", "scenarios", "jobs"])
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
-        func resolve(_ file: String) -> String {
-            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
-        }
+        func resolve(_ file: String) -> String { resolvedPath(file, namedIn: path) }
         var scenarios: [String: JSONFields] = [:]
         if let given = try root.object("scenarios") {
             for name in given.keys {

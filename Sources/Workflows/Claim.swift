@@ -36,10 +36,7 @@ public struct Claim: Sendable {
     public static func load(_ path: String) throws(InputError) -> Claim {
         let root = try JSONFields(file: path)
         try root.onlyKeys(["scenario", "claimed", "tolerance_pp", "footprint_tolerance_percent"])
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        func resolve(_ file: String) -> String {
-            file.hasPrefix("/") ? file : folder.appendingPathComponent(file).standardizedFileURL.path
-        }
+        func resolve(_ file: String) -> String { resolvedPath(file, namedIn: path) }
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)

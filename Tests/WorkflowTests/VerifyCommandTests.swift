@@ -92,7 +92,7 @@ struct VerifyCommandTests {
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
     }
 
-    @Test("A claim on a folder of tiles with its sites in a Shapefile: recomputed; every tile and every part of the Shapefile listed with its digest")
+    @Test("A claim on a folder of tiles with its sites in a Shapefile: recomputed; every tile and every part of the Shapefile listed with its digest; ~/ names the home folder")
     func tileFolderAndShapefile() throws {
         let folder = try temporaryFolder("verify-parts")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -121,6 +121,14 @@ struct VerifyCommandTests {
             let digest = try runProgram("sha256sum", [path]).stdout.split(separator: " ").first.map(String.init)
             #expect(input["sha256"] == digest, "\(path)")
         }
+
+        // A path from the user's home folder, written as a shell would take it.
+        settings["sites"] = "~/sites.shp"
+        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/home.json")
+        let fromHome = try runProgram("env", ["HOME=" + folder, phusongExecutable, "verify", "--claim", folder + "/home.json", "--out", folder + "/home"])
+        #expect(fromHome.status == 0, "\(fromHome.stdout)\(fromHome.stderr)")
+        let homeInputs = try #require(try json(folder + "/home/verification.json")["inputs"] as? [[String: String]])
+        #expect(homeInputs.contains { $0["path"] == folder + "/sites.shp" }, "\(homeInputs)")
     }
 
     @Test("Bad claims exit 2 with one line naming the claim and the fault, and write nothing")
