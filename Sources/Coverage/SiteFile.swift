@@ -99,12 +99,11 @@ public enum SiteFile {
             record.longitude = coordinates[0].doubleValue
             record.latitude = coordinates[1].doubleValue
             for name in SiteRecord.numbers {
-                guard let value = properties[name], !(value is NSNull) else { continue }
-                // JSON booleans arrive as NSNumber too (objCType "c"); 0 and 1 must stay numbers.
-                guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
-                    throw InputError(path: path, reason: "\(label): property '\(name)' must be a number")
+                guard let value = properties[name], !(value is NSNull), (value as? String)?.allSatisfy(\.isWhitespace) != true else { continue }
+                guard let number = number(value) else {
+                    throw InputError(path: path, reason: "\(label): property '\(name)' must be a number\(value is String ? ", not '\(value)'" : "")")
                 }
-                record.values[name] = number.doubleValue
+                record.values[name] = number
             }
             record.technology = properties["technology"] as? String
             record.antennaFile = properties["antenna_file"] as? String
@@ -115,6 +114,14 @@ public enum SiteFile {
             records.append(record)
         }
         return records
+    }
+
+    /// A GeoJSON property's finite number: a JSON number, or text holding one, as tools write that convert a CSV
+    /// without detecting types (ogr2ogr: `"height_m": "30"`). JSON booleans arrive as NSNumber too (objCType "c"):
+    /// they are no numbers.
+    private static func number(_ value: Any) -> Double? {
+        if let number = value as? NSNumber { return String(cString: number.objCType) == "c" ? nil : number.doubleValue }
+        return (value as? String).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Other names a CSV may give the coordinate columns, as site databases and spreadsheets export them.

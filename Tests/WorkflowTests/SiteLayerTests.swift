@@ -157,6 +157,22 @@ struct SiteLayerTests {
         #expect(try SiteFile.load(folder + "/a|b/province.gpkg|layername=sectors").map(\.id) == sectors)
     }
 
+    @Test("A GeoJSON converted from a CSV without type detection (numbers as text, empty text for empty cells) reads as the CSV does; text that is no number, and booleans, are refused")
+    func numbersAsText() throws {
+        let folder = try temporaryFolder("numbers-as-text")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = Fixtures.path("sites/nh_two_sites.csv"), converted = folder + "/sites.geojson"
+        try convert(csv, to: converted, ["-f", "GeoJSON", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat"])
+        let text = try String(contentsOfFile: converted, encoding: .utf8)
+        #expect(text.contains(#""height_m": "30""#) && text.contains(#""azimuth_deg": """#), "ogr2ogr wrote the numbers as text: \(text)")
+        #expect(try SiteFile.load(converted) == SiteFile.load(csv))
+        for (value, fault) in [(#""thirty""#, "must be a number, not 'thirty'"), (#""inf""#, "must be a number, not 'inf'"), ("true", "must be a number")] {
+            let bad = folder + "/bad.geojson"
+            try text.replacingOccurrences(of: #""height_m": "30""#, with: #""height_m": \#(value)"#).write(toFile: bad, atomically: true, encoding: .utf8)
+            #expect(throws: InputError(path: bad, reason: "feature 1 (id 'NH-1'): property 'height_m' \(fault)")) { try SiteFile.load(bad) }
+        }
+    }
+
     @Test("Layers that cannot be sites: lines, no height attribute, projected coordinates declared as none, a GeoPackage of text, a Shapefile without its .dbf, a raster")
     func badLayers() throws {
         let folder = try temporaryFolder("bad-site-layers")
