@@ -166,6 +166,11 @@ struct SiteLayerTests {
         let text = try String(contentsOfFile: converted, encoding: .utf8)
         #expect(text.contains(#""height_m": "30""#) && text.contains(#""azimuth_deg": """#), "ogr2ogr wrote the numbers as text: \(text)")
         #expect(try SiteFile.load(converted) == SiteFile.load(csv))
+        let candidates = Fixtures.path("sites/batxat_candidates.csv"), convertedCandidates = folder + "/candidates.geojson"
+        try convert(candidates, to: convertedCandidates, ["-f", "GeoJSON", "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat"])
+        let (read, expected) = (try CandidateFile.load(convertedCandidates), try CandidateFile.load(candidates))
+        #expect(read.map(\.site) == expected.map(\.site) && read.map(\.cost) == expected.map(\.cost) && read.map(\.kind) == expected.map(\.kind))
+        #expect(read.map(\.group) == expected.map(\.group))
         for (value, fault) in [(#""thirty""#, "must be a number, not 'thirty'"), (#""inf""#, "must be a number, not 'inf'"), ("true", "must be a number")] {
             let bad = folder + "/bad.geojson"
             try text.replacingOccurrences(of: #""height_m": "30""#, with: #""height_m": \#(value)"#).write(toFile: bad, atomically: true, encoding: .utf8)
