@@ -30,7 +30,7 @@ public enum BatchRunner {
         events: @escaping @Sendable (BatchEvent) -> Void = { _ in }
     ) throws(InputError) -> [JobRecord] {
         let output = manifest.output
-        try checkOutputFolder(output)
+        try checkIsFolder(output)
         try makeFolder(output + "/jobs")
         let lock = try FolderLock(output, shard: shard)
         defer { withExtendedLifetime(lock) {} }

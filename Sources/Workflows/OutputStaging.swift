@@ -1,14 +1,47 @@
 import Foundation
 import Terrain
 
-/// Refuses an output destination that exists and is not a folder; runs call it before their work, not only once
-/// it is done.
-public func checkOutputFolder(_ destination: String) throws(InputError) {
+/// Refuses an output destination that exists and is not a folder.
+public func checkIsFolder(_ destination: String) throws(InputError) {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder), !isFolder.boolValue {
         throw InputError(path: destination, reason: "exists and is not a folder: name a folder for the outputs")
     }
 }
+
+/// Refuses an output destination that is not a folder, or that holds an entry a run replaces whole (`sites/`,
+/// `before/`, `after/`, `computed/`) with anything PhuSong does not write there: a user's own files, which the
+/// replacement would delete (`--out .` beside a folder of site lists). Runs call it before their work.
+public func checkOutputFolder(_ destination: String) throws(InputError) {
+    try checkIsFolder(destination)
+    for name in ["sites", "before", "after", "computed"] {
+        let entry = destination + "/" + name
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: entry, isDirectory: &isFolder) else { continue }
+        let foreign = isFolder.boolValue ? filesInside(entry).first { !isRunOutput(name + "/" + $0) } : ""
+        guard let foreign else { continue }
+        throw InputError(
+            path: destination,
+            reason: "holds \(name)\(foreign.isEmpty ? ", a file" : "/\(foreign)"), which the outputs' \(name)/ folder would replace: "
+                + "move it, or name another folder for the outputs"
+        )
+    }
+}
+
+/// Whether `file` (relative to a run's output folder) is one PhuSong writes: an output's name, a raster in a
+/// `sites` folder, or what GIS tools keep beside a raster (`.aux.xml`, `.ovr`, `.msk`).
+private func isRunOutput(_ file: String) -> Bool {
+    var name = (file as NSString).lastPathComponent
+    for sidecar in [".aux.xml", ".ovr", ".msk"] where name.hasSuffix(".tif" + sidecar) { name.removeLast(sidecar.count) }
+    let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+    return runOutputNames.contains(name) || (folder == "sites" && name.hasSuffix(".tif"))
+}
+
+/// The names of the files runs write, outside `sites/` folders.
+private let runOutputNames: Set = [
+    "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif", "differences.geojson", "footprints.geojson", "map.png",
+    "plan.json", "residents.tif", "summary.json", "terrain.tif", "verification.json", "verification.md",
+]
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):
 /// file systems take 255, and the name may get a suffix and an extension.

@@ -126,6 +126,37 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
     }
 
+    @Test("A re-run replaces its own outputs (evaluate with --write-terrain, plan, verify; a QGIS .aux.xml beside a site raster), never a user's files in a folder it replaces: --out . beside a folder of site lists is refused, nothing deleted", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func outputsReplaceOnlyOutputs() throws {
+        let folder = try temporaryFolder("replace-outputs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif"), communes = SharedData.path("population/laocai_communes_census2009.geojson")
+        let grid = ["--model", "los", "--radius-km", "3", "--resolution-m", "90", "--max-void-fraction", "0.9"]
+        try FileManager.default.createDirectory(atPath: folder + "/sites", withIntermediateDirectories: true)
+        let sites = folder + "/sites/candidates.csv"
+        try FileManager.default.copyItem(atPath: Fixtures.path("sites/batxat_candidates.csv"), toPath: sites)
+        try writeBatXatClaim(into: folder, sites: "sites/candidates.csv", radiusKm: 3, maxVoidFraction: 0.9, percent: 1, tolerance: 100)
+        let runs = [
+            ["evaluate", "--terrain", terrain, "--sites", sites, "--population", communes, "--write-terrain", "--out", folder + "/evaluated"] + grid,
+            ["plan", "--terrain", terrain, "--sites", sites, "--population", communes, "--budget", "150", "--out", folder + "/plan"] + grid,
+            ["verify", "--claim", folder + "/claim.json", "--out", folder + "/verified"],
+        ]
+        for arguments in runs {
+            #expect(try run(arguments).status == 0, "\(arguments[0]), first run")
+        }
+        let raster = try #require(try FileManager.default.contentsOfDirectory(atPath: folder + "/evaluated/sites").first)
+        try "<PAMDataset/>".write(toFile: folder + "/evaluated/sites/" + raster + ".aux.xml", atomically: true, encoding: .utf8)
+        for arguments in runs {
+            let again = try run(arguments)
+            #expect(again.status == 0, "\(arguments[0]), into its own outputs: \(again.stderr)")
+        }
+
+        let here = try run(["footprint", "--terrain", terrain, "--sites", sites, "--out", folder] + grid)
+        #expect(here.status == 1 && here.stderr == "phusong: error: \(folder): holds sites/candidates.csv, which the outputs' sites/ folder would replace: "
+            + "move it, or name another folder for the outputs\n", "\(here.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sites) && !FileManager.default.fileExists(atPath: folder + "/coverage.tif"))
+    }
+
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func siteOutsideTerrain() throws {
         let sites = Fixtures.path("sites/outside_terrain.geojson")
