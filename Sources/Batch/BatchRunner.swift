@@ -20,7 +20,7 @@ public enum BatchEvent: Sendable {
 }
 
 /// Runs a manifest's jobs (or one shard of them) in parallel into the manifest's output folder:
-/// `jobs/<id>/` per job, each job built in `work/<id>/` and renamed into place whole; a journal line as each
+/// `jobs/<id>/` per job, each job built in `.work/<id>/` and renamed into place whole; a journal line as each
 /// finishes; per-site footprints cached under `cache/`; and, unless sharded, the batch summary at the end.
 /// Results hold no timestamps: those go to `run.log`. With a deadline, no job starts after it and evaluations
 /// stop starting sites; such jobs are recorded `partial` or `not run` and run again by the next run.
@@ -59,7 +59,7 @@ public enum BatchRunner {
             finished.add(record)
         }
         try finished.rethrow()
-        try? FileManager.default.removeItem(atPath: output + "/work")  // empty once every job moved out
+        rmdir(output + "/.work")  // empty once every job moved out; anything else in it stays
         for record in finished.records { records[record.id] = record }
         let ordered = selected.compactMap { records[$0.id] }
         let stopped = ordered.filter(\.wasStopped).count
@@ -81,7 +81,7 @@ public enum BatchRunner {
             return JobRecord(id: job.id, type: job.type, key: key, status: JobRecord.notRun, figures: [:], outputs: [], error: deadline.reason)
         }
         report(.jobStarted(id: job.id))
-        let work = output + "/work/" + job.id, target = output + "/jobs/" + job.id, built = work + "/out"
+        let work = output + "/.work/" + job.id, target = output + "/jobs/" + job.id, built = work + "/out"
         let manager = FileManager.default
         let cache = FootprintCache(directory: cacheFolder)
         let clock = ContinuousClock(), started = clock.now

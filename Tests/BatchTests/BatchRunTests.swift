@@ -210,6 +210,20 @@ struct BatchRunTests {
         #expect(try run(["batch", "merge", manifest, "--out", out]).status == 0)
     }
 
+    @Test("A batch into a folder that holds a user's work/ folder leaves it alone (jobs are built in .work/, removed only when empty)")
+    func userWorkFolder() throws {
+        let folder = try temporaryFolder("batchwork")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = try writeOptimizations(1, in: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/work", withIntermediateDirectories: true)
+        try "drafts".write(toFile: folder + "/work/notes.txt", atomically: true, encoding: .utf8)
+        let result = try run(["batch", manifest, "--out", folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: folder + "/work/notes.txt", encoding: .utf8) == "drafts")
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: folder + "/jobs/p1").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.work"), "the build folder went once empty")
+    }
+
     @Test("Bad manifests: malformed YAML, a mapping as a key, an unknown job type, a missing file, a duplicate id, an id too long for a folder, an unknown field → the line and field named, exit 2, nothing written")
     func badManifests() throws {
         let folder = try temporaryFolder("badmanifest")
