@@ -17,11 +17,13 @@ public final class FootprintCache: @unchecked Sendable {
     }
 
     /// The folder under `root` that keeps this engine build's footprints: entries of another build can never be
-    /// found again (their keys hold that build), so the rest of `root` is removed, lest each upgrade or rebuild
-    /// leave gigabytes behind. Best effort: a folder that cannot be removed only takes room.
+    /// found again (their keys hold that build), so the other builds' folders (and entries kept directly in `root`,
+    /// as before builds had folders) are removed, lest each upgrade or rebuild leave gigabytes behind. Best effort: a
+    /// folder that cannot be removed only takes room.
     public static func folderOfThisBuild(under root: String) -> String {
         let name = "build-" + hex(SHA256.hash(data: Data(engineBuild.utf8))).prefix(16)
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where entry != name {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        for entry in entries where entry != name && (entry.hasPrefix("build-") || entry.hasSuffix(".footprint")) {
             try? FileManager.default.removeItem(atPath: root + "/" + entry)
         }
         return root + "/" + name
