@@ -183,8 +183,8 @@ enum JobKeys {
     /// SHA-256 of an input: of the file alone, else of the names and contents of the files behind it (a
     /// folder's files, a Shapefile's parts). The layer named after a file is not content: the job's settings hold it.
     private static func contentDigest(_ path: String) throws(InputError) -> String {
-        let file = VectorSource(path).file
-        guard FileManager.default.fileExists(atPath: file) else { throw InputError(path: file, reason: "no such file") }
+        let source = VectorSource(path), file = source.file
+        guard source.fileExists else { throw InputError(path: file, reason: "no such file") }
         let parts = inputParts(path)
         if parts.map(\.path) == [file] { return try sha256Hex(ofFile: file) }
         var text = ""

@@ -154,8 +154,8 @@ public struct Manifest: Sendable {
     private static func requireFiles(_ fields: JSONFields, _ keys: [String], resolve: (String) -> String) throws(InputError) {
         for key in keys {
             guard let value = try fields.string(key) else { continue }
-            let file = VectorSource(resolve(value)).file
-            if !FileManager.default.fileExists(atPath: file) { throw fields.fault(key, "no such file: \(file)") }
+            let source = VectorSource(resolve(value))
+            if !source.fileExists { throw fields.fault(key, "no such file: \(source.file)") }
         }
     }
 }

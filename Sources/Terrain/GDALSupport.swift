@@ -71,14 +71,10 @@ final class GDALDatasetHandle {
 
     /// The GDAL names of the rasters a container holds (a GeoPackage's raster tables, a NetCDF's variables), in order.
     var subdatasets: [String] {
-        guard let list = GDALGetMetadata(raw, "SUBDATASETS") else { return [] }
-        var names: [String] = [], index = 0
-        while let entry = list[index] {
-            let item = String(cString: entry)
-            if let equals = item.firstIndex(of: "="), item[..<equals].hasSuffix("_NAME") { names.append(String(item[item.index(after: equals)...])) }
-            index += 1
+        strings(of: GDALGetMetadata(raw, "SUBDATASETS")).compactMap { item in
+            guard let equals = item.firstIndex(of: "="), item[..<equals].hasSuffix("_NAME") else { return nil }
+            return String(item[item.index(after: equals)...])
         }
-        return names
     }
 
     /// The six GDAL geotransform coefficients, or nil when the raster has none.
@@ -152,12 +148,18 @@ package func datasetFiles(_ path: String) -> [String]? {
 
 /// The files GDAL reads for an open dataset, as its driver lists them.
 func fileList(of dataset: GDALDatasetH) -> [String] {
-    guard let list = GDALGetFileList(dataset) else { return [] }
+    let list = GDALGetFileList(dataset)
     defer { CSLDestroy(list) }
-    var files: [String] = [], index = 0
+    return strings(of: list)
+}
+
+/// The strings of a GDAL string list (NULL-terminated; none for NULL).
+private func strings(of list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String] {
+    guard let list else { return [] }
+    var strings: [String] = [], index = 0
     while let entry = list[index] {
-        files.append(String(cString: entry))
+        strings.append(String(cString: entry))
         index += 1
     }
-    return files
+    return strings
 }

@@ -15,7 +15,7 @@ package final class VectorDataset {
         registerGDAL()
         let source = VectorSource(path), file = source.file
         choice = try source.layer()
-        guard FileManager.default.fileExists(atPath: file) else { throw InputError(path: file, reason: "no such file") }
+        guard source.fileExists else { throw InputError(path: file, reason: "no such file") }
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
         guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(file, flags, nil, $0, nil) }) else {

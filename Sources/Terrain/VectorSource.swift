@@ -20,6 +20,9 @@ package struct VectorSource: Sendable {
         options = spec[spec.index(after: bar)...].split(separator: "|", omittingEmptySubsequences: false)
     }
 
+    /// Whether the file (or folder) is there.
+    package var fileExists: Bool { FileManager.default.fileExists(atPath: file) }
+
     /// Whether the text after the '|' at `bar` begins with a `key=` (letters and underscores, then '=').
     private static func optionFollows(_ spec: String, _ bar: String.Index) -> Bool {
         let rest = spec[spec.index(after: bar)...]

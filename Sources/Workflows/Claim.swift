@@ -56,7 +56,7 @@ public struct Claim: Sendable {
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })
-        where !FileManager.default.fileExists(atPath: VectorSource(file).file) {
+        where !VectorSource(file).fileExists {
             throw InputError(path: path, reason: "references a missing file: \(file)")
         }
         let tolerance = try root.number("tolerance_pp") ?? 0.5
