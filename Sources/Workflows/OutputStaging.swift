@@ -88,11 +88,15 @@ struct OutputStaging {
         }
     }
 
-    /// Moves every staged entry into the destination, replacing entries of the same name.
+    /// Moves every staged entry into the destination, replacing entries of the same name. Runs finishing into one
+    /// folder at once would interleave their files: each moves its own in while it holds the folder (`flock`).
     func commit() throws(InputError) {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+            let held = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if held >= 0 { close(held) } }
+            while held >= 0, flock(held, LOCK_EX) != 0, errno == EINTR {}
             for name in try manager.contentsOfDirectory(atPath: folder).sorted() {
                 let target = destination + "/" + name
                 if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }

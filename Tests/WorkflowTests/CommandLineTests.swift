@@ -157,6 +157,39 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: sites) && !FileManager.default.fileExists(atPath: folder + "/coverage.tif"))
     }
 
+    @Test("A run finishing while another holds its output folder waits, then moves its outputs in whole", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func waitsForTheOutputFolder() throws {
+        let folder = try temporaryFolder("commit-lock")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let held = open(out, O_RDONLY | O_DIRECTORY)
+        try #require(held >= 0 && flock(held, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: phusongExecutable)
+        process.arguments = [
+            "footprint", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_one_site.geojson"),
+            "--out", out, "--model", "los", "--radius-km", "3", "--resolution-m", "90", "--max-void-fraction", "0.9",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Its outputs staged beside the folder: the run is at its last step, moving them in.
+        func staged() -> Bool {
+            let partial = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first { $0.hasPrefix(".out.partial-") }
+            let files = partial.flatMap { try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + $0) } ?? []
+            return Set(files).isSuperset(of: ["coverage.tif", "footprints.geojson", "summary.json"])
+        }
+        let deadline = Date() + 60 * sanitizerSlowdown
+        while !staged(), process.isRunning, Date() < deadline { usleep(20_000) }
+        usleep(1_000_000)
+        #expect(process.isRunning && !FileManager.default.fileExists(atPath: out + "/coverage.tif"), "it waits while the folder is held")
+        close(held)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["coverage.tif", "footprints.geojson", "sites", "summary.json"])
+    }
+
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func siteOutsideTerrain() throws {
         let sites = Fixtures.path("sites/outside_terrain.geojson")
