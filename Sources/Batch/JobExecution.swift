@@ -16,7 +16,10 @@ enum JobExecution {
             run.footprintCache = cache
             run.limits = limits
             let summary = try FootprintJob.run(run)
-            var figures: [String: Figure] = ["sites": .number(Double(summary.siteAreas.count)), "union_area_km2": .number(summary.unionAreaKm2)]
+            var figures: [String: Figure] = [
+                "sites": .number(Double(summary.siteAreas.count)), "union_area_km2": .number(summary.unionAreaKm2),
+                "warnings": .number(Double(summary.warnings.count)),
+            ]
             if let residents = summary.residents {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))

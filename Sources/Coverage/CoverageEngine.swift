@@ -40,7 +40,7 @@ public enum CoverageEngine {
                 ? "lies outside the terrain" : "stands on a terrain void"
             throw SiteCoverageError(siteID: site.id, reason: reason)
         }
-        let warnings: [String]
+        var warnings: [String]
         do {
             warnings = try parameters.model.validate(
                 frequencyMHz: site.frequencyMHz, transmitterHeight: site.antennaHeight,
@@ -50,6 +50,8 @@ public enum CoverageEngine {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }
         let reach = parameters.radius / grid.spacing
+        let withoutTerrain = DiscTerrain.shareWithout(around: place, reach: reach, grid: grid)
+        if let warning = DiscTerrain.warning(share: withoutTerrain, radius: parameters.radius) { warnings.append(warning) }
         let firstColumn = max(0, Int((place.column - reach).rounded(.up)))
         let lastColumn = min(grid.width - 1, Int((place.column + reach).rounded(.down)))
         let firstRow = max(0, Int((place.row - reach).rounded(.up)))

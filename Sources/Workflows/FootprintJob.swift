@@ -68,7 +68,10 @@ public enum FootprintJob {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
             progress(.writing)
-            var summary = makeSummary(request: request, grid: grid, voids: terrain.voids, analysis: analysis)
+            var summary = makeSummary(
+                request: request, grid: grid, voids: terrain.voids, analysis: analysis,
+                rasterNames: Dictionary(uniqueKeysWithValues: zip(sites.map(\.id), rasterNames))
+            )
             summary.partial = partial
             if let layer, let residents = request.residents {
                 let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints.sites)
@@ -178,7 +181,8 @@ public enum FootprintJob {
     }
 
     private static func makeSummary(
-        request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis
+        request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
+        rasterNames: [String: String]
     ) -> FootprintSummary {
         let parameters = request.parameters
         let areas = analysis.footprints.map { footprint in
@@ -186,7 +190,8 @@ public enum FootprintJob {
                 id: footprint.site.id, technology: footprint.site.technology.rawValue,
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
-                coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2
+                coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
+                raster: "sites/\(rasterNames[footprint.site.id] ?? footprint.site.id).tif"
             )
         }
         return FootprintSummary(
@@ -243,7 +248,8 @@ public enum FootprintJob {
 
     /// File-system-safe, unique names for site ids: anything but letters, digits, '-', '_' and '.' becomes '_', "site"
     /// goes before an empty id or one starting with '.', the name is cut to `longestNameFromID` bytes (ids are free
-    /// text), and repeats get "-2", "-3"….
+    /// text), and repeats get "-2", "-3"… — repeats case aside too, since results are copied to file systems that
+    /// ignore case (Windows, macOS), where `ABC.tif` would replace `abc.tif`.
     static func fileNames(for ids: [String]) -> [String] {
         var used = Set<String>()
         return ids.map { id in
@@ -251,7 +257,7 @@ public enum FootprintJob {
             if safe.isEmpty || safe.hasPrefix(".") { safe = "site" + safe }
             while safe.utf8.count > longestNameFromID { safe.removeLast() }
             var name = safe, suffix = 2
-            while !used.insert(name).inserted {
+            while !used.insert(name.lowercased()).inserted {
                 name = "\(safe)-\(suffix)"
                 suffix += 1
             }

@@ -16,6 +16,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let thresholdDBm: Double
         public let coveredCells: Int
         public let areaKm2: Double
+        /// The site's own raster in the output folder (`sites/<file name>.tif`): ids are free text, file names not.
+        public let raster: String
     }
 
     public struct PairOverlap: Sendable, Codable, Equatable {
@@ -159,7 +161,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
 extension FootprintSummary.SiteArea {
     enum CodingKeys: String, CodingKey {
-        case id, technology
+        case id, technology, raster
         case frequencyMHz = "frequency_mhz"
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"

@@ -94,12 +94,15 @@ struct EdgeInputTests {
         #expect(points.contains { $0[1] == 90 } && points.contains { $0[0] == 180 } && points.contains { $0[0] == -180 })
     }
 
-    @Test("A site exactly on a tile's edge and on its corner keeps its elevation; the area beyond is void, not covered",
-          .enabled(if: SharedData.isAvailable, SharedData.absence))
+    @Test("""
+        A site exactly on a tile's edge and on its corner keeps its elevation; the area beyond is void, not covered, and \
+        the site is warned of the share of its disc without terrain (a site inside is not)
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
     func tileEdgeAndCorner() throws {
         let folder = try temporaryFolder("tile-edge")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, row, voidShare) in [("edge", "B,44.0,-71.5,30,900,60,2G", 0.5), ("corner", "C,45.0,-72.0,30,900,60,2G", 0.75)] {
+        for (name, row, voidShare) in [("edge", "B,44.0,-71.5,30,900,60,2G", 0.5), ("corner", "C,45.0,-72.0,30,900,60,2G", 0.75),
+                                       ("inside", "D,44.2,-71.5,30,900,60,2G", 0)] {
             var request = FootprintRequest(
                 terrainPath: SharedData.path("terrain/N44W072.hgt"), sitesPath: try sitesFile(folder, [row], name: name + ".csv"),
                 outputDirectory: folder + "/" + name, parameters: CoverageParameters(radius: 5_000),
@@ -109,6 +112,15 @@ struct EdgeInputTests {
             let summary = try FootprintJob.run(request)
             #expect(summary.siteAreas[0].areaKm2 > 1, "\(name)")
             #expect(abs(summary.voids.gridVoidFraction - voidShare) < 0.03, "\(name): \(summary.voids.gridVoidFraction)")
+            let prefix = "site '\(summary.siteAreas[0].id)': "
+            let suffix = " % of the area within 5.0 km has no terrain (beyond the DEM or void): the site covers nothing there"
+            let warned = summary.warnings.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+                .compactMap { Double($0.dropFirst(prefix.count).dropLast(suffix.count)) }
+            if voidShare == 0 {
+                #expect(summary.warnings.isEmpty, "\(name): \(summary.warnings)")
+            } else {
+                #expect(warned.count == 1 && abs(warned[0] - voidShare * 100) < 3, "\(name): \(summary.warnings)")
+            }
             // No covered cell lies on a void.
             let terrain = try DEMSource.open(folder + "/\(name)/terrain.tif").read(covering: MapBounds(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: 1e9))
             let power = try DEMSource.open(folder + "/\(name)/coverage.tif").read(covering: MapBounds(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: 1e9))

@@ -77,13 +77,16 @@ struct FootprintJobTests {
         }
     }
 
-    @Test("Site rasters get safe, unique names whatever the ids: paths, dots, repeats, Vietnamese, ids too long for a file name")
+    @Test("""
+        Site rasters get safe, unique names whatever the ids: paths, dots, repeats (case aside, for file systems that \
+        ignore it), Vietnamese, ids too long for a file name; summary.json names each site's raster
+        """)
     func siteRasterNames() throws {
         let out = try temporaryFolder("rasternames")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let template = try SiteFile.load(Fixtures.path("sites/nh_two_sites.geojson"))[0]
         let long = String(repeating: "Trạm ", count: 60)  // 420 bytes of UTF-8
-        let ids = ["../evil", "a/b", "a_b", ".", long, long + "2"]
+        let ids = ["../evil", "a/b", "a_b", ".", long, long + "2", "A_B"]
         var request = FootprintRequest(
             terrainPath: terrain, sitesPath: "awkward ids", outputDirectory: out, parameters: CoverageParameters(radius: 2_000)
         )
@@ -92,10 +95,12 @@ struct FootprintJobTests {
             site.id = id
             return site
         }
-        _ = try FootprintJob.run(request)
+        let summary = try FootprintJob.run(request)
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/sites").sorted()
         let cut = String(repeating: "Trạm_", count: 28) + "Tr"  // 198 bytes: the next letter, ạ, takes three
-        #expect(files == ["a_b-2.tif", "a_b.tif", cut + "-2.tif", cut + ".tif", "site.._evil.tif", "site..tif"].sorted(), "\(files)")
+        let expected = ["site.._evil.tif", "a_b.tif", "a_b-2.tif", "site..tif", cut + ".tif", cut + "-2.tif", "A_B-3.tif"]
+        #expect(files == expected.sorted(), "\(files)")
+        #expect(summary.siteAreas.map(\.id) == ids && summary.siteAreas.map(\.raster) == expected.map { "sites/" + $0 })
         let info = try rasterInfo(out + "/sites/\(cut)-2.tif")
         #expect(info.metadata["PHUSONG_SITE"] == long + "2", "the metadata keeps the whole id")
     }
