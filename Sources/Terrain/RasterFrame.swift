@@ -44,9 +44,26 @@ public struct RasterFrame: Sendable, Equatable {
         )
     }
 
-    /// Cell size in metres: the north–south pixel size, converted from degrees for geographic rasters and from the
-    /// CRS's unit (feet in many state planes) for projected ones.
+    /// Cell size on the ground in metres: the north–south pixel size, converted from degrees for geographic rasters
+    /// and from the CRS's unit (feet in many state planes) for projected ones — divided by the projection's scale at
+    /// the raster's centre when that is more than 1 % from 1 (Web Mercator away from the equator: 1.08 at 22.5° N,
+    /// 2 at 60°). A UTM zone's or a national grid's scale (within 0.1 % of 1) is left alone, so that a DEM already on
+    /// a UTM grid is a grid of its own resolution.
     public var nativeSpacing: Double {
-        isGeographic(crsWKT) ? pixelHeight * Double.pi / 180 * meanEarthRadius : pixelHeight * metresPerLinearUnit(crsWKT)
+        if isGeographic(crsWKT) { return pixelHeight * Double.pi / 180 * meanEarthRadius }
+        let nominal = pixelHeight * metresPerLinearUnit(crsWKT)
+        guard let scale = northSouthScale(nominal: nominal), abs(scale - 1) > 0.01 else { return nominal }
+        return nominal / scale
+    }
+
+    /// The projection's scale along the meridian at the raster's centre: a pixel's `nominal` north–south size in metres
+    /// over its length on the ground (through PROJ); nil when PROJ cannot place the centre.
+    private func northSouthScale(nominal: Double) -> Double? {
+        let centre = (x: cornerX + Double(width) * pixelWidth / 2, y: cornerY - Double(height) * pixelHeight / 2)
+        let ends = [MapPoint(x: centre.x, y: centre.y - pixelHeight / 2), MapPoint(x: centre.x, y: centre.y + pixelHeight / 2)]
+        guard let geographic = try? CoordinateTransform(from: crsWKT, to: wgs84).apply(ends) else { return nil }
+        let ground = GeoPoint(latitude: geographic[0].y, longitude: geographic[0].x)
+            .distance(to: GeoPoint(latitude: geographic[1].y, longitude: geographic[1].x))
+        return ground > 0 ? nominal / ground : nil
     }
 }

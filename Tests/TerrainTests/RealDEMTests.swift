@@ -55,6 +55,22 @@ struct RealDEMTests {
         #expect(frame.pixelHeight == 300 && abs(frame.nativeSpacing - 300 * 1_200 / 3_937.0) < 1e-9, "\(frame.nativeSpacing)")
     }
 
+    @Test("A raster in Web Mercator has its native spacing on the ground: the pixel over the projection's scale at its centre")
+    func spacingInWebMercator() throws {
+        let folder = try temporaryFolder("webmercator")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/mercator.tif"
+        let warp = try runProgram("gdalwarp", ["-q", "-t_srs", "EPSG:3857", "-tr", "100", "100", hgt, path])
+        try #require(warp.status == 0, "gdalwarp failed: \(warp.stderr)")
+        let frame = try DEMSource.open(path).describe().frame
+        // Web Mercator's y = R ln tan(π/4 + φ/2) on R = 6,378,137 m: a step dy spans dy cos φ / R radians of latitude.
+        let centre = try CoordinateTransform(from: "EPSG:3857", to: wgs84)
+            .apply([MapPoint(x: (frame.bounds.minX + frame.bounds.maxX) / 2, y: (frame.bounds.minY + frame.bounds.maxY) / 2)])[0]
+        let expected = 100 * cos(centre.y * Double.pi / 180) / 6_378_137 * meanEarthRadius
+        #expect(frame.pixelHeight == 100 && abs(frame.nativeSpacing - expected) < 0.01, "\(frame.nativeSpacing), \(expected)")
+        #expect(abs(frame.nativeSpacing - 71.3) < 0.5, "about 100 m × cos 44.5°")
+    }
+
     /// A VRT over N44W072.hgt whose band carries `band` (scale, offset, unit type).
     private func vrt(over tile: String, band: String) -> String {
         """
