@@ -35,7 +35,7 @@ public enum FootprintJob {
         let terrain = try source.metricGrid(
             around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
             resolution: request.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
-            policy: request.voidPolicy, memory: request.memoryBudget(sitesAtOnce: sites.count)
+            policy: request.voidPolicy, memory: request.memoryBudget(siteCount: sites.count)
         )
         let grid = terrain.grid
         let staging = try OutputStaging(destination: request.outputDirectory)
@@ -55,7 +55,7 @@ public enum FootprintJob {
             }, {
                 Result { () throws(InputError) in
                     try writeRasters(
-                        staging: staging, grid: grid, bestServer: footprints.bestServer, onlySite: onlySite,
+                        staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
                         writeTerrain: request.writeTerrain, partial: partial != nil
                     )
                 }
@@ -70,7 +70,7 @@ public enum FootprintJob {
             progress(.writing)
             var summary = makeSummary(
                 request: request, grid: grid, voids: terrain.voids, analysis: analysis,
-                rasterNames: Dictionary(uniqueKeysWithValues: zip(sites.map(\.id), rasterNames))
+                sites: sites, rasterNames: rasterNames
             )
             summary.partial = partial
             if let layer, let residents = request.residents {
@@ -99,14 +99,14 @@ public enum FootprintJob {
     }
 
     /// Computes the sites in parallel, one per core as cores come free (each site's radials in parallel too),
-    /// keeping only what the outputs need: each site's power goes to its GeoTIFF and into the best-server
-    /// raster (the larger power wins, so the order sites finish in does not matter), then only its traced
+    /// keeping only what the outputs need: each site's power goes to its GeoTIFF and into the grid's rasters
+    /// (`ServerRasters`, which do not depend on the order sites finish in), then only its traced
     /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons. `rasterNames` are the
     /// sites' GeoTIFF names under `sites/`, nil when no site's raster is to be written here.
     private static func siteFootprints(
         _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
         progress: @Sendable (FootprintProgress) -> Void
-    ) throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
+    ) throws(InputError) -> (sites: [SiteFootprint], rasters: ServerRasters, skipped: [Int]) {
         let positions: [MapPoint]
         do {
             positions = try CoverageEngine.positions(of: sites, on: grid)
@@ -182,8 +182,9 @@ public enum FootprintJob {
 
     private static func makeSummary(
         request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
-        rasterNames: [String: String]
+        sites: [Site], rasterNames: [String]
     ) -> FootprintSummary {
+        let position = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1.id, $0) })
         let parameters = request.parameters
         let areas = analysis.footprints.map { footprint in
             FootprintSummary.SiteArea(
@@ -191,7 +192,8 @@ public enum FootprintJob {
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
                 coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
-                raster: "sites/\(rasterNames[footprint.site.id] ?? footprint.site.id).tif"
+                raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
+                server: sites.count > 1 ? position[footprint.site.id].map { $0 + 1 } : nil
             )
         }
         return FootprintSummary(
@@ -212,7 +214,7 @@ public enum FootprintJob {
     /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
-        staging: OutputStaging, grid: TerrainGrid, bestServer: [Float], onlySite: (id: String, rasterName: String)?,
+        staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
         writeTerrain: Bool, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
@@ -224,25 +226,15 @@ public enum FootprintJob {
         }
         if partial { metadata[partialMetadataKey] = "YES" }
         try GeoTIFF.writeFloat32(
-            path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: bestServer,
+            path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: rasters.strongest,
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
+        try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
         if let onlySite {
             try GeoTIFF.copy(
                 staging.path("coverage.tif"), to: staging.path("sites/\(onlySite.rasterName).tif"),
                 metadata: [siteMetadataKey: onlySite.id], bandDescription: siteRasterDescription(onlySite.id)
             )
-        }
-    }
-
-    /// Keeps, per cell, the strongest received power of any site so far (NaN where no site reaches).
-    fileprivate static func merge(_ coverage: SiteCoverage, into best: inout [Float], gridWidth: Int) {
-        for row in 0..<coverage.height {
-            for column in 0..<coverage.width {
-                let value = coverage.power[row * coverage.width + column]
-                let index = (coverage.row + row) * gridWidth + coverage.column + column
-                if !value.isNaN, best[index].isNaN || value > best[index] { best[index] = value }
-            }
         }
     }
 
@@ -286,19 +278,19 @@ public enum FootprintJob {
     }
 }
 
-/// What the sites' workers hand back: footprints in the sites' order, the best-server raster, and the
+/// What the sites' workers hand back: footprints in the sites' order, the grid's rasters, and the
 /// first failure in the sites' order. Workers add under a lock.
 private final class SiteCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var footprints: [SiteFootprint?]
     private var failures: [Int: InputError] = [:]
-    private var bestServer: [Float]
+    private var rasters: ServerRasters
     private var skipped: [Int] = []
     private var done = 0
 
     init(siteCount: Int, cellCount: Int) {
         footprints = Array(repeating: nil, count: siteCount)
-        bestServer = Array(repeating: .nan, count: cellCount)
+        rasters = ServerRasters(cellCount: cellCount, siteCount: siteCount)
     }
 
     func add(
@@ -309,7 +301,7 @@ private final class SiteCollector: @unchecked Sendable {
         defer { lock.unlock() }
         switch result {
         case let .success((coverage, footprint)):
-            FootprintJob.merge(coverage, into: &bestServer, gridWidth: gridWidth)
+            rasters.add(coverage, number: Int32(index + 1), gridWidth: gridWidth)
             footprints[index] = footprint
         case let .failure(error):
             failures[index] = error
@@ -327,8 +319,8 @@ private final class SiteCollector: @unchecked Sendable {
         progress(.sites(done: done, total: footprints.count))
     }
 
-    func finish() throws(InputError) -> (sites: [SiteFootprint], bestServer: [Float], skipped: [Int]) {
+    func finish() throws(InputError) -> (sites: [SiteFootprint], rasters: ServerRasters, skipped: [Int]) {
         if let first = failures.keys.min(), let error = failures[first] { throw error }
-        return (footprints.compactMap { $0 }, bestServer, skipped.sorted())
+        return (footprints.compactMap { $0 }, rasters, skipped.sorted())
     }
 }

@@ -32,12 +32,13 @@ public struct FootprintRequest: Sendable {
             + [residents?.populationPath, residents?.counts?.path].compactMap { $0 }
     }
 
-    /// What the run holds in memory: elevations and the best server over the grid (and residents when evaluated),
-    /// and per site being computed its received power and each cell's radial.
-    func memoryBudget(sitesAtOnce: Int) -> MemoryBudget {
+    /// What a run of `siteCount` sites holds in memory: elevations and the rasters of its sites' power over the grid
+    /// (and residents when evaluated), and per site being computed its received power and each cell's radial.
+    func memoryBudget(siteCount: Int) -> MemoryBudget {
         MemoryBudget(
-            limitBytes: limits.memoryBytes, bytesPerGridCell: residents == nil ? 8 : 32, bytesPerWindowCell: 20,
-            windowsAtOnce: min(sitesAtOnce, ProcessInfo.processInfo.activeProcessorCount)
+            limitBytes: limits.memoryBytes,
+            bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24),
+            bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }
 

@@ -18,6 +18,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let areaKm2: Double
         /// The site's own raster in the output folder (`sites/<file name>.tif`): ids are free text, file names not.
         public let raster: String
+        /// The site's number in `best_server.tif` (its place in the site list, from 1); absent in a run of one site,
+        /// which writes no such raster.
+        public let server: Int?
     }
 
     public struct PairOverlap: Sendable, Codable, Equatable {
@@ -161,7 +164,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
 extension FootprintSummary.SiteArea {
     enum CodingKeys: String, CodingKey {
-        case id, technology, raster
+        case id, technology, raster, server
         case frequencyMHz = "frequency_mhz"
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"

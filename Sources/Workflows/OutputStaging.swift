@@ -39,8 +39,9 @@ private func isRunOutput(_ file: String) -> Bool {
 
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
-    "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif", "differences.geojson", "footprints.geojson", "map.png",
-    "plan.json", "residents.tif", "summary.json", "terrain.tif", "verification.json", "verification.md",
+    "best_server.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif", "differences.geojson",
+    "footprints.geojson", "map.png", "plan.json", "residents.tif", "server_count.tif", "summary.json", "terrain.tif",
+    "verification.json", "verification.md",
 ]
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):

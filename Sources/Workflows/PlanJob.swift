@@ -95,7 +95,7 @@ public enum PlanJob {
             around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,
             resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
             policy: evaluation.voidPolicy,
-            memory: evaluation.memoryBudget(sitesAtOnce: candidates.count)
+            memory: evaluation.memoryBudget(siteCount: candidates.count)
         ).grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
         let footprints = try footprints(of: candidates, on: grid, request: evaluation)

@@ -166,7 +166,9 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     )
     lines += summary.warnings.map { "  warning: \($0)" }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
-    lines.append("Results: \(folder)/coverage.tif, \(folder)/sites/, \(folder)/footprints.geojson, \(folder)/summary.json")
+    let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
+    let files = ["coverage.tif"] + servers + ["sites/", "footprints.geojson", "summary.json"]
+    lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
 }
 

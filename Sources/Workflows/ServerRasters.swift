@@ -1,0 +1,69 @@
+import Coverage
+import Terrain
+
+/// The grid's rasters made from every site's received power as the sites finish, whatever order they finish in:
+/// the strongest power of any site (`coverage.tif`) and, in a run of several sites, the best server — the number
+/// of the covering site (power at or above its own threshold) with the strongest power, the earlier site on a
+/// tie (`best_server.tif`) — and how many sites cover each cell (`server_count.tif`).
+struct ServerRasters {
+    /// The strongest received power per cell (dBm), NaN where no site reaches.
+    private(set) var strongest: [Float]
+    /// Whether the best server and the count of servers are kept (runs of more than one site).
+    let keepsServers: Bool
+    private var servingPower: [Float]
+    private var server: [Int32]
+    private var serverCount: [UInt16]
+
+    /// Bytes per grid cell these rasters hold in a run of `siteCount` sites.
+    static func bytesPerCell(siteCount: Int) -> Int {
+        MemoryLayout<Float>.size + (siteCount > 1 ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
+    }
+
+    init(cellCount: Int, siteCount: Int) {
+        strongest = Array(repeating: .nan, count: cellCount)
+        keepsServers = siteCount > 1
+        servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
+        server = keepsServers ? Array(repeating: 0, count: cellCount) : []
+        serverCount = keepsServers ? Array(repeating: 0, count: cellCount) : []
+    }
+
+    /// Adds the coverage of the site numbered `number` (1-based, in the sites' order).
+    mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
+        let threshold = Float(coverage.threshold)
+        for row in 0..<coverage.height {
+            for column in 0..<coverage.width {
+                let value = coverage.power[row * coverage.width + column]
+                guard !value.isNaN else { continue }
+                let index = (coverage.row + row) * gridWidth + coverage.column + column
+                if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
+                guard keepsServers, value >= threshold else { continue }
+                if serverCount[index] < .max { serverCount[index] += 1 }
+                let serving = servingPower[index]
+                if serving.isNaN || value > serving || (value == serving && number < server[index]) {
+                    servingPower[index] = value
+                    server[index] = number
+                }
+            }
+        }
+    }
+
+    /// Writes `best_server.tif` (0 where no site covers; dataset metadata `PHUSONG_SERVER_<n>` gives site n's id) and
+    /// `server_count.tif`, when kept.
+    func writeServers(
+        staging: OutputStaging, grid: TerrainGrid, siteIDs: [String], metadata: [String: String]
+    ) throws(InputError) {
+        guard keepsServers else { return }
+        var names = metadata
+        for (offset, id) in siteIDs.enumerated() { names["PHUSONG_SERVER_\(offset + 1)"] = id }
+        try GeoTIFF.writeIntegers(
+            path: staging.path("best_server.tif"), width: grid.width, height: grid.height, values: server, nodata: 0,
+            georeference: grid.georeference(), metadata: names,
+            bandDescription: "best server: the number of the covering site with the strongest power (summary.json site_areas' server)"
+        )
+        try GeoTIFF.writeIntegers(
+            path: staging.path("server_count.tif"), width: grid.width, height: grid.height, values: serverCount, nodata: 0,
+            georeference: grid.georeference(), metadata: metadata,
+            bandDescription: "number of sites covering the cell (received power at or above each site's threshold)"
+        )
+    }
+}
