@@ -1,0 +1,135 @@
+import Foundation
+import Terrain
+
+/// `phusong drive-test`: received power measured in the field (a drive test's points) against what a run predicted
+/// there — the strongest power of any site (`coverage.tif`), or with a site field each point's own site (its raster
+/// under `sites/`). Each point takes the value of the grid cell it lies in.
+public enum DriveTest {
+    public struct Request: Sendable {
+        /// The output folder of a `footprint`, `evaluate` run (or a batch job's, a verification's `computed/`).
+        public var runFolder: String
+        /// Any OGR point layer, or a CSV with lon/lat (or longitude/latitude, x/y) columns.
+        public var measurementsPath: String
+        /// The attribute holding the measured received power, dBm.
+        public var valueField: String
+        /// The attribute naming each point's site (the run's site ids); nil compares with the strongest site.
+        public var siteField: String?
+        public var outputDirectory: String
+
+        public init(runFolder: String, measurementsPath: String, valueField: String, siteField: String?, outputDirectory: String) {
+            self.runFolder = runFolder
+            self.measurementsPath = measurementsPath
+            self.valueField = valueField
+            self.siteField = siteField
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    /// Compares, writes `drive_test.json` and `drive_test.csv` (one row per point) together, and returns the report.
+    public static func run(_ request: Request) throws(InputError) -> DriveTestReport {
+        var run = try RunPredictions(folder: request.runFolder)
+        let points = try MeasuredPoints(path: request.measurementsPath, valueField: request.valueField, siteField: request.siteField)
+        let onGrid = try points.layer.positions(in: run.crs)
+        let geographic = try points.layer.positions(in: wgs84)
+        var outcomes: [PointOutcome] = []
+        for (index, feature) in points.layer.features.enumerated() {
+            let site = request.siteField.map { feature.attributes[$0] ?? "" }
+            let predicted = try run.prediction(at: onGrid[index], site: site)
+            outcomes.append(PointOutcome(
+                feature: feature.number, position: geographic[index], site: site, measured: points.values[index], prediction: predicted
+            ))
+        }
+        let report = DriveTestReport(request: request, run: run, outcomes: outcomes)
+        let staging = try OutputStaging(destination: request.outputDirectory)
+        do throws(InputError) {
+            try staging.write(reportJSON(report) + "\n", to: "drive_test.json")
+            try staging.write(PointOutcome.csv(outcomes), to: "drive_test.csv")
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return report
+    }
+}
+
+/// The measured points and their values.
+private struct MeasuredPoints {
+    let layer: PointLayer
+    let values: [Double]
+
+    init(path: String, valueField: String, siteField: String?) throws(InputError) {
+        let fields = [valueField] + (siteField.map { [$0] } ?? [])
+        layer = try PointLayer(
+            path: path, options: ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"],
+            attributes: fields
+        )
+        for (field, option) in zip(fields, ["--value-field", "--site-field"]) where !layer.foundAttributes.contains(field) {
+            throw InputError(
+                path: path, reason: "missing attribute '\(field)' (\(option)); the layer has: \(layer.fieldNames.joined(separator: ", "))"
+            )
+        }
+        guard !layer.features.isEmpty else { throw InputError(path: path, reason: "no measured points") }
+        values = try layer.features.map { feature throws(InputError) in
+            let text = feature.attributes[valueField] ?? ""
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite, (-250...100).contains(value) else {
+                throw InputError(
+                    path: path, reason: "feature \(feature.number): '\(valueField)' = '\(text)' is not a received power in dBm (−250 to 100)"
+                )
+            }
+            return value
+        }
+    }
+}
+
+/// What one measured point was compared with.
+enum Prediction: Equatable {
+    case power(Double)
+    /// The point lies outside the area the run predicted: its grid, or with a site field its site's window.
+    case outsideGrid
+    /// The cell has no prediction: beyond the radius, out of sight under `los`, or no terrain.
+    case noPrediction
+    /// The point's site is not one of the run's sites.
+    case unknownSite
+}
+
+/// One measured point and the prediction at it.
+struct PointOutcome {
+    let feature: Int
+    let position: MapPoint
+    let site: String?
+    let measured: Double
+    let prediction: Prediction
+
+    var predicted: Double? {
+        if case let .power(value) = prediction { return value }
+        return nil
+    }
+
+    /// Measured − predicted, dB, when compared.
+    var difference: Double? { predicted.map { measured - $0 } }
+
+    var status: String {
+        switch prediction {
+        case .power: "compared"
+        case .outsideGrid: "outside the area predicted"
+        case .noPrediction: "no prediction"
+        case .unknownSite: "site not in the run"
+        }
+    }
+
+    /// `drive_test.csv`: a row per point, in the layer's order.
+    static func csv(_ outcomes: [PointOutcome]) -> String {
+        var lines = ["feature,longitude,latitude,site,measured_dbm,predicted_dbm,difference_db,status"]
+        for point in outcomes {
+            let fields = [
+                "\(point.feature)", String(format: "%.7f", point.position.x), String(format: "%.7f", point.position.y),
+                csvField(point.site ?? ""),
+                String(format: "%.2f", point.measured), point.predicted.map { String(format: "%.2f", $0) } ?? "",
+                point.difference.map { String(format: "%.2f", $0) } ?? "", point.status,
+            ]
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Terrain
+
+/// `drive_test.json`: how far measured received power lies from the run's predictions, overall and per site.
+public struct DriveTestReport: Sendable, Codable, Equatable {
+    /// Measured − predicted over the compared points, dB (absent without points).
+    public struct Errors: Sendable, Codable, Equatable {
+        public let points: Int
+        public let meanDB: Double?
+        /// With n − 1 in the denominator; 0 for one point.
+        public let standardDeviationDB: Double?
+        public let rmsDB: Double?
+        public let medianAbsoluteDB: Double?
+
+        init(_ differences: [Double]) {
+            points = differences.count
+            guard !differences.isEmpty else {
+                (meanDB, standardDeviationDB, rmsDB, medianAbsoluteDB) = (nil, nil, nil, nil)
+                return
+            }
+            let count = Double(differences.count), mean = differences.reduce(0, +) / count
+            meanDB = mean
+            standardDeviationDB = differences.count == 1
+                ? 0 : (differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot()
+            rmsDB = (differences.reduce(0) { $0 + $1 * $1 } / count).squareRoot()
+            let absolute = differences.map(abs).sorted(), middle = absolute.count / 2
+            medianAbsoluteDB = absolute.count % 2 == 1 ? absolute[middle] : (absolute[middle - 1] + absolute[middle]) / 2
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case points
+            case meanDB = "mean_db"
+            case standardDeviationDB = "standard_deviation_db"
+            case rmsDB = "rms_db"
+            case medianAbsoluteDB = "median_absolute_db"
+        }
+    }
+
+    /// Points by whether the measurement and the prediction reach the site's threshold.
+    public struct Agreement: Sendable, Codable, Equatable {
+        public var both = 0
+        public var measuredOnly = 0
+        public var predictedOnly = 0
+        public var neither = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case both, neither
+            case measuredOnly = "measured_only"
+            case predictedOnly = "predicted_only"
+        }
+    }
+
+    public struct SiteComparison: Sendable, Codable, Equatable {
+        public let id: String
+        public let thresholdDBm: Double
+        public let errors: Errors
+        /// Covered (at or above the threshold) as measured and as predicted, at the compared points.
+        public let agreement: Agreement
+
+        enum CodingKeys: String, CodingKey {
+            case id, errors, agreement
+            case thresholdDBm = "threshold_dbm"
+        }
+    }
+
+    public let run: String
+    public let measurements: String
+    public let valueField: String
+    public let siteField: String?
+    public let points: Int
+    public let outsideGrid: Int
+    public let noPrediction: Int
+    /// Points whose site is not one of the run's, and those sites' names (sorted).
+    public let unknownSitePoints: Int
+    public let unknownSites: [String]
+    /// Over every compared point.
+    public let errors: Errors
+    /// With a site field: each of the run's sites with points, in the run's order.
+    public let sites: [SiteComparison]
+
+    init(request: DriveTest.Request, run: RunPredictions, outcomes: [PointOutcome]) {
+        self.run = request.runFolder
+        measurements = request.measurementsPath
+        valueField = request.valueField
+        siteField = request.siteField
+        points = outcomes.count
+        outsideGrid = outcomes.filter { $0.prediction == .outsideGrid }.count
+        noPrediction = outcomes.filter { $0.prediction == .noPrediction }.count
+        let unknown = outcomes.filter { $0.prediction == .unknownSite }
+        unknownSitePoints = unknown.count
+        unknownSites = Set(unknown.compactMap(\.site)).sorted()
+        errors = Errors(outcomes.compactMap(\.difference))
+        guard request.siteField != nil else {
+            sites = []
+            return
+        }
+        sites = run.siteIDs.compactMap { id in
+            let compared = outcomes.filter { $0.site == id && $0.difference != nil }
+            guard !compared.isEmpty, let threshold = run.sites[id]?.thresholdDBm else { return nil }
+            var agreement = Agreement()
+            for point in compared {
+                switch (point.measured >= threshold, (point.predicted ?? -.infinity) >= threshold) {
+                case (true, true): agreement.both += 1
+                case (true, false): agreement.measuredOnly += 1
+                case (false, true): agreement.predictedOnly += 1
+                case (false, false): agreement.neither += 1
+                }
+            }
+            return SiteComparison(id: id, thresholdDBm: threshold, errors: Errors(compared.compactMap(\.difference)), agreement: agreement)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case run, measurements, points, errors, sites
+        case valueField = "value_field"
+        case siteField = "site_field"
+        case outsideGrid = "outside_grid"
+        case noPrediction = "no_prediction"
+        case unknownSitePoints = "unknown_site_points"
+        case unknownSites = "unknown_sites"
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Terrain
+
+/// A run's predictions read back from its output folder: the grid's CRS and the sites from `summary.json`, received
+/// power from `coverage.tif` and the sites' rasters (each read once, when first needed).
+struct RunPredictions {
+    struct SiteOutputs {
+        /// The site's raster, relative to the folder.
+        let raster: String
+        let thresholdDBm: Double
+    }
+
+    let folder: String
+    /// The grid's CRS, `EPSG:326xx`.
+    let crs: String
+    /// The run's site ids in its order.
+    let siteIDs: [String]
+    let sites: [String: SiteOutputs]
+    private var rasters: [String: ElevationRaster] = [:]
+
+    init(folder: String) throws(InputError) {
+        self.folder = folder
+        let path = folder + "/summary.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(path: folder, reason: "not the output folder of a PhuSong run: it has no summary.json")
+        }
+        guard let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let crs = summary["crs"] as? String,
+            let entries = summary["site_areas"] as? [[String: Any]]
+        else {
+            throw InputError(path: path, reason: "not a run's summary: it lacks 'crs' or 'site_areas'")
+        }
+        var siteIDs: [String] = [], sites: [String: SiteOutputs] = [:]
+        for entry in entries {
+            guard let id = entry["id"] as? String, let threshold = entry["threshold_dbm"] as? Double else {
+                throw InputError(path: path, reason: "a site in 'site_areas' lacks its 'id' or 'threshold_dbm'")
+            }
+            guard let raster = entry["raster"] as? String else {
+                throw InputError(path: path, reason: "site '\(id)' has no 'raster': the run was made by an earlier PhuSong; run it again")
+            }
+            siteIDs.append(id)
+            sites[id] = SiteOutputs(raster: raster, thresholdDBm: threshold)
+        }
+        self.crs = crs
+        self.siteIDs = siteIDs
+        self.sites = sites
+    }
+
+    /// The received power predicted at map `point` (in `crs`): the strongest of any site, or that of `site`.
+    mutating func prediction(at point: MapPoint, site: String?) throws(InputError) -> Prediction {
+        let name: String
+        if let site {
+            guard let outputs = sites[site] else { return .unknownSite }
+            name = outputs.raster
+        } else {
+            name = "coverage.tif"
+        }
+        let raster = try self.raster(name)
+        let frame = raster.frame
+        let column = Int(((point.x - frame.cornerX) / frame.pixelWidth).rounded(.down))
+        let row = Int(((frame.cornerY - point.y) / frame.pixelHeight).rounded(.down))
+        guard (0..<frame.width).contains(column), (0..<frame.height).contains(row) else { return .outsideGrid }
+        let value = raster.values[row * frame.width + column]
+        return value.isNaN ? .noPrediction : .power(Double(value))
+    }
+
+    private mutating func raster(_ name: String) throws(InputError) -> ElevationRaster {
+        if let raster = rasters[name] { return raster }
+        let path = folder + "/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(path: folder, reason: "the run's \(name) is missing (a batch job keeping only some outputs?)")
+        }
+        let source = try DEMSource.open(path)
+        guard let raster = try source.read(covering: source.describe().frame.bounds, holding: .quantities) else {
+            throw InputError(path: path, reason: "cannot read the raster")
+        }
+        rasters[name] = raster
+        return raster
+    }
+}

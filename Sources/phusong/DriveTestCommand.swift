@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Terrain
+import Workflows
+
+struct DriveTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drive-test",
+        abstract: "Compare received power measured in the field with a run's predictions: drive_test.json, drive_test.csv.",
+        discussion: """
+            phusong drive-test --run RUN_DIR --measurements drive.csv --value-field rsrp_dbm [--site-field site_id] --out DIR
+            Each point takes the prediction of the grid cell it lies in: the strongest site's (coverage.tif), or with
+            --site-field its own site's (sites/<id>.tif). Errors are measured − predicted, in dB.
+            """
+    )
+
+    @Option(name: .customLong("run"), help: "The output folder of a footprint or evaluate run (or a batch job's).")
+    var runFolder: String
+
+    @Option(help: "Measured points: any OGR point layer, or a CSV with lon and lat columns.")
+    var measurements: String
+
+    @Option(name: .customLong("value-field"), help: "The attribute holding measured received power, dBm.")
+    var valueField: String
+
+    @Option(name: .customLong("site-field"), help: "The attribute naming each point's site (the run's site ids).")
+    var siteField: String?
+
+    @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
+    var out: String
+
+    func run() throws {
+        let request = DriveTest.Request(
+            runFolder: runFolder, measurementsPath: measurements, valueField: valueField, siteField: siteField, outputDirectory: out
+        )
+        let report = try reportingInputErrors { () throws(InputError) in try DriveTest.run(request) }
+        print(driveTestTable(report))
+        print("Results: \(out)/drive_test.json, \(out)/drive_test.csv")
+    }
+}
+
+/// Points compared and their errors, overall and per site, for the terminal.
+func driveTestTable(_ report: DriveTestReport) -> String {
+    func line(_ label: String, _ errors: DriveTestReport.Errors, _ extra: String = "") -> String {
+        guard let mean = errors.meanDB, let deviation = errors.standardDeviationDB, let rms = errors.rmsDB else {
+            return "  \(label)  no point compared"
+        }
+        return "  \(label)  " + String(format: "%6d  %+7.2f  %7.2f  %7.2f", errors.points, mean, deviation, rms) + extra
+    }
+    let width = max(5, report.sites.map(\.id.count).max() ?? 5)
+    func padded(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+    var lines = [
+        "Drive test: \(report.points) points, measured − predicted (dB)",
+        "  \(padded(""))  points     mean  std dev      rms" + (report.sites.isEmpty ? "" : "  covered: both / measured only / predicted only / neither"),
+    ]
+    for site in report.sites {
+        let a = site.agreement
+        lines.append(line(padded(site.id), site.errors, "  \(a.both) / \(a.measuredOnly) / \(a.predictedOnly) / \(a.neither)"))
+    }
+    lines.append(line(padded("all"), report.errors))
+    let apart = [
+        (report.outsideGrid, "outside the area predicted"), (report.noPrediction, "without a prediction"),
+        (report.unknownSitePoints, "of sites not in the run (\(report.unknownSites.joined(separator: ", ")))"),
+    ].filter { $0.0 > 0 }
+    lines += apart.map { "  not compared: \($0.0) \($0.1)" }
+    return lines.joined(separator: "\n")
+}
