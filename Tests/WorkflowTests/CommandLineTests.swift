@@ -209,6 +209,35 @@ struct CommandLineTests {
         #expect(path.status == 1 && path.stderr.contains("the path's end lies outside the terrain; at 44.50000, -71.40000, its latitude"), "\(path.stderr)")
     }
 
+    @Test("phusong drive-test: a table of points and errors per site, exit 0; a measurement that is no power: one line naming the file, exit 1, nothing written", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func driveTest() throws {
+        let folder = try temporaryFolder("cli-drivetest")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let footprint = try run([
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", Fixtures.path("sites/nh_two_sites.geojson"),
+            "--out", folder + "/run", "--radius-km", "5",
+        ])
+        #expect(footprint.status == 0, "\(footprint.stderr)")
+        // Beside NH-1 and NH-2 (line of sight within a few hundred metres), and a site the run does not have.
+        try "lon,lat,rsrp,cell\n-71.451,44.451,-60,NH-1\n-71.401,44.499,-62,NH-2\n-71.45,44.45,-70,NH-7\n"
+            .write(toFile: folder + "/drive.csv", atomically: true, encoding: .utf8)
+        let result = try run([
+            "drive-test", "--run", folder + "/run", "--measurements", folder + "/drive.csv", "--value-field", "rsrp",
+            "--site-field", "cell", "--out", folder + "/out",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Drive test: 3 points, measured − predicted (dB)")
+        #expect(lines.contains { $0.hasPrefix("  NH-1        1  ") } && lines.contains { $0.hasPrefix("  NH-2        1  ") })
+        #expect(lines.contains("  not compared: 1 of sites not in the run (NH-7)"), "\(result.stdout)")
+        #expect(lines.last == "Results: \(folder)/out/drive_test.json, \(folder)/out/drive_test.csv")
+
+        try "lon,lat,rsrp\n-71.451,44.451,-60 dBm\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try run(["drive-test", "--run", folder + "/run", "--measurements", folder + "/bad.csv", "--value-field", "rsrp", "--out", folder + "/bad"])
+        #expect(bad.status == 1 && bad.stderr == "phusong: error: \(folder)/bad.csv: feature 1: 'rsrp' = '-60 dBm' is not a received power in dBm (−250 to 100)\n", "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bad"))
+    }
+
     @Test("phusong terrain describes a DEM; --resolution-m sets the grid", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func terrainAndResolution() throws {
         let hgt = SharedData.path("terrain/N44W072.hgt")
