@@ -18,7 +18,10 @@ package final class VectorDataset {
         guard source.fileExists else { throw InputError(path: file, reason: "no such file") }
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
-        guard let dataset = withGDALOpenOptions(options, { GDALOpenEx(file, flags, nil, $0, nil) }) else {
+        func open(_ name: String) -> GDALDatasetH? { withGDALOpenOptions(options) { GDALOpenEx(name, flags, nil, $0, nil) } }
+        // A `.txt` is a delimited table as measurement apps and spreadsheets export it (tabs, commas or semicolons),
+        // which GDAL's CSV driver reads when asked to.
+        guard let dataset = open(file) ?? (file.lowercased().hasSuffix(".txt") ? open("CSV:" + file) : nil) else {
             let reason = lastGDALError(or: "not a vector layer GDAL/OGR can read")
             guard !opens(file, as: UInt32(GDAL_OF_RASTER)) else {
                 throw InputError(path: file, reason: "is a raster, not a vector layer of points or polygons")

@@ -86,7 +86,7 @@ struct DriveTestTests {
         #expect((report2?["errors"] as? [String: Any])?["points"] as? Int == compared)
     }
 
-    @Test("Without a site field each point meets the strongest site's power: coverage.tif's cell, none beyond the radius")
+    @Test("Without a site field each point meets the strongest site's power: coverage.tif's cell, none beyond the radius; tab-delimited .txt reads the same")
     func strongestSite() throws {
         let folder = try temporaryFolder("drivetest-best")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -100,6 +100,13 @@ struct DriveTestTests {
         ))
         #expect(report.errors.points == cells.count && abs((report.errors.meanDB ?? 0) + 5) < 1e-5 && report.sites.isEmpty)
         #expect(abs(report.errors.standardDeviationDB ?? 1) < 1e-5 && report.noPrediction == 1)
+        // The same points as a measurement app exports them: tab-delimited text, capitalised names, a timestamp.
+        let exported = ["Timestamp\tLongitude\tLatitude\tLevel"] + rows.dropFirst().map { "2026.12.04_07.00.00\t" + $0.replacingOccurrences(of: ",", with: "\t") }
+        try (exported.joined(separator: "\n") + "\n").write(toFile: folder + "/drive.txt", atomically: true, encoding: .utf8)
+        let fromText = try DriveTest.run(DriveTest.Request(
+            runFolder: runPath, measurementsPath: folder + "/drive.txt", valueField: "level", siteField: nil, outputDirectory: folder + "/text"
+        ))
+        #expect(fromText.errors == report.errors && fromText.noPrediction == 1)
     }
 
     @Test("Bad input names the file and the fault and writes nothing: a missing field, a value that is no power, a folder that is not a run")
