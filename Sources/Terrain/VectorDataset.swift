@@ -19,9 +19,9 @@ package final class VectorDataset {
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY)
         func open(_ name: String) -> GDALDatasetH? { withGDALOpenOptions(options) { GDALOpenEx(name, flags, nil, $0, nil) } }
-        // A `.txt` is a delimited table as measurement apps and spreadsheets export it (tabs, commas or semicolons),
-        // which GDAL's CSV driver reads when asked to.
-        guard let dataset = open(file) ?? (file.lowercased().hasSuffix(".txt") ? open("CSV:" + file) : nil) else {
+        // A `.txt` whose first line has tabs is a table as measurement apps and spreadsheets export it, which GDAL's CSV
+        // driver reads when asked to.
+        guard let dataset = open(file) ?? (Self.isTabDelimitedText(file) ? open("CSV:" + file) : nil) else {
             let reason = lastGDALError(or: "not a vector layer GDAL/OGR can read")
             guard !opens(file, as: UInt32(GDAL_OF_RASTER)) else {
                 throw InputError(path: file, reason: "is a raster, not a vector layer of points or polygons")
@@ -43,6 +43,14 @@ package final class VectorDataset {
     }
 
     deinit { GDALClose(raw) }
+
+    /// Whether `file` is a `.txt` whose first line holds a tab.
+    private static func isTabDelimitedText(_ file: String) -> Bool {
+        guard file.lowercased().hasSuffix(".txt"), let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 65_536)) ?? Data()
+        return start.prefix { $0 != UInt8(ascii: "\n") }.contains(UInt8(ascii: "\t"))
+    }
 
     /// The layers to read for features of `content`: the layer the user named; else the dataset's only layer;
     /// every layer of a KML or KMZ (its folders); else the one layer declared to hold that geometry (or, failing
