@@ -9,7 +9,9 @@ public struct Site: Sendable, Equatable {
     /// Antenna height above ground, metres.
     public var antennaHeight: Double
     public var frequencyMHz: Double
-    /// Effective isotropic radiated power at boresight, dBm.
+    /// Effective isotropic radiated power at boresight, dBm, of what the technology's threshold measures: a 2G
+    /// site's BCCH carrier (RxLev), a 3G site's pilot (CPICH, RSCP), a 4G site's reference signal in one resource
+    /// element (RSRP).
     public var eirpDBm: Double
     public var technology: Technology
     public var antenna: Antenna
@@ -46,7 +48,11 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
+        "bandwidth_mhz",
     ]
+
+    /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
+    static let resourceBlocks: [Double: Int] = [1.4: 6, 3: 15, 5: 25, 10: 50, 15: 75, 20: 100]
 
     /// Validates the record into a `Site`; pattern files are found relative to `folder`.
     func site(folder: String) throws(SiteFieldError) -> Site {
@@ -64,8 +70,9 @@ struct SiteRecord {
         guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }
         guard frequency > 0 else { throw SiteFieldError("frequency_mhz \(frequency) must be positive") }
         let pattern = try patternFile(folder: folder)
-        let eirp = try radiatedPower(pattern: pattern)
-        guard (-30...100).contains(eirp) else { throw SiteFieldError("EIRP \(eirp) dBm is outside −30–100 dBm") }
+        let given = try radiatedPower(pattern: pattern)
+        guard (-30...100).contains(given) else { throw SiteFieldError("EIRP \(given) dBm is outside −30–100 dBm") }
+        let eirp = given - (try referenceSignalShare(technology: technology))
         return Site(
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
@@ -90,6 +97,20 @@ struct SiteRecord {
         let feeder = values["feeder_loss_db"] ?? 0
         guard feeder >= 0 else { throw SiteFieldError("feeder_loss_db \(feeder) must not be negative") }
         return power + gain - feeder
+    }
+
+    /// With `bandwidth_mhz`, a 4G site's EIRP is its whole carrier's, and what its threshold measures (RSRP) is one
+    /// resource element's: the carrier's power shared evenly over 12 subcarriers per resource block. The dB to
+    /// take off; 0 without a bandwidth (the EIRP is then the reference signal's already).
+    private func referenceSignalShare(technology: Technology) throws(SiteFieldError) -> Double {
+        guard let bandwidth = values["bandwidth_mhz"] else { return 0 }
+        guard technology == .lte else {
+            throw SiteFieldError("bandwidth_mhz applies to 4G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's its pilot's")
+        }
+        guard let blocks = Self.resourceBlocks[bandwidth] else {
+            throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
+        }
+        return 10 * log10(Double(12 * blocks))
     }
 
     private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {

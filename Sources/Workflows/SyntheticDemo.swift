@@ -65,6 +65,7 @@ public enum SyntheticDemo {
                 "\"id\":\"\(site.id)\"", "\"height_m\":\(site.antennaHeight)", "\"frequency_mhz\":\(site.frequencyMHz)",
                 "\"eirp_dbm\":\(site.eirpDBm)", "\"technology\":\"\(site.technology.rawValue)\"",
             ]
+            if site.technology == .lte { properties.append("\"bandwidth_mhz\":\(SyntheticProvince.lteBandwidthMHz)") }
             if case let .parametric(horizontal, vertical) = site.antenna.pattern {
                 properties += [
                     "\"azimuth_deg\":\(site.antenna.azimuth)", "\"beamwidth_deg\":\(horizontal)",

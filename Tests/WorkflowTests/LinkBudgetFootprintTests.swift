@@ -22,6 +22,32 @@ struct LinkBudgetFootprintTests {
         #expect(sites[1].antenna.electricalTilt == 3)
     }
 
+    @Test("""
+        A 4G site given its carrier's bandwidth: its EIRP is the whole carrier's, its reference signal's one resource \
+        element's is 10 log10(12 × resource blocks) lower (20 MHz: 100 blocks, 30.79 dB); a bandwidth elsewhere is refused
+        """)
+    func referenceSignalFromBandwidth() throws {
+        let folder = try temporaryFolder("bandwidth")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func load(_ rows: [String]) throws -> [Site] {
+            let path = folder + "/sites.csv"
+            try (["id,lat,lon,height_m,technology,tx_power_dbm,antenna_gain_dbi,feeder_loss_db,bandwidth_mhz"] + rows)
+                .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return try SiteFile.load(path)
+        }
+        let sites = try load(["L20,44.45,-71.45,30,4G,46,18,3,20", "L1.4,44.45,-71.45,30,LTE,46,18,3,1.4", "L,44.45,-71.45,30,4G,46,18,3,"])
+        #expect(abs(sites[0].eirpDBm - (61 - 10 * log10(1_200.0))) < 1e-9 && abs(sites[0].eirpDBm - 30.21) < 0.01)
+        #expect(abs(sites[1].eirpDBm - (61 - 10 * log10(72.0))) < 1e-9)
+        #expect(sites[2].eirpDBm == 61, "without a bandwidth the EIRP is the reference signal's already")
+        for (row, fault) in [
+            ("G,44.45,-71.45,30,2G,46,18,3,20", "bandwidth_mhz applies to 4G sites (for RSRP)"),
+            ("L7,44.45,-71.45,30,4G,46,18,3,7", "bandwidth_mhz 7.0 is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load([row]) }
+            #expect(error.reason.contains(fault), "\(error.reason)")
+        }
+    }
+
     @Test("Received power = EIRP + pattern − path loss + receiver gain − margins; per-site threshold used")
     func receivedPower() throws {
         let site = try SiteFile.load(sitesPath)[0]
