@@ -35,8 +35,10 @@ public enum DriveTest {
         for (index, feature) in points.layer.features.enumerated() {
             let site = request.siteField.map { feature.attributes[$0] ?? "" }
             let predicted = try run.prediction(at: onGrid[index], site: site)
+            let position = GeoPoint(latitude: geographic[index].y, longitude: geographic[index].x)
             outcomes.append(PointOutcome(
-                feature: feature.number, position: geographic[index], site: site, measured: points.values[index], prediction: predicted
+                feature: feature.number, position: position, site: site, distance: site.flatMap { run.sites[$0] }.map { position.distance(to: $0.location) },
+                measured: points.values[index], prediction: predicted
             ))
         }
         let report = DriveTestReport(request: request, run: run, outcomes: outcomes)
@@ -96,8 +98,10 @@ enum Prediction: Equatable {
 /// One measured point and the prediction at it.
 struct PointOutcome {
     let feature: Int
-    let position: MapPoint
+    let position: GeoPoint
     let site: String?
+    /// From the point's site, metres (with a site field, for the run's sites).
+    let distance: Double?
     let measured: Double
     let prediction: Prediction
 
@@ -120,11 +124,11 @@ struct PointOutcome {
 
     /// `drive_test.csv`: a row per point, in the layer's order.
     static func csv(_ outcomes: [PointOutcome]) -> String {
-        var lines = ["feature,longitude,latitude,site,measured_dbm,predicted_dbm,difference_db,status"]
+        var lines = ["feature,longitude,latitude,site,distance_m,measured_dbm,predicted_dbm,difference_db,status"]
         for point in outcomes {
             let fields = [
-                "\(point.feature)", String(format: "%.7f", point.position.x), String(format: "%.7f", point.position.y),
-                csvField(point.site ?? ""),
+                "\(point.feature)", String(format: "%.7f", point.position.longitude), String(format: "%.7f", point.position.latitude),
+                csvField(point.site ?? ""), point.distance.map { String(format: "%.0f", $0) } ?? "",
                 String(format: "%.2f", point.measured), point.predicted.map { String(format: "%.2f", $0) } ?? "",
                 point.difference.map { String(format: "%.2f", $0) } ?? "", point.status,
             ]

@@ -52,16 +52,47 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// The errors of the points at `fromKm` to `toKm` (open beyond the last band) from their site.
+    public struct DistanceBand: Sendable, Codable, Equatable {
+        public let fromKm: Double
+        public let toKm: Double?
+        public let errors: Errors
+
+        /// Band edges, km: a model whose loss grows too fast or too slowly with distance shows a mean that drifts
+        /// from band to band.
+        static let edges: [Double] = [0, 1, 2, 5, 10, 20, 50]
+
+        /// The bands holding any of `points`, nearest first.
+        static func bands(_ points: [PointOutcome]) -> [DistanceBand] {
+            edges.indices.compactMap { index in
+                let from = edges[index], to = index + 1 < edges.count ? edges[index + 1] : nil
+                let inside = points.filter { point in
+                    guard let distance = point.distance.map({ $0 / 1_000 }) else { return false }
+                    return distance >= from && to.map { distance < $0 } ?? true
+                }
+                return inside.isEmpty ? nil : DistanceBand(fromKm: from, toKm: to, errors: Errors(inside.compactMap(\.difference)))
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case errors
+            case fromKm = "from_km"
+            case toKm = "to_km"
+        }
+    }
+
     public struct SiteComparison: Sendable, Codable, Equatable {
         public let id: String
         public let thresholdDBm: Double
         public let errors: Errors
         /// Covered (at or above the threshold) as measured and as predicted, at the compared points.
         public let agreement: Agreement
+        public let byDistance: [DistanceBand]
 
         enum CodingKeys: String, CodingKey {
             case id, errors, agreement
             case thresholdDBm = "threshold_dbm"
+            case byDistance = "by_distance"
         }
     }
 
@@ -108,7 +139,10 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
                 case (false, false): agreement.neither += 1
                 }
             }
-            return SiteComparison(id: id, thresholdDBm: threshold, errors: Errors(compared.compactMap(\.difference)), agreement: agreement)
+            return SiteComparison(
+                id: id, thresholdDBm: threshold, errors: Errors(compared.compactMap(\.difference)), agreement: agreement,
+                byDistance: DistanceBand.bands(compared)
+            )
         }
     }
 

@@ -188,7 +188,8 @@ public enum FootprintJob {
         let parameters = request.parameters
         let areas = analysis.footprints.map { footprint in
             FootprintSummary.SiteArea(
-                id: footprint.site.id, technology: footprint.site.technology.rawValue,
+                id: footprint.site.id, latitude: footprint.site.location.latitude, longitude: footprint.site.location.longitude,
+                technology: footprint.site.technology.rawValue,
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
                 coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,

@@ -9,6 +9,9 @@ import Terrain
 public struct FootprintSummary: Sendable, Codable, Equatable {
     public struct SiteArea: Sendable, Codable, Equatable {
         public let id: String
+        /// Where the site stands, WGS84 degrees.
+        public let latitude: Double
+        public let longitude: Double
         public let technology: String
         public let frequencyMHz: Double
         public let eirpDBm: Double
@@ -164,7 +167,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
 extension FootprintSummary.SiteArea {
     enum CodingKeys: String, CodingKey {
-        case id, technology, raster, server
+        case id, technology, raster, server, latitude, longitude
         case frequencyMHz = "frequency_mhz"
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"

@@ -8,6 +8,7 @@ struct RunPredictions {
         /// The site's raster, relative to the folder.
         let raster: String
         let thresholdDBm: Double
+        let location: GeoPoint
     }
 
     let folder: String
@@ -34,11 +35,15 @@ struct RunPredictions {
             guard let id = entry["id"] as? String, let threshold = entry["threshold_dbm"] as? Double else {
                 throw InputError(path: path, reason: "a site in 'site_areas' lacks its 'id' or 'threshold_dbm'")
             }
-            guard let raster = entry["raster"] as? String else {
-                throw InputError(path: path, reason: "site '\(id)' has no 'raster': the run was made by an earlier PhuSong; run it again")
+            guard let raster = entry["raster"] as? String, let latitude = entry["latitude"] as? Double,
+                let longitude = entry["longitude"] as? Double
+            else {
+                throw InputError(
+                    path: path, reason: "site '\(id)' has no 'raster' or position: the run was made by an earlier PhuSong; run it again"
+                )
             }
             siteIDs.append(id)
-            sites[id] = SiteOutputs(raster: raster, thresholdDBm: threshold)
+            sites[id] = SiteOutputs(raster: raster, thresholdDBm: threshold, location: GeoPoint(latitude: latitude, longitude: longitude))
         }
         self.crs = crs
         self.siteIDs = siteIDs

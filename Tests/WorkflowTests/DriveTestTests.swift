@@ -78,9 +78,17 @@ struct DriveTestTests {
         for site in report.sites {
             #expect(site.agreement == expected[site.id], "\(site.id)")
             #expect(abs((site.errors.standardDeviationDB ?? 0) - 1) < 0.02, "alternating 2 and 4 dB")
+            // Bands of distance from the site (8 km radius: 0–1, 1–2, 2–5, 5–10 km) share out its points.
+            #expect(site.byDistance.map(\.fromKm) == [0, 1, 2, 5] && site.byDistance.map(\.toKm) == [1, 2, 5, 10], "\(site.byDistance)")
+            #expect(site.byDistance.map(\.errors.points).reduce(0, +) == site.errors.points)
         }
         let csv = CSV(try String(contentsOfFile: folder + "/out/drive_test.csv", encoding: .utf8)).rows
-        #expect(csv.count == report.points + 1 && csv[0].last == "status")
+        #expect(csv.count == report.points + 1 && csv[0].last == "status" && csv[0][4] == "distance_m")
+        // Distances are the great circle to the point's site, as summary.json places it.
+        let nh1 = try #require(summary.siteAreas.first), first = csv[1]
+        let distance = GeoPoint(latitude: Double(first[2])!, longitude: Double(first[1])!)
+            .distance(to: GeoPoint(latitude: nh1.latitude, longitude: nh1.longitude))
+        #expect(first[3] == "NH-1" && abs(Double(first[4])! - distance) <= 0.5 && abs(nh1.latitude - 44.45) < 1e-12)
         #expect(csv.suffix(3).map { $0.last } == ["outside the area predicted", "site not in the run", "site not in the run"])
         let report2 = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/drive_test.json"))) as? [String: Any]
         #expect((report2?["errors"] as? [String: Any])?["points"] as? Int == compared)
