@@ -62,6 +62,28 @@ public struct TerrainGrid: Sendable {
         elevations.withUnsafeBufferPointer { elevation(at: point, of: $0) }
     }
 
+    /// The ground under a site at a map point: `elevation(at:)` where it has one; beside voids — on a DEM's edge or
+    /// corner, or by a void too large to fill — the same bilinear weights over the neighbouring cells with terrain.
+    /// Nil where every neighbour of positive weight is void, or more than half a cell beyond the grid.
+    public func siteGround(at point: MapPoint) -> Float? {
+        if let value = elevation(at: point) { return value }
+        let position = gridPosition(of: point)
+        guard position.column >= -0.5, position.row >= -0.5, position.column <= Double(width) - 0.5,
+            position.row <= Double(height) - 0.5
+        else { return nil }
+        let column = min(max(position.column, 0), Double(width - 1)), row = min(max(position.row, 0), Double(height - 1))
+        let x0 = Int(column.rounded(.down)), y0 = Int(row.rounded(.down))
+        let fx = column - Double(x0), fy = row - Double(y0)
+        let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
+        var sum = 0.0, weights = 0.0
+        for (x, y, weight) in [(x0, y0, (1 - fx) * (1 - fy)), (x1, y0, fx * (1 - fy)), (x0, y1, (1 - fx) * fy), (x1, y1, fx * fy)]
+        where weight > 0 && !self[x, y].isNaN {
+            sum += weight * Double(self[x, y])
+            weights += weight
+        }
+        return weights > 0 ? Float(sum / weights) : nil
+    }
+
     /// `elevation(at:)` from this grid's `elevations`, held as a buffer by a caller that reads many.
     @inline(__always)
     private func elevation(at point: MapPoint, of elevations: UnsafeBufferPointer<Float>) -> Float? {

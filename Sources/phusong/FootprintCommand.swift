@@ -164,7 +164,12 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         "Footprints\(label), model \(summary.model), \(summary.crs), \(summary.resolutionM.formatted1) m cells, radius \(summary.radiusKm) km:",
         at: 0
     )
-    lines += summary.warnings.map { "  warning: \($0)" }
+    // Every warning is in summary.json; a province of sites along a DEM's edge would bury the table in them here.
+    let shownWarnings = 20
+    lines += summary.warnings.prefix(shownWarnings).map { "  warning: \($0)" }
+    if summary.warnings.count > shownWarnings {
+        lines.append("  … and \(summary.warnings.count - shownWarnings) more warnings in summary.json")
+    }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let files = ["coverage.tif"] + servers + ["sites/", "footprints.geojson", "summary.json"]

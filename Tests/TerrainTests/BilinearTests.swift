@@ -23,6 +23,19 @@ struct BilinearTests {
         #expect(bilinear(values, width: 3, height: 2, column: 0.5, row: 0.5) == nil)
     }
 
+    @Test("A site's ground beside a void: the bilinear weights over the neighbours with terrain; none when all are void")
+    func siteGroundBesideVoids() {
+        // The same 3 × 2 heights on a grid of 10 m cells: cell (column, row) is centred at (5 + 10 column, −5 − 10 row).
+        let grid = TerrainGrid(epsg: 32648, width: 3, height: 2, spacing: 10, cornerX: 0, cornerY: 0, elevations: values)
+        func at(_ column: Double, _ row: Double) -> Float? { grid.siteGround(at: MapPoint(x: 5 + 10 * column, y: -5 - 10 * row)) }
+        #expect(at(0, 0.25) == 12.5, "no void around: bilinear")
+        // Weights 3/8 (10), 1/8 (void), 3/8 (20), 1/8 (30) at (0.25, 0.5): (3.75 + 7.5 + 3.75) / (7/8).
+        #expect(abs(Double(at(0.25, 0.5) ?? 0) - 15 / 0.875) < 1e-5)
+        #expect(at(1, 0) == nil, "on the void's centre, its only neighbour of positive weight")
+        #expect(at(1, -0.5) == nil && at(0, -0.6) == nil, "half a cell beyond the grid, on the void's side; beyond that")
+        #expect(at(1, 1.5) == 30, "half a cell beyond the grid's last row: the edge cell")
+    }
+
     @Test("Beyond half a cell outside the grid: nothing; within it: the edge cell")
     func edges() {
         #expect(bilinear(values, width: 3, height: 2, column: -0.4, row: 0) == 10)

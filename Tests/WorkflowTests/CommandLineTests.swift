@@ -238,6 +238,26 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/bad"))
     }
 
+    @Test("Twenty warnings on the terminal at most, then how many more summary.json holds", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func warningsCapped() throws {
+        let folder = try temporaryFolder("cli-warnings")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 22 sites on the tile's south edge, 2.4 km apart: half of each 1 km disc has no terrain.
+        let rows = (0..<22).map { "E\($0),44.0,\(-71.9 + Double($0) * 0.03),30,2G,60" }
+        try (["id,lat,lon,height_m,technology,eirp_dbm"] + rows).joined(separator: "\n")
+            .write(toFile: folder + "/edge.csv", atomically: true, encoding: .utf8)
+        let result = try run([
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/edge.csv", "--out", folder + "/out",
+            "--model", "fspl", "--radius-km", "1", "--resolution-m", "90", "--max-void-fraction", "0.8",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("  warning: site 'E") && $0.contains("has no terrain") }.count == 20)
+        #expect(lines.contains("  … and 2 more warnings in summary.json"), "\(result.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/summary.json"))) as? [String: Any]
+        #expect((summary?["warnings"] as? [String])?.count == 22)
+    }
+
     @Test("phusong terrain describes a DEM; --resolution-m sets the grid", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func terrainAndResolution() throws {
         let hgt = SharedData.path("terrain/N44W072.hgt")

@@ -134,7 +134,7 @@ struct FootprintJobTests {
             let cell = grid.center(column: column, row: row)
             let horizontal = ((cell.x - position.x) * (cell.x - position.x) + (cell.y - position.y) * (cell.y - position.y)).squareRoot()
             let rise = (Double(grid[column, row]) + 1.5) - parameters.earth.drop(atDistance: horizontal)
-                - (Double(grid.elevation(at: position)!) + site.antennaHeight)
+                - (Double(grid.siteGround(at: position)!) + site.antennaHeight)
             let slant = (horizontal * horizontal + rise * rise).squareRoot()
             let expected = site.eirpDBm - 20 * log10(4 * Double.pi * max(slant, 1) * site.frequencyMHz * 1e6 / 299_792_458)
             #expect(abs(Double(coverage.power[index]) - expected) < 1e-3)

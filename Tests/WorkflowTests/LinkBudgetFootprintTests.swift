@@ -57,7 +57,7 @@ struct LinkBudgetFootprintTests {
         let parameters = CoverageParameters(radius: 3_000, model: .fspl, receiver: receiver)
         let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
         #expect(coverage.threshold == -90)
-        let ground = Double(grid.elevation(at: position)!) + site.antennaHeight
+        let ground = Double(grid.siteGround(at: position)!) + site.antennaHeight
         var checked = 0
         for index in stride(from: 0, to: coverage.power.count, by: 31) where !coverage.power[index].isNaN {
             let column = coverage.column + index % coverage.width, row = coverage.row + index / coverage.width
