@@ -23,7 +23,7 @@ struct RunPredictions {
         self.folder = folder
         let path = folder + "/summary.json"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: folder, reason: "not the output folder of a PhuSong run: it has no summary.json")
+            throw InputError(path: folder, reason: "not the output folder of a PhuSong run: it has no summary.json" + Self.hint(folder))
         }
         guard let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let crs = summary["crs"] as? String,
             let entries = summary["site_areas"] as? [[String: Any]]
@@ -48,6 +48,15 @@ struct RunPredictions {
         self.crs = crs
         self.siteIDs = siteIDs
         self.sites = sites
+    }
+
+    /// Where the runs are in the folder of a plan, a verification or a batch.
+    private static func hint(_ folder: String) -> String {
+        let holds = { (name: String) in FileManager.default.fileExists(atPath: folder + "/" + name) }
+        if holds("plan.json") { return " (a plan's: its runs are in after/ and before/)" }
+        if holds("verification.json") { return " (a verification's: its run is in computed/)" }
+        if holds("batch.json") { return " (a batch's: its runs are in jobs/<id>/)" }
+        return ""
     }
 
     /// The received power predicted at map `point` (in `crs`): the strongest of any site, or that of `site`.

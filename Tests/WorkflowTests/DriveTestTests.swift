@@ -117,7 +117,7 @@ struct DriveTestTests {
         #expect(fromText.errors == report.errors && fromText.noPrediction == 1)
     }
 
-    @Test("Bad input names the file and the fault and writes nothing: a missing field, a value that is no power, a folder that is not a run")
+    @Test("Bad input names the file and the fault and writes nothing: a missing field, a value that is no power, a folder that is not a run (a plan's: where its runs are)")
     func badInput() throws {
         let folder = try temporaryFolder("drivetest-bad")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -138,6 +138,9 @@ struct DriveTestTests {
         let notPower = try attempt("lon,lat,rsrp\n-71.45,44.45,-80\n-71.45,44.46,strong\n")
         #expect(notPower.reason == "feature 2: 'rsrp' = 'strong' is not a received power in dBm (−250 to 100)")
         let notRun = try attempt("lon,lat,rsrp\n-71.45,44.45,-80\n", run: folder)
-        #expect(notRun.path == folder && notRun.reason.contains("no summary.json"))
+        #expect(notRun.path == folder && notRun.reason == "not the output folder of a PhuSong run: it has no summary.json")
+        try "{}".write(toFile: folder + "/plan.json", atomically: true, encoding: .utf8)
+        let plan = try attempt("lon,lat,rsrp\n-71.45,44.45,-80\n", run: folder)
+        #expect(plan.reason.hasSuffix("no summary.json (a plan's: its runs are in after/ and before/)"), "\(plan.reason)")
     }
 }
