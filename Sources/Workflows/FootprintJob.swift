@@ -194,7 +194,7 @@ public enum FootprintJob {
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
                 coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
-                server: sites.count > 1 ? position[footprint.site.id].map { $0 + 1 } : nil
+                server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil
             )
         }
         return FootprintSummary(

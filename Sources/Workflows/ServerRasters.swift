@@ -14,14 +14,19 @@ struct ServerRasters {
     private var server: [Int32]
     private var serverCount: [UInt16]
 
+    /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
+    /// only repeat its own coverage.
+    static func keepsServers(siteCount: Int) -> Bool { siteCount > 1 }
+
     /// Bytes per grid cell these rasters hold in a run of `siteCount` sites.
     static func bytesPerCell(siteCount: Int) -> Int {
-        MemoryLayout<Float>.size + (siteCount > 1 ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
+        MemoryLayout<Float>.size
+            + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
     init(cellCount: Int, siteCount: Int) {
         strongest = Array(repeating: .nan, count: cellCount)
-        keepsServers = siteCount > 1
+        keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
         server = keepsServers ? Array(repeating: 0, count: cellCount) : []
         serverCount = keepsServers ? Array(repeating: 0, count: cellCount) : []
