@@ -14,13 +14,19 @@ public enum DriveTest {
         public var valueField: String
         /// The attribute naming each point's site (the run's site ids); nil compares with the strongest site.
         public var siteField: String?
+        /// A received power (dBm) at which to count every compared point covered or not, as measured and as predicted.
+        public var thresholdDBm: Double?
         public var outputDirectory: String
 
-        public init(runFolder: String, measurementsPath: String, valueField: String, siteField: String?, outputDirectory: String) {
+        public init(
+            runFolder: String, measurementsPath: String, valueField: String, siteField: String?, thresholdDBm: Double? = nil,
+            outputDirectory: String
+        ) {
             self.runFolder = runFolder
             self.measurementsPath = measurementsPath
             self.valueField = valueField
             self.siteField = siteField
+            self.thresholdDBm = thresholdDBm
             self.outputDirectory = outputDirectory
         }
     }

@@ -45,6 +45,20 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
 
         public init() {}
 
+        /// `points` counted at `threshold`, dBm: those compared, and those on cells without prediction (beyond the
+        /// radius, out of sight under `los`), where the run predicts no coverage.
+        init(_ points: [PointOutcome], threshold: Double) {
+            for point in points {
+                guard let predicted = point.predicted ?? (point.prediction == .noPrediction ? -.infinity : nil) else { continue }
+                switch (point.measured >= threshold, predicted >= threshold) {
+                case (true, true): both += 1
+                case (true, false): measuredOnly += 1
+                case (false, true): predictedOnly += 1
+                case (false, false): neither += 1
+                }
+            }
+        }
+
         enum CodingKeys: String, CodingKey {
             case both, neither
             case measuredOnly = "measured_only"
@@ -85,7 +99,8 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         public let id: String
         public let thresholdDBm: Double
         public let errors: Errors
-        /// Covered (at or above the threshold) as measured and as predicted, at the compared points.
+        /// Covered (at or above the threshold) as measured and as predicted, at the site's points with a prediction
+        /// or on cells without one.
         public let agreement: Agreement
         public let byDistance: [DistanceBand]
 
@@ -108,6 +123,9 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     public let unknownSites: [String]
     /// Over every compared point.
     public let errors: Errors
+    /// The threshold asked for, and the points counted at it (`Agreement`).
+    public let thresholdDBm: Double?
+    public let agreement: Agreement?
     /// With a site field: each of the run's sites with points, in the run's order.
     public let sites: [SiteComparison]
 
@@ -123,31 +141,26 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         unknownSitePoints = unknown.count
         unknownSites = Set(unknown.compactMap(\.site)).sorted()
         errors = Errors(outcomes.compactMap(\.difference))
+        thresholdDBm = request.thresholdDBm
+        agreement = request.thresholdDBm.map { Agreement(outcomes, threshold: $0) }
         guard request.siteField != nil else {
             sites = []
             return
         }
         sites = run.siteIDs.compactMap { id in
-            let compared = outcomes.filter { $0.site == id && $0.difference != nil }
+            let own = outcomes.filter { $0.site == id }, compared = own.filter { $0.difference != nil }
             guard !compared.isEmpty, let threshold = run.sites[id]?.thresholdDBm else { return nil }
-            var agreement = Agreement()
-            for point in compared {
-                switch (point.measured >= threshold, (point.predicted ?? -.infinity) >= threshold) {
-                case (true, true): agreement.both += 1
-                case (true, false): agreement.measuredOnly += 1
-                case (false, true): agreement.predictedOnly += 1
-                case (false, false): agreement.neither += 1
-                }
-            }
             return SiteComparison(
-                id: id, thresholdDBm: threshold, errors: Errors(compared.compactMap(\.difference)), agreement: agreement,
+                id: id, thresholdDBm: threshold, errors: Errors(compared.compactMap(\.difference)),
+                agreement: Agreement(own, threshold: threshold),
                 byDistance: DistanceBand.bands(compared)
             )
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, measurements, points, errors, sites
+        case run, measurements, points, errors, sites, agreement
+        case thresholdDBm = "threshold_dbm"
         case valueField = "value_field"
         case siteField = "site_field"
         case outsideGrid = "outside_grid"

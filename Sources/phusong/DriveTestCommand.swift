@@ -26,12 +26,25 @@ struct DriveTestCommand: ParsableCommand {
     @Option(name: .customLong("site-field"), help: "The attribute naming each point's site (the run's site ids).")
     var siteField: String?
 
+    @Option(
+        name: .customLong("threshold-dbm"), parsing: .unconditional,
+        help: "Count every compared point covered or not at this received power, as measured and as predicted."
+    )
+    var thresholdDBm: Double?
+
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
 
+    func validate() throws {
+        if let thresholdDBm, !(-250...100).contains(thresholdDBm) {
+            throw ValidationError("--threshold-dbm must be a received power within −250–100 dBm")
+        }
+    }
+
     func run() throws {
         let request = DriveTest.Request(
-            runFolder: runFolder, measurementsPath: measurements, valueField: valueField, siteField: siteField, outputDirectory: out
+            runFolder: runFolder, measurementsPath: measurements, valueField: valueField, siteField: siteField,
+            thresholdDBm: thresholdDBm, outputDirectory: out
         )
         let report = try reportingInputErrors { () throws(InputError) in try DriveTest.run(request) }
         print(driveTestTable(report))
@@ -58,6 +71,14 @@ func driveTestTable(_ report: DriveTestReport) -> String {
         lines.append(line(padded(site.id), site.errors, "  \(a.both) / \(a.measuredOnly) / \(a.predictedOnly) / \(a.neither)"))
     }
     lines.append(line(padded("all"), report.errors))
+    if let threshold = report.thresholdDBm, let a = report.agreement {
+        let compared = a.both + a.measuredOnly + a.predictedOnly + a.neither
+        func share(_ count: Int) -> String { compared == 0 ? "–" : String(format: "%.1f %%", 100 * Double(count) / Double(compared)) }
+        lines.append(
+            String(format: "  at %.1f dBm: ", threshold) + "covered as measured \(share(a.both + a.measuredOnly)), as predicted "
+                + "\(share(a.both + a.predictedOnly)) (both \(a.both), measured only \(a.measuredOnly), predicted only \(a.predictedOnly), neither \(a.neither))"
+        )
+    }
     let apart = [
         (report.outsideGrid, "outside the area predicted"), (report.noPrediction, "without a prediction"),
         (report.unknownSitePoints, "of sites not in the run (\(report.unknownSites.joined(separator: ", ")))"),

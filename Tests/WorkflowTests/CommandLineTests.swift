@@ -209,7 +209,7 @@ struct CommandLineTests {
         #expect(path.status == 1 && path.stderr.contains("the path's end lies outside the terrain; at 44.50000, -71.40000, its latitude"), "\(path.stderr)")
     }
 
-    @Test("phusong drive-test: a table of points and errors per site, exit 0; a measurement that is no power: one line naming the file, exit 1, nothing written", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    @Test("phusong drive-test: a table of points and errors per site and the share covered at a threshold, exit 0; a measurement that is no power: one line naming the file, exit 1, nothing written", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func driveTest() throws {
         let folder = try temporaryFolder("cli-drivetest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -223,13 +223,14 @@ struct CommandLineTests {
             .write(toFile: folder + "/drive.csv", atomically: true, encoding: .utf8)
         let result = try run([
             "drive-test", "--run", folder + "/run", "--measurements", folder + "/drive.csv", "--value-field", "rsrp",
-            "--site-field", "cell", "--out", folder + "/out",
+            "--site-field", "cell", "--threshold-dbm", "-95", "--out", folder + "/out",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Drive test: 3 points, measured − predicted (dB)")
         #expect(lines.contains { $0.hasPrefix("  NH-1        1  ") } && lines.contains { $0.hasPrefix("  NH-2        1  ") })
         #expect(lines.contains("  not compared: 1 of sites not in the run (NH-7)"), "\(result.stdout)")
+        #expect(lines.contains("  at -95.0 dBm: covered as measured 100.0 %, as predicted 100.0 % (both 2, measured only 0, predicted only 0, neither 0)"))
         #expect(lines.last == "Results: \(folder)/out/drive_test.json, \(folder)/out/drive_test.csv")
 
         try "lon,lat,rsrp\n-71.451,44.451,-60 dBm\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)

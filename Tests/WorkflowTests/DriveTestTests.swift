@@ -94,7 +94,7 @@ struct DriveTestTests {
         #expect((report2?["errors"] as? [String: Any])?["points"] as? Int == compared)
     }
 
-    @Test("Without a site field each point meets the strongest site's power: coverage.tif's cell, none beyond the radius; tab-delimited .txt reads the same")
+    @Test("Without a site field each point meets the strongest site's power: coverage.tif's cell, none beyond the radius; agreement at a threshold; tab-delimited .txt reads the same")
     func strongestSite() throws {
         let folder = try temporaryFolder("drivetest-best")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -103,11 +103,25 @@ struct DriveTestTests {
         let rows = ["lon,lat,rxlev"] + cells.map { String(format: "%.9f,%.9f,%.6f", $0.point.x, $0.point.y, $0.power - 5) }
             + ["-71.30,44.45,-90"]  // 12 km east of NH-1, 8 km from NH-2: in the grid, beyond both radii
         try (rows.joined(separator: "\n") + "\n").write(toFile: folder + "/drive.csv", atomically: true, encoding: .utf8)
+        let threshold = -95.0
         let report = try DriveTest.run(DriveTest.Request(
-            runFolder: runPath, measurementsPath: folder + "/drive.csv", valueField: "rxlev", siteField: nil, outputDirectory: folder + "/out"
+            runFolder: runPath, measurementsPath: folder + "/drive.csv", valueField: "rxlev", siteField: nil, thresholdDBm: threshold,
+            outputDirectory: folder + "/out"
         ))
         #expect(report.errors.points == cells.count && abs((report.errors.meanDB ?? 0) + 5) < 1e-5 && report.sites.isEmpty)
         #expect(abs(report.errors.standardDeviationDB ?? 1) < 1e-5 && report.noPrediction == 1)
+        // At −95 dBm: measured 5 dB under each prediction; the point beyond both radii, measured at −90 dBm, counts as
+        // covered as measured, not as predicted.
+        var expected = DriveTestReport.Agreement()
+        for cell in cells {
+            switch (cell.power - 5 >= threshold, cell.power >= threshold) {
+            case (true, _): expected.both += 1
+            case (false, true): expected.predictedOnly += 1
+            case (false, false): expected.neither += 1
+            }
+        }
+        expected.measuredOnly += 1
+        #expect(report.agreement == expected && report.thresholdDBm == threshold && expected.predictedOnly > 0)
         // The same points as a measurement app exports them: tab-delimited text, capitalised names, a timestamp.
         let exported = ["Timestamp\tLongitude\tLatitude\tLevel"] + rows.dropFirst().map { "2026.12.04_07.00.00\t" + $0.replacingOccurrences(of: ",", with: "\t") }
         try (exported.joined(separator: "\n") + "\n").write(toFile: folder + "/drive.txt", atomically: true, encoding: .utf8)
