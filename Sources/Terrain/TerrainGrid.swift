@@ -72,14 +72,13 @@ public struct TerrainGrid: Sendable {
             position.row <= Double(height) - 0.5
         else { return nil }
         let column = min(max(position.column, 0), Double(width - 1)), row = min(max(position.row, 0), Double(height - 1))
-        let x0 = Int(column.rounded(.down)), y0 = Int(row.rounded(.down))
-        let fx = column - Double(x0), fy = row - Double(y0)
+        let (x0, fx) = centreAndFraction(column), (y0, fy) = centreAndFraction(row)
         let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
         var sum = 0.0, weights = 0.0
         for (x, y, weight) in [(x0, y0, (1 - fx) * (1 - fy)), (x1, y0, fx * (1 - fy)), (x0, y1, (1 - fx) * fy), (x1, y1, fx * fy)]
         where weight > 0 && !self[x, y].isNaN {
-            sum += weight * Double(self[x, y])
-            weights += weight
+            sum += Double(weight) * Double(self[x, y])
+            weights += Double(weight)
         }
         return weights > 0 ? Float(sum / weights) : nil
     }
