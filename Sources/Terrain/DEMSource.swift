@@ -150,7 +150,7 @@ public struct DEMSource: Sendable {
             )
         }
         guard status == CE_None else {
-            throw InputError(path: path, reason: "cannot read elevations: \(lastGDALError(or: "read failed"))")
+            throw InputError(path: path, reason: "cannot read \(content == .elevations ? "elevations" : "pixel values"): \(lastGDALError(or: "read failed"))")
         }
         let marker = info.noData.map(Float.init)
         let converting = scale != 1 || offset != 0

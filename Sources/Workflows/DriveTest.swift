@@ -16,22 +16,26 @@ public enum DriveTest {
         public var siteField: String?
         /// A received power (dBm) at which to count every compared point covered or not, as measured and as predicted.
         public var thresholdDBm: Double?
+        /// Averages the points in each grid cell (of each site, with a site field) as power before comparing them.
+        public var perCell: Bool
         public var outputDirectory: String
 
         public init(
             runFolder: String, measurementsPath: String, valueField: String, siteField: String?, thresholdDBm: Double? = nil,
-            outputDirectory: String
+            perCell: Bool = false, outputDirectory: String
         ) {
             self.runFolder = runFolder
             self.measurementsPath = measurementsPath
             self.valueField = valueField
             self.siteField = siteField
             self.thresholdDBm = thresholdDBm
+            self.perCell = perCell
             self.outputDirectory = outputDirectory
         }
     }
 
-    /// Compares, writes `drive_test.json` and `drive_test.csv` (one row per point) together, and returns the report.
+    /// Compares, writes `drive_test.json` and `drive_test.csv` (one row per point, or per cell) together, and returns
+    /// the report.
     public static func run(_ request: Request) throws(InputError) -> DriveTestReport {
         var run = try RunPredictions(folder: request.runFolder)
         let points = try MeasuredPoints(path: request.measurementsPath, valueField: request.valueField, siteField: request.siteField)
@@ -40,14 +44,16 @@ public enum DriveTest {
         var outcomes: [PointOutcome] = []
         for (index, feature) in points.layer.features.enumerated() {
             let site = request.siteField.map { feature.attributes[$0] ?? "" }
-            let predicted = try run.prediction(at: onGrid[index], site: site)
+            let (predicted, cell) = try run.prediction(at: onGrid[index], site: site)
             let position = GeoPoint(latitude: geographic[index].y, longitude: geographic[index].x)
             outcomes.append(PointOutcome(
                 feature: feature.number, position: position, site: site, distance: site.flatMap { run.sites[$0] }.map { position.distance(to: $0.location) },
-                measured: points.values[index], prediction: predicted
+                measured: points.values[index], prediction: predicted, cell: cell
             ))
         }
-        let report = DriveTestReport(request: request, run: run, outcomes: outcomes)
+        let pointCount = outcomes.count
+        if request.perCell { outcomes = PointOutcome.averagedPerCell(outcomes) }
+        let report = DriveTestReport(request: request, run: run, points: pointCount, outcomes: outcomes)
         let staging = try OutputStaging(destination: request.outputDirectory)
         do throws(InputError) {
             try staging.write(reportJSON(report) + "\n", to: "drive_test.json")
@@ -101,8 +107,9 @@ enum Prediction: Equatable {
     case unknownSite
 }
 
-/// One measured point and the prediction at it.
+/// One measured point and the prediction at it — or, averaged per cell, the points in one cell of one site's raster.
 struct PointOutcome {
+    /// The layer's feature number (the first of a cell's points).
     let feature: Int
     let position: GeoPoint
     let site: String?
@@ -110,6 +117,43 @@ struct PointOutcome {
     let distance: Double?
     let measured: Double
     let prediction: Prediction
+    /// The index of the raster cell the point lies in, if any.
+    let cell: Int?
+    /// How many measured points this outcome stands for.
+    var points = 1
+
+    /// The points lying in the same cell of the same raster merged into one outcome each, in the order of their first
+    /// point: measured power averaged as power (mW), the local mean that fast fading scatters single samples around;
+    /// position and distance averaged. Points in no cell stay as they are.
+    static func averagedPerCell(_ outcomes: [PointOutcome]) -> [PointOutcome] {
+        struct Key: Hashable {
+            let site: String?
+            let cell: Int
+        }
+        var groups: [Key: [PointOutcome]] = [:], order: [Key] = [], merged: [PointOutcome] = []
+        for outcome in outcomes {
+            guard let cell = outcome.cell else {
+                merged.append(outcome)
+                continue
+            }
+            let key = Key(site: outcome.site, cell: cell)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(outcome)
+        }
+        merged += order.map { key in
+            let group = groups[key]!, count = Double(group.count)
+            let milliwatts = group.reduce(0) { $0 + pow(10, $1.measured / 10) } / count
+            let mean = { (value: (PointOutcome) -> Double) in group.reduce(0) { $0 + value($1) } / count }
+            let first = group[0]
+            return PointOutcome(
+                feature: first.feature,
+                position: GeoPoint(latitude: mean { $0.position.latitude }, longitude: mean { $0.position.longitude }),
+                site: first.site, distance: first.distance.map { _ in mean { $0.distance ?? 0 } },
+                measured: 10 * log10(milliwatts), prediction: first.prediction, cell: first.cell, points: group.count
+            )
+        }
+        return merged.sorted { $0.feature < $1.feature }
+    }
 
     var predicted: Double? {
         if case let .power(value) = prediction { return value }
@@ -128,15 +172,15 @@ struct PointOutcome {
         }
     }
 
-    /// `drive_test.csv`: a row per point, in the layer's order.
+    /// `drive_test.csv`: a row per outcome, in the layer's order.
     static func csv(_ outcomes: [PointOutcome]) -> String {
-        var lines = ["feature,longitude,latitude,site,distance_m,measured_dbm,predicted_dbm,difference_db,status"]
+        var lines = ["feature,longitude,latitude,site,distance_m,measured_dbm,predicted_dbm,difference_db,points,status"]
         for point in outcomes {
             let fields = [
                 "\(point.feature)", String(format: "%.7f", point.position.longitude), String(format: "%.7f", point.position.latitude),
                 csvField(point.site ?? ""), point.distance.map { String(format: "%.0f", $0) } ?? "",
                 String(format: "%.2f", point.measured), point.predicted.map { String(format: "%.2f", $0) } ?? "",
-                point.difference.map { String(format: "%.2f", $0) } ?? "", point.status,
+                point.difference.map { String(format: "%.2f", $0) } ?? "", "\(point.points)", point.status,
             ]
             lines.append(fields.joined(separator: ","))
         }

@@ -115,7 +115,11 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     public let measurements: String
     public let valueField: String
     public let siteField: String?
+    /// Measured points read.
     public let points: Int
+    /// Whether the points in each cell were averaged: every count below is then of cells (a point outside the area
+    /// predicted or of a site not in the run, in no cell, counts as one).
+    public let perCell: Bool
     public let outsideGrid: Int
     public let noPrediction: Int
     /// Points whose site is not one of the run's, and those sites' names (sorted).
@@ -129,12 +133,14 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     /// With a site field: each of the run's sites with points, in the run's order.
     public let sites: [SiteComparison]
 
-    init(request: DriveTest.Request, run: RunPredictions, outcomes: [PointOutcome]) {
+    /// `points` measured points, compared as `outcomes` (one per point, or per cell).
+    init(request: DriveTest.Request, run: RunPredictions, points: Int, outcomes: [PointOutcome]) {
         self.run = request.runFolder
         measurements = request.measurementsPath
         valueField = request.valueField
         siteField = request.siteField
-        points = outcomes.count
+        self.points = points
+        perCell = request.perCell
         outsideGrid = outcomes.filter { $0.prediction == .outsideGrid }.count
         noPrediction = outcomes.filter { $0.prediction == .noPrediction }.count
         let unknown = outcomes.filter { $0.prediction == .unknownSite }
@@ -163,6 +169,7 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         case thresholdDBm = "threshold_dbm"
         case valueField = "value_field"
         case siteField = "site_field"
+        case perCell = "per_cell"
         case outsideGrid = "outside_grid"
         case noPrediction = "no_prediction"
         case unknownSitePoints = "unknown_site_points"

@@ -59,22 +59,23 @@ struct RunPredictions {
         return ""
     }
 
-    /// The received power predicted at map `point` (in `crs`): the strongest of any site, or that of `site`.
-    mutating func prediction(at point: MapPoint, site: String?) throws(InputError) -> Prediction {
+    /// The received power predicted at map `point` (in `crs`): the strongest of any site, or that of `site`; and the
+    /// index of the raster cell it lies in, when it lies in one.
+    mutating func prediction(at point: MapPoint, site: String?) throws(InputError) -> (prediction: Prediction, cell: Int?) {
         let name: String
         if let site {
-            guard let outputs = sites[site] else { return .unknownSite }
+            guard let outputs = sites[site] else { return (.unknownSite, nil) }
             name = outputs.raster
         } else {
             name = "coverage.tif"
         }
         let raster = try self.raster(name)
         let frame = raster.frame
-        let column = Int(((point.x - frame.cornerX) / frame.pixelWidth).rounded(.down))
-        let row = Int(((frame.cornerY - point.y) / frame.pixelHeight).rounded(.down))
-        guard (0..<frame.width).contains(column), (0..<frame.height).contains(row) else { return .outsideGrid }
-        let value = raster.values[row * frame.width + column]
-        return value.isNaN ? .noPrediction : .power(Double(value))
+        let column = ((point.x - frame.cornerX) / frame.pixelWidth).rounded(.down)
+        let row = ((frame.cornerY - point.y) / frame.pixelHeight).rounded(.down)
+        guard column >= 0, column < Double(frame.width), row >= 0, row < Double(frame.height) else { return (.outsideGrid, nil) }
+        let cell = Int(row) * frame.width + Int(column), value = raster.values[cell]
+        return (value.isNaN ? .noPrediction : .power(Double(value)), cell)
     }
 
     private mutating func raster(_ name: String) throws(InputError) -> ElevationRaster {

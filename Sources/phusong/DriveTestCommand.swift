@@ -8,9 +8,10 @@ struct DriveTestCommand: ParsableCommand {
         commandName: "drive-test",
         abstract: "Compare received power measured in the field with a run's predictions: drive_test.json, drive_test.csv.",
         discussion: """
-            phusong drive-test --run RUN_DIR --measurements drive.csv --value-field rsrp_dbm [--site-field site_id] --out DIR
+            phusong drive-test --run RUN_DIR --measurements drive.csv --value-field rsrp_dbm [--site-field site_id] [--per-cell] --out DIR
             Each point takes the prediction of the grid cell it lies in: the strongest site's (coverage.tif), or with
-            --site-field its own site's (sites/<id>.tif). Errors are measured − predicted, in dB.
+            --site-field its own site's (sites/<id>.tif). Errors are measured − predicted, in dB. With --per-cell the
+            points in each cell are averaged (as power) first, and each cell counts once.
             """
     )
 
@@ -32,6 +33,12 @@ struct DriveTestCommand: ParsableCommand {
     )
     var thresholdDBm: Double?
 
+    @Flag(
+        name: .customLong("per-cell"),
+        help: "Average the points in each grid cell as power (mW) before comparing: the local mean, without fast fading; each cell counts once."
+    )
+    var perCell = false
+
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
 
@@ -44,7 +51,7 @@ struct DriveTestCommand: ParsableCommand {
     func run() throws {
         let request = DriveTest.Request(
             runFolder: runFolder, measurementsPath: measurements, valueField: valueField, siteField: siteField,
-            thresholdDBm: thresholdDBm, outputDirectory: out
+            thresholdDBm: thresholdDBm, perCell: perCell, outputDirectory: out
         )
         let report = try reportingInputErrors { () throws(InputError) in try DriveTest.run(request) }
         print(driveTestTable(report))
@@ -63,8 +70,8 @@ func driveTestTable(_ report: DriveTestReport) -> String {
     let width = max(5, report.sites.map(\.id.count).max() ?? 5)
     func padded(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
     var lines = [
-        "Drive test: \(report.points) points, measured − predicted (dB)",
-        "  \(padded(""))  points     mean  std dev      rms" + (report.sites.isEmpty ? "" : "  covered: both / measured only / predicted only / neither"),
+        "Drive test: \(report.points) points\(report.perCell ? ", averaged per cell" : ""), measured − predicted (dB)",
+        "  \(padded(""))  \(report.perCell ? " cells" : "points")     mean  std dev      rms" + (report.sites.isEmpty ? "" : "  covered: both / measured only / predicted only / neither"),
     ]
     for site in report.sites {
         let a = site.agreement
