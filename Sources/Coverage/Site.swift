@@ -48,7 +48,7 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz",
+        "bandwidth_mhz", "pilot_offset_db",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -72,7 +72,7 @@ struct SiteRecord {
         let pattern = try patternFile(folder: folder)
         let given = try radiatedPower(pattern: pattern)
         guard (-30...100).contains(given) else { throw SiteFieldError("EIRP \(given) dBm is outside −30–100 dBm") }
-        let eirp = given - (try referenceSignalShare(technology: technology))
+        let eirp = given - (try referenceSignalShare(technology: technology)) - (try pilotOffset(technology: technology))
         return Site(
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
@@ -105,12 +105,25 @@ struct SiteRecord {
     private func referenceSignalShare(technology: Technology) throws(SiteFieldError) -> Double {
         guard let bandwidth = values["bandwidth_mhz"] else { return 0 }
         guard technology == .lte else {
-            throw SiteFieldError("bandwidth_mhz applies to 4G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's its pilot's")
+            throw SiteFieldError("bandwidth_mhz applies to 4G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's takes pilot_offset_db")
         }
         guard let blocks = Self.resourceBlocks[bandwidth] else {
             throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
         }
         return 10 * log10(Double(12 * blocks))
+    }
+
+    /// With `pilot_offset_db`, a 3G site's EIRP is its whole carrier's, and what its threshold measures (RSCP) is the
+    /// pilot's (CPICH), that many dB lower — commonly 10 (a tenth of the power). The dB to take off; 0 without it.
+    private func pilotOffset(technology: Technology) throws(SiteFieldError) -> Double {
+        guard let offset = values["pilot_offset_db"] else { return 0 }
+        guard technology == .umts else {
+            throw SiteFieldError("pilot_offset_db applies to 3G sites (for RSCP); a 2G site's EIRP is its BCCH carrier's, a 4G site's takes bandwidth_mhz")
+        }
+        guard (0...30).contains(offset) else {
+            throw SiteFieldError("pilot_offset_db \(offset) is outside 0–30 dB (how far the pilot lies below the carrier's power)")
+        }
+        return offset
     }
 
     private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {

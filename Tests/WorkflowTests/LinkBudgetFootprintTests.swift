@@ -48,6 +48,31 @@ struct LinkBudgetFootprintTests {
         }
     }
 
+    @Test("""
+        A 3G site given its pilot's offset: its EIRP is the whole carrier's, its pilot's (CPICH, for RSCP) that many dB \
+        lower; an offset on 2G or 4G, or beyond 0–30 dB, is refused
+        """)
+    func pilotFromOffset() throws {
+        let folder = try temporaryFolder("pilot")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func load(_ rows: [String]) throws -> [Site] {
+            let path = folder + "/sites.csv"
+            try (["id,lat,lon,height_m,technology,tx_power_dbm,antenna_gain_dbi,feeder_loss_db,pilot_offset_db"] + rows)
+                .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return try SiteFile.load(path)
+        }
+        let sites = try load(["U,44.45,-71.45,30,3G,43,17,2,10", "W,44.45,-71.45,30,WCDMA,43,17,2,7.5", "P,44.45,-71.45,30,3G,43,17,2,"])
+        #expect(sites.map(\.eirpDBm) == [48, 50.5, 58])
+        for (row, fault) in [
+            ("G,44.45,-71.45,30,2G,43,17,2,10", "pilot_offset_db applies to 3G sites (for RSCP)"),
+            ("L,44.45,-71.45,30,4G,43,17,2,10", "pilot_offset_db applies to 3G sites (for RSCP)"),
+            ("U,44.45,-71.45,30,3G,43,17,2,31", "pilot_offset_db 31.0 is outside 0–30 dB"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load([row]) }
+            #expect(error.reason.contains(fault), "\(error.reason)")
+        }
+    }
+
     @Test("Received power = EIRP + pattern − path loss + receiver gain − margins; per-site threshold used")
     func receivedPower() throws {
         let site = try SiteFile.load(sitesPath)[0]
