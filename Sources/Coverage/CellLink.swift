@@ -29,16 +29,17 @@ struct CellLink {
 }
 
 /// A site's link budget, read once per footprint rather than once per cell: received power is EIRP + antenna gain
-/// towards the receiver − path loss + receiver gain − margins.
+/// towards the receiver − path loss + receiver gain − margins (the receiver's, and the location margin of models
+/// other than ITM).
 struct LinkBudget {
     private let eirp: Double
     private let receiverGain: Double
     /// nil when the antenna is omnidirectional: no directions to find.
     private let directional: Antenna?
 
-    init(site: Site, receiver: ReceiverBudget) {
+    init(site: Site, parameters: CoverageParameters) {
         eirp = site.eirpDBm
-        receiverGain = receiver.netGainDB
+        receiverGain = parameters.receiver.netGainDB - parameters.locationMarginDB(for: site)
         directional = site.antenna.isOmni ? nil : site.antenna
     }
 

@@ -148,7 +148,7 @@ public enum CoverageEngine {
     ) {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
-        let budget = LinkBudget(site: site, receiver: parameters.receiver)
+        let budget = LinkBudget(site: site, parameters: parameters)
         let distanceOnly = DistanceLoss(
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: parameters.environment

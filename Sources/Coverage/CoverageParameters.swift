@@ -42,6 +42,12 @@ public struct CoverageParameters: Sendable, Equatable {
         kernel == .sweep && radius / spacing >= RadialLossModel.shortestRadiusCells(for: model) ? .sweep : .exact
     }
 
+    /// The dB taken off `site`'s received power so that it is reached at the run's location percentage
+    /// (`PathLossModel.locationMarginDB`): 0 for ITM and at 50 %.
+    public func locationMarginDB(for site: Site) -> Double {
+        model.locationMarginDB(frequencyMHz: site.frequencyMHz, environment: environment)
+    }
+
     /// The threshold that counts as coverage for `site`: its own, or the run's for its technology.
     public func threshold(for site: Site) -> Double {
         site.thresholdDBm ?? thresholds[site.technology]

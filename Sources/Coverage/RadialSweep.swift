@@ -81,7 +81,7 @@ struct RadialSweep {
         let (column, row) = (window.column + column, window.row + row)
         let link = link(column: column, row: row, ground: grid[column, row])
         let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
-        return LinkBudget(site: site, receiver: parameters.receiver).receivedPower(loss: loss, over: link)
+        return LinkBudget(site: site, parameters: parameters).receivedPower(loss: loss, over: link)
     }
 
     /// Walks one radial outward, evaluating each of its cells when the path is `tailSamples` short of the
@@ -96,7 +96,7 @@ struct RadialSweep {
         path.append(ground)
         let terrain = GridSampler(elevations: elevations.buffer, width: grid.width, height: grid.height)
         let origin = (column: observer.column, row: observer.row)
-        let budget = LinkBudget(site: site, receiver: parameters.receiver)
+        let budget = LinkBudget(site: site, parameters: parameters)
         for entry in cells {
             let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
             guard path.appendSamples(

@@ -61,6 +61,7 @@ extension PathLossModel {
         frequencyMHz: Double, transmitterHeight: Double, receiverHeight: Double, radius: Double,
         environment: RadioEnvironment
     ) throws(ModelError) -> [String] {
+        try validateLocationVariability(environment: environment)
         switch self {
         case .los, .fspl:
             return []

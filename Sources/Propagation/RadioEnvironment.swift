@@ -10,6 +10,9 @@ public struct RadioEnvironment: Sendable, Equatable {
     public var allowExtrapolation: Bool
     /// How the transmitter and receiver were sited (ITM area mode).
     public var siting: (SitingCriteria, SitingCriteria)
+    /// The σ (dB) of location variability for the models other than ITM, at `itm.location` percent of locations;
+    /// nil for Okumura's (Hata, COST-231) or none (`LocationVariability`).
+    public var locationSigmaDB: Double?
 
     /// Defaults: continental subtropical climate (northern Vietnam), 301 N-units, average ground
     /// (ε 15, σ 0.005 S/m), vertical polarisation, broadcast variability at 50 % / 50 % / 50 %;
@@ -18,17 +21,18 @@ public struct RadioEnvironment: Sendable, Equatable {
     public init(
         itm: ITMEnvironment = ITMEnvironment(climate: .continentalSubtropical), hata: HataEnvironment = .urban,
         cost231: Cost231Environment = .mediumCity, allowExtrapolation: Bool = false,
-        siting: (SitingCriteria, SitingCriteria) = (.careful, .random)
+        siting: (SitingCriteria, SitingCriteria) = (.careful, .random), locationSigmaDB: Double? = nil
     ) {
         self.itm = itm
         self.hata = hata
         self.cost231 = cost231
         self.allowExtrapolation = allowExtrapolation
         self.siting = siting
+        self.locationSigmaDB = locationSigmaDB
     }
 
     public static func == (a: RadioEnvironment, b: RadioEnvironment) -> Bool {
         a.itm == b.itm && a.hata == b.hata && a.cost231 == b.cost231 && a.allowExtrapolation == b.allowExtrapolation
-            && a.siting == b.siting
+            && a.siting == b.siting && a.locationSigmaDB == b.locationSigmaDB
     }
 }

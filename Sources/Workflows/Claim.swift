@@ -85,6 +85,7 @@ package enum ScenarioFields {
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
+        "location_percent", "location_sigma_db",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -130,6 +131,14 @@ package enum ScenarioFields {
             parameters.environment.itm.climate = parsed
         }
         if let refractivity = try positive(scenario, "refractivity") { parameters.environment.itm.refractivity = refractivity }
+        if let location = try scenario.number("location_percent") { parameters.environment.itm.location = location }
+        if let sigma = try scenario.number("location_sigma_db") { parameters.environment.locationSigmaDB = sigma }
+        do {
+            try parameters.model.validateLocationVariability(environment: parameters.environment)
+        } catch {
+            let sigmaAtFault = parameters.environment.locationSigmaDB.map { parameters.model.isITM || !(0...30).contains($0) } ?? false
+            throw scenario.fault(sigmaAtFault ? "location_sigma_db" : "location_percent", error.message)
+        }
         var policy = VoidPolicy()
         if let fraction = try scenario.number("max_void_fraction") {
             guard (0...1).contains(fraction) else { throw scenario.fault("max_void_fraction", "must be within 0–1") }

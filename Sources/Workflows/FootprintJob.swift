@@ -192,7 +192,7 @@ public enum FootprintJob {
                 technology: footprint.site.technology.rawValue,
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
-                coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
+                locationMarginDB: parameters.locationMarginDB(for: footprint.site), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil
             )

@@ -17,6 +17,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let eirpDBm: Double
         public let antennaHeightM: Double
         public let thresholdDBm: Double
+        /// The dB taken off the site's received power for the run's location percentage (models other than ITM;
+        /// 0 at 50 %).
+        public let locationMarginDB: Double
         public let coveredCells: Int
         public let areaKm2: Double
         /// The site's own raster in the output folder (`sites/<file name>.tif`): ids are free text, file names not.
@@ -47,6 +50,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let mdvar: Int
         public let timePercent: Double
         public let locationPercent: Double
+        /// The σ of location variability given for models other than ITM; absent for Okumura's (Hata, COST-231).
+        public let locationSigmaDB: Double?
         public let situationPercent: Double
         public let hataEnvironment: String
         public let cost231Environment: String
@@ -65,6 +70,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case conductivitySM = "conductivity_s_m"
             case timePercent = "time_percent"
             case locationPercent = "location_percent"
+            case locationSigmaDB = "location_sigma_db"
             case situationPercent = "situation_percent"
             case hataEnvironment = "hata_environment"
             case cost231Environment = "cost231_environment"
@@ -88,6 +94,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             mdvar = itm.variability.rawValue
             timePercent = itm.time
             locationPercent = itm.location
+            locationSigmaDB = e.locationSigmaDB
             situationPercent = itm.situation
             hataEnvironment = e.hata.rawValue
             cost231Environment = e.cost231.rawValue
@@ -172,6 +179,7 @@ extension FootprintSummary.SiteArea {
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"
         case thresholdDBm = "threshold_dbm"
+        case locationMarginDB = "location_margin_db"
         case coveredCells = "covered_cells"
         case areaKm2 = "area_km2"
     }

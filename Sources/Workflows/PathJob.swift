@@ -267,9 +267,18 @@ struct TerrainPath {
         return (profile.length * profile.length + rise * rise).squareRoot()
     }
 
+    /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
+    /// location margin (`PathLossModel.locationMarginDB`), given among the components with its σ when not 0.
     func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
-        PathReport(
-            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
+        let link = request.link, kind = PathLossModel(rawValue: model)!
+        let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+        var components = components
+        if margin != 0 {
+            components["location_margin_db"] = margin
+            components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+        }
+        return PathReport(
+            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss.map { $0 + margin }, components: components,
             mode: mode, warnings: warnings,
             from: PathReport.Endpoint(
                 latitude: request.from.latitude, longitude: request.from.longitude,

@@ -111,6 +111,14 @@ struct SiteRunOptions: ParsableArguments {
     @Flag(name: .customLong("write-terrain"), help: "Also write terrain.tif: the metric elevation grid the run used.")
     var writeTerrain = false
 
+    func validate() throws {
+        do {
+            try model.validateLocationVariability(environment: radio.settings)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
     func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
         var parameters = coverage.parameters
         parameters.model = model

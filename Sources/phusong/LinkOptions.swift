@@ -26,8 +26,17 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "ITM time percentage.")
     var time: Double = 50
 
-    @Option(parsing: .unconditional, help: "ITM location percentage.")
+    @Option(
+        parsing: .unconditional,
+        help: "Percentage of locations at which the power is reached: ITM's own variability; for the other models a log-normal margin (--location-sigma-db)."
+    )
     var location: Double = 50
+
+    @Option(
+        name: .customLong("location-sigma-db"), parsing: .unconditional,
+        help: "σ of location variability, dB, for models other than ITM (default: Okumura's for hata and cost231; los, fspl and p526 need it with --location)."
+    )
+    var locationSigmaDB: Double?
 
     @Option(parsing: .unconditional, help: "ITM situation percentage.")
     var situation: Double = 50
@@ -67,7 +76,8 @@ struct RadioEnvironmentOptions: ParsableArguments {
             hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
             cost231: environment.flatMap(Cost231Environment.init(rawValue:)) ?? .mediumCity,
             allowExtrapolation: allowExtrapolation,
-            siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random)
+            siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random),
+            locationSigmaDB: locationSigmaDB
         )
     }
 

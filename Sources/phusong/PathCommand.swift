@@ -46,6 +46,11 @@ struct PathCommand: ParsableCommand {
                 throw ValidationError("give either --cases, or --terrain with --from and --to")
             }
         }
+        do {
+            try model.validateLocationVariability(environment: link.radio.settings)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() throws {

@@ -1,0 +1,36 @@
+import Batch
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Scenario location settings", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ScenarioLocationTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+
+    @Test("Scenarios take location_percent and location_sigma_db; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    func scenarioFields() throws {
+        let folder = try temporaryFolder("location-scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = Fixtures.path("sites/nh_two_sites.csv")
+        func load(_ scenario: String) throws -> Manifest {
+            let path = folder + "/manifest.yaml"
+            try """
+                name: reliability
+                scenarios:
+                  base: {terrain: \(terrain), radius_km: 5, \(scenario)}
+                jobs:
+                  - {id: run, type: evaluate, scenario: base, sites: \(sites)}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return try Manifest.load(path)
+        }
+        let manifest = try load("model: hata, location_percent: 95, location_sigma_db: 7")
+        guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
+        #expect(request.parameters.environment.itm.location == 95 && request.parameters.environment.locationSigmaDB == 7)
+        let p526 = try #require(throws: InputError.self) { try load("model: p526, location_percent: 90") }
+        #expect(p526.reason.contains("location_percent: p526: it predicts the median") && p526.path.hasSuffix("manifest.yaml:3"), "\(p526.path): \(p526.reason)")
+        let itm = try #require(throws: InputError.self) { try load("model: itm, location_percent: 90, location_sigma_db: 8") }
+        #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
+    }
+}
