@@ -51,15 +51,22 @@ extension PathLossModel {
     /// Whether the model has a σ of its own when none is given: Okumura's for Hata and COST-231.
     private var hasOkumuraSigma: Bool { self == .hata || self == .cost231 }
 
-    /// Refuses a σ given to ITM, a σ that is no spread, a location percentage outside (0, 100), and one other than 50
-    /// for a model without a σ.
-    public func validateLocationVariability(environment: RadioEnvironment) throws(ModelError) {
+    /// Refuses a σ given to ITM, a σ that is no spread, time and situation percentages other than 50 for the models
+    /// other than ITM (which have none), a location percentage outside (0, 100), and one other than 50 for a model
+    /// without a σ.
+    public func validateVariability(environment: RadioEnvironment) throws(ModelError) {
         let location = environment.itm.location
         if let sigma = environment.locationSigmaDB, !(0...30).contains(sigma) {
             throw ModelError("\(rawValue): location σ \(sigma) dB is outside 0–30 dB")
         }
         if isITM, environment.locationSigmaDB != nil {
             throw ModelError("\(rawValue): it has its own location variability; --location-sigma-db (location_sigma_db) is for the other models")
+        }
+        if !isITM, environment.itm.time != 50 || environment.itm.situation != 50 {
+            throw ModelError(
+                "\(rawValue): --time and --situation are ITM's variabilities; \(rawValue) predicts the median over time and situations "
+                    + "(--location and --location-sigma-db give its spread over locations)"
+            )
         }
         if !isITM, !(location > 0 && location < 100) {
             throw ModelError("\(rawValue): location percentage \(location) must be strictly between 0 and 100")

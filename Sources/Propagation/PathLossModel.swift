@@ -61,7 +61,7 @@ extension PathLossModel {
         frequencyMHz: Double, transmitterHeight: Double, receiverHeight: Double, radius: Double,
         environment: RadioEnvironment
     ) throws(ModelError) -> [String] {
-        try validateLocationVariability(environment: environment)
+        try validateVariability(environment: environment)
         switch self {
         case .los, .fspl:
             return []

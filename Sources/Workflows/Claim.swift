@@ -134,7 +134,7 @@ package enum ScenarioFields {
         if let location = try scenario.number("location_percent") { parameters.environment.itm.location = location }
         if let sigma = try scenario.number("location_sigma_db") { parameters.environment.locationSigmaDB = sigma }
         do {
-            try parameters.model.validateLocationVariability(environment: parameters.environment)
+            try parameters.model.validateVariability(environment: parameters.environment)
         } catch {
             let sigmaAtFault = parameters.environment.locationSigmaDB.map { parameters.model.isITM || !(0...30).contains($0) } ?? false
             throw scenario.fault(sigmaAtFault ? "location_sigma_db" : "location_percent", error.message)

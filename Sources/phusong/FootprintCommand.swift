@@ -113,7 +113,7 @@ struct SiteRunOptions: ParsableArguments {
 
     func validate() throws {
         do {
-            try model.validateLocationVariability(environment: radio.settings)
+            try model.validateVariability(environment: radio.settings)
         } catch {
             throw ValidationError(error.message)
         }

@@ -47,7 +47,7 @@ struct PathCommand: ParsableCommand {
             }
         }
         do {
-            try model.validateLocationVariability(environment: link.radio.settings)
+            try model.validateVariability(environment: link.radio.settings)
         } catch {
             throw ValidationError(error.message)
         }

@@ -39,14 +39,14 @@ struct LocationVariabilityTests {
         #expect(PathLossModel.p526.locationMarginDB(frequencyMHz: 900, environment: environment) == LocationVariability.marginDB(percent: 90, sigma: 5))
     }
 
-    @Test("Refused: a σ for ITM, a percentage other than 50 without a σ for los, fspl and p526, percentages of 0 or 100, σ beyond 30 dB")
+    @Test("Refused: a σ for ITM, a percentage other than 50 without a σ for los, fspl and p526, percentages of 0 or 100, σ beyond 30 dB, time and situation other than 50 for the models other than ITM")
     func refusals() throws {
         func fault(_ model: PathLossModel, location: Double, sigma: Double?) -> String? {
             var environment = RadioEnvironment()
             environment.itm.location = location
             environment.locationSigmaDB = sigma
             do {
-                try model.validateLocationVariability(environment: environment)
+                try model.validateVariability(environment: environment)
                 return nil
             } catch {
                 return error.message
@@ -62,5 +62,12 @@ struct LocationVariabilityTests {
         #expect(fault(.hata, location: 100, sigma: nil) == "hata: location percentage 100.0 must be strictly between 0 and 100")
         #expect(fault(.fspl, location: 0, sigma: 8) != nil)
         #expect(fault(.hata, location: 90, sigma: 31) == "hata: location σ 31.0 dB is outside 0–30 dB")
+        var timed = RadioEnvironment()
+        timed.itm.time = 90
+        #expect(throws: ModelError.self) { try PathLossModel.hata.validateVariability(environment: timed) }
+        #expect(throws: Never.self) { try PathLossModel.itm.validateVariability(environment: timed) }
+        timed.itm.time = 50
+        timed.itm.situation = 10
+        #expect(throws: ModelError.self) { try PathLossModel.fspl.validateVariability(environment: timed) }
     }
 }
