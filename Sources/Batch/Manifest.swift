@@ -42,7 +42,7 @@ public struct Manifest: Sendable {
             for name in given.keys {
                 let scenario = try given.object(name)!
                 _ = try ScenarioFields.request(scenario, resolve: resolve, required: [])
-                try requireFiles(scenario, ["terrain", "population", "population_raster", "settlements"], resolve: resolve)
+                try requireFiles(scenario, ["terrain", "population", "population_raster", "settlements", "clutter", "clutter_losses"], resolve: resolve)
                 scenarios[name] = scenario
             }
         }

@@ -85,7 +85,7 @@ package enum ScenarioFields {
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
-        "location_percent", "location_sigma_db",
+        "location_percent", "location_sigma_db", "clutter", "clutter_losses",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -154,11 +154,17 @@ package enum ScenarioFields {
             try residentsRequest(scenario, population: population, resolve: resolve)
         }
         guard let terrain = try path("terrain") else { throw scenario.fault("terrain", "missing") }
-        return FootprintRequest(
+        var request = FootprintRequest(
             terrainPath: terrain, sitesPath: try path("sites") ?? "", outputDirectory: "",
             parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
             residents: residents
         )
+        switch (try path("clutter"), try path("clutter_losses")) {
+        case let (raster?, losses?): request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses)
+        case (nil, nil): break
+        default: throw scenario.fault("clutter", "clutter and clutter_losses go together")
+        }
+        return request
     }
 
     private static func residentsRequest(

@@ -38,14 +38,15 @@ public enum FootprintJob {
             policy: request.voidPolicy, memory: request.memoryBudget(siteCount: sites.count)
         )
         let grid = terrain.grid
+        let clutter = try request.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
         let staging = try OutputStaging(destination: request.outputDirectory)
         // A run of one site copies `coverage.tif` to that site's raster rather than writing the same values twice.
         let rasterNames = fileNames(for: sites.map(\.id))
         let onlySite = sites.count == 1 ? (id: sites[0].id, rasterName: rasterNames[0]) : nil
         do throws(InputError) {
             let footprints = try siteFootprints(
-                sites, rasterNames: onlySite == nil ? rasterNames : nil, on: grid, request: request, staging: staging,
-                progress: progress
+                sites, rasterNames: onlySite == nil ? rasterNames : nil, on: grid, clutter: clutter, request: request,
+                staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
             progress(.combining)
@@ -70,7 +71,7 @@ public enum FootprintJob {
             progress(.writing)
             var summary = makeSummary(
                 request: request, grid: grid, voids: terrain.voids, analysis: analysis,
-                sites: sites, rasterNames: rasterNames
+                sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
             if let layer, let residents = request.residents {
@@ -104,8 +105,8 @@ public enum FootprintJob {
     /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons. `rasterNames` are the
     /// sites' GeoTIFF names under `sites/`, nil when no site's raster is to be written here.
     private static func siteFootprints(
-        _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, request: FootprintRequest, staging: OutputStaging,
-        progress: @Sendable (FootprintProgress) -> Void
+        _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest,
+        staging: OutputStaging, progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], rasters: ServerRasters, skipped: [Int]) {
         let positions: [MapPoint]
         do {
@@ -120,7 +121,7 @@ public enum FootprintJob {
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
             let result = Result { () throws(InputError) in
                 try siteFootprint(
-                    sites[index], at: positions[index], rasterName: rasterNames?[index], on: grid,
+                    sites[index], at: positions[index], rasterName: rasterNames?[index], on: grid, clutter: clutter,
                     gridDigest: gridDigest, request: request, staging: staging
                 )
             }
@@ -143,12 +144,12 @@ public enum FootprintJob {
     /// One site's coverage, written to `sites/<rasterName>.tif` (unless nil: a run's only site, whose raster is
     /// `coverage.tif`'s copy), and its traced footprint.
     private static func siteFootprint(
-        _ site: Site, at position: MapPoint, rasterName: String?, on grid: TerrainGrid, gridDigest: String,
-        request: FootprintRequest, staging: OutputStaging
+        _ site: Site, at position: MapPoint, rasterName: String?, on grid: TerrainGrid, clutter: ClutterLosses?,
+        gridDigest: String, request: FootprintRequest, staging: OutputStaging
     ) throws(InputError) -> (SiteCoverage, SiteFootprint) {
         let coverage: SiteCoverage
         do {
-            coverage = try siteCoverage(site, at: position, on: grid, gridDigest: gridDigest, request: request)
+            coverage = try siteCoverage(site, at: position, on: grid, clutter: clutter, gridDigest: gridDigest, request: request)
         } catch {
             throw placementError(error, site: site, request: request)
         }
@@ -163,14 +164,18 @@ public enum FootprintJob {
         return (coverage, SiteFootprint(coverage: coverage, grid: grid))
     }
 
-    /// A site's coverage, through the request's footprint cache when it has one.
+    /// A site's coverage, through the request's footprint cache when it has one, with `clutter`'s losses taken off
+    /// (after the cache, whose entries stay those of the terrain alone).
     static func siteCoverage(
-        _ site: Site, at position: MapPoint, on grid: TerrainGrid, gridDigest: String, request: FootprintRequest
+        _ site: Site, at position: MapPoint, on grid: TerrainGrid, clutter: ClutterLosses?, gridDigest: String,
+        request: FootprintRequest
     ) throws(SiteCoverageError) -> SiteCoverage {
-        if let cache = request.footprintCache {
-            return try cache.coverage(of: site, at: position, on: grid, gridDigest: gridDigest, parameters: request.parameters)
+        let coverage = if let cache = request.footprintCache {
+            try cache.coverage(of: site, at: position, on: grid, gridDigest: gridDigest, parameters: request.parameters)
+        } else {
+            try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
         }
-        return try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
+        return clutter?.applied(to: coverage, gridWidth: grid.width) ?? coverage
     }
 
     private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
@@ -182,7 +187,7 @@ public enum FootprintJob {
 
     private static func makeSummary(
         request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
-        sites: [Site], rasterNames: [String]
+        sites: [Site], rasterNames: [String], clutter: ClutterLosses?
     ) -> FootprintSummary {
         let position = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1.id, $0) })
         let parameters = request.parameters
@@ -197,7 +202,7 @@ public enum FootprintJob {
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil
             )
         }
-        return FootprintSummary(
+        var summary = FootprintSummary(
             engine: engineVersion, syntheticTerrain: grid.isSynthetic, terrain: request.terrainPath,
             sites: request.sitesPath, model: parameters.model.rawValue,
             settings: FootprintSummary.ModelSettings(parameters, spacing: grid.spacing), crs: grid.crs,
@@ -210,6 +215,8 @@ public enum FootprintJob {
             overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
             warnings: analysis.footprints.flatMap { footprint in footprint.warnings.map { "site '\(footprint.siteID)': \($0)" } }
         )
+        if let clutter, let request = request.clutter { summary.clutter = FootprintSummary.Clutter(request, clutter) }
+        return summary
     }
 
     /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather

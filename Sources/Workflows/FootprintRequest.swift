@@ -16,6 +16,8 @@ public struct FootprintRequest: Sendable {
     public var writeTerrain: Bool
     /// Residents to evaluate the coverage for (`phusong evaluate`); nil for footprints alone.
     public var residents: ResidentsRequest?
+    /// Land cover and the loss of each class at the receiver; nil for none.
+    public var clutter: ClutterRequest?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -29,15 +31,16 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path].compactMap { $0 }
+            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath].compactMap { $0 }
     }
 
     /// What a run of `siteCount` sites holds in memory: elevations and the rasters of its sites' power over the grid
-    /// (and residents when evaluated), and per site being computed its received power and each cell's radial.
+    /// (and residents when evaluated, clutter classes and losses when given), and per site being computed its received
+    /// power and each cell's radial.
     func memoryBudget(siteCount: Int) -> MemoryBudget {
         MemoryBudget(
             limitBytes: limits.memoryBytes,
-            bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24),
+            bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

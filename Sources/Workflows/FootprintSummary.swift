@@ -134,6 +134,31 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var residents: ResidentStatistics?
     /// Set when a time limit stopped the run before every site was computed (absent from complete runs).
     public var partial: Partial?
+    /// The land cover whose losses the run took off received power (absent without).
+    public var clutter: Clutter?
+
+    /// Where a run's clutter came from, and how many grid cells each class holds.
+    public struct Clutter: Sendable, Codable, Equatable {
+        public let raster: String
+        public let losses: String
+        /// Grid cells per class, the classes as text (JSON keys).
+        public let cellsPerClass: [String: Int]
+        /// Grid cells the raster does not cover: they lose nothing.
+        public let cellsWithoutClass: Int
+
+        init(_ request: ClutterRequest, _ losses: ClutterLosses) {
+            raster = request.rasterPath
+            self.losses = request.lossesPath
+            cellsPerClass = Dictionary(uniqueKeysWithValues: losses.cellsPerClass.map { ("\($0)", $1) })
+            cellsWithoutClass = losses.cellsWithoutClass
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case raster, losses
+            case cellsPerClass = "cells_per_class"
+            case cellsWithoutClass = "cells_without_class"
+        }
+    }
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -154,7 +179,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

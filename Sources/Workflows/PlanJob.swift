@@ -98,7 +98,8 @@ public enum PlanJob {
             memory: evaluation.memoryBudget(siteCount: candidates.count)
         ).grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let footprints = try footprints(of: candidates, on: grid, request: evaluation)
+        let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
+        let footprints = try footprints(of: candidates, on: grid, clutter: clutter, request: evaluation)
         let instance = try coverageInstance(candidates, footprints: footprints, residents: residents, grid: grid, request: request)
         let result: SitingResult
         do {
@@ -133,7 +134,9 @@ public enum PlanJob {
     }
 
     /// Each candidate's footprint (its own technology's threshold), computed in parallel.
-    private static func footprints(of candidates: [PlanCandidate], on grid: TerrainGrid, request: FootprintRequest) throws(InputError) -> [SiteFootprint] {
+    private static func footprints(
+        of candidates: [PlanCandidate], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest
+    ) throws(InputError) -> [SiteFootprint] {
         let sites = candidates.map(\.site)
         let positions: [MapPoint]
         do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
@@ -142,7 +145,9 @@ public enum PlanJob {
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
             Result { () throws(SiteCoverageError) in
-                let coverage = try FootprintJob.siteCoverage(sites[index], at: positions[index], on: grid, gridDigest: gridDigest, request: request)
+                let coverage = try FootprintJob.siteCoverage(
+                    sites[index], at: positions[index], on: grid, clutter: clutter, gridDigest: gridDigest, request: request
+                )
                 return SiteFootprint(coverage: coverage, grid: grid)
             }
         }

@@ -111,12 +111,19 @@ struct SiteRunOptions: ParsableArguments {
     @Flag(name: .customLong("write-terrain"), help: "Also write terrain.tif: the metric elevation grid the run used.")
     var writeTerrain = false
 
+    @Option(help: "Land cover: a raster of whole-number classes, any CRS (e.g. ESA WorldCover); each cell's prevailing class costs its loss.")
+    var clutter: String?
+
+    @Option(name: .customLong("clutter-losses"), help: "CSV of class,loss_db: the loss each land-cover class adds at the receiver.")
+    var clutterLosses: String?
+
     func validate() throws {
         do {
             try model.validateVariability(environment: radio.settings)
         } catch {
             throw ValidationError(error.message)
         }
+        guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
     }
 
     func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
@@ -129,6 +136,7 @@ struct SiteRunOptions: ParsableArguments {
             resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain,
             residents: residents
         )
+        if let clutter, let clutterLosses { request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses) }
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("Scenario location settings", .enabled(if: SharedData.isAvailable, SharedData.absence))
-struct ScenarioLocationTests {
+@Suite("Scenario radio settings: location percentage and clutter", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
     @Test("Scenarios take location_percent and location_sigma_db; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
@@ -32,5 +32,29 @@ struct ScenarioLocationTests {
         #expect(p526.reason.contains("location_percent: p526: it predicts the median") && p526.path.hasSuffix("manifest.yaml:3"), "\(p526.path): \(p526.reason)")
         let itm = try #require(throws: InputError.self) { try load("model: itm, location_percent: 90, location_sigma_db: 8") }
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
+    }
+
+    @Test("Scenarios take clutter and clutter_losses, resolved against the manifest's folder; one without the other is refused")
+    func clutterFields() throws {
+        let folder = try temporaryFolder("clutter-scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["landcover.tif", "losses.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        func load(_ scenario: String) throws -> Manifest {
+            let path = folder + "/manifest.yaml"
+            try """
+                name: clutter
+                scenarios:
+                  base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
+                jobs:
+                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return try Manifest.load(path)
+        }
+        let manifest = try load("clutter: landcover.tif, clutter_losses: losses.csv")
+        guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
+        #expect(request.clutter?.rasterPath.hasSuffix("/landcover.tif") == true && request.clutter?.lossesPath.hasSuffix("/losses.csv") == true)
+        #expect(request.inputFiles.contains(request.clutter!.lossesPath), "a changed table makes the job run again")
+        let alone = try #require(throws: InputError.self) { try load("clutter: landcover.tif") }
+        #expect(alone.reason.contains("clutter: clutter and clutter_losses go together"), "\(alone)")
     }
 }

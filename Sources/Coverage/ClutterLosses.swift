@@ -1,0 +1,85 @@
+import Foundation
+import Terrain
+
+/// Where a run's clutter comes from: a raster of land-cover classes and a table of the loss each class costs.
+public struct ClutterRequest: Sendable, Equatable {
+    /// Any raster GDAL reads, of whole-number classes, in any CRS (ESA WorldCover, a national land-cover map, …).
+    public var rasterPath: String
+    /// A CSV with columns `class` and `loss_db` (and optionally `name`).
+    public var lossesPath: String
+
+    public init(rasterPath: String, lossesPath: String) {
+        self.rasterPath = rasterPath
+        self.lossesPath = lossesPath
+    }
+}
+
+/// The loss land cover adds at the receiver, per grid cell: trees, buildings and crops around a handset that the
+/// terrain profile does not hold. Each cell's class is the one prevailing in it (`ClassGrid`); cells the raster does
+/// not cover lose nothing.
+public struct ClutterLosses: Sendable {
+    /// dB per grid cell, row-major.
+    public let perCell: [Float]
+    /// Grid cells per class found, and cells without a class.
+    public let cellsPerClass: [Int32: Int]
+    public let cellsWithoutClass: Int
+
+    /// The classes of `request.rasterPath` on `grid`, priced by `request.lossesPath`; a class on the grid that the
+    /// table lacks is an error naming it.
+    public static func load(_ request: ClutterRequest, onto grid: TerrainGrid) throws(InputError) -> ClutterLosses {
+        let losses = try table(request.lossesPath)
+        let classes = try ClassGrid.load(request.rasterPath, onto: grid).classes
+        var cellsPerClass: [Int32: Int] = [:]
+        for value in classes where value != ClassGrid.none { cellsPerClass[value, default: 0] += 1 }
+        let unpriced = cellsPerClass.keys.filter { losses[$0] == nil }.sorted()
+        guard unpriced.isEmpty else {
+            let named = unpriced.prefix(10).map { "\($0) (\(cellsPerClass[$0]!) cells)" }.joined(separator: ", ")
+            throw InputError(
+                path: request.lossesPath,
+                reason: "no loss_db for class \(named) of \(request.rasterPath), found on the grid: give every class a row"
+            )
+        }
+        return ClutterLosses(
+            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, cellsPerClass: cellsPerClass,
+            cellsWithoutClass: classes.count - cellsPerClass.values.reduce(0, +)
+        )
+    }
+
+    /// The class → dB table of a CSV with `class` and `loss_db` columns (names in any case).
+    static func table(_ path: String) throws(InputError) -> [Int32: Double] {
+        let csv = CSV(try readTextInput(path))
+        guard let header = csv.rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+            let classColumn = header.firstIndex(of: "class"), let lossColumn = header.firstIndex(of: "loss_db")
+        else {
+            throw InputError(path: path, reason: "needs the columns class and loss_db (a header line first)")
+        }
+        var losses: [Int32: Double] = [:]
+        for (index, row) in csv.rows.enumerated().dropFirst() where !row.allSatisfy({ $0.isEmpty }) {
+            let line = index + 1
+            guard row.count > max(classColumn, lossColumn), let value = Int32(row[classColumn].trimmingCharacters(in: .whitespaces)) else {
+                throw InputError(path: path, reason: "line \(line): the class must be a whole number")
+            }
+            guard let loss = csv.number(row[lossColumn].trimmingCharacters(in: .whitespaces)), (-20...80).contains(loss) else {
+                throw InputError(path: path, reason: "line \(line): loss_db '\(row[lossColumn])' of class \(value) is not a loss of −20–80 dB")
+            }
+            guard losses.updateValue(loss, forKey: value) == nil else {
+                throw InputError(path: path, reason: "line \(line): class \(value) is listed twice")
+            }
+        }
+        guard !losses.isEmpty else { throw InputError(path: path, reason: "lists no class") }
+        return losses
+    }
+
+    /// `coverage` with each cell's clutter loss taken off its power.
+    public func applied(to coverage: SiteCoverage, gridWidth: Int) -> SiteCoverage {
+        var power = coverage.power
+        for row in 0..<coverage.height {
+            let gridStart = (coverage.row + row) * gridWidth + coverage.column, windowStart = row * coverage.width
+            for column in 0..<coverage.width { power[windowStart + column] -= perCell[gridStart + column] }
+        }
+        return SiteCoverage(
+            site: coverage.site, threshold: coverage.threshold, column: coverage.column, row: coverage.row, width: coverage.width,
+            height: coverage.height, power: power, warnings: coverage.warnings
+        )
+    }
+}

@@ -1,0 +1,110 @@
+import Coverage
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Clutter losses from a land-cover raster", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ClutterTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+
+    /// A land-cover raster in longitude/latitude (0.001° pixels, 71.60–71.30° W, 44.32–44.57° N) around NH-1: class 10
+    /// west of 71.45° W, class 50 east of it, nodata (0) north of 44.53° N; and a table pricing `priced` of the classes.
+    func landCover(in folder: String, priced: [(Int, String)] = [(10, "12"), (50, "20")]) throws -> ClutterRequest {
+        let (width, height) = (300, 250)
+        let classes = (0..<(width * height)).map { index -> Int32 in
+            let (column, row) = (index % width, index / width)
+            return row < 40 ? 0 : column < 150 ? 10 : 50
+        }
+        let raster = folder + "/landcover.tif", table = folder + "/losses.csv"
+        try GeoTIFF.writeIntegers(
+            path: raster, width: width, height: height, values: classes, nodata: 0,
+            georeference: RasterGeoreference(geoTransform: [-71.60, 0.001, 0, 44.57, 0, -0.001], crs: .epsg(4326))
+        )
+        try (["class,loss_db,name"] + priced.map { "\($0.0),\($0.1),cover \($0.0)" }).joined(separator: "\n")
+            .write(toFile: table, atomically: true, encoding: .utf8)
+        return ClutterRequest(rasterPath: raster, lossesPath: table)
+    }
+
+    func run(into folder: String, clutter: ClutterRequest?) throws -> FootprintSummary {
+        var request = FootprintRequest(
+            terrainPath: terrain, sitesPath: Fixtures.path("sites/outside_terrain.geojson"), outputDirectory: folder,
+            parameters: CoverageParameters(radius: 10_000, model: .fspl)
+        )
+        request.sites = [Site(
+            id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60,
+            technology: .gsm
+        )]
+        request.clutter = clutter
+        return try FootprintJob.run(request)
+    }
+
+    @Test("""
+        Every cell loses its prevailing class's loss — 12 dB west of 71.45° W, 20 dB east, nothing where the raster has \\
+        no class — cell by cell against a run without clutter; summary.json counts the cells per class
+        """)
+    func lossPerCell() throws {
+        let folder = try temporaryFolder("clutter")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bare = try run(into: folder + "/bare", clutter: nil)
+        let covered = try run(into: folder + "/clutter", clutter: try landCover(in: folder))
+        let without = try DEMSource.open(folder + "/bare/coverage.tif"), with = try DEMSource.open(folder + "/clutter/coverage.tif")
+        let before = try #require(try without.read(covering: without.describe().frame.bounds, holding: .quantities))
+        let after = try #require(try with.read(covering: with.describe().frame.bounds, holding: .quantities))
+        let frame = before.frame
+        let cells = before.values.indices.filter { !before.values[$0].isNaN && $0 % 7 == 0 }
+        let centres = try CoordinateTransform(from: bare.crs, to: wgs84).apply(cells.map { index in
+            MapPoint(
+                x: frame.cornerX + (Double(index % frame.width) + 0.5) * frame.pixelWidth,
+                y: frame.cornerY - (Double(index / frame.width) + 0.5) * frame.pixelHeight
+            )
+        })
+        var checked = [0.0: 0, 12: 0, 20: 0]
+        for (index, centre) in zip(cells, centres) {
+            // Away from the classes' edges by more than a cell (92.7 m ≈ 0.0012° of longitude here), the class is certain.
+            guard abs(centre.x + 71.45) > 0.002, abs(centre.y - 44.53) > 0.002 else { continue }
+            let expected = centre.y > 44.53 ? 0.0 : centre.x < -71.45 ? 12 : 20
+            let loss = Double(before.values[index] - after.values[index])
+            #expect(abs(loss - expected) < 1e-3, "cell at \(centre): \(loss) dB, expected \(expected)")
+            checked[expected, default: 0] += 1
+        }
+        #expect(checked.values.allSatisfy { $0 > 50 }, "\(checked)")
+        let summary = try #require(covered.clutter)
+        #expect(summary.cellsPerClass.keys.sorted() == ["10", "50"] && summary.cellsWithoutClass > 0)
+        #expect(summary.cellsPerClass.values.reduce(0, +) + summary.cellsWithoutClass == covered.gridWidth * covered.gridHeight)
+        #expect(bare.clutter == nil && covered.siteAreas[0].coveredCells == bare.siteAreas[0].coveredCells)
+    }
+
+    @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS")
+    func badInput() throws {
+        let folder = try temporaryFolder("clutter-bad")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func refusal(_ clutter: ClutterRequest) throws -> InputError {
+            let error = try #require(throws: InputError.self) { try run(into: folder + "/out", clutter: clutter) }
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+            return error
+        }
+        let unpriced = try refusal(try landCover(in: folder, priced: [(10, "12")]))
+        #expect(unpriced.path.hasSuffix("losses.csv") && unpriced.reason.hasPrefix("no loss_db for class 50 ("), "\(unpriced.reason)")
+        let notNumber = try refusal(try landCover(in: folder, priced: [(10, "12"), (50, "heavy")]))
+        #expect(notNumber.reason == "line 3: loss_db 'heavy' of class 50 is not a loss of −20–80 dB")
+        let twice = try refusal(try landCover(in: folder, priced: [(10, "12"), (50, "20"), (10, "8")]))
+        #expect(twice.reason == "line 4: class 10 is listed twice")
+        let table = try landCover(in: folder).lossesPath
+        let floats = folder + "/floats.tif"
+        try GeoTIFF.writeFloat32(
+            path: floats, width: 2, height: 2, values: [10, 10, 50, 50],
+            georeference: RasterGeoreference(geoTransform: [-71.55, 0.1, 0, 44.55, 0, -0.1], crs: .epsg(4326))
+        )
+        let fractional = try refusal(ClutterRequest(rasterPath: floats, lossesPath: table))
+        #expect(fractional.path == floats && fractional.reason == "classes must be whole numbers, but the band holds Float32")
+        let noCRS = try refusal(ClutterRequest(rasterPath: Fixtures.path("fuzz/no_crs.tif"), lossesPath: table))
+        #expect(noCRS.reason == "has no CRS: the classes cannot be placed on the terrain")
+        let alone = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", terrain, "--sites", Fixtures.path("sites/nh_two_sites.csv"), "--out", folder + "/cli",
+            "--model", "fspl", "--clutter", floats,
+        ])
+        #expect(alone.status != 0 && alone.stderr.contains("--clutter and --clutter-losses go together"), "\(alone.stderr)")
+    }
+}
