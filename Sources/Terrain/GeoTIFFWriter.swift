@@ -43,7 +43,7 @@ public enum GeoTIFF {
         )
     }
 
-    /// Writes whole numbers — `Int32` or `UInt16` `values` (row-major, `width` × `height`) — with `nodata` declared.
+    /// Writes whole numbers — `Int32`, `UInt16` or `UInt8` `values` (row-major, `width` × `height`) — with `nodata` declared.
     public static func writeIntegers<Sample: FixedWidthInteger>(
         path: String, width: Int, height: Int, values: [Sample], nodata: Sample, georeference: RasterGeoreference,
         metadata: [String: String] = [:], bandDescription: String? = nil
@@ -53,7 +53,8 @@ public enum GeoTIFF {
         switch Sample.self {
         case is Int32.Type: type = GDT_Int32
         case is UInt16.Type: type = GDT_UInt16
-        default: preconditionFailure("GeoTIFF.writeIntegers takes Int32 or UInt16 samples")
+        case is UInt8.Type: type = GDT_Byte
+        default: preconditionFailure("GeoTIFF.writeIntegers takes Int32, UInt16 or UInt8 samples")
         }
         try write(
             values, type: type, nodata: Double(nodata), path: path, width: width, height: height, georeference: georeference,

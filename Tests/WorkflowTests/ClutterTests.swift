@@ -11,17 +11,22 @@ struct ClutterTests {
 
     /// A land-cover raster in longitude/latitude (0.001° pixels, 71.60–71.30° W, 44.32–44.57° N) around NH-1: class 10
     /// west of 71.45° W, class 50 east of it, nodata (0) north of 44.53° N; and a table pricing `priced` of the classes.
-    func landCover(in folder: String, priced: [(Int, String)] = [(10, "12"), (50, "20")]) throws -> ClutterRequest {
+    /// As 8-bit pixels (`bytes`), as land-cover maps mostly are, or 32-bit.
+    func landCover(in folder: String, priced: [(Int, String)] = [(10, "12"), (50, "20")], bytes: Bool = false) throws -> ClutterRequest {
         let (width, height) = (300, 250)
         let classes = (0..<(width * height)).map { index -> Int32 in
             let (column, row) = (index % width, index / width)
             return row < 40 ? 0 : column < 150 ? 10 : 50
         }
         let raster = folder + "/landcover.tif", table = folder + "/losses.csv"
-        try GeoTIFF.writeIntegers(
-            path: raster, width: width, height: height, values: classes, nodata: 0,
-            georeference: RasterGeoreference(geoTransform: [-71.60, 0.001, 0, 44.57, 0, -0.001], crs: .epsg(4326))
-        )
+        let georeference = RasterGeoreference(geoTransform: [-71.60, 0.001, 0, 44.57, 0, -0.001], crs: .epsg(4326))
+        if bytes {
+            try GeoTIFF.writeIntegers(
+                path: raster, width: width, height: height, values: classes.map(UInt8.init), nodata: 0, georeference: georeference
+            )
+        } else {
+            try GeoTIFF.writeIntegers(path: raster, width: width, height: height, values: classes, nodata: 0, georeference: georeference)
+        }
         try (["class,loss_db,name"] + priced.map { "\($0.0),\($0.1),cover \($0.0)" }).joined(separator: "\n")
             .write(toFile: table, atomically: true, encoding: .utf8)
         return ClutterRequest(rasterPath: raster, lossesPath: table)
@@ -42,7 +47,8 @@ struct ClutterTests {
 
     @Test("""
         Every cell loses its prevailing class's loss — 12 dB west of 71.45° W, 20 dB east, nothing where the raster has \\
-        no class — cell by cell against a run without clutter; summary.json counts the cells per class
+        no class — cell by cell against a run without clutter, from 32-bit and 8-bit classes alike; summary.json counts \
+        the cells per class
         """)
     func lossPerCell() throws {
         let folder = try temporaryFolder("clutter")
@@ -74,6 +80,11 @@ struct ClutterTests {
         #expect(summary.cellsPerClass.keys.sorted() == ["10", "50"] && summary.cellsWithoutClass > 0)
         #expect(summary.cellsPerClass.values.reduce(0, +) + summary.cellsWithoutClass == covered.gridWidth * covered.gridHeight)
         #expect(bare.clutter == nil && covered.siteAreas[0].coveredCells == bare.siteAreas[0].coveredCells)
+        // The same classes in 8-bit pixels (GDAL's faster mode) give the same raster.
+        let eightBit = folder + "/bytes"
+        try FileManager.default.createDirectory(atPath: eightBit, withIntermediateDirectories: true)
+        _ = try run(into: folder + "/clutter-bytes", clutter: try landCover(in: eightBit, bytes: true))
+        #expect(FileManager.default.contents(atPath: folder + "/clutter-bytes/coverage.tif") == FileManager.default.contents(atPath: folder + "/clutter/coverage.tif"))
     }
 
     @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS")
