@@ -13,7 +13,10 @@ public struct ClassGrid: Sendable {
 
     /// `path` (any raster GDAL reads, of whole numbers, with a CRS) resampled onto `grid`.
     public static func load(_ path: String, onto grid: TerrainGrid) throws(InputError) -> ClassGrid {
-        let source = try GDALDatasetHandle(gdalPath: path, displayPath: path)
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(path: path, reason: "no such file") }
+        let source = try GDALDatasetHandle(
+            gdalPath: path, displayPath: path, rasterHint: "land cover is a raster of classes (burn a vector map into one with gdal_rasterize)"
+        )
         guard source.bandCount >= 1, let band = GDALGetRasterBand(source.raw, 1) else {
             throw InputError(path: path, reason: "has no raster band")
         }

@@ -44,15 +44,18 @@ func opens(_ path: String, as kind: UInt32) -> Bool {
 final class GDALDatasetHandle {
     let raw: GDALDatasetH
 
-    /// Opens `gdalPath` read-only; `displayPath` is what error messages name.
-    init(gdalPath: String, displayPath: String) throws(InputError) {
+    /// Opens `gdalPath` read-only; `displayPath` is what error messages name, `rasterHint` what they say a vector
+    /// file given instead should have been.
+    init(
+        gdalPath: String, displayPath: String, rasterHint: String = "an elevation model is a raster (.hgt, GeoTIFF, …)"
+    ) throws(InputError) {
         _ = gdalRegistration
         CPLErrorReset()
         let flags = UInt32(GDAL_OF_RASTER) | UInt32(GDAL_OF_READONLY)
         guard let dataset = GDALOpenEx(gdalPath, flags, nil, nil, nil) else {
             let reason = lastGDALError(or: "not a raster GDAL can read")
             guard !opens(gdalPath, as: UInt32(GDAL_OF_VECTOR)) else {
-                throw InputError(path: displayPath, reason: "holds vector layers, not a raster: an elevation model is a raster (.hgt, GeoTIFF, …)")
+                throw InputError(path: displayPath, reason: "holds vector layers, not a raster: \(rasterHint)")
             }
             throw InputError(path: displayPath, reason: reason)
         }
