@@ -20,6 +20,8 @@ public struct ClutterRequest: Sendable, Equatable {
 public struct ClutterLosses: Sendable {
     /// dB per grid cell, row-major.
     public let perCell: [Float]
+    /// Each grid cell's class, row-major (`ClassGrid.none` where the raster has none).
+    public let classes: [Int32]
     /// Grid cells per class found, and cells without a class.
     public let cellsPerClass: [Int32: Int]
     public let cellsWithoutClass: Int
@@ -40,7 +42,7 @@ public struct ClutterLosses: Sendable {
             )
         }
         return ClutterLosses(
-            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, cellsPerClass: cellsPerClass,
+            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes, cellsPerClass: cellsPerClass,
             cellsWithoutClass: classes.count - cellsPerClass.values.reduce(0, +)
         )
     }

@@ -42,13 +42,15 @@ public enum DriveTest {
         let onGrid = try points.layer.positions(in: run.crs)
         let geographic = try points.layer.positions(in: wgs84)
         var outcomes: [PointOutcome] = []
+        let hasClutter = run.hasClutter
         for (index, feature) in points.layer.features.enumerated() {
             let site = request.siteField.map { feature.attributes[$0] ?? "" }
             let (predicted, cell) = try run.prediction(at: onGrid[index], site: site)
             let position = GeoPoint(latitude: geographic[index].y, longitude: geographic[index].x)
             outcomes.append(PointOutcome(
                 feature: feature.number, position: position, site: site, distance: site.flatMap { run.sites[$0] }.map { position.distance(to: $0.location) },
-                measured: points.values[index], prediction: predicted, cell: cell
+                measured: points.values[index], prediction: predicted, cell: cell,
+                clutterClass: hasClutter ? try run.clutterClass(at: onGrid[index]) : nil
             ))
         }
         let pointCount = outcomes.count
@@ -119,6 +121,8 @@ struct PointOutcome {
     let prediction: Prediction
     /// The index of the raster cell the point lies in, if any.
     let cell: Int?
+    /// The land-cover class of the run's cell under the point, in a run with clutter.
+    let clutterClass: Int?
     /// How many measured points this outcome stands for.
     var points = 1
 
@@ -149,7 +153,8 @@ struct PointOutcome {
                 feature: first.feature,
                 position: GeoPoint(latitude: mean { $0.position.latitude }, longitude: mean { $0.position.longitude }),
                 site: first.site, distance: first.distance.map { _ in mean { $0.distance ?? 0 } },
-                measured: 10 * log10(milliwatts), prediction: first.prediction, cell: first.cell, points: group.count
+                measured: 10 * log10(milliwatts), prediction: first.prediction, cell: first.cell, clutterClass: first.clutterClass,
+                points: group.count
             )
         }
         return merged.sorted { $0.feature < $1.feature }
@@ -174,13 +179,14 @@ struct PointOutcome {
 
     /// `drive_test.csv`: a row per outcome, in the layer's order.
     static func csv(_ outcomes: [PointOutcome]) -> String {
-        var lines = ["feature,longitude,latitude,site,distance_m,measured_dbm,predicted_dbm,difference_db,points,status"]
+        var lines = ["feature,longitude,latitude,site,distance_m,measured_dbm,predicted_dbm,difference_db,points,clutter_class,status"]
         for point in outcomes {
-            let fields = [
+            let clutterClass: String = point.clutterClass.map(String.init) ?? ""
+            let fields: [String] = [
                 "\(point.feature)", String(format: "%.7f", point.position.longitude), String(format: "%.7f", point.position.latitude),
                 csvField(point.site ?? ""), point.distance.map { String(format: "%.0f", $0) } ?? "",
                 String(format: "%.2f", point.measured), point.predicted.map { String(format: "%.2f", $0) } ?? "",
-                point.difference.map { String(format: "%.2f", $0) } ?? "", "\(point.points)", point.status,
+                point.difference.map { String(format: "%.2f", $0) } ?? "", "\(point.points)", clutterClass, point.status,
             ]
             lines.append(fields.joined(separator: ","))
         }

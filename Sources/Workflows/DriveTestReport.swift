@@ -95,6 +95,25 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// The errors of the points on cells of one land-cover class, in a run with clutter: a mean above 0 says the
+    /// class's loss_db is that much too high, below 0 too low.
+    public struct ClutterClassErrors: Sendable, Codable, Equatable {
+        public let clutterClass: Int
+        public let errors: Errors
+
+        /// The classes under any compared point, in increasing order.
+        static func classes(_ points: [PointOutcome]) -> [ClutterClassErrors] {
+            Dictionary(grouping: points.filter { $0.difference != nil && $0.clutterClass != nil }) { $0.clutterClass! }
+                .sorted { $0.key < $1.key }
+                .map { ClutterClassErrors(clutterClass: $0.key, errors: Errors($0.value.compactMap(\.difference))) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case errors
+            case clutterClass = "class"
+        }
+    }
+
     public struct SiteComparison: Sendable, Codable, Equatable {
         public let id: String
         public let thresholdDBm: Double
@@ -132,6 +151,8 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     public let agreement: Agreement?
     /// With a site field: each of the run's sites with points, in the run's order.
     public let sites: [SiteComparison]
+    /// In a run with clutter (`clutter.tif`): the compared points' errors per land-cover class; nil without.
+    public let byClutterClass: [ClutterClassErrors]?
 
     /// `points` measured points, compared as `outcomes` (one per point, or per cell).
     init(request: DriveTest.Request, run: RunPredictions, points: Int, outcomes: [PointOutcome]) {
@@ -149,6 +170,7 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         errors = Errors(outcomes.compactMap(\.difference))
         thresholdDBm = request.thresholdDBm
         agreement = request.thresholdDBm.map { Agreement(outcomes, threshold: $0) }
+        byClutterClass = run.hasClutter ? ClutterClassErrors.classes(outcomes) : nil
         guard request.siteField != nil else {
             sites = []
             return
@@ -174,5 +196,6 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         case noPrediction = "no_prediction"
         case unknownSitePoints = "unknown_site_points"
         case unknownSites = "unknown_sites"
+        case byClutterClass = "by_clutter_class"
     }
 }

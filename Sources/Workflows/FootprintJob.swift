@@ -57,7 +57,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter.map { ($0, request.clutter!.rasterPath) }, partial: partial != nil
                     )
                 }
             })
@@ -223,13 +223,20 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, partial: Bool
+        writeTerrain: Bool, clutter: (losses: ClutterLosses, raster: String)?, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
             try GeoTIFF.writeFloat32(
                 path: staging.path("terrain.tif"), width: grid.width, height: grid.height, values: grid.elevations,
                 georeference: grid.georeference(), metadata: metadata, bandDescription: "elevation (m) on the run's grid"
+            )
+        }
+        if let clutter {
+            try GeoTIFF.writeIntegers(
+                path: staging.path("clutter.tif"), width: grid.width, height: grid.height, values: clutter.losses.classes,
+                nodata: ClassGrid.none, georeference: grid.georeference(), metadata: metadata,
+                bandDescription: "land-cover class of each cell (\(clutter.raster))"
             )
         }
         if partial { metadata[partialMetadataKey] = "YES" }

@@ -59,6 +59,17 @@ struct RunPredictions {
         return ""
     }
 
+    /// Whether the run took clutter losses off its powers, and so holds each cell's land-cover class (`clutter.tif`).
+    var hasClutter: Bool { FileManager.default.fileExists(atPath: folder + "/clutter.tif") }
+
+    /// The land-cover class of the run's cell under map `point`; nil beyond the grid or where the cell has none.
+    mutating func clutterClass(at point: MapPoint) throws(InputError) -> Int? {
+        let raster = try self.raster("clutter.tif")
+        guard let cell = Self.cell(of: point, in: raster.frame) else { return nil }
+        let value = raster.values[cell]
+        return value.isNaN ? nil : Int(value)
+    }
+
     /// The received power predicted at map `point` (in `crs`): the strongest of any site, or that of `site`; and the
     /// index of the raster cell it lies in, when it lies in one.
     mutating func prediction(at point: MapPoint, site: String?) throws(InputError) -> (prediction: Prediction, cell: Int?) {
@@ -70,12 +81,17 @@ struct RunPredictions {
             name = "coverage.tif"
         }
         let raster = try self.raster(name)
-        let frame = raster.frame
+        guard let cell = Self.cell(of: point, in: raster.frame) else { return (.outsideGrid, nil) }
+        let value = raster.values[cell]
+        return (value.isNaN ? .noPrediction : .power(Double(value)), cell)
+    }
+
+    /// The row-major index of the pixel of `frame` that map `point` lies in; nil outside it.
+    private static func cell(of point: MapPoint, in frame: RasterFrame) -> Int? {
         let column = ((point.x - frame.cornerX) / frame.pixelWidth).rounded(.down)
         let row = ((frame.cornerY - point.y) / frame.pixelHeight).rounded(.down)
-        guard column >= 0, column < Double(frame.width), row >= 0, row < Double(frame.height) else { return (.outsideGrid, nil) }
-        let cell = Int(row) * frame.width + Int(column), value = raster.values[cell]
-        return (value.isNaN ? .noPrediction : .power(Double(value)), cell)
+        guard column >= 0, column < Double(frame.width), row >= 0, row < Double(frame.height) else { return nil }
+        return Int(row) * frame.width + Int(column)
     }
 
     private mutating func raster(_ name: String) throws(InputError) -> ElevationRaster {

@@ -67,7 +67,8 @@ func driveTestTable(_ report: DriveTestReport) -> String {
         }
         return "  \(label)  " + String(format: "%6d  %+7.2f  %7.2f  %7.2f", errors.points, mean, deviation, rms) + extra
     }
-    let width = max(5, report.sites.map(\.id.count).max() ?? 5)
+    let classLabels = (report.byClutterClass ?? []).map { "class \($0.clutterClass)".count }
+    let width = max(5, (report.sites.map(\.id.count) + classLabels).max() ?? 5)
     func padded(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
     var lines = [
         "Drive test: \(report.points) points\(report.perCell ? ", averaged per cell" : ""), measured − predicted (dB)",
@@ -85,6 +86,9 @@ func driveTestTable(_ report: DriveTestReport) -> String {
             String(format: "  at %.1f dBm: ", threshold) + "covered as measured \(share(a.both + a.measuredOnly)), as predicted "
                 + "\(share(a.both + a.predictedOnly)) (both \(a.both), measured only \(a.measuredOnly), predicted only \(a.predictedOnly), neither \(a.neither))"
         )
+    }
+    for group in report.byClutterClass ?? [] {
+        lines.append(line(padded("class \(group.clutterClass)"), group.errors))
     }
     let apart = [
         (report.outsideGrid, "outside the area predicted"), (report.noPrediction, "without a prediction"),

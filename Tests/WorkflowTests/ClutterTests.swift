@@ -121,4 +121,41 @@ struct ClutterTests {
         ])
         #expect(alone.status != 0 && alone.stderr.contains("--clutter and --clutter-losses go together"), "\(alone.stderr)")
     }
+
+    @Test("""
+        The run writes each cell's class (clutter.tif), and drive-test gives the errors per class: points 3 dB above the \
+        predictions on class 10 and 5 dB below on class 50 say the first class's loss is 3 dB too high, the second's 5 too low
+        """)
+    func driveTestPerClass() throws {
+        let folder = try temporaryFolder("clutter-drive")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try run(into: folder + "/run", clutter: try landCover(in: folder))
+        func raster(_ name: String) throws -> ElevationRaster {
+            let source = try DEMSource.open(folder + "/run/" + name)
+            return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities))
+        }
+        let power = try raster("coverage.tif"), classes = try raster("clutter.tif")
+        #expect(classes.frame.width == summary.gridWidth && Set(classes.values.filter { !$0.isNaN }) == [10, 50])
+        let frame = power.frame
+        let cells = power.values.indices.filter { !power.values[$0].isNaN && !classes.values[$0].isNaN && $0 % 11 == 0 }
+        let centres = try CoordinateTransform(from: summary.crs, to: wgs84).apply(cells.map { index in
+            MapPoint(
+                x: frame.cornerX + (Double(index % frame.width) + 0.5) * frame.pixelWidth,
+                y: frame.cornerY - (Double(index / frame.width) + 0.5) * frame.pixelHeight
+            )
+        })
+        let rows = zip(cells, centres).map { index, centre in
+            String(format: "%.9f,%.9f,%.6f", centre.x, centre.y, Double(power.values[index]) + (classes.values[index] == 10 ? 3 : -5))
+        }
+        try (["lon,lat,rsrp"] + rows).joined(separator: "\n").write(toFile: folder + "/drive.csv", atomically: true, encoding: .utf8)
+        let report = try DriveTest.run(DriveTest.Request(
+            runFolder: folder + "/run", measurementsPath: folder + "/drive.csv", valueField: "rsrp", siteField: nil,
+            outputDirectory: folder + "/drive"
+        ))
+        let perClass = try #require(report.byClutterClass)
+        #expect(perClass.map(\.clutterClass) == [10, 50] && perClass.map(\.errors.points).reduce(0, +) == cells.count)
+        #expect(abs((perClass[0].errors.meanDB ?? 0) - 3) < 1e-4 && abs((perClass[1].errors.meanDB ?? 0) + 5) < 1e-4, "\(perClass)")
+        let csv = CSV(try String(contentsOfFile: folder + "/drive/drive_test.csv", encoding: .utf8)).rows
+        #expect(csv[0][9] == "clutter_class" && Set(csv.dropFirst().map { $0[9] }) == ["10", "50"])
+    }
 }
