@@ -92,7 +92,7 @@ public struct Manifest: Sendable {
             var request = try ScenarioFields.request(
                 fields.removing(extra), resolve: resolve, required: isPlan ? ["sites", "population"] : ["sites"]
             )
-            try requireFiles(fields, ["terrain", "sites", "population", "population_raster", "settlements"], resolve: resolve)
+            try requireFiles(fields, ["terrain", "sites", "population", "population_raster", "settlements", "clutter", "clutter_losses"], resolve: resolve)
             let inputs = request.inputFiles
             request.outputDirectory = ""
             let work: BatchJob.Work = isPlan ? .plan(try planRequest(fields, evaluation: request)) : .evaluate(request)

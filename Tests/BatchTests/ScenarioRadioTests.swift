@@ -34,7 +34,7 @@ struct ScenarioRadioTests {
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
     }
 
-    @Test("Scenarios take clutter and clutter_losses, resolved against the manifest's folder; one without the other is refused")
+    @Test("Scenarios take clutter and clutter_losses, resolved against the manifest's folder; one without the other, or a missing file, is refused")
     func clutterFields() throws {
         let folder = try temporaryFolder("clutter-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -54,6 +54,8 @@ struct ScenarioRadioTests {
         guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
         #expect(request.clutter?.rasterPath.hasSuffix("/landcover.tif") == true && request.clutter?.lossesPath.hasSuffix("/losses.csv") == true)
         #expect(request.inputFiles.contains(request.clutter!.lossesPath), "a changed table makes the job run again")
+        let absent = try #require(throws: InputError.self) { try load("clutter: absent.tif, clutter_losses: losses.csv") }
+        #expect(absent.reason.contains("clutter") && absent.reason.contains("absent.tif"), "\(absent)")
         let alone = try #require(throws: InputError.self) { try load("clutter: landcover.tif") }
         #expect(alone.reason.contains("clutter: clutter and clutter_losses go together"), "\(alone)")
     }
