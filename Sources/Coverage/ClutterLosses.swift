@@ -48,7 +48,7 @@ public struct ClutterLosses: Sendable {
     }
 
     /// The class → dB table of a CSV with `class` and `loss_db` columns (names in any case).
-    static func table(_ path: String) throws(InputError) -> [Int32: Double] {
+    package static func table(_ path: String) throws(InputError) -> [Int32: Double] {
         let csv = CSV(try readTextInput(path))
         guard let header = csv.rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
             let classColumn = header.firstIndex(of: "class"), let lossColumn = header.firstIndex(of: "loss_db")

@@ -22,6 +22,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case terrainHGT = "terrain-hgt"
     case terrainGeoTIFF = "terrain-geotiff"
     case terrainZip = "terrain-zip"
+    case clutterLosses = "clutter-losses"
+    case clutterRaster = "clutter-raster"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -36,6 +38,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainHGT: "N44W072.hgt"
         case .terrainGeoTIFF: "dem.tif"
         case .terrainZip: "dem.zip"
+        case .clutterLosses: "losses.csv"
+        case .clutterRaster: "landcover.tif"
         }
     }
 
@@ -61,6 +65,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainHGT: ["Fixtures/fuzz/tiny.hgt"]
         case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif", "Fixtures/fuzz/voids_only.tif"]
         case .terrainZip: ["Fixtures/fuzz/hgt_member.zip", "Fixtures/fuzz/tif_member.zip", "Fixtures/fuzz/wrong_member.zip"]
+        case .clutterLosses: ["Fixtures/fuzz/clutter_losses.csv"]
+        case .clutterRaster: ["Fixtures/fuzz/landcover.tif", "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif"]
         }
     }
 
@@ -78,6 +84,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .manifest: _ = try? Manifest.load(path)
         case .population: _ = try? AdminLayer.load(path)
         case .terrainHGT, .terrainGeoTIFF, .terrainZip: _ = try? DEMSource.open(path).inventory()
+        case .clutterLosses: _ = try? ClutterLosses.table(path)
+        case .clutterRaster: _ = try? ClassGrid.load(path, onto: Self.clutterGrid)
         }
     }
+
+    /// A 16 × 16 grid of 100 m cells around 44.45° N, 71.45° W (UTM 19N), for land cover to be placed on.
+    private static let clutterGrid = TerrainGrid(
+        epsg: 32619, width: 16, height: 16, spacing: 100, cornerX: 304_300, cornerY: 4_925_600,
+        elevations: [Float](repeating: 300, count: 256)
+    )
 }
