@@ -66,7 +66,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainGeoTIFF: ["Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif", "Fixtures/fuzz/voids_only.tif"]
         case .terrainZip: ["Fixtures/fuzz/hgt_member.zip", "Fixtures/fuzz/tif_member.zip", "Fixtures/fuzz/wrong_member.zip"]
         case .clutterLosses: ["Fixtures/fuzz/clutter_losses.csv"]
-        case .clutterRaster: ["Fixtures/fuzz/landcover.tif", "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif"]
+        case .clutterRaster: [
+            "Fixtures/fuzz/landcover.tif", "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif",
+            "Fixtures/fuzz/timeout_landcover_zero_pixel_height.tif",
+        ]
         }
     }
 

@@ -29,6 +29,11 @@ public struct ClassGrid: Sendable {
         guard let projection = GDALGetProjectionRef(source.raw), projection.pointee != 0 else {
             throw InputError(path: path, reason: "has no CRS: the classes cannot be placed on the terrain")
         }
+        guard let t = source.geoTransform, t.allSatisfy(\.isFinite), t[1] * t[5] - t[2] * t[4] != 0 else {
+            throw InputError(path: path, reason: "has no usable georeferencing (its geotransform is missing or its pixels have no area)")
+        }
+        // The warper takes every band; land cover is the first.
+        let firstBand = try Self.translated(source, arguments: ["-of", "VRT", "-b", "1"], path: path)
         // GDAL finds the mode of 8-bit pixels several times faster than of wider ones (0.5 s against 3.3 s for
         // 40 million pixels of 10 m land cover onto a 92.7 m grid): a Byte band with a nodata value to mark cells
         // beyond it stays 8-bit.
@@ -44,7 +49,7 @@ public struct ClassGrid: Sendable {
         let warped = withGDALOptions(arguments) { list -> GDALDatasetH? in
             let options = GDALWarpAppOptionsNew(UnsafeMutablePointer(mutating: list), nil)
             defer { GDALWarpAppOptionsFree(options) }
-            var sources: [GDALDatasetH?] = [source.raw]
+            var sources: [GDALDatasetH?] = [firstBand.raw]
             return sources.withUnsafeMutableBufferPointer { GDALWarp("", nil, 1, $0.baseAddress, options, nil) }
         }
         guard let warped else {
@@ -60,5 +65,17 @@ public struct ClassGrid: Sendable {
         }
         guard status == CE_None else { throw InputError(path: path, reason: "cannot read the classes: \(lastGDALError(or: "read failed"))") }
         return ClassGrid(classes: outputNoData == none ? classes : classes.map { $0 == outputNoData ? none : $0 })
+    }
+
+    /// `source` through `gdal_translate` with `arguments`, in memory.
+    private static func translated(_ source: GDALDatasetHandle, arguments: [String], path: String) throws(InputError) -> GDALDatasetHandle {
+        CPLErrorReset()
+        let dataset = withGDALOptions(arguments) { list -> GDALDatasetH? in
+            let options = GDALTranslateOptionsNew(UnsafeMutablePointer(mutating: list), nil)
+            defer { GDALTranslateOptionsFree(options) }
+            return GDALTranslate("", source.raw, options, nil)
+        }
+        guard let dataset else { throw InputError(path: path, reason: "cannot read its first band: \(lastGDALError(or: "translation failed"))") }
+        return GDALDatasetHandle(owning: dataset, readingFrom: source)
     }
 }

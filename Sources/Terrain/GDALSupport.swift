@@ -43,6 +43,8 @@ func opens(_ path: String, as kind: UInt32) -> Bool {
 /// An open GDAL dataset, closed when the owner lets go. Never shared across threads.
 final class GDALDatasetHandle {
     let raw: GDALDatasetH
+    /// The dataset this one reads from (a VRT's source), kept open until this one is closed.
+    private let source: GDALDatasetHandle?
 
     /// Opens `gdalPath` read-only; `displayPath` is what error messages name, `rasterHint` what they say a vector
     /// file given instead should have been.
@@ -60,10 +62,13 @@ final class GDALDatasetHandle {
             throw InputError(path: displayPath, reason: reason)
         }
         raw = dataset
+        source = nil
     }
 
-    init(owning dataset: GDALDatasetH) {
+    /// Takes over `dataset`; one that reads from another (a VRT over `source`) keeps that one open as long as it is.
+    init(owning dataset: GDALDatasetH, readingFrom source: GDALDatasetHandle? = nil) {
         raw = dataset
+        self.source = source
     }
 
     deinit { GDALClose(raw) }

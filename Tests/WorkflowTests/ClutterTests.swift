@@ -87,7 +87,7 @@ struct ClutterTests {
         #expect(FileManager.default.contents(atPath: folder + "/clutter-bytes/coverage.tif") == FileManager.default.contents(atPath: folder + "/clutter/coverage.tif"))
     }
 
-    @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS, a vector file, no file")
+    @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS, pixels without area, a vector file, no file")
     func badInput() throws {
         let folder = try temporaryFolder("clutter-bad")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -112,6 +112,9 @@ struct ClutterTests {
         #expect(fractional.path == floats && fractional.reason == "classes must be whole numbers, but the band holds Float32")
         let noCRS = try refusal(ClutterRequest(rasterPath: Fixtures.path("fuzz/no_crs.tif"), lossesPath: table))
         #expect(noCRS.reason == "has no CRS: the classes cannot be placed on the terrain")
+        // The fuzzer's: a TIFF whose pixels are 0° tall, over many bands, which kept GDAL's warper busy for seconds.
+        let flat = try refusal(ClutterRequest(rasterPath: Fixtures.path("fuzz/timeout_landcover_zero_pixel_height.tif"), lossesPath: table))
+        #expect(flat.reason == "has no usable georeferencing (its geotransform is missing or its pixels have no area)")
         let vector = try refusal(ClutterRequest(rasterPath: Fixtures.path("sites/nh_two_sites.geojson"), lossesPath: table))
         #expect(vector.reason == "holds vector layers, not a raster: land cover is a raster of classes (burn a vector map into one with gdal_rasterize)")
         #expect(try refusal(ClutterRequest(rasterPath: folder + "/absent.tif", lossesPath: table)).reason == "no such file")
