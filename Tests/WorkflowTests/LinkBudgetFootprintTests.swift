@@ -29,23 +29,17 @@ struct LinkBudgetFootprintTests {
     func referenceSignalFromBandwidth() throws {
         let folder = try temporaryFolder("bandwidth")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func load(_ rows: [String]) throws -> [Site] {
-            let path = folder + "/sites.csv"
-            try (["id,lat,lon,height_m,technology,tx_power_dbm,antenna_gain_dbi,feeder_loss_db,bandwidth_mhz"] + rows)
-                .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-            return try SiteFile.load(path)
-        }
-        let sites = try load(["L20,44.45,-71.45,30,4G,46,18,3,20", "L1.4,44.45,-71.45,30,LTE,46,18,3,1.4", "L,44.45,-71.45,30,4G,46,18,3,"])
+        let sites = try linkBudgetSites(
+            lastColumn: "bandwidth_mhz", ["L20,44.45,-71.45,30,4G,46,18,3,20", "L1.4,44.45,-71.45,30,LTE,46,18,3,1.4", "L,44.45,-71.45,30,4G,46,18,3,"],
+            in: folder
+        )
         #expect(abs(sites[0].eirpDBm - (61 - 10 * log10(1_200.0))) < 1e-9 && abs(sites[0].eirpDBm - 30.21) < 0.01)
         #expect(abs(sites[1].eirpDBm - (61 - 10 * log10(72.0))) < 1e-9)
         #expect(sites[2].eirpDBm == 61, "without a bandwidth the EIRP is the reference signal's already")
-        for (row, fault) in [
+        try expectRefused(lastColumn: "bandwidth_mhz", [
             ("G,44.45,-71.45,30,2G,46,18,3,20", "bandwidth_mhz applies to 4G sites (for RSRP)"),
             ("L7,44.45,-71.45,30,4G,46,18,3,7", "bandwidth_mhz 7.0 is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)"),
-        ] {
-            let error = try #require(throws: InputError.self) { try load([row]) }
-            #expect(error.reason.contains(fault), "\(error.reason)")
-        }
+        ], in: folder)
     }
 
     @Test("""
@@ -55,20 +49,30 @@ struct LinkBudgetFootprintTests {
     func pilotFromOffset() throws {
         let folder = try temporaryFolder("pilot")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func load(_ rows: [String]) throws -> [Site] {
-            let path = folder + "/sites.csv"
-            try (["id,lat,lon,height_m,technology,tx_power_dbm,antenna_gain_dbi,feeder_loss_db,pilot_offset_db"] + rows)
-                .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-            return try SiteFile.load(path)
-        }
-        let sites = try load(["U,44.45,-71.45,30,3G,43,17,2,10", "W,44.45,-71.45,30,WCDMA,43,17,2,7.5", "P,44.45,-71.45,30,3G,43,17,2,"])
+        let sites = try linkBudgetSites(
+            lastColumn: "pilot_offset_db", ["U,44.45,-71.45,30,3G,43,17,2,10", "W,44.45,-71.45,30,WCDMA,43,17,2,7.5", "P,44.45,-71.45,30,3G,43,17,2,"],
+            in: folder
+        )
         #expect(sites.map(\.eirpDBm) == [48, 50.5, 58])
-        for (row, fault) in [
+        try expectRefused(lastColumn: "pilot_offset_db", [
             ("G,44.45,-71.45,30,2G,43,17,2,10", "pilot_offset_db applies to 3G sites (for RSCP)"),
             ("L,44.45,-71.45,30,4G,43,17,2,10", "pilot_offset_db applies to 3G sites (for RSCP)"),
             ("U,44.45,-71.45,30,3G,43,17,2,31", "pilot_offset_db 31.0 is outside 0–30 dB"),
-        ] {
-            let error = try #require(throws: InputError.self) { try load([row]) }
+        ], in: folder)
+    }
+
+    /// Sites from a CSV of `rows` under the link-budget columns and `column` last, written in `folder`.
+    func linkBudgetSites(lastColumn column: String, _ rows: [String], in folder: String) throws -> [Site] {
+        let path = folder + "/sites.csv"
+        try (["id,lat,lon,height_m,technology,tx_power_dbm,antenna_gain_dbi,feeder_loss_db,\(column)"] + rows)
+            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return try SiteFile.load(path)
+    }
+
+    /// Each row alone, under the same columns, is refused with a reason holding its fault.
+    func expectRefused(lastColumn column: String, _ cases: [(row: String, fault: String)], in folder: String) throws {
+        for (row, fault) in cases {
+            let error = try #require(throws: InputError.self) { try linkBudgetSites(lastColumn: column, [row], in: folder) }
             #expect(error.reason.contains(fault), "\(error.reason)")
         }
     }
