@@ -22,6 +22,8 @@ public struct ClutterLosses: Sendable {
     public let perCell: [Float]
     /// Each grid cell's class, row-major (`ClassGrid.none` where the raster has none).
     public let classes: [Int32]
+    /// The table: dB per class.
+    public let lossByClass: [Int32: Double]
     /// Grid cells per class found, and cells without a class.
     public let cellsPerClass: [Int32: Int]
     public let cellsWithoutClass: Int
@@ -42,7 +44,8 @@ public struct ClutterLosses: Sendable {
             )
         }
         return ClutterLosses(
-            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes, cellsPerClass: cellsPerClass,
+            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes, lossByClass: losses,
+            cellsPerClass: cellsPerClass,
             cellsWithoutClass: classes.count - cellsPerClass.values.reduce(0, +)
         )
     }

@@ -141,7 +141,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public struct Clutter: Sendable, Codable, Equatable {
         public let raster: String
         public let losses: String
-        /// Grid cells per class, the classes as text (JSON keys).
+        /// The table's dB per class, the classes as text (JSON keys).
+        public let lossesDB: [String: Double]
+        /// Grid cells per class, the classes as text.
         public let cellsPerClass: [String: Int]
         /// Grid cells the raster does not cover: they lose nothing.
         public let cellsWithoutClass: Int
@@ -149,12 +151,14 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         init(_ request: ClutterRequest, _ losses: ClutterLosses) {
             raster = request.rasterPath
             self.losses = request.lossesPath
+            lossesDB = Dictionary(uniqueKeysWithValues: losses.lossByClass.map { ("\($0)", $1) })
             cellsPerClass = Dictionary(uniqueKeysWithValues: losses.cellsPerClass.map { ("\($0)", $1) })
             cellsWithoutClass = losses.cellsWithoutClass
         }
 
         enum CodingKeys: String, CodingKey {
             case raster, losses
+            case lossesDB = "losses_db"
             case cellsPerClass = "cells_per_class"
             case cellsWithoutClass = "cells_without_class"
         }

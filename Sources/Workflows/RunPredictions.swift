@@ -17,6 +17,8 @@ struct RunPredictions {
     /// The run's site ids in its order.
     let siteIDs: [String]
     let sites: [String: SiteOutputs]
+    /// The loss table of a run with clutter: dB per land-cover class.
+    let clutterLosses: [Int: Double]?
     private var rasters: [String: ElevationRaster] = [:]
 
     init(folder: String) throws(InputError) {
@@ -47,6 +49,9 @@ struct RunPredictions {
         }
         self.crs = crs
         self.siteIDs = siteIDs
+        clutterLosses = ((summary["clutter"] as? [String: Any])?["losses_db"] as? [String: Double]).map { table in
+            Dictionary(uniqueKeysWithValues: table.compactMap { key, loss in Int(key).map { ($0, loss) } })
+        }
         self.sites = sites
     }
 

@@ -55,7 +55,8 @@ struct DriveTestCommand: ParsableCommand {
         )
         let report = try reportingInputErrors { () throws(InputError) in try DriveTest.run(request) }
         print(driveTestTable(report))
-        print("Results: \(out)/drive_test.json, \(out)/drive_test.csv")
+        let calibrated = report.byClutterClass == nil ? "" : ", \(out)/clutter_losses_calibrated.csv"
+        print("Results: \(out)/drive_test.json, \(out)/drive_test.csv\(calibrated)")
     }
 }
 

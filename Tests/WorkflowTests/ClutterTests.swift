@@ -127,7 +127,7 @@ struct ClutterTests {
 
     @Test("""
         The run writes each cell's class (clutter.tif), and drive-test gives the errors per class: points 3 dB above the \
-        predictions on class 10 and 5 dB below on class 50 say the first class's loss is 3 dB too high, the second's 5 too low
+        predictions on class 10 and 5 dB below on class 50 say the first class's loss is 3 dB too high, the second's 5 too low, and the calibrated table says 9 and 25
         """)
     func driveTestPerClass() throws {
         let folder = try temporaryFolder("clutter-drive")
@@ -160,5 +160,11 @@ struct ClutterTests {
         #expect(abs((perClass[0].errors.meanDB ?? 0) - 3) < 1e-4 && abs((perClass[1].errors.meanDB ?? 0) + 5) < 1e-4, "\(perClass)")
         let csv = CSV(try String(contentsOfFile: folder + "/drive/drive_test.csv", encoding: .utf8)).rows
         #expect(csv[0][9] == "clutter_class" && Set(csv.dropFirst().map { $0[9] }) == ["10", "50"])
+        // The table corrected by those means, which a next run reads as it is: 12 − 3 and 20 + 5 dB.
+        let calibrated = folder + "/drive/clutter_losses_calibrated.csv"
+        #expect(try ClutterLosses.table(calibrated) == [10: 9, 50: 25])
+        let table = CSV(try String(contentsOfFile: calibrated, encoding: .utf8)).rows
+        #expect(table[0] == ["class", "loss_db", "previous_loss_db", "mean_error_db", "points"] && table[1].prefix(4) == ["10", "9.00", "12.00", "3.00"])
+        #expect(summary.clutter?.lossesDB == ["10": 12, "50": 20])
     }
 }
