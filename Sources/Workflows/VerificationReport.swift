@@ -71,10 +71,27 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             "- model \(c.model) (kernel \(c.settings.kernel), ran \(c.settings.kernelUsed)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
             "- k-factor \(c.kFactor.map { String($0) } ?? "∞ (flat earth)"), receiver height \(c.receiverHeightM) m, thresholds \(c.thresholdsDBm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) dBm" }.joined(separator: ", "))",
             "- ITM climate \(c.settings.climate), refractivity \(c.settings.refractivityN) N, \(c.settings.polarization) polarisation, time/location/situation \(c.settings.timePercent)/\(c.settings.locationPercent)/\(c.settings.situationPercent) %",
+        ] + locationAndClutter(c) + [
             "- residents from: \(c.residents?.residentsFrom ?? "–"), target \(c.residents?.targetPercent ?? 0) %",
             "- every setting: `verification.json` → `computed`; recomputed outputs in `computed/`; footprint differences in `differences.geojson`",
         ]
         lines += repairs.map { "- repaired: \($0)" }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The settings lines for a location percentage's margins (models other than ITM) and for clutter, when the run
+    /// had them.
+    private func locationAndClutter(_ c: FootprintSummary) -> [String] {
+        var lines: [String] = []
+        let margins = c.siteAreas.map(\.locationMarginDB)
+        if let least = margins.min(), let most = margins.max(), least != 0 || most != 0 {
+            let sigma = c.settings.locationSigmaDB.map { "σ \($0) dB" } ?? "Okumura's σ"
+            lines.append(String(format: "- coverage at %g %% of locations (%@): margins of %.2f–%.2f dB off the sites' power", c.settings.locationPercent, sigma, least, most))
+        }
+        if let clutter = c.clutter {
+            let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
+            lines.append("- clutter: `\(clutter.raster)`, losses `\(clutter.losses)` (class \(table.joined(separator: ", ")))")
+        }
+        return lines
     }
 }

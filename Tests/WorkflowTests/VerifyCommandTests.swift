@@ -1,4 +1,5 @@
 import Foundation
+import Terrain
 import TestSupport
 import Testing
 
@@ -90,6 +91,33 @@ struct VerifyCommandTests {
         let row = try #require((failed["rows"] as? [[String: Any]])?.first)
         #expect(abs((row["difference"] as? Double ?? 0) - 2) < 0.006)
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
+    }
+
+    @Test("A claim at 90 % of locations with clutter: the report's settings give the margins and the clutter table, and digests of both clutter files")
+    func locationAndClutterSettings() throws {
+        let folder = try temporaryFolder("verify-settings")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\n".write(toFile: sites, atomically: true, encoding: .utf8)
+        // Tree cover (class 10) over the whole Bát Xát DEM.
+        try GeoTIFF.writeIntegers(
+            path: folder + "/landcover.tif", width: 20, height: 22, values: [UInt8](repeating: 10, count: 440), nodata: 0,
+            georeference: RasterGeoreference(geoTransform: [103.75, 0.01, 0, 22.63, 0, -0.01], crs: .epsg(4326))
+        )
+        try "class,loss_db\n10,6\n".write(toFile: folder + "/losses.csv", atomically: true, encoding: .utf8)
+        var settings = scenario(sites: sites)
+        settings["location_percent"] = 90
+        settings["location_sigma_db"] = 8
+        settings["clutter"] = folder + "/landcover.tif"
+        settings["clutter_losses"] = folder + "/losses.csv"
+        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
+        let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
+        #expect(report.contains("- coverage at 90 % of locations (σ 8.0 dB): margins of 10.25–10.25 dB off the sites' power"), "\(report)")
+        #expect(report.contains("- clutter: `\(folder)/landcover.tif`, losses `\(folder)/losses.csv` (class 10 6.0 dB)"), "\(report)")
+        let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
+        #expect(inputs.contains { $0["path"] == folder + "/losses.csv" } && inputs.contains { $0["path"] == folder + "/landcover.tif" })
     }
 
     @Test("A claim on a folder of tiles with its sites in a Shapefile: recomputed; every tile and every part of the Shapefile listed with its digest; ~/ names the home folder")
