@@ -50,6 +50,14 @@ public struct ClutterLosses: Sendable {
         )
     }
 
+    /// A warning when 1 % or more of the grid's cells have no class in `raster` (beyond it, or nodata): they lose
+    /// nothing, which a map of the wrong place or too small would otherwise hide.
+    public func warning(raster: String) -> String? {
+        let share = Double(cellsWithoutClass) / Double(max(1, classes.count))
+        guard share >= 0.01 else { return nil }
+        return String(format: "clutter: %.0f %% of the grid's cells have no land-cover class in %@ (beyond it, or nodata): they lose nothing", 100 * share, raster)
+    }
+
     /// The class → dB table of a CSV with `class` and `loss_db` columns (names in any case).
     package static func table(_ path: String) throws(InputError) -> [Int32: Double] {
         let csv = CSV(try readTextInput(path))

@@ -214,6 +214,7 @@ public enum FootprintJob {
             sumOfSiteAreasKm2: areas.reduce(0) { $0 + $1.areaKm2 },
             overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
             warnings: analysis.footprints.flatMap { footprint in footprint.warnings.map { "site '\(footprint.siteID)': \($0)" } }
+                + [request.clutter.flatMap { clutter?.warning(raster: $0.rasterPath) }].compactMap { $0 }
         )
         if let clutter, let request = request.clutter { summary.clutter = FootprintSummary.Clutter(request, clutter) }
         return summary

@@ -48,7 +48,7 @@ struct ClutterTests {
     @Test("""
         Every cell loses its prevailing class's loss — 12 dB west of 71.45° W, 20 dB east, nothing where the raster has \\
         no class — cell by cell against a run without clutter, from 32-bit and 8-bit classes alike; summary.json counts \
-        the cells per class
+        the cells per class and warns of the share without one
         """)
     func lossPerCell() throws {
         let folder = try temporaryFolder("clutter")
@@ -79,6 +79,13 @@ struct ClutterTests {
         let summary = try #require(covered.clutter)
         #expect(summary.cellsPerClass.keys.sorted() == ["10", "50"] && summary.cellsWithoutClass > 0)
         #expect(summary.cellsPerClass.values.reduce(0, +) + summary.cellsWithoutClass == covered.gridWidth * covered.gridHeight)
+        // The cells north of 44.53° N have no class: the run says so.
+        let share = 100 * Double(summary.cellsWithoutClass) / Double(covered.gridWidth * covered.gridHeight)
+        let warning = String(
+            format: "clutter: %.0f %% of the grid's cells have no land-cover class in %@ (beyond it, or nodata): they lose nothing",
+            share, folder + "/landcover.tif"
+        )
+        #expect(share > 1 && covered.warnings == [warning] && bare.warnings.isEmpty, "\(covered.warnings)")
         #expect(bare.clutter == nil && covered.siteAreas[0].coveredCells == bare.siteAreas[0].coveredCells)
         // The same classes in 8-bit pixels (GDAL's faster mode) give the same raster.
         let eightBit = folder + "/bytes"
