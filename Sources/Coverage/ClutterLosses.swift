@@ -18,15 +18,18 @@ public struct ClutterRequest: Sendable, Equatable {
 /// terrain profile does not hold. Each cell's class is the one prevailing in it (`ClassGrid`); cells the raster does
 /// not cover lose nothing.
 public struct ClutterLosses: Sendable {
+    /// The files the losses come from.
+    public let request: ClutterRequest
     /// dB per grid cell, row-major.
     public let perCell: [Float]
     /// Each grid cell's class, row-major (`ClassGrid.none` where the raster has none).
     public let classes: [Int32]
     /// The table: dB per class.
     public let lossByClass: [Int32: Double]
-    /// Grid cells per class found, and cells without a class.
+    /// Grid cells per class found.
     public let cellsPerClass: [Int32: Int]
-    public let cellsWithoutClass: Int
+    /// Grid cells without a class.
+    public var cellsWithoutClass: Int { classes.count - cellsPerClass.values.reduce(0, +) }
 
     /// The classes of `request.rasterPath` on `grid`, priced by `request.lossesPath`; a class on the grid that the
     /// table lacks is an error naming it.
@@ -44,18 +47,17 @@ public struct ClutterLosses: Sendable {
             )
         }
         return ClutterLosses(
-            perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes, lossByClass: losses,
-            cellsPerClass: cellsPerClass,
-            cellsWithoutClass: classes.count - cellsPerClass.values.reduce(0, +)
+            request: request, perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes,
+            lossByClass: losses, cellsPerClass: cellsPerClass
         )
     }
 
-    /// A warning when 1 % or more of the grid's cells have no class in `raster` (beyond it, or nodata): they lose
+    /// A warning when 1 % or more of the grid's cells have no class in the raster (beyond it, or nodata): they lose
     /// nothing, which a map of the wrong place or too small would otherwise hide.
-    public func warning(raster: String) -> String? {
+    public var warning: String? {
         let share = Double(cellsWithoutClass) / Double(max(1, classes.count))
         guard share >= 0.01 else { return nil }
-        return String(format: "clutter: %.0f %% of the grid's cells have no land-cover class in %@ (beyond it, or nodata): they lose nothing", 100 * share, raster)
+        return String(format: "clutter: %.0f %% of the grid's cells have no land-cover class in %@ (beyond it, or nodata): they lose nothing", 100 * share, request.rasterPath)
     }
 
     /// The class → dB table of a CSV with `class` and `loss_db` columns (names in any case).

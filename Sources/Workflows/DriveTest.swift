@@ -42,7 +42,6 @@ public enum DriveTest {
         let onGrid = try points.layer.positions(in: run.crs)
         let geographic = try points.layer.positions(in: wgs84)
         var outcomes: [PointOutcome] = []
-        let hasClutter = run.hasClutter
         for (index, feature) in points.layer.features.enumerated() {
             let site = request.siteField.map { feature.attributes[$0] ?? "" }
             let (predicted, cell) = try run.prediction(at: onGrid[index], site: site)
@@ -50,7 +49,7 @@ public enum DriveTest {
             outcomes.append(PointOutcome(
                 feature: feature.number, position: position, site: site, distance: site.flatMap { run.sites[$0] }.map { position.distance(to: $0.location) },
                 measured: points.values[index], prediction: predicted, cell: cell,
-                clutterClass: hasClutter ? try run.clutterClass(at: onGrid[index]) : nil
+                clutterClass: run.hasClutter ? try run.clutterClass(at: onGrid[index]) : nil
             ))
         }
         let pointCount = outcomes.count

@@ -57,7 +57,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter.map { ($0, request.clutter!.rasterPath) }, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, partial: partial != nil
                     )
                 }
             })
@@ -214,9 +214,9 @@ public enum FootprintJob {
             sumOfSiteAreasKm2: areas.reduce(0) { $0 + $1.areaKm2 },
             overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
             warnings: analysis.footprints.flatMap { footprint in footprint.warnings.map { "site '\(footprint.siteID)': \($0)" } }
-                + [request.clutter.flatMap { clutter?.warning(raster: $0.rasterPath) }].compactMap { $0 }
+                + [clutter?.warning].compactMap { $0 }
         )
-        if let clutter, let request = request.clutter { summary.clutter = FootprintSummary.Clutter(request, clutter) }
+        summary.clutter = clutter.map(FootprintSummary.Clutter.init)
         return summary
     }
 
@@ -224,7 +224,7 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: (losses: ClutterLosses, raster: String)?, partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -235,9 +235,9 @@ public enum FootprintJob {
         }
         if let clutter {
             try GeoTIFF.writeIntegers(
-                path: staging.path("clutter.tif"), width: grid.width, height: grid.height, values: clutter.losses.classes,
+                path: staging.path("clutter.tif"), width: grid.width, height: grid.height, values: clutter.classes,
                 nodata: ClassGrid.none, georeference: grid.georeference(), metadata: metadata,
-                bandDescription: "land-cover class of each cell (\(clutter.raster))"
+                bandDescription: "land-cover class of each cell (\(clutter.request.rasterPath))"
             )
         }
         if partial { metadata[partialMetadataKey] = "YES" }

@@ -148,9 +148,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         /// Grid cells the raster does not cover: they lose nothing.
         public let cellsWithoutClass: Int
 
-        init(_ request: ClutterRequest, _ losses: ClutterLosses) {
-            raster = request.rasterPath
-            self.losses = request.lossesPath
+        init(_ losses: ClutterLosses) {
+            raster = losses.request.rasterPath
+            self.losses = losses.request.lossesPath
             lossesDB = Dictionary(uniqueKeysWithValues: losses.lossByClass.map { ("\($0)", $1) })
             cellsPerClass = Dictionary(uniqueKeysWithValues: losses.cellsPerClass.map { ("\($0)", $1) })
             cellsWithoutClass = losses.cellsWithoutClass

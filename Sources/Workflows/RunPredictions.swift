@@ -19,6 +19,8 @@ struct RunPredictions {
     let sites: [String: SiteOutputs]
     /// The loss table of a run with clutter: dB per land-cover class.
     let clutterLosses: [Int: Double]?
+    /// Whether the run took clutter losses off its powers, and so holds each cell's land-cover class (`clutter.tif`).
+    let hasClutter: Bool
     private var rasters: [String: ElevationRaster] = [:]
 
     init(folder: String) throws(InputError) {
@@ -49,6 +51,7 @@ struct RunPredictions {
         }
         self.crs = crs
         self.siteIDs = siteIDs
+        hasClutter = FileManager.default.fileExists(atPath: folder + "/clutter.tif")
         clutterLosses = ((summary["clutter"] as? [String: Any])?["losses_db"] as? [String: Double]).map { table in
             Dictionary(uniqueKeysWithValues: table.compactMap { key, loss in Int(key).map { ($0, loss) } })
         }
@@ -64,8 +67,6 @@ struct RunPredictions {
         return ""
     }
 
-    /// Whether the run took clutter losses off its powers, and so holds each cell's land-cover class (`clutter.tif`).
-    var hasClutter: Bool { FileManager.default.fileExists(atPath: folder + "/clutter.tif") }
 
     /// The land-cover class of the run's cell under map `point`; nil beyond the grid or where the cell has none.
     mutating func clutterClass(at point: MapPoint) throws(InputError) -> Int? {

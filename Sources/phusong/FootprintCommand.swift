@@ -118,11 +118,7 @@ struct SiteRunOptions: ParsableArguments {
     var clutterLosses: String?
 
     func validate() throws {
-        do {
-            try model.validateVariability(environment: radio.settings)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
     }
 

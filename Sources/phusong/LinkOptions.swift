@@ -81,6 +81,15 @@ struct RadioEnvironmentOptions: ParsableArguments {
         )
     }
 
+    /// Refuses, as a command-line error, variability settings `model` cannot serve (`PathLossModel.validateVariability`).
+    func validate(for model: PathLossModel) throws {
+        do {
+            try model.validateVariability(environment: settings)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
     static let sitings: [String: SitingCriteria] = ["random": .random, "careful": .careful, "very-careful": .veryCareful]
 }
 

@@ -46,11 +46,7 @@ struct PathCommand: ParsableCommand {
                 throw ValidationError("give either --cases, or --terrain with --from and --to")
             }
         }
-        do {
-            try model.validateVariability(environment: link.radio.settings)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try link.radio.validate(for: model)
     }
 
     func run() throws {
