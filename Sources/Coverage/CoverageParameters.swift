@@ -14,6 +14,8 @@ public struct CoverageParameters: Sendable, Equatable {
     public var receiver: ReceiverBudget
     /// How terrain models are evaluated over the footprint.
     public var kernel: CoverageKernel
+    /// Whether every site's uplink is checked (`--uplink`), not only those whose records state it.
+    public var checksUplink = false
 
     public init(
         radius: Double = 30_000, receiverHeight: Double = 1.5, earth: EarthModel = EarthModel(),
@@ -48,9 +50,31 @@ public struct CoverageParameters: Sendable, Equatable {
         model.locationMarginDB(frequencyMHz: site.frequencyMHz, environment: environment)
     }
 
-    /// The threshold that counts as coverage for `site`: its own, or the run's for its technology.
+    /// The downlink power that counts as coverage for `site`: the downlink's threshold or, where its uplink is
+    /// checked and needs more, the power at which the uplink closes.
     public func threshold(for site: Site) -> Double {
+        let downlink = downlinkThreshold(for: site)
+        guard let uplink = checkedUplink(of: site) else { return downlink }
+        return max(downlink, uplink.requiredDownlinkDBm(eirpDBm: site.eirpDBm))
+    }
+
+    /// The downlink's threshold for `site`: its own, or the run's for its technology.
+    public func downlinkThreshold(for site: Site) -> Double {
         site.thresholdDBm ?? thresholds[site.technology]
+    }
+
+    /// `site`'s uplink when this run checks it: with `--uplink`, or when the site's record states it.
+    public func checkedUplink(of site: Site) -> Uplink? {
+        guard let uplink = site.uplink, checksUplink || uplink.isStated else { return nil }
+        return uplink
+    }
+
+    /// Refuses a run checking every site's uplink when a site's antenna gain is unknown (its EIRP given alone).
+    public func validateUplink(of sites: [Site]) throws(UplinkError) {
+        guard checksUplink, let site = sites.first(where: { $0.uplink == nil }) else { return }
+        throw UplinkError(
+            message: "site '\(site.id)': --uplink needs the site's antenna gain: give antenna_gain_dbi (and feeder_loss_db) or an antenna_file with a GAIN line beside eirp_dbm, or tx_power_dbm with them"
+        )
     }
 }
 

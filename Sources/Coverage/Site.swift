@@ -1,4 +1,3 @@
-import Foundation
 import Propagation
 import Terrain
 
@@ -17,10 +16,12 @@ public struct Site: Sendable, Equatable {
     public var antenna: Antenna
     /// This site's coverage threshold, overriding the run's threshold for its technology.
     public var thresholdDBm: Double?
+    /// The uplink's budget, when the site's antenna gain is known (nil for a site given its EIRP alone).
+    public var uplink: Uplink?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
-        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil
+        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil
     ) {
         self.id = id
         self.location = location
@@ -30,145 +31,6 @@ public struct Site: Sendable, Equatable {
         self.technology = technology
         self.antenna = antenna
         self.thresholdDBm = thresholdDBm
+        self.uplink = uplink
     }
-}
-
-/// One site's attributes as read from a file, before validation; numbers may be absent.
-struct SiteRecord {
-    var id: String?
-    var latitude: Double?
-    var longitude: Double?
-    var values: [String: Double] = [:]
-    var technology: String?
-    var antennaFile: String?
-    /// Attributes beyond the site's own, kept as text for the caller.
-    var extra: [String: String] = [:]
-
-    /// Numeric properties of the site formats (GeoJSON properties and CSV columns).
-    static let numbers = [
-        "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
-        "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz", "pilot_offset_db",
-    ]
-
-    /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
-    static let resourceBlocks: [Double: Int] = [1.4: 6, 3: 15, 5: 25, 10: 50, 15: 75, 20: 100]
-
-    /// Validates the record into a `Site`; pattern files are found relative to `folder`.
-    func site(folder: String) throws(SiteFieldError) -> Site {
-        guard let id, !id.isEmpty else { throw SiteFieldError("missing property 'id'") }
-        guard let latitude, let longitude else { throw SiteFieldError("missing coordinates") }
-        guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
-            throw SiteFieldError("coordinates \(latitude), \(longitude) are not a latitude/longitude in degrees")
-        }
-        guard let height = values["height_m"] else { throw SiteFieldError("missing property 'height_m'") }
-        guard let text = technology else { throw SiteFieldError("missing property 'technology'") }
-        guard let technology = Technology(named: text) else {
-            throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G; or GSM, UMTS/WCDMA or LTE)")
-        }
-        let frequency = values["frequency_mhz"] ?? technology.defaultFrequencyMHz
-        guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }
-        guard frequency > 0 else { throw SiteFieldError("frequency_mhz \(frequency) must be positive") }
-        let pattern = try patternFile(folder: folder)
-        let given = try radiatedPower(pattern: pattern)
-        guard (-30...100).contains(given) else { throw SiteFieldError("EIRP \(given) dBm is outside −30–100 dBm") }
-        let eirp = given - (try referenceSignalShare(technology: technology)) - (try pilotOffset(technology: technology))
-        return Site(
-            id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
-            frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
-            thresholdDBm: values["threshold_dbm"]
-        )
-    }
-
-    /// EIRP: given directly, or transmit power + antenna gain (property or pattern file) − feeder loss.
-    private func radiatedPower(pattern: MSIPattern?) throws(SiteFieldError) -> Double {
-        if let eirp = values["eirp_dbm"] {
-            guard values["tx_power_dbm"] == nil else {
-                throw SiteFieldError("give either eirp_dbm or tx_power_dbm (with antenna gain and feeder loss), not both")
-            }
-            return eirp
-        }
-        guard let power = values["tx_power_dbm"] else {
-            throw SiteFieldError("missing property 'eirp_dbm' (or 'tx_power_dbm' with 'antenna_gain_dbi')")
-        }
-        guard let gain = values["antenna_gain_dbi"] ?? pattern?.gainDBi else {
-            throw SiteFieldError("tx_power_dbm needs antenna_gain_dbi or an antenna_file with a GAIN line")
-        }
-        let feeder = values["feeder_loss_db"] ?? 0
-        guard feeder >= 0 else { throw SiteFieldError("feeder_loss_db \(feeder) must not be negative") }
-        return power + gain - feeder
-    }
-
-    /// With `bandwidth_mhz`, a 4G site's EIRP is its whole carrier's, and what its threshold measures (RSRP) is one
-    /// resource element's: the carrier's power shared evenly over 12 subcarriers per resource block. The dB to
-    /// take off; 0 without a bandwidth (the EIRP is then the reference signal's already).
-    private func referenceSignalShare(technology: Technology) throws(SiteFieldError) -> Double {
-        guard let bandwidth = values["bandwidth_mhz"] else { return 0 }
-        guard technology == .lte else {
-            throw SiteFieldError("bandwidth_mhz applies to 4G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's takes pilot_offset_db")
-        }
-        guard let blocks = Self.resourceBlocks[bandwidth] else {
-            throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
-        }
-        return 10 * log10(Double(12 * blocks))
-    }
-
-    /// With `pilot_offset_db`, a 3G site's EIRP is its whole carrier's, and what its threshold measures (RSCP) is the
-    /// pilot's (CPICH), that many dB lower — commonly 10 (a tenth of the power). The dB to take off; 0 without it.
-    private func pilotOffset(technology: Technology) throws(SiteFieldError) -> Double {
-        guard let offset = values["pilot_offset_db"] else { return 0 }
-        guard technology == .umts else {
-            throw SiteFieldError("pilot_offset_db applies to 3G sites (for RSCP); a 2G site's EIRP is its BCCH carrier's, a 4G site's takes bandwidth_mhz")
-        }
-        guard (0...30).contains(offset) else {
-            throw SiteFieldError("pilot_offset_db \(offset) is outside 0–30 dB (how far the pilot lies below the carrier's power)")
-        }
-        return offset
-    }
-
-    private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {
-        guard let antennaFile else { return nil }
-        let path = Self.resolve(antennaFile, folder: folder)
-        do {
-            return try MSIPattern(contentsOf: path)
-        } catch {
-            throw SiteFieldError("antenna_file \(error.description)")
-        }
-    }
-
-    /// A pattern file named by a site, relative to the site file's `folder` unless absolute.
-    static func resolve(_ antennaFile: String, folder: String) -> String {
-        antennaFile.hasPrefix("/") ? antennaFile : (folder as NSString).appendingPathComponent(antennaFile)
-    }
-
-    private func antenna(pattern file: MSIPattern?) throws(SiteFieldError) -> Antenna {
-        let azimuth = values["azimuth_deg"], tilt = values["tilt_deg"] ?? 0, electrical = values["electrical_tilt_deg"] ?? 0
-        guard (-90...90).contains(tilt), (-90...90).contains(electrical) else {
-            throw SiteFieldError("tilt_deg and electrical_tilt_deg must be within −90–90")
-        }
-        let boresight = ((azimuth ?? 0).truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
-        if let file {
-            return Antenna(pattern: .measured(file), azimuth: boresight, mechanicalTilt: tilt)
-        }
-        guard azimuth != nil else {
-            if ["beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg"].contains(where: { values[$0] != nil }) {
-                throw SiteFieldError("beamwidth and tilt properties need azimuth_deg (omni sites have none of them)")
-            }
-            return .omni
-        }
-        let horizontal = values["beamwidth_deg"] ?? 65, vertical = values["vertical_beamwidth_deg"] ?? 10
-        guard horizontal > 0, horizontal <= 360, vertical > 0, vertical <= 180 else {
-            throw SiteFieldError("beamwidths must be within (0, 360] horizontally and (0, 180] vertically")
-        }
-        return Antenna(
-            pattern: .parametric(horizontalBeamwidth: horizontal, verticalBeamwidth: vertical), azimuth: boresight,
-            mechanicalTilt: tilt, electricalTilt: electrical
-        )
-    }
-}
-
-/// What is wrong with one field of one site record.
-struct SiteFieldError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
 }

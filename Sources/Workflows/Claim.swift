@@ -85,7 +85,7 @@ package enum ScenarioFields {
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
-        "location_percent", "location_sigma_db", "clutter", "clutter_losses",
+        "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -124,6 +124,7 @@ package enum ScenarioFields {
                 if let value = try thresholds.number(technology.rawValue) { parameters.thresholds[technology] = value }
             }
         }
+        if let uplink = try scenario.bool("uplink") { parameters.checksUplink = uplink }
         if let climate = try scenario.number("climate") {
             guard let parsed = Int(exactly: climate).flatMap(RadioClimate.init(rawValue:)) else {
                 throw scenario.fault("climate", "must be an ITM radio climate 1–7")

@@ -23,6 +23,7 @@ public enum FootprintJob {
         try checkOutputFolder(request.outputDirectory)
         let sites: [Site]
         if let given = request.sites { sites = given } else { sites = try SiteFile.load(request.sitesPath) }
+        try request.validateUplink(of: sites)
         progress(.loadingTerrain(sites: sites.count))
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
@@ -197,6 +198,7 @@ public enum FootprintJob {
                 technology: footprint.site.technology.rawValue,
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
                 antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
+                uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
                 locationMarginDB: parameters.locationMarginDB(for: footprint.site), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil

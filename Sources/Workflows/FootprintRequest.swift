@@ -34,6 +34,15 @@ public struct FootprintRequest: Sendable {
             + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath].compactMap { $0 }
     }
 
+    /// Refuses `sites` when the run checks every site's uplink and one's antenna gain is unknown, naming the sites file.
+    func validateUplink(of sites: [Site]) throws(InputError) {
+        do {
+            try parameters.validateUplink(of: sites)
+        } catch {
+            throw InputError(path: sitesPath, reason: error.message)
+        }
+    }
+
     /// What a run of `siteCount` sites holds in memory: elevations and the rasters of its sites' power over the grid
     /// (and residents when evaluated, clutter classes and losses when given), and per site being computed its received
     /// power and each cell's radial.

@@ -16,7 +16,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let frequencyMHz: Double
         public let eirpDBm: Double
         public let antennaHeightM: Double
+        /// The downlink power that counted as coverage: the downlink's threshold, or the uplink's need where it is
+        /// checked and higher.
         public let thresholdDBm: Double
+        /// The uplink's budget where it was checked (`--uplink`, or the site's record stating it).
+        public let uplink: UplinkBudget?
         /// The dB taken off the site's received power for the run's location percentage (models other than ITM;
         /// 0 at 50 %).
         public let locationMarginDB: Double
@@ -27,6 +31,27 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         /// The site's number in `best_server.tif` (its place in the site list, from 1); absent in a run of one site,
         /// which writes no such raster.
         public let server: Int?
+    }
+
+    /// A site's uplink: the handset's power, the site's sensitivity and antenna gain less feeder loss, the downlink
+    /// power at which the uplink closes, and which link limited the coverage.
+    public struct UplinkBudget: Sendable, Codable, Equatable {
+        public let handsetPowerDBm: Double
+        public let sensitivityDBm: Double
+        public let antennaNetGainDB: Double
+        public let requiredDownlinkDBm: Double
+        public let downlinkThresholdDBm: Double
+        /// "uplink" where the uplink needs more downlink power than the downlink's threshold, else "downlink".
+        public let limitingLink: String
+
+        enum CodingKeys: String, CodingKey {
+            case handsetPowerDBm = "handset_power_dbm"
+            case sensitivityDBm = "sensitivity_dbm"
+            case antennaNetGainDB = "antenna_net_gain_db"
+            case requiredDownlinkDBm = "required_downlink_dbm"
+            case downlinkThresholdDBm = "downlink_threshold_dbm"
+            case limitingLink = "limiting_link"
+        }
     }
 
     public struct PairOverlap: Sendable, Codable, Equatable {
@@ -62,9 +87,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let indoorLossDB: Double
         public let bodyLossDB: Double
         public let foliageLossDB: Double
+        /// Whether every site's uplink was checked (`--uplink`); sites whose records state theirs are checked anyway.
+        public let uplink: Bool
 
         enum CodingKeys: String, CodingKey {
-            case kernel, climate, polarization, permittivity, mdvar, siting
+            case kernel, climate, polarization, permittivity, mdvar, siting, uplink
             case kernelUsed = "kernel_used"
             case refractivityN = "refractivity_n"
             case conductivitySM = "conductivity_s_m"
@@ -104,6 +131,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             indoorLossDB = r.indoorLossDB
             bodyLossDB = r.bodyLossDB
             foliageLossDB = r.foliageLossDB
+            uplink = parameters.checksUplink
         }
     }
 
@@ -203,7 +231,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
 extension FootprintSummary.SiteArea {
     enum CodingKeys: String, CodingKey {
-        case id, technology, raster, server, latitude, longitude
+        case id, technology, raster, server, latitude, longitude, uplink
         case frequencyMHz = "frequency_mhz"
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"
@@ -223,3 +251,16 @@ extension FootprintSummary.PairOverlap {
 
 /// Version string written into every result.
 public let engineVersion = "phusong 0.1.0"
+
+extension FootprintSummary.UplinkBudget {
+    /// `site`'s uplink as `parameters` check it; nil where they do not.
+    init?(site: Site, parameters: CoverageParameters) {
+        guard let uplink = parameters.checkedUplink(of: site) else { return nil }
+        let required = uplink.requiredDownlinkDBm(eirpDBm: site.eirpDBm), downlink = parameters.downlinkThreshold(for: site)
+        self.init(
+            handsetPowerDBm: uplink.handsetPowerDBm, sensitivityDBm: uplink.sensitivityDBm,
+            antennaNetGainDB: uplink.antennaNetGainDB, requiredDownlinkDBm: required, downlinkThresholdDBm: downlink,
+            limitingLink: required > downlink ? "uplink" : "downlink"
+        )
+    }
+}

@@ -85,6 +85,7 @@ public enum PlanJob {
         try checkOutputFolder(evaluation.outputDirectory)
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
         let candidates = try CandidateFile.load(evaluation.sitesPath)
+        try evaluation.validateUplink(of: candidates.map(\.site))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let source = try DEMSource.open(evaluation.terrainPath)
         if let outside = try source.indicesOutside(candidates.map(\.site.location)).first {

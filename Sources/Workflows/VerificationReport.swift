@@ -71,7 +71,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             "- model \(c.model) (kernel \(c.settings.kernel), ran \(c.settings.kernelUsed)), radius \(c.radiusKm) km, grid \(c.crs) at \(c.resolutionM) m (\(c.gridWidth) × \(c.gridHeight))",
             "- k-factor \(c.kFactor.map { String($0) } ?? "∞ (flat earth)"), receiver height \(c.receiverHeightM) m, thresholds \(c.thresholdsDBm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) dBm" }.joined(separator: ", "))",
             "- ITM climate \(c.settings.climate), refractivity \(c.settings.refractivityN) N, \(c.settings.polarization) polarisation, time/location/situation \(c.settings.timePercent)/\(c.settings.locationPercent)/\(c.settings.situationPercent) %",
-        ] + locationAndClutter(c) + [
+        ] + linkBudgetLines(c) + [
             "- residents from: \(c.residents?.residentsFrom ?? "–"), target \(c.residents?.targetPercent ?? 0) %",
             "- every setting: `verification.json` → `computed`; recomputed outputs in `computed/`; footprint differences in `differences.geojson`",
         ]
@@ -79,9 +79,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The settings lines for a location percentage's margins (models other than ITM) and for clutter, when the run
-    /// had them.
-    private func locationAndClutter(_ c: FootprintSummary) -> [String] {
+    /// The settings lines for a location percentage's margins (models other than ITM), for clutter and for the
+    /// uplink, when the run had them.
+    private func linkBudgetLines(_ c: FootprintSummary) -> [String] {
         var lines: [String] = []
         let margins = c.siteAreas.map(\.locationMarginDB)
         if let least = margins.min(), let most = margins.max(), least != 0 || most != 0 {
@@ -91,6 +91,11 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         if let clutter = c.clutter {
             let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
             lines.append("- clutter: `\(clutter.raster)`, losses `\(clutter.losses)` (class \(table.joined(separator: ", ")))")
+        }
+        let uplinks = c.siteAreas.compactMap(\.uplink)
+        if !uplinks.isEmpty {
+            let limited = uplinks.filter { $0.limitingLink == "uplink" }.count
+            lines.append("- uplink checked on \(uplinks.count) of \(c.siteAreas.count) sites (handset power, site sensitivity and antenna gain in `verification.json`); it limits the coverage of \(limited)")
         }
         return lines
     }

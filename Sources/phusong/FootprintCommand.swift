@@ -43,6 +43,9 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("foliage-loss-db"), parsing: .unconditional, help: "Foliage margin, dB.")
     var foliageLoss: Double = 0
 
+    @Flag(help: "Check every site's uplink too (handset to site): coverage is where both links close. Needs each site's antenna gain; sites stating ue_power_dbm or bts_sensitivity_dbm are checked anyway.")
+    var uplink = false
+
     @Option(name: .customLong("max-fill-cells"), parsing: .unconditional, help: "Fill void regions up to this many DEM cells by interpolation.")
     var maxFillCells: Int = VoidPolicy().maxFilledRegionCells
 
@@ -72,7 +75,7 @@ struct CoverageOptions: ParsableArguments {
     }
 
     var parameters: CoverageParameters {
-        CoverageParameters(
+        var parameters = CoverageParameters(
             radius: radiusKm * 1_000, receiverHeight: receiverHeight,
             earth: kFromRefractivity.map { EarthModel(surfaceRefractivity: $0) } ?? EarthModel(kFactor: kFactor),
             thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G]),
@@ -80,6 +83,8 @@ struct CoverageOptions: ParsableArguments {
                 antennaGainDBi: receiverGain, indoorLossDB: indoorLoss, bodyLossDB: bodyLoss, foliageLossDB: foliageLoss
             )
         )
+        parameters.checksUplink = uplink
+        return parameters
     }
 
     var voidPolicy: VoidPolicy {

@@ -5,11 +5,11 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("Scenario radio settings: location percentage and clutter", .enabled(if: SharedData.isAvailable, SharedData.absence))
+@Suite("Scenario radio settings: location percentage, uplink and clutter", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent and location_sigma_db; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db and uplink; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -25,9 +25,12 @@ struct ScenarioRadioTests {
                 """.write(toFile: path, atomically: true, encoding: .utf8)
             return try Manifest.load(path)
         }
-        let manifest = try load("model: hata, location_percent: 95, location_sigma_db: 7")
+        let manifest = try load("model: hata, location_percent: 95, location_sigma_db: 7, uplink: true")
         guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
         #expect(request.parameters.environment.itm.location == 95 && request.parameters.environment.locationSigmaDB == 7)
+        #expect(request.parameters.checksUplink)
+        let notBoolean = try #require(throws: InputError.self) { try load("model: hata, uplink: 3") }
+        #expect(notBoolean.reason.contains("uplink"), "\(notBoolean)")
         let p526 = try #require(throws: InputError.self) { try load("model: p526, location_percent: 90") }
         #expect(p526.reason.contains("location_percent: p526: it predicts the median") && p526.path.hasSuffix("manifest.yaml:3"), "\(p526.path): \(p526.reason)")
         let itm = try #require(throws: InputError.self) { try load("model: itm, location_percent: 90, location_sigma_db: 8") }

@@ -93,12 +93,13 @@ struct VerifyCommandTests {
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
     }
 
-    @Test("A claim at 90 % of locations with clutter: the report's settings give the margins and the clutter table, and digests of both clutter files")
+    @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, and digests of both clutter files")
     func locationAndClutterSettings() throws {
         let folder = try temporaryFolder("verify-settings")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sites = folder + "/sites.csv"
-        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\n".write(toFile: sites, atomically: true, encoding: .utf8)
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,antenna_gain_dbi,feeder_loss_db,technology\nBX-1,22.53,103.88,30,900,60,17,3,2G\n"
+            .write(toFile: sites, atomically: true, encoding: .utf8)
         // Tree cover (class 10) over the whole Bát Xát DEM.
         try GeoTIFF.writeIntegers(
             path: folder + "/landcover.tif", width: 20, height: 22, values: [UInt8](repeating: 10, count: 440), nodata: 0,
@@ -110,12 +111,17 @@ struct VerifyCommandTests {
         settings["location_sigma_db"] = 8
         settings["clutter"] = folder + "/landcover.tif"
         settings["clutter_losses"] = folder + "/losses.csv"
+        settings["uplink"] = true
         try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
         let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
         #expect(report.contains("- coverage at 90 % of locations (σ 8.0 dB): margins of 10.25–10.25 dB off the sites' power"), "\(report)")
         #expect(report.contains("- clutter: `\(folder)/landcover.tif`, losses `\(folder)/losses.csv` (class 10 6.0 dB)"), "\(report)")
+        // 46 dBm conducted against the handset's 33: the uplink closes from −104 − 33 + 46 = −91 dBm of downlink.
+        #expect(report.contains("- uplink checked on 1 of 1 sites (handset power, site sensitivity and antenna gain in `verification.json`); it limits the coverage of 1"), "\(report)")
+        let site = try #require((try json(folder + "/out/verification.json")["computed"] as? [String: Any]).flatMap { ($0["site_areas"] as? [[String: Any]])?.first })
+        #expect(site["threshold_dbm"] as? Double == -91)
         let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
         #expect(inputs.contains { $0["path"] == folder + "/losses.csv" } && inputs.contains { $0["path"] == folder + "/landcover.tif" })
     }
