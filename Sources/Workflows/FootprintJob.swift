@@ -36,7 +36,7 @@ public enum FootprintJob {
         let terrain = try source.metricGrid(
             around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
             resolution: request.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
-            policy: request.voidPolicy, memory: request.memoryBudget(siteCount: sites.count)
+            policy: request.voidPolicy, memory: request.memoryBudget(sites: sites)
         )
         let grid = terrain.grid
         let clutter = try request.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
@@ -50,6 +50,9 @@ public enum FootprintJob {
                 staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
+            let sinr = request.sinr.flatMap { settings in
+                footprints.rasters.lte.map { $0.sinr(settings) }
+            }
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
@@ -58,7 +61,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, sinr: sinr, partial: partial != nil
                     )
                 }
             })
@@ -75,6 +78,9 @@ public enum FootprintJob {
                 sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
+            if let settings = request.sinr, let sinr, let lte = footprints.rasters.lte {
+                summary.lteSINR = lte.statistics(sinr, thresholds: sites.map(request.parameters.threshold(for:)), settings: settings)
+            }
             if let layer, let residents = request.residents {
                 let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints.sites)
                 summary.residents = evaluation.statistics
@@ -116,7 +122,7 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
-        let collector = SiteCollector(siteCount: sites.count, cellCount: grid.width * grid.height)
+        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
@@ -226,7 +232,7 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, sinr: [Float]?, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -248,6 +254,13 @@ public enum FootprintJob {
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
         try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
+        if let sinr {
+            try GeoTIFF.writeFloat32(
+                path: staging.path("sinr.tif"), width: grid.width, height: grid.height, values: sinr,
+                georeference: grid.georeference(), metadata: metadata,
+                bandDescription: "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"
+            )
+        }
         if let onlySite {
             try GeoTIFF.copy(
                 staging.path("coverage.tif"), to: staging.path("sites/\(onlySite.rasterName).tif"),
@@ -306,9 +319,9 @@ private final class SiteCollector: @unchecked Sendable {
     private var skipped: [Int] = []
     private var done = 0
 
-    init(siteCount: Int, cellCount: Int) {
-        footprints = Array(repeating: nil, count: siteCount)
-        rasters = ServerRasters(cellCount: cellCount, siteCount: siteCount)
+    init(sites: [Site], cellCount: Int, sinr: Bool) {
+        footprints = Array(repeating: nil, count: sites.count)
+        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr)
     }
 
     func add(

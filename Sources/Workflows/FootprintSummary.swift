@@ -54,6 +54,29 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         }
     }
 
+    /// The 4G reference signal's SINR (`--sinr`) over the cells a 4G server covers.
+    public struct SignalQuality: Sendable, Codable, Equatable {
+        public let loadPercent: Double
+        public let noiseFigureDB: Double
+        /// Thermal noise in one resource element at the handset.
+        public let noiseDBm: Double
+        public let coveredCells: Int
+        public let medianDB: Double?
+        public let percentile10DB: Double?
+        /// The share of those cells below 0 dB, percent.
+        public let percentUnder0DB: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case loadPercent = "load_percent"
+            case noiseFigureDB = "noise_figure_db"
+            case noiseDBm = "noise_dbm_per_resource_element"
+            case coveredCells = "covered_cells"
+            case medianDB = "median_db"
+            case percentile10DB = "percentile_10_db"
+            case percentUnder0DB = "percent_under_0_db"
+        }
+    }
+
     public struct PairOverlap: Sendable, Codable, Equatable {
         public let a: String
         public let b: String
@@ -164,6 +187,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var partial: Partial?
     /// The land cover whose losses the run took off received power (absent without).
     public var clutter: Clutter?
+    /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
+    public var lteSINR: SignalQuality?
 
     /// Where a run's clutter came from, and how many grid cells each class holds.
     public struct Clutter: Sendable, Codable, Equatable {
@@ -212,6 +237,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter
+        case lteSINR = "lte_sinr"
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

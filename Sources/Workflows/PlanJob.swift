@@ -96,7 +96,7 @@ public enum PlanJob {
             around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,
             resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
             policy: evaluation.voidPolicy,
-            memory: evaluation.memoryBudget(siteCount: candidates.count)
+            memory: evaluation.memoryBudget(sites: candidates.map(\.site))
         ).grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
         let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }

@@ -13,6 +13,8 @@ struct ServerRasters {
     private var servingPower: [Float]
     private var server: [Int32]
     private var serverCount: [UInt16]
+    /// The 4G sites' servers and sums for their SINR, when asked for and the run has 4G sites.
+    private(set) var lte: LTESignalQuality?
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -24,7 +26,9 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, siteCount: Int) {
+    init(cellCount: Int, sites: [Site], sinr: Bool) {
+        let siteCount = sites.count
+        lte = sinr ? LTESignalQuality(sites: sites, cellCount: cellCount) : nil
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
@@ -34,6 +38,7 @@ struct ServerRasters {
 
     /// Adds the coverage of the site numbered `number` (1-based, in the sites' order).
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
+        lte?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {

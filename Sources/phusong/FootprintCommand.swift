@@ -122,9 +122,20 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("clutter-losses"), help: "CSV of class,loss_db: the loss each land-cover class adds at the receiver.")
     var clutterLosses: String?
 
+    @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element.")
+    var sinr = false
+
+    @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
+    var lteLoad: Double = SINRSettings().loadPercent
+
+    @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr: the handset receiver's noise figure, dB.")
+    var noiseFigure: Double = SINRSettings().noiseFigureDB
+
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
+        guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
+        guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
     }
 
     func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
@@ -138,6 +149,7 @@ struct SiteRunOptions: ParsableArguments {
             residents: residents
         )
         if let clutter, let clutterLosses { request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses) }
+        if sinr { request.sinr = SINRSettings(loadPercent: lteLoad, noiseFigureDB: noiseFigure) }
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }
@@ -189,7 +201,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let files = ["coverage.tif"] + servers + ["sites/", "footprints.geojson", "summary.json"]
+    let files = ["coverage.tif"] + servers + (summary.lteSINR == nil ? [] : ["sinr.tif"]) + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
 }

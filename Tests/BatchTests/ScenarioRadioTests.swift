@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db and uplink; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -29,6 +29,13 @@ struct ScenarioRadioTests {
         guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
         #expect(request.parameters.environment.itm.location == 95 && request.parameters.environment.locationSigmaDB == 7)
         #expect(request.parameters.checksUplink)
+        guard case .evaluate(let quality) = try load("model: hata, sinr: true, lte_load_percent: 50").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(quality.sinr == SINRSettings(loadPercent: 50, noiseFigureDB: 7))
+        let overloaded = try #require(throws: InputError.self) { try load("model: hata, sinr: true, lte_load_percent: 150") }
+        #expect(overloaded.reason.contains("lte_load_percent: must be within 0–100"), "\(overloaded)")
         let notBoolean = try #require(throws: InputError.self) { try load("model: hata, uplink: 3") }
         #expect(notBoolean.reason.contains("uplink"), "\(notBoolean)")
         let p526 = try #require(throws: InputError.self) { try load("model: p526, location_percent: 90") }

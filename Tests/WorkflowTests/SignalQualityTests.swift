@@ -1,0 +1,107 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("4G reference-signal SINR (--sinr)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct SignalQualityTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+    /// Two 4G sites 4 km apart on 1800 MHz, a third on 2600 MHz and a 2G site: only the first two interfere.
+    let sites = [
+        Site(id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 31, technology: .lte),
+        Site(id: "L2", location: GeoPoint(latitude: 44.46, longitude: -71.40), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 31, technology: .lte),
+        Site(id: "L3", location: GeoPoint(latitude: 44.43, longitude: -71.42), antennaHeight: 30, frequencyMHz: 2_600, eirpDBm: 31, technology: .lte),
+        Site(id: "G1", location: GeoPoint(latitude: 44.44, longitude: -71.43), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 57, technology: .gsm),
+    ]
+    let parameters = CoverageParameters(radius: 5_000, model: .fspl)
+
+    func run(into folder: String, _ settings: SINRSettings) throws -> (summary: FootprintSummary, sinr: [Float]) {
+        var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
+        request.sites = sites
+        request.sinr = settings
+        let summary = try FootprintJob.run(request)
+        let source = try DEMSource.open(folder + "/sinr.tif")
+        let raster = try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities))
+        #expect(raster.frame.width == summary.gridWidth && raster.frame.height == summary.gridHeight)
+        return (summary, raster.values)
+    }
+
+    /// Every site's received power (mW) over the run's grid, recomputed site by site; NaN beyond its window.
+    func powersOverGrid() throws -> [[Double]] {
+        let grid = try DEMSource.open(terrain).metricGrid(around: sites.map(\.location), radius: parameters.radius).grid
+        let positions = try CoverageEngine.positions(of: sites, on: grid)
+        return try zip(sites, positions).map { site, position in
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            var milliwatts = [Double](repeating: .nan, count: grid.width * grid.height)
+            for row in 0..<coverage.height {
+                for column in 0..<coverage.width where !coverage.power[row * coverage.width + column].isNaN {
+                    let dBm = Double(coverage.power[row * coverage.width + column])
+                    milliwatts[(coverage.row + row) * grid.width + coverage.column + column] = pow(10, dBm / 10)
+                }
+            }
+            return milliwatts
+        }
+    }
+
+    @Test("""
+        Cell by cell: the strongest 4G site's RSRP against the other 1800 MHz site at full load and −125.2 dBm of noise \\
+        (7 dB noise figure); 2600 MHz and 2G add nothing; where the two 1800 MHz sites are within 1 dB of each other, \\
+        SINR lies between 0 and 1 dB; at zero load, SINR is RSRP over noise
+        """)
+    func sinrPerCell() throws {
+        let folder = try temporaryFolder("sinr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let full = try run(into: folder + "/full", SINRSettings())
+        let idle = try run(into: folder + "/idle", SINRSettings(loadPercent: 0, noiseFigureDB: 9))
+        let powers = try powersOverGrid()
+        let noise = pow(10, (-174 + 10 * log10(15_000.0) + 7) / 10)
+        #expect(abs(10 * log10(noise) - -125.239) < 0.001 && full.summary.lteSINR?.noiseDBm == 10 * log10(noise))
+        var compared = 0, balanced = 0, covered: [Double] = []
+        for cell in full.sinr.indices {
+            let lte = (0..<3).filter { !powers[$0][cell].isNaN }
+            guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
+                #expect(full.sinr[cell].isNaN)
+                continue
+            }
+            let interference = server == 2 ? 0 : lte.filter { $0 != server && $0 != 2 }.reduce(0) { $0 + powers[$1][cell] }
+            let expected = 10 * log10(powers[server][cell] / (interference + noise))
+            #expect(abs(Double(full.sinr[cell]) - expected) < 1e-3, "cell \(cell): \(full.sinr[cell]) against \(expected)")
+            let snr = 10 * log10(powers[server][cell] / pow(10, (-174 + 10 * log10(15_000.0) + 9) / 10))
+            #expect(abs(Double(idle.sinr[cell]) - snr) < 1e-3)
+            compared += 1
+            if Float(10 * log10(powers[server][cell])) >= -110 { covered.append(expected) }
+            if server != 2, lte.contains(1 - server), abs(10 * log10(powers[0][cell] / powers[1][cell])) < 1 {
+                #expect(full.sinr[cell] > -0.1 && full.sinr[cell] < 1.001, "the server at most 1 dB above the other: \(full.sinr[cell])")
+                balanced += 1
+            }
+        }
+        #expect(compared > 5_000 && balanced > 50, "\(compared) cells, \(balanced) between the two 1800 MHz sites")
+        let quality = try #require(full.summary.lteSINR)
+        covered.sort()
+        #expect(quality.loadPercent == 100 && quality.noiseFigureDB == 7 && quality.coveredCells == covered.count && covered.count > 1_000)
+        #expect(abs(try #require(quality.medianDB) - covered[covered.count / 2]) < 1e-3)
+        #expect(abs(try #require(quality.percentile10DB) - covered[covered.count / 10]) < 1e-3)
+        #expect(quality.percentUnder0DB == 100 * Double(covered.filter { $0 < 0 }.count) / Double(covered.count))
+    }
+
+    @Test("Without --sinr there is no sinr.tif nor lte_sinr; the scenario's lte_load_percent without sinr: true is refused")
+    func optIn() throws {
+        let folder = try temporaryFolder("sinr-off")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder + "/run", parameters: parameters)
+        request.sites = sites
+        let summary = try FootprintJob.run(request)
+        #expect(summary.lteSINR == nil && !FileManager.default.fileExists(atPath: folder + "/run/sinr.tif"))
+        let claim = folder + "/claim.json"
+        try """
+            {"scenario": {"terrain": "\(terrain)", "sites": "s.csv", "population": "p.gpkg", "lte_load_percent": 50},
+             "claimed": {"province": {"any": 90}}}
+            """.write(toFile: claim, atomically: true, encoding: .utf8)
+        for name in ["s.csv", "p.gpkg"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        let refused = try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
+        #expect(refused.status != 0 && refused.stderr.contains("lte_load_percent: applies with sinr: true"), "\(refused.stderr)")
+    }
+}
