@@ -59,7 +59,7 @@ public enum CoverageEngine {
         let width = lastColumn - firstColumn + 1, height = lastRow - firstRow + 1
         let observer = GridObserver(column: place.column, row: place.row, height: Double(ground) + site.antennaHeight)
         let window = CoverageWindow(column: firstColumn, row: firstRow, width: width, height: height)
-        let power: [Float]
+        let power: [Float], beyondValidation: Int
         let radial: RadialLossModel?
         let kernel = parameters.kernelUsed(spacing: grid.spacing)
         do {
@@ -75,17 +75,17 @@ public enum CoverageEngine {
         if let radial {
             // The sweep leaves the cells near the site to exact profiles, which cost little there.
             let core = RadialLossModel.exactCoreCells(for: parameters.model) * grid.spacing
-            var swept = RadialSweep(
+            var (swept, sweptBeyond) = RadialSweep(
                 site: site, observer: observer, ground: Double(ground), window: window, grid: grid,
                 parameters: parameters, model: radial, exactWithin: core
             ).power()
             if core > 0 {
-                fillExactCore(
+                sweptBeyond += fillExactCore(
                     &swept, within: core, window: window, place: place, site: site, position: position,
                     observer: observer, grid: grid, parameters: parameters
                 )
             }
-            power = swept
+            (power, beyondValidation) = (swept, sweptBeyond)
         } else {
             let shortcuts = parameters.model == .los && kernel == .sweep
                 ? grid.elevations.withUnsafeBufferPointer { elevations in
@@ -101,7 +101,7 @@ public enum CoverageEngine {
                         )
                     )
                 } : nil
-            power = parallelRows(height, width: width, rowsPerChunk: 1) { offset, row in
+            (power, beyondValidation) = countingRows(height, width: width) { offset, row in
                 powerRow(
                     row: firstRow + offset, columns: firstColumn...lastColumn, into: row, site: site, position: position,
                     observer: observer, grid: grid, parameters: parameters, tiles: shortcuts?.tiles,
@@ -109,24 +109,51 @@ public enum CoverageEngine {
                 )
             }
         }
+        if let warning = validationWarning(beyond: beyondValidation, reached: power.lazy.filter { !$0.isNaN }.count) {
+            warnings.append(warning)
+        }
         return SiteCoverage(
             site: site, threshold: parameters.threshold(for: site),
             column: firstColumn, row: firstRow, width: width, height: height, power: power, warnings: warnings
         )
     }
 
+    /// The warning for a footprint whose model ran beyond its validated range on `beyond` of the `reached` cells:
+    /// nil under 1 %.
+    static func validationWarning(beyond: Int, reached: Int) -> String? {
+        guard reached > 0, beyond * 100 >= reached else { return nil }
+        return String(
+            format: "ITM beyond its validated range on %.1f %% of the cells reached (%d): a horizon angle beyond ±200 mrad (11.5°) at the site or the handset, where NTIA's reference warns that its losses are extrapolated",
+            100 * Double(beyond) / Double(reached), beyond
+        )
+    }
+
+    /// `rows` window rows filled in parallel by `fill`, which returns the cells of its row where the model ran beyond
+    /// its validated range; the rows' powers and the sum of those counts.
+    private static func countingRows(
+        _ rows: Int, width: Int, _ fill: @Sendable (_ row: Int, _ power: UnsafeMutableBufferPointer<Float>) -> Int
+    ) -> (power: [Float], beyondValidation: Int) {
+        var counts = [Int](repeating: 0, count: rows)
+        let power = counts.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer: buffer)
+            return parallelRows(rows, width: width, rowsPerChunk: 1) { offset, row in shared.buffer[offset] = fill(offset, row) }
+        }
+        return (power, counts.reduce(0, +))
+    }
+
     /// Fills the cells of `window` (row-major `power`) nearer than `core` metres to the site at grid position
-    /// `place`, which a sweep left NaN, from exact profiles.
+    /// `place`, which a sweep left NaN, from exact profiles; returns how many of them were beyond the model's
+    /// validated range.
     private static func fillExactCore(
         _ power: inout [Float], within core: Double, window: CoverageWindow, place: (column: Double, row: Double),
         site: Site, position: MapPoint, observer: GridObserver, grid: TerrainGrid, parameters: CoverageParameters
-    ) {
+    ) -> Int {
         let reach = core / grid.spacing
         let columns = max(window.column, Int((place.column - reach).rounded(.up)))
             ... min(window.column + window.width - 1, Int((place.column + reach).rounded(.down)))
         let rows = max(window.row, Int((place.row - reach).rounded(.up)))
             ... min(window.row + window.height - 1, Int((place.row + reach).rounded(.down)))
-        let exactRows = parallelRows(rows.count, width: columns.count, rowsPerChunk: 1) { offset, row in
+        let (exactRows, beyondValidation) = countingRows(rows.count, width: columns.count) { offset, row in
             powerRow(
                 row: rows.lowerBound + offset, columns: columns, into: row, site: site, position: position,
                 observer: observer, grid: grid, parameters: parameters, nearerThan: core
@@ -137,15 +164,18 @@ public enum CoverageEngine {
             let values = exactRows[(offset * columns.count)...].prefix(columns.count)
             for (column, value) in zip(columns, values) where !value.isNaN { power[rowStart + column] = value }
         }
+        return beyondValidation
     }
 
     /// One window row cell by cell, written to `power` (one element per column): exact line of sight, or the model
-    /// over the profile to each cell centre; NaN from `nearerThan` metres of the site on, when given.
+    /// over the profile to each cell centre; NaN from `nearerThan` metres of the site on, when given. Returns the
+    /// number of cells where the model ran beyond its validated range.
     private static func powerRow(
         row: Int, columns: ClosedRange<Int>, into power: UnsafeMutableBufferPointer<Float>, site: Site, position: MapPoint,
         observer: GridObserver, grid: TerrainGrid, parameters: CoverageParameters, tiles: ElevationTiles? = nil,
         horizons: SectorHorizons? = nil, nearerThan limit: Double = .infinity
-    ) {
+    ) -> Int {
+        var beyondValidation = 0
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
         let budget = LinkBudget(site: site, parameters: parameters)
@@ -156,7 +186,7 @@ public enum CoverageEngine {
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is
             // checked for exclusive access at run time, once per cell (5 % of a 30 m line-of-sight run).
-            func cellPower(_ column: Int, blockerHint: inout Double) -> Float {
+            func cellPower(_ column: Int, blockerHint: inout Double, beyondValidation: inout Int) -> Float {
                 let ground = elevations[row &* grid.width &+ column]
                 guard !ground.isNaN else { return .nan }
                 let target = Double(ground) + parameters.receiverHeight
@@ -191,7 +221,8 @@ public enum CoverageEngine {
                         )
                         guard let modelLoss = try? parameters.model.loss(geometry, environment: parameters.environment, earth: parameters.earth)
                         else { return .nan }
-                        loss = modelLoss
+                        if modelLoss.beyondValidation { beyondValidation &+= 1 }
+                        loss = modelLoss.dB
                     }
                 }
                 return budget.receivedPower(loss: loss, over: link)
@@ -199,7 +230,10 @@ public enum CoverageEngine {
             // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
             // there first (the exact kernel reads every crossing).
             var blockerHint = Double.nan
-            for (index, column) in columns.enumerated() { power[index] = cellPower(column, blockerHint: &blockerHint) }
+            for (index, column) in columns.enumerated() {
+                power[index] = cellPower(column, blockerHint: &blockerHint, beyondValidation: &beyondValidation)
+            }
         }
+        return beyondValidation
     }
 }

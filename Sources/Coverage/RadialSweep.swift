@@ -37,8 +37,9 @@ struct RadialSweep {
     private static let radialsSharingDeltaH = 8
 
     /// Received power (dBm) for every window cell, row-major; NaN beyond the radius, on voids, behind a
-    /// void on the cell's radial, and where a void lies just in front of the cell on its own line.
-    func power() -> [Float] {
+    /// void on the cell's radial, and where a void lies just in front of the cell on its own line. Also the number of
+    /// cells where the model ran beyond its validated range (`ModelLoss.beyondValidation`).
+    func power() -> (power: [Float], beyondValidation: Int) {
         let radialCount = max(8, Int((4 * Double.pi * parameters.radius / grid.spacing).rounded(.up)))
         var power = [Float](repeating: .nan, count: window.width * window.height)
         let elevations = grid.elevations
@@ -49,31 +50,47 @@ struct RadialSweep {
         for cell in plan.nextToSite {
             power[cell] = freeSpacePower(column: cell % window.width, row: cell / window.width)
         }
+        let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
+        let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
+        var beyondValidation = [Int](repeating: 0, count: chunks)
         power.withUnsafeMutableBufferPointer { buffer in
             let output = SharedBuffer(buffer: buffer)
             elevations.withUnsafeBufferPointer { buffer in
                 let elevations = SharedBuffer(buffer: buffer)
-                let radialsPerChunk = 2 * Self.radialsSharingDeltaH  // whole groups, so that they share Δh
-                let chunks = (radialCount + radialsPerChunk - 1) / radialsPerChunk
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    var path = RadialPath(
-                        step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
-                        curvature: model.curvature, statistics: model.pathStatistics
-                    )
-                    var workspace = DeltaHWorkspace()
-                    for radial in (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk) {
-                        if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
-                        let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
-                        guard !cells.isEmpty else { continue }
-                        self.walk(
-                            radial, of: radialCount, cells: cells, elevations: elevations, path: &path,
-                            workspace: &workspace, output: output
-                        )
+                beyondValidation.withUnsafeMutableBufferPointer { buffer in
+                    let counts = SharedBuffer(buffer: buffer)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        let radials = (chunk * radialsPerChunk)..<min(radialCount, (chunk + 1) * radialsPerChunk)
+                        counts.buffer[chunk] = walk(radials, of: radialCount, plan: plan, elevations: elevations, output: output)
                     }
                 }
             }
         }
-        return power
+        return (power, beyondValidation.reduce(0, +))
+    }
+
+    /// Walks `radials` (whole groups sharing Δh) with one path and Δh workspace; returns the cells where the model
+    /// ran beyond its validated range.
+    private func walk(
+        _ radials: Range<Int>, of radialCount: Int, plan: RadialCellPlan, elevations: SharedBuffer<UnsafeBufferPointer<Float>>,
+        output: SharedBuffer<UnsafeMutableBufferPointer<Float>>
+    ) -> Int {
+        var path = RadialPath(
+            step: grid.spacing, capacity: plan.longest + 1, antennaHeight: site.antennaHeight,
+            curvature: model.curvature, statistics: model.pathStatistics
+        )
+        var workspace = DeltaHWorkspace()
+        var beyondValidation = 0
+        for radial in radials {
+            if radial % Self.radialsSharingDeltaH == 0 { workspace.startGroup() }
+            let cells = plan.cells[plan.offsets[radial]..<plan.offsets[radial + 1]]
+            guard !cells.isEmpty else { continue }
+            walk(
+                radial, of: radialCount, cells: cells, elevations: elevations, path: &path, workspace: &workspace,
+                output: output, beyondValidation: &beyondValidation
+            )
+        }
+        return beyondValidation
     }
 
     /// Free-space power at a window cell next to the site, where there is no profile to speak of.
@@ -88,7 +105,8 @@ struct RadialSweep {
     /// cell's sample; the tail comes from the cell's own line.
     private func walk(
         _ radial: Int, of radialCount: Int, cells: ArraySlice<UInt64>, elevations: SharedBuffer<UnsafeBufferPointer<Float>>,
-        path: inout RadialPath, workspace: inout DeltaHWorkspace, output: SharedBuffer<UnsafeMutableBufferPointer<Float>>
+        path: inout RadialPath, workspace: inout DeltaHWorkspace, output: SharedBuffer<UnsafeMutableBufferPointer<Float>>,
+        beyondValidation: inout Int
     ) {
         let angle = 2 * Double.pi * Double(radial) / Double(radialCount)
         let (east, south) = (sin(angle), -cos(angle))
@@ -109,7 +127,8 @@ struct RadialSweep {
             else { continue }  // a void just in front of the cell: no profile
             let link = link(column: column, row: row, ground: cellGround)
             guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
-            output.buffer[cell] = budget.receivedPower(loss: loss, over: link)
+            if loss.beyondValidation { beyondValidation &+= 1 }
+            output.buffer[cell] = budget.receivedPower(loss: loss.dB, over: link)
         }
     }
 

@@ -90,29 +90,30 @@ extension PathLossModel {
         }
     }
 
-    /// Basic transmission loss (dB) of one link, with the model's settings already checked by `validate`.
+    /// Basic transmission loss of one link, with the model's settings already checked by `validate`.
     /// `los` returns nil for an obstructed path; empirical models are evaluated wherever they are asked.
-    public func loss(_ link: LinkGeometry, environment: RadioEnvironment, earth: EarthModel) throws(ModelError) -> Double? {
+    public func loss(_ link: LinkGeometry, environment: RadioEnvironment, earth: EarthModel) throws(ModelError) -> ModelLoss? {
         switch self {
         case .fspl, .hata, .cost231:
             let prepared = DistanceLoss(
                 model: self, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
                 frequencyMHz: link.frequencyMHz, environment: environment
             )
-            return prepared?.loss(horizontalDistance: link.horizontalDistance, slantDistance: link.slantDistance)
+            return prepared.map { ModelLoss($0.loss(horizontalDistance: link.horizontalDistance, slantDistance: link.slantDistance)) }
         case .los:
-            guard let profile = link.profile else { return freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz) }
+            let free = ModelLoss(freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz))
+            guard let profile = link.profile else { return free }
             let clearance = ProfileClearance(
                 profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
             )
-            return clearance.isVisible ? freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz) : nil
+            return clearance.isVisible ? free : nil
         case .itm:
             guard let profile = link.profile else { throw ModelError("itm needs a terrain profile") }
             do {
                 return try ITM.pointToPoint(
                     profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
                     frequencyMHz: link.frequencyMHz, environment: environment.itm
-                ).loss
+                ).modelLoss
             } catch {
                 throw ModelError("itm: \(error.message)")
             }
@@ -126,17 +127,17 @@ extension PathLossModel {
                     distance: link.horizontalDistance, deltaH: deltaH, transmitterHeight: link.transmitterHeight,
                     receiverHeight: link.receiverHeight, siting: environment.siting, frequencyMHz: link.frequencyMHz,
                     environment: environment.itm
-                ).loss
+                ).modelLoss
             } catch {
                 throw ModelError("itm-area: \(error.message)")
             }
         case .p526:
             guard let profile = link.profile else { throw ModelError("p526 needs a terrain profile") }
-            return P526.pathLoss(
+            return ModelLoss(P526.pathLoss(
                 profile: profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
                 earth: earth, polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
                 conductivity: environment.itm.conductivity
-            ).loss
+            ).loss)
         }
     }
 }

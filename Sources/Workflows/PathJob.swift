@@ -137,7 +137,7 @@ public enum PathJob {
             horizontalDistance: path.profile.length, slantDistance: path.slantDistance
         )
         do {
-            let loss = try PathLossModel.itmArea.loss(link, environment: request.link.environment, earth: request.link.earth)
+            let loss = try PathLossModel.itmArea.loss(link, environment: request.link.environment, earth: request.link.earth)?.dB
             return path.report(model: "itm-area", loss: loss, components: ["distance_m": path.profile.length], mode: nil, warnings: [])
         } catch {
             throw InputError(path: request.terrainPath, reason: error.message)

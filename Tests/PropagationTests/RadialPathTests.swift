@@ -152,7 +152,7 @@ struct RadialPathTests {
         z[..<tailStart].forEach { path.append($0) }
         path.placeReceiver(ground: z[z.count - 1], tail: Array(z[tailStart..<(z.count - 1)]))
         var workspace = DeltaHWorkspace()
-        return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace))
+        return try #require(radial.loss(along: path, distance: step * Double(z.count - 1), workspace: &workspace)).dB
     }
 
     @Test("A copy of a path is a value: writing to either leaves the other's samples, sums and horizons as they were")

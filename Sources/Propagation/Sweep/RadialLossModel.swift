@@ -61,9 +61,9 @@ public struct RadialLossModel: Sendable {
         model.isITM ? 50 : 0
     }
 
-    /// Basic transmission loss (dB) to the receiver placed on `path`, `distance`
-    /// metres from the site; nil where the model gives none. `workspace` is the radial's Δh storage.
-    public func loss(along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace) -> Double? {
+    /// Basic transmission loss to the receiver placed on `path`, `distance` metres from the site; nil where the
+    /// model gives none. `workspace` is the radial's Δh storage.
+    public func loss(along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace) -> ModelLoss? {
         // The receiver borrows the path by address: a copy would retain and release the path's storage per cell.
         withUnsafePointer(to: path) { address in
             loss(of: ITMRadialReceiver(pathAddress: address, step: distance / Double(path.receiverIndex)), along: path,
@@ -73,21 +73,21 @@ public struct RadialLossModel: Sendable {
 
     private func loss(
         of terrain: ITMRadialReceiver, along path: RadialPath, distance: Double, workspace: inout DeltaHWorkspace
-    ) -> Double? {
+    ) -> ModelLoss? {
         switch kind {
         case .itm(let table):
             let link = table.link, medium = table.medium(systemHeight: terrain.systemHeight())
             let geometry = ITMProfileAnalysis.geometry(
                 of: terrain, heights: link.heights, earthRadius: medium.earthRadius, workspace: &workspace
             )
-            return try? link.predict(geometry: geometry, medium: medium, pointToPoint: true).loss
+            return try? link.predict(geometry: geometry, medium: medium, pointToPoint: true).modelLoss
         case .itmArea(let link, let siting):
             // Area mode reads nothing of the terrain but Δh, and its loss follows Δh closely: shared Δh (as point
             // to point shares it) gives 95th percentiles of 2.7 dB against the exact kernel, each receiver's own 0.5.
             let deltaH = terrain.ownDeltaH(from: 0, to: distance, workspace: &workspace)
-            return try? link.area(distance: distance, deltaH: deltaH, siting: siting).loss
+            return try? link.area(distance: distance, deltaH: deltaH, siting: siting).modelLoss
         case .p526(let p526):
-            return p526.loss(along: path, distance: distance)
+            return ModelLoss(p526.loss(along: path, distance: distance))
         }
     }
 }
