@@ -81,20 +81,17 @@ public enum FootprintJob {
             if let settings = request.sinr, let sinr, let lte = footprints.rasters.lte {
                 summary.lteSINR = lte.statistics(sinr, thresholds: sites.map(request.parameters.threshold(for:)), settings: settings)
             }
-            if let layer, let residents = request.residents {
-                let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints.sites)
-                summary.residents = evaluation.statistics
-                summary.population = layer.path
-                try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
-                try GeoTIFF.writeFloat32(
-                    path: staging.path("residents.tif"), width: grid.width, height: grid.height,
-                    values: evaluation.residents.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) },
-                    georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
-                    bandDescription: "residents per cell (\(evaluation.residents.source): \(residents.counts?.path ?? layer.path))"
+            let evaluation = try evaluateResidents(
+                in: layer, footprints: footprints.sites, sites: sites, grid: grid, request: request, staging: staging, summary: &summary
+            )
+            if let clutter {
+                summary.clutter?.coverageWithin = evaluation == nil ? "grid" : "communes"
+                summary.clutter?.coverageByClass = LandCoverCoverage.byClass(
+                    classes: clutter.classes,
+                    coverage: evaluation?.coverage ?? CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count),
+                    within: evaluation.map { LandCoverCoverage.region(of: $0.residents, cellCount: grid.elevations.count) },
+                    cellAreaKm2: grid.spacing * grid.spacing / 1e6
                 )
-                try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
-                try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid))])
-                try evaluation.quickLook(grid: grid, sites: sites).write(to: try staging.path("map.png"))
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             try staging.write(summary.json(), to: "summary.json")
@@ -104,6 +101,29 @@ public enum FootprintJob {
             staging.discard()
             throw error
         }
+    }
+
+    /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered, into `summary`,
+    /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`.
+    private static func evaluateResidents(
+        in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, request: FootprintRequest,
+        staging: OutputStaging, summary: inout FootprintSummary
+    ) throws(InputError) -> ResidentEvaluation? {
+        guard let layer, let residents = request.residents else { return nil }
+        let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints)
+        summary.residents = evaluation.statistics
+        summary.population = layer.path
+        try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
+        try GeoTIFF.writeFloat32(
+            path: staging.path("residents.tif"), width: grid.width, height: grid.height,
+            values: evaluation.residents.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) },
+            georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
+            bandDescription: "residents per cell (\(evaluation.residents.source): \(residents.counts?.path ?? layer.path))"
+        )
+        try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
+        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid))])
+        try evaluation.quickLook(grid: grid, sites: sites).write(to: try staging.path("map.png"))
+        return evaluation
     }
 
     /// Computes the sites in parallel, one per core as cores come free (each site's radials in parallel too),

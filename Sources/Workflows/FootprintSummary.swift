@@ -200,6 +200,10 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let cellsPerClass: [String: Int]
         /// Grid cells the raster does not cover: they lose nothing.
         public let cellsWithoutClass: Int
+        /// Per class, how much of it the sites cover: over the communes' cells in an evaluation, else over the grid.
+        public var coverageByClass: [String: ClassCoverage] = [:]
+        /// Where `coverageByClass` counts: "communes" or "grid".
+        public var coverageWithin = "grid"
 
         init(_ losses: ClutterLosses) {
             raster = losses.request.rasterPath
@@ -214,6 +218,22 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case lossesDB = "losses_db"
             case cellsPerClass = "cells_per_class"
             case cellsWithoutClass = "cells_without_class"
+            case coverageByClass = "coverage_by_class"
+            case coverageWithin = "coverage_within"
+        }
+    }
+
+    /// One land-cover class's cells and the share of them each coverage layer covers.
+    public struct ClassCoverage: Sendable, Codable, Equatable {
+        public let cells: Int
+        public let areaKm2: Double
+        /// Percent of the class's cells covered, per technology and "any".
+        public let coveredPercent: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case cells
+            case areaKm2 = "area_km2"
+            case coveredPercent = "covered_percent"
         }
     }
 

@@ -200,6 +200,13 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         lines.append("  … and \(summary.warnings.count - shownWarnings) more warnings in summary.json")
     }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
+    if let clutter = summary.clutter {
+        let classes = clutter.coverageByClass.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
+        lines += classes.map { value, share in
+            String(format: "  land cover %@: %.1f %% of %.2f km² covered", value, share.coveredPercent["any"] ?? 0, share.areaKm2)
+                + (clutter.coverageWithin == "communes" ? " (within the communes)" : "")
+        }
+    }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let files = ["coverage.tif"] + servers + (summary.lteSINR == nil ? [] : ["sinr.tif"]) + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))

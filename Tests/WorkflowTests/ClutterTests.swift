@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Propagation
 import Terrain
 import TestSupport
 import Testing
@@ -32,10 +33,10 @@ struct ClutterTests {
         return ClutterRequest(rasterPath: raster, lossesPath: table)
     }
 
-    func run(into folder: String, clutter: ClutterRequest?) throws -> FootprintSummary {
+    func run(into folder: String, clutter: ClutterRequest?, threshold2G: Double = -95) throws -> FootprintSummary {
         var request = FootprintRequest(
             terrainPath: terrain, sitesPath: Fixtures.path("sites/outside_terrain.geojson"), outputDirectory: folder,
-            parameters: CoverageParameters(radius: 10_000, model: .fspl)
+            parameters: CoverageParameters(radius: 10_000, thresholds: CoverageThresholds(overrides: [.gsm: threshold2G]), model: .fspl)
         )
         request.sites = [Site(
             id: "NH-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60,
@@ -92,6 +93,34 @@ struct ClutterTests {
         try FileManager.default.createDirectory(atPath: eightBit, withIntermediateDirectories: true)
         _ = try run(into: folder + "/clutter-bytes", clutter: try landCover(in: eightBit, bytes: true))
         #expect(FileManager.default.contents(atPath: folder + "/clutter-bytes/coverage.tif") == FileManager.default.contents(atPath: folder + "/clutter/coverage.tif"))
+    }
+
+    @Test("""
+        Coverage by land-cover class over the grid: at a −60 dBm threshold the site covers its west (12 dB) farther than \\
+        its east (20 dB); each class's share equals the covered cells of clutter.tif's class in coverage.tif
+        """)
+    func coverageByClass() throws {
+        let folder = try temporaryFolder("clutter-coverage")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try run(into: folder + "/run", clutter: try landCover(in: folder), threshold2G: -60)
+        func raster(_ name: String) throws -> [Float] {
+            let source = try DEMSource.open(folder + "/run/" + name)
+            return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
+        }
+        let power = try raster("coverage.tif"), classes = try raster("clutter.tif")
+        let clutter = try #require(summary.clutter)
+        #expect(clutter.coverageWithin == "grid" && Set(clutter.coverageByClass.keys) == ["10", "50"])
+        var shares: [Double] = []
+        for value in [10, 50] {
+            let cells = classes.indices.filter { classes[$0] == Float(value) }
+            let covered = cells.filter { power[$0] >= -60 }.count
+            let share = try #require(clutter.coverageByClass["\(value)"])
+            #expect(share.cells == cells.count && share.coveredPercent["2G"] == 100 * Double(covered) / Double(cells.count))
+            #expect(share.coveredPercent["any"] == share.coveredPercent["2G"] && share.coveredPercent["4G"] == 0)
+            #expect(abs(share.areaKm2 - Double(cells.count) * summary.resolutionM * summary.resolutionM / 1e6) < 1e-9)
+            shares.append(share.coveredPercent["any"]!)
+        }
+        #expect(shares[0] > shares[1] && shares[1] > 0 && shares[0] < 100, "west \(shares[0]) %, east \(shares[1]) %")
     }
 
     @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS, pixels without area, a vector file, no file")

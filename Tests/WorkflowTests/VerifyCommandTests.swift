@@ -122,6 +122,14 @@ struct VerifyCommandTests {
         #expect(report.contains("- uplink checked on 1 of 1 sites (handset power, site sensitivity and antenna gain in `verification.json`); it limits the coverage of 1"), "\(report)")
         let site = try #require((try json(folder + "/out/verification.json")["computed"] as? [String: Any]).flatMap { ($0["site_areas"] as? [[String: Any]])?.first })
         #expect(site["threshold_dbm"] as? Double == -91)
+        // Tree cover's coverage within the communes: fewer cells than the grid holds, some of them covered.
+        let computed = try #require(try json(folder + "/out/verification.json")["computed"] as? [String: Any])
+        let landCover = try #require(computed["clutter"] as? [String: Any])
+        let trees = try #require((landCover["coverage_by_class"] as? [String: [String: Any]])?["10"])
+        let gridCells = try #require((landCover["cells_per_class"] as? [String: Int])?["10"])
+        #expect(landCover["coverage_within"] as? String == "communes" && (trees["cells"] as? Int ?? .max) < gridCells)
+        let treesCovered = try #require((trees["covered_percent"] as? [String: Double])?["any"])
+        #expect(treesCovered > 0 && treesCovered < 100, "\(trees)")
         let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
         #expect(inputs.contains { $0["path"] == folder + "/losses.csv" } && inputs.contains { $0["path"] == folder + "/landcover.tif" })
     }
