@@ -7,10 +7,19 @@ import Terrain
 /// An operator's coverage claim for `phusong verify`: the scenario to recompute (terrain, sites, population,
 /// model and parameters) and the figures claimed. Relative paths resolve against the claim's folder.
 public struct Claim: Sendable {
-    /// A claimed share of residents covered, %.
+    /// A claimed share covered, %: of residents, or of a land-cover class's cells within the communes.
     public struct Figure: Sendable, Equatable {
-        /// nil for the whole layer (province); else a commune id.
-        public let commune: String?
+        /// What the share is of.
+        public enum Scope: Sendable, Equatable {
+            /// The residents of the whole layer.
+            case province
+            /// The residents of the commune with this id.
+            case commune(String)
+            /// The cells of this land-cover class (the scenario's clutter) within the communes.
+            case landCover(String)
+        }
+
+        public let scope: Scope
         /// "2G", "3G", "4G" or "any".
         public let layer: String
         public let percent: Double
@@ -40,19 +49,28 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
-            figures += try percentages(province, commune: nil)
+            figures += try percentages(province, scope: .province)
         }
         if let communes = try claimed.object("communes") {
             for id in communes.keys {
-                figures += try percentages(try communes.object(id)!, commune: id)
+                figures += try percentages(try communes.object(id)!, scope: .commune(id))
+            }
+        }
+        if let classes = try claimed.object("land_cover") {
+            guard request.clutter != nil else {
+                throw claimed.fault("land_cover", "needs the scenario's clutter and clutter_losses (the land-cover raster it counts on)")
+            }
+            for value in classes.keys {
+                guard Int32(value) != nil else { throw classes.fault(value, "is not a land-cover class (a whole number)") }
+                figures += try percentages(try classes.object(value)!, scope: .landCover(value))
             }
         }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province or commune percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune or land-cover percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })
@@ -69,11 +87,11 @@ public struct Claim: Sendable {
         )
     }
 
-    private static func percentages(_ fields: JSONFields, commune: String?) throws(InputError) -> [Figure] {
+    private static func percentages(_ fields: JSONFields, scope: Figure.Scope) throws(InputError) -> [Figure] {
         try fields.onlyKeys(Set(CoverageMasks.keys))
         return try fields.keys.map { key throws(InputError) in
             guard let value = try fields.number(key), (0...100).contains(value) else { throw fields.fault(key, "must be a percentage 0–100") }
-            return Figure(commune: commune, layer: key, percent: value)
+            return Figure(scope: scope, layer: key, percent: value)
         }
     }
 }

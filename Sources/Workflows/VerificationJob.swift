@@ -29,7 +29,7 @@ public enum VerificationJob {
                 throw InputError(path: claimPath, reason: "\(partial.reason) before the scenario was recomputed; nothing written")
             }
             guard let residents = summary.residents else { throw InputError(path: claimPath, reason: "no residents computed") }
-            var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: residents, claim: claim) }
+            var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: summary, residents: residents, claim: claim) }
             if let claimedFootprint {
                 let computed = try PolygonFile.load(request.outputDirectory + "/footprints.geojson")
                 let (footprintRow, differences) = try compare(claimedFootprint, with: computed, crs: summary.crs, claim: claim)
@@ -51,19 +51,28 @@ public enum VerificationJob {
         }
     }
 
-    private static func row(for figure: Claim.Figure, in statistics: ResidentStatistics, claim: Claim) throws(InputError) -> VerificationReport.Row {
-        let figures: CoverageFigures, item: String
-        if let id = figure.commune {
+    private static func row(
+        for figure: Claim.Figure, in summary: FootprintSummary, residents statistics: ResidentStatistics, claim: Claim
+    ) throws(InputError) -> VerificationReport.Row {
+        let computed: Double?, item: String
+        switch figure.scope {
+        case .province:
+            item = "province · \(figure.layer)"
+            computed = statistics.total.residentsPercent(figure.layer)
+        case .commune(let id):
             guard let commune = statistics.communes.first(where: { $0.id == id }) else {
                 throw InputError(path: claim.path, reason: "claimed.communes.\(id): no commune with that id in \(claim.request.residents!.populationPath)")
             }
-            figures = commune.figures
             item = "commune \(id) (\(commune.name)) · \(figure.layer)"
-        } else {
-            figures = statistics.total
-            item = "province · \(figure.layer)"
+            computed = commune.figures.residentsPercent(figure.layer)
+        case .landCover(let value):
+            item = "land cover \(value) · \(figure.layer)"
+            guard let share = summary.clutter?.coverageByClass[value] else {
+                throw InputError(path: claim.path, reason: "claimed.land_cover.\(value): no cell of class \(value) within the communes, so the claim cannot be checked")
+            }
+            computed = share.coveredPercent[figure.layer]
         }
-        guard let computed = figures.residentsPercent(figure.layer) else {
+        guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")
         }
         let difference = figure.percent - computed

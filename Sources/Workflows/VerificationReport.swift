@@ -9,7 +9,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         public let item: String
         public let claimed: Double
         public let computed: Double
-        /// Unit of `claimed` and `computed`: "%" of residents, or "km²" for a footprint.
+        /// Unit of `claimed` and `computed`: "%" of residents or of a land-cover class's cells, or "km²" for a footprint.
         public let valueUnit: String
         /// claimed − computed (percentage points), or for a footprint the claimed area outside the computed one (%).
         public let difference: Double

@@ -93,7 +93,7 @@ struct VerifyCommandTests {
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
     }
 
-    @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, and digests of both clutter files")
+    @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, digests of both clutter files, and a claimed share of tree cover is checked")
     func locationAndClutterSettings() throws {
         let folder = try temporaryFolder("verify-settings")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -112,7 +112,7 @@ struct VerifyCommandTests {
         settings["clutter"] = folder + "/landcover.tif"
         settings["clutter_losses"] = folder + "/losses.csv"
         settings["uplink"] = true
-        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
+        try write(["scenario": settings, "claimed": ["province": ["any": 0], "land_cover": ["10": ["any": 50]]], "tolerance_pp": 100], to: folder + "/claim.json")
         let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
@@ -130,6 +130,10 @@ struct VerifyCommandTests {
         #expect(landCover["coverage_within"] as? String == "communes" && (trees["cells"] as? Int ?? .max) < gridCells)
         let treesCovered = try #require((trees["covered_percent"] as? [String: Double])?["any"])
         #expect(treesCovered > 0 && treesCovered < 100, "\(trees)")
+        // The claim's 50 % of tree cover against that share.
+        let rows = try #require(try json(folder + "/out/verification.json")["rows"] as? [[String: Any]])
+        let row = try #require(rows.first { $0["item"] as? String == "land cover 10 · any" })
+        #expect(row["computed"] as? Double == treesCovered && row["difference"] as? Double == 50 - treesCovered)
         let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
         #expect(inputs.contains { $0["path"] == folder + "/losses.csv" } && inputs.contains { $0["path"] == folder + "/landcover.tif" })
     }
@@ -197,6 +201,7 @@ struct VerifyCommandTests {
             ("huge-fill", ["scenario": hugeFill, "claimed": ["province": ["any": 50]]], "scenario.max_fill_cells: must be a whole number ≥ 0"),
             ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["5G": 50]]], "claimed.province.5G: unknown field"),
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
+            ("land-cover-without-clutter", ["scenario": scenario(sites: sites), "claimed": ["land_cover": ["50": ["any": 97]]]], "claimed.land_cover: needs the scenario's clutter"),
         ]
         for (name, claim, fault) in cases {
             let path = folder + "/\(name).json"
