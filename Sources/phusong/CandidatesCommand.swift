@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Propagation
+import Terrain
+import Workflows
+
+struct CandidatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidates",
+        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents within reach, as a plan's candidate CSV.",
+        discussion: """
+            phusong candidates --terrain DEM --population COMMUNES --out candidates.csv [--existing masts.csv]
+            With --existing, the output is that candidate file (existing and shared masts) with the found candidates
+            appended under its columns: give it to phusong plan as --sites.
+            """
+    )
+
+    @Option(help: "Elevation model: .hgt, .hgt.zip, GeoTIFF, any GDAL raster, or a folder of tiles.")
+    var terrain: String
+
+    @OptionGroup var population: PopulationOptions
+
+    @Option(help: "The candidate CSV to write.")
+    var out: String
+
+    @Option(help: "A plan's candidate CSV (existing and shared masts) to copy first; the found candidates take its columns.")
+    var existing: String?
+
+    @Option(name: .customLong("block-km"), parsing: .unconditional, help: "Side of the square blocks searched: one candidate, the block's highest cell, per block at most.")
+    var blockKm = 2.0
+
+    @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance.")
+    var reachKm = 5.0
+
+    @Option(name: .customLong("max-candidates"), parsing: .unconditional, help: "The most candidates proposed.")
+    var maxCandidates = 50
+
+    @Option(name: .customLong("resolution-m"), parsing: .unconditional, help: "Grid cell size, metres (default: the DEM's native spacing).")
+    var resolution: Double?
+
+    @Option(name: .customLong("max-void-fraction"), parsing: .unconditional, help: "Refuse when more of the grid than this is void (0–1).")
+    var maxVoidFraction = VoidPolicy().maxVoidFraction
+
+    @Option(name: .customLong("height-m"), parsing: .unconditional, help: "Each candidate's antenna height, metres.")
+    var height = 30.0
+
+    @Option(help: "Each candidate's technology: 2G, 3G or 4G.")
+    var technology = "2G"
+
+    @Option(name: .customLong("frequency-mhz"), parsing: .unconditional, help: "Each candidate's frequency (default: its technology's).")
+    var frequency: Double?
+
+    @Option(name: .customLong("eirp-dbm"), parsing: .unconditional, help: "Each candidate's EIRP, dBm.")
+    var eirp = 60.0
+
+    @Option(parsing: .unconditional, help: "Each candidate's cost, in the plan's budget units.")
+    var cost = 100.0
+
+    func validate() throws {
+        guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
+            throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
+        }
+        guard maxCandidates > 0 else { throw ValidationError("--max-candidates must be at least 1") }
+        if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
+        guard (0...1_000).contains(height), (-30...100).contains(eirp), cost >= 0, cost.isFinite else {
+            throw ValidationError("--height-m must be within 0–1000 m, --eirp-dbm within −30–100 dBm and --cost ≥ 0")
+        }
+        guard Technology(named: technology) != nil else { throw ValidationError("--technology must be 2G, 3G or 4G") }
+        if let frequency, !(frequency > 0) { throw ValidationError("--frequency-mhz must be positive") }
+        guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
+    }
+
+    func run() throws {
+        var request = CandidateSearchRequest(terrainPath: terrain, residents: population.request, outputPath: out)
+        request.existingPath = existing
+        request.blockSize = blockKm * 1_000
+        request.reach = reachKm * 1_000
+        request.maximum = maxCandidates
+        request.resolution = resolution
+        request.voidPolicy.maxVoidFraction = maxVoidFraction
+        request.heightM = height
+        request.technology = Technology(named: technology) ?? .gsm
+        request.frequencyMHz = frequency
+        request.eirpDBm = eirp
+        request.cost = cost
+        let found = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
+        print("Candidates: \(found.count) hilltops, by residents within \(reachKm) km:")
+        for candidate in found.prefix(20) {
+            print(String(
+                format: "  %@  %.5f, %.5f  %6.0f m  %9.0f residents", candidate.id, candidate.location.latitude,
+                candidate.location.longitude, candidate.elevationM, candidate.residentsInReach
+            ))
+        }
+        if found.count > 20 { print("  … and \(found.count - 20) more in \(out)") }
+        print("Results: \(out)")
+    }
+}

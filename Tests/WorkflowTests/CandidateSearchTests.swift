@@ -1,0 +1,111 @@
+import Coverage
+import Foundation
+import Planning
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("phusong candidates: hilltops near residents for plan", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct CandidateSearchTests {
+    let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+
+    func request(out: String) -> CandidateSearchRequest {
+        var request = CandidateSearchRequest(terrainPath: terrain, residents: ResidentsRequest(populationPath: communes), outputPath: out)
+        request.resolution = 90
+        request.voidPolicy.maxVoidFraction = 0.9
+        request.maximum = 12
+        return request
+    }
+
+    @Test("""
+        On Bát Xát (Copernicus 1″ at 90 m, census communes): each candidate is the highest cell of its 2 km block, \\
+        its residents within 5 km equal a brute-force sum over the grid, they come ranked, and the file is the \\
+        existing candidates verbatim plus rows plan reads as greenfield sites
+        """)
+    func hilltopsRankedByResidents() throws {
+        let folder = try temporaryFolder("candidates")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var search = request(out: folder + "/candidates.csv")
+        search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
+        let found = try CandidateSearch.run(search)
+        #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.residentsInReach >= $1.residentsInReach })
+
+        // The same grid and residents, independently of the search.
+        let layer = try AdminLayer.load(communes)
+        let bounds = layer.bounds
+        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
+        let grid = try DEMSource.open(terrain).metricGrid(
+            around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy
+        ).grid
+        let residents = try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count)
+        let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
+        let block = Int((2_000 / grid.spacing).rounded())
+        for candidate in found {
+            let point = try toGrid.apply([MapPoint(x: candidate.location.longitude, y: candidate.location.latitude)])[0]
+            let cell = try #require(grid.cellIndex(containing: point))
+            let (column, row) = (cell % grid.width, cell / grid.width)
+            #expect(Double(grid.elevations[cell]) == candidate.elevationM)
+            let (firstColumn, firstRow) = (column / block * block, row / block * block)
+            let blockHeights = (firstRow..<min(grid.height, firstRow + block)).flatMap { r in
+                (firstColumn..<min(grid.width, firstColumn + block)).map { grid.elevations[r * grid.width + $0] }
+            }.filter { !$0.isNaN }
+            #expect(blockHeights.allSatisfy { $0 <= grid.elevations[cell] }, "\(candidate.id) is its block's hilltop")
+            let centreOfCell = grid.center(column: column, row: row)
+            var inReach = 0.0
+            for index in residents.indices where residents[index] > 0 {
+                let other = grid.center(column: index % grid.width, row: index / grid.width)
+                if hypot(other.x - centreOfCell.x, other.y - centreOfCell.y) <= 5_000 + 1e-6 { inReach += residents[index] }
+            }
+            #expect(abs(inReach - candidate.residentsInReach) <= 1e-6 * inReach, "\(candidate.id): \(inReach) against \(candidate.residentsInReach)")
+        }
+
+        let existing = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8)
+        let written = try String(contentsOfFile: folder + "/candidates.csv", encoding: .utf8)
+        #expect(written.hasPrefix(existing))
+        let candidates = try CandidateFile.load(folder + "/candidates.csv")
+        let added = candidates.filter { $0.site.id.hasPrefix("HT-") }
+        #expect(candidates.count == 7 + 12 && added.map(\.site.id) == found.map(\.id))
+        #expect(added.allSatisfy { $0.kind == .greenfield && $0.cost == 100 && $0.site.antennaHeight == 30 && $0.site.eirpDBm == 60 })
+        #expect(zip(added, found).allSatisfy { abs($0.site.location.latitude - $1.location.latitude) < 1e-6 })
+    }
+
+    @Test("The command alone writes a candidate file with its own header; a bad option exits non-zero and writes nothing")
+    func command() throws {
+        let folder = try temporaryFolder("candidates-cli")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let common = [
+            "candidates", "--terrain", terrain, "--population", communes, "--resolution-m", "90", "--max-void-fraction", "0.9",
+            "--technology", "4G", "--frequency-mhz", "1800", "--eirp-dbm", "62",
+        ]
+        let result = try runProgram(phusongExecutable, common + ["--out", folder + "/alone.csv", "--max-candidates", "3"])
+        #expect(result.status == 0 && result.stdout.contains("Candidates: 3 hilltops"), "\(result.stderr)")
+        let lines = try String(contentsOfFile: folder + "/alone.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,cost,kind,elevation_m,residents_in_reach" && lines.count == 4)
+        let sites = try CandidateFile.load(folder + "/alone.csv").map(\.site)
+        #expect(sites.allSatisfy { $0.technology == .lte && $0.frequencyMHz == 1_800 && $0.eirpDBm == 62 })
+        let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", "--max-candidates", "0"])
+        #expect(refused.status != 0 && refused.stderr.contains("--max-candidates must be at least 1"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/none.csv"))
+    }
+
+    @Test("Refused naming the file: an existing file without a cost column, with semicolons, or with a found candidate's id; nothing written")
+    func refusals() throws {
+        let folder = try temporaryFolder("candidates-bad")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases = [
+            ("no-cost.csv", "id,lat,lon,height_m,eirp_dbm,technology\nEX-1,22.53,103.88,30,60,2G\n", "found candidates need the columns cost"),
+            ("semicolons.csv", "id;lat;lon\nEX-1;22,53;103,88\n", "not a comma-separated CSV"),
+            ("clash.csv", "id,lat,lon,height_m,eirp_dbm,technology,cost,kind\nHT-1,22.53,103.88,30,60,2G,,existing\n", "already has a candidate 'HT-1'"),
+        ]
+        for (name, text, fault) in cases {
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+            var search = request(out: folder + "/out-" + name)
+            search.existingPath = folder + "/" + name
+            let error = try #require(throws: InputError.self) { try CandidateSearch.run(search) }
+            #expect(error.path == folder + "/" + name && error.reason.contains(fault), "\(name): \(error)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out-" + name))
+        }
+    }
+}
