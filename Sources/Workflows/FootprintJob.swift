@@ -78,8 +78,12 @@ public enum FootprintJob {
                 sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
-            if let settings = request.sinr, let sinr, let lte = footprints.rasters.lte {
-                summary.lteSINR = lte.statistics(sinr, thresholds: sites.map(request.parameters.threshold(for:)), settings: settings)
+            if let settings = request.sinr {
+                if let sinr, let lte = footprints.rasters.lte {
+                    summary.lteSINR = lte.statistics(sinr, thresholds: sites.map(request.parameters.threshold(for:)), settings: settings)
+                } else {
+                    summary.warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
+                }
             }
             let evaluation = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, request: request, staging: staging, summary: &summary

@@ -178,8 +178,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let unionAreaKm2: Double
     public let sumOfSiteAreasKm2: Double
     public let overlaps: [PairOverlap]
-    /// Model warnings, e.g. an empirical model used outside its validity range.
-    public let warnings: [String]
+    /// Warnings, e.g. an empirical model used outside its validity range, or --sinr without a 4G site.
+    public var warnings: [String]
     /// `phusong evaluate` only: the population layer and the residents covered.
     public var population: String?
     public var residents: ResidentStatistics?

@@ -87,7 +87,7 @@ struct SignalQualityTests {
         #expect(quality.percentUnder0DB == 100 * Double(covered.filter { $0 < 0 }.count) / Double(covered.count))
     }
 
-    @Test("Without --sinr there is no sinr.tif nor lte_sinr; the scenario's lte_load_percent without sinr: true is refused")
+    @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G site (a warning says so); the scenario's lte_load_percent without sinr: true is refused")
     func optIn() throws {
         let folder = try temporaryFolder("sinr-off")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -95,6 +95,12 @@ struct SignalQualityTests {
         request.sites = sites
         let summary = try FootprintJob.run(request)
         #expect(summary.lteSINR == nil && !FileManager.default.fileExists(atPath: folder + "/run/sinr.tif"))
+        request.outputDirectory = folder + "/gsm"
+        request.sites = sites.filter { $0.technology == .gsm }
+        request.sinr = SINRSettings()
+        let gsm = try FootprintJob.run(request)
+        #expect(gsm.lteSINR == nil && gsm.warnings.contains { $0.hasPrefix("sinr: no 4G site in the run") })
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gsm/sinr.tif"))
         let claim = folder + "/claim.json"
         try """
             {"scenario": {"terrain": "\(terrain)", "sites": "s.csv", "population": "p.gpkg", "lte_load_percent": 50},
