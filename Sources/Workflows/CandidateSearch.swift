@@ -37,13 +37,14 @@ public struct FoundCandidate: Sendable, Equatable {
     public let id: String
     public let location: GeoPoint
     public let elevationM: Double
-    /// Residents within the request's reach.
-    public let residentsInReach: Double
+    /// Residents within the request's reach, weighted as the plan weighs them (× (1 + their commune's priority
+    /// weight)).
+    public let weightedResidentsInReach: Double
 }
 
 /// Greenfield candidates for `phusong plan`, found on terrain: the grid over the population layer is cut into blocks,
 /// each block offers its highest cell (a hilltop sees farthest), and the blocks whose hilltops have the most residents
-/// within reach are proposed. They are nominal positions — search rings to survey for land, road and power — and
+/// within reach — weighted by their communes' priority, as the plan weighs them — are proposed. They are nominal positions — search rings to survey for land, road and power — and
 /// the plan's optimiser, which keeps the existing sites, picks among them.
 public enum CandidateSearch {
     public static func run(_ request: CandidateSearchRequest) throws(InputError) -> [FoundCandidate] {
@@ -54,8 +55,9 @@ public enum CandidateSearch {
         let grid = try DEMSource.open(request.terrainPath).metricGrid(
             around: [centre], radius: request.reach, region: bounds, resolution: request.resolution, policy: request.voidPolicy
         ).grid
-        let residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
-            .residentsPerCell(cellCount: grid.elevations.count)
+        let residents = weightedResidents(
+            try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid), cellCount: grid.elevations.count
+        )
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let reach = ResidentsInReach(residents: residents, width: grid.width, radiusCells: request.reach / grid.spacing)
         let reached: [(cell: Int, residents: Double)] = hilltops.map { (cell: $0, residents: reach.sum(around: $0)) }
@@ -72,7 +74,7 @@ public enum CandidateSearch {
         let found = zip(ranked, positions).enumerated().map { rank, pair in
             FoundCandidate(
                 id: "HT-\(rank + 1)", location: GeoPoint(latitude: pair.1.y, longitude: pair.1.x),
-                elevationM: Double(grid.elevations[pair.0.cell]), residentsInReach: pair.0.residents
+                elevationM: Double(grid.elevations[pair.0.cell]), weightedResidentsInReach: pair.0.residents
             )
         }
         let text = try (existing ?? ExistingCandidates.standalone).appending(found, request: request)
@@ -82,6 +84,16 @@ public enum CandidateSearch {
             throw InputError(path: request.outputPath, reason: "cannot write: \(error.localizedDescription)")
         }
         return found
+    }
+
+    /// Residents per cell weighted as the plan weighs them: × (1 + their commune's priority weight).
+    static func weightedResidents(_ residents: ResidentGrid, cellCount: Int) -> [Double] {
+        var total = [Double](repeating: 0, count: cellCount)
+        for (unit, (cells, values)) in zip(residents.unitCells, residents.unitResidents).enumerated() {
+            let factor = 1 + residents.layer.units[unit].priorityWeight
+            for (cell, value) in zip(cells, values) { total[cell] += value * factor }
+        }
+        return total
     }
 
     /// The grid index of the highest cell with an elevation in each `blockCells` × `blockCells` block (the first

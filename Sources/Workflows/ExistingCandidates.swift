@@ -11,7 +11,7 @@ struct ExistingCandidates {
 
     /// The columns of a candidate file of found candidates alone.
     static let standalone = ExistingCandidates(
-        path: nil, text: "", columns: ["id", "lat", "lon", "height_m", "technology", "frequency_mhz", "eirp_dbm", "cost", "kind", "elevation_m", "residents_in_reach"],
+        path: nil, text: "", columns: ["id", "lat", "lon", "height_m", "technology", "frequency_mhz", "eirp_dbm", "cost", "kind", "elevation_m", "weighted_residents_in_reach"],
         ids: []
     )
 
@@ -74,7 +74,7 @@ struct ExistingCandidates {
                 "height_m": "\(request.heightM)", "technology": request.technology.rawValue,
                 "frequency_mhz": request.frequencyMHz.map { "\($0)" } ?? "", "eirp_dbm": "\(request.eirpDBm)",
                 "cost": "\(request.cost)", "kind": "greenfield", "elevation_m": String(format: "%.1f", candidate.elevationM),
-                "residents_in_reach": String(format: "%.0f", candidate.residentsInReach),
+                "weighted_residents_in_reach": String(format: "%.0f", candidate.weightedResidentsInReach),
             ]
             return columns.map { values[$0] ?? "" }.joined(separator: ",")
         }

@@ -7,7 +7,7 @@ import Workflows
 struct CandidatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates",
-        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents within reach, as a plan's candidate CSV.",
+        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents within reach (priority-weighted), as a plan's candidate CSV.",
         discussion: """
             phusong candidates --terrain DEM --population COMMUNES --out candidates.csv [--existing masts.csv]
             With --existing, the output is that candidate file (existing and shared masts) with the found candidates
@@ -29,7 +29,7 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("block-km"), parsing: .unconditional, help: "Side of the square blocks searched: one candidate, the block's highest cell, per block at most.")
     var blockKm = 2.0
 
-    @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance.")
+    @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance, weighted by their communes' priority as plan weighs them.")
     var reachKm = 5.0
 
     @Option(name: .customLong("max-candidates"), parsing: .unconditional, help: "The most candidates proposed.")
@@ -84,11 +84,11 @@ struct CandidatesCommand: ParsableCommand {
         request.eirpDBm = eirp
         request.cost = cost
         let found = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
-        print("Candidates: \(found.count) hilltops, by residents within \(reachKm) km:")
+        print("Candidates: \(found.count) hilltops, by residents within \(reachKm) km (weighted by priority):")
         for candidate in found.prefix(20) {
             print(String(
                 format: "  %@  %.5f, %.5f  %6.0f m  %9.0f residents", candidate.id, candidate.location.latitude,
-                candidate.location.longitude, candidate.elevationM, candidate.residentsInReach
+                candidate.location.longitude, candidate.elevationM, candidate.weightedResidentsInReach
             ))
         }
         if found.count > 20 { print("  … and \(found.count - 20) more in \(out)") }

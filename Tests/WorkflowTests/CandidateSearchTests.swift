@@ -11,35 +11,62 @@ struct CandidateSearchTests {
     let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
     let communes = SharedData.path("population/laocai_communes_census2009.geojson")
 
-    func request(out: String) -> CandidateSearchRequest {
-        var request = CandidateSearchRequest(terrainPath: terrain, residents: ResidentsRequest(populationPath: communes), outputPath: out)
+    func request(out: String, communes: String? = nil) -> CandidateSearchRequest {
+        var residents = ResidentsRequest(populationPath: communes ?? self.communes)
+        if communes != nil { residents.fields.priority = "priority" }
+        var request = CandidateSearchRequest(terrainPath: terrain, residents: residents, outputPath: out)
         request.resolution = 90
         request.voidPolicy.maxVoidFraction = 0.9
         request.maximum = 12
         return request
     }
 
+    /// The census communes with a `priority` of 2 on those whose id leaves 1 divided by 4 (about half of them).
+    func prioritised(in folder: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: communes))
+        var collection = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        collection["features"] = features.map { feature in
+            var feature = feature, properties = feature["properties"] as? [String: Any] ?? [:]
+            properties["priority"] = ((properties["commune_id"] as? Int ?? 0) % 4 == 1) ? 2 : 0
+            feature["properties"] = properties
+            return feature
+        }
+        let path = folder + "/communes.geojson"
+        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     @Test("""
-        On Bát Xát (Copernicus 1″ at 90 m, census communes): each candidate is the highest cell of its 2 km block, \\
-        its residents within 5 km equal a brute-force sum over the grid, they come ranked, and the file is the \\
-        existing candidates verbatim plus rows plan reads as greenfield sites
+        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them): each candidate is the highest \\
+        cell of its 2 km block, its residents within 5 km, × 3 in priority communes, equal a brute-force sum over the \\
+        grid, they come ranked, and the file is the existing candidates verbatim plus rows plan reads as greenfield sites
         """)
     func hilltopsRankedByResidents() throws {
         let folder = try temporaryFolder("candidates")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var search = request(out: folder + "/candidates.csv")
+        var search = request(out: folder + "/candidates.csv", communes: try prioritised(in: folder))
         search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
         let found = try CandidateSearch.run(search)
-        #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.residentsInReach >= $1.residentsInReach })
+        #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
 
         // The same grid and residents, independently of the search.
-        let layer = try AdminLayer.load(communes)
+        var fields = AdminFields()
+        fields.priority = "priority"
+        let layer = try AdminLayer.load(folder + "/communes.geojson", fields: fields)
         let bounds = layer.bounds
         let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
         let grid = try DEMSource.open(terrain).metricGrid(
             around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy
         ).grid
-        let residents = try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count)
+        let spread = try ResidentGrid.spread(layer, over: grid)
+        var residents = [Double](repeating: 0, count: grid.elevations.count)
+        for (unit, cells) in spread.unitCells.enumerated() {
+            let priority = (Int(layer.units[unit].id) ?? 0) % 4 == 1 ? 2.0 : 0
+            for (cell, value) in zip(cells, spread.unitResidents[unit]) { residents[cell] += value * (1 + priority) }
+        }
+        let plain = spread.residentsPerCell(cellCount: grid.elevations.count)
+        var prioritisedCandidates = 0
         let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
         let block = Int((2_000 / grid.spacing).rounded())
         for candidate in found {
@@ -53,13 +80,18 @@ struct CandidateSearchTests {
             }.filter { !$0.isNaN }
             #expect(blockHeights.allSatisfy { $0 <= grid.elevations[cell] }, "\(candidate.id) is its block's hilltop")
             let centreOfCell = grid.center(column: column, row: row)
-            var inReach = 0.0
+            var inReach = 0.0, unweighted = 0.0
             for index in residents.indices where residents[index] > 0 {
                 let other = grid.center(column: index % grid.width, row: index / grid.width)
-                if hypot(other.x - centreOfCell.x, other.y - centreOfCell.y) <= 5_000 + 1e-6 { inReach += residents[index] }
+                if hypot(other.x - centreOfCell.x, other.y - centreOfCell.y) <= 5_000 + 1e-6 {
+                    inReach += residents[index]
+                    unweighted += plain[index]
+                }
             }
-            #expect(abs(inReach - candidate.residentsInReach) <= 1e-6 * inReach, "\(candidate.id): \(inReach) against \(candidate.residentsInReach)")
+            if inReach > unweighted + 1 { prioritisedCandidates += 1 }
+            #expect(abs(inReach - candidate.weightedResidentsInReach) <= 1e-6 * inReach, "\(candidate.id): \(inReach) against \(candidate.weightedResidentsInReach)")
         }
+        #expect(prioritisedCandidates > 0, "priority communes lie within reach of some candidates")
 
         let existing = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8)
         let written = try String(contentsOfFile: folder + "/candidates.csv", encoding: .utf8)
@@ -82,7 +114,7 @@ struct CandidateSearchTests {
         let result = try runProgram(phusongExecutable, common + ["--out", folder + "/alone.csv", "--max-candidates", "3"])
         #expect(result.status == 0 && result.stdout.contains("Candidates: 3 hilltops"), "\(result.stderr)")
         let lines = try String(contentsOfFile: folder + "/alone.csv", encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,cost,kind,elevation_m,residents_in_reach" && lines.count == 4)
+        #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,cost,kind,elevation_m,weighted_residents_in_reach" && lines.count == 4)
         let sites = try CandidateFile.load(folder + "/alone.csv").map(\.site)
         #expect(sites.allSatisfy { $0.technology == .lte && $0.frequencyMHz == 1_800 && $0.eirpDBm == 62 })
         let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", "--max-candidates", "0"])
