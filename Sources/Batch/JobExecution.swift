@@ -24,6 +24,7 @@ enum JobExecution {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
             }
+            figures.merge(linkFigures(summary)) { $1 }
             return (figures, summary.partial?.description)
         case let .verify(claimPath):
             let report = try VerificationJob.run(claimPath: claimPath, outputDirectory: folder, footprintCache: cache, limits: limits)
@@ -41,6 +42,19 @@ enum JobExecution {
                 "gap": .number(plan.gap), "optimality": .text(plan.status),
             ], nil)
         }
+    }
+
+    /// An evaluation's figures from the uplink, 4G SINR and land cover, when the run had them: how many sites the
+    /// uplink limits, the median SINR over 4G coverage, and each land-cover class's share covered by any site.
+    private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
+        var figures: [String: Figure] = [:]
+        let uplinks = summary.siteAreas.compactMap(\.uplink)
+        if !uplinks.isEmpty { figures["uplink_limited_sites"] = .number(Double(uplinks.filter { $0.limitingLink == "uplink" }.count)) }
+        if let median = summary.lteSINR?.medianDB { figures["lte_sinr_median_db"] = .number(median) }
+        for (value, share) in summary.clutter?.coverageByClass ?? [:] {
+            figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)
+        }
+        return figures
     }
 
     /// `result.json`: objective, selected, upper_bound, gap and status (the seconds go to the run log only).

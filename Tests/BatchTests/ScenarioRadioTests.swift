@@ -69,4 +69,42 @@ struct ScenarioRadioTests {
         let alone = try #require(throws: InputError.self) { try load("clutter: landcover.tif") }
         #expect(alone.reason.contains("clutter: clutter and clutter_losses go together"), "\(alone)")
     }
+
+    @Test("""
+        A batch evaluation with the uplink, SINR and clutter gives their headline figures in batch.json: the sites the \\
+        uplink limits, the median SINR and each land-cover class's share covered, as the job's summary.json has them
+        """)
+    func linkFigures() throws {
+        let folder = try temporaryFolder("batch-link-figures")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try GeoTIFF.writeIntegers(
+            path: folder + "/landcover.tif", width: 300, height: 250,
+            values: (0..<75_000).map { UInt8($0 % 300 < 150 ? 10 : 50) }, nodata: 0,
+            georeference: RasterGeoreference(geoTransform: [-71.60, 0.001, 0, 44.57, 0, -0.001], crs: .epsg(4326))
+        )
+        try "class,loss_db\n10,12\n50,20\n".write(toFile: folder + "/losses.csv", atomically: true, encoding: .utf8)
+        try """
+            name: link figures
+            scenarios:
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, clutter: landcover.tif, clutter_losses: losses.csv}
+            jobs:
+              - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let result = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/batch.json"))) as? [String: Any])
+        let figures = try #require((batch["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any])
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/jobs/run/summary.json"))) as? [String: Any]
+        )
+        let sites = try #require(summary["site_areas"] as? [[String: Any]])
+        let limited = sites.filter { ($0["uplink"] as? [String: Any])?["limiting_link"] as? String == "uplink" }.count
+        #expect(figures["uplink_limited_sites"] as? Double == Double(limited) && sites.count == 3)
+        #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
+        let classes = try #require((summary["clutter"] as? [String: Any])?["coverage_by_class"] as? [String: [String: Any]])
+        for value in ["10", "50"] {
+            let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]
+            #expect(share != nil && figures["land_cover_\(value)_covered_percent"] as? Double == share, "class \(value)")
+        }
+    }
 }
