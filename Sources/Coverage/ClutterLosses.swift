@@ -7,10 +7,14 @@ public struct ClutterRequest: Sendable, Equatable {
     public var rasterPath: String
     /// A CSV with columns `class` and `loss_db` (and optionally `name`).
     public var lossesPath: String
+    /// The classes that are residential land (WorldCover's 50, built-up): each commune's share of it covered is
+    /// reported. Empty: none.
+    public var residentialClasses: Set<Int32>
 
-    public init(rasterPath: String, lossesPath: String) {
+    public init(rasterPath: String, lossesPath: String, residentialClasses: Set<Int32> = []) {
         self.rasterPath = rasterPath
         self.lossesPath = lossesPath
+        self.residentialClasses = residentialClasses
     }
 }
 

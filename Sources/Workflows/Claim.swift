@@ -104,7 +104,7 @@ package enum ScenarioFields {
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr",
-        "lte_load_percent", "ue_noise_figure_db",
+        "lte_load_percent", "ue_noise_figure_db", "residential_classes",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -181,11 +181,22 @@ package enum ScenarioFields {
         )
         request.sinr = try sinrSettings(scenario)
         switch (try path("clutter"), try path("clutter_losses")) {
-        case let (raster?, losses?): request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses)
-        case (nil, nil): break
+        case let (raster?, losses?):
+            request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses, residentialClasses: try residentialClasses(scenario))
+        case (nil, nil):
+            guard !scenario.contains("residential_classes") else {
+                throw scenario.fault("residential_classes", "needs clutter and clutter_losses (the land-cover raster they are classes of)")
+            }
         default: throw scenario.fault("clutter", "clutter and clutter_losses go together")
         }
         return request
+    }
+
+    /// `residential_classes`: land-cover classes, each a 32-bit whole number.
+    private static func residentialClasses(_ scenario: JSONFields) throws(InputError) -> Set<Int32> {
+        let classes = try scenario.integers("residential_classes") ?? []
+        guard classes.allSatisfy({ Int32(exactly: $0) != nil }) else { throw scenario.fault("residential_classes", "must be land-cover classes") }
+        return Set(classes.map { Int32($0) })
     }
 
     /// The SINR settings with `sinr: true`; the load and noise figure without it are refused, as they would change nothing.

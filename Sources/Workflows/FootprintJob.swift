@@ -86,16 +86,19 @@ public enum FootprintJob {
                 }
             }
             let evaluation = try evaluateResidents(
-                in: layer, footprints: footprints.sites, sites: sites, grid: grid, request: request, staging: staging, summary: &summary
+                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, request: request, staging: staging,
+                summary: &summary
             )
-            if let clutter {
-                summary.clutter?.coverageWithin = evaluation == nil ? "grid" : "communes"
-                summary.clutter?.coverageByClass = LandCoverCoverage.byClass(
+            if let clutter, var landCover = summary.clutter {
+                landCover.coverageWithin = evaluation == nil ? "grid" : "communes"
+                landCover.coverageByClass = LandCoverCoverage.byClass(
                     classes: clutter.classes,
                     coverage: evaluation?.coverage ?? CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count),
                     within: evaluation.map { LandCoverCoverage.region(of: $0.residents, cellCount: grid.elevations.count) },
                     cellAreaKm2: grid.spacing * grid.spacing / 1e6
                 )
+                landCover.residential = .init(classes: clutter.request.residentialClasses, byClass: landCover.coverageByClass)
+                summary.clutter = landCover
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             try staging.write(summary.json(), to: "summary.json")
@@ -110,11 +113,11 @@ public enum FootprintJob {
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered, into `summary`,
     /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`.
     private static func evaluateResidents(
-        in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, request: FootprintRequest,
-        staging: OutputStaging, summary: inout FootprintSummary
+        in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
+        request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> ResidentEvaluation? {
         guard let layer, let residents = request.residents else { return nil }
-        let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints)
+        let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter)
         summary.residents = evaluation.statistics
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")

@@ -204,6 +204,33 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public var coverageByClass: [String: ClassCoverage] = [:]
         /// Where `coverageByClass` counts: "communes" or "grid".
         public var coverageWithin = "grid"
+        /// The residential classes' land together, where the run names them (`residential_classes`).
+        public var residential: Residential?
+
+        /// The residential classes' cells together: their area and the share each coverage layer covers.
+        public struct Residential: Sendable, Codable, Equatable {
+            public let classes: [String]
+            public let areaKm2: Double
+            public let coveredPercent: [String: Double]
+
+            /// The classes' shares in `byClass` pooled, weighed by their cells; nil when none has a cell.
+            init?(classes: Set<Int32>, byClass: [String: ClassCoverage]) {
+                let names = classes.sorted().map { "\($0)" }, present = names.compactMap { byClass[$0] }
+                let cells = present.reduce(0) { $0 + $1.cells }
+                guard !classes.isEmpty, cells > 0 else { return nil }
+                self.classes = names
+                areaKm2 = present.reduce(0) { $0 + $1.areaKm2 }
+                coveredPercent = Dictionary(uniqueKeysWithValues: (present.first?.coveredPercent.keys ?? [:].keys).map { key in
+                    (key, present.reduce(0) { $0 + Double($1.cells) * ($1.coveredPercent[key] ?? 0) } / Double(cells))
+                })
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case classes
+                case areaKm2 = "area_km2"
+                case coveredPercent = "covered_percent"
+            }
+        }
 
         init(_ losses: ClutterLosses) {
             raster = losses.request.rasterPath
@@ -220,6 +247,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case cellsWithoutClass = "cells_without_class"
             case coverageByClass = "coverage_by_class"
             case coverageWithin = "coverage_within"
+            case residential
         }
     }
 

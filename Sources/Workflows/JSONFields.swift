@@ -92,6 +92,18 @@ package struct JSONFields {
         return texts
     }
 
+    /// An array of whole numbers.
+    package func integers(_ key: String) throws(InputError) -> [Int]? {
+        guard let value = object[key] else { return nil }
+        guard let items = value as? [Any], !items.isEmpty else { throw fault(key, "must be a list of whole numbers") }
+        return try items.map { item throws(InputError) in
+            guard type(of: item) != Bool.self, let number = item as? NSNumber, let whole = Int(exactly: number.doubleValue) else {
+                throw fault(key, "must be a list of whole numbers")
+            }
+            return whole
+        }
+    }
+
     /// These fields and `other`'s together, `other`'s winning (a job's settings over its scenario's).
     package func merging(_ other: JSONFields) -> JSONFields {
         JSONFields(object.merging(other.object) { $1 }, file: file, path: other.path, lines: lines.merging(other.lines) { $1 })

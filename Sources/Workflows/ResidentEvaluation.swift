@@ -13,10 +13,22 @@ struct ResidentEvaluation {
     let coverage: CoverageMasks
     /// Each technology's covered area (GEOS union of its sites' footprints), on the grid's CRS.
     let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
+    /// Each commune's residential land and the share covered, when the run's clutter names residential classes.
+    let residentialLand: ResidentialLand?
 
-    init(layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint]) throws(InputError) {
-        residents = try Self.residents(of: layer, request: request, on: grid)
-        coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
+    init(
+        layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], clutter: ClutterLosses?
+    ) throws(InputError) {
+        let residents = try Self.residents(of: layer, request: request, on: grid)
+        let coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
+        self.residents = residents
+        self.coverage = coverage
+        residentialLand = clutter.flatMap { clutter in
+            clutter.request.residentialClasses.isEmpty ? nil : ResidentialLand(
+                classes: clutter.classes, residential: clutter.request.residentialClasses, unitCells: residents.unitCells,
+                coverage: coverage, cellAreaKm2: grid.spacing * grid.spacing / 1e6
+            )
+        }
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
         var unions: [(String, MultiPolygon)] = []
         for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -59,10 +71,13 @@ struct ResidentEvaluation {
         for key in CoverageMasks.keys.map({ $0.lowercased() }) {
             header += ["covered_residents_\(key)", "residents_pct_\(key)", "covered_area_km2_\(key)", "area_pct_\(key)"]
         }
+        if residentialLand != nil {
+            header += ["residential_area_km2"] + CoverageMasks.keys.map { "residential_pct_\($0.lowercased())" }
+        }
         header += ["meets_target", "synthetic_terrain"]
         var lines = [header.joined(separator: ",")]
         let meeting = Set(statistics.meetingTarget["any"] ?? [])
-        for commune in statistics.communes {
+        for (index, commune) in statistics.communes.enumerated() {
             let f = commune.figures
             var row = [
                 commune.id, commune.name, commune.district?.id ?? "", commune.district?.name ?? "",
@@ -75,6 +90,9 @@ struct ResidentEvaluation {
                     fixed(f.coveredResidents[key] ?? 0, 2), f.residentsPercent(key).map { fixed($0, 3) } ?? "",
                     fixed(f.coveredAreaKm2[key] ?? 0, 4), f.areaPercent(key).map { fixed($0, 3) } ?? "",
                 ]
+            }
+            if let land = residentialLand?.communes[index] {
+                row += [fixed(land.areaKm2, 4)] + CoverageMasks.keys.map { key in land.coveredPercent[key].map { fixed($0, 3) } ?? "" }
             }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             lines.append(row.map(csvField).joined(separator: ","))

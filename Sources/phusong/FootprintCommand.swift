@@ -122,6 +122,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("clutter-losses"), help: "CSV of class,loss_db: the loss each land-cover class adds at the receiver.")
     var clutterLosses: String?
 
+    @Option(name: .customLong("residential-classes"), help: "With --clutter: the land-cover classes that are residential land (e.g. 50, WorldCover's built-up), comma-separated; the share of it covered is reported, per commune with --population.")
+    var residentialClasses: String?
+
     @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element.")
     var sinr = false
 
@@ -134,8 +137,19 @@ struct SiteRunOptions: ParsableArguments {
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
+        if residentialClasses != nil {
+            guard clutter != nil else { throw ValidationError("--residential-classes needs --clutter and --clutter-losses") }
+            guard residential != nil else { throw ValidationError("--residential-classes must be whole numbers separated by commas, e.g. 50") }
+        }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
+    }
+
+    /// `--residential-classes` as classes; nil when a part is not a whole number.
+    private var residential: Set<Int32>? {
+        guard let residentialClasses else { return [] }
+        let parts = residentialClasses.split(separator: ",").map { Int32($0.trimmingCharacters(in: .whitespaces)) }
+        return parts.isEmpty || parts.contains(nil) ? nil : Set(parts.compactMap { $0 })
     }
 
     func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
@@ -148,7 +162,9 @@ struct SiteRunOptions: ParsableArguments {
             resolution: coverage.resolution, voidPolicy: coverage.voidPolicy, writeTerrain: writeTerrain,
             residents: residents
         )
-        if let clutter, let clutterLosses { request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses) }
+        if let clutter, let clutterLosses {
+            request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
+        }
         if sinr { request.sinr = SINRSettings(loadPercent: lteLoad, noiseFigureDB: noiseFigure) }
         request.limits.memoryBytes = coverage.memory.bytes
         return request

@@ -44,7 +44,7 @@ struct ScenarioRadioTests {
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
     }
 
-    @Test("Scenarios take clutter and clutter_losses, resolved against the manifest's folder; one without the other, or a missing file, is refused")
+    @Test("Scenarios take clutter, clutter_losses and residential_classes, resolved against the manifest's folder; one without the other, or a missing file, is refused")
     func clutterFields() throws {
         let folder = try temporaryFolder("clutter-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -68,6 +68,15 @@ struct ScenarioRadioTests {
         #expect(absent.reason.contains("clutter") && absent.reason.contains("absent.tif"), "\(absent)")
         let alone = try #require(throws: InputError.self) { try load("clutter: landcover.tif") }
         #expect(alone.reason.contains("clutter: clutter and clutter_losses go together"), "\(alone)")
+        guard case .evaluate(let residential) = try load("clutter: landcover.tif, clutter_losses: losses.csv, residential_classes: [50, 51]").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(residential.clutter?.residentialClasses == [50, 51])
+        let bare = try #require(throws: InputError.self) { try load("residential_classes: [50]") }
+        #expect(bare.reason.contains("residential_classes: needs clutter and clutter_losses"), "\(bare)")
+        let fractional = try #require(throws: InputError.self) { try load("clutter: landcover.tif, clutter_losses: losses.csv, residential_classes: [50.5]") }
+        #expect(fractional.reason.contains("residential_classes: must be a list of whole numbers"), "\(fractional)")
     }
 
     @Test("""
