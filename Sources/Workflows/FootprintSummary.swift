@@ -33,50 +33,6 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let server: Int?
     }
 
-    /// A site's uplink: the handset's power, the site's sensitivity and antenna gain less feeder loss, the downlink
-    /// power at which the uplink closes, and which link limited the coverage.
-    public struct UplinkBudget: Sendable, Codable, Equatable {
-        public let handsetPowerDBm: Double
-        public let sensitivityDBm: Double
-        public let antennaNetGainDB: Double
-        public let requiredDownlinkDBm: Double
-        public let downlinkThresholdDBm: Double
-        /// "uplink" where the uplink needs more downlink power than the downlink's threshold, else "downlink".
-        public let limitingLink: String
-
-        enum CodingKeys: String, CodingKey {
-            case handsetPowerDBm = "handset_power_dbm"
-            case sensitivityDBm = "sensitivity_dbm"
-            case antennaNetGainDB = "antenna_net_gain_db"
-            case requiredDownlinkDBm = "required_downlink_dbm"
-            case downlinkThresholdDBm = "downlink_threshold_dbm"
-            case limitingLink = "limiting_link"
-        }
-    }
-
-    /// The 4G reference signal's SINR (`--sinr`) over the cells a 4G server covers.
-    public struct SignalQuality: Sendable, Codable, Equatable {
-        public let loadPercent: Double
-        public let noiseFigureDB: Double
-        /// Thermal noise in one resource element at the handset.
-        public let noiseDBm: Double
-        public let coveredCells: Int
-        public let medianDB: Double?
-        public let percentile10DB: Double?
-        /// The share of those cells below 0 dB, percent.
-        public let percentUnder0DB: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case loadPercent = "load_percent"
-            case noiseFigureDB = "noise_figure_db"
-            case noiseDBm = "noise_dbm_per_resource_element"
-            case coveredCells = "covered_cells"
-            case medianDB = "median_db"
-            case percentile10DB = "percentile_10_db"
-            case percentUnder0DB = "percent_under_0_db"
-        }
-    }
-
     public struct PairOverlap: Sendable, Codable, Equatable {
         public let a: String
         public let b: String
@@ -190,81 +146,6 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
     public var lteSINR: SignalQuality?
 
-    /// Where a run's clutter came from, and how many grid cells each class holds.
-    public struct Clutter: Sendable, Codable, Equatable {
-        public let raster: String
-        public let losses: String
-        /// The table's dB per class, the classes as text (JSON keys).
-        public let lossesDB: [String: Double]
-        /// Grid cells per class, the classes as text.
-        public let cellsPerClass: [String: Int]
-        /// Grid cells the raster does not cover: they lose nothing.
-        public let cellsWithoutClass: Int
-        /// Per class, how much of it the sites cover: over the communes' cells in an evaluation, else over the grid.
-        public var coverageByClass: [String: ClassCoverage] = [:]
-        /// Where `coverageByClass` counts: "communes" or "grid".
-        public var coverageWithin = "grid"
-        /// The residential classes' land together, where the run names them (`residential_classes`).
-        public var residential: Residential?
-
-        /// The residential classes' cells together: their area and the share each coverage layer covers.
-        public struct Residential: Sendable, Codable, Equatable {
-            public let classes: [String]
-            public let areaKm2: Double
-            public let coveredPercent: [String: Double]
-
-            /// The classes' shares in `byClass` pooled, weighed by their cells; nil when none has a cell.
-            init?(classes: Set<Int32>, byClass: [String: ClassCoverage]) {
-                let names = classes.sorted().map { "\($0)" }, present = names.compactMap { byClass[$0] }
-                let cells = present.reduce(0) { $0 + $1.cells }
-                guard !classes.isEmpty, cells > 0 else { return nil }
-                self.classes = names
-                areaKm2 = present.reduce(0) { $0 + $1.areaKm2 }
-                coveredPercent = Dictionary(uniqueKeysWithValues: (present.first?.coveredPercent.keys ?? [:].keys).map { key in
-                    (key, present.reduce(0) { $0 + Double($1.cells) * ($1.coveredPercent[key] ?? 0) } / Double(cells))
-                })
-            }
-
-            enum CodingKeys: String, CodingKey {
-                case classes
-                case areaKm2 = "area_km2"
-                case coveredPercent = "covered_percent"
-            }
-        }
-
-        init(_ losses: ClutterLosses) {
-            raster = losses.request.rasterPath
-            self.losses = losses.request.lossesPath
-            lossesDB = Dictionary(uniqueKeysWithValues: losses.lossByClass.map { ("\($0)", $1) })
-            cellsPerClass = Dictionary(uniqueKeysWithValues: losses.cellsPerClass.map { ("\($0)", $1) })
-            cellsWithoutClass = losses.cellsWithoutClass
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case raster, losses
-            case lossesDB = "losses_db"
-            case cellsPerClass = "cells_per_class"
-            case cellsWithoutClass = "cells_without_class"
-            case coverageByClass = "coverage_by_class"
-            case coverageWithin = "coverage_within"
-            case residential
-        }
-    }
-
-    /// One land-cover class's cells and the share of them each coverage layer covers.
-    public struct ClassCoverage: Sendable, Codable, Equatable {
-        public let cells: Int
-        public let areaKm2: Double
-        /// Percent of the class's cells covered, per technology and "any".
-        public let coveredPercent: [String: Double]
-
-        enum CodingKeys: String, CodingKey {
-            case cells
-            case areaKm2 = "area_km2"
-            case coveredPercent = "covered_percent"
-        }
-    }
-
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
         public let reason: String
@@ -325,16 +206,3 @@ extension FootprintSummary.PairOverlap {
 
 /// Version string written into every result.
 public let engineVersion = "phusong 0.1.0"
-
-extension FootprintSummary.UplinkBudget {
-    /// `site`'s uplink as `parameters` check it; nil where they do not.
-    init?(site: Site, parameters: CoverageParameters) {
-        guard let uplink = parameters.checkedUplink(of: site) else { return nil }
-        let required = uplink.requiredDownlinkDBm(eirpDBm: site.eirpDBm), downlink = parameters.downlinkThreshold(for: site)
-        self.init(
-            handsetPowerDBm: uplink.handsetPowerDBm, sensitivityDBm: uplink.sensitivityDBm,
-            antennaNetGainDB: uplink.antennaNetGainDB, requiredDownlinkDBm: required, downlinkThresholdDBm: downlink,
-            limitingLink: required > downlink ? "uplink" : "downlink"
-        )
-    }
-}
