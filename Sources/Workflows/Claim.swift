@@ -17,6 +17,9 @@ public struct Claim: Sendable {
             case commune(String)
             /// The cells of this land-cover class (the scenario's clutter) within the communes.
             case landCover(String)
+            /// The residential land (the scenario's `residential_classes`) of the whole layer, or of the commune with
+            /// this id.
+            case residential(commune: String?)
         }
 
         public let scope: Scope
@@ -49,7 +52,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -68,9 +71,19 @@ public struct Claim: Sendable {
                 figures += try percentages(try classes.object(value)!, scope: .landCover(value))
             }
         }
+        if let residential = try claimed.object("residential") {
+            guard request.clutter?.residentialClasses.isEmpty == false else {
+                throw claimed.fault("residential", "needs the scenario's clutter, clutter_losses and residential_classes")
+            }
+            try residential.onlyKeys(["province", "communes"])
+            if let province = try residential.object("province") { figures += try percentages(province, scope: .residential(commune: nil)) }
+            if let communes = try residential.object("communes") {
+                for id in communes.keys { figures += try percentages(try communes.object(id)!, scope: .residential(commune: id)) }
+            }
+        }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune or land-cover percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover or residential percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })

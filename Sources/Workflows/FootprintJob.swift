@@ -98,6 +98,10 @@ public enum FootprintJob {
                     cellAreaKm2: grid.spacing * grid.spacing / 1e6
                 )
                 landCover.residential = .init(classes: clutter.request.residentialClasses, byClass: landCover.coverageByClass)
+                if let evaluation, let land = evaluation.residentialLand {
+                    let shares = zip(evaluation.statistics.communes, land.communes).compactMap { commune, share in share.map { (commune.id, $0) } }
+                    landCover.residential?.byCommune = Dictionary(uniqueKeysWithValues: shares)
+                }
                 summary.clutter = landCover
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")

@@ -23,6 +23,8 @@ extension FootprintSummary {
             public let classes: [String]
             public let areaKm2: Double
             public let coveredPercent: [String: Double]
+            /// In an evaluation, each commune's residential land (by commune id; communes without any left out).
+            public var byCommune: [String: ClassCoverage] = [:]
 
             /// The classes' shares in `byClass` pooled, weighed by their cells; nil when none has a cell.
             init?(classes: Set<Int32>, byClass: [String: ClassCoverage]) {
@@ -40,6 +42,7 @@ extension FootprintSummary {
                 case classes
                 case areaKm2 = "area_km2"
                 case coveredPercent = "covered_percent"
+                case byCommune = "by_commune"
             }
         }
 
@@ -62,7 +65,8 @@ extension FootprintSummary {
         }
     }
 
-    /// One land-cover class's cells and the share of them each coverage layer covers.
+    /// Cells of land — a land-cover class, or a commune's residential land — and the share of them each coverage layer
+    /// covers.
     public struct ClassCoverage: Sendable, Codable, Equatable {
         public let cells: Int
         public let areaKm2: Double

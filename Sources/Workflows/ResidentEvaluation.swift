@@ -91,8 +91,9 @@ struct ResidentEvaluation {
                     fixed(f.coveredAreaKm2[key] ?? 0, 4), f.areaPercent(key).map { fixed($0, 3) } ?? "",
                 ]
             }
-            if let land = residentialLand?.communes[index] {
-                row += [fixed(land.areaKm2, 4)] + CoverageMasks.keys.map { key in land.coveredPercent[key].map { fixed($0, 3) } ?? "" }
+            if let residentialLand {
+                let land = residentialLand.communes[index]
+                row += [fixed(land?.areaKm2 ?? 0, 4)] + CoverageMasks.keys.map { key in land?.coveredPercent[key].map { fixed($0, 3) } ?? "" }
             }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             lines.append(row.map(csvField).joined(separator: ","))

@@ -71,6 +71,14 @@ public enum VerificationJob {
                 throw InputError(path: claim.path, reason: "claimed.land_cover.\(value): no cell of class \(value) within the communes, so the claim cannot be checked")
             }
             computed = share.coveredPercent[figure.layer]
+        case .residential(let commune):
+            let land = summary.clutter?.residential
+            let shares = commune.map { land?.byCommune[$0]?.coveredPercent } ?? land?.coveredPercent
+            item = "residential land · " + (commune.map { "commune \($0) · " } ?? "province · ") + figure.layer
+            guard let shares else {
+                throw InputError(path: claim.path, reason: "\(item): no residential land on the terrain of this scenario, so the claim cannot be checked")
+            }
+            computed = shares[figure.layer]
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")

@@ -54,6 +54,11 @@ struct ResidentialLandTests {
         let land = try #require(summary.clutter?.residential)
         let built = try #require(summary.clutter?.coverageByClass["50"])
         #expect(land.classes == ["50"] && land.areaKm2 == built.areaKm2 && land.coveredPercent["any"] == built.coveredPercent["any"])
+        #expect(land.byCommune.count == onTerrain.count)
+        for commune in onTerrain {
+            let share = try #require(land.byCommune[commune["commune_id"] ?? ""])
+            #expect(String(format: "%.3f", share.coveredPercent["any"] ?? -1) == commune["residential_pct_any"])
+        }
 
         try FileManager.default.createDirectory(atPath: folder + "/trees", withIntermediateDirectories: true)
         let (trees, treeCommunes) = try evaluate(into: folder + "/trees", everywhere: 10)

@@ -112,7 +112,12 @@ struct VerifyCommandTests {
         settings["clutter"] = folder + "/landcover.tif"
         settings["clutter_losses"] = folder + "/losses.csv"
         settings["uplink"] = true
-        try write(["scenario": settings, "claimed": ["province": ["any": 0], "land_cover": ["10": ["any": 50]]], "tolerance_pp": 100], to: folder + "/claim.json")
+        settings["residential_classes"] = [10]
+        let claimed: [String: Any] = [
+            "province": ["any": 0], "land_cover": ["10": ["any": 50]],
+            "residential": ["province": ["any": 40], "communes": ["2050701": ["any": 30]]],
+        ]
+        try write(["scenario": settings, "claimed": claimed, "tolerance_pp": 100], to: folder + "/claim.json")
         let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
@@ -134,6 +139,13 @@ struct VerifyCommandTests {
         let rows = try #require(try json(folder + "/out/verification.json")["rows"] as? [[String: Any]])
         let row = try #require(rows.first { $0["item"] as? String == "land cover 10 · any" })
         #expect(row["computed"] as? Double == treesCovered && row["difference"] as? Double == 50 - treesCovered)
+        // Tree cover named residential: the province's share is the class's, a commune's its own.
+        let residential = try #require(landCover["residential"] as? [String: Any])
+        #expect((residential["covered_percent"] as? [String: Double])?["any"] == treesCovered)
+        let commune = try #require(((residential["by_commune"] as? [String: Any])?["2050701"] as? [String: Any])?["covered_percent"] as? [String: Double])
+        let province = try #require(rows.first { $0["item"] as? String == "residential land · province · any" })
+        let communeRow = try #require(rows.first { $0["item"] as? String == "residential land · commune 2050701 · any" })
+        #expect(province["computed"] as? Double == treesCovered && communeRow["computed"] as? Double == commune["any"])
         let inputs = try #require(try json(folder + "/out/verification.json")["inputs"] as? [[String: String]])
         #expect(inputs.contains { $0["path"] == folder + "/losses.csv" } && inputs.contains { $0["path"] == folder + "/landcover.tif" })
     }
@@ -202,6 +214,7 @@ struct VerifyCommandTests {
             ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["5G": 50]]], "claimed.province.5G: unknown field"),
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
             ("land-cover-without-clutter", ["scenario": scenario(sites: sites), "claimed": ["land_cover": ["50": ["any": 97]]]], "claimed.land_cover: needs the scenario's clutter"),
+            ("residential-without-classes", ["scenario": scenario(sites: sites), "claimed": ["residential": ["province": ["any": 97]]]], "claimed.residential: needs the scenario's clutter, clutter_losses and residential_classes"),
         ]
         for (name, claim, fault) in cases {
             let path = folder + "/\(name).json"
