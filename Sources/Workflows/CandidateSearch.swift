@@ -24,6 +24,8 @@ public struct CandidateSearchRequest: Sendable {
     public var voidPolicy = VoidPolicy()
     /// What each candidate proposes.
     public var heightM = 30.0, technology = Technology.gsm, frequencyMHz: Double?, eirpDBm = 60.0, cost = 100.0
+    /// Each candidate's antenna gain (with its EIRP, what `--uplink` needs); nil: not stated.
+    public var antennaGainDBi: Double?
 
     public init(terrainPath: String, residents: ResidentsRequest, outputPath: String) {
         self.terrainPath = terrainPath

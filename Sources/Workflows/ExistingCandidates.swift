@@ -11,7 +11,11 @@ struct ExistingCandidates {
 
     /// The columns of a candidate file of found candidates alone.
     static let standalone = ExistingCandidates(
-        path: nil, text: "", columns: ["id", "lat", "lon", "height_m", "technology", "frequency_mhz", "eirp_dbm", "cost", "kind", "elevation_m", "weighted_residents_in_reach"],
+        path: nil, text: "",
+        columns: [
+            "id", "lat", "lon", "height_m", "technology", "frequency_mhz", "eirp_dbm", "antenna_gain_dbi", "cost", "kind", "elevation_m",
+            "weighted_residents_in_reach",
+        ],
         ids: []
     )
 
@@ -66,6 +70,9 @@ struct ExistingCandidates {
         if request.frequencyMHz != nil, !columns.contains("frequency_mhz") {
             throw InputError(path: path ?? request.outputPath, reason: "--frequency-mhz needs a frequency_mhz column")
         }
+        if request.antennaGainDBi != nil, !columns.contains("antenna_gain_dbi") {
+            throw InputError(path: path ?? request.outputPath, reason: "--antenna-gain-dbi needs an antenna_gain_dbi column")
+        }
         let latitude = Self.column(in: columns, among: ["lat", "latitude"]), longitude = Self.column(in: columns, among: ["lon", "longitude", "long", "lng"])
         let rows = found.map { candidate in
             let values: [String: String] = [
@@ -73,6 +80,7 @@ struct ExistingCandidates {
                 longitude ?? "lon": String(format: "%.6f", candidate.location.longitude),
                 "height_m": "\(request.heightM)", "technology": request.technology.rawValue,
                 "frequency_mhz": request.frequencyMHz.map { "\($0)" } ?? "", "eirp_dbm": "\(request.eirpDBm)",
+                "antenna_gain_dbi": request.antennaGainDBi.map { "\($0)" } ?? "",
                 "cost": "\(request.cost)", "kind": "greenfield", "elevation_m": String(format: "%.1f", candidate.elevationM),
                 "weighted_residents_in_reach": String(format: "%.0f", candidate.weightedResidentsInReach),
             ]

@@ -53,6 +53,9 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("eirp-dbm"), parsing: .unconditional, help: "Each candidate's EIRP, dBm.")
     var eirp = 60.0
 
+    @Option(name: .customLong("antenna-gain-dbi"), parsing: .unconditional, help: "Each candidate's antenna gain, dBi (with its EIRP: what plan's --uplink needs).")
+    var antennaGain: Double?
+
     @Option(parsing: .unconditional, help: "Each candidate's cost, in the plan's budget units.")
     var cost = 100.0
 
@@ -67,6 +70,7 @@ struct CandidatesCommand: ParsableCommand {
         }
         guard Technology(named: technology) != nil else { throw ValidationError("--technology must be 2G, 3G or 4G") }
         if let frequency, !(frequency > 0) { throw ValidationError("--frequency-mhz must be positive") }
+        if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
     }
 
@@ -82,6 +86,7 @@ struct CandidatesCommand: ParsableCommand {
         request.technology = Technology(named: technology) ?? .gsm
         request.frequencyMHz = frequency
         request.eirpDBm = eirp
+        request.antennaGainDBi = antennaGain
         request.cost = cost
         let found = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         print("Candidates: \(found.count) hilltops, by residents within \(reachKm) km (weighted by priority):")

@@ -109,14 +109,14 @@ struct CandidateSearchTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let common = [
             "candidates", "--terrain", terrain, "--population", communes, "--resolution-m", "90", "--max-void-fraction", "0.9",
-            "--technology", "4G", "--frequency-mhz", "1800", "--eirp-dbm", "62",
+            "--technology", "4G", "--frequency-mhz", "1800", "--eirp-dbm", "62", "--antenna-gain-dbi", "18",
         ]
         let result = try runProgram(phusongExecutable, common + ["--out", folder + "/alone.csv", "--max-candidates", "3"])
         #expect(result.status == 0 && result.stdout.contains("Candidates: 3 hilltops"), "\(result.stderr)")
         let lines = try String(contentsOfFile: folder + "/alone.csv", encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,cost,kind,elevation_m,weighted_residents_in_reach" && lines.count == 4)
+        #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,antenna_gain_dbi,cost,kind,elevation_m,weighted_residents_in_reach" && lines.count == 4)
         let sites = try CandidateFile.load(folder + "/alone.csv").map(\.site)
-        #expect(sites.allSatisfy { $0.technology == .lte && $0.frequencyMHz == 1_800 && $0.eirpDBm == 62 })
+        #expect(sites.allSatisfy { $0.technology == .lte && $0.frequencyMHz == 1_800 && $0.eirpDBm == 62 && $0.uplink?.antennaNetGainDB == 18 })
         let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", "--max-candidates", "0"])
         #expect(refused.status != 0 && refused.stderr.contains("--max-candidates must be at least 1"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/none.csv"))
