@@ -9,14 +9,17 @@ enum LandCoverCoverage {
     static func byClass(
         classes: [Int32], coverage: CoverageMasks, within region: [Bool]?, cellAreaKm2: Double
     ) -> [String: FootprintSummary.ClassCoverage] {
-        var cells: [Int32: Int] = [:], covered: [Int32: [String: Int]] = [:]
+        let keys = CoverageMasks.keys, masks = keys.map { coverage.masks[$0]! }
+        var cells: [Int32: Int] = [:], covered: [Int32: [Int]] = [:]
         for (index, value) in classes.enumerated() where value != ClassGrid.none && region?[index] != false {
             cells[value, default: 0] += 1
-            for key in CoverageMasks.keys where coverage.masks[key]![index] { covered[value, default: [:]][key, default: 0] += 1 }
+            for (layer, mask) in masks.enumerated() where mask[index] {
+                covered[value, default: [Int](repeating: 0, count: keys.count)][layer] += 1
+            }
         }
         return Dictionary(uniqueKeysWithValues: cells.map { value, count in
-            let shares = Dictionary(uniqueKeysWithValues: CoverageMasks.keys.map { key in
-                (key, 100 * Double(covered[value]?[key] ?? 0) / Double(count))
+            let shares = Dictionary(uniqueKeysWithValues: keys.enumerated().map { layer, key in
+                (key, 100 * Double(covered[value]?[layer] ?? 0) / Double(count))
             })
             return ("\(value)", FootprintSummary.ClassCoverage(cells: count, areaKm2: Double(count) * cellAreaKm2, coveredPercent: shares))
         })
