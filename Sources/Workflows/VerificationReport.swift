@@ -47,7 +47,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
 
     public func json() -> String { reportJSON(self) + "\n" }
 
-    /// The human-readable report: verdict, table, inputs with digests, settings.
+    /// The human-readable report: verdict, table, the recomputed run's warnings, inputs with digests, settings.
     public func markdown() -> String {
         var lines = [
             "# Coverage claim verification", "",
@@ -62,6 +62,11 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             lines.append(
                 "| \(row.item) | \(claimed) \(row.valueUnit) | \(computed) \(row.valueUnit) | \(difference) \(row.unit) | \(tolerance) \(row.unit) | \(row.pass ? "PASS" : "FAIL") |"
             )
+        }
+        if !computed.warnings.isEmpty {
+            // What the recomputation itself warns of — sites reaching beyond the terrain, models beyond their
+            // validated range — bears on how far its figures can be trusted.
+            lines += ["", "## Warnings of the recomputed run", ""] + computed.warnings.map { "- \($0)" }
         }
         lines += ["", "## Inputs", "", "| file | sha256 |", "|---|---|"]
         lines += inputs.map { "| `\($0.path)` | `\($0.sha256)` |" }

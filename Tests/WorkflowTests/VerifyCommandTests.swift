@@ -122,6 +122,9 @@ struct VerifyCommandTests {
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
         #expect(report.contains("- coverage at 90 % of locations (σ 8.0 dB): margins of 10.25–10.25 dB off the sites' power"), "\(report)")
+        // The recomputed run's own warnings (the site's disc leaves the district's DEM) are in the report for people too.
+        let warnings = try #require((try json(folder + "/out/verification.json")["computed"] as? [String: Any])?["warnings"] as? [String])
+        #expect(!warnings.isEmpty && report.contains((["## Warnings of the recomputed run", ""] + warnings.map { "- \($0)" }).joined(separator: "\n")), "\(report)")
         #expect(report.contains("- clutter: `\(folder)/landcover.tif`, losses `\(folder)/losses.csv` (class 10 6.0 dB)"), "\(report)")
         // 46 dBm conducted against the handset's 33: the uplink closes from −104 − 33 + 46 = −91 dBm of downlink.
         #expect(report.contains("- uplink checked on 1 of 1 sites (handset power, site sensitivity and antenna gain in `verification.json`); it limits the coverage of 1"), "\(report)")
