@@ -89,20 +89,8 @@ public enum FootprintJob {
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, request: request, staging: staging,
                 summary: &summary
             )
-            if let clutter, var landCover = summary.clutter {
-                landCover.coverageWithin = evaluation == nil ? "grid" : "communes"
-                landCover.coverageByClass = LandCoverCoverage.byClass(
-                    classes: clutter.classes,
-                    coverage: evaluation?.coverage ?? CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count),
-                    within: evaluation.map { LandCoverCoverage.region(of: $0.residents, cellCount: grid.elevations.count) },
-                    cellAreaKm2: grid.spacing * grid.spacing / 1e6
-                )
-                landCover.residential = .init(classes: clutter.request.residentialClasses, byClass: landCover.coverageByClass)
-                if let evaluation, let land = evaluation.residentialLand {
-                    let shares = zip(evaluation.statistics.communes, land.communes).compactMap { commune, share in share.map { (commune.id, $0) } }
-                    landCover.residential?.byCommune = Dictionary(uniqueKeysWithValues: shares)
-                }
-                summary.clutter = landCover
+            if let clutter, let base = summary.clutter {
+                summary.clutter = LandCoverCoverage.summary(base, clutter: clutter, footprints: footprints.sites, evaluation: evaluation, grid: grid)
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             try staging.write(summary.json(), to: "summary.json")

@@ -25,7 +25,7 @@ struct ResidentEvaluation {
         self.coverage = coverage
         residentialLand = clutter.flatMap { clutter in
             clutter.request.residentialClasses.isEmpty ? nil : ResidentialLand(
-                classes: clutter.classes, residential: clutter.request.residentialClasses, unitCells: residents.unitCells,
+                classes: clutter.classes, residential: clutter.request.residentialClasses, residents: residents,
                 coverage: coverage, cellAreaKm2: grid.spacing * grid.spacing / 1e6
             )
         }
