@@ -12,19 +12,41 @@ public struct ProfileClearance: Sendable, Equatable {
 
     /// Clearance of the ray from `transmitterHeight` above the first point to `receiverHeight` above the last.
     public init(profile: TerrainProfile, transmitterHeight: Double, receiverHeight: Double, earth: EarthModel) {
-        let z = profile.elevations, length = profile.length
-        let start = z[0] + transmitterHeight, end = z[z.count - 1] + receiverHeight
+        let ray = ProfileRay(profile: profile, transmitterHeight: transmitterHeight, receiverHeight: receiverHeight, earth: earth)
+        let z = profile.elevations
         var lowest = Double.infinity, at = 0.0
         for index in stride(from: 1, to: z.count - 1, by: 1) {
             let x = Double(index) * profile.step
-            let ray = start + (end - start) * x / length
-            // The earth's bulge between the ends, x(d − x)/(2kR), raises the terrain under the chord.
-            let bulge = x * (length - x) * earth.curvature
-            let clearance = ray - (z[index] + bulge)
+            let clearance = ray.height(atDistance: x) - (z[index] + ray.bulge(atDistance: x))
             if clearance < lowest { (lowest, at) = (clearance, x) }
         }
         isVisible = lowest >= 0
         minimumClearance = lowest
         criticalDistance = at
     }
+}
+
+/// The straight ray between two antennas over a terrain profile, and the earth's bulge beneath it.
+struct ProfileRay {
+    /// Heights of the antennas above the datum, metres.
+    let start: Double
+    let end: Double
+    let length: Double
+    let curvature: Double
+
+    init(profile: TerrainProfile, transmitterHeight: Double, receiverHeight: Double, earth: EarthModel) {
+        let z = profile.elevations
+        start = z[0] + transmitterHeight
+        end = z[z.count - 1] + receiverHeight
+        length = profile.length
+        curvature = earth.curvature
+    }
+
+    /// Height of the ray above the datum `x` metres from the transmitter.
+    @inline(__always)
+    func height(atDistance x: Double) -> Double { start + (end - start) * x / length }
+
+    /// The earth's bulge between the ends, x(d − x)/(2kR), which raises the terrain under the chord.
+    @inline(__always)
+    func bulge(atDistance x: Double) -> Double { x * (length - x) * curvature }
 }

@@ -31,12 +31,21 @@ public struct PathRequest: Sendable {
     public var from: GeoPoint
     public var to: GeoPoint
     public var link: LinkSettings
+    /// The power the link radiates and its receiver needs; nil to report the loss alone.
+    public var budget: LinkBudgetSettings?
+    /// Where to write the profile with its Fresnel zone (`--profile-csv`), if anywhere.
+    public var profileCSV: String?
 
-    public init(terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings) {
+    public init(
+        terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,
+        profileCSV: String? = nil
+    ) {
         self.terrainPath = terrainPath
         self.from = from
         self.to = to
         self.link = link
+        self.budget = budget
+        self.profileCSV = profileCSV
     }
 }
 
@@ -86,11 +95,16 @@ public struct PathReport: Sendable, Codable, Equatable {
     public let from: Endpoint
     public let to: Endpoint
     public let profile: ProfileSummary
+    /// How far the terrain stays from the ray and its first Fresnel zone.
+    public let fresnel: FresnelReport
+    /// The received power and its margin, when the request gave a budget.
+    public let linkBudget: LinkBudgetReport?
 
     enum CodingKeys: String, CodingKey {
-        case model, components, mode, warnings, from, to, profile
+        case model, components, mode, warnings, from, to, profile, fresnel
         case frequencyMHz = "frequency_mhz"
         case lossDB = "loss_db"
+        case linkBudget = "link_budget"
     }
 
     public func json() -> String { reportJSON(self) }
@@ -98,9 +112,25 @@ public struct PathReport: Sendable, Codable, Equatable {
 
 /// Evaluates single paths over terrain with each model.
 public enum PathJob {
-    /// Longley-Rice point to point over the terrain profile.
-    public static func itm(_ request: PathRequest) throws(InputError) -> PathReport {
+    /// `model`'s report of the request's path; writes the profile CSV when asked, before answering.
+    public static func run(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
+        if model == .p526 { try validateP526(request.link) }
         let path = try TerrainPath(request)
+        let report = switch model {
+        case .itm: try itm(path)
+        case .itmArea: try itmArea(path)
+        case .p526: p526(path)
+        case .fspl: freeSpace(path)
+        case .los: lineOfSight(path)
+        case .hata, .cost231: try empirical(path, model: model)
+        }
+        if let file = request.profileCSV { try PathProfileCSV.write(path, to: file) }
+        return report
+    }
+
+    /// Longley-Rice point to point over the terrain profile.
+    static func itm(_ path: TerrainPath) throws(InputError) -> PathReport {
+        let request = path.request
         let result: ITMResult
         do {
             result = try ITM.pointToPoint(
@@ -129,8 +159,8 @@ public enum PathJob {
     }
 
     /// Longley-Rice area mode over the path's length, with Δh measured on its profile.
-    public static func itmArea(_ request: PathRequest) throws(InputError) -> PathReport {
-        let path = try TerrainPath(request)
+    static func itmArea(_ path: TerrainPath) throws(InputError) -> PathReport {
+        let request = path.request
         let link = LinkGeometry(
             profile: path.profile, transmitterHeight: request.link.transmitterHeight,
             receiverHeight: request.link.receiverHeight, frequencyMHz: request.link.frequencyMHz,
@@ -145,17 +175,8 @@ public enum PathJob {
     }
 
     /// ITU-R P.526: free-space loss plus delta-Bullington diffraction over the profile.
-    public static func p526(_ request: PathRequest) throws(InputError) -> PathReport {
-        let link = request.link, environment = link.environment.itm
-        do {
-            _ = try PathLossModel.p526.validate(
-                frequencyMHz: link.frequencyMHz, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
-                radius: 0, environment: link.environment
-            )
-        } catch {
-            throw InputError(path: "--model p526", reason: error.message)
-        }
-        let path = try TerrainPath(request)
+    static func p526(_ path: TerrainPath) -> PathReport {
+        let link = path.request.link, environment = link.environment.itm
         let result = P526.pathLoss(
             profile: path.profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
             earth: link.earth, polarization: environment.polarization, permittivity: environment.permittivity,
@@ -175,15 +196,14 @@ public enum PathJob {
     }
 
     /// Free-space loss over the slant distance between the antennas, whatever the terrain in between.
-    public static func freeSpace(_ request: PathRequest) throws(InputError) -> PathReport {
-        let path = try TerrainPath(request)
-        let loss = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.frequencyMHz)
+    static func freeSpace(_ path: TerrainPath) -> PathReport {
+        let loss = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: path.request.link.frequencyMHz)
         return path.report(model: "fspl", loss: loss, components: ["free_space_db": loss, "slant_distance_m": path.slantDistance], mode: nil, warnings: [])
     }
 
     /// Free-space loss when the ray clears the terrain (with earth curvature), no result when it does not.
-    public static func lineOfSight(_ request: PathRequest) throws(InputError) -> PathReport {
-        let path = try TerrainPath(request)
+    static func lineOfSight(_ path: TerrainPath) -> PathReport {
+        let request = path.request
         let clearance = ProfileClearance(
             profile: path.profile, transmitterHeight: request.link.transmitterHeight,
             receiverHeight: request.link.receiverHeight, earth: request.link.earth
@@ -202,9 +222,9 @@ public enum PathJob {
 
     /// Okumura-Hata or COST-231 Hata over the path's horizontal length; refused outside the model's range
     /// unless extrapolation is allowed.
-    public static func empirical(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
+    static func empirical(_ path: TerrainPath, model: PathLossModel) throws(InputError) -> PathReport {
         precondition(model == .hata || model == .cost231, "empirical models are hata and cost231")
-        let path = try TerrainPath(request)
+        let request = path.request
         let link = EmpiricalLink(
             frequencyMHz: request.link.frequencyMHz, baseHeight: request.link.transmitterHeight,
             mobileHeight: request.link.receiverHeight, distance: path.profile.length
@@ -218,6 +238,18 @@ public enum PathJob {
             return path.report(model: model.rawValue, loss: loss, components: ["median_loss_db": loss, "distance_m": link.distance], mode: clutter, warnings: warnings)
         } catch {
             throw InputError(path: "--model \(model.rawValue)", reason: error.message)
+        }
+    }
+
+    /// Refuses P.526 settings before any terrain is read.
+    private static func validateP526(_ link: LinkSettings) throws(InputError) {
+        do {
+            _ = try PathLossModel.p526.validate(
+                frequencyMHz: link.frequencyMHz, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+                radius: 0, environment: link.environment
+            )
+        } catch {
+            throw InputError(path: "--model p526", reason: error.message)
         }
     }
 
@@ -238,6 +270,7 @@ struct TerrainPath {
     let grid: TerrainGrid
     let profile: TerrainProfile
     let ends: (MapPoint, MapPoint)
+    let fresnel: FresnelClearance
 
     init(_ request: PathRequest) throws(InputError) {
         self.request = request
@@ -259,6 +292,11 @@ struct TerrainPath {
         ends = (points[0], points[1])
         profile = try grid.profile(from: points[0], to: points[1])
         guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
+        let link = request.link
+        fresnel = FresnelClearance(
+            profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+            frequencyMHz: link.frequencyMHz, earth: link.earth
+        )
     }
 
     /// Distance between the two antennas in metres.
@@ -273,12 +311,13 @@ struct TerrainPath {
         let link = request.link, kind = PathLossModel(rawValue: model)!
         let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
         var components = components
+        let loss = loss.map { $0 + margin }
         if margin != 0 {
             components["location_margin_db"] = margin
             components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
         }
         return PathReport(
-            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss.map { $0 + margin }, components: components,
+            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
             mode: mode, warnings: warnings,
             from: PathReport.Endpoint(
                 latitude: request.from.latitude, longitude: request.from.longitude,
@@ -292,7 +331,9 @@ struct TerrainPath {
                 terrain: request.terrainPath, crs: grid.crs, lengthM: profile.length, stepM: profile.step,
                 points: profile.elevations.count, minimumM: profile.elevations.min()!, maximumM: profile.elevations.max()!,
                 syntheticTerrain: grid.isSynthetic
-            )
+            ),
+            fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor),
+            linkBudget: request.budget.map { LinkBudgetReport($0, lossDB: loss) }
         )
     }
 }

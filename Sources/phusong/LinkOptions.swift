@@ -107,7 +107,7 @@ struct LinkOptions: ParsableArguments {
     @Option(name: .customLong("frequency-mhz"), parsing: .unconditional, help: "Frequency, MHz.")
     var frequencyMHz: Double = 900
 
-    @Option(name: .customLong("k-factor"), parsing: .unconditional, help: "Effective earth radius factor for the los, fspl and p526 models.")
+    @Option(name: .customLong("k-factor"), parsing: .unconditional, help: "Effective earth radius factor for the los, fspl and p526 models and the Fresnel clearance.")
     var kFactor: Double = 4.0 / 3.0
 
     @OptionGroup var radio: RadioEnvironmentOptions

@@ -12,6 +12,9 @@ struct PathCommand: ParsableCommand {
             phusong path --model itm --cases p2p.csv --profiles pfls.csv   → row,A__db,mode
             phusong path --model itm-area --cases area.csv                 → row,A__db,mode
             phusong path --model M --terrain DEM --from LAT,LON --to LAT,LON [options]    → JSON
+                [--eirp-dbm E | --tx-power-dbm P [--tx-gain-dbi G] [--tx-feeder-loss-db L]]
+                [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
+            The JSON gives the first Fresnel zone's clearance, and with a transmitter's power the link budget.
             """
     )
 
@@ -35,11 +38,19 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var link: LinkOptions
 
+    @OptionGroup var budget: LinkBudgetOptions
+
+    @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
+    var profileCSV: String?
+
     func validate() throws {
         if cases != nil {
             guard model.isITM else { throw ValidationError("--cases works with --model itm or itm-area") }
             guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
+            }
+            if let option = budget.given.first ?? profileCSV.map({ _ in "--profile-csv" }) {
+                throw ValidationError("\(option) works with a terrain path, not with --cases")
             }
         } else {
             guard terrain != nil, from != nil, to != nil else {
@@ -74,18 +85,9 @@ struct PathCommand: ParsableCommand {
         }
         let request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
-            to: try coordinate(to ?? "", option: "--to"), link: link.settings
+            to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: budget.settings, profileCSV: profileCSV
         )
-        let report = try reportingInputErrors { () throws(InputError) in
-            switch model {
-            case .itm: try PathJob.itm(request)
-            case .itmArea: try PathJob.itmArea(request)
-            case .p526: try PathJob.p526(request)
-            case .fspl: try PathJob.freeSpace(request)
-            case .los: try PathJob.lineOfSight(request)
-            case .hata, .cost231: try PathJob.empirical(request, model: model)
-            }
-        }
+        let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())
     }
 

@@ -129,13 +129,7 @@ struct TerrainInputErrorTests {
     /// An ESRI ASCII grid of 10 × 10 cells of 0.01° at 44.4–44.5 N, 71.5–71.4 W, every cell `value`.
     func asciiGrid(in folder: String, value: String, withCRS: Bool) throws -> String {
         let path = folder + "/dem.asc"
-        let rows = Array(repeating: Array(repeating: value, count: 10).joined(separator: " "), count: 10)
-        try (["ncols 10", "nrows 10", "xllcorner -71.5", "yllcorner 44.4", "cellsize 0.01", "NODATA_value -9999"] + rows)
-            .joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        if withCRS {
-            try #"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]"#
-                .write(toFile: folder + "/dem.prj", atomically: true, encoding: .utf8)
-        }
+        try writeASCIIGrid(path, size: 10, west: -71.5, south: 44.4, cellSize: 0.01, value: value, withCRS: withCRS)
         return path
     }
 

@@ -68,7 +68,7 @@ struct LocationMarginTests {
         func loss(location: Double) throws -> PathReport {
             var environment = RadioEnvironment()
             environment.itm.location = location
-            return try PathJob.empirical(PathRequest(
+            return try PathJob.run(PathRequest(
                 terrainPath: terrain, from: site.location, to: GeoPoint(latitude: 44.48, longitude: -71.42),
                 link: LinkSettings(transmitterHeight: 30, receiverHeight: 1.5, frequencyMHz: 900, environment: environment, earth: EarthModel())
             ), model: .hata)
