@@ -71,7 +71,7 @@ test-sanitize: check-dependencies peers
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test -c release --scratch-path .build-asan --skip-build --disable-xctest
 
 FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip \
-                clutter-losses clutter-raster
+                clutter-losses clutter-raster hop-links
 FUZZ_RUNS    ?= 1000000
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLIBFUZZER

@@ -24,6 +24,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case terrainZip = "terrain-zip"
     case clutterLosses = "clutter-losses"
     case clutterRaster = "clutter-raster"
+    case hopLinks = "hop-links"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -40,6 +41,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainZip: "dem.zip"
         case .clutterLosses: "losses.csv"
         case .clutterRaster: "landcover.tif"
+        case .hopLinks: "links.csv"
         }
     }
 
@@ -73,6 +75,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             "Fixtures/fuzz/landcover.tif", "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif",
             "Fixtures/fuzz/timeout_landcover_zero_pixel_height.tif",
         ]
+        case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         }
     }
 
@@ -92,6 +95,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainHGT, .terrainGeoTIFF, .terrainZip: _ = try? DEMSource.open(path).inventory()
         case .clutterLosses: _ = try? ClutterLosses.table(path)
         case .clutterRaster: _ = try? ClassGrid.load(path, onto: Self.clutterGrid)
+        case .hopLinks: _ = try? HopPairs.listed(path, ids: ["NH-1", "NH-2", "Đỉnh \"Pác Bó\""], sitesPath: "sites.csv")
         }
     }
 

@@ -18,6 +18,7 @@ public enum GeoJSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case bool(Bool)
+    case null
 }
 
 /// Writes footprints as an RFC 7946 FeatureCollection in WGS84 (longitude, latitude; 7 decimals ≈ 1 cm).
@@ -34,6 +35,17 @@ public enum GeoJSONWriter {
             lines += try featureLines(group.features, crs: group.crs)
         }
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + lines.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    /// A FeatureCollection of lines whose points are given in longitude and latitude (hops between masts), a line of
+    /// text per feature.
+    public static func lineCollection(_ lines: [(points: [MapPoint], properties: [String: GeoJSONValue])]) -> String {
+        let features = lines.map { line in
+            let coordinates = FixedDecimals.points(line.points, open: "[", between: ",", close: "]", separator: ",")
+            return "{\"type\":\"Feature\",\"properties\":\(json(line.properties)),"
+                + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[\(coordinates)]}}"
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
 
     /// One line per feature, the features spread over the cores.
@@ -66,15 +78,30 @@ public enum GeoJSONWriter {
             case .string(let text): value = quoted(text)
             case .number(let number): value = number.isFinite ? String(number) : "null"
             case .bool(let flag): value = flag ? "true" : "false"
+            case .null: value = "null"
             }
             return quoted(key) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
     }
 
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
     private static func quoted(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
-        let array = data.flatMap { String(data: $0, encoding: .utf8) } ?? "[\"\"]"
-        return String(array.dropFirst().dropLast())
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + text + "\""
+        }
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
     }
 }

@@ -116,7 +116,14 @@ public enum PathJob {
     public static func run(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
         if model == .p526 { try validateP526(request.link) }
         let path = try TerrainPath(request)
-        let report = switch model {
+        let report = try report(path, model: model)
+        if let file = request.profileCSV { try PathProfileCSV.write(path, to: file) }
+        return report
+    }
+
+    /// `model`'s report of a path whose profile is cut.
+    static func report(_ path: TerrainPath, model: PathLossModel) throws(InputError) -> PathReport {
+        switch model {
         case .itm: try itm(path)
         case .itmArea: try itmArea(path)
         case .p526: p526(path)
@@ -124,8 +131,6 @@ public enum PathJob {
         case .los: lineOfSight(path)
         case .hata, .cost231: try empirical(path, model: model)
         }
-        if let file = request.profileCSV { try PathProfileCSV.write(path, to: file) }
-        return report
     }
 
     /// Longley-Rice point to point over the terrain profile.
@@ -242,7 +247,7 @@ public enum PathJob {
     }
 
     /// Refuses P.526 settings before any terrain is read.
-    private static func validateP526(_ link: LinkSettings) throws(InputError) {
+    static func validateP526(_ link: LinkSettings) throws(InputError) {
         do {
             _ = try PathLossModel.p526.validate(
                 frequencyMHz: link.frequencyMHz, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
@@ -261,79 +266,5 @@ public enum PathJob {
             (.extremeVariabilities, "extreme variability percentages"),
         ]
         return names.filter { warnings.contains($0.0) }.map(\.1)
-    }
-}
-
-/// The terrain profile between the two ends of a path request.
-struct TerrainPath {
-    let request: PathRequest
-    let grid: TerrainGrid
-    let profile: TerrainProfile
-    let ends: (MapPoint, MapPoint)
-    let fresnel: FresnelClearance
-
-    init(_ request: PathRequest) throws(InputError) {
-        self.request = request
-        let source = try DEMSource.open(request.terrainPath)
-        if let outside = try source.indicesOutside([request.from, request.to]).first {
-            let reason = try source.outsideReason(for: outside == 0 ? request.from : request.to)
-            throw InputError(path: request.terrainPath, reason: "the path's \(outside == 0 ? "start" : "end") \(reason)")
-        }
-        let grid = try source.metricGrid(around: [request.from, request.to], radius: 1_000).grid
-        let points: [MapPoint]
-        do {
-            points = try CoordinateTransform(from: wgs84, to: grid.crs).apply([
-                MapPoint(x: request.from.longitude, y: request.from.latitude), MapPoint(x: request.to.longitude, y: request.to.latitude),
-            ])
-        } catch {
-            throw InputError(path: request.terrainPath, reason: error.message)
-        }
-        self.grid = grid
-        ends = (points[0], points[1])
-        profile = try grid.profile(from: points[0], to: points[1])
-        guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
-        let link = request.link
-        fresnel = FresnelClearance(
-            profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
-            frequencyMHz: link.frequencyMHz, earth: link.earth
-        )
-    }
-
-    /// Distance between the two antennas in metres.
-    var slantDistance: Double {
-        let rise = (profile.elevations.last! + request.link.receiverHeight) - (profile.elevations[0] + request.link.transmitterHeight)
-        return (profile.length * profile.length + rise * rise).squareRoot()
-    }
-
-    /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
-    /// location margin (`PathLossModel.locationMarginDB`), given among the components with its σ when not 0.
-    func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
-        let link = request.link, kind = PathLossModel(rawValue: model)!
-        let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
-        var components = components
-        let loss = loss.map { $0 + margin }
-        if margin != 0 {
-            components["location_margin_db"] = margin
-            components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
-        }
-        return PathReport(
-            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
-            mode: mode, warnings: warnings,
-            from: PathReport.Endpoint(
-                latitude: request.from.latitude, longitude: request.from.longitude,
-                groundM: profile.elevations[0], antennaM: request.link.transmitterHeight
-            ),
-            to: PathReport.Endpoint(
-                latitude: request.to.latitude, longitude: request.to.longitude,
-                groundM: profile.elevations.last!, antennaM: request.link.receiverHeight
-            ),
-            profile: PathReport.ProfileSummary(
-                terrain: request.terrainPath, crs: grid.crs, lengthM: profile.length, stepM: profile.step,
-                points: profile.elevations.count, minimumM: profile.elevations.min()!, maximumM: profile.elevations.max()!,
-                syntheticTerrain: grid.isSynthetic
-            ),
-            fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor),
-            linkBudget: request.budget.map { LinkBudgetReport($0, lossDB: loss) }
-        )
     }
 }

@@ -1,0 +1,139 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+
+/// Which hops between sites `phusong backhaul` checks.
+public enum HopSelection: Sendable, Equatable {
+    /// The pairs of site ids in a CSV's `from` and `to` columns, in its order.
+    case listed(file: String)
+    /// Every pair of sites whose masts stand at most this many kilometres apart, in the site file's order.
+    case within(km: Double)
+}
+
+/// `phusong backhaul`: point-to-point hops between sites' masts (microwave backhaul), each checked as `phusong path`
+/// checks one: loss, the first Fresnel zone's clearance and the link budget.
+public struct BackhaulRequest: Sendable {
+    public var terrainPath: String
+    /// The sites; each end's antenna stands at its site's `height_m`.
+    public var sitesPath: String
+    public var hops: HopSelection
+    public var outputPath: String
+    public var model: PathLossModel
+    public var frequencyMHz: Double
+    public var environment: RadioEnvironment
+    public var earth: EarthModel
+    /// The budget every hop is given; nil to report losses and clearances alone.
+    public var budget: LinkBudgetSettings?
+
+    public init(
+        terrainPath: String, sitesPath: String, hops: HopSelection, outputPath: String, model: PathLossModel,
+        frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?
+    ) {
+        self.terrainPath = terrainPath
+        self.sitesPath = sitesPath
+        self.hops = hops
+        self.outputPath = outputPath
+        self.model = model
+        self.frequencyMHz = frequencyMHz
+        self.environment = environment
+        self.earth = earth
+        self.budget = budget
+    }
+}
+
+/// One hop checked: its ends, and what `phusong path` says of it.
+public struct Hop: Sendable, Equatable {
+    public let from: Site
+    public let to: Site
+    public let lengthM: Double
+    public let lossDB: Double?
+    public let mode: String?
+    public let fresnel: FresnelReport
+    public let budget: LinkBudgetReport?
+}
+
+public enum BackhaulJob {
+    /// Checks the request's hops over the terrain and writes `hops.csv` and `hops.geojson`, both or neither.
+    public static func run(_ request: BackhaulRequest) throws(InputError) -> [Hop] {
+        try checkOutputFolder(request.outputPath)
+        let link = LinkSettings(
+            transmitterHeight: 0, receiverHeight: 0, frequencyMHz: request.frequencyMHz, environment: request.environment,
+            earth: request.earth
+        )
+        if request.model == .p526 { try PathJob.validateP526(link) }
+        let sites = try SiteFile.load(request.sitesPath)
+        let source = try DEMSource.open(request.terrainPath)
+        if let outside = try source.indicesOutside(sites.map(\.location)).first {
+            let site = sites[outside]
+            throw InputError(path: request.sitesPath, reason: "site '\(site.id)' \(try source.outsideReason(for: site.location))")
+        }
+        let pairs = try HopPairs.select(request.hops, sites: sites, sitesPath: request.sitesPath)
+        // Each hop's profile is cut from a grid anchored, as `phusong path` anchors its own, on the hop's first site, so
+        // that a hop and the same path checked alone sample the same heights: a grid per first site.
+        let groups = Dictionary(grouping: pairs.indices) { pairs[$0].0 }.sorted { $0.key < $1.key }
+        let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> [Result<Hop, InputError>] in
+            let (a, members) = groups[group]
+            let ends = [a] + members.map { pairs[$0].1 }
+            do throws(InputError) {
+                let grid = try source.metricGrid(around: ends.map { sites[$0].location }, radius: 1_000).grid
+                let points = try mapPoints(of: ends.map { sites[$0] }, on: grid, request)
+                return zip(members, points.dropFirst()).map { member, point in
+                    hop(sites[a], sites[pairs[member].1], ends: (points[0], point), grid: grid, link: link, request: request)
+                }
+            } catch {
+                return [.failure(error)]
+            }
+        }.joined()
+        var byPair: [Hop] = []
+        byPair.reserveCapacity(pairs.count)
+        for result in checked {
+            switch result {
+            case .success(let hop): byPair.append(hop)
+            case .failure(let error): throw error
+            }
+        }
+        // Back into the pairs' order: the groups hold the pairs' indices in order, group after group.
+        var hops = byPair
+        for (position, index) in groups.flatMap(\.value).enumerated() { hops[index] = byPair[position] }
+        let staging = try OutputStaging(destination: request.outputPath)
+        do throws(InputError) {
+            try staging.write(BackhaulOutputs.csv(hops), to: "hops.csv")
+            try staging.write(BackhaulOutputs.geoJSON(hops, syntheticTerrain: try source.describe().isSynthetic), to: "hops.geojson")
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return hops
+    }
+
+    /// The sites' positions on `grid`'s map.
+    private static func mapPoints(of sites: [Site], on grid: TerrainGrid, _ request: BackhaulRequest) throws(InputError) -> [MapPoint] {
+        do {
+            return try CoordinateTransform(from: wgs84, to: grid.crs)
+                .apply(sites.map { MapPoint(x: $0.location.longitude, y: $0.location.latitude) })
+        } catch {
+            throw InputError(path: request.terrainPath, reason: error.message)
+        }
+    }
+
+    /// The hop from `from`'s antenna to `to`'s, checked as `phusong path` checks one.
+    private static func hop(
+        _ from: Site, _ to: Site, ends: (MapPoint, MapPoint), grid: TerrainGrid, link: LinkSettings, request: BackhaulRequest
+    ) -> Result<Hop, InputError> {
+        var settings = link
+        settings.transmitterHeight = from.antennaHeight
+        settings.receiverHeight = to.antennaHeight
+        let path = PathRequest(terrainPath: request.terrainPath, from: from.location, to: to.location, link: settings, budget: request.budget)
+        do throws(InputError) {
+            let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends), model: request.model)
+            return .success(Hop(
+                from: from, to: to, lengthM: report.profile.lengthM, lossDB: report.lossDB, mode: report.mode, fresnel: report.fresnel,
+                budget: report.linkBudget
+            ))
+        } catch {
+            return .failure(InputError(path: error.path, reason: "hop '\(from.id)' → '\(to.id)': \(error.reason)"))
+        }
+    }
+}

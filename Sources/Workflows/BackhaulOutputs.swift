@@ -1,0 +1,56 @@
+import Foundation
+import Geometry
+import Terrain
+
+/// `phusong backhaul`'s outputs: `hops.csv`, a row per hop, and `hops.geojson`, each hop a line from one mast to the
+/// other with the same figures.
+enum BackhaulOutputs {
+    static let columns = [
+        "from", "to", "length_m", "loss_db", "mode", "line_of_sight", "clears_60_percent", "worst_fraction", "worst_distance_m",
+        "received_power_dbm", "margin_db", "closes",
+    ]
+
+    static func csv(_ hops: [Hop]) -> String {
+        let rows = hops.map { hop in
+            fields(hop).map { field in
+                switch field {
+                case .text(let text): csvField(text)
+                case .number(let value, let decimals): value.map { String(format: "%.\(decimals)f", $0) } ?? ""
+                case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? ""
+                }
+            }.joined(separator: ",")
+        }
+        return ([columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+    }
+
+    static func geoJSON(_ hops: [Hop], syntheticTerrain: Bool) -> String {
+        GeoJSONWriter.lineCollection(hops.map { hop in
+            var properties: [String: GeoJSONValue] = ["synthetic_terrain": .bool(syntheticTerrain)]
+            for (name, field) in zip(columns, fields(hop)) {
+                properties[name] = switch field {
+                case .text(let text): .string(text)
+                case .number(let value, _): value.map(GeoJSONValue.number) ?? .null
+                case .flag(let flag): flag.map(GeoJSONValue.bool) ?? .null
+                }
+            }
+            let ends = [hop.from.location, hop.to.location].map { MapPoint(x: $0.longitude, y: $0.latitude) }
+            return (ends, properties)
+        })
+    }
+
+    /// A figure of a hop, in `columns`' order: text, a number with its decimals in the CSV, or a yes or no.
+    private enum Field {
+        case text(String)
+        case number(Double?, Int)
+        case flag(Bool?)
+    }
+
+    private static func fields(_ hop: Hop) -> [Field] {
+        [
+            .text(hop.from.id), .text(hop.to.id), .number(hop.lengthM, 1), .number(hop.lossDB, 2), .text(hop.mode ?? ""),
+            .flag(hop.fresnel.lineOfSight), .flag(hop.fresnel.clears60Percent), .number(hop.fresnel.worstFraction, 3),
+            .number(hop.fresnel.worstDistanceM, 1), .number(hop.budget?.receivedPowerDBm, 2), .number(hop.budget?.marginDB, 2),
+            .flag(hop.budget?.closes),
+        ]
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Propagation
+import Terrain
+
+/// The terrain profile between the two ends of a path request.
+struct TerrainPath {
+    let request: PathRequest
+    let grid: TerrainGrid
+    let profile: TerrainProfile
+    let ends: (MapPoint, MapPoint)
+    let fresnel: FresnelClearance
+
+    /// The path of `request`, on a grid cut around its two ends.
+    init(_ request: PathRequest) throws(InputError) {
+        let source = try DEMSource.open(request.terrainPath)
+        if let outside = try source.indicesOutside([request.from, request.to]).first {
+            let reason = try source.outsideReason(for: outside == 0 ? request.from : request.to)
+            throw InputError(path: request.terrainPath, reason: "the path's \(outside == 0 ? "start" : "end") \(reason)")
+        }
+        let grid = try source.metricGrid(around: [request.from, request.to], radius: 1_000).grid
+        let points: [MapPoint]
+        do {
+            points = try CoordinateTransform(from: wgs84, to: grid.crs).apply([
+                MapPoint(x: request.from.longitude, y: request.from.latitude), MapPoint(x: request.to.longitude, y: request.to.latitude),
+            ])
+        } catch {
+            throw InputError(path: request.terrainPath, reason: error.message)
+        }
+        try self.init(request, grid: grid, ends: (points[0], points[1]))
+    }
+
+    /// The path of `request` between `ends` on `grid`, which holds them and the line between them.
+    init(_ request: PathRequest, grid: TerrainGrid, ends: (MapPoint, MapPoint)) throws(InputError) {
+        self.request = request
+        self.grid = grid
+        self.ends = ends
+        profile = try grid.profile(from: ends.0, to: ends.1)
+        guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
+        let link = request.link
+        fresnel = FresnelClearance(
+            profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+            frequencyMHz: link.frequencyMHz, earth: link.earth
+        )
+    }
+
+    /// Distance between the two antennas in metres.
+    var slantDistance: Double {
+        let rise = (profile.elevations.last! + request.link.receiverHeight) - (profile.elevations[0] + request.link.transmitterHeight)
+        return (profile.length * profile.length + rise * rise).squareRoot()
+    }
+
+    /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
+    /// location margin (`PathLossModel.locationMarginDB`), given among the components with its σ when not 0.
+    func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
+        let link = request.link, kind = PathLossModel(rawValue: model)!
+        let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+        var components = components
+        let loss = loss.map { $0 + margin }
+        if margin != 0 {
+            components["location_margin_db"] = margin
+            components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+        }
+        return PathReport(
+            model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
+            mode: mode, warnings: warnings,
+            from: PathReport.Endpoint(
+                latitude: request.from.latitude, longitude: request.from.longitude,
+                groundM: profile.elevations[0], antennaM: request.link.transmitterHeight
+            ),
+            to: PathReport.Endpoint(
+                latitude: request.to.latitude, longitude: request.to.longitude,
+                groundM: profile.elevations.last!, antennaM: request.link.receiverHeight
+            ),
+            profile: PathReport.ProfileSummary(
+                terrain: request.terrainPath, crs: grid.crs, lengthM: profile.length, stepM: profile.step,
+                points: profile.elevations.count, minimumM: profile.elevations.min()!, maximumM: profile.elevations.max()!,
+                syntheticTerrain: grid.isSynthetic
+            ),
+            fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor),
+            linkBudget: request.budget.map { LinkBudgetReport($0, lossDB: loss) }
+        )
+    }
+}

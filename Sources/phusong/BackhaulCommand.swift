@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Propagation
+import Terrain
+import Workflows
+
+struct BackhaulCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backhaul",
+        abstract: "Point-to-point hops between sites' masts: loss, first Fresnel zone clearance, link budget (hops.csv, hops.geojson).",
+        discussion: """
+            phusong backhaul --terrain DEM --sites FILE (--links links.csv | --within-km 20) --out DIR [--model p526]
+                [--frequency-mhz 7000] [--k-factor 1.3333] [link budget options] [radio environment options]
+            Each hop runs from the first site's antenna (its height_m) to the second's, checked as `phusong path` checks one.
+            """
+    )
+
+    @Option(help: "Elevation model.")
+    var terrain: String
+
+    @Option(help: "The sites (as for footprint); each hop's antennas stand at its sites' height_m.")
+    var sites: String
+
+    @Option(help: "A CSV of hops: columns from and to, site ids.")
+    var links: String?
+
+    @Option(name: .customLong("within-km"), parsing: .unconditional, help: "Check every pair of sites at most this far apart, km.")
+    var withinKm: Double?
+
+    @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
+    var out: String
+
+    @Option(help: "Model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: PathLossModel = .p526
+
+    @Option(name: .customLong("frequency-mhz"), parsing: .unconditional, help: "The hops' frequency, MHz.")
+    var frequencyMHz: Double = 7_000
+
+    @Option(name: .customLong("k-factor"), parsing: .unconditional, help: "Effective earth radius factor for the Fresnel clearance and the los, fspl and p526 models.")
+    var kFactor: Double = 4.0 / 3.0
+
+    @OptionGroup var budget: LinkBudgetOptions
+
+    @OptionGroup var radio: RadioEnvironmentOptions
+
+    func validate() throws {
+        guard (links == nil) != (withinKm == nil) else { throw ValidationError("give --links or --within-km, one of them") }
+        if let withinKm, !(withinKm > 0 && withinKm <= 1_000) { throw ValidationError("--within-km must be within 0–1000 km") }
+        guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
+        guard frequencyMHz > 0, frequencyMHz.isFinite else { throw ValidationError("--frequency-mhz must be a positive, finite number") }
+        try radio.validate(for: model)
+    }
+
+    func run() throws {
+        let request = BackhaulRequest(
+            terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
+            outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
+            earth: EarthModel(kFactor: kFactor), budget: budget.settings
+        )
+        let hops = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
+        let visible = hops.filter(\.fresnel.lineOfSight).count, clear = hops.filter(\.fresnel.clears60Percent).count
+        let closing = budget.thresholdDBm == nil ? "" : ", \(hops.filter { $0.budget?.closes == true }.count) close their budget"
+        print("\(hops.count) hops: \(visible) with line of sight, \(clear) clear 0.6 of the first Fresnel zone\(closing)")
+        print("Results: \(out)/hops.csv, \(out)/hops.geojson")
+    }
+}

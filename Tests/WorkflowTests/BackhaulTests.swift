@@ -1,0 +1,125 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("phusong backhaul: hops between masts", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct BackhaulTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+    let budget = ["--tx-power-dbm", "20", "--tx-gain-dbi", "35", "--rx-gain-dbi", "35", "--threshold-dbm", "-70"]
+
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    /// The rows of a CSV as dictionaries by column name.
+    func table(_ path: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test("--within-km takes every pair of masts that close, once; each hop is what `phusong path` says of the same ends; hops.geojson holds the same hops as lines")
+    func withinDistance() throws {
+        let folder = try temporaryFolder("backhaul-within")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try writeSitesGrid(into: folder)
+        let result = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "3", "--out", folder + "/out"] + budget)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try table(folder + "/out/hops.csv")
+        // The grid's masts stand 2.0 km apart east–west and north–south, 2.8 km diagonally and 4.0 km two steps away.
+        let positions: [(Double, Double)] = (0..<12).map { index in
+            let latitude: Double = 44.40 + 0.018 * Double(index / 4), longitude: Double = -71.50 + 0.025 * Double(index % 4)
+            return (latitude, longitude)
+        }
+        /// The great-circle distance between two masts (haversine).
+        func kilometres(_ a: Int, _ b: Int) -> Double {
+            let radians = Double.pi / 180
+            let (p, q) = ((positions[a].0 * radians, positions[a].1 * radians), (positions[b].0 * radians, positions[b].1 * radians))
+            let north: Double = sin((q.0 - p.0) / 2), east: Double = sin((q.1 - p.1) / 2)
+            let h: Double = north * north + cos(p.0) * cos(q.0) * east * east
+            return 2 * 6_371.0088 * asin(h.squareRoot())
+        }
+        let expected = (0..<12).flatMap { a in (a + 1..<12).filter { kilometres(a, $0) <= 3 }.map { "S\(a)-S\($0)" } }
+        #expect(expected.count == 29 && rows.map { "\($0["from"]!)-\($0["to"]!)" } == expected)
+        #expect(result.stdout.contains("29 hops: "))
+        // Three hops against single paths: along a row, along a column and diagonally.
+        for (from, to) in [(0, 1), (4, 8), (6, 11)] {
+            let row = try #require(rows.first { $0["from"] == "S\(from)" && $0["to"] == "S\(to)" })
+            let single = try run([
+                "path", "--model", "p526", "--terrain", terrain, "--frequency-mhz", "7000", "--tx-height-m", "30", "--rx-height-m", "30",
+                "--from", "\(positions[from].0),\(positions[from].1)", "--to", "\(positions[to].0),\(positions[to].1)",
+            ] + budget)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [String: Any], "\(single.stderr)")
+            let fresnel = try #require(report["fresnel"] as? [String: Any]), link = try #require(report["link_budget"] as? [String: Any])
+            func figure(_ name: String) -> Double { Double(row[name] ?? "") ?? .nan }
+            #expect(abs(figure("loss_db") - (report["loss_db"] as? Double ?? 0)) < 0.006)
+            // The grids' lattices are the same; their cells' positions in the DEM are interpolated to 1/100 of a pixel
+            // over areas of different extents, which moves heights by millimetres.
+            #expect(abs(figure("worst_fraction") - (fresnel["worst_fraction"] as? Double ?? 0)) < 0.005)
+            #expect(row["line_of_sight"] == (fresnel["line_of_sight"] as? Bool).map { "\($0)" })
+            #expect(row["clears_60_percent"] == (fresnel["clears_60_percent"] as? Bool).map { "\($0)" })
+            #expect(abs(figure("margin_db") - (link["margin_db"] as? Double ?? 0)) < 0.006)
+            #expect(row["closes"] == (link["closes"] as? Bool).map { "\($0)" })
+        }
+        #expect(Set(rows.map { $0["line_of_sight"]! }) == ["true", "false"], "the grid has hops the terrain blocks and hops it does not")
+        let collection = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/hops.geojson"))) as? [String: Any]
+        )
+        let features = try #require(collection["features"] as? [[String: Any]])
+        #expect(features.count == rows.count)
+        for (feature, row) in zip(features, rows) {
+            let properties = try #require(feature["properties"] as? [String: Any])
+            let line = try #require((feature["geometry"] as? [String: Any])?["coordinates"] as? [[Double]])
+            let a = try #require(Int(row["from"]?.dropFirst() ?? "")), b = try #require(Int(row["to"]?.dropFirst() ?? ""))
+            let expectedLine: [[Double]] = [[positions[a].1, positions[a].0], [positions[b].1, positions[b].0]]
+            #expect(zip(line.joined(), expectedLine.joined()).allSatisfy { abs($0 - $1) < 1e-7 } && line.count == 2)
+            #expect(properties["from"] as? String == row["from"])
+            #expect(abs((properties["loss_db"] as? Double ?? 0) - (Double(row["loss_db"] ?? "") ?? .nan)) < 0.006)
+            #expect(properties["synthetic_terrain"] as? Bool == false)
+        }
+    }
+
+    @Test("--links names hops by site id, in its order; ids with quotes, backslashes and Vietnamese letters reach the GeoJSON whole; bad rows and sites off the terrain are refused naming them, with no outputs")
+    func listedHops() throws {
+        let folder = try temporaryFolder("backhaul-links")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try """
+            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology
+            "Đỉnh ""Pác Bó"" \\1",44.45,-71.45,40,900,60,2G
+            NH-2,44.50,-71.40,30,900,60,2G
+            NH-3,44.55,-71.50,20,900,60,2G
+
+            """.write(toFile: sites, atomically: true, encoding: .utf8)
+        let peak = #"Đỉnh "Pác Bó" \1"#
+        try "from,to\nNH-3,NH-2\n\"\(peak.replacingOccurrences(of: "\"", with: "\"\""))\",NH-3\n".write(toFile: folder + "/links.csv", atomically: true, encoding: .utf8)
+        let model = ["backhaul", "--terrain", terrain, "--model", "itm", "--frequency-mhz", "2000"], base = model + ["--sites", sites]
+        let result = try run(base + ["--links", folder + "/links.csv", "--out", folder + "/out"])
+        #expect(result.status == 0 && result.stdout.contains("2 hops: "), "\(result.stderr)")
+        let collection = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/hops.geojson"))) as? [String: Any]
+        )
+        let ends = try #require(collection["features"] as? [[String: Any]]).map { feature in
+            let properties = feature["properties"] as? [String: Any]
+            return [properties?["from"] as? String ?? "", properties?["to"] as? String ?? ""]
+        }
+        #expect(ends == [["NH-3", "NH-2"], [peak, "NH-3"]])
+        #expect(try String(contentsOfFile: folder + "/out/hops.csv", encoding: .utf8).contains("\"Đỉnh \"\"Pác Bó\"\" \\1\",NH-3,"))
+
+        for (links, fault) in [
+            ("from,to\nNH-2,NH-9\n", "row 2 names site 'NH-9', which is not in \(sites)"),
+            ("from,to\nNH-2,NH-3\nNH-2,NH-2\n", "row 3 joins site 'NH-2' to itself"),
+            ("a,b\nNH-2,NH-3\n", "needs the columns from and to (site ids); it has a, b"),
+            ("from,to\n", "no hops listed"),
+        ] {
+            try links.write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+            let refused = try run(base + ["--links", folder + "/bad.csv", "--out", folder + "/refused"])
+            #expect(refused.status == 1 && refused.stderr.contains("\(folder)/bad.csv: \(fault)"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        }
+        try (try String(contentsOfFile: sites, encoding: .utf8) + "FAR,21.0,105.8,30,900,60,2G\n").write(toFile: folder + "/far.csv", atomically: true, encoding: .utf8)
+        let outside = try run(model + ["--sites", folder + "/far.csv", "--within-km", "5", "--out", folder + "/refused"])
+        #expect(outside.status == 1 && outside.stderr.contains("far.csv: site 'FAR' lies outside the terrain"), "\(outside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        let both = try run(base + ["--links", folder + "/links.csv", "--within-km", "5", "--out", folder + "/refused"])
+        #expect(both.status == 64 && both.stderr.contains("give --links or --within-km, one of them"))
+    }
+}
