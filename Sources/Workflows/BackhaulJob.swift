@@ -25,10 +25,12 @@ public struct BackhaulRequest: Sendable {
     public var earth: EarthModel
     /// The budget every hop is given; nil to report losses and clearances alone.
     public var budget: LinkBudgetSettings?
+    /// The site attribute flagging the masts on the fibre network, to chain every site to one (`reach.csv`).
+    public var hubField: String?
 
     public init(
         terrainPath: String, sitesPath: String, hops: HopSelection, outputPath: String, model: PathLossModel,
-        frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?
+        frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?, hubField: String? = nil
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -39,6 +41,7 @@ public struct BackhaulRequest: Sendable {
         self.environment = environment
         self.earth = earth
         self.budget = budget
+        self.hubField = hubField
     }
 }
 
@@ -53,16 +56,27 @@ public struct Hop: Sendable, Equatable {
     public let budget: LinkBudgetReport?
 }
 
+/// The hops checked and, with hubs, how each site reaches one.
+public struct BackhaulResult: Sendable {
+    public let hops: [Hop]
+    public let reach: [HubReach]?
+}
+
 public enum BackhaulJob {
-    /// Checks the request's hops over the terrain and writes `hops.csv` and `hops.geojson`, both or neither.
-    public static func run(_ request: BackhaulRequest) throws(InputError) -> [Hop] {
+    /// Checks the request's hops over the terrain and writes `hops.csv` and `hops.geojson` (and with hubs `reach.csv`),
+    /// all or none.
+    public static func run(_ request: BackhaulRequest) throws(InputError) -> BackhaulResult {
         try checkOutputFolder(request.outputPath)
         let link = LinkSettings(
             transmitterHeight: 0, receiverHeight: 0, frequencyMHz: request.frequencyMHz, environment: request.environment,
             earth: request.earth
         )
         if request.model == .p526 { try PathJob.validateP526(link) }
-        let sites = try SiteFile.load(request.sitesPath)
+        let entries = try SiteFile.entries(request.sitesPath, keeping: request.hubField.map { [$0] } ?? [])
+        let sites = entries.map(\.site)
+        let hubs = try request.hubField.map { field throws(InputError) in
+            try BackhaulReach.hubs(entries, field: field, sitesPath: request.sitesPath)
+        }
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
             let site = sites[outside]
@@ -96,16 +110,18 @@ public enum BackhaulJob {
         // Back into the pairs' order: the groups hold the pairs' indices in order, group after group.
         var hops = byPair
         for (position, index) in groups.flatMap(\.value).enumerated() { hops[index] = byPair[position] }
+        let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
             try staging.write(BackhaulOutputs.csv(hops), to: "hops.csv")
             try staging.write(BackhaulOutputs.geoJSON(hops, syntheticTerrain: try source.describe().isSynthetic), to: "hops.geojson")
+            if let reach { try staging.write(BackhaulReach.csv(reach), to: "reach.csv") }
             try staging.commit()
         } catch {
             staging.discard()
             throw error
         }
-        return hops
+        return BackhaulResult(hops: hops, reach: reach)
     }
 
     /// The sites' positions on `grid`'s map.

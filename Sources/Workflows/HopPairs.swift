@@ -39,7 +39,8 @@ public enum HopPairs {
             let ids = [from, to].map { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : "" }
             let found = ids.map { index[$0] }
             if let missing = zip(ids, found).first(where: { $0.1 == nil })?.0 {
-                let reason = missing.isEmpty ? "has no site id in \(found[0] == nil ? "from" : "to")" : "names site '\(missing)', which is not in \(sitesPath)"
+                let reason = missing.isEmpty
+                    ? "has no site id in \(found[0] == nil ? "from" : "to")" : "names site '\(missing)', which is not in \(sitesPath)"
                 throw InputError(path: file, reason: "row \(line + 1) \(reason)")
             }
             guard let a = found[0], let b = found[1], a != b else {

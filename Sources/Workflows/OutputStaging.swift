@@ -39,9 +39,10 @@ private func isRunOutput(_ file: String) -> Bool {
 
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
-    "best_server.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif", "differences.geojson",
-    "footprints.geojson", "hops.csv", "hops.geojson", "map.png", "plan.json", "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif",
-    "verification.json", "verification.md",
+    "best_server.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif",
+    "differences.geojson", "footprints.geojson", "hops.csv", "hops.geojson", "map.png", "plan.json", "reach.csv",
+    "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "verification.json",
+    "verification.md",
 ]
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):

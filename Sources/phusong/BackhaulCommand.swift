@@ -10,8 +10,10 @@ struct BackhaulCommand: ParsableCommand {
         abstract: "Point-to-point hops between sites' masts: loss, first Fresnel zone clearance, link budget (hops.csv, hops.geojson).",
         discussion: """
             phusong backhaul --terrain DEM --sites FILE (--links links.csv | --within-km 20) --out DIR [--model p526]
-                [--frequency-mhz 7000] [--k-factor 1.3333] [link budget options] [radio environment options]
+                [--frequency-mhz 7000] [--k-factor 1.3333] [--hub-field fibre] [link budget options] [radio environment options]
             Each hop runs from the first site's antenna (its height_m) to the second's, checked as `phusong path` checks one.
+            With --hub-field, reach.csv gives each site's fewest working hops (0.6 of the first Fresnel zone clear, the
+            budget closing) to a hub.
             """
     )
 
@@ -29,6 +31,9 @@ struct BackhaulCommand: ParsableCommand {
 
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
+
+    @Option(name: .customLong("hub-field"), help: "The site attribute (yes/no) marking masts on the fibre network: reach.csv chains every site to one.")
+    var hubField: String?
 
     @Option(help: "Model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: PathLossModel = .p526
@@ -55,12 +60,18 @@ struct BackhaulCommand: ParsableCommand {
         let request = BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
             outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
-            earth: EarthModel(kFactor: kFactor), budget: budget.settings
+            earth: EarthModel(kFactor: kFactor), budget: budget.settings, hubField: hubField
         )
-        let hops = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
+        let result = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
+        let hops = result.hops
         let visible = hops.filter(\.fresnel.lineOfSight).count, clear = hops.filter(\.fresnel.clears60Percent).count
         let closing = budget.thresholdDBm == nil ? "" : ", \(hops.filter { $0.budget?.closes == true }.count) close their budget"
         print("\(hops.count) hops: \(visible) with line of sight, \(clear) clear 0.6 of the first Fresnel zone\(closing)")
-        print("Results: \(out)/hops.csv, \(out)/hops.geojson")
+        if let reach = result.reach {
+            let sites = reach.filter { !$0.isHub }, reached = sites.filter { $0.hops != nil }
+            let direct = reached.filter { $0.hops == 1 }.count
+            print("\(reached.count) of \(sites.count) sites reach a hub over working hops (\(direct) directly), \(sites.count - reached.count) do not")
+        }
+        print("Results: \(out)/hops.csv, \(out)/hops.geojson" + (result.reach == nil ? "" : ", \(out)/reach.csv"))
     }
 }

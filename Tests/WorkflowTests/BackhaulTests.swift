@@ -77,6 +77,55 @@ struct BackhaulTests {
         }
     }
 
+    @Test("--hub-field chains every site to the fibre over working hops: the fewest hops, through a neighbour one hop nearer, by hops that clear 0.6 of the zone and close their budget")
+    func hubReach() throws {
+        let folder = try temporaryFolder("backhaul-hubs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let grid = try String(contentsOfFile: try writeSitesGrid(into: folder), encoding: .utf8).split(separator: "\n")
+        /// The grid with a `fibre` column: S0 on the fibre, S7 flagged `s7`, the others left empty.
+        func flagSites(s7: String) throws {
+            let flagged = [grid[0] + ",fibre"] + grid.dropFirst().map { $0 + ($0.hasPrefix("S0,") ? ",yes" : $0.hasPrefix("S7,") ? "," + s7 : ",") }
+            try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        }
+        try flagSites(s7: "No")
+        let base = ["backhaul", "--terrain", terrain, "--sites", folder + "/sites.csv", "--within-km", "4.5", "--hub-field", "fibre"]
+        let result = try run(base + ["--out", folder + "/out"] + budget)
+        #expect(result.status == 0 && result.stdout.contains("sites reach a hub over working hops"), "\(result.stderr)")
+        // Breadth first from S0 over the working hops of hops.csv.
+        var neighbours: [String: Set<String>] = [:]
+        for row in try table(folder + "/out/hops.csv") where row["clears_60_percent"] == "true" && row["closes"] == "true" {
+            neighbours[row["from"]!, default: []].insert(row["to"]!)
+            neighbours[row["to"]!, default: []].insert(row["from"]!)
+        }
+        var distance = ["S0": 0], frontier = ["S0"]
+        while !frontier.isEmpty {
+            var next: [String] = []
+            for id in frontier {
+                for neighbour in (neighbours[id] ?? []).sorted() where distance[neighbour] == nil {
+                    distance[neighbour] = distance[id]! + 1
+                    next.append(neighbour)
+                }
+            }
+            frontier = next
+        }
+        let reach = try table(folder + "/out/reach.csv")
+        #expect(reach.map { $0["id"]! } == (0..<12).map { "S\($0)" })
+        #expect(reach.contains { $0["hops_to_hub"] == "2" } && reach.contains { $0["hops_to_hub"] == "1" }, "chains of one hop and of two")
+        let byID = Dictionary(uniqueKeysWithValues: reach.map { ($0["id"]!, $0) })
+        for row in reach {
+            let id = row["id"]!
+            #expect(row["hops_to_hub"] == distance[id].map(String.init) ?? "", "\(id)")
+            #expect(row["hub"] == (id == "S0" ? "true" : "false"))
+            guard let hops = distance[id], hops > 0, let next = row["next_hop"] else { continue }
+            #expect(neighbours[id]?.contains(next) == true && distance[next] == hops - 1 && row["hub_reached"] == "S0", "\(id) via \(next)")
+            #expect(byID[next]?["hub_reached"] == "S0")
+        }
+        try flagSites(s7: "maybe")
+        let refused = try run(base + ["--out", folder + "/refused"])
+        #expect(refused.status == 1 && refused.stderr.contains("site 'S7': fibre must be yes or no (true/false, 1/0), not 'maybe'"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
     @Test("--links names hops by site id, in its order; ids with quotes, backslashes and Vietnamese letters reach the GeoJSON whole; bad rows and sites off the terrain are refused naming them, with no outputs")
     func listedHops() throws {
         let folder = try temporaryFolder("backhaul-links")

@@ -1,0 +1,74 @@
+import Coverage
+import Terrain
+
+/// How a site reaches a hub (a mast on the fibre network) over hops that work: the fewest hops, and the first of them.
+public struct HubReach: Sendable, Equatable {
+    public let site: String
+    public let isHub: Bool
+    /// Hops to the nearest hub (0 for a hub); nil when no chain of working hops reaches one.
+    public let hops: Int?
+    /// The neighbour the chain goes through first; nil for a hub or a site that reaches none.
+    public let nextHop: String?
+    /// The hub the chain ends at.
+    public let hub: String?
+}
+
+/// Chains of working hops from every site to the fibre: a hop works when its terrain keeps out of 0.6 of the first
+/// Fresnel zone and, with a threshold, its budget closes; it carries traffic both ways.
+enum BackhaulReach {
+    /// The sites flagged `true` (`true`, `yes`, `y` or `1`, in any case) in `field`; refuses other values, naming the site.
+    static func hubs(_ entries: [SiteFile.Entry], field: String, sitesPath: String) throws(InputError) -> Set<String> {
+        var hubs = Set<String>()
+        for entry in entries {
+            let value = (entry.attributes[field] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            switch value {
+            case "true", "yes", "y", "1": hubs.insert(entry.site.id)
+            case "false", "no", "n", "0", "": continue
+            default:
+                throw InputError(path: sitesPath, reason: "site '\(entry.site.id)': \(field) must be yes or no (true/false, 1/0), not '\(value)'")
+            }
+        }
+        guard !hubs.isEmpty else { throw InputError(path: sitesPath, reason: "no site is a hub in \(field)") }
+        return hubs
+    }
+
+    /// Each site's shortest chain of working hops to a hub, breadth first from every hub at once. Among neighbours as
+    /// few hops from a hub, a site goes through the one its hop clears best (the largest Fresnel fraction).
+    static func reach(sites: [Site], hubs: Set<String>, hops: [Hop]) -> [HubReach] {
+        var neighbours: [String: [(id: String, fraction: Double)]] = [:]
+        for hop in hops where hop.fresnel.clears60Percent && hop.budget?.closes != false {
+            let fraction = hop.fresnel.worstFraction ?? .infinity
+            neighbours[hop.from.id, default: []].append((hop.to.id, fraction))
+            neighbours[hop.to.id, default: []].append((hop.from.id, fraction))
+        }
+        var found: [String: (hops: Int, next: String?, hub: String, fraction: Double)] = [:]
+        var layer = sites.map(\.id).filter(hubs.contains)
+        for id in layer { found[id] = (0, nil, id, .infinity) }
+        var distance = 0
+        while !layer.isEmpty {
+            distance += 1
+            var next: [String] = []
+            for id in layer {
+                for (neighbour, fraction) in neighbours[id] ?? [] {
+                    if let known = found[neighbour], known.hops < distance || known.fraction >= fraction { continue }
+                    if found[neighbour] == nil { next.append(neighbour) }
+                    found[neighbour] = (distance, id, found[id]!.hub, fraction)
+                }
+            }
+            layer = next
+        }
+        return sites.map { site in
+            let entry = found[site.id]
+            return HubReach(site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub)
+        }
+    }
+
+    /// `reach.csv`: a row per site, in the site file's order.
+    static func csv(_ reach: [HubReach]) -> String {
+        let rows = reach.map { entry in
+            [csvField(entry.site), entry.isHub ? "true" : "false", entry.hops.map(String.init) ?? "",
+             csvField(entry.nextHop ?? ""), csvField(entry.hub ?? "")].joined(separator: ",")
+        }
+        return (["id,hub,hops_to_hub,next_hop,hub_reached"] + rows).joined(separator: "\n") + "\n"
+    }
+}
