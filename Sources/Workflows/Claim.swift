@@ -117,7 +117,8 @@ package enum ScenarioFields {
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr",
-        "lte_load_percent", "ue_noise_figure_db", "residential_classes",
+        "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
+        "ecio_limit_db",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -192,7 +193,7 @@ package enum ScenarioFields {
             parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
             residents: residents
         )
-        request.sinr = try sinrSettings(scenario)
+        (request.sinr, request.ecio) = try signalQuality(scenario)
         switch (try path("clutter"), try path("clutter_losses")) {
         case let (raster?, losses?):
             request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses, residentialClasses: try residentialClasses(scenario))
@@ -210,27 +211,6 @@ package enum ScenarioFields {
         let classes = try scenario.integers("residential_classes") ?? []
         guard classes.allSatisfy({ Int32(exactly: $0) != nil }) else { throw scenario.fault("residential_classes", "must be land-cover classes") }
         return Set(classes.map { Int32($0) })
-    }
-
-    /// The SINR settings with `sinr: true`; the load and noise figure without it are refused, as they would change nothing.
-    private static func sinrSettings(_ scenario: JSONFields) throws(InputError) -> SINRSettings? {
-        let load = try scenario.number("lte_load_percent"), noiseFigure = try scenario.number("ue_noise_figure_db")
-        guard try scenario.bool("sinr") == true else {
-            guard load == nil, noiseFigure == nil else {
-                throw scenario.fault(load == nil ? "ue_noise_figure_db" : "lte_load_percent", "applies with sinr: true")
-            }
-            return nil
-        }
-        var settings = SINRSettings()
-        if let load {
-            guard SINRSettings.loadRange.contains(load) else { throw scenario.fault("lte_load_percent", "must be within 0–100") }
-            settings.loadPercent = load
-        }
-        if let noiseFigure {
-            guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw scenario.fault("ue_noise_figure_db", "must be within 0–20 dB") }
-            settings.noiseFigureDB = noiseFigure
-        }
-        return settings
     }
 
     private static func residentsRequest(

@@ -50,9 +50,8 @@ public enum FootprintJob {
                 staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
-            let sinr = request.sinr.flatMap { settings in
-                footprints.rasters.lte.map { $0.sinr(settings) }
-            }
+            let sinr = request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.sinr(settings) } }
+            let ecio = request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.ecio(settings) } }
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
@@ -61,7 +60,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, sinr: sinr, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), partial: partial != nil
                     )
                 }
             })
@@ -78,11 +77,19 @@ public enum FootprintJob {
                 sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
+            let thresholds = sites.map(request.parameters.threshold(for:))
             if let settings = request.sinr {
                 if let sinr, let lte = footprints.rasters.lte {
-                    summary.lteSINR = lte.statistics(sinr, thresholds: sites.map(request.parameters.threshold(for:)), settings: settings)
+                    summary.lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), settings: settings)
                 } else {
                     summary.warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
+                }
+            }
+            if let settings = request.ecio {
+                if let ecio, let umts = footprints.rasters.umts {
+                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), settings: settings)
+                } else {
+                    summary.warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
                 }
             }
             let evaluation = try evaluateResidents(
@@ -141,7 +148,7 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
-        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil)
+        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil, ecio: request.ecio != nil)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
@@ -251,7 +258,7 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, sinr: [Float]?, partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?), partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -273,11 +280,14 @@ public enum FootprintJob {
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
         try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
-        if let sinr {
+        for (name, values, description) in [
+            ("sinr.tif", quality.sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"),
+            ("ecio.tif", quality.ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise"),
+        ] {
+            guard let values else { continue }
             try GeoTIFF.writeFloat32(
-                path: staging.path("sinr.tif"), width: grid.width, height: grid.height, values: sinr,
-                georeference: grid.georeference(), metadata: metadata,
-                bandDescription: "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"
+                path: staging.path(name), width: grid.width, height: grid.height, values: values,
+                georeference: grid.georeference(), metadata: metadata, bandDescription: description
             )
         }
         if let onlySite {
@@ -338,9 +348,9 @@ private final class SiteCollector: @unchecked Sendable {
     private var skipped: [Int] = []
     private var done = 0
 
-    init(sites: [Site], cellCount: Int, sinr: Bool) {
+    init(sites: [Site], cellCount: Int, sinr: Bool, ecio: Bool) {
         footprints = Array(repeating: nil, count: sites.count)
-        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr)
+        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr, ecio: ecio)
     }
 
     func add(

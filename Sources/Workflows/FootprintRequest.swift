@@ -20,6 +20,8 @@ public struct FootprintRequest: Sendable {
     public var clutter: ClutterRequest?
     /// The 4G sites' reference-signal SINR (`sinr.tif`); nil for none.
     public var sinr: SINRSettings?
+    /// The 3G sites' pilot Ec/Io (`ecio.tif`); nil for none.
+    public var ecio: EcIoSettings?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -46,14 +48,15 @@ public struct FootprintRequest: Sendable {
     }
 
     /// What a run of `sites` holds in memory: elevations and the rasters of its sites' power over the grid
-    /// (and residents when evaluated, clutter classes and losses when given, 4G servers, sums and SINR with `sinr`), and per site being computed its received
-    /// power and each cell's radial.
+    /// (and residents when evaluated, clutter classes and losses when given, 4G servers, sums and SINR with `sinr`, 3G's
+    /// with `ecio`), and per site being computed its received power and each cell's radial.
     func memoryBudget(sites: [Site]) -> MemoryBudget {
         let siteCount = sites.count
         return MemoryBudget(
             limitBytes: limits.memoryBytes,
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
-                + (sinr == nil ? 0 : LTESignalQuality.bytesPerCell(sites: sites) + 4),
+                + (sinr == nil ? 0 : CarrierInterference.bytesPerCell(sites: sites, technology: .lte) + 4)
+                + (ecio == nil ? 0 : CarrierInterference.bytesPerCell(sites: sites, technology: .umts) + 4),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

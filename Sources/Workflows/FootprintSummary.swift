@@ -145,6 +145,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var clutter: Clutter?
     /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
     public var lteSINR: SignalQuality?
+    /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
+    public var umtsEcIo: PilotQuality?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -167,6 +169,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter
         case lteSINR = "lte_sinr"
+        case umtsEcIo = "umts_ecio"
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

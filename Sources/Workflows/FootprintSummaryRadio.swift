@@ -44,6 +44,56 @@ extension FootprintSummary {
             case percentUnder0DB = "percent_under_0_db"
         }
     }
+
+    /// The 3G pilot's Ec/Io (`--ecio`) over the cells a 3G server covers.
+    public struct PilotQuality: Sendable, Codable, Equatable {
+        public let loadPercent: Double
+        public let pilotSharePercent: Double
+        public let noiseFigureDB: Double
+        /// Thermal noise over 3.84 MHz at the handset.
+        public let noiseDBm: Double
+        public let coveredCells: Int
+        public let medianDB: Double?
+        public let percentile10DB: Double?
+        public let limitDB: Double
+        /// The share of those cells below the limit, percent: where the pilot is too weak against the others to serve.
+        public let percentUnderLimit: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case loadPercent = "load_percent"
+            case pilotSharePercent = "pilot_share_percent"
+            case noiseFigureDB = "noise_figure_db"
+            case noiseDBm = "noise_dbm_per_3_84_mhz"
+            case coveredCells = "covered_cells"
+            case medianDB = "median_db"
+            case percentile10DB = "percentile_10_db"
+            case limitDB = "limit_db"
+            case percentUnderLimit = "percent_under_limit"
+        }
+    }
+}
+
+extension FootprintSummary.SignalQuality {
+    /// The statistics of the SINR of the covered cells, `covered` sorted.
+    init(covered: [Double], settings: SINRSettings) {
+        self.init(
+            loadPercent: settings.loadPercent, noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
+            coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
+            percentile10DB: CarrierInterference.percentile(covered, 0.1), percentUnder0DB: CarrierInterference.percentUnder(covered, 0)
+        )
+    }
+}
+
+extension FootprintSummary.PilotQuality {
+    /// The statistics of the Ec/Io of the covered cells, `covered` sorted.
+    init(covered: [Double], settings: EcIoSettings) {
+        self.init(
+            loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent, noiseFigureDB: settings.noiseFigureDB,
+            noiseDBm: settings.noiseDBm, coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
+            percentile10DB: CarrierInterference.percentile(covered, 0.1), limitDB: settings.limitDB,
+            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB)
+        )
+    }
 }
 
 extension FootprintSummary.UplinkBudget {

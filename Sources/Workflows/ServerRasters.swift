@@ -14,7 +14,9 @@ struct ServerRasters {
     private var server: [Int32]
     private var serverCount: [UInt16]
     /// The 4G sites' servers and sums for their SINR, when asked for and the run has 4G sites.
-    private(set) var lte: LTESignalQuality?
+    private(set) var lte: CarrierInterference?
+    /// The 3G sites' servers and sums for their Ec/Io, when asked for and the run has 3G sites.
+    private(set) var umts: CarrierInterference?
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -26,9 +28,10 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, sites: [Site], sinr: Bool) {
+    init(cellCount: Int, sites: [Site], sinr: Bool, ecio: Bool) {
         let siteCount = sites.count
-        lte = sinr ? LTESignalQuality(sites: sites, cellCount: cellCount) : nil
+        lte = sinr ? CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount) : nil
+        umts = ecio ? CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount) : nil
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
@@ -39,6 +42,7 @@ struct ServerRasters {
     /// Adds the coverage of the site numbered `number` (1-based, in the sites' order).
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
+        umts?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {

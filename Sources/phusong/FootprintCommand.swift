@@ -131,8 +131,20 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
     var lteLoad: Double = SINRSettings().loadPercent
 
-    @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr: the handset receiver's noise figure, dB.")
+    @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr or --ecio: the handset receiver's noise figure, dB.")
     var noiseFigure: Double = SINRSettings().noiseFigureDB
+
+    @Flag(help: "Also write ecio.tif: the 3G sites' pilot Ec/Io, the strongest 3G site's pilot (its EIRP) against every cell's power on its frequency and noise.")
+    var ecio = false
+
+    @Option(name: .customLong("umts-load"), parsing: .unconditional, help: "With --ecio: how much of their power beyond the pilot the 3G cells transmit, percent.")
+    var umtsLoad: Double = EcIoSettings().loadPercent
+
+    @Option(name: .customLong("pilot-share"), parsing: .unconditional, help: "With --ecio: the pilot's share of a 3G cell's full power, percent.")
+    var pilotShare: Double = EcIoSettings().pilotSharePercent
+
+    @Option(name: .customLong("ecio-limit-db"), parsing: .unconditional, help: "With --ecio: the Ec/Io below which a pilot is counted too weak, dB.")
+    var ecioLimit: Double = EcIoSettings().limitDB
 
     func validate() throws {
         try radio.validate(for: model)
@@ -143,6 +155,9 @@ struct SiteRunOptions: ParsableArguments {
         }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
+        guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
+        guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
+        guard EcIoSettings.limitRange.contains(ecioLimit) else { throw ValidationError("--ecio-limit-db must be within −30–0 dB") }
     }
 
     /// `--residential-classes` as classes; nil when a part is not a whole number.
@@ -166,6 +181,9 @@ struct SiteRunOptions: ParsableArguments {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
         }
         if sinr { request.sinr = SINRSettings(loadPercent: lteLoad, noiseFigureDB: noiseFigure) }
+        if ecio {
+            request.ecio = EcIoSettings(loadPercent: umtsLoad, pilotSharePercent: pilotShare, noiseFigureDB: noiseFigure, limitDB: ecioLimit)
+        }
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }
@@ -224,7 +242,8 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         }
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let files = ["coverage.tif"] + servers + (summary.lteSINR == nil ? [] : ["sinr.tif"]) + ["sites/", "footprints.geojson", "summary.json"]
+    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif"])
+    let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
 }

@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -33,7 +33,15 @@ struct ScenarioRadioTests {
             Issue.record("expected an evaluate job")
             return
         }
-        #expect(quality.sinr == SINRSettings(loadPercent: 50, noiseFigureDB: 7))
+        #expect(quality.sinr == SINRSettings(loadPercent: 50, noiseFigureDB: 7) && quality.ecio == nil)
+        let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8"
+        guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(umts.ecio == EcIoSettings(loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14) && umts.sinr == nil)
+        let weakPilot = try #require(throws: InputError.self) { try load("model: hata, ecio: true, pilot_share_percent: 80") }
+        #expect(weakPilot.reason.contains("pilot_share_percent: must be within 1–50"), "\(weakPilot)")
         let overloaded = try #require(throws: InputError.self) { try load("model: hata, sinr: true, lte_load_percent: 150") }
         #expect(overloaded.reason.contains("lte_load_percent: must be within 0–100"), "\(overloaded)")
         let notBoolean = try #require(throws: InputError.self) { try load("model: hata, uplink: 3") }
@@ -80,8 +88,8 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        A batch evaluation with the uplink, SINR and clutter gives their headline figures in batch.json: the sites the \\
-        uplink limits, the median SINR and each land-cover class's share covered, as the job's summary.json has them
+        A batch evaluation with the uplink, SINR, Ec/Io and clutter gives their headline figures in batch.json: the sites \\
+        the uplink limits, the median SINR and Ec/Io and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -95,7 +103,7 @@ struct ScenarioRadioTests {
         try """
             name: link figures
             scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, clutter: landcover.tif, clutter_losses: losses.csv}
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, ecio: true, clutter: landcover.tif, clutter_losses: losses.csv}
             jobs:
               - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
             """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
@@ -110,6 +118,8 @@ struct ScenarioRadioTests {
         let limited = sites.filter { ($0["uplink"] as? [String: Any])?["limiting_link"] as? String == "uplink" }.count
         #expect(figures["uplink_limited_sites"] as? Double == Double(limited) && sites.count == 3)
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
+        let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
+        #expect(figures["umts_ecio_median_db"] as? Double == ecio)
         let classes = try #require((summary["clutter"] as? [String: Any])?["coverage_by_class"] as? [String: [String: Any]])
         for value in ["10", "50"] {
             let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("4G reference-signal SINR (--sinr)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+@Suite("4G reference-signal SINR (--sinr) and 3G pilot Ec/Io (--ecio)", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct SignalQualityTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
     /// Two 4G sites 4 km apart on 1800 MHz, a third on 2600 MHz and a 2G site: only the first two interfere.
@@ -18,19 +18,40 @@ struct SignalQualityTests {
     ]
     let parameters = CoverageParameters(radius: 5_000, model: .fspl)
 
+    /// Two 3G sites on 2100 MHz, one on 900 MHz and a 4G site: only the first two interfere with each other.
+    let umtsSites = [
+        Site(id: "U1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 2_100, eirpDBm: 33, technology: .umts),
+        Site(id: "U2", location: GeoPoint(latitude: 44.46, longitude: -71.40), antennaHeight: 30, frequencyMHz: 2_100, eirpDBm: 33, technology: .umts),
+        Site(id: "U3", location: GeoPoint(latitude: 44.43, longitude: -71.42), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 33, technology: .umts),
+        Site(id: "L1", location: GeoPoint(latitude: 44.44, longitude: -71.43), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 31, technology: .lte),
+    ]
+
     func run(into folder: String, _ settings: SINRSettings) throws -> (summary: FootprintSummary, sinr: [Float]) {
         var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
         request.sites = sites
         request.sinr = settings
         let summary = try FootprintJob.run(request)
-        let source = try DEMSource.open(folder + "/sinr.tif")
+        return (summary, try raster(folder + "/sinr.tif", summary))
+    }
+
+    func run(into folder: String, _ settings: EcIoSettings) throws -> (summary: FootprintSummary, ecio: [Float]) {
+        var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
+        request.sites = umtsSites
+        request.ecio = settings
+        let summary = try FootprintJob.run(request)
+        return (summary, try raster(folder + "/ecio.tif", summary))
+    }
+
+    /// A Float32 raster the run wrote, checked to lie on its grid.
+    func raster(_ path: String, _ summary: FootprintSummary) throws -> [Float] {
+        let source = try DEMSource.open(path)
         let raster = try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities))
         #expect(raster.frame.width == summary.gridWidth && raster.frame.height == summary.gridHeight)
-        return (summary, raster.values)
+        return raster.values
     }
 
     /// Every site's received power (mW) over the run's grid, recomputed site by site; NaN beyond its window.
-    func powersOverGrid() throws -> [[Double]] {
+    func powersOverGrid(_ sites: [Site]) throws -> [[Double]] {
         let grid = try DEMSource.open(terrain).metricGrid(around: sites.map(\.location), radius: parameters.radius).grid
         let positions = try CoverageEngine.positions(of: sites, on: grid)
         return try zip(sites, positions).map { site, position in
@@ -46,6 +67,14 @@ struct SignalQualityTests {
         }
     }
 
+    /// The summary's median and 10th percentile are those of the covered cells' values, `covered` sorted (over a
+    /// thousand of them).
+    func expectPercentiles(_ covered: [Double], median: Double?, percentile10: Double?) throws {
+        #expect(covered.count > 1_000)
+        #expect(abs(try #require(median) - covered[covered.count / 2]) < 1e-3)
+        #expect(abs(try #require(percentile10) - covered[covered.count / 10]) < 1e-3)
+    }
+
     @Test("""
         Cell by cell: the strongest 4G site's RSRP against the other 1800 MHz site at full load and −125.2 dBm of noise \\
         (7 dB noise figure); 2600 MHz and 2G add nothing; where the two 1800 MHz sites are within 1 dB of each other, \\
@@ -56,7 +85,7 @@ struct SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let full = try run(into: folder + "/full", SINRSettings())
         let idle = try run(into: folder + "/idle", SINRSettings(loadPercent: 0, noiseFigureDB: 9))
-        let powers = try powersOverGrid()
+        let powers = try powersOverGrid(sites)
         let noise = pow(10, (-174 + 10 * log10(15_000.0) + 7) / 10)
         #expect(abs(10 * log10(noise) - -125.239) < 0.001 && full.summary.lteSINR?.noiseDBm == 10 * log10(noise))
         var compared = 0, balanced = 0, covered: [Double] = []
@@ -81,13 +110,54 @@ struct SignalQualityTests {
         #expect(compared > 5_000 && balanced > 50, "\(compared) cells, \(balanced) between the two 1800 MHz sites")
         let quality = try #require(full.summary.lteSINR)
         covered.sort()
-        #expect(quality.loadPercent == 100 && quality.noiseFigureDB == 7 && quality.coveredCells == covered.count && covered.count > 1_000)
-        #expect(abs(try #require(quality.medianDB) - covered[covered.count / 2]) < 1e-3)
-        #expect(abs(try #require(quality.percentile10DB) - covered[covered.count / 10]) < 1e-3)
+        #expect(quality.loadPercent == 100 && quality.noiseFigureDB == 7 && quality.coveredCells == covered.count)
+        try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
         #expect(quality.percentUnder0DB == 100 * Double(covered.filter { $0 < 0 }.count) / Double(covered.count))
     }
 
-    @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G site (a warning says so); the scenario's lte_load_percent without sinr: true is refused")
+    @Test("""
+        Cell by cell: the strongest 3G site's pilot against the whole power of both 2100 MHz cells (ten times their pilots \\
+        at full load with a 10 % pilot) and −101.2 dBm of noise over 3.84 MHz; 900 MHz and 4G add nothing; at no load only \\
+        the pilots count; a cell alone tends to −10 dB; the statistics count the cells a 3G server covers
+        """)
+    func ecioPerCell() throws {
+        let folder = try temporaryFolder("ecio")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let full = try run(into: folder + "/full", EcIoSettings())
+        let idle = try run(into: folder + "/idle", EcIoSettings(loadPercent: 0, pilotSharePercent: 20, noiseFigureDB: 9, limitDB: -6))
+        let powers = try powersOverGrid(umtsSites)
+        let noise = pow(10, (-174 + 10 * log10(3_840_000.0) + 7) / 10), idleNoise = pow(10, (-174 + 10 * log10(3_840_000.0) + 9) / 10)
+        #expect(abs(10 * log10(noise) - -101.157) < 0.001 && full.summary.umtsEcIo?.noiseDBm == 10 * log10(noise))
+        var compared = 0, alone = 0, covered: [Double] = []
+        for cell in full.ecio.indices {
+            let umts = (0..<3).filter { !powers[$0][cell].isNaN }
+            guard let server = umts.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
+                #expect(full.ecio[cell].isNaN)
+                continue
+            }
+            let carrier = server == 2 ? [2] : umts.filter { $0 != 2 }
+            let pilots = carrier.reduce(0) { $0 + powers[$1][cell] }
+            let expected = 10 * log10(powers[server][cell] / (10 * pilots + noise))
+            #expect(abs(Double(full.ecio[cell]) - expected) < 1e-3, "cell \(cell): \(full.ecio[cell]) against \(expected)")
+            #expect(abs(Double(idle.ecio[cell]) - 10 * log10(powers[server][cell] / (pilots + idleNoise))) < 1e-3)
+            compared += 1
+            if Float(10 * log10(powers[server][cell])) >= -100 { covered.append(expected) }
+            if carrier.count == 1, powers[server][cell] > 1e3 * noise {
+                #expect(full.ecio[cell] <= -9.9999 && full.ecio[cell] > -10.01, "a cell alone, far above the noise: \(full.ecio[cell])")
+                alone += 1
+            }
+        }
+        #expect(compared > 5_000 && alone > 100, "\(compared) cells, \(alone) served alone")
+        let quality = try #require(full.summary.umtsEcIo)
+        covered.sort()
+        #expect(quality.loadPercent == 100 && quality.pilotSharePercent == 10 && quality.coveredCells == covered.count)
+        try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
+        let under = 100 * Double(covered.filter { $0 < -12 }.count) / Double(covered.count)
+        #expect(quality.limitDB == -12 && quality.percentUnderLimit == under && under > 0 && under < 100)
+        #expect(idle.summary.umtsEcIo?.limitDB == -6 && idle.summary.lteSINR == nil && full.summary.lteSINR == nil)
+    }
+
+    @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G site (a warning says so), nor ecio.tif without 3G sites; the scenario's lte_load_percent without sinr: true and umts_load_percent without ecio: true are refused")
     func optIn() throws {
         let folder = try temporaryFolder("sinr-off")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -101,6 +171,12 @@ struct SignalQualityTests {
         let gsm = try FootprintJob.run(request)
         #expect(gsm.lteSINR == nil && gsm.warnings.contains { $0.hasPrefix("sinr: no 4G site in the run") })
         #expect(!FileManager.default.fileExists(atPath: folder + "/gsm/sinr.tif"))
+        request.outputDirectory = folder + "/gsm-ecio"
+        request.sinr = nil
+        request.ecio = EcIoSettings()
+        let noUMTS = try FootprintJob.run(request)
+        #expect(noUMTS.umtsEcIo == nil && noUMTS.warnings.contains { $0.hasPrefix("ecio: no 3G site in the run") })
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gsm-ecio/ecio.tif"))
         let claim = folder + "/claim.json"
         try """
             {"scenario": {"terrain": "\(terrain)", "sites": "s.csv", "population": "p.gpkg", "lte_load_percent": 50},
@@ -109,5 +185,9 @@ struct SignalQualityTests {
         for name in ["s.csv", "p.gpkg"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         let refused = try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
         #expect(refused.status != 0 && refused.stderr.contains("lte_load_percent: applies with sinr: true"), "\(refused.stderr)")
+        try String(contentsOfFile: claim, encoding: .utf8).replacingOccurrences(of: "\"lte_load_percent\": 50", with: "\"umts_load_percent\": 50")
+            .write(toFile: claim, atomically: true, encoding: .utf8)
+        let umts = try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
+        #expect(umts.status != 0 && umts.stderr.contains("umts_load_percent: applies with ecio: true"), "\(umts.stderr)")
     }
 }

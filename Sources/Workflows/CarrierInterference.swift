@@ -1,0 +1,105 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+
+/// One technology's received power gathered over the grid as sites finish, in any order, for the signal's quality
+/// against the other cells on its carrier (4G's SINR, 3G's Ec/Io): per cell the server (the site of strongest power,
+/// the earlier on a tie) and, per carrier (frequency), the sum of every site's power. Sums are kept in whole units of
+/// 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in; a cell's sum saturates at 9.2 mW
+/// (+9.6 dBm), far above any received power.
+struct CarrierInterference {
+    /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
+    private let carrierOfSite: [Int?]
+    private var serverPower: [Float]
+    /// The server's number (1-based, the site list's order), 0 where no 4G site reaches.
+    private var server: [Int32]
+    private var sums: [[Int64]]
+
+    /// The unit of the sums, mW.
+    static let unitMilliwatts = 1e-18
+
+    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and a sum per carrier.
+    static func bytesPerCell(sites: [Site], technology: Technology) -> Int {
+        let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
+        return carriers == 0 ? 0 : 8 + 8 * carriers
+    }
+
+    /// Nil when no site is of `technology`.
+    init?(sites: [Site], technology: Technology, cellCount: Int) {
+        let frequencies = sites.filter { $0.technology == technology }.map(\.frequencyMHz)
+        guard !frequencies.isEmpty else { return nil }
+        let carriers = Array(Set(frequencies)).sorted()
+        carrierOfSite = sites.map { site in site.technology == technology ? carriers.firstIndex(of: site.frequencyMHz) : nil }
+        serverPower = Array(repeating: .nan, count: cellCount)
+        server = Array(repeating: 0, count: cellCount)
+        sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count)
+    }
+
+    /// A power in whole units, rounded, saturating.
+    static func units(_ dBm: Float) -> Int64 {
+        let value = (pow(10, Double(dBm) / 10) / unitMilliwatts).rounded()
+        return value >= Double(Int64.max) ? .max : Int64(value)
+    }
+
+    /// Adds the power of the site numbered `number` (1-based); sites of other technologies add nothing.
+    mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
+        guard let carrier = carrierOfSite[Int(number) - 1] else { return }
+        for row in 0..<coverage.height {
+            for column in 0..<coverage.width {
+                let value = coverage.power[row * coverage.width + column]
+                guard !value.isNaN else { continue }
+                let index = (coverage.row + row) * gridWidth + coverage.column + column
+                let (sum, overflow) = sums[carrier][index].addingReportingOverflow(Self.units(value))
+                sums[carrier][index] = overflow ? .max : sum
+                let serving = serverPower[index]
+                if serving.isNaN || value > serving || (value == serving && number < server[index]) {
+                    serverPower[index] = value
+                    server[index] = number
+                }
+            }
+        }
+    }
+
+    /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at the settings' load and the
+    /// noise of a resource element; NaN where no site reaches.
+    func sinr(_ settings: SINRSettings) -> [Float] {
+        quality(own: 0, others: settings.loadPercent / 100, noiseDBm: settings.noiseDBm)
+    }
+
+    /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
+    /// included, transmits at the settings' load, and the noise over 3.84 MHz; NaN where no site reaches.
+    func ecio(_ settings: EcIoSettings) -> [Float] {
+        quality(own: settings.totalOverPilot, others: settings.totalOverPilot, noiseDBm: settings.noiseDBm)
+    }
+
+    /// The server's power over `own` times itself, `others` times the other sites' on its carrier, and the noise.
+    private func quality(own: Double, others: Double, noiseDBm: Double) -> [Float] {
+        let noise = pow(10, noiseDBm / 10)
+        return server.indices.map { index in
+            guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
+            let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
+            let rest = Double(sums[carrier][index] &- Self.units(power)) * Self.unitMilliwatts
+            return Float(10 * log10(milliwatts / (own * milliwatts + others * rest + noise)))
+        }
+    }
+
+    /// The values of the cells a server covers (power at or above `thresholds[n − 1]`, site n's threshold), sorted.
+    func covered(_ values: [Float], thresholds: [Double]) -> [Double] {
+        values.indices.compactMap { index -> Double? in
+            let number = Int(server[index])
+            guard number > 0, serverPower[index] >= Float(thresholds[number - 1]) else { return nil }
+            return Double(values[index])
+        }.sorted()
+    }
+
+    /// The `share` percentile of sorted values, nil for none.
+    static func percentile(_ sorted: [Double], _ share: Double) -> Double? {
+        sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int((share * Double(sorted.count)).rounded(.down)))]
+    }
+
+    /// The share of sorted values below `limit`, percent; nil for none.
+    static func percentUnder(_ sorted: [Double], _ limit: Double) -> Double? {
+        sorted.isEmpty ? nil : 100 * Double(sorted.prefix { $0 < limit }.count) / Double(sorted.count)
+    }
+}

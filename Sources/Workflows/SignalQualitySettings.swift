@@ -1,0 +1,49 @@
+import Foundation
+
+/// How a run computes 4G sites' reference-signal SINR (`--sinr`).
+public struct SINRSettings: Sendable, Equatable {
+    /// The share of resource elements the other cells fill, percent: their interference is their RSRP times this.
+    public var loadPercent: Double
+    /// The handset receiver's noise figure, dB.
+    public var noiseFigureDB: Double
+
+    public init(loadPercent: Double = 100, noiseFigureDB: Double = 7) {
+        self.loadPercent = loadPercent
+        self.noiseFigureDB = noiseFigureDB
+    }
+
+    /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
+    public var noiseDBm: Double { -174 + 10 * log10(15_000) + noiseFigureDB }
+
+    /// The loads and noise figures accepted.
+    public static let loadRange = 0.0...100, noiseFigureRange = 0.0...20
+}
+
+/// How a run computes 3G sites' pilot quality, CPICH Ec/Io (`--ecio`).
+public struct EcIoSettings: Sendable, Equatable {
+    /// How much of its power beyond the pilot each cell transmits, percent of the most it can: 100, every cell at full
+    /// power, is the worst case.
+    public var loadPercent: Double
+    /// The pilot's (CPICH's) share of a cell's maximum power, percent: 10 % is usual.
+    public var pilotSharePercent: Double
+    /// The handset receiver's noise figure, dB.
+    public var noiseFigureDB: Double
+    /// The Ec/Io below which a cell's pilot counts as too weak to serve, dB.
+    public var limitDB: Double
+
+    public init(loadPercent: Double = 100, pilotSharePercent: Double = 10, noiseFigureDB: Double = 7, limitDB: Double = -12) {
+        self.loadPercent = loadPercent
+        self.pilotSharePercent = pilotSharePercent
+        self.noiseFigureDB = noiseFigureDB
+        self.limitDB = limitDB
+    }
+
+    /// Thermal noise over the 3.84 MHz chip rate at the handset, dBm: −174 dBm/Hz + 10 log10 3,840,000 + noise figure.
+    public var noiseDBm: Double { -174 + 10 * log10(3_840_000) + noiseFigureDB }
+
+    /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load.
+    public var totalOverPilot: Double { 1 + (100 / pilotSharePercent - 1) * loadPercent / 100 }
+
+    /// The pilot shares and Ec/Io limits accepted.
+    public static let pilotShareRange = 1.0...50, limitRange = -30.0...0
+}
