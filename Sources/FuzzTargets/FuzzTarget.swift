@@ -61,7 +61,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
         case .itmCases: ["Fixtures/itm/bad_frequency_cases.csv", "Fixtures/itm/short_profile_cases.csv"]
         case .instance: ["Fixtures/fuzz/instance.json", "Fixtures/fuzz/crash_instance_huge_capacity.json"]
-        case .claim: ["Fixtures/batch/batxat_claim.json", "Fixtures/fuzz/claim_uplink_sinr_residential.json"]
+        case .claim: ["Fixtures/batch/batxat_claim.json", "Fixtures/fuzz/claim_radio_residential.json"]
         case .manifest: ["Fixtures/batch/batxat-real.yaml", "Fixtures/fuzz/manifest.json", "Fixtures/fuzz/crash_manifest_mapping_key.json"]
         case .population: [
             "Fixtures/population/synthetic_bowtie_communes.geojson", "Fixtures/population/synthetic_no_population.geojson",
