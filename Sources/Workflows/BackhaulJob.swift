@@ -83,33 +83,7 @@ public enum BackhaulJob {
             throw InputError(path: request.sitesPath, reason: "site '\(site.id)' \(try source.outsideReason(for: site.location))")
         }
         let pairs = try HopPairs.select(request.hops, sites: sites, sitesPath: request.sitesPath)
-        // Each hop's profile is cut from a grid anchored, as `phusong path` anchors its own, on the hop's first site, so
-        // that a hop and the same path checked alone sample the same heights: a grid per first site.
-        let groups = Dictionary(grouping: pairs.indices) { pairs[$0].0 }.sorted { $0.key < $1.key }
-        let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> [Result<Hop, InputError>] in
-            let (a, members) = groups[group]
-            let ends = [a] + members.map { pairs[$0].1 }
-            do throws(InputError) {
-                let grid = try source.metricGrid(around: ends.map { sites[$0].location }, radius: 1_000).grid
-                let points = try mapPoints(of: ends.map { sites[$0] }, on: grid, request)
-                return zip(members, points.dropFirst()).map { member, point in
-                    hop(sites[a], sites[pairs[member].1], ends: (points[0], point), grid: grid, link: link, request: request)
-                }
-            } catch {
-                return [.failure(error)]
-            }
-        }.joined()
-        var byPair: [Hop] = []
-        byPair.reserveCapacity(pairs.count)
-        for result in checked {
-            switch result {
-            case .success(let hop): byPair.append(hop)
-            case .failure(let error): throw error
-            }
-        }
-        // Back into the pairs' order: the groups hold the pairs' indices in order, group after group.
-        var hops = byPair
-        for (position, index) in groups.flatMap(\.value).enumerated() { hops[index] = byPair[position] }
+        let hops = try check(pairs, of: sites, over: source, link: link, request: request)
         let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
@@ -122,6 +96,38 @@ public enum BackhaulJob {
             throw error
         }
         return BackhaulResult(hops: hops, reach: reach)
+    }
+
+    /// Every pair's hop, in the pairs' order. Each hop's profile is cut from a grid anchored, as `phusong path` anchors
+    /// its own, on the hop's first site, so that a hop and the same path checked alone sample the same heights: a grid
+    /// per first site, the first sites spread over the cores.
+    private static func check(
+        _ pairs: [(Int, Int)], of sites: [Site], over source: DEMSource, link: LinkSettings, request: BackhaulRequest
+    ) throws(InputError) -> [Hop] {
+        let groups = Dictionary(grouping: pairs.indices) { pairs[$0].0 }.sorted { $0.key < $1.key }
+        let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> Result<[(Int, Hop)], InputError> in
+            let (a, members) = groups[group]
+            let ends = [a] + members.map { pairs[$0].1 }
+            do throws(InputError) {
+                let grid: TerrainGrid
+                do throws(InputError) {
+                    grid = try source.metricGrid(around: ends.map { sites[$0].location }, radius: 1_000).grid
+                } catch {
+                    throw InputError(path: error.path, reason: "hops from '\(sites[a].id)': \(error.reason)")
+                }
+                let points = try mapPoints(of: ends.map { sites[$0] }, on: grid, request)
+                return .success(try zip(members, points.dropFirst()).map { member, point throws(InputError) in
+                    (member, try hop(sites[a], sites[pairs[member].1], ends: (points[0], point), grid: grid, link: link, request: request))
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        var hops = [Hop?](repeating: nil, count: pairs.count)
+        for result in checked {
+            for (index, hop) in try result.get() { hops[index] = hop }
+        }
+        return hops.compactMap { $0 }
     }
 
     /// The sites' positions on `grid`'s map.
@@ -137,19 +143,19 @@ public enum BackhaulJob {
     /// The hop from `from`'s antenna to `to`'s, checked as `phusong path` checks one.
     private static func hop(
         _ from: Site, _ to: Site, ends: (MapPoint, MapPoint), grid: TerrainGrid, link: LinkSettings, request: BackhaulRequest
-    ) -> Result<Hop, InputError> {
+    ) throws(InputError) -> Hop {
         var settings = link
         settings.transmitterHeight = from.antennaHeight
         settings.receiverHeight = to.antennaHeight
         let path = PathRequest(terrainPath: request.terrainPath, from: from.location, to: to.location, link: settings, budget: request.budget)
         do throws(InputError) {
             let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends), model: request.model)
-            return .success(Hop(
+            return Hop(
                 from: from, to: to, lengthM: report.profile.lengthM, lossDB: report.lossDB, mode: report.mode, fresnel: report.fresnel,
                 budget: report.linkBudget
-            ))
+            )
         } catch {
-            return .failure(InputError(path: error.path, reason: "hop '\(from.id)' → '\(to.id)': \(error.reason)"))
+            throw InputError(path: error.path, reason: "hop '\(from.id)' → '\(to.id)': \(error.reason)")
         }
     }
 }

@@ -168,6 +168,15 @@ struct BackhaulTests {
         let outside = try run(model + ["--sites", folder + "/far.csv", "--within-km", "5", "--out", folder + "/refused"])
         #expect(outside.status == 1 && outside.stderr.contains("far.csv: site 'FAR' lies outside the terrain"), "\(outside.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        // On a terrain of a square kilometre, the grid around a hop reaches far beyond it: refused, naming the hop's first site.
+        try writeASCIIGrid(folder + "/small.asc", size: 10, west: -71.5, south: 44.4, cellSize: 0.001, value: "300", withCRS: true)
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nA,44.4005,-71.4995,30,900,60,2G\nB,44.4095,-71.4905,30,900,60,2G\n"
+            .write(toFile: folder + "/corners.csv", atomically: true, encoding: .utf8)
+        let small = try run([
+            "backhaul", "--terrain", folder + "/small.asc", "--sites", folder + "/corners.csv", "--within-km", "5", "--out", folder + "/refused",
+        ])
+        #expect(small.status == 1 && small.stderr.contains("small.asc: hops from 'A': area of interest is"), "\(small.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
         let both = try run(base + ["--links", folder + "/links.csv", "--within-km", "5", "--out", folder + "/refused"])
         #expect(both.status == 64 && both.stderr.contains("give --links or --within-km, one of them"))
     }
