@@ -44,7 +44,7 @@ let package = Package(
             name: "Workflows",
             dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Siting", crypto]
         ),
-        .target(name: "Batch", dependencies: ["Terrain", "Workflows", "Siting", yams, crypto]),
+        .target(name: "Batch", dependencies: ["Terrain", "Propagation", "Workflows", "Siting", yams, crypto]),
         .target(name: "FuzzTargets", dependencies: ["Terrain", "Propagation", "Coverage", "Planning", "Siting", "Workflows", "Batch"]),
         .executableTarget(name: "phusong-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(

@@ -20,6 +20,8 @@ public struct BatchJob: Sendable {
         case verify(claimPath: String)
         case optimize(Optimization)
         case plan(PlanRequest)
+        /// Microwave hops between masts (`phusong backhaul`).
+        case backhaul(BackhaulRequest)
     }
 
     public let id: String
@@ -38,6 +40,7 @@ public struct BatchJob: Sendable {
         case .verify: "verify"
         case .optimize: "optimize"
         case .plan: "plan"
+        case .backhaul: "backhaul"
         }
     }
 }

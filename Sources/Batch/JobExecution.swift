@@ -41,6 +41,10 @@ enum JobExecution {
                 "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
                 "gap": .number(plan.gap), "optimality": .text(plan.status),
             ], nil)
+        case let .backhaul(request):
+            var run = request
+            run.outputPath = folder
+            return (backhaulFigures(try BackhaulJob.run(run)), nil)
         }
     }
 
@@ -55,6 +59,24 @@ enum JobExecution {
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)
+        }
+        return figures
+    }
+
+    /// A backhaul job's figures: its hops, how many see across, clear 0.6 of the first Fresnel zone and close their
+    /// budget, and with hubs how many sites reach one and how many do not.
+    private static func backhaulFigures(_ result: BackhaulResult) -> [String: Figure] {
+        let hops = result.hops
+        var figures: [String: Figure] = [
+            "hops": .number(Double(hops.count)), "line_of_sight_hops": .number(Double(hops.filter(\.fresnel.lineOfSight).count)),
+            "clear_hops": .number(Double(hops.filter(\.fresnel.clears60Percent).count)),
+        ]
+        if hops.contains(where: { $0.budget?.closes != nil }) {
+            figures["closing_hops"] = .number(Double(hops.filter { $0.budget?.closes == true }.count))
+        }
+        if let reach = result.reach?.filter({ !$0.isHub }) {
+            figures["sites_reaching_hub"] = .number(Double(reach.filter { $0.hops != nil }.count))
+            figures["sites_without_hub"] = .number(Double(reach.filter { $0.hops == nil }.count))
         }
         return figures
     }

@@ -16,6 +16,7 @@ import Workflows
 ///   - {id: claim, type: verify, claim: claim.json}
 ///   - {id: masts, type: optimize, instance: masts.json.gz, p: 10}
 ///   - {id: plan, type: plan, scenario: province, sites: candidates.csv, budget: 600}
+///   - {id: hops, type: backhaul, scenario: province, sites: masts.csv, within_km: 20, hub_field: fibre}
 /// ```
 public struct Manifest: Sendable {
     public let path: String
@@ -29,7 +30,7 @@ public struct Manifest: Sendable {
         Manifest(path: path, name: name, output: folder, jobs: jobs)
     }
 
-    static let jobTypes = ["evaluate", "verify", "optimize", "plan"]
+    static let jobTypes = ["evaluate", "verify", "optimize", "plan", "backhaul"]
     private static let planKeys: Set<String> = ["p", "budget", "min_separation_m", "commune_minimum_percent", "gap", "time_limit"]
     private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
 
@@ -81,7 +82,9 @@ public struct Manifest: Sendable {
             guard let scenario = scenarios[name] else {
                 throw entry.fault("scenario", "no scenario '\(name)' under scenarios (\(scenarios.keys.sorted().joined(separator: ", ")))")
             }
-            fields = scenario.merging(fields.removing(["scenario"]))
+            // A backhaul job takes from a scenario its terrain and radio climate; the rest describes coverage runs.
+            let shared = type == "backhaul" ? scenario.removing(Set(scenario.keys).subtracting(backhaulScenarioKeys)) : scenario
+            fields = shared.merging(fields.removing(["scenario"]))
         }
         let settings = fields.canonicalJSON
         switch type {
@@ -113,6 +116,11 @@ public struct Manifest: Sendable {
                 options: try solverOptions(fields, exact: try fields.bool("exact") ?? true)
             )
             return BatchJob(id: id, work: .optimize(optimization), inputs: [instance], settings: settings, outputKinds: outputs)
+        case "backhaul":
+            let request = try backhaulRequest(fields, resolve: resolve)
+            let links: [String] = if case .listed(let file) = request.hops { [file] } else { [] }
+            let inputs = [request.terrainPath, request.sitesPath] + links
+            return BatchJob(id: id, work: .backhaul(request), inputs: inputs, settings: settings, outputKinds: outputs)
         default:
             throw entry.fault("type", "unknown job type '\(type)' (one of \(jobTypes.joined(separator: ", ")))")
         }
@@ -151,7 +159,7 @@ public struct Manifest: Sendable {
     }
 
     /// Every listed path field present must name an existing file or folder.
-    private static func requireFiles(_ fields: JSONFields, _ keys: [String], resolve: (String) -> String) throws(InputError) {
+    static func requireFiles(_ fields: JSONFields, _ keys: [String], resolve: (String) -> String) throws(InputError) {
         for key in keys {
             guard let value = try fields.string(key) else { continue }
             let source = VectorSource(resolve(value))

@@ -18,6 +18,76 @@ public struct LinkBudgetSettings: Sendable, Equatable {
     }
 }
 
+/// A link budget's figures as given — by `phusong path`'s options or a batch job's fields — before they are checked.
+public struct LinkBudgetInput: Sendable, Equatable {
+    public var eirpDBm: Double?
+    public var transmitterPowerDBm: Double?
+    public var transmitterGainDBi: Double?
+    public var transmitterFeederLossDB: Double?
+    public var receiverGainDBi: Double?
+    public var receiverFeederLossDB: Double?
+    public var thresholdDBm: Double?
+
+    public init(
+        eirpDBm: Double? = nil, transmitterPowerDBm: Double? = nil, transmitterGainDBi: Double? = nil,
+        transmitterFeederLossDB: Double? = nil, receiverGainDBi: Double? = nil, receiverFeederLossDB: Double? = nil,
+        thresholdDBm: Double? = nil
+    ) {
+        self.eirpDBm = eirpDBm
+        self.transmitterPowerDBm = transmitterPowerDBm
+        self.transmitterGainDBi = transmitterGainDBi
+        self.transmitterFeederLossDB = transmitterFeederLossDB
+        self.receiverGainDBi = receiverGainDBi
+        self.receiverFeederLossDB = receiverFeederLossDB
+        self.thresholdDBm = thresholdDBm
+    }
+
+    /// The figures given, by field name (`eirp_dbm`, `tx_power_dbm`, …), in that order.
+    public var given: [(field: String, value: Double)] {
+        [
+            ("eirp_dbm", eirpDBm), ("tx_power_dbm", transmitterPowerDBm), ("tx_gain_dbi", transmitterGainDBi),
+            ("tx_feeder_loss_db", transmitterFeederLossDB), ("rx_gain_dbi", receiverGainDBi),
+            ("rx_feeder_loss_db", receiverFeederLossDB), ("threshold_dbm", thresholdDBm),
+        ].compactMap { field, value in value.map { (field, $0) } }
+    }
+
+    /// The budget, nil when none is given; refuses figures that do not make one. `name` writes a field's name as the
+    /// user wrote it (`--eirp-dbm` on the command line).
+    public func settings(naming name: (String) -> String) throws(LinkBudgetError) -> LinkBudgetSettings? {
+        if let bad = given.first(where: { !$0.value.isFinite }) { throw LinkBudgetError(field: bad.field, "\(name(bad.field)) must be a finite number") }
+        guard eirpDBm == nil || transmitterPowerDBm == nil else {
+            throw LinkBudgetError(field: "eirp_dbm", "give \(name("eirp_dbm")) or \(name("tx_power_dbm")), not both")
+        }
+        if transmitterPowerDBm == nil, let field = given.first(where: { ["tx_gain_dbi", "tx_feeder_loss_db"].contains($0.field) })?.field {
+            throw LinkBudgetError(field: field, "\(name("tx_gain_dbi")) and \(name("tx_feeder_loss_db")) go with \(name("tx_power_dbm"))")
+        }
+        if let field = [("tx_feeder_loss_db", transmitterFeederLossDB), ("rx_feeder_loss_db", receiverFeederLossDB)].first(where: { ($0.1 ?? 0) < 0 })?.0 {
+            throw LinkBudgetError(field: field, "\(name(field)) must be ≥ 0 dB")
+        }
+        let eirp = eirpDBm ?? transmitterPowerDBm.map { $0 + (transmitterGainDBi ?? 0) - (transmitterFeederLossDB ?? 0) }
+        guard let eirp else {
+            if let first = given.first {
+                throw LinkBudgetError(field: first.field, "\(name(first.field)) needs the transmitter's power: \(name("eirp_dbm")) or \(name("tx_power_dbm"))")
+            }
+            return nil
+        }
+        return LinkBudgetSettings(
+            eirpDBm: eirp, receiverGainDBi: receiverGainDBi ?? 0, receiverFeederLossDB: receiverFeederLossDB ?? 0, thresholdDBm: thresholdDBm
+        )
+    }
+}
+
+/// Link budget figures that do not make a budget: the field at fault and why.
+public struct LinkBudgetError: Error, Sendable {
+    public let field: String
+    public let message: String
+
+    init(field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
 /// The link budget of one path: the power received at the end of the receiver's feeder, and its margin.
 public struct LinkBudgetReport: Sendable, Codable, Equatable {
     public let eirpDBm: Double

@@ -58,12 +58,16 @@ public enum SyntheticDemo {
         return inputs + "/manifest.yaml"
     }
 
-    /// The demo sites in the site GeoJSON format.
+    /// The sites on the fibre network, which the backhaul job chains the others to: the city's and the north-west's.
+    static let fibreSites: Set = ["CB-001", "CB-002"]
+
+    /// The demo sites in the site GeoJSON format, with `fibre` saying which is on the fibre network.
     static func sitesGeoJSON() -> String {
         let features = sites.map { site -> String in
             var properties = [
                 "\"id\":\"\(site.id)\"", "\"height_m\":\(site.antennaHeight)", "\"frequency_mhz\":\(site.frequencyMHz)",
                 "\"eirp_dbm\":\(site.eirpDBm)", "\"technology\":\"\(site.technology.rawValue)\"",
+                "\"fibre\":\"\(fibreSites.contains(site.id) ? "yes" : "no")\"",
             ]
             if site.technology == .lte { properties.append("\"bandwidth_mhz\":\(SyntheticProvince.lteBandwidthMHz)") }
             if case let .parametric(horizontal, vertical) = site.antenna.pattern {

@@ -60,7 +60,7 @@ struct BackhaulCommand: ParsableCommand {
         let request = BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
             outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
-            earth: EarthModel(kFactor: kFactor), budget: budget.settings, hubField: hubField
+            earth: EarthModel(kFactor: kFactor), budget: try budget.settings(), hubField: hubField
         )
         let result = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
         let hops = result.hops

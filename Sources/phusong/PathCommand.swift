@@ -49,7 +49,7 @@ struct PathCommand: ParsableCommand {
             guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }
-            if let option = budget.given.first ?? profileCSV.map({ _ in "--profile-csv" }) {
+            if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? profileCSV.map({ _ in "--profile-csv" }) {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
             }
         } else {
@@ -85,7 +85,7 @@ struct PathCommand: ParsableCommand {
         }
         let request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
-            to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: budget.settings, profileCSV: profileCSV
+            to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV
         )
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())

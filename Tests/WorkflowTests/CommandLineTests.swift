@@ -305,7 +305,7 @@ struct CommandLineTests {
         )
     }
 
-    @Test("phusong demo: the synthetic province as a batch — sites on air, a proposal, a claim, a plan sharing masts; every output labelled synthetic")
+    @Test("phusong demo: the synthetic province as a batch — sites on air, a proposal, a claim, a plan sharing masts, backhaul to the fibre; every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -316,7 +316,7 @@ struct CommandLineTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch.json"))) as? [String: Any]
         )
         let jobs = try #require(batch["jobs"] as? [[String: Any]])
-        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan"])
+        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan", "backhaul"])
         #expect(jobs.allSatisfy { $0["status"] as? String == "done" }, "\(jobs)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/jobs/on-air/summary.json"))) as? [String: Any]
@@ -332,6 +332,17 @@ struct CommandLineTests {
         #expect((plan["cost"] as? Double ?? .infinity) <= 250 && chosen.contains { $0["kind"] as? String == "shared" }, "\(chosen)")
         let info = try runProgram("gdalinfo", [folder + "/jobs/on-air/coverage.tif"])
         #expect(info.stdout.contains("PHUSONG_SYNTHETIC=YES"))
+        // The pairs of the six masts within 30 km of each other; CB-001 and CB-002 are on the fibre.
+        let backhaul = try #require(jobs.last?["figures"] as? [String: Any])
+        let hopRows = try String(contentsOfFile: folder + "/jobs/backhaul/hops.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let reach = try String(contentsOfFile: folder + "/jobs/backhaul/reach.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(backhaul["hops"] as? Double == Double(hopRows.count) && hopRows.count >= 10 && reach.count == 6, "\(backhaul)")
+        #expect(reach.filter { $0.contains(",true,0,,") }.map { $0.prefix(6) } == ["CB-001", "CB-002"])
+        let reaching = reach.filter { $0.contains(",false,") && !$0.hasSuffix(",,") }.count
+        #expect(backhaul["sites_reaching_hub"] as? Double == Double(reaching) && reaching >= 1)
+        #expect(backhaul["sites_without_hub"] as? Double == Double(4 - reaching))
+        let hops = try String(contentsOfFile: folder + "/jobs/backhaul/hops.geojson", encoding: .utf8)
+        #expect(hops.contains("\"synthetic_terrain\":true"))
     }
 
     @Test("phusong demo refuses a radius shorter than two of the synthetic terrain's cells up front (every job failed instead)")
@@ -351,7 +362,10 @@ struct CommandLineTests {
             try? FileManager.default.removeItem(atPath: second)
         }
         for folder in [first, second] { _ = try run(["demo", "--out", folder, "--radius-km", "5"]) }
-        for name in ["jobs/on-air/footprints.geojson", "jobs/on-air/coverage.tif", "jobs/on-air/sites/CB-002.tif", "jobs/shared-first-plan/plan.json", "batch.json", "index.html"] {
+        for name in [
+            "jobs/on-air/footprints.geojson", "jobs/on-air/coverage.tif", "jobs/on-air/sites/CB-002.tif", "jobs/shared-first-plan/plan.json",
+            "jobs/backhaul/hops.csv", "jobs/backhaul/reach.csv", "batch.json", "index.html",
+        ] {
             let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
             let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
             #expect(a == b, "\(name)")

@@ -81,8 +81,8 @@ struct PathLinkTests {
             (["--eirp-dbm", "60", "--tx-power-dbm", "43"], "give --eirp-dbm or --tx-power-dbm, not both"),
             (["--threshold-dbm", "-90"], "--threshold-dbm needs the transmitter's power"),
             (["--eirp-dbm", "60", "--tx-gain-dbi", "17"], "--tx-gain-dbi and --tx-feeder-loss-db go with --tx-power-dbm"),
-            (["--tx-power-dbm", "43", "--tx-feeder-loss-db", "-2"], "feeder losses must be ≥ 0 dB"),
-            (["--eirp-dbm", "nan"], "link budget figures must be finite numbers"),
+            (["--tx-power-dbm", "43", "--tx-feeder-loss-db", "-2"], "--tx-feeder-loss-db must be ≥ 0 dB"),
+            (["--eirp-dbm", "nan"], "--eirp-dbm must be a finite number"),
         ] {
             let refused = try run(base + arguments)
             #expect(refused.status == 64 && refused.stderr.contains(fault) && refused.stdout.isEmpty, "\(arguments): \(refused.stderr)")

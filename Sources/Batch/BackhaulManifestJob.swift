@@ -1,0 +1,57 @@
+import Propagation
+import Terrain
+import Workflows
+
+extension Manifest {
+    /// What a backhaul job takes from the scenario it names.
+    static let backhaulScenarioKeys: Set<String> = ["terrain", "climate", "refractivity"]
+    static let backhaulKeys: Set<String> = backhaulScenarioKeys.union([
+        "sites", "links", "within_km", "model", "frequency_mhz", "k_factor", "hub_field", "eirp_dbm", "tx_power_dbm",
+        "tx_gain_dbi", "tx_feeder_loss_db", "rx_gain_dbi", "rx_feeder_loss_db", "threshold_dbm",
+    ])
+
+    /// A `phusong backhaul` run from a job's fields, as the command's options give it (`--links` as `links`, …);
+    /// its output folder is the job's.
+    static func backhaulRequest(_ fields: JSONFields, resolve: (String) -> String) throws(InputError) -> BackhaulRequest {
+        try fields.onlyKeys(backhaulKeys)
+        try requireFiles(fields, ["terrain", "sites", "links"], resolve: resolve)
+        guard let terrain = try fields.string("terrain").map(resolve) else { throw fields.fault("terrain", "missing") }
+        guard let sites = try fields.string("sites").map(resolve) else { throw fields.fault("sites", "missing") }
+        let links = try fields.string("links").map(resolve), within = try fields.number("within_km")
+        guard (links == nil) != (within == nil) else { throw fields.fault("links", "give links or within_km, one of them") }
+        if let within, !(within > 0 && within <= 1_000) { throw fields.fault("within_km", "must be within 0–1000 km") }
+        let modelName = try fields.string("model") ?? PathLossModel.p526.rawValue
+        guard let model = PathLossModel(rawValue: modelName) else {
+            throw fields.fault("model", "unknown model '\(modelName)' (one of \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let frequency = try fields.number("frequency_mhz") ?? 7_000, k = try fields.number("k_factor") ?? 4.0 / 3.0
+        guard frequency > 0 else { throw fields.fault("frequency_mhz", "must be positive") }
+        guard k > 0 else { throw fields.fault("k_factor", "must be positive") }
+        var environment = RadioEnvironment()
+        if let climate = try fields.number("climate") {
+            guard let value = RadioClimate(rawValue: Int(exactly: climate) ?? 0) else { throw fields.fault("climate", "must be 1–7") }
+            environment.itm.climate = value
+        }
+        if let refractivity = try fields.number("refractivity") { environment.itm.refractivity = refractivity }
+        return BackhaulRequest(
+            terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: within ?? 0), outputPath: "",
+            model: model, frequencyMHz: frequency, environment: environment, earth: EarthModel(kFactor: k),
+            budget: try budget(fields), hubField: try fields.string("hub_field")
+        )
+    }
+
+    /// The link budget the fields give, checked as the command's options are.
+    private static func budget(_ fields: JSONFields) throws(InputError) -> LinkBudgetSettings? {
+        let input = LinkBudgetInput(
+            eirpDBm: try fields.number("eirp_dbm"), transmitterPowerDBm: try fields.number("tx_power_dbm"),
+            transmitterGainDBi: try fields.number("tx_gain_dbi"), transmitterFeederLossDB: try fields.number("tx_feeder_loss_db"),
+            receiverGainDBi: try fields.number("rx_gain_dbi"), receiverFeederLossDB: try fields.number("rx_feeder_loss_db"),
+            thresholdDBm: try fields.number("threshold_dbm")
+        )
+        do throws(LinkBudgetError) {
+            return try input.settings { $0 }
+        } catch {
+            throw fields.fault(error.field, error.message)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Batch
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Batch backhaul jobs", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct BackhaulManifestTests {
+    let terrain = SharedData.path("terrain/N44W072.hgt")
+
+    func load(_ job: String, in folder: String) throws -> Manifest {
+        let path = folder + "/manifest.yaml"
+        try """
+            name: backhaul
+            scenarios:
+              province: {terrain: \(terrain), population: \(terrain), model: itm, radius_km: 5, climate: 5}
+            jobs:
+              - {id: hops, type: backhaul, \(job)}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return try Manifest.load(path)
+    }
+
+    @Test("A backhaul job takes the command's settings as fields, and from its scenario the terrain and radio climate alone; faults name the field and the line")
+    func fields() throws {
+        let folder = try temporaryFolder("backhaul-manifest")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try writeSitesGrid(into: folder)
+        let manifest = try load(
+            "scenario: province, sites: \(sites), within_km: 3, frequency_mhz: 13000, hub_field: fibre, tx_power_dbm: 18, tx_gain_dbi: 38, threshold_dbm: -68",
+            in: folder
+        )
+        guard case .backhaul(let request) = manifest.jobs[0].work else { Issue.record("expected a backhaul job"); return }
+        #expect(request.terrainPath == terrain && request.sitesPath == sites && request.hops == .within(km: 3))
+        #expect(request.model == .p526 && request.frequencyMHz == 13_000 && request.environment.itm.climate == .continentalTemperate)
+        #expect(request.budget == LinkBudgetSettings(eirpDBm: 56, thresholdDBm: -68) && request.hubField == "fibre")
+        #expect(manifest.jobs[0].inputs == [terrain, sites] && manifest.jobs[0].type == "backhaul")
+        for (job, fault) in [
+            ("sites: \(sites), within_km: 3, radius_km: 5", "radius_km"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, links: \(sites)", "links: give links or within_km, one of them"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 60, tx_power_dbm: 20", "eirp_dbm: give eirp_dbm or tx_power_dbm, not both"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, threshold_dbm: -70", "threshold_dbm: threshold_dbm needs the transmitter's power"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, model: okumura", "model: unknown model 'okumura'"),
+            ("terrain: \(terrain), within_km: 3", "sites: missing"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load(job, in: folder) }
+            #expect(error.reason.contains(fault) && error.path.hasSuffix("manifest.yaml:5"), "\(job): \(error.path): \(error.reason)")
+        }
+    }
+}
