@@ -24,7 +24,10 @@ struct SolverTests {
         for branchingSeconds in [nil, 0] as [Double?] {
             let exact = try SitingSolver.solve(instance, options: SitingOptions(branchingSeconds: branchingSeconds))
             #expect(abs(exact.objective - optimum) < 1e-9, "exact \(exact.objective) vs brute force \(optimum)")
-            #expect(exact.status == "optimal" && exact.upperBound >= optimum - 1e-9)
+            #expect(
+                exact.status == "optimal" && exact.upperBound >= optimum - 1e-9,
+                "gap \(exact.gap), bound \(exact.upperBound) against \(optimum), after \(exact.seconds) s (branching \(String(describing: branchingSeconds)))"
+            )
             #expect(isFeasible(exact.selected, in: instance))
         }
         // Heuristic and bounds alone (Lagrangian, LP), then with our branching: the bound must stay valid, and on
