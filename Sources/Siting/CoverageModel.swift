@@ -1,4 +1,5 @@
 import CCbc
+import Foundation
 
 /// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
 /// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
@@ -182,9 +183,15 @@ final class ExactSearch {
     /// Set by `solve` when Cbc proves that no choice meets the rows (minimum coverage beyond reach).
     private(set) var provenInfeasible = false
 
+    /// Cbc's C interface solves through `CbcMain1`, which keeps global state: two solves at once (a batch's plans
+    /// side by side, a test's cases) stopped each other short of proof, with worse answers. Solves take turns.
+    private static let solving = NSLock()
+
     /// The best solution found (candidate indices), its value, Cbc's bound and whether it is proven optimal;
     /// nil when Cbc found none.
     func solve() -> (chosen: [Int], value: Double, bound: Double, proven: Bool)? {
+        Self.solving.lock()
+        defer { Self.solving.unlock() }
         _ = Cbc_solve(model)
         provenInfeasible = Cbc_isProvenInfeasible(model) != 0
         guard let solution = Cbc_bestSolution(model) else { return nil }
