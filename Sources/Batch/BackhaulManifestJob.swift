@@ -20,19 +20,11 @@ extension Manifest {
         let links = try fields.string("links").map(resolve), within = try fields.number("within_km")
         guard (links == nil) != (within == nil) else { throw fields.fault("links", "give links or within_km, one of them") }
         if let within, !(within > 0 && within <= 1_000) { throw fields.fault("within_km", "must be within 0–1000 km") }
-        let modelName = try fields.string("model") ?? PathLossModel.p526.rawValue
-        guard let model = PathLossModel(rawValue: modelName) else {
-            throw fields.fault("model", "unknown model '\(modelName)' (one of \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let frequency = try fields.number("frequency_mhz") ?? 7_000, k = try fields.number("k_factor") ?? 4.0 / 3.0
-        guard frequency > 0 else { throw fields.fault("frequency_mhz", "must be positive") }
-        guard k > 0 else { throw fields.fault("k_factor", "must be positive") }
+        let model = try ScenarioFields.model(fields) ?? .p526
+        let frequency = try ScenarioFields.positive(fields, "frequency_mhz") ?? 7_000
+        let k = try ScenarioFields.positive(fields, "k_factor") ?? 4.0 / 3.0
         var environment = RadioEnvironment()
-        if let climate = try fields.number("climate") {
-            guard let value = RadioClimate(rawValue: Int(exactly: climate) ?? 0) else { throw fields.fault("climate", "must be 1–7") }
-            environment.itm.climate = value
-        }
-        if let refractivity = try fields.number("refractivity") { environment.itm.refractivity = refractivity }
+        try ScenarioFields.radioClimate(fields, into: &environment.itm)
         return BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: within ?? 0), outputPath: "",
             model: model, frequencyMHz: frequency, environment: environment, earth: EarthModel(kFactor: k),

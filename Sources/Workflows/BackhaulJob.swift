@@ -133,8 +133,7 @@ public enum BackhaulJob {
     /// The sites' positions on `grid`'s map.
     private static func mapPoints(of sites: [Site], on grid: TerrainGrid, _ request: BackhaulRequest) throws(InputError) -> [MapPoint] {
         do {
-            return try CoordinateTransform(from: wgs84, to: grid.crs)
-                .apply(sites.map { MapPoint(x: $0.location.longitude, y: $0.location.latitude) })
+            return try CoverageEngine.positions(of: sites, on: grid)
         } catch {
             throw InputError(path: request.terrainPath, reason: error.message)
         }

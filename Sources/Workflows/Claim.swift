@@ -135,12 +135,7 @@ package enum ScenarioFields {
             return resolve(value)
         }
         var parameters = CoverageParameters()
-        if let model = try scenario.string("model") {
-            guard let parsed = PathLossModel(rawValue: model) else {
-                throw scenario.fault("model", "unknown model '\(model)' (one of \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            parameters.model = parsed
-        }
+        if let model = try model(scenario) { parameters.model = model }
         if let kernel = try scenario.string("kernel") {
             guard let parsed = CoverageKernel(rawValue: kernel) else { throw scenario.fault("kernel", "must be sweep or exact") }
             parameters.kernel = parsed
@@ -158,13 +153,7 @@ package enum ScenarioFields {
             }
         }
         if let uplink = try scenario.bool("uplink") { parameters.checksUplink = uplink }
-        if let climate = try scenario.number("climate") {
-            guard let parsed = Int(exactly: climate).flatMap(RadioClimate.init(rawValue:)) else {
-                throw scenario.fault("climate", "must be an ITM radio climate 1–7")
-            }
-            parameters.environment.itm.climate = parsed
-        }
-        if let refractivity = try positive(scenario, "refractivity") { parameters.environment.itm.refractivity = refractivity }
+        try radioClimate(scenario, into: &parameters.environment.itm)
         if let location = try scenario.number("location_percent") { parameters.environment.itm.location = location }
         if let sigma = try scenario.number("location_sigma_db") { parameters.environment.locationSigmaDB = sigma }
         do {
@@ -234,7 +223,28 @@ package enum ScenarioFields {
         return residents
     }
 
-    private static func positive(_ fields: JSONFields, _ key: String) throws(InputError) -> Double? {
+    /// The path-loss model the fields name in `model`, if any.
+    package static func model(_ fields: JSONFields) throws(InputError) -> PathLossModel? {
+        guard let model = try fields.string("model") else { return nil }
+        guard let parsed = PathLossModel(rawValue: model) else {
+            throw fields.fault("model", "unknown model '\(model)' (one of \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return parsed
+    }
+
+    /// The ITM radio climate (`climate`, 1–7) and surface refractivity (`refractivity`) the fields give, set in `itm`.
+    package static func radioClimate(_ fields: JSONFields, into itm: inout ITMEnvironment) throws(InputError) {
+        if let climate = try fields.number("climate") {
+            guard let parsed = Int(exactly: climate).flatMap(RadioClimate.init(rawValue:)) else {
+                throw fields.fault("climate", "must be an ITM radio climate 1–7")
+            }
+            itm.climate = parsed
+        }
+        if let refractivity = try positive(fields, "refractivity") { itm.refractivity = refractivity }
+    }
+
+    /// The number at `key`, refused unless positive.
+    package static func positive(_ fields: JSONFields, _ key: String) throws(InputError) -> Double? {
         guard let value = try fields.number(key) else { return nil }
         guard value > 0 else { throw fields.fault(key, "must be positive") }
         return value
