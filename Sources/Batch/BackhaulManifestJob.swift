@@ -7,7 +7,7 @@ extension Manifest {
     static let backhaulScenarioKeys: Set<String> = ["terrain", "climate", "refractivity"]
     static let backhaulKeys: Set<String> = backhaulScenarioKeys.union([
         "sites", "links", "within_km", "model", "frequency_mhz", "k_factor", "hub_field", "eirp_dbm", "tx_power_dbm",
-        "tx_gain_dbi", "tx_feeder_loss_db", "rx_gain_dbi", "rx_feeder_loss_db", "threshold_dbm",
+        "tx_gain_dbi", "tx_feeder_loss_db", "rx_gain_dbi", "rx_feeder_loss_db", "threshold_dbm", "rain_rate_mm_h", "dn1",
     ])
 
     /// A `phusong backhaul` run from a job's fields, as the command's options give it (`--links` as `links`, …);
@@ -25,11 +25,23 @@ extension Manifest {
         let k = try ScenarioFields.positive(fields, "k_factor") ?? 4.0 / 3.0
         var environment = RadioEnvironment()
         try ScenarioFields.radioClimate(fields, into: &environment.itm)
+        let budget = try budget(fields)
         return BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: within ?? 0), outputPath: "",
             model: model, frequencyMHz: frequency, environment: environment, earth: EarthModel(kFactor: k),
-            budget: try budget(fields), hubField: try fields.string("hub_field")
+            budget: budget, hubField: try fields.string("hub_field"), fading: try fading(fields, budget: budget)
         )
+    }
+
+    /// The climate for the hops' availability, checked as the command's options are.
+    private static func fading(_ fields: JSONFields, budget: LinkBudgetSettings?) throws(InputError) -> FadingClimate? {
+        let rainRate = try ScenarioFields.positive(fields, "rain_rate_mm_h"), gradient = try fields.number("dn1")
+        guard let rainRate, let gradient else {
+            if rainRate != nil || gradient != nil { throw fields.fault(rainRate == nil ? "rain_rate_mm_h" : "dn1", "rain_rate_mm_h and dn1 go together") }
+            return nil
+        }
+        guard budget?.thresholdDBm != nil else { throw fields.fault("rain_rate_mm_h", "availability needs threshold_dbm: the fade margin is measured against it") }
+        return FadingClimate(rainRate001: rainRate, refractivityGradient: gradient)
     }
 
     /// The link budget the fields give, checked as the command's options are.

@@ -27,10 +27,13 @@ public struct BackhaulRequest: Sendable {
     public var budget: LinkBudgetSettings?
     /// The site attribute flagging the masts on the fibre network, to chain every site to one (`reach.csv`).
     public var hubField: String?
+    /// The climate the hops fade in, for their availability (needs the budget's threshold); nil for none.
+    public var fading: FadingClimate?
 
     public init(
         terrainPath: String, sitesPath: String, hops: HopSelection, outputPath: String, model: PathLossModel,
-        frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?, hubField: String? = nil
+        frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?, hubField: String? = nil,
+        fading: FadingClimate? = nil
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -42,6 +45,7 @@ public struct BackhaulRequest: Sendable {
         self.earth = earth
         self.budget = budget
         self.hubField = hubField
+        self.fading = fading
     }
 }
 
@@ -54,12 +58,20 @@ public struct Hop: Sendable, Equatable {
     public let mode: String?
     public let fresnel: FresnelReport
     public let budget: LinkBudgetReport?
+    /// How much of the year the hop's margin holds against rain and multipath, when the request gave a climate.
+    public let availability: HopAvailability?
 }
 
 /// The hops checked and, with hubs, how each site reaches one.
 public struct BackhaulResult: Sendable {
     public let hops: [Hop]
     public let reach: [HubReach]?
+
+    /// How many hops are available at least `percent` of the year; nil when the request gave no climate.
+    public func hopsAvailable(atLeast percent: Double) -> Int? {
+        let availabilities = hops.compactMap { $0.availability?.availabilityPercent }
+        return availabilities.isEmpty ? nil : availabilities.filter { $0 >= percent }.count
+    }
 }
 
 public enum BackhaulJob {
@@ -72,6 +84,7 @@ public enum BackhaulJob {
             earth: request.earth
         )
         if request.model == .p526 { try PathJob.validateP526(link) }
+        try HopFading.check(request.fading, budget: request.budget)
         let entries = try SiteFile.entries(request.sitesPath, keeping: request.hubField.map { [$0] } ?? [])
         let sites = entries.map(\.site)
         let hubs = try request.hubField.map { field throws(InputError) in
@@ -83,7 +96,12 @@ public enum BackhaulJob {
             throw InputError(path: request.sitesPath, reason: "site '\(site.id)' \(try source.outsideReason(for: site.location))")
         }
         let pairs = try HopPairs.select(request.hops, sites: sites, sitesPath: request.sitesPath)
-        let hops = try check(pairs, of: sites, over: source, link: link, request: request)
+        let fading = try request.fading.map { climate throws(InputError) in
+            let model = try HopFading(climate, source: source, around: sites.map(\.location))
+            let middles = pairs.map { HopFading.middle(of: (sites[$0.0].location, sites[$0.1].location)) }
+            return (model: model, terrainRoughness: try model.terrainRoughness(around: middles))
+        }
+        let hops = try check(pairs, of: sites, over: source, link: link, fading: fading, request: request)
         let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
@@ -102,7 +120,8 @@ public enum BackhaulJob {
     /// its own, on the hop's first site, so that a hop and the same path checked alone sample the same heights: a grid
     /// per first site, the first sites spread over the cores.
     private static func check(
-        _ pairs: [(Int, Int)], of sites: [Site], over source: DEMSource, link: LinkSettings, request: BackhaulRequest
+        _ pairs: [(Int, Int)], of sites: [Site], over source: DEMSource, link: LinkSettings,
+        fading: (model: HopFading, terrainRoughness: [Double])?, request: BackhaulRequest
     ) throws(InputError) -> [Hop] {
         let groups = Dictionary(grouping: pairs.indices) { pairs[$0].0 }.sorted { $0.key < $1.key }
         let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> Result<[(Int, Hop)], InputError> in
@@ -117,7 +136,10 @@ public enum BackhaulJob {
                 }
                 let points = try mapPoints(of: ends.map { sites[$0] }, on: grid, request)
                 return .success(try zip(members, points.dropFirst()).map { member, point throws(InputError) in
-                    (member, try hop(sites[a], sites[pairs[member].1], ends: (points[0], point), grid: grid, link: link, request: request))
+                    let hopFading = fading.map { (model: $0.model, terrainRoughness: $0.terrainRoughness[member]) }
+                    return (member, try hop(
+                        sites[a], sites[pairs[member].1], ends: (points[0], point), grid: grid, link: link, fading: hopFading, request: request
+                    ))
                 })
             } catch {
                 return .failure(error)
@@ -141,17 +163,21 @@ public enum BackhaulJob {
 
     /// The hop from `from`'s antenna to `to`'s, checked as `phusong path` checks one.
     private static func hop(
-        _ from: Site, _ to: Site, ends: (MapPoint, MapPoint), grid: TerrainGrid, link: LinkSettings, request: BackhaulRequest
+        _ from: Site, _ to: Site, ends: (MapPoint, MapPoint), grid: TerrainGrid, link: LinkSettings,
+        fading: (model: HopFading, terrainRoughness: Double)?, request: BackhaulRequest
     ) throws(InputError) -> Hop {
         var settings = link
         settings.transmitterHeight = from.antennaHeight
         settings.receiverHeight = to.antennaHeight
-        let path = PathRequest(terrainPath: request.terrainPath, from: from.location, to: to.location, link: settings, budget: request.budget)
+        let path = PathRequest(
+            terrainPath: request.terrainPath, from: from.location, to: to.location, link: settings, budget: request.budget,
+            fading: request.fading
+        )
         do throws(InputError) {
-            let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends), model: request.model)
+            let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends, fading: fading), model: request.model)
             return Hop(
                 from: from, to: to, lengthM: report.profile.lengthM, lossDB: report.lossDB, mode: report.mode, fresnel: report.fresnel,
-                budget: report.linkBudget
+                budget: report.linkBudget, availability: report.availability
             )
         } catch {
             throw InputError(path: error.path, reason: "hop '\(from.id)' → '\(to.id)': \(error.reason)")

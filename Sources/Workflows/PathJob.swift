@@ -35,10 +35,12 @@ public struct PathRequest: Sendable {
     public var budget: LinkBudgetSettings?
     /// Where to write the profile with its Fresnel zone (`--profile-csv`), if anywhere.
     public var profileCSV: String?
+    /// The climate the hop fades in, for its availability (needs the budget's threshold); nil for none.
+    public var fading: FadingClimate?
 
     public init(
         terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,
-        profileCSV: String? = nil
+        profileCSV: String? = nil, fading: FadingClimate? = nil
     ) {
         self.terrainPath = terrainPath
         self.from = from
@@ -46,6 +48,7 @@ public struct PathRequest: Sendable {
         self.link = link
         self.budget = budget
         self.profileCSV = profileCSV
+        self.fading = fading
     }
 }
 
@@ -99,9 +102,11 @@ public struct PathReport: Sendable, Codable, Equatable {
     public let fresnel: FresnelReport
     /// The received power and its margin, when the request gave a budget.
     public let linkBudget: LinkBudgetReport?
+    /// How much of the year the margin holds against rain and multipath fading, when the request gave a climate.
+    public let availability: HopAvailability?
 
     enum CodingKeys: String, CodingKey {
-        case model, components, mode, warnings, from, to, profile, fresnel
+        case model, components, mode, warnings, from, to, profile, fresnel, availability
         case frequencyMHz = "frequency_mhz"
         case lossDB = "loss_db"
         case linkBudget = "link_budget"
@@ -115,6 +120,7 @@ public enum PathJob {
     /// `model`'s report of the request's path; writes the profile CSV when asked, before answering.
     public static func run(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
         if model == .p526 { try validateP526(request.link) }
+        try HopFading.check(request.fading, budget: request.budget)
         let path = try TerrainPath(request)
         let report = try report(path, model: model)
         if let file = request.profileCSV { try PathProfileCSV.write(path, to: file) }

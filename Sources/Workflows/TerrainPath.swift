@@ -9,6 +9,8 @@ struct TerrainPath {
     let profile: TerrainProfile
     let ends: (MapPoint, MapPoint)
     let fresnel: FresnelClearance
+    /// The climate's fading and the terrain's roughness around the path's middle, when the request gave a climate.
+    let fading: (model: HopFading, terrainRoughness: Double)?
 
     /// The path of `request`, on a grid cut around its two ends.
     init(_ request: PathRequest) throws(InputError) {
@@ -26,14 +28,21 @@ struct TerrainPath {
         } catch {
             throw InputError(path: request.terrainPath, reason: error.message)
         }
-        try self.init(request, grid: grid, ends: (points[0], points[1]))
+        let fading = try request.fading.map { climate throws(InputError) in
+            let model = try HopFading(climate, source: source, around: [request.from, request.to])
+            return (model, try model.terrainRoughness(around: [HopFading.middle(of: (request.from, request.to))])[0])
+        }
+        try self.init(request, grid: grid, ends: (points[0], points[1]), fading: fading)
     }
 
-    /// The path of `request` between `ends` on `grid`, which holds them and the line between them.
-    init(_ request: PathRequest, grid: TerrainGrid, ends: (MapPoint, MapPoint)) throws(InputError) {
+    /// The path of `request` between `ends` on `grid`, which holds them and the line between them; `fading` as above.
+    init(
+        _ request: PathRequest, grid: TerrainGrid, ends: (MapPoint, MapPoint), fading: (model: HopFading, terrainRoughness: Double)? = nil
+    ) throws(InputError) {
         self.request = request
         self.grid = grid
         self.ends = ends
+        self.fading = fading
         profile = try grid.profile(from: ends.0, to: ends.1)
         guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
         let link = request.link
@@ -60,6 +69,17 @@ struct TerrainPath {
             components["location_margin_db"] = margin
             components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
         }
+        let budget = request.budget.map { LinkBudgetReport($0, lossDB: loss) }
+        let ground = (profile.elevations[0], profile.elevations.last!)
+        let availability = fading.flatMap { fading in
+            budget?.marginDB.map { margin in
+                fading.model.availability(
+                    margin: margin, ends: (request.from, request.to),
+                    altitudes: (ground.0 + link.transmitterHeight, ground.1 + link.receiverHeight), lengthM: profile.length,
+                    link: link, terrainRoughness: fading.terrainRoughness
+                )
+            }
+        }
         return PathReport(
             model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
             mode: mode, warnings: warnings,
@@ -77,7 +97,7 @@ struct TerrainPath {
                 syntheticTerrain: grid.isSynthetic
             ),
             fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor),
-            linkBudget: request.budget.map { LinkBudgetReport($0, lossDB: loss) }
+            linkBudget: budget, availability: availability
         )
     }
 }

@@ -11,9 +11,11 @@ struct BackhaulCommand: ParsableCommand {
         discussion: """
             phusong backhaul --terrain DEM --sites FILE (--links links.csv | --within-km 20) --out DIR [--model p526]
                 [--frequency-mhz 7000] [--k-factor 1.3333] [--hub-field fibre] [link budget options] [radio environment options]
+                [--rain-rate-mm-h R --dn1 N]
             Each hop runs from the first site's antenna (its height_m) to the second's, checked as `phusong path` checks one.
             With --hub-field, reach.csv gives each site's fewest working hops (0.6 of the first Fresnel zone clear, the
-            budget closing) to a hub.
+            budget closing) to a hub. With --threshold-dbm, --rain-rate-mm-h and --dn1 each hop's availability over the
+            year against rain and multipath fading (ITU-R P.530).
             """
     )
 
@@ -46,6 +48,8 @@ struct BackhaulCommand: ParsableCommand {
 
     @OptionGroup var budget: LinkBudgetOptions
 
+    @OptionGroup var fading: FadingOptions
+
     @OptionGroup var radio: RadioEnvironmentOptions
 
     func validate() throws {
@@ -60,13 +64,17 @@ struct BackhaulCommand: ParsableCommand {
         let request = BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
             outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
-            earth: EarthModel(kFactor: kFactor), budget: try budget.settings(), hubField: hubField
+            earth: EarthModel(kFactor: kFactor), budget: try budget.settings(), hubField: hubField,
+            fading: fading.climate
         )
         let result = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
         let hops = result.hops
         let visible = hops.filter(\.fresnel.lineOfSight).count, clear = hops.filter(\.fresnel.clears60Percent).count
         let closing = budget.thresholdDBm == nil ? "" : ", \(hops.filter { $0.budget?.closes == true }.count) close their budget"
         print("\(hops.count) hops: \(visible) with line of sight, \(clear) clear 0.6 of the first Fresnel zone\(closing)")
+        if let fourNines = result.hopsAvailable(atLeast: 99.99), let fiveNines = result.hopsAvailable(atLeast: 99.999) {
+            print("availability over the year (rain and multipath): \(fourNines) hops at 99.99 % or more, \(fiveNines) at 99.999 %")
+        }
         if let reach = result.reach {
             let sites = reach.filter { !$0.isHub }, reached = sites.filter { $0.hops != nil }
             let direct = reached.filter { $0.hops == 1 }.count

@@ -14,7 +14,9 @@ struct PathCommand: ParsableCommand {
             phusong path --model M --terrain DEM --from LAT,LON --to LAT,LON [options]    → JSON
                 [--eirp-dbm E | --tx-power-dbm P [--tx-gain-dbi G] [--tx-feeder-loss-db L]]
                 [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
-            The JSON gives the first Fresnel zone's clearance, and with a transmitter's power the link budget.
+                [--rain-rate-mm-h R --dn1 N]
+            The JSON gives the first Fresnel zone's clearance, with a transmitter's power the link budget, and with a
+            threshold and the climate the share of the year the fade margin holds (ITU-R P.530 rain and multipath).
             """
     )
 
@@ -40,6 +42,8 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var budget: LinkBudgetOptions
 
+    @OptionGroup var fading: FadingOptions
+
     @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
     var profileCSV: String?
 
@@ -49,7 +53,8 @@ struct PathCommand: ParsableCommand {
             guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }
-            if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? profileCSV.map({ _ in "--profile-csv" }) {
+            let terrainOnly = [profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }]
+            if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
             }
         } else {
@@ -85,7 +90,8 @@ struct PathCommand: ParsableCommand {
         }
         let request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
-            to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV
+            to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV,
+            fading: fading.climate
         )
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())

@@ -1,4 +1,5 @@
 import Batch
+import Propagation
 import Foundation
 import Terrain
 import TestSupport
@@ -34,8 +35,15 @@ struct BackhaulManifestTests {
         #expect(request.terrainPath == terrain && request.sitesPath == sites && request.hops == .within(km: 3))
         #expect(request.model == .p526 && request.frequencyMHz == 13_000 && request.environment.itm.climate == .continentalTemperate)
         #expect(request.budget == LinkBudgetSettings(eirpDBm: 56, thresholdDBm: -68) && request.hubField == "fibre")
-        #expect(manifest.jobs[0].inputs == [terrain, sites] && manifest.jobs[0].type == "backhaul")
+        #expect(manifest.jobs[0].inputs == [terrain, sites] && manifest.jobs[0].type == "backhaul" && request.fading == nil)
+        let climate = try load("scenario: province, sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95, dn1: -450", in: folder)
+        guard case .backhaul(let rainy) = climate.jobs[0].work else { Issue.record("expected a backhaul job"); return }
+        #expect(rainy.fading == FadingClimate(rainRate001: 95, refractivityGradient: -450))
         for (job, fault) in [
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95", "dn1: rain_rate_mm_h and dn1 go together"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, dn1: -400", "rain_rate_mm_h: rain_rate_mm_h and dn1 go together"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, rain_rate_mm_h: 95, dn1: -400", "rain_rate_mm_h: availability needs threshold_dbm"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: -5, dn1: -400", "rain_rate_mm_h"),
             ("sites: \(sites), within_km: 3, radius_km: 5", "radius_km"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, links: \(sites)", "links: give links or within_km, one of them"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 60, tx_power_dbm: 20", "eirp_dbm: give eirp_dbm or tx_power_dbm, not both"),

@@ -341,6 +341,11 @@ struct CommandLineTests {
         let reaching = reach.filter { $0.contains(",false,") && !$0.hasSuffix(",,") }.count
         #expect(backhaul["sites_reaching_hub"] as? Double == Double(reaching) && reaching >= 1)
         #expect(backhaul["sites_without_hub"] as? Double == Double(4 - reaching))
+        // With the demo's assumed climate every hop has an availability (0 where it does not close); the figure counts
+        // those at 99.99 %.
+        let availabilities = hopRows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false).last ?? "") }
+        #expect(availabilities.count == hopRows.count && availabilities.contains(0))
+        #expect(backhaul["hops_available_99_99_percent"] as? Double == Double(availabilities.filter { $0 >= 99.99 }.count), "\(backhaul)")
         let hops = try String(contentsOfFile: folder + "/jobs/backhaul/hops.geojson", encoding: .utf8)
         #expect(hops.contains("\"synthetic_terrain\":true"))
     }

@@ -1,0 +1,115 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Hop availability: phusong path and backhaul against rain and multipath fading (ITU-R P.530-17)")
+struct HopAvailabilityTests {
+    func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
+
+    /// A level plain at 200 m around Cao Bằng, 22.4–22.8° N, 106.0–106.4° E in 0.01° cells.
+    func plain(in folder: String) throws -> String {
+        let path = folder + "/plain.asc"
+        try writeASCIIGrid(path, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
+        return path
+    }
+
+    let climate = ["--rain-rate-mm-h", "90", "--dn1", "-400"]
+    let budget = ["--tx-power-dbm", "20", "--tx-gain-dbi", "38", "--rx-gain-dbi", "38", "--threshold-dbm", "-70"]
+
+    @Test("A 20 km hop at 7 GHz over a plain, worked by hand from P.838-3's table and P.530-17: the rain fade, both outages and the availability")
+    func workedHop() throws {
+        let folder = try temporaryFolder("availability-plain")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([
+            "path", "--model", "fspl", "--terrain", try plain(in: folder), "--from", "22.6,106.1", "--to", "22.6,106.3",
+            "--tx-height-m", "35", "--rx-height-m", "35", "--frequency-mhz", "7000",
+        ] + budget + climate)
+        try #require(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let availability = try #require(json["availability"] as? [String: Any])
+        func figure(_ name: String) -> Double { availability[name] as? Double ?? .nan }
+        let d = try #require((json["profile"] as? [String: Any])?["length_m"] as? Double) / 1_000, f = 7.0
+        // Free space over the slant range between equal masts; 58 dBm EIRP and 38 dBi received over a −70 dBm threshold.
+        let margin = 20 + 38 + 38 + 70 - (32.45 + 20 * log10(7_000) + 20 * log10(d))
+        #expect(abs(figure("fade_margin_db") - margin) < 0.01 && figure("terrain_roughness_m") == 0)
+        // Rain [P.530-17 Eqns 32–35]: vertical polarisation (the default), P.838-3's kV and αV at 7 GHz.
+        let (k, alpha) = (0.001425, 1.4745)
+        let r = 1 / (0.477 * pow(d, 0.633) * pow(90, 0.073 * alpha) * pow(f, 0.123) - 10.579 * (1 - exp(-0.024 * d)))
+        let a001 = k * pow(90, alpha) * d * r
+        #expect(abs(figure("rain_fade_0_01_percent_db") / a001 - 1) < 2e-3)
+        let c0 = 0.12  // under 10 GHz
+        let (c1, c2, c3) = (pow(0.07, c0) * pow(0.12, 1 - c0), 0.855 * c0 + 0.546 * (1 - c0), 0.139 * c0 + 0.043 * (1 - c0))
+        // The percentage of the year whose fade reaches the margin, by bisection on log p of A(p) = A₀.₀₁C₁p^−(C₂+C₃ log p).
+        var (low, high) = (-5.0, 0.0)
+        for _ in 0..<100 {
+            let x = (low + high) / 2
+            if a001 * c1 * pow(10, -(c2 + c3 * x) * x) > margin { low = x } else { high = x }
+        }
+        let rainOutage = pow(10, (low + high) / 2)
+        #expect(abs(figure("rain_outage_percent") / rainOutage - 1) < 0.01, "\(availability) against \(rainOutage)")
+        // Multipath [Eqns 4–7, 23]: s_a 0 over the plain, level antennas 235 m up, deep fading at this margin.
+        let p0 = pow(10, -4.4 - 0.0027 * -400) * pow(10, -0.46) * pow(d, 3.4) * pow(f, 0.8) * pow(10, -0.00076 * 235)
+        #expect(margin > 25 + 1.2 * log10(p0))
+        let conversion = 10.5 - 5.6 * log10(1.1 + pow(abs(cos(2 * 22.6 * Double.pi / 180)), 0.7)) - 2.7 * log10(d)
+        let multipathOutage = pow(10, -conversion / 10) * p0 * pow(10, -margin / 10)
+        #expect(abs(figure("multipath_outage_percent") / multipathOutage - 1) < 1e-3)
+        #expect(abs(figure("availability_percent") - (100 - figure("rain_outage_percent") - figure("multipath_outage_percent"))) < 1e-9)
+        #expect(abs(figure("availability_percent") - (100 - rainOutage - multipathOutage)) < 1e-5)
+    }
+
+    @Test("Availability needs the threshold the margin is measured against, and rain and dN1 together; each refusal names what is missing and writes nothing")
+    func refusals() throws {
+        let folder = try temporaryFolder("availability-refusals")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = try plain(in: folder)
+        let path = ["path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.6,106.3", "--frequency-mhz", "7000"]
+        let noThreshold = try run(path + ["--eirp-dbm", "50"] + climate)
+        #expect(noThreshold.status != 0 && noThreshold.stderr.contains("--threshold-dbm") && noThreshold.stdout.isEmpty)
+        let alone = try run(path + budget + ["--rain-rate-mm-h", "90"])
+        #expect(alone.status != 0 && alone.stderr.contains("--rain-rate-mm-h and --dn1 go together"))
+        let dry = try run(path + budget + ["--rain-rate-mm-h", "0", "--dn1", "-400"])
+        #expect(dry.status != 0 && dry.stderr.contains("rain rate must be a positive"))
+        let sites = folder + "/sites.csv"
+        try "id,latitude,longitude,height_m,technology,frequency_mhz,eirp_dbm\nA,22.6,106.1,35,4G,7000,58\nB,22.6,106.3,35,4G,7000,58\n".write(toFile: sites, atomically: true, encoding: .utf8)
+        let backhaul = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "30", "--out", folder + "/out", "--eirp-dbm", "50"] + climate)
+        #expect(backhaul.status != 0 && backhaul.stderr.contains("--threshold-dbm") && !FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test("backhaul gives each hop the availability `phusong path` gives it, and counts the hops at four and five nines")
+    func backhaulColumns() throws {
+        let folder = try temporaryFolder("availability-backhaul")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = try plain(in: folder)
+        let sites = folder + "/sites.csv"
+        try "id,latitude,longitude,height_m,technology,frequency_mhz,eirp_dbm\nA,22.6,106.1,35,4G,7000,58\nB,22.6,106.3,35,4G,7000,58\nC,22.75,106.1,35,4G,7000,58\n".write(toFile: sites, atomically: true, encoding: .utf8)
+        let result = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "30", "--out", folder + "/out", "--model", "fspl"] + budget + climate)
+        try #require(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: folder + "/out/hops.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        #expect(rows.count == 3)
+        var nines = (four: 0, five: 0)
+        for row in rows {
+            let ends = ["A": "22.6,106.1", "B": "22.6,106.3", "C": "22.75,106.1"]
+            let single = try run([
+                "path", "--model", "fspl", "--terrain", terrain, "--from", ends[row["from"]!]!, "--to", ends[row["to"]!]!,
+                "--tx-height-m", "35", "--rx-height-m", "35", "--frequency-mhz", "7000",
+            ] + budget + climate)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [String: Any])
+            let availability = try #require(json["availability"] as? [String: Any])
+            for (column, key, tolerance) in [
+                ("rain_fade_0_01_db", "rain_fade_0_01_percent_db", 0.006), ("rain_outage_percent", "rain_outage_percent", 1e-6),
+                ("multipath_outage_percent", "multipath_outage_percent", 1e-6), ("availability_percent", "availability_percent", 1e-6),
+            ] {
+                let value = try #require(Double(row[column] ?? ""), "\(column) in \(row)")
+                #expect(abs(value - (availability[key] as? Double ?? .nan)) <= tolerance, "\(row["from"]!)–\(row["to"]!) \(column)")
+            }
+            let percent = try #require(Double(row["availability_percent"] ?? ""))
+            if percent >= 99.99 { nines.four += 1 }
+            if percent >= 99.999 { nines.five += 1 }
+        }
+        #expect(result.stdout.contains("\(nines.four) hops at 99.99 % or more, \(nines.five) at 99.999 %"), "\(result.stdout)")
+        let plainRun = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "30", "--out", folder + "/plain", "--model", "fspl"] + budget)
+        let header = try String(contentsOfFile: folder + "/plain/hops.csv", encoding: .utf8).split(separator: "\n")
+        #expect(plainRun.status == 0 && header[1].hasSuffix(",,,,"), "without a climate the availability columns stay empty")
+    }
+}
