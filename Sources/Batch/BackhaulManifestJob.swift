@@ -8,6 +8,7 @@ extension Manifest {
     static let backhaulKeys: Set<String> = backhaulScenarioKeys.union([
         "sites", "links", "within_km", "model", "frequency_mhz", "k_factor", "hub_field", "eirp_dbm", "tx_power_dbm",
         "tx_gain_dbi", "tx_feeder_loss_db", "rx_gain_dbi", "rx_feeder_loss_db", "threshold_dbm", "rain_rate_mm_h", "dn1",
+        "availability_target_percent",
     ])
 
     /// A `phusong backhaul` run from a job's fields, as the command's options give it (`--links` as `links`, …);
@@ -26,11 +27,14 @@ extension Manifest {
         var environment = RadioEnvironment()
         try ScenarioFields.radioClimate(fields, into: &environment.itm)
         let budget = try budget(fields)
-        return BackhaulRequest(
+        let request = BackhaulRequest(
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: within ?? 0), outputPath: "",
             model: model, frequencyMHz: frequency, environment: environment, earth: EarthModel(kFactor: k),
-            budget: budget, hubField: try fields.string("hub_field"), fading: try fading(fields, budget: budget)
+            budget: budget, hubField: try fields.string("hub_field"), fading: try fading(fields, budget: budget),
+            availabilityTarget: try fields.number("availability_target_percent")
         )
+        if let problem = request.availabilityTargetProblem(naming: { $0 }) { throw fields.fault(problem.field, problem.message) }
+        return request
     }
 
     /// The climate for the hops' availability, checked as the command's options are.

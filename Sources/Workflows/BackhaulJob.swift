@@ -29,11 +29,23 @@ public struct BackhaulRequest: Sendable {
     public var hubField: String?
     /// The climate the hops fade in, for their availability (needs the budget's threshold); nil for none.
     public var fading: FadingClimate?
+    /// The share of the year (%) a hop must be available to carry a chain to a hub (needs the climate); nil for any.
+    public var availabilityTarget: Double?
+
+    /// What is wrong with the availability target, if anything: a target needs the climate and the hubs, and lies
+    /// within 0–100 %. `name` writes a setting as the user wrote it (`rain_rate_mm_h` → `--rain-rate-mm-h`).
+    public func availabilityTargetProblem(naming name: (String) -> String) -> (field: String, message: String)? {
+        guard let target = availabilityTarget else { return nil }
+        let field = "availability_target_percent"
+        if fading == nil { return (field, "needs the climate the hops fade in: \(name("rain_rate_mm_h")) and \(name("dn1"))") }
+        if hubField == nil { return (field, "chooses the hops that chain sites to a hub: give \(name("hub_field"))") }
+        return target > 0 && target <= 100 ? nil : (field, "must be within 0–100 %")
+    }
 
     public init(
         terrainPath: String, sitesPath: String, hops: HopSelection, outputPath: String, model: PathLossModel,
         frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?, hubField: String? = nil,
-        fading: FadingClimate? = nil
+        fading: FadingClimate? = nil, availabilityTarget: Double? = nil
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -46,6 +58,7 @@ public struct BackhaulRequest: Sendable {
         self.budget = budget
         self.hubField = hubField
         self.fading = fading
+        self.availabilityTarget = availabilityTarget
     }
 }
 
@@ -85,6 +98,9 @@ public enum BackhaulJob {
         )
         if request.model == .p526 { try PathJob.validateP526(link) }
         try HopFading.check(request.fading, budget: request.budget)
+        if let problem = request.availabilityTargetProblem(naming: { "--" + $0.replacingOccurrences(of: "_", with: "-") }) {
+            throw InputError(path: "--availability-target", reason: problem.message)
+        }
         let entries = try SiteFile.entries(request.sitesPath, keeping: request.hubField.map { [$0] } ?? [])
         let sites = entries.map(\.site)
         let hubs = try request.hubField.map { field throws(InputError) in
@@ -102,7 +118,7 @@ public enum BackhaulJob {
             return (model: model, terrainRoughness: try model.terrainRoughness(around: middles))
         }
         let hops = try check(pairs, of: sites, over: source, link: link, fading: fading, request: request)
-        let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops) }
+        let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops, availabilityTarget: request.availabilityTarget) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
             try staging.write(BackhaulOutputs.csv(hops), to: "hops.csv")

@@ -11,10 +11,13 @@ public struct HubReach: Sendable, Equatable {
     public let nextHop: String?
     /// The hub the chain ends at.
     public let hub: String?
+    /// The chain's availability over the year, 100 less its hops' outages; nil without a climate or a chain.
+    public let chainAvailabilityPercent: Double?
 }
 
 /// Chains of working hops from every site to the fibre: a hop works when its terrain keeps out of 0.6 of the first
-/// Fresnel zone and, with a threshold, its budget closes; it carries traffic both ways.
+/// Fresnel zone, with a threshold its budget closes, and with an availability target its availability meets it; it
+/// carries traffic both ways.
 enum BackhaulReach {
     /// The sites flagged `true` (`true`, `yes`, `y` or `1`, in any case) in `field`; refuses other values, naming the site.
     static func hubs(_ entries: [SiteFile.Entry], field: String, sitesPath: String) throws(InputError) -> Set<String> {
@@ -34,32 +37,41 @@ enum BackhaulReach {
 
     /// Each site's shortest chain of working hops to a hub, breadth first from every hub at once. Among neighbours as
     /// few hops from a hub, a site goes through the one its hop clears best (the largest Fresnel fraction).
-    static func reach(sites: [Site], hubs: Set<String>, hops: [Hop]) -> [HubReach] {
-        var neighbours: [String: [(id: String, fraction: Double)]] = [:]
+    /// `availabilityTarget` (%) leaves out the hops available less of the year.
+    static func reach(sites: [Site], hubs: Set<String>, hops: [Hop], availabilityTarget: Double? = nil) -> [HubReach] {
+        var neighbours: [String: [(id: String, fraction: Double, outage: Double?)]] = [:]
         for hop in hops where hop.fresnel.clears60Percent && hop.budget?.closes != false {
-            let fraction = hop.fresnel.worstFraction ?? .infinity
-            neighbours[hop.from.id, default: []].append((hop.to.id, fraction))
-            neighbours[hop.to.id, default: []].append((hop.from.id, fraction))
+            let availability = hop.availability?.availabilityPercent
+            if let availabilityTarget, (availability ?? 100) < availabilityTarget { continue }
+            let fraction = hop.fresnel.worstFraction ?? .infinity, outage = availability.map { 100 - $0 }
+            neighbours[hop.from.id, default: []].append((hop.to.id, fraction, outage))
+            neighbours[hop.to.id, default: []].append((hop.from.id, fraction, outage))
         }
-        var found: [String: (hops: Int, next: String?, hub: String, fraction: Double)] = [:]
+        var found: [String: (hops: Int, next: String?, hub: String, fraction: Double, outage: Double?)] = [:]
         var layer = sites.map(\.id).filter(hubs.contains)
-        for id in layer { found[id] = (0, nil, id, .infinity) }
+        let climate = hops.contains { $0.availability != nil }
+        for id in layer { found[id] = (0, nil, id, .infinity, climate ? 0 : nil) }
         var distance = 0
         while !layer.isEmpty {
             distance += 1
             var next: [String] = []
             for id in layer {
-                for (neighbour, fraction) in neighbours[id] ?? [] {
+                let chain = found[id]!
+                for (neighbour, fraction, outage) in neighbours[id] ?? [] {
                     if let known = found[neighbour], known.hops < distance || known.fraction >= fraction { continue }
                     if found[neighbour] == nil { next.append(neighbour) }
-                    found[neighbour] = (distance, id, found[id]!.hub, fraction)
+                    let chainOutage = chain.outage.flatMap { total in outage.map { total + $0 } }
+                    found[neighbour] = (distance, id, chain.hub, fraction, chainOutage)
                 }
             }
             layer = next
         }
         return sites.map { site in
             let entry = found[site.id]
-            return HubReach(site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub)
+            return HubReach(
+                site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub,
+                chainAvailabilityPercent: entry?.outage.map { max(0, 100 - $0) }
+            )
         }
     }
 
@@ -67,8 +79,9 @@ enum BackhaulReach {
     static func csv(_ reach: [HubReach]) -> String {
         let rows = reach.map { entry in
             [csvField(entry.site), entry.isHub ? "true" : "false", entry.hops.map(String.init) ?? "",
-             csvField(entry.nextHop ?? ""), csvField(entry.hub ?? "")].joined(separator: ",")
+             csvField(entry.nextHop ?? ""), csvField(entry.hub ?? ""),
+             entry.chainAvailabilityPercent.map { String(format: "%.6f", $0) } ?? ""].joined(separator: ",")
         }
-        return (["id,hub,hops_to_hub,next_hop,hub_reached"] + rows).joined(separator: "\n") + "\n"
+        return (["id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent"] + rows).joined(separator: "\n") + "\n"
     }
 }

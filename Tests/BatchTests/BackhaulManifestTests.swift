@@ -44,6 +44,8 @@ struct BackhaulManifestTests {
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, dn1: -400", "rain_rate_mm_h: rain_rate_mm_h and dn1 go together"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, rain_rate_mm_h: 95, dn1: -400", "rain_rate_mm_h: availability needs threshold_dbm"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: -5, dn1: -400", "rain_rate_mm_h"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, availability_target_percent: 99.99", "availability_target_percent: needs the climate the hops fade in: rain_rate_mm_h and dn1"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95, dn1: -400, availability_target_percent: 99.99", "availability_target_percent: chooses the hops that chain sites to a hub: give hub_field"),
             ("sites: \(sites), within_km: 3, radius_km: 5", "radius_km"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, links: \(sites)", "links: give links or within_km, one of them"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 60, tx_power_dbm: 20", "eirp_dbm: give eirp_dbm or tx_power_dbm, not both"),

@@ -113,3 +113,49 @@ struct HopAvailabilityTests {
         #expect(plainRun.status == 0 && header[1].hasSuffix(",,,,"), "without a climate the availability columns stay empty")
     }
 }
+
+extension HopAvailabilityTests {
+    @Test("reach.csv gives each chain's availability, 100 less its hops' outages; --availability-target leaves out the hops below it, and is refused without the climate or the hubs")
+    func chains() throws {
+        let folder = try temporaryFolder("availability-chains")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = try plain(in: folder)
+        // A on the fibre, B 20.6 km east of it, C 26.4 km further north-east: two hops, the second weaker.
+        let sites = folder + "/sites.csv"
+        try """
+            id,latitude,longitude,height_m,technology,frequency_mhz,eirp_dbm,fibre
+            A,22.5,106.05,35,4G,7000,58,yes
+            B,22.5,106.25,35,4G,7000,58,no
+            C,22.7,106.38,35,4G,7000,58,no
+            """.write(toFile: sites, atomically: true, encoding: .utf8)
+        let base = ["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "27", "--model", "fspl", "--hub-field", "fibre"] + budget + climate
+        func rows(_ path: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let all = try run(base + ["--out", folder + "/all"])
+        try #require(all.status == 0, "\(all.stderr)")
+        let hops = try rows(folder + "/all/hops.csv")
+        #expect(hops.map { "\($0["from"]!)-\($0["to"]!)" } == ["A-B", "B-C"])
+        let outages = try hops.map { try #require(Double($0["availability_percent"] ?? "")).distance(to: 100) }
+        #expect(outages[1] > outages[0] && outages[0] > 0)
+        let reach = try rows(folder + "/all/reach.csv")
+        func chain(_ id: String, in reach: [[String: String]]) -> Double? { reach.first { $0["id"] == id }.flatMap { Double($0["chain_availability_percent"] ?? "") } }
+        #expect(chain("A", in: reach) == 100 && abs((chain("B", in: reach) ?? 0) - (100 - outages[0])) < 2e-6)
+        #expect(abs((chain("C", in: reach) ?? 0) - (100 - outages[0] - outages[1])) < 2e-6)
+        // A target between the two hops' availabilities keeps the first hop and drops the second.
+        let target = 100 - (outages[0] + outages[1]) / 2
+        let strict = try run(base + ["--out", folder + "/strict", "--availability-target", String(target)])
+        try #require(strict.status == 0, "\(strict.stderr)")
+        let strictReach = try rows(folder + "/strict/reach.csv")
+        #expect(strictReach.first { $0["id"] == "B" }?["hops_to_hub"] == "1" && strictReach.first { $0["id"] == "C" }?["hops_to_hub"] == "")
+        for (arguments, complaint) in [
+            (["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "27", "--hub-field", "fibre", "--availability-target", "99.99"] + budget, "--rain-rate-mm-h and --dn1"),
+            (["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "27", "--availability-target", "99.99"] + budget + climate, "give --hub-field"),
+            (base + ["--availability-target", "120"], "within 0–100 %"),
+        ] {
+            let refused = try run(arguments + ["--out", folder + "/refused"])
+            #expect(refused.status != 0 && refused.stderr.contains(complaint) && !FileManager.default.fileExists(atPath: folder + "/refused"), "\(refused.stderr)")
+        }
+    }
+}
