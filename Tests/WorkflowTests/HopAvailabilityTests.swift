@@ -67,6 +67,8 @@ struct HopAvailabilityTests {
         #expect(noThreshold.status != 0 && noThreshold.stderr.contains("--threshold-dbm") && noThreshold.stdout.isEmpty)
         let alone = try run(path + budget + ["--rain-rate-mm-h", "90"])
         #expect(alone.status != 0 && alone.stderr.contains("--rain-rate-mm-h and --dn1 go together"))
+        let cases = try run(["path", "--model", "itm", "--cases", "p2p.csv", "--profiles", "pfls.csv"] + climate)
+        #expect(cases.status != 0 && cases.stderr.contains("--rain-rate-mm-h works with a terrain path"), "\(cases.stderr)")
         let dry = try run(path + budget + ["--rain-rate-mm-h", "0", "--dn1", "-400"])
         #expect(dry.status != 0 && dry.stderr.contains("rain rate must be a positive"))
         let sites = folder + "/sites.csv"
