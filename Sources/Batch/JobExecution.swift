@@ -65,7 +65,7 @@ enum JobExecution {
 
     /// A backhaul job's figures: its hops, how many see across, clear 0.6 of the first Fresnel zone and close their
     /// budget, with a climate how many are available 99.99 and 99.999 % of the year, and with hubs how many sites reach
-    /// one and how many do not.
+    /// one and how many do not; any pairs left out, their line leaving the terrain.
     private static func backhaulFigures(_ result: BackhaulResult) -> [String: Figure] {
         let hops = result.hops
         var figures: [String: Figure] = [
@@ -75,6 +75,7 @@ enum JobExecution {
         if hops.contains(where: { $0.budget?.closes != nil }) {
             figures["closing_hops"] = .number(Double(hops.filter { $0.budget?.closes == true }.count))
         }
+        if !result.leftOut.isEmpty { figures["pairs_left_out"] = .number(Double(result.leftOut.count)) }
         for (name, percent) in [("99_99", 99.99), ("99_999", 99.999)] {
             figures["hops_available_\(name)_percent"] = result.hopsAvailable(atLeast: percent).map { .number(Double($0)) }
         }

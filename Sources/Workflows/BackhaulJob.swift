@@ -79,6 +79,8 @@ public struct Hop: Sendable, Equatable {
 public struct BackhaulResult: Sendable {
     public let hops: [Hop]
     public let reach: [HubReach]?
+    /// Pairs within `--within-km` left out because the line between them leaves the terrain (site ids).
+    public let leftOut: [(from: String, to: String)]
 
     /// How many hops are available at least `percent` of the year; nil when the request gave no climate.
     public func hopsAvailable(atLeast percent: Double) -> Int? {
@@ -117,7 +119,9 @@ public enum BackhaulJob {
             let middles = pairs.map { HopFading.middle(of: (sites[$0.0].location, sites[$0.1].location)) }
             return (model: model, terrainRoughness: try model.terrainRoughness(around: middles))
         }
-        let hops = try check(pairs, of: sites, over: source, link: link, fading: fading, request: request)
+        let checked = try check(pairs, of: sites, over: source, link: link, fading: fading, request: request)
+        let hops = checked.compactMap { $0 }
+        let leftOut = zip(pairs, checked).filter { $0.1 == nil }.map { (from: sites[$0.0.0].id, to: sites[$0.0.1].id) }
         let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops, availabilityTarget: request.availabilityTarget) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
@@ -129,18 +133,19 @@ public enum BackhaulJob {
             staging.discard()
             throw error
         }
-        return BackhaulResult(hops: hops, reach: reach)
+        return BackhaulResult(hops: hops, reach: reach, leftOut: leftOut)
     }
 
-    /// Every pair's hop, in the pairs' order. Each hop's profile is cut from a grid anchored, as `phusong path` anchors
+    /// Every pair's hop, in the pairs' order; nil for a pair within `--within-km` whose line leaves the terrain (a pair
+    /// the request lists is refused instead). Each hop's profile is cut from a grid anchored, as `phusong path` anchors
     /// its own, on the hop's first site, so that a hop and the same path checked alone sample the same heights: a grid
     /// per first site, the first sites spread over the cores.
     private static func check(
         _ pairs: [(Int, Int)], of sites: [Site], over source: DEMSource, link: LinkSettings,
         fading: (model: HopFading, terrainRoughness: [Double])?, request: BackhaulRequest
-    ) throws(InputError) -> [Hop] {
+    ) throws(InputError) -> [Hop?] {
         let groups = Dictionary(grouping: pairs.indices) { pairs[$0].0 }.sorted { $0.key < $1.key }
-        let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> Result<[(Int, Hop)], InputError> in
+        let checked = parallelMap(count: groups.count, chunkSize: 1) { group -> Result<[(Int, Hop?)], InputError> in
             let (a, members) = groups[group]
             let ends = [a] + members.map { pairs[$0].1 }
             do throws(InputError) {
@@ -165,7 +170,7 @@ public enum BackhaulJob {
         for result in checked {
             for (index, hop) in try result.get() { hops[index] = hop }
         }
-        return hops.compactMap { $0 }
+        return hops
     }
 
     /// The sites' positions on `grid`'s map.
@@ -177,11 +182,12 @@ public enum BackhaulJob {
         }
     }
 
-    /// The hop from `from`'s antenna to `to`'s, checked as `phusong path` checks one.
+    /// The hop from `from`'s antenna to `to`'s, checked as `phusong path` checks one; nil when its line leaves the
+    /// terrain and the pair was not listed.
     private static func hop(
         _ from: Site, _ to: Site, ends: (MapPoint, MapPoint), grid: TerrainGrid, link: LinkSettings,
         fading: (model: HopFading, terrainRoughness: Double)?, request: BackhaulRequest
-    ) throws(InputError) -> Hop {
+    ) throws(InputError) -> Hop? {
         var settings = link
         settings.transmitterHeight = from.antennaHeight
         settings.receiverHeight = to.antennaHeight
@@ -190,7 +196,14 @@ public enum BackhaulJob {
             fading: request.fading
         )
         do throws(InputError) {
-            let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends, fading: fading), model: request.model)
+            let profile: TerrainProfile
+            do throws(InputError) {
+                profile = try grid.profile(from: ends.0, to: ends.1)
+            } catch {
+                if case .within = request.hops { return nil }
+                throw error
+            }
+            let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends, profile: profile, fading: fading), model: request.model)
             return Hop(
                 from: from, to: to, lengthM: report.profile.lengthM, lossDB: report.lossDB, mode: report.mode, fresnel: report.fresnel,
                 budget: report.linkBudget, availability: report.availability

@@ -32,18 +32,21 @@ struct TerrainPath {
             let model = try HopFading(climate, source: source, around: [request.from, request.to])
             return (model, try model.terrainRoughness(around: [HopFading.middle(of: (request.from, request.to))])[0])
         }
-        try self.init(request, grid: grid, ends: (points[0], points[1]), fading: fading)
+        let ends = (points[0], points[1])
+        try self.init(request, grid: grid, ends: ends, profile: try grid.profile(from: ends.0, to: ends.1), fading: fading)
     }
 
-    /// The path of `request` between `ends` on `grid`, which holds them and the line between them; `fading` as above.
+    /// The path of `request` between `ends` on `grid`, along `profile` (the grid's, from one end to the other);
+    /// `fading` as above.
     init(
-        _ request: PathRequest, grid: TerrainGrid, ends: (MapPoint, MapPoint), fading: (model: HopFading, terrainRoughness: Double)? = nil
+        _ request: PathRequest, grid: TerrainGrid, ends: (MapPoint, MapPoint), profile: TerrainProfile,
+        fading: (model: HopFading, terrainRoughness: Double)? = nil
     ) throws(InputError) {
         self.request = request
         self.grid = grid
         self.ends = ends
         self.fading = fading
-        profile = try grid.profile(from: ends.0, to: ends.1)
+        self.profile = profile
         guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
         let link = request.link
         fresnel = FresnelClearance(

@@ -75,6 +75,10 @@ struct BackhaulCommand: ParsableCommand {
         let visible = hops.filter(\.fresnel.lineOfSight).count, clear = hops.filter(\.fresnel.clears60Percent).count
         let closing = budget.thresholdDBm == nil ? "" : ", \(hops.filter { $0.budget?.closes == true }.count) close their budget"
         print("\(hops.count) hops: \(visible) with line of sight, \(clear) clear 0.6 of the first Fresnel zone\(closing)")
+        if let first = result.leftOut.first {
+            let count = result.leftOut.count
+            print("\(count) \(count == 1 ? "pair" : "pairs") left out, the terrain not reaching all along their line (the first: \(first.from) → \(first.to))")
+        }
         if let fourNines = result.hopsAvailable(atLeast: 99.99), let fiveNines = result.hopsAvailable(atLeast: 99.999) {
             print("availability over the year (rain and multipath): \(fourNines) hops at 99.99 % or more, \(fiveNines) at 99.999 %")
         }

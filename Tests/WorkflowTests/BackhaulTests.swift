@@ -181,3 +181,32 @@ struct BackhaulTests {
         #expect(both.status == 64 && both.stderr.contains("give --links or --within-km, one of them"))
     }
 }
+
+@Suite("phusong backhaul at the terrain's edge")
+struct BackhaulEdgeTests {
+    @Test("Pairs within --within-km whose line leaves the terrain are left out and counted, the others checked; a listed pair that leaves it is refused, naming the hop")
+    func leavingTheTerrain() throws {
+        let folder = try temporaryFolder("backhaul-edge")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = folder + "/plain.asc"
+        try writeASCIIGrid(terrain, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
+        // A and B stand 0.0005° inside the west edge, 33 km apart: on the UTM grid the straight line between them runs
+        // out of the tile. C stands in the middle.
+        let sites = folder + "/sites.csv"
+        try """
+            id,latitude,longitude,height_m,technology,frequency_mhz,eirp_dbm
+            A,22.45,106.0005,35,4G,7000,58
+            B,22.75,106.0005,35,4G,7000,58
+            C,22.60,106.2,35,4G,7000,58
+            """.write(toFile: sites, atomically: true, encoding: .utf8)
+        let within = try runProgram(phusongExecutable, ["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "40", "--out", folder + "/within", "--model", "fspl"])
+        #expect(within.status == 0, "\(within.stderr)")
+        let rows = try String(contentsOfFile: folder + "/within/hops.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: "-") }
+        #expect(rows == ["A-C", "B-C"] && within.stdout.contains("1 pair left out, the terrain not reaching all along their line (the first: A → B)"), "\(within.stdout)")
+        let links = folder + "/links.csv"
+        try "from,to\nA,C\nA,B\n".write(toFile: links, atomically: true, encoding: .utf8)
+        let listed = try runProgram(phusongExecutable, ["backhaul", "--terrain", terrain, "--sites", sites, "--links", links, "--out", folder + "/listed", "--model", "fspl"])
+        #expect(listed.status != 0 && listed.stderr.contains("hop 'A' → 'B'") && listed.stderr.contains("has no elevation"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/listed"))
+    }
+}
