@@ -50,4 +50,20 @@ public struct FresnelClearance: Sendable, Equatable {
 
     /// True when the terrain stays out of `fraction` of the first Fresnel zone everywhere between the ends.
     public func clears(fraction: Double) -> Bool { (worst?.fresnelFraction ?? .infinity) >= fraction }
+
+    /// How far the antennas must rise (metres) for the terrain to stay out of `fraction` of the first Fresnel zone
+    /// everywhere: both by the same height, the transmitter alone, or the receiver alone; 0 where it already does. A
+    /// point x along a hop of length d sees the ray rise by the whole raise of both, by (1 − x/d) of the transmitter's,
+    /// by x/d of the receiver's.
+    public func raise(toClear fraction: Double) -> (both: Double, transmitter: Double, receiver: Double) {
+        guard let length = points.last?.distance, length > 0 else { return (0, 0, 0) }
+        var raise = (both: 0.0, transmitter: 0.0, receiver: 0.0)
+        for point in points.dropFirst().dropLast() {
+            let shortfall = fraction * point.fresnelRadius - point.clearance
+            guard shortfall > 0 else { continue }
+            let share = point.distance / length
+            raise = (max(raise.both, shortfall), max(raise.transmitter, shortfall / (1 - share)), max(raise.receiver, shortfall / share))
+        }
+        return raise
+    }
 }

@@ -15,6 +15,11 @@ public struct FresnelReport: Sendable, Codable, Equatable {
     public let worstRadiusM: Double?
     public let worstClearanceM: Double?
     public let worstFraction: Double?
+    /// How far the antennas must rise for 0.6 of the zone to clear (metres, 0 when it does): both by the same height,
+    /// or the transmitter's (`from`) or the receiver's (`to`) alone.
+    public let raiseBothM: Double
+    public let raiseFromM: Double
+    public let raiseToM: Double
 
     init(_ clearance: FresnelClearance, kFactor: Double) {
         self.kFactor = kFactor
@@ -26,6 +31,7 @@ public struct FresnelReport: Sendable, Codable, Equatable {
         worstRadiusM = worst?.fresnelRadius
         worstClearanceM = worst?.clearance
         worstFraction = worst?.fresnelFraction
+        (raiseBothM, raiseFromM, raiseToM) = clearance.raise(toClear: 0.6)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,5 +43,8 @@ public struct FresnelReport: Sendable, Codable, Equatable {
         case worstRadiusM = "worst_fresnel_radius_m"
         case worstClearanceM = "worst_clearance_m"
         case worstFraction = "worst_fraction"
+        case raiseBothM = "raise_both_m"
+        case raiseFromM = "raise_from_m"
+        case raiseToM = "raise_to_m"
     }
 }

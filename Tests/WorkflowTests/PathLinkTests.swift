@@ -50,6 +50,32 @@ struct PathLinkTests {
         }
     }
 
+    @Test("How far the masts must rise to clear 0.6 of the zone: both together by the largest shortfall, one alone by the shortfall over its share of the ray's rise; rerun so raised, the hop just clears; a clear hop needs nothing")
+    func raiseToClear() throws {
+        let folder = try temporaryFolder("fresnel-raise")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = try plain(in: folder)
+        func fresnel(_ heights: (Double, Double)) throws -> [String: Any] {
+            let json = try report(try run([
+                "path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.6,106.3",
+                "--tx-height-m", String(heights.0), "--rx-height-m", String(heights.1), "--frequency-mhz", "900",
+            ]))
+            return try #require(json["fresnel"] as? [String: Any])
+        }
+        let low = try fresnel((30, 30))
+        func figure(_ json: [String: Any], _ name: String) -> Double { json[name] as? Double ?? .nan }
+        let (both, from, to) = (figure(low, "raise_both_m"), figure(low, "raise_from_m"), figure(low, "raise_to_m"))
+        // Over a level plain the shortfall 0.6 r − (h − bulge) is largest mid-path, where each end's share is one half,
+        // so one end alone rises at least twice as far; the plain is symmetric, so either end as far.
+        #expect(low["clears_60_percent"] as? Bool == false && both > 0.5 && from >= 1.99 * both && abs(to - from) < 1e-6 * from)
+        for raised in [(30 + both, 30 + both), (30 + from, 30), (30, 30 + to)] {
+            let clear = try fresnel(raised)
+            #expect(abs(figure(clear, "worst_fraction") - 0.6) < 1e-6 && figure(clear, "raise_both_m") < 1e-6, "\(raised): \(clear)")
+        }
+        let high = try fresnel((35, 35))
+        #expect(figure(high, "raise_both_m") == 0 && figure(high, "raise_from_m") == 0 && figure(high, "raise_to_m") == 0)
+    }
+
     @Test("The link budget: EIRP from the transmitter's power, gain and feeder; received power, margin and whether the link closes")
     func linkBudget() throws {
         let folder = try temporaryFolder("link-budget")
