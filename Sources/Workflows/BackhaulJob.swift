@@ -122,7 +122,9 @@ public enum BackhaulJob {
         let checked = try check(pairs, of: sites, over: source, link: link, fading: fading, request: request)
         let hops = checked.compactMap { $0 }
         let leftOut = zip(pairs, checked).filter { $0.1 == nil }.map { (from: sites[$0.0.0].id, to: sites[$0.0.1].id) }
-        let reach = hubs.map { BackhaulReach.reach(sites: sites, hubs: $0, hops: hops, availabilityTarget: request.availabilityTarget) }
+        let reach = hubs.map { BackhaulReach.reach(
+            sites: sites, hubs: $0, hops: hops, frequencyMHz: request.frequencyMHz, availabilityTarget: request.availabilityTarget
+        ) }
         let staging = try OutputStaging(destination: request.outputPath)
         do throws(InputError) {
             try staging.write(BackhaulOutputs.csv(hops), to: "hops.csv")

@@ -1,4 +1,5 @@
 import Coverage
+import Propagation
 import Terrain
 
 /// How a site reaches a hub (a mast on the fibre network) over hops that work: the fewest hops, and the first of them.
@@ -13,6 +14,11 @@ public struct HubReach: Sendable, Equatable {
     public let hub: String?
     /// The chain's availability over the year, 100 less its hops' outages; nil without a climate or a chain.
     public let chainAvailabilityPercent: Double?
+    /// For a site that reaches no hub: the neighbour reaching one whose hop needs the least raise of this site's mast
+    /// alone to clear 0.6 of the first Fresnel zone (with a threshold, its budget closing over free space, as a hop so
+    /// cleared nearly does), and that raise in metres; nil otherwise.
+    public let tallerMastVia: String?
+    public let tallerMastRaiseM: Double?
 }
 
 /// Chains of working hops from every site to the fibre: a hop works when its terrain keeps out of 0.6 of the first
@@ -37,12 +43,14 @@ enum BackhaulReach {
 
     /// Each site's shortest chain of working hops to a hub, breadth first from every hub at once. Among neighbours as
     /// few hops from a hub, a site goes through the one its hop clears best (the largest Fresnel fraction).
-    /// `availabilityTarget` (%) leaves out the hops available less of the year.
-    static func reach(sites: [Site], hubs: Set<String>, hops: [Hop], availabilityTarget: Double? = nil) -> [HubReach] {
+    /// `availabilityTarget` (%) leaves out the hops available less of the year. The hops are at `frequencyMHz`.
+    static func reach(sites: [Site], hubs: Set<String>, hops: [Hop], frequencyMHz: Double, availabilityTarget: Double? = nil) -> [HubReach] {
         var neighbours: [String: [(id: String, fraction: Double, outage: Double?)]] = [:]
-        for hop in hops where hop.fresnel.clears60Percent && hop.budget?.closes != false {
+        func carries(_ hop: Hop) -> Bool {
+            hop.budget?.closes != false && (availabilityTarget.map { (hop.availability?.availabilityPercent ?? 100) >= $0 } ?? true)
+        }
+        for hop in hops where hop.fresnel.clears60Percent && carries(hop) {
             let availability = hop.availability?.availabilityPercent
-            if let availabilityTarget, (availability ?? 100) < availabilityTarget { continue }
             let fraction = hop.fresnel.worstFraction ?? .infinity, outage = availability.map { 100 - $0 }
             neighbours[hop.from.id, default: []].append((hop.to.id, fraction, outage))
             neighbours[hop.to.id, default: []].append((hop.from.id, fraction, outage))
@@ -66,11 +74,25 @@ enum BackhaulReach {
             }
             layer = next
         }
+        // The cheapest taller mast for each site left out: over its hops to a site that reaches a hub whose budget
+        // would close in free space, the least raise of its own end alone.
+        func closesWhenClear(_ hop: Hop) -> Bool {
+            guard let budget = hop.budget, let margin = budget.marginDB, let loss = hop.lossDB else { return hop.budget?.thresholdDBm == nil }
+            return margin + loss - freeSpaceLoss(distance: hop.lengthM, frequencyMHz: frequencyMHz) >= 0
+        }
+        var taller: [String: (via: String, raise: Double)] = [:]
+        for hop in hops where closesWhenClear(hop) {
+            for (own, other, raise) in [(hop.from.id, hop.to.id, hop.fresnel.raiseFromM), (hop.to.id, hop.from.id, hop.fresnel.raiseToM)]
+            where found[own] == nil && found[other] != nil && raise < (taller[own]?.raise ?? .infinity) {
+                taller[own] = (other, raise)
+            }
+        }
         return sites.map { site in
             let entry = found[site.id]
             return HubReach(
                 site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub,
-                chainAvailabilityPercent: entry?.outage.map { max(0, 100 - $0) }
+                chainAvailabilityPercent: entry?.outage.map { max(0, 100 - $0) }, tallerMastVia: taller[site.id]?.via,
+                tallerMastRaiseM: taller[site.id]?.raise
             )
         }
     }
@@ -80,8 +102,10 @@ enum BackhaulReach {
         let rows = reach.map { entry in
             [csvField(entry.site), entry.isHub ? "true" : "false", entry.hops.map(String.init) ?? "",
              csvField(entry.nextHop ?? ""), csvField(entry.hub ?? ""),
-             entry.chainAvailabilityPercent.map { String(format: "%.6f", $0) } ?? ""].joined(separator: ",")
+             entry.chainAvailabilityPercent.map { String(format: "%.6f", $0) } ?? "", csvField(entry.tallerMastVia ?? ""),
+             entry.tallerMastRaiseM.map { String(format: "%.1f", $0) } ?? ""].joined(separator: ",")
         }
-        return (["id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent"] + rows).joined(separator: "\n") + "\n"
+        let header = "id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent,taller_mast_via,taller_mast_raise_m"
+        return ([header] + rows).joined(separator: "\n") + "\n"
     }
 }

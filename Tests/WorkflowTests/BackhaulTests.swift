@@ -120,6 +120,21 @@ struct BackhaulTests {
             #expect(neighbours[id]?.contains(next) == true && distance[next] == hops - 1 && row["hub_reached"] == "S0", "\(id) via \(next)")
             #expect(byID[next]?["hub_reached"] == "S0")
         }
+        // A site left out is pointed at the neighbour reaching the hub whose hop needs the least raise of its own mast
+        // (every hop here would close in free space: 90 dBm of EIRP and gain against −70 dBm over at most 4.5 km).
+        let hopRows = try table(folder + "/out/hops.csv")
+        let unreached = reach.filter { distance[$0["id"]!] == nil }
+        for row in unreached {
+            let id = row["id"]!
+            let options = hopRows.compactMap { hop -> (String, Double)? in
+                if hop["from"] == id, let other = hop["to"], distance[other] != nil { return (other, Double(hop["raise_from_m"]!)!) }
+                if hop["to"] == id, let other = hop["from"], distance[other] != nil { return (other, Double(hop["raise_to_m"]!)!) }
+                return nil
+            }
+            let best = options.min { $0.1 < $1.1 }
+            #expect(row["taller_mast_via"] == (best?.0 ?? "") && abs((Double(row["taller_mast_raise_m"] ?? "") ?? -1) - (best?.1 ?? -1)) < 0.051, "\(id): \(row)")
+        }
+        #expect(unreached.contains { !($0["taller_mast_via"] ?? "").isEmpty }, "the grid has a site a taller mast would join: \(unreached)")
         try flagSites(s7: "maybe")
         let refused = try run(base + ["--out", folder + "/refused"])
         #expect(refused.status == 1 && refused.stderr.contains("site 'S7': fibre must be yes or no (true/false, 1/0), not 'maybe'"), "\(refused.stderr)")
