@@ -93,16 +93,7 @@ public enum BackhaulJob {
     /// Checks the request's hops over the terrain and writes `hops.csv` and `hops.geojson` (and with hubs `reach.csv`),
     /// all or none.
     public static func run(_ request: BackhaulRequest) throws(InputError) -> BackhaulResult {
-        try checkOutputFolder(request.outputPath)
-        let link = LinkSettings(
-            transmitterHeight: 0, receiverHeight: 0, frequencyMHz: request.frequencyMHz, environment: request.environment,
-            earth: request.earth
-        )
-        if request.model == .p526 { try PathJob.validateP526(link) }
-        try HopFading.check(request.fading, budget: request.budget)
-        if let problem = request.availabilityTargetProblem(naming: { "--" + $0.replacingOccurrences(of: "_", with: "-") }) {
-            throw InputError(path: "--availability-target", reason: problem.message)
-        }
+        let link = try checkedSettings(request)
         let entries = try SiteFile.entries(request.sitesPath, keeping: request.hubField.map { [$0] } ?? [])
         let sites = entries.map(\.site)
         let hubs = try request.hubField.map { field throws(InputError) in
@@ -136,6 +127,22 @@ public enum BackhaulJob {
             throw error
         }
         return BackhaulResult(hops: hops, reach: reach, leftOut: leftOut)
+    }
+
+    /// The link every hop shares, once the request's settings are checked: the output folder, P.526's ground, the
+    /// climate and the availability target.
+    private static func checkedSettings(_ request: BackhaulRequest) throws(InputError) -> LinkSettings {
+        try checkOutputFolder(request.outputPath)
+        let link = LinkSettings(
+            transmitterHeight: 0, receiverHeight: 0, frequencyMHz: request.frequencyMHz, environment: request.environment,
+            earth: request.earth
+        )
+        if request.model == .p526 { try PathJob.validateP526(link) }
+        try HopFading.check(request.fading, budget: request.budget)
+        if let problem = request.availabilityTargetProblem(naming: { "--" + $0.replacingOccurrences(of: "_", with: "-") }) {
+            throw InputError(path: "--availability-target", reason: problem.message)
+        }
+        return link
     }
 
     /// Every pair's hop, in the pairs' order; nil for a pair within `--within-km` whose line leaves the terrain (a pair
