@@ -38,7 +38,13 @@ struct BackhaulManifestTests {
         #expect(manifest.jobs[0].inputs == [terrain, sites] && manifest.jobs[0].type == "backhaul" && request.fading == nil)
         let climate = try load("scenario: province, sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95, dn1: -450", in: folder)
         guard case .backhaul(let rainy) = climate.jobs[0].work else { Issue.record("expected a backhaul job"); return }
-        #expect(rainy.fading == FadingClimate(rainRate001: 95, refractivityGradient: -450))
+        #expect(rainy.fading == FadingClimate(rainRate001: 95, refractivityGradient: -450) && rainy.availabilityTarget == nil)
+        let strict = try load(
+            "scenario: province, sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95, dn1: -450, hub_field: fibre, availability_target_percent: 99.99",
+            in: folder
+        )
+        guard case .backhaul(let targeted) = strict.jobs[0].work else { Issue.record("expected a backhaul job"); return }
+        #expect(targeted.availabilityTarget == 99.99 && targeted.hubField == "fibre")
         for (job, fault) in [
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95", "dn1: rain_rate_mm_h and dn1 go together"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, dn1: -400", "rain_rate_mm_h: rain_rate_mm_h and dn1 go together"),
