@@ -28,6 +28,14 @@ public struct GeoPoint: Sendable, Hashable {
         let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * meanEarthRadius * asin(min(1, a.squareRoot()))
     }
+
+    /// The points' mean longitude taken on the circle, so that points either side of the antimeridian (179.9° and
+    /// −179.9°) average to ±180°, not to 0°.
+    public static func meanLongitude(of points: [GeoPoint]) -> Double {
+        let radians = points.map { $0.longitude * .pi / 180 }
+        let east = radians.reduce(0) { $0 + cos($1) }, north = radians.reduce(0) { $0 + sin($1) }
+        return atan2(north, east) * 180 / .pi
+    }
 }
 
 /// An axis-aligned rectangle in one coordinate system.

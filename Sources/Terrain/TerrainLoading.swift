@@ -40,7 +40,7 @@ extension DEMSource {
             )
         }
         let meanPoint = GeoPoint(
-            latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: meanLongitude(of: sites)
+            latitude: sites.map(\.latitude).reduce(0, +) / Double(sites.count), longitude: GeoPoint.meanLongitude(of: sites)
         )
         let demZone = utmEPSG(of: info.frame.crsWKT)
         let epsg = demZone ?? UTM.epsg(for: meanPoint)
@@ -109,14 +109,6 @@ extension DEMSource {
                     + "raise --resolution-m (resolution_m), reduce --radius-km (radius_km) or raise --memory-limit-gb"
             )
         }
-    }
-
-    /// The sites' mean longitude taken on the circle, so that sites either side of the antimeridian (179.9° and
-    /// −179.9°) average to ±180°, not to 0° — which would put the grid in a UTM zone half a world away.
-    private func meanLongitude(of sites: [GeoPoint]) -> Double {
-        let radians = sites.map { $0.longitude * .pi / 180 }
-        let east = radians.reduce(0) { $0 + cos($1) }, north = radians.reduce(0) { $0 + sin($1) }
-        return atan2(north, east) * 180 / .pi
     }
 
     private func cellCount(_ count: Double) -> String { String(format: count < 1e9 ? "%.0f" : "%.3g", count) }

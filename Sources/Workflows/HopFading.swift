@@ -36,9 +36,9 @@ struct HopFading {
         toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
     }
 
-    /// The middle of the hop between `ends`.
+    /// The middle of the hop between `ends` (across the antimeridian too).
     static func middle(of ends: (GeoPoint, GeoPoint)) -> GeoPoint {
-        GeoPoint(latitude: (ends.0.latitude + ends.1.latitude) / 2, longitude: (ends.0.longitude + ends.1.longitude) / 2)
+        GeoPoint(latitude: (ends.0.latitude + ends.1.latitude) / 2, longitude: GeoPoint.meanLongitude(of: [ends.0, ends.1]))
     }
 
     /// s_a around each of `middles` (0 where the terrain holds no height within the square), projected in one call.

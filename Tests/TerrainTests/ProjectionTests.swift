@@ -4,6 +4,14 @@ import Testing
 
 @Suite("Projection with PROJ")
 struct ProjectionTests {
+    @Test("A mean longitude is taken on the circle: masts either side of the antimeridian average to 180°, not to 0°")
+    func meanLongitude() {
+        let east = GeoPoint(latitude: -17, longitude: 179.9), west = GeoPoint(latitude: -17, longitude: -179.7)
+        #expect(abs(abs(GeoPoint.meanLongitude(of: [east, west])) - 179.9) < 1e-9)
+        let hop = [GeoPoint(latitude: 22.6, longitude: 106.1), GeoPoint(latitude: 22.6, longitude: 106.3)]
+        #expect(abs(GeoPoint.meanLongitude(of: hop) - 106.2) < 1e-9)
+    }
+
     @Test("lon/lat → UTM → lon/lat round trip within 1 mm", arguments: [
         GeoPoint(latitude: 22.67, longitude: 106.25), GeoPoint(latitude: 44.27, longitude: -71.30),
         GeoPoint(latitude: -33.9, longitude: 18.4), GeoPoint(latitude: 0.001, longitude: 2.999),
