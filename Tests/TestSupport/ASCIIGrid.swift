@@ -13,3 +13,19 @@ public func writeASCIIGrid(
             .write(toFile: (path as NSString).deletingPathExtension + ".prj", atomically: true, encoding: .utf8)
     }
 }
+
+/// A level plain at 200 m around Cao Bằng, 22.4–22.8° N, 106.0–106.4° E in 0.01° cells, written as `plain.asc` (with
+/// its `.prj`) into `folder`; returns its path.
+public func writeLevelPlain(in folder: String) throws -> String {
+    let path = folder + "/plain.asc"
+    try writeASCIIGrid(path, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
+    return path
+}
+
+/// The rows of a CSV without quoted fields, as dictionaries by column name.
+public func csvTable(_ path: String) throws -> [[String: String]] {
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = lines.first else { return [] }
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+}

@@ -9,13 +9,6 @@ struct BackhaulTests {
 
     func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
 
-    /// The rows of a CSV as dictionaries by column name.
-    func table(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = try #require(lines.first)
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-
     @Test("--within-km takes every pair of masts that close, once; each hop is what `phusong path` says of the same ends; hops.geojson holds the same hops as lines")
     func withinDistance() throws {
         let folder = try temporaryFolder("backhaul-within")
@@ -23,7 +16,7 @@ struct BackhaulTests {
         let sites = try writeSitesGrid(into: folder)
         let result = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "3", "--out", folder + "/out"] + budget)
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try table(folder + "/out/hops.csv")
+        let rows = try csvTable(folder + "/out/hops.csv")
         // The grid's masts stand 2.0 km apart east–west and north–south, 2.8 km diagonally and 4.0 km two steps away.
         let positions: [(Double, Double)] = (0..<12).map { index in
             let latitude: Double = 44.40 + 0.018 * Double(index / 4), longitude: Double = -71.50 + 0.025 * Double(index % 4)
@@ -93,7 +86,7 @@ struct BackhaulTests {
         #expect(result.status == 0 && result.stdout.contains("sites reach a hub over working hops"), "\(result.stderr)")
         // Breadth first from S0 over the working hops of hops.csv.
         var neighbours: [String: Set<String>] = [:]
-        for row in try table(folder + "/out/hops.csv") where row["clears_60_percent"] == "true" && row["closes"] == "true" {
+        for row in try csvTable(folder + "/out/hops.csv") where row["clears_60_percent"] == "true" && row["closes"] == "true" {
             neighbours[row["from"]!, default: []].insert(row["to"]!)
             neighbours[row["to"]!, default: []].insert(row["from"]!)
         }
@@ -108,7 +101,7 @@ struct BackhaulTests {
             }
             frontier = next
         }
-        let reach = try table(folder + "/out/reach.csv")
+        let reach = try csvTable(folder + "/out/reach.csv")
         #expect(reach.map { $0["id"]! } == (0..<12).map { "S\($0)" })
         #expect(reach.contains { $0["hops_to_hub"] == "2" } && reach.contains { $0["hops_to_hub"] == "1" }, "chains of one hop and of two")
         let byID = Dictionary(uniqueKeysWithValues: reach.map { ($0["id"]!, $0) })
@@ -122,7 +115,7 @@ struct BackhaulTests {
         }
         // A site left out is pointed at the neighbour reaching the hub whose hop needs the least raise of its own mast
         // (every hop here would close in free space: 90 dBm of EIRP and gain against −70 dBm over at most 4.5 km).
-        let hopRows = try table(folder + "/out/hops.csv")
+        let hopRows = try csvTable(folder + "/out/hops.csv")
         let unreached = reach.filter { distance[$0["id"]!] == nil }
         for row in unreached {
             let id = row["id"]!
@@ -203,8 +196,7 @@ struct BackhaulEdgeTests {
     func leavingTheTerrain() throws {
         let folder = try temporaryFolder("backhaul-edge")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = folder + "/plain.asc"
-        try writeASCIIGrid(terrain, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
+        let terrain = try writeLevelPlain(in: folder)
         // A and B stand 0.0005° inside the west edge, 33 km apart: on the UTM grid the straight line between them runs
         // out of the tile. C stands in the middle.
         let sites = folder + "/sites.csv"

@@ -6,13 +6,6 @@ import Testing
 struct HopAvailabilityTests {
     func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
 
-    /// A level plain at 200 m around Cao Bằng, 22.4–22.8° N, 106.0–106.4° E in 0.01° cells.
-    func plain(in folder: String) throws -> String {
-        let path = folder + "/plain.asc"
-        try writeASCIIGrid(path, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
-        return path
-    }
-
     let climate = ["--rain-rate-mm-h", "90", "--dn1", "-400"]
     let budget = ["--tx-power-dbm", "20", "--tx-gain-dbi", "38", "--rx-gain-dbi", "38", "--threshold-dbm", "-70"]
 
@@ -21,7 +14,7 @@ struct HopAvailabilityTests {
         let folder = try temporaryFolder("availability-plain")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try run([
-            "path", "--model", "fspl", "--terrain", try plain(in: folder), "--from", "22.6,106.1", "--to", "22.6,106.3",
+            "path", "--model", "fspl", "--terrain", try writeLevelPlain(in: folder), "--from", "22.6,106.1", "--to", "22.6,106.3",
             "--tx-height-m", "35", "--rx-height-m", "35", "--frequency-mhz", "7000",
         ] + budget + climate)
         try #require(result.status == 0, "\(result.stderr)")
@@ -61,7 +54,7 @@ struct HopAvailabilityTests {
     func refusals() throws {
         let folder = try temporaryFolder("availability-refusals")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         let path = ["path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.6,106.3", "--frequency-mhz", "7000"]
         let noThreshold = try run(path + ["--eirp-dbm", "50"] + climate)
         #expect(noThreshold.status != 0 && noThreshold.stderr.contains("--threshold-dbm") && noThreshold.stdout.isEmpty)
@@ -81,13 +74,12 @@ struct HopAvailabilityTests {
     func backhaulColumns() throws {
         let folder = try temporaryFolder("availability-backhaul")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         let sites = folder + "/sites.csv"
         try "id,latitude,longitude,height_m,technology,frequency_mhz,eirp_dbm\nA,22.6,106.1,35,4G,7000,58\nB,22.6,106.3,35,4G,7000,58\nC,22.75,106.1,35,4G,7000,58\n".write(toFile: sites, atomically: true, encoding: .utf8)
         let result = try run(["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "30", "--out", folder + "/out", "--model", "fspl"] + budget + climate)
         try #require(result.status == 0, "\(result.stderr)")
-        let lines = try String(contentsOfFile: folder + "/out/hops.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        let rows = try csvTable(folder + "/out/hops.csv")
         #expect(rows.count == 3)
         var nines = (four: 0, five: 0)
         for row in rows {
@@ -121,7 +113,7 @@ extension HopAvailabilityTests {
     func chains() throws {
         let folder = try temporaryFolder("availability-chains")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         // A on the fibre, B 20.6 km east of it, C 26.4 km further north-east: two hops, the second weaker.
         let sites = folder + "/sites.csv"
         try """
@@ -131,17 +123,13 @@ extension HopAvailabilityTests {
             C,22.7,106.38,35,4G,7000,58,no
             """.write(toFile: sites, atomically: true, encoding: .utf8)
         let base = ["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "27", "--model", "fspl", "--hub-field", "fibre"] + budget + climate
-        func rows(_ path: String) throws -> [[String: String]] {
-            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-        }
         let all = try run(base + ["--out", folder + "/all"])
         try #require(all.status == 0, "\(all.stderr)")
-        let hops = try rows(folder + "/all/hops.csv")
+        let hops = try csvTable(folder + "/all/hops.csv")
         #expect(hops.map { "\($0["from"]!)-\($0["to"]!)" } == ["A-B", "B-C"])
         let outages = try hops.map { try #require(Double($0["availability_percent"] ?? "")).distance(to: 100) }
         #expect(outages[1] > outages[0] && outages[0] > 0)
-        let reach = try rows(folder + "/all/reach.csv")
+        let reach = try csvTable(folder + "/all/reach.csv")
         func chain(_ id: String, in reach: [[String: String]]) -> Double? { reach.first { $0["id"] == id }.flatMap { Double($0["chain_availability_percent"] ?? "") } }
         #expect(chain("A", in: reach) == 100 && abs((chain("B", in: reach) ?? 0) - (100 - outages[0])) < 2e-6)
         #expect(abs((chain("C", in: reach) ?? 0) - (100 - outages[0] - outages[1])) < 2e-6)
@@ -149,7 +137,7 @@ extension HopAvailabilityTests {
         let target = 100 - (outages[0] + outages[1]) / 2
         let strict = try run(base + ["--out", folder + "/strict", "--availability-target", String(target)])
         try #require(strict.status == 0, "\(strict.stderr)")
-        let strictReach = try rows(folder + "/strict/reach.csv")
+        let strictReach = try csvTable(folder + "/strict/reach.csv")
         #expect(strictReach.first { $0["id"] == "B" }?["hops_to_hub"] == "1" && strictReach.first { $0["id"] == "C" }?["hops_to_hub"] == "")
         for (arguments, complaint) in [
             (["backhaul", "--terrain", terrain, "--sites", sites, "--within-km", "27", "--hub-field", "fibre", "--availability-target", "99.99"] + budget, "--rain-rate-mm-h and --dn1"),

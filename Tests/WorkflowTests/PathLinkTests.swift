@@ -11,18 +11,11 @@ struct PathLinkTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    /// A level plain at 200 m around Cao Bằng, 22.4–22.8° N, 106.0–106.4° E in 0.01° cells.
-    func plain(in folder: String) throws -> String {
-        let path = folder + "/plain.asc"
-        try writeASCIIGrid(path, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
-        return path
-    }
-
     @Test("Over a level plain the worst Fresnel clearance is the textbook one nearest mid-path: 30 m masts 20 km apart at 900 MHz keep under 0.6 of the zone clear, 35 m masts over it, unless the earth's radius is taken at k = 2/3")
     func plainHop() throws {
         let folder = try temporaryFolder("fresnel-plain")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         let wavelength = 299_792_458.0 / 900e6, radius = 6_371_008.8
         for (mast, k, clears) in [(30.0, 4.0 / 3.0, false), (35.0, 4.0 / 3.0, true), (35.0, 2.0 / 3.0, false)] {
             let json = try report(try run([
@@ -54,7 +47,7 @@ struct PathLinkTests {
     func raiseToClear() throws {
         let folder = try temporaryFolder("fresnel-raise")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         func fresnel(_ heights: (Double, Double)) throws -> [String: Any] {
             let json = try report(try run([
                 "path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.6,106.3",
@@ -80,7 +73,7 @@ struct PathLinkTests {
     func linkBudget() throws {
         let folder = try temporaryFolder("link-budget")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder)
+        let terrain = try writeLevelPlain(in: folder)
         let base = ["path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.7,106.2", "--frequency-mhz", "1800"]
         for (threshold, closes) in [(-80.0, true), (-60.0, false)] {
             let json = try report(try run(base + [
@@ -166,7 +159,7 @@ struct PathLinkTests {
     func unwritableCSV() throws {
         let folder = try temporaryFolder("profile-unwritable")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let terrain = try plain(in: folder), target = folder + "/missing/profile.csv"
+        let terrain = try writeLevelPlain(in: folder), target = folder + "/missing/profile.csv"
         let result = try run([
             "path", "--model", "fspl", "--terrain", terrain, "--from", "22.6,106.1", "--to", "22.6,106.3", "--profile-csv", target,
         ])
