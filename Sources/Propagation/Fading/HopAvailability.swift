@@ -14,7 +14,7 @@ public struct FadingClimate: Sendable, Equatable {
 }
 
 /// The hop itself, as fading sees it.
-public struct FadingHop: Sendable, Equatable {
+public struct FadingHop: Sendable {
     public var lengthKm: Double
     public var frequencyGHz: Double
     public var polarization: Polarization
@@ -35,11 +35,6 @@ public struct FadingHop: Sendable, Equatable {
         self.altitudes = altitudes
         self.latitude = latitude
         self.terrainRoughness = terrainRoughness
-    }
-
-    public static func == (a: FadingHop, b: FadingHop) -> Bool {
-        a.lengthKm == b.lengthKm && a.frequencyGHz == b.frequencyGHz && a.polarization == b.polarization
-            && a.altitudes == b.altitudes && a.latitude == b.latitude && a.terrainRoughness == b.terrainRoughness
     }
 }
 
