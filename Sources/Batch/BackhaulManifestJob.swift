@@ -39,13 +39,12 @@ extension Manifest {
 
     /// The climate for the hops' availability, checked as the command's options are.
     private static func fading(_ fields: JSONFields, budget: LinkBudgetSettings?) throws(InputError) -> FadingClimate? {
-        let rainRate = try ScenarioFields.positive(fields, "rain_rate_mm_h"), gradient = try fields.number("dn1")
-        guard let rainRate, let gradient else {
-            if rainRate != nil || gradient != nil { throw fields.fault(rainRate == nil ? "rain_rate_mm_h" : "dn1", "rain_rate_mm_h and dn1 go together") }
-            return nil
+        let input = FadingInput(rainRate001: try fields.number("rain_rate_mm_h"), refractivityGradient: try fields.number("dn1"))
+        do throws(LinkBudgetError) {
+            return try input.climate(budget: budget) { $0 }
+        } catch {
+            throw fields.fault(error.field, error.message)
         }
-        guard budget?.thresholdDBm != nil else { throw fields.fault("rain_rate_mm_h", "availability needs threshold_dbm: the fade margin is measured against it") }
-        return FadingClimate(rainRate001: rainRate, refractivityGradient: gradient)
     }
 
     /// The link budget the fields give, checked as the command's options are.

@@ -2,6 +2,41 @@ import Foundation
 import Propagation
 import Terrain
 
+/// A fading climate as given — by `phusong path`'s and `backhaul`'s options or a batch job's fields — before it is
+/// checked.
+public struct FadingInput: Sendable, Equatable {
+    public var rainRate001: Double?
+    public var refractivityGradient: Double?
+
+    public init(rainRate001: Double?, refractivityGradient: Double?) {
+        self.rainRate001 = rainRate001
+        self.refractivityGradient = refractivityGradient
+    }
+
+    /// The climate, nil when none is given; refuses half of one, one without the budget's threshold (which the fade
+    /// margin is measured against), and values that make none. `name` writes a field as the user wrote it
+    /// (`--rain-rate-mm-h` for `rain_rate_mm_h`).
+    public func climate(budget: LinkBudgetSettings?, naming name: (String) -> String) throws(LinkBudgetError) -> FadingClimate? {
+        guard let rainRate001, let refractivityGradient else {
+            guard rainRate001 == nil, refractivityGradient == nil else {
+                let missing = rainRate001 == nil ? "rain_rate_mm_h" : "dn1"
+                throw LinkBudgetError(field: missing, "\(name("rain_rate_mm_h")) and \(name("dn1")) go together: availability needs both rain and multipath")
+            }
+            return nil
+        }
+        guard budget?.thresholdDBm != nil else {
+            throw LinkBudgetError(
+                field: "rain_rate_mm_h", "availability needs \(name("threshold_dbm")): the fade margin is measured against it"
+            )
+        }
+        guard rainRate001 > 0, rainRate001.isFinite else {
+            throw LinkBudgetError(field: "rain_rate_mm_h", "the rain rate must be a positive, finite number of mm/h")
+        }
+        guard refractivityGradient.isFinite else { throw LinkBudgetError(field: "dn1", "dN1 must be a finite number of N-units/km") }
+        return FadingClimate(rainRate001: rainRate001, refractivityGradient: refractivityGradient)
+    }
+}
+
 /// What a hop's availability needs besides its budget: the terrain's roughness around the hop's middle (ITU-R P.530's
 /// s_a, the standard deviation of heights in a 110 km square), read off a 1 km grid cut once around all the hops' ends.
 struct HopFading {
@@ -12,17 +47,15 @@ struct HopFading {
     /// P.530's square is 110 km across, of 30″ heights.
     static let halfSide = 55_000.0, spacing = 1_000.0
 
-    /// Refuses a climate without the budget's threshold, which the fade margin is measured against.
+    /// Refuses a climate that `FadingInput` would refuse, naming the command's options.
     static func check(_ climate: FadingClimate?, budget: LinkBudgetSettings?) throws(InputError) {
         guard let climate else { return }
-        guard budget?.thresholdDBm != nil else {
-            throw InputError(path: "--rain-rate-mm-h", reason: "availability needs --threshold-dbm: the fade margin is measured against it")
-        }
-        guard climate.rainRate001 > 0, climate.rainRate001.isFinite else {
-            throw InputError(path: "--rain-rate-mm-h", reason: "the rain rate must be a positive, finite number of mm/h")
-        }
-        guard climate.refractivityGradient.isFinite else {
-            throw InputError(path: "--dn1", reason: "dN1 must be a finite number of N-units/km")
+        let option = { (field: String) in "--" + field.replacingOccurrences(of: "_", with: "-") }
+        do throws(LinkBudgetError) {
+            _ = try FadingInput(rainRate001: climate.rainRate001, refractivityGradient: climate.refractivityGradient)
+                .climate(budget: budget, naming: option)
+        } catch {
+            throw InputError(path: option(error.field), reason: error.message)
         }
     }
 

@@ -77,7 +77,7 @@ public struct LinkBudgetInput: Sendable, Equatable {
     }
 }
 
-/// Link budget figures that do not make a budget: the field at fault and why.
+/// Link budget figures (or a fading climate) that do not make one: the field at fault and why.
 public struct LinkBudgetError: Error, Sendable {
     public let field: String
     public let message: String

@@ -60,6 +60,7 @@ struct BackhaulCommand: ParsableCommand {
         if let withinKm, !(withinKm > 0 && withinKm <= 1_000) { throw ValidationError("--within-km must be within 0–1000 km") }
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
         guard frequencyMHz > 0, frequencyMHz.isFinite else { throw ValidationError("--frequency-mhz must be a positive, finite number") }
+        _ = try fading.climate(budget: budget.settings())
         try radio.validate(for: model)
     }
 
@@ -68,7 +69,7 @@ struct BackhaulCommand: ParsableCommand {
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
             outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
             earth: EarthModel(kFactor: kFactor), budget: try budget.settings(), hubField: hubField,
-            fading: fading.climate, availabilityTarget: availabilityTarget
+            fading: try fading.climate(budget: budget.settings()), availabilityTarget: availabilityTarget
         )
         let result = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
         let hops = result.hops

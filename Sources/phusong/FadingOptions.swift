@@ -1,5 +1,6 @@
 import ArgumentParser
 import Propagation
+import Workflows
 
 /// The climate a microwave hop fades in (`phusong path`'s and `backhaul`'s availability, ITU-R P.530).
 struct FadingOptions: ParsableArguments {
@@ -9,15 +10,13 @@ struct FadingOptions: ParsableArguments {
     @Option(name: .customLong("dn1"), parsing: .unconditional, help: "Point refractivity gradient in the lowest 65 m not exceeded for 1 % of the year, N-units/km (ITU-R P.453's map, e.g. -400; with --rain-rate-mm-h).")
     var refractivityGradient: Double?
 
-    func validate() throws {
-        guard (rainRate == nil) == (refractivityGradient == nil) else {
-            throw ValidationError("--rain-rate-mm-h and --dn1 go together: availability needs both rain and multipath")
+    /// The climate given, checked against the budget it goes with; nil when none was.
+    func climate(budget: LinkBudgetSettings?) throws -> FadingClimate? {
+        do throws(LinkBudgetError) {
+            return try FadingInput(rainRate001: rainRate, refractivityGradient: refractivityGradient)
+                .climate(budget: budget, naming: LinkBudgetOptions.option)
+        } catch {
+            throw ValidationError(error.message)
         }
-    }
-
-    /// The climate given, or nil when none was.
-    var climate: FadingClimate? {
-        guard let rainRate, let refractivityGradient else { return nil }
-        return FadingClimate(rainRate001: rainRate, refractivityGradient: refractivityGradient)
     }
 }

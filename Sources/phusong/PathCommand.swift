@@ -61,6 +61,7 @@ struct PathCommand: ParsableCommand {
             guard terrain != nil, from != nil, to != nil else {
                 throw ValidationError("give either --cases, or --terrain with --from and --to")
             }
+            _ = try fading.climate(budget: budget.settings())
         }
         try link.radio.validate(for: model)
     }
@@ -91,7 +92,7 @@ struct PathCommand: ParsableCommand {
         let request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
             to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV,
-            fading: fading.climate
+            fading: try fading.climate(budget: budget.settings())
         )
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())
