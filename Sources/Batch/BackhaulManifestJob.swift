@@ -8,7 +8,7 @@ extension Manifest {
     static let backhaulKeys: Set<String> = backhaulScenarioKeys.union([
         "sites", "links", "within_km", "model", "frequency_mhz", "k_factor", "hub_field", "eirp_dbm", "tx_power_dbm",
         "tx_gain_dbi", "tx_feeder_loss_db", "rx_gain_dbi", "rx_feeder_loss_db", "threshold_dbm", "rain_rate_mm_h", "dn1",
-        "availability_target_percent",
+        "availability_target_percent", "water_vapour_g_m3", "air_temperature_c",
     ])
 
     /// A `phusong backhaul` run from a job's fields, as the command's options give it (`--links` as `links`, …);
@@ -31,7 +31,7 @@ extension Manifest {
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: within ?? 0), outputPath: "",
             model: model, frequencyMHz: frequency, environment: environment, earth: EarthModel(kFactor: k),
             budget: budget, hubField: try fields.string("hub_field"), fading: try fading(fields, budget: budget),
-            availabilityTarget: try fields.number("availability_target_percent")
+            availabilityTarget: try fields.number("availability_target_percent"), atmosphere: try atmosphere(fields)
         )
         if let problem = request.availabilityTargetProblem(naming: { $0 }) { throw fields.fault(problem.field, problem.message) }
         return request
@@ -42,6 +42,16 @@ extension Manifest {
         let input = FadingInput(rainRate001: try fields.number("rain_rate_mm_h"), refractivityGradient: try fields.number("dn1"))
         do throws(LinkBudgetError) {
             return try input.climate(budget: budget) { $0 }
+        } catch {
+            throw fields.fault(error.field, error.message)
+        }
+    }
+
+    /// The air the hops cross, checked as the command's options are.
+    private static func atmosphere(_ fields: JSONFields) throws(InputError) -> HopAtmosphere {
+        let temperature = try fields.number("air_temperature_c"), density = try fields.number("water_vapour_g_m3")
+        do throws(LinkBudgetError) {
+            return try HopAtmosphere(temperatureC: temperature, waterVapourDensity: density) { $0 }
         } catch {
             throw fields.fault(error.field, error.message)
         }

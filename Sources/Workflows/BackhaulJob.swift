@@ -31,6 +31,8 @@ public struct BackhaulRequest: Sendable {
     public var fading: FadingClimate?
     /// The share of the year (%) a hop must be available to carry a chain to a hub (needs the climate); nil for any.
     public var availabilityTarget: Double?
+    /// The air whose gases absorb part of every hop's budget.
+    public var atmosphere: HopAtmosphere
 
     /// What is wrong with the availability target, if anything: a target needs the climate and the hubs, and lies
     /// within 0–100 %. `name` writes a setting as the user wrote it (`rain_rate_mm_h` → `--rain-rate-mm-h`).
@@ -45,7 +47,7 @@ public struct BackhaulRequest: Sendable {
     public init(
         terrainPath: String, sitesPath: String, hops: HopSelection, outputPath: String, model: PathLossModel,
         frequencyMHz: Double, environment: RadioEnvironment, earth: EarthModel, budget: LinkBudgetSettings?, hubField: String? = nil,
-        fading: FadingClimate? = nil, availabilityTarget: Double? = nil
+        fading: FadingClimate? = nil, availabilityTarget: Double? = nil, atmosphere: HopAtmosphere = .reference
     ) {
         self.terrainPath = terrainPath
         self.sitesPath = sitesPath
@@ -59,6 +61,7 @@ public struct BackhaulRequest: Sendable {
         self.hubField = hubField
         self.fading = fading
         self.availabilityTarget = availabilityTarget
+        self.atmosphere = atmosphere
     }
 }
 
@@ -70,6 +73,8 @@ public struct Hop: Sendable, Equatable {
     public let lossDB: Double?
     public let mode: String?
     public let fresnel: FresnelReport
+    /// What the air's oxygen and water vapour absorb between the masts, dB (the budget counts it).
+    public let gaseousAbsorptionDB: Double
     public let budget: LinkBudgetReport?
     /// How much of the year the hop's margin holds against rain and multipath, when the request gave a climate.
     public let availability: HopAvailability?
@@ -202,7 +207,7 @@ public enum BackhaulJob {
         settings.receiverHeight = to.antennaHeight
         let path = PathRequest(
             terrainPath: request.terrainPath, from: from.location, to: to.location, link: settings, budget: request.budget,
-            fading: request.fading
+            fading: request.fading, atmosphere: request.atmosphere
         )
         do throws(InputError) {
             let profile: TerrainProfile
@@ -215,7 +220,7 @@ public enum BackhaulJob {
             let report = try PathJob.report(TerrainPath(path, grid: grid, ends: ends, profile: profile, fading: fading), model: request.model)
             return Hop(
                 from: from, to: to, lengthM: report.profile.lengthM, lossDB: report.lossDB, mode: report.mode, fresnel: report.fresnel,
-                budget: report.linkBudget, availability: report.availability
+                gaseousAbsorptionDB: report.gaseousAbsorption.db, budget: report.linkBudget, availability: report.availability
             )
         } catch {
             throw InputError(path: error.path, reason: "hop '\(from.id)' → '\(to.id)': \(error.reason)")

@@ -37,11 +37,14 @@ public struct PathRequest: Sendable {
     public var profileCSV: String?
     /// The climate the hop fades in, for its availability (needs the budget's threshold); nil for none.
     public var fading: FadingClimate?
+    /// The air whose gases absorb part of the budget.
+    public var atmosphere: HopAtmosphere
 
     public init(
         terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,
-        profileCSV: String? = nil, fading: FadingClimate? = nil
+        profileCSV: String? = nil, fading: FadingClimate? = nil, atmosphere: HopAtmosphere = .reference
     ) {
+        self.atmosphere = atmosphere
         self.terrainPath = terrainPath
         self.from = from
         self.to = to
@@ -100,6 +103,8 @@ public struct PathReport: Sendable, Codable, Equatable {
     public let profile: ProfileSummary
     /// How far the terrain stays from the ray and its first Fresnel zone.
     public let fresnel: FresnelReport
+    /// What the air's oxygen and water vapour absorb between the antennas (the link budget counts it).
+    public let gaseousAbsorption: GaseousAbsorption
     /// The received power and its margin, when the request gave a budget.
     public let linkBudget: LinkBudgetReport?
     /// How much of the year the margin holds against rain and multipath fading, when the request gave a climate.
@@ -110,6 +115,7 @@ public struct PathReport: Sendable, Codable, Equatable {
         case frequencyMHz = "frequency_mhz"
         case lossDB = "loss_db"
         case linkBudget = "link_budget"
+        case gaseousAbsorption = "gaseous_absorption"
     }
 
     public func json() -> String { reportJSON(self) }

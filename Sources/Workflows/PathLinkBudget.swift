@@ -77,7 +77,7 @@ public struct LinkBudgetInput: Sendable, Equatable {
     }
 }
 
-/// Link budget figures (or a fading climate) that do not make one: the field at fault and why.
+/// Link budget figures (or a fading climate, or the air) that do not make one: the field at fault and why.
 public struct LinkBudgetError: Error, Sendable {
     public let field: String
     public let message: String
@@ -93,7 +93,10 @@ public struct LinkBudgetReport: Sendable, Codable, Equatable {
     public let eirpDBm: Double
     public let receiverGainDBi: Double
     public let receiverFeederLossDB: Double
-    /// EIRP − loss + receiver gain − receiver feeder loss; nil when the model gives no loss (an obstructed `los` path).
+    /// What the air's oxygen and water vapour absorb over the path, dB.
+    public let gaseousAbsorptionDB: Double
+    /// EIRP − loss − gaseous absorption + receiver gain − receiver feeder loss; nil when the model gives no loss (an
+    /// obstructed `los` path).
     public let receivedPowerDBm: Double?
     public let thresholdDBm: Double?
     /// Received power − threshold: the fade margin of a point-to-point hop.
@@ -101,13 +104,15 @@ public struct LinkBudgetReport: Sendable, Codable, Equatable {
     /// True when the received power reaches the threshold; nil without a threshold.
     public let closes: Bool?
 
-    /// The budget of `settings` over a path of `lossDB` (its location margin included).
-    public init(_ settings: LinkBudgetSettings, lossDB: Double?) {
+    /// The budget of `settings` over a path of `lossDB` (its location margin included) whose air absorbs
+    /// `gaseousAbsorptionDB`.
+    public init(_ settings: LinkBudgetSettings, lossDB: Double?, gaseousAbsorptionDB: Double) {
         eirpDBm = settings.eirpDBm
+        self.gaseousAbsorptionDB = gaseousAbsorptionDB
         receiverGainDBi = settings.receiverGainDBi
         receiverFeederLossDB = settings.receiverFeederLossDB
         thresholdDBm = settings.thresholdDBm
-        let received = lossDB.map { settings.eirpDBm - $0 + settings.receiverGainDBi - settings.receiverFeederLossDB }
+        let received = lossDB.map { settings.eirpDBm - $0 - gaseousAbsorptionDB + settings.receiverGainDBi - settings.receiverFeederLossDB }
         let margin = settings.thresholdDBm.flatMap { threshold in received.map { $0 - threshold } }
         receivedPowerDBm = received
         marginDB = margin
@@ -117,6 +122,7 @@ public struct LinkBudgetReport: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case closes
         case eirpDBm = "eirp_dbm"
+        case gaseousAbsorptionDB = "gaseous_absorption_db"
         case receiverGainDBi = "rx_gain_dbi"
         case receiverFeederLossDB = "rx_feeder_loss_db"
         case receivedPowerDBm = "received_power_dbm"

@@ -72,8 +72,12 @@ struct TerrainPath {
             components["location_margin_db"] = margin
             components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
         }
-        let budget = request.budget.map { LinkBudgetReport($0, lossDB: loss) }
         let ground = (profile.elevations[0], profile.elevations.last!)
+        let gas = request.atmosphere.absorption(
+            frequencyMHz: link.frequencyMHz, altitude: (ground.0 + link.transmitterHeight + ground.1 + link.receiverHeight) / 2,
+            lengthM: slantDistance
+        )
+        let budget = request.budget.map { LinkBudgetReport($0, lossDB: loss, gaseousAbsorptionDB: gas.db) }
         let availability = fading.flatMap { fading in
             budget?.marginDB.map { margin in
                 fading.model.availability(
@@ -99,7 +103,7 @@ struct TerrainPath {
                 points: profile.elevations.count, minimumM: profile.elevations.min()!, maximumM: profile.elevations.max()!,
                 syntheticTerrain: grid.isSynthetic
             ),
-            fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor),
+            fresnel: FresnelReport(fresnel, kFactor: link.earth.kFactor), gaseousAbsorption: gas,
             linkBudget: budget, availability: availability
         )
     }

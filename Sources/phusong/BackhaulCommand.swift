@@ -11,8 +11,9 @@ struct BackhaulCommand: ParsableCommand {
         discussion: """
             phusong backhaul --terrain DEM --sites FILE (--links links.csv | --within-km 20) --out DIR [--model p526]
                 [--frequency-mhz 7000] [--k-factor 1.3333] [--hub-field fibre] [link budget options] [radio environment options]
-                [--rain-rate-mm-h R --dn1 N [--availability-target 99.99]]
-            Each hop runs from the first site's antenna (its height_m) to the second's, checked as `phusong path` checks one.
+                [--rain-rate-mm-h R --dn1 N [--availability-target 99.99]] [--water-vapour-g-m3 RHO] [--air-temperature-c T]
+            Each hop runs from the first site's antenna (its height_m) to the second's, checked as `phusong path` checks one,
+            the air's oxygen and water vapour absorbing part of its budget (ITU-R P.676).
             With --hub-field, reach.csv gives each site's fewest working hops (0.6 of the first Fresnel zone clear, the
             budget closing) to a hub. With --threshold-dbm, --rain-rate-mm-h and --dn1 each hop's availability over the
             year against rain and multipath fading (ITU-R P.530).
@@ -50,6 +51,8 @@ struct BackhaulCommand: ParsableCommand {
 
     @OptionGroup var fading: FadingOptions
 
+    @OptionGroup var atmosphere: AtmosphereOptions
+
     @Option(name: .customLong("availability-target"), parsing: .unconditional, help: "With --hub-field and the climate: chain sites to a hub only over hops available at least this share of the year, % (e.g. 99.99).")
     var availabilityTarget: Double?
 
@@ -69,7 +72,8 @@ struct BackhaulCommand: ParsableCommand {
             terrainPath: terrain, sitesPath: sites, hops: links.map { .listed(file: $0) } ?? .within(km: withinKm ?? 0),
             outputPath: out, model: model, frequencyMHz: frequencyMHz, environment: radio.settings,
             earth: EarthModel(kFactor: kFactor), budget: try budget.settings(), hubField: hubField,
-            fading: try fading.climate(budget: budget.settings()), availabilityTarget: availabilityTarget
+            fading: try fading.climate(budget: budget.settings()), availabilityTarget: availabilityTarget,
+            atmosphere: try atmosphere.atmosphere()
         )
         let result = try reportingInputErrors { () throws(InputError) in try BackhaulJob.run(request) }
         let hops = result.hops

@@ -14,9 +14,10 @@ struct PathCommand: ParsableCommand {
             phusong path --model M --terrain DEM --from LAT,LON --to LAT,LON [options]    → JSON
                 [--eirp-dbm E | --tx-power-dbm P [--tx-gain-dbi G] [--tx-feeder-loss-db L]]
                 [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
-                [--rain-rate-mm-h R --dn1 N]
-            The JSON gives the first Fresnel zone's clearance, with a transmitter's power the link budget, and with a
-            threshold and the climate the share of the year the fade margin holds (ITU-R P.530 rain and multipath).
+                [--rain-rate-mm-h R --dn1 N] [--water-vapour-g-m3 RHO] [--air-temperature-c T]
+            The JSON gives the first Fresnel zone's clearance, the air's absorption (ITU-R P.676), with a transmitter's
+            power the link budget, and with a threshold and the climate the share of the year the fade margin holds
+            (ITU-R P.530 rain and multipath).
             """
     )
 
@@ -44,6 +45,8 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var fading: FadingOptions
 
+    @OptionGroup var atmosphere: AtmosphereOptions
+
     @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
     var profileCSV: String?
 
@@ -53,7 +56,9 @@ struct PathCommand: ParsableCommand {
             guard (model == .itm) == (profiles != nil) else {
                 throw ValidationError(model == .itmArea ? "--model itm-area takes no --profiles" : "--model itm with --cases needs --profiles")
             }
-            let terrainOnly = [profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }]
+            let terrainOnly = [
+                profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }, atmosphere.firstGiven,
+            ]
             if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
             }
@@ -92,7 +97,7 @@ struct PathCommand: ParsableCommand {
         let request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
             to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV,
-            fading: try fading.climate(budget: budget.settings())
+            fading: try fading.climate(budget: budget.settings()), atmosphere: try atmosphere.atmosphere()
         )
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())

@@ -22,7 +22,7 @@ struct BackhaulManifestTests {
         return try Manifest.load(path)
     }
 
-    @Test("A backhaul job takes the command's settings as fields, and from its scenario the terrain and radio climate alone; faults name the field and the line")
+    @Test("A backhaul job takes the command's settings as fields (the air's too), and from its scenario the terrain and radio climate alone; faults name the field and the line")
     func fields() throws {
         let folder = try temporaryFolder("backhaul-manifest")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -45,6 +45,10 @@ struct BackhaulManifestTests {
         )
         guard case .backhaul(let targeted) = strict.jobs[0].work else { Issue.record("expected a backhaul job"); return }
         #expect(targeted.availabilityTarget == 99.99 && targeted.hubField == "fibre")
+        #expect(request.atmosphere == .reference)
+        let humid = try load("scenario: province, sites: \(sites), within_km: 3, water_vapour_g_m3: 18, air_temperature_c: 27", in: folder)
+        guard case .backhaul(let tropical) = humid.jobs[0].work else { Issue.record("expected a backhaul job"); return }
+        #expect(tropical.atmosphere.waterVapourDensity == 18 && tropical.atmosphere.temperatureC == 27)
         for (job, fault) in [
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95", "dn1: rain_rate_mm_h and dn1 go together"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, dn1: -400", "rain_rate_mm_h: rain_rate_mm_h and dn1 go together"),
@@ -52,6 +56,8 @@ struct BackhaulManifestTests {
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: -5, dn1: -400", "rain_rate_mm_h"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, availability_target_percent: 99.99", "availability_target_percent: needs the climate the hops fade in: rain_rate_mm_h and dn1"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 56, threshold_dbm: -68, rain_rate_mm_h: 95, dn1: -400, availability_target_percent: 99.99", "availability_target_percent: chooses the hops that chain sites to a hub: give hub_field"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, water_vapour_g_m3: 150", "water_vapour_g_m3: water_vapour_g_m3 must be within 0–100 g/m³"),
+            ("terrain: \(terrain), sites: \(sites), within_km: 3, air_temperature_c: -90", "air_temperature_c: air_temperature_c must be within −80–60 °C"),
             ("sites: \(sites), within_km: 3, radius_km: 5", "radius_km"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, links: \(sites)", "links: give links or within_km, one of them"),
             ("terrain: \(terrain), sites: \(sites), within_km: 3, eirp_dbm: 60, tx_power_dbm: 20", "eirp_dbm: give eirp_dbm or tx_power_dbm, not both"),

@@ -22,8 +22,12 @@ struct HopAvailabilityTests {
         let availability = try #require(json["availability"] as? [String: Any])
         func figure(_ name: String) -> Double { availability[name] as? Double ?? .nan }
         let d = try #require((json["profile"] as? [String: Any])?["length_m"] as? Double) / 1_000, f = 7.0
-        // Free space over the slant range between equal masts; 58 dBm EIRP and 38 dBi received over a −70 dBm threshold.
-        let margin = 20 + 38 + 38 + 70 - (32.45 + 20 * log10(7_000) + 20 * log10(d))
+        // Free space over the slant range between equal masts and the air's absorption there (its own test checks it);
+        // 58 dBm EIRP and 38 dBi received over a −70 dBm threshold.
+        let gas = try #require((json["gaseous_absorption"] as? [String: Any])?["db"] as? Double)
+        #expect(gas > 0.15 && gas < 0.25, "7 GHz, 20 km: \(gas)")
+        let freeSpace: Double = 32.45 + 20 * log10(7_000) + 20 * log10(d)
+        let margin: Double = 20 + 38 + 38 + 70 - freeSpace - gas
         #expect(abs(figure("fade_margin_db") - margin) < 0.01 && figure("terrain_roughness_m") == 0)
         // Rain [P.530-17 Eqns 32–35]: vertical polarisation (the default), P.838-3's kV and αV at 7 GHz.
         let (k, alpha) = (0.001425, 1.4745)
