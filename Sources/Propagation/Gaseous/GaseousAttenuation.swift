@@ -33,17 +33,22 @@ public struct GaseousAttenuation: Sendable, Equatable {
     /// The attenuation at `frequencyGHz` in `air`.
     public init(frequencyGHz f: Double, air: AirConditions) {
         let theta = 300 / air.temperatureK, p = air.dryPressureHPa, e = air.waterVapourPressureHPa
+        // θ's powers as exponentials of log θ, and those common to every line once: a hop's air costs a few µs.
+        let logTheta = log(theta)
+        func thetaPower(_ x: Double) -> Double { exp(x * logTheta) }
+        let oxygenStrength = 1e-7 * p * theta * theta * theta, oxygenInterference = 1e-4 * (p + e) * thetaPower(0.8)
         let oxygenTerms = SpectralLines.oxygen.reduce(0) { sum, line in
-            let strength = line.c1 * 1e-7 * p * pow(theta, 3) * exp(line.c2 * (1 - theta))
-            let width = line.c3 * 1e-4 * (p * pow(theta, 0.8 - line.c4) + 1.1 * e * theta)
+            let strength = line.c1 * oxygenStrength * exp(line.c2 * (1 - theta))
+            let width = line.c3 * 1e-4 * (p * thetaPower(0.8 - line.c4) + 1.1 * e * theta)
             // Zeeman splitting widens every oxygen line.
             let zeemanWidth = (width * width + 2.25e-6).squareRoot()
-            let interference = (line.c5 + line.c6 * theta) * 1e-4 * (p + e) * pow(theta, 0.8)
+            let interference = (line.c5 + line.c6 * theta) * oxygenInterference
             return sum + strength * Self.shape(f, line: line.frequency, width: zeemanWidth, interference: interference)
         }
+        let waterStrength = 1e-1 * e * thetaPower(3.5)
         let waterTerms = SpectralLines.waterVapour.reduce(0) { sum, line in
-            let strength = line.c1 * 1e-1 * e * pow(theta, 3.5) * exp(line.c2 * (1 - theta))
-            let width = line.c3 * 1e-4 * (p * pow(theta, line.c4) + line.c5 * e * pow(theta, line.c6))
+            let strength = line.c1 * waterStrength * exp(line.c2 * (1 - theta))
+            let width = line.c3 * 1e-4 * (p * thetaPower(line.c4) + line.c5 * e * thetaPower(line.c6))
             // Doppler broadening.
             let dopplerWidth = 0.535 * width + (0.217 * width * width + 2.1316e-12 * line.frequency * line.frequency / theta).squareRoot()
             return sum + strength * Self.shape(f, line: line.frequency, width: dopplerWidth, interference: 0)
