@@ -9,6 +9,9 @@ public struct HopAtmosphere: Sendable, Equatable {
     /// Water vapour density at the hop, g/m³ (ITU-R P.836's maps give it; 15–20 in the humid tropics).
     public let waterVapourDensity: Double?
 
+    /// The top of P.835's first layer, metres above sea level: 11 km′ of geopotential height.
+    static let highestAltitude = 11_000 * 6_356.766 / (6_356.766 - 11)
+
     /// P.835's reference atmosphere throughout.
     public static let reference = HopAtmosphere(checkedTemperatureC: nil, waterVapourDensity: nil)
 
@@ -29,8 +32,10 @@ public struct HopAtmosphere: Sendable, Equatable {
         self.init(checkedTemperatureC: temperatureC, waterVapourDensity: waterVapourDensity)
     }
 
-    /// The air `altitude` metres above sea level.
+    /// The air `altitude` metres above sea level; above P.835's first layer (11 km′, higher than any mast on a real
+    /// terrain) the air at its top.
     public func air(altitude: Double) -> AirConditions {
+        let altitude = min(altitude, Self.highestAltitude)
         let temperature = temperatureC.map { $0 + 273.15 } ?? ReferenceAtmosphere.temperatureK(altitude: altitude)
         let density = waterVapourDensity ?? ReferenceAtmosphere.waterVapourDensity(altitude: altitude)
         let vapourPressure = AirConditions.waterVapourPressureHPa(density: density, temperatureK: temperature)

@@ -2,6 +2,7 @@ import Foundation
 import Propagation
 import TestSupport
 import Testing
+import Workflows
 
 @Suite("Gaseous absorption in phusong path's and backhaul's link budgets (ITU-R P.676-13 in P.835-6's air)")
 struct GaseousAbsorptionTests {
@@ -51,6 +52,15 @@ struct GaseousAbsorptionTests {
         }
         // P.835 puts 6.7 g/m³ at 235 m; 19 g/m³ at 28 °C, humid tropical air, absorbs over two and a half times as much at 23 GHz.
         #expect(absorbed[0] > 3 && absorbed[0] < 4.5 && absorbed[1] > 2.5 * absorbed[0], "\(absorbed)")
+    }
+
+    @Test("A hop above P.835's first layer (a DEM in error: none stands 11 km up) takes the air at its top, not formulas past their range")
+    func aboveTheFirstLayer() throws {
+        let top = HopAtmosphere.reference.absorption(frequencyMHz: 23_000, altitude: 11_019.1, lengthM: 10_000)
+        for altitude in [20_000.0, 45_000, 1e9] {
+            let high = HopAtmosphere.reference.absorption(frequencyMHz: 23_000, altitude: altitude, lengthM: 10_000)
+            #expect(high.db.isFinite && abs(high.db - top.db) < 1e-6 && high.altitudeM == altitude, "\(high)")
+        }
     }
 
     @Test("Air no hop crosses is refused naming the option or the field; the options work with a terrain path only")
