@@ -52,6 +52,10 @@ public enum FootprintJob {
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
             let sinr = request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.sinr(settings) } }
             let ecio = request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.ecio(settings) } }
+            let thresholds = sites.map(request.parameters.threshold(for:))
+            let pilots = request.ecio.flatMap { settings in
+                footprints.rasters.umts.map { $0.pilots(windowDB: settings.pilotWindowDB, thresholds: thresholds) }
+            }
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
@@ -60,7 +64,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), pilots: pilots, partial: partial != nil
                     )
                 }
             })
@@ -77,7 +81,6 @@ public enum FootprintJob {
                 sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
-            let thresholds = sites.map(request.parameters.threshold(for:))
             if let settings = request.sinr {
                 if let sinr, let lte = footprints.rasters.lte {
                     summary.lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), settings: settings)
@@ -86,8 +89,8 @@ public enum FootprintJob {
                 }
             }
             if let settings = request.ecio {
-                if let ecio, let umts = footprints.rasters.umts {
-                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), settings: settings)
+                if let ecio, let pilots, let umts = footprints.rasters.umts {
+                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), pilots: pilots, settings: settings)
                 } else {
                     summary.warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
                 }
@@ -148,7 +151,7 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
-        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil, ecio: request.ecio != nil)
+        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil, ecio: request.ecio)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
@@ -258,7 +261,7 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?), partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?), pilots: [UInt16]?, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -288,6 +291,13 @@ public enum FootprintJob {
             try GeoTIFF.writeFloat32(
                 path: staging.path(name), width: grid.width, height: grid.height, values: values,
                 georeference: grid.georeference(), metadata: metadata, bandDescription: description
+            )
+        }
+        if let pilots {
+            try GeoTIFF.writeIntegers(
+                path: staging.path("pilots.tif"), width: grid.width, height: grid.height, values: pilots, nodata: 0,
+                georeference: grid.georeference(), metadata: metadata,
+                bandDescription: "3G pilots within the pilot window of the strongest on its frequency, each covering the cell (the active set + 1: that many or more)"
             )
         }
         if let onlySite {
@@ -348,7 +358,7 @@ private final class SiteCollector: @unchecked Sendable {
     private var skipped: [Int] = []
     private var done = 0
 
-    init(sites: [Site], cellCount: Int, sinr: Bool, ecio: Bool) {
+    init(sites: [Site], cellCount: Int, sinr: Bool, ecio: EcIoSettings?) {
         footprints = Array(repeating: nil, count: sites.count)
         rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr, ecio: ecio)
     }

@@ -58,6 +58,10 @@ extension FootprintSummary {
         public let limitDB: Double
         /// The share of those cells below the limit, percent: where the pilot is too weak against the others to serve.
         public let percentUnderLimit: Double?
+        public let pilotWindowDB: Double
+        public let activeSetSize: Int
+        /// The share of those cells with more pilots within the window than the active set holds, percent: pilot pollution.
+        public let percentPolluted: Double?
 
         enum CodingKeys: String, CodingKey {
             case loadPercent = "load_percent"
@@ -69,6 +73,9 @@ extension FootprintSummary {
             case percentile10DB = "percentile_10_db"
             case limitDB = "limit_db"
             case percentUnderLimit = "percent_under_limit"
+            case pilotWindowDB = "pilot_window_db"
+            case activeSetSize = "active_set_size"
+            case percentPolluted = "percent_polluted"
         }
     }
 }
@@ -85,13 +92,17 @@ extension FootprintSummary.SignalQuality {
 }
 
 extension FootprintSummary.PilotQuality {
-    /// The statistics of the Ec/Io of the covered cells, `covered` sorted.
-    init(covered: [Double], settings: EcIoSettings) {
+    /// The statistics of the Ec/Io of the covered cells, `covered` sorted, and of their `pilots` (0 where no 3G server
+    /// covers).
+    init(covered: [Double], pilots: [UInt16], settings: EcIoSettings) {
+        let counted = pilots.filter { $0 > 0 }
         self.init(
             loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent, noiseFigureDB: settings.noiseFigureDB,
             noiseDBm: settings.noiseDBm, coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
             percentile10DB: CarrierInterference.percentile(covered, 0.1), limitDB: settings.limitDB,
-            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB)
+            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB), pilotWindowDB: settings.pilotWindowDB,
+            activeSetSize: settings.activeSetSize,
+            percentPolluted: counted.isEmpty ? nil : 100 * Double(counted.filter { Int($0) > settings.activeSetSize }.count) / Double(counted.count)
         )
     }
 }

@@ -10,12 +10,20 @@ extension ScenarioFields {
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
+        let window = try bounded(scenario, "pilot_window_db", EcIoSettings.pilotWindowRange, "1–15 dB", appliesWith: ecio, "ecio")
+        let activeSet = try bounded(
+            scenario, "active_set_size", Double(EcIoSettings.activeSetRange.lowerBound)...Double(EcIoSettings.activeSetRange.upperBound),
+            "1–6", appliesWith: ecio, "ecio"
+        )
+        if let activeSet, activeSet != activeSet.rounded() { throw scenario.fault("active_set_size", "must be a whole number") }
         var sinrSettings = SINRSettings(), ecioSettings = EcIoSettings()
         if let noiseFigure { (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB) = (noiseFigure, noiseFigure) }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
         if let pilotShare { ecioSettings.pilotSharePercent = pilotShare }
         if let limit { ecioSettings.limitDB = limit }
+        if let window { ecioSettings.pilotWindowDB = window }
+        if let activeSet { ecioSettings.activeSetSize = Int(activeSet) }
         return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil)
     }
 

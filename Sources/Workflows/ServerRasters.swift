@@ -28,10 +28,12 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, sites: [Site], sinr: Bool, ecio: Bool) {
+    init(cellCount: Int, sites: [Site], sinr: Bool, ecio: EcIoSettings?) {
         let siteCount = sites.count
         lte = sinr ? CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount) : nil
-        umts = ecio ? CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount) : nil
+        umts = ecio.flatMap { settings in
+            CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, pilotSlots: settings.pilotSlots)
+        }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []

@@ -146,6 +146,12 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("ecio-limit-db"), parsing: .unconditional, help: "With --ecio: the Ec/Io below which a pilot is counted too weak, dB.")
     var ecioLimit: Double = EcIoSettings().limitDB
 
+    @Option(name: .customLong("pilot-window-db"), parsing: .unconditional, help: "With --ecio: pilots within this many dB of the strongest count toward pilot pollution (pilots.tif).")
+    var pilotWindow: Double = EcIoSettings().pilotWindowDB
+
+    @Option(name: .customLong("active-set"), parsing: .unconditional, help: "With --ecio: the pilots a handset's active set holds; more within the window pollute the cell.")
+    var activeSet: Int = EcIoSettings().activeSetSize
+
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
@@ -158,6 +164,8 @@ struct SiteRunOptions: ParsableArguments {
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
         guard EcIoSettings.limitRange.contains(ecioLimit) else { throw ValidationError("--ecio-limit-db must be within −30–0 dB") }
+        guard EcIoSettings.pilotWindowRange.contains(pilotWindow) else { throw ValidationError("--pilot-window-db must be within 1–15 dB") }
+        guard EcIoSettings.activeSetRange.contains(activeSet) else { throw ValidationError("--active-set must be within 1–6") }
     }
 
     /// `--residential-classes` as classes; nil when a part is not a whole number.
@@ -182,7 +190,10 @@ struct SiteRunOptions: ParsableArguments {
         }
         if sinr { request.sinr = SINRSettings(loadPercent: lteLoad, noiseFigureDB: noiseFigure) }
         if ecio {
-            request.ecio = EcIoSettings(loadPercent: umtsLoad, pilotSharePercent: pilotShare, noiseFigureDB: noiseFigure, limitDB: ecioLimit)
+            request.ecio = EcIoSettings(
+                loadPercent: umtsLoad, pilotSharePercent: pilotShare, noiseFigureDB: noiseFigure, limitDB: ecioLimit,
+                pilotWindowDB: pilotWindow, activeSetSize: activeSet
+            )
         }
         request.limits.memoryBytes = coverage.memory.bytes
         return request
@@ -242,7 +253,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         }
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif"])
+    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
     let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")

@@ -34,12 +34,21 @@ struct ScenarioRadioTests {
             return
         }
         #expect(quality.sinr == SINRSettings(loadPercent: 50, noiseFigureDB: 7) && quality.ecio == nil)
-        let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8"
+        let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8, pilot_window_db: 4, active_set_size: 2"
         guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
-        #expect(umts.ecio == EcIoSettings(loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14) && umts.sinr == nil)
+        #expect(umts.ecio == EcIoSettings(loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14, pilotWindowDB: 4, activeSetSize: 2))
+        #expect(umts.sinr == nil)
+        for (fields, fault) in [
+            ("model: hata, ecio: true, active_set_size: 2.5", "active_set_size: must be a whole number"),
+            ("model: hata, ecio: true, active_set_size: 9", "active_set_size: must be within 1–6"),
+            ("model: hata, pilot_window_db: 4", "pilot_window_db: applies with ecio: true"),
+        ] {
+            let refused = try #require(throws: InputError.self) { try load(fields) }
+            #expect(refused.reason.contains(fault), "\(refused)")
+        }
         let weakPilot = try #require(throws: InputError.self) { try load("model: hata, ecio: true, pilot_share_percent: 80") }
         #expect(weakPilot.reason.contains("pilot_share_percent: must be within 1–50"), "\(weakPilot)")
         let overloaded = try #require(throws: InputError.self) { try load("model: hata, sinr: true, lte_load_percent: 150") }
