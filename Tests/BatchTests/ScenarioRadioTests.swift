@@ -98,7 +98,7 @@ struct ScenarioRadioTests {
 
     @Test("""
         A batch evaluation with the uplink, SINR, Ec/Io and clutter gives their headline figures in batch.json: the sites \\
-        the uplink limits, the median SINR and Ec/Io and each land-cover class's share covered, as the job's summary.json has them
+        the uplink limits, the median SINR and Ec/Io, the share polluted by pilots and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -129,6 +129,8 @@ struct ScenarioRadioTests {
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
+        let polluted = try #require((summary["umts_ecio"] as? [String: Any])?["percent_polluted"] as? Double)
+        #expect(figures["umts_pilot_polluted_percent"] as? Double == polluted)
         let classes = try #require((summary["clutter"] as? [String: Any])?["coverage_by_class"] as? [String: [String: Any]])
         for value in ["10", "50"] {
             let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]
