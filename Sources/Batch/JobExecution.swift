@@ -49,7 +49,7 @@ enum JobExecution {
     }
 
     /// An evaluation's figures from the uplink, 4G SINR, 3G Ec/Io and land cover, when the run had them: how many sites
-    /// the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the share of 3G's polluted by pilots,
+    /// the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the shares polluted (RSRP, pilots),
     /// and each land-cover class's share covered by any site.
     private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
         var figures: [String: Figure] = [:]
@@ -57,7 +57,8 @@ enum JobExecution {
         if !uplinks.isEmpty { figures["uplink_limited_sites"] = .number(Double(uplinks.filter { $0.limitingLink == "uplink" }.count)) }
         if let median = summary.lteSINR?.medianDB { figures["lte_sinr_median_db"] = .number(median) }
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
-        if let polluted = summary.umtsEcIo?.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
+        if let polluted = summary.lteSINR?.crowding.percentPolluted { figures["lte_rsrp_polluted_percent"] = .number(polluted) }
+        if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)
         }

@@ -15,24 +15,24 @@ struct CarrierInterference {
     /// The server's number (1-based, the site list's order), 0 where no 4G site reaches.
     private var server: [Int32]
     private var sums: [[Int64]]
-    /// Per carrier, each cell's `pilotSlots` strongest powers among the sites covering it (at or above their own
-    /// threshold), strongest first, NaN for none: whose pilots lie within a window of the best (`pilots(windowDB:)`).
+    /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
+    /// strongest first, NaN for none: how many crowd the best (`crowding(_:thresholds:)`).
     private var strongest: [[Float]]
-    private let pilotSlots: Int
+    private let slots: Int
 
     /// The unit of the sums, mW.
     static let unitMilliwatts = 1e-18
 
-    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and a sum and `pilotSlots` powers per
+    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and a sum and `slots` powers per
     /// carrier.
-    static func bytesPerCell(sites: [Site], technology: Technology, pilotSlots: Int = 0) -> Int {
+    static func bytesPerCell(sites: [Site], technology: Technology, slots: Int) -> Int {
         let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
-        return carriers == 0 ? 0 : 8 + (8 + 4 * pilotSlots) * carriers
+        return carriers == 0 ? 0 : 8 + (8 + 4 * slots) * carriers
     }
 
-    /// Nil when no site is of `technology`. `pilotSlots`: how many of the strongest covering powers each cell keeps per
-    /// carrier (0: none).
-    init?(sites: [Site], technology: Technology, cellCount: Int, pilotSlots: Int = 0) {
+    /// Nil when no site is of `technology`. `slots`: how many of the strongest covering powers each cell keeps per
+    /// carrier.
+    init?(sites: [Site], technology: Technology, cellCount: Int, slots: Int) {
         let frequencies = sites.filter { $0.technology == technology }.map(\.frequencyMHz)
         guard !frequencies.isEmpty else { return nil }
         let carriers = Array(Set(frequencies)).sorted()
@@ -40,8 +40,8 @@ struct CarrierInterference {
         serverPower = Array(repeating: .nan, count: cellCount)
         server = Array(repeating: 0, count: cellCount)
         sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count)
-        self.pilotSlots = pilotSlots
-        strongest = Array(repeating: Array(repeating: .nan, count: cellCount * pilotSlots), count: pilotSlots == 0 ? 0 : carriers.count)
+        self.slots = slots
+        strongest = Array(repeating: Array(repeating: .nan, count: cellCount * slots), count: carriers.count)
     }
 
     /// A power in whole units, rounded, saturating.
@@ -66,15 +66,15 @@ struct CarrierInterference {
                     serverPower[index] = value
                     server[index] = number
                 }
-                if pilotSlots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
+                if value >= threshold { keep(value, carrier: carrier, cell: index) }
             }
         }
     }
 
     /// Puts `value` among the cell's strongest covering powers on `carrier`, if it is one of them.
     private mutating func keep(_ value: Float, carrier: Int, cell: Int) {
-        let first = cell * pilotSlots
-        var slot = first + pilotSlots - 1
+        let first = cell * slots
+        var slot = first + slots - 1
         let weakest = strongest[carrier][slot]
         guard weakest.isNaN || value > weakest else { return }
         while slot > first, strongest[carrier][slot - 1].isNaN || value > strongest[carrier][slot - 1] {
@@ -84,15 +84,15 @@ struct CarrierInterference {
         strongest[carrier][slot] = value
     }
 
-    /// Per cell, how many pilots on its server's carrier cover it within `windowDB` of the server's power, the server
-    /// included — at most the slots kept, so the slots' number means that many or more — where the server covers it
+    /// Per cell, how many sites on its server's carrier cover it within `crowding`'s window of the server's power, the
+    /// server included — at most the slots kept, so their number means that many or more — where the server covers it
     /// (power at or above `thresholds[n − 1]`, site n's threshold); 0 elsewhere.
-    func pilots(windowDB: Double, thresholds: [Double]) -> [UInt16] {
+    func crowding(_ crowding: ServerCrowding, thresholds: [Double]) -> [UInt16] {
         server.indices.map { index in
             let number = Int(server[index])
             guard number > 0, serverPower[index] >= Float(thresholds[number - 1]), let carrier = carrierOfSite[number - 1] else { return 0 }
-            let floor = serverPower[index] - Float(windowDB), first = index * pilotSlots
-            return UInt16(strongest[carrier][first..<(first + pilotSlots)].prefix { $0 >= floor }.count)
+            let floor = serverPower[index] - Float(crowding.windowDB), first = index * slots
+            return UInt16(strongest[carrier][first..<(first + slots)].prefix { $0 >= floor }.count)
         }
     }
 

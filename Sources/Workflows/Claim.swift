@@ -118,7 +118,7 @@ package enum ScenarioFields {
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
-        "ecio_limit_db", "pilot_window_db", "active_set_size",
+        "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an

@@ -53,9 +53,10 @@ public enum FootprintJob {
             let sinr = request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.sinr(settings) } }
             let ecio = request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.ecio(settings) } }
             let thresholds = sites.map(request.parameters.threshold(for:))
-            let pilots = request.ecio.flatMap { settings in
-                footprints.rasters.umts.map { $0.pilots(windowDB: settings.pilotWindowDB, thresholds: thresholds) }
-            }
+            let crowded = (
+                lte: request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.crowding(settings.crowding, thresholds: thresholds) } },
+                umts: request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.crowding(settings.crowding, thresholds: thresholds) } }
+            )
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({
@@ -64,7 +65,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), pilots: pilots, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), crowded: crowded, partial: partial != nil
                     )
                 }
             })
@@ -82,15 +83,15 @@ public enum FootprintJob {
             )
             summary.partial = partial
             if let settings = request.sinr {
-                if let sinr, let lte = footprints.rasters.lte {
-                    summary.lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), settings: settings)
+                if let sinr, let crowded = crowded.lte, let lte = footprints.rasters.lte {
+                    summary.lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), crowded: crowded, settings: settings)
                 } else {
                     summary.warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
                 }
             }
             if let settings = request.ecio {
-                if let ecio, let pilots, let umts = footprints.rasters.umts {
-                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), pilots: pilots, settings: settings)
+                if let ecio, let crowded = crowded.umts, let umts = footprints.rasters.umts {
+                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), crowded: crowded, settings: settings)
                 } else {
                     summary.warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
                 }
@@ -151,7 +152,7 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
-        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr != nil, ecio: request.ecio)
+        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr, ecio: request.ecio)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
@@ -261,7 +262,8 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?), pilots: [UInt16]?, partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?),
+        crowded: (lte: [UInt16]?, umts: [UInt16]?), partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -293,11 +295,14 @@ public enum FootprintJob {
                 georeference: grid.georeference(), metadata: metadata, bandDescription: description
             )
         }
-        if let pilots {
+        for (name, values, description) in [
+            ("rsrp_overlap.tif", crowded.lte, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"),
+            ("pilots.tif", crowded.umts, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"),
+        ] {
+            guard let values else { continue }
             try GeoTIFF.writeIntegers(
-                path: staging.path("pilots.tif"), width: grid.width, height: grid.height, values: pilots, nodata: 0,
-                georeference: grid.georeference(), metadata: metadata,
-                bandDescription: "3G pilots within the pilot window of the strongest on its frequency, each covering the cell (the active set + 1: that many or more)"
+                path: staging.path(name), width: grid.width, height: grid.height, values: values, nodata: 0,
+                georeference: grid.georeference(), metadata: metadata, bandDescription: description
             )
         }
         if let onlySite {
@@ -358,7 +363,7 @@ private final class SiteCollector: @unchecked Sendable {
     private var skipped: [Int] = []
     private var done = 0
 
-    init(sites: [Site], cellCount: Int, sinr: Bool, ecio: EcIoSettings?) {
+    init(sites: [Site], cellCount: Int, sinr: SINRSettings?, ecio: EcIoSettings?) {
         footprints = Array(repeating: nil, count: sites.count)
         rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr, ecio: ecio)
     }

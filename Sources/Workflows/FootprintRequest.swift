@@ -55,8 +55,8 @@ public struct FootprintRequest: Sendable {
         return MemoryBudget(
             limitBytes: limits.memoryBytes,
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
-                + (sinr == nil ? 0 : CarrierInterference.bytesPerCell(sites: sites, technology: .lte) + 4)
-                + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, pilotSlots: $0.pilotSlots) + 4 + 2 } ?? 0),
+                + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
+                + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

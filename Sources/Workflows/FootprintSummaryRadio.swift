@@ -22,6 +22,29 @@ extension FootprintSummary {
         }
     }
 
+    /// How crowded the covered cells are (`pilots.tif`, `rsrp_overlap.tif`): the window and limit, and the share of
+    /// the covered cells with more sites within the window than the limit, percent.
+    public struct Crowding: Sendable, Codable, Equatable {
+        public let windowDB: Double
+        public let limit: Int
+        public let percentPolluted: Double?
+
+        /// The figures of `crowded`, each cell's count (0 where no server covers it).
+        init(_ crowded: [UInt16], settings: ServerCrowding) {
+            let counted = crowded.filter { $0 > 0 }
+            windowDB = settings.windowDB
+            limit = settings.limit
+            let polluted = counted.filter { Int($0) > settings.limit }.count
+            percentPolluted = counted.isEmpty ? nil : 100 * Double(polluted) / Double(counted.count)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case limit
+            case windowDB = "window_db"
+            case percentPolluted = "percent_polluted"
+        }
+    }
+
     /// The 4G reference signal's SINR (`--sinr`) over the cells a 4G server covers.
     public struct SignalQuality: Sendable, Codable, Equatable {
         public let loadPercent: Double
@@ -33,8 +56,11 @@ extension FootprintSummary {
         public let percentile10DB: Double?
         /// The share of those cells below 0 dB, percent.
         public let percentUnder0DB: Double?
+        /// RSRP pollution: too many cells within a few dB of the best.
+        public let crowding: Crowding
 
         enum CodingKeys: String, CodingKey {
+            case crowding
             case loadPercent = "load_percent"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_resource_element"
@@ -58,10 +84,8 @@ extension FootprintSummary {
         public let limitDB: Double
         /// The share of those cells below the limit, percent: where the pilot is too weak against the others to serve.
         public let percentUnderLimit: Double?
-        public let pilotWindowDB: Double
-        public let activeSetSize: Int
-        /// The share of those cells with more pilots within the window than the active set holds, percent: pilot pollution.
-        public let percentPolluted: Double?
+        /// Pilot pollution: more pilots within the window than the active set (the limit) holds.
+        public let crowding: Crowding
 
         enum CodingKeys: String, CodingKey {
             case loadPercent = "load_percent"
@@ -73,36 +97,32 @@ extension FootprintSummary {
             case percentile10DB = "percentile_10_db"
             case limitDB = "limit_db"
             case percentUnderLimit = "percent_under_limit"
-            case pilotWindowDB = "pilot_window_db"
-            case activeSetSize = "active_set_size"
-            case percentPolluted = "percent_polluted"
+            case crowding
         }
     }
 }
 
 extension FootprintSummary.SignalQuality {
-    /// The statistics of the SINR of the covered cells, `covered` sorted.
-    init(covered: [Double], settings: SINRSettings) {
+    /// The statistics of the SINR of the covered cells, `covered` sorted, and of the cells `crowded` in each cell.
+    init(covered: [Double], crowded: [UInt16], settings: SINRSettings) {
         self.init(
             loadPercent: settings.loadPercent, noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
             coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
-            percentile10DB: CarrierInterference.percentile(covered, 0.1), percentUnder0DB: CarrierInterference.percentUnder(covered, 0)
+            percentile10DB: CarrierInterference.percentile(covered, 0.1), percentUnder0DB: CarrierInterference.percentUnder(covered, 0),
+            crowding: .init(crowded, settings: settings.crowding)
         )
     }
 }
 
 extension FootprintSummary.PilotQuality {
-    /// The statistics of the Ec/Io of the covered cells, `covered` sorted, and of their `pilots` (0 where no 3G server
-    /// covers).
-    init(covered: [Double], pilots: [UInt16], settings: EcIoSettings) {
-        let counted = pilots.filter { $0 > 0 }
+    /// The statistics of the Ec/Io of the covered cells, `covered` sorted, and of the pilots `crowded` in each cell.
+    init(covered: [Double], crowded: [UInt16], settings: EcIoSettings) {
         self.init(
             loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent, noiseFigureDB: settings.noiseFigureDB,
             noiseDBm: settings.noiseDBm, coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
             percentile10DB: CarrierInterference.percentile(covered, 0.1), limitDB: settings.limitDB,
-            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB), pilotWindowDB: settings.pilotWindowDB,
-            activeSetSize: settings.activeSetSize,
-            percentPolluted: counted.isEmpty ? nil : 100 * Double(counted.filter { Int($0) > settings.activeSetSize }.count) / Double(counted.count)
+            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB),
+            crowding: .init(crowded, settings: settings.crowding)
         )
     }
 }

@@ -10,21 +10,27 @@ extension ScenarioFields {
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
-        let window = try bounded(scenario, "pilot_window_db", EcIoSettings.pilotWindowRange, "1–15 dB", appliesWith: ecio, "ecio")
-        let activeSet = try bounded(
-            scenario, "active_set_size", Double(EcIoSettings.activeSetRange.lowerBound)...Double(EcIoSettings.activeSetRange.upperBound),
-            "1–6", appliesWith: ecio, "ecio"
-        )
-        if let activeSet, activeSet != activeSet.rounded() { throw scenario.fault("active_set_size", "must be a whole number") }
         var sinrSettings = SINRSettings(), ecioSettings = EcIoSettings()
+        try crowding(scenario, window: "rsrp_window_db", limit: "rsrp_overlap_limit", appliesWith: sinr, "sinr", into: &sinrSettings.crowding)
+        try crowding(scenario, window: "pilot_window_db", limit: "active_set_size", appliesWith: ecio, "ecio", into: &ecioSettings.crowding)
         if let noiseFigure { (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB) = (noiseFigure, noiseFigure) }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
         if let pilotShare { ecioSettings.pilotSharePercent = pilotShare }
         if let limit { ecioSettings.limitDB = limit }
-        if let window { ecioSettings.pilotWindowDB = window }
-        if let activeSet { ecioSettings.activeSetSize = Int(activeSet) }
         return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil)
+    }
+
+    /// The crowding window and limit at keys `window` and `limit`, where given, into `crowding`.
+    private static func crowding(
+        _ scenario: JSONFields, window: String, limit: String, appliesWith on: Bool, _ switches: String, into crowding: inout ServerCrowding
+    ) throws(InputError) {
+        let limits = ServerCrowding.limitRange
+        if let value = try bounded(scenario, window, ServerCrowding.windowRange, "1–15 dB", appliesWith: on, switches) { crowding.windowDB = value }
+        if let value = try bounded(scenario, limit, Double(limits.lowerBound)...Double(limits.upperBound), "1–6", appliesWith: on, switches) {
+            guard value == value.rounded() else { throw scenario.fault(limit, "must be a whole number") }
+            crowding.limit = Int(value)
+        }
     }
 
     /// The number at `key`, refused outside `range` (described as `bounds`) or without its switch on.

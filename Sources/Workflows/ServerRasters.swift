@@ -28,12 +28,10 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, sites: [Site], sinr: Bool, ecio: EcIoSettings?) {
+    init(cellCount: Int, sites: [Site], sinr: SINRSettings?, ecio: EcIoSettings?) {
         let siteCount = sites.count
-        lte = sinr ? CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount) : nil
-        umts = ecio.flatMap { settings in
-            CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, pilotSlots: settings.pilotSlots)
-        }
+        lte = sinr.flatMap { CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: $0.crowding.slots) }
+        umts = ecio.flatMap { CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, slots: $0.crowding.slots) }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []

@@ -6,10 +6,13 @@ public struct SINRSettings: Sendable, Equatable {
     public var loadPercent: Double
     /// The handset receiver's noise figure, dB.
     public var noiseFigureDB: Double
+    /// RSRP pollution: more than `limit` cells on a frequency within `windowDB` of the best RSRP.
+    public var crowding: ServerCrowding
 
-    public init(loadPercent: Double = 100, noiseFigureDB: Double = 7) {
+    public init(loadPercent: Double = 100, noiseFigureDB: Double = 7, crowding: ServerCrowding = .init(windowDB: 6, limit: 3)) {
         self.loadPercent = loadPercent
         self.noiseFigureDB = noiseFigureDB
+        self.crowding = crowding
     }
 
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
@@ -30,34 +33,26 @@ public struct EcIoSettings: Sendable, Equatable {
     public var noiseFigureDB: Double
     /// The Ec/Io below which a cell's pilot counts as too weak to serve, dB.
     public var limitDB: Double
-    /// Pilot pollution: the pilots within this many dB of the strongest one on its carrier (each at or above its own
-    /// site's threshold) are those a handset would hold in its active set…
-    public var pilotWindowDB: Double
-    /// … which holds this many; more pilots within the window pollute the cell.
-    public var activeSetSize: Int
+    /// Pilot pollution: more pilots within `windowDB` of the strongest than a handset's active set holds (`limit`).
+    public var crowding: ServerCrowding
 
     public init(
         loadPercent: Double = 100, pilotSharePercent: Double = 10, noiseFigureDB: Double = 7, limitDB: Double = -12,
-        pilotWindowDB: Double = 5, activeSetSize: Int = 3
+        crowding: ServerCrowding = .init(windowDB: 5, limit: 3)
     ) {
         self.loadPercent = loadPercent
         self.pilotSharePercent = pilotSharePercent
         self.noiseFigureDB = noiseFigureDB
         self.limitDB = limitDB
-        self.pilotWindowDB = pilotWindowDB
-        self.activeSetSize = activeSetSize
+        self.crowding = crowding
     }
 
     /// Thermal noise over the 3.84 MHz chip rate at the handset, dBm: −174 dBm/Hz + 10 log10 3,840,000 + noise figure.
     public var noiseDBm: Double { -174 + 10 * log10(3_840_000) + noiseFigureDB }
 
-    /// How many of each cell's strongest pilots a run keeps per carrier: one more than the active set, enough to tell
-    /// a polluted cell.
-    public var pilotSlots: Int { activeSetSize + 1 }
-
     /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load.
     public var totalOverPilot: Double { 1 + (100 / pilotSharePercent - 1) * loadPercent / 100 }
 
-    /// The pilot shares, Ec/Io limits, pilot windows and active set sizes accepted.
-    public static let pilotShareRange = 1.0...50, limitRange = -30.0...0, pilotWindowRange = 1.0...15, activeSetRange = 1...6
+    /// The pilot shares and Ec/Io limits accepted.
+    public static let pilotShareRange = 1.0...50, limitRange = -30.0...0
 }

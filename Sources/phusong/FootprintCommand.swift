@@ -147,10 +147,16 @@ struct SiteRunOptions: ParsableArguments {
     var ecioLimit: Double = EcIoSettings().limitDB
 
     @Option(name: .customLong("pilot-window-db"), parsing: .unconditional, help: "With --ecio: pilots within this many dB of the strongest count toward pilot pollution (pilots.tif).")
-    var pilotWindow: Double = EcIoSettings().pilotWindowDB
+    var pilotWindow: Double = EcIoSettings().crowding.windowDB
 
     @Option(name: .customLong("active-set"), parsing: .unconditional, help: "With --ecio: the pilots a handset's active set holds; more within the window pollute the cell.")
-    var activeSet: Int = EcIoSettings().activeSetSize
+    var activeSet: Int = EcIoSettings().crowding.limit
+
+    @Option(name: .customLong("rsrp-window-db"), parsing: .unconditional, help: "With --sinr: 4G cells within this many dB of the strongest RSRP count toward RSRP pollution (rsrp_overlap.tif).")
+    var rsrpWindow: Double = SINRSettings().crowding.windowDB
+
+    @Option(name: .customLong("rsrp-overlap-limit"), parsing: .unconditional, help: "With --sinr: more 4G cells than this within the RSRP window pollute the cell.")
+    var rsrpOverlapLimit: Int = SINRSettings().crowding.limit
 
     func validate() throws {
         try radio.validate(for: model)
@@ -164,8 +170,12 @@ struct SiteRunOptions: ParsableArguments {
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
         guard EcIoSettings.limitRange.contains(ecioLimit) else { throw ValidationError("--ecio-limit-db must be within −30–0 dB") }
-        guard EcIoSettings.pilotWindowRange.contains(pilotWindow) else { throw ValidationError("--pilot-window-db must be within 1–15 dB") }
-        guard EcIoSettings.activeSetRange.contains(activeSet) else { throw ValidationError("--active-set must be within 1–6") }
+        for (option, window) in [("--pilot-window-db", pilotWindow), ("--rsrp-window-db", rsrpWindow)] {
+            guard ServerCrowding.windowRange.contains(window) else { throw ValidationError("\(option) must be within 1–15 dB") }
+        }
+        for (option, limit) in [("--active-set", activeSet), ("--rsrp-overlap-limit", rsrpOverlapLimit)] {
+            guard ServerCrowding.limitRange.contains(limit) else { throw ValidationError("\(option) must be within 1–6") }
+        }
     }
 
     /// `--residential-classes` as classes; nil when a part is not a whole number.
@@ -188,11 +198,15 @@ struct SiteRunOptions: ParsableArguments {
         if let clutter, let clutterLosses {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
         }
-        if sinr { request.sinr = SINRSettings(loadPercent: lteLoad, noiseFigureDB: noiseFigure) }
+        if sinr {
+            request.sinr = SINRSettings(
+                loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit)
+            )
+        }
         if ecio {
             request.ecio = EcIoSettings(
                 loadPercent: umtsLoad, pilotSharePercent: pilotShare, noiseFigureDB: noiseFigure, limitDB: ecioLimit,
-                pilotWindowDB: pilotWindow, activeSetSize: activeSet
+                crowding: ServerCrowding(windowDB: pilotWindow, limit: activeSet)
             )
         }
         request.limits.memoryBytes = coverage.memory.bytes
@@ -253,7 +267,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         }
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
+    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
     let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")

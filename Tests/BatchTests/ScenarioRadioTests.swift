@@ -39,12 +39,16 @@ struct ScenarioRadioTests {
             Issue.record("expected an evaluate job")
             return
         }
-        #expect(umts.ecio == EcIoSettings(loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14, pilotWindowDB: 4, activeSetSize: 2))
+        #expect(umts.ecio == EcIoSettings(
+            loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14, crowding: ServerCrowding(windowDB: 4, limit: 2)
+        ))
         #expect(umts.sinr == nil)
         for (fields, fault) in [
             ("model: hata, ecio: true, active_set_size: 2.5", "active_set_size: must be a whole number"),
             ("model: hata, ecio: true, active_set_size: 9", "active_set_size: must be within 1–6"),
             ("model: hata, pilot_window_db: 4", "pilot_window_db: applies with ecio: true"),
+            ("model: hata, sinr: true, rsrp_overlap_limit: 0", "rsrp_overlap_limit: must be within 1–6"),
+            ("model: hata, rsrp_window_db: 6", "rsrp_window_db: applies with sinr: true"),
         ] {
             let refused = try #require(throws: InputError.self) { try load(fields) }
             #expect(refused.reason.contains(fault), "\(refused)")
@@ -98,7 +102,7 @@ struct ScenarioRadioTests {
 
     @Test("""
         A batch evaluation with the uplink, SINR, Ec/Io and clutter gives their headline figures in batch.json: the sites \\
-        the uplink limits, the median SINR and Ec/Io, the share polluted by pilots and each land-cover class's share covered, as the job's summary.json has them
+        the uplink limits, the median SINR and Ec/Io, the shares polluted (RSRP, pilots) and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -129,8 +133,10 @@ struct ScenarioRadioTests {
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
-        let polluted = try #require((summary["umts_ecio"] as? [String: Any])?["percent_polluted"] as? Double)
-        #expect(figures["umts_pilot_polluted_percent"] as? Double == polluted)
+        for (key, figure) in [("umts_ecio", "umts_pilot_polluted_percent"), ("lte_sinr", "lte_rsrp_polluted_percent")] {
+            let crowding = try #require((summary[key] as? [String: Any])?["crowding"] as? [String: Any])
+            #expect(figures[figure] as? Double == crowding["percent_polluted"] as? Double && figures[figure] != nil, "\(figure)")
+        }
         let classes = try #require((summary["clutter"] as? [String: Any])?["coverage_by_class"] as? [String: [String: Any]])
         for value in ["10", "50"] {
             let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]

@@ -52,19 +52,7 @@ struct SignalQualityTests {
 
     /// Every site's received power (mW) over the run's grid, recomputed site by site; NaN beyond its window.
     func powersOverGrid(_ sites: [Site]) throws -> [[Double]] {
-        let grid = try DEMSource.open(terrain).metricGrid(around: sites.map(\.location), radius: parameters.radius).grid
-        let positions = try CoverageEngine.positions(of: sites, on: grid)
-        return try zip(sites, positions).map { site, position in
-            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
-            var milliwatts = [Double](repeating: .nan, count: grid.width * grid.height)
-            for row in 0..<coverage.height {
-                for column in 0..<coverage.width where !coverage.power[row * coverage.width + column].isNaN {
-                    let dBm = Double(coverage.power[row * coverage.width + column])
-                    milliwatts[(coverage.row + row) * grid.width + coverage.column + column] = pow(10, dBm / 10)
-                }
-            }
-            return milliwatts
-        }
+        try powersInDBm(sites).map { site in site.map { $0.isNaN ? .nan : pow(10, Double($0) / 10) } }
     }
 
     /// The summary's median and 10th percentile are those of the covered cells' values, `covered` sorted (over a

@@ -1,0 +1,84 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+extension SignalQualityTests {
+    /// Five sites of `technology` on `frequencies.0` a few kilometres apart and one on `frequencies.1`: where the five
+    /// overlap, servers crowd.
+    func crowdedSites(_ technology: Technology, frequencies: (Double, Double)) -> [Site] {
+        let positions = [(44.50, -71.50), (44.52, -71.47), (44.48, -71.46), (44.51, -71.53), (44.50, -71.44), (44.45, -71.58)]
+        return positions.enumerated().map { index, position in
+            Site(
+                id: "P\(index + 1)", location: GeoPoint(latitude: position.0, longitude: position.1), antennaHeight: 30,
+                frequencyMHz: index == 5 ? frequencies.1 : frequencies.0, eirpDBm: 47, technology: technology
+            )
+        }
+    }
+
+    /// Each site's received power (dBm) over the run's grid, recomputed site by site; NaN beyond its window.
+    func powersInDBm(_ sites: [Site]) throws -> [[Float]] {
+        let grid = try DEMSource.open(terrain).metricGrid(around: sites.map(\.location), radius: parameters.radius).grid
+        let positions = try CoverageEngine.positions(of: sites, on: grid)
+        return try zip(sites, positions).map { site, position in
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            var dBm = [Float](repeating: .nan, count: grid.width * grid.height)
+            for row in 0..<coverage.height {
+                for column in 0..<coverage.width {
+                    dBm[(coverage.row + row) * grid.width + coverage.column + column] = coverage.power[row * coverage.width + column]
+                }
+            }
+            return dBm
+        }
+    }
+
+    @Test(
+        """
+        pilots.tif (3G) and rsrp_overlap.tif (4G), cell by cell: how many sites on the server's frequency cover the cell \\
+        within the window of the server's power, counted up to one more than the limit; the summary's percent_polluted \\
+        is the share of covered cells over the limit; the window and the limit are the user's
+        """,
+        arguments: [
+            (Technology.umts, 2_100.0, 900.0, -100.0, ServerCrowding(windowDB: 5, limit: 3)),
+            (.umts, 2_100, 900, -100, ServerCrowding(windowDB: 8, limit: 2)),
+            (.lte, 1_800, 2_600, -110, ServerCrowding(windowDB: 6, limit: 3)),
+            (.lte, 1_800, 2_600, -110, ServerCrowding(windowDB: 3, limit: 1)),
+        ]
+    )
+    func crowdingPerCell(technology: Technology, frequency: Double, other: Double, threshold: Float, crowding: ServerCrowding) throws {
+        let folder = try temporaryFolder("crowding")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = crowdedSites(technology, frequencies: (frequency, other))
+        var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
+        request.sites = sites
+        if technology == .umts { request.ecio = EcIoSettings(crowding: crowding) } else { request.sinr = SINRSettings(crowding: crowding) }
+        let summary = try FootprintJob.run(request)
+        let counted = try raster(folder + (technology == .umts ? "/pilots.tif" : "/rsrp_overlap.tif"), summary)
+        let powers = try powersInDBm(sites)
+        var counts: [Int: Int] = [:]
+        for cell in counted.indices {
+            let reaching = sites.indices.filter { !powers[$0][cell].isNaN }
+            let server = reaching.max { powers[$0][cell] < powers[$1][cell] || (powers[$0][cell] == powers[$1][cell] && $0 > $1) }
+            guard let server, powers[server][cell] >= threshold else {
+                #expect(counted[cell].isNaN || counted[cell] == 0, "cell \(cell): no server covers it")
+                continue
+            }
+            let window = reaching.filter {
+                sites[$0].frequencyMHz == sites[server].frequencyMHz && powers[$0][cell] >= threshold
+                    && powers[$0][cell] >= powers[server][cell] - Float(crowding.windowDB)
+            }
+            let expected = min(window.count, crowding.limit + 1)
+            #expect(Int(counted[cell]) == expected, "cell \(cell): \(counted[cell]) against \(expected)")
+            counts[expected, default: 0] += 1
+        }
+        let covered = counts.values.reduce(0, +), polluted = counts[crowding.limit + 1] ?? 0
+        #expect(counts[1] ?? 0 > 1_000 && polluted > 100, "\(counts)")
+        let figures = try #require(technology == .umts ? summary.umtsEcIo?.crowding : summary.lteSINR?.crowding)
+        #expect(figures.windowDB == crowding.windowDB && figures.limit == crowding.limit)
+        #expect(abs(try #require(figures.percentPolluted) - 100 * Double(polluted) / Double(covered)) < 1e-9)
+        #expect((technology == .umts ? summary.umtsEcIo?.coveredCells : summary.lteSINR?.coveredCells) == covered)
+    }
+}
