@@ -89,8 +89,7 @@ struct CarrierInterference {
     /// (power at or above `thresholds[n − 1]`, site n's threshold); 0 elsewhere.
     func crowding(_ crowding: ServerCrowding, thresholds: [Double]) -> [UInt16] {
         server.indices.map { index in
-            let number = Int(server[index])
-            guard number > 0, serverPower[index] >= Float(thresholds[number - 1]), let carrier = carrierOfSite[number - 1] else { return 0 }
+            guard serverCovers(index, thresholds: thresholds), let carrier = carrierOfSite[Int(server[index]) - 1] else { return 0 }
             let floor = serverPower[index] - Float(crowding.windowDB), first = index * slots
             return UInt16(strongest[carrier][first..<(first + slots)].prefix { $0 >= floor }.count)
         }
@@ -121,11 +120,13 @@ struct CarrierInterference {
 
     /// The values of the cells a server covers (power at or above `thresholds[n − 1]`, site n's threshold), sorted.
     func covered(_ values: [Float], thresholds: [Double]) -> [Double] {
-        values.indices.compactMap { index -> Double? in
-            let number = Int(server[index])
-            guard number > 0, serverPower[index] >= Float(thresholds[number - 1]) else { return nil }
-            return Double(values[index])
-        }.sorted()
+        values.indices.compactMap { index in serverCovers(index, thresholds: thresholds) ? Double(values[index]) : nil }.sorted()
+    }
+
+    /// Whether cell `index`'s server covers it: its power at or above `thresholds[n − 1]`, site n's threshold.
+    private func serverCovers(_ index: Int, thresholds: [Double]) -> Bool {
+        let number = Int(server[index])
+        return number > 0 && serverPower[index] >= Float(thresholds[number - 1])
     }
 
     /// The `share` percentile of sorted values, nil for none.
