@@ -50,6 +50,22 @@ struct SignalQualityTests {
         return raster.values
     }
 
+    /// Each site's received power (dBm) over the run's grid, recomputed site by site; NaN beyond its window.
+    func powersInDBm(_ sites: [Site]) throws -> [[Float]] {
+        let grid = try DEMSource.open(terrain).metricGrid(around: sites.map(\.location), radius: parameters.radius).grid
+        let positions = try CoverageEngine.positions(of: sites, on: grid)
+        return try zip(sites, positions).map { site, position in
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            var dBm = [Float](repeating: .nan, count: grid.width * grid.height)
+            for row in 0..<coverage.height {
+                for column in 0..<coverage.width {
+                    dBm[(coverage.row + row) * grid.width + coverage.column + column] = coverage.power[row * coverage.width + column]
+                }
+            }
+            return dBm
+        }
+    }
+
     /// Every site's received power (mW) over the run's grid, recomputed site by site; NaN beyond its window.
     func powersOverGrid(_ sites: [Site]) throws -> [[Double]] {
         try powersInDBm(sites).map { site in site.map { $0.isNaN ? .nan : pow(10, Double($0) / 10) } }
