@@ -48,9 +48,10 @@ enum JobExecution {
         }
     }
 
-    /// An evaluation's figures from the uplink, 4G SINR, 3G Ec/Io and land cover, when the run had them: how many sites
-    /// the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the shares polluted (RSRP, pilots),
-    /// and each land-cover class's share covered by any site.
+    /// An evaluation's figures from the uplink, 4G SINR, 3G Ec/Io, 2G C/I and land cover, when the run had them: how many
+    /// sites the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the shares polluted (RSRP,
+    /// pilots), the median C/I over 2G coverage and the share under its limit, and each land-cover class's share covered
+    /// by any site.
     private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
         var figures: [String: Figure] = [:]
         let uplinks = summary.siteAreas.compactMap(\.uplink)
@@ -59,6 +60,8 @@ enum JobExecution {
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
         if let polluted = summary.lteSINR?.crowding.percentPolluted { figures["lte_rsrp_polluted_percent"] = .number(polluted) }
         if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
+        if let median = summary.gsmCI?.medianDB { figures["gsm_ci_median_db"] = .number(median) }
+        if let under = summary.gsmCI?.percentUnderLimit { figures["gsm_ci_under_limit_percent"] = .number(under) }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)
         }

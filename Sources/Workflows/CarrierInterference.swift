@@ -4,19 +4,22 @@ import Propagation
 import Terrain
 
 /// One technology's received power gathered over the grid as sites finish, in any order, for the signal's quality
-/// against the other cells on its carrier (4G's SINR, 3G's Ec/Io): per cell the server (the site of strongest power,
-/// the earlier on a tie) and, per carrier (frequency), the sum of every site's power. Sums are kept in whole units of
+/// against the other cells on its carrier and those leaking into it (4G's SINR, 3G's Ec/Io, 2G's C/I): per cell the
+/// server (the site of strongest power, the earlier on a tie) and, per carrier (frequency), the sum of every site's
+/// power. Sums are kept in whole units of
 /// 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in; a cell's sum saturates at 9.2 mW
 /// (+9.6 dBm), far above any received power.
 struct CarrierInterference {
     /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
     private let carrierOfSite: [Int?]
+    /// Per carrier, the other carriers whose power interferes with it and the share that does.
+    private let leakage: [[(carrier: Int, share: Double)]]
     private var serverPower: [Float]
     /// The server's number (1-based, the site list's order), 0 where no 4G site reaches.
     private var server: [Int32]
     private var sums: [[Int64]]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
-    /// strongest first, NaN for none: how many crowd the best (`crowding(_:thresholds:)`).
+    /// strongest first, NaN for none: how many crowd the best (`crowding(_:thresholds:)`); none kept with no slots.
     private var strongest: [[Float]]
     private let slots: Int
 
@@ -31,12 +34,22 @@ struct CarrierInterference {
     }
 
     /// Nil when no site is of `technology`. `slots`: how many of the strongest covering powers each cell keeps per
-    /// carrier.
-    init?(sites: [Site], technology: Technology, cellCount: Int, slots: Int) {
+    /// carrier. `interferingShare`: the share of a carrier's power that interferes with another the given number of MHz
+    /// away (none by default: carriers that do not overlap).
+    init?(
+        sites: [Site], technology: Technology, cellCount: Int, slots: Int,
+        interferingShare: (_ offsetMHz: Double) -> Double = { _ in 0 }
+    ) {
         let frequencies = sites.filter { $0.technology == technology }.map(\.frequencyMHz)
         guard !frequencies.isEmpty else { return nil }
         let carriers = Array(Set(frequencies)).sorted()
         carrierOfSite = sites.map { site in site.technology == technology ? carriers.firstIndex(of: site.frequencyMHz) : nil }
+        leakage = carriers.map { frequency in
+            carriers.indices.compactMap { other in
+                let share = carriers[other] == frequency ? 0 : interferingShare(carriers[other] - frequency)
+                return share > 0 ? (other, share) : nil
+            }
+        }
         serverPower = Array(repeating: .nan, count: cellCount)
         server = Array(repeating: 0, count: cellCount)
         sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count)
@@ -66,7 +79,7 @@ struct CarrierInterference {
                     serverPower[index] = value
                     server[index] = number
                 }
-                if value >= threshold { keep(value, carrier: carrier, cell: index) }
+                if slots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
             }
         }
     }
@@ -107,13 +120,22 @@ struct CarrierInterference {
         quality(own: settings.totalOverPilot, others: settings.totalOverPilot, noiseDBm: settings.noiseDBm)
     }
 
-    /// The server's power over `own` times itself, `others` times the other sites' on its carrier, and the noise.
+    /// Each cell's C/I, dB: the server's carrier against every other site's on the same channel, those one and two
+    /// channels away by their rejection, and the noise over 200 kHz; NaN where no site reaches.
+    func ci(_ settings: CarrierToInterferenceSettings) -> [Float] {
+        quality(own: 0, others: 1, noiseDBm: settings.noiseDBm)
+    }
+
+    /// The server's power over `own` times itself, `others` times the other sites' on its carrier and the share of
+    /// the carriers leaking into it, and the noise.
     private func quality(own: Double, others: Double, noiseDBm: Double) -> [Float] {
         let noise = pow(10, noiseDBm / 10)
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
             let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
-            let rest = Double(sums[carrier][index] &- Self.units(power)) * Self.unitMilliwatts
+            var rest = Double(sums[carrier][index] &- Self.units(power))
+            for (other, share) in leakage[carrier] { rest += share * Double(sums[other][index]) }
+            rest *= Self.unitMilliwatts
             return Float(10 * log10(milliwatts / (own * milliwatts + others * rest + noise)))
         }
     }

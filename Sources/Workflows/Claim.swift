@@ -118,7 +118,7 @@ package enum ScenarioFields {
         "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
-        "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit",
+        "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -182,7 +182,7 @@ package enum ScenarioFields {
             parameters: parameters, resolution: try positive(scenario, "resolution_m"), voidPolicy: policy,
             residents: residents
         )
-        (request.sinr, request.ecio) = try signalQuality(scenario)
+        (request.sinr, request.ecio, request.ci) = try signalQuality(scenario)
         switch (try path("clutter"), try path("clutter_losses")) {
         case let (raster?, losses?):
             request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses, residentialClasses: try residentialClasses(scenario))

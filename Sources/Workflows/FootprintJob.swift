@@ -50,12 +50,8 @@ public enum FootprintJob {
                 staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
-            let sinr = request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.sinr(settings) } }
-            let ecio = request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.ecio(settings) } }
-            let thresholds = sites.map(request.parameters.threshold(for:))
-            let crowded = (
-                lte: request.sinr.flatMap { settings in footprints.rasters.lte.map { $0.crowding(settings.crowding, thresholds: thresholds) } },
-                umts: request.ecio.flatMap { settings in footprints.rasters.umts.map { $0.crowding(settings.crowding, thresholds: thresholds) } }
+            let quality = SignalQualityOutputs(
+                footprints.rasters, request: request, thresholds: sites.map(request.parameters.threshold(for:))
             )
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
@@ -65,7 +61,7 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, quality: (sinr, ecio), crowded: crowded, partial: partial != nil
+                        writeTerrain: request.writeTerrain, clutter: clutter, quality: quality, partial: partial != nil
                     )
                 }
             })
@@ -82,20 +78,7 @@ public enum FootprintJob {
                 sites: sites, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
-            if let settings = request.sinr {
-                if let sinr, let crowded = crowded.lte, let lte = footprints.rasters.lte {
-                    summary.lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), crowded: crowded, settings: settings)
-                } else {
-                    summary.warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
-                }
-            }
-            if let settings = request.ecio {
-                if let ecio, let crowded = crowded.umts, let umts = footprints.rasters.umts {
-                    summary.umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), crowded: crowded, settings: settings)
-                } else {
-                    summary.warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
-                }
-            }
+            quality.summarize(into: &summary)
             let evaluation = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, request: request, staging: staging,
                 summary: &summary
@@ -152,7 +135,7 @@ public enum FootprintJob {
             throw InputError(path: request.sitesPath, reason: error.message)
         }
         let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
-        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, sinr: request.sinr, ecio: request.ecio)
+        let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, request: request)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
             if request.limits.deadline?.hasPassed == true { return collector.skip(index, progress: progress) }
@@ -262,8 +245,7 @@ public enum FootprintJob {
     /// than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, quality: (sinr: [Float]?, ecio: [Float]?),
-        crowded: (lte: [UInt16]?, umts: [UInt16]?), partial: Bool
+        writeTerrain: Bool, clutter: ClutterLosses?, quality: SignalQualityOutputs, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -285,26 +267,7 @@ public enum FootprintJob {
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
         try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
-        for (name, values, description) in [
-            ("sinr.tif", quality.sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"),
-            ("ecio.tif", quality.ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise"),
-        ] {
-            guard let values else { continue }
-            try GeoTIFF.writeFloat32(
-                path: staging.path(name), width: grid.width, height: grid.height, values: values,
-                georeference: grid.georeference(), metadata: metadata, bandDescription: description
-            )
-        }
-        for (name, values, description) in [
-            ("rsrp_overlap.tif", crowded.lte, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"),
-            ("pilots.tif", crowded.umts, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"),
-        ] {
-            guard let values else { continue }
-            try GeoTIFF.writeIntegers(
-                path: staging.path(name), width: grid.width, height: grid.height, values: values, nodata: 0,
-                georeference: grid.georeference(), metadata: metadata, bandDescription: description
-            )
-        }
+        try quality.write(staging: staging, grid: grid, metadata: metadata)
         if let onlySite {
             try GeoTIFF.copy(
                 staging.path("coverage.tif"), to: staging.path("sites/\(onlySite.rasterName).tif"),
@@ -363,9 +326,9 @@ private final class SiteCollector: @unchecked Sendable {
     private var skipped: [Int] = []
     private var done = 0
 
-    init(sites: [Site], cellCount: Int, sinr: SINRSettings?, ecio: EcIoSettings?) {
+    init(sites: [Site], cellCount: Int, request: FootprintRequest) {
         footprints = Array(repeating: nil, count: sites.count)
-        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: sinr, ecio: ecio)
+        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: request.sinr, ecio: request.ecio, ci: request.ci)
     }
 
     func add(

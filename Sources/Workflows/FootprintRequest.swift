@@ -22,6 +22,8 @@ public struct FootprintRequest: Sendable {
     public var sinr: SINRSettings?
     /// The 3G sites' pilot Ec/Io (`ecio.tif`); nil for none.
     public var ecio: EcIoSettings?
+    /// The 2G sites' C/I (`ci.tif`); nil for none.
+    public var ci: CarrierToInterferenceSettings?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -49,14 +51,15 @@ public struct FootprintRequest: Sendable {
 
     /// What a run of `sites` holds in memory: elevations and the rasters of its sites' power over the grid
     /// (and residents when evaluated, clutter classes and losses when given, 4G servers, sums and SINR with `sinr`, 3G's
-    /// with `ecio`), and per site being computed its received power and each cell's radial.
+    /// with `ecio`, 2G's with `ci`), and per site being computed its received power and each cell's radial.
     func memoryBudget(sites: [Site]) -> MemoryBudget {
         let siteCount = sites.count
         return MemoryBudget(
             limitBytes: limits.memoryBytes,
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
                 + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
-                + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0),
+                + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
+                + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

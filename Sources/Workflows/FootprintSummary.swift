@@ -147,6 +147,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var lteSINR: SignalQuality?
     /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
     public var umtsEcIo: PilotQuality?
+    /// With `--ci` and 2G sites: their carriers' C/I (absent without).
+    public var gsmCI: CarrierToInterference?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -170,6 +172,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter
         case lteSINR = "lte_sinr"
         case umtsEcIo = "umts_ecio"
+        case gsmCI = "gsm_ci"
         case syntheticTerrain = "synthetic_terrain"
         case resolutionM = "resolution_m"
         case gridWidth = "grid_width"

@@ -100,6 +100,31 @@ extension FootprintSummary {
             case crowding
         }
     }
+    /// The 2G carriers' C/I (`--ci`) over the cells a 2G server covers.
+    public struct CarrierToInterference: Sendable, Codable, Equatable {
+        public let noiseFigureDB: Double
+        /// Thermal noise over 200 kHz at the handset.
+        public let noiseDBm: Double
+        /// How much less a carrier one and two channels away interferes than one on the same channel.
+        public let adjacentChannelRejectionDB: [Double]
+        public let coveredCells: Int
+        public let medianDB: Double?
+        public let percentile10DB: Double?
+        public let limitDB: Double
+        /// The share of those cells below the limit, percent.
+        public let percentUnderLimit: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case noiseFigureDB = "noise_figure_db"
+            case noiseDBm = "noise_dbm_per_200_khz"
+            case adjacentChannelRejectionDB = "adjacent_channel_rejection_db"
+            case coveredCells = "covered_cells"
+            case medianDB = "median_db"
+            case percentile10DB = "percentile_10_db"
+            case limitDB = "limit_db"
+            case percentUnderLimit = "percent_under_limit"
+        }
+    }
 }
 
 extension FootprintSummary.SignalQuality {
@@ -123,6 +148,18 @@ extension FootprintSummary.PilotQuality {
             percentile10DB: CarrierInterference.percentile(covered, 0.1), limitDB: settings.limitDB,
             percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB),
             crowding: .init(crowded, settings: settings.crowding)
+        )
+    }
+}
+
+extension FootprintSummary.CarrierToInterference {
+    /// The statistics of the C/I of the covered cells, `covered` sorted.
+    init(covered: [Double], settings: CarrierToInterferenceSettings) {
+        self.init(
+            noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
+            adjacentChannelRejectionDB: CarrierToInterferenceSettings.adjacentChannelRejectionDB, coveredCells: covered.count,
+            medianDB: CarrierInterference.percentile(covered, 0.5), percentile10DB: CarrierInterference.percentile(covered, 0.1),
+            limitDB: settings.limitDB, percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB)
         )
     }
 }

@@ -1,24 +1,32 @@
 import Terrain
 
 extension ScenarioFields {
-    /// The SINR settings with `sinr: true` and the Ec/Io settings with `ecio: true`; their figures without them are
-    /// refused, as they would change nothing. `ue_noise_figure_db` serves both.
-    static func signalQuality(_ scenario: JSONFields) throws(InputError) -> (SINRSettings?, EcIoSettings?) {
-        let sinr = try scenario.bool("sinr") == true, ecio = try scenario.bool("ecio") == true
-        let noiseFigure = try bounded(scenario, "ue_noise_figure_db", SINRSettings.noiseFigureRange, "0–20 dB", appliesWith: sinr || ecio, "sinr or ecio")
+    /// The SINR settings with `sinr: true`, the Ec/Io settings with `ecio: true` and the C/I settings with `ci: true`;
+    /// their figures without them are refused, as they would change nothing. `ue_noise_figure_db` serves all three.
+    static func signalQuality(
+        _ scenario: JSONFields
+    ) throws(InputError) -> (sinr: SINRSettings?, ecio: EcIoSettings?, ci: CarrierToInterferenceSettings?) {
+        let sinr = try scenario.bool("sinr") == true, ecio = try scenario.bool("ecio") == true, ci = try scenario.bool("ci") == true
+        let noiseFigure = try bounded(
+            scenario, "ue_noise_figure_db", SINRSettings.noiseFigureRange, "0–20 dB", appliesWith: sinr || ecio || ci, "sinr, ecio or ci"
+        )
         let lteLoad = try bounded(scenario, "lte_load_percent", SINRSettings.loadRange, "0–100", appliesWith: sinr, "sinr")
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
-        var sinrSettings = SINRSettings(), ecioSettings = EcIoSettings()
+        let ciLimit = try bounded(scenario, "ci_limit_db", CarrierToInterferenceSettings.limitRange, "−10–30 dB", appliesWith: ci, "ci")
+        var sinrSettings = SINRSettings(), ecioSettings = EcIoSettings(), ciSettings = CarrierToInterferenceSettings()
         try crowding(scenario, window: "rsrp_window_db", limit: "rsrp_overlap_limit", appliesWith: sinr, "sinr", into: &sinrSettings.crowding)
         try crowding(scenario, window: "pilot_window_db", limit: "active_set_size", appliesWith: ecio, "ecio", into: &ecioSettings.crowding)
-        if let noiseFigure { (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB) = (noiseFigure, noiseFigure) }
+        if let noiseFigure {
+            (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB, ciSettings.noiseFigureDB) = (noiseFigure, noiseFigure, noiseFigure)
+        }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
         if let pilotShare { ecioSettings.pilotSharePercent = pilotShare }
         if let limit { ecioSettings.limitDB = limit }
-        return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil)
+        if let ciLimit { ciSettings.limitDB = ciLimit }
+        return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil, ci ? ciSettings : nil)
     }
 
     /// The crowding window and limit at keys `window` and `limit`, where given, into `crowding`.

@@ -17,6 +17,8 @@ struct ServerRasters {
     private(set) var lte: CarrierInterference?
     /// The 3G sites' servers and sums for their Ec/Io, when asked for and the run has 3G sites.
     private(set) var umts: CarrierInterference?
+    /// The 2G sites' servers and sums for their C/I, when asked for and the run has 2G sites.
+    private(set) var gsm: CarrierInterference?
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -28,10 +30,16 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, sites: [Site], sinr: SINRSettings?, ecio: EcIoSettings?) {
+    init(cellCount: Int, sites: [Site], sinr: SINRSettings?, ecio: EcIoSettings?, ci: CarrierToInterferenceSettings?) {
         let siteCount = sites.count
         lte = sinr.flatMap { CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: $0.crowding.slots) }
         umts = ecio.flatMap { CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, slots: $0.crowding.slots) }
+        gsm = ci.flatMap { _ in
+            CarrierInterference(
+                sites: sites, technology: .gsm, cellCount: cellCount, slots: 0,
+                interferingShare: CarrierToInterferenceSettings.interferingShare(offsetMHz:)
+            )
+        }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
@@ -43,6 +51,7 @@ struct ServerRasters {
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
         umts?.add(coverage, number: number, gridWidth: gridWidth)
+        gsm?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {

@@ -56,3 +56,36 @@ public struct EcIoSettings: Sendable, Equatable {
     /// The pilot shares and Ec/Io limits accepted.
     public static let pilotShareRange = 1.0...50, limitRange = -30.0...0
 }
+
+/// How a run computes 2G sites' carrier-to-interference ratio, C/I, on the carrier each site gives (its BCCH, which
+/// always transmits at full power) (`--ci`).
+public struct CarrierToInterferenceSettings: Sendable, Equatable {
+    /// The handset receiver's noise figure, dB.
+    public var noiseFigureDB: Double
+    /// The C/I below which a cell counts as interfered, dB: 9 dB is the reference co-channel ratio of 3GPP TS 45.005
+    /// (§6.3); planners often add a 3 dB margin.
+    public var limitDB: Double
+
+    public init(noiseFigureDB: Double = 7, limitDB: Double = 9) {
+        self.noiseFigureDB = noiseFigureDB
+        self.limitDB = limitDB
+    }
+
+    /// Thermal noise over a 200 kHz channel at the handset, dBm: −174 dBm/Hz + 10 log10 200,000 + noise figure.
+    public var noiseDBm: Double { -174 + 10 * log10(200_000) + noiseFigureDB }
+
+    /// How much less than a carrier on the same channel one a channel (200 kHz) and two channels away interfere, dB:
+    /// TS 45.005's reference interference ratios, 9 dB co-channel against −9 dB and −41 dB adjacent.
+    public static let adjacentChannelRejectionDB = [18.0, 50.0]
+
+    /// The share of a carrier's power that interferes with one `offsetMHz` away, counted on the nearest 200 kHz
+    /// channel: all of it on the same channel, 10^(−rejection/10) on the first two adjacent ones, none beyond.
+    public static func interferingShare(offsetMHz: Double) -> Double {
+        let channels = Int((abs(offsetMHz) / 0.2).rounded())
+        guard channels <= adjacentChannelRejectionDB.count else { return 0 }
+        return channels == 0 ? 1 : pow(10, -adjacentChannelRejectionDB[channels - 1] / 10)
+    }
+
+    /// The limits accepted.
+    public static let limitRange = -10.0...30
+}

@@ -131,7 +131,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
     var lteLoad: Double = SINRSettings().loadPercent
 
-    @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr or --ecio: the handset receiver's noise figure, dB.")
+    @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr, --ecio or --ci: the handset receiver's noise figure, dB.")
     var noiseFigure: Double = SINRSettings().noiseFigureDB
 
     @Flag(help: "Also write ecio.tif: the 3G sites' pilot Ec/Io, the strongest 3G site's pilot (its EIRP) against every cell's power on its frequency and noise.")
@@ -158,6 +158,12 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("rsrp-overlap-limit"), parsing: .unconditional, help: "With --sinr: more 4G cells than this within the RSRP window pollute the cell.")
     var rsrpOverlapLimit: Int = SINRSettings().crowding.limit
 
+    @Flag(help: "Also write ci.tif: the 2G sites' C/I, the strongest 2G site's carrier against the others on its channel, those one and two channels (200, 400 kHz) away less 18 and 50 dB, and noise.")
+    var ci = false
+
+    @Option(name: .customLong("ci-limit-db"), parsing: .unconditional, help: "With --ci: the C/I below which a cell counts as interfered, dB (9: 3GPP TS 45.005's reference).")
+    var ciLimit: Double = CarrierToInterferenceSettings().limitDB
+
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
@@ -170,6 +176,7 @@ struct SiteRunOptions: ParsableArguments {
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
         guard EcIoSettings.limitRange.contains(ecioLimit) else { throw ValidationError("--ecio-limit-db must be within −30–0 dB") }
+        guard CarrierToInterferenceSettings.limitRange.contains(ciLimit) else { throw ValidationError("--ci-limit-db must be within −10–30 dB") }
         for (option, window) in [("--pilot-window-db", pilotWindow), ("--rsrp-window-db", rsrpWindow)] {
             guard ServerCrowding.windowRange.contains(window) else { throw ValidationError("\(option) must be within 1–15 dB") }
         }
@@ -209,6 +216,7 @@ struct SiteRunOptions: ParsableArguments {
                 crowding: ServerCrowding(windowDB: pilotWindow, limit: activeSet)
             )
         }
+        if ci { request.ci = CarrierToInterferenceSettings(noiseFigureDB: noiseFigure, limitDB: ciLimit) }
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }
@@ -268,6 +276,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
+        + (summary.gsmCI == nil ? [] : ["ci.tif"])
     let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")

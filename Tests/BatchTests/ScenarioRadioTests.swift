@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures, ci and ci_limit_db; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -42,13 +42,20 @@ struct ScenarioRadioTests {
         #expect(umts.ecio == EcIoSettings(
             loadPercent: 60, pilotSharePercent: 15, noiseFigureDB: 8, limitDB: -14, crowding: ServerCrowding(windowDB: 4, limit: 2)
         ))
-        #expect(umts.sinr == nil)
+        #expect(umts.sinr == nil && umts.ci == nil)
+        guard case .evaluate(let gsm) = try load("model: hata, ci: true, ci_limit_db: 12, ue_noise_figure_db: 8").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(gsm.ci == CarrierToInterferenceSettings(noiseFigureDB: 8, limitDB: 12) && gsm.sinr == nil && gsm.ecio == nil)
         for (fields, fault) in [
             ("model: hata, ecio: true, active_set_size: 2.5", "active_set_size: must be a whole number"),
             ("model: hata, ecio: true, active_set_size: 9", "active_set_size: must be within 1–6"),
             ("model: hata, pilot_window_db: 4", "pilot_window_db: applies with ecio: true"),
             ("model: hata, sinr: true, rsrp_overlap_limit: 0", "rsrp_overlap_limit: must be within 1–6"),
             ("model: hata, rsrp_window_db: 6", "rsrp_window_db: applies with sinr: true"),
+            ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
+            ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),
         ] {
             let refused = try #require(throws: InputError.self) { try load(fields) }
             #expect(refused.reason.contains(fault), "\(refused)")
@@ -101,8 +108,9 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        A batch evaluation with the uplink, SINR, Ec/Io and clutter gives their headline figures in batch.json: the sites \\
-        the uplink limits, the median SINR and Ec/Io, the shares polluted (RSRP, pilots) and each land-cover class's share covered, as the job's summary.json has them
+        A batch evaluation with the uplink, SINR, Ec/Io, C/I and clutter gives their headline figures in batch.json: the \\
+        sites the uplink limits, the median SINR, Ec/Io and C/I, the shares polluted (RSRP, pilots), the share under the \\
+        C/I limit and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -116,7 +124,7 @@ struct ScenarioRadioTests {
         try """
             name: link figures
             scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, ecio: true, clutter: landcover.tif, clutter_losses: losses.csv}
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
             jobs:
               - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
             """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
@@ -137,6 +145,9 @@ struct ScenarioRadioTests {
             let crowding = try #require((summary[key] as? [String: Any])?["crowding"] as? [String: Any])
             #expect(figures[figure] as? Double == crowding["percent_polluted"] as? Double && figures[figure] != nil, "\(figure)")
         }
+        let ci = try #require(summary["gsm_ci"] as? [String: Any])
+        #expect(figures["gsm_ci_median_db"] as? Double == ci["median_db"] as? Double && figures["gsm_ci_median_db"] != nil)
+        #expect(figures["gsm_ci_under_limit_percent"] as? Double == ci["percent_under_limit"] as? Double && ci["percent_under_limit"] != nil)
         let classes = try #require((summary["clutter"] as? [String: Any])?["coverage_by_class"] as? [String: [String: Any]])
         for value in ["10", "50"] {
             let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]

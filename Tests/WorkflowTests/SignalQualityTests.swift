@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("4G reference-signal SINR (--sinr) and 3G pilot Ec/Io (--ecio)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+@Suite("4G reference-signal SINR (--sinr), 3G pilot Ec/Io (--ecio) and 2G C/I (--ci)", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct SignalQualityTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
     /// Two 4G sites 4 km apart on 1800 MHz, a third on 2600 MHz and a 2G site: only the first two interfere.
@@ -27,19 +27,22 @@ struct SignalQualityTests {
     ]
 
     func run(into folder: String, _ settings: SINRSettings) throws -> (summary: FootprintSummary, sinr: [Float]) {
-        var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
-        request.sites = sites
-        request.sinr = settings
-        let summary = try FootprintJob.run(request)
-        return (summary, try raster(folder + "/sinr.tif", summary))
+        try run(into: folder, sites: sites, raster: "sinr.tif") { $0.sinr = settings }
     }
 
     func run(into folder: String, _ settings: EcIoSettings) throws -> (summary: FootprintSummary, ecio: [Float]) {
+        try run(into: folder, sites: umtsSites, raster: "ecio.tif") { $0.ecio = settings }
+    }
+
+    /// A run of `sites` into `folder` with the settings `asking` sets, its summary and the raster `name` it wrote.
+    func run(
+        into folder: String, sites: [Site], raster name: String, asking: (inout FootprintRequest) -> Void
+    ) throws -> (FootprintSummary, [Float]) {
         var request = FootprintRequest(terrainPath: terrain, sitesPath: "sites", outputDirectory: folder, parameters: parameters)
-        request.sites = umtsSites
-        request.ecio = settings
+        request.sites = sites
+        asking(&request)
         let summary = try FootprintJob.run(request)
-        return (summary, try raster(folder + "/ecio.tif", summary))
+        return (summary, try raster(folder + "/" + name, summary))
     }
 
     /// A Float32 raster the run wrote, checked to lie on its grid.
@@ -181,17 +184,23 @@ struct SignalQualityTests {
         let noUMTS = try FootprintJob.run(request)
         #expect(noUMTS.umtsEcIo == nil && noUMTS.warnings.contains { $0.hasPrefix("ecio: no 3G site in the run") })
         #expect(!FileManager.default.fileExists(atPath: folder + "/gsm-ecio/ecio.tif"))
+        for (field, fault) in [
+            ("\"lte_load_percent\": 50", "lte_load_percent: applies with sinr: true"),
+            ("\"umts_load_percent\": 50", "umts_load_percent: applies with ecio: true"),
+        ] {
+            let refused = try verifyClaim(holding: field, in: folder)
+            #expect(refused.status != 0 && refused.stderr.contains(fault), "\(refused.stderr)")
+        }
+    }
+
+    /// `phusong verify` on a claim whose scenario holds `field` (a JSON member) besides placeholder sites and population.
+    func verifyClaim(holding field: String, in folder: String) throws -> ProgramOutput {
         let claim = folder + "/claim.json"
         try """
-            {"scenario": {"terrain": "\(terrain)", "sites": "s.csv", "population": "p.gpkg", "lte_load_percent": 50},
+            {"scenario": {"terrain": "\(terrain)", "sites": "s.csv", "population": "p.gpkg", \(field)},
              "claimed": {"province": {"any": 90}}}
             """.write(toFile: claim, atomically: true, encoding: .utf8)
         for name in ["s.csv", "p.gpkg"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        let refused = try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
-        #expect(refused.status != 0 && refused.stderr.contains("lte_load_percent: applies with sinr: true"), "\(refused.stderr)")
-        try String(contentsOfFile: claim, encoding: .utf8).replacingOccurrences(of: "\"lte_load_percent\": 50", with: "\"umts_load_percent\": 50")
-            .write(toFile: claim, atomically: true, encoding: .utf8)
-        let umts = try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
-        #expect(umts.status != 0 && umts.stderr.contains("umts_load_percent: applies with ecio: true"), "\(umts.stderr)")
+        return try runProgram(phusongExecutable, ["verify", "--claim", claim, "--out", folder + "/out"])
     }
 }

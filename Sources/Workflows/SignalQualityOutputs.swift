@@ -1,0 +1,73 @@
+import Coverage
+import Terrain
+
+/// The signal-quality rasters and figures a run asked for, made once every site has finished: 4G's SINR and RSRP
+/// pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
+/// the run.
+struct SignalQualityOutputs {
+    /// Ratios in dB (`sinr.tif`, `ecio.tif`, `ci.tif`): file name, values, band description.
+    private var ratios: [(name: String, values: [Float], description: String)] = []
+    /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it.
+    private var counts: [(name: String, values: [UInt16], description: String)] = []
+    private var lteSINR: FootprintSummary.SignalQuality?
+    private var umtsEcIo: FootprintSummary.PilotQuality?
+    private var gsmCI: FootprintSummary.CarrierToInterference?
+    private var warnings: [String] = []
+
+    /// What `request` asks of the servers and sums in `rasters`; `thresholds[n − 1]` is site n's.
+    init(_ rasters: ServerRasters, request: FootprintRequest, thresholds: [Double]) {
+        if let settings = request.sinr {
+            if let lte = rasters.lte {
+                let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
+                ratios.append(("sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"))
+                counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
+                lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), crowded: crowded, settings: settings)
+            } else {
+                warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
+            }
+        }
+        if let settings = request.ecio {
+            if let umts = rasters.umts {
+                let ecio = umts.ecio(settings), crowded = umts.crowding(settings.crowding, thresholds: thresholds)
+                ratios.append(("ecio.tif", ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise"))
+                counts.append(("pilots.tif", crowded, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"))
+                umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), crowded: crowded, settings: settings)
+            } else {
+                warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
+            }
+        }
+        if let settings = request.ci {
+            if let gsm = rasters.gsm {
+                let ci = gsm.ci(settings)
+                ratios.append(("ci.tif", ci, "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise"))
+                gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), settings: settings)
+            } else {
+                warnings.append("ci: no 2G site in the run, so no ci.tif (C/I is computed for 2G sites only)")
+            }
+        }
+    }
+
+    /// Writes the rasters into `staging`, on `grid`, with `metadata`.
+    func write(staging: OutputStaging, grid: TerrainGrid, metadata: [String: String]) throws(InputError) {
+        for (name, values, description) in ratios {
+            try GeoTIFF.writeFloat32(
+                path: staging.path(name), width: grid.width, height: grid.height, values: values,
+                georeference: grid.georeference(), metadata: metadata, bandDescription: description
+            )
+        }
+        for (name, values, description) in counts {
+            try GeoTIFF.writeIntegers(
+                path: staging.path(name), width: grid.width, height: grid.height, values: values, nodata: 0,
+                georeference: grid.georeference(), metadata: metadata, bandDescription: description
+            )
+        }
+    }
+
+    /// Puts the figures and warnings into `summary`.
+    func summarize(into summary: inout FootprintSummary) {
+        summary.lteSINR = lteSINR
+        summary.umtsEcIo = umtsEcIo
+        summary.gsmCI = gsmCI
+        summary.warnings += warnings
+    }
+}
