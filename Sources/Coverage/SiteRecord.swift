@@ -17,7 +17,7 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm",
+        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -35,7 +35,7 @@ struct SiteRecord {
         guard let technology = Technology(named: text) else {
             throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G; or GSM, UMTS/WCDMA or LTE)")
         }
-        let frequency = values["frequency_mhz"] ?? technology.defaultFrequencyMHz
+        let frequency = try carrierFrequency(technology: technology)
         guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }
         guard frequency > 0 else { throw SiteFieldError("frequency_mhz \(frequency) must be positive") }
         let pattern = try patternFile(folder: folder)
@@ -108,6 +108,23 @@ struct SiteRecord {
             throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
         }
         return 10 * log10(Double(12 * blocks))
+    }
+
+    /// The carrier, MHz: `frequency_mhz`, or a 2G site's `arfcn` (refused where the two disagree), or the technology's
+    /// band.
+    private func carrierFrequency(technology: Technology) throws(SiteFieldError) -> Double {
+        let given = values["frequency_mhz"]
+        guard let channel = values["arfcn"] else { return given ?? technology.defaultFrequencyMHz }
+        guard technology == .gsm else {
+            throw SiteFieldError("arfcn applies to 2G sites (a GSM channel number); give a 3G or 4G site's carrier as frequency_mhz")
+        }
+        guard channel == channel.rounded(), let downlink = GSMChannel.downlinkMHz(Int(exactly: channel) ?? -1) else {
+            throw SiteFieldError("arfcn \(channel) is not a GSM channel number (\(GSMChannel.bands))")
+        }
+        if let given, abs(given - downlink) > 1e-6 {
+            throw SiteFieldError("arfcn \(Int(channel)) is \(downlink) MHz but frequency_mhz is \(given): give one of them")
+        }
+        return downlink
     }
 
     /// With `pilot_offset_db`, a 3G site's EIRP is its whole carrier's, and what its threshold measures (RSCP) is the

@@ -61,6 +61,29 @@ struct LinkBudgetFootprintTests {
         ], in: folder)
     }
 
+    @Test("""
+        A 2G site given its ARFCN transmits on that channel's downlink carrier (GSM 900 and E-GSM, GSM 850, DCS 1800); \
+        an ARFCN on 3G or 4G, outside those bands, fractional or against a different frequency_mhz is refused
+        """)
+    func carrierFromChannelNumber() throws {
+        let folder = try temporaryFolder("arfcn")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let channels = [1, 62, 124, 0, 975, 1_023, 128, 251, 512, 885]
+        let sites = try linkBudgetSites(lastColumn: "arfcn", channels.map { "G\($0),44.45,-71.45,30,2G,43,17,3,\($0)" }, in: folder)
+        let expected = [935.2, 947.4, 959.8, 935, 925.2, 934.8, 869.2, 893.8, 1_805.2, 1_879.8]
+        for (site, frequency) in zip(sites, expected) { #expect(abs(site.frequencyMHz - frequency) < 1e-9, "\(site.id): \(site.frequencyMHz)") }
+        let agreeing = try linkBudgetSites(lastColumn: "frequency_mhz,arfcn", ["G,44.45,-71.45,30,2G,43,17,3,947.4,62"], in: folder)
+        #expect(abs(agreeing[0].frequencyMHz - 947.4) < 1e-9)
+        try expectRefused(lastColumn: "arfcn", [
+            ("U,44.45,-71.45,30,3G,43,17,3,10", "arfcn applies to 2G sites (a GSM channel number)"),
+            ("G,44.45,-71.45,30,2G,43,17,3,300", "arfcn 300.0 is not a GSM channel number (GSM 900: 0–124, 955–1023; GSM 850: 128–251; DCS 1800: 512–885)"),
+            ("G,44.45,-71.45,30,2G,43,17,3,12.5", "arfcn 12.5 is not a GSM channel number"),
+        ], in: folder)
+        try expectRefused(lastColumn: "frequency_mhz,arfcn", [
+            ("G,44.45,-71.45,30,2G,43,17,3,900,62", "arfcn 62 is 947.4 MHz but frequency_mhz is 900.0: give one of them"),
+        ], in: folder)
+    }
+
     /// Sites from a CSV of `rows` under the link-budget columns and `column` last, written in `folder`.
     func linkBudgetSites(lastColumn column: String, _ rows: [String], in folder: String) throws -> [Site] {
         let path = folder + "/sites.csv"
