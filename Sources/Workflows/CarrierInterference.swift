@@ -140,15 +140,30 @@ struct CarrierInterference {
         }
     }
 
-    /// The values of the cells a server covers (power at or above `thresholds[n − 1]`, site n's threshold), sorted.
-    func covered(_ values: [Float], thresholds: [Double]) -> [Double] {
-        values.indices.compactMap { index in serverCovers(index, thresholds: thresholds) ? Double(values[index]) : nil }.sorted()
+    /// The values of the cells a server covers (power at or above `thresholds[n − 1]`, site n's threshold), all of
+    /// them and by server.
+    func covered(_ values: [Float], thresholds: [Double]) -> CoveredValues {
+        var byServer = Array(repeating: [Double](), count: thresholds.count)
+        for index in values.indices where serverCovers(index, thresholds: thresholds) {
+            byServer[Int(server[index]) - 1].append(Double(values[index]))
+        }
+        return CoveredValues(
+            all: byServer.joined().sorted(),
+            byServer: byServer.indices.filter { !byServer[$0].isEmpty }.map { (number: $0 + 1, values: byServer[$0].sorted()) }
+        )
     }
 
     /// Whether cell `index`'s server covers it: its power at or above `thresholds[n − 1]`, site n's threshold.
     private func serverCovers(_ index: Int, thresholds: [Double]) -> Bool {
         let number = Int(server[index])
         return number > 0 && serverPower[index] >= Float(thresholds[number - 1])
+    }
+
+    /// The values of the cells servers cover, all of them and by server, each sorted.
+    struct CoveredValues {
+        let all: [Double]
+        /// By the server's number (1-based, the sites' order), leaving out servers that cover no cell.
+        let byServer: [(number: Int, values: [Double])]
     }
 
     /// The `share` percentile of sorted values, nil for none.

@@ -50,9 +50,7 @@ public enum FootprintJob {
                 staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
-            let quality = SignalQualityOutputs(
-                footprints.rasters, request: request, thresholds: sites.map(request.parameters.threshold(for:))
-            )
+            let quality = SignalQualityOutputs(footprints.rasters, request: request, sites: sites)
             progress(.combining)
             // The union of the footprints and the rasters are independent: GEOS works while GDAL writes.
             let (combined, rasters) = inParallel({

@@ -45,6 +45,23 @@ extension FootprintSummary {
         }
     }
 
+    /// One server's part of a signal-quality figure: the cells it covers as the best server, their median, and the
+    /// share of them under the figure's limit (0 dB for SINR), percent — where a cell's own plan (its frequency, tilt,
+    /// power) is to blame.
+    public struct ServerQuality: Sendable, Codable, Equatable {
+        public let id: String
+        public let coveredCells: Int
+        public let medianDB: Double
+        public let percentUnderLimit: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case coveredCells = "covered_cells"
+            case medianDB = "median_db"
+            case percentUnderLimit = "percent_under_limit"
+        }
+    }
+
     /// The 4G reference signal's SINR (`--sinr`) over the cells a 4G server covers.
     public struct SignalQuality: Sendable, Codable, Equatable {
         public let loadPercent: Double
@@ -58,9 +75,11 @@ extension FootprintSummary {
         public let percentUnder0DB: Double?
         /// RSRP pollution: too many cells within a few dB of the best.
         public let crowding: Crowding
+        /// Each server's cells, the limit 0 dB.
+        public let servers: [ServerQuality]
 
         enum CodingKeys: String, CodingKey {
-            case crowding
+            case crowding, servers
             case loadPercent = "load_percent"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_resource_element"
@@ -86,6 +105,8 @@ extension FootprintSummary {
         public let percentUnderLimit: Double?
         /// Pilot pollution: more pilots within the window than the active set (the limit) holds.
         public let crowding: Crowding
+        /// Each server's cells.
+        public let servers: [ServerQuality]
 
         enum CodingKeys: String, CodingKey {
             case loadPercent = "load_percent"
@@ -97,7 +118,7 @@ extension FootprintSummary {
             case percentile10DB = "percentile_10_db"
             case limitDB = "limit_db"
             case percentUnderLimit = "percent_under_limit"
-            case crowding
+            case crowding, servers
         }
     }
     /// The 2G carriers' C/I (`--ci`) over the cells a 2G server covers.
@@ -113,8 +134,11 @@ extension FootprintSummary {
         public let limitDB: Double
         /// The share of those cells below the limit, percent.
         public let percentUnderLimit: Double?
+        /// Each server's cells.
+        public let servers: [ServerQuality]
 
         enum CodingKeys: String, CodingKey {
+            case servers
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_200_khz"
             case adjacentChannelRejectionDB = "adjacent_channel_rejection_db"
@@ -128,39 +152,58 @@ extension FootprintSummary {
 }
 
 extension FootprintSummary.SignalQuality {
-    /// The statistics of the SINR of the covered cells, `covered` sorted, and of the cells `crowded` in each cell.
-    init(covered: [Double], crowded: [UInt16], settings: SINRSettings) {
+    /// The statistics of the SINR of the covered cells, over all and by server (site n is `ids[n − 1]`), and of the
+    /// cells `crowded` in each cell.
+    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: SINRSettings) {
+        let all = covered.all
         self.init(
             loadPercent: settings.loadPercent, noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
-            coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
-            percentile10DB: CarrierInterference.percentile(covered, 0.1), percentUnder0DB: CarrierInterference.percentUnder(covered, 0),
-            crowding: .init(crowded, settings: settings.crowding)
+            coveredCells: all.count, medianDB: CarrierInterference.percentile(all, 0.5),
+            percentile10DB: CarrierInterference.percentile(all, 0.1), percentUnder0DB: CarrierInterference.percentUnder(all, 0),
+            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: 0)
         )
     }
 }
 
 extension FootprintSummary.PilotQuality {
-    /// The statistics of the Ec/Io of the covered cells, `covered` sorted, and of the pilots `crowded` in each cell.
-    init(covered: [Double], crowded: [UInt16], settings: EcIoSettings) {
+    /// The statistics of the Ec/Io of the covered cells, over all and by server (site n is `ids[n − 1]`), and of the
+    /// pilots `crowded` in each cell.
+    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: EcIoSettings) {
+        let all = covered.all
         self.init(
             loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent, noiseFigureDB: settings.noiseFigureDB,
-            noiseDBm: settings.noiseDBm, coveredCells: covered.count, medianDB: CarrierInterference.percentile(covered, 0.5),
-            percentile10DB: CarrierInterference.percentile(covered, 0.1), limitDB: settings.limitDB,
-            percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB),
-            crowding: .init(crowded, settings: settings.crowding)
+            noiseDBm: settings.noiseDBm, coveredCells: all.count, medianDB: CarrierInterference.percentile(all, 0.5),
+            percentile10DB: CarrierInterference.percentile(all, 0.1), limitDB: settings.limitDB,
+            percentUnderLimit: CarrierInterference.percentUnder(all, settings.limitDB),
+            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: settings.limitDB)
         )
     }
 }
 
 extension FootprintSummary.CarrierToInterference {
-    /// The statistics of the C/I of the covered cells, `covered` sorted.
-    init(covered: [Double], settings: CarrierToInterferenceSettings) {
+    /// The statistics of the C/I of the covered cells, over all and by server (site n is `ids[n − 1]`).
+    init(covered: CarrierInterference.CoveredValues, ids: [String], settings: CarrierToInterferenceSettings) {
+        let all = covered.all
         self.init(
             noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
-            adjacentChannelRejectionDB: CarrierToInterferenceSettings.adjacentChannelRejectionDB, coveredCells: covered.count,
-            medianDB: CarrierInterference.percentile(covered, 0.5), percentile10DB: CarrierInterference.percentile(covered, 0.1),
-            limitDB: settings.limitDB, percentUnderLimit: CarrierInterference.percentUnder(covered, settings.limitDB)
+            adjacentChannelRejectionDB: CarrierToInterferenceSettings.adjacentChannelRejectionDB, coveredCells: all.count,
+            medianDB: CarrierInterference.percentile(all, 0.5), percentile10DB: CarrierInterference.percentile(all, 0.1),
+            limitDB: settings.limitDB, percentUnderLimit: CarrierInterference.percentUnder(all, settings.limitDB),
+            servers: .init(covered, ids: ids, limitDB: settings.limitDB)
         )
+    }
+}
+
+extension [FootprintSummary.ServerQuality] {
+    /// Each server's figures from `covered`'s values by server (site n is `ids[n − 1]`), under `limitDB`.
+    init(_ covered: CarrierInterference.CoveredValues, ids: [String], limitDB: Double) {
+        // `byServer` leaves out servers covering no cell, so every list has a median and a share.
+        self = covered.byServer.map { number, values in
+            FootprintSummary.ServerQuality(
+                id: ids[number - 1], coveredCells: values.count, medianDB: CarrierInterference.percentile(values, 0.5)!,
+                percentUnderLimit: CarrierInterference.percentUnder(values, limitDB)!
+            )
+        }
     }
 }
 

@@ -14,14 +14,15 @@ struct SignalQualityOutputs {
     private var gsmCI: FootprintSummary.CarrierToInterference?
     private var warnings: [String] = []
 
-    /// What `request` asks of the servers and sums in `rasters`; `thresholds[n − 1]` is site n's.
-    init(_ rasters: ServerRasters, request: FootprintRequest, thresholds: [Double]) {
+    /// What `request` asks of the servers and sums in `rasters` for the run's `sites`.
+    init(_ rasters: ServerRasters, request: FootprintRequest, sites: [Site]) {
+        let thresholds = sites.map(request.parameters.threshold(for:)), ids = sites.map(\.id)
         if let settings = request.sinr {
             if let lte = rasters.lte {
                 let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
                 ratios.append(("sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"))
                 counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
-                lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), crowded: crowded, settings: settings)
+                lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
                 warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
             }
@@ -31,7 +32,7 @@ struct SignalQualityOutputs {
                 let ecio = umts.ecio(settings), crowded = umts.crowding(settings.crowding, thresholds: thresholds)
                 ratios.append(("ecio.tif", ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise"))
                 counts.append(("pilots.tif", crowded, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"))
-                umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), crowded: crowded, settings: settings)
+                umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
                 warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
             }
@@ -40,7 +41,7 @@ struct SignalQualityOutputs {
             if let gsm = rasters.gsm {
                 let ci = gsm.ci(settings)
                 ratios.append(("ci.tif", ci, "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise"))
-                gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), settings: settings)
+                gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), ids: ids, settings: settings)
             } else {
                 warnings.append("ci: no 2G site in the run, so no ci.tif (C/I is computed for 2G sites only)")
             }

@@ -36,7 +36,8 @@ extension SignalQualityTests {
     @Test("""
         Cell by cell: the strongest 2G carrier against the others on its channel, those a channel away 18 dB down and two \\
         away 50 dB down, and −114.0 dBm of noise over 200 kHz (7 dB noise figure); the 4G site on a 2G carrier's \\
-        frequency adds nothing; a carrier no other is near has its C/N; the statistics count the cells a 2G server covers
+        frequency adds nothing; a carrier no other is near has its C/N; the statistics count the cells a 2G server covers, \\
+        overall and per server
         """)
     func ciPerCell() throws {
         let folder = try temporaryFolder("ci")
@@ -51,7 +52,8 @@ extension SignalQualityTests {
             let channels = Int((abs(sites[a].frequencyMHz - sites[b].frequencyMHz) / 0.2).rounded())
             return channels < shares.count ? shares[channels] : 0
         }
-        var covered: [Double] = [], coveredWithMargin: [Double] = [], besideLTE = 0, balanced = 0, adjacent = 0
+        var covered: [Double] = [], coveredWithMargin: [Double] = [], byServer: [Int: [Double]] = [:], besideLTE = 0, balanced = 0
+        var adjacent = 0
         for cell in reference.ci.indices {
             let reaching = (0..<6).filter { !powers[$0][cell].isNaN }
             guard let server = reaching.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
@@ -66,6 +68,7 @@ extension SignalQualityTests {
             if Float(10 * log10(powers[server][cell])) >= -95 {
                 covered.append(expected)
                 coveredWithMargin.append(withMargin)
+                byServer[server, default: []].append(expected)
             }
             if server >= 4 {
                 #expect(abs(Double(reference.ci[cell]) - 10 * log10(powers[server][cell] / noise(7))) < 1e-3, "C/N where no 2G carrier is near")
@@ -87,6 +90,8 @@ extension SignalQualityTests {
         try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
         let under = 100 * Double(covered.filter { $0 < 9 }.count) / Double(covered.count)
         #expect(quality.limitDB == 9 && quality.percentUnderLimit == under && under > 0 && under < 100)
+        expectServers(quality.servers, byServer, ids: sites.map(\.id), limit: 9)
+        #expect(quality.servers.count == 6 && quality.servers.contains { $0.percentUnderLimit == 0 } && quality.servers.contains { $0.percentUnderLimit > 5 })
         let withMargin = try #require(margin.summary.gsmCI)
         let underMargin = 100 * Double(coveredWithMargin.filter { $0 < 12 }.count) / Double(coveredWithMargin.count)
         #expect(withMargin.limitDB == 12 && withMargin.percentUnderLimit == underMargin && underMargin > under)

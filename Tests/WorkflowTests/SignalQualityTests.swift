@@ -82,10 +82,22 @@ struct SignalQualityTests {
         #expect(abs(try #require(percentile10) - covered[covered.count / 10]) < 1e-3)
     }
 
+    /// The summary's figures per server are those of the values `byServer` holds for each (site n − 1's under n − 1),
+    /// in the sites' order, with the share under `limit`.
+    func expectServers(_ servers: [FootprintSummary.ServerQuality], _ byServer: [Int: [Double]], ids: [String], limit: Double) {
+        #expect(servers.map(\.id) == byServer.keys.sorted().map { ids[$0] })
+        for (server, index) in zip(servers, byServer.keys.sorted()) {
+            let values = byServer[index]!.sorted()
+            #expect(server.coveredCells == values.count && abs(server.medianDB - values[values.count / 2]) < 1e-3, "\(server.id)")
+            #expect(server.percentUnderLimit == 100 * Double(values.filter { $0 < limit }.count) / Double(values.count), "\(server.id)")
+        }
+    }
+
     @Test("""
         Cell by cell: the strongest 4G site's RSRP against the other 1800 MHz site at full load and −125.2 dBm of noise \\
         (7 dB noise figure); 2600 MHz and 2G add nothing; where the two 1800 MHz sites are within 1 dB of each other, \\
-        SINR lies between 0 and 1 dB; at zero load, SINR is RSRP over noise
+        SINR lies between 0 and 1 dB; at zero load, SINR is RSRP over noise; the statistics overall and \\
+        per server
         """)
     func sinrPerCell() throws {
         let folder = try temporaryFolder("sinr")
@@ -95,7 +107,7 @@ struct SignalQualityTests {
         let powers = try powersOverGrid(sites)
         let noise = pow(10, (-174 + 10 * log10(15_000.0) + 7) / 10)
         #expect(abs(10 * log10(noise) - -125.239) < 0.001 && full.summary.lteSINR?.noiseDBm == 10 * log10(noise))
-        var compared = 0, balanced = 0, covered: [Double] = []
+        var compared = 0, balanced = 0, covered: [Double] = [], byServer: [Int: [Double]] = [:]
         for cell in full.sinr.indices {
             let lte = (0..<3).filter { !powers[$0][cell].isNaN }
             guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
@@ -108,7 +120,10 @@ struct SignalQualityTests {
             let snr = 10 * log10(powers[server][cell] / pow(10, (-174 + 10 * log10(15_000.0) + 9) / 10))
             #expect(abs(Double(idle.sinr[cell]) - snr) < 1e-3)
             compared += 1
-            if Float(10 * log10(powers[server][cell])) >= -110 { covered.append(expected) }
+            if Float(10 * log10(powers[server][cell])) >= -110 {
+                covered.append(expected)
+                byServer[server, default: []].append(expected)
+            }
             if server != 2, lte.contains(1 - server), abs(10 * log10(powers[0][cell] / powers[1][cell])) < 1 {
                 #expect(full.sinr[cell] > -0.1 && full.sinr[cell] < 1.001, "the server at most 1 dB above the other: \(full.sinr[cell])")
                 balanced += 1
@@ -120,12 +135,14 @@ struct SignalQualityTests {
         #expect(quality.loadPercent == 100 && quality.noiseFigureDB == 7 && quality.coveredCells == covered.count)
         try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
         #expect(quality.percentUnder0DB == 100 * Double(covered.filter { $0 < 0 }.count) / Double(covered.count))
+        expectServers(quality.servers, byServer, ids: sites.map(\.id), limit: 0)
     }
 
     @Test("""
         Cell by cell: the strongest 3G site's pilot against the whole power of both 2100 MHz cells (ten times their pilots \\
         at full load with a 10 % pilot) and −101.2 dBm of noise over 3.84 MHz; 900 MHz and 4G add nothing; at no load only \\
-        the pilots count; a cell alone tends to −10 dB; the statistics count the cells a 3G server covers
+        the pilots count; a cell alone tends to −10 dB; the statistics count the cells a 3G server covers, overall and \\
+        per server
         """)
     func ecioPerCell() throws {
         let folder = try temporaryFolder("ecio")
@@ -135,7 +152,7 @@ struct SignalQualityTests {
         let powers = try powersOverGrid(umtsSites)
         let noise = pow(10, (-174 + 10 * log10(3_840_000.0) + 7) / 10), idleNoise = pow(10, (-174 + 10 * log10(3_840_000.0) + 9) / 10)
         #expect(abs(10 * log10(noise) - -101.157) < 0.001 && full.summary.umtsEcIo?.noiseDBm == 10 * log10(noise))
-        var compared = 0, alone = 0, covered: [Double] = []
+        var compared = 0, alone = 0, covered: [Double] = [], byServer: [Int: [Double]] = [:]
         for cell in full.ecio.indices {
             let umts = (0..<3).filter { !powers[$0][cell].isNaN }
             guard let server = umts.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
@@ -148,7 +165,10 @@ struct SignalQualityTests {
             #expect(abs(Double(full.ecio[cell]) - expected) < 1e-3, "cell \(cell): \(full.ecio[cell]) against \(expected)")
             #expect(abs(Double(idle.ecio[cell]) - 10 * log10(powers[server][cell] / (pilots + idleNoise))) < 1e-3)
             compared += 1
-            if Float(10 * log10(powers[server][cell])) >= -100 { covered.append(expected) }
+            if Float(10 * log10(powers[server][cell])) >= -100 {
+                covered.append(expected)
+                byServer[server, default: []].append(expected)
+            }
             if carrier.count == 1, powers[server][cell] > 1e3 * noise {
                 #expect(full.ecio[cell] <= -9.9999 && full.ecio[cell] > -10.01, "a cell alone, far above the noise: \(full.ecio[cell])")
                 alone += 1
@@ -161,6 +181,7 @@ struct SignalQualityTests {
         try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
         let under = 100 * Double(covered.filter { $0 < -12 }.count) / Double(covered.count)
         #expect(quality.limitDB == -12 && quality.percentUnderLimit == under && under > 0 && under < 100)
+        expectServers(quality.servers, byServer, ids: umtsSites.map(\.id), limit: -12)
         #expect(idle.summary.umtsEcIo?.limitDB == -6 && idle.summary.lteSINR == nil && full.summary.lteSINR == nil)
     }
 
