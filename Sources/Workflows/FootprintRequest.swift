@@ -59,7 +59,10 @@ public struct FootprintRequest: Sendable {
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
                 + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
                 + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
-                + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0),
+                + (ci.map { _ in
+                    CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4
+                        + RankedServers.bytesPerCell(slots: CarrierToInterferenceSettings.matrixSlots)
+                } ?? 0),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

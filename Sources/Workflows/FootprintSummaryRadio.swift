@@ -136,9 +136,32 @@ extension FootprintSummary {
         public let percentUnderLimit: Double?
         /// Each server's cells.
         public let servers: [ServerQuality]
+        /// `interference.csv`'s totals, in a run of two 2G sites or more.
+        public internal(set) var interferenceMatrix: InterferenceMatrixTotals?
+
+        /// What `interference.csv` holds: how many pairs of sites it lists, how many of the strongest sites each cell
+        /// kept, and in how many cells every one of them lay within the limit, where weaker ones may be missing.
+        public struct InterferenceMatrixTotals: Sendable, Codable, Equatable {
+            public let pairs: Int
+            public let sitesKeptPerCell: Int
+            public let cellsWithEveryKeptSiteWithin: Int
+
+            init(_ matrix: InterferenceMatrix) {
+                pairs = matrix.pairCount
+                sitesKeptPerCell = matrix.slots
+                cellsWithEveryKeptSiteWithin = matrix.cellsWithAllSlotsWithin
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case pairs
+                case sitesKeptPerCell = "sites_kept_per_cell"
+                case cellsWithEveryKeptSiteWithin = "cells_with_every_kept_site_within"
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case servers
+            case interferenceMatrix = "interference_matrix"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_200_khz"
             case adjacentChannelRejectionDB = "adjacent_channel_rejection_db"

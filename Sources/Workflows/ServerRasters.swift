@@ -19,6 +19,8 @@ struct ServerRasters {
     private(set) var umts: CarrierInterference?
     /// The 2G sites' servers and sums for their C/I, when asked for and the run has 2G sites.
     private(set) var gsm: CarrierInterference?
+    /// The 2G sites strongest in each cell for the interference matrix, with the C/I and two 2G sites or more.
+    private(set) var gsmRanks: RankedServers?
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -40,6 +42,9 @@ struct ServerRasters {
                 interferingShare: CarrierToInterferenceSettings.interferingShare(offsetMHz:)
             )
         }
+        gsmRanks = ci.flatMap { _ in
+            RankedServers(sites: sites, technology: .gsm, cellCount: cellCount, slots: CarrierToInterferenceSettings.matrixSlots)
+        }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
@@ -52,6 +57,7 @@ struct ServerRasters {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
         umts?.add(coverage, number: number, gridWidth: gridWidth)
         gsm?.add(coverage, number: number, gridWidth: gridWidth)
+        gsmRanks?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {

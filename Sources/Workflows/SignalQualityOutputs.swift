@@ -12,6 +12,8 @@ struct SignalQualityOutputs {
     private var lteSINR: FootprintSummary.SignalQuality?
     private var umtsEcIo: FootprintSummary.PilotQuality?
     private var gsmCI: FootprintSummary.CarrierToInterference?
+    /// The 2G interference matrix as CSV (`interference.csv`), with the C/I in a run of two 2G sites or more.
+    private var matrixCSV: String?
     private var warnings: [String] = []
 
     /// What `request` asks of the servers and sums in `rasters` for the run's `sites`.
@@ -42,14 +44,20 @@ struct SignalQualityOutputs {
                 let ci = gsm.ci(settings)
                 ratios.append(("ci.tif", ci, "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise"))
                 gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), ids: ids, settings: settings)
+                if let ranks = rasters.gsmRanks {
+                    let matrix = ranks.matrix(limitDB: settings.limitDB, thresholds: thresholds)
+                    matrixCSV = matrix.csv(sites: sites)
+                    gsmCI?.interferenceMatrix = .init(matrix)
+                }
             } else {
                 warnings.append("ci: no 2G site in the run, so no ci.tif (C/I is computed for 2G sites only)")
             }
         }
     }
 
-    /// Writes the rasters into `staging`, on `grid`, with `metadata`.
+    /// Writes the rasters into `staging`, on `grid`, with `metadata`, and the interference matrix.
     func write(staging: OutputStaging, grid: TerrainGrid, metadata: [String: String]) throws(InputError) {
+        if let matrixCSV { try staging.write(matrixCSV, to: "interference.csv") }
         for (name, values, description) in ratios {
             try GeoTIFF.writeFloat32(
                 path: staging.path(name), width: grid.width, height: grid.height, values: values,

@@ -88,4 +88,7 @@ public struct CarrierToInterferenceSettings: Sendable, Equatable {
 
     /// The limits accepted.
     public static let limitRange = -10.0...30
+
+    /// How many of the strongest 2G sites each cell keeps for the interference matrix: the server and five others.
+    public static let matrixSlots = 6
 }

@@ -276,7 +276,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
-        + (summary.gsmCI == nil ? [] : ["ci.tif"])
+        + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")

@@ -98,6 +98,54 @@ extension SignalQualityTests {
         #expect(reference.summary.lteSINR == nil && reference.summary.umtsEcIo == nil)
     }
 
+    /// Eight 2G sites 1–2 km apart on three channels, so that many cells hear more of them within 12 dB than a cell
+    /// keeps for the interference matrix.
+    var clusteredGSMSites: [Site] {
+        (0..<8).map { index in
+            Site(
+                id: "C\(index)", location: GeoPoint(latitude: 44.44 + 0.01 * Double(index / 4), longitude: -71.46 + 0.015 * Double(index % 4)),
+                antennaHeight: 30, frequencyMHz: 935.2 + 0.2 * Double(index % 3), eirpDBm: 57, technology: .gsm
+            )
+        }
+    }
+
+    @Test("""
+        interference.csv, recounted cell by cell: for each 2G site's covered cells as the strongest 2G site, every other \\
+        2G site among the six strongest (whatever its frequency, the 4G site left out) less than the C/I limit below it, \\
+        with the share of the victim's cells and the channels between them; summary.json's totals, with the cells where \\
+        all six lie within the limit
+        """, arguments: [false, true])
+    func interferenceMatrix(clustered: Bool) throws {
+        let folder = try temporaryFolder("ci-matrix")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = clustered ? clusteredGSMSites : gsmSites, gsm = sites.indices.filter { sites[$0].technology == .gsm }
+        let summary = try run(into: folder, sites: sites, raster: "ci.tif") { $0.ci = CarrierToInterferenceSettings(limitDB: 12) }.0
+        let dBm = try powersInDBm(sites)
+        var served = [Int](repeating: 0, count: sites.count), crowded = 0
+        var cells = [[Int]](repeating: [Int](repeating: 0, count: sites.count), count: sites.count)
+        for cell in dBm[0].indices {
+            let kept = gsm.filter { !dBm[$0][cell].isNaN }.sorted { dBm[$0][cell] > dBm[$1][cell] }.prefix(6)
+            guard let server = kept.first, dBm[server][cell] >= -95 else { continue }
+            served[server] += 1
+            let within = kept.dropFirst().filter { Double(dBm[$0][cell]) > Double(dBm[server][cell]) - 12 }
+            for other in within { cells[server][other] += 1 }
+            if within.count == 5 { crowded += 1 }
+        }
+        var expected = ["victim,interferer,victim_cells,cells,percent,channels_apart"]
+        for victim in sites.indices where served[victim] > 0 {
+            for other in sites.indices.filter({ cells[victim][$0] > 0 }).sorted(by: { cells[victim][$0] > cells[victim][$1] }) {
+                let apart = Int((abs(sites[victim].frequencyMHz - sites[other].frequencyMHz) / 0.2).rounded())
+                let percent = String(format: "%.3f", 100 * Double(cells[victim][other]) / Double(served[victim]))
+                expected.append("\(sites[victim].id),\(sites[other].id),\(served[victim]),\(cells[victim][other]),\(percent),\(apart)")
+            }
+        }
+        let written = try String(contentsOfFile: folder + "/interference.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(written == expected)
+        let totals = try #require(summary.gsmCI?.interferenceMatrix)
+        #expect(totals.pairs == expected.count - 1 && totals.sitesKeptPerCell == 6 && totals.cellsWithEveryKeptSiteWithin == crowded)
+        #expect(clustered ? crowded > 1_000 : expected.contains { $0.hasPrefix("G1,G2,") && $0.hasSuffix(",0") }, "\(crowded) crowded")
+    }
+
     @Test("""
         `phusong footprint --ci --ci-limit-db 12` writes ci.tif and gsm_ci with that limit, and refuses a limit of 40 dB; \\
         with no 2G site there is no ci.tif nor gsm_ci, and a warning says so; the scenario's ci_limit_db without ci: true \\
