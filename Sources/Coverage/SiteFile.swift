@@ -5,8 +5,9 @@ import Terrain
 /// point layer of any other vector file GDAL/OGR reads (GeoPackage, Shapefile, KML, FlatGeobuf, …, in any CRS).
 /// Properties: `id` (in a layer without one, `name`), `height_m`, `technology` (2G|3G|4G), `eirp_dbm` or
 /// `tx_power_dbm` (+ `antenna_gain_dbi`, `feeder_loss_db`), optional `frequency_mhz` (default: the technology's
-/// band; a 2G site's may be given as its `arfcn`), `azimuth_deg`, `beamwidth_deg`, `vertical_beamwidth_deg`, `tilt_deg` (mechanical), `electrical_tilt_deg`,
-/// `antenna_file` (MSI pattern, relative to the site file), `threshold_dbm`.
+/// band; a 2G site's may be given as its `arfcn`), `azimuth_deg`, `beamwidth_deg`, `vertical_beamwidth_deg`,
+/// `tilt_deg` (mechanical), `electrical_tilt_deg`, `antenna_file` (MSI pattern, relative to the site file),
+/// `threshold_dbm`.
 public enum SiteFile {
     /// A site with the further attributes asked for.
     public struct Entry: Sendable {

@@ -6,16 +6,15 @@ import Terrain
 /// One technology's received power gathered over the grid as sites finish, in any order, for the signal's quality
 /// against the other cells on its carrier and those leaking into it (4G's SINR, 3G's Ec/Io, 2G's C/I): per cell the
 /// server (the site of strongest power, the earlier on a tie) and, per carrier (frequency), the sum of every site's
-/// power. Sums are kept in whole units of
-/// 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in; a cell's sum saturates at 9.2 mW
-/// (+9.6 dBm), far above any received power.
+/// power. Sums are kept in whole units of 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in;
+/// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power.
 struct CarrierInterference {
     /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
     private let carrierOfSite: [Int?]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
     private var serverPower: [Float]
-    /// The server's number (1-based, the site list's order), 0 where no 4G site reaches.
+    /// The server's number (1-based, the site list's order), 0 where no site of the technology reaches.
     private var server: [Int32]
     private var sums: [[Int64]]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
