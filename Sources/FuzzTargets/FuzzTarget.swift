@@ -25,6 +25,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case clutterLosses = "clutter-losses"
     case clutterRaster = "clutter-raster"
     case hopLinks = "hop-links"
+    case interferenceMatrix = "interference-matrix"
+    case channelPlan = "channel-plan"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -42,6 +44,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .clutterLosses: "losses.csv"
         case .clutterRaster: "landcover.tif"
         case .hopLinks: "links.csv"
+        case .interferenceMatrix: "interference.csv"
+        case .channelPlan: "channels.csv"
         }
     }
 
@@ -76,6 +80,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             "Fixtures/fuzz/timeout_landcover_zero_pixel_height.tif",
         ]
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
+        case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
+        case .channelPlan: ["Fixtures/fuzz/channels.csv"]
         }
     }
 
@@ -96,8 +102,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .clutterLosses: _ = try? ClutterLosses.table(path)
         case .clutterRaster: _ = try? ClassGrid.load(path, onto: Self.clutterGrid)
         case .hopLinks: _ = try? HopPairs.listed(path, ids: ["NH-1", "NH-2", "Đỉnh \"Pác Bó\""], sitesPath: "sites.csv")
+        case .interferenceMatrix: _ = try? ChannelPlan.matrix(path).planner.plan(channels: [1, 2, 5], rounds: 5)
+        case .channelPlan: _ = try? ChannelPlan.apply(try ChannelPlan.load(path), to: Self.channelSites, path: path)
         }
     }
+
+    /// A 2G and a 4G site for channel plans to name.
+    private static let channelSites = [
+        Site(id: "G1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57, technology: .gsm),
+        Site(id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte),
+    ]
 
     /// A 16 × 16 grid of 100 m cells around 44.45° N, 71.45° W (UTM 19N), for land cover to be placed on.
     private static let clutterGrid = TerrainGrid(

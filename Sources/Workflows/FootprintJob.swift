@@ -21,8 +21,9 @@ public enum FootprintJob {
         _ request: FootprintRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }
     ) throws(InputError) -> FootprintSummary {
         try checkOutputFolder(request.outputDirectory)
-        let sites: [Site]
-        if let given = request.sites { sites = given } else { sites = try SiteFile.load(request.sitesPath) }
+        let listed: [Site]
+        if let given = request.sites { listed = given } else { listed = try SiteFile.load(request.sitesPath) }
+        let sites = try planned(listed, request: request)
         try request.validateUplink(of: sites)
         progress(.loadingTerrain(sites: sites.count))
         let source = try DEMSource.open(request.terrainPath)
@@ -237,6 +238,12 @@ public enum FootprintJob {
         )
         summary.clutter = clutter.map(FootprintSummary.Clutter.init)
         return summary
+    }
+
+    /// `sites` on the carriers of the request's channel plan, if it has one.
+    private static func planned(_ sites: [Site], request: FootprintRequest) throws(InputError) -> [Site] {
+        guard let path = request.channelPlanPath else { return sites }
+        return try ChannelPlan.apply(try ChannelPlan.load(path), to: sites, path: path)
     }
 
     /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather

@@ -164,6 +164,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("ci-limit-db"), parsing: .unconditional, help: "With --ci: the C/I below which a cell counts as interfered, dB (9: 3GPP TS 45.005's reference).")
     var ciLimit: Double = CarrierToInterferenceSettings().limitDB
 
+    @Option(help: "A channel plan (CSV of id and arfcn, as phusong channels writes): the listed 2G sites take those BCCH carriers.")
+    var channels: String?
+
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
@@ -217,6 +220,7 @@ struct SiteRunOptions: ParsableArguments {
             )
         }
         if ci { request.ci = CarrierToInterferenceSettings(noiseFigureDB: noiseFigure, limitDB: ciLimit) }
+        request.channelPlanPath = channels
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

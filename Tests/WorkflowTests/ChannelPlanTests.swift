@@ -1,0 +1,146 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("BCCH channel plans (phusong channels, --channels)")
+struct ChannelPlanTests {
+    /// Every assignment of `sites` sites to `channels` channels, by brute force: the least cost.
+    func optimum(_ planner: ChannelPlanner, sites: Int, channels: [Int]) -> ChannelPlanner.Cost {
+        var best: ChannelPlanner.Cost?
+        var assignment = [Int](repeating: 0, count: sites)
+        for code in 0..<Int(pow(Double(channels.count), Double(sites))) {
+            var rest = code
+            for site in 0..<sites {
+                assignment[site] = rest % channels.count
+                rest /= channels.count
+            }
+            let cost = planner.cost(of: assignment, channels: channels)
+            if best == nil || cost < best! { best = cost }
+        }
+        return best!
+    }
+
+    @Test("""
+        The planner finds the least cost that trying every assignment finds — cells of pairs on one channel, then on \\
+        adjacent channels — on a complete graph and on matrices drawn at random, and gives the same plan twice
+        """)
+    func plannerReachesTheOptimum() {
+        let four = ChannelPlanner(ids: ["A", "B", "C", "D"], pairs: [
+            (0, 1, 50), (1, 0, 40), (0, 2, 30), (0, 3, 20), (1, 2, 25), (1, 3, 15), (2, 3, 5), (3, 2, 1),
+        ])
+        let spread = four.plan(channels: [1, 3, 5, 7])
+        #expect(Set(spread).count == 4 && four.cost(of: spread, channels: [1, 3, 5, 7]) == .init(coChannelCells: 0, adjacentChannelCells: 0))
+        let three = four.plan(channels: [1, 3, 5])
+        #expect(four.cost(of: three, channels: [1, 3, 5]).coChannelCells == 6, "C and D, the lightest pair, share a channel")
+        var random = SeededGenerator(seed: 41)
+        for _ in 0..<20 {
+            let sites = 7
+            let pairs = (0..<sites).flatMap { victim in
+                (0..<sites).compactMap { interferer -> (victim: Int, interferer: Int, cells: Int)? in
+                    victim == interferer || Int.random(in: 0..<3, using: &random) == 0 ? nil : (victim, interferer, Int.random(in: 1...500, using: &random))
+                }
+            }
+            let planner = ChannelPlanner(ids: (0..<sites).map { "S\($0)" }, pairs: pairs)
+            for channels in [[1, 2, 3], [1, 3, 5], [10, 11, 30]] {
+                let plan = planner.plan(channels: channels)
+                #expect(planner.cost(of: plan, channels: channels) == optimum(planner, sites: sites, channels: channels), "\(pairs) on \(channels)")
+                #expect(planner.plan(channels: channels) == plan)
+            }
+        }
+    }
+
+    @Test("--arfcns lists: ranges and single channels of GSM 900, E-GSM, GSM 850 and DCS 1800; a number outside them, a backward range, a channel twice or text are refused")
+    func channelLists() {
+        #expect(ChannelPlan.channels("1-12") == Array(1...12))
+        #expect(ChannelPlan.channels("1,3, 5,60-62,975,512-513") == [1, 3, 5, 60, 61, 62, 975, 512, 513])
+        for malformed in ["300", "5-3", "1,1", "1-3,2", "a", "", "1,,2", "1-2-3", "125-128"] {
+            #expect(ChannelPlan.channels(malformed) == nil, "\(malformed)")
+        }
+    }
+
+    @Test("""
+        Bad plans and matrices are refused naming the file and the fault: a matrix without its columns or with a broken \\
+        line, a plan without an id or a channel, a channel no band has, a site twice, a site not in the list or not 2G
+        """)
+    func refusals() throws {
+        let folder = try temporaryFolder("channel-plan-errors")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func refusal(_ text: String, _ read: (String) throws(InputError) -> Void) throws -> String {
+            let path = folder + "/input.csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let error = try #require(throws: InputError.self) { try read(path) }
+            #expect(error.path == path)
+            return error.reason
+        }
+        let matrix: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.matrix(path) }
+        #expect(try refusal("a,b\n1,2\n", matrix).contains("needs the columns victim, interferer, cells and channels_apart"))
+        #expect(try refusal("victim,interferer,cells,channels_apart\nA,B,x,0\n", matrix).contains("line 2: expected two different site ids"))
+        #expect(try refusal("victim,interferer,cells,channels_apart\nA,A,3,0\n", matrix).contains("line 2"))
+        #expect(try refusal("victim,interferer,cells,channels_apart\n", matrix).contains("lists no pair of sites"))
+        let load: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.load(path) }
+        #expect(try refusal("name,arfcn\nA,1\n", load).contains("needs the columns id and arfcn (or frequency_mhz)"))
+        #expect(try refusal("id,arfcn\nA,300\n", load).contains("line 2: site 'A' has no GSM channel"))
+        #expect(try refusal("id,arfcn\nA,1\nA,2\n", load).contains("line 3: site 'A' is listed twice"))
+        let sites = [
+            Site(id: "G", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 57, technology: .gsm),
+            Site(id: "L", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte),
+        ]
+        let apply: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.apply(try ChannelPlan.load(path), to: sites, path: path) }
+        #expect(try refusal("id,arfcn\nX,1\n", apply).contains("site 'X' is not in the site list"))
+        #expect(try refusal("id,arfcn\nL,1\n", apply).contains("site 'L' is a 4G site"))
+        let planned = try ChannelPlan.apply(["G": 947.4], to: sites, path: "plan.csv")
+        #expect(planned.map(\.frequencyMHz) == [947.4, 1_800])
+    }
+}
+
+@Suite("A channel plan on real terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct ChannelPlanRunTests {
+    @Test("""
+        Nine 2G sites on one channel: footprint --ci, then phusong channels on three channels, then footprint --ci \\
+        --channels: the sites take the plan's carriers, the cells on one channel fall to about what the plan predicted \\
+        and the share of cells under the C/I limit falls
+        """)
+    func planThenCheck() throws {
+        let folder = try temporaryFolder("channel-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rows = (0..<9).map { "S\($0),\(44.43 + 0.025 * Double($0 / 3)),\(-71.48 + 0.033 * Double($0 % 3)),30,935.2,57,2G" }
+        try (["id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology"] + rows).joined(separator: "\n")
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        func footprint(_ out: String, _ extra: [String] = []) throws -> FootprintSummary {
+            let result = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
+                "--model", "fspl", "--radius-km", "4", "--ci",
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/\(out)/summary.json")))
+        }
+        func coChannelCells(_ out: String) throws -> Int {
+            try String(contentsOfFile: folder + "/\(out)/interference.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",") }.filter { $0.last == "0" }.reduce(0) { $0 + Int($1[3])! }
+        }
+        let before = try footprint("before")
+        let planning = try runProgram(phusongExecutable, [
+            "channels", "--matrix", folder + "/before/interference.csv", "--arfcns", "1,3,5", "--out", folder + "/channels.csv",
+        ])
+        #expect(planning.status == 0, "\(planning.stderr)")
+        let plan = try String(contentsOfFile: folder + "/channels.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
+        #expect(plan.first == ["id", "arfcn", "frequency_mhz", "co_channel_cells"] && plan.count == 10)
+        let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[3])! } / 2
+        #expect(planning.stdout.contains("cells of pairs on one channel: \(try coChannelCells("before")) now, \(predicted) with the plan"), "\(planning.stdout)")
+        let after = try footprint("after", ["--channels", folder + "/channels.csv"])
+        #expect(after.siteAreas.map(\.frequencyMHz).sorted() == plan.dropFirst().map { Double($0[2])! }.sorted())
+        let measured = try coChannelCells("after")
+        #expect(abs(Double(measured - predicted)) <= 0.02 * Double(predicted) + 5, "\(measured) cells on one channel against \(predicted) predicted")
+        let underBefore = try #require(before.gsmCI?.percentUnderLimit), underAfter = try #require(after.gsmCI?.percentUnderLimit)
+        #expect(underAfter < underBefore / 3, "\(underBefore) → \(underAfter) % under 9 dB")
+        let missing = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/none",
+            "--model", "fspl", "--radius-km", "4", "--channels", folder + "/absent.csv",
+        ])
+        #expect(missing.status != 0 && missing.stderr.contains("absent.csv: no such file"), "\(missing.stderr)")
+    }
+}
