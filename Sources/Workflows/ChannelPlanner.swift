@@ -45,7 +45,8 @@ public struct ChannelPlanner: Sendable {
     public func plan(channels: [Int], rounds: Int = 200) -> [Int] {
         guard !channels.isEmpty, !ids.isEmpty else { return Array(repeating: -1, count: ids.count) }
         let adjacent = Self.adjacency(channels)
-        let order = ids.indices.sorted { total($0) > total($1) || (total($0) == total($1) && $0 < $1) }
+        let shared = neighbours.map { $0.reduce(0) { $0 + $1.cells } }
+        let order = ids.indices.sorted { shared[$0] > shared[$1] || (shared[$0] == shared[$1] && $0 < $1) }
         var assignment = Array(repeating: -1, count: ids.count)
         for site in order { assignment[site] = cheapest(costs(of: site, in: assignment, adjacent: adjacent)) }
         descend(&assignment, order: order, adjacent: adjacent)
@@ -135,9 +136,6 @@ public struct ChannelPlanner: Sendable {
     public func coChannelCells(of site: Int, in assignment: [Int]) -> Int {
         neighbours[site].reduce(0) { $0 + (assignment[$1.site] == assignment[site] ? $1.cells : 0) }
     }
-
-    /// The cells `site` shares with the others.
-    private func total(_ site: Int) -> Int { neighbours[site].reduce(0) { $0 + $1.cells } }
 
     /// For each channel, the cells `site` would share on it with the other sites as `assignment` has them.
     private func costs(of site: Int, in assignment: [Int], adjacent: [[Bool]]) -> [Cost] {
