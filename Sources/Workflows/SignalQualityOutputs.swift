@@ -26,7 +26,7 @@ struct SignalQualityOutputs {
                 counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
                 lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
-                warnings.append("sinr: no 4G site in the run, so no sinr.tif (SINR is computed for 4G sites only)")
+                warnings.append(Self.noSite(asked: "sinr", technology: "4G", raster: "sinr.tif", figure: "SINR"))
             }
         }
         if let settings = request.ecio {
@@ -36,7 +36,7 @@ struct SignalQualityOutputs {
                 counts.append(("pilots.tif", crowded, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"))
                 umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
-                warnings.append("ecio: no 3G site in the run, so no ecio.tif (Ec/Io is computed for 3G sites only)")
+                warnings.append(Self.noSite(asked: "ecio", technology: "3G", raster: "ecio.tif", figure: "Ec/Io"))
             }
         }
         if let settings = request.ci {
@@ -50,9 +50,14 @@ struct SignalQualityOutputs {
                     gsmCI?.interferenceMatrix = .init(matrix)
                 }
             } else {
-                warnings.append("ci: no 2G site in the run, so no ci.tif (C/I is computed for 2G sites only)")
+                warnings.append(Self.noSite(asked: "ci", technology: "2G", raster: "ci.tif", figure: "C/I"))
             }
         }
+    }
+
+    /// The warning of a run that asked for `asked` without a site of `technology`.
+    private static func noSite(asked: String, technology: String, raster: String, figure: String) -> String {
+        "\(asked): no \(technology) site in the run, so no \(raster) (\(figure) is computed for \(technology) sites only)"
     }
 
     /// Writes the rasters into `staging`, on `grid`, with `metadata`, and the interference matrix.
