@@ -16,7 +16,7 @@ public struct SINRSettings: Sendable, Equatable {
     }
 
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
-    public var noiseDBm: Double { -174 + 10 * log10(15_000) + noiseFigureDB }
+    public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 15_000, noiseFigureDB: noiseFigureDB) }
 
     /// The loads and noise figures accepted.
     public static let loadRange = 0.0...100, noiseFigureRange = 0.0...20
@@ -48,7 +48,7 @@ public struct EcIoSettings: Sendable, Equatable {
     }
 
     /// Thermal noise over the 3.84 MHz chip rate at the handset, dBm: −174 dBm/Hz + 10 log10 3,840,000 + noise figure.
-    public var noiseDBm: Double { -174 + 10 * log10(3_840_000) + noiseFigureDB }
+    public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 3_840_000, noiseFigureDB: noiseFigureDB) }
 
     /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load.
     public var totalOverPilot: Double { 1 + (100 / pilotSharePercent - 1) * loadPercent / 100 }
@@ -72,7 +72,7 @@ public struct CarrierToInterferenceSettings: Sendable, Equatable {
     }
 
     /// Thermal noise over a 200 kHz channel at the handset, dBm: −174 dBm/Hz + 10 log10 200,000 + noise figure.
-    public var noiseDBm: Double { -174 + 10 * log10(200_000) + noiseFigureDB }
+    public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 200_000, noiseFigureDB: noiseFigureDB) }
 
     /// How much less than a carrier on the same channel one a channel (200 kHz) and two channels away interfere, dB:
     /// TS 45.005's reference interference ratios, 9 dB co-channel against −9 dB and −41 dB adjacent.
@@ -91,4 +91,9 @@ public struct CarrierToInterferenceSettings: Sendable, Equatable {
 
     /// How many of the strongest 2G sites each cell keeps for the interference matrix: the server and five others.
     public static let matrixSlots = 6
+}
+
+/// Thermal noise over `bandwidthHz` at a receiver of `noiseFigureDB`, dBm: −174 dBm/Hz + 10 log10 bandwidth + noise figure.
+func thermalNoiseDBm(bandwidthHz: Double, noiseFigureDB: Double) -> Double {
+    -174 + 10 * log10(bandwidthHz) + noiseFigureDB
 }
