@@ -62,6 +62,10 @@ enum JobExecution {
         if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
         if let median = summary.gsmCI?.medianDB { figures["gsm_ci_median_db"] = .number(median) }
         if let under = summary.gsmCI?.percentUnderLimit { figures["gsm_ci_under_limit_percent"] = .number(under) }
+        if let technologies = summary.neighbours?.technologies, !technologies.isEmpty {
+            figures["neighbour_relations"] = .number(Double(technologies.reduce(0) { $0 + $1.relations }))
+            figures["sites_without_neighbours"] = .number(Double(technologies.reduce(0) { $0 + $1.sitesWithoutNeighbours.count }))
+        }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)
         }

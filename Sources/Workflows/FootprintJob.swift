@@ -333,7 +333,7 @@ private final class SiteCollector: @unchecked Sendable {
 
     init(sites: [Site], cellCount: Int, request: FootprintRequest) {
         footprints = Array(repeating: nil, count: sites.count)
-        rasters = ServerRasters(cellCount: cellCount, sites: sites, sinr: request.sinr, ecio: request.ecio, ci: request.ci)
+        rasters = ServerRasters(cellCount: cellCount, sites: sites, request: request)
     }
 
     func add(

@@ -24,6 +24,8 @@ public struct FootprintRequest: Sendable {
     public var ecio: EcIoSettings?
     /// The 2G sites' C/I (`ci.tif`); nil for none.
     public var ci: CarrierToInterferenceSettings?
+    /// Each site's handover neighbours among the sites of its technology (`neighbours.csv`); nil for none.
+    public var neighbours: NeighbourSettings?
     /// A channel plan giving listed 2G sites their BCCH carriers (`ChannelPlan`); nil for the sites' own.
     public var channelPlanPath: String?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
@@ -53,7 +55,8 @@ public struct FootprintRequest: Sendable {
 
     /// What a run of `sites` holds in memory: elevations and the rasters of its sites' power over the grid
     /// (and residents when evaluated, clutter classes and losses when given, 4G servers, sums and SINR with `sinr`, 3G's
-    /// with `ecio`, 2G's with `ci`), and per site being computed its received power and each cell's radial.
+    /// with `ecio`, 2G's with `ci`, each technology's strongest sites per cell with `ci` or `neighbours`), and per site
+    /// being computed its received power and each cell's radial.
     func memoryBudget(sites: [Site]) -> MemoryBudget {
         let siteCount = sites.count
         return MemoryBudget(
@@ -61,10 +64,9 @@ public struct FootprintRequest: Sendable {
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
                 + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
                 + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
-                + (ci.map { _ in
-                    CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4
-                        + RankedServers.bytesPerCell(slots: CarrierToInterferenceSettings.matrixSlots)
-                } ?? 0),
+                + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0)
+                + RankedServers.bytesPerCell
+                * ServerRasters.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: neighbours != nil).count,
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

@@ -149,6 +149,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var umtsEcIo: PilotQuality?
     /// With `--ci` and 2G sites: their carriers' C/I (absent without).
     public var gsmCI: CarrierToInterference?
+    /// With `--neighbours`: each technology's neighbour relations (absent without).
+    public var neighbours: Neighbours?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -169,7 +171,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours
         case lteSINR = "lte_sinr"
         case umtsEcIo = "umts_ecio"
         case gsmCI = "gsm_ci"

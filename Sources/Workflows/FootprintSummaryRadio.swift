@@ -146,7 +146,7 @@ extension FootprintSummary {
             public let sitesKeptPerCell: Int
             public let cellsWithEveryKeptSiteWithin: Int
 
-            init(_ matrix: InterferenceMatrix) {
+            init(_ matrix: ServerOverlaps) {
                 pairs = matrix.pairCount
                 sitesKeptPerCell = matrix.slots
                 cellsWithEveryKeptSiteWithin = matrix.cellsWithAllSlotsWithin

@@ -3,8 +3,11 @@ import Propagation
 
 /// One technology's strongest sites per cell, kept as sites finish in any order: the `slots` strongest (power, then
 /// the earlier site on a tie), whatever their frequency — for the interference matrix, which asks what each site
-/// would suffer from each other on its own channel.
+/// would suffer from each other on its own channel, and for neighbour lists.
 struct RankedServers {
+    /// How many sites each cell keeps: the server and five others.
+    static let slotsKept = 6
+
     /// Whether each site (by its index in the run's list) is of the technology.
     private let counted: [Bool]
     let slots: Int
@@ -12,11 +15,11 @@ struct RankedServers {
     private var numbers: [Int32]
     private var powers: [Float]
 
-    /// Bytes per grid cell for `slots`.
-    static func bytesPerCell(slots: Int) -> Int { slots * 8 }
+    /// Bytes per grid cell of one technology's ranks.
+    static let bytesPerCell = slotsKept * 8
 
     /// Nil when fewer than two sites are of `technology`.
-    init?(sites: [Site], technology: Technology, cellCount: Int, slots: Int) {
+    init?(sites: [Site], technology: Technology, cellCount: Int, slots: Int = slotsKept) {
         counted = sites.map { $0.technology == technology }
         guard counted.filter({ $0 }).count > 1 else { return nil }
         self.slots = slots
@@ -51,63 +54,25 @@ struct RankedServers {
         (numbers[slot], powers[slot]) = (number, value)
     }
 
-    /// For each cell the strongest site covers (power at or above `thresholds[n − 1]`, site n's threshold), the other
-    /// sites kept whose power lies less than `limitDB` below it: each would alone bring the cell's C/I under the limit
-    /// were it on the server's channel.
-    func matrix(limitDB: Double, thresholds: [Double]) -> InterferenceMatrix {
-        var matrix = InterferenceMatrix(siteCount: thresholds.count, slots: slots)
+    /// Per site, the cells it covers as the strongest site (power at or above `thresholds[n − 1]`, site n's threshold),
+    /// and per other site kept how many of those cells it reaches less than `windowDB` below the server: at any power,
+    /// or with `othersCovering` only at or above its own threshold.
+    func overlaps(windowDB: Double, thresholds: [Double], othersCovering: Bool) -> ServerOverlaps {
+        var overlaps = ServerOverlaps(siteCount: thresholds.count, slots: slots)
         for first in stride(from: 0, to: numbers.count, by: slots) {
             let server = Int(numbers[first])
             guard server > 0, powers[first] >= Float(thresholds[server - 1]) else { continue }
-            matrix.servedCells[server - 1] += 1
-            let floor = Double(powers[first]) - limitDB
+            overlaps.servedCells[server - 1] += 1
+            let floor = Double(powers[first]) - windowDB
             var within = 0
             for slot in (first + 1)..<(first + slots) where numbers[slot] > 0 && Double(powers[slot]) > floor {
-                matrix.cells[server - 1][Int(numbers[slot]) - 1] += 1
                 within += 1
+                let other = Int(numbers[slot])
+                guard !othersCovering || powers[slot] >= Float(thresholds[other - 1]) else { continue }
+                overlaps.cells[server - 1][other - 1] += 1
             }
-            if within == slots - 1 { matrix.cellsWithAllSlotsWithin += 1 }
+            if within == slots - 1 { overlaps.cellsWithAllSlotsWithin += 1 }
         }
-        return matrix
+        return overlaps
     }
-}
-
-/// Per pair of sites, how many of the first's covered cells the second would alone push under a C/I limit were they
-/// on one channel; the input of a frequency plan.
-struct InterferenceMatrix {
-    /// Per site (index in the run's list), the cells it covers as the strongest site.
-    var servedCells: [Int]
-    /// `cells[victim][interferer]`.
-    var cells: [[Int]]
-    /// How many interferers a cell keeps; a cell with every one of them within the limit may have more.
-    let slots: Int
-    /// Cells where every interferer kept lies within the limit, so that weaker ones may be left out of the counts.
-    var cellsWithAllSlotsWithin = 0
-
-    init(siteCount: Int, slots: Int) {
-        servedCells = Array(repeating: 0, count: siteCount)
-        cells = Array(repeating: Array(repeating: 0, count: siteCount), count: siteCount)
-        self.slots = slots
-    }
-
-    /// The pairs with any cell, in the sites' order of victims and most cells first: CSV with a header, the
-    /// interferer's share of the victim's cells in percent, and how many 200 kHz channels apart the two carriers are.
-    func csv(sites: [Site]) -> String {
-        var lines = ["victim,interferer,victim_cells,cells,percent,channels_apart"]
-        for victim in sites.indices where servedCells[victim] > 0 {
-            let interferers = sites.indices.filter { cells[victim][$0] > 0 }.sorted { cells[victim][$0] > cells[victim][$1] }
-            for interferer in interferers {
-                let percent = 100 * Double(cells[victim][interferer]) / Double(servedCells[victim])
-                let apart = Int((abs(sites[victim].frequencyMHz - sites[interferer].frequencyMHz) / 0.2).rounded())
-                lines.append(
-                    [csvField(sites[victim].id), csvField(sites[interferer].id), "\(servedCells[victim])",
-                     "\(cells[victim][interferer])", String(format: "%.3f", percent), "\(apart)"].joined(separator: ",")
-                )
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// How many pairs have a cell.
-    var pairCount: Int { cells.reduce(0) { $0 + $1.filter { $0 > 0 }.count } }
 }

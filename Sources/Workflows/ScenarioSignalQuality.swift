@@ -29,6 +29,25 @@ extension ScenarioFields {
         return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil, ci ? ciSettings : nil)
     }
 
+    /// The neighbour settings with `neighbours: true`; `handover_margin_db`, `neighbour_min_percent` and
+    /// `max_neighbours` without it are refused.
+    static func neighbourSettings(_ scenario: JSONFields) throws(InputError) -> NeighbourSettings? {
+        let on = try scenario.bool("neighbours") == true
+        var settings = NeighbourSettings()
+        if let margin = try bounded(scenario, "handover_margin_db", NeighbourSettings.marginRange, "1–20 dB", appliesWith: on, "neighbours") {
+            settings.marginDB = margin
+        }
+        if let share = try bounded(scenario, "neighbour_min_percent", NeighbourSettings.minimumPercentRange, "0–100", appliesWith: on, "neighbours") {
+            settings.minimumPercent = share
+        }
+        let most = NeighbourSettings.maximumRange
+        if let maximum = try bounded(scenario, "max_neighbours", Double(most.lowerBound)...Double(most.upperBound), "1–256", appliesWith: on, "neighbours") {
+            guard maximum == maximum.rounded() else { throw scenario.fault("max_neighbours", "must be a whole number") }
+            settings.maximum = Int(maximum)
+        }
+        return on ? settings : nil
+    }
+
     /// The crowding window and limit at keys `window` and `limit`, where given, into `crowding`.
     private static func crowding(
         _ scenario: JSONFields, window: String, limit: String, appliesWith on: Bool, _ switches: String, into crowding: inout ServerCrowding

@@ -1,4 +1,5 @@
 import Coverage
+import Propagation
 import Terrain
 
 /// The grid's rasters made from every site's received power as the sites finish, whatever order they finish in:
@@ -19,8 +20,9 @@ struct ServerRasters {
     private(set) var umts: CarrierInterference?
     /// The 2G sites' servers and sums for their C/I, when asked for and the run has 2G sites.
     private(set) var gsm: CarrierInterference?
-    /// The 2G sites strongest in each cell for the interference matrix, with the C/I and two 2G sites or more.
-    private(set) var gsmRanks: RankedServers?
+    /// Per technology of two sites or more, the sites strongest in each cell: 2G's for the interference matrix with the
+    /// C/I, every technology's for neighbour lists.
+    private(set) var ranks: [Technology: RankedServers] = [:]
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -32,7 +34,16 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    init(cellCount: Int, sites: [Site], sinr: SINRSettings?, ecio: EcIoSettings?, ci: CarrierToInterferenceSettings?) {
+    /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, all with neighbour lists; each
+    /// only with two sites or more.
+    static func rankedTechnologies(sites: [Site], ci: Bool, neighbours: Bool) -> [Technology] {
+        Technology.allCases.filter { technology in
+            (neighbours || (ci && technology == .gsm)) && sites.filter { $0.technology == technology }.count > 1
+        }
+    }
+
+    init(cellCount: Int, sites: [Site], request: FootprintRequest) {
+        let (sinr, ecio, ci) = (request.sinr, request.ecio, request.ci)
         let siteCount = sites.count
         lte = sinr.flatMap { CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: $0.crowding.slots) }
         umts = ecio.flatMap { CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, slots: $0.crowding.slots) }
@@ -42,8 +53,8 @@ struct ServerRasters {
                 interferingShare: CarrierToInterferenceSettings.interferingShare(offsetMHz:)
             )
         }
-        gsmRanks = ci.flatMap { _ in
-            RankedServers(sites: sites, technology: .gsm, cellCount: cellCount, slots: CarrierToInterferenceSettings.matrixSlots)
+        for technology in Self.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: request.neighbours != nil) {
+            ranks[technology] = RankedServers(sites: sites, technology: technology, cellCount: cellCount)
         }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
@@ -57,7 +68,7 @@ struct ServerRasters {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
         umts?.add(coverage, number: number, gridWidth: gridWidth)
         gsm?.add(coverage, number: number, gridWidth: gridWidth)
-        gsmRanks?.add(coverage, number: number, gridWidth: gridWidth)
+        for technology in ranks.keys { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {

@@ -3,7 +3,7 @@ import Terrain
 
 /// The signal-quality rasters and figures a run asked for, made once every site has finished: 4G's SINR and RSRP
 /// pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
-/// the run.
+/// the run; and the neighbour lists.
 struct SignalQualityOutputs {
     /// Ratios in dB (`sinr.tif`, `ecio.tif`, `ci.tif`): file name, values, band description.
     private var ratios: [(name: String, values: [Float], description: String)] = []
@@ -14,6 +14,7 @@ struct SignalQualityOutputs {
     private var gsmCI: FootprintSummary.CarrierToInterference?
     /// The 2G interference matrix as CSV (`interference.csv`), with the C/I in a run of two 2G sites or more.
     private var matrixCSV: String?
+    private var neighbours: NeighbourOutputs?
     private var warnings: [String] = []
 
     /// What `request` asks of the servers and sums in `rasters` for the run's `sites`.
@@ -44,15 +45,16 @@ struct SignalQualityOutputs {
                 let ci = gsm.ci(settings)
                 ratios.append(("ci.tif", ci, "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise"))
                 gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), ids: ids, settings: settings)
-                if let ranks = rasters.gsmRanks {
-                    let matrix = ranks.matrix(limitDB: settings.limitDB, thresholds: thresholds)
-                    matrixCSV = matrix.csv(sites: sites)
+                if let ranks = rasters.ranks[.gsm] {
+                    let matrix = ranks.overlaps(windowDB: settings.limitDB, thresholds: thresholds, othersCovering: false)
+                    matrixCSV = matrix.interferenceCSV(sites: sites)
                     gsmCI?.interferenceMatrix = .init(matrix)
                 }
             } else {
                 warnings.append(Self.noSite(asked: "ci", technology: "2G", raster: "ci.tif", figure: "C/I"))
             }
         }
+        neighbours = request.neighbours.map { NeighbourOutputs(rasters, sites: sites, thresholds: thresholds, settings: $0) }
     }
 
     /// The warning of a run that asked for `asked` without a site of `technology`.
@@ -60,9 +62,10 @@ struct SignalQualityOutputs {
         "\(asked): no \(technology) site in the run, so no \(raster) (\(figure) is computed for \(technology) sites only)"
     }
 
-    /// Writes the rasters into `staging`, on `grid`, with `metadata`, and the interference matrix.
+    /// Writes the rasters into `staging`, on `grid`, with `metadata`, the interference matrix and the neighbour lists.
     func write(staging: OutputStaging, grid: TerrainGrid, metadata: [String: String]) throws(InputError) {
         if let matrixCSV { try staging.write(matrixCSV, to: "interference.csv") }
+        try neighbours?.write(staging: staging)
         for (name, values, description) in ratios {
             try GeoTIFF.writeFloat32(
                 path: staging.path(name), width: grid.width, height: grid.height, values: values,
@@ -83,5 +86,6 @@ struct SignalQualityOutputs {
         summary.umtsEcIo = umtsEcIo
         summary.gsmCI = gsmCI
         summary.warnings += warnings
+        neighbours?.summarize(into: &summary)
     }
 }

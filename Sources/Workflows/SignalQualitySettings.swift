@@ -88,9 +88,6 @@ public struct CarrierToInterferenceSettings: Sendable, Equatable {
 
     /// The limits accepted.
     public static let limitRange = -10.0...30
-
-    /// How many of the strongest 2G sites each cell keeps for the interference matrix: the server and five others.
-    public static let matrixSlots = 6
 }
 
 /// Thermal noise over `bandwidthHz` at a receiver of `noiseFigureDB`, dBm: −174 dBm/Hz + 10 log10 bandwidth + noise figure.

@@ -167,6 +167,18 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A channel plan (CSV of id and arfcn, as phusong channels writes): the listed 2G sites take those BCCH carriers.")
     var channels: String?
 
+    @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
+    var neighbours = false
+
+    @Option(name: .customLong("handover-margin-db"), parsing: .unconditional, help: "With --neighbours: a site counts in a best-server cell where it covers it within this many dB of the server.")
+    var handoverMargin: Double = NeighbourSettings().marginDB
+
+    @Option(name: .customLong("neighbour-min-percent"), parsing: .unconditional, help: "With --neighbours: the least share of a site's best-server cells another must count in to be its neighbour, percent.")
+    var neighbourMinPercent: Double = NeighbourSettings().minimumPercent
+
+    @Option(name: .customLong("max-neighbours"), parsing: .unconditional, help: "With --neighbours: the most neighbours a site lists (32: a GSM BCCH allocation list).")
+    var maxNeighbours: Int = NeighbourSettings().maximum
+
     func validate() throws {
         try radio.validate(for: model)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
@@ -180,6 +192,9 @@ struct SiteRunOptions: ParsableArguments {
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
         guard EcIoSettings.limitRange.contains(ecioLimit) else { throw ValidationError("--ecio-limit-db must be within −30–0 dB") }
         guard CarrierToInterferenceSettings.limitRange.contains(ciLimit) else { throw ValidationError("--ci-limit-db must be within −10–30 dB") }
+        guard NeighbourSettings.marginRange.contains(handoverMargin) else { throw ValidationError("--handover-margin-db must be within 1–20 dB") }
+        guard NeighbourSettings.minimumPercentRange.contains(neighbourMinPercent) else { throw ValidationError("--neighbour-min-percent must be within 0–100 %") }
+        guard NeighbourSettings.maximumRange.contains(maxNeighbours) else { throw ValidationError("--max-neighbours must be within 1–256") }
         for (option, window) in [("--pilot-window-db", pilotWindow), ("--rsrp-window-db", rsrpWindow)] {
             guard ServerCrowding.windowRange.contains(window) else { throw ValidationError("\(option) must be within 1–15 dB") }
         }
@@ -220,6 +235,9 @@ struct SiteRunOptions: ParsableArguments {
             )
         }
         if ci { request.ci = CarrierToInterferenceSettings(noiseFigureDB: noiseFigure, limitDB: ciLimit) }
+        if neighbours {
+            request.neighbours = NeighbourSettings(marginDB: handoverMargin, minimumPercent: neighbourMinPercent, maximum: maxNeighbours)
+        }
         request.channelPlanPath = channels
         request.limits.memoryBytes = coverage.memory.bytes
         return request
@@ -281,6 +299,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
+        + (summary.neighbours?.technologies.isEmpty ?? true ? [] : ["neighbours.csv"])
     let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")

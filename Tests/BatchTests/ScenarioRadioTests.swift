@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures, ci and ci_limit_db; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -48,6 +48,13 @@ struct ScenarioRadioTests {
             return
         }
         #expect(gsm.ci == CarrierToInterferenceSettings(noiseFigureDB: 8, limitDB: 12) && gsm.sinr == nil && gsm.ecio == nil)
+        #expect(gsm.neighbours == nil)
+        let lists = "model: hata, neighbours: true, handover_margin_db: 4, neighbour_min_percent: 2.5, max_neighbours: 16"
+        guard case .evaluate(let neighbours) = try load(lists).jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(neighbours.neighbours == NeighbourSettings(marginDB: 4, minimumPercent: 2.5, maximum: 16) && neighbours.ci == nil)
         for (fields, fault) in [
             ("model: hata, ecio: true, active_set_size: 2.5", "active_set_size: must be a whole number"),
             ("model: hata, ecio: true, active_set_size: 9", "active_set_size: must be within 1–6"),
@@ -56,6 +63,10 @@ struct ScenarioRadioTests {
             ("model: hata, rsrp_window_db: 6", "rsrp_window_db: applies with sinr: true"),
             ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
             ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),
+            ("model: hata, max_neighbours: 8", "max_neighbours: applies with neighbours: true"),
+            ("model: hata, neighbours: true, max_neighbours: 8.5", "max_neighbours: must be a whole number"),
+            ("model: hata, neighbours: true, handover_margin_db: 0", "handover_margin_db: must be within 1–20 dB"),
+            ("model: hata, neighbours: true, neighbour_min_percent: 120", "neighbour_min_percent: must be within 0–100"),
         ] {
             let refused = try #require(throws: InputError.self) { try load(fields) }
             #expect(refused.reason.contains(fault), "\(refused)")
@@ -153,5 +164,36 @@ struct ScenarioRadioTests {
             let share = (classes[value]?["covered_percent"] as? [String: Double])?["any"]
             #expect(share != nil && figures["land_cover_\(value)_covered_percent"] as? Double == share, "class \(value)")
         }
+    }
+
+    @Test("A batch evaluation with neighbours gives the relations and the sites without a neighbour in batch.json, as summary.json counts them")
+    func neighbourFigures() throws {
+        let folder = try temporaryFolder("batch-neighbour-figures")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology
+            G1,44.45,-71.45,30,935.2,57,2G
+            G2,44.46,-71.42,30,935.6,57,2G
+            G3,44.43,-71.44,30,936.0,57,2G
+            L1,44.45,-71.45,30,1815,31,4G
+            L2,44.30,-71.20,30,1815,31,4G
+            """.write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        try """
+            name: neighbour figures
+            scenarios:
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, neighbours: true, max_neighbours: 2}
+            jobs:
+              - {id: run, type: evaluate, scenario: base, sites: sites.csv}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let result = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/batch.json"))) as? [String: Any])
+        let figures = try #require((batch["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any])
+        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/jobs/run/summary.json")))
+        let technologies = try #require(summary.neighbours?.technologies)
+        #expect(technologies.map(\.technology) == ["2G", "4G"] && technologies[0].relations == 6 && technologies[0].sitesWithoutNeighbours.isEmpty)
+        #expect(technologies[1].sitesWithoutNeighbours == ["L1", "L2"])
+        #expect(figures["neighbour_relations"] as? Double == 6 && figures["sites_without_neighbours"] as? Double == 2, "\(figures)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/jobs/run/neighbours.csv"))
     }
 }

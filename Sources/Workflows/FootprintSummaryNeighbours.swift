@@ -1,0 +1,48 @@
+extension FootprintSummary {
+    /// The neighbour lists of a run with `--neighbours` (`neighbours.csv`): the settings, and per technology of two
+    /// sites or more its relations.
+    public struct Neighbours: Sendable, Codable, Equatable {
+        public let marginDB: Double
+        public let minimumPercent: Double
+        public let maximum: Int
+        /// Sites of one technology this close stand on one mast.
+        public let coSiteWithinM: Double
+        /// How many of the strongest sites each cell kept.
+        public let sitesKeptPerCell: Int
+        public let technologies: [TechnologyNeighbours]
+
+        /// One technology's relations.
+        public struct TechnologyNeighbours: Sendable, Codable, Equatable {
+            public let technology: String
+            public let sites: Int
+            public let relations: Int
+            /// Relations by reason: `co-site`, `coverage`, `mutual`.
+            public let byReason: [String: Int]
+            /// Relations the maximum per site left out.
+            public let leftOut: Int
+            /// Relations between sites on one carrier: for 2G, one BCCH channel, which a handset cannot tell apart.
+            public let sameFrequency: Int
+            /// Sites listing no neighbour: a handset they serve cannot hand over.
+            public let sitesWithoutNeighbours: [String]
+            /// Cells where every site kept lay within the margin, so that weaker ones may be missing from the counts.
+            public let cellsWithEveryKeptSiteWithin: Int
+
+            enum CodingKeys: String, CodingKey {
+                case technology, sites, relations
+                case byReason = "by_reason"
+                case leftOut = "left_out"
+                case sameFrequency = "same_frequency"
+                case sitesWithoutNeighbours = "sites_without_neighbours"
+                case cellsWithEveryKeptSiteWithin = "cells_with_every_kept_site_within"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case maximum, technologies
+            case marginDB = "margin_db"
+            case minimumPercent = "minimum_percent"
+            case coSiteWithinM = "co_site_within_m"
+            case sitesKeptPerCell = "sites_kept_per_cell"
+        }
+    }
+}

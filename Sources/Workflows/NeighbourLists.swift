@@ -1,0 +1,114 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+
+/// How a run lists each site's handover neighbours (`--neighbours`): the sites of its technology a handset it serves
+/// may hand over to.
+public struct NeighbourSettings: Sendable, Equatable {
+    /// A cell counts toward A → B where A is the strongest site of its technology and covers it, and B covers it too
+    /// less than this many dB below A: where a handset served by A would measure B as a handover candidate.
+    public var marginDB: Double
+    /// The least share of A's best-server cells B must reach so for B to be listed as A's neighbour, percent.
+    public var minimumPercent: Double
+    /// The most neighbours a site lists (32: a GSM cell's BCCH allocation list).
+    public var maximum: Int
+
+    public init(marginDB: Double = 6, minimumPercent: Double = 1, maximum: Int = 32) {
+        self.marginDB = marginDB
+        self.minimumPercent = minimumPercent
+        self.maximum = maximum
+    }
+
+    public static let marginRange = 1.0...20
+    public static let minimumPercentRange = 0.0...100
+    public static let maximumRange = 1...256
+    /// Sites of one technology closer than this many metres stand on one mast (sectors of one site): always each
+    /// other's neighbours.
+    public static let coSiteMetres = 10.0
+}
+
+/// Each site's neighbours among the sites of one technology, in the order a site lists them: those on its mast, then
+/// those reaching most of its best-server cells within the margin, then those listing it that it did not list
+/// (neighbour relations are kept both ways), each list cut at the maximum.
+struct NeighbourLists {
+    /// Why a site lists another.
+    enum Reason: String {
+        case coSite = "co-site", coverage, mutual
+    }
+
+    struct Relation: Equatable {
+        let target: Int
+        let reason: Reason
+    }
+
+    let technology: Technology
+    /// Per site of the run (by index), its neighbours in order; empty for sites of other technologies.
+    private(set) var lists: [[Relation]]
+    /// Relations the maximum left out.
+    private(set) var leftOut = 0
+    let overlaps: ServerOverlaps
+
+    /// The lists of `technology`'s sites among `sites`, from the overlaps within `settings`' margin.
+    init(overlaps: ServerOverlaps, sites: [Site], technology: Technology, settings: NeighbourSettings) {
+        self.technology = technology
+        self.overlaps = overlaps
+        lists = Array(repeating: [], count: sites.count)
+        let members = sites.indices.filter { sites[$0].technology == technology }
+        for source in members {
+            let others = members.filter { $0 != source }
+            let onMast = others.filter { sites[$0].location.distance(to: sites[source].location) < NeighbourSettings.coSiteMetres }
+            let served = Double(overlaps.servedCells[source]), cells = overlaps.cells[source]
+            let reaching = others.filter { other in
+                cells[other] > 0 && !onMast.contains(other) && 100 * Double(cells[other]) / served >= settings.minimumPercent
+            }.sorted { cells[$0] > cells[$1] || (cells[$0] == cells[$1] && $0 < $1) }
+            let list = onMast.map { Relation(target: $0, reason: .coSite) } + reaching.map { Relation(target: $0, reason: .coverage) }
+            leftOut += max(0, list.count - settings.maximum)
+            lists[source] = Array(list.prefix(settings.maximum))
+        }
+        let oneWay = lists
+        for source in members {
+            for relation in oneWay[source] where !lists[relation.target].contains(where: { $0.target == source }) {
+                if lists[relation.target].count < settings.maximum {
+                    lists[relation.target].append(Relation(target: source, reason: .mutual))
+                } else {
+                    leftOut += 1
+                }
+            }
+        }
+    }
+
+    /// The sites of the technology.
+    func members(_ sites: [Site]) -> [Int] { sites.indices.filter { sites[$0].technology == technology } }
+
+    /// How many relations there are of `reason`, or of any with nil.
+    func count(_ reason: Reason? = nil) -> Int {
+        lists.reduce(0) { $0 + $1.filter { reason == nil || $0.reason == reason }.count }
+    }
+
+    /// The relations between sites on one carrier (for 2G, one BCCH channel: a handset cannot tell the two apart).
+    func sameFrequencyCount(_ sites: [Site]) -> Int {
+        lists.indices.reduce(0) { total, source in
+            total + lists[source].filter { sites[$0.target].frequencyMHz == sites[source].frequencyMHz }.count
+        }
+    }
+
+    /// The CSV header of `rows(sites:)`.
+    static let header = "technology,source,target,rank,reason,source_cells,cells,percent,same_frequency"
+
+    /// One CSV row per relation: the source's best-server cells, the target's cells among them within the margin,
+    /// their share in percent, and whether the two transmit on one frequency.
+    func rows(sites: [Site]) -> [String] {
+        lists.indices.flatMap { source in
+            lists[source].enumerated().map { rank, relation in
+                let served = overlaps.servedCells[source], cells = overlaps.cells[source][relation.target]
+                let percent = served == 0 ? 0 : 100 * Double(cells) / Double(served)
+                return [
+                    technology.rawValue, csvField(sites[source].id), csvField(sites[relation.target].id), "\(rank + 1)",
+                    relation.reason.rawValue, "\(served)", "\(cells)", String(format: "%.3f", percent),
+                    sites[relation.target].frequencyMHz == sites[source].frequencyMHz ? "true" : "false",
+                ].joined(separator: ",")
+            }
+        }
+    }
+}

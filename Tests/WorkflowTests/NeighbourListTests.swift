@@ -1,0 +1,152 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+extension SignalQualityTests {
+    /// A 2G mast of three sectors, five 2G sites 1.5–4 km around it (two on the mast's channel), two 4G sites 3 km
+    /// apart, one 4G site beyond their reach and one 3G site alone.
+    var neighbourSites: [Site] {
+        let mast = GeoPoint(latitude: 44.45, longitude: -71.45)
+        let sectors = [0.0, 120, 240].enumerated().map { index, azimuth in
+            Site(
+                id: "M-\(index + 1)", location: mast, antennaHeight: 30, frequencyMHz: 935.2 + 0.4 * Double(index), eirpDBm: 57,
+                technology: .gsm, antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: azimuth)
+            )
+        }
+        let others = [
+            ("G1", 44.47, -71.44, 935.2, Technology.gsm), ("G2", 44.44, -71.42, 935.6, .gsm), ("G3", 44.43, -71.47, 936.0, .gsm),
+            ("G4", 44.46, -71.48, 935.2, .gsm), ("G5", 44.48, -71.41, 936.4, .gsm),
+            ("L1", 44.45, -71.43, 1_815, .lte), ("L2", 44.46, -71.40, 1_815, .lte), ("L3", 44.30, -71.20, 1_815, .lte),
+            ("U1", 44.45, -71.44, 2_110, .umts),
+        ].map { id, latitude, longitude, frequency, technology in
+            Site(
+                id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: 30, frequencyMHz: frequency,
+                eirpDBm: technology == .gsm ? 57 : 31, technology: technology
+            )
+        }
+        return sectors + others
+    }
+
+    /// The rows neighbours.csv should hold for `sites`, recounted from each site's power cell by cell.
+    func expectedNeighbourRows(_ sites: [Site], settings: NeighbourSettings) throws -> (rows: [String], leftOut: Int) {
+        let dBm = try powersInDBm(sites), thresholds = sites.map { parameters.threshold(for: $0) }
+        var rows: [String] = [], leftOut = 0
+        for technology in Technology.allCases {
+            let members = sites.indices.filter { sites[$0].technology == technology }
+            guard members.count > 1 else { continue }
+            var served = [Int](repeating: 0, count: sites.count)
+            var cells = [[Int]](repeating: [Int](repeating: 0, count: sites.count), count: sites.count)
+            for cell in dBm[0].indices {
+                let kept = members.filter { !dBm[$0][cell].isNaN }.sorted { dBm[$0][cell] > dBm[$1][cell] }.prefix(6)
+                guard let server = kept.first, Double(dBm[server][cell]) >= thresholds[server] else { continue }
+                served[server] += 1
+                for other in kept.dropFirst()
+                where Double(dBm[other][cell]) > Double(dBm[server][cell]) - settings.marginDB && Double(dBm[other][cell]) >= thresholds[other] {
+                    cells[server][other] += 1
+                }
+            }
+            var lists = [[(target: Int, reason: String)]](repeating: [], count: sites.count)
+            for source in members {
+                let onMast = members.filter { $0 != source && sites[$0].location == sites[source].location }
+                let reaching = members.filter {
+                    !onMast.contains($0) && cells[source][$0] > 0 && 100 * Double(cells[source][$0]) / Double(served[source]) >= settings.minimumPercent
+                }.sorted { (cells[source][$0], -$0) > (cells[source][$1], -$1) }
+                let list = onMast.map { ($0, "co-site") } + reaching.map { ($0, "coverage") }
+                leftOut += max(0, list.count - settings.maximum)
+                lists[source] = Array(list.prefix(settings.maximum))
+            }
+            let oneWay = lists
+            for source in members {
+                for (target, _) in oneWay[source] where !lists[target].contains(where: { $0.target == source }) {
+                    if lists[target].count < settings.maximum { lists[target].append((source, "mutual")) } else { leftOut += 1 }
+                }
+            }
+            for source in members {
+                for (rank, (target, reason)) in lists[source].enumerated() {
+                    let percent = served[source] == 0 ? 0 : 100 * Double(cells[source][target]) / Double(served[source])
+                    rows.append(
+                        "\(technology.rawValue),\(sites[source].id),\(sites[target].id),\(rank + 1),\(reason),\(served[source]),"
+                            + "\(cells[source][target]),\(String(format: "%.3f", percent)),\(sites[source].frequencyMHz == sites[target].frequencyMHz)"
+                    )
+                }
+            }
+        }
+        return (rows, leftOut)
+    }
+
+    @Test("""
+        neighbours.csv, recounted cell by cell: per technology of two sites or more, each site lists the sectors on its \\
+        mast, then the sites covering at least the least share of its best-server cells within the handover margin (most \\
+        cells first), then those listing it, cut at the maximum; summary.json counts them, the relations left out, those \\
+        on one frequency and the sites without a neighbour, each warned of
+        """, arguments: [NeighbourSettings(), NeighbourSettings(marginDB: 3, minimumPercent: 5, maximum: 3)])
+    func neighbourLists(settings: NeighbourSettings) throws {
+        let folder = try temporaryFolder("neighbours")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = neighbourSites
+        let summary = try run(into: folder, sites: sites, raster: "coverage.tif") { $0.neighbours = settings }.0
+        let (expected, leftOut) = try expectedNeighbourRows(sites, settings: settings)
+        let written = try String(contentsOfFile: folder + "/neighbours.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(written == ["technology,source,target,rank,reason,source_cells,cells,percent,same_frequency"] + expected)
+        let reasons = expected.map { $0.split(separator: ",")[4] }
+        #expect(Set(reasons) == ["co-site", "coverage", "mutual"], "\(expected)")
+        let totals = try #require(summary.neighbours)
+        #expect(totals.marginDB == settings.marginDB && totals.maximum == settings.maximum && totals.sitesKeptPerCell == 6)
+        #expect(totals.technologies.map(\.technology) == ["2G", "4G"])
+        let gsm = totals.technologies[0], lte = totals.technologies[1]
+        #expect(gsm.sites == 8 && lte.sites == 3)
+        #expect(gsm.relations + lte.relations == expected.count && gsm.leftOut + lte.leftOut == leftOut)
+        #expect(gsm.byReason["co-site"] == 6 && gsm.byReason.values.reduce(0, +) == gsm.relations)
+        #expect(gsm.sameFrequency == expected.filter { $0.hasPrefix("2G,") && $0.hasSuffix(",true") }.count && gsm.sameFrequency > 0)
+        #expect(lte.sitesWithoutNeighbours == ["L3"] && gsm.sitesWithoutNeighbours.isEmpty)
+        #expect(summary.warnings.contains { $0.contains("1 4G site(s) list no neighbour (L3)") })
+        #expect(summary.warnings.contains { $0.contains("2G relation(s) join sites on one BCCH channel") })
+        #expect(summary.warnings.contains { $0.contains("left out by the maximum") } == (leftOut > 0))
+        #expect(settings.maximum == 32 ? leftOut == 0 : leftOut > 0, "\(leftOut) left out")
+    }
+
+    @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv")
+    func neighboursOfOneSite() throws {
+        let folder = try temporaryFolder("neighbours-one")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try run(into: folder, sites: Array(neighbourSites.suffix(2)), raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }.0
+        #expect(summary.neighbours?.technologies == [])
+        #expect(summary.warnings.contains("neighbours: no technology has two sites in the run, so no neighbours.csv"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/neighbours.csv"))
+    }
+
+    @Test("""
+        `phusong footprint --neighbours --handover-margin-db 3 --neighbour-min-percent 2 --max-neighbours 4` writes \
+        neighbours.csv with those settings and names it among the results; a maximum of 0, a margin of 30 dB and a share \
+        of 150 % are refused
+        """)
+    func neighbourOptions() throws {
+        let folder = try temporaryFolder("neighbours-cli")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sitesFile = folder + "/gsm.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nG1,44.45,-71.45,30,935.2,57,2G\nG2,44.46,-71.42,30,935.4,57,2G\n"
+            .write(toFile: sitesFile, atomically: true, encoding: .utf8)
+        func footprint(_ options: [String], into out: String) throws -> ProgramOutput {
+            try runProgram(phusongExecutable, [
+                "footprint", "--terrain", terrain, "--sites", sitesFile, "--out", out, "--model", "fspl", "--radius-km", "3", "--neighbours",
+            ] + options)
+        }
+        let cli = try footprint(["--handover-margin-db", "3", "--neighbour-min-percent", "2", "--max-neighbours", "4"], into: folder + "/cli")
+        #expect(cli.status == 0 && cli.stdout.contains(folder + "/cli/neighbours.csv"), "\(cli.stderr)")
+        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/cli/summary.json")))
+        #expect(summary.neighbours.map { ($0.marginDB, $0.minimumPercent, $0.maximum) } ?? (0, 0, 0) == (3, 2, 4))
+        #expect(summary.neighbours?.technologies.first?.relations == 2)
+        for (option, value, message) in [
+            ("--max-neighbours", "0", "--max-neighbours must be within 1–256"), ("--handover-margin-db", "30", "--handover-margin-db must be within 1–20 dB"),
+            ("--neighbour-min-percent", "150", "--neighbour-min-percent must be within 0–100 %"),
+        ] {
+            let refused = try footprint([option, value], into: folder + "/refused")
+            #expect(refused.status != 0 && refused.stderr.contains(message), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        }
+    }
+}
