@@ -27,6 +27,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case hopLinks = "hop-links"
     case interferenceMatrix = "interference-matrix"
     case channelPlan = "channel-plan"
+    case neighbourList = "neighbour-list"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -46,6 +47,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: "links.csv"
         case .interferenceMatrix: "interference.csv"
         case .channelPlan: "channels.csv"
+        case .neighbourList: "neighbours.csv"
         }
     }
 
@@ -82,6 +84,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
+        case .neighbourList: ["Fixtures/fuzz/neighbours.csv"]
         }
     }
 
@@ -102,8 +105,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .clutterLosses: _ = try? ClutterLosses.table(path)
         case .clutterRaster: _ = try? ClassGrid.load(path, onto: Self.clutterGrid)
         case .hopLinks: _ = try? HopPairs.listed(path, ids: ["NH-1", "NH-2", "Đỉnh \"Pác Bó\""], sitesPath: "sites.csv")
-        case .interferenceMatrix: _ = try? ChannelPlan.matrix(path).planner.plan(channels: [1, 2, 5], rounds: 5)
+        case .interferenceMatrix: _ = try? ChannelPlan.problem(matrix: path).planner.plan(channels: [1, 2, 5], rounds: 5)
         case .channelPlan: _ = try? ChannelPlan.apply(try ChannelPlan.load(path), to: Self.channelSites, path: path)
+        case .neighbourList:
+            let matrix = folder + "/interference.csv"
+            guard FileManager.default.createFile(atPath: matrix, contents: Data("victim,interferer,cells,channels_apart\nM0S0,M0S1,5,0\n".utf8)) else {
+                fatalError("cannot write \(matrix)")
+            }
+            _ = try? ChannelPlan.problem(matrix: matrix, neighbours: path).planner.plan(channels: [1, 2, 5], rounds: 5)
         }
     }
 

@@ -3,40 +3,96 @@ import Foundation
 import Propagation
 import Terrain
 
-/// A 2G BCCH channel plan's files: the interference matrix a `--ci` run wrote (`interference.csv`), the channels to
-/// use, and the plan (`channels.csv`: `id`, `arfcn`), which `--channels` applies to a site list.
+/// A 2G BCCH channel plan's files: the interference matrix a `--ci` run wrote (`interference.csv`), the neighbour
+/// lists a `--neighbours` run wrote (`neighbours.csv`), the channels to use, and the plan (`channels.csv`: `id`, `arfcn`), which `--channels` applies to a site list.
 public enum ChannelPlan {
-    /// The matrix in `path`: a planner over its sites (in the order they first appear) and the cells of its pairs on
-    /// one channel now (`channels_apart` 0).
-    public static func matrix(_ path: String) throws(InputError) -> (planner: ChannelPlanner, coChannelCellsNow: Int) {
-        let csv = CSV(try readTextInput(path))
-        let header = csv.rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
-        guard let victimColumn = header.firstIndex(of: "victim"), let interfererColumn = header.firstIndex(of: "interferer"),
-            let cellsColumn = header.firstIndex(of: "cells"), let apartColumn = header.firstIndex(of: "channels_apart")
-        else {
-            throw InputError(path: path, reason: "needs the columns victim, interferer, cells and channels_apart: the interference.csv of a run with --ci")
-        }
-        var ids: [String] = [], index: [String: Int] = [:], pairs: [(victim: Int, interferer: Int, cells: Int)] = [], now = 0
-        func site(_ id: String) -> Int {
+    /// The problem of the matrix at `matrix` and, where given, the 2G handover neighbours of `neighbours` (a
+    /// `neighbours.csv`): a planner over their sites (in the order they first appear, the matrix's first) and the cost of
+    /// the channels they have now.
+    public static func problem(matrix: String, neighbours: String? = nil) throws(InputError) -> (planner: ChannelPlanner, now: ChannelPlanner.Cost) {
+        var sites = SiteNumbers(), now = ChannelPlanner.Cost()
+        let pairs = try interference(matrix, sites: &sites, now: &now)
+        let separated = try neighbours.map { path throws(InputError) in try neighbourPairs(path, sites: &sites, now: &now) } ?? []
+        return (ChannelPlanner(ids: sites.ids, pairs: pairs, separated: separated), now)
+    }
+
+    /// Site ids numbered in the order they first appear.
+    private struct SiteNumbers {
+        var ids: [String] = []
+        var index: [String: Int] = [:]
+
+        mutating func number(_ id: String) -> Int {
             if let known = index[id] { return known }
             index[id] = ids.count
             ids.append(id)
             return ids.count - 1
         }
-        for (offset, row) in csv.rows.enumerated().dropFirst() where row.count > 1 || row.first?.isEmpty == false {
-            let columns = [victimColumn, interfererColumn, cellsColumn, apartColumn]
+    }
+
+    /// The header of `csv`, lower-cased and trimmed.
+    private static func header(_ csv: CSV) -> [String] {
+        csv.rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
+    }
+
+    /// The index of each of `names` in the header of `csv`; nil when one is missing.
+    private static func columns(_ csv: CSV, _ names: [String]) -> [Int]? {
+        let header = header(csv), found = names.compactMap { header.firstIndex(of: $0) }
+        return found.count == names.count ? found : nil
+    }
+
+    /// The rows of `csv` after its header, with their line numbers, leaving out empty lines.
+    private static func dataRows(_ csv: CSV) -> [(line: Int, fields: [String])] {
+        csv.rows.enumerated().dropFirst().filter { $0.element.count > 1 || $0.element.first?.isEmpty == false }.map { ($0.offset + 1, $0.element) }
+    }
+
+    /// The interference matrix in `path`, its pairs' cells on one channel and on adjacent ones added to `now`.
+    private static func interference(
+        _ path: String, sites: inout SiteNumbers, now: inout ChannelPlanner.Cost
+    ) throws(InputError) -> [(victim: Int, interferer: Int, cells: Int)] {
+        let csv = CSV(try readTextInput(path))
+        guard let columns = columns(csv, ["victim", "interferer", "cells", "channels_apart"]) else {
+            throw InputError(path: path, reason: "needs the columns victim, interferer, cells and channels_apart: the interference.csv of a run with --ci")
+        }
+        let (victimColumn, interfererColumn, cellsColumn, apartColumn) = (columns[0], columns[1], columns[2], columns[3])
+        var pairs: [(victim: Int, interferer: Int, cells: Int)] = []
+        for (line, row) in dataRows(csv) {
             guard row.count > columns.max()!, let cells = Int(row[cellsColumn]), (0...maximumCells).contains(cells),
                 let apart = Int(row[apartColumn]), apart >= 0, !row[victimColumn].isEmpty, row[victimColumn] != row[interfererColumn]
             else {
                 throw InputError(
-                    path: path, reason: "line \(offset + 1): expected two different site ids, whole cells (at most \(maximumCells)) and channels apart"
+                    path: path, reason: "line \(line): expected two different site ids, whole cells (at most \(maximumCells)) and channels apart"
                 )
             }
-            pairs.append((site(row[victimColumn]), site(row[interfererColumn]), cells))
-            if apart == 0 { now += cells }
+            pairs.append((sites.number(row[victimColumn]), sites.number(row[interfererColumn]), cells))
+            if apart == 0 { now.coChannelCells += cells }
+            if apart == 1 { now.adjacentChannelCells += cells }
         }
         guard !pairs.isEmpty else { throw InputError(path: path, reason: "lists no pair of sites") }
-        return (ChannelPlanner(ids: ids, pairs: pairs), now)
+        return pairs
+    }
+
+    /// The 2G relations of the neighbour lists in `path` (other technologies' rows are left out), those on one channel
+    /// now counted into `now` once a pair.
+    private static func neighbourPairs(_ path: String, sites: inout SiteNumbers, now: inout ChannelPlanner.Cost) throws(InputError) -> [(Int, Int)] {
+        let csv = CSV(try readTextInput(path))
+        guard let columns = columns(csv, ["technology", "source", "target", "same_frequency"]) else {
+            throw InputError(path: path, reason: "needs the columns technology, source, target and same_frequency: the neighbours.csv of a run with --neighbours")
+        }
+        var pairs: [(Int, Int)] = [], onOneChannel = Set<[Int]>()
+        for (line, row) in dataRows(csv) {
+            guard row.count > columns.max()!, let technology = Technology(named: row[columns[0]]), ["true", "false"].contains(row[columns[3]]),
+                !row[columns[1]].isEmpty, row[columns[1]] != row[columns[2]]
+            else {
+                throw InputError(path: path, reason: "line \(line): expected a technology, two different site ids and same_frequency true or false")
+            }
+            guard technology == .gsm else { continue }
+            let pair = (sites.number(row[columns[1]]), sites.number(row[columns[2]]))
+            pairs.append(pair)
+            if row[columns[3]] == "true" { onOneChannel.insert([min(pair.0, pair.1), max(pair.0, pair.1)]) }
+        }
+        guard !pairs.isEmpty else { throw InputError(path: path, reason: "lists no 2G neighbours") }
+        now.neighboursOnOneChannel += onOneChannel.count
+        return pairs
     }
 
     /// More cells than any grid holds: a pair's count beyond it is refused, so that sums cannot overflow.
@@ -55,13 +111,14 @@ public enum ChannelPlan {
         return channels
     }
 
-    /// `channels.csv`: per site its ARFCN, carrier frequency and the cells it and the sites on its channel would
-    /// lose to each other.
+    /// `channels.csv`: per site its ARFCN, carrier frequency, the cells it and the sites on its channel would lose to
+    /// each other, and how many of its neighbours share its channel.
     public static func csv(_ planner: ChannelPlanner, assignment: [Int], channels: [Int]) -> String {
-        var lines = ["id,arfcn,frequency_mhz,co_channel_cells"]
+        var lines = ["id,arfcn,frequency_mhz,co_channel_cells,neighbours_on_channel"]
         for (site, id) in planner.ids.enumerated() {
             let cells = planner.coChannelCells(of: site, in: assignment), arfcn = channels[assignment[site]]
-            lines.append("\(csvField(id)),\(arfcn),\(String(format: "%.1f", GSMChannel.downlinkMHz(arfcn)!)),\(cells)")
+            let neighbours = planner.neighboursOnChannel(of: site, in: assignment)
+            lines.append("\(csvField(id)),\(arfcn),\(String(format: "%.1f", GSMChannel.downlinkMHz(arfcn)!)),\(cells),\(neighbours)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -69,14 +126,13 @@ public enum ChannelPlan {
     /// The plan in `path` (columns `id` and `arfcn`, or `id` and `frequency_mhz`): each listed site's carrier, MHz.
     public static func load(_ path: String) throws(InputError) -> [String: Double] {
         let csv = CSV(try readTextInput(path))
-        let header = csv.rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
+        let header = header(csv)
         let arfcnColumn = header.firstIndex(of: "arfcn"), frequencyColumn = header.firstIndex(of: "frequency_mhz")
         guard let idColumn = header.firstIndex(of: "id"), arfcnColumn != nil || frequencyColumn != nil else {
             throw InputError(path: path, reason: "needs the columns id and arfcn (or frequency_mhz): a channel plan such as phusong channels writes")
         }
         var plan: [String: Double] = [:]
-        for (offset, row) in csv.rows.enumerated().dropFirst() where row.count > 1 || row.first?.isEmpty == false {
-            let line = offset + 1
+        for (line, row) in dataRows(csv) {
             guard row.count > idColumn, !row[idColumn].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
             let id = row[idColumn]
             let carrier: Double?

@@ -1,41 +1,59 @@
 import Propagation
 import Siting
 
-/// Gives 2G sites BCCH channels from a list so that as few of an interference matrix's cells as it can lie on one
-/// channel: a greedy assignment, the sites that interfere most first, single-site moves while any lowers the cost, and
-/// random restarts from the best plan. Between equal co-channel costs, the one with fewer cells on adjacent channels
-/// (200 kHz apart) wins. A heuristic: it gives no bound on how far the plan lies from the best.
+/// Gives 2G sites BCCH channels from a list so that as few handover neighbours as it can, then as few of an
+/// interference matrix's cells as it can, lie on one channel: a greedy assignment, the sites that interfere most first,
+/// single-site moves while any lowers the cost, and random restarts from the best plan. Between equal co-channel costs,
+/// the one with fewer cells on adjacent channels (200 kHz apart) wins. A heuristic: it gives no bound on how far the
+/// plan lies from the best.
 public struct ChannelPlanner: Sendable {
     /// The sites.
     public let ids: [String]
     /// Per site, the sites it shares cells with and those cells: what either would lose to the other on one channel.
-    private let neighbours: [[(site: Int, cells: Int)]]
+    private let sharers: [[(site: Int, cells: Int)]]
+    /// Per site, its handover neighbours (either way): sites it must not share a channel with, or a handset could not
+    /// tell the two apart.
+    private let neighbours: [[Int]]
 
-    /// The cost of a plan: cells of pairs on one channel, then of pairs on adjacent channels.
+    /// The cost of a plan: pairs of neighbours on one channel, cells of pairs on one channel, then of pairs on adjacent
+    /// channels.
     public struct Cost: Sendable, Equatable, Comparable {
+        public var neighboursOnOneChannel = 0
         public var coChannelCells = 0
         public var adjacentChannelCells = 0
 
-        public init(coChannelCells: Int = 0, adjacentChannelCells: Int = 0) {
+        public init(neighboursOnOneChannel: Int = 0, coChannelCells: Int = 0, adjacentChannelCells: Int = 0) {
+            self.neighboursOnOneChannel = neighboursOnOneChannel
             self.coChannelCells = coChannelCells
             self.adjacentChannelCells = adjacentChannelCells
         }
 
         public static func < (left: Cost, right: Cost) -> Bool {
-            (left.coChannelCells, left.adjacentChannelCells) < (right.coChannelCells, right.adjacentChannelCells)
+            (left.neighboursOnOneChannel, left.coChannelCells, left.adjacentChannelCells)
+                < (right.neighboursOnOneChannel, right.coChannelCells, right.adjacentChannelCells)
         }
+
+        /// Whether the plan has nothing left to lower.
+        var isZero: Bool { self == Cost() }
     }
 
     /// `pairs`: per victim and interferer (indices into `ids`), the victim's cells the interferer would push under the
-    /// C/I limit on one channel.
-    public init(ids: [String], pairs: [(victim: Int, interferer: Int, cells: Int)]) {
+    /// C/I limit on one channel. `separated`: pairs of handover neighbours (either way round; a pair given twice counts
+    /// once).
+    public init(ids: [String], pairs: [(victim: Int, interferer: Int, cells: Int)], separated: [(Int, Int)] = []) {
         self.ids = ids
         var weights = Array(repeating: [Int: Int](), count: ids.count)
         for (victim, interferer, cells) in pairs where victim != interferer {
             weights[victim][interferer, default: 0] += cells
             weights[interferer][victim, default: 0] += cells
         }
-        neighbours = weights.map { $0.map { (site: $0.key, cells: $0.value) }.sorted { $0.site < $1.site } }
+        sharers = weights.map { $0.map { (site: $0.key, cells: $0.value) }.sorted { $0.site < $1.site } }
+        var listed = Array(repeating: Set<Int>(), count: ids.count)
+        for (first, second) in separated where first != second {
+            listed[first].insert(second)
+            listed[second].insert(first)
+        }
+        neighbours = listed.map { $0.sorted() }
     }
 
     /// A channel (an index into `channels`, valid ARFCNs) for each site: the greedy plan improved by single-site moves,
@@ -45,14 +63,17 @@ public struct ChannelPlanner: Sendable {
     public func plan(channels: [Int], rounds: Int = 200) -> [Int] {
         guard !channels.isEmpty, !ids.isEmpty else { return Array(repeating: -1, count: ids.count) }
         let adjacent = Self.adjacency(channels)
-        let shared = neighbours.map { $0.reduce(0) { $0 + $1.cells } }
-        let order = ids.indices.sorted { shared[$0] > shared[$1] || (shared[$0] == shared[$1] && $0 < $1) }
+        // The most constrained first: most neighbours, then most cells shared.
+        let shared = sharers.map { $0.reduce(0) { $0 + $1.cells } }
+        let order = ids.indices.sorted {
+            (neighbours[$0].count, shared[$0], -$0) > (neighbours[$1].count, shared[$1], -$1)
+        }
         var assignment = Array(repeating: -1, count: ids.count)
         for site in order { assignment[site] = cheapest(costs(of: site, in: assignment, adjacent: adjacent)) }
         descend(&assignment, order: order, adjacent: adjacent)
         var best = (assignment: assignment, cost: cost(of: assignment, adjacent: adjacent))
         var random = SplitMix(seed: 0x5048_5553_4F4E_4721)
-        for _ in 0..<rounds where best.cost.coChannelCells > 0 || best.cost.adjacentChannelCells > 0 {
+        for _ in 0..<rounds where !best.cost.isZero {
             var trial = best.assignment
             for _ in 0..<max(1, ids.count / 10) {
                 trial[random.below(ids.count)] = random.below(channels.count)
@@ -87,7 +108,7 @@ public struct ChannelPlanner: Sendable {
         // The cells between the sites of each pair of channels, and the channel each channel's sites move to.
         var between = Array(repeating: Array(repeating: 0, count: count), count: count)
         for site in ids.indices where assignment[site] >= 0 {
-            for (other, cells) in neighbours[site] where other > site && assignment[other] >= 0 {
+            for (other, cells) in sharers[site] where other > site && assignment[other] >= 0 {
                 between[assignment[site]][assignment[other]] += cells
             }
         }
@@ -121,7 +142,8 @@ public struct ChannelPlanner: Sendable {
     private func cost(of assignment: [Int], adjacent: [[Bool]]) -> Cost {
         var cost = Cost()
         for site in ids.indices where assignment[site] >= 0 {
-            for (other, cells) in neighbours[site] where other > site && assignment[other] >= 0 {
+            cost.neighboursOnOneChannel += neighbours[site].filter { $0 > site && assignment[$0] == assignment[site] }.count
+            for (other, cells) in sharers[site] where other > site && assignment[other] >= 0 {
                 if assignment[other] == assignment[site] {
                     cost.coChannelCells += cells
                 } else if adjacent[assignment[site]][assignment[other]] {
@@ -134,13 +156,19 @@ public struct ChannelPlanner: Sendable {
 
     /// The cells `site` and the sites on its channel in `assignment` would lose to each other.
     public func coChannelCells(of site: Int, in assignment: [Int]) -> Int {
-        neighbours[site].reduce(0) { $0 + (assignment[$1.site] == assignment[site] ? $1.cells : 0) }
+        sharers[site].reduce(0) { $0 + (assignment[$1.site] == assignment[site] ? $1.cells : 0) }
+    }
+
+    /// How many of `site`'s neighbours share its channel in `assignment`.
+    public func neighboursOnChannel(of site: Int, in assignment: [Int]) -> Int {
+        neighbours[site].filter { assignment[$0] == assignment[site] }.count
     }
 
     /// For each channel, the cells `site` would share on it with the other sites as `assignment` has them.
     private func costs(of site: Int, in assignment: [Int], adjacent: [[Bool]]) -> [Cost] {
         var costs = Array(repeating: Cost(), count: adjacent.count)
-        for (other, cells) in neighbours[site] where assignment[other] >= 0 {
+        for other in neighbours[site] where assignment[other] >= 0 { costs[assignment[other]].neighboursOnOneChannel += 1 }
+        for (other, cells) in sharers[site] where assignment[other] >= 0 {
             costs[assignment[other]].coChannelCells += cells
             for channel in adjacent.indices where adjacent[assignment[other]][channel] { costs[channel].adjacentChannelCells += cells }
         }

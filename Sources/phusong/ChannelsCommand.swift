@@ -7,9 +7,9 @@ import Workflows
 struct ChannelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channels",
-        abstract: "A BCCH channel plan for 2G sites from the interference matrix of a footprint run with --ci.",
+        abstract: "A BCCH channel plan for 2G sites from the interference matrix of a footprint run with --ci (and its neighbour lists, with --neighbours).",
         discussion: """
-            phusong channels --matrix RUN/interference.csv --arfcns 1-12 --out channels.csv
+            phusong channels --matrix RUN/interference.csv [--neighbours RUN/neighbours.csv] --arfcns 1-12 --out channels.csv
             Check the plan with phusong footprint … --ci --channels channels.csv.
             """
     )
@@ -17,10 +17,13 @@ struct ChannelsCommand: ParsableCommand {
     @Option(help: "The interference matrix: interference.csv of a footprint or evaluate run with --ci.")
     var matrix: String
 
+    @Option(help: "Handover neighbours to keep off one channel: neighbours.csv of a run with --neighbours (its 2G relations).")
+    var neighbours: String?
+
     @Option(help: "The BCCH channels (ARFCNs) to use, e.g. 1-12 or 1,3,5,60-64.")
     var arfcns: String
 
-    @Option(help: "The plan to write: a CSV of id, arfcn, frequency_mhz, co_channel_cells.")
+    @Option(help: "The plan to write: a CSV of id, arfcn, frequency_mhz, co_channel_cells, neighbours_on_channel.")
     var out: String
 
     func validate() throws {
@@ -31,7 +34,7 @@ struct ChannelsCommand: ParsableCommand {
 
     func run() throws {
         let channels = ChannelPlan.channels(arfcns) ?? []
-        let (planner, now) = try reportingInputErrors { () throws(InputError) in try ChannelPlan.matrix(matrix) }
+        let (planner, now) = try reportingInputErrors { () throws(InputError) in try ChannelPlan.problem(matrix: matrix, neighbours: neighbours) }
         let assignment = planner.plan(channels: channels), cost = planner.cost(of: assignment, channels: channels)
         try reportingInputErrors { () throws(InputError) in
             do {
@@ -41,8 +44,11 @@ struct ChannelsCommand: ParsableCommand {
             }
         }
         print("Channel plan: \(planner.ids.count) 2G sites on \(channels.count) channels")
-        print("  cells of pairs on one channel: \(now) now, \(cost.coChannelCells) with the plan")
-        print("  cells of pairs on adjacent channels with the plan: \(cost.adjacentChannelCells)")
+        if neighbours != nil {
+            print("  pairs of neighbours on one channel: \(now.neighboursOnOneChannel) now, \(cost.neighboursOnOneChannel) with the plan")
+        }
+        print("  cells of pairs on one channel: \(now.coChannelCells) now, \(cost.coChannelCells) with the plan")
+        print("  cells of pairs on adjacent channels: \(now.adjacentChannelCells) now, \(cost.adjacentChannelCells) with the plan")
         print("Results: \(out) (check it with footprint --ci --channels \(out))")
     }
 }

@@ -25,8 +25,9 @@ struct ChannelPlanTests {
     }
 
     @Test("""
-        The planner finds the least cost that trying every assignment finds — cells of pairs on one channel, then on \\
-        adjacent channels — on a complete graph and on matrices drawn at random, and gives the same plan twice
+        The planner finds the least cost that trying every assignment finds — pairs of neighbours on one channel, then \\
+        cells of pairs on one channel, then on adjacent channels — on a complete graph and on matrices and neighbours \\
+        drawn at random, and gives the same plan twice
         """)
     func plannerReachesTheOptimum() {
         let four = ChannelPlanner(ids: ["A", "B", "C", "D"], pairs: [
@@ -36,18 +37,27 @@ struct ChannelPlanTests {
         #expect(Set(spread).count == 4 && four.cost(of: spread, channels: [1, 3, 5, 7]) == .init(coChannelCells: 0, adjacentChannelCells: 0))
         let three = four.plan(channels: [1, 3, 5])
         #expect(four.cost(of: three, channels: [1, 3, 5]).coChannelCells == 6, "C and D, the lightest pair, share a channel")
+        let separatedFour = ChannelPlanner(ids: four.ids, pairs: [
+            (0, 1, 50), (1, 0, 40), (0, 2, 30), (0, 3, 20), (1, 2, 25), (1, 3, 15), (2, 3, 5), (3, 2, 1),
+        ], separated: [(2, 3), (3, 2)])
+        let apart = separatedFour.plan(channels: [1, 3, 5])
+        #expect(separatedFour.cost(of: apart, channels: [1, 3, 5]) == .init(coChannelCells: 15), "C and D are neighbours: B and D share instead")
+        #expect(separatedFour.neighboursOnChannel(of: 2, in: apart) == 0 && separatedFour.neighboursOnChannel(of: 2, in: three) == 1)
         var random = SeededGenerator(seed: 41)
-        for _ in 0..<20 {
+        for instance in 0..<30 {
             let sites = 7
             let pairs = (0..<sites).flatMap { victim in
                 (0..<sites).compactMap { interferer -> (victim: Int, interferer: Int, cells: Int)? in
                     victim == interferer || Int.random(in: 0..<3, using: &random) == 0 ? nil : (victim, interferer, Int.random(in: 1...500, using: &random))
                 }
             }
-            let planner = ChannelPlanner(ids: (0..<sites).map { "S\($0)" }, pairs: pairs)
+            let separated = instance < 10 ? [] : (0..<sites).flatMap { first in
+                (0..<sites).compactMap { second in first != second && Int.random(in: 0..<5, using: &random) == 0 ? (first, second) : nil }
+            }
+            let planner = ChannelPlanner(ids: (0..<sites).map { "S\($0)" }, pairs: pairs, separated: separated)
             for channels in [[1, 2, 3], [1, 3, 5], [10, 11, 30]] {
                 let plan = planner.plan(channels: channels)
-                #expect(planner.cost(of: plan, channels: channels) == optimum(planner, sites: sites, channels: channels), "\(pairs) on \(channels)")
+                #expect(planner.cost(of: plan, channels: channels) == optimum(planner, sites: sites, channels: channels), "\(pairs), \(separated) on \(channels)")
                 #expect(planner.plan(channels: channels) == plan)
             }
         }
@@ -76,11 +86,27 @@ struct ChannelPlanTests {
             #expect(error.path == path)
             return error.reason
         }
-        let matrix: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.matrix(path) }
+        let matrix: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.problem(matrix: path) }
         #expect(try refusal("a,b\n1,2\n", matrix).contains("needs the columns victim, interferer, cells and channels_apart"))
         #expect(try refusal("victim,interferer,cells,channels_apart\nA,B,x,0\n", matrix).contains("line 2: expected two different site ids"))
         #expect(try refusal("victim,interferer,cells,channels_apart\nA,A,3,0\n", matrix).contains("line 2"))
         #expect(try refusal("victim,interferer,cells,channels_apart\n", matrix).contains("lists no pair of sites"))
+        let validMatrix = folder + "/matrix.csv"
+        try "victim,interferer,cells,channels_apart\nA,B,3,0\n".write(toFile: validMatrix, atomically: true, encoding: .utf8)
+        let neighbours: (String) throws(InputError) -> Void = { path throws(InputError) in
+            _ = try ChannelPlan.problem(matrix: validMatrix, neighbours: path)
+        }
+        #expect(try refusal("source,target\nA,B\n", neighbours).contains("needs the columns technology, source, target and same_frequency"))
+        #expect(try refusal("technology,source,target,same_frequency\n2G,A,B,maybe\n", neighbours).contains("line 2: expected a technology"))
+        #expect(try refusal("technology,source,target,same_frequency\n5G,A,B,true\n", neighbours).contains("line 2"))
+        #expect(try refusal("technology,source,target,same_frequency\n4G,A,B,true\n", neighbours).contains("lists no 2G neighbours"))
+        let problem = try ChannelPlan.problem(matrix: validMatrix, neighbours: {
+            try "technology,source,target,same_frequency\n2G,A,C,true\n2G,C,A,true\n2G,A,B,false\n4G,L,M,true\n".write(
+                toFile: folder + "/neighbours.csv", atomically: true, encoding: .utf8
+            )
+            return folder + "/neighbours.csv"
+        }())
+        #expect(problem.planner.ids == ["A", "B", "C"] && problem.now == .init(neighboursOnOneChannel: 1, coChannelCells: 3))
         let load: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.load(path) }
         #expect(try refusal("name,arfcn\nA,1\n", load).contains("needs the columns id and arfcn (or frequency_mhz)"))
         #expect(try refusal("id,arfcn\nA,300\n", load).contains("line 2: site 'A' has no GSM channel"))
@@ -99,6 +125,13 @@ struct ChannelPlanTests {
 
 @Suite("A channel plan on real terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct ChannelPlanRunTests {
+    /// Nine 2G sites on a 3 × 3 lattice about 2.7 km apart, all on 935.2 MHz, as `sites.csv` in `folder`.
+    func writeNineSites(into folder: String) throws {
+        let rows = (0..<9).map { "S\($0),\(44.43 + 0.025 * Double($0 / 3)),\(-71.48 + 0.033 * Double($0 % 3)),30,935.2,57,2G" }
+        try (["id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology"] + rows).joined(separator: "\n")
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+    }
+
     @Test("""
         Nine 2G sites on one channel: footprint --ci, then phusong channels on three channels, then footprint --ci \\
         --channels: the sites take the plan's carriers, the cells on one channel fall to about what the plan predicted \\
@@ -107,9 +140,7 @@ struct ChannelPlanRunTests {
     func planThenCheck() throws {
         let folder = try temporaryFolder("channel-plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let rows = (0..<9).map { "S\($0),\(44.43 + 0.025 * Double($0 / 3)),\(-71.48 + 0.033 * Double($0 % 3)),30,935.2,57,2G" }
-        try (["id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology"] + rows).joined(separator: "\n")
-            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        try writeNineSites(into: folder)
         func footprint(_ out: String, _ extra: [String] = []) throws -> FootprintSummary {
             let result = try runProgram(phusongExecutable, [
                 "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
@@ -128,7 +159,7 @@ struct ChannelPlanRunTests {
         ])
         #expect(planning.status == 0, "\(planning.stderr)")
         let plan = try String(contentsOfFile: folder + "/channels.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
-        #expect(plan.first == ["id", "arfcn", "frequency_mhz", "co_channel_cells"] && plan.count == 10)
+        #expect(plan.first == ["id", "arfcn", "frequency_mhz", "co_channel_cells", "neighbours_on_channel"] && plan.count == 10)
         let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[3])! } / 2
         #expect(planning.stdout.contains("cells of pairs on one channel: \(try coChannelCells("before")) now, \(predicted) with the plan"), "\(planning.stdout)")
         let after = try footprint("after", ["--channels", folder + "/channels.csv"])
@@ -142,5 +173,46 @@ struct ChannelPlanRunTests {
             "--model", "fspl", "--radius-km", "4", "--channels", folder + "/absent.csv",
         ])
         #expect(missing.status != 0 && missing.stderr.contains("absent.csv: no such file"), "\(missing.stderr)")
+    }
+}
+
+extension ChannelPlanRunTests {
+    @Test("""
+        Nine 2G sites on one channel with --neighbours: phusong channels --neighbours on three channels keeps fewer \\
+        neighbours on one channel than a plan of the interference matrix alone, predicts the pairs left, and the run with \\
+        the plan finds them in neighbours.csv
+        """)
+    func planKeepsNeighboursApart() throws {
+        let folder = try temporaryFolder("channel-plan-neighbours")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeNineSites(into: folder)
+        /// The relations between sites on one channel in the neighbours.csv of a run with `extra` into `out`.
+        func sameChannelNeighbours(_ out: String, _ extra: [String] = []) throws -> Int {
+            let result = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
+                "--model", "fspl", "--radius-km", "4", "--ci", "--neighbours",
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try String(contentsOfFile: folder + "/\(out)/neighbours.csv", encoding: .utf8).split(separator: "\n").filter { $0.hasSuffix(",true") }.count
+        }
+        /// The plan of `extra` into `name`, and what `phusong channels` printed.
+        func plan(_ name: String, _ extra: [String] = []) throws -> String {
+            let result = try runProgram(phusongExecutable, [
+                "channels", "--matrix", folder + "/before/interference.csv", "--arfcns", "1,3,5", "--out", folder + "/" + name,
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let before = try sameChannelNeighbours("before")
+        #expect(before > 20, "every neighbour shares the one channel: \(before) relations")
+        let withNeighbours = try plan("apart.csv", ["--neighbours", folder + "/before/neighbours.csv"])
+        #expect(withNeighbours.contains("pairs of neighbours on one channel: \(before / 2) now, "), "\(withNeighbours)")
+        let predicted = try String(contentsOfFile: folder + "/apart.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .reduce(0) { $0 + Int($1.split(separator: ",")[4])! }
+        #expect(withNeighbours.contains("pairs of neighbours on one channel: \(before / 2) now, \(predicted / 2) with the plan"))
+        _ = try plan("matrix-only.csv")
+        let apart = try sameChannelNeighbours("apart", ["--channels", folder + "/apart.csv"])
+        let matrixOnly = try sameChannelNeighbours("matrix-only", ["--channels", folder + "/matrix-only.csv"])
+        #expect(apart == predicted && apart < matrixOnly, "\(apart) relations on one channel against \(matrixOnly) without --neighbours")
     }
 }
