@@ -79,12 +79,7 @@ public enum CandidateSearch {
                 elevationM: Double(grid.elevations[pair.0.cell]), weightedResidentsInReach: pair.0.residents
             )
         }
-        let text = try (existing ?? ExistingCandidates.standalone).appending(found, request: request)
-        do {
-            try text.write(toFile: request.outputPath, atomically: true, encoding: String.Encoding.utf8)
-        } catch {
-            throw InputError(path: request.outputPath, reason: "cannot write: \(error.localizedDescription)")
-        }
+        try writeTextFile(try (existing ?? ExistingCandidates.standalone).appending(found, request: request), to: request.outputPath)
         return found
     }
 

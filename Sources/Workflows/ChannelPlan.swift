@@ -29,33 +29,17 @@ public enum ChannelPlan {
         }
     }
 
-    /// The header of `csv`, lower-cased and trimmed.
-    private static func header(_ csv: CSV) -> [String] {
-        csv.rows.first?.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? []
-    }
-
-    /// The index of each of `names` in the header of `csv`; nil when one is missing.
-    private static func columns(_ csv: CSV, _ names: [String]) -> [Int]? {
-        let header = header(csv), found = names.compactMap { header.firstIndex(of: $0) }
-        return found.count == names.count ? found : nil
-    }
-
-    /// The rows of `csv` after its header, with their line numbers, leaving out empty lines.
-    private static func dataRows(_ csv: CSV) -> [(line: Int, fields: [String])] {
-        csv.rows.enumerated().dropFirst().filter { $0.element.count > 1 || $0.element.first?.isEmpty == false }.map { ($0.offset + 1, $0.element) }
-    }
-
     /// The interference matrix in `path`, its pairs' cells on one channel and on adjacent ones added to `now`.
     private static func interference(
         _ path: String, sites: inout SiteNumbers, now: inout ChannelPlanner.Cost
     ) throws(InputError) -> [(victim: Int, interferer: Int, cells: Int)] {
         let csv = CSV(try readTextInput(path))
-        guard let columns = columns(csv, ["victim", "interferer", "cells", "channels_apart"]) else {
+        guard let columns = csv.columns(["victim", "interferer", "cells", "channels_apart"]) else {
             throw InputError(path: path, reason: "needs the columns victim, interferer, cells and channels_apart: the interference.csv of a run with --ci")
         }
         let (victimColumn, interfererColumn, cellsColumn, apartColumn) = (columns[0], columns[1], columns[2], columns[3])
         var pairs: [(victim: Int, interferer: Int, cells: Int)] = []
-        for (line, row) in dataRows(csv) {
+        for (line, row) in csv.dataRows {
             guard row.count > columns.max()!, let cells = Int(row[cellsColumn]), (0...maximumCells).contains(cells),
                 let apart = Int(row[apartColumn]), apart >= 0, !row[victimColumn].isEmpty, row[victimColumn] != row[interfererColumn]
             else {
@@ -75,11 +59,11 @@ public enum ChannelPlan {
     /// now counted into `now` once a pair.
     private static func neighbourPairs(_ path: String, sites: inout SiteNumbers, now: inout ChannelPlanner.Cost) throws(InputError) -> [(Int, Int)] {
         let csv = CSV(try readTextInput(path))
-        guard let columns = columns(csv, ["technology", "source", "target", "same_frequency"]) else {
+        guard let columns = csv.columns(["technology", "source", "target", "same_frequency"]) else {
             throw InputError(path: path, reason: "needs the columns technology, source, target and same_frequency: the neighbours.csv of a run with --neighbours")
         }
         var pairs: [(Int, Int)] = [], onOneChannel = Set<[Int]>()
-        for (line, row) in dataRows(csv) {
+        for (line, row) in csv.dataRows {
             guard row.count > columns.max()!, let technology = Technology(named: row[columns[0]]), ["true", "false"].contains(row[columns[3]]),
                 !row[columns[1]].isEmpty, row[columns[1]] != row[columns[2]]
             else {
@@ -101,14 +85,7 @@ public enum ChannelPlan {
     /// The ARFCNs of a list such as "1-12" or "1,3,5,60-64"; nil for a malformed list, a number no GSM band has, or
     /// one listed twice.
     public static func channels(_ text: String) -> [Int]? {
-        var channels: [Int] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let ends = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil, first <= last else { return nil }
-            channels += Array(first...last)
-        }
-        guard Set(channels).count == channels.count, channels.allSatisfy({ GSMChannel.downlinkMHz($0) != nil }) else { return nil }
-        return channels
+        numberRanges(text).flatMap { channels in channels.allSatisfy { GSMChannel.downlinkMHz($0) != nil } ? channels : nil }
     }
 
     /// `channels.csv`: per site its ARFCN, carrier frequency, the cells it and the sites on its channel would lose to
@@ -126,13 +103,13 @@ public enum ChannelPlan {
     /// The plan in `path` (columns `id` and `arfcn`, or `id` and `frequency_mhz`): each listed site's carrier, MHz.
     public static func load(_ path: String) throws(InputError) -> [String: Double] {
         let csv = CSV(try readTextInput(path))
-        let header = header(csv)
+        let header = csv.header
         let arfcnColumn = header.firstIndex(of: "arfcn"), frequencyColumn = header.firstIndex(of: "frequency_mhz")
         guard let idColumn = header.firstIndex(of: "id"), arfcnColumn != nil || frequencyColumn != nil else {
             throw InputError(path: path, reason: "needs the columns id and arfcn (or frequency_mhz): a channel plan such as phusong channels writes")
         }
         var plan: [String: Double] = [:]
-        for (line, row) in dataRows(csv) {
+        for (line, row) in csv.dataRows {
             guard row.count > idColumn, !row[idColumn].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
             let id = row[idColumn]
             let carrier: Double?
@@ -151,17 +128,6 @@ public enum ChannelPlan {
 
     /// `sites` on the carriers of `plan` (read from `path`), which may list 2G sites of `sites` only.
     public static func apply(_ plan: [String: Double], to sites: [Site], path: String) throws(InputError) -> [Site] {
-        let known = Dictionary(sites.map { ($0.id, $0.technology) }, uniquingKeysWith: { first, _ in first })
-        for id in plan.keys.sorted() {
-            guard let technology = known[id] else { throw InputError(path: path, reason: "site '\(id)' is not in the site list") }
-            guard technology == .gsm else {
-                throw InputError(path: path, reason: "site '\(id)' is a \(technology.rawValue) site: a channel plan gives 2G sites their BCCH")
-            }
-        }
-        return sites.map { site in
-            var planned = site
-            if let carrier = plan[site.id] { planned.frequencyMHz = carrier }
-            return planned
-        }
+        try applyPlan(plan, to: sites, path: path, technology: .gsm, kind: "channel", what: "BCCH") { $0.frequencyMHz = $1 }
     }
 }

@@ -35,11 +35,6 @@ enum PathProfileCSV {
 
     /// Writes the CSV to `file` whole or not at all.
     static func write(_ path: TerrainPath, to file: String) throws(InputError) {
-        let text = try text(path)
-        do {
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError(path: file, reason: "cannot write: \(error.localizedDescription)")
-        }
+        try writeTextFile(try text(path), to: file)
     }
 }

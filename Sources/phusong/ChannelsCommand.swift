@@ -37,11 +37,7 @@ struct ChannelsCommand: ParsableCommand {
         let (planner, now) = try reportingInputErrors { () throws(InputError) in try ChannelPlan.problem(matrix: matrix, neighbours: neighbours) }
         let assignment = planner.plan(channels: channels), cost = planner.cost(of: assignment, channels: channels)
         try reportingInputErrors { () throws(InputError) in
-            do {
-                try ChannelPlan.csv(planner, assignment: assignment, channels: channels).write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw InputError(path: out, reason: "cannot write: \(error.localizedDescription)")
-            }
+            try writeTextFile(ChannelPlan.csv(planner, assignment: assignment, channels: channels), to: out)
         }
         print("Channel plan: \(planner.ids.count) 2G sites on \(channels.count) channels")
         if neighbours != nil {

@@ -80,11 +80,7 @@ struct ChannelPlanTests {
         let folder = try temporaryFolder("channel-plan-errors")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func refusal(_ text: String, _ read: (String) throws(InputError) -> Void) throws -> String {
-            let path = folder + "/input.csv"
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let error = try #require(throws: InputError.self) { try read(path) }
-            #expect(error.path == path)
-            return error.reason
+            try refusalReason(of: text, in: folder, read)
         }
         let matrix: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.problem(matrix: path) }
         #expect(try refusal("a,b\n1,2\n", matrix).contains("needs the columns victim, interferer, cells and channels_apart"))
