@@ -18,10 +18,12 @@ public struct Site: Sendable, Equatable {
     public var thresholdDBm: Double?
     /// The uplink's budget, when the site's antenna gain is known (nil for a site given its EIRP alone).
     public var uplink: Uplink?
+    /// A 4G cell's physical cell identity (0–503), whose value mod 3 sets the subcarriers of its reference signals.
+    public var pci: Int?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
-        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil
+        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil
     ) {
         self.id = id
         self.location = location
@@ -32,5 +34,9 @@ public struct Site: Sendable, Equatable {
         self.antenna = antenna
         self.thresholdDBm = thresholdDBm
         self.uplink = uplink
+        self.pci = pci
     }
+
+    /// The physical cell identities there are: 168 groups of three.
+    public static let pciRange = 0...503
 }

@@ -17,7 +17,7 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn",
+        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -45,7 +45,8 @@ struct SiteRecord {
         return Site(
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
-            thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern)
+            thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
+            pci: try physicalCellIdentity(technology: technology)
         )
     }
 
@@ -125,6 +126,16 @@ struct SiteRecord {
             throw SiteFieldError("arfcn \(Int(channel)) is \(downlink) MHz but frequency_mhz is \(given): give one of them")
         }
         return downlink
+    }
+
+    /// A 4G site's `pci`, a whole number 0–503; nil when absent.
+    private func physicalCellIdentity(technology: Technology) throws(SiteFieldError) -> Int? {
+        guard let pci = values["pci"] else { return nil }
+        guard technology == .lte else { throw SiteFieldError("pci applies to 4G sites (an LTE physical cell identity)") }
+        guard let whole = Int(exactly: pci), Site.pciRange.contains(whole) else {
+            throw SiteFieldError("pci \(pci) is not a physical cell identity (a whole number 0–503)")
+        }
+        return whole
     }
 
     /// With `pilot_offset_db`, a 3G site's EIRP is its whole carrier's, and what its threshold measures (RSCP) is the

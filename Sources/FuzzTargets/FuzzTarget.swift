@@ -28,6 +28,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case interferenceMatrix = "interference-matrix"
     case channelPlan = "channel-plan"
     case neighbourList = "neighbour-list"
+    case pciNeighbours = "pci-neighbours"
+    case pciPlan = "pci-plan"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -47,7 +49,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: "links.csv"
         case .interferenceMatrix: "interference.csv"
         case .channelPlan: "channels.csv"
-        case .neighbourList: "neighbours.csv"
+        case .neighbourList, .pciNeighbours: "neighbours.csv"
+        case .pciPlan: "pci.csv"
         }
     }
 
@@ -84,7 +87,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
-        case .neighbourList: ["Fixtures/fuzz/neighbours.csv"]
+        case .neighbourList, .pciNeighbours: ["Fixtures/fuzz/neighbours.csv"]
+        case .pciPlan: ["Fixtures/fuzz/pci.csv"]
         }
     }
 
@@ -113,10 +117,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 fatalError("cannot write \(matrix)")
             }
             _ = try? ChannelPlan.problem(matrix: matrix, neighbours: path).planner.plan(channels: [1, 2, 5], rounds: 5)
+        case .pciNeighbours: _ = try? PCIPlan.problem(path).plan(groups: [0, 1, 2], rounds: 5)
+        case .pciPlan: _ = try? PCIPlan.apply(try PCIPlan.load(path), to: Self.channelSites, path: path)
         }
     }
 
-    /// A 2G and a 4G site for channel plans to name.
+    /// A 2G and a 4G site for channel and PCI plans to name.
     private static let channelSites = [
         Site(id: "G1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57, technology: .gsm),
         Site(id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte),

@@ -7,15 +7,22 @@ import Terrain
 /// against the other cells on its carrier and those leaking into it (4G's SINR, 3G's Ec/Io, 2G's C/I): per cell the
 /// server (the site of strongest power, the earlier on a tie) and, per carrier (frequency), the sum of every site's
 /// power. Sums are kept in whole units of 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in;
-/// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power.
+/// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power. Where every 4G site has a PCI, each
+/// carrier's sums are kept per reference-signal shift (PCI mod 3), as cells on one shift send their reference signals
+/// on the same subcarriers.
 struct CarrierInterference {
     /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
     private let carrierOfSite: [Int?]
+    /// How many sums each carrier keeps: three with reference-signal shifts, else one.
+    let shiftCount: Int
+    /// The shift of each site (0 without shifts).
+    private let shiftOfSite: [Int]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
     private var serverPower: [Float]
     /// The server's number (1-based, the site list's order), 0 where no site of the technology reaches.
     private var server: [Int32]
+    /// Per carrier and shift (`carrier × shiftCount + shift`), each cell's sum.
     private var sums: [[Int64]]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
     /// strongest first, NaN for none: how many crowd the best (`crowding(_:thresholds:)`); none kept with no slots.
@@ -25,11 +32,18 @@ struct CarrierInterference {
     /// The unit of the sums, mW.
     static let unitMilliwatts = 1e-18
 
-    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and a sum and `slots` powers per
-    /// carrier.
+    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and per carrier a sum (per shift)
+    /// and `slots` powers.
     static func bytesPerCell(sites: [Site], technology: Technology, slots: Int) -> Int {
         let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
-        return carriers == 0 ? 0 : 8 + (8 + 4 * slots) * carriers
+        let shifts = hasShifts(sites: sites, technology: technology) ? 3 : 1
+        return carriers == 0 ? 0 : 8 + (8 * shifts + 4 * slots) * carriers
+    }
+
+    /// Whether the sums of `technology` go by reference-signal shift: 4G, every site of it with a PCI.
+    static func hasShifts(sites: [Site], technology: Technology) -> Bool {
+        let members = sites.filter { $0.technology == technology }
+        return technology == .lte && !members.isEmpty && members.allSatisfy { $0.pci != nil }
     }
 
     /// Nil when no site is of `technology`. `slots`: how many of the strongest covering powers each cell keeps per
@@ -43,6 +57,9 @@ struct CarrierInterference {
         guard !frequencies.isEmpty else { return nil }
         let carriers = Array(Set(frequencies)).sorted()
         carrierOfSite = sites.map { site in site.technology == technology ? carriers.firstIndex(of: site.frequencyMHz) : nil }
+        let shifts = Self.hasShifts(sites: sites, technology: technology)
+        shiftCount = shifts ? 3 : 1
+        shiftOfSite = sites.map { shifts ? ($0.pci ?? 0) % 3 : 0 }
         leakage = carriers.map { frequency in
             carriers.indices.compactMap { other in
                 let share = carriers[other] == frequency ? 0 : interferingShare(carriers[other] - frequency)
@@ -51,7 +68,7 @@ struct CarrierInterference {
         }
         serverPower = Array(repeating: .nan, count: cellCount)
         server = Array(repeating: 0, count: cellCount)
-        sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count)
+        sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count * shiftCount)
         self.slots = slots
         strongest = Array(repeating: Array(repeating: .nan, count: cellCount * slots), count: carriers.count)
     }
@@ -65,14 +82,15 @@ struct CarrierInterference {
     /// Adds the power of the site numbered `number` (1-based); sites of other technologies add nothing.
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         guard let carrier = carrierOfSite[Int(number) - 1] else { return }
+        let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1]
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
                 let value = coverage.power[row * coverage.width + column]
                 guard !value.isNaN else { continue }
                 let index = (coverage.row + row) * gridWidth + coverage.column + column
-                let (sum, overflow) = sums[carrier][index].addingReportingOverflow(Self.units(value))
-                sums[carrier][index] = overflow ? .max : sum
+                let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value))
+                sums[sum][index] = overflow ? .max : total
                 let serving = serverPower[index]
                 if serving.isNaN || value > serving || (value == serving && number < server[index]) {
                     serverPower[index] = value
@@ -107,35 +125,42 @@ struct CarrierInterference {
         }
     }
 
-    /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at the settings' load and the
-    /// noise of a resource element; NaN where no site reaches.
+    /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at the settings' load — with
+    /// shifts, those on the server's shift whole, their reference signals on its own — and the noise of a resource
+    /// element; NaN where no site reaches.
     func sinr(_ settings: SINRSettings) -> [Float] {
-        quality(own: 0, others: settings.loadPercent / 100, noiseDBm: settings.noiseDBm)
+        let load = settings.loadPercent / 100
+        return quality(own: 0, others: load, sameShift: shiftCount > 1 ? 1 : load, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
     /// included, transmits at the settings' load, and the noise over 3.84 MHz; NaN where no site reaches.
     func ecio(_ settings: EcIoSettings) -> [Float] {
-        quality(own: settings.totalOverPilot, others: settings.totalOverPilot, noiseDBm: settings.noiseDBm)
+        quality(own: settings.totalOverPilot, others: settings.totalOverPilot, sameShift: settings.totalOverPilot, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's C/I, dB: the server's carrier against every other site's on the same channel, those one and two
     /// channels away by their rejection, and the noise over 200 kHz; NaN where no site reaches.
     func ci(_ settings: CarrierToInterferenceSettings) -> [Float] {
-        quality(own: 0, others: 1, noiseDBm: settings.noiseDBm)
+        quality(own: 0, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
     }
 
-    /// The server's power over `own` times itself, `others` times the other sites' on its carrier and the share of
-    /// the carriers leaking into it, and the noise.
-    private func quality(own: Double, others: Double, noiseDBm: Double) -> [Float] {
+    /// The server's power over `own` times itself, `sameShift` times the other sites' on its carrier and shift,
+    /// `others` times those on its carrier's other shifts and the share of the carriers leaking into it, and the noise.
+    private func quality(own: Double, others: Double, sameShift: Double, noiseDBm: Double) -> [Float] {
         let noise = pow(10, noiseDBm / 10)
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
             let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
-            var rest = Double(sums[carrier][index] &- Self.units(power))
-            for (other, share) in leakage[carrier] { rest += share * Double(sums[other][index]) }
-            rest *= Self.unitMilliwatts
-            return Float(10 * log10(milliwatts / (own * milliwatts + others * rest + noise)))
+            let serverSum = carrier * shiftCount + shiftOfSite[Int(server[index]) - 1]
+            let same = Double(sums[serverSum][index] &- Self.units(power))
+            var rest = 0.0
+            for sum in (carrier * shiftCount)..<((carrier + 1) * shiftCount) where sum != serverSum { rest += Double(sums[sum][index]) }
+            for (other, share) in leakage[carrier] {
+                for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(sums[sum][index]) }
+            }
+            let interference = (sameShift * same + others * rest) * Self.unitMilliwatts
+            return Float(10 * log10(milliwatts / (own * milliwatts + interference + noise)))
         }
     }
 

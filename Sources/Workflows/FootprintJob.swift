@@ -240,10 +240,12 @@ public enum FootprintJob {
         return summary
     }
 
-    /// `sites` on the carriers of the request's channel plan, if it has one.
+    /// `sites` on the carriers of the request's channel plan and with the PCIs of its PCI plan, where it has them.
     private static func planned(_ sites: [Site], request: FootprintRequest) throws(InputError) -> [Site] {
-        guard let path = request.channelPlanPath else { return sites }
-        return try ChannelPlan.apply(try ChannelPlan.load(path), to: sites, path: path)
+        var planned = sites
+        if let path = request.channelPlanPath { planned = try ChannelPlan.apply(try ChannelPlan.load(path), to: planned, path: path) }
+        if let path = request.pciPlanPath { planned = try PCIPlan.apply(try PCIPlan.load(path), to: planned, path: path) }
+        return planned
     }
 
     /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather

@@ -77,9 +77,13 @@ extension FootprintSummary {
         public let crowding: Crowding
         /// Each server's cells, the limit 0 dB.
         public let servers: [ServerQuality]
+        /// Whether every 4G site had a PCI, so that cells on the server's reference-signal shift (PCI mod 3) interfered
+        /// whole and the others at the load.
+        public let referenceSignalShifts: Bool
 
         enum CodingKeys: String, CodingKey {
             case crowding, servers
+            case referenceSignalShifts = "reference_signal_shifts"
             case loadPercent = "load_percent"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_resource_element"
@@ -177,13 +181,14 @@ extension FootprintSummary {
 extension FootprintSummary.SignalQuality {
     /// The statistics of the SINR of the covered cells, over all and by server (site n is `ids[n − 1]`), and of the
     /// cells `crowded` in each cell.
-    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: SINRSettings) {
+    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: SINRSettings, shifts: Bool) {
         let all = covered.all
         self.init(
             loadPercent: settings.loadPercent, noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
             coveredCells: all.count, medianDB: CarrierInterference.percentile(all, 0.5),
             percentile10DB: CarrierInterference.percentile(all, 0.1), percentUnder0DB: CarrierInterference.percentUnder(all, 0),
-            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: 0)
+            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: 0),
+            referenceSignalShifts: shifts
         )
     }
 }

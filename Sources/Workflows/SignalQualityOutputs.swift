@@ -25,7 +25,16 @@ struct SignalQualityOutputs {
                 let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
                 ratios.append(("sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"))
                 counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
-                lteSINR = .init(covered: lte.covered(sinr, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
+                lteSINR = .init(
+                    covered: lte.covered(sinr, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1
+                )
+                let withoutPCI = sites.filter { $0.technology == .lte && $0.pci == nil }.count
+                if lte.shiftCount == 1, withoutPCI < sites.filter({ $0.technology == .lte }).count {
+                    warnings.append(
+                        "sinr: \(withoutPCI) 4G site(s) have no PCI, so every cell's reference signals are taken to meet the others' data "
+                            + "at the load: give every 4G site a pci, or --pci a plan, for their shifts"
+                    )
+                }
             } else {
                 warnings.append(Self.noSite(asked: "sinr", technology: "4G", raster: "sinr.tif", figure: "SINR"))
             }

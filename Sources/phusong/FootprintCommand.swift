@@ -167,6 +167,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A channel plan (CSV of id and arfcn, as phusong channels writes): the listed 2G sites take those BCCH carriers.")
     var channels: String?
 
+    @Option(help: "A PCI plan (CSV of id and pci, as phusong pci writes): the listed 4G sites take those PCIs.")
+    var pci: String?
+
     @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
     var neighbours = false
 
@@ -239,6 +242,7 @@ struct SiteRunOptions: ParsableArguments {
             request.neighbours = NeighbourSettings(marginDB: handoverMargin, minimumPercent: neighbourMinPercent, maximum: maxNeighbours)
         }
         request.channelPlanPath = channels
+        request.pciPlanPath = pci
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

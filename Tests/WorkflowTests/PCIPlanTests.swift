@@ -1,0 +1,117 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("4G PCI plans (phusong pci, --pci, pci in site files)")
+struct PCIPlanTests {
+    /// Neighbour relations drawn at random among `masts` masts of one to three sectors: each pair of sectors on
+    /// different masts related with probability `share`, with 1–500 cells.
+    func randomRelations(masts: Int, share: Double, random: inout SeededGenerator) -> (sites: Int, relations: [(Int, Int, Int)], onOneMast: [(Int, Int)]) {
+        var mastOf: [Int] = []
+        for mast in 0..<masts { mastOf += Array(repeating: mast, count: Int.random(in: 1...3, using: &random)) }
+        var relations: [(Int, Int, Int)] = [], onOneMast: [(Int, Int)] = []
+        for source in mastOf.indices {
+            for target in mastOf.indices where target != source {
+                if mastOf[source] == mastOf[target] {
+                    onOneMast.append((source, target))
+                    relations.append((source, target, Int.random(in: 0...500, using: &random)))
+                } else if Double.random(in: 0..<1, using: &random) < share {
+                    relations.append((source, target, Int.random(in: 1...500, using: &random)))
+                }
+            }
+        }
+        return (mastOf.count, relations, onOneMast)
+    }
+
+    @Test("""
+        The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \\
+        trying every mast's every permutation finds; with groups enough there is no collision nor confusion, and with \\
+        one group the costs of the plan are those counted from its PCIs; the same lists give the same plan
+        """)
+    func plannerReachesTheOptimum() {
+        var random = SeededGenerator(seed: 504)
+        for _ in 0..<12 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 5, share: 0.3, random: &random)
+            let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
+            let pci = planner.plan(groups: Array(0...167))
+            #expect(planner.plan(groups: Array(0...167)) == pci)
+            for mast in planner.masts {
+                #expect(Set(mast.map { pci[$0] / 3 }).count == 1 && Set(mast.map { pci[$0] % 3 }).count == mast.count)
+            }
+            let cost = planner.cost(of: pci)
+            #expect(cost.collisions == 0 && cost.confusions == 0)
+            // Every mast on a group of its own, every permutation of its shifts tried.
+            let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+            var best = Int.max, trial = Array(repeating: 0, count: sites)
+            for code in 0..<Int(pow(6.0, Double(planner.masts.count))) {
+                var rest = code
+                for (group, mast) in planner.masts.enumerated() {
+                    for (slot, site) in mast.enumerated() { trial[site] = 3 * group + orders[rest % 6][slot] }
+                    rest /= 6
+                }
+                best = min(best, planner.cost(of: trial).sameShiftCells)
+            }
+            #expect(cost.sameShiftCells == best, "\(relations)")
+            let crowded = planner.plan(groups: [7])
+            #expect(crowded.allSatisfy { $0 / 3 == 7 })
+            let counted = planner.ids.indices.map { planner.cost(of: $0, in: crowded) }
+            #expect(counted.reduce(0) { $0 + $1.collisions } == 2 * planner.cost(of: crowded).collisions)
+            #expect(counted.reduce(0) { $0 + $1.sameShiftCells } == 2 * planner.cost(of: crowded).sameShiftCells)
+        }
+    }
+
+    @Test("Sectors on one mast beyond three take a second group; a large network's masts share no PCI with a neighbour or a neighbour's neighbour")
+    func largeNetwork() {
+        let four = PCIPlanner(ids: ["A", "B", "C", "D"], relations: [(0, 1, 5), (2, 3, 5)], onOneMast: [(0, 1), (1, 2), (2, 3)])
+        #expect(four.masts == [[0, 1, 2], [3]])
+        var random = SeededGenerator(seed: 168)
+        let (sites, relations, onOneMast) = randomRelations(masts: 400, share: 0.01, random: &random)
+        let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
+        let cost = planner.cost(of: planner.plan(groups: Array(0...167)))
+        #expect(cost.collisions == 0 && cost.confusions == 0, "\(cost)")
+    }
+
+    @Test("""
+        Bad neighbour lists, plans and site PCIs are refused naming the file and the fault: lists without their columns, \\
+        with a broken line or no 4G row; a plan without its columns, a PCI of 504, a site twice, a site not in the list or \\
+        not 4G; a site file's pci on a 2G site or not a whole number 0–503; --groups beyond 167
+        """)
+    func refusals() throws {
+        let folder = try temporaryFolder("pci-errors")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func refusal(_ text: String, _ read: (String) throws(InputError) -> Void) throws -> String {
+            try refusalReason(of: text, in: folder, read)
+        }
+        let problem: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.problem(path) }
+        let header = "technology,source,target,reason,cells\n"
+        #expect(try refusal("technology,source,target\n4G,A,B\n", problem).contains("needs the columns technology, source, target, reason and cells"))
+        #expect(try refusal(header + "4G,A,B,coverage,many\n", problem).contains("line 2: expected a technology, two different site ids"))
+        #expect(try refusal(header + "4G,A,A,coverage,3\n", problem).contains("line 2"))
+        #expect(try refusal(header + "2G,A,B,coverage,3\n", problem).contains("lists no 4G neighbours"))
+        let load: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.load(path) }
+        #expect(try refusal("id,group\nA,1\n", load).contains("needs the columns id and pci"))
+        #expect(try refusal("id,pci\nA,504\n", load).contains("line 2: site 'A' has no PCI"))
+        #expect(try refusal("id,pci\nA,1\nA,2\n", load).contains("line 3: site 'A' is listed twice"))
+        let sites = [
+            Site(id: "G", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 57, technology: .gsm),
+            Site(id: "L", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 31, technology: .lte),
+        ]
+        let apply: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.apply(try PCIPlan.load(path), to: sites, path: path) }
+        #expect(try refusal("id,pci\nX,1\n", apply).contains("site 'X' is not in the site list"))
+        #expect(try refusal("id,pci\nG,1\n", apply).contains("site 'G' is a 2G site: a PCI plan gives 4G sites their PCI"))
+        #expect(try PCIPlan.apply(["L": 301], to: sites, path: "pci.csv").map(\.pci) == [nil, 301])
+        let siteFile: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try SiteFile.load(path) }
+        let columns = "id,lat,lon,height_m,eirp_dbm,technology,pci\n"
+        #expect(try refusal(columns + "G,44.45,-71.45,30,57,2G,5\n", siteFile).contains("pci applies to 4G sites"))
+        #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,504\n", siteFile).contains("pci 504.0 is not a physical cell identity"))
+        #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,2.5\n", siteFile).contains("pci 2.5 is not a physical cell identity"))
+        try (columns + "L,44.45,-71.45,30,31,4G,17\n").write(toFile: folder + "/ok.csv", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/ok.csv").map(\.pci) == [17])
+        #expect(PCIPlan.groups("0-167") == Array(0...167) && PCIPlan.groups("3,5-6") == [3, 5, 6])
+        for malformed in ["168", "0-168", "5-3", "1,1", "a", ""] { #expect(PCIPlan.groups(malformed) == nil, "\(malformed)") }
+    }
+}

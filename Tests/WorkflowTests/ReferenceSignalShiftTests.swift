@@ -1,0 +1,89 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+extension SignalQualityTests {
+    @Test("""
+        Cell by cell, with every 4G site's PCI: at half load the other 1800 MHz site interferes whole on the server's \\
+        shift (PCI mod 3) and at half its power on another; one 4G site without a PCI drops the shifts, with a warning
+    """)
+    func sinrByShift() throws {
+        let folder = try temporaryFolder("sinr-shifts")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func withPCIs(_ values: [Int?]) -> [Site] {
+            var planned = sites
+            for index in 0..<3 { planned[index].pci = values[index] }
+            return planned
+        }
+        let settings = SINRSettings(loadPercent: 50)
+        let powers = try powersOverGrid(sites), noise = pow(10, settings.noiseDBm / 10)
+        for (pcis, sameShift) in [([0, 3, 1], true), ([0, 4, 2], false), ([0, nil, 1], false)] as [([Int?], Bool)] {
+            let (summary, sinr) = try run(into: folder + "/\(pcis)", sites: withPCIs(pcis), raster: "sinr.tif") { $0.sinr = settings }
+            let shifts = !pcis.contains(nil)
+            #expect(summary.lteSINR?.referenceSignalShifts == shifts)
+            #expect(summary.warnings.contains { $0.hasPrefix("sinr: 1 4G site(s) have no PCI") } == !shifts)
+            var compared = 0
+            for cell in sinr.indices {
+                let lte = (0..<3).filter { !powers[$0][cell].isNaN }
+                guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }), server != 2 else { continue }
+                let other = 1 - server, share = shifts && sameShift ? 1.0 : 0.5
+                let interference = lte.contains(other) ? share * powers[other][cell] : 0
+                let expected = 10 * log10(powers[server][cell] / (interference + noise))
+                #expect(abs(Double(sinr[cell]) - expected) < 1e-3, "cell \(cell): \(sinr[cell]) against \(expected)")
+                compared += 1
+            }
+            #expect(compared > 10_000)
+        }
+    }
+}
+
+extension PCIPlanTests {
+    @Test("""
+        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci, then footprint --sinr \\
+        --pci at 30 % load: the plan has no collision nor confusion, each mast one group, its shifts' cells as pci.csv \\
+        counts them, and a better SINR than every cell on one shift
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func planThenCheck() throws {
+        let folder = try temporaryFolder("pci-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rows = (0..<12).map { index in
+            let mast = index / 3
+            return "E\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,32,4G,\(120 * (index % 3)),1815"
+        }
+        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz"] + rows).joined(separator: "\n")
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        func footprint(_ out: String, _ extra: [String]) throws -> FootprintSummary {
+            let result = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
+                "--model", "fspl", "--radius-km", "5",
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/\(out)/summary.json")))
+        }
+        _ = try footprint("lists", ["--neighbours"])
+        let planning = try runProgram(phusongExecutable, [
+            "pci", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "10-20", "--out", folder + "/pci.csv",
+        ])
+        #expect(planning.status == 0, "\(planning.stderr)")
+        #expect(planning.stdout.contains("PCI plan: 12 4G sites on 4 masts, 4 of 11 groups used") && planning.stdout.contains("collisions (a site and a neighbour on one PCI): 0"), "\(planning.stdout)")
+        let plan = try String(contentsOfFile: folder + "/pci.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(plan.first == ["id", "pci", "group", "shift", "collisions", "confusions", "same_shift_cells"] && plan.count == 13)
+        for mast in 0..<4 {
+            let sectors = plan.dropFirst().filter { $0[0].hasPrefix("E\(mast)-") }
+            #expect(Set(sectors.map { $0[2] }).count == 1 && Set(sectors.map { $0[3] }).count == 3 && (10...20).contains(Int(sectors[0][2])!))
+        }
+        #expect(plan.dropFirst().allSatisfy { $0[4] == "0" && $0[5] == "0" })
+        let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[6])! } / 2
+        #expect(planning.stdout.contains("cells of neighbours on one shift (PCI mod 3): \(predicted) of "), "\(planning.stdout)")
+        try (["id,pci"] + (0..<12).map { "E\($0 / 3)-\($0 % 3 + 1),\(3 * $0)" }).joined(separator: "\n")
+            .write(toFile: folder + "/one-shift.csv", atomically: true, encoding: .utf8)
+        let planned = try #require(try footprint("planned", ["--sinr", "--lte-load", "30", "--pci", folder + "/pci.csv"]).lteSINR)
+        let oneShift = try #require(try footprint("one-shift", ["--sinr", "--lte-load", "30", "--pci", folder + "/one-shift.csv"]).lteSINR)
+        #expect(planned.referenceSignalShifts && oneShift.referenceSignalShifts)
+        #expect(try #require(planned.medianDB) > (try #require(oneShift.medianDB)) + 1, "\(planned.medianDB!) against \(oneShift.medianDB!) dB")
+    }
+}
