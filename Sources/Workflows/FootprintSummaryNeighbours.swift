@@ -1,6 +1,7 @@
 extension FootprintSummary {
-    /// The neighbour lists of a run with `--neighbours` (`neighbours.csv`): the settings, and per technology of two
-    /// sites or more its relations.
+    /// The neighbour lists of a run with `--neighbours` (`neighbours.csv`, `inter_technology_neighbours.csv`): the
+    /// settings, per technology of two sites or more its relations, and per ordered pair of the run's technologies the
+    /// relations between them.
     public struct Neighbours: Sendable, Codable, Equatable {
         public let marginDB: Double
         public let minimumPercent: Double
@@ -10,6 +11,23 @@ extension FootprintSummary {
         /// How many of the strongest sites each cell kept.
         public let sitesKeptPerCell: Int
         public let technologies: [TechnologyNeighbours]
+        public let interTechnology: [InterTechnologyTotals]
+
+        /// The relations from one technology's sites to another's.
+        public struct InterTechnologyTotals: Sendable, Codable, Equatable {
+            public let from: String
+            public let to: String
+            public let relations: Int
+            public let leftOut: Int
+            /// Sites of `from` without a neighbour in `to`.
+            public let sitesWithoutNeighbours: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case from, to, relations
+                case leftOut = "left_out"
+                case sitesWithoutNeighbours = "sites_without_neighbours"
+            }
+        }
 
         /// One technology's relations.
         public struct TechnologyNeighbours: Sendable, Codable, Equatable {
@@ -39,6 +57,7 @@ extension FootprintSummary {
 
         enum CodingKeys: String, CodingKey {
             case maximum, technologies
+            case interTechnology = "inter_technology"
             case marginDB = "margin_db"
             case minimumPercent = "minimum_percent"
             case coSiteWithinM = "co_site_within_m"

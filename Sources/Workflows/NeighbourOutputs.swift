@@ -2,10 +2,12 @@ import Coverage
 import Propagation
 import Terrain
 
-/// The neighbour lists a run asked for (`--neighbours`), made once every site has finished: `neighbours.csv`, the
-/// summary's `neighbours` and warnings for sites without neighbours, lists cut short, and 2G neighbours on one channel.
+/// The neighbour lists a run asked for (`--neighbours`), made once every site has finished: `neighbours.csv`,
+/// `inter_technology_neighbours.csv`, the summary's `neighbours` and warnings for sites without neighbours (or without
+/// one to fall back to in an older technology), lists cut short, and 2G neighbours on one channel.
 struct NeighbourOutputs {
     private var csv: String?
+    private var interTechnologyCSV: String?
     private var summary: FootprintSummary.Neighbours
     private var warnings: [String] = []
 
@@ -13,7 +15,7 @@ struct NeighbourOutputs {
     init(_ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings) {
         var totals: [FootprintSummary.Neighbours.TechnologyNeighbours] = [], rows: [String] = []
         for technology in Technology.allCases {
-            guard let ranks = rasters.ranks[technology] else { continue }
+            guard let ranks = rasters.ranks[technology], sites.filter({ $0.technology == technology }).count > 1 else { continue }
             let overlaps = ranks.overlaps(windowDB: settings.marginDB, thresholds: thresholds, othersCovering: true)
             let lists = NeighbourLists(overlaps: overlaps, sites: sites, technology: technology, settings: settings)
             let members = lists.members(sites), name = technology.rawValue, sameFrequency = lists.sameFrequencyCount(sites)
@@ -26,9 +28,8 @@ struct NeighbourOutputs {
             ))
             rows += lists.rows(sites: sites)
             if !without.isEmpty {
-                let shown = without.prefix(10).joined(separator: ", ") + (without.count > 10 ? ", …" : "")
                 warnings.append(
-                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(shown)): no other \(name) site covers "
+                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(Self.shown(without))): no other \(name) site covers "
                         + String(format: "%g %% of their best-server cells within %g dB", settings.minimumPercent, settings.marginDB)
                         + ", so a handset they serve cannot hand over"
                 )
@@ -48,15 +49,52 @@ struct NeighbourOutputs {
         } else {
             csv = ([NeighbourLists.header] + rows).joined(separator: "\n") + "\n"
         }
+        let inter = Self.interTechnology(rasters, sites: sites, thresholds: thresholds, settings: settings)
+        if !inter.isEmpty {
+            interTechnologyCSV = ([InterTechnologyNeighbours.header] + inter.flatMap { $0.rows(sites: sites) }).joined(separator: "\n") + "\n"
+        }
+        var interTotals: [FootprintSummary.Neighbours.InterTechnologyTotals] = []
+        for lists in inter {
+            let without = sites.indices.filter { sites[$0].technology == lists.from && lists.lists[$0].isEmpty }.map { sites[$0].id }
+            interTotals.append(.init(
+                from: lists.from.rawValue, to: lists.to.rawValue, relations: lists.count, leftOut: lists.leftOut, sitesWithoutNeighbours: without
+            ))
+            if lists.isFallback, !without.isEmpty {
+                warnings.append(
+                    "neighbours: \(without.count) \(lists.from.rawValue) site(s) have no \(lists.to.rawValue) neighbour (\(Self.shown(without))): "
+                        + "a handset they serve has no \(lists.to.rawValue) cell to fall back to"
+                )
+            }
+        }
         summary = .init(
             marginDB: settings.marginDB, minimumPercent: settings.minimumPercent, maximum: settings.maximum,
-            coSiteWithinM: NeighbourSettings.coSiteMetres, sitesKeptPerCell: RankedServers.slotsKept, technologies: totals
+            coSiteWithinM: NeighbourSettings.coSiteMetres, sitesKeptPerCell: RankedServers.slotsKept, technologies: totals,
+            interTechnology: interTotals
         )
     }
 
-    /// Writes `neighbours.csv` into `staging`.
+    /// The first ten of `ids`, for a warning.
+    private static func shown(_ ids: [String]) -> String {
+        ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
+    }
+
+    /// The relations between every ordered pair of the technologies `rasters` ranks.
+    private static func interTechnology(
+        _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
+    ) -> [InterTechnologyNeighbours] {
+        let servers = rasters.ranks.mapValues { $0.coveringServers(thresholds: thresholds) }
+        let technologies = Technology.allCases.filter { servers[$0] != nil }
+        return technologies.flatMap { from in
+            technologies.filter { $0 != from }.map { to in
+                InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, siteCount: sites.count, settings: settings)
+            }
+        }
+    }
+
+    /// Writes `neighbours.csv` and `inter_technology_neighbours.csv` into `staging`.
     func write(staging: OutputStaging) throws(InputError) {
         if let csv { try staging.write(csv, to: "neighbours.csv") }
+        if let interTechnologyCSV { try staging.write(interTechnologyCSV, to: "inter_technology_neighbours.csv") }
     }
 
     /// Puts the figures and warnings into `summary`.

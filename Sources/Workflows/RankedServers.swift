@@ -18,10 +18,10 @@ struct RankedServers {
     /// Bytes per grid cell of one technology's ranks.
     static let bytesPerCell = slotsKept * 8
 
-    /// Nil when fewer than two sites are of `technology`.
+    /// Nil when no site is of `technology`.
     init?(sites: [Site], technology: Technology, cellCount: Int, slots: Int = slotsKept) {
         counted = sites.map { $0.technology == technology }
-        guard counted.filter({ $0 }).count > 1 else { return nil }
+        guard counted.contains(true) else { return nil }
         self.slots = slots
         numbers = Array(repeating: 0, count: cellCount * slots)
         powers = Array(repeating: .nan, count: cellCount * slots)
@@ -52,6 +52,15 @@ struct RankedServers {
             slot -= 1
         }
         (numbers[slot], powers[slot]) = (number, value)
+    }
+
+    /// Per cell, the number of the strongest site (1-based) where it covers the cell (power at or above
+    /// `thresholds[n − 1]`, site n's threshold), else 0.
+    func coveringServers(thresholds: [Double]) -> [Int32] {
+        stride(from: 0, to: numbers.count, by: slots).map { first in
+            let server = numbers[first]
+            return server > 0 && powers[first] >= Float(thresholds[Int(server) - 1]) ? server : 0
+        }
     }
 
     /// Per site, the cells it covers as the strongest site (power at or above `thresholds[n − 1]`, site n's threshold),

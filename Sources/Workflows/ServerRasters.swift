@@ -20,8 +20,8 @@ struct ServerRasters {
     private(set) var umts: CarrierInterference?
     /// The 2G sites' servers and sums for their C/I, when asked for and the run has 2G sites.
     private(set) var gsm: CarrierInterference?
-    /// Per technology of two sites or more, the sites strongest in each cell: 2G's for the interference matrix with the
-    /// C/I, every technology's for neighbour lists.
+    /// Per technology, the sites strongest in each cell (`rankedTechnologies`): for the interference matrix and
+    /// neighbour lists.
     private(set) var ranks: [Technology: RankedServers] = [:]
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
@@ -34,11 +34,13 @@ struct ServerRasters {
             + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
     }
 
-    /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, all with neighbour lists; each
-    /// only with two sites or more.
+    /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, with two 2G sites or more; with
+    /// neighbour lists, each technology of two sites or more, and in a run of several technologies each of them.
     static func rankedTechnologies(sites: [Site], ci: Bool, neighbours: Bool) -> [Technology] {
-        Technology.allCases.filter { technology in
-            (neighbours || (ci && technology == .gsm)) && sites.filter { $0.technology == technology }.count > 1
+        let present = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
+        return present.filter { technology in
+            let several = sites.filter { $0.technology == technology }.count > 1
+            return (ci && technology == .gsm && several) || (neighbours && (several || present.count > 1))
         }
     }
 

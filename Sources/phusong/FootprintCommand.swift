@@ -301,10 +301,12 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         }
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let quality = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
+    let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
-        + (summary.neighbours?.technologies.isEmpty ?? true ? [] : ["neighbours.csv"])
-    let files = ["coverage.tif"] + servers + quality + ["sites/", "footprints.geojson", "summary.json"]
+    let neighbours = summary.neighbours.map { totals in
+        (totals.technologies.isEmpty ? [] : ["neighbours.csv"]) + (totals.interTechnology.isEmpty ? [] : ["inter_technology_neighbours.csv"])
+    } ?? []
+    let files = ["coverage.tif"] + servers + quality + neighbours + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
 }

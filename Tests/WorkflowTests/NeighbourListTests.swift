@@ -78,11 +78,49 @@ extension SignalQualityTests {
         return (rows, leftOut)
     }
 
+    /// The rows inter_technology_neighbours.csv should hold for `sites`, recounted from each site's power cell by cell:
+    /// per ordered pair of technologies, where a site of the first serves a cell (the strongest of its technology,
+    /// covering it), the site of the second serving it too.
+    func expectedInterTechnologyRows(_ sites: [Site], settings: NeighbourSettings) throws -> [String] {
+        let dBm = try powersInDBm(sites), thresholds = sites.map { parameters.threshold(for: $0) }
+        let present = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
+        let servers = present.map { technology in
+            dBm[0].indices.map { cell -> Int? in
+                let members = sites.indices.filter { sites[$0].technology == technology && !dBm[$0][cell].isNaN }
+                guard let best = members.max(by: { (dBm[$0][cell], -$0) < (dBm[$1][cell], -$1) }) else { return nil }
+                return Double(dBm[best][cell]) >= thresholds[best] ? best : nil
+            }
+        }
+        var rows: [String] = []
+        for (fromIndex, from) in present.enumerated() {
+            for (toIndex, to) in present.enumerated() where to != from {
+                var served = [Int](repeating: 0, count: sites.count), cells = [[Int: Int]](repeating: [:], count: sites.count)
+                for (source, target) in zip(servers[fromIndex], servers[toIndex]) {
+                    guard let source else { continue }
+                    served[source] += 1
+                    if let target { cells[source][target, default: 0] += 1 }
+                }
+                for source in sites.indices {
+                    let kept = cells[source].filter { 100 * Double($0.value) / Double(served[source]) >= settings.minimumPercent }
+                        .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(settings.maximum)
+                    for (rank, (target, count)) in kept.enumerated() {
+                        rows.append(
+                            "\(from.rawValue),\(sites[source].id),\(to.rawValue),\(sites[target].id),\(rank + 1),\(served[source]),\(count),"
+                                + String(format: "%.3f", 100 * Double(count) / Double(served[source]))
+                        )
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
     @Test("""
         neighbours.csv, recounted cell by cell: per technology of two sites or more, each site lists the sectors on its \\
         mast, then the sites covering at least the least share of its best-server cells within the handover margin (most \\
         cells first), then those listing it, cut at the maximum; summary.json counts them, the relations left out, those \\
-        on one frequency and the sites without a neighbour, each warned of
+        on one frequency and the sites without a neighbour, each warned of; inter_technology_neighbours.csv, recounted \
+        too, with the 4G site without a 2G or 3G cell to fall back to warned of
         """, arguments: [NeighbourSettings(), NeighbourSettings(marginDB: 3, minimumPercent: 5, maximum: 3)])
     func neighbourLists(settings: NeighbourSettings) throws {
         let folder = try temporaryFolder("neighbours")
@@ -107,9 +145,18 @@ extension SignalQualityTests {
         #expect(summary.warnings.contains { $0.contains("2G relation(s) join sites on one BCCH channel") })
         #expect(summary.warnings.contains { $0.contains("left out by the maximum") } == (leftOut > 0))
         #expect(settings.maximum == 32 ? leftOut == 0 : leftOut > 0, "\(leftOut) left out")
+        let inter = try expectedInterTechnologyRows(sites, settings: settings)
+        let writtenInter = try String(contentsOfFile: folder + "/inter_technology_neighbours.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(writtenInter == ["source_technology,source,target_technology,target,rank,source_cells,cells,percent"] + inter)
+        #expect(totals.interTechnology.map { "\($0.from)>\($0.to)" } == ["2G>3G", "2G>4G", "3G>2G", "3G>4G", "4G>2G", "4G>3G"])
+        #expect(totals.interTechnology.reduce(0) { $0 + $1.relations } == inter.count && inter.count > 10)
+        let fallback = try #require(totals.interTechnology.first { $0.from == "4G" && $0.to == "2G" })
+        #expect(fallback.sitesWithoutNeighbours == ["L3"])
+        #expect(summary.warnings.contains("neighbours: 1 4G site(s) have no 2G neighbour (L3): a handset they serve has no 2G cell to fall back to"))
+        #expect(!summary.warnings.contains { $0.contains("2G site(s) have no 4G neighbour") })
     }
 
-    @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv")
+    @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv, but lists the relations between its technologies")
     func neighboursOfOneSite() throws {
         let folder = try temporaryFolder("neighbours-one")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -117,6 +164,9 @@ extension SignalQualityTests {
         #expect(summary.neighbours?.technologies == [])
         #expect(summary.warnings.contains("neighbours: no technology has two sites in the run, so no neighbours.csv"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/neighbours.csv"))
+        #expect(summary.neighbours?.interTechnology.map(\.relations) == [0, 0])
+        #expect(summary.warnings.contains("neighbours: 1 4G site(s) have no 3G neighbour (L3): a handset they serve has no 3G cell to fall back to"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/inter_technology_neighbours.csv"))
     }
 
     @Test("""
