@@ -9,11 +9,27 @@ struct NeighbourOutputs {
     private var csv: String?
     private var interTechnologyCSV: String?
     private var summary: FootprintSummary.Neighbours
-    private var warnings: [String] = []
+    private var warnings: [String]
 
     /// The lists of `sites` as `settings` make them from the strongest sites per cell in `rasters`.
     init(_ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings) {
-        var totals: [FootprintSummary.Neighbours.TechnologyNeighbours] = [], rows: [String] = []
+        let within = Self.withinTechnologies(rasters, sites: sites, thresholds: thresholds, settings: settings)
+        let between = Self.betweenTechnologies(rasters, sites: sites, thresholds: thresholds, settings: settings)
+        csv = within.csv
+        interTechnologyCSV = between.csv
+        warnings = within.warnings + between.warnings
+        summary = .init(
+            marginDB: settings.marginDB, minimumPercent: settings.minimumPercent, maximum: settings.maximum,
+            coSiteWithinM: NeighbourSettings.coSiteMetres, sitesKeptPerCell: RankedServers.slotsKept, technologies: within.totals,
+            interTechnology: between.totals
+        )
+    }
+
+    /// Each technology of two sites or more: its lists as CSV rows (nil for none), totals and warnings.
+    private static func withinTechnologies(
+        _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
+    ) -> (csv: String?, totals: [FootprintSummary.Neighbours.TechnologyNeighbours], warnings: [String]) {
+        var totals: [FootprintSummary.Neighbours.TechnologyNeighbours] = [], rows: [String] = [], warnings: [String] = []
         for technology in Technology.allCases {
             guard let ranks = rasters.ranks[technology], sites.filter({ $0.technology == technology }).count > 1 else { continue }
             let overlaps = ranks.overlaps(windowDB: settings.marginDB, thresholds: thresholds, othersCovering: true)
@@ -29,7 +45,7 @@ struct NeighbourOutputs {
             rows += lists.rows(sites: sites)
             if !without.isEmpty {
                 warnings.append(
-                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(Self.shown(without))): no other \(name) site covers "
+                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(shown(without))): no other \(name) site covers "
                         + String(format: "%g %% of their best-server cells within %g dB", settings.minimumPercent, settings.marginDB)
                         + ", so a handset they serve cannot hand over"
                 )
@@ -44,51 +60,42 @@ struct NeighbourOutputs {
                 )
             }
         }
-        if totals.isEmpty {
-            warnings.append("neighbours: no technology has two sites in the run, so no neighbours.csv")
-        } else {
-            csv = ([NeighbourLists.header] + rows).joined(separator: "\n") + "\n"
+        guard !totals.isEmpty else { return (nil, [], warnings + ["neighbours: no technology has two sites in the run, so no neighbours.csv"]) }
+        return (([NeighbourLists.header] + rows).joined(separator: "\n") + "\n", totals, warnings)
+    }
+
+    /// Every ordered pair of the technologies `rasters` ranks: their lists as CSV rows (nil for none), totals and
+    /// warnings for sites without an older technology's neighbour.
+    private static func betweenTechnologies(
+        _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
+    ) -> (csv: String?, totals: [FootprintSummary.Neighbours.InterTechnologyTotals], warnings: [String]) {
+        let servers = rasters.ranks.mapValues { $0.coveringServers(thresholds: thresholds) }
+        let technologies = Technology.allCases.filter { servers[$0] != nil }
+        let pairs = technologies.flatMap { from in
+            technologies.filter { $0 != from }.map { to in
+                InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, siteCount: sites.count, settings: settings)
+            }
         }
-        let inter = Self.interTechnology(rasters, sites: sites, thresholds: thresholds, settings: settings)
-        if !inter.isEmpty {
-            interTechnologyCSV = ([InterTechnologyNeighbours.header] + inter.flatMap { $0.rows(sites: sites) }).joined(separator: "\n") + "\n"
-        }
-        var interTotals: [FootprintSummary.Neighbours.InterTechnologyTotals] = []
-        for lists in inter {
+        guard !pairs.isEmpty else { return (nil, [], []) }
+        var totals: [FootprintSummary.Neighbours.InterTechnologyTotals] = [], warnings: [String] = []
+        for lists in pairs {
             let without = sites.indices.filter { sites[$0].technology == lists.from && lists.lists[$0].isEmpty }.map { sites[$0].id }
-            interTotals.append(.init(
+            totals.append(.init(
                 from: lists.from.rawValue, to: lists.to.rawValue, relations: lists.count, leftOut: lists.leftOut, sitesWithoutNeighbours: without
             ))
             if lists.isFallback, !without.isEmpty {
                 warnings.append(
-                    "neighbours: \(without.count) \(lists.from.rawValue) site(s) have no \(lists.to.rawValue) neighbour (\(Self.shown(without))): "
+                    "neighbours: \(without.count) \(lists.from.rawValue) site(s) have no \(lists.to.rawValue) neighbour (\(shown(without))): "
                         + "a handset they serve has no \(lists.to.rawValue) cell to fall back to"
                 )
             }
         }
-        summary = .init(
-            marginDB: settings.marginDB, minimumPercent: settings.minimumPercent, maximum: settings.maximum,
-            coSiteWithinM: NeighbourSettings.coSiteMetres, sitesKeptPerCell: RankedServers.slotsKept, technologies: totals,
-            interTechnology: interTotals
-        )
+        return (([InterTechnologyNeighbours.header] + pairs.flatMap { $0.rows(sites: sites) }).joined(separator: "\n") + "\n", totals, warnings)
     }
 
     /// The first ten of `ids`, for a warning.
     private static func shown(_ ids: [String]) -> String {
         ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
-    }
-
-    /// The relations between every ordered pair of the technologies `rasters` ranks.
-    private static func interTechnology(
-        _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
-    ) -> [InterTechnologyNeighbours] {
-        let servers = rasters.ranks.mapValues { $0.coveringServers(thresholds: thresholds) }
-        let technologies = Technology.allCases.filter { servers[$0] != nil }
-        return technologies.flatMap { from in
-            technologies.filter { $0 != from }.map { to in
-                InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, siteCount: sites.count, settings: settings)
-            }
-        }
     }
 
     /// Writes `neighbours.csv` and `inter_technology_neighbours.csv` into `staging`.
