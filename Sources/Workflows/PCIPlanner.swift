@@ -6,7 +6,8 @@ import Siting
 /// plan has, in this order, as few collisions (a cell and a neighbour on one PCI), confusions (two neighbours of a cell
 /// on one PCI) and cells of neighbours on one shift as it finds: shifts by moving one mast's permutation at a time, with
 /// random restarts from a fixed seed, then groups greedily, the masts with most neighbours first, each the group least
-/// used among those without a conflict. A heuristic: it gives no bound on how far the plan lies from the best.
+/// used among those without a conflict, and masts left in conflict moved while that lowers their conflicts. A
+/// heuristic: it gives no bound on how far the plan lies from the best.
 public struct PCIPlanner: Sendable {
     /// The 4G sites.
     public let ids: [String]
@@ -19,8 +20,8 @@ public struct PCIPlanner: Sendable {
     /// The masts: sites on one mast (co-site relations), at most three, which share a group.
     public let masts: [[Int]]
 
-    /// The cost of a plan.
-    public struct Cost: Sendable, Equatable, Comparable {
+    /// The cost of a plan, its parts in the order the planner lowers them.
+    public struct Cost: Sendable, Equatable {
         public var collisions = 0
         public var confusions = 0
         public var sameShiftCells = 0
@@ -29,10 +30,6 @@ public struct PCIPlanner: Sendable {
             self.collisions = collisions
             self.confusions = confusions
             self.sameShiftCells = sameShiftCells
-        }
-
-        public static func < (left: Cost, right: Cost) -> Bool {
-            (left.collisions, left.confusions, left.sameShiftCells) < (right.collisions, right.confusions, right.sameShiftCells)
         }
     }
 
@@ -70,31 +67,54 @@ public struct PCIPlanner: Sendable {
         }
     }
 
-    /// A PCI for each site, its mast's group from `groups` (0–167) times three plus its shift.
+    /// A PCI for each site, its mast's group from `groups` (0–167) times three plus its shift: the greedy groups, then
+    /// masts in conflict moved one at a time to the group of fewest conflicts while any move lowers them.
     public func plan(groups: [Int], rounds: Int = 100) -> [Int] {
         let shifts = planShifts(rounds: rounds)
         var pci = Array(repeating: -1, count: ids.count), uses = [Int: Int]()
-        let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
-        for mast in masts.indices.sorted(by: { (degree[$0], -$0) > (degree[$1], -$1) }) {
-            var conflicts = [Int: Int]()
-            for site in masts[mast] {
-                for other in conflicting(site) where pci[other] >= 0 && pci[other] % 3 == shifts[site] {
-                    conflicts[pci[other] / 3, default: 0] += 1
-                }
-            }
-            let group = groups.min {
-                (conflicts[$0, default: 0], uses[$0, default: 0], $0) < (conflicts[$1, default: 0], uses[$1, default: 0], $1)
-            }!
+        func move(_ mast: Int, to group: Int) {
+            if pci[masts[mast][0]] >= 0 { uses[pci[masts[mast][0]] / 3, default: 0] -= 1 }
             uses[group, default: 0] += 1
             for site in masts[mast] { pci[site] = 3 * group + shifts[site] }
+        }
+        let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
+        for mast in masts.indices.sorted(by: { (degree[$0], -$0) > (degree[$1], -$1) }) {
+            let conflicts = conflictsByGroup(of: mast, in: pci, shifts: shifts)
+            move(mast, to: groups.min {
+                (conflicts[$0, default: 0], uses[$0, default: 0], $0) < (conflicts[$1, default: 0], uses[$1, default: 0], $1)
+            }!)
+        }
+        var improved = true
+        while improved {
+            improved = false
+            for mast in masts.indices {
+                let conflicts = conflictsByGroup(of: mast, in: pci, shifts: shifts), now = conflicts[pci[masts[mast][0]] / 3, default: 0]
+                guard now > 0, let group = groups.min(by: { conflicts[$0, default: 0] < conflicts[$1, default: 0] }),
+                    conflicts[group, default: 0] < now
+                else { continue }
+                move(mast, to: group)
+                improved = true
+            }
         }
         return pci
     }
 
-    /// The sites `site` must not share a PCI with: its neighbours either way, and the other neighbours of the sites
-    /// listing it.
+    /// Per group, the conflicts `mast`'s sites would have there with the other sites' PCIs in `pci` (−1 for none yet):
+    /// sites on their shift they must not share a PCI with.
+    private func conflictsByGroup(of mast: Int, in pci: [Int], shifts: [Int]) -> [Int: Int] {
+        var conflicts = [Int: Int]()
+        for site in masts[mast] {
+            for other in conflicting(site) where pci[other] >= 0 && pci[other] % 3 == shifts[site] && !masts[mast].contains(other) {
+                conflicts[pci[other] / 3, default: 0] += 1
+            }
+        }
+        return conflicts
+    }
+
+    /// The sites `site` must not share a PCI with, each as often as sharing it would count in `cost(of:in:)`: its
+    /// neighbours either way (collisions), and the other neighbours of each site listing it (confusions).
     private func conflicting(_ site: Int) -> [Int] {
-        listed[site] + listers[site] + listers[site].flatMap { listed[$0] }.filter { $0 != site }
+        overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site }
     }
 
     /// Each site's shift: every mast's sectors on distinct shifts, moved one mast at a time to its cheapest permutation

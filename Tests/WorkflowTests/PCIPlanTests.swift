@@ -29,8 +29,9 @@ struct PCIPlanTests {
 
     @Test("""
         The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \\
-        trying every mast's every permutation finds; with groups enough there is no collision nor confusion, and with \\
-        one group the costs of the plan are those counted from its PCIs; the same lists give the same plan
+        trying every mast's every permutation finds; with groups enough there is no collision nor confusion; with two \\
+        groups no mast can move to the other without more conflicts; with one group the costs of the plan are \\
+        those counted from its PCIs; the same lists give the same plan
         """)
     func plannerReachesTheOptimum() {
         var random = SeededGenerator(seed: 504)
@@ -56,6 +57,14 @@ struct PCIPlanTests {
                 best = min(best, planner.cost(of: trial).sameShiftCells)
             }
             #expect(cost.sameShiftCells == best, "\(relations)")
+            // With two groups conflicts remain, but moving any one mast to the other group adds to them.
+            let few = planner.plan(groups: [7, 8])
+            func conflicts(_ pci: [Int]) -> Int { planner.cost(of: pci).collisions + planner.cost(of: pci).confusions }
+            for mast in planner.masts {
+                var moved = few
+                for site in mast { moved[site] = 3 * (15 - few[site] / 3) + few[site] % 3 }
+                #expect(conflicts(moved) >= conflicts(few), "\(relations)")
+            }
             let crowded = planner.plan(groups: [7])
             #expect(crowded.allSatisfy { $0 / 3 == 7 })
             let counted = planner.ids.indices.map { planner.cost(of: $0, in: crowded) }
