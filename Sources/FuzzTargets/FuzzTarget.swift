@@ -30,6 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case neighbourList = "neighbour-list"
     case pciNeighbours = "pci-neighbours"
     case pciPlan = "pci-plan"
+    case neighbourAudit = "neighbour-audit"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -51,6 +52,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .channelPlan: "channels.csv"
         case .neighbourList, .pciNeighbours: "neighbours.csv"
         case .pciPlan: "pci.csv"
+        case .neighbourAudit: "oss_neighbours.csv"
         }
     }
 
@@ -89,6 +91,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
         case .neighbourList, .pciNeighbours: ["Fixtures/fuzz/neighbours.csv"]
         case .pciPlan: ["Fixtures/fuzz/pci.csv"]
+        case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         }
     }
 
@@ -119,6 +122,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = try? ChannelPlan.problem(matrix: matrix, neighbours: path).planner.plan(channels: [1, 2, 5], rounds: 5)
         case .pciNeighbours: _ = try? PCIPlan.problem(path).plan(groups: [0, 1, 2], rounds: 5)
         case .pciPlan: _ = try? PCIPlan.apply(try PCIPlan.load(path), to: Self.channelSites, path: path)
+        case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         }
     }
 
