@@ -89,15 +89,26 @@ public enum ChannelPlan {
     }
 
     /// `channels.csv`: per site its ARFCN, carrier frequency, the cells it and the sites on its channel would lose to
-    /// each other, and how many of its neighbours share its channel.
-    public static func csv(_ planner: ChannelPlanner, assignment: [Int], channels: [Int]) -> String {
-        var lines = ["id,arfcn,frequency_mhz,co_channel_cells,neighbours_on_channel"]
+    /// each other, how many of its neighbours share its channel, its BSIC (`ncc`, `bcc`) and how many of the sites on
+    /// its channel it must be told apart from share it.
+    public static func csv(_ planner: ChannelPlanner, assignment: [Int], channels: [Int], bsic: [Int]) -> String {
+        var lines = ["id,arfcn,frequency_mhz,co_channel_cells,neighbours_on_channel,ncc,bcc,bsic_clashes"]
+        let clashes = planner.bsicClashes(in: assignment, bsic: bsic)
         for (site, id) in planner.ids.enumerated() {
             let cells = planner.coChannelCells(of: site, in: assignment), arfcn = channels[assignment[site]]
             let neighbours = planner.neighboursOnChannel(of: site, in: assignment)
-            lines.append("\(csvField(id)),\(arfcn),\(String(format: "%.1f", GSMChannel.downlinkMHz(arfcn)!)),\(cells),\(neighbours)")
+            lines.append(
+                "\(csvField(id)),\(arfcn),\(String(format: "%.1f", GSMChannel.downlinkMHz(arfcn)!)),\(cells),\(neighbours),"
+                    + "\(bsic[site] / 8),\(bsic[site] % 8),\(clashes[site].clashes)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The network colour codes (NCC, 0–7) of a list such as "0-7" or "2,5"; nil for a malformed list, a number outside
+    /// 0–7, or one listed twice.
+    public static func colourCodes(_ text: String) -> [Int]? {
+        numberRanges(text).flatMap { codes in codes.allSatisfy((0...7).contains) ? codes : nil }
     }
 
     /// The plan in `path` (columns `id` and `arfcn`, or `id` and `frequency_mhz`): each listed site's carrier, MHz.

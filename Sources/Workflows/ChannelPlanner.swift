@@ -10,10 +10,12 @@ public struct ChannelPlanner: Sendable {
     /// The sites.
     public let ids: [String]
     /// Per site, the sites it shares cells with and those cells: what either would lose to the other on one channel.
-    private let sharers: [[(site: Int, cells: Int)]]
+    let sharers: [[(site: Int, cells: Int)]]
     /// Per site, its handover neighbours (either way): sites it must not share a channel with, or a handset could not
     /// tell the two apart.
     private let neighbours: [[Int]]
+    /// Per site, the neighbours it lists.
+    let listed: [[Int]]
 
     /// The cost of a plan: pairs of neighbours on one channel, cells of pairs on one channel, then of pairs on adjacent
     /// channels.
@@ -38,8 +40,8 @@ public struct ChannelPlanner: Sendable {
     }
 
     /// `pairs`: per victim and interferer (indices into `ids`), the victim's cells the interferer would push under the
-    /// C/I limit on one channel. `separated`: pairs of handover neighbours (either way round; a pair given twice counts
-    /// once).
+    /// C/I limit on one channel. `separated`: handover relations, the listing site first (a pair either way round
+    /// counts once for the channels).
     public init(ids: [String], pairs: [(victim: Int, interferer: Int, cells: Int)], separated: [(Int, Int)] = []) {
         self.ids = ids
         var weights = Array(repeating: [Int: Int](), count: ids.count)
@@ -48,12 +50,14 @@ public struct ChannelPlanner: Sendable {
             weights[interferer][victim, default: 0] += cells
         }
         sharers = weights.map { $0.map { (site: $0.key, cells: $0.value) }.sorted { $0.site < $1.site } }
-        var listed = Array(repeating: Set<Int>(), count: ids.count)
+        var eitherWay = Array(repeating: Set<Int>(), count: ids.count), listed = eitherWay
         for (first, second) in separated where first != second {
+            eitherWay[first].insert(second)
+            eitherWay[second].insert(first)
             listed[first].insert(second)
-            listed[second].insert(first)
         }
-        neighbours = listed.map { $0.sorted() }
+        neighbours = eitherWay.map { $0.sorted() }
+        self.listed = listed.map { $0.sorted() }
     }
 
     /// A channel (an index into `channels`, valid ARFCNs) for each site: the greedy plan improved by single-site moves,

@@ -63,6 +63,46 @@ struct ChannelPlanTests {
         }
     }
 
+    @Test("""
+        BSICs: the sites on one channel that share matrix cells or that one site lists together (itself among them) get \\
+        different BSICs from the 64; from one colour code's eight, the clashes counted are those left and no site can \\
+        lower its own by taking another code; --ncc lists
+        """)
+    func bsicPlans() {
+        var random = SeededGenerator(seed: 45)
+        for _ in 0..<10 {
+            let sites = 24
+            let pairs = (0..<60).map { _ in (victim: Int.random(in: 0..<sites, using: &random), interferer: Int.random(in: 0..<sites, using: &random), cells: 10) }
+            let separated = (0..<40).map { _ in (Int.random(in: 0..<sites, using: &random), Int.random(in: 0..<sites, using: &random)) }
+            let planner = ChannelPlanner(ids: (0..<sites).map { "S\($0)" }, pairs: pairs, separated: separated)
+            let assignment = planner.plan(channels: [1, 3, 5], rounds: 5)
+            // The pairs to tell apart, recounted from the inputs.
+            var peers = Set<[Int]>()
+            func pair(_ a: Int, _ b: Int) { if a != b && assignment[a] == assignment[b] { peers.insert([min(a, b), max(a, b)]) } }
+            for (victim, interferer, _) in pairs { pair(victim, interferer) }
+            for source in 0..<sites {
+                let group = [source] + Set(separated.filter { $0.0 == source && $0.1 != source }.map(\.1)).sorted()
+                for first in group { for second in group { pair(first, second) } }
+            }
+            let all = planner.bsics(for: assignment, codes: Array(0...63))
+            #expect(!peers.isEmpty && peers.allSatisfy { all[$0[0]] != all[$0[1]] })
+            let eight = planner.bsics(for: assignment, codes: Array(24..<32))
+            let clashes = planner.bsicClashes(in: assignment, bsic: eight)
+            #expect(eight.allSatisfy { $0 / 8 == 3 })
+            #expect(clashes.reduce(0) { $0 + $1.peers } == 2 * peers.count)
+            #expect(clashes.reduce(0) { $0 + $1.clashes } == 2 * peers.filter { eight[$0[0]] == eight[$0[1]] }.count)
+            for site in 0..<sites where clashes[site].clashes > 0 {
+                for code in 24..<32 {
+                    var moved = eight
+                    moved[site] = code
+                    #expect(planner.bsicClashes(in: assignment, bsic: moved)[site].clashes >= clashes[site].clashes)
+                }
+            }
+        }
+        #expect(ChannelPlan.colourCodes("0-7") == Array(0...7) && ChannelPlan.colourCodes("3") == [3])
+        for malformed in ["8", "0-8", "1,1", "x"] { #expect(ChannelPlan.colourCodes(malformed) == nil, "\(malformed)") }
+    }
+
     @Test("--arfcns lists: ranges and single channels of GSM 900, E-GSM, GSM 850 and DCS 1800; a number outside them, a backward range, a channel twice or text are refused")
     func channelLists() {
         #expect(ChannelPlan.channels("1-12") == Array(1...12))
@@ -155,7 +195,7 @@ struct ChannelPlanRunTests {
         ])
         #expect(planning.status == 0, "\(planning.stderr)")
         let plan = try String(contentsOfFile: folder + "/channels.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
-        #expect(plan.first == ["id", "arfcn", "frequency_mhz", "co_channel_cells", "neighbours_on_channel"] && plan.count == 10)
+        #expect(plan.first == ["id", "arfcn", "frequency_mhz", "co_channel_cells", "neighbours_on_channel", "ncc", "bcc", "bsic_clashes"] && plan.count == 10)
         let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[3])! } / 2
         #expect(planning.stdout.contains("cells of pairs on one channel: \(try coChannelCells("before")) now, \(predicted) with the plan"), "\(planning.stdout)")
         let after = try footprint("after", ["--channels", folder + "/channels.csv"])
@@ -176,7 +216,7 @@ extension ChannelPlanRunTests {
     @Test("""
         Nine 2G sites on one channel with --neighbours: phusong channels --neighbours on three channels keeps fewer \\
         neighbours on one channel than a plan of the interference matrix alone, predicts the pairs left, and the run with \\
-        the plan finds them in neighbours.csv
+        the plan finds them in neighbours.csv; --ncc 3 gives every BSIC that colour code, none shared where it must not be
         """)
     func planKeepsNeighboursApart() throws {
         let folder = try temporaryFolder("channel-plan-neighbours")
@@ -201,11 +241,14 @@ extension ChannelPlanRunTests {
         }
         let before = try sameChannelNeighbours("before")
         #expect(before > 20, "every neighbour shares the one channel: \(before) relations")
-        let withNeighbours = try plan("apart.csv", ["--neighbours", folder + "/before/neighbours.csv"])
+        let withNeighbours = try plan("apart.csv", ["--neighbours", folder + "/before/neighbours.csv", "--ncc", "3"])
+        #expect(withNeighbours.contains("BSICs on 1 colour code(s): ") && withNeighbours.contains(", 0 of them on one BSIC"), "\(withNeighbours)")
         #expect(withNeighbours.contains("pairs of neighbours on one channel: \(before / 2) now, "), "\(withNeighbours)")
         let predicted = try String(contentsOfFile: folder + "/apart.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             .reduce(0) { $0 + Int($1.split(separator: ",")[4])! }
         #expect(withNeighbours.contains("pairs of neighbours on one channel: \(before / 2) now, \(predicted / 2) with the plan"))
+        let colours = try String(contentsOfFile: folder + "/apart.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",")[5] }
+        #expect(colours.count == 9 && colours.allSatisfy { $0 == "3" })
         _ = try plan("matrix-only.csv")
         let apart = try sameChannelNeighbours("apart", ["--channels", folder + "/apart.csv"])
         let matrixOnly = try sameChannelNeighbours("matrix-only", ["--channels", folder + "/matrix-only.csv"])
