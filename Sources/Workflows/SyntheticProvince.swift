@@ -84,6 +84,9 @@ enum SyntheticProvince {
         ]
     }
 
+    /// What the evaluations check beyond coverage: 4G SINR, 2G C/I and every site's neighbours.
+    static let radioChecks = [("sinr", "true"), ("ci", "true"), ("neighbours", "true")]
+
     /// The operator's claim for the sites on air: 23.2 % of the province's residents covered (any technology).
     static func claim(radiusKm: Double) -> String {
         let fields = (scenario(radiusKm: radiusKm) + [("sites", "\"on_air.geojson\"")]).map { "    \"\($0.0)\": \($0.1)" }
@@ -98,9 +101,11 @@ enum SyntheticProvince {
         scenarios:
           province:
         \(scenario(radiusKm: radiusKm).map { "    \($0.0): \($0.1)" }.joined(separator: "\n"))
+          province-radio:
+        \((scenario(radiusKm: radiusKm) + radioChecks).map { "    \($0.0): \($0.1)" }.joined(separator: "\n"))
         jobs:
-          - {id: on-air, type: evaluate, scenario: province, sites: on_air.geojson}
-          - {id: proposal, type: evaluate, scenario: province, sites: proposal.csv}
+          - {id: on-air, type: evaluate, scenario: province-radio, sites: on_air.geojson}
+          - {id: proposal, type: evaluate, scenario: province-radio, sites: proposal.csv}
           - {id: claim, type: verify, claim: claim.json}
           - {id: shared-first-plan, type: plan, scenario: province, sites: candidates.csv, budget: 250, min_separation_m: 3000}
           - {id: backhaul, type: backhaul, scenario: province, sites: on_air.geojson, within_km: 30, hub_field: fibre,

@@ -305,7 +305,7 @@ struct CommandLineTests {
         )
     }
 
-    @Test("phusong demo: the synthetic province as a batch — sites on air, a proposal, a claim, a plan sharing masts, backhaul to the fibre; every output labelled synthetic")
+    @Test("phusong demo: the synthetic province as a batch — sites on air and a proposal with SINR, C/I and neighbours, a claim, a plan sharing masts, backhaul to the fibre; every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -323,6 +323,11 @@ struct CommandLineTests {
         )
         #expect(summary["synthetic_terrain"] as? Bool == true)
         #expect((summary["site_areas"] as? [Any])?.count == 6)
+        // The evaluations check SINR, C/I and neighbours too.
+        #expect(summary["lte_sinr"] != nil && summary["gsm_ci"] != nil && summary["neighbours"] != nil)
+        for file in ["neighbours.csv", "inter_technology_neighbours.csv", "sinr.tif", "ci.tif"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/jobs/on-air/" + file), "\(file)")
+        }
         let communes = try String(contentsOfFile: folder + "/jobs/on-air/communes.csv", encoding: .utf8)
         #expect(communes.contains("SYNTHETIC") && communes.contains("Synthetic commune 20"))
         let plan = try #require(
