@@ -20,10 +20,13 @@ public struct Site: Sendable, Equatable {
     public var uplink: Uplink?
     /// A 4G cell's physical cell identity (0–503), whose value mod 3 sets the subcarriers of its reference signals.
     public var pci: Int?
+    /// A 2G cell's base station identity code, 8 × NCC + BCC (0–63), which tells cells on one BCCH apart.
+    public var bsic: Int?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
-        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil
+        technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
+        bsic: Int? = nil
     ) {
         self.id = id
         self.location = location
@@ -35,6 +38,7 @@ public struct Site: Sendable, Equatable {
         self.thresholdDBm = thresholdDBm
         self.uplink = uplink
         self.pci = pci
+        self.bsic = bsic
     }
 
     /// The physical cell identities there are: 168 groups of three.

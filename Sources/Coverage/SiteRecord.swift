@@ -17,7 +17,7 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci",
+        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "ncc", "bcc",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -46,7 +46,7 @@ struct SiteRecord {
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
-            pci: try physicalCellIdentity(technology: technology)
+            pci: try physicalCellIdentity(technology: technology), bsic: try baseStationIdentityCode(technology: technology)
         )
     }
 
@@ -136,6 +136,18 @@ struct SiteRecord {
             throw SiteFieldError("pci \(pci) is not a physical cell identity (a whole number 0–503)")
         }
         return whole
+    }
+
+    /// A 2G site's BSIC from `ncc` and `bcc`, each a whole number 0–7, given together; nil when absent.
+    private func baseStationIdentityCode(technology: Technology) throws(SiteFieldError) -> Int? {
+        let ncc = values["ncc"], bcc = values["bcc"]
+        guard ncc != nil || bcc != nil else { return nil }
+        guard technology == .gsm else { throw SiteFieldError("ncc and bcc apply to 2G sites (a GSM cell's BSIC)") }
+        guard let ncc, let bcc else { throw SiteFieldError("ncc and bcc go together (a BSIC is both)") }
+        guard let colour = Int(exactly: ncc), let code = Int(exactly: bcc), (0...7).contains(colour), (0...7).contains(code) else {
+            throw SiteFieldError("ncc \(ncc) and bcc \(bcc) must be whole numbers 0–7")
+        }
+        return 8 * colour + code
     }
 
     /// With `pilot_offset_db`, a 3G site's EIRP is its whole carrier's, and what its threshold measures (RSCP) is the

@@ -111,15 +111,28 @@ public enum ChannelPlan {
         numberRanges(text).flatMap { codes in codes.allSatisfy((0...7).contains) ? codes : nil }
     }
 
-    /// The plan in `path` (columns `id` and `arfcn`, or `id` and `frequency_mhz`): each listed site's carrier, MHz.
-    public static func load(_ path: String) throws(InputError) -> [String: Double] {
+    /// A site's carrier in a plan, MHz, and its BSIC where the plan gives one.
+    public struct PlannedCarrier: Sendable, Equatable {
+        public let frequencyMHz: Double
+        public let bsic: Int?
+
+        public init(frequencyMHz: Double, bsic: Int? = nil) {
+            self.frequencyMHz = frequencyMHz
+            self.bsic = bsic
+        }
+    }
+
+    /// The plan in `path` (columns `id` and `arfcn`, or `id` and `frequency_mhz`; `ncc` and `bcc` too for BSICs):
+    /// each listed site's carrier.
+    public static func load(_ path: String) throws(InputError) -> [String: PlannedCarrier] {
         let csv = CSV(try readTextInput(path))
         let header = csv.header
         let arfcnColumn = header.firstIndex(of: "arfcn"), frequencyColumn = header.firstIndex(of: "frequency_mhz")
         guard let idColumn = header.firstIndex(of: "id"), arfcnColumn != nil || frequencyColumn != nil else {
             throw InputError(path: path, reason: "needs the columns id and arfcn (or frequency_mhz): a channel plan such as phusong channels writes")
         }
-        var plan: [String: Double] = [:]
+        let colourColumns = csv.columns(["ncc", "bcc"])
+        var plan: [String: PlannedCarrier] = [:]
         for (line, row) in csv.dataRows {
             guard row.count > idColumn, !row[idColumn].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
             let id = row[idColumn]
@@ -132,13 +145,25 @@ public enum ChannelPlan {
             guard let carrier else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' has no GSM channel (\(GSMChannel.bands)) nor a positive frequency_mhz")
             }
-            guard plan.updateValue(carrier, forKey: id) == nil else { throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice") }
+            var bsic: Int?
+            if let colourColumns {
+                guard row.count > colourColumns.max()!, let ncc = Int(row[colourColumns[0]]), let bcc = Int(row[colourColumns[1]]),
+                    (0...7).contains(ncc), (0...7).contains(bcc)
+                else { throw InputError(path: path, reason: "line \(line): site '\(id)' has no ncc and bcc 0–7") }
+                bsic = 8 * ncc + bcc
+            }
+            let planned = PlannedCarrier(frequencyMHz: carrier, bsic: bsic)
+            guard plan.updateValue(planned, forKey: id) == nil else { throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice") }
         }
         return plan
     }
 
-    /// `sites` on the carriers of `plan` (read from `path`), which may list 2G sites of `sites` only.
-    public static func apply(_ plan: [String: Double], to sites: [Site], path: String) throws(InputError) -> [Site] {
-        try applyPlan(plan, to: sites, path: path, technology: .gsm, kind: "channel", what: "BCCH") { $0.frequencyMHz = $1 }
+    /// `sites` on the carriers of `plan` (read from `path`), with its BSICs where it gives them, which may list 2G
+    /// sites of `sites` only.
+    public static func apply(_ plan: [String: PlannedCarrier], to sites: [Site], path: String) throws(InputError) -> [Site] {
+        try applyPlan(plan, to: sites, path: path, technology: .gsm, kind: "channel", what: "BCCH") { site, planned in
+            site.frequencyMHz = planned.frequencyMHz
+            if let bsic = planned.bsic { site.bsic = bsic }
+        }
     }
 }

@@ -44,6 +44,10 @@ extension FootprintSummary {
             public let sitesWithoutNeighbours: [String]
             /// Cells where every site kept lay within the margin, so that weaker ones may be missing from the counts.
             public let cellsWithEveryKeptSiteWithin: Int
+            /// With an identity for every site (2G: BCCH and BSIC; 4G: carrier and PCI), the pairs of neighbours on one
+            /// identity and the pairs of one site's neighbours on one identity; absent without.
+            public let identityCollisions: Int?
+            public let identityConfusions: Int?
 
             enum CodingKeys: String, CodingKey {
                 case technology, sites, relations
@@ -52,6 +56,8 @@ extension FootprintSummary {
                 case sameFrequency = "same_frequency"
                 case sitesWithoutNeighbours = "sites_without_neighbours"
                 case cellsWithEveryKeptSiteWithin = "cells_with_every_kept_site_within"
+                case identityCollisions = "identity_collisions"
+                case identityConfusions = "identity_confusions"
             }
         }
 

@@ -93,6 +93,30 @@ struct NeighbourLists {
         }
     }
 
+    /// The clashes of the cells' identities — a 2G cell's BCCH and BSIC, a 4G cell's carrier and PCI — when every
+    /// site of the technology has one (nil otherwise, and for 3G): pairs of neighbours on one identity (collisions) and
+    /// pairs of a site's neighbours on one identity (confusions: a handset's report cannot say which).
+    func identityClashes(_ sites: [Site]) -> (collisions: Int, confusions: Int)? {
+        let identities = sites.map { site -> [Double]? in
+            switch technology {
+            case .gsm: site.bsic.map { [site.frequencyMHz, Double($0)] }
+            case .lte: site.pci.map { [site.frequencyMHz, Double($0)] }
+            case .umts: nil
+            }
+        }
+        let members = self.members(sites)
+        guard !members.isEmpty, members.allSatisfy({ identities[$0] != nil }) else { return nil }
+        var collisions = Set<[Int]>(), confusions = 0
+        for source in members {
+            let targets = lists[source].map(\.target)
+            for target in targets where identities[target] == identities[source] { collisions.insert([min(source, target), max(source, target)]) }
+            for (offset, first) in targets.enumerated() {
+                confusions += targets[(offset + 1)...].filter { identities[$0] == identities[first] }.count
+            }
+        }
+        return (collisions.count, confusions)
+    }
+
     /// The CSV header of `rows(sites:)`.
     static let header = "technology,source,target,rank,reason,source_cells,cells,percent,same_frequency"
 

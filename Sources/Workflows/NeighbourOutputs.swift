@@ -36,12 +36,21 @@ struct NeighbourOutputs {
             let lists = NeighbourLists(overlaps: overlaps, sites: sites, technology: technology, settings: settings)
             let members = lists.members(sites), name = technology.rawValue, sameFrequency = lists.sameFrequencyCount(sites)
             let without = members.filter { lists.lists[$0].isEmpty }.map { sites[$0].id }
+            let clashes = lists.identityClashes(sites)
             totals.append(.init(
                 technology: name, sites: members.count, relations: lists.count(),
                 byReason: Dictionary(uniqueKeysWithValues: [NeighbourLists.Reason.coSite, .coverage, .mutual].map { ($0.rawValue, lists.count($0)) }),
                 leftOut: lists.leftOut, sameFrequency: sameFrequency, sitesWithoutNeighbours: without,
-                cellsWithEveryKeptSiteWithin: overlaps.cellsWithAllSlotsWithin
+                cellsWithEveryKeptSiteWithin: overlaps.cellsWithAllSlotsWithin, identityCollisions: clashes?.collisions,
+                identityConfusions: clashes?.confusions
             ))
+            if let clashes, clashes.collisions + clashes.confusions > 0 {
+                let identity = technology == .gsm ? "BCCH and BSIC" : "carrier and PCI"
+                warnings.append(
+                    "neighbours: \(clashes.collisions) pair(s) of \(name) neighbours share their \(identity), and \(clashes.confusions) pair(s) of "
+                        + "one site's neighbours do: a handset cannot tell them apart"
+                )
+            }
             rows += lists.rows(sites: sites)
             if !without.isEmpty {
                 warnings.append(
@@ -53,10 +62,10 @@ struct NeighbourOutputs {
             if lists.leftOut > 0 {
                 warnings.append("neighbours: \(lists.leftOut) \(name) relation(s) left out by the maximum of \(settings.maximum) neighbours per site")
             }
-            if technology == .gsm, sameFrequency > 0 {
+            if technology == .gsm, sameFrequency > 0, clashes == nil {
                 warnings.append(
-                    "neighbours: \(sameFrequency) 2G relation(s) join sites on one BCCH channel, which a handset cannot "
-                        + "tell apart: plan the channels with phusong channels --neighbours neighbours.csv"
+                    "neighbours: \(sameFrequency) 2G relation(s) join sites on one BCCH channel, which a handset tells apart by their BSIC "
+                        + "alone: give the sites ncc and bcc, or plan both with phusong channels --neighbours neighbours.csv"
                 )
             }
         }

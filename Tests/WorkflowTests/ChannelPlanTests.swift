@@ -114,7 +114,8 @@ struct ChannelPlanTests {
 
     @Test("""
         Bad plans and matrices are refused naming the file and the fault: a matrix without its columns or with a broken \\
-        line, a plan without an id or a channel, a channel no band has, a site twice, a site not in the list or not 2G
+        line, a plan without an id or a channel, a channel no band has, a site twice, a site not in the list or not 2G, \\
+        a BCC of 8; a site file's ncc without bcc, beyond 7 or on a 4G site; a plan's and a site file's BSICs are read
         """)
     func refusals() throws {
         let folder = try temporaryFolder("channel-plan-errors")
@@ -154,8 +155,18 @@ struct ChannelPlanTests {
         let apply: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try ChannelPlan.apply(try ChannelPlan.load(path), to: sites, path: path) }
         #expect(try refusal("id,arfcn\nX,1\n", apply).contains("site 'X' is not in the site list"))
         #expect(try refusal("id,arfcn\nL,1\n", apply).contains("site 'L' is a 4G site"))
-        let planned = try ChannelPlan.apply(["G": 947.4], to: sites, path: "plan.csv")
-        #expect(planned.map(\.frequencyMHz) == [947.4, 1_800])
+        let planned = try ChannelPlan.apply(["G": .init(frequencyMHz: 947.4, bsic: 29)], to: sites, path: "plan.csv")
+        #expect(planned.map(\.frequencyMHz) == [947.4, 1_800] && planned.map(\.bsic) == [29, nil])
+        #expect(try refusal("id,arfcn,ncc,bcc\nG,1,3,8\n", load).contains("line 2: site 'G' has no ncc and bcc 0–7"))
+        let siteFile: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try SiteFile.load(path) }
+        let columns = "id,lat,lon,height_m,eirp_dbm,technology,ncc,bcc\n"
+        #expect(try refusal(columns + "G,44.45,-71.45,30,57,2G,3,\n", siteFile).contains("ncc and bcc go together"))
+        #expect(try refusal(columns + "G,44.45,-71.45,30,57,2G,3,8\n", siteFile).contains("ncc 3.0 and bcc 8.0 must be whole numbers 0–7"))
+        #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,3,5\n", siteFile).contains("ncc and bcc apply to 2G sites"))
+        try (columns + "G,44.45,-71.45,30,57,2G,3,5\n").write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/sites.csv").map(\.bsic) == [29])
+        try "id,arfcn,ncc,bcc\nG,1,3,5\n".write(toFile: folder + "/bsic.csv", atomically: true, encoding: .utf8)
+        #expect(try ChannelPlan.load(folder + "/bsic.csv") == ["G": .init(frequencyMHz: 935.2, bsic: 29)])
     }
 }
 

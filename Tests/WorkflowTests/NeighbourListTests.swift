@@ -156,6 +156,40 @@ extension SignalQualityTests {
         #expect(!summary.warnings.contains { $0.contains("2G site(s) have no 4G neighbour") })
     }
 
+    @Test("""
+        With a BSIC for every 2G site and a PCI for every 4G site, summary.json counts the neighbours on one identity \\
+        (carrier and code) and the pairs of one site's neighbours on one, recounted from neighbours.csv, and warns; with \\
+        one 2G site without a BSIC, the 2G counts are absent and the warning is of neighbours on one BCCH
+        """)
+    func identityClashes() throws {
+        let folder = try temporaryFolder("neighbour-identities")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var sites = neighbourSites
+        for index in sites.indices where sites[index].technology == .gsm { sites[index].bsic = 29 }
+        for index in sites.indices where sites[index].technology == .lte { sites[index].pci = 7 }
+        let summary = try run(into: folder + "/all", sites: sites, raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }.0
+        let rows = try String(contentsOfFile: folder + "/all/neighbours.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map(String.init) }
+        let frequency = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0.frequencyMHz) })
+        for (name, totals) in zip(["2G", "4G"], try #require(summary.neighbours?.technologies)) {
+            let relations = rows.filter { $0[0] == name }
+            let collisions = Set(relations.filter { $0[8] == "true" }.map { [min($0[1], $0[2]), max($0[1], $0[2])] }).count
+            let confusions = Dictionary(grouping: relations, by: { $0[1] }).values.reduce(0) { total, list in
+                let targets = list.map { frequency[$0[2]]! }
+                return total + targets.indices.reduce(0) { sum, first in sum + targets[(first + 1)...].filter { $0 == targets[first] }.count }
+            }
+            #expect(totals.identityCollisions == collisions && totals.identityConfusions == confusions, "\(name)")
+            #expect(name == "2G" ? collisions > 0 && confusions > 0 : true)
+        }
+        #expect(summary.warnings.contains { $0.contains("pair(s) of 2G neighbours share their BCCH and BSIC") })
+        #expect(!summary.warnings.contains { $0.contains("join sites on one BCCH channel") })
+        sites[0].bsic = nil
+        let partial = try run(into: folder + "/partial", sites: sites, raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }.0
+        let gsm = try #require(partial.neighbours?.technologies.first)
+        #expect(gsm.identityCollisions == nil && gsm.identityConfusions == nil)
+        #expect(partial.warnings.contains { $0.contains("2G relation(s) join sites on one BCCH channel, which a handset tells apart by their BSIC alone") })
+    }
+
     @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv, but lists the relations between its technologies")
     func neighboursOfOneSite() throws {
         let folder = try temporaryFolder("neighbours-one")
