@@ -22,11 +22,13 @@ public struct Site: Sendable, Equatable {
     public var pci: Int?
     /// A 2G cell's base station identity code, 8 × NCC + BCC (0–63), which tells cells on one BCCH apart.
     public var bsic: Int?
+    /// The mast (tower, site in a site database) the site's antenna stands on, which its other sectors share.
+    public var mast: String?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        bsic: Int? = nil
+        bsic: Int? = nil, mast: String? = nil
     ) {
         self.id = id
         self.location = location
@@ -39,6 +41,7 @@ public struct Site: Sendable, Equatable {
         self.uplink = uplink
         self.pci = pci
         self.bsic = bsic
+        self.mast = mast
     }
 
     /// The physical cell identities there are: 168 groups of three.

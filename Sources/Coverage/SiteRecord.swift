@@ -10,6 +10,8 @@ struct SiteRecord {
     var values: [String: Double] = [:]
     var technology: String?
     var antennaFile: String?
+    /// The mast it stands on, as given.
+    var mast: String?
     /// Attributes beyond the site's own, kept as text for the caller.
     var extra: [String: String] = [:]
 
@@ -46,7 +48,8 @@ struct SiteRecord {
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
-            pci: try physicalCellIdentity(technology: technology), bsic: try baseStationIdentityCode(technology: technology)
+            pci: try physicalCellIdentity(technology: technology), bsic: try baseStationIdentityCode(technology: technology),
+            mast: mast
         )
     }
 

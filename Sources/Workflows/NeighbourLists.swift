@@ -24,8 +24,15 @@ public struct NeighbourSettings: Sendable, Equatable {
     public static let minimumPercentRange = 0.0...100
     public static let maximumRange = 1...256
     /// Sites of one technology closer than this many metres stand on one mast (sectors of one site): always each
-    /// other's neighbours.
+    /// other's neighbours — unless both name their `mast` and the names differ; sites naming one mast stand on it
+    /// however far apart their coordinates.
     public static let coSiteMetres = 10.0
+
+    /// Whether `first` and `second` stand on one mast.
+    static func onOneMast(_ first: Site, _ second: Site) -> Bool {
+        if let mast = first.mast, let other = second.mast { return mast == other }
+        return first.location.distance(to: second.location) < coSiteMetres
+    }
 }
 
 /// Each site's neighbours among the sites of one technology, in the order a site lists them: those on its mast, then
@@ -57,7 +64,7 @@ struct NeighbourLists {
         let members = sites.indices.filter { sites[$0].technology == technology }
         for source in members {
             let others = members.filter { $0 != source }
-            let onMast = others.filter { sites[$0].location.distance(to: sites[source].location) < NeighbourSettings.coSiteMetres }
+            let onMast = others.filter { NeighbourSettings.onOneMast(sites[$0], sites[source]) }
             let served = Double(overlaps.servedCells[source]), cells = overlaps.cells[source]
             let reaching = others.filter { other in
                 cells[other] > 0 && !onMast.contains(other) && 100 * Double(cells[other]) / served >= settings.minimumPercent

@@ -190,6 +190,38 @@ extension SignalQualityTests {
         #expect(partial.warnings.contains { $0.contains("2G relation(s) join sites on one BCCH channel, which a handset tells apart by their BSIC alone") })
     }
 
+    @Test("""
+        Sites naming one mast are co-site however far apart their coordinates, sites naming two masts are not however \\
+        close; a site without a mast goes by the 10 m rule; site files read mast as text (a GeoJSON number too)
+        """)
+    func mastNames() throws {
+        let folder = try temporaryFolder("neighbour-masts")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func sector(_ id: String, _ latitude: Double, mast: String?) -> Site {
+            Site(
+                id: id, location: GeoPoint(latitude: latitude, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57,
+                technology: .gsm, mast: mast
+            )
+        }
+        let sites = [
+            sector("A-1", 44.45, mast: "A"), sector("A-2", 44.4503, mast: "A"), sector("B-1", 44.45, mast: "B"), sector("C-1", 44.45, mast: nil),
+        ]
+        #expect(sites[0].location.distance(to: sites[1].location) > 30)
+        _ = try run(into: folder, sites: sites, raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }
+        let rows = try String(contentsOfFile: folder + "/neighbours.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map(String.init) }
+        let coSite = Set(rows.filter { $0[4] == "co-site" }.map { $0[1] + ">" + $0[2] })
+        #expect(coSite == ["A-1>A-2", "A-2>A-1", "A-1>C-1", "C-1>A-1", "B-1>C-1", "C-1>B-1"], "\(coSite)")
+        try "id,lat,lon,height_m,eirp_dbm,technology,mast\nG,44.45,-71.45,30,57,2G,Pác Bó 3\nH,44.45,-71.45,30,57,2G,\n"
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/sites.csv").map(\.mast) == ["Pác Bó 3", nil])
+        try """
+            {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-71.45, 44.45]},
+             "properties": {"id": "G", "height_m": 30, "eirp_dbm": 57, "technology": "2G", "mast": 12}}]}
+            """.write(toFile: folder + "/sites.geojson", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/sites.geojson").map(\.mast) == ["12"])
+    }
+
     @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv, but lists the relations between its technologies")
     func neighboursOfOneSite() throws {
         let folder = try temporaryFolder("neighbours-one")
