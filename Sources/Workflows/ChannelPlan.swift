@@ -4,7 +4,8 @@ import Propagation
 import Terrain
 
 /// A 2G BCCH channel plan's files: the interference matrix a `--ci` run wrote (`interference.csv`), the neighbour
-/// lists a `--neighbours` run wrote (`neighbours.csv`), the channels to use, and the plan (`channels.csv`: `id`, `arfcn`), which `--channels` applies to a site list.
+/// lists a `--neighbours` run wrote (`neighbours.csv`), the channels to use, and the plan (`channels.csv`: `id`,
+/// `arfcn`), which `--channels` applies to a site list.
 public enum ChannelPlan {
     /// The problem of the matrix at `matrix` and, where given, the 2G handover neighbours of `neighbours` (a
     /// `neighbours.csv`): a planner over their sites (in the order they first appear, the matrix's first) and the cost of
@@ -14,19 +15,6 @@ public enum ChannelPlan {
         let pairs = try interference(matrix, sites: &sites, now: &now)
         let separated = try neighbours.map { path throws(InputError) in try neighbourPairs(path, sites: &sites, now: &now) } ?? []
         return (ChannelPlanner(ids: sites.ids, pairs: pairs, separated: separated), now)
-    }
-
-    /// Site ids numbered in the order they first appear.
-    private struct SiteNumbers {
-        var ids: [String] = []
-        var index: [String: Int] = [:]
-
-        mutating func number(_ id: String) -> Int {
-            if let known = index[id] { return known }
-            index[id] = ids.count
-            ids.append(id)
-            return ids.count - 1
-        }
     }
 
     /// The interference matrix in `path`, its pairs' cells on one channel and on adjacent ones added to `now`.

@@ -13,14 +13,7 @@ public enum PCIPlan {
         guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
             throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
         }
-        var ids: [String] = [], index: [String: Int] = [:]
-        func number(_ id: String) -> Int {
-            if let known = index[id] { return known }
-            index[id] = ids.count
-            ids.append(id)
-            return ids.count - 1
-        }
-        var relations: [(source: Int, target: Int, cells: Int)] = [], onOneMast: [(Int, Int)] = []
+        var sites = SiteNumbers(), relations: [(source: Int, target: Int, cells: Int)] = [], onOneMast: [(Int, Int)] = []
         for (line, row) in csv.dataRows {
             guard row.count > columns.max()!, let technology = Technology(named: row[columns[0]]), !row[columns[1]].isEmpty,
                 row[columns[1]] != row[columns[2]], let cells = Int(row[columns[4]]), (0...ChannelPlan.maximumCells).contains(cells)
@@ -30,12 +23,12 @@ public enum PCIPlan {
                 )
             }
             guard technology == .lte else { continue }
-            let pair = (number(row[columns[1]]), number(row[columns[2]]))
+            let pair = (sites.number(row[columns[1]]), sites.number(row[columns[2]]))
             relations.append((pair.0, pair.1, cells))
             if row[columns[3]] == "co-site" { onOneMast.append(pair) }
         }
         guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no 4G neighbours") }
-        return PCIPlanner(ids: ids, relations: relations, onOneMast: onOneMast)
+        return PCIPlanner(ids: sites.ids, relations: relations, onOneMast: onOneMast)
     }
 
     /// The PCI groups (0–167) of a list such as "0-167" or "0-99,150-167"; nil for a malformed list, a number outside
