@@ -70,7 +70,9 @@ struct ServerRasters {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
         umts?.add(coverage, number: number, gridWidth: gridWidth)
         gsm?.add(coverage, number: number, gridWidth: gridWidth)
-        for technology in ranks.keys { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
+        // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation
+        // would then copy every technology's ranks, grid-sized.
+        for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
