@@ -1,7 +1,4 @@
 extension ChannelPlanner {
-    /// The BSICs (8 × NCC + BCC, 0–63) there are.
-    public static let bsicRange = 0...63
-
     /// Per site, the sites on its channel in `assignment` it must not share a BSIC with, as a handset could not tell the
     /// two apart: those it shares cells of the interference matrix with (heard together on one BCCH), and those a site
     /// lists beside it (itself or its other neighbours), whose reports name them by BCCH and BSIC.
@@ -25,30 +22,10 @@ extension ChannelPlanner {
     /// code with a peer moved to the code of fewest while that lowers them.
     public func bsics(for assignment: [Int], codes: [Int]) -> [Int] {
         let peers = bsicPeers(in: assignment)
-        var bsic = Array(repeating: -1, count: ids.count), uses = [Int: Int]()
-        func clashes(_ site: Int) -> [Int: Int] {
+        let order = ids.indices.sorted { (peers[$0].count, -$0) > (peers[$1].count, -$1) }
+        return assignCodes(count: ids.count, order: order, codes: codes) { site, bsic in
             peers[site].reduce(into: [Int: Int]()) { counts, peer in if bsic[peer] >= 0 { counts[bsic[peer], default: 0] += 1 } }
         }
-        func give(_ site: Int, _ code: Int) {
-            if bsic[site] >= 0 { uses[bsic[site], default: 0] -= 1 }
-            uses[code, default: 0] += 1
-            bsic[site] = code
-        }
-        for site in ids.indices.sorted(by: { (peers[$0].count, -$0) > (peers[$1].count, -$1) }) {
-            let counts = clashes(site)
-            give(site, codes.min { (counts[$0, default: 0], uses[$0, default: 0], $0) < (counts[$1, default: 0], uses[$1, default: 0], $1) }!)
-        }
-        var improved = true
-        while improved {
-            improved = false
-            for site in ids.indices {
-                let counts = clashes(site), now = counts[bsic[site], default: 0]
-                guard now > 0, let code = codes.min(by: { counts[$0, default: 0] < counts[$1, default: 0] }), counts[code, default: 0] < now else { continue }
-                give(site, code)
-                improved = true
-            }
-        }
-        return bsic
     }
 
     /// Per site, how many of its peers on its channel in `assignment` there are, and how many share its BSIC in `bsic`.

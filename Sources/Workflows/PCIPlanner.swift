@@ -71,44 +71,21 @@ public struct PCIPlanner: Sendable {
     /// masts in conflict moved one at a time to the group of fewest conflicts while any move lowers them.
     public func plan(groups: [Int], rounds: Int = 100) -> [Int] {
         let shifts = planShifts(rounds: rounds)
-        var pci = Array(repeating: -1, count: ids.count), uses = [Int: Int]()
-        func move(_ mast: Int, to group: Int) {
-            if pci[masts[mast][0]] >= 0 { uses[pci[masts[mast][0]] / 3, default: 0] -= 1 }
-            uses[group, default: 0] += 1
-            for site in masts[mast] { pci[site] = 3 * group + shifts[site] }
-        }
+        var mastOf = Array(repeating: 0, count: ids.count)
+        for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
         let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
-        for mast in masts.indices.sorted(by: { (degree[$0], -$0) > (degree[$1], -$1) }) {
-            let conflicts = conflictsByGroup(of: mast, in: pci, shifts: shifts)
-            move(mast, to: groups.min {
-                (conflicts[$0, default: 0], uses[$0, default: 0], $0) < (conflicts[$1, default: 0], uses[$1, default: 0], $1)
-            }!)
-        }
-        var improved = true
-        while improved {
-            improved = false
-            for mast in masts.indices {
-                let conflicts = conflictsByGroup(of: mast, in: pci, shifts: shifts), now = conflicts[pci[masts[mast][0]] / 3, default: 0]
-                guard now > 0, let group = groups.min(by: { conflicts[$0, default: 0] < conflicts[$1, default: 0] }),
-                    conflicts[group, default: 0] < now
-                else { continue }
-                move(mast, to: group)
-                improved = true
+        let order = masts.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
+        // Per group, the sites on their shift that the mast's sites must not share a PCI with there.
+        let group = assignCodes(count: masts.count, order: order, codes: groups) { mast, group in
+            var conflicts = [Int: Int]()
+            for site in masts[mast] {
+                for other in conflicting(site) where mastOf[other] != mast && group[mastOf[other]] >= 0 && shifts[other] == shifts[site] {
+                    conflicts[group[mastOf[other]], default: 0] += 1
+                }
             }
+            return conflicts
         }
-        return pci
-    }
-
-    /// Per group, the conflicts `mast`'s sites would have there with the other sites' PCIs in `pci` (−1 for none yet):
-    /// sites on their shift they must not share a PCI with.
-    private func conflictsByGroup(of mast: Int, in pci: [Int], shifts: [Int]) -> [Int: Int] {
-        var conflicts = [Int: Int]()
-        for site in masts[mast] {
-            for other in conflicting(site) where pci[other] >= 0 && pci[other] % 3 == shifts[site] && !masts[mast].contains(other) {
-                conflicts[pci[other] / 3, default: 0] += 1
-            }
-        }
-        return conflicts
+        return ids.indices.map { 3 * group[mastOf[$0]] + shifts[$0] }
     }
 
     /// The sites `site` must not share a PCI with, each as often as sharing it would count in `cost(of:in:)`: its
