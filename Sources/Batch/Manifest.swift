@@ -43,7 +43,7 @@ public struct Manifest: Sendable {
             for name in given.keys {
                 let scenario = try given.object(name)!
                 _ = try ScenarioFields.request(scenario, resolve: resolve, required: [])
-                try requireFiles(scenario, ["terrain", "population", "population_raster", "settlements", "clutter", "clutter_losses"], resolve: resolve)
+                try requireFiles(scenario, scenarioFileKeys, resolve: resolve)
                 scenarios[name] = scenario
             }
         }
@@ -95,7 +95,7 @@ public struct Manifest: Sendable {
             var request = try ScenarioFields.request(
                 fields.removing(extra), resolve: resolve, required: isPlan ? ["sites", "population"] : ["sites"]
             )
-            try requireFiles(fields, ["terrain", "sites", "population", "population_raster", "settlements", "clutter", "clutter_losses"], resolve: resolve)
+            try requireFiles(fields, ["sites"] + scenarioFileKeys, resolve: resolve)
             let inputs = request.inputFiles
             request.outputDirectory = ""
             let work: BatchJob.Work = isPlan ? .plan(try planRequest(fields, evaluation: request)) : .evaluate(request)
@@ -157,6 +157,11 @@ public struct Manifest: Sendable {
         guard value >= 0 else { throw fields.fault(key, "must not be negative") }
         return value
     }
+
+    /// The fields of a scenario that name input files (a job's `sites` besides).
+    private static let scenarioFileKeys = [
+        "terrain", "population", "population_raster", "settlements", "clutter", "clutter_losses", "channels", "pci", "psc",
+    ]
 
     /// Every listed path field present must name an existing file or folder.
     static func requireFiles(_ fields: JSONFields, _ keys: [String], resolve: (String) -> String) throws(InputError) {

@@ -20,6 +20,8 @@ public struct Site: Sendable, Equatable {
     public var uplink: Uplink?
     /// A 4G cell's physical cell identity (0–503), whose value mod 3 sets the subcarriers of its reference signals.
     public var pci: Int?
+    /// A 3G cell's primary scrambling code (0–511), which tells cells on one carrier apart.
+    public var psc: Int?
     /// A 2G cell's base station identity code, 8 × NCC + BCC (0–63), which tells cells on one BCCH apart.
     public var bsic: Int?
     /// The mast (tower, site in a site database) the site's antenna stands on, which its other sectors share.
@@ -28,7 +30,7 @@ public struct Site: Sendable, Equatable {
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        bsic: Int? = nil, mast: String? = nil
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil
     ) {
         self.id = id
         self.location = location
@@ -40,10 +42,14 @@ public struct Site: Sendable, Equatable {
         self.thresholdDBm = thresholdDBm
         self.uplink = uplink
         self.pci = pci
+        self.psc = psc
         self.bsic = bsic
         self.mast = mast
     }
 
     /// The physical cell identities there are: 168 groups of three.
     public static let pciRange = 0...503
+
+    /// The primary scrambling codes there are: 64 groups of eight.
+    public static let pscRange = 0...511
 }

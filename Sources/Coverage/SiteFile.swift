@@ -7,7 +7,7 @@ import Terrain
 /// `tx_power_dbm` (+ `antenna_gain_dbi`, `feeder_loss_db`), optional `frequency_mhz` (default: the technology's
 /// band; a 2G site's may be given as its `arfcn`), `azimuth_deg`, `beamwidth_deg`, `vertical_beamwidth_deg`,
 /// `tilt_deg` (mechanical), `electrical_tilt_deg`, `antenna_file` (MSI pattern, relative to the site file),
-/// `threshold_dbm`, a 4G site's `pci`, a 2G site's `ncc` and `bcc`, and the `mast` it stands on.
+/// `threshold_dbm`, a 4G site's `pci`, a 3G site's `psc`, a 2G site's `ncc` and `bcc`, and the `mast` it stands on.
 public enum SiteFile {
     /// A site with the further attributes asked for.
     public struct Entry: Sendable {

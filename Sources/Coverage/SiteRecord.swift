@@ -19,7 +19,7 @@ struct SiteRecord {
     static let numbers = [
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
-        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "ncc", "bcc",
+        "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -48,8 +48,9 @@ struct SiteRecord {
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
-            pci: try physicalCellIdentity(technology: technology), bsic: try baseStationIdentityCode(technology: technology),
-            mast: mast
+            pci: try cellIdentity("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
+            psc: try cellIdentity("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
+            bsic: try baseStationIdentityCode(technology: technology), mast: mast
         )
     }
 
@@ -131,12 +132,15 @@ struct SiteRecord {
         return downlink
     }
 
-    /// A 4G site's `pci`, a whole number 0–503; nil when absent.
-    private func physicalCellIdentity(technology: Technology) throws(SiteFieldError) -> Int? {
-        guard let pci = values["pci"] else { return nil }
-        guard technology == .lte else { throw SiteFieldError("pci applies to 4G sites (an LTE physical cell identity)") }
-        guard let whole = Int(exactly: pci), Site.pciRange.contains(whole) else {
-            throw SiteFieldError("pci \(pci) is not a physical cell identity (a whole number 0–503)")
+    /// A cell identity given as `name` (a 4G site's `pci`, a 3G site's `psc`): a whole number in `range`, on a site
+    /// of `owner` only; nil when absent.
+    private func cellIdentity(
+        _ name: String, technology: Technology, owner: Technology, range: ClosedRange<Int>, what: String
+    ) throws(SiteFieldError) -> Int? {
+        guard let value = values[name] else { return nil }
+        guard technology == owner else { throw SiteFieldError("\(name) applies to \(owner.rawValue) sites (\(what))") }
+        guard let whole = Int(exactly: value), range.contains(whole) else {
+            throw SiteFieldError("\(name) \(value) is not a \(what) (a whole number \(range.lowerBound)–\(range.upperBound))")
         }
         return whole
     }

@@ -30,6 +30,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case neighbourList = "neighbour-list"
     case pciNeighbours = "pci-neighbours"
     case pciPlan = "pci-plan"
+    case pscNeighbours = "psc-neighbours"
+    case pscPlan = "psc-plan"
     case neighbourAudit = "neighbour-audit"
 
     /// The file name the bytes are written under (the extension chooses the reader).
@@ -50,8 +52,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: "links.csv"
         case .interferenceMatrix: "interference.csv"
         case .channelPlan: "channels.csv"
-        case .neighbourList, .pciNeighbours: "neighbours.csv"
+        case .neighbourList, .pciNeighbours, .pscNeighbours: "neighbours.csv"
         case .pciPlan: "pci.csv"
+        case .pscPlan: "psc.csv"
         case .neighbourAudit: "oss_neighbours.csv"
         }
     }
@@ -89,8 +92,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
-        case .neighbourList, .pciNeighbours: ["Fixtures/fuzz/neighbours.csv"]
+        case .neighbourList, .pciNeighbours, .pscNeighbours: ["Fixtures/fuzz/neighbours.csv"]
         case .pciPlan: ["Fixtures/fuzz/pci.csv"]
+        case .pscPlan: ["Fixtures/fuzz/psc.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         }
     }
@@ -122,14 +126,17 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = try? ChannelPlan.problem(matrix: matrix, neighbours: path).planner.plan(channels: [1, 2, 5], rounds: 5)
         case .pciNeighbours: _ = try? PCIPlan.problem(path).plan(groups: [0, 1, 2], rounds: 5)
         case .pciPlan: _ = try? PCIPlan.apply(try PCIPlan.load(path), to: Self.channelSites, path: path)
+        case .pscNeighbours: _ = try? PSCPlan.problem(path).plan(groups: [0, 1])
+        case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         }
     }
 
-    /// A 2G and a 4G site for channel and PCI plans to name.
+    /// A 2G, a 4G and a 3G site for channel, PCI and scrambling-code plans to name.
     private static let channelSites = [
         Site(id: "G1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57, technology: .gsm),
         Site(id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte),
+        Site(id: "U1-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 2_110, eirpDBm: 33, technology: .umts),
     ]
 
     /// A 16 × 16 grid of 100 m cells around 44.45° N, 71.45° W (UTM 19N), for land cover to be placed on.

@@ -30,6 +30,8 @@ public struct FootprintRequest: Sendable {
     public var channelPlanPath: String?
     /// A PCI plan giving listed 4G sites their PCIs (`PCIPlan`); nil for the sites' own.
     public var pciPlanPath: String?
+    /// A scrambling-code plan giving listed 3G sites their primary scrambling codes (`PSCPlan`); nil for the sites' own.
+    public var pscPlanPath: String?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -43,7 +45,7 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath, channelPlanPath, pciPlanPath].compactMap { $0 }
+            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath, channelPlanPath, pciPlanPath, pscPlanPath].compactMap { $0 }
     }
 
     /// Refuses `sites` when the run checks every site's uplink and one's antenna gain is unknown, naming the sites file.

@@ -100,15 +100,15 @@ struct NeighbourLists {
         }
     }
 
-    /// The clashes of the cells' identities — a 2G cell's BCCH and BSIC, a 4G cell's carrier and PCI — when every
-    /// site of the technology has one (nil otherwise, and for 3G): pairs of neighbours on one identity (collisions) and
+    /// The clashes of the cells' identities — a 2G cell's BCCH and BSIC, a 3G cell's carrier and scrambling code, a 4G
+    /// cell's carrier and PCI — when every site of the technology has one (nil otherwise): pairs of neighbours on one identity (collisions) and
     /// pairs of a site's neighbours on one identity (confusions: a handset's report cannot say which).
     func identityClashes(_ sites: [Site]) -> (collisions: Int, confusions: Int)? {
         let identities = sites.map { site -> [Double]? in
             switch technology {
             case .gsm: site.bsic.map { [site.frequencyMHz, Double($0)] }
             case .lte: site.pci.map { [site.frequencyMHz, Double($0)] }
-            case .umts: nil
+            case .umts: site.psc.map { [site.frequencyMHz, Double($0)] }
             }
         }
         let members = self.members(sites)

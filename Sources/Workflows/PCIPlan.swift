@@ -6,29 +6,9 @@ import Terrain
 /// A 4G PCI plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`), the groups to use, and the
 /// plan (`pci.csv`: `id`, `pci`), which `--pci` applies to a site list.
 public enum PCIPlan {
-    /// A planner over the 4G sites of the neighbour lists in `path` (in the order they first appear): their relations
-    /// and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out.
+    /// A planner over the 4G sites of the neighbour lists in `path`.
     public static func problem(_ path: String) throws(InputError) -> PCIPlanner {
-        let csv = CSV(try readTextInput(path))
-        guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
-            throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
-        }
-        var sites = SiteNumbers(), relations: [(source: Int, target: Int, cells: Int)] = [], onOneMast: [(Int, Int)] = []
-        for (line, row) in csv.dataRows {
-            guard row.count > columns.max()!, let technology = Technology(named: row[columns[0]]), !row[columns[1]].isEmpty,
-                row[columns[1]] != row[columns[2]], let cells = Int(row[columns[4]]), (0...ChannelPlan.maximumCells).contains(cells)
-            else {
-                throw InputError(
-                    path: path, reason: "line \(line): expected a technology, two different site ids and whole cells (at most \(ChannelPlan.maximumCells))"
-                )
-            }
-            guard technology == .lte else { continue }
-            let pair = (sites.number(row[columns[1]]), sites.number(row[columns[2]]))
-            relations.append((pair.0, pair.1, cells))
-            if row[columns[3]] == "co-site" { onOneMast.append(pair) }
-        }
-        guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no 4G neighbours") }
-        return PCIPlanner(ids: sites.ids, relations: relations, onOneMast: onOneMast)
+        PCIPlanner(try NeighbourRelations.read(path, technology: .lte))
     }
 
     /// The PCI groups (0–167) of a list such as "0-167" or "0-99,150-167"; nil for a malformed list, a number outside
@@ -54,20 +34,7 @@ public enum PCIPlan {
 
     /// The plan in `path` (columns `id` and `pci`): each listed site's PCI.
     public static func load(_ path: String) throws(InputError) -> [String: Int] {
-        let csv = CSV(try readTextInput(path))
-        guard let columns = csv.columns(["id", "pci"]) else {
-            throw InputError(path: path, reason: "needs the columns id and pci: a PCI plan such as phusong pci writes")
-        }
-        var plan: [String: Int] = [:]
-        for (line, row) in csv.dataRows {
-            guard row.count > columns.max()!, !row[columns[0]].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
-            let id = row[columns[0]]
-            guard let pci = Int(row[columns[1]].trimmingCharacters(in: .whitespaces)), Site.pciRange.contains(pci) else {
-                throw InputError(path: path, reason: "line \(line): site '\(id)' has no PCI (a whole number 0–503)")
-            }
-            guard plan.updateValue(pci, forKey: id) == nil else { throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice") }
-        }
-        return plan
+        try loadIdentityPlan(path, column: "pci", range: Site.pciRange, what: "PCI", writer: "phusong pci")
     }
 
     /// `sites` with the PCIs of `plan` (read from `path`), which may list 4G sites of `sites` only.

@@ -170,6 +170,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A PCI plan (CSV of id and pci, as phusong pci writes): the listed 4G sites take those PCIs.")
     var pci: String?
 
+    @Option(help: "A scrambling-code plan (CSV of id and psc, as phusong psc writes): the listed 3G sites take those primary scrambling codes.")
+    var psc: String?
+
     @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
     var neighbours = false
 
@@ -243,6 +246,7 @@ struct SiteRunOptions: ParsableArguments {
         }
         request.channelPlanPath = channels
         request.pciPlanPath = pci
+        request.pscPlanPath = psc
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

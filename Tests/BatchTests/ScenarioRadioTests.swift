@@ -83,6 +83,33 @@ struct ScenarioRadioTests {
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
     }
 
+    @Test("Scenarios take channels, pci and psc plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key")
+    func identityPlanFields() throws {
+        let folder = try temporaryFolder("identity-plan-scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["channels.csv", "pci.csv", "psc.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        func load(_ scenario: String) throws -> Manifest {
+            let path = folder + "/manifest.yaml"
+            try """
+                name: identities
+                scenarios:
+                  base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
+                jobs:
+                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return try Manifest.load(path)
+        }
+        guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        let plans = [request.channelPlanPath, request.pciPlanPath, request.pscPlanPath]
+        #expect(zip(plans, ["/channels.csv", "/pci.csv", "/psc.csv"]).allSatisfy { $0?.hasPrefix(folder) == true && $0?.hasSuffix($1) == true }, "\(plans)")
+        #expect(plans.allSatisfy { request.inputFiles.contains($0!) }, "a changed plan makes the job run again")
+        let absent = try #require(throws: InputError.self) { try load("psc: absent.csv") }
+        #expect(absent.reason.contains("psc") && absent.reason.contains("absent.csv"), "\(absent)")
+    }
+
     @Test("Scenarios take clutter, clutter_losses and residential_classes, resolved against the manifest's folder; one without the other, or a missing file, is refused")
     func clutterFields() throws {
         let folder = try temporaryFolder("clutter-scenario")

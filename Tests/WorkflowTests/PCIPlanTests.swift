@@ -8,25 +8,6 @@ import Workflows
 
 @Suite("4G PCI plans (phusong pci, --pci, pci in site files)")
 struct PCIPlanTests {
-    /// Neighbour relations drawn at random among `masts` masts of one to three sectors: each pair of sectors on
-    /// different masts related with probability `share`, with 1–500 cells.
-    func randomRelations(masts: Int, share: Double, random: inout SeededGenerator) -> (sites: Int, relations: [(Int, Int, Int)], onOneMast: [(Int, Int)]) {
-        var mastOf: [Int] = []
-        for mast in 0..<masts { mastOf += Array(repeating: mast, count: Int.random(in: 1...3, using: &random)) }
-        var relations: [(Int, Int, Int)] = [], onOneMast: [(Int, Int)] = []
-        for source in mastOf.indices {
-            for target in mastOf.indices where target != source {
-                if mastOf[source] == mastOf[target] {
-                    onOneMast.append((source, target))
-                    relations.append((source, target, Int.random(in: 0...500, using: &random)))
-                } else if Double.random(in: 0..<1, using: &random) < share {
-                    relations.append((source, target, Int.random(in: 1...500, using: &random)))
-                }
-            }
-        }
-        return (mastOf.count, relations, onOneMast)
-    }
-
     @Test("""
         The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \\
         trying every mast's every permutation finds; with groups enough there is no collision nor confusion; with two \\
@@ -36,7 +17,7 @@ struct PCIPlanTests {
     func plannerReachesTheOptimum() {
         var random = SeededGenerator(seed: 504)
         for _ in 0..<12 {
-            let (sites, relations, onOneMast) = randomRelations(masts: 5, share: 0.3, random: &random)
+            let (sites, relations, onOneMast) = randomRelations(masts: 5, sectors: 1...3, share: 0.3, random: &random)
             let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
             let pci = planner.plan(groups: Array(0...167))
             #expect(planner.plan(groups: Array(0...167)) == pci)
@@ -78,7 +59,7 @@ struct PCIPlanTests {
         let four = PCIPlanner(ids: ["A", "B", "C", "D"], relations: [(0, 1, 5), (2, 3, 5)], onOneMast: [(0, 1), (1, 2), (2, 3)])
         #expect(four.masts == [[0, 1, 2], [3]])
         var random = SeededGenerator(seed: 168)
-        let (sites, relations, onOneMast) = randomRelations(masts: 400, share: 0.01, random: &random)
+        let (sites, relations, onOneMast) = randomRelations(masts: 400, sectors: 1...3, share: 0.01, random: &random)
         let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
         let cost = planner.cost(of: planner.plan(groups: Array(0...167)))
         #expect(cost.collisions == 0 && cost.confusions == 0, "\(cost)")

@@ -1,0 +1,133 @@
+import Coverage
+import Propagation
+import Terrain
+
+/// One technology's neighbour relations as cell-identity plans (PCIs, scrambling codes) read them: who lists whom, the
+/// cells each pair overlaps in, and which sites stand on one mast. Identities clash two ways: a site and a neighbour
+/// on one (a collision) and two neighbours of one site on one (a confusion: a handset's report cannot say which).
+public struct NeighbourRelations: Sendable {
+    /// The sites, in the order the relations first name them.
+    public let ids: [String]
+    /// Per site, the sites it lists as neighbours.
+    let listed: [[Int]]
+    /// Per site, the sites listing it.
+    let listers: [[Int]]
+    /// Per site, its neighbours either way and the cells they overlap in (both ways summed).
+    let overlaps: [[(site: Int, cells: Int)]]
+    /// Pairs of sites on one mast (the sectors of one site).
+    let onOneMast: [(Int, Int)]
+
+    /// `relations`: source lists target (indices into `ids`), over `cells` of the source's best-server cells;
+    /// `onOneMast`: pairs of sites on one mast.
+    public init(ids: [String], relations: [(source: Int, target: Int, cells: Int)], onOneMast: [(Int, Int)]) {
+        self.ids = ids
+        var listed = Array(repeating: Set<Int>(), count: ids.count), listers = listed
+        var weights = Array(repeating: [Int: Int](), count: ids.count)
+        for (source, target, cells) in relations where source != target {
+            listed[source].insert(target)
+            listers[target].insert(source)
+            weights[source][target, default: 0] += cells
+            weights[target][source, default: 0] += cells
+        }
+        self.listed = listed.map { $0.sorted() }
+        self.listers = listers.map { $0.sorted() }
+        overlaps = weights.map { $0.map { (site: $0.key, cells: $0.value) }.sorted { $0.site < $1.site } }
+        self.onOneMast = onOneMast
+    }
+
+    /// The `technology` sites of the neighbour lists in `path` (a `neighbours.csv`, in the order they first appear):
+    /// their relations and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out.
+    public static func read(_ path: String, technology: Technology) throws(InputError) -> NeighbourRelations {
+        let csv = CSV(try readTextInput(path))
+        guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
+            throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
+        }
+        var sites = SiteNumbers(), relations: [(source: Int, target: Int, cells: Int)] = [], onOneMast: [(Int, Int)] = []
+        for (line, row) in csv.dataRows {
+            guard row.count > columns.max()!, let listed = Technology(named: row[columns[0]]), !row[columns[1]].isEmpty,
+                row[columns[1]] != row[columns[2]], let cells = Int(row[columns[4]]), (0...ChannelPlan.maximumCells).contains(cells)
+            else {
+                throw InputError(
+                    path: path, reason: "line \(line): expected a technology, two different site ids and whole cells (at most \(ChannelPlan.maximumCells))"
+                )
+            }
+            guard listed == technology else { continue }
+            let pair = (sites.number(row[columns[1]]), sites.number(row[columns[2]]))
+            relations.append((pair.0, pair.1, cells))
+            if row[columns[3]] == "co-site" { onOneMast.append(pair) }
+        }
+        guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no \(technology.rawValue) neighbours") }
+        return NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
+    }
+
+    /// The sites joined by the co-site pairs, each set in the order of the sites and cut into masts of `size` at most.
+    func masts(size: Int) -> [[Int]] {
+        var root = Array(ids.indices)
+        func find(_ site: Int) -> Int {
+            var site = site
+            while root[site] != site { (root[site], site) = (root[root[site]], root[site]) }
+            return site
+        }
+        for (first, second) in onOneMast { root[find(first)] = find(second) }
+        var members: [Int: [Int]] = [:]
+        for site in ids.indices { members[find(site), default: []].append(site) }
+        return members.values.sorted { $0[0] < $1[0] }.flatMap { sites in
+            stride(from: 0, to: sites.count, by: size).map { Array(sites[$0..<min($0 + size, sites.count)]) }
+        }
+    }
+
+    /// Per site, `slot[site] + groupSize × group` with each mast's group from `groups`: greedily, the masts with most
+    /// relations first, each the group of fewest conflicts (with its sites' slots), then the least used; then masts
+    /// in conflict moved one at a time to the group of fewest while that lowers their conflicts.
+    func codes(masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int]) -> [Int] {
+        var mastOf = Array(repeating: 0, count: ids.count)
+        for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
+        let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
+        let order = masts.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
+        let group = assignCodes(count: masts.count, order: order, codes: groups) { mast, group in
+            var conflicts = [Int: Int]()
+            for site in masts[mast] {
+                for other in conflicting(site) where mastOf[other] != mast && group[mastOf[other]] >= 0 && slots[other] == slots[site] {
+                    conflicts[group[mastOf[other]], default: 0] += 1
+                }
+            }
+            return conflicts
+        }
+        return ids.indices.map { groupSize * group[mastOf[$0]] + slots[$0] }
+    }
+
+    /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:
+    /// its neighbours either way (collisions), and the other neighbours of each site listing it (confusions).
+    private func conflicting(_ site: Int) -> [Int] {
+        overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site }
+    }
+
+    /// The pairs of neighbours on one identity in `codes` (one per site), and the pairs of one site's neighbours on one.
+    public func clashes(in codes: [Int]) -> (collisions: Int, confusions: Int) {
+        var collisions = 0, confusions = 0
+        for site in ids.indices {
+            collisions += overlaps[site].filter { $0.site > site && codes[$0.site] == codes[site] }.count
+            let targets = listed[site]
+            for (offset, first) in targets.enumerated() {
+                confusions += targets[(offset + 1)...].filter { codes[$0] == codes[first] }.count
+            }
+        }
+        return (collisions, confusions)
+    }
+
+    /// For `site` in `codes`: the neighbours sharing its identity, and the pairs of neighbours of a site listing it in
+    /// which it shares the other's.
+    public func clashes(of site: Int, in codes: [Int]) -> (collisions: Int, confusions: Int) {
+        (
+            overlaps[site].filter { codes[$0.site] == codes[site] }.count,
+            listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && codes[$0] == codes[site] }.count }
+        )
+    }
+
+    /// The cells of pairs of neighbours whose `key` of their identity in `codes` is one (each pair once).
+    func cellsSharing(_ codes: [Int], key: (Int) -> Int) -> Int {
+        ids.indices.reduce(0) { total, site in
+            total + overlaps[site].reduce(0) { $0 + ($1.site > site && key(codes[$1.site]) == key(codes[site]) ? $1.cells : 0) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Coverage
+import Propagation
+import Terrain
+
+/// A 3G scrambling-code plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`), the code
+/// groups to use, and the plan (`psc.csv`: `id`, `psc`), which `--psc` applies to a site list.
+public enum PSCPlan {
+    /// A planner over the 3G sites of the neighbour lists in `path`.
+    public static func problem(_ path: String) throws(InputError) -> PSCPlanner {
+        PSCPlanner(try NeighbourRelations.read(path, technology: .umts))
+    }
+
+    /// The code groups (0–63) of a list such as "0-63" or "0-55"; nil for a malformed list, a number outside 0–63, or
+    /// one listed twice.
+    public static func groups(_ text: String) -> [Int]? {
+        numberRanges(text).flatMap { groups in groups.allSatisfy(groupRange.contains) ? groups : nil }
+    }
+
+    /// The code groups there are: PSC / 8.
+    public static let groupRange = 0...63
+
+    /// `psc.csv`: per site its primary scrambling code, group (PSC / 8), and the neighbours sharing its code
+    /// (collisions) and the pairs of neighbours of a site listing it in which it shares the other's code (confusions).
+    public static func csv(_ planner: PSCPlanner, psc: [Int]) -> String {
+        var lines = ["id,psc,group,collisions,confusions"]
+        for (site, id) in planner.ids.enumerated() {
+            let clashes = planner.relations.clashes(of: site, in: psc)
+            lines.append("\(csvField(id)),\(psc[site]),\(psc[site] / 8),\(clashes.collisions),\(clashes.confusions)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The plan in `path` (columns `id` and `psc`): each listed site's primary scrambling code.
+    public static func load(_ path: String) throws(InputError) -> [String: Int] {
+        try loadIdentityPlan(path, column: "psc", range: Site.pscRange, what: "scrambling code", writer: "phusong psc")
+    }
+
+    /// `sites` with the codes of `plan` (read from `path`), which may list 3G sites of `sites` only.
+    public static func apply(_ plan: [String: Int], to sites: [Site], path: String) throws(InputError) -> [Site] {
+        try applyPlan(plan, to: sites, path: path, technology: .umts, kind: "scrambling-code", what: "primary scrambling code") { $0.psc = $1 }
+    }
+}

@@ -1,0 +1,152 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("3G scrambling-code plans (phusong psc, --psc, psc in site files)")
+struct PSCPlanTests {
+    /// The pairs of neighbours on one code and the pairs of one site's neighbours on one, counted from the relations.
+    func clashes(_ relations: [(Int, Int, Int)], _ psc: [Int]) -> (collisions: Int, confusions: Int) {
+        let pairs = Set(relations.filter { $0.0 != $0.1 }.map { [min($0.0, $0.1), max($0.0, $0.1)] })
+        let targets = Dictionary(grouping: relations, by: \.0).mapValues { Set($0.map(\.1)).sorted() }
+        let confusions = targets.values.reduce(0) { total, list in
+            total + list.indices.reduce(0) { sum, first in sum + list[(first + 1)...].filter { psc[$0] == psc[list[first]] }.count }
+        }
+        return (pairs.filter { psc[$0[0]] == psc[$0[1]] }.count, confusions)
+    }
+
+    @Test("""
+        Each mast's sectors share a code group on indices 0, 1, 2… by id; its clashes are those counted from the \\
+        relations, per site twice the total; with groups enough none; with two groups no mast can move to the other \\
+        without more; the same lists give the same plan
+        """)
+    func plannerKeepsMastsInGroups() {
+        var random = SeededGenerator(seed: 512)
+        for _ in 0..<12 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 8, sectors: 1...4, share: 0.3, random: &random)
+            let ids = (0..<sites).map { "U\(sites - $0)" }
+            let planner = PSCPlanner(NeighbourRelations(ids: ids, relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast))
+            let psc = planner.plan(groups: Array(0...63))
+            #expect(planner.plan(groups: Array(0...63)) == psc)
+            for mast in planner.masts {
+                #expect(Set(mast.map { psc[$0] / 8 }).count == 1)
+                let byId = mast.sorted { Int(ids[$0].dropFirst())! < Int(ids[$1].dropFirst())! }
+                #expect(byId.map { psc[$0] % 8 } == Array(0..<mast.count))
+            }
+            #expect(planner.relations.clashes(in: psc) == (0, 0))
+            let few = planner.plan(groups: [20, 21])
+            let counted = planner.relations.clashes(in: few), expected = clashes(relations, few)
+            #expect(counted == expected, "\(relations)")
+            let perSite = ids.indices.map { planner.relations.clashes(of: $0, in: few) }
+            #expect(perSite.reduce(0) { $0 + $1.collisions } == 2 * counted.collisions)
+            #expect(perSite.reduce(0) { $0 + $1.confusions } == 2 * counted.confusions)
+            for mast in planner.masts {
+                var moved = few
+                for site in mast { moved[site] = 8 * (41 - few[site] / 8) + few[site] % 8 }
+                let after = planner.relations.clashes(in: moved)
+                #expect(after.collisions + after.confusions >= counted.collisions + counted.confusions, "\(relations)")
+            }
+        }
+    }
+
+    @Test("Sectors on one mast beyond eight take a second group; a large network's masts share no code with a neighbour or a neighbour's neighbour")
+    func largeNetwork() {
+        let ten = PSCPlanner(NeighbourRelations(ids: (0..<10).map { "U\($0)" }, relations: [(0, 9, 5)], onOneMast: (0..<9).map { ($0, $0 + 1) }))
+        #expect(ten.masts == [Array(0..<8), [8, 9]])
+        var random = SeededGenerator(seed: 64)
+        let (sites, relations, onOneMast) = randomRelations(masts: 400, sectors: 1...3, share: 0.01, random: &random)
+        let planner = PSCPlanner(NeighbourRelations(ids: (0..<sites).map { "U\($0)" }, relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast))
+        let psc = planner.plan(groups: Array(0...63))
+        #expect(planner.relations.clashes(in: psc) == (0, 0))
+        #expect(clashes(relations, psc) == (0, 0))
+    }
+
+    @Test("""
+        Bad neighbour lists, plans and site codes are refused naming the file and the fault: lists with no 3G row; a \\
+        plan without its columns, a code of 512, a site twice, a site not 3G; a site file's psc on a 4G site or not a \\
+        whole number 0–511; --groups beyond 63
+        """)
+    func refusals() throws {
+        let folder = try temporaryFolder("psc-errors")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func refusal(_ text: String, _ read: (String) throws(InputError) -> Void) throws -> String {
+            try refusalReason(of: text, in: folder, read)
+        }
+        let problem: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PSCPlan.problem(path) }
+        #expect(try refusal("technology,source,target,reason,cells\n4G,A,B,coverage,3\n", problem).contains("lists no 3G neighbours"))
+        let load: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PSCPlan.load(path) }
+        #expect(try refusal("id,pci\nA,1\n", load).contains("needs the columns id and psc: a scrambling code plan such as phusong psc writes"))
+        #expect(try refusal("id,psc\nA,512\n", load).contains("line 2: site 'A' has no scrambling code (a whole number 0–511)"))
+        #expect(try refusal("id,psc\nA,1\nA,2\n", load).contains("line 3: site 'A' is listed twice"))
+        let sites = [
+            Site(id: "U", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 2_110, eirpDBm: 33, technology: .umts),
+            Site(id: "L", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 31, technology: .lte),
+        ]
+        let apply: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PSCPlan.apply(try PSCPlan.load(path), to: sites, path: path) }
+        #expect(try refusal("id,psc\nL,1\n", apply).contains("site 'L' is a 4G site: a scrambling-code plan gives 3G sites their primary scrambling code"))
+        #expect(try PSCPlan.apply(["U": 511], to: sites, path: "psc.csv").map(\.psc) == [511, nil])
+        let siteFile: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try SiteFile.load(path) }
+        let columns = "id,lat,lon,height_m,eirp_dbm,technology,psc\n"
+        #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,5\n", siteFile).contains("psc applies to 3G sites"))
+        #expect(try refusal(columns + "U,44.45,-71.45,30,33,3G,512\n", siteFile).contains("psc 512.0 is not a primary scrambling code (a whole number 0–511)"))
+        try (columns + "U,44.45,-71.45,30,33,3G,400\n").write(toFile: folder + "/ok.csv", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/ok.csv").map(\.psc) == [400])
+        #expect(PSCPlan.groups("0-63") == Array(0...63) && PSCPlan.groups("0-3,60") == [0, 1, 2, 3, 60])
+        for malformed in ["64", "0-64", "9-8", "2,2", "x", ""] { #expect(PSCPlan.groups(malformed) == nil, "\(malformed)") }
+    }
+
+    @Test("""
+        On N44W072, four 3G masts of three sectors: footprint --neighbours, then phusong psc, then footprint \\
+        --neighbours --psc: each mast one group, no collision nor confusion in the plan nor in the run; a plan in one \\
+        group has the clashes phusong psc predicted, and the run counts them
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func planThenCheck() throws {
+        let folder = try temporaryFolder("psc-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rows = (0..<12).map { index in
+            let mast = index / 3
+            return "U\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,33,3G,\(120 * (index % 3))"
+        }
+        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg"] + rows).joined(separator: "\n")
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        func footprint(_ out: String, _ extra: [String]) throws -> FootprintSummary.Neighbours.TechnologyNeighbours {
+            let result = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
+                "--model", "fspl", "--radius-km", "5", "--neighbours",
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/\(out)/summary.json")))
+            return try #require(summary.neighbours?.technologies.first { $0.technology == "3G" })
+        }
+        #expect(try footprint("lists", []).identityCollisions == nil)
+        func plan(_ name: String, groups: String) throws -> (stdout: String, rows: [[String]]) {
+            let result = try runProgram(phusongExecutable, [
+                "psc", "--neighbours", folder + "/lists/neighbours.csv", "--groups", groups, "--out", folder + "/" + name,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try String(contentsOfFile: folder + "/" + name, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+            #expect(rows.first == ["id", "psc", "group", "collisions", "confusions"] && rows.count == 13)
+            return (result.stdout, Array(rows.dropFirst()))
+        }
+        let good = try plan("psc.csv", groups: "10-20")
+        #expect(good.stdout.contains("Scrambling-code plan: 12 3G sites on 4 masts, 4 of 11 code groups used"), "\(good.stdout)")
+        for mast in 0..<4 {
+            let sectors = good.rows.filter { $0[0].hasPrefix("U\(mast)-") }.sorted { $0[0] < $1[0] }
+            #expect(Set(sectors.map { $0[2] }).count == 1 && (10...20).contains(Int(sectors[0][2])!))
+            #expect(sectors.map { Int($0[1])! % 8 } == [0, 1, 2])
+        }
+        #expect(good.rows.allSatisfy { $0[3] == "0" && $0[4] == "0" })
+        let checked = try footprint("planned", ["--psc", folder + "/psc.csv"])
+        #expect(checked.identityCollisions == 0 && checked.identityConfusions == 0)
+        let crowded = try plan("one-group.csv", groups: "7")
+        let collisions = crowded.rows.reduce(0) { $0 + Int($1[3])! } / 2, confusions = crowded.rows.reduce(0) { $0 + Int($1[4])! } / 2
+        #expect(collisions > 0 && confusions > 0)
+        #expect(crowded.stdout.contains("collisions (a site and a neighbour on one code): \(collisions)"), "\(crowded.stdout)")
+        #expect(crowded.stdout.contains("confusions (two neighbours of a site on one code): \(confusions)"), "\(crowded.stdout)")
+        let measured = try footprint("crowded", ["--psc", folder + "/one-group.csv"])
+        #expect(measured.identityCollisions == collisions && measured.identityConfusions == confusions)
+    }
+}
