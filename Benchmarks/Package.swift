@@ -23,6 +23,7 @@ let package = Package(
                 .product(name: "Terrain", package: engine),
                 .product(name: "Propagation", package: engine),
                 .product(name: "Geometry", package: engine),
+                .product(name: "Workflows", package: engine),
             ],
             path: "Benchmarks/Footprint",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
