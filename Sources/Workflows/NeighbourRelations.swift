@@ -78,23 +78,32 @@ public struct NeighbourRelations: Sendable {
 
     /// Per site, `slot[site] + groupSize × group` with each mast's group from `groups`: greedily, the masts with most
     /// relations first, each the group of fewest conflicts (with its sites' slots), then the least used; then masts
-    /// in conflict moved one at a time to the group of fewest while that lowers their conflicts.
-    func codes(masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int]) -> [Int] {
+    /// in conflict moved one at a time to the group of fewest while that lowers their conflicts. With `lesser`, a
+    /// neighbour on the same slot in a group of the same `lesser(group)` is a conflict too, outweighed by any other.
+    func codes(masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], lesser: ((Int) -> Int)? = nil) -> [Int] {
         var mastOf = Array(repeating: 0, count: ids.count)
         for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
         let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
         let order = masts.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
+        let alike = lesser.map { key in Dictionary(grouping: groups, by: key) } ?? [:]
         let group = assignCodes(count: masts.count, order: order, codes: groups) { mast, group in
             var conflicts = [Int: Int]()
             for site in masts[mast] {
                 for other in conflicting(site) where mastOf[other] != mast && group[mastOf[other]] >= 0 && slots[other] == slots[site] {
-                    conflicts[group[mastOf[other]], default: 0] += 1
+                    conflicts[group[mastOf[other]], default: 0] += Self.clashWeight
+                }
+                guard let lesser else { continue }
+                for (other, _) in overlaps[site] where mastOf[other] != mast && group[mastOf[other]] >= 0 && slots[other] == slots[site] {
+                    for candidate in alike[lesser(group[mastOf[other]])] ?? [] { conflicts[candidate, default: 0] += 1 }
                 }
             }
             return conflicts
         }
         return ids.indices.map { groupSize * group[mastOf[$0]] + slots[$0] }
     }
+
+    /// What a collision or confusion weighs against a lesser conflict in `codes(masts:slots:groupSize:groups:lesser:)`.
+    private static let clashWeight = 1 << 20
 
     /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:
     /// its neighbours either way (collisions), and the other neighbours of each site listing it (confusions).
@@ -122,6 +131,13 @@ public struct NeighbourRelations: Sendable {
             overlaps[site].filter { codes[$0.site] == codes[site] }.count,
             listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && codes[$0] == codes[site] }.count }
         )
+    }
+
+    /// The pairs of neighbours whose `key` of their identity in `codes` is one, and for `site` alone its neighbours so.
+    func pairsSharing(_ codes: [Int], of site: Int? = nil, key: (Int) -> Int) -> Int {
+        (site.map { [$0] } ?? Array(ids.indices)).reduce(0) { total, first in
+            total + overlaps[first].filter { (site != nil || $0.site > first) && key(codes[$0.site]) == key(codes[first]) }.count
+        }
     }
 
     /// The cells of pairs of neighbours whose `key` of their identity in `codes` is one (each pair once).

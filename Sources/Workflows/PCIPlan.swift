@@ -21,13 +21,13 @@ public enum PCIPlan {
     public static let groupRange = 0...167
 
     /// `pci.csv`: per site its PCI, group, shift (PCI mod 3), and the neighbours sharing its PCI (collisions), the
-    /// pairs of neighbours of a site listing it in which it shares the other's PCI (confusions), and the cells it
-    /// overlaps neighbours on its shift in.
+    /// pairs of neighbours of a site listing it in which it shares the other's PCI (confusions), the cells it
+    /// overlaps neighbours on its shift in, and its neighbours on its PCI mod 30.
     public static func csv(_ planner: PCIPlanner, pci: [Int]) -> String {
-        var lines = ["id,pci,group,shift,collisions,confusions,same_shift_cells"]
+        var lines = ["id,pci,group,shift,collisions,confusions,same_shift_cells,same_mod30_neighbours"]
         for (site, id) in planner.ids.enumerated() {
             let cost = planner.cost(of: site, in: pci)
-            lines.append("\(csvField(id)),\(pci[site]),\(pci[site] / 3),\(pci[site] % 3),\(cost.collisions),\(cost.confusions),\(cost.sameShiftCells)")
+            lines.append("\(csvField(id)),\(pci[site]),\(pci[site] / 3),\(pci[site] % 3),\(cost.collisions),\(cost.confusions),\(cost.sameShiftCells),\(cost.sameMod30Neighbours)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,10 +4,11 @@ import Siting
 /// a mast one group and distinct shifts. The shift (PCI mod 3) sets which subcarriers a cell's reference signals take,
 /// so neighbours overlapping on one shift measure each other's reference signals at full power whatever the load. The
 /// plan has, in this order, as few collisions (a cell and a neighbour on one PCI), confusions (two neighbours of a cell
-/// on one PCI) and cells of neighbours on one shift as it finds: shifts by moving one mast's permutation at a time, with
-/// random restarts from a fixed seed, then groups greedily, the masts with most neighbours first, each the group least
-/// used among those without a conflict, and masts left in conflict moved while that lowers their conflicts. A
-/// heuristic: it gives no bound on how far the plan lies from the best.
+/// on one PCI) and cells of neighbours on one shift as it finds, then as few neighbours on one PCI mod 30 (the group of
+/// their uplink reference signals' sequences): shifts by moving one mast's permutation at a time, with random restarts
+/// from a fixed seed, then groups greedily, the masts with most neighbours first, each the group least used among those
+/// without a conflict, and masts left in conflict moved while that lowers their conflicts. A heuristic: it gives no
+/// bound on how far the plan lies from the best.
 public struct PCIPlanner: Sendable {
     /// The 4G sites' neighbour relations.
     public let relations: NeighbourRelations
@@ -22,11 +23,14 @@ public struct PCIPlanner: Sendable {
         public var collisions = 0
         public var confusions = 0
         public var sameShiftCells = 0
+        /// Neighbours on one PCI mod 30: their uplink reference signals (PUSCH, PUCCH, SRS) on one sequence group.
+        public var sameMod30Neighbours = 0
 
-        public init(collisions: Int = 0, confusions: Int = 0, sameShiftCells: Int = 0) {
+        public init(collisions: Int = 0, confusions: Int = 0, sameShiftCells: Int = 0, sameMod30Neighbours: Int = 0) {
             self.collisions = collisions
             self.confusions = confusions
             self.sameShiftCells = sameShiftCells
+            self.sameMod30Neighbours = sameMod30Neighbours
         }
     }
 
@@ -42,9 +46,10 @@ public struct PCIPlanner: Sendable {
     }
 
     /// A PCI for each site, its mast's group from `groups` (0–167) times three plus its shift: the greedy groups, then
-    /// masts in conflict moved one at a time to the group of fewest conflicts while any move lowers them.
+    /// masts in conflict moved one at a time to the group of fewest conflicts while any move lowers them. Two PCIs on
+    /// one shift share their value mod 30 when their groups do mod 10.
     public func plan(groups: [Int], rounds: Int = 100) -> [Int] {
-        relations.codes(masts: masts, slots: planShifts(rounds: rounds), groupSize: 3, groups: groups)
+        relations.codes(masts: masts, slots: planShifts(rounds: rounds), groupSize: 3, groups: groups) { $0 % 10 }
     }
 
     /// Each site's shift: every mast's sectors on distinct shifts, moved one mast at a time to its cheapest permutation
@@ -109,16 +114,20 @@ public struct PCIPlanner: Sendable {
     /// The cost of `pci` (one per site).
     public func cost(of pci: [Int]) -> Cost {
         let clashes = relations.clashes(in: pci)
-        return Cost(collisions: clashes.collisions, confusions: clashes.confusions, sameShiftCells: sameShiftCells(pci))
+        return Cost(
+            collisions: clashes.collisions, confusions: clashes.confusions, sameShiftCells: sameShiftCells(pci),
+            sameMod30Neighbours: relations.pairsSharing(pci) { $0 % 30 }
+        )
     }
 
     /// For `site` in `pci`: the neighbours sharing its PCI, the pairs of neighbours of a site listing it in which it
-    /// shares the other's PCI, and the cells it overlaps neighbours on its shift in.
+    /// shares the other's PCI, the cells it overlaps neighbours on its shift in, and its neighbours on its PCI mod 30.
     public func cost(of site: Int, in pci: [Int]) -> Cost {
         let clashes = relations.clashes(of: site, in: pci)
         return Cost(
             collisions: clashes.collisions, confusions: clashes.confusions,
-            sameShiftCells: relations.overlaps[site].reduce(0) { $0 + (pci[$1.site] % 3 == pci[site] % 3 ? $1.cells : 0) }
+            sameShiftCells: relations.overlaps[site].reduce(0) { $0 + (pci[$1.site] % 3 == pci[site] % 3 ? $1.cells : 0) },
+            sameMod30Neighbours: relations.pairsSharing(pci, of: site) { $0 % 30 }
         )
     }
 }

@@ -19,7 +19,7 @@ struct PCICommand: ParsableCommand {
     @Option(help: "The PCI groups (PCI / 3, 0–167) to use, e.g. 0-167 or 0-99,150-167.")
     var groups = "0-167"
 
-    @Option(help: "The plan to write: a CSV of id, pci, group, shift, collisions, confusions, same_shift_cells.")
+    @Option(help: "The plan to write: a CSV of id, pci, group, shift, collisions, confusions, same_shift_cells, same_mod30_neighbours.")
     var out: String
 
     func validate() throws {
@@ -35,6 +35,7 @@ struct PCICommand: ParsableCommand {
         print("  collisions (a site and a neighbour on one PCI): \(cost.collisions)")
         print("  confusions (two neighbours of a site on one PCI): \(cost.confusions)")
         print("  cells of neighbours on one shift (PCI mod 3): \(cost.sameShiftCells) of \(planner.cost(of: Array(repeating: 0, count: pci.count)).sameShiftCells)")
+        print("  neighbours on one PCI mod 30 (uplink reference signals): \(cost.sameMod30Neighbours)")
         print("Results: \(out) (check it with footprint --sinr --pci \(out))")
     }
 }

@@ -10,7 +10,8 @@ import Workflows
 struct PCIPlanTests {
     @Test("""
         The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \\
-        trying every mast's every permutation finds; with groups enough there is no collision nor confusion; with two \\
+        trying every mast's every permutation finds; with groups enough there is no collision, confusion nor pair of \\
+        neighbours on one PCI mod 30 (counted pair by pair), with ten groups alike mod 10 every pair on one shift is one; with two \\
         groups no mast can move to the other without more conflicts; with one group the costs of the plan are \\
         those counted from its PCIs; the same lists give the same plan
         """)
@@ -25,7 +26,15 @@ struct PCIPlanTests {
                 #expect(Set(mast.map { pci[$0] / 3 }).count == 1 && Set(mast.map { pci[$0] % 3 }).count == mast.count)
             }
             let cost = planner.cost(of: pci)
-            #expect(cost.collisions == 0 && cost.confusions == 0)
+            #expect(cost.collisions == 0 && cost.confusions == 0 && cost.sameMod30Neighbours == 0)
+            // Neighbours on one PCI mod 30, counted pair by pair: with groups all alike mod 10, every pair on one shift.
+            func pairs(_ pci: [Int], modulo: Int) -> Int {
+                Set(relations.filter { pci[$0.0] % modulo == pci[$0.1] % modulo }.map { [min($0.0, $0.1), max($0.0, $0.1)] }).count
+            }
+            let alike = planner.plan(groups: [3, 13, 23, 33, 43, 53, 63, 73, 83, 93])
+            #expect(planner.cost(of: alike).sameMod30Neighbours == pairs(alike, modulo: 30))
+            #expect(pairs(alike, modulo: 30) == pairs(alike, modulo: 3))
+            #expect(planner.cost(of: planner.plan(groups: Array(0...9))).sameMod30Neighbours == 0, "\(relations)")
             // Every mast on a group of its own, every permutation of its shifts tried.
             let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
             var best = Int.max, trial = Array(repeating: 0, count: sites)
@@ -51,18 +60,25 @@ struct PCIPlanTests {
             let counted = planner.ids.indices.map { planner.cost(of: $0, in: crowded) }
             #expect(counted.reduce(0) { $0 + $1.collisions } == 2 * planner.cost(of: crowded).collisions)
             #expect(counted.reduce(0) { $0 + $1.sameShiftCells } == 2 * planner.cost(of: crowded).sameShiftCells)
+            #expect(counted.reduce(0) { $0 + $1.sameMod30Neighbours } == 2 * planner.cost(of: crowded).sameMod30Neighbours)
         }
     }
 
-    @Test("Sectors on one mast beyond three take a second group; a large network's masts share no PCI with a neighbour or a neighbour's neighbour")
+    @Test("Sectors on one mast beyond three take a second group; a large network's masts share no PCI with a neighbour or a neighbour's neighbour, nor a PCI mod 30 with a neighbour")
     func largeNetwork() {
         let four = PCIPlanner(ids: ["A", "B", "C", "D"], relations: [(0, 1, 5), (2, 3, 5)], onOneMast: [(0, 1), (1, 2), (2, 3)])
         #expect(four.masts == [[0, 1, 2], [3]])
+        // Two masts whose sectors all neighbour each other: group 10 would put each pair on one shift on one PCI mod 30.
+        let across = (0..<3).flatMap { a in (3..<6).flatMap { b in [(a, b, 50), (b, a, 50)] } }
+        let coSite = [(0, 1), (1, 2), (3, 4), (4, 5)]
+        let two = PCIPlanner(ids: (0..<6).map { "E\($0)" }, relations: across + coSite.map { ($0.0, $0.1, 10) }, onOneMast: coSite)
+        let apart = two.plan(groups: [0, 10, 11])
+        #expect(Set(apart.map { $0 / 3 }) == [0, 11] && two.cost(of: apart).sameMod30Neighbours == 0, "\(apart)")
         var random = SeededGenerator(seed: 168)
         let (sites, relations, onOneMast) = randomRelations(masts: 400, sectors: 1...3, share: 0.01, random: &random)
         let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
         let cost = planner.cost(of: planner.plan(groups: Array(0...167)))
-        #expect(cost.collisions == 0 && cost.confusions == 0, "\(cost)")
+        #expect(cost.collisions == 0 && cost.confusions == 0 && cost.sameMod30Neighbours == 0, "\(cost)")
     }
 
     @Test("""

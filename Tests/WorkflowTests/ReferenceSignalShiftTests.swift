@@ -71,7 +71,7 @@ extension PCIPlanTests {
         #expect(planning.status == 0, "\(planning.stderr)")
         #expect(planning.stdout.contains("PCI plan: 12 4G sites on 4 masts, 4 of 11 groups used") && planning.stdout.contains("collisions (a site and a neighbour on one PCI): 0"), "\(planning.stdout)")
         let plan = try String(contentsOfFile: folder + "/pci.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
-        #expect(plan.first == ["id", "pci", "group", "shift", "collisions", "confusions", "same_shift_cells"] && plan.count == 13)
+        #expect(plan.first == ["id", "pci", "group", "shift", "collisions", "confusions", "same_shift_cells", "same_mod30_neighbours"] && plan.count == 13)
         for mast in 0..<4 {
             let sectors = plan.dropFirst().filter { $0[0].hasPrefix("E\(mast)-") }
             #expect(Set(sectors.map { $0[2] }).count == 1 && Set(sectors.map { $0[3] }).count == 3 && (10...20).contains(Int(sectors[0][2])!))
@@ -79,6 +79,8 @@ extension PCIPlanTests {
         #expect(plan.dropFirst().allSatisfy { $0[4] == "0" && $0[5] == "0" })
         let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[6])! } / 2
         #expect(planning.stdout.contains("cells of neighbours on one shift (PCI mod 3): \(predicted) of "), "\(planning.stdout)")
+        let mod30 = plan.dropFirst().reduce(0) { $0 + Int($1[7])! } / 2
+        #expect(planning.stdout.contains("neighbours on one PCI mod 30 (uplink reference signals): \(mod30)"), "\(planning.stdout)")
         try (["id,pci"] + (0..<12).map { "E\($0 / 3)-\($0 % 3 + 1),\(3 * $0)" }).joined(separator: "\n")
             .write(toFile: folder + "/one-shift.csv", atomically: true, encoding: .utf8)
         let planned = try #require(try footprint("planned", ["--sinr", "--lte-load", "30", "--pci", folder + "/pci.csv"]).lteSINR)
