@@ -4,8 +4,25 @@ import Terrain
 
 /// One technology's neighbour relations as cell-identity plans (PCIs, scrambling codes) read them: who lists whom, the
 /// cells each pair overlaps in, and which sites stand on one mast. Identities clash two ways: a site and a neighbour
-/// on one (a collision) and two neighbours of one site on one (a confusion: a handset's report cannot say which).
+/// on one (a collision) and two neighbours of one site on one (a confusion: a handset's report cannot say which); and,
+/// with a reuse distance, a third: two sites nearer than it, neighbours or not, on one.
 public struct NeighbourRelations: Sendable {
+    /// How a plan's identities clash.
+    public struct Clashes: Sendable, Equatable {
+        /// Pairs of neighbours on one identity.
+        public var collisions = 0
+        /// Pairs of one site's neighbours on one identity.
+        public var confusions = 0
+        /// Pairs of sites within the reuse distance, not neighbours, on one identity.
+        public var reuse = 0
+
+        public init(collisions: Int = 0, confusions: Int = 0, reuse: Int = 0) {
+            self.collisions = collisions
+            self.confusions = confusions
+            self.reuse = reuse
+        }
+    }
+
     /// The sites, in the order the relations first name them.
     public let ids: [String]
     /// Per site, the sites it lists as neighbours.
@@ -16,6 +33,8 @@ public struct NeighbourRelations: Sendable {
     let overlaps: [[(site: Int, cells: Int)]]
     /// Pairs of sites on one mast (the sectors of one site).
     let onOneMast: [(Int, Int)]
+    /// Per site, the sites within the reuse distance that are not its neighbours (none without one).
+    private(set) var nearby: [[Int]]
 
     /// `relations`: source lists target (indices into `ids`), over `cells` of the source's best-server cells;
     /// `onOneMast`: pairs of sites on one mast.
@@ -33,11 +52,30 @@ public struct NeighbourRelations: Sendable {
         self.listers = listers.map { $0.sorted() }
         overlaps = weights.map { $0.map { (site: $0.key, cells: $0.value) }.sorted { $0.site < $1.site } }
         self.onOneMast = onOneMast
+        nearby = Array(repeating: [], count: ids.count)
+    }
+
+    /// These relations with sites nearer than `metres` kept off one identity, each site placed by the site of its id
+    /// in `sites` (read from `path`, which must hold every one).
+    public func keepingApart(within metres: Double, sites: [Site], path: String) throws(InputError) -> NeighbourRelations {
+        let located = Dictionary(sites.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        var locations: [GeoPoint] = []
+        for id in ids {
+            guard let location = located[id] else { throw InputError(path: path, reason: "site '\(id)' of the neighbour lists is not in the site list") }
+            locations.append(location)
+        }
+        var apart = self
+        apart.nearby = ids.indices.map { site in
+            let neighbours = Set(overlaps[site].map(\.site))
+            return ids.indices.filter { $0 != site && !neighbours.contains($0) && locations[$0].distance(to: locations[site]) < metres }
+        }
+        return apart
     }
 
     /// The `technology` sites of the neighbour lists in `path` (a `neighbours.csv`, in the order they first appear):
-    /// their relations and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out.
-    public static func read(_ path: String, technology: Technology) throws(InputError) -> NeighbourRelations {
+    /// their relations and cells, the co-site ones joining sectors into masts, and with `reuse` the sites nearer than
+    /// its distance. Other technologies' rows are left out.
+    public static func read(_ path: String, technology: Technology, reuse: ReuseDistance? = nil) throws(InputError) -> NeighbourRelations {
         let csv = CSV(try readTextInput(path))
         guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
             throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
@@ -57,7 +95,9 @@ public struct NeighbourRelations: Sendable {
             if row[columns[3]] == "co-site" { onOneMast.append(pair) }
         }
         guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no \(technology.rawValue) neighbours") }
-        return NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
+        let read = NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
+        guard let reuse else { return read }
+        return try read.keepingApart(within: reuse.metres, sites: try SiteFile.load(reuse.sitesPath), path: reuse.sitesPath)
     }
 
     /// The sites joined by the co-site pairs, each set in the order of the sites and cut into masts of `size` at most.
@@ -106,30 +146,33 @@ public struct NeighbourRelations: Sendable {
     private static let clashWeight = 1 << 20
 
     /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:
-    /// its neighbours either way (collisions), and the other neighbours of each site listing it (confusions).
+    /// its neighbours either way (collisions), the other neighbours of each site listing it (confusions), and the
+    /// other sites within the reuse distance.
     private func conflicting(_ site: Int) -> [Int] {
-        overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site }
+        overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site } + nearby[site]
     }
 
-    /// The pairs of neighbours on one identity in `codes` (one per site), and the pairs of one site's neighbours on one.
-    public func clashes(in codes: [Int]) -> (collisions: Int, confusions: Int) {
-        var collisions = 0, confusions = 0
+    /// How the identities `codes` (one per site) clash.
+    public func clashes(in codes: [Int]) -> Clashes {
+        var clashes = Clashes()
         for site in ids.indices {
-            collisions += overlaps[site].filter { $0.site > site && codes[$0.site] == codes[site] }.count
+            clashes.collisions += overlaps[site].filter { $0.site > site && codes[$0.site] == codes[site] }.count
+            clashes.reuse += nearby[site].filter { $0 > site && codes[$0] == codes[site] }.count
             let targets = listed[site]
             for (offset, first) in targets.enumerated() {
-                confusions += targets[(offset + 1)...].filter { codes[$0] == codes[first] }.count
+                clashes.confusions += targets[(offset + 1)...].filter { codes[$0] == codes[first] }.count
             }
         }
-        return (collisions, confusions)
+        return clashes
     }
 
-    /// For `site` in `codes`: the neighbours sharing its identity, and the pairs of neighbours of a site listing it in
-    /// which it shares the other's.
-    public func clashes(of site: Int, in codes: [Int]) -> (collisions: Int, confusions: Int) {
-        (
-            overlaps[site].filter { codes[$0.site] == codes[site] }.count,
-            listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && codes[$0] == codes[site] }.count }
+    /// For `site` in `codes`: the neighbours sharing its identity, the pairs of neighbours of a site listing it in
+    /// which it shares the other's, and the other sites within the reuse distance sharing it.
+    public func clashes(of site: Int, in codes: [Int]) -> Clashes {
+        Clashes(
+            collisions: overlaps[site].filter { codes[$0.site] == codes[site] }.count,
+            confusions: listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && codes[$0] == codes[site] }.count },
+            reuse: nearby[site].filter { codes[$0] == codes[site] }.count
         )
     }
 

@@ -6,9 +6,10 @@ import Terrain
 /// A 4G PCI plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`), the groups to use, and the
 /// plan (`pci.csv`: `id`, `pci`), which `--pci` applies to a site list.
 public enum PCIPlan {
-    /// A planner over the 4G sites of the neighbour lists in `path`.
-    public static func problem(_ path: String) throws(InputError) -> PCIPlanner {
-        PCIPlanner(try NeighbourRelations.read(path, technology: .lte))
+    /// A planner over the 4G sites of the neighbour lists in `path`, with `reuse` keeping sites nearer than its
+    /// distance off one PCI.
+    public static func problem(_ path: String, reuse: ReuseDistance? = nil) throws(InputError) -> PCIPlanner {
+        PCIPlanner(try NeighbourRelations.read(path, technology: .lte, reuse: reuse))
     }
 
     /// The PCI groups (0–167) of a list such as "0-167" or "0-99,150-167"; nil for a malformed list, a number outside
@@ -21,13 +22,14 @@ public enum PCIPlan {
     public static let groupRange = 0...167
 
     /// `pci.csv`: per site its PCI, group, shift (PCI mod 3), and the neighbours sharing its PCI (collisions), the
-    /// pairs of neighbours of a site listing it in which it shares the other's PCI (confusions), the cells it
-    /// overlaps neighbours on its shift in, and its neighbours on its PCI mod 30.
+    /// pairs of neighbours of a site listing it in which it shares the other's PCI (confusions), the other sites within
+    /// the reuse distance on its PCI, the cells it overlaps neighbours on its shift in, and its neighbours on its PCI
+    /// mod 30.
     public static func csv(_ planner: PCIPlanner, pci: [Int]) -> String {
-        var lines = ["id,pci,group,shift,collisions,confusions,same_shift_cells,same_mod30_neighbours"]
+        var lines = ["id,pci,group,shift,collisions,confusions,reuse_clashes,same_shift_cells,same_mod30_neighbours"]
         for (site, id) in planner.ids.enumerated() {
             let cost = planner.cost(of: site, in: pci)
-            lines.append("\(csvField(id)),\(pci[site]),\(pci[site] / 3),\(pci[site] % 3),\(cost.collisions),\(cost.confusions),\(cost.sameShiftCells),\(cost.sameMod30Neighbours)")
+            lines.append("\(csvField(id)),\(pci[site]),\(pci[site] / 3),\(pci[site] % 3),\(cost.collisions),\(cost.confusions),\(cost.reuseClashes),\(cost.sameShiftCells),\(cost.sameMod30Neighbours)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

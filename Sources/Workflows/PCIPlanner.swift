@@ -22,13 +22,16 @@ public struct PCIPlanner: Sendable {
     public struct Cost: Sendable, Equatable {
         public var collisions = 0
         public var confusions = 0
+        /// Pairs of sites within the reuse distance, not neighbours, on one PCI.
+        public var reuseClashes = 0
         public var sameShiftCells = 0
         /// Neighbours on one PCI mod 30: their uplink reference signals (PUSCH, PUCCH, SRS) on one sequence group.
         public var sameMod30Neighbours = 0
 
-        public init(collisions: Int = 0, confusions: Int = 0, sameShiftCells: Int = 0, sameMod30Neighbours: Int = 0) {
+        public init(collisions: Int = 0, confusions: Int = 0, reuseClashes: Int = 0, sameShiftCells: Int = 0, sameMod30Neighbours: Int = 0) {
             self.collisions = collisions
             self.confusions = confusions
+            self.reuseClashes = reuseClashes
             self.sameShiftCells = sameShiftCells
             self.sameMod30Neighbours = sameMod30Neighbours
         }
@@ -115,17 +118,17 @@ public struct PCIPlanner: Sendable {
     public func cost(of pci: [Int]) -> Cost {
         let clashes = relations.clashes(in: pci)
         return Cost(
-            collisions: clashes.collisions, confusions: clashes.confusions, sameShiftCells: sameShiftCells(pci),
+            collisions: clashes.collisions, confusions: clashes.confusions, reuseClashes: clashes.reuse, sameShiftCells: sameShiftCells(pci),
             sameMod30Neighbours: relations.pairsSharing(pci) { $0 % 30 }
         )
     }
 
     /// For `site` in `pci`: the neighbours sharing its PCI, the pairs of neighbours of a site listing it in which it
-    /// shares the other's PCI, the cells it overlaps neighbours on its shift in, and its neighbours on its PCI mod 30.
+    /// shares the other's PCI, the other sites within the reuse distance on its PCI, the cells it overlaps neighbours on its shift in, and its neighbours on its PCI mod 30.
     public func cost(of site: Int, in pci: [Int]) -> Cost {
         let clashes = relations.clashes(of: site, in: pci)
         return Cost(
-            collisions: clashes.collisions, confusions: clashes.confusions,
+            collisions: clashes.collisions, confusions: clashes.confusions, reuseClashes: clashes.reuse,
             sameShiftCells: relations.overlaps[site].reduce(0) { $0 + (pci[$1.site] % 3 == pci[site] % 3 ? $1.cells : 0) },
             sameMod30Neighbours: relations.pairsSharing(pci, of: site) { $0 % 30 }
         )

@@ -5,9 +5,10 @@ import Terrain
 /// A 3G scrambling-code plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`), the code
 /// groups to use, and the plan (`psc.csv`: `id`, `psc`), which `--psc` applies to a site list.
 public enum PSCPlan {
-    /// A planner over the 3G sites of the neighbour lists in `path`.
-    public static func problem(_ path: String) throws(InputError) -> PSCPlanner {
-        PSCPlanner(try NeighbourRelations.read(path, technology: .umts))
+    /// A planner over the 3G sites of the neighbour lists in `path`, with `reuse` keeping sites nearer than its
+    /// distance off one code.
+    public static func problem(_ path: String, reuse: ReuseDistance? = nil) throws(InputError) -> PSCPlanner {
+        PSCPlanner(try NeighbourRelations.read(path, technology: .umts, reuse: reuse))
     }
 
     /// The code groups (0–63) of a list such as "0-63" or "0-55"; nil for a malformed list, a number outside 0–63, or
@@ -19,13 +20,14 @@ public enum PSCPlan {
     /// The code groups there are: PSC / 8.
     public static let groupRange = 0...63
 
-    /// `psc.csv`: per site its primary scrambling code, group (PSC / 8), and the neighbours sharing its code
-    /// (collisions) and the pairs of neighbours of a site listing it in which it shares the other's code (confusions).
+    /// `psc.csv`: per site its primary scrambling code, group (PSC / 8), the neighbours sharing its code (collisions),
+    /// the pairs of neighbours of a site listing it in which it shares the other's code (confusions), and the other
+    /// sites within the reuse distance on its code.
     public static func csv(_ planner: PSCPlanner, psc: [Int]) -> String {
-        var lines = ["id,psc,group,collisions,confusions"]
+        var lines = ["id,psc,group,collisions,confusions,reuse_clashes"]
         for (site, id) in planner.ids.enumerated() {
             let clashes = planner.relations.clashes(of: site, in: psc)
-            lines.append("\(csvField(id)),\(psc[site]),\(psc[site] / 8),\(clashes.collisions),\(clashes.confusions)")
+            lines.append("\(csvField(id)),\(psc[site]),\(psc[site] / 8),\(clashes.collisions),\(clashes.confusions),\(clashes.reuse)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

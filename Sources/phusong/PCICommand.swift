@@ -8,7 +8,7 @@ struct PCICommand: ParsableCommand {
         commandName: "pci",
         abstract: "A PCI plan for 4G sites from the neighbour lists of a footprint run with --neighbours.",
         discussion: """
-            phusong pci --neighbours RUN/neighbours.csv --groups 0-167 --out pci.csv
+            phusong pci --neighbours RUN/neighbours.csv --groups 0-167 [--sites SITES --reuse-distance-km 5] --out pci.csv
             Check the plan with phusong footprint … --sinr --pci pci.csv.
             """
     )
@@ -19,7 +19,9 @@ struct PCICommand: ParsableCommand {
     @Option(help: "The PCI groups (PCI / 3, 0–167) to use, e.g. 0-167 or 0-99,150-167.")
     var groups = "0-167"
 
-    @Option(help: "The plan to write: a CSV of id, pci, group, shift, collisions, confusions, same_shift_cells, same_mod30_neighbours.")
+    @OptionGroup var reuse: ReuseDistanceOptions
+
+    @Option(help: "The plan to write: a CSV of id, pci, group, shift, collisions, confusions, reuse_clashes, same_shift_cells, same_mod30_neighbours.")
     var out: String
 
     func validate() throws {
@@ -28,12 +30,13 @@ struct PCICommand: ParsableCommand {
 
     func run() throws {
         let groups = PCIPlan.groups(groups) ?? []
-        let planner = try reportingInputErrors { () throws(InputError) in try PCIPlan.problem(neighbours) }
+        let planner = try reportingInputErrors { () throws(InputError) in try PCIPlan.problem(neighbours, reuse: reuse.reuse) }
         let pci = planner.plan(groups: groups), cost = planner.cost(of: pci)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PCIPlan.csv(planner, pci: pci), to: out) }
         print("PCI plan: \(planner.ids.count) 4G sites on \(planner.masts.count) masts, \(Set(pci.map { $0 / 3 }).count) of \(groups.count) groups used")
         print("  collisions (a site and a neighbour on one PCI): \(cost.collisions)")
         print("  confusions (two neighbours of a site on one PCI): \(cost.confusions)")
+        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one PCI, not neighbours: \(cost.reuseClashes)") }
         print("  cells of neighbours on one shift (PCI mod 3): \(cost.sameShiftCells) of \(planner.cost(of: Array(repeating: 0, count: pci.count)).sameShiftCells)")
         print("  neighbours on one PCI mod 30 (uplink reference signals): \(cost.sameMod30Neighbours)")
         print("Results: \(out) (check it with footprint --sinr --pci \(out))")

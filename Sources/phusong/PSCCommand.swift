@@ -8,7 +8,7 @@ struct PSCCommand: ParsableCommand {
         commandName: "psc",
         abstract: "A primary scrambling-code plan for 3G sites from the neighbour lists of a footprint run with --neighbours.",
         discussion: """
-            phusong psc --neighbours RUN/neighbours.csv --groups 0-63 --out psc.csv
+            phusong psc --neighbours RUN/neighbours.csv --groups 0-63 [--sites SITES --reuse-distance-km 5] --out psc.csv
             Check the plan with phusong footprint … --neighbours --psc psc.csv (identity_collisions, identity_confusions).
             """
     )
@@ -19,7 +19,9 @@ struct PSCCommand: ParsableCommand {
     @Option(help: "The code groups (PSC / 8, 0–63) to use, e.g. 0-63 or 0-55.")
     var groups = "0-63"
 
-    @Option(help: "The plan to write: a CSV of id, psc, group, collisions, confusions.")
+    @OptionGroup var reuse: ReuseDistanceOptions
+
+    @Option(help: "The plan to write: a CSV of id, psc, group, collisions, confusions, reuse_clashes.")
     var out: String
 
     func validate() throws {
@@ -28,12 +30,13 @@ struct PSCCommand: ParsableCommand {
 
     func run() throws {
         let groups = PSCPlan.groups(groups) ?? []
-        let planner = try reportingInputErrors { () throws(InputError) in try PSCPlan.problem(neighbours) }
+        let planner = try reportingInputErrors { () throws(InputError) in try PSCPlan.problem(neighbours, reuse: reuse.reuse) }
         let psc = planner.plan(groups: groups), clashes = planner.relations.clashes(in: psc)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PSCPlan.csv(planner, psc: psc), to: out) }
         print("Scrambling-code plan: \(planner.ids.count) 3G sites on \(planner.masts.count) masts, \(Set(psc.map { $0 / 8 }).count) of \(groups.count) code groups used")
         print("  collisions (a site and a neighbour on one code): \(clashes.collisions)")
         print("  confusions (two neighbours of a site on one code): \(clashes.confusions)")
+        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one code, not neighbours: \(clashes.reuse)") }
         print("Results: \(out) (check it with footprint --neighbours --psc \(out))")
     }
 }

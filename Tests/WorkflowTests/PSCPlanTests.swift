@@ -36,10 +36,10 @@ struct PSCPlanTests {
                 let byId = mast.sorted { Int(ids[$0].dropFirst())! < Int(ids[$1].dropFirst())! }
                 #expect(byId.map { psc[$0] % 8 } == Array(0..<mast.count))
             }
-            #expect(planner.relations.clashes(in: psc) == (0, 0))
+            #expect(planner.relations.clashes(in: psc) == NeighbourRelations.Clashes())
             let few = planner.plan(groups: [20, 21])
             let counted = planner.relations.clashes(in: few), expected = clashes(relations, few)
-            #expect(counted == expected, "\(relations)")
+            #expect(counted.collisions == expected.collisions && counted.confusions == expected.confusions && counted.reuse == 0, "\(relations)")
             let perSite = ids.indices.map { planner.relations.clashes(of: $0, in: few) }
             #expect(perSite.reduce(0) { $0 + $1.collisions } == 2 * counted.collisions)
             #expect(perSite.reduce(0) { $0 + $1.confusions } == 2 * counted.confusions)
@@ -60,8 +60,57 @@ struct PSCPlanTests {
         let (sites, relations, onOneMast) = randomRelations(masts: 400, sectors: 1...3, share: 0.01, random: &random)
         let planner = PSCPlanner(NeighbourRelations(ids: (0..<sites).map { "U\($0)" }, relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast))
         let psc = planner.plan(groups: Array(0...63))
-        #expect(planner.relations.clashes(in: psc) == (0, 0))
+        #expect(planner.relations.clashes(in: psc) == NeighbourRelations.Clashes())
         #expect(clashes(relations, psc) == (0, 0))
+    }
+
+    @Test("""
+        A reuse distance keeps sites nearer than it, neighbours or not, off one code: two pairs of neighbours 1 km \\
+        apart share no code in two groups, which they do without it; on random networks the clashes within it are \\
+        those counted pair by pair from the sites' places, and fewer than a plan without it leaves; a site the site \\
+        list lacks is refused naming the list
+        """)
+    func reuseDistance() throws {
+        func site(_ id: String, kilometresEast: Double) -> Site {
+            Site(
+                id: id, location: GeoPoint(latitude: 44.45, longitude: -71.45 + kilometresEast / 79.5), antennaHeight: 30,
+                frequencyMHz: 2_110, eirpDBm: 33, technology: .umts
+            )
+        }
+        let sites = [site("A", kilometresEast: 0), site("B", kilometresEast: 10), site("C", kilometresEast: 1), site("D", kilometresEast: 11)]
+        let pairs = NeighbourRelations(ids: ["A", "B", "C", "D"], relations: [(0, 1, 9), (1, 0, 9), (2, 3, 9), (3, 2, 9)], onOneMast: [])
+        let apart = try pairs.keepingApart(within: 3_000, sites: sites, path: "sites.csv")
+        let without = PSCPlanner(pairs).plan(groups: [0, 1]), with = PSCPlanner(apart).plan(groups: [0, 1])
+        #expect(apart.clashes(in: without).reuse == 2 && apart.clashes(in: with) == NeighbourRelations.Clashes(), "\(without) \(with)")
+        let missing = try #require(throws: InputError.self) { try pairs.keepingApart(within: 3_000, sites: Array(sites.prefix(3)), path: "sites.csv") }
+        #expect(missing.path == "sites.csv" && missing.reason == "site 'D' of the neighbour lists is not in the site list")
+
+        var random = SeededGenerator(seed: 2_100)
+        for _ in 0..<6 {
+            let (count, relations, onOneMast) = randomRelations(masts: 40, sectors: 1...3, share: 0.02, random: &random)
+            var mastPlace: [Int: Double] = [:], mastOf = Array(0..<count)
+            for (first, second) in onOneMast { mastOf[max(first, second)] = mastOf[min(first, second)] }
+            for index in 0..<count { mastOf[index] = mastOf[mastOf[index]] }
+            let located = (0..<count).map { index in
+                let east = mastPlace[mastOf[index]] ?? Double.random(in: 0..<40, using: &random)
+                mastPlace[mastOf[index]] = east
+                return site("U\(index)", kilometresEast: east)
+            }
+            let read = NeighbourRelations(ids: located.map(\.id), relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast)
+            let kept = try read.keepingApart(within: 4_000, sites: located, path: "sites.csv")
+            let planned = PSCPlanner(kept).plan(groups: [0, 1, 2]), unplanned = PSCPlanner(read).plan(groups: [0, 1, 2])
+            let related = Set(relations.map { [min($0.0, $0.1), max($0.0, $0.1)] })
+            func reuseClashes(_ psc: [Int]) -> Int {
+                (0..<count).reduce(0) { total, first in
+                    total + (first + 1..<count).filter { second in
+                        !related.contains([first, second]) && psc[first] == psc[second]
+                            && located[first].location.distance(to: located[second].location) < 4_000
+                    }.count
+                }
+            }
+            #expect(kept.clashes(in: planned).reuse == reuseClashes(planned) && kept.clashes(in: unplanned).reuse == reuseClashes(unplanned))
+            #expect(reuseClashes(planned) < reuseClashes(unplanned), "\(reuseClashes(planned)) against \(reuseClashes(unplanned))")
+        }
     }
 
     @Test("""
@@ -128,10 +177,23 @@ struct PSCPlanTests {
             ])
             #expect(result.status == 0, "\(result.stderr)")
             let rows = try String(contentsOfFile: folder + "/" + name, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
-            #expect(rows.first == ["id", "psc", "group", "collisions", "confusions"] && rows.count == 13)
+            #expect(rows.first == ["id", "psc", "group", "collisions", "confusions", "reuse_clashes"] && rows.count == 13)
             return (result.stdout, Array(rows.dropFirst()))
         }
         let good = try plan("psc.csv", groups: "10-20")
+        let near = try runProgram(phusongExecutable, [
+            "psc", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "0-1", "--sites", folder + "/sites.csv",
+            "--reuse-distance-km", "6", "--out", folder + "/near.csv",
+        ])
+        let nearRows = try String(contentsOfFile: folder + "/near.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(near.stdout.contains("sites within 6.0 km on one code, not neighbours: \(nearRows.reduce(0) { $0 + Int($1[5])! } / 2)"), "\(near.stdout)")
+        for (options, fault) in [
+            (["--reuse-distance-km", "6"], "--reuse-distance-km needs --sites"), (["--sites", folder + "/sites.csv"], "--sites applies with --reuse-distance-km"),
+            (["--sites", folder + "/sites.csv", "--reuse-distance-km", "0"], "--reuse-distance-km must be within 0–1000 km"),
+        ] {
+            let refused = try runProgram(phusongExecutable, ["psc", "--neighbours", folder + "/lists/neighbours.csv", "--out", folder + "/no.csv"] + options)
+            #expect(refused.status != 0 && refused.stderr.contains(fault) && !FileManager.default.fileExists(atPath: folder + "/no.csv"), "\(refused.stderr)")
+        }
         #expect(good.stdout.contains("Scrambling-code plan: 12 3G sites on 4 masts, 4 of 11 code groups used"), "\(good.stdout)")
         for mast in 0..<4 {
             let sectors = good.rows.filter { $0[0].hasPrefix("U\(mast)-") }.sorted { $0[0] < $1[0] }

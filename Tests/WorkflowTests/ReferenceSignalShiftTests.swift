@@ -43,8 +43,8 @@ extension SignalQualityTests {
 
 extension PCIPlanTests {
     @Test("""
-        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci, then footprint --sinr \\
-        --pci at 30 % load: the plan has no collision nor confusion, each mast one group, its shifts' cells as pci.csv \\
+        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci (sites within 20 km kept \\
+        apart), then footprint --sinr --pci at 30 % load: the plan has no collision, confusion nor reuse clash, each mast one group, its shifts' cells as pci.csv \\
         counts them, and a better SINR than every cell on one shift
         """, .enabled(if: SharedData.isAvailable, SharedData.absence))
     func planThenCheck() throws {
@@ -67,19 +67,21 @@ extension PCIPlanTests {
         _ = try footprint("lists", ["--neighbours"])
         let planning = try runProgram(phusongExecutable, [
             "pci", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "10-20", "--out", folder + "/pci.csv",
+            "--sites", folder + "/sites.csv", "--reuse-distance-km", "20",
         ])
         #expect(planning.status == 0, "\(planning.stderr)")
         #expect(planning.stdout.contains("PCI plan: 12 4G sites on 4 masts, 4 of 11 groups used") && planning.stdout.contains("collisions (a site and a neighbour on one PCI): 0"), "\(planning.stdout)")
         let plan = try String(contentsOfFile: folder + "/pci.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
-        #expect(plan.first == ["id", "pci", "group", "shift", "collisions", "confusions", "same_shift_cells", "same_mod30_neighbours"] && plan.count == 13)
+        #expect(plan.first == ["id", "pci", "group", "shift", "collisions", "confusions", "reuse_clashes", "same_shift_cells", "same_mod30_neighbours"] && plan.count == 13)
         for mast in 0..<4 {
             let sectors = plan.dropFirst().filter { $0[0].hasPrefix("E\(mast)-") }
             #expect(Set(sectors.map { $0[2] }).count == 1 && Set(sectors.map { $0[3] }).count == 3 && (10...20).contains(Int(sectors[0][2])!))
         }
-        #expect(plan.dropFirst().allSatisfy { $0[4] == "0" && $0[5] == "0" })
-        let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[6])! } / 2
+        #expect(plan.dropFirst().allSatisfy { $0[4] == "0" && $0[5] == "0" && $0[6] == "0" })
+        #expect(planning.stdout.contains("sites within 20.0 km on one PCI, not neighbours: 0"), "\(planning.stdout)")
+        let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[7])! } / 2
         #expect(planning.stdout.contains("cells of neighbours on one shift (PCI mod 3): \(predicted) of "), "\(planning.stdout)")
-        let mod30 = plan.dropFirst().reduce(0) { $0 + Int($1[7])! } / 2
+        let mod30 = plan.dropFirst().reduce(0) { $0 + Int($1[8])! } / 2
         #expect(planning.stdout.contains("neighbours on one PCI mod 30 (uplink reference signals): \(mod30)"), "\(planning.stdout)")
         try (["id,pci"] + (0..<12).map { "E\($0 / 3)-\($0 % 3 + 1),\(3 * $0)" }).joined(separator: "\n")
             .write(toFile: folder + "/one-shift.csv", atomically: true, encoding: .utf8)
