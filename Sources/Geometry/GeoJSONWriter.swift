@@ -17,6 +17,8 @@ public struct GeoJSONFeature: Sendable {
 public enum GeoJSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
+    /// A whole number, written without a fraction (a count, a rank).
+    case integer(Int)
     case bool(Bool)
     case null
 }
@@ -77,6 +79,7 @@ public enum GeoJSONWriter {
             switch properties[key]! {
             case .string(let text): value = quoted(text)
             case .number(let number): value = number.isFinite ? String(number) : "null"
+            case .integer(let number): value = String(number)
             case .bool(let flag): value = flag ? "true" : "false"
             case .null: value = "null"
             }

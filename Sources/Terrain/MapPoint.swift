@@ -29,6 +29,16 @@ public struct GeoPoint: Sendable, Hashable {
         return 2 * meanEarthRadius * asin(min(1, a.squareRoot()))
     }
 
+    /// The point `metres` away along `bearing` (degrees clockwise from north), on the sphere of `distance(to:)`; for
+    /// short distances (a few kilometres), where the sphere's curvature along the way does not matter.
+    public func moved(metres: Double, bearing: Double) -> GeoPoint {
+        let radians = Double.pi / 180, angle = metres / meanEarthRadius
+        return GeoPoint(
+            latitude: latitude + angle * cos(bearing * radians) / radians,
+            longitude: longitude + angle * sin(bearing * radians) / (cos(latitude * radians) * radians)
+        )
+    }
+
     /// The points' mean longitude taken on the circle, so that points either side of the antimeridian (179.9° and
     /// −179.9°) average to ±180°, not to 0°.
     public static func meanLongitude(of points: [GeoPoint]) -> Double {

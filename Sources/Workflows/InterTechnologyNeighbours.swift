@@ -43,16 +43,25 @@ struct InterTechnologyNeighbours {
     /// The CSV header of `rows(sites:)`.
     static let header = "source_technology,source,target_technology,target,rank,source_cells,cells,percent"
 
-    /// One CSV row per relation: the source's best-server cells, those the target serves, and their share in percent.
-    func rows(sites: [Site]) -> [String] {
+    /// Every relation: the source's best-server cells and those the target serves.
+    var relations: [NeighbourRow] {
         lists.indices.flatMap { source in
             lists[source].enumerated().map { rank, relation in
-                [
-                    from.rawValue, csvField(sites[source].id), to.rawValue, csvField(sites[relation.target].id), "\(rank + 1)",
-                    "\(servedCells[source])", "\(relation.cells)",
-                    String(format: "%.3f", 100 * Double(relation.cells) / Double(servedCells[source])),
-                ].joined(separator: ",")
+                NeighbourRow(
+                    sourceTechnology: from, source: source, targetTechnology: to, target: relation.target, rank: rank + 1, reason: nil,
+                    sourceCells: servedCells[source], cells: relation.cells, sameFrequency: nil
+                )
             }
+        }
+    }
+
+    /// One CSV row per relation of `relations`.
+    static func rows(_ relations: [NeighbourRow], sites: [Site]) -> [String] {
+        relations.map { row in
+            [
+                row.sourceTechnology.rawValue, csvField(sites[row.source].id), row.targetTechnology.rawValue, csvField(sites[row.target].id),
+                "\(row.rank)", "\(row.sourceCells)", "\(row.cells)", String(format: "%.3f", row.percent),
+            ].joined(separator: ",")
         }
     }
 }

@@ -127,19 +127,28 @@ struct NeighbourLists {
     /// The CSV header of `rows(sites:)`.
     static let header = "technology,source,target,rank,reason,source_cells,cells,percent,same_frequency"
 
-    /// One CSV row per relation: the source's best-server cells, the target's cells among them within the margin,
-    /// their share in percent, and whether the two transmit on one frequency.
-    func rows(sites: [Site]) -> [String] {
+    /// Every relation: the source's best-server cells, the target's cells among them within the margin, and whether
+    /// the two transmit on one frequency.
+    func relations(sites: [Site]) -> [NeighbourRow] {
         lists.indices.flatMap { source in
             lists[source].enumerated().map { rank, relation in
-                let served = overlaps.servedCells[source], cells = overlaps.cells[source][relation.target]
-                let percent = served == 0 ? 0 : 100 * Double(cells) / Double(served)
-                return [
-                    technology.rawValue, csvField(sites[source].id), csvField(sites[relation.target].id), "\(rank + 1)",
-                    relation.reason.rawValue, "\(served)", "\(cells)", String(format: "%.3f", percent),
-                    sites[relation.target].frequencyMHz == sites[source].frequencyMHz ? "true" : "false",
-                ].joined(separator: ",")
+                NeighbourRow(
+                    sourceTechnology: technology, source: source, targetTechnology: technology, target: relation.target, rank: rank + 1,
+                    reason: relation.reason, sourceCells: overlaps.servedCells[source], cells: overlaps.cells[source][relation.target],
+                    sameFrequency: sites[relation.target].frequencyMHz == sites[source].frequencyMHz
+                )
             }
+        }
+    }
+
+    /// One CSV row per relation of `relations(sites:)`.
+    static func rows(_ relations: [NeighbourRow], sites: [Site]) -> [String] {
+        relations.map { row in
+            [
+                row.sourceTechnology.rawValue, csvField(sites[row.source].id), csvField(sites[row.target].id), "\(row.rank)",
+                row.reason?.rawValue ?? "", "\(row.sourceCells)", "\(row.cells)", String(format: "%.3f", row.percent),
+                row.sameFrequency == true ? "true" : "false",
+            ].joined(separator: ",")
         }
     }
 }

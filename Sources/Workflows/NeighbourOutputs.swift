@@ -3,11 +3,12 @@ import Propagation
 import Terrain
 
 /// The neighbour lists a run asked for (`--neighbours`), made once every site has finished: `neighbours.csv`,
-/// `inter_technology_neighbours.csv`, the summary's `neighbours` and warnings for sites without neighbours (or without
+/// `inter_technology_neighbours.csv`, `neighbours.geojson` (both as lines on a map), the summary's `neighbours` and warnings for sites without neighbours (or without
 /// one to fall back to in an older technology), lists cut short, and 2G neighbours on one channel.
 struct NeighbourOutputs {
     private var csv: String?
     private var interTechnologyCSV: String?
+    private var geoJSON: String?
     private var summary: FootprintSummary.Neighbours
     private var warnings: [String]
 
@@ -17,6 +18,7 @@ struct NeighbourOutputs {
         let between = Self.betweenTechnologies(rasters, sites: sites, thresholds: thresholds, settings: settings)
         csv = within.csv
         interTechnologyCSV = between.csv
+        geoJSON = csv == nil && interTechnologyCSV == nil ? nil : NeighbourRow.geoJSON(within.relations + between.relations, sites: sites)
         warnings = within.warnings + between.warnings
         summary = .init(
             marginDB: settings.marginDB, minimumPercent: settings.minimumPercent, maximum: settings.maximum,
@@ -25,11 +27,11 @@ struct NeighbourOutputs {
         )
     }
 
-    /// Each technology of two sites or more: its lists as CSV rows (nil for none), totals and warnings.
+    /// Each technology of two sites or more: its lists as CSV (nil for none) and relations, totals and warnings.
     private static func withinTechnologies(
         _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
-    ) -> (csv: String?, totals: [FootprintSummary.Neighbours.TechnologyNeighbours], warnings: [String]) {
-        var totals: [FootprintSummary.Neighbours.TechnologyNeighbours] = [], rows: [String] = [], warnings: [String] = []
+    ) -> (csv: String?, relations: [NeighbourRow], totals: [FootprintSummary.Neighbours.TechnologyNeighbours], warnings: [String]) {
+        var totals: [FootprintSummary.Neighbours.TechnologyNeighbours] = [], relations: [NeighbourRow] = [], warnings: [String] = []
         for technology in Technology.allCases {
             guard let ranks = rasters.ranks[technology], sites.filter({ $0.technology == technology }).count > 1 else { continue }
             let overlaps = ranks.overlaps(windowDB: settings.marginDB, thresholds: thresholds, othersCovering: true)
@@ -45,13 +47,17 @@ struct NeighbourOutputs {
                 identityConfusions: clashes?.confusions
             ))
             if let clashes, clashes.collisions + clashes.confusions > 0 {
-                let identity = technology == .gsm ? "BCCH and BSIC" : "carrier and PCI"
+                let identity = switch technology {
+                case .gsm: "BCCH and BSIC"
+                case .umts: "carrier and scrambling code"
+                case .lte: "carrier and PCI"
+                }
                 warnings.append(
                     "neighbours: \(clashes.collisions) pair(s) of \(name) neighbours share their \(identity), and \(clashes.confusions) pair(s) of "
                         + "one site's neighbours do: a handset cannot tell them apart"
                 )
             }
-            rows += lists.rows(sites: sites)
+            relations += lists.relations(sites: sites)
             if !without.isEmpty {
                 warnings.append(
                     "neighbours: \(without.count) \(name) site(s) list no neighbour (\(shown(without))): no other \(name) site covers "
@@ -69,15 +75,15 @@ struct NeighbourOutputs {
                 )
             }
         }
-        guard !totals.isEmpty else { return (nil, [], warnings + ["neighbours: no technology has two sites in the run, so no neighbours.csv"]) }
-        return (([NeighbourLists.header] + rows).joined(separator: "\n") + "\n", totals, warnings)
+        guard !totals.isEmpty else { return (nil, [], [], warnings + ["neighbours: no technology has two sites in the run, so no neighbours.csv"]) }
+        return (([NeighbourLists.header] + NeighbourLists.rows(relations, sites: sites)).joined(separator: "\n") + "\n", relations, totals, warnings)
     }
 
-    /// Every ordered pair of the technologies `rasters` ranks: their lists as CSV rows (nil for none), totals and
-    /// warnings for sites without an older technology's neighbour.
+    /// Every ordered pair of the technologies `rasters` ranks: their lists as CSV (nil for none) and relations, totals
+    /// and warnings for sites without an older technology's neighbour.
     private static func betweenTechnologies(
         _ rasters: ServerRasters, sites: [Site], thresholds: [Double], settings: NeighbourSettings
-    ) -> (csv: String?, totals: [FootprintSummary.Neighbours.InterTechnologyTotals], warnings: [String]) {
+    ) -> (csv: String?, relations: [NeighbourRow], totals: [FootprintSummary.Neighbours.InterTechnologyTotals], warnings: [String]) {
         let servers = rasters.ranks.mapValues { $0.coveringServers(thresholds: thresholds) }
         let technologies = Technology.allCases.filter { servers[$0] != nil }
         let pairs = technologies.flatMap { from in
@@ -85,7 +91,7 @@ struct NeighbourOutputs {
                 InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, siteCount: sites.count, settings: settings)
             }
         }
-        guard !pairs.isEmpty else { return (nil, [], []) }
+        guard !pairs.isEmpty else { return (nil, [], [], []) }
         var totals: [FootprintSummary.Neighbours.InterTechnologyTotals] = [], warnings: [String] = []
         for lists in pairs {
             let without = sites.indices.filter { sites[$0].technology == lists.from && lists.lists[$0].isEmpty }.map { sites[$0].id }
@@ -99,7 +105,11 @@ struct NeighbourOutputs {
                 )
             }
         }
-        return (([InterTechnologyNeighbours.header] + pairs.flatMap { $0.rows(sites: sites) }).joined(separator: "\n") + "\n", totals, warnings)
+        let relations = pairs.flatMap(\.relations)
+        return (
+            ([InterTechnologyNeighbours.header] + InterTechnologyNeighbours.rows(relations, sites: sites)).joined(separator: "\n") + "\n", relations,
+            totals, warnings
+        )
     }
 
     /// The first ten of `ids`, for a warning.
@@ -107,10 +117,11 @@ struct NeighbourOutputs {
         ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
     }
 
-    /// Writes `neighbours.csv` and `inter_technology_neighbours.csv` into `staging`.
+    /// Writes `neighbours.csv`, `inter_technology_neighbours.csv` and `neighbours.geojson` into `staging`.
     func write(staging: OutputStaging) throws(InputError) {
         if let csv { try staging.write(csv, to: "neighbours.csv") }
         if let interTechnologyCSV { try staging.write(interTechnologyCSV, to: "inter_technology_neighbours.csv") }
+        if let geoJSON { try staging.write(geoJSON, to: "neighbours.geojson") }
     }
 
     /// Puts the figures and warnings into `summary`.

@@ -308,7 +308,8 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let neighbours = summary.neighbours.map { totals in
-        (totals.technologies.isEmpty ? [] : ["neighbours.csv"]) + (totals.interTechnology.isEmpty ? [] : ["inter_technology_neighbours.csv"])
+        let lists = (totals.technologies.isEmpty ? [] : ["neighbours.csv"]) + (totals.interTechnology.isEmpty ? [] : ["inter_technology_neighbours.csv"])
+        return lists + (lists.isEmpty ? [] : ["neighbours.geojson"])
     } ?? []
     let files = ["coverage.tif"] + servers + quality + neighbours + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))

@@ -266,3 +266,53 @@ extension SignalQualityTests {
         }
     }
 }
+
+extension SignalQualityTests {
+    @Test("""
+        neighbours.geojson holds a line per row of neighbours.csv and inter_technology_neighbours.csv with its figures, \\
+        from a directional sector's point 150 m out along its azimuth (an omnidirectional site's own place) to the target's
+        """)
+    func neighbourLines() throws {
+        let folder = try temporaryFolder("neighbour-lines")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = neighbourSites
+        _ = try run(into: folder, sites: sites, raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }
+        func rows(_ name: String) throws -> [[String]] {
+            try String(contentsOfFile: folder + "/" + name, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        }
+        // source technology, source, target technology, target, rank, reason, source cells, cells, percent, same frequency
+        let within = try rows("neighbours.csv").map { [$0[0], $0[1], $0[0], $0[2], $0[3], $0[4], $0[5], $0[6], $0[7], $0[8]] }
+        let between = try rows("inter_technology_neighbours.csv").map { [$0[0], $0[1], $0[2], $0[3], $0[4], "", $0[5], $0[6], $0[7], ""] }
+        let collection = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/neighbours.geojson"))) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        let bySite = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0) })
+        var lines: [[String]] = []
+        for feature in features {
+            let properties = try #require(feature["properties"] as? [String: Any]), geometry = try #require(feature["geometry"] as? [String: Any])
+            func text(_ key: String) -> String { properties[key].map { "\($0)" } ?? "" }
+            let number = { (key: String) in (properties[key] as? NSNumber)?.intValue ?? -1 }
+            let sameFrequency = (properties["same_frequency"] as? Bool).map { $0 ? "true" : "false" } ?? ""
+            lines.append([
+                text("source_technology"), text("source"), text("target_technology"), text("target"), "\(number("rank"))",
+                properties["reason"] is NSNull ? "" : text("reason"), "\(number("source_cells"))", "\(number("cells"))",
+                String(format: "%.3f", (properties["percent"] as? Double) ?? -1), sameFrequency,
+            ])
+            let ends = try #require(geometry["coordinates"] as? [[Double]])
+            #expect(geometry["type"] as? String == "LineString" && ends.count == 2)
+            for (id, end) in zip([text("source"), text("target")], ends) {
+                let site = try #require(bySite[id]), point = GeoPoint(latitude: end[1], longitude: end[0])
+                let metres = site.location.distance(to: point)
+                if site.antenna.isOmni {
+                    #expect(metres < 0.01, "\(id): \(metres) m from its site")
+                } else {
+                    let north = (point.latitude - site.location.latitude) * 111_195
+                    let east = (point.longitude - site.location.longitude) * 111_195 * cos(site.location.latitude * .pi / 180)
+                    let bearing = (atan2(east, north) * 180 / .pi + 360).truncatingRemainder(dividingBy: 360)
+                    #expect(abs(metres - 150) < 0.5 && abs(bearing - site.antenna.azimuth) < 0.5, "\(id): \(metres) m at \(bearing)°")
+                }
+            }
+        }
+        #expect(lines.count == within.count + between.count && within.count > 10 && between.count > 10)
+        #expect(lines.map { $0.joined(separator: ",") }.sorted() == (within + between).map { $0.joined(separator: ",") }.sorted())
+    }
+}
