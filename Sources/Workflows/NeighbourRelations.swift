@@ -100,55 +100,10 @@ public struct NeighbourRelations: Sendable {
         return try read.keepingApart(within: reuse.metres, sites: try SiteFile.load(reuse.sitesPath), path: reuse.sitesPath)
     }
 
-    /// The sites joined by the co-site pairs, each set in the order of the sites and cut into masts of `size` at most.
-    func masts(size: Int) -> [[Int]] {
-        var root = Array(ids.indices)
-        func find(_ site: Int) -> Int {
-            var site = site
-            while root[site] != site { (root[site], site) = (root[root[site]], root[site]) }
-            return site
-        }
-        for (first, second) in onOneMast { root[find(first)] = find(second) }
-        var members: [Int: [Int]] = [:]
-        for site in ids.indices { members[find(site), default: []].append(site) }
-        return members.values.sorted { $0[0] < $1[0] }.flatMap { sites in
-            stride(from: 0, to: sites.count, by: size).map { Array(sites[$0..<min($0 + size, sites.count)]) }
-        }
-    }
-
-    /// Per site, `slot[site] + groupSize × group` with each mast's group from `groups`: greedily, the masts with most
-    /// relations first, each the group of fewest conflicts (with its sites' slots), then the least used; then masts
-    /// in conflict moved one at a time to the group of fewest while that lowers their conflicts. With `lesser`, a
-    /// neighbour on the same slot in a group of the same `lesser(group)` is a conflict too, outweighed by any other.
-    func codes(masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], lesser: ((Int) -> Int)? = nil) -> [Int] {
-        var mastOf = Array(repeating: 0, count: ids.count)
-        for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
-        let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
-        let order = masts.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
-        let alike = lesser.map { key in Dictionary(grouping: groups, by: key) } ?? [:]
-        let group = assignCodes(count: masts.count, order: order, codes: groups) { mast, group in
-            var conflicts = [Int: Int]()
-            for site in masts[mast] {
-                for other in conflicting(site) where mastOf[other] != mast && group[mastOf[other]] >= 0 && slots[other] == slots[site] {
-                    conflicts[group[mastOf[other]], default: 0] += Self.clashWeight
-                }
-                guard let lesser else { continue }
-                for (other, _) in overlaps[site] where mastOf[other] != mast && group[mastOf[other]] >= 0 && slots[other] == slots[site] {
-                    for candidate in alike[lesser(group[mastOf[other]])] ?? [] { conflicts[candidate, default: 0] += 1 }
-                }
-            }
-            return conflicts
-        }
-        return ids.indices.map { groupSize * group[mastOf[$0]] + slots[$0] }
-    }
-
-    /// What a collision or confusion weighs against a lesser conflict in `codes(masts:slots:groupSize:groups:lesser:)`.
-    private static let clashWeight = 1 << 20
-
     /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:
     /// its neighbours either way (collisions), the other neighbours of each site listing it (confusions), and the
     /// other sites within the reuse distance.
-    private func conflicting(_ site: Int) -> [Int] {
+    func conflicting(_ site: Int) -> [Int] {
         overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site } + nearby[site]
     }
 

@@ -50,16 +50,22 @@ public struct PCIPlanner: Sendable {
 
     /// A PCI for each site, its mast's group from `groups` (0–167) times three plus its shift: the greedy groups, then
     /// masts in conflict moved one at a time to the group of fewest conflicts while any move lowers them. Two PCIs on
-    /// one shift share their value mod 30 when their groups do mod 10.
-    public func plan(groups: [Int], rounds: Int = 100) -> [Int] {
-        relations.codes(masts: masts, slots: planShifts(rounds: rounds), groupSize: 3, groups: groups) { $0 % 10 }
+    /// one shift share their value mod 30 when their groups do mod 10. Sites in `kept` (PCI by site number) keep theirs,
+    /// and the other sectors of their masts take its group on the shifts left.
+    public func plan(groups: [Int], rounds: Int = 100, keeping kept: [Int: Int] = [:]) -> [Int] {
+        relations.codes(masts: masts, slots: planShifts(rounds: rounds, kept: kept), groupSize: 3, groups: groups, kept: kept) { $0 % 10 }
     }
 
     /// Each site's shift: every mast's sectors on distinct shifts, moved one mast at a time to its cheapest permutation
     /// while any move lowers the cells on one shift, then `rounds` times a tenth of the masts moved at random from the
-    /// best plan (from a fixed seed, so the same lists give the same plan) and the moves made again.
-    private func planShifts(rounds: Int) -> [Int] {
-        let options = masts.map { Self.permutations(of: $0.count) }
+    /// best plan (from a fixed seed, so the same lists give the same plan) and the moves made again. A mast with sites
+    /// in `kept` takes only the permutations giving them their PCIs' shifts (any, when none does).
+    private func planShifts(rounds: Int, kept: [Int: Int]) -> [Int] {
+        let options = masts.map { mast in
+            let all = Self.permutations(of: mast.count)
+            let keeping = all.filter { option in zip(mast, option).allSatisfy { site, shift in kept[site].map { $0 % 3 == shift } ?? true } }
+            return keeping.isEmpty ? all : keeping
+        }
         var choice = Array(repeating: 0, count: masts.count), shifts = Array(repeating: 0, count: ids.count)
         func apply(_ mast: Int) {
             for (slot, site) in masts[mast].enumerated() { shifts[site] = options[mast][choice[mast]][slot] }

@@ -21,13 +21,16 @@ public struct PSCPlanner: Sendable {
     }
 
     /// A primary scrambling code for each site, its mast's group from `groups` (0–63) times eight plus its index on
-    /// the mast.
-    public func plan(groups: [Int]) -> [Int] {
+    /// the mast. Sites in `kept` (code by site number) keep theirs, and the other sectors of their masts take its
+    /// group on the indices left.
+    public func plan(groups: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
         var indices = Array(repeating: 0, count: ids.count)
         for mast in masts {
             let byId = mast.sorted { ids[$0].compare(ids[$1], options: .numeric) == .orderedAscending }
-            for (index, site) in byId.enumerated() { indices[site] = index }
+            let taken = Set(mast.compactMap { kept[$0].map { $0 % 8 } })
+            var free = (0..<8).filter { !taken.contains($0) }.makeIterator()
+            for site in byId { indices[site] = kept[site].map { $0 % 8 } ?? free.next() ?? 0 }
         }
-        return relations.codes(masts: masts, slots: indices, groupSize: 8, groups: groups)
+        return relations.codes(masts: masts, slots: indices, groupSize: 8, groups: groups, kept: kept)
     }
 }

@@ -21,6 +21,9 @@ struct PCICommand: ParsableCommand {
 
     @OptionGroup var reuse: ReuseDistanceOptions
 
+    @Option(help: "Sites that keep their PCIs: a CSV of id and pci (a plan, or what the network has on air); the others are planned around them.")
+    var keep: String?
+
     @Option(help: "The plan to write: a CSV of id, pci, group, shift, collisions, confusions, reuse_clashes, same_shift_cells, same_mod30_neighbours.")
     var out: String
 
@@ -31,7 +34,9 @@ struct PCICommand: ParsableCommand {
     func run() throws {
         let groups = PCIPlan.groups(groups) ?? []
         let planner = try reportingInputErrors { () throws(InputError) in try PCIPlan.problem(neighbours, reuse: reuse.reuse) }
-        let pci = planner.plan(groups: groups), cost = planner.cost(of: pci)
+        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PCIPlan.load(path) } ?? [:] }
+        let keeping = planner.relations.numbered(kept)
+        let pci = planner.plan(groups: groups, keeping: keeping), cost = planner.cost(of: pci)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PCIPlan.csv(planner, pci: pci), to: out) }
         print("PCI plan: \(planner.ids.count) 4G sites on \(planner.masts.count) masts, \(Set(pci.map { $0 / 3 }).count) of \(groups.count) groups used")
         print("  collisions (a site and a neighbour on one PCI): \(cost.collisions)")
@@ -39,6 +44,7 @@ struct PCICommand: ParsableCommand {
         if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one PCI, not neighbours: \(cost.reuseClashes)") }
         print("  cells of neighbours on one shift (PCI mod 3): \(cost.sameShiftCells) of \(planner.cost(of: Array(repeating: 0, count: pci.count)).sameShiftCells)")
         print("  neighbours on one PCI mod 30 (uplink reference signals): \(cost.sameMod30Neighbours)")
+        if keep != nil { print("  kept: \(keeping.count) sites' PCIs (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
         print("Results: \(out) (check it with footprint --sinr --pci \(out))")
     }
 }

@@ -21,6 +21,9 @@ struct PSCCommand: ParsableCommand {
 
     @OptionGroup var reuse: ReuseDistanceOptions
 
+    @Option(help: "Sites that keep their codes: a CSV of id and psc (a plan, or what the network has on air); the others are planned around them.")
+    var keep: String?
+
     @Option(help: "The plan to write: a CSV of id, psc, group, collisions, confusions, reuse_clashes.")
     var out: String
 
@@ -31,12 +34,15 @@ struct PSCCommand: ParsableCommand {
     func run() throws {
         let groups = PSCPlan.groups(groups) ?? []
         let planner = try reportingInputErrors { () throws(InputError) in try PSCPlan.problem(neighbours, reuse: reuse.reuse) }
-        let psc = planner.plan(groups: groups), clashes = planner.relations.clashes(in: psc)
+        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PSCPlan.load(path) } ?? [:] }
+        let keeping = planner.relations.numbered(kept)
+        let psc = planner.plan(groups: groups, keeping: keeping), clashes = planner.relations.clashes(in: psc)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PSCPlan.csv(planner, psc: psc), to: out) }
         print("Scrambling-code plan: \(planner.ids.count) 3G sites on \(planner.masts.count) masts, \(Set(psc.map { $0 / 8 }).count) of \(groups.count) code groups used")
         print("  collisions (a site and a neighbour on one code): \(clashes.collisions)")
         print("  confusions (two neighbours of a site on one code): \(clashes.confusions)")
         if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one code, not neighbours: \(clashes.reuse)") }
+        if keep != nil { print("  kept: \(keeping.count) sites' codes (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
         print("Results: \(out) (check it with footprint --neighbours --psc \(out))")
     }
 }

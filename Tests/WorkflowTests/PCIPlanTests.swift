@@ -81,6 +81,26 @@ struct PCIPlanTests {
         #expect(cost.collisions == 0 && cost.confusions == 0 && cost.sameMod30Neighbours == 0, "\(cost)")
     }
 
+    @Test("Kept PCIs stay: the other sectors of their masts take the kept group on the shifts left, and with groups enough nothing clashes")
+    func keptPCIs() {
+        var random = SeededGenerator(seed: 169)
+        for _ in 0..<8 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 30, sectors: 1...3, share: 0.05, random: &random)
+            let planner = PCIPlanner(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast)
+            let onAir = planner.plan(groups: Array(100...167))
+            let kept = Dictionary(uniqueKeysWithValues: stride(from: 0, to: sites, by: 2).map { ($0, onAir[$0]) })
+            let planned = planner.plan(groups: Array(0...167), keeping: kept)
+            #expect(kept.allSatisfy { planned[$0.key] == $0.value })
+            for mast in planner.masts where mast.contains(where: { kept[$0] != nil }) {
+                let keptGroup = onAir[mast.first { kept[$0] != nil }!] / 3
+                #expect(mast.allSatisfy { kept[$0] != nil || planned[$0] / 3 == keptGroup })
+                #expect(Set(mast.map { planned[$0] % 3 }).count == mast.count)
+            }
+            let cost = planner.cost(of: planned)
+            #expect(cost.collisions == 0 && cost.confusions == 0, "\(relations)")
+        }
+    }
+
     @Test("""
         Bad neighbour lists, plans and site PCIs are refused naming the file and the fault: lists without their columns, \\
         with a broken line or no 4G row; a plan without its columns, a PCI of 504, a site twice, a site not in the list or \\

@@ -65,6 +65,36 @@ struct PSCPlanTests {
     }
 
     @Test("""
+        Kept codes stay, and the plan goes around them: a neighbour of a site kept on 8 takes 0; on random networks the \\
+        kept sites keep theirs, the other sectors of their masts take the kept group on free indices, and with groups \\
+        enough nothing clashes; ids the lists lack are left out
+        """)
+    func keptCodes() {
+        let pair = NeighbourRelations(ids: ["A", "B"], relations: [(0, 1, 5), (1, 0, 5)], onOneMast: [])
+        #expect(PSCPlanner(pair).plan(groups: [0, 1]) == [0, 8])
+        #expect(pair.numbered(["A": 8, "Z": 3]) == [0: 8])
+        #expect(PSCPlanner(pair).plan(groups: [0, 1], keeping: pair.numbered(["A": 8, "Z": 3])) == [8, 0])
+        var random = SeededGenerator(seed: 88)
+        for _ in 0..<8 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 30, sectors: 1...4, share: 0.05, random: &random)
+            let planner = PSCPlanner(NeighbourRelations(ids: (0..<sites).map { "U\($0)" }, relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast))
+            let first = planner.plan(groups: Array(0...63))
+            // Every other site keeps a code from another plan of half the groups, as a network on air would.
+            let onAir = planner.plan(groups: Array(32...63))
+            let kept = Dictionary(uniqueKeysWithValues: stride(from: 0, to: sites, by: 2).map { ($0, onAir[$0]) })
+            let planned = planner.plan(groups: Array(0...63), keeping: kept)
+            #expect(kept.allSatisfy { planned[$0.key] == $0.value })
+            for mast in planner.masts where mast.contains(where: { kept[$0] != nil }) {
+                let keptGroup = onAir[mast.first { kept[$0] != nil }!] / 8
+                #expect(mast.allSatisfy { kept[$0] != nil || planned[$0] / 8 == keptGroup })
+                #expect(Set(mast.map { planned[$0] % 8 }).count == mast.count)
+            }
+            #expect(planner.relations.clashes(in: planned) == NeighbourRelations.Clashes(), "\(relations)")
+            #expect(planned != first)
+        }
+    }
+
+    @Test("""
         A reuse distance keeps sites nearer than it, neighbours or not, off one code: two pairs of neighbours 1 km \\
         apart share no code in two groups, which they do without it; on random networks the clashes within it are \\
         those counted pair by pair from the sites' places, and fewer than a plan without it leaves; a site the site \\
@@ -181,6 +211,16 @@ struct PSCPlanTests {
             return (result.stdout, Array(rows.dropFirst()))
         }
         let good = try plan("psc.csv", groups: "10-20")
+        try "id,psc\nU0-1,200\nU0-2,201\nX,7\n".write(toFile: folder + "/on_air.csv", atomically: true, encoding: .utf8)
+        let kept = try runProgram(phusongExecutable, [
+            "psc", "--neighbours", folder + "/lists/neighbours.csv", "--keep", folder + "/on_air.csv", "--out", folder + "/kept.csv",
+        ])
+        #expect(kept.stdout.contains("kept: 2 sites' codes (1 of the file's sites are not in the lists)"), "\(kept.stdout)")
+        let keptRows = try String(contentsOfFile: folder + "/kept.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(Set(keptRows.filter { $0[0].hasPrefix("U0-") }.map { "\($0[0]):\($0[1])" }) == ["U0-1:200", "U0-2:201", "U0-3:202"])
+        try "id,psc\nU0-1,600\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try runProgram(phusongExecutable, ["psc", "--neighbours", folder + "/lists/neighbours.csv", "--keep", folder + "/bad.csv", "--out", folder + "/no.csv"])
+        #expect(bad.status != 0 && bad.stderr.contains("bad.csv: line 2: site 'U0-1' has no scrambling code"), "\(bad.stderr)")
         let near = try runProgram(phusongExecutable, [
             "psc", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "0-1", "--sites", folder + "/sites.csv",
             "--reuse-distance-km", "6", "--out", folder + "/near.csv",
