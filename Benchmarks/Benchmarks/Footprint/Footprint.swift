@@ -87,8 +87,6 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("hata_100_sites_union_N44W072_3arcsec_30km", configuration: tracked) { [hata] _ in
         blackHole(try network.unionAreaKm2(hata))
     }
-
-    neighbourJobBenchmarks(terrain: hgt, configuration: tracked)
 }
 
 /// Many sites on one grid cut from a real DEM (void beyond the tile allowed).

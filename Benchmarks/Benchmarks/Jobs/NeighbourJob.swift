@@ -3,7 +3,20 @@ import Coverage
 import Foundation
 import Propagation
 import Terrain
+import Tracking
 import Workflows
+
+/// Whole jobs as `phusong` runs them (the real-terrain ones when ../shared/data is beside the repository).
+let benchmarks: @Sendable () -> Void = {
+    let hgt = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/data/terrain/N44W072.hgt").path
+    guard FileManager.default.fileExists(atPath: hgt) else {
+        print("Job benchmarks skipped: \(hgt) is absent")
+        return
+    }
+    neighbourJobBenchmarks(terrain: hgt, configuration: trackedConfiguration)
+}
 
 /// The whole footprint job of a network with and without neighbour lists: 36 2G sectors on twelve masts 6 km apart
 /// on N44W072 (a 4 × 3 lattice, azimuths 0°, 120° and 240°), Hata over 30 km at 3″, its rasters written to a
