@@ -2,10 +2,10 @@ import Foundation
 
 /// Gives 3G cells primary scrambling codes from their neighbour lists: PSC = 8 × group + index (0–511, 64 groups of
 /// eight), the sectors of a mast (at most eight) one group on indices 0, 1, 2… in the order of their ids (numbers within
-/// them by value: S2 before S10), as operators lay them out. 3G sites share one carrier, so the code alone tells a cell apart: the plan has as few collisions (a
-/// cell and a neighbour on one code) and then confusions (two neighbours of a cell on one code) as it finds, groups
-/// given greedily, the masts with most relations first, and masts left in conflict moved while that lowers their
-/// conflicts. A heuristic: it gives no bound on how far the plan lies from the best.
+/// them by value: S2 before S10), as operators lay them out. 3G sites share one carrier, so the code alone tells a cell
+/// apart: the plan has as few collisions (a cell and a neighbour on one code) and confusions (two neighbours of a cell
+/// on one code) as it finds, groups given greedily, the masts with most relations first, and masts left in conflict
+/// moved while that lowers their conflicts. A heuristic: it gives no bound on how far the plan lies from the best.
 public struct PSCPlanner: Sendable {
     /// The 3G sites' neighbour relations.
     public let relations: NeighbourRelations
