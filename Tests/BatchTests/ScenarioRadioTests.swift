@@ -83,22 +83,26 @@ struct ScenarioRadioTests {
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
     }
 
+    /// The manifest of one evaluate job of the two NH sites (free space over 5 km) with `scenario`'s fields besides,
+    /// written into `folder` and loaded.
+    func evaluateManifest(in folder: String, scenario: String) throws -> Manifest {
+        let path = folder + "/manifest.yaml"
+        try """
+            name: fields
+            scenarios:
+              base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
+            jobs:
+              - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return try Manifest.load(path)
+    }
+
     @Test("Scenarios take channels, pci and psc plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key")
     func identityPlanFields() throws {
         let folder = try temporaryFolder("identity-plan-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["channels.csv", "pci.csv", "psc.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        func load(_ scenario: String) throws -> Manifest {
-            let path = folder + "/manifest.yaml"
-            try """
-                name: identities
-                scenarios:
-                  base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
-                jobs:
-                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
-                """.write(toFile: path, atomically: true, encoding: .utf8)
-            return try Manifest.load(path)
-        }
+        func load(_ scenario: String) throws -> Manifest { try evaluateManifest(in: folder, scenario: scenario) }
         guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
@@ -115,17 +119,7 @@ struct ScenarioRadioTests {
         let folder = try temporaryFolder("clutter-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["landcover.tif", "losses.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        func load(_ scenario: String) throws -> Manifest {
-            let path = folder + "/manifest.yaml"
-            try """
-                name: clutter
-                scenarios:
-                  base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
-                jobs:
-                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
-                """.write(toFile: path, atomically: true, encoding: .utf8)
-            return try Manifest.load(path)
-        }
+        func load(_ scenario: String) throws -> Manifest { try evaluateManifest(in: folder, scenario: scenario) }
         let manifest = try load("clutter: landcover.tif, clutter_losses: losses.csv")
         guard case .evaluate(let request) = manifest.jobs[0].work else { Issue.record("expected an evaluate job"); return }
         #expect(request.clutter?.rasterPath.hasSuffix("/landcover.tif") == true && request.clutter?.lossesPath.hasSuffix("/losses.csv") == true)

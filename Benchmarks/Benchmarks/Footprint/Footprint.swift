@@ -25,9 +25,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Real terrain, when ../shared/data is beside the repository.
-    let hgt = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/terrain/N44W072.hgt").path
+    let hgt = sharedDataPath("terrain/N44W072.hgt")
     guard FileManager.default.fileExists(atPath: hgt) else {
         print("Real-terrain benchmarks skipped: \(hgt) is absent")
         return

@@ -8,9 +8,7 @@ import Workflows
 
 /// Whole jobs as `phusong` runs them (the real-terrain ones when ../shared/data is beside the repository).
 let benchmarks: @Sendable () -> Void = {
-    let hgt = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/terrain/N44W072.hgt").path
+    let hgt = sharedDataPath("terrain/N44W072.hgt")
     guard FileManager.default.fileExists(atPath: hgt) else {
         print("Job benchmarks skipped: \(hgt) is absent")
         return

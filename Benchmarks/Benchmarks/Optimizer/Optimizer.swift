@@ -26,9 +26,7 @@ let benchmarks: @Sendable () -> Void = {
     // stalls (1,000 rounds without a gain), not to its default 0.6 s deadline, which these instances reach on some
     // hosts: a case ended by a deadline times the deadline, not the solver. Chains are seeded, so every run does
     // the same work.
-    let mclp = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/mclp").path
+    let mclp = sharedDataPath("mclp")
     if FileManager.default.fileExists(atPath: mclp) {
         for (name, p, budget) in [("grid_m100000_n100_r3.75_s3", 25, nil), ("shared_m30000_masts150_new350_s12", nil, 1_000.0)] as [(String, Int?, Double?)] {
             var instance = try! CoverageInstanceFile.load(mclp + "/\(name).json.gz")
