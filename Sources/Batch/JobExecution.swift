@@ -65,6 +65,12 @@ enum JobExecution {
         if let technologies = summary.neighbours?.technologies, !technologies.isEmpty {
             figures["neighbour_relations"] = .number(Double(technologies.reduce(0) { $0 + $1.relations }))
             figures["sites_without_neighbours"] = .number(Double(technologies.reduce(0) { $0 + $1.sitesWithoutNeighbours.count }))
+            // Only the technologies whose every site has its identity (BSIC, scrambling code, PCI) count them.
+            let identified = technologies.filter { $0.identityCollisions != nil }
+            if !identified.isEmpty {
+                figures["identity_collisions"] = .number(Double(identified.reduce(0) { $0 + ($1.identityCollisions ?? 0) }))
+                figures["identity_confusions"] = .number(Double(identified.reduce(0) { $0 + ($1.identityConfusions ?? 0) }))
+            }
         }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)

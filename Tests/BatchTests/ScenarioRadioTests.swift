@@ -187,17 +187,21 @@ struct ScenarioRadioTests {
         }
     }
 
-    @Test("A batch evaluation with neighbours gives the relations and the sites without a neighbour in batch.json, as summary.json counts them")
+    @Test("""
+        A batch evaluation with neighbours gives the relations, the sites without a neighbour and the identity clashes \
+        of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
+        batch.json, as summary.json counts them
+        """)
     func neighbourFigures() throws {
         let folder = try temporaryFolder("batch-neighbour-figures")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try """
-            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology
-            G1,44.45,-71.45,30,935.2,57,2G
-            G2,44.46,-71.42,30,935.6,57,2G
-            G3,44.43,-71.44,30,936.0,57,2G
-            L1,44.45,-71.45,30,1815,31,4G
-            L2,44.30,-71.20,30,1815,31,4G
+            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,ncc,bcc
+            G1,44.45,-71.45,30,935.2,57,2G,1,2
+            G2,44.46,-71.42,30,935.2,57,2G,1,2
+            G3,44.43,-71.44,30,936.0,57,2G,1,2
+            L1,44.45,-71.45,30,1815,31,4G,,
+            L2,44.30,-71.20,30,1815,31,4G,,
             """.write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
         try """
             name: neighbour figures
@@ -215,6 +219,10 @@ struct ScenarioRadioTests {
         #expect(technologies.map(\.technology) == ["2G", "4G"] && technologies[0].relations == 6 && technologies[0].sitesWithoutNeighbours.isEmpty)
         #expect(technologies[1].sitesWithoutNeighbours == ["L1", "L2"])
         #expect(figures["neighbour_relations"] as? Double == 6 && figures["sites_without_neighbours"] as? Double == 2, "\(figures)")
+        let gsm = technologies[0]
+        #expect(technologies[1].identityCollisions == nil && (gsm.identityCollisions ?? 0) > 0 && (gsm.identityConfusions ?? 0) > 0)
+        #expect(figures["identity_collisions"] as? Double == gsm.identityCollisions.map(Double.init), "\(figures)")
+        #expect(figures["identity_confusions"] as? Double == gsm.identityConfusions.map(Double.init), "\(figures)")
         #expect(FileManager.default.fileExists(atPath: folder + "/out/jobs/run/neighbours.csv"))
     }
 }
