@@ -30,3 +30,8 @@ func numberRanges(_ text: String) -> [Int]? {
     }
     return Set(numbers).count == numbers.count ? numbers : nil
 }
+
+/// The numbers of such a list, nil also when one lies outside `range`.
+func numbers(_ text: String, within range: ClosedRange<Int>) -> [Int]? {
+    numberRanges(text).flatMap { numbers in numbers.allSatisfy(range.contains) ? numbers : nil }
+}

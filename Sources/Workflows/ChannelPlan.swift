@@ -96,7 +96,7 @@ public enum ChannelPlan {
     /// The network colour codes (NCC, 0–7) of a list such as "0-7" or "2,5"; nil for a malformed list, a number outside
     /// 0–7, or one listed twice.
     public static func colourCodes(_ text: String) -> [Int]? {
-        numberRanges(text).flatMap { codes in codes.allSatisfy((0...7).contains) ? codes : nil }
+        numbers(text, within: 0...7)
     }
 
     /// A site's carrier in a plan, MHz, and its BSIC where the plan gives one.

@@ -133,15 +133,24 @@ public struct NeighbourRelations: Sendable {
 
     /// The pairs of neighbours whose `key` of their identity in `codes` is one, and for `site` alone its neighbours so.
     func pairsSharing(_ codes: [Int], of site: Int? = nil, key: (Int) -> Int) -> Int {
-        (site.map { [$0] } ?? Array(ids.indices)).reduce(0) { total, first in
-            total + overlaps[first].filter { (site != nil || $0.site > first) && key(codes[$0.site]) == key(codes[first]) }.count
-        }
+        sharing(codes, of: site, key: key).pairs
     }
 
-    /// The cells of pairs of neighbours whose `key` of their identity in `codes` is one (each pair once).
-    func cellsSharing(_ codes: [Int], key: (Int) -> Int) -> Int {
-        ids.indices.reduce(0) { total, site in
-            total + overlaps[site].reduce(0) { $0 + ($1.site > site && key(codes[$1.site]) == key(codes[site]) ? $1.cells : 0) }
+    /// The cells of those pairs, and for `site` alone of its neighbours so.
+    func cellsSharing(_ codes: [Int], of site: Int? = nil, key: (Int) -> Int) -> Int {
+        sharing(codes, of: site, key: key).cells
+    }
+
+    /// How many pairs of neighbours have one `key` of their identity in `codes` (each pair once), and the cells they
+    /// overlap in; for `site` alone, its neighbours so.
+    private func sharing(_ codes: [Int], of site: Int?, key: (Int) -> Int) -> (pairs: Int, cells: Int) {
+        var pairs = 0, cells = 0
+        for first in site.map({ $0..<$0 + 1 }) ?? ids.indices {
+            for other in overlaps[first] where (site != nil || other.site > first) && key(codes[other.site]) == key(codes[first]) {
+                pairs += 1
+                cells += other.cells
+            }
         }
+        return (pairs, cells)
     }
 }

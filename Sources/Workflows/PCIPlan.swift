@@ -15,7 +15,7 @@ public enum PCIPlan {
     /// The PCI groups (0–167) of a list such as "0-167" or "0-99,150-167"; nil for a malformed list, a number outside
     /// 0–167, or one listed twice.
     public static func groups(_ text: String) -> [Int]? {
-        numberRanges(text).flatMap { groups in groups.allSatisfy(groupRange.contains) ? groups : nil }
+        numbers(text, within: groupRange)
     }
 
     /// The groups there are: PCI / 3.

@@ -135,7 +135,7 @@ public struct PCIPlanner: Sendable {
         let clashes = relations.clashes(of: site, in: pci)
         return Cost(
             collisions: clashes.collisions, confusions: clashes.confusions, reuseClashes: clashes.reuse,
-            sameShiftCells: relations.overlaps[site].reduce(0) { $0 + (pci[$1.site] % 3 == pci[site] % 3 ? $1.cells : 0) },
+            sameShiftCells: relations.cellsSharing(pci, of: site) { $0 % 3 },
             sameMod30Neighbours: relations.pairsSharing(pci, of: site) { $0 % 30 }
         )
     }

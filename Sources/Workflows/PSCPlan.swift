@@ -14,7 +14,7 @@ public enum PSCPlan {
     /// The code groups (0–63) of a list such as "0-63" or "0-55"; nil for a malformed list, a number outside 0–63, or
     /// one listed twice.
     public static func groups(_ text: String) -> [Int]? {
-        numberRanges(text).flatMap { groups in groups.allSatisfy(groupRange.contains) ? groups : nil }
+        numbers(text, within: groupRange)
     }
 
     /// The code groups there are: PSC / 8.
