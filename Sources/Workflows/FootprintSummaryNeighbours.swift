@@ -18,12 +18,15 @@ extension FootprintSummary {
             public let from: String
             public let to: String
             public let relations: Int
+            /// Relations by reason: `co-site`, `coverage`.
+            public let byReason: [String: Int]
             public let leftOut: Int
             /// Sites of `from` without a neighbour in `to`.
             public let sitesWithoutNeighbours: [String]
 
             enum CodingKeys: String, CodingKey {
                 case from, to, relations
+                case byReason = "by_reason"
                 case leftOut = "left_out"
                 case sitesWithoutNeighbours = "sites_without_neighbours"
             }

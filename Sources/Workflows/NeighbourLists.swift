@@ -23,7 +23,7 @@ public struct NeighbourSettings: Sendable, Equatable {
     public static let marginRange = 1.0...20
     public static let minimumPercentRange = 0.0...100
     public static let maximumRange = 1...256
-    /// Sites of one technology closer than this many metres stand on one mast (sectors of one site): always each
+    /// Sites closer than this many metres stand on one mast (sectors of one site, of any technology): always each
     /// other's neighbours — unless both name their `mast` and the names differ; sites naming one mast stand on it
     /// however far apart their coordinates.
     public static let coSiteMetres = 10.0
@@ -35,10 +35,22 @@ public struct NeighbourSettings: Sendable, Equatable {
     }
 }
 
+/// Lists of neighbour relations, one per site of a run (by index), each relation saying why it is listed.
+protocol NeighbourListing {
+    var lists: [[NeighbourLists.Relation]] { get }
+}
+
+extension NeighbourListing {
+    /// How many relations there are of `reason`, or of any with nil.
+    func count(_ reason: NeighbourLists.Reason? = nil) -> Int {
+        lists.reduce(0) { $0 + $1.filter { reason == nil || $0.reason == reason }.count }
+    }
+}
+
 /// Each site's neighbours among the sites of one technology, in the order a site lists them: those on its mast, then
 /// those reaching most of its best-server cells within the margin, then those listing it that it did not list
 /// (neighbour relations are kept both ways), each list cut at the maximum.
-struct NeighbourLists {
+struct NeighbourLists: NeighbourListing {
     /// Why a site lists another.
     enum Reason: String {
         case coSite = "co-site", coverage, mutual
@@ -87,11 +99,6 @@ struct NeighbourLists {
 
     /// The sites of the technology.
     func members(_ sites: [Site]) -> [Int] { sites.indices.filter { sites[$0].technology == technology } }
-
-    /// How many relations there are of `reason`, or of any with nil.
-    func count(_ reason: Reason? = nil) -> Int {
-        lists.reduce(0) { $0 + $1.filter { reason == nil || $0.reason == reason }.count }
-    }
 
     /// The relations between sites on one carrier (for 2G, one BCCH channel: a handset cannot tell the two apart).
     func sameFrequencyCount(_ sites: [Site]) -> Int {
@@ -146,7 +153,7 @@ struct NeighbourLists {
         relations.map { row in
             [
                 row.sourceTechnology.rawValue, csvField(sites[row.source].id), csvField(sites[row.target].id), "\(row.rank)",
-                row.reason?.rawValue ?? "", "\(row.sourceCells)", "\(row.cells)", String(format: "%.3f", row.percent),
+                row.reason.rawValue, "\(row.sourceCells)", "\(row.cells)", String(format: "%.3f", row.percent),
                 row.sameFrequency == true ? "true" : "false",
             ].joined(separator: ",")
         }

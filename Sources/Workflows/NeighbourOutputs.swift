@@ -88,7 +88,7 @@ struct NeighbourOutputs {
         let technologies = Technology.allCases.filter { servers[$0] != nil }
         let pairs = technologies.flatMap { from in
             technologies.filter { $0 != from }.map { to in
-                InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, siteCount: sites.count, settings: settings)
+                InterTechnologyNeighbours(from: from, servers: servers[from]!, to: to, targets: servers[to]!, sites: sites, settings: settings)
             }
         }
         guard !pairs.isEmpty else { return (nil, [], [], []) }
@@ -96,7 +96,9 @@ struct NeighbourOutputs {
         for lists in pairs {
             let without = sites.indices.filter { sites[$0].technology == lists.from && lists.lists[$0].isEmpty }.map { sites[$0].id }
             totals.append(.init(
-                from: lists.from.rawValue, to: lists.to.rawValue, relations: lists.count, leftOut: lists.leftOut, sitesWithoutNeighbours: without
+                from: lists.from.rawValue, to: lists.to.rawValue, relations: lists.count(),
+                byReason: Dictionary(uniqueKeysWithValues: [NeighbourLists.Reason.coSite, .coverage].map { ($0.rawValue, lists.count($0)) }),
+                leftOut: lists.leftOut, sitesWithoutNeighbours: without
             ))
             if lists.isFallback, !without.isEmpty {
                 warnings.append(

@@ -14,8 +14,8 @@ struct NeighbourRow {
     let target: Int
     /// 1 for the first neighbour the source lists.
     let rank: Int
-    /// Why the source lists the target; nil between technologies.
-    let reason: NeighbourLists.Reason?
+    /// Why the source lists the target.
+    let reason: NeighbourLists.Reason
     /// The source's best-server cells.
     let sourceCells: Int
     /// The cells among them where the target counts.
@@ -39,7 +39,7 @@ struct NeighbourRow {
             let properties: [String: GeoJSONValue] = [
                 "source_technology": .string(row.sourceTechnology.rawValue), "source": .string(sites[row.source].id),
                 "target_technology": .string(row.targetTechnology.rawValue), "target": .string(sites[row.target].id),
-                "rank": .integer(row.rank), "reason": row.reason.map { .string($0.rawValue) } ?? .null,
+                "rank": .integer(row.rank), "reason": .string(row.reason.rawValue),
                 "source_cells": .integer(row.sourceCells), "cells": .integer(row.cells),
                 "percent": .number((row.percent * 1_000).rounded() / 1_000), "same_frequency": row.sameFrequency.map(GeoJSONValue.bool) ?? .null,
             ]

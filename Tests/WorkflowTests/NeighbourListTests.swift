@@ -79,8 +79,9 @@ extension SignalQualityTests {
     }
 
     /// The rows inter_technology_neighbours.csv should hold for `sites`, recounted from each site's power cell by cell:
-    /// per ordered pair of technologies, where a site of the first serves a cell (the strongest of its technology,
-    /// covering it), the site of the second serving it too.
+    /// per ordered pair of technologies, the second's sites at the first's place (the nearest azimuth first), then
+    /// where a site of the first serves a cell (the strongest of its technology, covering it), the site of the second
+    /// serving it too.
     func expectedInterTechnologyRows(_ sites: [Site], settings: NeighbourSettings) throws -> [String] {
         let dBm = try powersInDBm(sites), thresholds = sites.map { parameters.threshold(for: $0) }
         let present = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
@@ -91,6 +92,9 @@ extension SignalQualityTests {
                 return Double(dBm[best][cell]) >= thresholds[best] ? best : nil
             }
         }
+        func apart(_ first: Site, _ second: Site) -> Double {
+            first.antenna.isOmni || second.antenna.isOmni ? 0 : (0...2).map { abs(first.antenna.azimuth - second.antenna.azimuth + Double($0 - 1) * 360) }.min()!
+        }
         var rows: [String] = []
         for (fromIndex, from) in present.enumerated() {
             for (toIndex, to) in present.enumerated() where to != from {
@@ -100,13 +104,17 @@ extension SignalQualityTests {
                     served[source] += 1
                     if let target { cells[source][target, default: 0] += 1 }
                 }
-                for source in sites.indices {
-                    let kept = cells[source].filter { 100 * Double($0.value) / Double(served[source]) >= settings.minimumPercent }
-                        .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(settings.maximum)
-                    for (rank, (target, count)) in kept.enumerated() {
+                for source in sites.indices where sites[source].technology == from {
+                    let onMast = sites.indices.filter { sites[$0].technology == to && sites[$0].location == sites[source].location }
+                        .sorted { (apart(sites[source], sites[$0]), $0) < (apart(sites[source], sites[$1]), $1) }
+                    let reaching = cells[source].filter { !onMast.contains($0.key) && 100 * Double($0.value) / Double(served[source]) >= settings.minimumPercent }
+                        .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
+                    let kept = (onMast.map { ($0, "co-site") } + reaching.map { ($0, "coverage") }).prefix(settings.maximum)
+                    for (rank, (target, reason)) in kept.enumerated() {
+                        let count = cells[source][target, default: 0]
                         rows.append(
-                            "\(from.rawValue),\(sites[source].id),\(to.rawValue),\(sites[target].id),\(rank + 1),\(served[source]),\(count),"
-                                + String(format: "%.3f", 100 * Double(count) / Double(served[source]))
+                            "\(from.rawValue),\(sites[source].id),\(to.rawValue),\(sites[target].id),\(rank + 1),\(reason),\(served[source]),\(count),"
+                                + String(format: "%.3f", served[source] == 0 ? 0 : 100 * Double(count) / Double(served[source]))
                         )
                     }
                 }
@@ -147,7 +155,7 @@ extension SignalQualityTests {
         #expect(settings.maximum == 32 ? leftOut == 0 : leftOut > 0, "\(leftOut) left out")
         let inter = try expectedInterTechnologyRows(sites, settings: settings)
         let writtenInter = try String(contentsOfFile: folder + "/inter_technology_neighbours.csv", encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(writtenInter == ["source_technology,source,target_technology,target,rank,source_cells,cells,percent"] + inter)
+        #expect(writtenInter == ["source_technology,source,target_technology,target,rank,reason,source_cells,cells,percent"] + inter)
         #expect(totals.interTechnology.map { "\($0.from)>\($0.to)" } == ["2G>3G", "2G>4G", "3G>2G", "3G>4G", "4G>2G", "4G>3G"])
         #expect(totals.interTechnology.reduce(0) { $0 + $1.relations } == inter.count && inter.count > 10)
         let fallback = try #require(totals.interTechnology.first { $0.from == "4G" && $0.to == "2G" })
@@ -222,6 +230,41 @@ extension SignalQualityTests {
         #expect(try SiteFile.load(folder + "/sites.geojson").map(\.mast) == ["12"])
     }
 
+    @Test("""
+        On a mast of 2G, 4G and 3G sectors, each sector lists the other technologies' sectors on its mast first, co-site, \
+        the one pointing the nearest way first, then its coverage neighbours; the CSV is recounted cell by cell and \
+        summary.json counts the relations by reason
+        """)
+    func interTechnologyCoSite() throws {
+        let folder = try temporaryFolder("neighbours-co-site")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let mast = neighbourSites[0].location
+        let lte = [10.0, 130, 250].enumerated().map { index, azimuth in
+            Site(
+                id: "ML-\(index + 1)", location: mast, antennaHeight: 28, frequencyMHz: 1_815, eirpDBm: 31, technology: .lte,
+                antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: azimuth)
+            )
+        }
+        let umts = Site(id: "MU", location: mast, antennaHeight: 25, frequencyMHz: 2_112.6, eirpDBm: 31, technology: .umts)
+        let sites = neighbourSites + lte + [umts]
+        let summary = try run(into: folder, sites: sites, raster: "coverage.tif") { $0.neighbours = NeighbourSettings() }.0
+        let written = try String(contentsOfFile: folder + "/inter_technology_neighbours.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        let expected = try expectedInterTechnologyRows(sites, settings: NeighbourSettings())
+        #expect(written.dropFirst().elementsEqual(expected))
+        let rows = written.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        func listed(_ source: String, in technology: String) -> [String] {
+            rows.filter { $0[1] == source && $0[2] == technology }.map { "\($0[3]) \($0[5])" }
+        }
+        #expect(listed("ML-1", in: "2G").prefix(3) == ["M-1 co-site", "M-2 co-site", "M-3 co-site"])
+        #expect(listed("ML-2", in: "2G").prefix(3) == ["M-2 co-site", "M-3 co-site", "M-1 co-site"])
+        #expect(listed("ML-3", in: "2G").prefix(3) == ["M-3 co-site", "M-1 co-site", "M-2 co-site"])
+        #expect(listed("MU", in: "4G").prefix(3) == ["ML-1 co-site", "ML-2 co-site", "ML-3 co-site"])
+        #expect(listed("M-2", in: "3G").first == "MU co-site" && listed("U1", in: "2G").allSatisfy { $0.hasSuffix(" coverage") })
+        let totals = try #require(summary.neighbours?.interTechnology.first { $0.from == "4G" && $0.to == "2G" })
+        let fallback = rows.filter { $0[0] == "4G" && $0[2] == "2G" }
+        #expect(totals.byReason["co-site"] == 9 && totals.byReason["coverage"] == fallback.count - 9 && totals.relations == fallback.count)
+    }
+
     @Test("A run asking for neighbours without two sites of any technology warns and writes no neighbours.csv, but lists the relations between its technologies")
     func neighboursOfOneSite() throws {
         let folder = try temporaryFolder("neighbours-one")
@@ -282,7 +325,7 @@ extension SignalQualityTests {
         }
         // source technology, source, target technology, target, rank, reason, source cells, cells, percent, same frequency
         let within = try rows("neighbours.csv").map { [$0[0], $0[1], $0[0], $0[2], $0[3], $0[4], $0[5], $0[6], $0[7], $0[8]] }
-        let between = try rows("inter_technology_neighbours.csv").map { [$0[0], $0[1], $0[2], $0[3], $0[4], "", $0[5], $0[6], $0[7], ""] }
+        let between = try rows("inter_technology_neighbours.csv").map { [$0[0], $0[1], $0[2], $0[3], $0[4], $0[5], $0[6], $0[7], $0[8], ""] }
         let collection = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/neighbours.geojson"))) as? [String: Any])
         let features = try #require(collection["features"] as? [[String: Any]])
         let bySite = Dictionary(uniqueKeysWithValues: sites.map { ($0.id, $0) })
@@ -294,7 +337,7 @@ extension SignalQualityTests {
             let sameFrequency = (properties["same_frequency"] as? Bool).map { $0 ? "true" : "false" } ?? ""
             lines.append([
                 text("source_technology"), text("source"), text("target_technology"), text("target"), "\(number("rank"))",
-                properties["reason"] is NSNull ? "" : text("reason"), "\(number("source_cells"))", "\(number("cells"))",
+                text("reason"), "\(number("source_cells"))", "\(number("cells"))",
                 String(format: "%.3f", (properties["percent"] as? Double) ?? -1), sameFrequency,
             ])
             let ends = try #require(geometry["coordinates"] as? [[Double]])
