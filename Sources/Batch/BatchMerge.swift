@@ -1,5 +1,6 @@
 import Foundation
 import Terrain
+import Workflows
 
 /// `phusong batch merge`: the shards' results combined into the manifest's output folder — each job's folder
 /// (copied from a shard's own output folder where it ran elsewhere) and its journal record — then the batch
@@ -34,7 +35,7 @@ public enum BatchMerge {
         guard missing.isEmpty else {
             throw InputError(
                 path: manifest.path,
-                reason: "\(missing.count) job(s) not finished by any shard: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")"
+                reason: "\(missing.count) job(s) not finished by any shard: \(firstTen(missing))"
             )
         }
         let ordered = manifest.jobs.map { records[$0.id]! }

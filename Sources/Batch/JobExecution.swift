@@ -48,15 +48,18 @@ enum JobExecution {
         }
     }
 
-    /// An evaluation's figures from the uplink, 4G SINR, 3G Ec/Io, 2G C/I and land cover, when the run had them: how many
-    /// sites the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the shares polluted (RSRP,
-    /// pilots), the median C/I over 2G coverage and the share under its limit, and each land-cover class's share covered
-    /// by any site.
+    /// An evaluation's figures from the uplink, 4G SINR and rate, 3G Ec/Io, 2G C/I, neighbours and land cover, when the
+    /// run had them: how many sites the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the
+    /// shares polluted (RSRP, pilots), the median rate and the share under its limit, the median C/I over 2G coverage and
+    /// the share under its limit, the relations within and between technologies and the identity clashes, and each
+    /// land-cover class's share covered by any site.
     private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
         var figures: [String: Figure] = [:]
         let uplinks = summary.siteAreas.compactMap(\.uplink)
         if !uplinks.isEmpty { figures["uplink_limited_sites"] = .number(Double(uplinks.filter { $0.limitingLink == "uplink" }.count)) }
         if let median = summary.lteSINR?.medianDB { figures["lte_sinr_median_db"] = .number(median) }
+        if let median = summary.lteThroughput?.medianMbps { figures["lte_throughput_median_mbps"] = .number(median) }
+        if let under = summary.lteThroughput?.percentUnderLimit { figures["lte_throughput_under_limit_percent"] = .number(under) }
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
         if let polluted = summary.lteSINR?.crowding.percentPolluted { figures["lte_rsrp_polluted_percent"] = .number(polluted) }
         if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
@@ -71,6 +74,9 @@ enum JobExecution {
                 figures["identity_collisions"] = .number(Double(identified.reduce(0) { $0 + ($1.identityCollisions ?? 0) }))
                 figures["identity_confusions"] = .number(Double(identified.reduce(0) { $0 + ($1.identityConfusions ?? 0) }))
             }
+        }
+        if let between = summary.neighbours?.interTechnology, !between.isEmpty {
+            figures["inter_technology_relations"] = .number(Double(between.reduce(0) { $0 + $1.relations }))
         }
         for (value, share) in summary.clutter?.coverageByClass ?? [:] {
             figures["land_cover_\(value)_covered_percent"] = share.coveredPercent["any"].map(Figure.number)

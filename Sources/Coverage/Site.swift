@@ -26,11 +26,13 @@ public struct Site: Sendable, Equatable {
     public var bsic: Int?
     /// The mast (tower, site in a site database) the site's antenna stands on, which its other sectors share.
     public var mast: String?
+    /// A 4G carrier's resource blocks of 180 kHz (100 at 20 MHz), from `bandwidth_mhz`; nil when not given.
+    public var resourceBlocks: Int?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil
     ) {
         self.id = id
         self.location = location
@@ -45,6 +47,7 @@ public struct Site: Sendable, Equatable {
         self.psc = psc
         self.bsic = bsic
         self.mast = mast
+        self.resourceBlocks = resourceBlocks
     }
 
     /// The physical cell identities there are: 168 groups of three.

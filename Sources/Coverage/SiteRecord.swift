@@ -50,7 +50,8 @@ struct SiteRecord {
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
             pci: try cellIdentity("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
             psc: try cellIdentity("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
-            bsic: try baseStationIdentityCode(technology: technology), mast: mast
+            bsic: try baseStationIdentityCode(technology: technology), mast: mast,
+            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }
         )
     }
 

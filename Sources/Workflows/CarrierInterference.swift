@@ -21,7 +21,7 @@ struct CarrierInterference {
     private let leakage: [[(carrier: Int, share: Double)]]
     private var serverPower: [Float]
     /// The server's number (1-based, the site list's order), 0 where no site of the technology reaches.
-    private var server: [Int32]
+    private(set) var server: [Int32]
     /// Per carrier and shift (`carrier × shiftCount + shift`), each cell's sum.
     private var sums: [[Int64]]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
@@ -133,6 +133,13 @@ struct CarrierInterference {
         return quality(own: 0, others: load, sameShift: shiftCount > 1 ? 1 : load, noiseDBm: settings.noiseDBm)
     }
 
+    /// Each cell's SINR on the data (PDSCH) resource elements, dB: the server against every other site on its carrier
+    /// at the settings' load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
+    func dataSINR(_ settings: SINRSettings) -> [Float] {
+        let load = settings.loadPercent / 100
+        return quality(own: 0, others: load, sameShift: load, noiseDBm: settings.noiseDBm)
+    }
+
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
     /// included, transmits at the settings' load, and the noise over 3.84 MHz; NaN where no site reaches.
     func ecio(_ settings: EcIoSettings) -> [Float] {
@@ -165,10 +172,10 @@ struct CarrierInterference {
     }
 
     /// The values of the cells a server covers (power at or above `thresholds[n − 1]`, site n's threshold), all of
-    /// them and by server.
+    /// them and by server; NaN values are left out.
     func covered(_ values: [Float], thresholds: [Double]) -> CoveredValues {
         var byServer = Array(repeating: [Double](), count: thresholds.count)
-        for index in values.indices where serverCovers(index, thresholds: thresholds) {
+        for index in values.indices where !values[index].isNaN && serverCovers(index, thresholds: thresholds) {
             byServer[Int(server[index]) - 1].append(Double(values[index]))
         }
         return CoveredValues(

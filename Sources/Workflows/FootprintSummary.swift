@@ -145,6 +145,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var clutter: Clutter?
     /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
     public var lteSINR: SignalQuality?
+    /// With `--throughput`: the 4G downlink rate from the server (absent without).
+    public var lteThroughput: Throughput?
     /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
     public var umtsEcIo: PilotQuality?
     /// With `--ci` and 2G sites: their carriers' C/I (absent without).
@@ -173,6 +175,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours
         case lteSINR = "lte_sinr"
+        case lteThroughput = "lte_throughput"
         case umtsEcIo = "umts_ecio"
         case gsmCI = "gsm_ci"
         case syntheticTerrain = "synthetic_terrain"

@@ -60,7 +60,7 @@ struct NeighbourOutputs {
             relations += lists.relations(sites: sites)
             if !without.isEmpty {
                 warnings.append(
-                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(shown(without))): no other \(name) site covers "
+                    "neighbours: \(without.count) \(name) site(s) list no neighbour (\(firstTen(without))): no other \(name) site covers "
                         + String(format: "%g %% of their best-server cells within %g dB", settings.minimumPercent, settings.marginDB)
                         + ", so a handset they serve cannot hand over"
                 )
@@ -102,7 +102,7 @@ struct NeighbourOutputs {
             ))
             if lists.isFallback, !without.isEmpty {
                 warnings.append(
-                    "neighbours: \(without.count) \(lists.from.rawValue) site(s) have no \(lists.to.rawValue) neighbour (\(shown(without))): "
+                    "neighbours: \(without.count) \(lists.from.rawValue) site(s) have no \(lists.to.rawValue) neighbour (\(firstTen(without))): "
                         + "a handset they serve has no \(lists.to.rawValue) cell to fall back to"
                 )
             }
@@ -112,11 +112,6 @@ struct NeighbourOutputs {
             ([InterTechnologyNeighbours.header] + InterTechnologyNeighbours.rows(relations, sites: sites)).joined(separator: "\n") + "\n", relations,
             totals, warnings
         )
-    }
-
-    /// The first ten of `ids`, for a warning.
-    private static func shown(_ ids: [String]) -> String {
-        ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
     }
 
     /// Writes `neighbours.csv`, `inter_technology_neighbours.csv` and `neighbours.geojson` into `staging`.

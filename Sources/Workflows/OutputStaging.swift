@@ -40,8 +40,9 @@ private func isRunOutput(_ file: String) -> Bool {
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
     "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif",
-    "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson", "inter_technology_neighbours.csv", "interference.csv", "map.png", "neighbours.csv", "plan.json", "reach.csv",
-    "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "verification.json",
+    "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson",
+    "inter_technology_neighbours.csv", "interference.csv", "map.png", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
+    "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "throughput.tif", "verification.json",
     "verification.md",
 ]
 

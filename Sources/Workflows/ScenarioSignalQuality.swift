@@ -1,8 +1,9 @@
 import Terrain
 
 extension ScenarioFields {
-    /// The SINR settings with `sinr: true`, the Ec/Io settings with `ecio: true` and the C/I settings with `ci: true`;
-    /// their figures without them are refused, as they would change nothing. `ue_noise_figure_db` serves all three.
+    /// The SINR settings with `sinr: true` (and the rate with `throughput: true`), the Ec/Io settings with `ecio: true`
+    /// and the C/I settings with `ci: true`; their figures without them are refused, as they would change nothing.
+    /// `ue_noise_figure_db` serves all three.
     static func signalQuality(
         _ scenario: JSONFields
     ) throws(InputError) -> (sinr: SINRSettings?, ecio: EcIoSettings?, ci: CarrierToInterferenceSettings?) {
@@ -11,6 +12,9 @@ extension ScenarioFields {
             scenario, "ue_noise_figure_db", SINRSettings.noiseFigureRange, "0–20 dB", appliesWith: sinr || ecio || ci, "sinr, ecio or ci"
         )
         let lteLoad = try bounded(scenario, "lte_load_percent", SINRSettings.loadRange, "0–100", appliesWith: sinr, "sinr")
+        let throughput = try scenario.bool("throughput") == true
+        if throughput, !sinr { throw scenario.fault("throughput", "applies with sinr: true (the rate comes from the SINR)") }
+        let rateLimit = try bounded(scenario, "throughput_limit_mbps", ThroughputSettings.limitRange, "0.01–1000 Mbps", appliesWith: throughput, "throughput")
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
@@ -22,6 +26,7 @@ extension ScenarioFields {
             (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB, ciSettings.noiseFigureDB) = (noiseFigure, noiseFigure, noiseFigure)
         }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
+        if throughput { sinrSettings.throughput = ThroughputSettings(limitMbps: rateLimit ?? ThroughputSettings().limitMbps) }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
         if let pilotShare { ecioSettings.pilotSharePercent = pilotShare }
         if let limit { ecioSettings.limitDB = limit }

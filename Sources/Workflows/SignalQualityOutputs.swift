@@ -5,11 +5,12 @@ import Terrain
 /// pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
 /// the run; and the neighbour lists.
 struct SignalQualityOutputs {
-    /// Ratios in dB (`sinr.tif`, `ecio.tif`, `ci.tif`): file name, values, band description.
+    /// Float32 rasters (`sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band description.
     private var ratios: [(name: String, values: [Float], description: String)] = []
     /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it.
     private var counts: [(name: String, values: [UInt16], description: String)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
+    private var lteThroughput: FootprintSummary.Throughput?
     private var umtsEcIo: FootprintSummary.PilotQuality?
     private var gsmCI: FootprintSummary.CarrierToInterference?
     /// The 2G interference matrix as CSV (`interference.csv`), with the C/I in a run of two 2G sites or more.
@@ -25,9 +26,11 @@ struct SignalQualityOutputs {
                 let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
                 ratios.append(("sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"))
                 counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
-                lteSINR = .init(
-                    covered: lte.covered(sinr, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1
-                )
+                let covered = lte.covered(sinr, thresholds: thresholds)
+                lteSINR = .init(covered: covered, ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
+                if let throughput = settings.throughput {
+                    addThroughput(lte, settings: settings, limitMbps: throughput.limitMbps, sites: sites, thresholds: thresholds, coveredCells: covered.all.count)
+                }
                 let withoutPCI = sites.filter { $0.technology == .lte && $0.pci == nil }.count
                 if lte.shiftCount == 1, withoutPCI < sites.filter({ $0.technology == .lte }).count {
                     warnings.append(
@@ -66,6 +69,23 @@ struct SignalQualityOutputs {
         neighbours = request.neighbours.map { NeighbourOutputs(rasters, sites: sites, thresholds: thresholds, settings: $0) }
     }
 
+    /// `throughput.tif` and its figures over the `coveredCells` a 4G server covers, and a warning naming the 4G sites
+    /// without a bandwidth, whose cells have no rate.
+    private mutating func addThroughput(
+        _ lte: CarrierInterference, settings: SINRSettings, limitMbps: Double, sites: [Site], thresholds: [Double], coveredCells: Int
+    ) {
+        let rates = lte.throughput(settings, sites: sites)
+        ratios.append(("throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)"))
+        lteThroughput = .init(rates: lte.covered(rates, thresholds: thresholds).all, coveredCells: coveredCells, settings: settings, limitMbps: limitMbps)
+        let without = sites.filter { $0.technology == .lte && $0.resourceBlocks == nil }.map(\.id)
+        if !without.isEmpty {
+            warnings.append(
+                "throughput: \(without.count) 4G site(s) have no bandwidth_mhz (\(firstTen(without))), "
+                    + "so the cells they serve have no rate in throughput.tif"
+            )
+        }
+    }
+
     /// The warning of a run that asked for `asked` without a site of `technology`.
     private static func noSite(asked: String, technology: String, raster: String, figure: String) -> String {
         "\(asked): no \(technology) site in the run, so no \(raster) (\(figure) is computed for \(technology) sites only)"
@@ -92,6 +112,7 @@ struct SignalQualityOutputs {
     /// Puts the figures and warnings into `summary`.
     func summarize(into summary: inout FootprintSummary) {
         summary.lteSINR = lteSINR
+        summary.lteThroughput = lteThroughput
         summary.umtsEcIo = umtsEcIo
         summary.gsmCI = gsmCI
         summary.warnings += warnings

@@ -8,11 +8,17 @@ public struct SINRSettings: Sendable, Equatable {
     public var noiseFigureDB: Double
     /// RSRP pollution: more than `limit` cells on a frequency within `windowDB` of the best RSRP.
     public var crowding: ServerCrowding
+    /// The downlink rate from the server (`throughput.tif`); nil for none.
+    public var throughput: ThroughputSettings?
 
-    public init(loadPercent: Double = 100, noiseFigureDB: Double = 7, crowding: ServerCrowding = .init(windowDB: 6, limit: 3)) {
+    public init(
+        loadPercent: Double = 100, noiseFigureDB: Double = 7, crowding: ServerCrowding = .init(windowDB: 6, limit: 3),
+        throughput: ThroughputSettings? = nil
+    ) {
         self.loadPercent = loadPercent
         self.noiseFigureDB = noiseFigureDB
         self.crowding = crowding
+        self.throughput = throughput
     }
 
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.

@@ -131,6 +131,12 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
     var lteLoad: Double = SINRSettings().loadPercent
 
+    @Flag(help: "With --sinr: also write throughput.tif, the 4G downlink rate from the strongest site's whole carrier at the data SINR (3GPP TR 36.942's attenuated Shannon bound), Mbps.")
+    var throughput = false
+
+    @Option(name: .customLong("throughput-limit-mbps"), parsing: .unconditional, help: "With --throughput: the rate below which a cell counts as too slow, Mbps.")
+    var throughputLimit: Double = ThroughputSettings().limitMbps
+
     @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr, --ecio or --ci: the handset receiver's noise figure, dB.")
     var noiseFigure: Double = SINRSettings().noiseFigureDB
 
@@ -193,6 +199,8 @@ struct SiteRunOptions: ParsableArguments {
             guard residential != nil else { throw ValidationError("--residential-classes must be whole numbers separated by commas, e.g. 50") }
         }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
+        guard !throughput || sinr else { throw ValidationError("--throughput needs --sinr (the rate comes from the SINR)") }
+        guard ThroughputSettings.limitRange.contains(throughputLimit) else { throw ValidationError("--throughput-limit-mbps must be within 0.01–1000 Mbps") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
@@ -231,7 +239,8 @@ struct SiteRunOptions: ParsableArguments {
         }
         if sinr {
             request.sinr = SINRSettings(
-                loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit)
+                loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
+                throughput: throughput ? ThroughputSettings(limitMbps: throughputLimit) : nil
             )
         }
         if ecio {
@@ -305,7 +314,8 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         }
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
-    let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
+    let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.lteThroughput == nil ? [] : ["throughput.tif"])
+        + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let neighbours = summary.neighbours.map { totals in
         let lists = (totals.technologies.isEmpty ? [] : ["neighbours.csv"]) + (totals.interTechnology.isEmpty ? [] : ["inter_technology_neighbours.csv"])

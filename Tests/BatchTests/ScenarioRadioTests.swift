@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput and its limit, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -34,6 +34,11 @@ struct ScenarioRadioTests {
             return
         }
         #expect(quality.sinr == SINRSettings(loadPercent: 50, noiseFigureDB: 7) && quality.ecio == nil)
+        guard case .evaluate(let rate) = try load("model: hata, sinr: true, throughput: true, throughput_limit_mbps: 10").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(rate.sinr?.throughput == ThroughputSettings(limitMbps: 10))
         let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8, pilot_window_db: 4, active_set_size: 2"
         guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
             Issue.record("expected an evaluate job")
@@ -61,6 +66,9 @@ struct ScenarioRadioTests {
             ("model: hata, pilot_window_db: 4", "pilot_window_db: applies with ecio: true"),
             ("model: hata, sinr: true, rsrp_overlap_limit: 0", "rsrp_overlap_limit: must be within 1–6"),
             ("model: hata, rsrp_window_db: 6", "rsrp_window_db: applies with sinr: true"),
+            ("model: hata, throughput: true", "throughput: applies with sinr: true"),
+            ("model: hata, sinr: true, throughput_limit_mbps: 10", "throughput_limit_mbps: applies with throughput: true"),
+            ("model: hata, sinr: true, throughput: true, throughput_limit_mbps: 0", "throughput_limit_mbps: must be within 0.01–1000 Mbps"),
             ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
             ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),
             ("model: hata, max_neighbours: 8", "max_neighbours: applies with neighbours: true"),
@@ -140,9 +148,9 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        A batch evaluation with the uplink, SINR, Ec/Io, C/I and clutter gives their headline figures in batch.json: the \\
-        sites the uplink limits, the median SINR, Ec/Io and C/I, the shares polluted (RSRP, pilots), the share under the \\
-        C/I limit and each land-cover class's share covered, as the job's summary.json has them
+        A batch evaluation with the uplink, SINR and rate, Ec/Io, C/I and clutter gives their headline figures in \\
+        batch.json: the sites the uplink limits, the median SINR, rate, Ec/Io and C/I, the shares polluted (RSRP, pilots), \\
+        the shares under the rate's and the C/I's limits and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -156,7 +164,7 @@ struct ScenarioRadioTests {
         try """
             name: link figures
             scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, throughput: true, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
             jobs:
               - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
             """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
@@ -171,6 +179,9 @@ struct ScenarioRadioTests {
         let limited = sites.filter { ($0["uplink"] as? [String: Any])?["limiting_link"] as? String == "uplink" }.count
         #expect(figures["uplink_limited_sites"] as? Double == Double(limited) && sites.count == 3)
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
+        let rate = try #require(summary["lte_throughput"] as? [String: Any])
+        #expect(figures["lte_throughput_median_mbps"] as? Double == rate["median_mbps"] as? Double && rate["median_mbps"] != nil)
+        #expect(figures["lte_throughput_under_limit_percent"] as? Double == rate["percent_under_limit"] as? Double && rate["percent_under_limit"] != nil)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
         for (key, figure) in [("umts_ecio", "umts_pilot_polluted_percent"), ("lte_sinr", "lte_rsrp_polluted_percent")] {
@@ -188,8 +199,8 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        A batch evaluation with neighbours gives the relations, the sites without a neighbour and the identity clashes \
-        of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
+        A batch evaluation with neighbours gives the relations within and between technologies, the sites without a \
+        neighbour and the identity clashes of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
         batch.json, as summary.json counts them
         """)
     func neighbourFigures() throws {
@@ -223,6 +234,8 @@ struct ScenarioRadioTests {
         #expect(technologies[1].identityCollisions == nil && (gsm.identityCollisions ?? 0) > 0 && (gsm.identityConfusions ?? 0) > 0)
         #expect(figures["identity_collisions"] as? Double == gsm.identityCollisions.map(Double.init), "\(figures)")
         #expect(figures["identity_confusions"] as? Double == gsm.identityConfusions.map(Double.init), "\(figures)")
+        let between = try #require(summary.neighbours?.interTechnology)
+        #expect(figures["inter_technology_relations"] as? Double == Double(between.reduce(0) { $0 + $1.relations }) && between.contains { $0.relations > 0 })
         #expect(FileManager.default.fileExists(atPath: folder + "/out/jobs/run/neighbours.csv"))
     }
 }
