@@ -79,8 +79,8 @@ public enum FootprintJob {
             summary.partial = partial
             quality.summarize(into: &summary)
             let evaluation = try evaluateResidents(
-                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, request: request, staging: staging,
-                summary: &summary
+                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates, request: request,
+                staging: staging, summary: &summary
             )
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(base, clutter: clutter, footprints: footprints.sites, evaluation: evaluation, grid: grid)
@@ -95,15 +95,23 @@ public enum FootprintJob {
         }
     }
 
-    /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered, into `summary`,
+    /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
+    /// with `rates`), into `summary`,
     /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`.
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
+        rates: (values: [Float], limitMbps: Double)?, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> ResidentEvaluation? {
         guard let layer, let residents = request.residents else { return nil }
-        let evaluation = try ResidentEvaluation(layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter)
+        let evaluation = try ResidentEvaluation(
+            layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates
+        )
         summary.residents = evaluation.statistics
+        if let atRate = evaluation.atRate {
+            let total = atRate.communes.reduce(0, +)
+            summary.lteThroughput?.residentsAtRate = total
+            summary.lteThroughput?.residentsPercentAtRate = ResidentsAtRate.percent(total, of: evaluation.statistics.total)
+        }
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
         try GeoTIFF.writeFloat32(

@@ -1,6 +1,7 @@
 extension FootprintSummary {
     /// The 4G downlink rate (`--throughput`) over the cells a 4G server covers, its bandwidth known: the mapping from
-    /// SINR, the load, and the rates' median, 10th percentile (the slowest tenth's edge) and share under the limit.
+    /// SINR, the load, the rates' median, 10th percentile (the slowest tenth's edge) and share under the limit, and in an
+    /// evaluation the residents at the limit or faster.
     public struct Throughput: Sendable, Codable, Equatable {
         public let attenuation: Double
         public let peakBitsPerHertz: Double
@@ -14,6 +15,9 @@ extension FootprintSummary {
         public let percentUnderLimit: Double?
         /// Covered cells whose server has no `bandwidth_mhz`, and so no rate.
         public let cellsWithoutBandwidth: Int
+        /// In an evaluation: the residents where 4G covers them at the limit or faster, and their share of the residents.
+        public internal(set) var residentsAtRate: Double?
+        public internal(set) var residentsPercentAtRate: Double?
 
         /// The figures of the covered cells' sorted `rates` (Mbps), of `coveredCells` covered in all.
         init(rates: [Double], coveredCells: Int, settings: SINRSettings, limitMbps: Double) {
@@ -40,6 +44,8 @@ extension FootprintSummary {
             case percentile10Mbps = "percentile_10_mbps"
             case percentUnderLimit = "percent_under_limit"
             case cellsWithoutBandwidth = "cells_without_bandwidth"
+            case residentsAtRate = "residents_at_rate"
+            case residentsPercentAtRate = "residents_percent_at_rate"
         }
     }
 }

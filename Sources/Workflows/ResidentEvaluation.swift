@@ -15,9 +15,13 @@ struct ResidentEvaluation {
     let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
     /// Each commune's residential land and the share covered, when the run's clutter names residential classes.
     let residentialLand: ResidentialLand?
+    /// Each commune's residents at the 4G rate limit, with `--throughput`.
+    let atRate: ResidentsAtRate?
 
+    /// `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`.
     init(
-        layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], clutter: ClutterLosses?
+        layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], clutter: ClutterLosses?,
+        rates: (values: [Float], limitMbps: Double)?
     ) throws(InputError) {
         let residents = try Self.residents(of: layer, request: request, on: grid)
         let coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
@@ -29,6 +33,7 @@ struct ResidentEvaluation {
                 coverage: coverage, cellAreaKm2: grid.spacing * grid.spacing / 1e6
             )
         }
+        atRate = rates.map { ResidentsAtRate(rates: $0.values, limitMbps: $0.limitMbps, residents: residents, coverage: coverage) }
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
         var unions: [(String, MultiPolygon)] = []
         for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -74,6 +79,7 @@ struct ResidentEvaluation {
         if residentialLand != nil {
             header += ["residential_area_km2"] + CoverageMasks.keys.map { "residential_pct_\($0.lowercased())" }
         }
+        if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
         header += ["meets_target", "synthetic_terrain"]
         var lines = [header.joined(separator: ",")]
         let meeting = Set(statistics.meetingTarget["any"] ?? [])
@@ -94,6 +100,10 @@ struct ResidentEvaluation {
             if let residentialLand {
                 let land = residentialLand.communes[index]
                 row += [fixed(land?.areaKm2 ?? 0, 4)] + CoverageMasks.keys.map { key in land?.coveredPercent[key].map { fixed($0, 3) } ?? "" }
+            }
+            if let atRate {
+                let residents = atRate.communes[index]
+                row += [fixed(residents, 2), ResidentsAtRate.percent(residents, of: f).map { fixed($0, 3) } ?? ""]
             }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             lines.append(row.map(csvField).joined(separator: ","))

@@ -11,6 +11,8 @@ struct SignalQualityOutputs {
     private var counts: [(name: String, values: [UInt16], description: String)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
     private var lteThroughput: FootprintSummary.Throughput?
+    /// Each cell's 4G rate (Mbps) and the limit, with `--throughput`.
+    private(set) var rates: (values: [Float], limitMbps: Double)?
     private var umtsEcIo: FootprintSummary.PilotQuality?
     private var gsmCI: FootprintSummary.CarrierToInterference?
     /// The 2G interference matrix as CSV (`interference.csv`), with the C/I in a run of two 2G sites or more.
@@ -75,6 +77,7 @@ struct SignalQualityOutputs {
         _ lte: CarrierInterference, settings: SINRSettings, limitMbps: Double, sites: [Site], thresholds: [Double], coveredCells: Int
     ) {
         let rates = lte.throughput(settings, sites: sites)
+        self.rates = (rates, limitMbps)
         ratios.append(("throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)"))
         lteThroughput = .init(rates: lte.covered(rates, thresholds: thresholds).all, coveredCells: coveredCells, settings: settings, limitMbps: limitMbps)
         let without = sites.filter { $0.technology == .lte && $0.resourceBlocks == nil }.map(\.id)

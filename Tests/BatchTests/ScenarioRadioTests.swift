@@ -198,6 +198,37 @@ struct ScenarioRadioTests {
         }
     }
 
+    /// `phusong batch` of one evaluate job of `folder`'s sites.csv under a scenario of `scenario`'s fields: the job's
+    /// figures in batch.json and its summary.json.
+    func batchEvaluation(in folder: String, scenario: String) throws -> (figures: [String: Any], summary: FootprintSummary) {
+        try """
+            name: figures
+            scenarios:
+              base: {\(scenario)}
+            jobs:
+              - {id: run, type: evaluate, scenario: base, sites: sites.csv}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let result = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/batch.json"))) as? [String: Any])
+        let figures = try #require((batch["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any])
+        return (figures, try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/jobs/run/summary.json"))))
+    }
+
+    @Test("A batch evaluation with the rate and a population gives the share of residents at the rate limit in batch.json, as summary.json has it")
+    func residentsAtRateFigure() throws {
+        let folder = try temporaryFolder("batch-rate-residents")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\nBX-L1,22.53,103.88,30,1815,61,4G,20\n"
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let (figures, summary) = try batchEvaluation(in: folder, scenario: """
+            terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")),
+                     model: fspl, radius_km: 4, resolution_m: 90, max_void_fraction: 0.95, sinr: true, throughput: true, throughput_limit_mbps: 60
+            """)
+        let share = try #require(summary.lteThroughput?.residentsPercentAtRate)
+        #expect(figures["lte_throughput_residents_percent"] as? Double == share && share > 0 && share < 100, "\(figures)")
+    }
+
     @Test("""
         A batch evaluation with neighbours gives the relations within and between technologies, the sites without a \
         neighbour and the identity clashes of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
@@ -214,18 +245,7 @@ struct ScenarioRadioTests {
             L1,44.45,-71.45,30,1815,31,4G,,
             L2,44.30,-71.20,30,1815,31,4G,,
             """.write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
-        try """
-            name: neighbour figures
-            scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 3, neighbours: true, max_neighbours: 2}
-            jobs:
-              - {id: run, type: evaluate, scenario: base, sites: sites.csv}
-            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
-        let result = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/out"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let batch = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/batch.json"))) as? [String: Any])
-        let figures = try #require((batch["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any])
-        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/jobs/run/summary.json")))
+        let (figures, summary) = try batchEvaluation(in: folder, scenario: "terrain: \(terrain), model: fspl, radius_km: 3, neighbours: true, max_neighbours: 2")
         let technologies = try #require(summary.neighbours?.technologies)
         #expect(technologies.map(\.technology) == ["2G", "4G"] && technologies[0].relations == 6 && technologies[0].sitesWithoutNeighbours.isEmpty)
         #expect(technologies[1].sitesWithoutNeighbours == ["L1", "L2"])

@@ -1,6 +1,8 @@
 import Coverage
 import Foundation
+import Planning
 import Propagation
+import Terrain
 import TestSupport
 import Testing
 import Workflows
@@ -110,6 +112,59 @@ extension SignalQualityTests {
             #expect(refused.status != 0 && refused.stderr.contains(message), "\(refused.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
         }
+    }
+
+    @Test("""
+        An evaluation with --throughput counts each commune's residents where 4G covers them at the limit or faster: \
+        recounted from residents.tif, coverage.tif and throughput.tif over the grid, the total in summary.json, the \
+        communes' column summing to it, never above their 4G-covered residents, with their shares
+        """)
+    func residentsAtRate() throws {
+        let folder = try temporaryFolder("throughput-residents")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var request = FootprintRequest(
+            terrainPath: SharedData.path("terrain/batxat_copernicus_glo30.tif"), sitesPath: "sites", outputDirectory: folder,
+            parameters: CoverageParameters(radius: 4_000, model: .fspl), resolution: 90, voidPolicy: VoidPolicy(maxVoidFraction: 0.95),
+            residents: ResidentsRequest(populationPath: SharedData.path("population/laocai_communes_census2009.geojson"))
+        )
+        request.sites = [(22.53, 103.88), (22.545, 103.905)].enumerated().map { index, place in
+            Site(
+                id: "BX-L\(index + 1)", location: GeoPoint(latitude: place.0, longitude: place.1), antennaHeight: 30, frequencyMHz: 1_815,
+                eirpDBm: 33.2, technology: .lte, resourceBlocks: 100
+            )
+        }
+        request.sinr = SINRSettings(throughput: ThroughputSettings(limitMbps: 40))
+        let summary = try FootprintJob.run(request)
+        let residents = try raster(folder + "/residents.tif", summary), power = try raster(folder + "/coverage.tif", summary)
+        let rates = try raster(folder + "/throughput.tif", summary)
+        var atRate = 0.0, covered = 0.0
+        for cell in residents.indices where power[cell] >= -110 {
+            covered += Double(residents[cell])
+            if rates[cell] >= 40 { atRate += Double(residents[cell]) }
+        }
+        let figures = try #require(summary.lteThroughput)
+        #expect(atRate > 100 && atRate < covered - 100, "\(atRate) of \(covered) covered residents at 40 Mbps")
+        #expect(abs(try #require(figures.residentsAtRate) - atRate) < 1e-3 * atRate)
+        let total = try #require(summary.residents?.total)
+        #expect(abs(try #require(figures.residentsPercentAtRate) - 100 * atRate / total.residents) < 1e-6)
+        let lines = try String(contentsOfFile: folder + "/communes.csv", encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let communes = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        let column = communes.map { Double($0["residents_at_rate"] ?? "") ?? -1 }
+        #expect(abs(column.reduce(0, +) - atRate) < 0.01 * Double(communes.count) + 1e-3 * atRate && column.allSatisfy { $0 >= 0 })
+        for (commune, value) in zip(communes, column) {
+            #expect(value <= (Double(commune["covered_residents_4g"] ?? "") ?? 0) + 0.01, "\(commune["commune"] ?? "")")
+            let residents = Double(commune["residents"] ?? "") ?? 0
+            guard residents > 0 else {
+                #expect(commune["residents_pct_at_rate"] == "")
+                continue
+            }
+            // Both figures are written to 0.01 residents.
+            let share = try #require(Double(commune["residents_pct_at_rate"] ?? "")), rounding = 100 * 0.005 * (1 + value / residents) / residents
+            #expect(abs(share - 100 * value / residents) <= rounding + 0.0005, "\(commune)")
+        }
+        #expect(column.contains { $0 > 0 })
     }
 
     @Test("""
