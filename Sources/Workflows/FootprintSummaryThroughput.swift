@@ -15,12 +15,16 @@ extension FootprintSummary {
         public let percentUnderLimit: Double?
         /// Covered cells whose server has no `bandwidth_mhz`, and so no rate.
         public let cellsWithoutBandwidth: Int
+        /// Each server's rates over the cells it covers as the best server.
+        public let servers: [ServerRate]
         /// In an evaluation: the residents where 4G covers them at the limit or faster, and their share of the residents.
         public internal(set) var residentsAtRate: Double?
         public internal(set) var residentsPercentAtRate: Double?
 
-        /// The figures of the covered cells' sorted `rates` (Mbps), of `coveredCells` covered in all.
-        init(rates: [Double], coveredCells: Int, settings: SINRSettings, limitMbps: Double) {
+        /// The figures of the covered cells' rates (Mbps; server by server in `covered`, site n is `ids[n − 1]`), of
+        /// `coveredCells` covered in all.
+        init(covered: CarrierInterference.CoveredValues, ids: [String], coveredCells: Int, settings: SINRSettings, limitMbps: Double) {
+            let rates = covered.all
             attenuation = ThroughputSettings.attenuation
             peakBitsPerHertz = ThroughputSettings.peakBitsPerHertz
             minimumSINRDB = ThroughputSettings.minimumSINRDB
@@ -31,6 +35,12 @@ extension FootprintSummary {
             percentile10Mbps = CarrierInterference.percentile(rates, 0.1)
             percentUnderLimit = CarrierInterference.percentUnder(rates, limitMbps)
             cellsWithoutBandwidth = coveredCells - rates.count
+            servers = covered.byServer.map { number, values in
+                ServerRate(
+                    id: ids[number - 1], coveredCells: values.count, medianMbps: CarrierInterference.percentile(values, 0.5)!,
+                    meanMbps: values.reduce(0, +) / Double(values.count), percentUnderLimit: CarrierInterference.percentUnder(values, limitMbps)!
+                )
+            }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -43,9 +53,28 @@ extension FootprintSummary {
             case medianMbps = "median_mbps"
             case percentile10Mbps = "percentile_10_mbps"
             case percentUnderLimit = "percent_under_limit"
+            case servers
             case cellsWithoutBandwidth = "cells_without_bandwidth"
             case residentsAtRate = "residents_at_rate"
             case residentsPercentAtRate = "residents_percent_at_rate"
+        }
+    }
+
+    /// One 4G server's rates over the cells it covers as the best server: their median, their mean — what the cell
+    /// delivers on average to handsets spread evenly over them, given equal time — and the share under the limit.
+    public struct ServerRate: Sendable, Codable, Equatable {
+        public let id: String
+        public let coveredCells: Int
+        public let medianMbps: Double
+        public let meanMbps: Double
+        public let percentUnderLimit: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case coveredCells = "covered_cells"
+            case medianMbps = "median_mbps"
+            case meanMbps = "mean_mbps"
+            case percentUnderLimit = "percent_under_limit"
         }
     }
 }

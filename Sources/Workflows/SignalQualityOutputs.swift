@@ -79,7 +79,9 @@ struct SignalQualityOutputs {
         let rates = lte.throughput(settings, sites: sites)
         self.rates = (rates, limitMbps)
         ratios.append(("throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)"))
-        lteThroughput = .init(rates: lte.covered(rates, thresholds: thresholds).all, coveredCells: coveredCells, settings: settings, limitMbps: limitMbps)
+        lteThroughput = .init(
+            covered: lte.covered(rates, thresholds: thresholds), ids: sites.map(\.id), coveredCells: coveredCells, settings: settings, limitMbps: limitMbps
+        )
         let without = sites.filter { $0.technology == .lte && $0.resourceBlocks == nil }.map(\.id)
         if !without.isEmpty {
             warnings.append(

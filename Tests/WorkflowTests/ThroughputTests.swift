@@ -18,7 +18,8 @@ extension SignalQualityTests {
         throughput.tif, cell by cell: the server's carrier (20 MHz, 10 MHz) at its data SINR — the other 1800 MHz site at \\
         the load whatever its reference-signal shift, unlike sinr.tif — through TR 36.942's mapping, up to the \\
         4.4 bit/s/Hz peak; no rate where the server (2600 MHz) has no bandwidth, warned of; the statistics over \\
-        the covered cells, those without a bandwidth counted apart
+        the covered cells, those without a bandwidth counted apart, and per server its median, mean and share under \\
+        the limit
         """)
     func throughputPerCell() throws {
         let folder = try temporaryFolder("throughput")
@@ -31,7 +32,7 @@ extension SignalQualityTests {
         let sinr = try raster(folder + "/sinr.tif", summary)
         let powers = try powersOverGrid(sites)
         let noise = pow(10, (-174 + 10 * log10(15_000.0) + 7) / 10)
-        var compared = 0, peak = 0, withoutBandwidth = 0, covered: [Double] = []
+        var compared = 0, peak = 0, withoutBandwidth = 0, covered: [Double] = [], byServer: [Int: [Double]] = [:]
         for cell in rates.indices {
             let lte = (0..<3).filter { !powers[$0][cell].isNaN }
             guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
@@ -55,7 +56,10 @@ extension SignalQualityTests {
             }
             compared += 1
             if expected == 4.4 * Double(server == 0 ? 100 : 50) * 0.18 { peak += 1 }
-            if covers { covered.append(expected) }
+            if covers {
+                covered.append(expected)
+                byServer[server, default: []].append(expected)
+            }
         }
         #expect(compared > 5_000 && peak > 100 && peak < compared, "\(compared) cells, \(peak) at the peak")
         let figures = try #require(summary.lteThroughput)
@@ -67,6 +71,13 @@ extension SignalQualityTests {
         #expect(abs(try #require(figures.percentile10Mbps) - covered[covered.count / 10]) < 1e-3 * max(1, covered[covered.count / 10]))
         let under = 100 * Double(covered.filter { $0 < 20 }.count) / Double(covered.count)
         #expect(abs(try #require(figures.percentUnderLimit) - under) < 0.05 && under > 0 && under < 100)
+        #expect(figures.servers.map(\.id) == ["L1", "L2"] && byServer.keys.sorted() == [0, 1])
+        for (server, index) in zip(figures.servers, [0, 1]) {
+            let values = byServer[index]!.sorted(), mean = values.reduce(0, +) / Double(values.count)
+            #expect(server.coveredCells == values.count && abs(server.medianMbps - values[values.count / 2]) < 1e-3 * values[values.count / 2])
+            #expect(abs(server.meanMbps - mean) < 1e-4 * mean, "\(server.id)")
+            #expect(abs(server.percentUnderLimit - 100 * Double(values.filter { $0 < 20 }.count) / Double(values.count)) < 0.05, "\(server.id)")
+        }
         #expect(summary.warnings.contains("throughput: 1 4G site(s) have no bandwidth_mhz (L3), so the cells they serve have no rate in throughput.tif"))
     }
 
