@@ -20,6 +20,9 @@ public struct Claim: Sendable {
             /// The residential land (the scenario's `residential_classes`) of the whole layer, or of the commune with
             /// this id.
             case residential(commune: String?)
+            /// The residents where 4G covers them at the scenario's rate limit (`throughput_limit_mbps`) or faster, of
+            /// the whole layer or of the commune with this id; the layer is "4G".
+            case rate(commune: String?)
         }
 
         public let scope: Scope
@@ -52,7 +55,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -81,9 +84,19 @@ public struct Claim: Sendable {
                 for id in communes.keys { figures += try percentages(try communes.object(id)!, scope: .residential(commune: id)) }
             }
         }
+        if let rate = try claimed.object("rate") {
+            guard request.sinr?.throughput != nil else {
+                throw claimed.fault("rate", "needs the scenario's sinr: true and throughput: true (its throughput_limit_mbps is the rate)")
+            }
+            try rate.onlyKeys(["province", "communes"])
+            if let province = try percentage(rate, "province", scope: .rate(commune: nil), layer: "4G") { figures.append(province) }
+            if let communes = try rate.object("communes") {
+                for id in communes.keys { figures.append(try percentage(communes, id, scope: .rate(commune: id), layer: "4G")!) }
+            }
+        }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover or residential percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential or rate percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })
@@ -100,12 +113,17 @@ public struct Claim: Sendable {
         )
     }
 
+    /// A percentage per coverage layer ("2G" … "any"), each its key.
     private static func percentages(_ fields: JSONFields, scope: Figure.Scope) throws(InputError) -> [Figure] {
         try fields.onlyKeys(Set(CoverageMasks.keys))
-        return try fields.keys.map { key throws(InputError) in
-            guard let value = try fields.number(key), (0...100).contains(value) else { throw fields.fault(key, "must be a percentage 0–100") }
-            return Figure(scope: scope, layer: key, percent: value)
-        }
+        return try fields.keys.map { key throws(InputError) in try percentage(fields, key, scope: scope, layer: key)! }
+    }
+
+    /// The percentage at `key` of `layer`; nil when absent.
+    private static func percentage(_ fields: JSONFields, _ key: String, scope: Figure.Scope, layer: String) throws(InputError) -> Figure? {
+        guard fields.keys.contains(key) else { return nil }
+        guard let value = try fields.number(key), (0...100).contains(value) else { throw fields.fault(key, "must be a percentage 0–100") }
+        return Figure(scope: scope, layer: layer, percent: value)
     }
 }
 

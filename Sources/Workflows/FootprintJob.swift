@@ -111,6 +111,11 @@ public enum FootprintJob {
             let total = atRate.communes.reduce(0, +)
             summary.lteThroughput?.residentsAtRate = total
             summary.lteThroughput?.residentsPercentAtRate = ResidentsAtRate.percent(total, of: evaluation.statistics.total)
+            summary.lteThroughput?.residentsPercentAtRateByCommune = Dictionary(
+                uniqueKeysWithValues: zip(evaluation.statistics.communes, atRate.communes).compactMap { commune, residents in
+                    ResidentsAtRate.percent(residents, of: commune.figures).map { (commune.id, $0) }
+                }
+            )
         }
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")

@@ -20,6 +20,8 @@ extension FootprintSummary {
         /// In an evaluation: the residents where 4G covers them at the limit or faster, and their share of the residents.
         public internal(set) var residentsAtRate: Double?
         public internal(set) var residentsPercentAtRate: Double?
+        /// In an evaluation: the share per commune id, for communes with residents on the terrain.
+        public internal(set) var residentsPercentAtRateByCommune: [String: Double]?
 
         /// The figures of the covered cells' rates (Mbps; server by server in `covered`, site n is `ids[n − 1]`), of
         /// `coveredCells` covered in all.
@@ -57,6 +59,7 @@ extension FootprintSummary {
             case cellsWithoutBandwidth = "cells_without_bandwidth"
             case residentsAtRate = "residents_at_rate"
             case residentsPercentAtRate = "residents_percent_at_rate"
+            case residentsPercentAtRateByCommune = "residents_percent_at_rate_by_commune"
         }
     }
 

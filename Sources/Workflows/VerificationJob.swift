@@ -79,6 +79,15 @@ public enum VerificationJob {
                 throw InputError(path: claim.path, reason: "\(item): no residential land on the terrain of this scenario, so the claim cannot be checked")
             }
             computed = shares[figure.layer]
+        case .rate(let id):
+            guard let rate = summary.lteThroughput else {
+                throw InputError(path: claim.path, reason: "claimed.rate: no 4G site in the scenario, so no rate to check")
+            }
+            item = String(format: "residents at %g Mbps · ", rate.limitMbps) + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
+            if let id, !statistics.communes.contains(where: { $0.id == id }) {
+                throw InputError(path: claim.path, reason: "claimed.rate.communes.\(id): no commune with that id in \(claim.request.residents!.populationPath)")
+            }
+            computed = id.map { rate.residentsPercentAtRateByCommune?[$0] } ?? rate.residentsPercentAtRate
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")

@@ -192,6 +192,48 @@ struct VerifyCommandTests {
         #expect(homeInputs.contains { $0["path"] == folder + "/sites.shp" }, "\(homeInputs)")
     }
 
+    /// `scenario(sites:)` with the 4G rate at a 40 Mbps limit.
+    func rateScenario(sites: String) -> [String: Any] {
+        scenario(sites: sites).merging(["sinr": true, "throughput": true, "throughput_limit_mbps": 40]) { $1 }
+    }
+
+    @Test("""
+        A claimed share of residents at the rate limit, province and commune, passes as the operator's own evaluation \
+        gives it and fails 2 points up; a commune the population does not hold is refused
+        """)
+    func rateClaims() throws {
+        let folder = try temporaryFolder("verify-rate")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\nBX-L1,22.53,103.88,30,1815,61,4G,20\nBX-L2,22.50,103.83,30,1815,61,4G,10\n"
+            .write(toFile: sites, atomically: true, encoding: .utf8)
+        let evaluation = try run([
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites, "--population", communes,
+            "--model", "los", "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--sinr", "--throughput",
+            "--throughput-limit-mbps", "40", "--out", folder + "/operator",
+        ])
+        #expect(evaluation.status == 0, "\(evaluation.stderr)")
+        let rate = try #require(try json(folder + "/operator/summary.json")["lte_throughput"] as? [String: Any])
+        let province = try #require(rate["residents_percent_at_rate"] as? Double)
+        let byCommune = try #require(rate["residents_percent_at_rate_by_commune"] as? [String: Double])
+        let (commune, share) = try #require(byCommune.filter { $0.value > 0 && $0.value < 100 }.min { $0.key < $1.key })
+        #expect(province > 0 && province < 100, "\(province) %")
+        func claim(_ name: String, province: Double, communes: [String: Double]) throws -> ProgramOutput {
+            try write(["scenario": rateScenario(sites: sites), "claimed": ["rate": ["province": province, "communes": communes]]], to: folder + "/\(name).json")
+            return try run(["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
+        }
+        let honest = try claim("honest", province: (province * 100).rounded() / 100, communes: [commune: (share * 100).rounded() / 100])
+        #expect(honest.status == 0 && honest.stdout.contains("residents at 40 Mbps · commune \(commune) · 4G"), "\(honest.stdout)\(honest.stderr)")
+        let rows = try #require(try json(folder + "/honest/verification.json")["rows"] as? [[String: Any]])
+        #expect(rows.count == 2 && rows.allSatisfy { $0["pass"] as? Bool == true })
+        let inflated = try claim("inflated", province: province + 2, communes: [:])
+        #expect(inflated.status == 1, "\(inflated.stdout)\(inflated.stderr)")
+        let row = try #require((try json(folder + "/inflated/verification.json")["rows"] as? [[String: Any]])?.first)
+        #expect(abs((row["difference"] as? Double ?? 0) - 2) < 1e-9 && row["pass"] as? Bool == false)
+        let unknown = try claim("unknown", province: province, communes: ["999": 50])
+        #expect(unknown.status == 2 && unknown.stderr.contains("claimed.rate.communes.999: no commune with that id"), "\(unknown.stderr)")
+    }
+
     @Test("Bad claims exit 2 with one line naming the claim and the fault, and write nothing")
     func badClaims() throws {
         let folder = try temporaryFolder("badclaim")
@@ -218,6 +260,9 @@ struct VerifyCommandTests {
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
             ("land-cover-without-clutter", ["scenario": scenario(sites: sites), "claimed": ["land_cover": ["50": ["any": 97]]]], "claimed.land_cover: needs the scenario's clutter"),
             ("residential-without-classes", ["scenario": scenario(sites: sites), "claimed": ["residential": ["province": ["any": 97]]]], "claimed.residential: needs the scenario's clutter, clutter_losses and residential_classes"),
+            ("rate-without-throughput", ["scenario": scenario(sites: sites), "claimed": ["rate": ["province": 80]]], "claimed.rate: needs the scenario's sinr: true and throughput: true"),
+            ("rate-not-a-percentage", ["scenario": rateScenario(sites: sites), "claimed": ["rate": ["province": 150]]], "claimed.rate.province: must be a percentage 0–100"),
+            ("rate-by-layer", ["scenario": rateScenario(sites: sites), "claimed": ["rate": ["province": ["4G": 80]]]], "claimed.rate.province: must be a number"),
         ]
         for (name, claim, fault) in cases {
             let path = folder + "/\(name).json"
