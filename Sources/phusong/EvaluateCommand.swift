@@ -104,13 +104,13 @@ struct EvaluateCommand: ParsableCommand {
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
-        if let residents = summary.residents { print(residentsReport(residents, folder: options.out)) }
+        if let residents = summary.residents { print(residentsReport(residents, rate: summary.lteThroughput, folder: options.out)) }
         try exitIfPartial(summary)
     }
 }
 
-/// A short human report of the residents covered.
-func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String {
+/// A short human report of the residents covered (and at the 4G rate limit, with `rate`).
+func residentsReport(_ statistics: ResidentStatistics, rate: FootprintSummary.Throughput?, folder: String) -> String {
     func percent(_ figures: CoverageFigures, _ key: String) -> String {
         figures.residentsPercent(key).map { String(format: "%6.2f %%", $0) } ?? "     –  "
     }
@@ -121,6 +121,9 @@ func residentsReport(_ statistics: ResidentStatistics, folder: String) -> String
     }
     if !statistics.priorityCommunes.isEmpty {
         lines.append("  priority communes (\(statistics.priorityCommunes.count))" + keys.map { "  " + percent(statistics.priority, $0) }.joined())
+    }
+    if let rate, let share = rate.residentsPercentAtRate {
+        lines.append(String(format: "  4G at %g Mbps or faster: %.2f %% of the residents", rate.limitMbps, share))
     }
     let judged = statistics.communes.filter(\.isJudged).count, total = statistics.total
     lines.append(String(

@@ -218,6 +218,7 @@ struct VerifyCommandTests {
         let byCommune = try #require(rate["residents_percent_at_rate_by_commune"] as? [String: Double])
         let (commune, share) = try #require(byCommune.filter { $0.value > 0 && $0.value < 100 }.min { $0.key < $1.key })
         #expect(province > 0 && province < 100, "\(province) %")
+        #expect(evaluation.stdout.contains(String(format: "4G at 40 Mbps or faster: %.2f %% of the residents", province)), "\(evaluation.stdout)")
         func claim(_ name: String, province: Double, communes: [String: Double]) throws -> ProgramOutput {
             try write(["scenario": rateScenario(sites: sites), "claimed": ["rate": ["province": province, "communes": communes]]], to: folder + "/\(name).json")
             return try run(["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
