@@ -51,8 +51,8 @@ enum JobExecution {
     /// An evaluation's figures from the uplink, 4G SINR and rate, 3G Ec/Io, 2G C/I, neighbours and land cover, when the
     /// run had them: how many sites the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the
     /// shares polluted (RSRP, pilots), the median rate, the share of cells under its limit and of residents at it, the median C/I over 2G coverage and
-    /// the share under its limit, the relations within and between technologies and the identity clashes, and each
-    /// land-cover class's share covered by any site.
+    /// the share under its limit, the relations within and between technologies and the identity clashes, the share of
+    /// residents switching technologies off leaves without coverage, and each land-cover class's share covered by any site.
     private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
         var figures: [String: Figure] = [:]
         let uplinks = summary.siteAreas.compactMap(\.uplink)
@@ -76,6 +76,7 @@ enum JobExecution {
                 figures["identity_confusions"] = .number(Double(identified.reduce(0) { $0 + ($1.identityConfusions ?? 0) }))
             }
         }
+        if let losing = summary.sunset?.residentsPercentLosingCoverage { figures["sunset_residents_losing_percent"] = .number(losing) }
         if let between = summary.neighbours?.interTechnology, !between.isEmpty {
             figures["inter_technology_relations"] = .number(Double(between.reduce(0) { $0 + $1.relations }))
         }

@@ -133,7 +133,7 @@ package enum ScenarioFields {
     package static let keys: Set<String> = [
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
-        "refractivity", "spread", "target_percent", "population_raster", "settlements", "settlement_population_field",
+        "refractivity", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
@@ -242,6 +242,12 @@ package enum ScenarioFields {
         if let target = try scenario.number("target_percent") {
             guard (0...100).contains(target) else { throw scenario.fault("target_percent", "must be within 0–100") }
             residents.targetPercent = target
+        }
+        if let names = try scenario.strings("sunset") {
+            guard let technologies = ResidentsRequest.sunset(names) else {
+                throw scenario.fault("sunset", "must list technologies (2G, 3G, 4G) and leave one on the air")
+            }
+            residents.sunset = technologies
         }
         return residents
     }

@@ -107,6 +107,7 @@ public enum FootprintJob {
             layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates
         )
         summary.residents = evaluation.statistics
+        summary.sunset = evaluation.sunsetSummary
         if let atRate = evaluation.atRate {
             let total = atRate.communes.reduce(0, +)
             summary.lteThroughput?.residentsAtRate = total

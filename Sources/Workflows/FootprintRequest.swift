@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Planning
+import Propagation
 import Terrain
 
 /// Everything `phusong footprint` needs: inputs, output folder and model settings.
@@ -103,6 +104,9 @@ public struct ResidentsRequest: Sendable {
     public var targetPercent: Double
     /// Residents counted from a raster or settlement points instead of spread from the census; nil = spread.
     public var counts: ResidentCountSource?
+    /// Technologies to be switched off: the evaluation counts the residents covered now whom the others leave
+    /// without coverage (none when empty).
+    public var sunset: Set<Technology> = []
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,
@@ -113,6 +117,14 @@ public struct ResidentsRequest: Sendable {
         self.method = method
         self.dasymetric = dasymetric
         self.targetPercent = targetPercent
+    }
+
+    /// The technologies `names` give to switch off; nil when one is unknown, or none is given, or none would be left.
+    public static func sunset(_ names: [String]) -> Set<Technology>? {
+        let technologies = names.map(Technology.init(named:))
+        guard !technologies.isEmpty, !technologies.contains(nil) else { return nil }
+        let set = Set(technologies.compactMap { $0 })
+        return set.count < Technology.allCases.count ? set : nil
     }
 }
 

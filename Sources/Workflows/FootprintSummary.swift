@@ -153,6 +153,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var gsmCI: CarrierToInterference?
     /// With `--neighbours`: each technology's neighbour relations (absent without).
     public var neighbours: Neighbours?
+    /// With `--sunset` in an evaluation: the residents and area switching technologies off leaves without coverage.
+    public var sunset: Sunset?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -173,7 +175,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset
         case lteSINR = "lte_sinr"
         case lteThroughput = "lte_throughput"
         case umtsEcIo = "umts_ecio"

@@ -5,7 +5,8 @@ import Planning
 import Terrain
 
 /// The residents part of `phusong evaluate`: census populations spread over the run's grid, the coverage
-/// statistics per commune, district and province, and their outputs (`communes.csv`, `coverage.geojson`).
+/// statistics per commune, district and province (with the rate and what switching technologies off costs, when
+/// asked), and their outputs (`communes.csv`, `coverage.geojson`).
 struct ResidentEvaluation {
     let residents: ResidentGrid
     let statistics: ResidentStatistics
@@ -17,6 +18,8 @@ struct ResidentEvaluation {
     let residentialLand: ResidentialLand?
     /// Each commune's residents at the 4G rate limit, with `--throughput`.
     let atRate: ResidentsAtRate?
+    /// What switching technologies off would cost, with `--sunset`.
+    let sunset: SunsetLoss?
 
     /// `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`.
     init(
@@ -44,6 +47,27 @@ struct ResidentEvaluation {
             }
         }
         coverageByTechnology = unions
+        do {
+            sunset = request.sunset.isEmpty ? nil : try SunsetLoss(switchingOff: request.sunset, residents: residents, coverage: coverage, unions: unions)
+        } catch {
+            throw InputError(path: layer.path, reason: "cannot take the switched-off technologies' coverage from the rest: \(error.message)")
+        }
+    }
+
+    /// `summary.json`'s `sunset`, with `--sunset`.
+    var sunsetSummary: FootprintSummary.Sunset? {
+        sunset.map { loss in
+            let total = loss.communes.reduce(0, +)
+            let left = zip(statistics.communes, loss.communes).filter { commune, losing in
+                let covered = commune.figures.coveredResidents["any"] ?? 0
+                return covered > 0 && losing >= covered - 1e-9 * max(1, covered)
+            }
+            return FootprintSummary.Sunset(
+                technologies: loss.technologies.map(\.rawValue), residentsLosingCoverage: total,
+                residentsPercentLosingCoverage: statistics.total.residents > 0 ? 100 * total / statistics.total.residents : nil,
+                areaKm2: loss.area.area / 1e6, communesLeftWithoutCoverage: left.map(\.0.id)
+            )
+        }
     }
 
     /// The layer's residents on `grid`, from the source the request names; a layer with no unit on the terrain
@@ -80,6 +104,7 @@ struct ResidentEvaluation {
             header += ["residential_area_km2"] + CoverageMasks.keys.map { "residential_pct_\($0.lowercased())" }
         }
         if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
+        if sunset != nil { header += ["residents_losing_coverage", "residents_pct_losing_coverage"] }
         header += ["meets_target", "synthetic_terrain"]
         var lines = [header.joined(separator: ",")]
         let meeting = Set(statistics.meetingTarget["any"] ?? [])
@@ -105,6 +130,10 @@ struct ResidentEvaluation {
                 let residents = atRate.communes[index]
                 row += [fixed(residents, 2), ResidentsAtRate.percent(residents, of: f).map { fixed($0, 3) } ?? ""]
             }
+            if let sunset {
+                let losing = sunset.communes[index]
+                row += [fixed(losing, 2), f.residents > 0 ? fixed(100 * losing / f.residents, 3) : ""]
+            }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             lines.append(row.map(csvField).joined(separator: ","))
         }
@@ -125,11 +154,17 @@ struct ResidentEvaluation {
             }
             return GeoJSONFeature(shape: unit.shape, properties: properties)
         }
-        let layers = coverageByTechnology.map { technology, shape in
+        var layers = coverageByTechnology.map { technology, shape in
             GeoJSONFeature(shape: shape, properties: [
                 "kind": .string("coverage"), "technology": .string(technology),
                 "area_km2": .number(shape.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
             ])
+        }
+        if let sunset {
+            layers.append(GeoJSONFeature(shape: sunset.area, properties: [
+                "kind": .string("sunset_loss"), "technology": .string(sunset.technologies.map(\.rawValue).joined(separator: ",")),
+                "area_km2": .number(sunset.area.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
+            ]))
         }
         do {
             return try GeoJSONWriter.featureCollection(groups: [(wgs84, communes), (grid.crs, layers)])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Planning
+import Propagation
 import Workflows
 
 /// Where residents live and how their coverage is judged.
@@ -55,6 +56,9 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("target-percent"), parsing: .unconditional, help: "Share of residents a commune needs covered to meet the target, %.")
     var targetPercent = 97.0
 
+    @Option(help: "Technologies to be switched off, comma-separated (e.g. 2G or 2G,3G): also count the residents covered now whom the others leave without coverage.")
+    var sunset: String?
+
     func validate() throws {
         guard maxSlope > 0, maxSlope <= 90 else { throw ValidationError("--max-slope-deg must be in (0, 90]") }
         guard reliefScale > 0, valleyRadius >= 0 else { throw ValidationError("--relief-scale-m must be positive and --valley-radius-m not negative") }
@@ -62,6 +66,14 @@ struct PopulationOptions: ParsableArguments {
         guard populationRaster == nil || settlements == nil else {
             throw ValidationError("give --population-raster or --settlements, not both")
         }
+        if let sunset, Self.sunsetTechnologies(sunset) == nil {
+            throw ValidationError("--sunset must name technologies (2G, 3G, 4G), comma-separated, and leave one on the air")
+        }
+    }
+
+    /// `--sunset`'s technologies; nil when one is unknown or none would be left.
+    private static func sunsetTechnologies(_ names: String) -> Set<Technology>? {
+        ResidentsRequest.sunset(names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
     var request: ResidentsRequest {
@@ -81,6 +93,7 @@ struct PopulationOptions: ParsableArguments {
         )
         if let populationRaster { request.counts = .raster(path: populationRaster) }
         if let settlements { request.counts = .settlements(path: settlements, field: settlementField) }
+        request.sunset = sunset.flatMap(Self.sunsetTechnologies) ?? []
         return request
     }
 }
@@ -104,13 +117,17 @@ struct EvaluateCommand: ParsableCommand {
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
-        if let residents = summary.residents { print(residentsReport(residents, rate: summary.lteThroughput, folder: options.out)) }
+        if let residents = summary.residents {
+            print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
+        }
         try exitIfPartial(summary)
     }
 }
 
-/// A short human report of the residents covered (and at the 4G rate limit, with `rate`).
-func residentsReport(_ statistics: ResidentStatistics, rate: FootprintSummary.Throughput?, folder: String) -> String {
+/// A short human report of the residents covered (and at the 4G rate limit, with `rate`; losing coverage, with `sunset`).
+func residentsReport(
+    _ statistics: ResidentStatistics, rate: FootprintSummary.Throughput?, sunset: FootprintSummary.Sunset?, folder: String
+) -> String {
     func percent(_ figures: CoverageFigures, _ key: String) -> String {
         figures.residentsPercent(key).map { String(format: "%6.2f %%", $0) } ?? "     –  "
     }
@@ -124,6 +141,13 @@ func residentsReport(_ statistics: ResidentStatistics, rate: FootprintSummary.Th
     }
     if let rate, let share = rate.residentsPercentAtRate {
         lines.append(String(format: "  4G at %g Mbps or faster: %.2f %% of the residents", rate.limitMbps, share))
+    }
+    if let sunset {
+        lines.append(String(
+            format: "  switching off %@: %.0f residents (%.2f %%) lose coverage, %.2f km²; communes left without any: %d",
+            sunset.technologies.joined(separator: " and "), sunset.residentsLosingCoverage, sunset.residentsPercentLosingCoverage ?? 0,
+            sunset.areaKm2, sunset.communesLeftWithoutCoverage.count
+        ))
     }
     let judged = statistics.communes.filter(\.isJudged).count, total = statistics.total
     lines.append(String(

@@ -215,18 +215,21 @@ struct ScenarioRadioTests {
         return (figures, try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/jobs/run/summary.json"))))
     }
 
-    @Test("A batch evaluation with the rate and a population gives the share of residents at the rate limit in batch.json, as summary.json has it")
+    @Test("A batch evaluation with the rate, a sunset and a population gives the shares of residents at the rate limit and losing coverage in batch.json, as summary.json has them")
     func residentsAtRateFigure() throws {
         let folder = try temporaryFolder("batch-rate-residents")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\nBX-L1,22.53,103.88,30,1815,61,4G,20\n"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\nBX-L1,22.53,103.88,30,1815,61,4G,20\nBX-G1,22.50,103.83,30,900,60,2G,\n"
             .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
         let (figures, summary) = try batchEvaluation(in: folder, scenario: """
             terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")),
-                     model: fspl, radius_km: 4, resolution_m: 90, max_void_fraction: 0.95, sinr: true, throughput: true, throughput_limit_mbps: 60
+                     model: fspl, radius_km: 4, resolution_m: 90, max_void_fraction: 0.95, sinr: true, throughput: true, throughput_limit_mbps: 60,
+                     sunset: [2G]
             """)
         let share = try #require(summary.lteThroughput?.residentsPercentAtRate)
         #expect(figures["lte_throughput_residents_percent"] as? Double == share && share > 0 && share < 100, "\(figures)")
+        let losing = try #require(summary.sunset?.residentsPercentLosingCoverage)
+        #expect(figures["sunset_residents_losing_percent"] as? Double == losing && losing > 0 && losing < 100, "\(figures)")
     }
 
     @Test("""
