@@ -173,8 +173,8 @@ struct ResidentEvaluation {
         }
     }
 
-    /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage, and the communes
-    /// coloured by the share of residents covered.
+    /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
+    /// area switching off loses), and the communes coloured by the share of residents covered.
     func coverageKML(grid: TerrainGrid) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
         let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
@@ -185,12 +185,20 @@ struct ResidentEvaluation {
             let color = kind.color
             return KMLStyle(id: "commune-\(kind)", fill: (color.0, color.1, color.2, 120), line: (40, 40, 40, 255), lineWidth: 1.5)
         }
+        var layers = coverageByTechnology.map { technology, shape in
+            (name: "\(technology) coverage", style: "coverage-\(technology)", shape: shape)
+        }
+        if let sunset {
+            styles.append(KMLStyle(id: "sunset-loss", fill: (215, 25, 28, 110), line: (215, 25, 28, 230)))
+            let names = sunset.technologies.map(\.rawValue).joined(separator: " and ")
+            layers.append((name: "Lost switching off \(names)", style: "sunset-loss", shape: sunset.area))
+        }
         var coverage: [KMLPlacemark] = []
-        for (technology, shape) in coverageByTechnology {
+        for layer in layers {
             do {
                 coverage.append(KMLPlacemark(
-                    name: "\(technology) coverage", description: String(format: "%.2f km²", shape.area / 1e6),
-                    style: "coverage-\(technology)", shape: try shape.transformed(by: toWGS84)
+                    name: layer.name, description: String(format: "%.2f km²", layer.shape.area / 1e6),
+                    style: layer.style, shape: try layer.shape.transformed(by: toWGS84)
                 ))
             } catch {
                 throw InputError(path: "coverage.kmz", reason: error.message)

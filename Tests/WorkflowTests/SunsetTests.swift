@@ -41,7 +41,7 @@ struct SunsetTests {
     @Test("""
         With --sunset 2G, each commune's residents losing coverage are those the run covers less those a run whose 2G \\
         site covers nowhere (threshold 100 dBm) covers, on the same grid; the total, its share, the area (the difference of the two unions), \\
-        the communes left without coverage, coverage.geojson's sunset_loss and the printed line agree
+        the communes left without coverage, coverage.geojson's sunset_loss, coverage.kmz's placemark and the printed line agree
         """)
     func residentsLosingCoverage() throws {
         let folder = try temporaryFolder("sunset")
@@ -70,6 +70,9 @@ struct SunsetTests {
         let loss = try #require((collection["features"] as? [[String: Any]])?.first { ($0["properties"] as? [String: Any])?["kind"] as? String == "sunset_loss" })
         #expect((loss["properties"] as? [String: Any])?["area_km2"] as? Double == sunset.areaKm2)
         #expect(now.stdout.contains(String(format: "switching off 2G: %.0f residents", sunset.residentsLosingCoverage)), "\(now.stdout)")
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/now/coverage.kmz", "Coverage"])
+        #expect(kmz.status == 0 && kmz.stdout.contains("Name (String) = Lost switching off 2G"), "\(kmz.stdout)\(kmz.stderr)")
+        #expect(kmz.stdout.contains(String(format: "description (String) = %.2f km²", sunset.areaKm2)), "\(kmz.stdout)")
         #expect(try summary(folder + "/after").sunset == nil && rowsAfter.values.first?["residents_losing_coverage"] == nil)
     }
 
