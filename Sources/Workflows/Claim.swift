@@ -23,6 +23,9 @@ public struct Claim: Sendable {
             /// The residents where 4G covers them at the scenario's rate limit (`throughput_limit_mbps`) or faster, of
             /// the whole layer or of the commune with this id; the layer is "4G".
             case rate(commune: String?)
+            /// The residents covered now whom the scenario's `sunset` leaves without coverage, of the whole layer or of
+            /// the commune with this id; the layer names the technologies switched off.
+            case sunset(commune: String?)
         }
 
         public let scope: Scope
@@ -55,7 +58,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -88,15 +91,17 @@ public struct Claim: Sendable {
             guard request.sinr?.throughput != nil else {
                 throw claimed.fault("rate", "needs the scenario's sinr: true and throughput: true (its throughput_limit_mbps is the rate)")
             }
-            try rate.onlyKeys(["province", "communes"])
-            if let province = try percentage(rate, "province", scope: .rate(commune: nil), layer: "4G") { figures.append(province) }
-            if let communes = try rate.object("communes") {
-                for id in communes.keys { figures.append(try percentage(communes, id, scope: .rate(commune: id), layer: "4G")!) }
-            }
+            figures += try residentShares(rate, layer: "4G", scope: Figure.Scope.rate)
+        }
+        if let sunset = try claimed.object("sunset") {
+            let technologies = request.residents?.sunset ?? []
+            guard !technologies.isEmpty else { throw claimed.fault("sunset", "needs the scenario's sunset (the technologies switched off)") }
+            let layer = Technology.allCases.filter(technologies.contains).map(\.rawValue).joined(separator: ",")
+            figures += try residentShares(sunset, layer: layer, scope: Figure.Scope.sunset)
         }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential or rate percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate or sunset percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })
@@ -111,6 +116,18 @@ public struct Claim: Sendable {
             path: path, request: request, figures: figures, footprintPath: footprint, tolerancePP: tolerance,
             footprintTolerancePercent: footprintTolerance
         )
+    }
+
+    /// A share of residents of `layer` for the province and per commune id (`{"province": 80, "communes": {"…": 95}}`).
+    private static func residentShares(
+        _ fields: JSONFields, layer: String, scope: (String?) -> Figure.Scope
+    ) throws(InputError) -> [Figure] {
+        try fields.onlyKeys(["province", "communes"])
+        var figures = [try percentage(fields, "province", scope: scope(nil), layer: layer)].compactMap { $0 }
+        if let communes = try fields.object("communes") {
+            for id in communes.keys { figures.append(try percentage(communes, id, scope: scope(id), layer: layer)!) }
+        }
+        return figures
     }
 
     /// A percentage per coverage layer ("2G" … "any"), each its key.

@@ -8,6 +8,8 @@ extension FootprintSummary {
         public let residentsPercentLosingCoverage: Double?
         public let areaKm2: Double
         public let communesLeftWithoutCoverage: [String]
+        /// The share of each commune's residents losing coverage, by commune id, for communes with residents on the terrain.
+        public let residentsPercentByCommune: [String: Double]
 
         enum CodingKeys: String, CodingKey {
             case technologies
@@ -15,6 +17,7 @@ extension FootprintSummary {
             case residentsPercentLosingCoverage = "residents_percent_losing_coverage"
             case areaKm2 = "area_km2"
             case communesLeftWithoutCoverage = "communes_left_without_coverage"
+            case residentsPercentByCommune = "residents_percent_losing_coverage_by_commune"
         }
     }
 }

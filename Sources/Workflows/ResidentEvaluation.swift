@@ -65,7 +65,10 @@ struct ResidentEvaluation {
             return FootprintSummary.Sunset(
                 technologies: loss.technologies.map(\.rawValue), residentsLosingCoverage: total,
                 residentsPercentLosingCoverage: statistics.total.residents > 0 ? 100 * total / statistics.total.residents : nil,
-                areaKm2: loss.area.area / 1e6, communesLeftWithoutCoverage: left.map(\.0.id)
+                areaKm2: loss.area.area / 1e6, communesLeftWithoutCoverage: left.map(\.0.id),
+                residentsPercentByCommune: Dictionary(uniqueKeysWithValues: zip(statistics.communes, loss.communes).compactMap { commune, losing in
+                    commune.figures.residents > 0 ? (commune.id, 100 * losing / commune.figures.residents) : nil
+                })
             )
         }
     }

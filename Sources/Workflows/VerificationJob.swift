@@ -84,10 +84,13 @@ public enum VerificationJob {
                 throw InputError(path: claim.path, reason: "claimed.rate: no 4G site in the scenario, so no rate to check")
             }
             item = String(format: "residents at %g Mbps · ", rate.limitMbps) + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
-            if let id, !statistics.communes.contains(where: { $0.id == id }) {
-                throw InputError(path: claim.path, reason: "claimed.rate.communes.\(id): no commune with that id in \(claim.request.residents!.populationPath)")
-            }
+            try requireCommune(id, in: statistics, key: "rate", claim: claim)
             computed = id.map { rate.residentsPercentAtRateByCommune?[$0] } ?? rate.residentsPercentAtRate
+        case .sunset(let id):
+            let sunset = summary.sunset
+            item = "losing coverage switching off \(figure.layer) · " + (id.map { "commune \($0)" } ?? "province")
+            try requireCommune(id, in: statistics, key: "sunset", claim: claim)
+            computed = id.map { sunset?.residentsPercentByCommune[$0] } ?? sunset?.residentsPercentLosingCoverage
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")
@@ -97,6 +100,12 @@ public enum VerificationJob {
             item: item, claimed: figure.percent, computed: computed, valueUnit: "%", difference: difference,
             tolerance: claim.tolerancePP, unit: "pp", pass: abs(difference) <= claim.tolerancePP + 1e-9
         )
+    }
+
+    /// Refuses a commune id (of `claimed.<key>.communes`) the population does not hold; nil passes.
+    private static func requireCommune(_ id: String?, in statistics: ResidentStatistics, key: String, claim: Claim) throws(InputError) {
+        guard let id, !statistics.communes.contains(where: { $0.id == id }) else { return }
+        throw InputError(path: claim.path, reason: "claimed.\(key).communes.\(id): no commune with that id in \(claim.request.residents!.populationPath)")
     }
 
     /// The claimed footprint against the computed union, on the run's metric grid: the claimed area that the

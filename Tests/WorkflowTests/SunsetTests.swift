@@ -76,6 +76,35 @@ struct SunsetTests {
         #expect(try summary(folder + "/after").sunset == nil && rowsAfter.values.first?["residents_losing_coverage"] == nil)
     }
 
+    @Test("""
+        A claimed share of residents losing coverage to a sunset, province and commune, passes as the operator's own \
+        evaluation gives it and fails 2 points off; claimed without the scenario's sunset it is refused
+        """)
+    func sunsetClaims() throws {
+        let folder = try temporaryFolder("sunset-claim")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let operatorRun = try evaluate(in: folder, gsmCovers: true, into: folder + "/operator", ["--sunset", "2G"])
+        #expect(operatorRun.status == 0, "\(operatorRun.stderr)")
+        let sunset = try #require(try summary(folder + "/operator").sunset)
+        let province = try #require(sunset.residentsPercentLosingCoverage)
+        let (commune, share) = try #require(sunset.residentsPercentByCommune.filter { $0.value > 0 && $0.value < 100 }.min { $0.key < $1.key })
+        func verify(_ name: String, claimed: [String: Any], sunset: [String]? = ["2G"]) throws -> ProgramOutput {
+            var scenario: [String: Any] = [
+                "terrain": terrain, "sites": folder + "/sites-true.csv", "population": communes, "model": "los", "radius_km": 8,
+                "resolution_m": 90, "max_void_fraction": 0.7,
+            ]
+            scenario["sunset"] = sunset
+            try JSONSerialization.data(withJSONObject: ["scenario": scenario, "claimed": ["sunset": claimed]]).write(to: URL(fileURLWithPath: folder + "/\(name).json"))
+            return try runProgram(phusongExecutable, ["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
+        }
+        let honest = try verify("honest", claimed: ["province": (province * 100).rounded() / 100, "communes": [commune: (share * 100).rounded() / 100]])
+        #expect(honest.status == 0 && honest.stdout.contains("losing coverage switching off 2G · commune \(commune)"), "\(honest.stdout)\(honest.stderr)")
+        let lowered = try verify("lowered", claimed: ["province": province - 2])
+        #expect(lowered.status == 1 && lowered.stdout.contains("FAIL"), "\(lowered.stdout)\(lowered.stderr)")
+        let without = try verify("without", claimed: ["province": province], sunset: nil)
+        #expect(without.status == 2 && without.stderr.contains("claimed.sunset: needs the scenario's sunset"), "\(without.stderr)")
+    }
+
     @Test("--sunset of an unknown technology, or of all three, is refused before any work; so is a scenario's")
     func refusals() throws {
         let folder = try temporaryFolder("sunset-refused")
