@@ -34,7 +34,7 @@ struct InterTechnologyNeighbours: NeighbourListing {
         lists = sites.indices.map { source in
             guard sites[source].technology == from else { return [] }
             let onMast = candidates.filter { NeighbourSettings.onOneMast(sites[$0], sites[source]) }
-                .sorted { (Self.turn(sites[source], sites[$0]), $0) < (Self.turn(sites[source], sites[$1]), $1) }
+                .sorted { (Self.azimuthGap(sites[source], sites[$0]), $0) < (Self.azimuthGap(sites[source], sites[$1]), $1) }
             let reaching = cells[source].filter { !onMast.contains($0.key) && 100 * Double($0.value) / Double(served[source]) >= settings.minimumPercent }
                 .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
             return onMast.map { NeighbourLists.Relation(target: $0, reason: .coSite) }
@@ -45,7 +45,7 @@ struct InterTechnologyNeighbours: NeighbourListing {
     }
 
     /// How far apart two sectors point, degrees (0–180); 0 when either is omnidirectional.
-    static func turn(_ first: Site, _ second: Site) -> Double {
+    static func azimuthGap(_ first: Site, _ second: Site) -> Double {
         guard !first.antenna.isOmni, !second.antenna.isOmni else { return 0 }
         let difference = abs(first.antenna.azimuth - second.antenna.azimuth).truncatingRemainder(dividingBy: 360)
         return min(difference, 360 - difference)
