@@ -15,7 +15,12 @@ public struct CoverageFigures: Sendable, Codable, Equatable {
 
     /// Covered residents as a percentage of the residents on the terrain; nil when there are none.
     public func residentsPercent(_ key: String) -> Double? {
-        residents > 0 ? 100 * (coveredResidents[key] ?? 0) / residents : nil
+        share(ofResidents: coveredResidents[key] ?? 0)
+    }
+
+    /// `count` residents as a percentage of the residents on the terrain; nil when there are none.
+    public func share(ofResidents count: Double) -> Double? {
+        residents > 0 ? 100 * count / residents : nil
     }
 
     /// Covered area as a percentage of the area on the terrain; nil when there is none.

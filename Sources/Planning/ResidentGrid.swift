@@ -89,6 +89,13 @@ public struct ResidentGrid: Sendable {
         return result
     }
 
+    /// Per unit, its residents on the cells (row-major indices) `counted` accepts.
+    public func unitResidents(where counted: (Int) -> Bool) -> [Double] {
+        zip(unitCells, unitResidents).map { cells, counts in
+            zip(cells, counts).reduce(0) { total, cell in counted(cell.0) ? total + cell.1 : total }
+        }
+    }
+
     /// Residents per grid cell (every unit's residents added up), row-major, for a raster of `cellCount` cells.
     public func residentsPerCell(cellCount: Int) -> [Double] {
         var total = [Double](repeating: 0, count: cellCount)

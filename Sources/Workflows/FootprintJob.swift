@@ -111,10 +111,10 @@ public enum FootprintJob {
         if let atRate = evaluation.atRate {
             let total = atRate.communes.reduce(0, +)
             summary.lteThroughput?.residentsAtRate = total
-            summary.lteThroughput?.residentsPercentAtRate = ResidentsAtRate.percent(total, of: evaluation.statistics.total)
+            summary.lteThroughput?.residentsPercentAtRate = evaluation.statistics.total.share(ofResidents: total)
             summary.lteThroughput?.residentsPercentAtRateByCommune = Dictionary(
                 uniqueKeysWithValues: zip(evaluation.statistics.communes, atRate.communes).compactMap { commune, residents in
-                    ResidentsAtRate.percent(residents, of: commune.figures).map { (commune.id, $0) }
+                    commune.figures.share(ofResidents: residents).map { (commune.id, $0) }
                 }
             )
         }

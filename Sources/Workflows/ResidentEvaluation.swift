@@ -64,10 +64,10 @@ struct ResidentEvaluation {
             }
             return FootprintSummary.Sunset(
                 technologies: loss.technologies.map(\.rawValue), residentsLosingCoverage: total,
-                residentsPercentLosingCoverage: statistics.total.residents > 0 ? 100 * total / statistics.total.residents : nil,
+                residentsPercentLosingCoverage: statistics.total.share(ofResidents: total),
                 areaKm2: loss.area.area / 1e6, communesLeftWithoutCoverage: left.map(\.0.id),
                 residentsPercentByCommune: Dictionary(uniqueKeysWithValues: zip(statistics.communes, loss.communes).compactMap { commune, losing in
-                    commune.figures.residents > 0 ? (commune.id, 100 * losing / commune.figures.residents) : nil
+                    commune.figures.share(ofResidents: losing).map { (commune.id, $0) }
                 })
             )
         }
@@ -131,11 +131,11 @@ struct ResidentEvaluation {
             }
             if let atRate {
                 let residents = atRate.communes[index]
-                row += [fixed(residents, 2), ResidentsAtRate.percent(residents, of: f).map { fixed($0, 3) } ?? ""]
+                row += [fixed(residents, 2), f.share(ofResidents: residents).map { fixed($0, 3) } ?? ""]
             }
             if let sunset {
                 let losing = sunset.communes[index]
-                row += [fixed(losing, 2), f.residents > 0 ? fixed(100 * losing / f.residents, 3) : ""]
+                row += [fixed(losing, 2), f.share(ofResidents: losing).map { fixed($0, 3) } ?? ""]
             }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             lines.append(row.map(csvField).joined(separator: ","))

@@ -11,13 +11,6 @@ struct ResidentsAtRate {
     init(rates: [Float], limitMbps: Double, residents: ResidentGrid, coverage: CoverageMasks) {
         let lte = coverage.masks["4G"]!, limit = Float(limitMbps)
         self.limitMbps = limitMbps
-        communes = zip(residents.unitCells, residents.unitResidents).map { cells, counts in
-            zip(cells, counts).reduce(0) { total, cell in lte[cell.0] && rates[cell.0] >= limit ? total + cell.1 : total }
-        }
-    }
-
-    /// The share of `figures`' residents at the rate, percent; nil for none.
-    static func percent(_ atRate: Double, of figures: CoverageFigures) -> Double? {
-        figures.residents > 0 ? 100 * atRate / figures.residents : nil
+        communes = residents.unitResidents { lte[$0] && rates[$0] >= limit }
     }
 }

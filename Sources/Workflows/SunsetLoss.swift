@@ -21,11 +21,7 @@ struct SunsetLoss {
         self.technologies = Technology.allCases.filter(technologies.contains)
         let kept = Technology.allCases.filter { !technologies.contains($0) }.map { coverage.masks[$0.rawValue]! }
         let any = coverage.masks["any"]!
-        communes = zip(residents.unitCells, residents.unitResidents).map { cells, counts in
-            zip(cells, counts).reduce(0) { total, cell in
-                any[cell.0] && !kept.contains { $0[cell.0] } ? total + cell.1 : total
-            }
-        }
+        communes = residents.unitResidents { cell in any[cell] && !kept.contains { $0[cell] } }
         let names = Set(self.technologies.map(\.rawValue))
         let lost = try GeometryOperations.union(unions.filter { names.contains($0.technology) }.map(\.shape))
         let remaining = try GeometryOperations.union(unions.filter { !names.contains($0.technology) }.map(\.shape))
