@@ -108,16 +108,7 @@ public enum FootprintJob {
         )
         summary.residents = evaluation.statistics
         summary.sunset = evaluation.sunsetSummary
-        if let atRate = evaluation.atRate {
-            let total = atRate.communes.reduce(0, +)
-            summary.lteThroughput?.residentsAtRate = total
-            summary.lteThroughput?.residentsPercentAtRate = evaluation.statistics.total.share(ofResidents: total)
-            summary.lteThroughput?.residentsPercentAtRateByCommune = Dictionary(
-                uniqueKeysWithValues: zip(evaluation.statistics.communes, atRate.communes).compactMap { commune, residents in
-                    commune.figures.share(ofResidents: residents).map { (commune.id, $0) }
-                }
-            )
-        }
+        evaluation.addRateFigures(to: &summary)
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
         try GeoTIFF.writeFloat32(

@@ -66,11 +66,26 @@ struct ResidentEvaluation {
                 technologies: loss.technologies.map(\.rawValue), residentsLosingCoverage: total,
                 residentsPercentLosingCoverage: statistics.total.share(ofResidents: total),
                 areaKm2: loss.area.area / 1e6, communesLeftWithoutCoverage: left.map(\.0.id),
-                residentsPercentByCommune: Dictionary(uniqueKeysWithValues: zip(statistics.communes, loss.communes).compactMap { commune, losing in
-                    commune.figures.share(ofResidents: losing).map { (commune.id, $0) }
-                })
+                residentsPercentByCommune: sharesByCommune(loss.communes)
             )
         }
+    }
+
+    /// Puts the residents at the 4G rate limit into `summary`'s `lte_throughput`, with `--throughput`.
+    func addRateFigures(to summary: inout FootprintSummary) {
+        guard let atRate else { return }
+        let total = atRate.communes.reduce(0, +)
+        summary.lteThroughput?.residentsAtRate = total
+        summary.lteThroughput?.residentsPercentAtRate = statistics.total.share(ofResidents: total)
+        summary.lteThroughput?.residentsPercentAtRateByCommune = sharesByCommune(atRate.communes)
+    }
+
+    /// The share of each commune's residents `counts` gives (in the layer's unit order), by commune id, for the
+    /// communes with residents.
+    private func sharesByCommune(_ counts: [Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: zip(statistics.communes, counts).compactMap { commune, count in
+            commune.figures.share(ofResidents: count).map { (commune.id, $0) }
+        })
     }
 
     /// The layer's residents on `grid`, from the source the request names; a layer with no unit on the terrain
