@@ -20,11 +20,13 @@ struct CellLink {
         slant = (distance * distance + rise * rise).squareRoot()
     }
 
+    /// The receiver's direction from the antenna: degrees clockwise from north, and above the horizontal.
+    var azimuth: Double { atan2(east, north) * 180 / .pi }
+    var elevation: Double { atan2(rise, distance) * 180 / .pi }
+
     /// The antenna's gain towards the receiver relative to boresight, dB.
     func antennaGain(_ antenna: Antenna) -> Double {
-        let azimuth = atan2(east, north) * 180 / .pi
-        let elevation = atan2(rise, distance) * 180 / .pi
-        return antenna.relativeGain(azimuth: azimuth, elevation: elevation)
+        antenna.relativeGain(azimuth: azimuth, elevation: elevation)
     }
 }
 

@@ -202,7 +202,7 @@ public enum FootprintJob {
         return clutter?.applied(to: coverage, gridWidth: grid.width) ?? coverage
     }
 
-    private static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
+    static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
         let place = String(format: "%.5f, %.5f", site.location.latitude, site.location.longitude)
         return InputError(
             path: request.sitesPath, reason: "site '\(site.id)' at \(place) \(error.reason) (terrain \(request.terrainPath))"
@@ -247,7 +247,7 @@ public enum FootprintJob {
 
     /// `sites` on the carriers of the request's channel plan and with the identities of its PCI and scrambling-code
     /// plans, where it has them.
-    private static func planned(_ sites: [Site], request: FootprintRequest) throws(InputError) -> [Site] {
+    static func planned(_ sites: [Site], request: FootprintRequest) throws(InputError) -> [Site] {
         var planned = sites
         if let path = request.channelPlanPath { planned = try ChannelPlan.apply(try ChannelPlan.load(path), to: planned, path: path) }
         if let path = request.pciPlanPath { planned = try PCIPlan.apply(try PCIPlan.load(path), to: planned, path: path) }

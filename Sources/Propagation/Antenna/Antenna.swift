@@ -40,10 +40,22 @@ public struct Antenna: Sendable, Equatable {
 
     /// Gain relative to boresight (≤ 0 dB) towards `azimuth` (° from north) and `elevation` (° above horizon).
     public func relativeGain(azimuth towards: Double, elevation: Double) -> Double {
-        var offset = (towards - azimuth).truncatingRemainder(dividingBy: 360)
+        let offset = offset(towards: towards)
+        return relativeGain(offset: offset, cosineOfOffset: cos(offset * .pi / 180), elevation: elevation)
+    }
+
+    /// How far `azimuth` (° from north) lies from boresight, degrees in (−180, 180].
+    public func offset(towards azimuth: Double) -> Double {
+        var offset = (azimuth - self.azimuth).truncatingRemainder(dividingBy: 360)
         if offset > 180 { offset -= 360 } else if offset <= -180 { offset += 360 }
+        return offset
+    }
+
+    /// Gain relative to boresight (≤ 0 dB) towards `offset` degrees from boresight (its cosine given, as a tilt search
+    /// that turns the antenna keeps it) and `elevation` (° above horizon).
+    public func relativeGain(offset: Double, cosineOfOffset: Double, elevation: Double) -> Double {
         // Angle below the antenna's own horizon: mechanical tilt turns with the azimuth offset.
-        let below = -elevation - mechanicalTilt * cos(offset * .pi / 180)
+        let below = -elevation - mechanicalTilt * cosineOfOffset
         switch pattern {
         case .omni:
             return 0

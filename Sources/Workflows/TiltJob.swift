@@ -1,0 +1,192 @@
+import Coverage
+import Foundation
+import Planning
+import Propagation
+import Terrain
+
+/// What `phusong tilt` needs: the evaluation settings (with residents) and the tilts to try.
+public struct TiltRequest: Sendable {
+    public var evaluation: FootprintRequest
+    /// The downtilts tried for every sector, degrees (besides its own).
+    public var candidates: [Double]
+    /// The most rounds of turning every sector in turn.
+    public var rounds: Int
+    /// With `--sinr`: the SINR a 4G cell's server needs for the cell to count as served, dB.
+    public var sinrLimitDB: Double
+    /// The (weighted) residents a sector must serve more to be turned off its tilt as given: a site visit's worth.
+    public var minimumGain: Double
+
+    public init(evaluation: FootprintRequest, candidates: [Double], rounds: Int = 5, sinrLimitDB: Double = -3, minimumGain: Double = 1) {
+        self.evaluation = evaluation
+        self.candidates = candidates
+        self.rounds = rounds
+        self.sinrLimitDB = sinrLimitDB
+        self.minimumGain = minimumGain
+    }
+}
+
+/// `phusong tilt`: every site's footprint once — a sector's without its antenna's pattern, whose tilt then turns over the
+/// cells' directions — the tilt search per technology over the residents, weighted as `plan` weighs them, then the
+/// evaluation reports of the sites as given (`before/`) and as turned (`after/`), `tilts.csv` and `tilt.json`, all
+/// together or not at all.
+public enum TiltJob {
+    public static func run(_ request: TiltRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }) throws(InputError) -> TiltSummary {
+        let evaluation = request.evaluation
+        try checkOutputFolder(evaluation.outputDirectory)
+        guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "tilting needs --population") }
+        let sites = try FootprintJob.planned(try SiteFile.load(evaluation.sitesPath), request: evaluation)
+        try evaluation.validateUplink(of: sites)
+        guard sites.contains(where: { TiltAdjustment(for: $0.antenna) != nil }) else {
+            throw InputError(path: evaluation.sitesPath, reason: "has no sector (a site with an azimuth or a pattern file) whose tilt could turn")
+        }
+        progress(.loadingTerrain(sites: sites.count))
+        let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
+        let source = try DEMSource.open(evaluation.terrainPath)
+        if let outside = try source.indicesOutside(sites.map(\.location)).first {
+            let reason = try source.outsideReason(for: sites[outside].location)
+            throw FootprintJob.placementError(SiteCoverageError(siteID: sites[outside].id, reason: reason), site: sites[outside], request: evaluation)
+        }
+        let grid = try source.metricGrid(
+            around: sites.map(\.location), radius: evaluation.parameters.radius, region: layer.bounds,
+            resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
+            policy: evaluation.voidPolicy, memory: evaluation.memoryBudget(sites: sites)
+        ).grid
+        let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
+        let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
+        let tiltSites = try tiltSites(sites, on: grid, clutter: clutter, request: evaluation, progress: progress)
+        let (turned, summary) = search(tiltSites, residents: residents, grid: grid, request: request)
+        try writeOutputs(summary, sites: sites, turned: turned, request: evaluation, progress: progress)
+        return summary
+    }
+
+    /// The tilt search of each technology with a turnable sector, over the residents weighted as `plan` weighs them:
+    /// the sites as turned and the summary.
+    private static func search(
+        _ tiltSites: [TiltSite], residents: ResidentGrid, grid: TerrainGrid, request: TiltRequest
+    ) -> (turned: [Site], summary: TiltSummary) {
+        let sites = tiltSites.map(\.site)
+        let perCell = residents.residentsPerCell(cellCount: grid.elevations.count)
+        let weights = weightedResidents(residents, cellCount: grid.elevations.count)
+        var turned = sites, technologies: [TiltSummary.TechnologyResult] = [], rows: [TiltSummary.Sector] = [], searchSeconds = 0.0
+        for technology in Technology.allCases {
+            let members = sites.indices.filter { sites[$0].technology == technology }
+            guard members.contains(where: { tiltSites[$0].directions != nil }) else { continue }
+            var search = TiltSearch(
+                sites: members.map { tiltSites[$0] }, weights: weights, gridWidth: grid.width,
+                quality: quality(for: technology, request: request)
+            )
+            let before = (weighted: search.objective, residents: search.servedSum(of: perCell))
+            let started = Date()
+            let rounds = search.run(candidates: request.candidates, rounds: request.rounds, turnCost: request.minimumGain)
+            searchSeconds += Date().timeIntervalSince(started)
+            let after = search.servedSum(of: perCell)
+            for (member, site) in members.enumerated() {
+                turned[site].antenna = search.antennas[member]
+                guard let adjustment = TiltAdjustment(for: sites[site].antenna) else { continue }
+                rows.append(.init(
+                    id: sites[site].id, technology: technology.rawValue, adjusts: adjustment,
+                    tiltBefore: adjustment.tilt(of: sites[site].antenna), tiltAfter: adjustment.tilt(of: turned[site].antenna),
+                    residentsServedBefore: before.residents.bySite[member], residentsServedAfter: after.bySite[member]
+                ))
+            }
+            technologies.append(.init(
+                technology: technology.rawValue, sectors: search.turnable.count,
+                turned: search.turnable.filter { search.antennas[$0] != sites[members[$0]].antenna }.count, rounds: rounds,
+                weightedBefore: before.weighted, weightedAfter: search.objective,
+                residentsBefore: before.residents.total, residentsAfter: after.total
+            ))
+        }
+        let summary = TiltSummary(
+            engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidatesDeg: request.candidates,
+            minimumGain: request.minimumGain, sinrLimitDB: request.evaluation.sinr == nil ? nil : request.sinrLimitDB,
+            technologies: technologies, sectors: rows, searchSeconds: searchSeconds
+        )
+        return (turned, summary)
+    }
+
+    /// Every site's coverage, computed in parallel: a sector's without its antenna's pattern, with its cells' directions.
+    private static func tiltSites(
+        _ sites: [Site], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest,
+        progress: @Sendable (FootprintProgress) -> Void
+    ) throws(InputError) -> [TiltSite] {
+        let positions: [MapPoint]
+        do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
+            throw InputError(path: request.sitesPath, reason: error.message)
+        }
+        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        progress(.sites(done: 0, total: sites.count))
+        let results = parallelMap(count: sites.count, chunkSize: 1) { index in
+            Result { () throws(SiteCoverageError) in
+                var unaimed = sites[index]
+                let turnable = TiltAdjustment(for: unaimed.antenna) != nil
+                if turnable { unaimed.antenna = .omni }
+                let coverage = try FootprintJob.siteCoverage(
+                    unaimed, at: positions[index], on: grid, clutter: clutter, gridDigest: gridDigest, request: request
+                )
+                return TiltSite(
+                    site: sites[index], coverage: coverage,
+                    directions: turnable ? AntennaDirections(of: coverage, at: positions[index], on: grid, parameters: request.parameters) : nil
+                )
+            }
+        }
+        return try results.enumerated().map { index, result throws(InputError) in
+            do throws(SiteCoverageError) { return try result.get() } catch {
+                throw FootprintJob.placementError(error, site: sites[index], request: request)
+            }
+        }
+    }
+
+    /// Residents per cell, each weighted by 1 + its commune's priority weight (as `plan` weighs them).
+    private static func weightedResidents(_ residents: ResidentGrid, cellCount: Int) -> [Double] {
+        var weights = [Double](repeating: 0, count: cellCount)
+        for (unit, cells) in residents.unitCells.enumerated() {
+            let factor = 1 + residents.layer.units[unit].priorityWeight
+            for (cell, value) in zip(cells, residents.unitResidents[unit]) { weights[cell] += value * factor }
+        }
+        return weights
+    }
+
+    /// The quality a served cell needs for `technology`: the run's SINR (4G, at the request's limit), Ec/Io (3G) or C/I
+    /// (2G, co-channel) when it computes it; nil for coverage alone.
+    static func quality(for technology: Technology, request: TiltRequest) -> ServiceQuality? {
+        let evaluation = request.evaluation
+        switch technology {
+        case .lte:
+            return evaluation.sinr.map { settings in
+                ServiceQuality(own: 0, others: settings.loadPercent / 100, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.sinrLimitDB)
+            }
+        case .umts:
+            return evaluation.ecio.map { settings in
+                ServiceQuality(own: settings.totalOverPilot, others: settings.totalOverPilot, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
+            }
+        case .gsm:
+            return evaluation.ci.map { settings in
+                ServiceQuality(own: 0, others: 1, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
+            }
+        }
+    }
+
+    /// `before/` and `after/` (the evaluations of the sites as given and as turned, on one grid), `tilts.csv` and
+    /// `tilt.json`, together or not at all.
+    private static func writeOutputs(
+        _ summary: TiltSummary, sites: [Site], turned: [Site], request: FootprintRequest,
+        progress: @Sendable (FootprintProgress) -> Void
+    ) throws(InputError) {
+        let staging = try OutputStaging(destination: request.outputDirectory)
+        do throws(InputError) {
+            for (folder, list) in [("before", sites), ("after", turned)] {
+                var run = request
+                run.sites = list
+                run.gridAround = sites.map(\.location)
+                run.outputDirectory = try staging.path(folder)
+                _ = try FootprintJob.run(run, progress: progress)
+            }
+            try staging.write(summary.csv(), to: "tilts.csv")
+            try staging.write(summary.json(), to: "tilt.json")
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+}

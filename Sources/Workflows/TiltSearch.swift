@@ -1,0 +1,263 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+
+/// One site of the technology whose tilts are tuned, as the tilt search sees it.
+struct TiltSite {
+    /// The site as given, its antenna included.
+    let site: Site
+    /// Its received power over its window: as its antenna aims it, or, with `directions`, without the antenna's pattern.
+    let coverage: SiteCoverage
+    /// Where the window's cells lie as the antenna sees them, for a sector whose tilt may turn; nil for one that stays.
+    let directions: AntennaDirections?
+}
+
+/// What a served cell's signal needs besides its site's threshold: its ratio to the other cells on its carrier and
+/// the noise, P / (own × P + others × the other cells' power + noise), at least `limitDB` — 4G's SINR (`others`: the
+/// load), 3G's Ec/Io (both the cells' total power over their pilots), 2G's co-channel C/I.
+struct ServiceQuality {
+    let own: Double
+    let others: Double
+    let noiseMilliwatts: Double
+    let limitDB: Double
+
+    /// Whether a server of `signal` mW against `interference` mW of the other cells meets the limit.
+    func isMet(signal: Double, interference: Double) -> Bool {
+        10 * log10(signal / (own * signal + others * interference + noiseMilliwatts)) >= limitDB
+    }
+}
+
+/// The tilt search: each turnable sector in turn takes the tilt, among the candidates and its own as given, that
+/// serves the most weight, while a round turns any. A cell is served where a site reaches its threshold or, with a
+/// `ServiceQuality`, where its server (the strongest site, the earlier on a tie) does so at that quality.
+struct TiltSearch {
+    private let sites: [TiltSite]
+    /// The antennas as turned so far.
+    private(set) var antennas: [Antenna]
+    private let quality: ServiceQuality?
+    private let thresholds: [Float]
+    /// Each site's carrier: sites on other frequencies do not interfere.
+    private let carriers: [Double]
+    /// The cells of weight some site reaches (compact numbering): their weights and grid indices.
+    private let weights: [Double]
+    private let gridCells: [Int]
+    /// Per compact cell, its entries `cellStart[c]..<cellStart[c + 1]`: a site reaching it (in the sites' order) and that
+    /// site's power there now.
+    private let cellStart: [Int]
+    private let entrySite: [Int32]
+    private var entryPower: [Float]
+    private var entryMilliwatts: [Double]
+    /// Per site, where it reaches: the compact cell and the entry.
+    private let siteEntries: [[(cell: Int32, entry: Int32)]]
+    /// Per turnable site and entry, its power there without the pattern and the cell's direction from boresight.
+    private let aims: [[Aim]?]
+    private(set) var served: [Bool]
+    /// The weight of the cells served.
+    private(set) var objective = 0.0
+
+    /// A turnable site's view of a cell it reaches.
+    private struct Aim {
+        let unaimed: Float
+        let offset: Float
+        let cosineOfOffset: Float
+        let elevation: Float
+    }
+
+    init(sites: [TiltSite], weights gridWeights: [Double], gridWidth: Int, quality: ServiceQuality?) {
+        self.sites = sites
+        self.quality = quality
+        antennas = sites.map(\.site.antenna)
+        thresholds = sites.map { Float($0.coverage.threshold) }
+        carriers = sites.map(\.site.frequencyMHz)
+        var compact = [Int32](repeating: -1, count: gridWeights.count)
+        var gridCells: [Int] = [], counts: [Int] = [], reached: [[(cell: Int32, window: Int)]] = []
+        for tiltSite in sites {
+            let coverage = tiltSite.coverage
+            var cells: [(cell: Int32, window: Int)] = []
+            for row in 0..<coverage.height {
+                for column in 0..<coverage.width {
+                    let window = row * coverage.width + column
+                    let grid = (coverage.row + row) * gridWidth + coverage.column + column
+                    guard !coverage.power[window].isNaN, gridWeights[grid] > 0 else { continue }
+                    if compact[grid] < 0 {
+                        compact[grid] = Int32(gridCells.count)
+                        gridCells.append(grid)
+                        counts.append(0)
+                    }
+                    counts[Int(compact[grid])] += 1
+                    cells.append((compact[grid], window))
+                }
+            }
+            reached.append(cells)
+        }
+        var start = [0]
+        for count in counts { start.append(start.last! + count) }
+        var next = Array(start.dropLast()), entrySite = [Int32](repeating: 0, count: start.last!)
+        siteEntries = reached.enumerated().map { site, cells in
+            cells.map { cell, _ in
+                let entry = next[Int(cell)]
+                next[Int(cell)] += 1
+                entrySite[entry] = Int32(site)
+                return (cell, Int32(entry))
+            }
+        }
+        aims = zip(sites, reached).map { tiltSite, cells in
+            tiltSite.directions.map { directions in
+                cells.map { _, window in
+                    let offset = tiltSite.site.antenna.offset(towards: Double(directions.azimuth[window]))
+                    return Aim(
+                        unaimed: tiltSite.coverage.power[window], offset: Float(offset), cosineOfOffset: Float(cos(offset * .pi / 180)),
+                        elevation: directions.elevation[window]
+                    )
+                }
+            }
+        }
+        self.gridCells = gridCells
+        weights = gridCells.map { gridWeights[$0] }
+        cellStart = start
+        self.entrySite = entrySite
+        entryPower = Array(repeating: .nan, count: entrySite.count)
+        entryMilliwatts = Array(repeating: 0, count: entrySite.count)
+        served = Array(repeating: false, count: gridCells.count)
+        for site in sites.indices {
+            for (index, (_, entry)) in siteEntries[site].enumerated() {
+                let power = aims[site].map { Self.aimedPower($0[index], antenna: antennas[site]) } ?? sites[site].coverage.power[reached[site][index].window]
+                entryPower[Int(entry)] = power
+                entryMilliwatts[Int(entry)] = Self.milliwatts(power)
+            }
+        }
+        for cell in gridCells.indices { served[cell] = isServed(rest(of: cell, without: -1)) }
+        objective = zip(weights, served).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+    }
+
+    /// The sites whose tilt may turn.
+    var turnable: [Int] { sites.indices.filter { aims[$0] != nil } }
+
+    /// Turns sectors, in the sites' order, each to the tilt of `candidates` (or its own as given) that scores best: the
+    /// weight it serves, less `turnCost` for a sector off its tilt as given — on a tie the one nearest its tilt as
+    /// given, then the lower — for at most `rounds` rounds, until a round turns none; returns the rounds run. The score
+    /// of the whole network (the weight served, less `turnCost` per sector turned) rises with every turn.
+    mutating func run(candidates: [Double], rounds: Int, turnCost: Double) -> Int {
+        for round in 1...max(rounds, 1) {
+            var turned = false
+            for site in turnable {
+                let adjustment = TiltAdjustment(for: antennas[site])!
+                let given = adjustment.tilt(of: sites[site].site.antenna), now = adjustment.tilt(of: antennas[site])
+                func distance(_ tilt: Double) -> Double { abs(tilt - given) }
+                func cost(_ tilt: Double) -> Double { tilt == given ? 0 : turnCost }
+                let ordered = Set(candidates + [given]).subtracting([now]).sorted { (distance($0), $0) < (distance($1), $1) }
+                let changes = changes(turning: site, to: ordered.map { adjustment.antenna(antennas[site], tiltedTo: $0) })
+                var best = (tilt: now, score: 0.0)
+                for (tilt, change) in zip(ordered, changes) {
+                    let score = change - cost(tilt) + cost(now)
+                    if score > best.score + Self.tolerance || (score >= best.score - Self.tolerance && distance(tilt) < distance(best.tilt)) {
+                        best = (tilt, score)
+                    }
+                }
+                guard best.tilt != now else { continue }
+                turn(site, to: adjustment.antenna(antennas[site], tiltedTo: best.tilt))
+                turned = true
+            }
+            if !turned { return round }
+        }
+        return max(rounds, 1)
+    }
+
+    /// Changes of weight smaller than this are taken for rounding.
+    static let tolerance = 1e-9
+
+    /// The sum of `values` (one per grid cell) over the cells served, in all and per site: each served cell counts for
+    /// the strongest site that reaches its threshold there (with a `ServiceQuality`, the server).
+    func servedSum(of values: [Double]) -> (total: Double, bySite: [Double]) {
+        var bySite = [Double](repeating: 0, count: sites.count)
+        for cell in served.indices where served[cell] {
+            var strongest: (site: Int, power: Float)?
+            for entry in cellStart[cell]..<cellStart[cell + 1] {
+                let site = Int(entrySite[entry]), power = entryPower[entry]
+                if power >= thresholds[site], power > strongest?.power ?? -.infinity { strongest = (site, power) }
+            }
+            if let strongest { bySite[strongest.site] += values[gridCells[cell]] }
+        }
+        return (bySite.reduce(0, +), bySite)
+    }
+
+    /// The change of the objective were `site` aimed with each of `antennas`, its cells shared among the cores.
+    func changes(turning site: Int, to antennas: [Antenna]) -> [Double] {
+        let entries = siteEntries[site], aims = aims[site]!, block = 4_096
+        let blocks = parallelMap(count: (entries.count + block - 1) / block, chunkSize: 1) { first in
+            var changes = [Double](repeating: 0, count: antennas.count)
+            for index in (first * block)..<min(entries.count, (first + 1) * block) {
+                let cell = Int(entries[index].cell), rest = rest(of: cell, without: site)
+                for (candidate, antenna) in antennas.enumerated() {
+                    let power = Self.aimedPower(aims[index], antenna: antenna)
+                    let now = isServed(rest, site: site, power: power, milliwatts: Self.milliwatts(power))
+                    if now != served[cell] { changes[candidate] += now ? weights[cell] : -weights[cell] }
+                }
+            }
+            return changes
+        }
+        return antennas.indices.map { candidate in blocks.reduce(0) { $0 + $1[candidate] } }
+    }
+
+    /// Aims `site` with `antenna` for good.
+    private mutating func turn(_ site: Int, to antenna: Antenna) {
+        for (index, (cell, entry)) in siteEntries[site].enumerated() {
+            let power = Self.aimedPower(aims[site]![index], antenna: antenna)
+            entryPower[Int(entry)] = power
+            entryMilliwatts[Int(entry)] = Self.milliwatts(power)
+            let now = isServed(rest(of: Int(cell), without: -1))
+            if now != served[Int(cell)] { objective += now ? weights[Int(cell)] : -weights[Int(cell)] }
+            served[Int(cell)] = now
+        }
+        antennas[site] = antenna
+    }
+
+    /// A turnable site's power where it has `aim`, with `antenna`.
+    private static func aimedPower(_ aim: Aim, antenna: Antenna) -> Float {
+        let gain = antenna.relativeGain(offset: Double(aim.offset), cosineOfOffset: Double(aim.cosineOfOffset), elevation: Double(aim.elevation))
+        return aim.unaimed + Float(gain)
+    }
+
+    private static func milliwatts(_ dBm: Float) -> Double { pow(10, Double(dBm) / 10) }
+
+    /// What the sites other than one give a cell.
+    private struct Rest {
+        /// The strongest of them (the earlier on a tie), nil for none.
+        var strongest: (site: Int, power: Float, milliwatts: Double)?
+        /// Whether any of them reaches its threshold.
+        var anyCovers = false
+        /// Their power on the left-out site's carrier, and the power on the strongest one's carrier besides its own, mW.
+        var onCarrierOfLeftOut = 0.0
+        var onCarrierOfStrongest = 0.0
+    }
+
+    /// What the sites other than `leftOut` (−1: none) give compact cell `cell`.
+    private func rest(of cell: Int, without leftOut: Int) -> Rest {
+        var rest = Rest()
+        let entries = cellStart[cell]..<cellStart[cell + 1]
+        for entry in entries where Int(entrySite[entry]) != leftOut {
+            let site = Int(entrySite[entry]), power = entryPower[entry]
+            if power >= thresholds[site] { rest.anyCovers = true }
+            if power > rest.strongest?.power ?? -.infinity { rest.strongest = (site, power, entryMilliwatts[entry]) }
+            if leftOut >= 0, carriers[site] == carriers[leftOut] { rest.onCarrierOfLeftOut += entryMilliwatts[entry] }
+        }
+        if quality != nil, let strongest = rest.strongest {
+            for entry in entries where Int(entrySite[entry]) != leftOut && Int(entrySite[entry]) != strongest.site {
+                if carriers[Int(entrySite[entry])] == carriers[strongest.site] { rest.onCarrierOfStrongest += entryMilliwatts[entry] }
+            }
+        }
+        return rest
+    }
+
+    /// Whether a cell is served by `rest` and, if given, `site` at `power` (`milliwatts`).
+    private func isServed(_ rest: Rest, site: Int = -1, power: Float = -.infinity, milliwatts: Double = 0) -> Bool {
+        guard let quality else { return rest.anyCovers || (site >= 0 && power >= thresholds[site]) }
+        if site >= 0, power > rest.strongest?.power ?? -.infinity || (power == rest.strongest?.power && site < rest.strongest!.site) {
+            return power >= thresholds[site] && quality.isMet(signal: milliwatts, interference: rest.onCarrierOfLeftOut)
+        }
+        guard let server = rest.strongest, server.power >= thresholds[server.site] else { return false }
+        let turning = site >= 0 && carriers[site] == carriers[server.site] ? milliwatts : 0
+        return quality.isMet(signal: server.milliwatts, interference: rest.onCarrierOfStrongest + turning)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// `tilt.json` (and `tilts.csv`, its sectors): the tilts tried, what each technology's search served before and after,
+/// and each sector's tilt before and after.
+public struct TiltSummary: Sendable, Encodable, Equatable {
+    /// One technology's search: residents served (weighted as `plan` weighs them, and as they are) before and after.
+    public struct TechnologyResult: Sendable, Encodable, Equatable {
+        public let technology: String
+        public let sectors: Int
+        public let turned: Int
+        public let rounds: Int
+        public let weightedBefore: Double
+        public let weightedAfter: Double
+        public let residentsBefore: Double
+        public let residentsAfter: Double
+
+        enum CodingKeys: String, CodingKey {
+            case technology, sectors, turned, rounds
+            case weightedBefore = "weighted_residents_served_before"
+            case weightedAfter = "weighted_residents_served_after"
+            case residentsBefore = "residents_served_before"
+            case residentsAfter = "residents_served_after"
+        }
+    }
+
+    /// One sector: which tilt turns, before and after, and the residents it serves (as the strongest site covering them).
+    public struct Sector: Sendable, Encodable, Equatable {
+        public let id: String
+        public let technology: String
+        public let adjusts: TiltAdjustment
+        public let tiltBefore: Double
+        public let tiltAfter: Double
+        public let residentsServedBefore: Double
+        public let residentsServedAfter: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, technology, adjusts
+            case tiltBefore = "tilt_before_deg"
+            case tiltAfter = "tilt_after_deg"
+            case residentsServedBefore = "residents_served_before"
+            case residentsServedAfter = "residents_served_after"
+        }
+    }
+
+    public let engine: String
+    public let syntheticTerrain: Bool
+    public let candidatesDeg: [Double]
+    /// The weighted residents a sector had to serve more to turn.
+    public let minimumGain: Double
+    /// The SINR a 4G server needs for its cell to count as served, with `--sinr`.
+    public let sinrLimitDB: Double?
+    public let technologies: [TechnologyResult]
+    public let sectors: [Sector]
+    /// The searches' time (printed, not written: outputs stay byte-identical from run to run).
+    public let searchSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case engine, technologies, sectors
+        case syntheticTerrain = "synthetic_terrain"
+        case candidatesDeg = "tilts_tried_deg"
+        case minimumGain = "min_gain_residents"
+        case sinrLimitDB = "sinr_limit_db"
+    }
+
+    public func json() -> String { reportJSON(self) + "\n" }
+
+    /// `tilts.csv`: a row per sector.
+    public func csv() -> String {
+        let rows = sectors.map { sector in
+            [
+                csvField(sector.id), sector.technology, sector.adjusts.rawValue, String(format: "%g", sector.tiltBefore),
+                String(format: "%g", sector.tiltAfter), String(format: "%g", sector.tiltAfter - sector.tiltBefore),
+                String(format: "%.1f", sector.residentsServedBefore), String(format: "%.1f", sector.residentsServedAfter),
+            ].joined(separator: ",")
+        }
+        let header = "id,technology,adjusts,tilt_before_deg,tilt_after_deg,change_deg,residents_served_before,residents_served_after"
+        return ([header] + rows).joined(separator: "\n") + "\n"
+    }
+}

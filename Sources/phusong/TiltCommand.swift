@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Terrain
+import Workflows
+
+struct TiltCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tilt",
+        abstract: "Downtilts for the sectors that serve the most residents: tilts.csv, tilt.json, before/ and after/ evaluation reports.",
+        discussion: "A parametric sector turns its electrical tilt, one with a pattern file its mechanical tilt. With --sinr (4G), --ecio (3G) or --ci (2G) a resident counts as served only at that quality."
+    )
+
+    @OptionGroup var options: SiteRunOptions
+
+    @OptionGroup var population: PopulationOptions
+
+    @Option(name: .customLong("min-tilt-deg"), parsing: .unconditional, help: "The lowest downtilt tried, degrees.")
+    var minimumTilt = 0.0
+
+    @Option(name: .customLong("max-tilt-deg"), parsing: .unconditional, help: "The highest downtilt tried, degrees.")
+    var maximumTilt = 10.0
+
+    @Option(name: .customLong("tilt-step-deg"), parsing: .unconditional, help: "The step between the downtilts tried, degrees.")
+    var step = 1.0
+
+    @Option(parsing: .unconditional, help: "The most rounds of turning every sector in turn.")
+    var rounds = 5
+
+    @Option(name: .customLong("min-gain-residents"), parsing: .unconditional, help: "A sector turns off its tilt as given only to serve at least this many more residents (weighted as plan weighs them).")
+    var minimumGain = 1.0
+
+    @Option(name: .customLong("sinr-limit-db"), parsing: .unconditional, help: "With --sinr: the SINR a 4G resident needs to count as served, dB.")
+    var sinrLimit = -3.0
+
+    func validate() throws {
+        guard (-20...45).contains(minimumTilt), (-20...45).contains(maximumTilt), minimumTilt <= maximumTilt else {
+            throw ValidationError("--min-tilt-deg and --max-tilt-deg must lie within −20–45°, the minimum not above the maximum")
+        }
+        guard step >= 0.1, (maximumTilt - minimumTilt) / step <= 200 else {
+            throw ValidationError("--tilt-step-deg must be at least 0.1° and leave at most 200 steps between the tilts")
+        }
+        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be within 1–100") }
+        guard minimumGain >= 0, minimumGain.isFinite else { throw ValidationError("--min-gain-residents must not be negative") }
+        guard (-20...40).contains(sinrLimit) else { throw ValidationError("--sinr-limit-db must lie within −20–40 dB") }
+    }
+
+    /// The tilts tried: from the minimum by the step to the maximum.
+    var candidates: [Double] {
+        let steps = Int(((maximumTilt - minimumTilt) / step + 1e-9).rounded(.down))
+        return (0...steps).map { minimumTilt + Double($0) * step }
+    }
+
+    func run() throws {
+        let request = TiltRequest(
+            evaluation: options.request(residents: population.request), candidates: candidates, rounds: rounds, sinrLimitDB: sinrLimit,
+            minimumGain: minimumGain
+        )
+        let bar = ProgressBar(label: "sites")
+        let summary = try reportingInputErrors { () throws(InputError) in
+            defer { bar.finish() }
+            return try TiltJob.run(request) { bar.show($0) }
+        }
+        let label = summary.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
+        print(String(
+            format: "Tilts%@, %d tried from %g to %g° (search %.2f s):", label, candidates.count, minimumTilt, maximumTilt, summary.searchSeconds
+        ))
+        for result in summary.technologies {
+            let gain = result.residentsBefore > 0 ? String(format: " (%+.2f %%)", 100 * (result.residentsAfter / result.residentsBefore - 1)) : ""
+            print(String(
+                format: "  %@: %d of %d sectors turned in %d rounds; residents served %.0f → %.0f%@",
+                result.technology, result.turned, result.sectors, result.rounds, result.residentsBefore, result.residentsAfter, gain
+            ))
+        }
+        for sector in summary.sectors where sector.tiltAfter != sector.tiltBefore {
+            print(String(
+                format: "  %@  %@ tilt %g → %g°  residents served %.0f → %.0f", sector.id, sector.adjusts.rawValue,
+                sector.tiltBefore, sector.tiltAfter, sector.residentsServedBefore, sector.residentsServedAfter
+            ))
+        }
+        print("Results: \(options.out)/tilts.csv, \(options.out)/tilt.json, \(options.out)/before/ (as given), \(options.out)/after/ (turned)")
+    }
+}

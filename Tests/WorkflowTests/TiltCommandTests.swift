@@ -1,0 +1,95 @@
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+/// `phusong tilt` on the Bát Xát DEM and the real Lào Cai communes: fifteen invented 4G sectors on five masts.
+@Suite("phusong tilt", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct TiltCommandTests {
+    func tilt(out: String, _ extra: [String] = [], sites: String = Fixtures.path("sites/batxat_sectors.csv")) throws -> ProgramOutput {
+        try runProgram(phusongExecutable, [
+            "tilt", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "itm",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--out", out,
+        ] + extra)
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    /// The one technology's result in `tilt.json`.
+    func result(_ folder: String) throws -> [String: Any] {
+        let technologies = try #require(try json(folder + "/tilt.json")["technologies"] as? [[String: Any]])
+        #expect(technologies.count == 1)
+        return try #require(technologies.first)
+    }
+
+    /// A raster of the run's grid, row-major.
+    func raster(_ path: String) throws -> [Float] {
+        let source = try DEMSource.open(path)
+        return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
+    }
+
+    @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector")
+    func servedResidentsAreTheEvaluations() throws {
+        let folder = try temporaryFolder("tilt")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try tilt(out: folder + "/out")
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try result(folder + "/out")
+        func covered(_ part: String) throws -> Double {
+            let summary = try json(folder + "/out/\(part)/summary.json")
+            return try #require((((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["4G"])
+        }
+        let before = try #require(result["residents_served_before"] as? Double), after = try #require(result["residents_served_after"] as? Double)
+        #expect(abs(before - (try covered("before"))) < 1e-9 * before)
+        #expect(abs(after - (try covered("after"))) < 1e-9 * after)
+        #expect(after >= before + Double(result["turned"] as? Int ?? 0), "each turn serves at least one resident more")
+        let rows = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/out/tilts.csv")), as: UTF8.self)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 15 && rows.allSatisfy { $0[2] == "electrical" && $0[3] == "0" })
+        let turned = rows.filter { $0[4] != "0" }
+        #expect(turned.count == result["turned"] as? Int && !turned.isEmpty)
+        #expect(turned.allSatisfy { Double($0[4]).map { (0...10).contains($0) && $0 == $0.rounded() } ?? false })
+        #expect(run.stdout.contains("residents served") && run.stdout.contains("after/"))
+        // A folder holding these outputs in computed/ may take a run's outputs again.
+        try FileManager.default.createDirectory(atPath: folder + "/again/computed", withIntermediateDirectories: true)
+        for file in ["tilts.csv", "tilt.json"] { try FileManager.default.copyItem(atPath: folder + "/out/" + file, toPath: folder + "/again/computed/" + file) }
+        try checkOutputFolder(folder + "/again")
+    }
+
+    @Test("With --sinr a resident counts only where the 4G server covers at the SINR limit: the recount from after/'s rasters agrees")
+    func sinrServedResidents() throws {
+        let folder = try temporaryFolder("tilt-sinr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try tilt(out: folder + "/out", ["--sinr", "--sinr-limit-db", "0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try result(folder + "/out")
+        let (after, before) = (try #require(result["residents_served_after"] as? Double), try #require(result["residents_served_before"] as? Double))
+        #expect(try json(folder + "/out/tilt.json")["sinr_limit_db"] as? Double == 0)
+        for (part, claimed) in [("before", before), ("after", after)] {
+            let power = try raster(folder + "/out/\(part)/coverage.tif"), sinr = try raster(folder + "/out/\(part)/sinr.tif")
+            let residents = try raster(folder + "/out/\(part)/residents.tif")
+            let recount = residents.indices.reduce(0.0) { total, cell in
+                power[cell] >= -110 && sinr[cell] >= 0 ? total + Double(residents[cell]) : total
+            }
+            // Float rasters against the search's doubles: a cell on either limit may fall either way.
+            #expect(abs(recount - claimed) < 1e-3 * claimed, "\(part): \(recount) against \(claimed)")
+        }
+        let covered = try json(folder + "/out/after/summary.json")
+        let coveredAfter = try #require((((covered["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["4G"])
+        #expect(after < coveredAfter, "the SINR limit leaves out some covered residents")
+    }
+
+    @Test("A site list without a sector is refused naming it, and nothing is written")
+    func refusesOmniSites() throws {
+        let folder = try temporaryFolder("tilt-omni")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try tilt(out: folder + "/out", sites: Fixtures.path("sites/batxat_candidates.csv"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("batxat_candidates.csv") && run.stderr.contains("no sector"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/tilt.json"))
+    }
+}
