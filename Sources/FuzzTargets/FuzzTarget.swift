@@ -32,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pciPlan = "pci-plan"
     case pscNeighbours = "psc-neighbours"
     case pscPlan = "psc-plan"
+    case tiltPlan = "tilt-plan"
     case neighbourAudit = "neighbour-audit"
 
     /// The file name the bytes are written under (the extension chooses the reader).
@@ -55,6 +56,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourList, .pciNeighbours, .pscNeighbours: "neighbours.csv"
         case .pciPlan: "pci.csv"
         case .pscPlan: "psc.csv"
+        case .tiltPlan: "tilts.csv"
         case .neighbourAudit: "oss_neighbours.csv"
         }
     }
@@ -95,6 +97,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourList, .pciNeighbours, .pscNeighbours: ["Fixtures/fuzz/neighbours.csv"]
         case .pciPlan: ["Fixtures/fuzz/pci.csv"]
         case .pscPlan: ["Fixtures/fuzz/psc.csv"]
+        case .tiltPlan: ["Fixtures/fuzz/tilts.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         }
     }
@@ -128,14 +131,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pciPlan: _ = try? PCIPlan.apply(try PCIPlan.load(path), to: Self.channelSites, path: path)
         case .pscNeighbours: _ = try? PSCPlan.problem(path).plan(groups: [0, 1])
         case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
+        case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         }
     }
 
-    /// A 2G, a 4G and a 3G site for channel, PCI and scrambling-code plans to name.
+    /// A 2G site, a 4G sector and a 3G site for channel, PCI, scrambling-code and tilt plans to name.
     private static let channelSites = [
         Site(id: "G1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57, technology: .gsm),
-        Site(id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte),
+        Site(
+            id: "L1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 57, technology: .lte,
+            antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 7), azimuth: 120)
+        ),
         Site(id: "U1-1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 2_110, eirpDBm: 33, technology: .umts),
     ]
 

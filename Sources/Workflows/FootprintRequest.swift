@@ -33,6 +33,8 @@ public struct FootprintRequest: Sendable {
     public var pciPlanPath: String?
     /// A scrambling-code plan giving listed 3G sites their primary scrambling codes (`PSCPlan`); nil for the sites' own.
     public var pscPlanPath: String?
+    /// A tilt plan turning listed sectors' downtilts (`TiltPlan`); nil for the sites' own.
+    public var tiltPlanPath: String?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -46,7 +48,8 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath, channelPlanPath, pciPlanPath, pscPlanPath].compactMap { $0 }
+            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath, channelPlanPath, pciPlanPath, pscPlanPath,
+               tiltPlanPath].compactMap { $0 }
     }
 
     /// Refuses `sites` when the run checks every site's uplink and one's antenna gain is unknown, naming the sites file.

@@ -179,6 +179,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A scrambling-code plan (CSV of id and psc, as phusong psc writes): the listed 3G sites take those primary scrambling codes.")
     var psc: String?
 
+    @Option(help: "A tilt plan (CSV of id, adjusts and tilt_after_deg, as phusong tilt writes): the listed sectors take those downtilts.")
+    var tilts: String?
+
     @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
     var neighbours = false
 
@@ -256,6 +259,7 @@ struct SiteRunOptions: ParsableArguments {
         request.channelPlanPath = channels
         request.pciPlanPath = pci
         request.pscPlanPath = psc
+        request.tiltPlanPath = tilts
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

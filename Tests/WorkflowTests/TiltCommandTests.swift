@@ -40,12 +40,12 @@ struct TiltCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let result = try result(folder + "/out")
         func covered(_ part: String) throws -> Double {
-            let summary = try json(folder + "/out/\(part)/summary.json")
+            let summary = try json(folder + "/\(part)/summary.json")
             return try #require((((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["4G"])
         }
         let before = try #require(result["residents_served_before"] as? Double), after = try #require(result["residents_served_after"] as? Double)
-        #expect(abs(before - (try covered("before"))) < 1e-9 * before)
-        #expect(abs(after - (try covered("after"))) < 1e-9 * after)
+        #expect(abs(before - (try covered("out/before"))) < 1e-9 * before)
+        #expect(abs(after - (try covered("out/after"))) < 1e-9 * after)
         #expect(after >= before + Double(result["turned"] as? Int ?? 0), "each turn serves at least one resident more")
         let rows = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/out/tilts.csv")), as: UTF8.self)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -54,6 +54,14 @@ struct TiltCommandTests {
         #expect(turned.count == result["turned"] as? Int && !turned.isEmpty)
         #expect(turned.allSatisfy { Double($0[4]).map { (0...10).contains($0) && $0 == $0.rounded() } ?? false })
         #expect(run.stdout.contains("residents served") && run.stdout.contains("after/"))
+        // The plan applied to the sites as given reports what after/ does.
+        let applied = try runProgram(phusongExecutable, [
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_sectors.csv"),
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "itm",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--tilts", folder + "/out/tilts.csv", "--out", folder + "/applied",
+        ])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(try covered("applied") == (try covered("out/after")))
         // A folder holding these outputs in computed/ may take a run's outputs again.
         try FileManager.default.createDirectory(atPath: folder + "/again/computed", withIntermediateDirectories: true)
         for file in ["tilts.csv", "tilt.json"] { try FileManager.default.copyItem(atPath: folder + "/out/" + file, toPath: folder + "/again/computed/" + file) }

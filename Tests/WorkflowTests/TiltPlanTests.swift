@@ -1,0 +1,74 @@
+import Coverage
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Tilt plans (--tilts)")
+struct TiltPlanTests {
+    let place = GeoPoint(latitude: 22.5, longitude: 103.9)
+
+    /// A parametric 4G sector tilted 2° mechanically and 1° electrically, a 2G sector with a pattern file's cuts at 3°
+    /// mechanical tilt, and an omnidirectional 3G site.
+    func sites() throws -> [Site] {
+        let pattern = try MSIPattern(contentsOf: Fixtures.path("antennas/sector65_900mhz_tilt2.msi"))
+        return [
+            Site(
+                id: "L-1", location: place, antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 40, technology: .lte,
+                antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 7), azimuth: 30, mechanicalTilt: 2, electricalTilt: 1)
+            ),
+            Site(
+                id: "G-1", location: place, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 57, technology: .gsm,
+                antenna: Antenna(pattern: .measured(pattern), azimuth: 150, mechanicalTilt: 3)
+            ),
+            Site(id: "U", location: place, antennaHeight: 30, frequencyMHz: 2_100, eirpDBm: 33, technology: .umts),
+        ]
+    }
+
+    func plan(_ text: String) throws -> (path: String, folder: String) {
+        let folder = try temporaryFolder("tilt-plan")
+        let path = folder + "/tilts.csv"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, folder)
+    }
+
+    @Test("Listed sectors take the planned tilt by the tilt each turns; the other tilt and unlisted sites stay")
+    func applies() throws {
+        let (path, folder) = try plan("id,adjusts,tilt_after_deg\nL-1,electrical,6\nG-1, Mechanical ,0.5\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try sites()
+        let planned = try TiltPlan.apply(try TiltPlan.load(path), to: sites, path: path)
+        #expect(planned[0].antenna.electricalTilt == 6 && planned[0].antenna.mechanicalTilt == 2)
+        #expect(planned[1].antenna.mechanicalTilt == 0.5 && planned[1].antenna.pattern == sites[1].antenna.pattern)
+        #expect(planned[2] == sites[2])
+        var expected = sites
+        expected[0].antenna.electricalTilt = 6
+        expected[1].antenna.mechanicalTilt = 0.5
+        #expect(planned == expected)
+    }
+
+    @Test(
+        "A plan is refused naming the file and the line or site",
+        arguments: [
+            ("id,tilt_after_deg\nL-1,4\n", "needs the columns id, adjusts and tilt_after_deg"),
+            ("id,adjusts,tilt_after_deg\nL-1,remote,4\n", "line 2: site 'L-1' adjusts 'remote'"),
+            ("id,adjusts,tilt_after_deg\nL-1,electrical,50\n", "line 2: site 'L-1' has no tilt"),
+            ("id,adjusts,tilt_after_deg\nL-1,electrical,x\n", "line 2: site 'L-1' has no tilt"),
+            ("id,adjusts,tilt_after_deg\nL-1,electrical,4\nL-1,electrical,5\n", "line 3: site 'L-1' is listed twice"),
+            ("id,adjusts,tilt_after_deg\n,electrical,4\n", "line 2: no site id"),
+            ("id,adjusts,tilt_after_deg\nX,electrical,4\n", "site 'X' is not in the site list"),
+            ("id,adjusts,tilt_after_deg\nU,electrical,4\n", "site 'U' is omnidirectional"),
+            ("id,adjusts,tilt_after_deg\nG-1,electrical,4\n", "site 'G-1' turns its mechanical tilt (a pattern file), not its electrical one"),
+            ("id,adjusts,tilt_after_deg\nL-1,mechanical,4\n", "site 'L-1' turns its electrical tilt (a parametric pattern), not its mechanical one"),
+        ]
+    )
+    func refuses(text: String, reason: String) throws {
+        let (path, folder) = try plan(text)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try sites()
+        let error = try #require(throws: InputError.self) { try TiltPlan.apply(try TiltPlan.load(path), to: sites, path: path) }
+        #expect(error.path == path && error.reason.contains(reason), "\(error)")
+    }
+}
