@@ -20,6 +20,8 @@ public struct BatchJob: Sendable {
         case verify(claimPath: String)
         case optimize(Optimization)
         case plan(PlanRequest)
+        /// Sectors' downtilts (`phusong tilt`).
+        case tilt(TiltRequest)
         /// Microwave hops between masts (`phusong backhaul`).
         case backhaul(BackhaulRequest)
     }
@@ -40,6 +42,7 @@ public struct BatchJob: Sendable {
         case .verify: "verify"
         case .optimize: "optimize"
         case .plan: "plan"
+        case .tilt: "tilt"
         case .backhaul: "backhaul"
         }
     }

@@ -4,7 +4,7 @@ import Terrain
 import Workflows
 
 /// Runs one job into a folder and returns its headline figures, and why it is partial when the time limit cut
-/// an evaluation short (plans and optimisations run whole; a verification cut short fails).
+/// an evaluation short (plans, tilt searches and optimisations run whole; a verification cut short fails).
 enum JobExecution {
     static func run(
         _ job: BatchJob, into folder: String, cache: FootprintCache, limits: RunLimits
@@ -33,19 +33,36 @@ enum JobExecution {
             return (try optimize(optimization, into: folder), nil)
         case let .plan(request):
             var run = request
-            run.evaluation.outputDirectory = folder
-            run.evaluation.footprintCache = cache
-            run.evaluation.limits.memoryBytes = limits.memoryBytes
+            run.evaluation = wholeRun(request.evaluation, into: folder, cache: cache, limits: limits)
             let plan = try PlanJob.run(run)
             return ([
                 "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
                 "gap": .number(plan.gap), "optimality": .text(plan.status),
+            ], nil)
+        case let .tilt(request):
+            var run = request
+            run.evaluation = wholeRun(request.evaluation, into: folder, cache: cache, limits: limits)
+            let summary = try TiltJob.run(run)
+            let before = summary.technologies.reduce(0) { $0 + $1.residentsBefore }, after = summary.technologies.reduce(0) { $0 + $1.residentsAfter }
+            return ([
+                "sectors_turned": .number(Double(summary.technologies.reduce(0) { $0 + $1.turned })),
+                "residents_served_before": .number(before), "residents_served_after": .number(after),
             ], nil)
         case let .backhaul(request):
             var run = request
             run.outputPath = folder
             return (backhaulFigures(try BackhaulJob.run(run)), nil)
         }
+    }
+
+    /// The evaluation settings of a job that runs whole (a plan, a tilt search): into `folder`, through the batch's
+    /// footprint cache, under its memory cap but no time limit.
+    private static func wholeRun(_ evaluation: FootprintRequest, into folder: String, cache: FootprintCache, limits: RunLimits) -> FootprintRequest {
+        var run = evaluation
+        run.outputDirectory = folder
+        run.footprintCache = cache
+        run.limits.memoryBytes = limits.memoryBytes
+        return run
     }
 
     /// An evaluation's figures from the uplink, 4G SINR and rate, 3G Ec/Io, 2G C/I, neighbours and land cover, when the

@@ -16,6 +16,7 @@ import Workflows
 ///   - {id: claim, type: verify, claim: claim.json}
 ///   - {id: masts, type: optimize, instance: masts.json.gz, p: 10}
 ///   - {id: plan, type: plan, scenario: province, sites: candidates.csv, budget: 600}
+///   - {id: tilts, type: tilt, scenario: province, sites: sectors.csv, max_tilt_deg: 12}
 ///   - {id: hops, type: backhaul, scenario: province, sites: masts.csv, within_km: 20, hub_field: fibre}
 /// ```
 public struct Manifest: Sendable {
@@ -30,8 +31,9 @@ public struct Manifest: Sendable {
         Manifest(path: path, name: name, output: folder, jobs: jobs)
     }
 
-    static let jobTypes = ["evaluate", "verify", "optimize", "plan", "backhaul"]
+    static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul"]
     private static let planKeys: Set<String> = ["p", "budget", "min_separation_m", "commune_minimum_percent", "gap", "time_limit"]
+    private static let tiltKeys: Set<String> = ["min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "rounds", "min_gain_residents", "sinr_limit_db"]
     private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
 
     public static func load(_ path: String) throws(InputError) -> Manifest {
@@ -88,17 +90,20 @@ public struct Manifest: Sendable {
         }
         let settings = fields.canonicalJSON
         switch type {
-        case "evaluate", "plan":
-            let isPlan = type == "plan"
-            let extra = isPlan ? planKeys : []
+        case "evaluate", "plan", "tilt":
+            let extra = type == "plan" ? planKeys : type == "tilt" ? tiltKeys : []
             try fields.onlyKeys(ScenarioFields.keys.union(extra))
             var request = try ScenarioFields.request(
-                fields.removing(extra), resolve: resolve, required: isPlan ? ["sites", "population"] : ["sites"]
+                fields.removing(extra), resolve: resolve, required: type == "evaluate" ? ["sites"] : ["sites", "population"]
             )
             try requireFiles(fields, ["sites"] + scenarioFileKeys, resolve: resolve)
             let inputs = request.inputFiles
             request.outputDirectory = ""
-            let work: BatchJob.Work = isPlan ? .plan(try planRequest(fields, evaluation: request)) : .evaluate(request)
+            let work: BatchJob.Work = switch type {
+            case "plan": .plan(try planRequest(fields, evaluation: request))
+            case "tilt": .tilt(TiltRequest(evaluation: request, settings: try tiltSettings(fields)))
+            default: .evaluate(request)
+            }
             return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs)
         case "verify":
             try fields.onlyKeys(["claim"])
@@ -124,6 +129,19 @@ public struct Manifest: Sendable {
         default:
             throw entry.fault("type", "unknown job type '\(type)' (one of \(jobTypes.joined(separator: ", ")))")
         }
+    }
+
+    /// A tilt job's search settings, each as given or its default.
+    private static func tiltSettings(_ fields: JSONFields) throws(InputError) -> TiltSettings {
+        var settings = TiltSettings()
+        settings.minimumTilt = try fields.number("min_tilt_deg") ?? settings.minimumTilt
+        settings.maximumTilt = try fields.number("max_tilt_deg") ?? settings.maximumTilt
+        settings.step = try fields.number("tilt_step_deg") ?? settings.step
+        settings.rounds = try whole(fields, "rounds") ?? settings.rounds
+        settings.minimumGain = try fields.number("min_gain_residents") ?? settings.minimumGain
+        settings.sinrLimitDB = try fields.number("sinr_limit_db") ?? settings.sinrLimitDB
+        if let problem = settings.problem { throw fields.fault(problem.key, problem.reason) }
+        return settings
     }
 
     private static func planRequest(_ fields: JSONFields, evaluation: FootprintRequest) throws(InputError) -> PlanRequest {

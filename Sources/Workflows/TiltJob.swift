@@ -4,24 +4,14 @@ import Planning
 import Propagation
 import Terrain
 
-/// What `phusong tilt` needs: the evaluation settings (with residents) and the tilts to try.
+/// What `phusong tilt` needs: the evaluation settings (with residents) and how to search.
 public struct TiltRequest: Sendable {
     public var evaluation: FootprintRequest
-    /// The downtilts tried for every sector, degrees (besides its own).
-    public var candidates: [Double]
-    /// The most rounds of turning every sector in turn.
-    public var rounds: Int
-    /// With `--sinr`: the SINR a 4G cell's server needs for the cell to count as served, dB.
-    public var sinrLimitDB: Double
-    /// The (weighted) residents a sector must serve more to be turned off its tilt as given: a site visit's worth.
-    public var minimumGain: Double
+    public var settings: TiltSettings
 
-    public init(evaluation: FootprintRequest, candidates: [Double], rounds: Int = 5, sinrLimitDB: Double = -3, minimumGain: Double = 1) {
+    public init(evaluation: FootprintRequest, settings: TiltSettings = TiltSettings()) {
         self.evaluation = evaluation
-        self.candidates = candidates
-        self.rounds = rounds
-        self.sinrLimitDB = sinrLimitDB
-        self.minimumGain = minimumGain
+        self.settings = settings
     }
 }
 
@@ -77,7 +67,7 @@ public enum TiltJob {
             )
             let before = (weighted: search.objective, residents: search.servedSum(of: perCell))
             let started = Date()
-            let rounds = search.run(candidates: request.candidates, rounds: request.rounds, turnCost: request.minimumGain)
+            let rounds = search.run(candidates: request.settings.candidates, rounds: request.settings.rounds, turnCost: request.settings.minimumGain)
             searchSeconds += Date().timeIntervalSince(started)
             let after = search.servedSum(of: perCell)
             for (member, site) in members.enumerated() {
@@ -97,8 +87,8 @@ public enum TiltJob {
             ))
         }
         let summary = TiltSummary(
-            engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidatesDeg: request.candidates,
-            minimumGain: request.minimumGain, sinrLimitDB: request.evaluation.sinr == nil ? nil : request.sinrLimitDB,
+            engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidatesDeg: request.settings.candidates,
+            minimumGain: request.settings.minimumGain, sinrLimitDB: request.evaluation.sinr == nil ? nil : request.settings.sinrLimitDB,
             technologies: technologies, sectors: rows, searchSeconds: searchSeconds
         )
         return (turned, summary)
@@ -153,7 +143,7 @@ public enum TiltJob {
         switch technology {
         case .lte:
             return evaluation.sinr.map { settings in
-                ServiceQuality(own: 0, others: settings.loadPercent / 100, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.sinrLimitDB)
+                ServiceQuality(own: 0, others: settings.loadPercent / 100, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.settings.sinrLimitDB)
             }
         case .umts:
             return evaluation.ecio.map { settings in

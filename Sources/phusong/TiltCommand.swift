@@ -15,46 +15,35 @@ struct TiltCommand: ParsableCommand {
     @OptionGroup var population: PopulationOptions
 
     @Option(name: .customLong("min-tilt-deg"), parsing: .unconditional, help: "The lowest downtilt tried, degrees.")
-    var minimumTilt = 0.0
+    var minimumTilt = TiltSettings().minimumTilt
 
     @Option(name: .customLong("max-tilt-deg"), parsing: .unconditional, help: "The highest downtilt tried, degrees.")
-    var maximumTilt = 10.0
+    var maximumTilt = TiltSettings().maximumTilt
 
     @Option(name: .customLong("tilt-step-deg"), parsing: .unconditional, help: "The step between the downtilts tried, degrees.")
-    var step = 1.0
+    var step = TiltSettings().step
 
     @Option(parsing: .unconditional, help: "The most rounds of turning every sector in turn.")
-    var rounds = 5
+    var rounds = TiltSettings().rounds
 
     @Option(name: .customLong("min-gain-residents"), parsing: .unconditional, help: "A sector turns off its tilt as given only to serve at least this many more residents (weighted as plan weighs them).")
-    var minimumGain = 1.0
+    var minimumGain = TiltSettings().minimumGain
 
     @Option(name: .customLong("sinr-limit-db"), parsing: .unconditional, help: "With --sinr: the SINR a 4G resident needs to count as served, dB.")
-    var sinrLimit = -3.0
+    var sinrLimit = TiltSettings().sinrLimitDB
 
-    func validate() throws {
-        guard (-20...45).contains(minimumTilt), (-20...45).contains(maximumTilt), minimumTilt <= maximumTilt else {
-            throw ValidationError("--min-tilt-deg and --max-tilt-deg must lie within −20–45°, the minimum not above the maximum")
-        }
-        guard step >= 0.1, (maximumTilt - minimumTilt) / step <= 200 else {
-            throw ValidationError("--tilt-step-deg must be at least 0.1° and leave at most 200 steps between the tilts")
-        }
-        guard (1...100).contains(rounds) else { throw ValidationError("--rounds must be within 1–100") }
-        guard minimumGain >= 0, minimumGain.isFinite else { throw ValidationError("--min-gain-residents must not be negative") }
-        guard (-20...40).contains(sinrLimit) else { throw ValidationError("--sinr-limit-db must lie within −20–40 dB") }
+    var settings: TiltSettings {
+        TiltSettings(
+            minimumTilt: minimumTilt, maximumTilt: maximumTilt, step: step, rounds: rounds, sinrLimitDB: sinrLimit, minimumGain: minimumGain
+        )
     }
 
-    /// The tilts tried: from the minimum by the step to the maximum.
-    var candidates: [Double] {
-        let steps = Int(((maximumTilt - minimumTilt) / step + 1e-9).rounded(.down))
-        return (0...steps).map { minimumTilt + Double($0) * step }
+    func validate() throws {
+        if let problem = settings.problem { throw ValidationError("--\(problem.key.replacingOccurrences(of: "_", with: "-")) \(problem.reason)") }
     }
 
     func run() throws {
-        let request = TiltRequest(
-            evaluation: options.request(residents: population.request), candidates: candidates, rounds: rounds, sinrLimitDB: sinrLimit,
-            minimumGain: minimumGain
-        )
+        let request = TiltRequest(evaluation: options.request(residents: population.request), settings: settings)
         let bar = ProgressBar(label: "sites")
         let summary = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -62,7 +51,8 @@ struct TiltCommand: ParsableCommand {
         }
         let label = summary.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
         print(String(
-            format: "Tilts%@, %d tried from %g to %g° (search %.2f s):", label, candidates.count, minimumTilt, maximumTilt, summary.searchSeconds
+            format: "Tilts%@, %d tried from %g to %g° (search %.2f s):", label, summary.candidatesDeg.count, minimumTilt, maximumTilt,
+            summary.searchSeconds
         ))
         for result in summary.technologies {
             let gain = result.residentsBefore > 0 ? String(format: " (%+.2f %%)", 100 * (result.residentsAfter / result.residentsBefore - 1)) : ""

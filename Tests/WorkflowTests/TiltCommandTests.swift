@@ -91,6 +91,34 @@ struct TiltCommandTests {
         #expect(after < coveredAfter, "the SINR limit leaves out some covered residents")
     }
 
+    @Test("A batch's tilt job writes what the command writes and batch.json carries its figures; a tilt out of range is refused naming the line and key")
+    func batchJob() throws {
+        let folder = try temporaryFolder("tilt-batch")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func manifest(_ extra: String) throws -> String {
+            let path = folder + "/manifest.yaml"
+            try """
+                scenarios:
+                  batxat: {terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")), model: itm, radius_km: 8, resolution_m: 30, max_void_fraction: 0.7}
+                jobs:
+                  - {id: tilts, type: tilt, scenario: batxat, sites: \(Fixtures.path("sites/batxat_sectors.csv")), rounds: 3\(extra)}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let refused = try runProgram(phusongExecutable, ["batch", try manifest(", max_tilt_deg: 60"), "--out", folder + "/refused"])
+        #expect(refused.status == 2 && refused.stderr.contains(":4: jobs[0].min_tilt_deg: the tilts must lie within"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        let run = try runProgram(phusongExecutable, ["batch", try manifest(""), "--out", folder + "/results"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let jobs = try #require(try json(folder + "/results/batch.json")["jobs"] as? [[String: Any]])
+        let figures = try #require(jobs.first?["figures"] as? [String: Any])
+        let result = try result(folder + "/results/jobs/tilts")
+        #expect(figures["residents_served_after"] as? Double == result["residents_served_after"] as? Double)
+        #expect(figures["residents_served_before"] as? Double == result["residents_served_before"] as? Double)
+        #expect(figures["sectors_turned"] as? Double == (result["turned"] as? Int).map(Double.init) && result["rounds"] as? Int ?? 4 <= 3)
+        #expect(FileManager.default.fileExists(atPath: folder + "/results/jobs/tilts/after/summary.json"))
+    }
+
     @Test("A site list without a sector is refused naming it, and nothing is written")
     func refusesOmniSites() throws {
         let folder = try temporaryFolder("tilt-omni")
