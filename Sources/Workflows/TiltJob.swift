@@ -43,8 +43,9 @@ public enum TiltJob {
         ).grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
         let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
-        let tiltSites = try tiltSites(sites, on: grid, clutter: clutter, request: evaluation, progress: progress)
-        let (turned, summary) = search(tiltSites, residents: residents, grid: grid, request: request)
+        let weights = weightedResidents(residents, cellCount: grid.elevations.count)
+        let cells = try tiltCells(sites, on: grid, clutter: clutter, weights: weights, request: request, progress: progress)
+        let (turned, summary) = search(cells, weights: weights, residents: residents, grid: grid, request: request)
         try writeOutputs(summary, sites: sites, turned: turned, request: evaluation, progress: progress)
         return summary
     }
@@ -52,19 +53,15 @@ public enum TiltJob {
     /// The tilt search of each technology with a turnable sector, over the residents weighted as `plan` weighs them:
     /// the sites as turned and the summary.
     private static func search(
-        _ tiltSites: [TiltSite], residents: ResidentGrid, grid: TerrainGrid, request: TiltRequest
+        _ cells: [TiltCells], weights: [Double], residents: ResidentGrid, grid: TerrainGrid, request: TiltRequest
     ) -> (turned: [Site], summary: TiltSummary) {
-        let sites = tiltSites.map(\.site)
+        let sites = cells.map(\.site)
         let perCell = residents.residentsPerCell(cellCount: grid.elevations.count)
-        let weights = weightedResidents(residents, cellCount: grid.elevations.count)
         var turned = sites, technologies: [TiltSummary.TechnologyResult] = [], rows: [TiltSummary.Sector] = [], searchSeconds = 0.0
         for technology in Technology.allCases {
             let members = sites.indices.filter { sites[$0].technology == technology }
-            guard members.contains(where: { tiltSites[$0].directions != nil }) else { continue }
-            var search = TiltSearch(
-                sites: members.map { tiltSites[$0] }, weights: weights, gridWidth: grid.width,
-                quality: quality(for: technology, request: request)
-            )
+            guard members.contains(where: { cells[$0].aims != nil }) else { continue }
+            var search = TiltSearch(sites: members.map { cells[$0] }, weights: weights, quality: quality(for: technology, request: request))
             let before = (weighted: search.objective, residents: search.servedSum(of: perCell))
             let started = Date()
             let rounds = search.run(candidates: request.settings.candidates, rounds: request.settings.rounds, turnCost: request.settings.minimumGain)
@@ -94,34 +91,39 @@ public enum TiltJob {
         return (turned, summary)
     }
 
-    /// Every site's coverage, computed in parallel: a sector's without its antenna's pattern, with its cells' directions.
-    private static func tiltSites(
-        _ sites: [Site], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest,
+    /// Every site's cells that the search needs (`TiltCells`), from its coverage computed in parallel — a sector's without
+    /// its antenna's pattern, with its cells' directions — each window let go once reduced.
+    private static func tiltCells(
+        _ sites: [Site], on grid: TerrainGrid, clutter: ClutterLosses?, weights: [Double], request: TiltRequest,
         progress: @Sendable (FootprintProgress) -> Void
-    ) throws(InputError) -> [TiltSite] {
+    ) throws(InputError) -> [TiltCells] {
+        let evaluation = request.evaluation
         let positions: [MapPoint]
         do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
-            throw InputError(path: request.sitesPath, reason: error.message)
+            throw InputError(path: evaluation.sitesPath, reason: error.message)
         }
-        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        let gridDigest = evaluation.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        let done = SitesDone()
         progress(.sites(done: 0, total: sites.count))
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
-            Result { () throws(SiteCoverageError) in
+            defer { done.add { progress(.sites(done: $0, total: sites.count)) } }
+            return Result { () throws(SiteCoverageError) in
                 var unaimed = sites[index]
                 let turnable = TiltAdjustment(for: unaimed.antenna) != nil
                 if turnable { unaimed.antenna = .omni }
                 let coverage = try FootprintJob.siteCoverage(
-                    unaimed, at: positions[index], on: grid, clutter: clutter, gridDigest: gridDigest, request: request
+                    unaimed, at: positions[index], on: grid, clutter: clutter, gridDigest: gridDigest, request: evaluation
                 )
-                return TiltSite(
-                    site: sites[index], coverage: coverage,
-                    directions: turnable ? AntennaDirections(of: coverage, at: positions[index], on: grid, parameters: request.parameters) : nil
+                let directions = turnable ? AntennaDirections(of: coverage, at: positions[index], on: grid, parameters: evaluation.parameters) : nil
+                return TiltCells(
+                    TiltSite(site: sites[index], coverage: coverage, directions: directions), weights: weights, gridWidth: grid.width,
+                    keepWeak: quality(for: sites[index].technology, request: request) != nil
                 )
             }
         }
         return try results.enumerated().map { index, result throws(InputError) in
             do throws(SiteCoverageError) { return try result.get() } catch {
-                throw FootprintJob.placementError(error, site: sites[index], request: request)
+                throw FootprintJob.placementError(error, site: sites[index], request: evaluation)
             }
         }
     }
@@ -177,6 +179,20 @@ public enum TiltJob {
         } catch {
             staging.discard()
             throw error
+        }
+    }
+}
+
+/// Counts sites as they finish on any thread, telling each count in turn.
+private final class SitesDone: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+
+    /// One more site done: `tell` gets the count, one call at a time.
+    func add(_ tell: (Int) -> Void) {
+        lock.withLock {
+            done += 1
+            tell(done)
         }
     }
 }

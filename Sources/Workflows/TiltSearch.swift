@@ -13,6 +13,53 @@ struct TiltSite {
     let directions: AntennaDirections?
 }
 
+/// A site of the technology whose tilts are tuned, reduced to the cells the search needs: those with weight it reaches —
+/// in a search for coverage alone, only those it could cover at some tilt (its power without the pattern, which only
+/// takes away, at or above its threshold) — so that a site's window need not be kept.
+struct TiltCells: Sendable {
+    /// The site as given, its antenna included.
+    let site: Site
+    let threshold: Float
+    /// The cells' grid indices, and the site's power there: as its antenna aims it, or without the pattern where it turns.
+    let cells: [Int]
+    let power: [Float]
+    /// Where a turnable sector's cells lie from its boresight; nil for a site that stays.
+    let aims: [TiltAim]?
+
+    /// `tiltSite`'s cells of positive `weights` (one per grid cell); `keepWeak` keeps those it cannot cover too, whose
+    /// power interferes with another server's.
+    init(_ tiltSite: TiltSite, weights: [Double], gridWidth: Int, keepWeak: Bool) {
+        let coverage = tiltSite.coverage, threshold = Float(coverage.threshold)
+        var cells: [Int] = [], power: [Float] = [], aims: [TiltAim] = []
+        for row in 0..<coverage.height {
+            for column in 0..<coverage.width {
+                let window = row * coverage.width + column, grid = (coverage.row + row) * gridWidth + coverage.column + column
+                let value = coverage.power[window]
+                guard !value.isNaN, weights[grid] > 0, keepWeak || value >= threshold else { continue }
+                cells.append(grid)
+                power.append(value)
+                if let directions = tiltSite.directions {
+                    let offset = tiltSite.site.antenna.offset(towards: Double(directions.azimuth[window]))
+                    aims.append(TiltAim(offset: Float(offset), cosineOfOffset: Float(cos(offset * .pi / 180)), elevation: directions.elevation[window]))
+                }
+            }
+        }
+        site = tiltSite.site
+        self.threshold = threshold
+        self.cells = cells
+        self.power = power
+        self.aims = tiltSite.directions == nil ? nil : aims
+    }
+}
+
+/// Where a cell lies as a turnable sector's antenna sees it: off its boresight (degrees, and their cosine, which turning
+/// the tilt keeps) and above its horizontal (degrees).
+struct TiltAim: Sendable {
+    let offset: Float
+    let cosineOfOffset: Float
+    let elevation: Float
+}
+
 /// What a served cell's signal needs besides its site's threshold: its ratio to the other cells on its carrier and
 /// the noise, P / (own × P + others × the other cells' power + noise), at least `limitDB` — 4G's SINR (`others`: the
 /// load), 3G's Ec/Io (both the cells' total power over their pilots), 2G's co-channel C/I.
@@ -32,7 +79,7 @@ struct ServiceQuality {
 /// serves the most weight, while a round turns any. A cell is served where a site reaches its threshold or, with a
 /// `ServiceQuality`, where its server (the strongest site, the earlier on a tie) does so at that quality.
 struct TiltSearch {
-    private let sites: [TiltSite]
+    private let sites: [TiltCells]
     /// The antennas as turned so far.
     private(set) var antennas: [Antenna]
     private let quality: ServiceQuality?
@@ -48,69 +95,40 @@ struct TiltSearch {
     private let entrySite: [Int32]
     private var entryPower: [Float]
     private var entryMilliwatts: [Double]
-    /// Per site, where it reaches: the compact cell and the entry.
+    /// Per site, where it reaches (in the order of its cells): the compact cell and the entry.
     private let siteEntries: [[(cell: Int32, entry: Int32)]]
-    /// Per turnable site and entry, its power there without the pattern and the cell's direction from boresight.
-    private let aims: [[Aim]?]
     private(set) var served: [Bool]
     /// The weight of the cells served.
     private(set) var objective = 0.0
 
-    /// A turnable site's view of a cell it reaches.
-    private struct Aim {
-        let unaimed: Float
-        let offset: Float
-        let cosineOfOffset: Float
-        let elevation: Float
-    }
-
-    init(sites: [TiltSite], weights gridWeights: [Double], gridWidth: Int, quality: ServiceQuality?) {
+    /// The search over `sites` on a grid of `weights` (one per cell).
+    init(sites: [TiltCells], weights gridWeights: [Double], quality: ServiceQuality?) {
         self.sites = sites
         self.quality = quality
         antennas = sites.map(\.site.antenna)
-        thresholds = sites.map { Float($0.coverage.threshold) }
+        thresholds = sites.map(\.threshold)
         carriers = sites.map(\.site.frequencyMHz)
         var compact = [Int32](repeating: -1, count: gridWeights.count)
-        var gridCells: [Int] = [], counts: [Int] = [], reached: [[(cell: Int32, window: Int)]] = []
-        for tiltSite in sites {
-            let coverage = tiltSite.coverage
-            var cells: [(cell: Int32, window: Int)] = []
-            for row in 0..<coverage.height {
-                for column in 0..<coverage.width {
-                    let window = row * coverage.width + column
-                    let grid = (coverage.row + row) * gridWidth + coverage.column + column
-                    guard !coverage.power[window].isNaN, gridWeights[grid] > 0 else { continue }
-                    if compact[grid] < 0 {
-                        compact[grid] = Int32(gridCells.count)
-                        gridCells.append(grid)
-                        counts.append(0)
-                    }
-                    counts[Int(compact[grid])] += 1
-                    cells.append((compact[grid], window))
+        var gridCells: [Int] = [], counts: [Int] = []
+        for site in sites {
+            for grid in site.cells {
+                if compact[grid] < 0 {
+                    compact[grid] = Int32(gridCells.count)
+                    gridCells.append(grid)
+                    counts.append(0)
                 }
+                counts[Int(compact[grid])] += 1
             }
-            reached.append(cells)
         }
         var start = [0]
         for count in counts { start.append(start.last! + count) }
         var next = Array(start.dropLast()), entrySite = [Int32](repeating: 0, count: start.last!)
-        siteEntries = reached.enumerated().map { site, cells in
-            cells.map { cell, _ in
-                let entry = next[Int(cell)]
-                next[Int(cell)] += 1
-                entrySite[entry] = Int32(site)
-                return (cell, Int32(entry))
-            }
-        }
-        aims = zip(sites, reached).map { tiltSite, cells in
-            tiltSite.directions.map { directions in
-                cells.map { _, window in
-                    let offset = tiltSite.site.antenna.offset(towards: Double(directions.azimuth[window]))
-                    return Aim(
-                        unaimed: tiltSite.coverage.power[window], offset: Float(offset), cosineOfOffset: Float(cos(offset * .pi / 180)),
-                        elevation: directions.elevation[window]
-                    )
-                }
+        siteEntries = sites.enumerated().map { number, site in
+            site.cells.map { grid in
+                let cell = Int(compact[grid]), entry = next[cell]
+                next[cell] += 1
+                entrySite[entry] = Int32(number)
+                return (Int32(cell), Int32(entry))
             }
         }
         self.gridCells = gridCells
@@ -120,9 +138,9 @@ struct TiltSearch {
         entryPower = Array(repeating: .nan, count: entrySite.count)
         entryMilliwatts = Array(repeating: 0, count: entrySite.count)
         served = Array(repeating: false, count: gridCells.count)
-        for site in sites.indices {
-            for (index, (_, entry)) in siteEntries[site].enumerated() {
-                let power = aims[site].map { Self.aimedPower($0[index], antenna: antennas[site]) } ?? sites[site].coverage.power[reached[site][index].window]
+        for (number, site) in sites.enumerated() {
+            for (index, (_, entry)) in siteEntries[number].enumerated() {
+                let power = site.aims.map { Self.aimedPower(site.power[index], $0[index], antenna: antennas[number]) } ?? site.power[index]
                 entryPower[Int(entry)] = power
                 entryMilliwatts[Int(entry)] = Self.milliwatts(power)
             }
@@ -132,7 +150,7 @@ struct TiltSearch {
     }
 
     /// The sites whose tilt may turn.
-    var turnable: [Int] { sites.indices.filter { aims[$0] != nil } }
+    var turnable: [Int] { sites.indices.filter { sites[$0].aims != nil } }
 
     /// Turns sectors, in the sites' order, each to the tilt of `candidates` (or its own as given) that scores best: the
     /// weight it serves, less `turnCost` for a sector off its tilt as given — on a tie the one nearest its tilt as
@@ -184,13 +202,13 @@ struct TiltSearch {
 
     /// The change of the objective were `site` aimed with each of `antennas`, its cells shared among the cores.
     func changes(turning site: Int, to antennas: [Antenna]) -> [Double] {
-        let entries = siteEntries[site], aims = aims[site]!, block = 4_096
+        let entries = siteEntries[site], unaimed = sites[site].power, aims = sites[site].aims!, block = 4_096
         let blocks = parallelMap(count: (entries.count + block - 1) / block, chunkSize: 1) { first in
             var changes = [Double](repeating: 0, count: antennas.count)
             for index in (first * block)..<min(entries.count, (first + 1) * block) {
                 let cell = Int(entries[index].cell), rest = rest(of: cell, without: site)
                 for (candidate, antenna) in antennas.enumerated() {
-                    let power = Self.aimedPower(aims[index], antenna: antenna)
+                    let power = Self.aimedPower(unaimed[index], aims[index], antenna: antenna)
                     let now = isServed(rest, site: site, power: power, milliwatts: Self.milliwatts(power))
                     if now != served[cell] { changes[candidate] += now ? weights[cell] : -weights[cell] }
                 }
@@ -203,7 +221,7 @@ struct TiltSearch {
     /// Aims `site` with `antenna` for good.
     private mutating func turn(_ site: Int, to antenna: Antenna) {
         for (index, (cell, entry)) in siteEntries[site].enumerated() {
-            let power = Self.aimedPower(aims[site]![index], antenna: antenna)
+            let power = Self.aimedPower(sites[site].power[index], sites[site].aims![index], antenna: antenna)
             entryPower[Int(entry)] = power
             entryMilliwatts[Int(entry)] = Self.milliwatts(power)
             let now = isServed(rest(of: Int(cell), without: -1))
@@ -213,10 +231,10 @@ struct TiltSearch {
         antennas[site] = antenna
     }
 
-    /// A turnable site's power where it has `aim`, with `antenna`.
-    private static func aimedPower(_ aim: Aim, antenna: Antenna) -> Float {
+    /// A turnable site's power of `unaimed` dBm without the pattern, where it has `aim`, with `antenna`.
+    private static func aimedPower(_ unaimed: Float, _ aim: TiltAim, antenna: Antenna) -> Float {
         let gain = antenna.relativeGain(offset: Double(aim.offset), cosineOfOffset: Double(aim.cosineOfOffset), elevation: Double(aim.elevation))
-        return aim.unaimed + Float(gain)
+        return unaimed + Float(gain)
     }
 
     private static func milliwatts(_ dBm: Float) -> Double { pow(10, Double(dBm) / 10) }

@@ -76,16 +76,17 @@ struct TiltSearchTests {
 
     /// The search over `sites` (their tilts as given) with `quality`: its final antennas, objective and the sites turned.
     func search(_ sites: [(site: Site, position: MapPoint)], weights: [Double], quality: ServiceQuality?, turnCost: Double) throws -> TiltSearch {
-        let tiltSites = try sites.map { entry in
+        let cells = try sites.map { entry in
             var unaimed = entry.site
             unaimed.antenna = .omni
             let footprint = try coverage(unaimed, at: entry.position)
-            return TiltSite(
+            let tiltSite = TiltSite(
                 site: entry.site, coverage: footprint,
                 directions: AntennaDirections(of: footprint, at: entry.position, on: grid, parameters: parameters)
             )
+            return TiltCells(tiltSite, weights: weights, gridWidth: grid.width, keepWeak: quality != nil)
         }
-        var search = TiltSearch(sites: tiltSites, weights: weights, gridWidth: grid.width, quality: quality)
+        var search = TiltSearch(sites: cells, weights: weights, quality: quality)
         #expect(abs(search.objective - (try servedWeight(sites, weights: weights, quality: quality))) < 1e-6, "the objective of the tilts as given")
         _ = search.run(candidates: candidates, rounds: 10, turnCost: turnCost)
         return search
