@@ -21,15 +21,19 @@ struct TiltSearchTests {
     let parameters = CoverageParameters(radius: 3_000, model: .fspl)
     let candidates = Array(stride(from: 0.0, through: 10, by: 1))
 
-    /// Three masts of two 4G sectors on one carrier, their tilts as given at random, and their map positions.
-    func network(seed: UInt64) -> [(site: Site, position: MapPoint)] {
+    /// Three masts of two 4G sectors on one carrier, their tilts as given at random, and their map positions: parametric
+    /// sectors (electrical tilt turning, a mechanical tilt of 0–2°), or with `patternFile` its cuts (mechanical tilt turning).
+    func network(seed: UInt64, patternFile: Bool = false) throws -> [(site: Site, position: MapPoint)] {
         var random = SeededGenerator(seed: seed)
+        let pattern: Antenna.Pattern = patternFile
+            ? .measured(try MSIPattern(contentsOf: Fixtures.path("antennas/sector65_900mhz_tilt2.msi")))
+            : .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 7)
         return (0..<3).flatMap { mast in
             let position = MapPoint(x: 500_000 + 1_500 + random.unit() * 3_000, y: 2_500_000 - 1_500 - random.unit() * 3_000)
             return (0..<2).map { sector in
                 let antenna = Antenna(
-                    pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 7), azimuth: random.unit() * 360,
-                    electricalTilt: Double(random.int(6))
+                    pattern: pattern, azimuth: random.unit() * 360, mechanicalTilt: Double(random.int(patternFile ? 6 : 3)),
+                    electricalTilt: patternFile ? 0 : Double(random.int(6))
                 )
                 let site = Site(
                     id: "M\(mast)-\(sector)", location: GeoPoint(latitude: 0, longitude: 0), antennaHeight: 30,
@@ -96,10 +100,11 @@ struct TiltSearchTests {
 
     @Test(
         "The search's objective is the recount from footprints computed with its tilts; no single sector gains by another tilt; the score rose",
-        arguments: [1, 2, 3] as [UInt64], qualities
+        arguments: [1, 2, 3, 4] as [UInt64], qualities
     )
     func localOptimum(seed: UInt64, quality: ServiceQuality?) throws {
-        let given = network(seed: seed), weights = weights(seed: seed + 100), turnCost = 5.0
+        // Seed 4 gives the sectors a pattern file's cuts, whose mechanical tilt turns.
+        let given = try network(seed: seed, patternFile: seed == 4), weights = weights(seed: seed + 100), turnCost = 5.0
         let search = try search(given, weights: weights, quality: quality, turnCost: turnCost)
         var turned = given
         for index in turned.indices { turned[index].site.antenna = search.antennas[index] }
@@ -112,9 +117,10 @@ struct TiltSearchTests {
         #expect(final >= (try score(given)) - 1e-6)
         #expect(zip(turned, given).contains { $0.site.antenna != $1.site.antenna }, "some sector turned")
         for index in turned.indices {
-            for tilt in candidates where tilt != turned[index].site.antenna.electricalTilt {
+            let adjustment = try #require(TiltAdjustment(for: given[index].site.antenna))
+            for tilt in candidates where tilt != adjustment.tilt(of: turned[index].site.antenna) {
                 var other = turned
-                other[index].site.antenna.electricalTilt = tilt
+                other[index].site.antenna = adjustment.antenna(turned[index].site.antenna, tiltedTo: tilt)
                 #expect(try score(other) <= final + 1e-6, "\(other[index].site.id) at \(tilt)°")
             }
         }
@@ -122,7 +128,7 @@ struct TiltSearchTests {
 
     @Test("A turn cost above all the residents keeps every tilt as given; without one the search serves at least as many")
     func turnCost() throws {
-        let given = network(seed: 7), weights = weights(seed: 107)
+        let given = try network(seed: 7), weights = weights(seed: 107)
         let total = weights.reduce(0, +)
         let costly = try search(given, weights: weights, quality: nil, turnCost: total + 1)
         #expect(costly.antennas == given.map(\.site.antenna))
