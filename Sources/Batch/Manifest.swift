@@ -33,7 +33,9 @@ public struct Manifest: Sendable {
 
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul"]
     private static let planKeys: Set<String> = ["p", "budget", "min_separation_m", "commune_minimum_percent", "gap", "time_limit"]
-    private static let tiltKeys: Set<String> = ["min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "rounds", "min_gain_residents", "sinr_limit_db"]
+    private static let tiltKeys: Set<String> = [
+        "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
+    ]
     private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
 
     public static func load(_ path: String) throws(InputError) -> Manifest {
@@ -137,6 +139,8 @@ public struct Manifest: Sendable {
         settings.minimumTilt = try fields.number("min_tilt_deg") ?? settings.minimumTilt
         settings.maximumTilt = try fields.number("max_tilt_deg") ?? settings.maximumTilt
         settings.step = try fields.number("tilt_step_deg") ?? settings.step
+        settings.azimuthRange = try fields.number("azimuth_range_deg") ?? settings.azimuthRange
+        settings.azimuthStep = try fields.number("azimuth_step_deg") ?? settings.azimuthStep
         settings.rounds = try whole(fields, "rounds") ?? settings.rounds
         settings.minimumGain = try fields.number("min_gain_residents") ?? settings.minimumGain
         settings.sinrLimitDB = try fields.number("sinr_limit_db") ?? settings.sinrLimitDB

@@ -64,7 +64,10 @@ public enum TiltJob {
             var search = TiltSearch(sites: members.map { cells[$0] }, weights: weights, quality: quality(for: technology, request: request))
             let before = (weighted: search.objective, residents: search.servedSum(of: perCell))
             let started = Date()
-            let rounds = search.run(candidates: request.settings.candidates, rounds: request.settings.rounds, turnCost: request.settings.minimumGain)
+            let settings = request.settings
+            let rounds = search.run(
+                tilts: settings.candidates, azimuthOffsets: settings.azimuthOffsets, rounds: settings.rounds, turnCost: settings.minimumGain
+            )
             searchSeconds += Date().timeIntervalSince(started)
             let after = search.servedSum(of: perCell)
             for (member, site) in members.enumerated() {
@@ -73,6 +76,7 @@ public enum TiltJob {
                 rows.append(.init(
                     id: sites[site].id, technology: technology.rawValue, adjusts: adjustment,
                     tiltBefore: adjustment.tilt(of: sites[site].antenna), tiltAfter: adjustment.tilt(of: turned[site].antenna),
+                    azimuthBefore: sites[site].antenna.azimuth, azimuthAfter: turned[site].antenna.azimuth,
                     residentsServedBefore: before.residents.bySite[member], residentsServedAfter: after.bySite[member]
                 ))
             }
@@ -85,6 +89,7 @@ public enum TiltJob {
         }
         let summary = TiltSummary(
             engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidatesDeg: request.settings.candidates,
+            azimuthOffsetsDeg: request.settings.azimuthOffsets,
             minimumGain: request.settings.minimumGain, sinrLimitDB: request.evaluation.sinr == nil ? nil : request.settings.sinrLimitDB,
             technologies: technologies, sectors: rows, searchSeconds: searchSeconds
         )

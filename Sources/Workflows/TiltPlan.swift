@@ -2,13 +2,14 @@ import Coverage
 import Foundation
 import Terrain
 
-/// A tilt plan (`tilts.csv` as `phusong tilt` writes it: `id`, `adjusts`, `tilt_after_deg`), which `--tilts` applies to
-/// a site list: each listed sector turned to its tilt.
+/// A tilt plan (`tilts.csv` as `phusong tilt` writes it: `id`, `adjusts`, `tilt_after_deg` and, if there, an
+/// `azimuth_after_deg`), which `--tilts` applies to a site list: each listed sector turned to its tilt (and azimuth).
 public enum TiltPlan {
-    /// One sector's entry: which of its tilts turns, and to how many degrees.
+    /// One sector's entry: which of its tilts turns, to how many degrees, and its azimuth when the plan gives one.
     public struct Entry: Sendable, Equatable {
         public let adjusts: TiltAdjustment
         public let tiltDeg: Double
+        public let azimuthDeg: Double?
     }
 
     /// The downtilts a plan may give, degrees.
@@ -20,6 +21,7 @@ public enum TiltPlan {
         guard let columns = csv.columns(["id", "adjusts", "tilt_after_deg"]) else {
             throw InputError(path: path, reason: "needs the columns id, adjusts and tilt_after_deg: a tilt plan such as phusong tilt writes")
         }
+        let azimuthColumn = csv.header.firstIndex(of: "azimuth_after_deg")
         var plan: [String: Entry] = [:]
         for (line, row) in csv.dataRows {
             guard row.count > columns.max()!, !row[columns[0]].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
@@ -30,7 +32,12 @@ public enum TiltPlan {
             guard let tilt = Double(field(2)), tiltRange.contains(tilt) else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' has no tilt (degrees within −20–45)")
             }
-            guard plan.updateValue(Entry(adjusts: adjusts, tiltDeg: tilt), forKey: id) == nil else {
+            let azimuthText = azimuthColumn.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            let azimuth = Double(azimuthText)
+            guard azimuthText.isEmpty || azimuth.map({ (0...360).contains($0) }) == true else {
+                throw InputError(path: path, reason: "line \(line): site '\(id)' has azimuth '\(azimuthText)' (degrees within 0–360)")
+            }
+            guard plan.updateValue(Entry(adjusts: adjusts, tiltDeg: tilt, azimuthDeg: azimuth), forKey: id) == nil else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice")
             }
         }
@@ -57,6 +64,7 @@ public enum TiltPlan {
             guard let entry = plan[site.id] else { return site }
             var planned = site
             planned.antenna = entry.adjusts.antenna(site.antenna, tiltedTo: entry.tiltDeg)
+            if let azimuth = entry.azimuthDeg { planned.antenna.azimuth = azimuth }
             return planned
         }
     }

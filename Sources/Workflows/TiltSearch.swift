@@ -23,7 +23,7 @@ struct TiltCells: Sendable {
     /// The cells' grid indices, and the site's power there: as its antenna aims it, or without the pattern where it turns.
     let cells: [Int]
     let power: [Float]
-    /// Where a turnable sector's cells lie from its boresight; nil for a site that stays.
+    /// Where a turnable sector's cells lie from its antenna; nil for a site that stays.
     let aims: [TiltAim]?
 
     /// `tiltSite`'s cells of positive `weights` (one per grid cell); `keepWeak` keeps those it cannot cover too, whose
@@ -39,8 +39,7 @@ struct TiltCells: Sendable {
                 cells.append(grid)
                 power.append(value)
                 if let directions = tiltSite.directions {
-                    let offset = tiltSite.site.antenna.offset(towards: Double(directions.azimuth[window]))
-                    aims.append(TiltAim(offset: Float(offset), cosineOfOffset: Float(cos(offset * .pi / 180)), elevation: directions.elevation[window]))
+                    aims.append(TiltAim(azimuth: directions.azimuth[window], elevation: directions.elevation[window]))
                 }
             }
         }
@@ -52,11 +51,9 @@ struct TiltCells: Sendable {
     }
 }
 
-/// Where a cell lies as a turnable sector's antenna sees it: off its boresight (degrees, and their cosine, which turning
-/// the tilt keeps) and above its horizontal (degrees).
+/// Where a cell lies as a turnable sector's antenna sees it: degrees clockwise from north and above its horizontal.
 struct TiltAim: Sendable {
-    let offset: Float
-    let cosineOfOffset: Float
+    let azimuth: Float
     let elevation: Float
 }
 
@@ -80,8 +77,9 @@ struct ServiceQuality {
 /// `ServiceQuality`, where its server (the strongest site, the earlier on a tie) does so at that quality.
 struct TiltSearch {
     private let sites: [TiltCells]
-    /// The antennas as turned so far.
+    /// The antennas as turned so far, and the turnable ones' aims.
     private(set) var antennas: [Antenna]
+    private var currentAims: [Aim]
     private let quality: ServiceQuality?
     private let thresholds: [Float]
     /// Each site's carrier: sites on other frequencies do not interfere.
@@ -106,6 +104,7 @@ struct TiltSearch {
         self.sites = sites
         self.quality = quality
         antennas = sites.map(\.site.antenna)
+        currentAims = sites.map { site in Aim(tilt: TiltAdjustment(for: site.site.antenna)?.tilt(of: site.site.antenna) ?? 0, azimuthOffset: 0) }
         thresholds = sites.map(\.threshold)
         carriers = sites.map(\.site.frequencyMHz)
         var compact = [Int32](repeating: -1, count: gridWeights.count)
@@ -152,34 +151,55 @@ struct TiltSearch {
     /// The sites whose tilt may turn.
     var turnable: [Int] { sites.indices.filter { sites[$0].aims != nil } }
 
-    /// Turns sectors, in the sites' order, each to the tilt of `candidates` (or its own as given) that scores best: the
-    /// weight it serves, less `turnCost` for a sector off its tilt as given — on a tie the one nearest its tilt as
-    /// given, then the lower — for at most `rounds` rounds, until a round turns none; returns the rounds run. The score
-    /// of the whole network (the weight served, less `turnCost` per sector turned) rises with every turn.
-    mutating func run(candidates: [Double], rounds: Int, turnCost: Double) -> Int {
+    /// Turns sectors, in the sites' order, each to the aim — a tilt of `tilts` (or its own as given) and an azimuth
+    /// `azimuthOffsets` degrees from its own as given (0 among them) — that scores best: the weight it serves, less
+    /// `turnCost` for a sector off its aim as given — on a tie the azimuth nearest its own, then the tilt nearest its own,
+    /// then the lower tilt, then the lower offset — for at most `rounds` rounds, until a round turns none; returns the
+    /// rounds run. The score of the whole network (the weight served, less `turnCost` per sector turned) rises with
+    /// every turn.
+    mutating func run(tilts: [Double], azimuthOffsets: [Double], rounds: Int, turnCost: Double) -> Int {
         for round in 1...max(rounds, 1) {
             var turned = false
             for site in turnable {
-                let adjustment = TiltAdjustment(for: antennas[site])!
-                let given = adjustment.tilt(of: sites[site].site.antenna), now = adjustment.tilt(of: antennas[site])
-                func distance(_ tilt: Double) -> Double { abs(tilt - given) }
-                func cost(_ tilt: Double) -> Double { tilt == given ? 0 : turnCost }
-                let ordered = Set(candidates + [given]).subtracting([now]).sorted { (distance($0), $0) < (distance($1), $1) }
-                let changes = changes(turning: site, to: ordered.map { adjustment.antenna(antennas[site], tiltedTo: $0) })
-                var best = (tilt: now, score: 0.0)
-                for (tilt, change) in zip(ordered, changes) {
-                    let score = change - cost(tilt) + cost(now)
-                    if score > best.score + Self.tolerance || (score >= best.score - Self.tolerance && distance(tilt) < distance(best.tilt)) {
-                        best = (tilt, score)
+                let given = sites[site].site.antenna, adjustment = TiltAdjustment(for: given)!
+                func antenna(_ aim: Aim) -> Antenna {
+                    var turned = adjustment.antenna(given, tiltedTo: aim.tilt)
+                    turned.azimuth = (given.azimuth + aim.azimuthOffset + 360).truncatingRemainder(dividingBy: 360)
+                    return turned
+                }
+                let asGiven = Aim(tilt: adjustment.tilt(of: given), azimuthOffset: 0), now = currentAims[site]
+                func cost(_ aim: Aim) -> Double { aim == asGiven ? 0 : turnCost }
+                let ordered = Set((tilts + [asGiven.tilt]).flatMap { tilt in (azimuthOffsets + [0]).map { Aim(tilt: tilt, azimuthOffset: $0) } })
+                    .subtracting([now]).sorted { $0.precedes($1, from: asGiven) }
+                let changes = changes(turning: site, to: ordered.map(antenna))
+                var best = (aim: now, score: 0.0)
+                for (candidate, change) in zip(ordered, changes) {
+                    let score = change - cost(candidate) + cost(now)
+                    if score > best.score + Self.tolerance || (score >= best.score - Self.tolerance && candidate.precedes(best.aim, from: asGiven)) {
+                        best = (candidate, score)
                     }
                 }
-                guard best.tilt != now else { continue }
-                turn(site, to: adjustment.antenna(antennas[site], tiltedTo: best.tilt))
+                guard best.aim != now else { continue }
+                turn(site, to: antenna(best.aim))
+                currentAims[site] = best.aim
                 turned = true
             }
             if !turned { return round }
         }
         return max(rounds, 1)
+    }
+
+    /// A sector's aim: its downtilt and how far its azimuth lies from its own as given, degrees.
+    private struct Aim: Hashable {
+        let tilt: Double
+        let azimuthOffset: Double
+
+        /// Whether a tie goes to this aim before `other`: the azimuth nearer `given`'s, the tilt nearer its, the lower
+        /// tilt, the lower offset.
+        func precedes(_ other: Aim, from given: Aim) -> Bool {
+            func order(_ aim: Aim) -> [Double] { [abs(aim.azimuthOffset), abs(aim.tilt - given.tilt), aim.tilt, aim.azimuthOffset] }
+            return order(self).lexicographicallyPrecedes(order(other))
+        }
     }
 
     /// Changes of weight smaller than this are taken for rounding.
@@ -200,15 +220,25 @@ struct TiltSearch {
         return (bySite.reduce(0, +), bySite)
     }
 
-    /// The change of the objective were `site` aimed with each of `antennas`, its cells shared among the cores.
+    /// The change of the objective were `site` aimed with each of `antennas`, its cells shared among the cores. Each
+    /// cell's direction off boresight is found once per azimuth among them, however many tilts share it.
     func changes(turning site: Int, to antennas: [Antenna]) -> [Double] {
         let entries = siteEntries[site], unaimed = sites[site].power, aims = sites[site].aims!, block = 4_096
+        let azimuths = Array(Set(antennas.map(\.azimuth))).sorted()
+        let azimuthOf = antennas.map { antenna in azimuths.firstIndex(of: antenna.azimuth)! }
         let blocks = parallelMap(count: (entries.count + block - 1) / block, chunkSize: 1) { first in
             var changes = [Double](repeating: 0, count: antennas.count)
+            var offsets = [(offset: Double, cosine: Double)](repeating: (0, 0), count: azimuths.count)
             for index in (first * block)..<min(entries.count, (first + 1) * block) {
-                let cell = Int(entries[index].cell), rest = rest(of: cell, without: site)
+                let cell = Int(entries[index].cell), rest = rest(of: cell, without: site), aim = aims[index]
+                for (number, azimuth) in azimuths.enumerated() {
+                    let offset = Antenna.offset(of: Double(aim.azimuth), from: azimuth)
+                    offsets[number] = (offset, cos(offset * .pi / 180))
+                }
                 for (candidate, antenna) in antennas.enumerated() {
-                    let power = Self.aimedPower(unaimed[index], aims[index], antenna: antenna)
+                    let direction = offsets[azimuthOf[candidate]]
+                    let gain = antenna.relativeGain(offset: direction.offset, cosineOfOffset: direction.cosine, elevation: Double(aim.elevation))
+                    let power = unaimed[index] + Float(gain)
                     let now = isServed(rest, site: site, power: power, milliwatts: Self.milliwatts(power))
                     if now != served[cell] { changes[candidate] += now ? weights[cell] : -weights[cell] }
                 }
@@ -233,8 +263,7 @@ struct TiltSearch {
 
     /// A turnable site's power of `unaimed` dBm without the pattern, where it has `aim`, with `antenna`.
     private static func aimedPower(_ unaimed: Float, _ aim: TiltAim, antenna: Antenna) -> Float {
-        let gain = antenna.relativeGain(offset: Double(aim.offset), cosineOfOffset: Double(aim.cosineOfOffset), elevation: Double(aim.elevation))
-        return unaimed + Float(gain)
+        unaimed + Float(antenna.relativeGain(azimuth: Double(aim.azimuth), elevation: Double(aim.elevation)))
     }
 
     private static func milliwatts(_ dBm: Float) -> Double { pow(10, Double(dBm) / 10) }

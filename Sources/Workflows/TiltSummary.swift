@@ -23,13 +23,16 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
         }
     }
 
-    /// One sector: which tilt turns, before and after, and the residents it serves (as the strongest site covering them).
+    /// One sector: which tilt turns, its tilt and azimuth before and after, and the residents it serves (as the strongest
+    /// site covering them).
     public struct Sector: Sendable, Encodable, Equatable {
         public let id: String
         public let technology: String
         public let adjusts: TiltAdjustment
         public let tiltBefore: Double
         public let tiltAfter: Double
+        public let azimuthBefore: Double
+        public let azimuthAfter: Double
         public let residentsServedBefore: Double
         public let residentsServedAfter: Double
 
@@ -37,6 +40,8 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
             case id, technology, adjusts
             case tiltBefore = "tilt_before_deg"
             case tiltAfter = "tilt_after_deg"
+            case azimuthBefore = "azimuth_before_deg"
+            case azimuthAfter = "azimuth_after_deg"
             case residentsServedBefore = "residents_served_before"
             case residentsServedAfter = "residents_served_after"
         }
@@ -45,6 +50,8 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
     public let engine: String
     public let syntheticTerrain: Bool
     public let candidatesDeg: [Double]
+    /// The azimuths tried, degrees from each sector's own.
+    public let azimuthOffsetsDeg: [Double]
     /// The weighted residents a sector had to serve more to turn.
     public let minimumGain: Double
     /// The SINR a 4G server needs for its cell to count as served, with `--sinr`.
@@ -58,6 +65,7 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
         case engine, technologies, sectors
         case syntheticTerrain = "synthetic_terrain"
         case candidatesDeg = "tilts_tried_deg"
+        case azimuthOffsetsDeg = "azimuth_offsets_tried_deg"
         case minimumGain = "min_gain_residents"
         case sinrLimitDB = "sinr_limit_db"
     }
@@ -70,10 +78,12 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
             [
                 csvField(sector.id), sector.technology, sector.adjusts.rawValue, String(format: "%g", sector.tiltBefore),
                 String(format: "%g", sector.tiltAfter), String(format: "%g", sector.tiltAfter - sector.tiltBefore),
+                String(format: "%g", sector.azimuthBefore), String(format: "%g", sector.azimuthAfter),
                 String(format: "%.1f", sector.residentsServedBefore), String(format: "%.1f", sector.residentsServedAfter),
             ].joined(separator: ",")
         }
-        let header = "id,technology,adjusts,tilt_before_deg,tilt_after_deg,change_deg,residents_served_before,residents_served_after"
+        let header = "id,technology,adjusts,tilt_before_deg,tilt_after_deg,change_deg,azimuth_before_deg,azimuth_after_deg,"
+            + "residents_served_before,residents_served_after"
         return ([header] + rows).joined(separator: "\n") + "\n"
     }
 }

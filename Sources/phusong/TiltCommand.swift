@@ -23,6 +23,12 @@ struct TiltCommand: ParsableCommand {
     @Option(name: .customLong("tilt-step-deg"), parsing: .unconditional, help: "The step between the downtilts tried, degrees.")
     var step = TiltSettings().step
 
+    @Option(name: .customLong("azimuth-range-deg"), parsing: .unconditional, help: "How far each sector's azimuth may turn either way, degrees (0: azimuths stay).")
+    var azimuthRange = TiltSettings().azimuthRange
+
+    @Option(name: .customLong("azimuth-step-deg"), parsing: .unconditional, help: "The step between the azimuths tried, degrees.")
+    var azimuthStep = TiltSettings().azimuthStep
+
     @Option(parsing: .unconditional, help: "The most rounds of turning every sector in turn.")
     var rounds = TiltSettings().rounds
 
@@ -34,7 +40,8 @@ struct TiltCommand: ParsableCommand {
 
     var settings: TiltSettings {
         TiltSettings(
-            minimumTilt: minimumTilt, maximumTilt: maximumTilt, step: step, rounds: rounds, sinrLimitDB: sinrLimit, minimumGain: minimumGain
+            minimumTilt: minimumTilt, maximumTilt: maximumTilt, step: step, azimuthRange: azimuthRange, azimuthStep: azimuthStep,
+            rounds: rounds, sinrLimitDB: sinrLimit, minimumGain: minimumGain
         )
     }
 
@@ -61,10 +68,11 @@ struct TiltCommand: ParsableCommand {
                 result.technology, result.turned, result.sectors, result.rounds, result.residentsBefore, result.residentsAfter, gain
             ))
         }
-        for sector in summary.sectors where sector.tiltAfter != sector.tiltBefore {
+        for sector in summary.sectors where sector.tiltAfter != sector.tiltBefore || sector.azimuthAfter != sector.azimuthBefore {
+            let azimuth = sector.azimuthAfter == sector.azimuthBefore ? "" : String(format: ", azimuth %g → %g°", sector.azimuthBefore, sector.azimuthAfter)
             print(String(
-                format: "  %@  %@ tilt %g → %g°  residents served %.0f → %.0f", sector.id, sector.adjusts.rawValue,
-                sector.tiltBefore, sector.tiltAfter, sector.residentsServedBefore, sector.residentsServedAfter
+                format: "  %@  %@ tilt %g → %g°%@  residents served %.0f → %.0f", sector.id, sector.adjusts.rawValue,
+                sector.tiltBefore, sector.tiltAfter, azimuth, sector.residentsServedBefore, sector.residentsServedAfter
             ))
         }
         print("Results: \(options.out)/tilts.csv, \(options.out)/tilt.json, \(options.out)/before/ (as given), \(options.out)/after/ (turned)")

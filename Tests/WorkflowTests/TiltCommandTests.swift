@@ -91,7 +91,10 @@ struct TiltCommandTests {
         #expect(after < coveredAfter, "the SINR limit leaves out some covered residents")
     }
 
-    @Test("A batch's tilt job writes what the command writes and batch.json carries its figures; a tilt out of range is refused naming the line and key")
+    @Test("""
+        A batch's tilt job (azimuths turning too) writes what the command writes, residents served after as after/ reports \\
+        them, and batch.json carries its figures; a tilt out of range is refused naming the line and key
+        """)
     func batchJob() throws {
         let folder = try temporaryFolder("tilt-batch")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -108,7 +111,7 @@ struct TiltCommandTests {
         let refused = try runProgram(phusongExecutable, ["batch", try manifest(", max_tilt_deg: 60"), "--out", folder + "/refused"])
         #expect(refused.status == 2 && refused.stderr.contains(":4: jobs[0].min_tilt_deg: the tilts must lie within"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
-        let run = try runProgram(phusongExecutable, ["batch", try manifest(""), "--out", folder + "/results"])
+        let run = try runProgram(phusongExecutable, ["batch", try manifest(", azimuth_range_deg: 20"), "--out", folder + "/results"])
         #expect(run.status == 0, "\(run.stderr)")
         let jobs = try #require(try json(folder + "/results/batch.json")["jobs"] as? [[String: Any]])
         let figures = try #require(jobs.first?["figures"] as? [String: Any])
@@ -116,7 +119,12 @@ struct TiltCommandTests {
         #expect(figures["residents_served_after"] as? Double == result["residents_served_after"] as? Double)
         #expect(figures["residents_served_before"] as? Double == result["residents_served_before"] as? Double)
         #expect(figures["sectors_turned"] as? Double == (result["turned"] as? Int).map(Double.init) && result["rounds"] as? Int ?? 4 <= 3)
-        #expect(FileManager.default.fileExists(atPath: folder + "/results/jobs/tilts/after/summary.json"))
+        let after = try json(folder + "/results/jobs/tilts/after/summary.json")
+        let covered = try #require((((after["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["4G"])
+        let served = try #require(result["residents_served_after"] as? Double)
+        #expect(abs(served - covered) < 1e-9 * covered)
+        let sectors = try #require(try json(folder + "/results/jobs/tilts/tilt.json")["sectors"] as? [[String: Any]])
+        #expect(sectors.contains { $0["azimuth_after_deg"] as? Double != $0["azimuth_before_deg"] as? Double }, "some azimuth turned")
     }
 
     @Test("A site list without a sector is refused naming it, and nothing is written")

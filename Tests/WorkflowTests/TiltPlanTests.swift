@@ -49,6 +49,16 @@ struct TiltPlanTests {
         #expect(planned == expected)
     }
 
+    @Test("A plan's azimuth_after_deg turns the listed sectors' azimuths too; an empty one leaves the azimuth as it is")
+    func appliesAzimuths() throws {
+        let (path, folder) = try plan("id,adjusts,tilt_after_deg,azimuth_after_deg\nL-1,electrical,6,45\nG-1,mechanical,1,\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try sites()
+        let planned = try TiltPlan.apply(try TiltPlan.load(path), to: sites, path: path)
+        #expect(planned[0].antenna.azimuth == 45 && planned[0].antenna.electricalTilt == 6)
+        #expect(planned[1].antenna.azimuth == sites[1].antenna.azimuth && planned[1].antenna.mechanicalTilt == 1)
+    }
+
     @Test(
         "A plan is refused naming the file and the line or site",
         arguments: [
@@ -58,6 +68,8 @@ struct TiltPlanTests {
             ("id,adjusts,tilt_after_deg\nL-1,electrical,x\n", "line 2: site 'L-1' has no tilt"),
             ("id,adjusts,tilt_after_deg\nL-1,electrical,4\nL-1,electrical,5\n", "line 3: site 'L-1' is listed twice"),
             ("id,adjusts,tilt_after_deg\n,electrical,4\n", "line 2: no site id"),
+            ("id,adjusts,tilt_after_deg,azimuth_after_deg\nL-1,electrical,4,north\n", "line 2: site 'L-1' has azimuth 'north'"),
+            ("id,adjusts,tilt_after_deg,azimuth_after_deg\nL-1,electrical,4,400\n", "line 2: site 'L-1' has azimuth '400'"),
             ("id,adjusts,tilt_after_deg\nX,electrical,4\n", "site 'X' is not in the site list"),
             ("id,adjusts,tilt_after_deg\nU,electrical,4\n", "site 'U' is omnidirectional"),
             ("id,adjusts,tilt_after_deg\nG-1,electrical,4\n", "site 'G-1' turns its mechanical tilt (a pattern file), not its electrical one"),

@@ -40,13 +40,13 @@ public struct Antenna: Sendable, Equatable {
 
     /// Gain relative to boresight (≤ 0 dB) towards `azimuth` (° from north) and `elevation` (° above horizon).
     public func relativeGain(azimuth towards: Double, elevation: Double) -> Double {
-        let offset = offset(towards: towards)
+        let offset = Self.offset(of: towards, from: azimuth)
         return relativeGain(offset: offset, cosineOfOffset: cos(offset * .pi / 180), elevation: elevation)
     }
 
-    /// How far `azimuth` (° from north) lies from boresight, degrees in (−180, 180].
-    public func offset(towards azimuth: Double) -> Double {
-        var offset = (azimuth - self.azimuth).truncatingRemainder(dividingBy: 360)
+    /// How far `azimuth` lies from `boresight` (both ° from north), degrees in (−180, 180].
+    public static func offset(of azimuth: Double, from boresight: Double) -> Double {
+        var offset = (azimuth - boresight).truncatingRemainder(dividingBy: 360)
         if offset > 180 { offset -= 360 } else if offset <= -180 { offset += 360 }
         return offset
     }
