@@ -3,78 +3,10 @@ import Foundation
 import Propagation
 import Terrain
 
-/// One site of the technology whose tilts are tuned, as the tilt search sees it.
-struct TiltSite {
-    /// The site as given, its antenna included.
-    let site: Site
-    /// Its received power over its window: as its antenna aims it, or, with `directions`, without the antenna's pattern.
-    let coverage: SiteCoverage
-    /// Where the window's cells lie as the antenna sees them, for a sector whose tilt may turn; nil for one that stays.
-    let directions: AntennaDirections?
-}
-
-/// A site of the technology whose tilts are tuned, reduced to the cells the search needs: those with weight it reaches —
-/// in a search for coverage alone, only those it could cover at some tilt (its power without the pattern, which only
-/// takes away, at or above its threshold) — so that a site's window need not be kept.
-struct TiltCells: Sendable {
-    /// The site as given, its antenna included.
-    let site: Site
-    let threshold: Float
-    /// The cells' grid indices, and the site's power there: as its antenna aims it, or without the pattern where it turns.
-    let cells: [Int]
-    let power: [Float]
-    /// Where a turnable sector's cells lie from its antenna; nil for a site that stays.
-    let aims: [TiltAim]?
-
-    /// `tiltSite`'s cells of positive `weights` (one per grid cell); `keepWeak` keeps those it cannot cover too, whose
-    /// power interferes with another server's.
-    init(_ tiltSite: TiltSite, weights: [Double], gridWidth: Int, keepWeak: Bool) {
-        let coverage = tiltSite.coverage, threshold = Float(coverage.threshold)
-        var cells: [Int] = [], power: [Float] = [], aims: [TiltAim] = []
-        for row in 0..<coverage.height {
-            for column in 0..<coverage.width {
-                let window = row * coverage.width + column, grid = (coverage.row + row) * gridWidth + coverage.column + column
-                let value = coverage.power[window]
-                guard !value.isNaN, weights[grid] > 0, keepWeak || value >= threshold else { continue }
-                cells.append(grid)
-                power.append(value)
-                if let directions = tiltSite.directions {
-                    aims.append(TiltAim(azimuth: directions.azimuth[window], elevation: directions.elevation[window]))
-                }
-            }
-        }
-        site = tiltSite.site
-        self.threshold = threshold
-        self.cells = cells
-        self.power = power
-        self.aims = tiltSite.directions == nil ? nil : aims
-    }
-}
-
-/// Where a cell lies as a turnable sector's antenna sees it: degrees clockwise from north and above its horizontal.
-struct TiltAim: Sendable {
-    let azimuth: Float
-    let elevation: Float
-}
-
-/// What a served cell's signal needs besides its site's threshold: its ratio to the other cells on its carrier and
-/// the noise, P / (own × P + others × the other cells' power + noise), at least `limitDB` — 4G's SINR (`others`: the
-/// load), 3G's Ec/Io (both the cells' total power over their pilots), 2G's co-channel C/I.
-struct ServiceQuality {
-    let own: Double
-    let others: Double
-    let noiseMilliwatts: Double
-    let limitDB: Double
-
-    /// Whether a server of `signal` mW against `interference` mW of the other cells meets the limit.
-    func isMet(signal: Double, interference: Double) -> Bool {
-        10 * log10(signal / (own * signal + others * interference + noiseMilliwatts)) >= limitDB
-    }
-}
-
-/// The tilt search: each turnable sector in turn takes the tilt, among the candidates and its own as given, that
-/// serves the most weight, while a round turns any. A cell is served where a site reaches its threshold or, with a
-/// `ServiceQuality`, where its server (the strongest site, the earlier on a tie) does so at that quality.
+/// The tilt search: each turnable sector in turn takes the aim (tilt, and azimuth when those may turn too), among the
+/// candidates and its own as given, that serves the most weight, while a round turns any. A cell is served where a
+/// site reaches its threshold or, with a `ServiceQuality`, where its server (the strongest site, the earlier on a tie)
+/// does so at that quality.
 struct TiltSearch {
     private let sites: [TiltCells]
     /// The antennas as turned so far, and the turnable ones' aims.
@@ -161,32 +93,37 @@ struct TiltSearch {
         for round in 1...max(rounds, 1) {
             var turned = false
             for site in turnable {
-                let given = sites[site].site.antenna, adjustment = TiltAdjustment(for: given)!
-                func antenna(_ aim: Aim) -> Antenna {
-                    var turned = adjustment.antenna(given, tiltedTo: aim.tilt)
-                    turned.azimuth = (given.azimuth + aim.azimuthOffset + 360).truncatingRemainder(dividingBy: 360)
-                    return turned
-                }
-                let asGiven = Aim(tilt: adjustment.tilt(of: given), azimuthOffset: 0), now = currentAims[site]
-                func cost(_ aim: Aim) -> Double { aim == asGiven ? 0 : turnCost }
-                let ordered = Set((tilts + [asGiven.tilt]).flatMap { tilt in (azimuthOffsets + [0]).map { Aim(tilt: tilt, azimuthOffset: $0) } })
-                    .subtracting([now]).sorted { $0.precedes($1, from: asGiven) }
-                let changes = changes(turning: site, to: ordered.map(antenna))
-                var best = (aim: now, score: 0.0)
-                for (candidate, change) in zip(ordered, changes) {
-                    let score = change - cost(candidate) + cost(now)
-                    if score > best.score + Self.tolerance || (score >= best.score - Self.tolerance && candidate.precedes(best.aim, from: asGiven)) {
-                        best = (candidate, score)
-                    }
-                }
-                guard best.aim != now else { continue }
-                turn(site, to: antenna(best.aim))
+                guard let best = bestAim(of: site, tilts: tilts, azimuthOffsets: azimuthOffsets, turnCost: turnCost) else { continue }
+                turn(site, to: best.antenna)
                 currentAims[site] = best.aim
                 turned = true
             }
             if !turned { return round }
         }
         return max(rounds, 1)
+    }
+
+    /// The aim of `site` that scores best, and its antenna; nil when that is its aim now.
+    private func bestAim(of site: Int, tilts: [Double], azimuthOffsets: [Double], turnCost: Double) -> (aim: Aim, antenna: Antenna)? {
+        let given = sites[site].site.antenna, adjustment = TiltAdjustment(for: given)!
+        func antenna(_ aim: Aim) -> Antenna {
+            var turned = adjustment.antenna(given, tiltedTo: aim.tilt)
+            turned.azimuth = (given.azimuth + aim.azimuthOffset + 360).truncatingRemainder(dividingBy: 360)
+            return turned
+        }
+        let asGiven = Aim(tilt: adjustment.tilt(of: given), azimuthOffset: 0), now = currentAims[site]
+        func cost(_ aim: Aim) -> Double { aim == asGiven ? 0 : turnCost }
+        let ordered = Set((tilts + [asGiven.tilt]).flatMap { tilt in (azimuthOffsets + [0]).map { Aim(tilt: tilt, azimuthOffset: $0) } })
+            .subtracting([now]).sorted { $0.precedes($1, from: asGiven) }
+        let changes = changes(turning: site, to: ordered.map(antenna))
+        var best = (aim: now, score: 0.0)
+        for (candidate, change) in zip(ordered, changes) {
+            let score = change - cost(candidate) + cost(now)
+            if score > best.score + Self.tolerance || (score >= best.score - Self.tolerance && candidate.precedes(best.aim, from: asGiven)) {
+                best = (candidate, score)
+            }
+        }
+        return best.aim == now ? nil : (best.aim, antenna(best.aim))
     }
 
     /// A sector's aim: its downtilt and how far its azimuth lies from its own as given, degrees.
