@@ -17,7 +17,7 @@ public struct TiltSettings: Sendable, Equatable {
 
     public init(
         minimumTilt: Double = 0, maximumTilt: Double = 10, step: Double = 1, azimuthRange: Double = 0, azimuthStep: Double = 10,
-        rounds: Int = 5, sinrLimitDB: Double = -3, minimumGain: Double = 1
+        rounds: Int = 10, sinrLimitDB: Double = -3, minimumGain: Double = 1
     ) {
         self.minimumTilt = minimumTilt
         self.maximumTilt = maximumTilt

@@ -46,7 +46,7 @@ struct TiltCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let problem = settings.problem { throw ValidationError("--\(problem.key.replacingOccurrences(of: "_", with: "-")) \(problem.reason)") }
+        if let problem = settings.problem { throw ValidationError("--\(problem.key.replacingOccurrences(of: "_", with: "-")): \(problem.reason)") }
     }
 
     func run() throws {

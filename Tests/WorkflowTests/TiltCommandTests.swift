@@ -127,7 +127,7 @@ struct TiltCommandTests {
         #expect(sectors.contains { $0["azimuth_after_deg"] as? Double != $0["azimuth_before_deg"] as? Double }, "some azimuth turned")
     }
 
-    @Test("A site list without a sector is refused naming it, and nothing is written")
+    @Test("A site list without a sector is refused naming it, and nothing is written; so are settings out of range, naming the option")
     func refusesOmniSites() throws {
         let folder = try temporaryFolder("tilt-omni")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -135,5 +135,13 @@ struct TiltCommandTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("batxat_candidates.csv") && run.stderr.contains("no sector"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/tilt.json"))
+        for (options, named) in [
+            (["--min-tilt-deg", "5", "--max-tilt-deg", "2"], "--min-tilt-deg: the tilts must lie within"),
+            (["--azimuth-range-deg", "30", "--azimuth-step-deg", "0.5"], "--azimuth-step-deg: must be at least 1°"),
+            (["--rounds", "0"], "--rounds: must be within 1–100"),
+        ] {
+            let refused = try tilt(out: folder + "/out", options)
+            #expect(refused.status == 64 && refused.stderr.contains(named), "\(refused.stderr)")
+        }
     }
 }
