@@ -28,11 +28,14 @@ public struct Site: Sendable, Equatable {
     public var mast: String?
     /// A 4G carrier's resource blocks of 180 kHz (100 at 20 MHz), from `bandwidth_mhz`; nil when not given.
     public var resourceBlocks: Int?
+    /// The downtilts a sector's adjustable tilt can take (its remote electrical tilt's range, or its bracket's), degrees,
+    /// from `min_tilt_deg` and `max_tilt_deg`; nil when not given.
+    public var tiltRange: ClosedRange<Double>?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil
     ) {
         self.id = id
         self.location = location
@@ -48,6 +51,7 @@ public struct Site: Sendable, Equatable {
         self.bsic = bsic
         self.mast = mast
         self.resourceBlocks = resourceBlocks
+        self.tiltRange = tiltRange
     }
 
     /// The physical cell identities there are: 168 groups of three.

@@ -20,6 +20,7 @@ struct SiteRecord {
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
+        "min_tilt_deg", "max_tilt_deg",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -51,8 +52,23 @@ struct SiteRecord {
             pci: try cellIdentity("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
             psc: try cellIdentity("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: mast,
-            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }
+            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange()
         )
+    }
+
+    /// `min_tilt_deg` and `max_tilt_deg`, either alone open on its other side: the downtilts a sector's adjustable tilt
+    /// can take; nil when neither is given.
+    private func tiltRange() throws(SiteFieldError) -> ClosedRange<Double>? {
+        let lowest = values["min_tilt_deg"], highest = values["max_tilt_deg"]
+        guard lowest != nil || highest != nil else { return nil }
+        guard values["azimuth_deg"] != nil else {
+            throw SiteFieldError("min_tilt_deg and max_tilt_deg need azimuth_deg (a sector's tilt turns; omni sites have none)")
+        }
+        let range = (lowest ?? -90, highest ?? 90)
+        guard (-90...90).contains(range.0), (-90...90).contains(range.1), range.0 <= range.1 else {
+            throw SiteFieldError("min_tilt_deg and max_tilt_deg must lie within −90–90, the minimum not above the maximum")
+        }
+        return range.0...range.1
     }
 
     /// The uplink's budget: the handset's power and the site's sensitivity, given or the technology's defaults, and

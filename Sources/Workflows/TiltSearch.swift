@@ -83,12 +83,12 @@ struct TiltSearch {
     /// The sites whose tilt may turn.
     var turnable: [Int] { sites.indices.filter { sites[$0].aims != nil } }
 
-    /// Turns sectors, in the sites' order, each to the aim — a tilt of `tilts` (or its own as given) and an azimuth
-    /// `azimuthOffsets` degrees from its own as given (0 among them) — that scores best: the weight it serves, less
-    /// `turnCost` for a sector off its aim as given — on a tie the azimuth nearest its own, then the tilt nearest its own,
-    /// then the lower tilt, then the lower offset — for at most `rounds` rounds, until a round turns none; returns the
-    /// rounds run. The score of the whole network (the weight served, less `turnCost` per sector turned) rises with
-    /// every turn.
+    /// Turns sectors, in the sites' order, each to the aim — a tilt of `tilts` within the sector's `tiltRange` (or its
+    /// own as given) and an azimuth `azimuthOffsets` degrees from its own as given (0 among them) — that scores best:
+    /// the weight it serves, less `turnCost` for a sector off its aim as given — on a tie the azimuth nearest its own,
+    /// then the tilt nearest its own, then the lower tilt, then the lower offset — for at most `rounds` rounds, until a
+    /// round turns none; returns the rounds run. The score of the whole network (the weight served, less `turnCost` per
+    /// sector turned) rises with every turn.
     mutating func run(tilts: [Double], azimuthOffsets: [Double], rounds: Int, turnCost: Double) -> Int {
         for round in 1...max(rounds, 1) {
             var turned = false
@@ -113,7 +113,8 @@ struct TiltSearch {
         }
         let asGiven = Aim(tilt: adjustment.tilt(of: given), azimuthOffset: 0), now = currentAims[site]
         func cost(_ aim: Aim) -> Double { aim == asGiven ? 0 : turnCost }
-        let ordered = Set((tilts + [asGiven.tilt]).flatMap { tilt in (azimuthOffsets + [0]).map { Aim(tilt: tilt, azimuthOffset: $0) } })
+        let allowed = sites[site].site.tiltRange.map { range in tilts.filter(range.contains) } ?? tilts
+        let ordered = Set((allowed + [asGiven.tilt]).flatMap { tilt in (azimuthOffsets + [0]).map { Aim(tilt: tilt, azimuthOffset: $0) } })
             .subtracting([now]).sorted { $0.precedes($1, from: asGiven) }
         let changes = changes(turning: site, to: ordered.map(antenna))
         var best = (aim: now, score: 0.0)

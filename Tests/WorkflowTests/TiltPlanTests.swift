@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("Tilt plans (--tilts)")
+@Suite("Tilt plans (--tilts) and sectors' tilt ranges")
 struct TiltPlanTests {
     let place = GeoPoint(latitude: 22.5, longitude: 103.9)
 
@@ -57,6 +57,28 @@ struct TiltPlanTests {
         let planned = try TiltPlan.apply(try TiltPlan.load(path), to: sites, path: path)
         #expect(planned[0].antenna.azimuth == 45 && planned[0].antenna.electricalTilt == 6)
         #expect(planned[1].antenna.azimuth == sites[1].antenna.azimuth && planned[1].antenna.mechanicalTilt == 1)
+    }
+
+    @Test("Site files' min_tilt_deg and max_tilt_deg give a sector its tilt range, either alone open on its other side; a range without azimuth or upside down is refused")
+    func tiltRanges() throws {
+        let (path, folder) = try plan("""
+            id,lat,lon,height_m,technology,eirp_dbm,azimuth_deg,min_tilt_deg,max_tilt_deg
+            A,22.5,103.9,30,4G,40,0,2,12
+            B,22.5,103.9,30,4G,40,120,,8
+            C,22.5,103.9,30,4G,40,240,,
+
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try SiteFile.load(path)
+        #expect(sites.map(\.tiltRange) == [2...12, -90...8, nil])
+        for (row, fault) in [
+            ("D,22.5,103.9,30,4G,40,,2,12", "min_tilt_deg and max_tilt_deg need azimuth_deg"),
+            ("D,22.5,103.9,30,4G,40,0,12,2", "the minimum not above the maximum"),
+        ] {
+            try "id,lat,lon,height_m,technology,eirp_dbm,azimuth_deg,min_tilt_deg,max_tilt_deg\n\(row)\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let error = try #require(throws: InputError.self) { try SiteFile.load(path) }
+            #expect(error.reason.contains(fault), "\(error)")
+        }
     }
 
     @Test(

@@ -134,6 +134,18 @@ struct TiltSearchTests {
         }
     }
 
+    @Test("A sector's tilt range bounds the tilts it takes; its own as given stays open to it")
+    func tiltRanges() throws {
+        var given = try network(seed: 9)
+        for index in given.indices { given[index].site.tiltRange = index.isMultiple(of: 2) ? 3...4 : 8...10 }
+        let search = try search(given, weights: weights(seed: 109), quality: nil, turnCost: 0)
+        for (antenna, entry) in zip(search.antennas, given) {
+            let range = try #require(entry.site.tiltRange)
+            #expect(range.contains(antenna.electricalTilt) || antenna.electricalTilt == entry.site.antenna.electricalTilt, "\(entry.site.id)")
+        }
+        #expect(zip(search.antennas, given).contains { $0.electricalTilt != $1.site.antenna.electricalTilt })
+    }
+
     @Test("A turn cost above all the residents keeps every tilt as given; without one the search serves at least as many")
     func turnCost() throws {
         let given = try network(seed: 7), weights = weights(seed: 107)
