@@ -120,10 +120,7 @@ public enum ChannelPlan {
             throw InputError(path: path, reason: "needs the columns id and arfcn (or frequency_mhz): a channel plan such as phusong channels writes")
         }
         let colourColumns = csv.columns(["ncc", "bcc"])
-        var plan: [String: PlannedCarrier] = [:]
-        for (line, row) in csv.dataRows {
-            guard row.count > idColumn, !row[idColumn].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
-            let id = row[idColumn]
+        return try sitePlanRows(csv, path: path, idColumn: idColumn, columns: []) { row, line, id throws(InputError) in
             let carrier: Double?
             if let arfcnColumn, row.count > arfcnColumn, !row[arfcnColumn].isEmpty {
                 carrier = Int(row[arfcnColumn]).flatMap(GSMChannel.downlinkMHz)
@@ -140,10 +137,8 @@ public enum ChannelPlan {
                 else { throw InputError(path: path, reason: "line \(line): site '\(id)' has no ncc and bcc 0–7") }
                 bsic = 8 * ncc + bcc
             }
-            let planned = PlannedCarrier(frequencyMHz: carrier, bsic: bsic)
-            guard plan.updateValue(planned, forKey: id) == nil else { throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice") }
+            return PlannedCarrier(frequencyMHz: carrier, bsic: bsic)
         }
-        return plan
     }
 
     /// `sites` on the carriers of `plan` (read from `path`), with its BSICs where it gives them, which may list 2G

@@ -2,16 +2,6 @@ import Coverage
 import Foundation
 import Propagation
 
-/// One site of the technology whose tilts are tuned, as the tilt search sees it.
-struct TiltSite {
-    /// The site as given, its antenna included.
-    let site: Site
-    /// Its received power over its window: as its antenna aims it, or, with `directions`, without the antenna's pattern.
-    let coverage: SiteCoverage
-    /// Where the window's cells lie as the antenna sees them, for a sector whose tilt may turn; nil for one that stays.
-    let directions: AntennaDirections?
-}
-
 /// A site of the technology whose tilts are tuned, reduced to the cells the search needs: those with weight it reaches —
 /// in a search for coverage alone, only those it could cover at some tilt (its power without the pattern, which only
 /// takes away, at or above its threshold) — so that a site's window need not be kept.
@@ -25,10 +15,12 @@ struct TiltCells: Sendable {
     /// Where a turnable sector's cells lie from its antenna; nil for a site that stays.
     let aims: [TiltAim]?
 
-    /// `tiltSite`'s cells of positive `weights` (one per grid cell); `keepWeak` keeps those it cannot cover too, whose
-    /// power interferes with another server's.
-    init(_ tiltSite: TiltSite, weights: [Double], gridWidth: Int, keepWeak: Bool) {
-        let coverage = tiltSite.coverage, threshold = Float(coverage.threshold)
+    /// The cells of positive `weights` (one per grid cell) that `site` (as given, its antenna included) reaches in
+    /// `coverage` — its received power as its antenna aims it, or, with `directions` (where the window's cells lie as a
+    /// turnable sector's antenna sees them), without the antenna's pattern; `keepWeak` keeps those it cannot cover too,
+    /// whose power interferes with another server's.
+    init(site: Site, coverage: SiteCoverage, directions: AntennaDirections?, weights: [Double], gridWidth: Int, keepWeak: Bool) {
+        let threshold = Float(coverage.threshold)
         var cells: [Int] = [], power: [Float] = [], aims: [TiltAim] = []
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
@@ -37,16 +29,16 @@ struct TiltCells: Sendable {
                 guard !value.isNaN, weights[grid] > 0, keepWeak || value >= threshold else { continue }
                 cells.append(grid)
                 power.append(value)
-                if let directions = tiltSite.directions {
+                if let directions {
                     aims.append(TiltAim(azimuth: directions.azimuth[window], elevation: directions.elevation[window]))
                 }
             }
         }
-        site = tiltSite.site
+        self.site = site
         self.threshold = threshold
         self.cells = cells
         self.power = power
-        self.aims = tiltSite.directions == nil ? nil : aims
+        self.aims = directions == nil ? nil : aims
     }
 }
 

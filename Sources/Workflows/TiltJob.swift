@@ -121,7 +121,7 @@ public enum TiltJob {
                 )
                 let directions = turnable ? AntennaDirections(of: coverage, at: positions[index], on: grid, parameters: evaluation.parameters) : nil
                 return TiltCells(
-                    TiltSite(site: sites[index], coverage: coverage, directions: directions), weights: weights, gridWidth: grid.width,
+                    site: sites[index], coverage: coverage, directions: directions, weights: weights, gridWidth: grid.width,
                     keepWeak: quality(for: sites[index].technology, request: request) != nil
                 )
             }

@@ -22,10 +22,8 @@ public enum TiltPlan {
             throw InputError(path: path, reason: "needs the columns id, adjusts and tilt_after_deg: a tilt plan such as phusong tilt writes")
         }
         let azimuthColumn = csv.header.firstIndex(of: "azimuth_after_deg")
-        var plan: [String: Entry] = [:]
-        for (line, row) in csv.dataRows {
-            guard row.count > columns.max()!, !row[columns[0]].isEmpty else { throw InputError(path: path, reason: "line \(line): no site id") }
-            let id = row[columns[0]], field = { (column: Int) in row[columns[column]].trimmingCharacters(in: .whitespaces) }
+        return try sitePlanRows(csv, path: path, idColumn: columns[0], columns: columns) { row, line, id throws(InputError) in
+            let field = { (column: Int) in row[columns[column]].trimmingCharacters(in: .whitespaces) }
             guard let adjusts = TiltAdjustment(rawValue: field(1).lowercased()) else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' adjusts '\(field(1))': electrical or mechanical")
             }
@@ -37,35 +35,23 @@ public enum TiltPlan {
             guard azimuthText.isEmpty || azimuth.map({ (0...360).contains($0) }) == true else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' has azimuth '\(azimuthText)' (degrees within 0–360)")
             }
-            guard plan.updateValue(Entry(adjusts: adjusts, tiltDeg: tilt, azimuthDeg: azimuth), forKey: id) == nil else {
-                throw InputError(path: path, reason: "line \(line): site '\(id)' is listed twice")
-            }
+            return Entry(adjusts: adjusts, tiltDeg: tilt, azimuthDeg: azimuth)
         }
-        return plan
     }
 
     /// `sites` with the tilts of `plan` (read from `path`), which may list sectors of `sites` only, each by the tilt it
     /// turns (the electrical tilt of a parametric pattern, the mechanical tilt of a pattern file).
     public static func apply(_ plan: [String: Entry], to sites: [Site], path: String) throws(InputError) -> [Site] {
-        let known = Dictionary(sites.map { ($0.id, $0.antenna) }, uniquingKeysWith: { first, _ in first })
-        for (id, entry) in plan.sorted(by: { $0.key < $1.key }) {
-            guard let antenna = known[id] else { throw InputError(path: path, reason: "site '\(id)' is not in the site list") }
-            guard let adjustment = TiltAdjustment(for: antenna) else {
-                throw InputError(path: path, reason: "site '\(id)' is omnidirectional: it has no tilt to turn")
-            }
+        try applyPlan(plan, to: sites, path: path) { site, entry in
+            guard let adjustment = TiltAdjustment(for: site.antenna) else { return "is omnidirectional: it has no tilt to turn" }
             guard adjustment == entry.adjusts else {
-                throw InputError(
-                    path: path,
-                    reason: "site '\(id)' turns its \(adjustment.rawValue) tilt (\(adjustment == .electrical ? "a parametric pattern" : "a pattern file")), not its \(entry.adjusts.rawValue) one"
-                )
+                let pattern = adjustment == .electrical ? "a parametric pattern" : "a pattern file"
+                return "turns its \(adjustment.rawValue) tilt (\(pattern)), not its \(entry.adjusts.rawValue) one"
             }
-        }
-        return sites.map { site in
-            guard let entry = plan[site.id] else { return site }
-            var planned = site
-            planned.antenna = entry.adjusts.antenna(site.antenna, tiltedTo: entry.tiltDeg)
-            if let azimuth = entry.azimuthDeg { planned.antenna.azimuth = azimuth }
-            return planned
+            return nil
+        } set: { site, entry in
+            site.antenna = entry.adjusts.antenna(site.antenna, tiltedTo: entry.tiltDeg)
+            if let azimuth = entry.azimuthDeg { site.antenna.azimuth = azimuth }
         }
     }
 }

@@ -27,7 +27,7 @@ struct TiltSearch {
     private var entryMilliwatts: [Double]
     /// Per site, where it reaches (in the order of its cells): the compact cell and the entry.
     private let siteEntries: [[(cell: Int32, entry: Int32)]]
-    private(set) var served: [Bool]
+    private var served: [Bool]
     /// The weight of the cells served.
     private(set) var objective = 0.0
 

@@ -86,11 +86,11 @@ struct TiltSearchTests {
             var unaimed = entry.site
             unaimed.antenna = .omni
             let footprint = try coverage(unaimed, at: entry.position)
-            let tiltSite = TiltSite(
+            return TiltCells(
                 site: entry.site, coverage: footprint,
-                directions: AntennaDirections(of: footprint, at: entry.position, on: grid, parameters: parameters)
+                directions: AntennaDirections(of: footprint, at: entry.position, on: grid, parameters: parameters),
+                weights: weights, gridWidth: grid.width, keepWeak: quality != nil
             )
-            return TiltCells(tiltSite, weights: weights, gridWidth: grid.width, keepWeak: quality != nil)
         }
         var search = TiltSearch(sites: cells, weights: weights, quality: quality)
         #expect(abs(search.objective - (try servedWeight(sites, weights: weights, quality: quality))) < 1e-6, "the objective of the tilts as given")
