@@ -94,6 +94,9 @@ enum JobExecution {
             }
         }
         if let losing = summary.sunset?.residentsPercentLosingCoverage { figures["sunset_residents_losing_percent"] = .number(losing) }
+        if let traffic = summary.traffic {
+            figures["overloaded_sites"] = .number(Double(traffic.technologies.reduce(0) { $0 + $1.overloadedSites.count }))
+        }
         if let between = summary.neighbours?.interTechnology, !between.isEmpty {
             figures["inter_technology_relations"] = .number(Double(between.reduce(0) { $0 + $1.relations }))
         }

@@ -31,11 +31,15 @@ public struct Site: Sendable, Equatable {
     /// The downtilts a sector's adjustable tilt can take (its remote electrical tilt's range, or its bracket's), degrees,
     /// from `min_tilt_deg` and `max_tilt_deg`; nil when not given.
     public var tiltRange: ClosedRange<Double>?
+    /// A 2G cell's transceivers (TRX), from `trx`, whose traffic channels `--traffic` weighs its busy hour against; nil
+    /// when not given.
+    public var transceivers: Int?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
+        transceivers: Int? = nil
     ) {
         self.id = id
         self.location = location
@@ -52,6 +56,7 @@ public struct Site: Sendable, Equatable {
         self.mast = mast
         self.resourceBlocks = resourceBlocks
         self.tiltRange = tiltRange
+        self.transceivers = transceivers
     }
 
     /// The physical cell identities there are: 168 groups of three.
@@ -59,4 +64,7 @@ public struct Site: Sendable, Equatable {
 
     /// The primary scrambling codes there are: 64 groups of eight.
     public static let pscRange = 0...511
+
+    /// The transceivers a 2G cell may be given: one to 24, more than any single GSM cell is built with.
+    public static let transceiverRange = 1...24
 }

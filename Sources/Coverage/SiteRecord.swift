@@ -20,7 +20,7 @@ struct SiteRecord {
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
-        "min_tilt_deg", "max_tilt_deg",
+        "min_tilt_deg", "max_tilt_deg", "trx",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -49,10 +49,11 @@ struct SiteRecord {
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
-            pci: try cellIdentity("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
-            psc: try cellIdentity("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
+            pci: try wholeNumber("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
+            psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: mast,
-            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange()
+            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
+            transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers")
         )
     }
 
@@ -149,9 +150,9 @@ struct SiteRecord {
         return downlink
     }
 
-    /// A cell identity given as `name` (a 4G site's `pci`, a 3G site's `psc`): a whole number in `range`, on a site
+    /// A whole number given as `name` (a 4G site's `pci`, a 3G site's `psc`, a 2G site's `trx`) in `range`, on a site
     /// of `owner` only; nil when absent.
-    private func cellIdentity(
+    private func wholeNumber(
         _ name: String, technology: Technology, owner: Technology, range: ClosedRange<Int>, what: String
     ) throws(SiteFieldError) -> Int? {
         guard let value = values[name] else { return nil }

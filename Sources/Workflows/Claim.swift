@@ -155,6 +155,7 @@ package enum ScenarioFields {
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
+        "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -212,6 +213,9 @@ package enum ScenarioFields {
         let residents = try path("population").map { population throws(InputError) in
             try residentsRequest(scenario, population: population, resolve: resolve)
         }
+        if residents == nil, try scenario.bool("traffic") == true {
+            throw scenario.fault("traffic", "needs population (the residents each site serves)")
+        }
         guard let terrain = try path("terrain") else { throw scenario.fault("terrain", "missing") }
         var request = FootprintRequest(
             terrainPath: terrain, sitesPath: try path("sites") ?? "", outputDirectory: "",
@@ -267,6 +271,7 @@ package enum ScenarioFields {
             }
             residents.sunset = technologies
         }
+        residents.traffic = try trafficSettings(scenario)
         return residents
     }
 

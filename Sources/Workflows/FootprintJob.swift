@@ -79,8 +79,8 @@ public enum FootprintJob {
             summary.partial = partial
             quality.summarize(into: &summary)
             let evaluation = try evaluateResidents(
-                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates, request: request,
-                staging: staging, summary: &summary
+                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
+                servers: footprints.rasters.servedByTechnology, request: request, staging: staging, summary: &summary
             )
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(base, clutter: clutter, footprints: footprints.sites, evaluation: evaluation, grid: grid)
@@ -97,10 +97,12 @@ public enum FootprintJob {
 
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
     /// with `rates`), into `summary`,
-    /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`.
+    /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`; with `--traffic` each site's
+    /// busy hour from the residents its technology's best `servers` give it (`traffic.csv`).
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
+        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], request: FootprintRequest,
+        staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> ResidentEvaluation? {
         guard let layer, let residents = request.residents else { return nil }
         let evaluation = try ResidentEvaluation(
@@ -111,9 +113,18 @@ public enum FootprintJob {
         evaluation.addRateFigures(to: &summary)
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
+        let residentsPerCell = evaluation.residents.residentsPerCell(cellCount: grid.elevations.count)
+        if let settings = residents.traffic {
+            let traffic = SiteTraffic(
+                sites: sites, servers: servers, residentsPerCell: residentsPerCell, cellAreaKm2: grid.spacing * grid.spacing / 1e6,
+                rates: rates?.values, settings: settings
+            )
+            summary.traffic = FootprintSummary.Traffic(traffic)
+            try staging.write(traffic.csv(syntheticTerrain: grid.isSynthetic), to: "traffic.csv")
+        }
         try GeoTIFF.writeFloat32(
             path: staging.path("residents.tif"), width: grid.width, height: grid.height,
-            values: evaluation.residents.residentsPerCell(cellCount: grid.elevations.count).map { Float($0) },
+            values: residentsPerCell.map { Float($0) },
             georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
             bandDescription: "residents per cell (\(evaluation.residents.source): \(residents.counts?.path ?? layer.path))"
         )

@@ -75,7 +75,8 @@ public struct FootprintRequest: Sendable {
                 + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
                 + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0)
                 + RankedServers.bytesPerCell
-                * ServerRasters.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: neighbours != nil).count,
+                * ServerRasters.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: neighbours != nil).count
+                + (residents?.traffic == nil ? 0 : BestServers.bytesPerCell * Set(sites.map(\.technology)).count),
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }
@@ -110,6 +111,8 @@ public struct ResidentsRequest: Sendable {
     /// Technologies to be switched off: the evaluation counts the residents covered now whom the others leave
     /// without coverage (none when empty).
     public var sunset: Set<Technology> = []
+    /// How each site is loaded with the residents it serves in the busy hour (`traffic.csv`); nil for none.
+    public var traffic: TrafficSettings?
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,

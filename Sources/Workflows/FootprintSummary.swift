@@ -155,6 +155,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var neighbours: Neighbours?
     /// With `--sunset` in an evaluation: the residents and area switching technologies off leaves without coverage.
     public var sunset: Sunset?
+    /// With `--traffic` in an evaluation: each technology's busy hour (`traffic.csv` has each site's).
+    public var traffic: Traffic?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -175,7 +177,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic
         case lteSINR = "lte_sinr"
         case lteThroughput = "lte_throughput"
         case umtsEcIo = "umts_ecio"

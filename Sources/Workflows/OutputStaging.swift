@@ -43,7 +43,7 @@ private let runOutputNames: Set = [
     "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson",
     "inter_technology_neighbours.csv", "interference.csv", "map.png", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
     "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "throughput.tif", "tilt.json", "tilts.csv",
-    "verification.json",
+    "traffic.csv", "verification.json",
     "verification.md",
 ]
 

@@ -53,6 +53,17 @@ extension ScenarioFields {
         return on ? settings : nil
     }
 
+    /// The traffic settings with `traffic: true`; `subscribers_percent`, `voice_merl`, `blocking_percent` and `data_kbps`
+    /// without it are refused.
+    static func trafficSettings(_ scenario: JSONFields) throws(InputError) -> TrafficSettings? {
+        let on = try scenario.bool("traffic") == true
+        var settings = TrafficSettings()
+        for field in TrafficSettings.fields {
+            if let value = try bounded(scenario, field.key, field.range, field.bounds, appliesWith: on, "traffic") { settings[keyPath: field.value] = value }
+        }
+        return on ? settings : nil
+    }
+
     /// The crowding window and limit at keys `window` and `limit`, where given, into `crowding`.
     private static func crowding(
         _ scenario: JSONFields, window: String, limit: String, appliesWith on: Bool, _ switches: String, into crowding: inout ServerCrowding

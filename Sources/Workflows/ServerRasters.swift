@@ -11,8 +11,7 @@ struct ServerRasters {
     private(set) var strongest: [Float]
     /// Whether the best server and the count of servers are kept (runs of more than one site).
     let keepsServers: Bool
-    private var servingPower: [Float]
-    private var server: [Int32]
+    private var servers: BestServers
     private var serverCount: [UInt16]
     /// The 4G sites' servers and sums for their SINR, when asked for and the run has 4G sites.
     private(set) var lte: CarrierInterference?
@@ -23,6 +22,9 @@ struct ServerRasters {
     /// Per technology, the sites strongest in each cell (`rankedTechnologies`): for the interference matrix and
     /// neighbour lists.
     private(set) var ranks: [Technology: RankedServers] = [:]
+    /// With `--traffic`, per technology of the run, each cell's best server among that technology's sites: whom each
+    /// site serves.
+    private(set) var servedByTechnology: [Technology: BestServers] = [:]
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -58,10 +60,12 @@ struct ServerRasters {
         for technology in Self.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: request.neighbours != nil) {
             ranks[technology] = RankedServers(sites: sites, technology: technology, cellCount: cellCount)
         }
+        if request.residents?.traffic != nil {
+            for technology in Set(sites.map(\.technology)) { servedByTechnology[technology] = BestServers(cellCount: cellCount) }
+        }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
-        servingPower = keepsServers ? Array(repeating: .nan, count: cellCount) : []
-        server = keepsServers ? Array(repeating: 0, count: cellCount) : []
+        servers = BestServers(cellCount: keepsServers ? cellCount : 0)
         serverCount = keepsServers ? Array(repeating: 0, count: cellCount) : []
     }
 
@@ -73,6 +77,7 @@ struct ServerRasters {
         // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation
         // would then copy every technology's ranks, grid-sized.
         for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
+        servedByTechnology[coverage.site.technology]?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
@@ -82,11 +87,7 @@ struct ServerRasters {
                 if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
                 guard keepsServers, value >= threshold else { continue }
                 if serverCount[index] < .max { serverCount[index] += 1 }
-                let serving = servingPower[index]
-                if serving.isNaN || value > serving || (value == serving && number < server[index]) {
-                    servingPower[index] = value
-                    server[index] = number
-                }
+                servers.offer(value, number: number, at: index)
             }
         }
     }
@@ -100,7 +101,7 @@ struct ServerRasters {
         var names = metadata
         for (offset, id) in siteIDs.enumerated() { names["PHUSONG_SERVER_\(offset + 1)"] = id }
         try GeoTIFF.writeIntegers(
-            path: staging.path("best_server.tif"), width: grid.width, height: grid.height, values: server, nodata: 0,
+            path: staging.path("best_server.tif"), width: grid.width, height: grid.height, values: servers.number, nodata: 0,
             georeference: grid.georeference(), metadata: names,
             bandDescription: "best server: the number of the covering site with the strongest power (summary.json site_areas' server)"
         )

@@ -84,8 +84,8 @@ enum SyntheticProvince {
         ]
     }
 
-    /// What the evaluations check beyond coverage: 4G SINR, 2G C/I and every site's neighbours.
-    static let radioChecks = [("sinr", "true"), ("ci", "true"), ("neighbours", "true")]
+    /// What the evaluations check beyond coverage: 4G SINR, 2G C/I, every site's neighbours and busy hour.
+    static let radioChecks = [("sinr", "true"), ("ci", "true"), ("neighbours", "true"), ("traffic", "true")]
 
     /// The operator's claim for the sites on air: 23.2 % of the province's residents covered (any technology).
     static func claim(radiusKm: Double) -> String {

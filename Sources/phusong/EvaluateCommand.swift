@@ -110,18 +110,42 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var traffic: TrafficOptions
+
     @OptionGroup var timeLimit: TimeLimitOption
 
     func run() throws {
-        var request = options.request(residents: population.request)
+        var residents = population.request
+        residents.traffic = traffic.settings
+        var request = options.request(residents: residents)
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
         if let residents = summary.residents {
             print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
         }
+        if let traffic = summary.traffic { print(trafficReport(traffic, folder: options.out)) }
         try exitIfPartial(summary)
     }
+}
+
+/// A short human report of each technology's busy hour and the sites that cannot carry theirs.
+func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> String {
+    var lines = [String(
+        format: "Busy hour (%g %% of residents subscribed, %g mErl and %g kbit/s each, %g %% blocking):",
+        traffic.subscribersPercent, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent
+    )]
+    for load in traffic.technologies {
+        var line = String(format: "  %@: %d sites serve %.0f residents, %.1f Erl, %d channels", load.technology, load.sites, load.residentsServed, load.erlangs, load.channelsNeeded)
+        if let transceivers = load.transceiversNeeded { line += ", \(transceivers) TRX" }
+        if let airtime = load.highestAirtimePercent { line += String(format: ", busiest carrier's air time %.1f %%", airtime) }
+        if !load.overloadedSites.isEmpty {
+            line += "; overloaded (\(load.overloadedSites.count)): \(firstTen(load.overloadedSites))"
+        }
+        lines.append(line)
+    }
+    lines.append("Traffic per site: \(folder)/traffic.csv")
+    return lines.joined(separator: "\n")
 }
 
 /// A short human report of the residents covered (and at the 4G rate limit, with `rate`; losing coverage, with `sunset`).

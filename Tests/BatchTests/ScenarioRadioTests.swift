@@ -235,6 +235,42 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
+        Scenarios take traffic with subscribers_percent, voice_merl, blocking_percent and data_kbps; a batch evaluation \
+        with them writes traffic.csv and counts its overloaded sites in batch.json; the figures without traffic: true, out \
+        of range, or traffic without a population, are refused naming the key
+        """)
+    func trafficFields() throws {
+        let folder = try temporaryFolder("batch-traffic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let population = SharedData.path("population/laocai_communes_census2009.geojson")
+        let settings = "traffic: true, subscribers_percent: 70, voice_merl: 40, blocking_percent: 1, data_kbps: 80"
+        guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: "population: \(population), \(settings)").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(request.residents?.traffic == TrafficSettings(subscribersPercent: 70, voiceMilliErlangs: 40, blockingPercent: 1, dataKbps: 80))
+        for (fields, fault) in [
+            ("population: \(population), voice_merl: 30", "voice_merl: applies with traffic: true"),
+            ("population: \(population), traffic: true, blocking_percent: 0", "blocking_percent: must be within 0.01–50"),
+            ("population: \(population), traffic: true, subscribers_percent: 101", "subscribers_percent: must be within 0–100"),
+            ("traffic: true", "traffic: needs population"),
+        ] {
+            let refused = try #require(throws: InputError.self) { try evaluateManifest(in: folder, scenario: fields) }
+            #expect(refused.reason.contains(fault), "\(refused)")
+        }
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,trx\nBX-G1,22.53,103.88,30,900,60,2G,1\nBX-G2,22.50,103.83,30,900,60,2G,8\n"
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let (figures, summary) = try batchEvaluation(in: folder, scenario: """
+            terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(population),
+                     model: fspl, radius_km: 4, resolution_m: 90, max_void_fraction: 0.95, \(settings)
+            """)
+        let gsm = try #require(summary.traffic?.technologies.first)
+        #expect(gsm.technology == "2G" && gsm.sites == 2 && gsm.overloadedSites == ["BX-G1"] && gsm.residentsServed > 0, "\(gsm)")
+        #expect(figures["overloaded_sites"] as? Double == 1, "\(figures)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/jobs/run/traffic.csv"))
+    }
+
+    @Test("""
         A batch evaluation with neighbours gives the relations within and between technologies, the sites without a \
         neighbour and the identity clashes of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
         batch.json, as summary.json counts them

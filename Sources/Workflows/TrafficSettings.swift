@@ -1,0 +1,29 @@
+/// How `--traffic` loads each site with the residents it serves in the busy hour: the share of them subscribed, the
+/// voice traffic and the data rate each subscriber offers, and the grade of service voice channels are dimensioned for.
+public struct TrafficSettings: Sendable, Equatable {
+    /// Residents who are the network's subscribers, %.
+    public var subscribersPercent: Double
+    /// Busy-hour voice traffic per subscriber, millierlangs.
+    public var voiceMilliErlangs: Double
+    /// The share of busy-hour calls that may be blocked, %.
+    public var blockingPercent: Double
+    /// Busy-hour mean downlink data rate per subscriber, kbit/s (4G).
+    public var dataKbps: Double
+
+    public init(subscribersPercent: Double = 100, voiceMilliErlangs: Double = 25, blockingPercent: Double = 2, dataKbps: Double = 50) {
+        self.subscribersPercent = subscribersPercent
+        self.voiceMilliErlangs = voiceMilliErlangs
+        self.blockingPercent = blockingPercent
+        self.dataKbps = dataKbps
+    }
+
+    /// Each setting: its scenario key, its `evaluate` option, the value it sets, the values accepted and their words.
+    public static var fields: [(key: String, option: String, value: WritableKeyPath<TrafficSettings, Double>, range: ClosedRange<Double>, bounds: String)] {
+        [
+            ("subscribers_percent", "--subscribers-percent", \.subscribersPercent, 0...100, "0–100 %"),
+            ("voice_merl", "--voice-merl", \.voiceMilliErlangs, 0...1_000, "0–1000 millierlangs"),
+            ("blocking_percent", "--blocking-percent", \.blockingPercent, 0.01...50, "0.01–50 %"),
+            ("data_kbps", "--data-kbps", \.dataKbps, 0...100_000, "0–100000 kbit/s"),
+        ]
+    }
+}

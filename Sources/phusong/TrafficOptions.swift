@@ -1,0 +1,34 @@
+import ArgumentParser
+import Workflows
+
+/// `evaluate --traffic`: how each site is loaded with the residents it serves in the busy hour.
+struct TrafficOptions: ParsableArguments {
+    @Flag(help: "Also write traffic.csv: each site's busy hour — the residents it serves (its technology's best server), their voice erlangs, the channels (2G: TRX) that carry them at the grade of service, and with --sinr --throughput a 4G carrier's air time.")
+    var traffic = false
+
+    @Option(name: .customLong("subscribers-percent"), parsing: .unconditional, help: "With --traffic: residents who are the network's subscribers, %.")
+    var subscribersPercent = TrafficSettings().subscribersPercent
+
+    @Option(name: .customLong("voice-merl"), parsing: .unconditional, help: "With --traffic: busy-hour voice traffic per subscriber, millierlangs.")
+    var voiceMilliErlangs = TrafficSettings().voiceMilliErlangs
+
+    @Option(name: .customLong("blocking-percent"), parsing: .unconditional, help: "With --traffic: the grade of service, the share of busy-hour calls that may be blocked (Erlang B), %.")
+    var blockingPercent = TrafficSettings().blockingPercent
+
+    @Option(name: .customLong("data-kbps"), parsing: .unconditional, help: "With --traffic: busy-hour mean downlink data per subscriber, kbit/s (a 4G carrier's air time, with --sinr --throughput).")
+    var dataKbps = TrafficSettings().dataKbps
+
+    func validate() throws {
+        for field in TrafficSettings.fields where !field.range.contains(given[keyPath: field.value]) {
+            throw ValidationError("\(field.option) must be within \(field.bounds)")
+        }
+    }
+
+    /// The settings with `--traffic`; nil without.
+    var settings: TrafficSettings? { traffic ? given : nil }
+
+    /// The settings the options give.
+    private var given: TrafficSettings {
+        TrafficSettings(subscribersPercent: subscribersPercent, voiceMilliErlangs: voiceMilliErlangs, blockingPercent: blockingPercent, dataKbps: dataKbps)
+    }
+}

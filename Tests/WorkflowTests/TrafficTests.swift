@@ -1,0 +1,171 @@
+import Coverage
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("Busy-hour traffic: Erlang B and the 2G TRX rule")
+struct ErlangTests {
+    @Test("Erlang B gives the published table's 2 % blocking at 1, 5, 7, 10, 14, 22 and 30 channels, and the fewest channels for a load")
+    func erlangTable() {
+        // The traffic that N channels carry at 2 % blocking, as Erlang B tables print it.
+        for (channels, traffic) in [(1, 0.0204), (5, 1.657), (7, 2.935), (10, 5.084), (14, 8.200), (22, 14.896), (30, 21.932)] {
+            let blocking = ErlangB.blocking(traffic: traffic, channels: channels)
+            #expect(abs(blocking - 0.02) < 2e-4, "\(channels) channels at \(traffic) Erl: \(blocking)")
+        }
+        #expect(ErlangB.channels(traffic: 8.0, grade: 0.02) == 14 && ErlangB.channels(traffic: 8.4, grade: 0.02) == 15)
+        #expect(ErlangB.channels(traffic: 0, grade: 0.02) == 0 && ErlangB.blocking(traffic: 3, channels: 0) == 1)
+        for traffic in [0.3, 2.5, 41.7, 180.0] {
+            let channels = ErlangB.channels(traffic: traffic, grade: 0.01)
+            #expect(ErlangB.blocking(traffic: traffic, channels: channels) <= 0.01)
+            #expect(ErlangB.blocking(traffic: traffic, channels: channels - 1) > 0.01, "\(traffic) Erl: \(channels) is the fewest")
+        }
+    }
+
+    @Test("A 2G cell's traffic channels: 7, 14, 22, 30 and 37 on one to five TRX; the TRX for a number of channels")
+    func transceiverRule() {
+        #expect((1...5).map { GSMTrafficChannels.capacity(transceivers: $0) } == [7, 14, 22, 30, 37])
+        #expect([0, 7, 8, 22, 23, 30, 31].map { GSMTrafficChannels.transceivers(carrying: $0) } == [1, 1, 2, 3, 4, 4, 5])
+    }
+}
+
+/// `phusong evaluate --traffic` on the Bát Xát DEM and the real Lào Cai communes.
+@Suite("evaluate --traffic", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct TrafficCommandTests {
+    func evaluate(out: String, sites: String, _ extra: [String]) throws -> ProgramOutput {
+        try runProgram(phusongExecutable, [
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "itm",
+            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--out", out, "--traffic",
+        ] + extra)
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    /// `traffic.csv`'s rows by site id, each column by name.
+    func rows(_ folder: String) throws -> [String: [String: String]] {
+        let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/traffic.csv")), as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in
+            (row[0], Dictionary(uniqueKeysWithValues: zip(header, row)))
+        })
+    }
+
+    func raster(_ path: String) throws -> [Float] {
+        let source = try DEMSource.open(path)
+        return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
+    }
+
+    @Test("""
+        2G, 3G and 4G sites: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
+        (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \\
+        they have or more than all of a carrier's time; the summary sums them
+        """)
+    func layers() throws {
+        let folder = try temporaryFolder("traffic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try evaluate(out: folder + "/out", sites: Fixtures.path("sites/batxat_layers.csv"), [
+            "--sinr", "--throughput", "--subscribers-percent", "60", "--voice-merl", "30", "--blocking-percent", "1",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Busy hour") && run.stdout.contains("traffic.csv"), "\(run.stdout)")
+        let rows = try rows(folder + "/out"), summary = try json(folder + "/out/summary.json")
+        #expect(rows.count == 10)
+        let covered = try #require((((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double]))
+        let traffic = try #require(summary["traffic"] as? [String: Any])
+        #expect(traffic["subscribers_percent"] as? Double == 60 && traffic["voice_merl"] as? Double == 30 && traffic["blocking_percent"] as? Double == 1)
+        let technologies = try #require(traffic["technologies"] as? [[String: Any]])
+        #expect(technologies.map { $0["technology"] as? String } == ["2G", "3G", "4G"])
+        for technology in technologies {
+            let name = try #require(technology["technology"] as? String)
+            let sites = rows.values.filter { $0["technology"] == name }
+            let served = sites.reduce(0.0) { $0 + Double($1["residents_served"]!)! }
+            let coveredHere = try #require(covered[name])
+            #expect(abs(served - coveredHere) < 0.05 * Double(sites.count) + 1e-9 * coveredHere, "\(name): \(served) against \(coveredHere)")
+            #expect(coveredHere > 100)
+            let overloaded = sites.filter { $0["overloaded"] == "yes" }.map { $0["id"]! }.sorted()
+            #expect((technology["overloaded_sites"] as? [String])?.sorted() == overloaded)
+            let erlangs = try #require(technology["busy_hour_erlangs"] as? Double)
+            #expect(abs(erlangs - 0.6 * 0.03 * coveredHere) < 1e-6 * erlangs)
+        }
+        for row in rows.values {
+            let served = Double(row["residents_served"]!)!, erlangs = Double(row["busy_hour_erlangs"]!)!
+            #expect(abs(Double(row["subscribers"]!)! - 0.6 * served) <= 0.1, "\(row)")
+            #expect(abs(erlangs - 0.018 * served) <= 0.002, "\(row)")
+            let channels = Int(row["channels_needed"]!)!
+            // The file's erlangs are rounded to 0.001: the channels for either end of that rounding.
+            let fewest = ErlangB.channels(traffic: erlangs - 5e-4, grade: 0.01), most = ErlangB.channels(traffic: erlangs + 5e-4, grade: 0.01)
+            #expect((fewest...most).contains(channels), "\(row)")
+            guard row["technology"] == "2G" else {
+                #expect(row["trx_needed"] == "" && row["trx"] == "" && row["blocking_percent"] == "")
+                continue
+            }
+            let needed = Int(row["trx_needed"]!)!
+            #expect(needed == GSMTrafficChannels.transceivers(carrying: channels))
+            guard let given = Int(row["trx"]!) else {
+                #expect(row["blocking_percent"] == "" && row["overloaded"] == "no")
+                continue
+            }
+            let blocking = 100 * ErlangB.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: given))
+            #expect(abs(Double(row["blocking_percent"]!)! - blocking) < 0.01, "\(row)")
+            #expect(row["overloaded"] == (needed > given ? "yes" : "no"))
+        }
+        let gsm = rows.values.filter { $0["technology"] == "2G" }
+        #expect(gsm.contains { $0["overloaded"] == "yes" } && gsm.contains { $0["trx"] != "" && $0["overloaded"] == "no" }, "both kinds")
+    }
+
+    @Test("4G sectors alone: the residents each serves, its area and its carrier's air time recounted from best_server.tif, residents.tif and throughput.tif")
+    func airtimeFromRasters() throws {
+        let folder = try temporaryFolder("traffic-lte")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try evaluate(out: folder + "/out", sites: Fixtures.path("sites/batxat_sectors.csv"), [
+            "--sinr", "--throughput", "--subscribers-percent", "40", "--data-kbps", "20",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let servers = try raster(folder + "/out/best_server.tif"), people = try raster(folder + "/out/residents.tif")
+        let rates = try raster(folder + "/out/throughput.tif")
+        let summary = try json(folder + "/out/summary.json")
+        let ids = try #require((summary["site_areas"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        let spacing = try #require(summary["resolution_m"] as? Double)
+        var served = [Double](repeating: 0, count: ids.count), cells = served, airtime = served, withoutRate = served
+        for cell in servers.indices where servers[cell] > 0 {
+            let site = Int(servers[cell]) - 1, residents = Double(people[cell])
+            served[site] += residents
+            cells[site] += 1
+            guard residents > 0 else { continue }
+            if rates[cell] > 0 { airtime[site] += residents * 0.4 * 0.02 / Double(rates[cell]) } else { withoutRate[site] += residents }
+        }
+        let rows = try rows(folder + "/out")
+        #expect(rows.count == 15 && served.filter { $0 > 10 }.count >= 10)
+        for (index, id) in ids.enumerated() {
+            let row = try #require(rows[id])
+            #expect(abs(Double(row["residents_served"]!)! - served[index]) <= 0.05 + 1e-5 * served[index], "\(id)")
+            #expect(abs(Double(row["area_served_km2"]!)! - cells[index] * spacing * spacing / 1e6) <= 5e-5, "\(id)")
+            #expect(abs(Double(row["data_mbps"]!)! - served[index] * 0.4 * 0.02) <= 5e-4 + 1e-5 * served[index], "\(id)")
+            #expect(abs(Double(row["airtime_percent"]!)! - 100 * airtime[index]) <= 0.005 + 1e-4 * 100 * airtime[index], "\(id)")
+            #expect(abs(Double(row["residents_without_rate"]!)! - withoutRate[index]) <= 0.05 + 1e-5 * withoutRate[index], "\(id)")
+            #expect(row["overloaded"] == (100 * airtime[index] > 100 ? "yes" : "no"), "\(id)")
+        }
+    }
+
+    @Test("Traffic settings out of range are refused naming the option; trx on a 4G site, or not a whole number, is refused naming the file")
+    func refusals() throws {
+        let folder = try temporaryFolder("traffic-refused")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (option, value) in [("--blocking-percent", "0"), ("--subscribers-percent", "120"), ("--voice-merl", "-1"), ("--data-kbps", "-5")] {
+            let run = try evaluate(out: folder + "/out", sites: Fixtures.path("sites/batxat_layers.csv"), [option, value])
+            #expect(run.status != 0 && run.stderr.contains(option) && run.stderr.contains("must be within"), "\(run.stderr)")
+        }
+        for (row, fault) in [("L,22.53,103.88,30,4G,60,3", "trx applies to 2G sites"), ("G,22.53,103.88,30,2G,58,2.5", "trx 2.5 is not a count of transceivers")] {
+            let sites = folder + "/sites.csv"
+            try "id,lat,lon,height_m,technology,eirp_dbm,trx\n\(row)\n".write(toFile: sites, atomically: true, encoding: .utf8)
+            let run = try evaluate(out: folder + "/out", sites: sites, [])
+            #expect(run.status != 0 && run.stderr.contains("sites.csv") && run.stderr.contains(fault), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+}
