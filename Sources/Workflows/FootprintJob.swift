@@ -26,21 +26,13 @@ public enum FootprintJob {
         let sites = try planned(listed, request: request)
         try request.validateUplink(of: sites)
         progress(.loadingTerrain(sites: sites.count))
-        let source = try DEMSource.open(request.terrainPath)
-        if let outside = try source.indicesOutside(sites.map(\.location)).first {
-            let reason = try source.outsideReason(for: sites[outside].location)
-            throw placementError(SiteCoverageError(siteID: sites[outside].id, reason: reason), site: sites[outside], request: request)
-        }
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
         }
-        let terrain = try source.metricGrid(
-            around: request.gridAround ?? sites.map(\.location), radius: request.parameters.radius, region: layer?.bounds,
-            resolution: request.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
-            policy: request.voidPolicy, memory: request.memoryBudget(sites: sites)
-        )
+        let (terrain, clutter) = try request.loadTerrain(for: sites, layer: layer) { index, reason in
+            request.placementError(SiteCoverageError(siteID: sites[index].id, reason: reason), site: sites[index])
+        }
         let grid = terrain.grid
-        let clutter = try request.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
         let staging = try OutputStaging(destination: request.outputDirectory)
         // A run of one site copies `coverage.tif` to that site's raster rather than writing the same values twice.
         let rasterNames = fileNames(for: sites.map(\.id))
@@ -143,13 +135,7 @@ public enum FootprintJob {
         _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest,
         staging: OutputStaging, progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], rasters: ServerRasters, skipped: [Int]) {
-        let positions: [MapPoint]
-        do {
-            positions = try CoverageEngine.positions(of: sites, on: grid)
-        } catch {
-            throw InputError(path: request.sitesPath, reason: error.message)
-        }
-        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        let (positions, gridDigest) = try request.placesOnGrid(sites, grid: grid)
         let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, request: request)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
@@ -186,7 +172,7 @@ public enum FootprintJob {
         do {
             coverage = try siteCoverage(site, at: position, on: grid, clutter: clutter, gridDigest: gridDigest, request: request)
         } catch {
-            throw placementError(error, site: site, request: request)
+            throw request.placementError(error, site: site)
         }
         if let rasterName {
             let metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
@@ -211,13 +197,6 @@ public enum FootprintJob {
             try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
         }
         return clutter?.applied(to: coverage, gridWidth: grid.width) ?? coverage
-    }
-
-    static func placementError(_ error: SiteCoverageError, site: Site, request: FootprintRequest) -> InputError {
-        let place = String(format: "%.5f, %.5f", site.location.latitude, site.location.longitude)
-        return InputError(
-            path: request.sitesPath, reason: "site '\(site.id)' at \(place) \(error.reason) (terrain \(request.terrainPath))"
-        )
     }
 
     private static func makeSummary(

@@ -87,19 +87,11 @@ public enum PlanJob {
         let candidates = try CandidateFile.load(evaluation.sitesPath)
         try evaluation.validateUplink(of: candidates.map(\.site))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
-        let source = try DEMSource.open(evaluation.terrainPath)
-        if let outside = try source.indicesOutside(candidates.map(\.site.location)).first {
-            let candidate = candidates[outside].site, reason = try source.outsideReason(for: candidate.location)
-            throw InputError(path: evaluation.sitesPath, reason: "candidate '\(candidate.id)' \(reason) \(evaluation.terrainPath)")
+        let (terrain, clutter) = try evaluation.loadTerrain(for: candidates.map(\.site), layer: layer) { index, reason in
+            InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[index].site.id)' \(reason) \(evaluation.terrainPath)")
         }
-        let grid = try source.metricGrid(
-            around: candidates.map(\.site.location), radius: evaluation.parameters.radius, region: layer.bounds,
-            resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
-            policy: evaluation.voidPolicy,
-            memory: evaluation.memoryBudget(sites: candidates.map(\.site))
-        ).grid
+        let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
         let footprints = try footprints(of: candidates, on: grid, clutter: clutter, request: evaluation)
         let instance = try coverageInstance(candidates, footprints: footprints, residents: residents, grid: grid, request: request)
         let result: SitingResult
@@ -139,11 +131,7 @@ public enum PlanJob {
         of candidates: [PlanCandidate], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest
     ) throws(InputError) -> [SiteFootprint] {
         let sites = candidates.map(\.site)
-        let positions: [MapPoint]
-        do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
-            throw InputError(path: request.sitesPath, reason: error.message)
-        }
-        let gridDigest = request.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        let (positions, gridDigest) = try request.placesOnGrid(sites, grid: grid)
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
             Result { () throws(SiteCoverageError) in
                 let coverage = try FootprintJob.siteCoverage(

@@ -31,18 +31,11 @@ public enum TiltJob {
         }
         progress(.loadingTerrain(sites: sites.count))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
-        let source = try DEMSource.open(evaluation.terrainPath)
-        if let outside = try source.indicesOutside(sites.map(\.location)).first {
-            let reason = try source.outsideReason(for: sites[outside].location)
-            throw FootprintJob.placementError(SiteCoverageError(siteID: sites[outside].id, reason: reason), site: sites[outside], request: evaluation)
+        let (terrain, clutter) = try evaluation.loadTerrain(for: sites, layer: layer) { index, reason in
+            evaluation.placementError(SiteCoverageError(siteID: sites[index].id, reason: reason), site: sites[index])
         }
-        let grid = try source.metricGrid(
-            around: sites.map(\.location), radius: evaluation.parameters.radius, region: layer.bounds,
-            resolution: evaluation.resolution, minimumRadiusCells: CoverageParameters.minimumRadiusCells,
-            policy: evaluation.voidPolicy, memory: evaluation.memoryBudget(sites: sites)
-        ).grid
+        let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let clutter = try evaluation.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
         let weights = weightedResidents(residents, cellCount: grid.elevations.count)
         let cells = try tiltCells(sites, on: grid, clutter: clutter, weights: weights, request: request, progress: progress)
         let (turned, summary) = search(cells, weights: weights, residents: residents, grid: grid, request: request)
@@ -103,11 +96,7 @@ public enum TiltJob {
         progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> [TiltCells] {
         let evaluation = request.evaluation
-        let positions: [MapPoint]
-        do { positions = try CoverageEngine.positions(of: sites, on: grid) } catch {
-            throw InputError(path: evaluation.sitesPath, reason: error.message)
-        }
-        let gridDigest = evaluation.footprintCache.map { _ in FootprintCache.digest(of: grid) } ?? ""
+        let (positions, gridDigest) = try evaluation.placesOnGrid(sites, grid: grid)
         let done = SitesDone()
         progress(.sites(done: 0, total: sites.count))
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
@@ -128,7 +117,7 @@ public enum TiltJob {
         }
         return try results.enumerated().map { index, result throws(InputError) in
             do throws(SiteCoverageError) { return try result.get() } catch {
-                throw FootprintJob.placementError(error, site: sites[index], request: evaluation)
+                throw evaluation.placementError(error, site: sites[index])
             }
         }
     }
