@@ -9,14 +9,14 @@ public enum SyntheticDemo {
     /// Six demo sites on the synthetic terrain: a mix of 2G, 3G and 4G, omni and sectors.
     public static let sites: [Site] = [
         Site(id: "CB-001", location: GeoPoint(latitude: 22.665, longitude: 106.255), antennaHeight: 36,
-             frequencyMHz: 900, eirpDBm: 58, technology: .gsm),
+             frequencyMHz: 900, eirpDBm: 58, technology: .gsm, transceivers: 4),
         Site(id: "CB-002", location: GeoPoint(latitude: 22.720, longitude: 106.120), antennaHeight: 30,
              frequencyMHz: 1_800, eirpDBm: 60, technology: .lte,
              antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: 120, mechanicalTilt: 2)),
         Site(id: "CB-003", location: GeoPoint(latitude: 22.580, longitude: 106.330), antennaHeight: 42,
              frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
         Site(id: "CB-004", location: GeoPoint(latitude: 22.780, longitude: 106.300), antennaHeight: 30,
-             frequencyMHz: 900, eirpDBm: 56, technology: .gsm),
+             frequencyMHz: 900, eirpDBm: 56, technology: .gsm, transceivers: 2),
         Site(id: "CB-005", location: GeoPoint(latitude: 22.540, longitude: 106.080), antennaHeight: 45,
              frequencyMHz: 1_800, eirpDBm: 61, technology: .lte,
              antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 90, verticalBeamwidth: 10), azimuth: 30, mechanicalTilt: 3)),
@@ -70,6 +70,7 @@ public enum SyntheticDemo {
                 "\"fibre\":\"\(fibreSites.contains(site.id) ? "yes" : "no")\"",
             ]
             if site.technology == .lte { properties.append("\"bandwidth_mhz\":\(SyntheticProvince.lteBandwidthMHz)") }
+            if let transceivers = site.transceivers { properties.append("\"trx\":\(transceivers)") }
             if case let .parametric(horizontal, vertical) = site.antenna.pattern {
                 properties += [
                     "\"azimuth_deg\":\(site.antenna.azimuth)", "\"beamwidth_deg\":\(horizontal)",

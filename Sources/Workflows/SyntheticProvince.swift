@@ -41,14 +41,14 @@ enum SyntheticProvince {
             + features.joined(separator: ",\n") + "\n]}\n"
     }
 
-    static let siteHeader = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz"
+    static let siteHeader = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz,trx"
 
     /// The demo's 4G carriers are 20 MHz wide, and their EIRP the whole carrier's.
     static let lteBandwidthMHz = 20
 
     static func siteFields(_ site: Site) -> String {
         "\(site.id),\(site.location.latitude),\(site.location.longitude),\(site.antennaHeight),\(site.frequencyMHz),\(site.eirpDBm),"
-            + "\(site.technology.rawValue),\(site.technology == .lte ? "\(lteBandwidthMHz)" : "")"
+            + "\(site.technology.rawValue),\(site.technology == .lte ? "\(lteBandwidthMHz)" : ""),\(site.transceivers.map(String.init) ?? "")"
     }
 
     static func csv(_ sites: [Site]) -> String {
@@ -84,8 +84,9 @@ enum SyntheticProvince {
         ]
     }
 
-    /// What the evaluations check beyond coverage: 4G SINR, 2G C/I, every site's neighbours and busy hour.
-    static let radioChecks = [("sinr", "true"), ("ci", "true"), ("neighbours", "true"), ("traffic", "true")]
+    /// What the evaluations check beyond coverage: 4G SINR, 2G C/I, every site's neighbours and busy hour (40 % of the
+    /// residents subscribed: one operator's share).
+    static let radioChecks = [("sinr", "true"), ("ci", "true"), ("neighbours", "true"), ("traffic", "true"), ("subscribers_percent", "40")]
 
     /// The operator's claim for the sites on air: 23.2 % of the province's residents covered (any technology).
     static func claim(radiusKm: Double) -> String {
