@@ -115,9 +115,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var timeLimit: TimeLimitOption
 
     func run() throws {
-        var residents = population.request
-        residents.traffic = traffic.settings
-        var request = options.request(residents: residents)
+        var request = options.request(residents: traffic.loading(population.request))
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))

@@ -15,6 +15,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var traffic: TrafficOptions
+
     @OptionGroup var limits: SitingLimits
 
     @Option(name: .customLong("min-separation-m"), parsing: .unconditional, help: "Chosen sites at least this far apart (and from sites on air), metres.")
@@ -37,7 +39,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let request = PlanRequest(
-            evaluation: options.request(residents: population.request), p: limits.p, budget: limits.budget,
+            evaluation: options.request(residents: traffic.loading(population.request)), p: limits.p, budget: limits.budget,
             options: limits.options(), minimumSeparation: minimumSeparation,
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }
         )

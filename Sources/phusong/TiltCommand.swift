@@ -14,6 +14,8 @@ struct TiltCommand: ParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var traffic: TrafficOptions
+
     @Option(name: .customLong("min-tilt-deg"), parsing: .unconditional, help: "The lowest downtilt tried, degrees.")
     var minimumTilt = TiltSettings().minimumTilt
 
@@ -50,7 +52,7 @@ struct TiltCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = TiltRequest(evaluation: options.request(residents: population.request), settings: settings)
+        let request = TiltRequest(evaluation: options.request(residents: traffic.loading(population.request)), settings: settings)
         let bar = ProgressBar(label: "sites")
         let summary = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }

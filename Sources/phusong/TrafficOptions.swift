@@ -1,7 +1,8 @@
 import ArgumentParser
 import Workflows
 
-/// `evaluate --traffic`: how each site is loaded with the residents it serves in the busy hour.
+/// `--traffic` (`evaluate`, and the `before/` and `after/` evaluations of `plan` and `tilt`): how each site is loaded
+/// with the residents it serves in the busy hour.
 struct TrafficOptions: ParsableArguments {
     @Flag(help: "Also write traffic.csv: each site's busy hour — the residents it serves (its technology's best server), their voice erlangs, the channels (2G: TRX) that carry them at the grade of service, and with --sinr --throughput a 4G carrier's air time.")
     var traffic = false
@@ -24,8 +25,12 @@ struct TrafficOptions: ParsableArguments {
         }
     }
 
-    /// The settings with `--traffic`; nil without.
-    var settings: TrafficSettings? { traffic ? given : nil }
+    /// `residents` loaded with these settings, with `--traffic`.
+    func loading(_ residents: ResidentsRequest) -> ResidentsRequest {
+        var loaded = residents
+        loaded.traffic = traffic ? given : nil
+        return loaded
+    }
 
     /// The settings the options give.
     private var given: TrafficSettings {

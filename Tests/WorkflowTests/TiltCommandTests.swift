@@ -32,11 +32,11 @@ struct TiltCommandTests {
         return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
     }
 
-    @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector")
+    @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector, each serving before and after what --traffic's traffic.csv in before/ and after/ gives it")
     func servedResidentsAreTheEvaluations() throws {
         let folder = try temporaryFolder("tilt")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try tilt(out: folder + "/out")
+        let run = try tilt(out: folder + "/out", ["--traffic"])
         #expect(run.status == 0, "\(run.stderr)")
         let result = try result(folder + "/out")
         func covered(_ part: String) throws -> Double {
@@ -52,6 +52,15 @@ struct TiltCommandTests {
         #expect(rows.count == 15 && rows.allSatisfy { $0[2] == "electrical" && $0[3] == "0" })
         let turned = rows.filter { $0[4] != "0" }
         #expect(turned.count == result["turned"] as? Int && !turned.isEmpty)
+        for (part, column) in [("before", 8), ("after", 9)] {
+            let loads = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/out/\(part)/traffic.csv")), as: UTF8.self)
+                .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let served = Dictionary(uniqueKeysWithValues: loads.map { (String($0[0]), Double($0[2])!) })
+            #expect(served.count == 15)
+            for row in rows {
+                #expect(abs(Double(row[column])! - served[String(row[0])]!) <= 0.1 + 1e-9, "\(part): \(row)")
+            }
+        }
         #expect(turned.allSatisfy { Double($0[4]).map { (0...10).contains($0) && $0 == $0.rounded() } ?? false })
         #expect(run.stdout.contains("residents served") && run.stdout.contains("after/"))
         // The plan applied to the sites as given reports what after/ does.
