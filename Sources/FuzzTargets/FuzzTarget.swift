@@ -71,7 +71,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             ]
         case .sitesCSV: [
                 "Fixtures/sites/nh_two_sites.csv", "Fixtures/batch/batxat_proposal.csv", "Fixtures/fuzz/sites_unicode_text.txt",
-                "Fixtures/fuzz/sites_uplink.csv",
+                "Fixtures/fuzz/sites_uplink.csv", "Fixtures/sites/batxat_layers.csv",
             ]
         case .candidates: ["Fixtures/sites/batxat_candidates.csv"]
         case .antennaMSI: ["Fixtures/antennas/sector65_900mhz_tilt2.msi", "Fixtures/antennas/malformed_short_horizontal.msi"]
