@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Propagation
+import Terrain
 
 /// What each site carries in the busy hour (`--traffic`): the residents it serves — those whose best server among
 /// its technology's sites it is — and the subscribers among them; their voice traffic and the channels that carries
@@ -12,6 +13,7 @@ public struct SiteTraffic: Sendable {
     public struct Load: Sendable, Equatable {
         public let id: String
         public let technology: Technology
+        public let location: GeoPoint
         public let residentsServed: Double
         public let areaServedKm2: Double
         public let subscribers: Double
@@ -71,7 +73,7 @@ public struct SiteTraffic: Sendable {
             let gsm = site.technology == .gsm, lte = site.technology == .lte
             let given = gsm ? site.transceivers : nil
             return Load(
-                id: site.id, technology: site.technology, residentsServed: residents[index],
+                id: site.id, technology: site.technology, location: site.location, residentsServed: residents[index],
                 areaServedKm2: Double(cells[index]) * cellAreaKm2, subscribers: subscribers, erlangs: erlangs,
                 channelsNeeded: channels, transceiversNeeded: gsm ? GSMTrafficChannels.transceivers(carrying: channels) : nil,
                 transceivers: given,
@@ -84,14 +86,16 @@ public struct SiteTraffic: Sendable {
         self.settings = settings
     }
 
-    /// `traffic.csv`: a row per site; columns that do not apply to its technology are empty.
+    /// `traffic.csv`: a row per site, with its WGS84 `lat` and `lon` (a point layer as it stands); columns that do not
+    /// apply to its technology are empty.
     func csv(syntheticTerrain: Bool) -> String {
         func number(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "" }
-        let header = "id,technology,residents_served,area_served_km2,subscribers,busy_hour_erlangs,channels_needed,"
+        let header = "id,technology,lat,lon,residents_served,area_served_km2,subscribers,busy_hour_erlangs,channels_needed,"
             + "trx_needed,trx,blocking_percent,data_mbps,airtime_percent,residents_without_rate,overloaded,synthetic_terrain"
         let rows = loads.map { load in
             [
-                csvField(load.id), load.technology.rawValue, number(load.residentsServed, "%.1f"), number(load.areaServedKm2, "%.4f"),
+                csvField(load.id), load.technology.rawValue, number(load.location.latitude, "%.6f"), number(load.location.longitude, "%.6f"),
+                number(load.residentsServed, "%.1f"), number(load.areaServedKm2, "%.4f"),
                 number(load.subscribers, "%.1f"), number(load.erlangs, "%.3f"), "\(load.channelsNeeded)",
                 load.transceiversNeeded.map(String.init) ?? "", load.transceivers.map(String.init) ?? "",
                 number(load.blockingPercent, "%.3f"), number(load.dataMbps, "%.3f"), number(load.airtimePercent, "%.2f"),

@@ -55,7 +55,7 @@ struct TiltCommandTests {
         for (part, column) in [("before", 8), ("after", 9)] {
             let loads = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/out/\(part)/traffic.csv")), as: UTF8.self)
                 .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            let served = Dictionary(uniqueKeysWithValues: loads.map { (String($0[0]), Double($0[2])!) })
+            let served = Dictionary(uniqueKeysWithValues: loads.map { (String($0[0]), Double($0[4])!) })
             #expect(served.count == 15)
             for row in rows {
                 #expect(abs(Double(row[column])! - served[String(row[0])]!) <= 0.1 + 1e-9, "\(part): \(row)")

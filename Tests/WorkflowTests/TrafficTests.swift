@@ -61,7 +61,7 @@ struct TrafficCommandTests {
     }
 
     @Test("""
-        2G, 3G and 4G sites: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
+        2G, 3G and 4G sites, each row where its site stands: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
         (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \\
         they have or more than all of a carrier's time; the summary sums them
         """)
@@ -75,6 +75,13 @@ struct TrafficCommandTests {
         #expect(run.stdout.contains("Busy hour") && run.stdout.contains("traffic.csv"), "\(run.stdout)")
         let rows = try rows(folder + "/out"), summary = try json(folder + "/out/summary.json")
         #expect(rows.count == 10)
+        // Each row stands where its site does: the site file's coordinates.
+        let listed = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("sites/batxat_layers.csv"))), as: UTF8.self)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        for site in listed {
+            let row = try #require(rows[String(site[0])])
+            #expect(Double(row["lat"]!) == Double(site[1]) && Double(row["lon"]!) == Double(site[2]), "\(row)")
+        }
         let covered = try #require((((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double]))
         let traffic = try #require(summary["traffic"] as? [String: Any])
         #expect(traffic["subscribers_percent"] as? Double == 60 && traffic["voice_merl"] as? Double == 30 && traffic["blocking_percent"] as? Double == 1)
