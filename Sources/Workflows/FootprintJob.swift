@@ -106,11 +106,13 @@ public enum FootprintJob {
         summary.population = layer.path
         try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
         let residentsPerCell = evaluation.residents.residentsPerCell(cellCount: grid.elevations.count)
-        if let settings = residents.traffic {
-            let traffic = SiteTraffic(
+        let traffic = residents.traffic.map { settings in
+            SiteTraffic(
                 sites: sites, servers: servers, residentsPerCell: residentsPerCell, cellAreaKm2: grid.spacing * grid.spacing / 1e6,
                 rates: rates?.values, settings: settings
             )
+        }
+        if let traffic {
             summary.traffic = FootprintSummary.Traffic(traffic)
             try staging.write(traffic.csv(syntheticTerrain: grid.isSynthetic), to: "traffic.csv")
         }
@@ -122,7 +124,8 @@ public enum FootprintJob {
         )
         try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
         try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid))])
-        try evaluation.quickLook(grid: grid, sites: sites).write(to: try staging.path("map.png"))
+        let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
+        try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
         return evaluation
     }
 

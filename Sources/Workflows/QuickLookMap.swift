@@ -4,12 +4,22 @@ import Planning
 import Terrain
 
 /// The PNG quick-look of an evaluation: coverage per technology over a hillshade of the run's terrain,
-/// commune borders, the sites, and a legend with a scale bar (and a SYNTHETIC warning when the terrain is).
+/// commune borders, the sites (in red those `--traffic` finds overloaded), and a legend with a scale bar (and a
+/// SYNTHETIC warning when the terrain is).
 struct QuickLookMap {
     static let maxSide = 1_400
     static let technologyColors: [(layer: String, color: (UInt8, UInt8, UInt8))] = [
         ("2G", (49, 130, 189)), ("3G", (117, 107, 177)), ("4G", (230, 85, 13)),
     ]
+    /// The fill of a site that cannot carry its busy hour.
+    static let overloadedColor: (UInt8, UInt8, UInt8) = (215, 25, 28)
+
+    /// A site as the map marks it.
+    struct Mark {
+        let id: String
+        let position: MapPoint
+        let isOverloaded: Bool
+    }
 
     let width: Int
     let height: Int
@@ -17,15 +27,15 @@ struct QuickLookMap {
     let step: Int
     private(set) var rgb: [UInt8]
 
-    init(grid: TerrainGrid, coverage: CoverageMasks, communes: [MultiPolygon], sites: [(id: String, position: MapPoint)]) {
+    init(grid: TerrainGrid, coverage: CoverageMasks, communes: [MultiPolygon], sites: [Mark]) {
         step = max(1, (max(grid.width, grid.height) + Self.maxSide - 1) / Self.maxSide)
         width = (grid.width + step - 1) / step
         height = (grid.height + step - 1) / step
         rgb = [UInt8](repeating: 255, count: width * height * 3)
         paintTerrainAndCoverage(grid: grid, coverage: coverage)
         for shape in communes { drawOutline(shape, grid: grid, color: (25, 25, 25)) }
-        for site in sites { drawSite(site.id, at: site.position, grid: grid) }
-        drawLegend(cellSize: grid.spacing * Double(step), synthetic: grid.isSynthetic)
+        for site in sites { drawSite(site, grid: grid) }
+        drawLegend(cellSize: grid.spacing * Double(step), synthetic: grid.isSynthetic, overloaded: sites.contains(where: \.isOverloaded))
     }
 
     func write(to path: String) throws(InputError) { try writePNG(path: path, width: width, height: height, rgb: rgb) }
@@ -73,19 +83,19 @@ struct QuickLookMap {
         }
     }
 
-    /// A white triangle outlined in black, with the site's id beside it.
-    private mutating func drawSite(_ id: String, at point: MapPoint, grid: TerrainGrid) {
-        let position = grid.gridPosition(of: point)
+    /// A triangle outlined in black — white, red for an overloaded site — with the site's id beside it.
+    private mutating func drawSite(_ site: Mark, grid: TerrainGrid) {
+        let position = grid.gridPosition(of: site.position), fill = site.isOverloaded ? Self.overloadedColor : (255, 255, 255)
         let x = Int(((position.column + 0.5) / Double(step)).rounded(.down)), y = Int(((position.row + 0.5) / Double(step)).rounded(.down))
         let size = 7
         for row in 0...size {
             let half = row / 2
             for column in -half...half {
                 let edge = row == size || column == -half || column == half
-                set(x + column, y - size / 2 + row, edge ? (0, 0, 0) : (255, 255, 255))
+                set(x + column, y - size / 2 + row, edge ? (0, 0, 0) : fill)
             }
         }
-        BitmapFont.draw(id, x: x + size, y: y - 3, scale: 1) { px, py in set(px, py, (0, 0, 0)) }
+        BitmapFont.draw(site.id, x: x + size, y: y - 3, scale: 1) { px, py in set(px, py, (0, 0, 0)) }
     }
 
     /// Bresenham's line, clipped to the image.
@@ -102,13 +112,14 @@ struct QuickLookMap {
         }
     }
 
-    private mutating func drawLegend(cellSize: Double, synthetic: Bool) {
+    private mutating func drawLegend(cellSize: Double, synthetic: Bool, overloaded: Bool) {
         let scale = width >= 600 ? 2 : 1, line = 11 * scale, margin = 6 * scale
         let scaleKm = Self.roundScale(kilometres: Double(width) * cellSize / 5_000)
         let barPixels = Int(scaleKm * 1_000 / cellSize)
         var rows: [(text: String, swatch: (UInt8, UInt8, UInt8)?, isLine: Bool)] = [("PHUSONG COVERAGE", nil, false)]
         rows += Self.technologyColors.map { ("\($0.layer) COVERAGE", $0.color, false) }
         rows.append(("COMMUNE BORDER", (25, 25, 25), true))
+        if overloaded { rows.append(("OVERLOADED SITE (BUSY HOUR)", Self.overloadedColor, false)) }
         rows.append((String(format: scaleKm < 1 ? "%.1f KM" : "%.0f KM", scaleKm), nil, false))
         if synthetic { rows.append(("SYNTHETIC TERRAIN - NOT REAL", nil, false)) }
         let textWidth = rows.map { BitmapFont.width(of: $0.text, scale: scale) }.max() ?? 0

@@ -235,14 +235,16 @@ struct ResidentEvaluation {
         return KMLWriter.document(name: title, styles: styles, folders: [("Communes", communes), ("Coverage", coverage)])
     }
 
-    /// The PNG quick-look map: coverage over a hillshade with the commune borders and a legend.
-    func quickLook(grid: TerrainGrid, sites: [Site]) throws(InputError) -> QuickLookMap {
+    /// The PNG quick-look map: coverage over a hillshade with the commune borders, the sites (in red those whose
+    /// `overloaded` flag, in the sites' order, is set) and a legend.
+    func quickLook(grid: TerrainGrid, sites: [Site], overloaded: [Bool]) throws(InputError) -> QuickLookMap {
         let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
         do {
             let communes = try residents.layer.units.map { unit throws(ProjectionError) in try unit.shape.transformed(by: toGrid) }
             let positions = try CoverageEngine.positions(of: sites, on: grid)
             return QuickLookMap(
-                grid: grid, coverage: coverage, communes: communes, sites: zip(sites, positions).map { ($0.id, $1) }
+                grid: grid, coverage: coverage, communes: communes,
+                sites: sites.indices.map { .init(id: sites[$0].id, position: positions[$0], isOverloaded: overloaded[$0]) }
             )
         } catch {
             throw InputError(path: residents.layer.path, reason: "cannot project to \(grid.crs): \(error.message)")

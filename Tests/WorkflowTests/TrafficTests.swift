@@ -1,9 +1,10 @@
 import Coverage
 import Foundation
+import Planning
 import Terrain
 import TestSupport
 import Testing
-import Workflows
+@testable import Workflows
 
 @Suite("Busy-hour traffic: Erlang B and the 2G TRX rule")
 struct ErlangTests {
@@ -27,6 +28,33 @@ struct ErlangTests {
     func transceiverRule() {
         #expect((1...5).map { GSMTrafficChannels.capacity(transceivers: $0) } == [7, 14, 22, 30, 37])
         #expect([0, 7, 8, 22, 23, 30, 31].map { GSMTrafficChannels.transceivers(carrying: $0) } == [1, 1, 2, 3, 4, 4, 5])
+    }
+}
+
+@Suite("The quick-look map's overloaded sites")
+struct OverloadedMapTests {
+    @Test("An overloaded site's triangle is filled red and the legend gains its row; without one no pixel is that red")
+    func redTriangles() {
+        let size = 300
+        let grid = TerrainGrid(
+            epsg: 32648, width: size, height: size, spacing: 30, cornerX: 500_000, cornerY: 2_500_000,
+            elevations: (0..<(size * size)).map { Float(300 + $0 % size) }
+        )
+        let coverage = CoverageMasks(footprints: [], gridWidth: size, cellCount: size * size)
+        let busy = MapPoint(x: 504_000, y: 2_494_000), quiet = MapPoint(x: 506_000, y: 2_496_000)
+        func red(_ overloaded: Bool) -> [Int] {
+            let map = QuickLookMap(grid: grid, coverage: coverage, communes: [], sites: [
+                .init(id: "BUSY", position: busy, isOverloaded: overloaded), .init(id: "QUIET", position: quiet, isOverloaded: false),
+            ])
+            let color = QuickLookMap.overloadedColor
+            return stride(from: 0, to: map.rgb.count, by: 3).filter { map.rgb[$0] == color.0 && map.rgb[$0 + 1] == color.1 && map.rgb[$0 + 2] == color.2 }
+                .map { $0 / 3 }
+        }
+        #expect(red(false).isEmpty)
+        let pixels = red(true), centre = grid.gridPosition(of: busy), width = size
+        let atSite = pixels.filter { abs($0 % width - Int(centre.column)) <= 4 && abs($0 / width - Int(centre.row)) <= 4 }
+        let inLegend = pixels.filter { $0 % width < 60 && $0 / width < 120 }
+        #expect(atSite.count >= 8 && !inLegend.isEmpty && atSite.count + inLegend.count == pixels.count, "\(pixels.count) red pixels")
     }
 }
 
