@@ -109,6 +109,7 @@ enum SyntheticProvince {
           - {id: proposal, type: evaluate, scenario: province-radio, sites: proposal.csv}
           - {id: claim, type: verify, claim: claim.json}
           - {id: shared-first-plan, type: plan, scenario: province, sites: candidates.csv, budget: 250, min_separation_m: 3000}
+          - {id: retilt, type: tilt, scenario: province, sites: on_air.geojson}
           - {id: backhaul, type: backhaul, scenario: province, sites: on_air.geojson, within_km: 30, hub_field: fibre,
              tx_power_dbm: 20, tx_gain_dbi: 35, rx_gain_dbi: 35, threshold_dbm: -70, rain_rate_mm_h: 95, dn1: -400,
              water_vapour_g_m3: 17, air_temperature_c: 22}

@@ -305,7 +305,7 @@ struct CommandLineTests {
         )
     }
 
-    @Test("phusong demo: the synthetic province as a batch — sites on air and a proposal with SINR, C/I and neighbours, a claim, a plan sharing masts, backhaul to the fibre; every output labelled synthetic")
+    @Test("phusong demo: the synthetic province as a batch — sites on air and a proposal with SINR, C/I, neighbours and the busy hour, a claim, a plan sharing masts, the sectors retilted, backhaul to the fibre; every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -316,7 +316,7 @@ struct CommandLineTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch.json"))) as? [String: Any]
         )
         let jobs = try #require(batch["jobs"] as? [[String: Any]])
-        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan", "backhaul"])
+        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan", "retilt", "backhaul"])
         #expect(jobs.allSatisfy { $0["status"] as? String == "done" }, "\(jobs)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/jobs/on-air/summary.json"))) as? [String: Any]
@@ -325,9 +325,15 @@ struct CommandLineTests {
         #expect((summary["site_areas"] as? [Any])?.count == 6)
         // The evaluations check SINR, C/I and neighbours too.
         #expect(summary["lte_sinr"] != nil && summary["gsm_ci"] != nil && summary["neighbours"] != nil)
-        for file in ["neighbours.csv", "inter_technology_neighbours.csv", "sinr.tif", "ci.tif"] {
+        for file in ["neighbours.csv", "inter_technology_neighbours.csv", "sinr.tif", "ci.tif", "traffic.csv"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/jobs/on-air/" + file), "\(file)")
         }
+        // The busy hour: the two 2G sites on air, with 4 and 2 TRX, cannot carry theirs.
+        #expect(jobs[0]["figures"].flatMap { ($0 as? [String: Any])?["overloaded_sites"] as? Double } == 2, "\(jobs[0])")
+        // The two 4G sectors on air retilted: tilts.csv lists both, before/ and after/ evaluate the six sites.
+        let tilts = try String(contentsOfFile: folder + "/jobs/retilt/tilts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(tilts.map { $0.prefix { $0 != "," } } == ["CB-002", "CB-005"], "\(tilts)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/jobs/retilt/after/summary.json"))
         let communes = try String(contentsOfFile: folder + "/jobs/on-air/communes.csv", encoding: .utf8)
         #expect(communes.contains("SYNTHETIC") && communes.contains("Synthetic commune 20"))
         let plan = try #require(
