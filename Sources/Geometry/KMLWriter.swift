@@ -1,16 +1,25 @@
 import Foundation
 import Terrain
 
-/// A KML placemark: a polygon shape in WGS84 with a name, a description and a style.
+/// A KML placemark: a shape in WGS84 — polygons, or a point — with a name, a description and a style.
 public struct KMLPlacemark: Sendable {
+    /// What a placemark marks, in longitude/latitude.
+    public enum Shape: Sendable {
+        case polygons(MultiPolygon)
+        case point(MapPoint)
+    }
+
     public let name: String
     public let description: String
     /// Id of a style of the document.
     public let style: String
-    /// Longitude/latitude polygons.
-    public let shape: MultiPolygon
+    public let shape: Shape
 
     public init(name: String, description: String, style: String, shape: MultiPolygon) {
+        self.init(name: name, description: description, style: style, shape: .polygons(shape))
+    }
+
+    public init(name: String, description: String, style: String, shape: Shape) {
         self.name = name
         self.description = description
         self.style = style
@@ -18,22 +27,28 @@ public struct KMLPlacemark: Sendable {
     }
 }
 
-/// A polygon style: fill and outline colours as RGBA.
+/// A style: polygons' fill and outline colours and points' icon colour, as RGBA.
 public struct KMLStyle: Sendable {
     public let id: String
     public let fill: (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8)
     public let line: (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8)
     public let lineWidth: Double
+    /// The colour Google Earth tints a point's icon with; nil leaves it as it is.
+    public let icon: (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8)?
 
-    public init(id: String, fill: (UInt8, UInt8, UInt8, UInt8), line: (UInt8, UInt8, UInt8, UInt8), lineWidth: Double = 1) {
+    public init(
+        id: String, fill: (UInt8, UInt8, UInt8, UInt8), line: (UInt8, UInt8, UInt8, UInt8), lineWidth: Double = 1,
+        icon: (UInt8, UInt8, UInt8, UInt8)? = nil
+    ) {
         self.id = id
         self.fill = fill
         self.line = line
         self.lineWidth = lineWidth
+        self.icon = icon.map { (red: $0.0, green: $0.1, blue: $0.2, alpha: $0.3) }
     }
 }
 
-/// Writes KML 2.2 documents (what Google Earth opens): styles, then folders of polygon placemarks.
+/// Writes KML 2.2 documents (what Google Earth opens): styles, then folders of placemarks.
 public enum KMLWriter {
     public static func document(name: String, styles: [KMLStyle], folders: [(name: String, placemarks: [KMLPlacemark])]) -> String {
         var lines = [
@@ -42,7 +57,8 @@ public enum KMLWriter {
         ]
         for style in styles {
             lines.append(
-                "<Style id=\"\(escaped(style.id))\"><LineStyle><color>\(kmlColor(style.line))</color><width>\(style.lineWidth)</width></LineStyle>"
+                "<Style id=\"\(escaped(style.id))\">" + (style.icon.map { "<IconStyle><color>\(kmlColor($0))</color></IconStyle>" } ?? "")
+                    + "<LineStyle><color>\(kmlColor(style.line))</color><width>\(style.lineWidth)</width></LineStyle>"
                     + "<PolyStyle><color>\(kmlColor(style.fill))</color></PolyStyle></Style>"
             )
         }
@@ -58,6 +74,13 @@ public enum KMLWriter {
         }
         lines += ["</Document>", "</kml>"]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func geometry(_ shape: KMLPlacemark.Shape) -> String {
+        switch shape {
+        case let .polygons(polygons): geometry(polygons)
+        case let .point(point): "<Point><coordinates>" + FixedDecimals.points([point], open: "", between: ",", close: ",0", separator: "") + "</coordinates></Point>"
+        }
     }
 
     private static func geometry(_ shape: MultiPolygon) -> String {

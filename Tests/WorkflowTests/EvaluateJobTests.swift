@@ -64,7 +64,7 @@ struct EvaluateJobTests {
         let layers = kmz.stdout.components(separatedBy: "Layer name: ").dropFirst().map { section in
             (section.prefix { $0 != "\n" }, section.components(separatedBy: "Feature Count: ").last?.prefix { $0.isNumber } ?? "")
         }
-        #expect(layers.map { "\($0.0)=\($0.1)" } == ["Communes=199", "Coverage=1"], "\(kmz.stdout)")
+        #expect(layers.map { "\($0.0)=\($0.1)" } == ["Communes=199", "Coverage=1", "Sites=1"], "\(kmz.stdout)")
         // The quick-look map: a PNG of the grid's size, with colours besides the hillshade's greys.
         let png = try runProgram("gdalinfo", ["-json", "-stats", folder + "/out/map.png"])
         let info = try #require(try JSONSerialization.jsonObject(with: Data(png.stdout.utf8)) as? [String: Any])

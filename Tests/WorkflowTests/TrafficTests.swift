@@ -151,6 +151,19 @@ struct TrafficCommandTests {
         }
         let gsm = rows.values.filter { $0["technology"] == "2G" }
         #expect(gsm.contains { $0["overloaded"] == "yes" } && gsm.contains { $0["trx"] != "" && $0["overloaded"] == "no" }, "both kinds")
+        // coverage.kmz marks every site, each overloaded one saying so (and styled red).
+        let kmz = try runProgram("ogrinfo", ["-al", "-q", folder + "/out/coverage.kmz", "Sites"])
+        #expect(kmz.status == 0, "\(kmz.stderr)")
+        let placemarks = kmz.stdout.components(separatedBy: "OGRFeature(Sites)").dropFirst()
+        #expect(placemarks.count == 10)
+        for placemark in placemarks {
+            let id = try #require(rows.keys.first { placemark.contains("Name (String) = \($0)\n") }, "\(placemark)")
+            let overloaded = rows[id]?["overloaded"] == "yes"
+            #expect(placemark.contains("overloaded") == overloaded && placemark.contains(overloaded ? "@site-overloaded" : "@site\n"), "\(id): \(placemark)")
+            #expect(placemark.contains("busy hour: "), "\(placemark)")
+            let point = try #require(placemark.components(separatedBy: "POINT Z (").last?.split(separator: " ").prefix(2).compactMap { Double($0) })
+            #expect(point == [Double(rows[id]!["lon"]!)!, Double(rows[id]!["lat"]!)!], "\(id): \(point)")
+        }
     }
 
     @Test("4G sectors alone: the residents each serves, its area and its carrier's air time recounted from best_server.tif, residents.tif and throughput.tif")
