@@ -35,10 +35,12 @@ enum JobExecution {
             var run = request
             run.evaluation = wholeRun(request.evaluation, into: folder, cache: cache, limits: limits)
             let plan = try PlanJob.run(run)
-            return ([
+            var figures: [String: Figure] = [
                 "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
-                "gap": .number(plan.gap), "optimality": .text(plan.status),
-            ], nil)
+                "gap": .number(plan.gap), "optimality": .text(plan.status), "residents_newly_covered": .number(plan.residentsNewlyCovered),
+            ]
+            figures["cost_per_resident_newly_covered"] = plan.costPerResidentNewlyCovered.map(Figure.number)
+            return (figures, nil)
         case let .tilt(request):
             var run = request
             run.evaluation = wholeRun(request.evaluation, into: folder, cache: cache, limits: limits)

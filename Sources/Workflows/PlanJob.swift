@@ -36,6 +36,16 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         public let id: String
         public let kind: String
         public let cost: Double
+        /// The residents on its footprint.
+        public let residentsCovered: Double
+        /// The residents no other chosen site covers: what the plan would lose without it.
+        public let residentsOnlyItCovers: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, cost
+            case residentsCovered = "residents_covered"
+            case residentsOnlyItCovers = "residents_only_it_covers"
+        }
     }
 
     public struct CommuneChange: Sendable, Codable, Equatable {
@@ -59,6 +69,10 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let cost: Double
     /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight.
     public let objective: Double
+    /// Residents the plan covers that the sites on air did not.
+    public let residentsNewlyCovered: Double
+    /// The plan's cost over those residents; nil when it covers none.
+    public let costPerResidentNewlyCovered: Double?
     public let upperBound: Double
     public let gap: Double
     public let status: String
@@ -71,6 +85,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case engine, candidates, chosen, cost, objective, gap, status, communes
         case syntheticTerrain = "synthetic_terrain"
         case upperBound = "upper_bound"
+        case residentsNewlyCovered = "residents_newly_covered"
+        case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
     }
 
     public func json() -> String { reportJSON(self) + "\n" }
@@ -101,7 +117,12 @@ public enum PlanJob {
             throw InputError(path: evaluation.sitesPath, reason: error.message)
         }
         let picked = Set(result.selected)
-        let chosen = candidates.filter { picked.contains($0.site.id) }
+        let chosenIndices = candidates.indices.filter { picked.contains(candidates[$0].site.id) }
+        let chosen = chosenIndices.map { candidates[$0] }
+        let contributions = PlanContributions(
+            footprints: chosenIndices.map { footprints[$0] }, onAir: chosen.map { $0.kind == .existing },
+            residentsPerCell: residents.residentsPerCell(cellCount: grid.elevations.count), gridWidth: grid.width
+        )
         let staging = try OutputStaging(destination: evaluation.outputDirectory)
         do throws(InputError) {
             let existing = candidates.filter { $0.kind == .existing }.map(\.site)
@@ -110,10 +131,17 @@ public enum PlanJob {
             shared.gridAround = candidates.map(\.site.location)
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
             let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
+            let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
             let summary = PlanSummary(
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: candidates.count,
-                chosen: chosen.map { .init(id: $0.site.id, kind: $0.kind.rawValue, cost: $0.cost) },
-                cost: chosen.reduce(0) { $0 + $1.cost }, objective: result.objective, upperBound: result.upperBound,
+                chosen: chosen.indices.map { index in
+                    .init(
+                        id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
+                        residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index]
+                    )
+                },
+                cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
+                costPerResidentNewlyCovered: newlyCovered > 0 ? cost / newlyCovered : nil, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
                 communes: changes(before: before?.residents, after: after.residents)
             )

@@ -50,8 +50,12 @@ struct PlanCommand: ParsableCommand {
         }
         let label = plan.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
         print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")
-        for site in plan.chosen { print("  \(site.id)  \(site.kind)  \(site.cost)") }
+        for site in plan.chosen {
+            print(String(format: "  %@  %@  %g  residents covered %.0f, only it %.0f", site.id, site.kind, site.cost, site.residentsCovered, site.residentsOnlyItCovers))
+        }
         print(String(format: "  weighted residents covered %.0f (upper bound %.0f)", plan.objective, plan.upperBound))
+        print(String(format: "  residents newly covered %.0f", plan.residentsNewlyCovered)
+            + (plan.costPerResidentNewlyCovered.map { String(format: ", cost %.4g each", $0) } ?? ""))
         let before = FileManager.default.fileExists(atPath: options.out + "/before") ? " \(options.out)/before/ (sites on air alone)," : ""
         print("Results: \(options.out)/plan.json,\(before) \(options.out)/after/")
     }

@@ -46,6 +46,23 @@ struct PlanJobTests {
         let communes = try #require(plan["communes"] as? [[String: Any]])
         let town = try #require(communes.first { $0["id"] as? String == "2050701" })
         #expect((town["after_percent_any"] as? Double ?? 0) >= (town["before_percent_any"] as? Double ?? 100))
+        // What each chosen site brings, recounted from after/'s rasters: the residents where it is the best server (and,
+        // for those only it covers, the only server), and the plan's residents newly covered against before/'s.
+        let newly = try #require(plan["residents_newly_covered"] as? Double)
+        #expect(abs(newly - (covered(after) - covered(before))) < 1e-6 * newly && newly > 0)
+        #expect(abs((plan["cost_per_resident_newly_covered"] as? Double ?? 0) - (plan["cost"] as? Double ?? 0) / newly) < 1e-9)
+        let servers = try rasterValues(folder + "/out/after/best_server.tif"), counts = try rasterValues(folder + "/out/after/server_count.tif")
+        let people = try rasterValues(folder + "/out/after/residents.tif")
+        let numbers = try #require((after["site_areas"] as? [[String: Any]])?.map { ($0["id"] as? String ?? "", $0["server"] as? Int ?? 0) })
+        for site in chosen {
+            let id = try #require(site["id"] as? String), number = try #require(numbers.first { $0.0 == id }?.1)
+            let only = servers.indices.reduce(0.0) { $0 + (servers[$1] == Float(number) && counts[$1] == 1 ? Double(people[$1]) : 0) }
+            let onlyItCovers = try #require(site["residents_only_it_covers"] as? Double)
+            #expect(abs(onlyItCovers - only) <= 1e-4 * max(1, only), "\(id): \(onlyItCovers) against \(only)")
+            #expect((site["residents_covered"] as? Double ?? 0) >= onlyItCovers && (site["residents_covered"] as? Double ?? 0) > 0, "\(id)")
+        }
+        #expect(chosen.contains { ($0["residents_only_it_covers"] as? Double ?? 0) > 0 })
+        #expect(result.stdout.contains("residents newly covered"), "\(result.stdout)")
     }
 
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")

@@ -26,12 +26,6 @@ struct TiltCommandTests {
         return try #require(technologies.first)
     }
 
-    /// A raster of the run's grid, row-major.
-    func raster(_ path: String) throws -> [Float] {
-        let source = try DEMSource.open(path)
-        return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
-    }
-
     @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector, each serving before and after what --traffic's traffic.csv in before/ and after/ gives it")
     func servedResidentsAreTheEvaluations() throws {
         let folder = try temporaryFolder("tilt")
@@ -87,8 +81,8 @@ struct TiltCommandTests {
         let (after, before) = (try #require(result["residents_served_after"] as? Double), try #require(result["residents_served_before"] as? Double))
         #expect(try json(folder + "/out/tilt.json")["sinr_limit_db"] as? Double == 0)
         for (part, claimed) in [("before", before), ("after", after)] {
-            let power = try raster(folder + "/out/\(part)/coverage.tif"), sinr = try raster(folder + "/out/\(part)/sinr.tif")
-            let residents = try raster(folder + "/out/\(part)/residents.tif")
+            let power = try rasterValues(folder + "/out/\(part)/coverage.tif"), sinr = try rasterValues(folder + "/out/\(part)/sinr.tif")
+            let residents = try rasterValues(folder + "/out/\(part)/residents.tif")
             let recount = residents.indices.reduce(0.0) { total, cell in
                 power[cell] >= -110 && sinr[cell] >= 0 ? total + Double(residents[cell]) : total
             }

@@ -83,11 +83,6 @@ struct TrafficCommandTests {
         })
     }
 
-    func raster(_ path: String) throws -> [Float] {
-        let source = try DEMSource.open(path)
-        return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities)).values
-    }
-
     @Test("""
         2G, 3G and 4G sites, each row where its site stands: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
         (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \\
@@ -174,8 +169,8 @@ struct TrafficCommandTests {
             "--sinr", "--throughput", "--subscribers-percent", "40", "--data-kbps", "20",
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        let servers = try raster(folder + "/out/best_server.tif"), people = try raster(folder + "/out/residents.tif")
-        let rates = try raster(folder + "/out/throughput.tif")
+        let servers = try rasterValues(folder + "/out/best_server.tif"), people = try rasterValues(folder + "/out/residents.tif")
+        let rates = try rasterValues(folder + "/out/throughput.tif")
         let summary = try json(folder + "/out/summary.json")
         let ids = try #require((summary["site_areas"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
         let spacing = try #require(summary["resolution_m"] as? Double)
