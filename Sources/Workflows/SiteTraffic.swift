@@ -28,7 +28,7 @@ public struct SiteTraffic: Sendable {
         public let blockingPercent: Double?
         /// 4G: the subscribers' busy-hour downlink data, Mbps.
         public let dataMbps: Double?
-        /// 4G with rates: the share of the carrier's time that data needs, each cell's at its own rate, %.
+        /// 4G with rates (and its bandwidth): the share of the carrier's time that data needs, each cell's at its own rate, %.
         public let airtimePercent: Double?
         /// 4G with rates: residents it serves where the rate is nil (SINR under −10 dB): their data never gets through.
         public let residentsWithoutRate: Double?
@@ -72,6 +72,8 @@ public struct SiteTraffic: Sendable {
             let channels = ErlangB.channels(traffic: erlangs, grade: grade)
             let gsm = site.technology == .gsm, lte = site.technology == .lte
             let given = gsm ? site.transceivers : nil
+            // A 4G carrier without its bandwidth has no rate anywhere (throughput.tif warns of it): no air time either.
+            let rated = lte && rates != nil && site.resourceBlocks != nil
             return Load(
                 id: site.id, technology: site.technology, location: site.location, residentsServed: residents[index],
                 areaServedKm2: Double(cells[index]) * cellAreaKm2, subscribers: subscribers, erlangs: erlangs,
@@ -79,8 +81,7 @@ public struct SiteTraffic: Sendable {
                 transceivers: given,
                 blockingPercent: given.map { 100 * ErlangB.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: $0)) },
                 dataMbps: lte ? subscribers * megabitsEach : nil,
-                airtimePercent: lte && rates != nil ? 100 * airtime[index] : nil,
-                residentsWithoutRate: lte && rates != nil ? withoutRate[index] : nil
+                airtimePercent: rated ? 100 * airtime[index] : nil, residentsWithoutRate: rated ? withoutRate[index] : nil
             )
         }
         self.settings = settings

@@ -97,7 +97,7 @@ struct TrafficCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Busy hour") && run.stdout.contains("traffic.csv"), "\(run.stdout)")
         let rows = try rows(folder + "/out"), summary = try json(folder + "/out/summary.json")
-        #expect(rows.count == 10)
+        #expect(rows.count == 11)
         // Each row stands where its site does: the site file's coordinates.
         let listed = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("sites/batxat_layers.csv"))), as: UTF8.self)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -144,13 +144,17 @@ struct TrafficCommandTests {
             #expect(abs(Double(row["blocking_percent"]!)! - blocking) < 0.01, "\(row)")
             #expect(row["overloaded"] == (needed > given ? "yes" : "no"))
         }
+        // A 4G carrier without its bandwidth has no rate, so no air time: its data alone.
+        let unrated = try #require(rows["L-GF3"])
+        #expect(unrated["airtime_percent"] == "" && unrated["residents_without_rate"] == "" && unrated["data_mbps"] != "", "\(unrated)")
+        #expect(rows.values.filter { $0["technology"] == "4G" && $0["id"] != "L-GF3" }.allSatisfy { $0["airtime_percent"] != "" })
         let gsm = rows.values.filter { $0["technology"] == "2G" }
         #expect(gsm.contains { $0["overloaded"] == "yes" } && gsm.contains { $0["trx"] != "" && $0["overloaded"] == "no" }, "both kinds")
         // coverage.kmz marks every site, each overloaded one saying so (and styled red).
         let kmz = try runProgram("ogrinfo", ["-al", "-q", folder + "/out/coverage.kmz", "Sites"])
         #expect(kmz.status == 0, "\(kmz.stderr)")
         let placemarks = kmz.stdout.components(separatedBy: "OGRFeature(Sites)").dropFirst()
-        #expect(placemarks.count == 10)
+        #expect(placemarks.count == 11)
         for placemark in placemarks {
             let id = try #require(rows.keys.first { placemark.contains("Name (String) = \($0)\n") }, "\(placemark)")
             let overloaded = rows[id]?["overloaded"] == "yes"
