@@ -8,6 +8,7 @@ extension FootprintSummary {
         public let voiceMilliErlangs: Double
         public let blockingPercent: Double
         public let dataKbps: Double
+        public let halfRatePercent: Double
         public let technologies: [TechnologyLoad]
 
         /// One technology's sites together.
@@ -44,6 +45,7 @@ extension FootprintSummary {
             voiceMilliErlangs = settings.voiceMilliErlangs
             blockingPercent = settings.blockingPercent
             dataKbps = settings.dataKbps
+            halfRatePercent = settings.halfRatePercent
             technologies = Technology.allCases.compactMap { technology in
                 let loads = traffic.loads.filter { $0.technology == technology }
                 guard !loads.isEmpty else { return nil }
@@ -64,6 +66,7 @@ extension FootprintSummary {
             case voiceMilliErlangs = "voice_merl"
             case blockingPercent = "blocking_percent"
             case dataKbps = "data_kbps"
+            case halfRatePercent = "half_rate_percent"
         }
     }
 }

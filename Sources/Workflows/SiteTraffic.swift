@@ -18,7 +18,8 @@ public struct SiteTraffic: Sendable {
         public let areaServedKm2: Double
         public let subscribers: Double
         public let erlangs: Double
-        /// The channels that carry `erlangs` at the grade of service.
+        /// The channels that carry `erlangs` at the grade of service (2G: full-rate traffic channels, its half-rate
+        /// calls taking half of one each).
         public let channelsNeeded: Int
         /// 2G: the TRX whose traffic channels are that many.
         public let transceiversNeeded: Int?
@@ -65,12 +66,14 @@ public struct SiteTraffic: Sendable {
                 if rate > 0 { airtime[site] += people * subscribed * megabitsEach / rate } else { withoutRate[site] += people }
             }
         }
-        let grade = settings.blockingPercent / 100
+        let grade = settings.blockingPercent / 100, halfRate = settings.halfRatePercent / 100
         loads = sites.indices.map { index in
             let site = sites[index], subscribers = residents[index] * subscribed
             let erlangs = subscribers * settings.voiceMilliErlangs / 1_000
-            let channels = ErlangB.channels(traffic: erlangs, grade: grade)
             let gsm = site.technology == .gsm, lte = site.technology == .lte
+            let channels = gsm
+                ? HalfRateErlang.channels(traffic: erlangs, grade: grade, halfRateShare: halfRate)
+                : ErlangB.channels(traffic: erlangs, grade: grade)
             let given = gsm ? site.transceivers : nil
             // A 4G carrier without its bandwidth has no rate anywhere (throughput.tif warns of it): no air time either.
             let rated = lte && rates != nil && site.resourceBlocks != nil
@@ -79,7 +82,9 @@ public struct SiteTraffic: Sendable {
                 areaServedKm2: Double(cells[index]) * cellAreaKm2, subscribers: subscribers, erlangs: erlangs,
                 channelsNeeded: channels, transceiversNeeded: gsm ? GSMTrafficChannels.transceivers(carrying: channels) : nil,
                 transceivers: given,
-                blockingPercent: given.map { 100 * ErlangB.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: $0)) },
+                blockingPercent: given.map {
+                    100 * HalfRateErlang.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: $0), halfRateShare: halfRate)
+                },
                 dataMbps: lte ? subscribers * megabitsEach : nil,
                 airtimePercent: rated ? 100 * airtime[index] : nil, residentsWithoutRate: rated ? withoutRate[index] : nil
             )

@@ -9,12 +9,18 @@ public struct TrafficSettings: Sendable, Equatable {
     public var blockingPercent: Double
     /// Busy-hour mean downlink data rate per subscriber, kbit/s (4G).
     public var dataKbps: Double
+    /// 2G: the share of calls on half-rate codecs (AMR-HR), each taking half a traffic channel, %.
+    public var halfRatePercent: Double
 
-    public init(subscribersPercent: Double = 100, voiceMilliErlangs: Double = 25, blockingPercent: Double = 2, dataKbps: Double = 50) {
+    public init(
+        subscribersPercent: Double = 100, voiceMilliErlangs: Double = 25, blockingPercent: Double = 2, dataKbps: Double = 50,
+        halfRatePercent: Double = 0
+    ) {
         self.subscribersPercent = subscribersPercent
         self.voiceMilliErlangs = voiceMilliErlangs
         self.blockingPercent = blockingPercent
         self.dataKbps = dataKbps
+        self.halfRatePercent = halfRatePercent
     }
 
     /// Each setting: its scenario key, its `evaluate` option, the value it sets, the values accepted and their words.
@@ -24,6 +30,7 @@ public struct TrafficSettings: Sendable, Equatable {
             ("voice_merl", "--voice-merl", \.voiceMilliErlangs, 0...1_000, "0–1000 millierlangs"),
             ("blocking_percent", "--blocking-percent", \.blockingPercent, 0.01...50, "0.01–50 %"),
             ("data_kbps", "--data-kbps", \.dataKbps, 0...100_000, "0–100000 kbit/s"),
+            ("half_rate_percent", "--half-rate-percent", \.halfRatePercent, 0...100, "0–100 %"),
         ]
     }
 }

@@ -129,9 +129,10 @@ struct EvaluateCommand: ParsableCommand {
 
 /// A short human report of each technology's busy hour and the sites that cannot carry theirs.
 func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> String {
+    let halfRate = traffic.halfRatePercent > 0 ? String(format: ", %g %% of 2G calls half-rate", traffic.halfRatePercent) : ""
     var lines = [String(
-        format: "Busy hour (%g %% of residents subscribed, %g mErl and %g kbit/s each, %g %% blocking):",
-        traffic.subscribersPercent, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent
+        format: "Busy hour (%g %% of residents subscribed, %g mErl and %g kbit/s each, %g %% blocking%@):",
+        traffic.subscribersPercent, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent, halfRate
     )]
     for load in traffic.technologies {
         var line = String(format: "  %@: %d sites serve %.0f residents, %.1f Erl, %d channels", load.technology, load.sites, load.residentsServed, load.erlangs, load.channelsNeeded)

@@ -19,6 +19,9 @@ struct TrafficOptions: ParsableArguments {
     @Option(name: .customLong("data-kbps"), parsing: .unconditional, help: "With --traffic: busy-hour mean downlink data per subscriber, kbit/s (a 4G carrier's air time, with --sinr --throughput).")
     var dataKbps = TrafficSettings().dataKbps
 
+    @Option(name: .customLong("half-rate-percent"), parsing: .unconditional, help: "With --traffic: the share of 2G calls on half-rate codecs (AMR-HR), each taking half a traffic channel, %.")
+    var halfRatePercent = TrafficSettings().halfRatePercent
+
     func validate() throws {
         for field in TrafficSettings.fields where !field.range.contains(given[keyPath: field.value]) {
             throw ValidationError("\(field.option) must be within \(field.bounds)")
@@ -34,6 +37,9 @@ struct TrafficOptions: ParsableArguments {
 
     /// The settings the options give.
     private var given: TrafficSettings {
-        TrafficSettings(subscribersPercent: subscribersPercent, voiceMilliErlangs: voiceMilliErlangs, blockingPercent: blockingPercent, dataKbps: dataKbps)
+        TrafficSettings(
+            subscribersPercent: subscribersPercent, voiceMilliErlangs: voiceMilliErlangs, blockingPercent: blockingPercent, dataKbps: dataKbps,
+            halfRatePercent: halfRatePercent
+        )
     }
 }

@@ -235,7 +235,7 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        Scenarios take traffic with subscribers_percent, voice_merl, blocking_percent and data_kbps; a batch evaluation \
+        Scenarios take traffic with subscribers_percent, voice_merl, blocking_percent, data_kbps and half_rate_percent; a batch evaluation \
         with them writes traffic.csv and counts its overloaded sites in batch.json; the figures without traffic: true, out \
         of range, or traffic without a population, are refused naming the key
         """)
@@ -243,16 +243,17 @@ struct ScenarioRadioTests {
         let folder = try temporaryFolder("batch-traffic")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let population = SharedData.path("population/laocai_communes_census2009.geojson")
-        let settings = "traffic: true, subscribers_percent: 70, voice_merl: 40, blocking_percent: 1, data_kbps: 80"
+        let settings = "traffic: true, subscribers_percent: 70, voice_merl: 40, blocking_percent: 1, data_kbps: 80, half_rate_percent: 25"
         guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: "population: \(population), \(settings)").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
-        #expect(request.residents?.traffic == TrafficSettings(subscribersPercent: 70, voiceMilliErlangs: 40, blockingPercent: 1, dataKbps: 80))
+        #expect(request.residents?.traffic == TrafficSettings(subscribersPercent: 70, voiceMilliErlangs: 40, blockingPercent: 1, dataKbps: 80, halfRatePercent: 25))
         for (fields, fault) in [
             ("population: \(population), voice_merl: 30", "voice_merl: applies with traffic: true"),
             ("population: \(population), traffic: true, blocking_percent: 0", "blocking_percent: must be within 0.01–50"),
             ("population: \(population), traffic: true, subscribers_percent: 101", "subscribers_percent: must be within 0–100"),
+            ("population: \(population), traffic: true, half_rate_percent: -1", "half_rate_percent: must be within 0–100"),
             ("traffic: true", "traffic: needs population"),
         ] {
             let refused = try #require(throws: InputError.self) { try evaluateManifest(in: folder, scenario: fields) }

@@ -24,6 +24,46 @@ struct ErlangTests {
         }
     }
 
+    @Test("""
+        Half-rate calls: none is Erlang B, all is Erlang B on twice the channels, and a mix is what the product-form \
+        states of full- and half-rate calls on the half-channels give, summed one by one; the fewest channels fall as \
+        the half-rate share grows
+        """)
+    func halfRate() {
+        for (traffic, channels) in [(2.935, 7), (21.9, 30), (150.0, 163)] {
+            #expect(abs(HalfRateErlang.blocking(traffic: traffic, channels: channels, halfRateShare: 0) - ErlangB.blocking(traffic: traffic, channels: channels)) < 1e-12)
+            #expect(abs(HalfRateErlang.blocking(traffic: traffic, channels: channels, halfRateShare: 1) - ErlangB.blocking(traffic: traffic, channels: 2 * channels)) < 1e-12)
+            #expect(HalfRateErlang.channels(traffic: traffic, grade: 0.02, halfRateShare: 0) == ErlangB.channels(traffic: traffic, grade: 0.02))
+        }
+        // The states: n full-rate and m half-rate calls with 2n + m ≤ 2N half-channels, in proportion to
+        // a_full^n / n! · a_half^m / m!; a full-rate call is blocked with fewer than two half-channels free, a half-rate one
+        // with none.
+        for (traffic, channels, share) in [(5.0, 7, 0.4), (12.0, 14, 0.75), (30.0, 22, 0.2)] {
+            let full = traffic * (1 - share), half = traffic * share, units = 2 * channels
+            var total = 0.0, fullBlocked = 0.0, halfBlocked = 0.0
+            for n in 0...channels {
+                for m in 0...(units - 2 * n) {
+                    let weight = pow(full, Double(n)) / tgamma(Double(n) + 1) * pow(half, Double(m)) / tgamma(Double(m) + 1)
+                    total += weight
+                    if 2 * n + m > units - 2 { fullBlocked += weight }
+                    if 2 * n + m == units { halfBlocked += weight }
+                }
+            }
+            let expected = (1 - share) * fullBlocked / total + share * halfBlocked / total
+            let blocking = HalfRateErlang.blocking(traffic: traffic, channels: channels, halfRateShare: share)
+            #expect(abs(blocking - expected) < 1e-12 * max(1, 1 / expected), "\(traffic) Erl on \(channels): \(blocking) against \(expected)")
+        }
+        let needed = [0.0, 0.3, 0.6, 1].map { HalfRateErlang.channels(traffic: 80, grade: 0.02, halfRateShare: $0) }
+        #expect(needed == needed.sorted(by: >) && needed.first! > needed.last!, "\(needed)")
+        for share in [0.0, 0.3, 0.6, 1] {
+            let channels = HalfRateErlang.channels(traffic: 80, grade: 0.02, halfRateShare: share)
+            #expect(HalfRateErlang.blocking(traffic: 80, channels: channels, halfRateShare: share) <= 0.02)
+            #expect(HalfRateErlang.blocking(traffic: 80, channels: channels - 1, halfRateShare: share) > 0.02)
+        }
+        // Thousands of erlangs stay finite.
+        #expect(HalfRateErlang.channels(traffic: 3_000, grade: 0.02, halfRateShare: 0.5) > 1_500)
+    }
+
     @Test("A 2G cell's traffic channels: 7, 14, 22, 30 and 37 on one to five TRX; the TRX for a number of channels")
     func transceiverRule() {
         #expect((1...5).map { GSMTrafficChannels.capacity(transceivers: $0) } == [7, 14, 22, 30, 37])
@@ -92,7 +132,7 @@ struct TrafficCommandTests {
         let folder = try temporaryFolder("traffic")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try evaluate(out: folder + "/out", sites: Fixtures.path("sites/batxat_layers.csv"), [
-            "--sinr", "--throughput", "--subscribers-percent", "60", "--voice-merl", "30", "--blocking-percent", "1",
+            "--sinr", "--throughput", "--subscribers-percent", "60", "--voice-merl", "30", "--blocking-percent", "1", "--half-rate-percent", "40",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Busy hour") && run.stdout.contains("traffic.csv"), "\(run.stdout)")
@@ -108,6 +148,7 @@ struct TrafficCommandTests {
         let covered = try #require((((summary["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double]))
         let traffic = try #require(summary["traffic"] as? [String: Any])
         #expect(traffic["subscribers_percent"] as? Double == 60 && traffic["voice_merl"] as? Double == 30 && traffic["blocking_percent"] as? Double == 1)
+        #expect(traffic["half_rate_percent"] as? Double == 40 && run.stdout.contains("40 % of 2G calls half-rate"))
         let technologies = try #require(traffic["technologies"] as? [[String: Any]])
         #expect(technologies.map { $0["technology"] as? String } == ["2G", "3G", "4G"])
         for technology in technologies {
@@ -128,7 +169,12 @@ struct TrafficCommandTests {
             #expect(abs(erlangs - 0.018 * served) <= 0.002, "\(row)")
             let channels = Int(row["channels_needed"]!)!
             // The file's erlangs are rounded to 0.001: the channels for either end of that rounding.
-            let fewest = ErlangB.channels(traffic: erlangs - 5e-4, grade: 0.01), most = ErlangB.channels(traffic: erlangs + 5e-4, grade: 0.01)
+            // 2G's are full-rate channels with 40 % of the calls on half of one.
+            func channelsFor(_ traffic: Double) -> Int {
+                row["technology"] == "2G"
+                    ? HalfRateErlang.channels(traffic: traffic, grade: 0.01, halfRateShare: 0.4) : ErlangB.channels(traffic: traffic, grade: 0.01)
+            }
+            let fewest = channelsFor(erlangs - 5e-4), most = channelsFor(erlangs + 5e-4)
             #expect((fewest...most).contains(channels), "\(row)")
             guard row["technology"] == "2G" else {
                 #expect(row["trx_needed"] == "" && row["trx"] == "" && row["blocking_percent"] == "")
@@ -140,7 +186,7 @@ struct TrafficCommandTests {
                 #expect(row["blocking_percent"] == "" && row["overloaded"] == "no")
                 continue
             }
-            let blocking = 100 * ErlangB.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: given))
+            let blocking = 100 * HalfRateErlang.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: given), halfRateShare: 0.4)
             #expect(abs(Double(row["blocking_percent"]!)! - blocking) < 0.01, "\(row)")
             #expect(row["overloaded"] == (needed > given ? "yes" : "no"))
         }
