@@ -39,4 +39,17 @@ public struct SiteCoverage: Sendable {
         let limit = Float(threshold)
         return power.reduce(0) { $0 + ($1 >= limit ? 1 : 0) }
     }
+
+    /// Calls `body` with the power of every window cell the site reaches (not NaN) and that cell's row-major index on
+    /// the grid `gridWidth` cells wide, row by row.
+    @inlinable
+    public func forEachReachedCell(gridWidth: Int, _ body: (_ power: Float, _ gridIndex: Int) -> Void) {
+        for windowRow in 0..<height {
+            let windowStart = windowRow * width, gridStart = (row + windowRow) * gridWidth + column
+            for windowColumn in 0..<width {
+                let value = power[windowStart + windowColumn]
+                if !value.isNaN { body(value, gridStart + windowColumn) }
+            }
+        }
+    }
 }

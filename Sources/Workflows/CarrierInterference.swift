@@ -19,9 +19,11 @@ struct CarrierInterference {
     private let shiftOfSite: [Int]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
-    private var serverPower: [Float]
+    /// Per cell, the site of the technology with the strongest power, whether it covers the cell or not.
+    private var servers: BestServers
     /// The server's number (1-based, the site list's order), 0 where no site of the technology reaches.
-    private(set) var server: [Int32]
+    var server: [Int32] { servers.number }
+    private var serverPower: [Float] { servers.power }
     /// Per carrier and shift (`carrier × shiftCount + shift`), each cell's sum.
     private var sums: [[Int64]]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
@@ -37,7 +39,7 @@ struct CarrierInterference {
     static func bytesPerCell(sites: [Site], technology: Technology, slots: Int) -> Int {
         let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
         let shifts = hasShifts(sites: sites, technology: technology) ? 3 : 1
-        return carriers == 0 ? 0 : 8 + (8 * shifts + 4 * slots) * carriers
+        return carriers == 0 ? 0 : BestServers.bytesPerCell + (8 * shifts + 4 * slots) * carriers
     }
 
     /// Whether the sums of `technology` go by reference-signal shift: 4G, every site of it with a PCI.
@@ -66,8 +68,7 @@ struct CarrierInterference {
                 return share > 0 ? (other, share) : nil
             }
         }
-        serverPower = Array(repeating: .nan, count: cellCount)
-        server = Array(repeating: 0, count: cellCount)
+        servers = BestServers(cellCount: cellCount)
         sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count * shiftCount)
         self.slots = slots
         strongest = Array(repeating: Array(repeating: .nan, count: cellCount * slots), count: carriers.count)
@@ -84,20 +85,11 @@ struct CarrierInterference {
         guard let carrier = carrierOfSite[Int(number) - 1] else { return }
         let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1]
         let threshold = Float(coverage.threshold)
-        for row in 0..<coverage.height {
-            for column in 0..<coverage.width {
-                let value = coverage.power[row * coverage.width + column]
-                guard !value.isNaN else { continue }
-                let index = (coverage.row + row) * gridWidth + coverage.column + column
-                let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value))
-                sums[sum][index] = overflow ? .max : total
-                let serving = serverPower[index]
-                if serving.isNaN || value > serving || (value == serving && number < server[index]) {
-                    serverPower[index] = value
-                    server[index] = number
-                }
-                if slots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
-            }
+        coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
+            let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value))
+            sums[sum][index] = overflow ? .max : total
+            servers.offer(value, number: number, at: index)
+            if slots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
         }
     }
 

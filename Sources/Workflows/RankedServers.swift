@@ -30,13 +30,7 @@ struct RankedServers {
     /// Adds the power of the site numbered `number` (1-based); sites of other technologies add nothing.
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         guard counted[Int(number) - 1] else { return }
-        for row in 0..<coverage.height {
-            for column in 0..<coverage.width {
-                let value = coverage.power[row * coverage.width + column]
-                guard !value.isNaN else { continue }
-                insert(value, number: number, cell: (coverage.row + row) * gridWidth + coverage.column + column)
-            }
-        }
+        coverage.forEachReachedCell(gridWidth: gridWidth) { value, cell in insert(value, number: number, cell: cell) }
     }
 
     /// Puts site `number`'s `value` among the cell's strongest, if it is one of them.

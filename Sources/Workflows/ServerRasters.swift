@@ -79,16 +79,11 @@ struct ServerRasters {
         for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
         servedByTechnology[coverage.site.technology]?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
-        for row in 0..<coverage.height {
-            for column in 0..<coverage.width {
-                let value = coverage.power[row * coverage.width + column]
-                guard !value.isNaN else { continue }
-                let index = (coverage.row + row) * gridWidth + coverage.column + column
-                if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
-                guard keepsServers, value >= threshold else { continue }
-                if serverCount[index] < .max { serverCount[index] += 1 }
-                servers.offer(value, number: number, at: index)
-            }
+        coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
+            if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
+            guard keepsServers, value >= threshold else { return }
+            if serverCount[index] < .max { serverCount[index] += 1 }
+            servers.offer(value, number: number, at: index)
         }
     }
 
