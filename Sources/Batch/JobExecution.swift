@@ -96,6 +96,7 @@ enum JobExecution {
             }
         }
         if let losing = summary.sunset?.residentsPercentLosingCoverage { figures["sunset_residents_losing_percent"] = .number(losing) }
+        if let share = summary.mastOutages?.coveredResidentsPercentOnOneMast { figures["one_mast_residents_percent"] = .number(share) }
         if let traffic = summary.traffic {
             figures["overloaded_sites"] = .number(Double(traffic.technologies.reduce(0) { $0 + $1.overloadedSites.count }))
         }

@@ -89,7 +89,8 @@ public enum FootprintJob {
 
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
     /// with `rates`), into `summary`,
-    /// `communes.csv`, `residents.tif`, `coverage.geojson`, `coverage.kmz` and `map.png`; with `--traffic` each site's
+    /// `communes.csv`, `masts.csv` (what each mast's outage costs), `residents.tif`, `coverage.geojson`, `coverage.kmz` and
+    /// `map.png`; with `--traffic` each site's
     /// busy hour from the residents its technology's best `servers` give it (`traffic.csv`).
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
@@ -116,6 +117,12 @@ public enum FootprintJob {
             summary.traffic = FootprintSummary.Traffic(traffic)
             try staging.write(traffic.csv(syntheticTerrain: grid.isSynthetic), to: "traffic.csv")
         }
+        let outages = MastOutages(
+            footprints: footprints, residents: evaluation.residents, residentsPerCell: residentsPerCell,
+            statistics: evaluation.statistics, gridWidth: grid.width
+        )
+        summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total)
+        try staging.write(outages.csv(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic), to: "masts.csv")
         try GeoTIFF.writeFloat32(
             path: staging.path("residents.tif"), width: grid.width, height: grid.height,
             values: residentsPerCell.map { Float($0) },

@@ -157,6 +157,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var sunset: Sunset?
     /// With `--traffic` in an evaluation: each technology's busy hour (`traffic.csv` has each site's).
     public var traffic: Traffic?
+    /// In an evaluation: what one mast's outage costs (`masts.csv` has every mast's).
+    public var mastOutages: MastOutages?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -179,6 +181,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic
         case lteSINR = "lte_sinr"
+        case mastOutages = "mast_outages"
         case lteThroughput = "lte_throughput"
         case umtsEcIo = "umts_ecio"
         case gsmCI = "gsm_ci"

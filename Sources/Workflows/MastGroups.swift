@@ -3,16 +3,7 @@
 extension NeighbourRelations {
     /// The sites joined by the co-site pairs, each set in the order of the sites and cut into masts of `size` at most.
     func masts(size: Int) -> [[Int]] {
-        var root = Array(ids.indices)
-        func find(_ site: Int) -> Int {
-            var site = site
-            while root[site] != site { (root[site], site) = (root[root[site]], root[site]) }
-            return site
-        }
-        for (first, second) in onOneMast { root[find(first)] = find(second) }
-        var members: [Int: [Int]] = [:]
-        for site in ids.indices { members[find(site), default: []].append(site) }
-        return members.values.sorted { $0[0] < $1[0] }.flatMap { sites in
+        connectedGroups(count: ids.count, pairs: onOneMast).flatMap { sites in
             stride(from: 0, to: sites.count, by: size).map { Array(sites[$0..<min($0 + size, sites.count)]) }
         }
     }

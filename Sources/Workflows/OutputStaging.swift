@@ -41,7 +41,7 @@ private func isRunOutput(_ file: String) -> Bool {
 private let runOutputNames: Set = [
     "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif",
     "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson",
-    "inter_technology_neighbours.csv", "interference.csv", "map.png", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
+    "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
     "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "throughput.tif", "tilt.json", "tilts.csv",
     "traffic.csv", "verification.json",
     "verification.md",

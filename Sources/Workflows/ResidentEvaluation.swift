@@ -58,10 +58,7 @@ struct ResidentEvaluation {
     var sunsetSummary: FootprintSummary.Sunset? {
         sunset.map { loss in
             let total = loss.communes.reduce(0, +)
-            let left = zip(statistics.communes, loss.communes).filter { commune, losing in
-                let covered = commune.figures.coveredResidents["any"] ?? 0
-                return covered > 0 && losing >= covered - 1e-9 * max(1, covered)
-            }
+            let left = zip(statistics.communes, loss.communes).filter { $0.isLeftWithoutCoverage(losing: $1) }
             return FootprintSummary.Sunset(
                 technologies: loss.technologies.map(\.rawValue), residentsLosingCoverage: total,
                 residentsPercentLosingCoverage: statistics.total.share(ofResidents: total),

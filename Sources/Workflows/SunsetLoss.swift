@@ -28,3 +28,11 @@ struct SunsetLoss {
         area = try GeometryOperations.difference(lost, remaining)
     }
 }
+
+extension UnitStatistics {
+    /// Whether the commune, covered now, would have no coverage left were `losing` of its covered residents to lose it.
+    func isLeftWithoutCoverage(losing: Double) -> Bool {
+        let covered = figures.coveredResidents["any"] ?? 0
+        return covered > 0 && losing >= covered - 1e-9 * max(1, covered)
+    }
+}

@@ -122,9 +122,25 @@ struct EvaluateCommand: ParsableCommand {
         if let residents = summary.residents {
             print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
         }
+        if let outages = summary.mastOutages { print(mastOutagesReport(outages, folder: options.out)) }
         if let traffic = summary.traffic { print(trafficReport(traffic, folder: options.out)) }
         try exitIfPartial(summary)
     }
+}
+
+/// A short human report of what one mast's outage costs: the covered residents on a single mast, and the worst outage.
+func mastOutagesReport(_ outages: FootprintSummary.MastOutages, folder: String) -> String {
+    var line = String(format: "Mast outages: %.0f of the covered residents", outages.residentsOnOneMast)
+    if let share = outages.coveredResidentsPercentOnOneMast { line += String(format: " (%.1f %%)", share) }
+    line += " are covered by one mast alone"
+    if let worst = outages.worst.first {
+        line += String(format: "; the worst, %@ (%@), would leave %.0f", worst.mast, firstTen(worst.sites), worst.residentsOnlyItCovers)
+        if let share = worst.residentsPercentOnlyItCovers { line += String(format: " (%.2f %%)", share) }
+        line += " without coverage"
+        let communes = worst.communesLeftWithoutCoverage
+        if !communes.isEmpty { line += " and \(communes.count) \(communes.count == 1 ? "commune" : "communes") with none" }
+    }
+    return line + "\nEach mast's outage: \(folder)/masts.csv"
 }
 
 /// A short human report of each technology's busy hour and the sites that cannot carry theirs.

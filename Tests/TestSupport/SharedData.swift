@@ -71,3 +71,20 @@ public var sanitizerSlowdown: Double {
         1
     #endif
 }
+
+/// Writes the Lào Cai census communes into `folder` as `communes.geojson`, each with a property `name` whose value
+/// `value` gives from its properties (a priority weight, say); returns the path.
+public func writeLaoCaiCommunes(into folder: String, adding name: String, _ value: ([String: Any]) -> Int) throws -> String {
+    let source = SharedData.path("population/laocai_communes_census2009.geojson")
+    var collection = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source))) as? [String: Any])
+    let features = try #require(collection["features"] as? [[String: Any]])
+    collection["features"] = features.map { feature in
+        var feature = feature, properties = feature["properties"] as? [String: Any] ?? [:]
+        properties[name] = value(properties)
+        feature["properties"] = properties
+        return feature
+    }
+    let path = folder + "/communes.geojson"
+    try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: path))
+    return path
+}

@@ -23,18 +23,7 @@ struct CandidateSearchTests {
 
     /// The census communes with a `priority` of 2 on those whose id leaves 1 divided by 4 (about half of them).
     func prioritised(in folder: String) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: communes))
-        var collection = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let features = try #require(collection["features"] as? [[String: Any]])
-        collection["features"] = features.map { feature in
-            var feature = feature, properties = feature["properties"] as? [String: Any] ?? [:]
-            properties["priority"] = ((properties["commune_id"] as? Int ?? 0) % 4 == 1) ? 2 : 0
-            feature["properties"] = properties
-            return feature
-        }
-        let path = folder + "/communes.geojson"
-        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: path))
-        return path
+        try writeLaoCaiCommunes(into: folder, adding: "priority") { (($0["commune_id"] as? Int ?? 0) % 4 == 1) ? 2 : 0 }
     }
 
     @Test("""

@@ -325,11 +325,16 @@ struct CommandLineTests {
         #expect((summary["site_areas"] as? [Any])?.count == 6)
         // The evaluations check SINR, C/I and neighbours too.
         #expect(summary["lte_sinr"] != nil && summary["gsm_ci"] != nil && summary["neighbours"] != nil)
-        for file in ["neighbours.csv", "inter_technology_neighbours.csv", "sinr.tif", "ci.tif", "traffic.csv"] {
+        for file in ["neighbours.csv", "inter_technology_neighbours.csv", "sinr.tif", "ci.tif", "traffic.csv", "masts.csv"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/jobs/on-air/" + file), "\(file)")
         }
         // The busy hour: the two 2G sites on air, with 4 and 2 TRX, cannot carry theirs.
         #expect(jobs[0]["figures"].flatMap { ($0 as? [String: Any])?["overloaded_sites"] as? Double } == 2, "\(jobs[0])")
+        // What one mast's outage costs: the batch figure is the summary's share.
+        let outages = try #require(summary["mast_outages"] as? [String: Any])
+        let onOneMast = try #require(outages["covered_residents_percent_on_one_mast"] as? Double)
+        #expect(jobs[0]["figures"].flatMap { ($0 as? [String: Any])?["one_mast_residents_percent"] as? Double } == onOneMast, "\(jobs[0])")
+        #expect(outages["masts"] as? Int == 6 && onOneMast > 0, "\(outages)")
         // The two 4G sectors on air retilted: tilts.csv lists both, before/ and after/ evaluate the six sites.
         let tilts = try String(contentsOfFile: folder + "/jobs/retilt/tilts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(tilts.map { $0.prefix { $0 != "," } } == ["CB-002", "CB-005"], "\(tilts)")

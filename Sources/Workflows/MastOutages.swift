@@ -1,0 +1,129 @@
+import Coverage
+import Foundation
+import Geometry
+import Planning
+import Propagation
+import Terrain
+
+/// What each mast's outage — a power cut, a storm, a fault — would cost (`masts.csv`): the residents its sites cover,
+/// those no other mast covers (left without any coverage while it is down; per technology, left without that
+/// technology), that area, and the communes covered now that would have no coverage left; and the covered residents
+/// whom a single mast covers, the network's exposure to one mast failing.
+struct MastOutages {
+    /// One mast and what its outage costs.
+    struct Mast {
+        /// The sites' `mast`, or the first site's id where they name none.
+        let name: String
+        let siteIDs: [String]
+        let technologies: [Technology]
+        let location: GeoPoint
+        let residentsCovered: Double
+        /// Residents no other mast covers, under any technology.
+        let residentsOnlyItCovers: Double
+        /// Per technology of the run, the residents no other mast covers with it (0 where this mast carries none).
+        let residentsOnlyItCoversByTechnology: [Technology: Double]
+        let areaOnlyItCoversKm2: Double
+        /// Of `residentsOnlyItCovers`, those in priority communes.
+        let priorityResidentsOnlyItCovers: Double
+        /// Communes covered now that no other mast covers anywhere.
+        let communesLeftWithoutCoverage: [String]
+    }
+
+    /// Worst outage first (most residents left without coverage), masts costing the same in the sites' order.
+    let masts: [Mast]
+    /// The technologies of the run.
+    let technologies: [Technology]
+    /// Covered residents whom only one mast covers.
+    let residentsOnOneMast: Double
+    /// Whether the layer marks priority communes.
+    let hasPriority: Bool
+
+    /// The masts of `footprints`' sites (`SiteMasts`) over the residents (`residentsPerCell` on a grid `gridWidth`
+    /// wide, and per commune in `residents`) whose coverage `statistics` gives.
+    init(
+        footprints: [SiteFootprint], residents: ResidentGrid, residentsPerCell: [Double], statistics: ResidentStatistics,
+        gridWidth: Int
+    ) {
+        let sites = footprints.map(\.site), groups = SiteMasts.groups(of: sites)
+        technologies = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
+        // Per cell, under any technology and then under each, the mast covering it: -1 none, -2 more than one.
+        var owners = [[Int32]](repeating: [Int32](repeating: -1, count: residentsPerCell.count), count: 1 + technologies.count)
+        var lastMast = [Int32](repeating: -1, count: residentsPerCell.count)
+        var covered = [Double](repeating: 0, count: groups.count)
+        for (index, members) in groups.enumerated() {
+            let mast = Int32(index)
+            for site in members {
+                let layer = 1 + technologies.firstIndex(of: sites[site].technology)!
+                for cell in footprints[site].cells.cellIndices(gridWidth: gridWidth) {
+                    Self.claim(&owners[0][cell], for: mast)
+                    Self.claim(&owners[layer][cell], for: mast)
+                    if lastMast[cell] != mast {
+                        lastMast[cell] = mast
+                        covered[index] += residentsPerCell[cell]
+                    }
+                }
+            }
+        }
+        var onlyIt = [[Double]](repeating: [Double](repeating: 0, count: groups.count), count: owners.count)
+        var onlyCells = [Int](repeating: 0, count: groups.count)
+        for (layer, owner) in owners.enumerated() {
+            for (cell, mast) in owner.enumerated() where mast >= 0 {
+                onlyIt[layer][Int(mast)] += residentsPerCell[cell]
+                if layer == 0 { onlyCells[Int(mast)] += 1 }
+            }
+        }
+        // Per mast, per commune (by index), the residents left without coverage.
+        var losses = [[Int: Double]](repeating: [:], count: groups.count)
+        for unit in residents.unitCells.indices {
+            for (cell, value) in zip(residents.unitCells[unit], residents.unitResidents[unit]) where owners[0][cell] >= 0 {
+                losses[Int(owners[0][cell])][unit, default: 0] += value
+            }
+        }
+        let communes = statistics.communes, cellAreaKm2 = residents.cellAreaKm2, technologies = technologies
+        let masts = groups.enumerated().map { mast, members in
+            let first = sites[members[0]]
+            let lost = losses[mast].keys.sorted().filter { communes[$0].isLeftWithoutCoverage(losing: losses[mast][$0]!) }
+            return Mast(
+                name: first.mast ?? first.id, siteIDs: members.map { sites[$0].id },
+                technologies: technologies.filter { technology in members.contains { sites[$0].technology == technology } },
+                location: first.location, residentsCovered: covered[mast], residentsOnlyItCovers: onlyIt[0][mast],
+                residentsOnlyItCoversByTechnology: Dictionary(uniqueKeysWithValues: technologies.enumerated().map { ($1, onlyIt[1 + $0][mast]) }),
+                areaOnlyItCoversKm2: Double(onlyCells[mast]) * cellAreaKm2,
+                priorityResidentsOnlyItCovers: losses[mast].reduce(0) { $0 + (communes[$1.key].priorityWeight > 0 ? $1.value : 0) },
+                communesLeftWithoutCoverage: lost.map { communes[$0].id }
+            )
+        }
+        self.masts = masts.indices.sorted { (-masts[$0].residentsOnlyItCovers, $0) < (-masts[$1].residentsOnlyItCovers, $1) }.map { masts[$0] }
+        residentsOnOneMast = onlyIt[0].reduce(0, +)
+        hasPriority = communes.contains { $0.priorityWeight > 0 }
+    }
+
+    /// Marks `owner` (a cell's mast) as covered by `mast` too.
+    private static func claim(_ owner: inout Int32, for mast: Int32) {
+        if owner == -1 { owner = mast } else if owner != mast { owner = -2 }
+    }
+
+    /// `masts.csv`: a row per mast, worst outage first, where it stands (WGS84 `lat`, `lon`: a point layer as it is).
+    func csv(totalResidents: CoverageFigures, syntheticTerrain: Bool) -> String {
+        func number(_ value: Double, _ format: String) -> String { String(format: format, value) }
+        let keys = technologies.map { $0.rawValue.lowercased() }
+        var header = ["mast", "sites", "technologies", "lat", "lon", "residents_covered", "residents_only_it_covers", "residents_pct_only_it_covers"]
+        header += keys.map { "residents_only_it_covers_\($0)" } + ["area_only_it_covers_km2"]
+        if hasPriority { header.append("priority_residents_only_it_covers") }
+        header += ["communes_left_without_coverage", "synthetic_terrain"]
+        let rows = masts.map { mast in
+            var row = [
+                csvField(mast.name), csvField(mast.siteIDs.joined(separator: " ")), mast.technologies.map(\.rawValue).joined(separator: " "),
+                number(mast.location.latitude, "%.6f"), number(mast.location.longitude, "%.6f"), number(mast.residentsCovered, "%.1f"),
+                number(mast.residentsOnlyItCovers, "%.1f"),
+                totalResidents.share(ofResidents: mast.residentsOnlyItCovers).map { number($0, "%.3f") } ?? "",
+            ]
+            row += technologies.map { number(mast.residentsOnlyItCoversByTechnology[$0] ?? 0, "%.1f") }
+            row.append(number(mast.areaOnlyItCoversKm2, "%.4f"))
+            if hasPriority { row.append(number(mast.priorityResidentsOnlyItCovers, "%.1f")) }
+            row += [csvField(mast.communesLeftWithoutCoverage.joined(separator: " ")), syntheticTerrain ? "yes" : "no"]
+            return row.joined(separator: ",")
+        }
+        return ([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+    }
+}

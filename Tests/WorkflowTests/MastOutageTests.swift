@@ -1,0 +1,126 @@
+import Coverage
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+@testable import Workflows
+
+@Suite("The masts sites stand on")
+struct SiteMastTests {
+    func site(_ id: String, _ latitude: Double, _ longitude: Double, mast: String? = nil) -> Site {
+        Site(
+            id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: 30, frequencyMHz: 900,
+            eirpDBm: 58, technology: .gsm, mast: mast
+        )
+    }
+
+    @Test("""
+        Sites naming one mast share it however far apart, sites naming two do not however near; unnamed sites within \\
+        10 m share one, through chains of such pairs too, and 12 m apart do not
+        """)
+    func groups() {
+        let metre = 1 / 111_195.0  // degrees of latitude
+        let sites = [
+            site("A", 22.5, 103.8, mast: "M1"), site("B", 22.6, 103.9, mast: "M1"),  // 15 km apart, one mast
+            site("C", 22.7, 103.8, mast: "M2"), site("D", 22.7 + 2 * metre, 103.8, mast: "M3"),  // 2 m apart, two masts
+            site("E", 22.4, 103.7), site("F", 22.4 + 8 * metre, 103.7), site("G", 22.4 + 16 * metre, 103.7),  // a chain
+            site("H", 22.3, 103.7), site("I", 22.3 + 12 * metre, 103.7),
+            site("J", 22.5 + 5 * metre, 103.8),  // beside A, naming none
+        ]
+        #expect(SiteMasts.groups(of: sites) == [[0, 1, 9], [2], [3], [4, 5, 6], [7], [8]])
+    }
+}
+
+/// `phusong evaluate`'s `masts.csv` on the Bát Xát DEM and the Lào Cai communes, against runs without a mast's sites.
+@Suite("What a mast's outage costs (masts.csv)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct MastOutageTests {
+    let sitesFile = Fixtures.path("sites/batxat_layers.csv")
+
+    /// `phusong evaluate` of the fixture's sites, ITM over 8 km at 90 m, into `out`; those `off` (by their line) cover
+    /// nowhere (threshold 100 dBm), so that every run has the same grid, anchored on the first site.
+    func evaluate(population: String, into out: String, off: (String) -> Bool = { _ in false }) throws -> ProgramOutput {
+        let lines = try String(contentsOfFile: sitesFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        let sites = out + ".csv"
+        let rows = [lines[0] + ",threshold_dbm"] + lines.dropFirst().map { $0 + (off($0) ? ",100" : ",") }
+        try (rows + [""]).joined(separator: "\n").write(toFile: sites, atomically: true, encoding: .utf8)
+        return try runProgram(phusongExecutable, [
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
+            "--population", population, "--priority-field", "poor", "--model", "itm", "--radius-km", "8",
+            "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", out,
+        ])
+    }
+
+    /// A CSV file's rows of named fields, by their first column.
+    func rows(_ path: String) throws -> [String: [String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in (row[0], Dictionary(uniqueKeysWithValues: zip(lines[0], row))) })
+    }
+
+
+    @Test("""
+        Each mast's residents and area no other mast covers (any technology and each), its priority residents and the \\
+        communes it leaves without coverage are what a run whose sites on it cover nowhere loses; the residents it covers \\
+        are what a run of its sites alone covers; the rows go worst first; the summary, the batch figure's share and the printed line agree
+        """)
+    func outagesAgainstRunsWithout() throws {
+        let folder = try temporaryFolder("mast-outages")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Bát Xát district's communes (20507) are the priority ones.
+        let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { $0["district_id"] as? Int == 20507 ? 1 : 0 }
+        let lines = try String(contentsOfFile: sitesFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0], sites = Array(lines.dropFirst())
+        let mastColumn = try #require(header.split(separator: ",").firstIndex(of: "mast"))
+        func mast(_ line: String) -> String { String(line.split(separator: ",", omittingEmptySubsequences: false)[mastColumn]) }
+        let all = try evaluate(population: population, into: folder + "/all")
+        #expect(all.status == 0, "\(all.stderr)")
+        let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
+        #expect(Set(masts.keys) == Set(sites.map(mast)))
+        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
+        let total = try #require(summary.residents?.total)
+        let priorityCommunes = Set(try #require(summary.residents?.priorityCommunes))
+        #expect(!priorityCommunes.isEmpty)
+        for name in ["EX", "SH1", "GF3"] {
+            let row = try #require(masts[name])
+            let without = try evaluate(population: population, into: folder + "/without-\(name)") { mast($0) == name }
+            let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast($0) != name }
+            #expect(without.status == 0 && alone.status == 0, "\(without.stderr)\(alone.stderr)")
+            let left = try rows(folder + "/without-\(name)/communes.csv"), itself = try rows(folder + "/alone-\(name)/communes.csv")
+            func sum(_ rows: [String: [String: String]], _ column: String, where keep: (String) -> Bool = { _ in true }) -> Double {
+                rows.filter { keep($0.key) }.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
+            }
+            let slack = 0.011 * Double(communes.count)  // communes.csv's residents are rounded to 0.01
+            #expect(abs(sum(left, "residents") - sum(communes, "residents")) <= slack, "the same grid and residents")
+            for (column, key) in [("residents_only_it_covers", "any"), ("residents_only_it_covers_2g", "2g"), ("residents_only_it_covers_3g", "3g"), ("residents_only_it_covers_4g", "4g")] {
+                let lost = sum(communes, "covered_residents_\(key)") - sum(left, "covered_residents_\(key)")
+                #expect(abs(Double(row[column]!)! - lost) <= slack + 0.05, "\(name) \(column): \(row[column]!) against \(lost)")
+            }
+            let priorityLost = sum(communes, "covered_residents_any", where: priorityCommunes.contains)
+                - sum(left, "covered_residents_any", where: priorityCommunes.contains)
+            #expect(abs(Double(row["priority_residents_only_it_covers"]!)! - priorityLost) <= slack + 0.05, "\(name): \(row)")
+            // Cells beyond every commune (across the border) count too: the unions' areas.
+            let unionWithout = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/without-\(name)/summary.json"))).unionAreaKm2
+            #expect(abs(Double(row["area_only_it_covers_km2"]!)! - (summary.unionAreaKm2 - unionWithout)) <= 0.0001, "\(name): \(row)")
+            let leftWithout = communes.keys.filter { id in
+                Double(communes[id]!["covered_residents_any"]!)! > 0 && Double(left[id]!["covered_residents_any"]!)! == 0
+            }
+            #expect(Set(row["communes_left_without_coverage"]!.split(separator: " ").map(String.init)) == Set(leftWithout), "\(name)")
+            #expect(abs(Double(row["residents_covered"]!)! - sum(itself, "covered_residents_any")) <= slack + 0.05, "\(name)")
+            #expect(Double(row["residents_only_it_covers"]!)! > 100, "\(name): \(row)")
+        }
+        #expect(masts["EX"]!["sites"] == "G-EX U-EX L-EX-1 L-EX-2 L-EX-3" && masts["EX"]!["technologies"] == "2G 3G 4G")
+        let csvOrder = try String(contentsOfFile: folder + "/all/masts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { Double($0.split(separator: ",")[6])! }
+        #expect(csvOrder == csvOrder.sorted(by: >), "worst first: \(csvOrder)")
+        let outages = try #require(summary.mastOutages)
+        let onOneMast = masts.values.reduce(0) { $0 + Double($1["residents_only_it_covers"]!)! }
+        #expect(outages.masts == masts.count && abs(outages.residentsOnOneMast - onOneMast) <= 0.05 * Double(masts.count))
+        let share = try #require(outages.coveredResidentsPercentOnOneMast)
+        #expect(abs(share - 100 * outages.residentsOnOneMast / total.coveredResidents["any"]!) < 1e-9)
+        let worst = try #require(outages.worst.first)
+        #expect(abs(worst.residentsOnlyItCovers - csvOrder[0]) <= 0.05 && worst.residentsPercentOnlyItCovers == total.share(ofResidents: worst.residentsOnlyItCovers))
+        #expect(all.stdout.contains(String(format: "Mast outages: %.0f of the covered residents (%.1f %%)", outages.residentsOnOneMast, share)), "\(all.stdout)")
+        #expect(all.stdout.contains("the worst, \(worst.mast) ("), "\(all.stdout)")
+    }
+}
