@@ -14,7 +14,7 @@ public struct AntennaDirections: Sendable {
     /// The directions of `coverage`'s window cells from its site at map `position` on `grid`.
     public init(of coverage: SiteCoverage, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters) {
         let place = grid.gridPosition(of: position)
-        let ground = Double(grid.siteGround(at: position) ?? 0)
+        let ground = Double(grid.siteGround(at: coverage.site.location, position: position) ?? 0)
         let observer = GridObserver(column: place.column, row: place.row, height: ground + coverage.site.antennaHeight)
         var azimuth = [Float](repeating: .nan, count: coverage.power.count)
         var elevation = azimuth

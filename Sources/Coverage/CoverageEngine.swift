@@ -34,7 +34,7 @@ public enum CoverageEngine {
         of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters
     ) throws(SiteCoverageError) -> SiteCoverage {
         let place = grid.gridPosition(of: position)
-        guard let ground = grid.siteGround(at: position) else {
+        guard let ground = grid.siteGround(at: site.location, position: position) else {
             let reason = place.column < -0.5 || place.row < -0.5 || place.column > Double(grid.width) - 0.5
                 || place.row > Double(grid.height) - 0.5
                 ? "lies outside the terrain" : "stands on a terrain void"

@@ -16,6 +16,14 @@ public struct ElevationRaster: Sendable {
         values[row &* frame.width &+ column]
     }
 
+    /// The height at `point` (in this raster's CRS): bilinear between pixel centres; nil off the raster or next to a void.
+    func height(at point: MapPoint) -> Float? {
+        bilinear(
+            values, width: frame.width, height: frame.height, column: (point.x - frame.cornerX) / frame.pixelWidth - 0.5,
+            row: (frame.cornerY - point.y) / frame.pixelHeight - 0.5
+        )
+    }
+
     /// The heights of a grid of `rows` rows whose cell centres lie at `sources` in this raster's CRS: bilinear between
     /// pixel centres, NaN off the raster or next to a void. Rows run in parallel.
     func heights(at sources: SourceCoordinates, rows: Int) -> [Float] {

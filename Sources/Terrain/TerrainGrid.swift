@@ -13,6 +13,11 @@ public struct TerrainGrid: Sendable {
     public var elevations: [Float]
     /// True when the elevations come from the synthetic generator rather than a real survey.
     public var isSynthetic: Bool
+    /// The DEM's own ground heights at the points the grid was cut around (bilinear between the DEM's pixels, its voids
+    /// filled as the grid's are), by point: a site's antenna stands on the ground of the DEM where it stands, not on the
+    /// grid's resampled surface, which shifts with the grid's anchor and flattens summits at coarse resolutions. Empty
+    /// for grids made otherwise.
+    public var groundAtPoints: [GeoPoint: Float] = [:]
 
     public init(
         epsg: Int, width: Int, height: Int, spacing: Double, cornerX: Double, cornerY: Double,
@@ -60,6 +65,13 @@ public struct TerrainGrid: Sendable {
     /// Bilinear ground elevation at a map point; nil outside the grid or next to a void.
     public func elevation(at point: MapPoint) -> Float? {
         elevations.withUnsafeBufferPointer { elevation(at: point, of: $0) }
+    }
+
+    /// The ground under a site at `location` (map `position`): the DEM's own (`groundAtPoints`) where the grid keeps it,
+    /// else `siteGround(at:)`; nil where that is nil (beyond the grid, or on voids).
+    public func siteGround(at location: GeoPoint, position: MapPoint) -> Float? {
+        guard let ground = siteGround(at: position) else { return nil }
+        return groundAtPoints[location] ?? ground
     }
 
     /// The ground under a site at a map point: `elevation(at:)` where it has one; beside voids — on a DEM's edge or

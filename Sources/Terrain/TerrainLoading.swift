@@ -67,9 +67,13 @@ extension DEMSource {
         }
         var report = VoidReport(sourceVoidCells: 0, filledCells: 0, gridVoidCells: 0, gridCells: cellCount)
         let elevations: [Float]
+        var grounds: [GeoPoint: Float] = [:]
         if var window = try read(covering: sources?.bounds ?? layout.bounds, of: info) {
             (report.sourceVoidCells, report.filledCells) = window.fillVoids(maxRegionCells: policy.maxFilledRegionCells)
             elevations = sources.map { window.heights(at: $0, rows: layout.height) } ?? window.cells(of: layout)
+            for (site, point) in zip(sites, try project(sites, to: info.frame.crsWKT)) {
+                grounds[site] = window.height(at: point)
+            }
         } else {
             elevations = [Float](repeating: .nan, count: cellCount)  // the terrain does not reach the area at all
         }
@@ -83,11 +87,12 @@ extension DEMSource {
                 )
             )
         }
-        let grid = TerrainGrid(
+        var grid = TerrainGrid(
             epsg: epsg, width: layout.width, height: layout.height, spacing: spacing,
             cornerX: layout.cornerX, cornerY: layout.cornerY, elevations: elevations,
             isSynthetic: info.isSynthetic
         )
+        grid.groundAtPoints = grounds
         return LoadedTerrain(grid: grid, voids: report, nativeSpacing: native)
     }
 

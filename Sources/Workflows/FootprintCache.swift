@@ -4,7 +4,7 @@ import Foundation
 import Terrain
 
 /// Per-site coverage kept on disk under a content hash of everything it depends on — the grid's cells and
-/// georeference, the site, the model and its parameters, the engine build (`engineBuild`) — so that runs sharing
+/// georeference, the site and the DEM's ground where it stands, the model and its parameters, the engine build (`engineBuild`) — so that runs sharing
 /// sites (proposals, re-runs) compute each footprint once. Entries are written atomically (a temporary file
 /// renamed), so concurrent runs and a killed run never leave a partial one; an unreadable entry is recomputed.
 public final class FootprintCache: @unchecked Sendable {
@@ -48,7 +48,8 @@ public final class FootprintCache: @unchecked Sendable {
     func coverage(
         of site: Site, at position: MapPoint, on grid: TerrainGrid, gridDigest: String, parameters: CoverageParameters
     ) throws(SiteCoverageError) -> SiteCoverage {
-        let key = hex(SHA256.hash(data: Data("\(engineBuild)|\(gridDigest)|\(site)|\(parameters)".utf8)))
+        let ground = grid.groundAtPoints[site.location].map { "\($0)" } ?? "grid"
+        let key = hex(SHA256.hash(data: Data("\(engineBuild)|\(gridDigest)|\(site)|\(ground)|\(parameters)".utf8)))
         let path = directory + "/" + key + ".footprint"
         if let cached = Self.read(path, site: site) {
             count(hit: true)

@@ -38,9 +38,10 @@ public enum FootprintJob {
         let rasterNames = fileNames(for: sites.map(\.id))
         let onlySite = sites.count == 1 ? (id: sites[0].id, rasterName: rasterNames[0]) : nil
         do throws(InputError) {
+            let (positions, gridDigest) = try request.placesOnGrid(sites, grid: grid)
             let footprints = try siteFootprints(
-                sites, rasterNames: onlySite == nil ? rasterNames : nil, on: grid, clutter: clutter, request: request,
-                staging: staging, progress: progress
+                sites, at: positions, rasterNames: onlySite == nil ? rasterNames : nil, on: grid, gridDigest: gridDigest,
+                clutter: clutter, request: request, staging: staging, progress: progress
             )
             let partial = try partialRun(sites, skipped: footprints.skipped, request: request)
             let quality = SignalQualityOutputs(footprints.rasters, request: request, sites: sites)
@@ -66,7 +67,7 @@ public enum FootprintJob {
             progress(.writing)
             var summary = makeSummary(
                 request: request, grid: grid, voids: terrain.voids, analysis: analysis,
-                sites: sites, rasterNames: rasterNames, clutter: clutter
+                sites: sites, positions: positions, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
             quality.summarize(into: &summary)
@@ -142,10 +143,9 @@ public enum FootprintJob {
     /// footprint is kept. Memory stays bounded by one window per core, the grid and the polygons. `rasterNames` are the
     /// sites' GeoTIFF names under `sites/`, nil when no site's raster is to be written here.
     private static func siteFootprints(
-        _ sites: [Site], rasterNames: [String]?, on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest,
-        staging: OutputStaging, progress: @Sendable (FootprintProgress) -> Void
+        _ sites: [Site], at positions: [MapPoint], rasterNames: [String]?, on grid: TerrainGrid, gridDigest: String,
+        clutter: ClutterLosses?, request: FootprintRequest, staging: OutputStaging, progress: @Sendable (FootprintProgress) -> Void
     ) throws(InputError) -> (sites: [SiteFootprint], rasters: ServerRasters, skipped: [Int]) {
-        let (positions, gridDigest) = try request.placesOnGrid(sites, grid: grid)
         let collector = SiteCollector(sites: sites, cellCount: grid.width * grid.height, request: request)
         progress(.sites(done: 0, total: sites.count))
         DispatchQueue.concurrentPerform(iterations: sites.count) { index in
@@ -211,7 +211,7 @@ public enum FootprintJob {
 
     private static func makeSummary(
         request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
-        sites: [Site], rasterNames: [String], clutter: ClutterLosses?
+        sites: [Site], positions: [MapPoint], rasterNames: [String], clutter: ClutterLosses?
     ) -> FootprintSummary {
         let position = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1.id, $0) })
         let parameters = request.parameters
@@ -220,7 +220,9 @@ public enum FootprintJob {
                 id: footprint.site.id, latitude: footprint.site.location.latitude, longitude: footprint.site.location.longitude,
                 technology: footprint.site.technology.rawValue,
                 frequencyMHz: footprint.site.frequencyMHz, eirpDBm: footprint.site.eirpDBm,
-                antennaHeightM: footprint.site.antennaHeight, thresholdDBm: footprint.threshold,
+                antennaHeightM: footprint.site.antennaHeight,
+                groundM: position[footprint.site.id].flatMap { grid.siteGround(at: footprint.site.location, position: positions[$0]) }.map(Double.init),
+                thresholdDBm: footprint.threshold,
                 uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
                 locationMarginDB: parameters.locationMarginDB(for: footprint.site), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",

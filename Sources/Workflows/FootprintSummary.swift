@@ -16,6 +16,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let frequencyMHz: Double
         public let eirpDBm: Double
         public let antennaHeightM: Double
+        /// The ground the antenna stands on, metres above sea level: the DEM's own height where the site stands
+        /// (`TerrainGrid.groundAtPoints`); the antenna is `antennaHeightM` over it.
+        public let groundM: Double?
         /// The downlink power that counted as coverage: the downlink's threshold, or the uplink's need where it is
         /// checked and higher.
         public let thresholdDBm: Double
@@ -208,6 +211,7 @@ extension FootprintSummary.SiteArea {
         case frequencyMHz = "frequency_mhz"
         case eirpDBm = "eirp_dbm"
         case antennaHeightM = "height_m"
+        case groundM = "ground_m"
         case thresholdDBm = "threshold_dbm"
         case locationMarginDB = "location_margin_db"
         case coveredCells = "covered_cells"

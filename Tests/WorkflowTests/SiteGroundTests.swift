@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import Testing
+import Workflows
+
+/// The ground a site's antenna stands on, on the Bát Xát DEM (Copernicus 1″) at a 90 m grid.
+@Suite("The ground under a site", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct SiteGroundTests {
+    let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+
+    /// The DEM's height at a point, bilinear between its pixel centres, from GDAL's own reading of the four pixels.
+    func demHeight(latitude: Double, longitude: Double) throws -> Double {
+        let info = try runProgram("gdalinfo", ["-json", terrain])
+        let transform = try #require((try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])?["geoTransform"] as? [Double])
+        let column = (longitude - transform[0]) / transform[1] - 0.5, row = (latitude - transform[3]) / transform[5] - 0.5
+        let (left, top) = (Int(column.rounded(.down)), Int(row.rounded(.down)))
+        func pixel(_ x: Int, _ y: Int) throws -> Double {
+            try #require(Double(try runProgram("gdallocationinfo", ["-valonly", terrain, "\(x)", "\(y)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let (across, down) = (column - Double(left), row - Double(top))
+        let upper = try pixel(left, top) * (1 - across) + pixel(left + 1, top) * across
+        let lower = try pixel(left, top + 1) * (1 - across) + pixel(left + 1, top + 1) * across
+        return upper * (1 - down) + lower * down
+    }
+
+    @Test("""
+        A site's ground is the DEM's own height where it stands (bilinear between its pixels), not the 90 m grid's, whose \\
+        cells move with the first site of the run: the same site second after two different first sites stands on the same ground
+        """)
+    func groundFromTheDEM() throws {
+        let folder = try temporaryFolder("site-ground")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var grounds: [Double] = []
+        for (index, first) in ["22.53,103.88", "22.50,103.83"].enumerated() {
+            let sites = folder + "/sites-\(index).csv"
+            try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nFIRST,\(first),30,900,58,2G\nSH2,22.515,103.865,30,900,58,2G\n"
+                .write(toFile: sites, atomically: true, encoding: .utf8)
+            let out = folder + "/out-\(index)"
+            let run = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", terrain, "--sites", sites, "--model", "los", "--radius-km", "3", "--resolution-m", "90",
+                "--max-void-fraction", "0.7", "--out", out,
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+            grounds.append(try #require(summary.siteAreas.first { $0.id == "SH2" }?.groundM))
+            let first = try #require(summary.siteAreas.first { $0.id == "FIRST" })
+            #expect(abs(try #require(first.groundM) - (try demHeight(latitude: first.latitude, longitude: first.longitude))) < 0.01)
+        }
+        let dem = try demHeight(latitude: 22.515, longitude: 103.865)
+        #expect(grounds.allSatisfy { abs($0 - dem) < 0.01 }, "\(grounds) against the DEM's \(dem) m")
+    }
+}
