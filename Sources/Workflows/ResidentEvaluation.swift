@@ -189,9 +189,9 @@ struct ResidentEvaluation {
     }
 
     /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
-    /// area switching off loses), the communes coloured by the share of residents covered, and the sites (with their
-    /// busy hour, from `traffic`).
-    func coverageKML(grid: TerrainGrid, sites: [Site], traffic: SiteTraffic?) throws(InputError) -> String {
+    /// area switching off loses), the communes coloured by the share of residents covered, and the sites (with what
+    /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`).
+    func coverageKML(grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
         let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
         var styles = technologyColors.sorted { $0.key < $1.key }.map { key, color in
@@ -232,7 +232,7 @@ struct ResidentEvaluation {
         let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
         return KMLWriter.document(
             name: title, styles: styles + SitePlacemarks.styles,
-            folders: [("Communes", communes), ("Coverage", coverage), ("Sites", SitePlacemarks.placemarks(sites, traffic: traffic))]
+            folders: [("Communes", communes), ("Coverage", coverage), ("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
         )
     }
 

@@ -3,8 +3,8 @@ import Foundation
 import Geometry
 import Terrain
 
-/// The sites as `coverage.kmz` marks them: a point each, described by its radio and, with `--traffic`, its busy hour;
-/// the overloaded ones tinted red.
+/// The sites as `coverage.kmz` marks them: a point each, described by its radio, what its mast's outage costs and, with
+/// `--traffic`, its busy hour; the overloaded ones tinted red.
 enum SitePlacemarks {
     static let styles = [
         KMLStyle(id: "site", fill: (0, 0, 0, 0), line: (0, 0, 0, 0), icon: (255, 255, 255, 255)),
@@ -12,12 +12,16 @@ enum SitePlacemarks {
     ]
 
     /// One placemark per site, in the sites' order; `traffic`'s loads are theirs, in the same order.
-    static func placemarks(_ sites: [Site], traffic: SiteTraffic?) -> [KMLPlacemark] {
-        sites.enumerated().map { index, site in
+    static func placemarks(_ sites: [Site], outages: MastOutages?, traffic: SiteTraffic?) -> [KMLPlacemark] {
+        let masts = Dictionary(outages?.masts.flatMap { mast in mast.siteIDs.map { ($0, mast) } } ?? []) { first, _ in first }
+        return sites.enumerated().map { index, site in
             var description = String(
                 format: "%@, %g MHz, EIRP %.1f dBm, antenna %g m above ground", site.technology.rawValue, site.frequencyMHz,
                 site.eirpDBm, site.antennaHeight
             )
+            if let mast = masts[site.id] {
+                description += String(format: "; mast %@ down: %.0f residents left without coverage", mast.name, mast.residentsOnlyItCovers)
+            }
             let load = traffic?.loads[index]
             if let load { description += "; busy hour: " + busyHour(load) }
             return KMLPlacemark(

@@ -122,5 +122,9 @@ struct MastOutageTests {
         #expect(abs(worst.residentsOnlyItCovers - csvOrder[0]) <= 0.05 && worst.residentsPercentOnlyItCovers == total.share(ofResidents: worst.residentsOnlyItCovers))
         #expect(all.stdout.contains(String(format: "Mast outages: %.0f of the covered residents (%.1f %%)", outages.residentsOnOneMast, share)), "\(all.stdout)")
         #expect(all.stdout.contains("the worst, \(worst.mast) ("), "\(all.stdout)")
+        // coverage.kmz describes each site with its mast's outage.
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/all/coverage.kmz", "Sites"])
+        let line = String(format: "mast EX down: %.0f residents left without coverage", Double(masts["EX"]!["residents_only_it_covers"]!)!)
+        #expect(kmz.status == 0 && kmz.stdout.components(separatedBy: line).count - 1 == 5, "\(line) in \(kmz.stdout)\(kmz.stderr)")
     }
 }
