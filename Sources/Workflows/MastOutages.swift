@@ -113,7 +113,7 @@ struct MastOutages {
         header += ["communes_left_without_coverage", "synthetic_terrain"]
         let rows = masts.map { mast in
             var row = [
-                csvField(mast.name), csvField(mast.siteIDs.joined(separator: " ")), mast.technologies.map(\.rawValue).joined(separator: " "),
+                csvField(mast.name), csvField(mast.siteIDs.joined(separator: ";")), mast.technologies.map(\.rawValue).joined(separator: " "),
                 number(mast.location.latitude, "%.6f"), number(mast.location.longitude, "%.6f"), number(mast.residentsCovered, "%.1f"),
                 number(mast.residentsOnlyItCovers, "%.1f"),
                 totalResidents.share(ofResidents: mast.residentsOnlyItCovers).map { number($0, "%.3f") } ?? "",
@@ -121,7 +121,7 @@ struct MastOutages {
             row += technologies.map { number(mast.residentsOnlyItCoversByTechnology[$0] ?? 0, "%.1f") }
             row.append(number(mast.areaOnlyItCoversKm2, "%.4f"))
             if hasPriority { row.append(number(mast.priorityResidentsOnlyItCovers, "%.1f")) }
-            row += [csvField(mast.communesLeftWithoutCoverage.joined(separator: " ")), syntheticTerrain ? "yes" : "no"]
+            row += [csvField(mast.communesLeftWithoutCoverage.joined(separator: ";")), syntheticTerrain ? "yes" : "no"]
             return row.joined(separator: ",")
         }
         return ([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"

@@ -105,11 +105,11 @@ struct MastOutageTests {
             let leftWithout = communes.keys.filter { id in
                 Double(communes[id]!["covered_residents_any"]!)! > 0 && Double(left[id]!["covered_residents_any"]!)! == 0
             }
-            #expect(Set(row["communes_left_without_coverage"]!.split(separator: " ").map(String.init)) == Set(leftWithout), "\(name)")
+            #expect(Set(row["communes_left_without_coverage"]!.split(separator: ";").map(String.init)) == Set(leftWithout), "\(name)")
             #expect(abs(Double(row["residents_covered"]!)! - sum(itself, "covered_residents_any")) <= slack + 0.05, "\(name)")
             #expect(Double(row["residents_only_it_covers"]!)! > 100, "\(name): \(row)")
         }
-        #expect(masts["EX"]!["sites"] == "G-EX U-EX L-EX-1 L-EX-2 L-EX-3" && masts["EX"]!["technologies"] == "2G 3G 4G")
+        #expect(masts["EX"]!["sites"] == "G-EX;U-EX;L-EX-1;L-EX-2;L-EX-3" && masts["EX"]!["technologies"] == "2G 3G 4G")
         let csvOrder = try String(contentsOfFile: folder + "/all/masts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             .map { Double($0.split(separator: ",")[6])! }
         #expect(csvOrder == csvOrder.sorted(by: >), "worst first: \(csvOrder)")
