@@ -50,6 +50,6 @@ public struct BatchJob: Sendable {
 
 /// Output kinds by file extension, for a job's `outputs` list.
 enum OutputKind {
-    static let byExtension = ["tif": "geotiff", "geojson": "geojson", "kmz": "kmz", "png": "png", "csv": "csv", "json": "json", "md": "md"]
+    static let byExtension = ["tif": "geotiff", "geojson": "geojson", "gpkg": "gpkg", "kmz": "kmz", "png": "png", "csv": "csv", "json": "json", "md": "md"]
     static let all = Set(byExtension.values)
 }

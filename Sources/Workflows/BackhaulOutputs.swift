@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import Terrain
 
 /// `phusong backhaul`'s outputs: `hops.csv`, a row per hop, and `hops.geojson`, each hop a line from one mast to the

@@ -1,4 +1,5 @@
 import Coverage
+import Planning
 import Propagation
 import Terrain
 

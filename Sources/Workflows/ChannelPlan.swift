@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Planning
 import Propagation
 import Terrain
 

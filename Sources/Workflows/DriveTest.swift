@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Terrain
 
 /// `phusong drive-test`: received power measured in the field (a drive test's points) against what a run predicted

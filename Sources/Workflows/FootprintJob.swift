@@ -89,10 +89,9 @@ public enum FootprintJob {
     }
 
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
-    /// with `rates`), into `summary`,
-    /// `communes.csv`, `masts.csv` (what each mast's outage costs), `residents.tif`, `coverage.geojson`, `coverage.kmz` and
-    /// `map.png`; with `--traffic` each site's
-    /// busy hour from the residents its technology's best `servers` give it (`traffic.csv`).
+    /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs), `residents.tif`,
+    /// `coverage.geojson`, `coverage.kmz`, `map.png` and `coverage.gpkg` (the vector outputs as GeoPackage layers); with
+    /// `--traffic` each site's busy hour from the residents its technology's best `servers` give it (`traffic.csv`).
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
         rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], request: FootprintRequest,
@@ -106,7 +105,6 @@ public enum FootprintJob {
         summary.sunset = evaluation.sunsetSummary
         evaluation.addRateFigures(to: &summary)
         summary.population = layer.path
-        try staging.write(evaluation.communesCSV(syntheticTerrain: grid.isSynthetic), to: "communes.csv")
         let residentsPerCell = evaluation.residents.residentsPerCell(cellCount: grid.elevations.count)
         let traffic = residents.traffic.map { settings in
             SiteTraffic(
@@ -114,16 +112,22 @@ public enum FootprintJob {
                 rates: rates?.values, settings: settings
             )
         }
-        if let traffic {
-            summary.traffic = FootprintSummary.Traffic(traffic)
-            try staging.write(traffic.csv(syntheticTerrain: grid.isSynthetic), to: "traffic.csv")
-        }
         let outages = MastOutages(
             footprints: footprints, residents: evaluation.residents, residentsPerCell: residentsPerCell,
             statistics: evaluation.statistics, gridWidth: grid.width
         )
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total)
-        try staging.write(outages.csv(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic), to: "masts.csv")
+        summary.traffic = traffic.map(FootprintSummary.Traffic.init)
+        // The tables the CSV files hold, and the GeoPackage with their places and the covered areas.
+        let communes = evaluation.communesTable(syntheticTerrain: grid.isSynthetic)
+        let masts = outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic)
+        let loads = traffic?.table(syntheticTerrain: grid.isSynthetic)
+        for table in [communes, masts] + [loads].compactMap({ $0 }) { try staging.write(table.csv, to: table.name + ".csv") }
+        try GeoPackageWriter.write(
+            [communes, evaluation.coverageTable(grid: grid), footprintsTable(footprints, summary: summary, grid: grid), masts]
+                + [loads].compactMap { $0 },
+            to: staging.path("coverage.gpkg")
+        )
         try GeoTIFF.writeFloat32(
             path: staging.path("residents.tif"), width: grid.width, height: grid.height,
             values: residentsPerCell.map { Float($0) },
@@ -135,6 +139,24 @@ public enum FootprintJob {
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
         try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
         return evaluation
+    }
+
+    /// The GeoPackage's `footprints`: each site's covered area on the grid's CRS, with its radio and the ground its
+    /// antenna stands on (`summary`'s site areas).
+    private static func footprintsTable(_ footprints: [SiteFootprint], summary: FootprintSummary, grid: TerrainGrid) -> FeatureTable {
+        var table = FeatureTable(name: "footprints", crs: grid.crs, columns: [
+            "id", "technology", "mast", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "synthetic_terrain",
+        ], textColumns: ["id", "technology", "mast", "synthetic_terrain"])
+        let grounds = Dictionary(summary.siteAreas.map { ($0.id, $0.groundM) }) { first, _ in first }
+        for footprint in footprints {
+            let site = footprint.site
+            table.append([
+                site.id, site.technology.rawValue, site.mast ?? "", "\(site.frequencyMHz)", "\(site.eirpDBm)", "\(site.antennaHeight)",
+                grounds[site.id].flatMap { $0 }.map { String(format: "%.2f", $0) } ?? "", "\(footprint.threshold)",
+                String(format: "%.4f", footprint.areaKm2), grid.isSynthetic ? "yes" : "no",
+            ], shape: .polygons(footprint.shape))
+        }
+        return table
     }
 
     /// Computes the sites in parallel, one per core as cores come free (each site's radials in parallel too),

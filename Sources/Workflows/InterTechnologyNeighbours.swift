@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Planning
 import Propagation
 
 /// Each site's neighbours in another technology: first that technology's sectors on its mast, the one pointing the

@@ -103,17 +103,22 @@ struct MastOutages {
         if owner == -1 { owner = mast } else if owner != mast { owner = -2 }
     }
 
-    /// `masts.csv`: a row per mast, worst outage first, where it stands (WGS84 `lat`, `lon`: a point layer as it is).
-    func csv(totalResidents: CoverageFigures, syntheticTerrain: Bool) -> String {
+    /// `masts.csv` (and the GeoPackage's `masts`): a row per mast, worst outage first, where it stands (WGS84 `lat`,
+    /// `lon`, and the point).
+    func table(totalResidents: CoverageFigures, syntheticTerrain: Bool) -> FeatureTable {
         func number(_ value: Double, _ format: String) -> String { String(format: format, value) }
         let keys = technologies.map { $0.rawValue.lowercased() }
         var header = ["mast", "sites", "technologies", "lat", "lon", "residents_covered", "residents_only_it_covers", "residents_pct_only_it_covers"]
         header += keys.map { "residents_only_it_covers_\($0)" } + ["area_only_it_covers_km2"]
         if hasPriority { header.append("priority_residents_only_it_covers") }
         header += ["communes_left_without_coverage", "synthetic_terrain"]
-        let rows = masts.map { mast in
+        var table = FeatureTable(
+            name: "masts", crs: wgs84, columns: header,
+            textColumns: ["mast", "sites", "technologies", "communes_left_without_coverage", "synthetic_terrain"]
+        )
+        for mast in masts {
             var row = [
-                csvField(mast.name), csvField(mast.siteIDs.joined(separator: ";")), mast.technologies.map(\.rawValue).joined(separator: " "),
+                mast.name, mast.siteIDs.joined(separator: ";"), mast.technologies.map(\.rawValue).joined(separator: " "),
                 number(mast.location.latitude, "%.6f"), number(mast.location.longitude, "%.6f"), number(mast.residentsCovered, "%.1f"),
                 number(mast.residentsOnlyItCovers, "%.1f"),
                 totalResidents.share(ofResidents: mast.residentsOnlyItCovers).map { number($0, "%.3f") } ?? "",
@@ -121,9 +126,9 @@ struct MastOutages {
             row += technologies.map { number(mast.residentsOnlyItCoversByTechnology[$0] ?? 0, "%.1f") }
             row.append(number(mast.areaOnlyItCoversKm2, "%.4f"))
             if hasPriority { row.append(number(mast.priorityResidentsOnlyItCovers, "%.1f")) }
-            row += [csvField(mast.communesLeftWithoutCoverage.joined(separator: ";")), syntheticTerrain ? "yes" : "no"]
-            return row.joined(separator: ",")
+            row += [mast.communesLeftWithoutCoverage.joined(separator: ";"), syntheticTerrain ? "yes" : "no"]
+            table.append(row, shape: .point(MapPoint(x: mast.location.longitude, y: mast.location.latitude)))
         }
-        return ([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+        return table
     }
 }

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Planning
 import Terrain
 
 /// A neighbour list configured in a network (an OSS export: `source,target` per relation) set beside the lists a

@@ -39,7 +39,7 @@ private func isRunOutput(_ file: String) -> Bool {
 
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
-    "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.kmz", "coverage.tif",
+    "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif",
     "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson",
     "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
     "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "throughput.tif", "tilt.json", "tilts.csv",

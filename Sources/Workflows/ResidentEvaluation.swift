@@ -106,8 +106,9 @@ struct ResidentEvaluation {
         return residents
     }
 
-    /// `communes.csv`: one row per commune, every figure per coverage layer.
-    func communesCSV(syntheticTerrain: Bool) -> String {
+    /// `communes.csv` (and the GeoPackage's `communes`, with each commune's outline): one row per commune, every figure
+    /// per coverage layer.
+    func communesTable(syntheticTerrain: Bool) -> FeatureTable {
         var header = [
             "commune_id", "commune", "district_id", "district", "province_id", "province", "priority_weight",
             "population", "terrain_fraction", "weighting", "residents", "area_km2",
@@ -121,7 +122,9 @@ struct ResidentEvaluation {
         if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
         if sunset != nil { header += ["residents_losing_coverage", "residents_pct_losing_coverage"] }
         header += ["meets_target", "synthetic_terrain"]
-        var lines = [header.joined(separator: ",")]
+        var table = FeatureTable(name: "communes", crs: wgs84, columns: header, textColumns: [
+            "commune_id", "commune", "district_id", "district", "province_id", "province", "weighting", "meets_target", "synthetic_terrain",
+        ])
         let meeting = Set(statistics.meetingTarget["any"] ?? [])
         for (index, commune) in statistics.communes.enumerated() {
             let f = commune.figures
@@ -150,9 +153,27 @@ struct ResidentEvaluation {
                 row += [fixed(losing, 2), f.share(ofResidents: losing).map { fixed($0, 3) } ?? ""]
             }
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
-            lines.append(row.map(csvField).joined(separator: ","))
+            table.append(row, shape: .polygons(residents.layer.units[index].shape))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
+    }
+
+    /// The GeoPackage's `coverage`: each technology's covered area (GEOS union), and with `--sunset` the area switching
+    /// off leaves without coverage, on the grid's CRS.
+    func coverageTable(grid: TerrainGrid) -> FeatureTable {
+        var table = FeatureTable(
+            name: "coverage", crs: grid.crs, columns: ["kind", "technology", "area_km2", "synthetic_terrain"],
+            textColumns: ["kind", "technology", "synthetic_terrain"]
+        )
+        let synthetic = grid.isSynthetic ? "yes" : "no"
+        for (technology, shape) in coverageByTechnology {
+            table.append(["coverage", technology, String(format: "%.4f", shape.area / 1e6), synthetic], shape: .polygons(shape))
+        }
+        if let sunset {
+            let technologies = sunset.technologies.map(\.rawValue).joined(separator: ",")
+            table.append(["sunset_loss", technologies, String(format: "%.4f", sunset.area.area / 1e6), synthetic], shape: .polygons(sunset.area))
+        }
+        return table
     }
 
     /// Commune outlines with their coverage shares, then each technology's covered area (GEOS union).
@@ -261,10 +282,4 @@ private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: 
 
 private func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

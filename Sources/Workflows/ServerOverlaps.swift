@@ -1,4 +1,5 @@
 import Coverage
+import Planning
 
 /// Per pair of sites of one technology, how many of the first's best-server cells the second reaches within a window
 /// of its power: the input of the 2G interference matrix (`interference.csv`) and of neighbour lists.

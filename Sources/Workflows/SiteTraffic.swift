@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Planning
 import Propagation
 import Terrain
 
@@ -92,22 +93,24 @@ public struct SiteTraffic: Sendable {
         self.settings = settings
     }
 
-    /// `traffic.csv`: a row per site, with its WGS84 `lat` and `lon` (a point layer as it stands); columns that do not
-    /// apply to its technology are empty.
-    func csv(syntheticTerrain: Bool) -> String {
+    /// `traffic.csv` (and the GeoPackage's `traffic`): a row per site, with its WGS84 `lat` and `lon` (and the point);
+    /// columns that do not apply to its technology are empty.
+    func table(syntheticTerrain: Bool) -> FeatureTable {
         func number(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "" }
-        let header = "id,technology,lat,lon,residents_served,area_served_km2,subscribers,busy_hour_erlangs,channels_needed,"
-            + "trx_needed,trx,blocking_percent,data_mbps,airtime_percent,residents_without_rate,overloaded,synthetic_terrain"
-        let rows = loads.map { load in
-            [
-                csvField(load.id), load.technology.rawValue, number(load.location.latitude, "%.6f"), number(load.location.longitude, "%.6f"),
+        var table = FeatureTable(name: "traffic", crs: wgs84, columns: [
+            "id", "technology", "lat", "lon", "residents_served", "area_served_km2", "subscribers", "busy_hour_erlangs", "channels_needed",
+            "trx_needed", "trx", "blocking_percent", "data_mbps", "airtime_percent", "residents_without_rate", "overloaded", "synthetic_terrain",
+        ], textColumns: ["id", "technology", "overloaded", "synthetic_terrain"])
+        for load in loads {
+            table.append([
+                load.id, load.technology.rawValue, number(load.location.latitude, "%.6f"), number(load.location.longitude, "%.6f"),
                 number(load.residentsServed, "%.1f"), number(load.areaServedKm2, "%.4f"),
                 number(load.subscribers, "%.1f"), number(load.erlangs, "%.3f"), "\(load.channelsNeeded)",
                 load.transceiversNeeded.map(String.init) ?? "", load.transceivers.map(String.init) ?? "",
                 number(load.blockingPercent, "%.3f"), number(load.dataMbps, "%.3f"), number(load.airtimePercent, "%.2f"),
                 number(load.residentsWithoutRate, "%.1f"), load.isOverloaded ? "yes" : "no", syntheticTerrain ? "yes" : "no",
-            ].joined(separator: ",")
+            ], shape: .point(MapPoint(x: load.location.longitude, y: load.location.latitude)))
         }
-        return ([header] + rows).joined(separator: "\n") + "\n"
+        return table
     }
 }

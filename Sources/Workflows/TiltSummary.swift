@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// `tilt.json` (and `tilts.csv`, its sectors): the tilts tried, what each technology's search served before and after,
 /// and each sector's tilt before and after.

@@ -1,0 +1,90 @@
+import Coverage
+import Foundation
+import TestSupport
+import Testing
+
+/// `coverage.gpkg`, read back through GDAL (ogr2ogr, and SpatiaLite's areas in its SQLite dialect), on the Bát Xát DEM
+/// and the Lào Cai communes.
+@Suite("evaluate's GeoPackage (coverage.gpkg)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct GeoPackageOutputTests {
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+
+    /// A layer (or a CSV file) as rows of named fields, from GDAL's CSV writer for a layer.
+    func rows(_ text: String) throws -> [[String: String]] {
+        let lines = CSV.rows(text).filter { $0 != [""] }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    func layer(_ file: String, _ name: String, _ options: [String] = []) throws -> [[String: String]] {
+        let run = try runProgram("ogr2ogr", ["-f", "CSV", "/vsistdout/", file, name] + options)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try rows(run.stdout)
+    }
+
+    /// Areas by key from GDAL's SQLite dialect (SpatiaLite's ST_Area).
+    func areas(_ file: String, _ sql: String) throws -> [String: Double] {
+        let found = try layer(file, "", ["-dialect", "SQLite", "-sql", sql])
+        return Dictionary(uniqueKeysWithValues: found.map { ($0["key"]!, Double($0["area"]!)!) })
+    }
+
+    @Test("""
+        Its communes, masts and traffic layers hold the CSV files' rows, numbers as numbers and identifiers as text, at the \\
+        masts' and sites' places and in the communes' own outlines; its footprints and coverage layers hold the areas \\
+        summary.json and coverage.geojson give
+        """)
+    func layersAsTheCSVFiles() throws {
+        let folder = try temporaryFolder("gpkg")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        let run = try runProgram(phusongExecutable, [
+            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_layers.csv"),
+            "--population", communes, "--model", "itm", "--radius-km", "8", "--resolution-m", "90", "--max-void-fraction", "0.7",
+            "--traffic", "--out", out,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let gpkg = out + "/coverage.gpkg"
+        for name in ["communes", "masts", "traffic"] {
+            let csv = try rows(try String(contentsOfFile: out + "/\(name).csv", encoding: .utf8))
+            let stored = try layer(gpkg, name, name == "communes" ? [] : ["-lco", "GEOMETRY=AS_XY"])
+            #expect(stored.count == csv.count && csv.count > 4, "\(name): \(stored.count) rows against \(csv.count)")
+            for (expected, found) in zip(csv, stored) {
+                for (column, value) in expected {
+                    let written = try #require(found[column], "\(name).\(column)")
+                    if let number = Double(value), let back = Double(written) {
+                        #expect(number == back, "\(name).\(column): \(written) against \(value)")
+                    } else {
+                        #expect(written == value, "\(name).\(column): \(written) against \(value)")
+                    }
+                }
+                if name != "communes" {
+                    #expect(Double(found["X"]!) == Double(expected["lon"]!) && Double(found["Y"]!) == Double(expected["lat"]!), "\(found)")
+                }
+            }
+        }
+        let types = try runProgram("ogrinfo", ["-so", gpkg, "communes", "masts", "traffic"]).stdout
+        for field in ["commune_id: String", "covered_residents_any: Real", "mast: String", "communes_left_without_coverage: String", "trx: Integer64", "id: String"] {
+            #expect(types.contains(field), "\(field) in \(types)")
+        }
+        // The communes' outlines as given: each area (degrees²) as the census file's.
+        let given = try areas(communes, "SELECT CAST(commune_id AS TEXT) AS key, ST_Area(GEOMETRY) AS area FROM laocai_communes_census2009")
+        let written = try areas(gpkg, "SELECT commune_id AS key, ST_Area(geom) AS area FROM communes")
+        #expect(written.count == given.count && written.allSatisfy { abs($0.value - given[$0.key]!) <= 1e-12 + 1e-9 * $0.value })
+        // Footprints and coverage in metres on the grid's CRS, holes and all.
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        let siteAreas = try #require(summary["site_areas"] as? [[String: Any]])
+        let footprints = try areas(gpkg, "SELECT id AS key, ST_Area(geom) AS area FROM footprints")
+        #expect(footprints.count == 11)
+        for site in siteAreas {
+            let area = try #require(site["area_km2"] as? Double), id = try #require(site["id"] as? String)
+            #expect(abs(try #require(footprints[id]) / 1e6 - area) < 1e-4, "\(id)")
+        }
+        let coverage = try areas(gpkg, "SELECT technology AS key, ST_Area(geom) AS area FROM coverage")
+        let geojson = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/coverage.geojson"))) as? [String: Any])
+        let unions = (geojson["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }.filter { $0["kind"] as? String == "coverage" }
+        #expect(unions.count == 3 && Set(coverage.keys) == ["2G", "3G", "4G"])
+        for union in unions {
+            let technology = try #require(union["technology"] as? String), area = try #require(union["area_km2"] as? Double)
+            #expect(abs(try #require(coverage[technology]) / 1e6 - area) < 1e-6 * area, "\(technology)")
+        }
+    }
+}
