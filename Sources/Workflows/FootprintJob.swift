@@ -71,14 +71,21 @@ public enum FootprintJob {
             )
             summary.partial = partial
             quality.summarize(into: &summary)
-            let evaluation = try evaluateResidents(
+            let evaluated = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByTechnology, request: request, staging: staging, summary: &summary
             )
             if let clutter, let base = summary.clutter {
-                summary.clutter = LandCoverCoverage.summary(base, clutter: clutter, footprints: footprints.sites, evaluation: evaluation, grid: grid)
+                summary.clutter = LandCoverCoverage.summary(
+                    base, clutter: clutter, footprints: footprints.sites, evaluation: evaluated?.evaluation, grid: grid
+                )
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
+            let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
+            try GeoPackageWriter.write(
+                [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []),
+                to: staging.path("coverage.gpkg")
+            )
             try staging.write(summary.json(), to: "summary.json")
             try staging.commit()
             return summary
@@ -90,13 +97,14 @@ public enum FootprintJob {
 
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
     /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs), `residents.tif`,
-    /// `coverage.geojson`, `coverage.kmz`, `map.png` and `coverage.gpkg` (the vector outputs as GeoPackage layers); with
-    /// `--traffic` each site's busy hour from the residents its technology's best `servers` give it (`traffic.csv`).
+    /// `coverage.geojson`, `coverage.kmz` and `map.png`; with `--traffic` each site's busy hour from the residents its
+    /// technology's best `servers` give it (`traffic.csv`). Returns the evaluation and the tables of those CSV files,
+    /// for `coverage.gpkg`.
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
         rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], request: FootprintRequest,
         staging: OutputStaging, summary: inout FootprintSummary
-    ) throws(InputError) -> ResidentEvaluation? {
+    ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let residents = request.residents else { return nil }
         let evaluation = try ResidentEvaluation(
             layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates
@@ -118,16 +126,11 @@ public enum FootprintJob {
         )
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
-        // The tables the CSV files hold, and the GeoPackage with their places and the covered areas.
-        let communes = evaluation.communesTable(syntheticTerrain: grid.isSynthetic)
-        let masts = outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic)
-        let loads = traffic?.table(syntheticTerrain: grid.isSynthetic)
-        for table in [communes, masts] + [loads].compactMap({ $0 }) { try staging.write(table.csv, to: table.name + ".csv") }
-        try GeoPackageWriter.write(
-            [communes, evaluation.coverageTable(grid: grid), footprintsTable(footprints, summary: summary, grid: grid), masts]
-                + [loads].compactMap { $0 },
-            to: staging.path("coverage.gpkg")
-        )
+        let tables = [
+            evaluation.communesTable(syntheticTerrain: grid.isSynthetic),
+            outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic),
+        ] + [traffic?.table(syntheticTerrain: grid.isSynthetic)].compactMap { $0 }
+        for table in tables { try staging.write(table.csv, to: table.name + ".csv") }
         try GeoTIFF.writeFloat32(
             path: staging.path("residents.tif"), width: grid.width, height: grid.height,
             values: residentsPerCell.map { Float($0) },
@@ -138,7 +141,14 @@ public enum FootprintJob {
         try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic))])
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
         try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
-        return evaluation
+        return (evaluation, tables)
+    }
+
+    /// The GeoPackage's `coverage` of a run without residents: the union of every site's footprint.
+    private static func unionTable(_ analysis: FootprintAnalysis, grid: TerrainGrid) -> FeatureTable {
+        var table = FeatureTable.coverage(on: grid)
+        table.appendArea(analysis.union, kind: "union", technology: "any", syntheticTerrain: grid.isSynthetic)
+        return table
     }
 
     /// The GeoPackage's `footprints`: each site's covered area on the grid's CRS, with its radio and the ground its

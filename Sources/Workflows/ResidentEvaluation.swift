@@ -161,17 +161,13 @@ struct ResidentEvaluation {
     /// The GeoPackage's `coverage`: each technology's covered area (GEOS union), and with `--sunset` the area switching
     /// off leaves without coverage, on the grid's CRS.
     func coverageTable(grid: TerrainGrid) -> FeatureTable {
-        var table = FeatureTable(
-            name: "coverage", crs: grid.crs, columns: ["kind", "technology", "area_km2", "synthetic_terrain"],
-            textColumns: ["kind", "technology", "synthetic_terrain"]
-        )
-        let synthetic = grid.isSynthetic ? "yes" : "no"
+        var table = FeatureTable.coverage(on: grid)
         for (technology, shape) in coverageByTechnology {
-            table.append(["coverage", technology, String(format: "%.4f", shape.area / 1e6), synthetic], shape: .polygons(shape))
+            table.appendArea(shape, kind: "coverage", technology: technology, syntheticTerrain: grid.isSynthetic)
         }
         if let sunset {
             let technologies = sunset.technologies.map(\.rawValue).joined(separator: ",")
-            table.append(["sunset_loss", technologies, String(format: "%.4f", sunset.area.area / 1e6), synthetic], shape: .polygons(sunset.area))
+            table.appendArea(sunset.area, kind: "sunset_loss", technology: technologies, syntheticTerrain: grid.isSynthetic)
         }
         return table
     }

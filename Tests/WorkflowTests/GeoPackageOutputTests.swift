@@ -87,4 +87,31 @@ struct GeoPackageOutputTests {
             #expect(abs(try #require(coverage[technology]) / 1e6 - area) < 1e-6 * area, "\(technology)")
         }
     }
+
+    @Test("A footprint run's GeoPackage holds each site's footprint and the union, with summary.json's areas and the sites' ground")
+    func footprintRun() throws {
+        let folder = try temporaryFolder("gpkg-footprint")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/out"
+        let run = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", Fixtures.path("sites/nh_two_sites.csv"),
+            "--model", "itm", "--radius-km", "5", "--out", out,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let gpkg = out + "/coverage.gpkg"
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        let union = try #require(summary["union_area_km2"] as? Double)
+        let coverage = try areas(gpkg, "SELECT kind || ' ' || technology AS key, ST_Area(geom) AS area FROM coverage")
+        let unionStored = try #require(coverage["union any"], "\(coverage)")
+        #expect(coverage.count == 1 && abs(unionStored / 1e6 - union) < 1e-6 * union)
+        let stored = Dictionary(uniqueKeysWithValues: try layer(gpkg, "footprints").map { ($0["id"]!, $0) })
+        let siteAreas = try #require(summary["site_areas"] as? [[String: Any]])
+        #expect(stored.count == siteAreas.count && siteAreas.count == 2)
+        for site in siteAreas {
+            let id = try #require(site["id"] as? String), ground = try #require(site["ground_m"] as? Double)
+            let row = try #require(stored[id])
+            #expect(abs(Double(row["area_km2"]!)! - (try #require(site["area_km2"] as? Double))) <= 0.00005, "\(id): written to 4 decimals")
+            #expect(abs(Double(row["ground_m"]!)! - ground) < 0.005, "\(id)")
+        }
+    }
 }
