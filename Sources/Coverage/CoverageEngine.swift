@@ -213,7 +213,9 @@ public enum CoverageEngine {
                         // Within one cell of the site there is no profile to speak of: free space.
                         loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
                     default:  // the terrain models
+                        // The profile starts on the ground the site's antenna stands on, as the observer does.
                         guard let profile = try? grid.profile(from: position, to: grid.center(column: column, row: row))
+                            .standing(start: observer.height - site.antennaHeight)
                         else { return .nan }
                         let geometry = LinkGeometry(
                             profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,

@@ -142,4 +142,13 @@ public struct TerrainProfile: Sendable, Equatable {
 
     /// Path length in metres.
     public var length: Double { step * Double(elevations.count - 1) }
+
+    /// The same profile with its ends on other ground (nil keeps an end's sample): where the antennas stand on the DEM's
+    /// own ground (`TerrainGrid.groundAtPoints`) rather than on the grid's resampled surface.
+    public func standing(start: Double?, end: Double? = nil) -> TerrainProfile {
+        var elevations = elevations
+        if let start { elevations[0] = start }
+        if let end { elevations[elevations.count - 1] = end }
+        return TerrainProfile(step: step, elevations: elevations)
+    }
 }

@@ -46,11 +46,13 @@ struct TerrainPath {
         self.grid = grid
         self.ends = ends
         self.fading = fading
-        self.profile = profile
+        // Each end on the DEM's own ground where its antenna stands, when the grid was cut around it.
+        let grounds = (grid.groundAtPoints[request.from].map(Double.init), grid.groundAtPoints[request.to].map(Double.init))
+        self.profile = profile.standing(start: grounds.0, end: grounds.1)
         guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
         let link = request.link
         fresnel = FresnelClearance(
-            profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+            profile: self.profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
             frequencyMHz: link.frequencyMHz, earth: link.earth
         )
     }

@@ -73,6 +73,6 @@ struct ServerRastersTests {
             parameters: parameters
         ))
         #expect(single.siteAreas.map(\.server) == [nil])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.tif", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
     }
 }

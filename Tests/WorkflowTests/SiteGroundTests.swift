@@ -49,4 +49,24 @@ struct SiteGroundTests {
         let dem = try demHeight(latitude: 22.515, longitude: 103.865)
         #expect(grounds.allSatisfy { abs($0 - dem) < 0.01 }, "\(grounds) against the DEM's \(dem) m")
     }
+
+    @Test("A path's two ends stand on the DEM's own ground, and its profile CSV's ray starts and ends on it")
+    func pathEnds() throws {
+        let folder = try temporaryFolder("path-ground")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try runProgram(phusongExecutable, [
+            "path", "--terrain", terrain, "--from", "22.53,103.88", "--to", "22.515,103.865", "--tx-height-m", "30", "--rx-height-m", "20",
+            "--model", "itm", "--profile-csv", folder + "/profile.csv",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let from = try #require((report["from"] as? [String: Any])?["ground_m"] as? Double)
+        let to = try #require((report["to"] as? [String: Any])?["ground_m"] as? Double)
+        #expect(abs(from - (try demHeight(latitude: 22.53, longitude: 103.88))) < 0.01)
+        #expect(abs(to - (try demHeight(latitude: 22.515, longitude: 103.865))) < 0.01)
+        let rows = try String(contentsOfFile: folder + "/profile.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map { Double($0) } }
+        let rays = (try #require(rows.first?[5]), try #require(rows.last?[5]))
+        #expect(abs(rays.0 - (from + 30)) < 0.006 && abs(rays.1 - (to + 20)) < 0.006, "\(rays)")
+    }
 }
