@@ -103,7 +103,7 @@ extension SpreadMethod: ExpressibleByArgument {}
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Residents covered by a set of sites, per commune, district and province: the footprint outputs plus communes.csv, coverage.geojson and the residents in summary.json."
+        abstract: "Residents covered by a set of sites, per commune, district and province: the footprint outputs plus communes.csv, masts.csv (what each mast's outage costs), coverage.geojson, coverage.gpkg layers and the residents in summary.json."
     )
 
     @OptionGroup var options: SiteRunOptions

@@ -277,7 +277,7 @@ struct SiteRunOptions: ParsableArguments {
 struct FootprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footprint",
-        abstract: "Footprints of sites over terrain: coverage.tif, sites/*.tif, footprints.geojson, summary.json."
+        abstract: "Footprints of sites over terrain: coverage.tif, sites/*.tif, footprints.geojson, coverage.gpkg, summary.json."
     )
 
     @OptionGroup var options: SiteRunOptions
