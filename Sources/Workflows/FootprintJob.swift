@@ -127,7 +127,7 @@ public enum FootprintJob {
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
         let tables = [
-            evaluation.communesTable(syntheticTerrain: grid.isSynthetic),
+            evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),
             outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic),
         ] + [traffic?.table(syntheticTerrain: grid.isSynthetic)].compactMap { $0 }
         for table in tables { try staging.write(table.csv, to: table.name + ".csv") }

@@ -35,6 +35,8 @@ struct MastOutages {
     let technologies: [Technology]
     /// Covered residents whom only one mast covers.
     let residentsOnOneMast: Double
+    /// The same per commune, in the layer's unit order.
+    let communesOnOneMast: [Double]
     /// Whether the layer marks priority communes.
     let hasPriority: Bool
 
@@ -72,13 +74,16 @@ struct MastOutages {
                 if layer == 0 { onlyCells[Int(mast)] += 1 }
             }
         }
-        // Per mast, per commune (by index), the residents left without coverage.
+        // Per mast, per commune (by index), the residents left without coverage; per commune, those on one mast.
         var losses = [[Int: Double]](repeating: [:], count: groups.count)
+        var onOneMast = [Double](repeating: 0, count: residents.unitCells.count)
         for unit in residents.unitCells.indices {
             for (cell, value) in zip(residents.unitCells[unit], residents.unitResidents[unit]) where owners[0][cell] >= 0 {
                 losses[Int(owners[0][cell])][unit, default: 0] += value
+                onOneMast[unit] += value
             }
         }
+        communesOnOneMast = onOneMast
         let communes = statistics.communes, cellAreaKm2 = residents.cellAreaKm2, technologies = technologies
         let masts = groups.enumerated().map { mast, members in
             let first = sites[members[0]]

@@ -107,8 +107,8 @@ struct ResidentEvaluation {
     }
 
     /// `communes.csv` (and the GeoPackage's `communes`, with each commune's outline): one row per commune, every figure
-    /// per coverage layer.
-    func communesTable(syntheticTerrain: Bool) -> FeatureTable {
+    /// per coverage layer, and the residents whom one mast alone covers (`outages`).
+    func communesTable(outages: MastOutages, syntheticTerrain: Bool) -> FeatureTable {
         var header = [
             "commune_id", "commune", "district_id", "district", "province_id", "province", "priority_weight",
             "population", "terrain_fraction", "weighting", "residents", "area_km2",
@@ -121,7 +121,7 @@ struct ResidentEvaluation {
         }
         if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
         if sunset != nil { header += ["residents_losing_coverage", "residents_pct_losing_coverage"] }
-        header += ["meets_target", "synthetic_terrain"]
+        header += ["residents_on_one_mast", "residents_pct_on_one_mast", "meets_target", "synthetic_terrain"]
         var table = FeatureTable(name: "communes", crs: wgs84, columns: header, textColumns: [
             "commune_id", "commune", "district_id", "district", "province_id", "province", "weighting", "meets_target", "synthetic_terrain",
         ])
@@ -152,6 +152,8 @@ struct ResidentEvaluation {
                 let losing = sunset.communes[index]
                 row += [fixed(losing, 2), f.share(ofResidents: losing).map { fixed($0, 3) } ?? ""]
             }
+            let onOneMast = outages.communesOnOneMast[index]
+            row += [fixed(onOneMast, 2), f.share(ofResidents: onOneMast).map { fixed($0, 3) } ?? ""]
             row += [meeting.contains(commune.id) ? "yes" : "no", syntheticTerrain ? "yes" : "no"]
             table.append(row, shape: .polygons(residents.layer.units[index].shape))
         }

@@ -61,7 +61,8 @@ struct MastOutageTests {
 
     @Test("""
         Each mast's residents and area no other mast covers (any technology and each), its priority residents and the \\
-        communes it leaves without coverage are what a run whose sites on it cover nowhere loses; the residents it covers \\
+        communes it leaves without coverage are what a run whose sites on it cover nowhere loses, and each commune's \\
+        residents on one mast what those runs take from it; the residents it covers \\
         are what a run of its sites alone covers; the rows go worst first; the summary, the batch figure's share and the printed line agree
         """)
     func outagesAgainstRunsWithout() throws {
@@ -81,12 +82,20 @@ struct MastOutageTests {
         let total = try #require(summary.residents?.total)
         let priorityCommunes = Set(try #require(summary.residents?.priorityCommunes))
         #expect(!priorityCommunes.isEmpty)
-        for name in ["EX", "SH1", "GF3"] {
-            let row = try #require(masts[name])
+        // Per commune, the residents one mast alone covers: what each mast's outage takes from it, summed over the masts.
+        var onOneMast: [String: Double] = [:]
+        for name in masts.keys.sorted() {
             let without = try evaluate(population: population, into: folder + "/without-\(name)") { mast($0) == name }
+            #expect(without.status == 0, "\(without.stderr)")
+            let left = try rows(folder + "/without-\(name)/communes.csv")
+            for (id, row) in communes {
+                onOneMast[id, default: 0] += Double(row["covered_residents_any"]!)! - Double(left[id]!["covered_residents_any"]!)!
+            }
+            guard ["EX", "SH1", "GF3"].contains(name) else { continue }
+            let row = try #require(masts[name])
             let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast($0) != name }
-            #expect(without.status == 0 && alone.status == 0, "\(without.stderr)\(alone.stderr)")
-            let left = try rows(folder + "/without-\(name)/communes.csv"), itself = try rows(folder + "/alone-\(name)/communes.csv")
+            #expect(alone.status == 0, "\(alone.stderr)")
+            let itself = try rows(folder + "/alone-\(name)/communes.csv")
             func sum(_ rows: [String: [String: String]], _ column: String, where keep: (String) -> Bool = { _ in true }) -> Double {
                 rows.filter { keep($0.key) }.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
             }
@@ -109,13 +118,19 @@ struct MastOutageTests {
             #expect(abs(Double(row["residents_covered"]!)! - sum(itself, "covered_residents_any")) <= slack + 0.05, "\(name)")
             #expect(Double(row["residents_only_it_covers"]!)! > 100, "\(name): \(row)")
         }
+        for (id, row) in communes {
+            let stated = Double(row["residents_on_one_mast"]!)!, residents = Double(row["residents"]!)!
+            #expect(abs(stated - onOneMast[id]!) <= 0.1, "commune \(id): \(stated) against \(onOneMast[id]!)")
+            #expect(residents == 0 || abs(Double(row["residents_pct_on_one_mast"]!)! - 100 * stated / residents) < 0.01 + 10 / residents)
+        }
+        #expect(onOneMast.values.contains { $0 > 100 })
         #expect(masts["EX"]!["sites"] == "G-EX;U-EX;L-EX-1;L-EX-2;L-EX-3" && masts["EX"]!["technologies"] == "2G 3G 4G")
         let csvOrder = try String(contentsOfFile: folder + "/all/masts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
             .map { Double($0.split(separator: ",")[6])! }
         #expect(csvOrder == csvOrder.sorted(by: >), "worst first: \(csvOrder)")
         let outages = try #require(summary.mastOutages)
-        let onOneMast = masts.values.reduce(0) { $0 + Double($1["residents_only_it_covers"]!)! }
-        #expect(outages.masts == masts.count && abs(outages.residentsOnOneMast - onOneMast) <= 0.05 * Double(masts.count))
+        let onlyItCovers = masts.values.reduce(0) { $0 + Double($1["residents_only_it_covers"]!)! }
+        #expect(outages.masts == masts.count && abs(outages.residentsOnOneMast - onlyItCovers) <= 0.05 * Double(masts.count))
         let share = try #require(outages.coveredResidentsPercentOnOneMast)
         #expect(abs(share - 100 * outages.residentsOnOneMast / total.coveredResidents["any"]!) < 1e-9)
         let worst = try #require(outages.worst.first)
