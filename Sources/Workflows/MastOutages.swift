@@ -48,24 +48,10 @@ struct MastOutages {
     ) {
         let sites = footprints.map(\.site), groups = SiteMasts.groups(of: sites)
         technologies = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
-        // Per cell, under any technology and then under each, the mast covering it: -1 none, -2 more than one.
-        var owners = [[Int32]](repeating: [Int32](repeating: -1, count: residentsPerCell.count), count: 1 + technologies.count)
-        var lastMast = [Int32](repeating: -1, count: residentsPerCell.count)
-        var covered = [Double](repeating: 0, count: groups.count)
-        for (index, members) in groups.enumerated() {
-            let mast = Int32(index)
-            for site in members {
-                let layer = 1 + technologies.firstIndex(of: sites[site].technology)!
-                for cell in footprints[site].cells.cellIndices(gridWidth: gridWidth) {
-                    Self.claim(&owners[0][cell], for: mast)
-                    Self.claim(&owners[layer][cell], for: mast)
-                    if lastMast[cell] != mast {
-                        lastMast[cell] = mast
-                        covered[index] += residentsPerCell[cell]
-                    }
-                }
-            }
-        }
+        let coverage = MastCoverage(
+            masts: groups, footprints: footprints, technologies: technologies, gridWidth: gridWidth, residentsPerCell: residentsPerCell
+        )
+        let owners = coverage.owners, covered = coverage.residentsCovered
         var onlyIt = [[Double]](repeating: [Double](repeating: 0, count: groups.count), count: owners.count)
         var onlyCells = [Int](repeating: 0, count: groups.count)
         for (layer, owner) in owners.enumerated() {
@@ -103,10 +89,6 @@ struct MastOutages {
         hasPriority = communes.contains { $0.priorityWeight > 0 }
     }
 
-    /// Marks `owner` (a cell's mast) as covered by `mast` too.
-    private static func claim(_ owner: inout Int32, for mast: Int32) {
-        if owner == -1 { owner = mast } else if owner != mast { owner = -2 }
-    }
 
     /// `masts.csv` (and the GeoPackage's `masts`): a row per mast, worst outage first, where it stands (WGS84 `lat`,
     /// `lon`, and the point).
@@ -135,5 +117,38 @@ struct MastOutages {
             table.append(row, shape: .point(MapPoint(x: mast.location.longitude, y: mast.location.latitude)))
         }
         return table
+    }
+}
+
+/// Per cell, the mast covering it — under any technology (layer 0), then under each of the run's — or -1 where none
+/// does and -2 where more than one does; and per mast, the residents its sites cover together.
+private struct MastCoverage {
+    private(set) var owners: [[Int32]]
+    private(set) var residentsCovered: [Double]
+
+    /// The coverage of `masts` (site indices into `footprints`) on a grid `gridWidth` wide.
+    init(masts: [[Int]], footprints: [SiteFootprint], technologies: [Technology], gridWidth: Int, residentsPerCell: [Double]) {
+        owners = [[Int32]](repeating: [Int32](repeating: -1, count: residentsPerCell.count), count: 1 + technologies.count)
+        residentsCovered = [Double](repeating: 0, count: masts.count)
+        var lastMast = [Int32](repeating: -1, count: residentsPerCell.count)
+        for (index, members) in masts.enumerated() {
+            let mast = Int32(index)
+            for site in members {
+                let layer = 1 + technologies.firstIndex(of: footprints[site].site.technology)!
+                for cell in footprints[site].cells.cellIndices(gridWidth: gridWidth) {
+                    Self.claim(&owners[0][cell], for: mast)
+                    Self.claim(&owners[layer][cell], for: mast)
+                    if lastMast[cell] != mast {  // a cell two of the mast's sites cover counts once
+                        lastMast[cell] = mast
+                        residentsCovered[index] += residentsPerCell[cell]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks `owner` (a cell's mast) as covered by `mast` too.
+    private static func claim(_ owner: inout Int32, for mast: Int32) {
+        if owner == -1 { owner = mast } else if owner != mast { owner = -2 }
     }
 }
