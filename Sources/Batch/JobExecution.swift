@@ -128,6 +128,7 @@ enum JobExecution {
         if let reach = result.reach?.filter({ !$0.isHub }) {
             figures["sites_reaching_hub"] = .number(Double(reach.filter { $0.hops != nil }.count))
             figures["sites_without_hub"] = .number(Double(reach.filter { $0.hops == nil }.count))
+            figures["most_sites_cut_off"] = .number(Double(result.reach?.map(\.sitesCutOff).max() ?? 0))
         }
         return figures
     }

@@ -20,6 +20,12 @@ public struct HubReach: Sendable, Equatable {
     /// cleared nearly does), and that raise in metres; nil otherwise.
     public let tallerMastVia: String?
     public let tallerMastRaiseM: Double?
+    /// The sites every chain of working hops from this one to the fibre passes through, nearest first: the outage of
+    /// any of them alone cuts it off (`BackhaulDependencies`). Empty for a hub, a site with chains around each of them,
+    /// and a site that reaches no hub.
+    public let dependsOn: [String]
+    /// How many sites depend on this one (list it in their `dependsOn`): those its outage cuts off from the fibre.
+    public let sitesCutOff: Int
 }
 
 /// Chains of working hops from every site to the fibre: a hop works when its terrain keeps out of 0.6 of the first
@@ -47,6 +53,7 @@ enum BackhaulReach {
     /// `availabilityTarget` (%) leaves out the hops available less of the year. The hops are at `frequencyMHz`.
     static func reach(sites: [Site], hubs: Set<String>, hops: [Hop], frequencyMHz: Double, availabilityTarget: Double? = nil) -> [HubReach] {
         var neighbours: [String: [(id: String, fraction: Double, outage: Double?)]] = [:]
+        let ids = sites.map(\.id)
         func carries(_ hop: Hop) -> Bool {
             hop.budget?.closes != false && (availabilityTarget.map { (hop.availability?.availabilityPercent ?? 100) >= $0 } ?? true)
         }
@@ -57,7 +64,7 @@ enum BackhaulReach {
             neighbours[hop.to.id, default: []].append((hop.from.id, fraction, outage))
         }
         var found: [String: (hops: Int, next: String?, hub: String, fraction: Double, outage: Double?)] = [:]
-        var layer = sites.map(\.id).filter(hubs.contains)
+        var layer = ids.filter(hubs.contains)
         let climate = hops.contains { $0.availability != nil }
         for id in layer { found[id] = (0, nil, id, .infinity, climate ? 0 : nil) }
         var distance = 0
@@ -88,12 +95,14 @@ enum BackhaulReach {
                 taller[own] = (other, raise)
             }
         }
-        return sites.map { site in
+        let dependencies = BackhaulDependencies.dependencies(sites: ids, hubs: hubs, neighbours: neighbours.mapValues { $0.map(\.id) })
+        let cutOff = dependencies.joined().reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        return zip(sites, dependencies).map { site, dependsOn in
             let entry = found[site.id]
             return HubReach(
                 site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub,
                 chainAvailabilityPercent: entry?.outage.map { max(0, 100 - $0) }, tallerMastVia: taller[site.id]?.via,
-                tallerMastRaiseM: taller[site.id]?.raise
+                tallerMastRaiseM: taller[site.id]?.raise, dependsOn: dependsOn, sitesCutOff: cutOff[site.id] ?? 0
             )
         }
     }
@@ -104,9 +113,10 @@ enum BackhaulReach {
             [csvField(entry.site), entry.isHub ? "true" : "false", entry.hops.map(String.init) ?? "",
              csvField(entry.nextHop ?? ""), csvField(entry.hub ?? ""),
              entry.chainAvailabilityPercent.map { String(format: "%.6f", $0) } ?? "", csvField(entry.tallerMastVia ?? ""),
-             entry.tallerMastRaiseM.map { String(format: "%.1f", $0) } ?? ""].joined(separator: ",")
+             entry.tallerMastRaiseM.map { String(format: "%.1f", $0) } ?? "", csvField(entry.dependsOn.joined(separator: ";")),
+             String(entry.sitesCutOff)].joined(separator: ",")
         }
-        let header = "id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent,taller_mast_via,taller_mast_raise_m"
+        let header = "id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent,taller_mast_via,taller_mast_raise_m,depends_on,sites_cut_off"
         return ([header] + rows).joined(separator: "\n") + "\n"
     }
 }

@@ -91,6 +91,10 @@ struct BackhaulCommand: ParsableCommand {
             let sites = reach.filter { !$0.isHub }, reached = sites.filter { $0.hops != nil }
             let direct = reached.filter { $0.hops == 1 }.count
             print("\(reached.count) of \(sites.count) sites reach a hub over working hops (\(direct) directly), \(sites.count - reached.count) do not")
+            if let worst = reach.max(by: { $0.sitesCutOff < $1.sitesCutOff }), worst.sitesCutOff > 0 {
+                let count = worst.sitesCutOff
+                print("the worst single outage: \(worst.site) down cuts \(count) \(count == 1 ? "site" : "sites") off the fibre (reach.csv: sites_cut_off, depends_on)")
+            }
         }
         print("Results: \(out)/hops.csv, \(out)/hops.geojson" + (result.reach == nil ? "" : ", \(out)/reach.csv"))
     }

@@ -70,37 +70,76 @@ struct BackhaulTests {
         }
     }
 
-    @Test("--hub-field chains every site to the fibre over working hops: the fewest hops, through a neighbour one hop nearer, by hops that clear 0.6 of the zone and close their budget")
-    func hubReach() throws {
-        let folder = try temporaryFolder("backhaul-hubs")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let grid = try String(contentsOfFile: try writeSitesGrid(into: folder), encoding: .utf8).split(separator: "\n")
-        /// The grid with a `fibre` column: S0 on the fibre, S7 flagged `s7`, the others left empty.
-        func flagSites(s7: String) throws {
-            let flagged = [grid[0] + ",fibre"] + grid.dropFirst().map { $0 + ($0.hasPrefix("S0,") ? ",yes" : $0.hasPrefix("S7,") ? "," + s7 : ",") }
-            try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
-        }
-        try flagSites(s7: "No")
-        let base = ["backhaul", "--terrain", terrain, "--sites", folder + "/sites.csv", "--within-km", "4.5", "--hub-field", "fibre"]
-        let result = try run(base + ["--out", folder + "/out"] + budget)
-        #expect(result.status == 0 && result.stdout.contains("sites reach a hub over working hops"), "\(result.stderr)")
-        // Breadth first from S0 over the working hops of hops.csv.
+    /// The ends of each working hop of a `hops.csv`: clear of 0.6 of the zone, closing its budget.
+    func workingHops(_ path: String) throws -> [String: Set<String>] {
         var neighbours: [String: Set<String>] = [:]
-        for row in try csvTable(folder + "/out/hops.csv") where row["clears_60_percent"] == "true" && row["closes"] == "true" {
+        for row in try csvTable(path) where row["clears_60_percent"] == "true" && row["closes"] == "true" {
             neighbours[row["from"]!, default: []].insert(row["to"]!)
             neighbours[row["to"]!, default: []].insert(row["from"]!)
         }
+        return neighbours
+    }
+
+    /// Each site's fewest working hops to the hub S0 (breadth first), with `down`'s hops out of service.
+    func hopsToS0(over neighbours: [String: Set<String>], without down: String? = nil) -> [String: Int] {
+        guard down != "S0" else { return [:] }
         var distance = ["S0": 0], frontier = ["S0"]
         while !frontier.isEmpty {
             var next: [String] = []
             for id in frontier {
-                for neighbour in (neighbours[id] ?? []).sorted() where distance[neighbour] == nil {
+                for neighbour in (neighbours[id] ?? []).sorted() where distance[neighbour] == nil && neighbour != down {
                     distance[neighbour] = distance[id]! + 1
                     next.append(neighbour)
                 }
             }
             frontier = next
         }
+        return distance
+    }
+
+    /// The grid of `writeSitesGrid` with a `fibre` column: S0 on the fibre, S7 flagged `s7`, the others left empty.
+    func writeFlaggedGrid(into folder: String, s7: String = "No") throws {
+        let grid = try String(contentsOfFile: try writeSitesGrid(into: folder), encoding: .utf8).split(separator: "\n")
+        let flagged = [grid[0] + ",fibre"] + grid.dropFirst().map { $0 + ($0.hasPrefix("S0,") ? ",yes" : $0.hasPrefix("S7,") ? "," + s7 : ",") }
+        try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+    }
+
+    @Test("reach.csv names the sites every working chain from a site to the fibre passes through, nearest first, and how many sites each one's outage cuts off: those that reach the hub with it and not without it")
+    func relaysCuttingOff() throws {
+        let folder = try temporaryFolder("backhaul-relays")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeFlaggedGrid(into: folder)
+        // Hops of 2 km, east–west and north–south only: chains with relays they cannot route around.
+        let result = try run([
+            "backhaul", "--terrain", terrain, "--sites", folder + "/sites.csv", "--within-km", "2.1", "--hub-field", "fibre", "--out", folder + "/out",
+        ] + budget)
+        #expect(result.status == 0, "\(result.stderr)")
+        let neighbours = try workingHops(folder + "/out/hops.csv"), distance = hopsToS0(over: neighbours)
+        let reach = try csvTable(folder + "/out/reach.csv")
+        for down in (0..<12).map({ "S\($0)" }) {
+            let cutOff = Set(distance.keys).subtracting(hopsToS0(over: neighbours, without: down).keys).subtracting([down])
+            let naming = reach.filter { ($0["depends_on"] ?? "").split(separator: ";").contains { $0 == down } }.map { $0["id"]! }
+            #expect(Set(naming) == cutOff, "\(down)")
+            #expect(reach.first { $0["id"] == down }?["sites_cut_off"] == String(cutOff.count), "\(down)")
+        }
+        for row in reach {
+            let chain = (row["depends_on"] ?? "").split(separator: ";").map { distance[String($0)] ?? -1 }
+            #expect(chain == chain.sorted(by: >) && Set(chain).count == chain.count && !chain.contains(-1), "\(row)")
+        }
+        #expect(reach.contains { $0["id"] != "S0" && $0["sites_cut_off"] != "0" }, "a relay whose outage cuts other sites off: \(reach)")
+        #expect(reach.contains { ($0["depends_on"] ?? "").contains(";") }, "a chain through two relays: \(reach)")
+        #expect(result.stdout.contains("the worst single outage: S0 down cuts \(distance.count - 1) sites off the fibre"), "\(result.stdout)")
+    }
+
+    @Test("--hub-field chains every site to the fibre over working hops: the fewest hops, through a neighbour one hop nearer, by hops that clear 0.6 of the zone and close their budget")
+    func hubReach() throws {
+        let folder = try temporaryFolder("backhaul-hubs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeFlaggedGrid(into: folder)
+        let base = ["backhaul", "--terrain", terrain, "--sites", folder + "/sites.csv", "--within-km", "4.5", "--hub-field", "fibre"]
+        let result = try run(base + ["--out", folder + "/out"] + budget)
+        #expect(result.status == 0 && result.stdout.contains("sites reach a hub over working hops"), "\(result.stderr)")
+        let neighbours = try workingHops(folder + "/out/hops.csv"), distance = hopsToS0(over: neighbours)
         let reach = try csvTable(folder + "/out/reach.csv")
         #expect(reach.map { $0["id"]! } == (0..<12).map { "S\($0)" })
         #expect(reach.contains { $0["hops_to_hub"] == "2" } && reach.contains { $0["hops_to_hub"] == "1" }, "chains of one hop and of two")
@@ -128,7 +167,7 @@ struct BackhaulTests {
             #expect(row["taller_mast_via"] == (best?.0 ?? "") && abs((Double(row["taller_mast_raise_m"] ?? "") ?? -1) - (best?.1 ?? -1)) < 0.051, "\(id): \(row)")
         }
         #expect(unreached.contains { !($0["taller_mast_via"] ?? "").isEmpty }, "the grid has a site a taller mast would join: \(unreached)")
-        try flagSites(s7: "maybe")
+        try writeFlaggedGrid(into: folder, s7: "maybe")
         let refused = try run(base + ["--out", folder + "/refused"])
         #expect(refused.status == 1 && refused.stderr.contains("site 'S7': fibre must be yes or no (true/false, 1/0), not 'maybe'"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))

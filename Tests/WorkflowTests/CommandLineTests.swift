@@ -358,6 +358,8 @@ struct CommandLineTests {
         let reaching = reachRows.filter { $0[1] == "false" && !$0[2].isEmpty }.count
         #expect(backhaul["sites_reaching_hub"] as? Double == Double(reaching) && reaching >= 1)
         #expect(backhaul["sites_without_hub"] as? Double == Double(4 - reaching))
+        let mostCutOff = reachRows.map { Double($0[9]) ?? -1 }.max()
+        #expect(backhaul["most_sites_cut_off"] as? Double == mostCutOff && mostCutOff ?? 0 >= 1, "\(backhaul)")
         // With the demo's assumed climate every hop has an availability (0 where it does not close); the figure counts
         // those at 99.99 %.
         let availabilities = hopRows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false).last ?? "") }
