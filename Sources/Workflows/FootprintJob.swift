@@ -29,6 +29,7 @@ public enum FootprintJob {
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
         }
+        let chains = try request.residents?.backhaulReachPath.map { path throws(InputError) in try BackhaulChains(path: path, sites: sites) }
         let (terrain, clutter) = try request.loadTerrain(for: sites, layer: layer) { index, reason in
             request.placementError(SiteCoverageError(siteID: sites[index].id, reason: reason), site: sites[index])
         }
@@ -73,7 +74,7 @@ public enum FootprintJob {
             quality.summarize(into: &summary)
             let evaluated = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
-                servers: footprints.rasters.servedByTechnology, request: request, staging: staging, summary: &summary
+                servers: footprints.rasters.servedByTechnology, chains: chains, request: request, staging: staging, summary: &summary
             )
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
@@ -96,13 +97,14 @@ public enum FootprintJob {
     }
 
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
-    /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs), `residents.tif`,
+    /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs, with `chains` also
+    /// taking off air the masts it cuts off), `residents.tif`,
     /// `coverage.geojson`, `coverage.kmz` and `map.png`; with `--traffic` each site's busy hour from the residents its
     /// technology's best `servers` give it (`traffic.csv`). Returns the evaluation and the tables of those CSV files,
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], request: FootprintRequest,
+        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], chains: BackhaulChains?, request: FootprintRequest,
         staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let residents = request.residents else { return nil }
@@ -122,9 +124,9 @@ public enum FootprintJob {
         }
         let outages = MastOutages(
             footprints: footprints, residents: evaluation.residents, residentsPerCell: residentsPerCell,
-            statistics: evaluation.statistics, gridWidth: grid.width
+            statistics: evaluation.statistics, gridWidth: grid.width, chains: chains
         )
-        summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total)
+        summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachPath)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
         let tables = [
             evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),

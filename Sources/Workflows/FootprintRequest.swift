@@ -113,6 +113,9 @@ public struct ResidentsRequest: Sendable {
     public var sunset: Set<Technology> = []
     /// How each site is loaded with the residents it serves in the busy hour (`traffic.csv`); nil for none.
     public var traffic: TrafficSettings?
+    /// A backhaul's `reach.csv` (`phusong backhaul --hub-field`): each mast's outage also takes off air the masts
+    /// whose every chain to the fibre passes through it (`masts.csv`); nil for none.
+    public var backhaulReachPath: String?
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,

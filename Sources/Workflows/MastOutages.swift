@@ -8,7 +8,8 @@ import Terrain
 /// What each mast's outage — a power cut, a storm, a fault — would cost (`masts.csv`): the residents its sites cover,
 /// those no other mast covers (left without any coverage while it is down; per technology, left without that
 /// technology), that area, and the communes covered now that would have no coverage left; and the covered residents
-/// whom a single mast covers, the network's exposure to one mast failing.
+/// whom a single mast covers, the network's exposure to one mast failing. With a backhaul's chains, also what each
+/// mast's outage costs with the masts whose backhaul passes through it, off air with it.
 struct MastOutages {
     /// One mast and what its outage costs.
     struct Mast {
@@ -27,6 +28,17 @@ struct MastOutages {
         let priorityResidentsOnlyItCovers: Double
         /// Communes covered now that no other mast covers anywhere.
         let communesLeftWithoutCoverage: [String]
+        /// With a backhaul's chains: the masts its outage cuts off, and what they cost together with it.
+        let cutOff: CutOff?
+    }
+
+    /// A mast's outage with the masts whose every backhaul chain passes through it.
+    struct CutOff {
+        let masts: [String]
+        /// Residents no mast still on air covers, under any technology.
+        let residentsOnlyTheyCover: Double
+        /// Communes covered now that no mast still on air covers anywhere.
+        let communesOnlyTheyCover: [String]
     }
 
     /// Worst outage first (most residents left without coverage), masts costing the same in the sites' order.
@@ -39,12 +51,15 @@ struct MastOutages {
     let communesOnOneMast: [Double]
     /// Whether the layer marks priority communes.
     let hasPriority: Bool
+    /// Whether the masts' outages include the masts they cut off (`Mast.cutOff`).
+    let hasBackhaul: Bool
 
     /// The masts of `footprints`' sites (`SiteMasts`) over the residents (`residentsPerCell` on a grid `gridWidth`
-    /// wide, and per commune in `residents`) whose coverage `statistics` gives.
+    /// wide, and per commune in `residents`) whose coverage `statistics` gives; with `chains`, each outage also with
+    /// the masts it cuts off.
     init(
         footprints: [SiteFootprint], residents: ResidentGrid, residentsPerCell: [Double], statistics: ResidentStatistics,
-        gridWidth: Int
+        gridWidth: Int, chains: BackhaulChains? = nil
     ) {
         let sites = footprints.map(\.site), groups = SiteMasts.groups(of: sites)
         technologies = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
@@ -71,22 +86,37 @@ struct MastOutages {
         }
         communesOnOneMast = onOneMast
         let communes = statistics.communes, cellAreaKm2 = residents.cellAreaKm2, technologies = technologies
+        /// The communes covered now that `losses` (residents per commune index) leaves without coverage.
+        func communesLost(_ losses: [Int: Double]) -> [String] {
+            losses.keys.sorted().filter { communes[$0].isLeftWithoutCoverage(losing: losses[$0]!) }.map { communes[$0].id }
+        }
+        let names = groups.map { sites[$0[0]].mast ?? sites[$0[0]].id }
+        let cutOff = chains.map { chains in
+            let cutOff = chains.mastsCutOff(masts: groups, sites: sites)
+            let outage = SiteSetOutage(footprints: footprints, residents: residents, residentsPerCell: residentsPerCell, gridWidth: gridWidth)
+            return groups.indices.map { mast in
+                if cutOff[mast].isEmpty { return CutOff(masts: [], residentsOnlyTheyCover: onlyIt[0][mast], communesOnlyTheyCover: communesLost(losses[mast])) }
+                let loss = outage.loss(down: ([mast] + cutOff[mast]).flatMap { groups[$0] })
+                return CutOff(masts: cutOff[mast].map { names[$0] }, residentsOnlyTheyCover: loss.residents, communesOnlyTheyCover: communesLost(loss.byUnit))
+            }
+        }
         let masts = groups.enumerated().map { mast, members in
             let first = sites[members[0]]
-            let lost = losses[mast].keys.sorted().filter { communes[$0].isLeftWithoutCoverage(losing: losses[mast][$0]!) }
             return Mast(
-                name: first.mast ?? first.id, siteIDs: members.map { sites[$0].id },
+                name: names[mast], siteIDs: members.map { sites[$0].id },
                 technologies: technologies.filter { technology in members.contains { sites[$0].technology == technology } },
                 location: first.location, residentsCovered: covered[mast], residentsOnlyItCovers: onlyIt[0][mast],
                 residentsOnlyItCoversByTechnology: Dictionary(uniqueKeysWithValues: technologies.enumerated().map { ($1, onlyIt[1 + $0][mast]) }),
                 areaOnlyItCoversKm2: Double(onlyCells[mast]) * cellAreaKm2,
                 priorityResidentsOnlyItCovers: losses[mast].reduce(0) { $0 + (communes[$1.key].priorityWeight > 0 ? $1.value : 0) },
-                communesLeftWithoutCoverage: lost.map { communes[$0].id }
+                communesLeftWithoutCoverage: communesLost(losses[mast]), cutOff: cutOff?[mast]
             )
         }
-        self.masts = masts.indices.sorted { (-masts[$0].residentsOnlyItCovers, $0) < (-masts[$1].residentsOnlyItCovers, $1) }.map { masts[$0] }
+        let cost = masts.map { $0.cutOff?.residentsOnlyTheyCover ?? $0.residentsOnlyItCovers }
+        self.masts = masts.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }.map { masts[$0] }
         residentsOnOneMast = onlyIt[0].reduce(0, +)
         hasPriority = communes.contains { $0.priorityWeight > 0 }
+        hasBackhaul = chains != nil
     }
 
 
@@ -98,10 +128,13 @@ struct MastOutages {
         var header = ["mast", "sites", "technologies", "lat", "lon", "residents_covered", "residents_only_it_covers", "residents_pct_only_it_covers"]
         header += keys.map { "residents_only_it_covers_\($0)" } + ["area_only_it_covers_km2"]
         if hasPriority { header.append("priority_residents_only_it_covers") }
-        header += ["communes_left_without_coverage", "synthetic_terrain"]
+        header.append("communes_left_without_coverage")
+        let backhaulColumns = ["masts_cut_off", "residents_only_they_cover", "residents_pct_only_they_cover", "communes_only_they_cover"]
+        if hasBackhaul { header += backhaulColumns }
+        header.append("synthetic_terrain")
         var table = FeatureTable(
             name: "masts", crs: wgs84, columns: header,
-            textColumns: ["mast", "sites", "technologies", "communes_left_without_coverage", "synthetic_terrain"]
+            textColumns: ["mast", "sites", "technologies", "communes_left_without_coverage", "masts_cut_off", "communes_only_they_cover", "synthetic_terrain"]
         )
         for mast in masts {
             var row = [
@@ -113,7 +146,15 @@ struct MastOutages {
             row += technologies.map { number(mast.residentsOnlyItCoversByTechnology[$0] ?? 0, "%.1f") }
             row.append(number(mast.areaOnlyItCoversKm2, "%.4f"))
             if hasPriority { row.append(number(mast.priorityResidentsOnlyItCovers, "%.1f")) }
-            row += [mast.communesLeftWithoutCoverage.joined(separator: ";"), syntheticTerrain ? "yes" : "no"]
+            row.append(mast.communesLeftWithoutCoverage.joined(separator: ";"))
+            if let cutOff = mast.cutOff {
+                row += [
+                    cutOff.masts.joined(separator: ";"), number(cutOff.residentsOnlyTheyCover, "%.1f"),
+                    totalResidents.share(ofResidents: cutOff.residentsOnlyTheyCover).map { number($0, "%.3f") } ?? "",
+                    cutOff.communesOnlyTheyCover.joined(separator: ";"),
+                ]
+            }
+            row.append(syntheticTerrain ? "yes" : "no")
             table.append(row, shape: .point(MapPoint(x: mast.location.longitude, y: mast.location.latitude)))
         }
         return table

@@ -21,6 +21,10 @@ enum SitePlacemarks {
             )
             if let mast = masts[site.id] {
                 description += String(format: "; mast %@ down: %.0f residents left without coverage", mast.name, mast.residentsOnlyItCovers)
+                if let cutOff = mast.cutOff, !cutOff.masts.isEmpty {
+                    let count = cutOff.masts.count
+                    description += String(format: ", %.0f with the %d %@ it cuts off", cutOff.residentsOnlyTheyCover, count, count == 1 ? "mast" : "masts")
+                }
             }
             let load = traffic?.loads[index]
             if let load { description += "; busy hour: " + busyHour(load) }

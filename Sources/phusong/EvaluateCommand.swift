@@ -114,8 +114,13 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var timeLimit: TimeLimitOption
 
+    @Option(name: .customLong("backhaul-reach"), help: "A backhaul's reach.csv (phusong backhaul --hub-field): each mast's outage in masts.csv also takes off air the masts whose every chain to the fibre passes through it.")
+    var backhaulReach: String?
+
     func run() throws {
-        var request = options.request(residents: traffic.loading(population.request))
+        var residents = traffic.loading(population.request)
+        residents.backhaulReachPath = backhaulReach
+        var request = options.request(residents: residents)
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
@@ -128,16 +133,21 @@ struct EvaluateCommand: ParsableCommand {
     }
 }
 
-/// A short human report of what one mast's outage costs: the covered residents on a single mast, and the worst outage.
+/// A short human report of what one mast's outage costs: the covered residents on a single mast, and the worst outage
+/// (with a backhaul, with the masts it cuts off).
 func mastOutagesReport(_ outages: FootprintSummary.MastOutages, folder: String) -> String {
     var line = String(format: "Mast outages: %.0f of the covered residents", outages.residentsOnOneMast)
     if let share = outages.coveredResidentsPercentOnOneMast { line += String(format: " (%.1f %%)", share) }
     line += " are covered by one mast alone"
     if let worst = outages.worst.first {
-        line += String(format: "; the worst, %@ (%@), would leave %.0f", worst.mast, firstTen(worst.sites), worst.residentsOnlyItCovers)
-        if let share = worst.residentsPercentOnlyItCovers { line += String(format: " (%.2f %%)", share) }
+        line += String(format: "; the worst, %@ (%@)", worst.mast, firstTen(worst.sites))
+        if let cutOff = worst.mastsCutOff, !cutOff.isEmpty {
+            line += " with the \(cutOff.count) \(cutOff.count == 1 ? "mast" : "masts") whose backhaul passes through it (\(firstTen(cutOff)))"
+        }
+        line += String(format: ", would leave %.0f", worst.residentsOnlyTheyCover ?? worst.residentsOnlyItCovers)
+        if let share = worst.residentsPercentOnlyTheyCover ?? worst.residentsPercentOnlyItCovers { line += String(format: " (%.2f %%)", share) }
         line += " without coverage"
-        let communes = worst.communesLeftWithoutCoverage
+        let communes = worst.communesOnlyTheyCover ?? worst.communesLeftWithoutCoverage
         if !communes.isEmpty { line += " and \(communes.count) \(communes.count == 1 ? "commune" : "communes") with none" }
     }
     return line + "\nEach mast's outage: \(folder)/masts.csv"

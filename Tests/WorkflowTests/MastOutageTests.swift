@@ -38,7 +38,7 @@ struct MastOutageTests {
 
     /// `phusong evaluate` of the fixture's sites, ITM over 8 km at 90 m, into `out`; those `off` (by their line) cover
     /// nowhere (threshold 100 dBm), so that every run has the same grid, anchored on the first site.
-    func evaluate(population: String, into out: String, off: (String) -> Bool = { _ in false }) throws -> ProgramOutput {
+    func evaluate(population: String, into out: String, adding extra: [String] = [], off: (String) -> Bool = { _ in false }) throws -> ProgramOutput {
         let lines = try String(contentsOfFile: sitesFile, encoding: .utf8).split(separator: "\n").map(String.init)
         let sites = out + ".csv"
         let rows = [lines[0] + ",threshold_dbm"] + lines.dropFirst().map { $0 + (off($0) ? ",100" : ",") }
@@ -47,7 +47,14 @@ struct MastOutageTests {
             "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
             "--population", population, "--priority-field", "poor", "--model", "itm", "--radius-km", "8",
             "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", out,
-        ])
+        ] + extra)
+    }
+
+    /// The mast a line of the fixture names (empty if the fixture had no `mast` column).
+    func mast(of line: String) -> String {
+        let header = ((try? String(contentsOfFile: sitesFile, encoding: .utf8)) ?? "").prefix { $0 != "\n" }.split(separator: ",")
+        guard let column = header.firstIndex(of: "mast") else { return "" }
+        return String(line.split(separator: ",", omittingEmptySubsequences: false)[column])
     }
 
     /// A CSV file's rows of named fields, by their first column.
@@ -71,13 +78,11 @@ struct MastOutageTests {
         // Bát Xát district's communes (20507) are the priority ones.
         let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { $0["district_id"] as? Int == 20507 ? 1 : 0 }
         let lines = try String(contentsOfFile: sitesFile, encoding: .utf8).split(separator: "\n").map(String.init)
-        let header = lines[0], sites = Array(lines.dropFirst())
-        let mastColumn = try #require(header.split(separator: ",").firstIndex(of: "mast"))
-        func mast(_ line: String) -> String { String(line.split(separator: ",", omittingEmptySubsequences: false)[mastColumn]) }
+        let sites = Array(lines.dropFirst())
         let all = try evaluate(population: population, into: folder + "/all")
         #expect(all.status == 0, "\(all.stderr)")
         let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
-        #expect(Set(masts.keys) == Set(sites.map(mast)))
+        #expect(Set(masts.keys) == Set(sites.map(mast(of:))))
         let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
         let total = try #require(summary.residents?.total)
         let priorityCommunes = Set(try #require(summary.residents?.priorityCommunes))
@@ -85,7 +90,7 @@ struct MastOutageTests {
         // Per commune, the residents one mast alone covers: what each mast's outage takes from it, summed over the masts.
         var onOneMast: [String: Double] = [:]
         for name in masts.keys.sorted() {
-            let without = try evaluate(population: population, into: folder + "/without-\(name)") { mast($0) == name }
+            let without = try evaluate(population: population, into: folder + "/without-\(name)") { mast(of: $0) == name }
             #expect(without.status == 0, "\(without.stderr)")
             let left = try rows(folder + "/without-\(name)/communes.csv")
             for (id, row) in communes {
@@ -93,7 +98,7 @@ struct MastOutageTests {
             }
             guard ["EX", "SH1", "GF3"].contains(name) else { continue }
             let row = try #require(masts[name])
-            let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast($0) != name }
+            let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast(of: $0) != name }
             #expect(alone.status == 0, "\(alone.stderr)")
             let itself = try rows(folder + "/alone-\(name)/communes.csv")
             func sum(_ rows: [String: [String: String]], _ column: String, where keep: (String) -> Bool = { _ in true }) -> Double {
@@ -142,5 +147,116 @@ struct MastOutageTests {
         let ex = try #require(outages.worst.first { $0.mast == "EX" })
         let line = String(format: "mast EX down: %.0f residents left without coverage", ex.residentsOnlyItCovers)
         #expect(kmz.status == 0 && kmz.stdout.components(separatedBy: line).count - 1 == 5, "\(line) in \(kmz.stdout)\(kmz.stderr)")
+    }
+
+    /// The sum of `column` over a CSV's rows (`rows`).
+    func sum(_ rows: [String: [String: String]], _ column: String) -> Double {
+        rows.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
+    }
+
+    @Test("""
+        With --backhaul-reach each mast's outage also takes off air the masts whose chains pass through it (a site's row \
+        by id, else its mast's): residents_only_they_cover and communes_only_they_cover are what a run with all their \
+        sites off loses; masts cutting none off cost what they cost alone; rows, summary, printed line and KMZ follow
+        """)
+    func outagesWithBackhaul() throws {
+        let folder = try temporaryFolder("mast-outages-backhaul")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { $0["district_id"] as? Int == 20507 ? 1 : 0 }
+        // A chain from the fibre at EX: SH2, then SH1 (its 2G site's row; its 4G site has none, nor has its mast), then
+        // R9 (a relay without radio), then GF3 (by its mast); GF2 has a hop of its own to EX.
+        try """
+            id,hub,depends_on
+            EX,true,
+            GF2,false,EX
+            SH2,false,EX
+            G-SH1,false,SH2;EX
+            R9,false,SH1;SH2;EX
+            GF3,false,R9;SH1;SH2;EX
+
+            """.write(toFile: folder + "/reach.csv", atomically: true, encoding: .utf8)
+        let all = try evaluate(population: population, into: folder + "/all", adding: ["--backhaul-reach", folder + "/reach.csv"])
+        #expect(all.status == 0, "\(all.stderr)")
+        let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
+        let expected = ["EX": ["SH1", "SH2", "GF2", "GF3"], "SH2": ["SH1", "GF3"], "SH1": ["GF3"], "GF2": [], "GF3": []]
+        for (name, cutOff) in expected {
+            let row = try #require(masts[name])
+            #expect(row["masts_cut_off"] == cutOff.joined(separator: ";"), "\(name): \(row)")
+            guard !cutOff.isEmpty else {
+                #expect(row["residents_only_they_cover"] == row["residents_only_it_covers"] && row["communes_only_they_cover"] == row["communes_left_without_coverage"])
+                continue
+            }
+            let down = Set(cutOff + [name])
+            let without = try evaluate(population: population, into: folder + "/without-\(name)") { down.contains(mast(of: $0)) }
+            #expect(without.status == 0, "\(without.stderr)")
+            let left = try rows(folder + "/without-\(name)/communes.csv")
+            let lost = sum(communes, "covered_residents_any") - sum(left, "covered_residents_any")
+            #expect(abs(Double(row["residents_only_they_cover"]!)! - lost) <= 0.011 * Double(communes.count) + 0.05, "\(name): \(row) against \(lost)")
+            #expect(Double(row["residents_only_they_cover"]!)! > Double(row["residents_only_it_covers"]!)! + 100, "\(name): \(row)")
+            let leftWithout = communes.keys.filter { id in
+                Double(communes[id]!["covered_residents_any"]!)! > 0 && Double(left[id]!["covered_residents_any"]!)! == 0
+            }
+            #expect(Set(row["communes_only_they_cover"]!.split(separator: ";").map(String.init)) == Set(leftWithout), "\(name)")
+        }
+        let csvOrder = try String(contentsOfFile: folder + "/all/masts.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try String(contentsOfFile: folder + "/all/masts.csv", encoding: .utf8).split(separator: "\n")[0].split(separator: ",")
+        let theyColumn = try #require(header.firstIndex(of: "residents_only_they_cover"))
+        let costs = csvOrder.map { Double($0[theyColumn])! }
+        #expect(costs == costs.sorted(by: >) && csvOrder[0][0] == "EX", "worst first, with the masts cut off")
+        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
+        let outages = try #require(summary.mastOutages), worst = try #require(outages.worst.first)
+        #expect(outages.backhaulReach == folder + "/reach.csv" && worst.mast == "EX" && worst.mastsCutOff == expected["EX"])
+        #expect(abs((worst.residentsOnlyTheyCover ?? 0) - costs[0]) <= 0.05)
+        #expect(all.stdout.contains("the worst, EX (G-EX, U-EX, L-EX-1, L-EX-2, L-EX-3) with the 4 masts whose backhaul passes through it (SH1, SH2, GF2, GF3), would leave"), "\(all.stdout)")
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/all/coverage.kmz", "Sites"])
+        let line = String(
+            format: "mast EX down: %.0f residents left without coverage, %.0f with the 4 masts it cuts off", worst.residentsOnlyItCovers, worst.residentsOnlyTheyCover ?? 0
+        )
+        #expect(kmz.stdout.components(separatedBy: line).count - 1 == 5, "\(line) in \(kmz.stdout)")
+        // Without --backhaul-reach the columns and the summary's fields are not there.
+        #expect(try String(contentsOfFile: folder + "/without-EX/masts.csv", encoding: .utf8).contains("masts_cut_off") == false)
+    }
+
+    @Test("--backhaul-reach from phusong backhaul's own reach.csv over the masts; a file without its columns, giving an id twice or naming none of the sites is refused naming it, before any footprint, with no outputs")
+    func backhaulReachFiles() throws {
+        let folder = try temporaryFolder("mast-outages-reach")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { _ in 0 }
+        // The fixture's masts, EX on the fibre: over Bát Xát's valleys only GF2 sees it, 2.6 km away.
+        try """
+            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,fibre
+            EX,22.53,103.88,30,900,58,2G,yes
+            SH1,22.5,103.83,30,900,58,2G,
+            SH2,22.515,103.865,30,900,58,2G,
+            GF2,22.545,103.9,30,900,58,2G,
+            GF3,22.47,103.84,30,900,58,2G,
+
+            """.write(toFile: folder + "/masts.csv", atomically: true, encoding: .utf8)
+        let backhaul = try runProgram(phusongExecutable, [
+            "backhaul", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", folder + "/masts.csv",
+            "--within-km", "10", "--hub-field", "fibre", "--out", folder + "/backhaul",
+        ])
+        #expect(backhaul.status == 0, "\(backhaul.stderr)")
+        let reach = try rows(folder + "/backhaul/reach.csv")
+        let cutOffByEX = reach.values.filter { $0["depends_on"] == "EX" }.map { $0["id"]! }
+        #expect(cutOffByEX == ["GF2"], "\(reach)")
+        let all = try evaluate(population: population, into: folder + "/all", adding: ["--backhaul-reach", folder + "/backhaul/reach.csv"])
+        #expect(all.status == 0, "\(all.stderr)")
+        let without = try evaluate(population: population, into: folder + "/without") { ["EX", "GF2"].contains(mast(of: $0)) }
+        #expect(without.status == 0, "\(without.stderr)")
+        let ex = try #require(try rows(folder + "/all/masts.csv")["EX"])
+        let lost = sum(try rows(folder + "/all/communes.csv"), "covered_residents_any") - sum(try rows(folder + "/without/communes.csv"), "covered_residents_any")
+        #expect(ex["masts_cut_off"] == "GF2" && abs(Double(ex["residents_only_they_cover"]!)! - lost) <= 2, "\(ex) against \(lost)")
+        for (content, fault) in [
+            ("id,next_hop\nEX,\n", "needs the columns id and depends_on (reach.csv of phusong backhaul --hub-field); it has id, next_hop"),
+            ("id,depends_on\nEX,\nGF2,EX\nEX,GF2\n", "row 4 gives id 'EX' again"),
+            ("id,depends_on\nA1,\nA2,A1\n", "names none of the run's sites, by id or mast"),
+        ] {
+            try content.write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+            let refused = try evaluate(population: population, into: folder + "/refused", adding: ["--backhaul-reach", folder + "/bad.csv"])
+            #expect(refused.status == 1 && refused.stderr.contains("\(folder)/bad.csv: \(fault)"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        }
     }
 }
