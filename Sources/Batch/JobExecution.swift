@@ -97,6 +97,9 @@ enum JobExecution {
         }
         if let losing = summary.sunset?.residentsPercentLosingCoverage { figures["sunset_residents_losing_percent"] = .number(losing) }
         if let share = summary.mastOutages?.coveredResidentsPercentOnOneMast { figures["one_mast_residents_percent"] = .number(share) }
+        if let worst = summary.mastOutages?.worst.first {
+            figures["worst_mast_outage_residents_percent"] = (worst.residentsPercentOnlyTheyCover ?? worst.residentsPercentOnlyItCovers).map(Figure.number)
+        }
         if let traffic = summary.traffic {
             figures["overloaded_sites"] = .number(Double(traffic.technologies.reduce(0) { $0 + $1.overloadedSites.count }))
         }

@@ -48,8 +48,8 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, clutter?.rasterPath, clutter?.lossesPath, channelPlanPath, pciPlanPath, pscPlanPath,
-               tiltPlanPath].compactMap { $0 }
+            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath,
+               channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath].compactMap { $0 }
     }
 
     /// Refuses `sites` when the run checks every site's uplink and one's antenna gain is unknown, naming the sites file.

@@ -15,7 +15,7 @@ package enum ScenarioFields {
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
-        "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent",
+        "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent", "backhaul_reach",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -76,6 +76,9 @@ package enum ScenarioFields {
         if residents == nil, try scenario.bool("traffic") == true {
             throw scenario.fault("traffic", "needs population (the residents each site serves)")
         }
+        if residents == nil, try scenario.string("backhaul_reach") != nil {
+            throw scenario.fault("backhaul_reach", "needs population (the residents the masts' outages leave without coverage)")
+        }
         guard let terrain = try path("terrain") else { throw scenario.fault("terrain", "missing") }
         var request = FootprintRequest(
             terrainPath: terrain, sitesPath: try path("sites") ?? "", outputDirectory: "",
@@ -132,6 +135,7 @@ package enum ScenarioFields {
             residents.sunset = technologies
         }
         residents.traffic = try trafficSettings(scenario)
+        residents.backhaulReachPath = try scenario.string("backhaul_reach").map(resolve)
         return residents
     }
 

@@ -272,6 +272,38 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
+        Scenarios take backhaul_reach, resolved against the manifest's folder and counted among the job's inputs; a batch \
+        evaluation with it writes the masts each outage cuts off and gives the worst outage's share of the residents in \
+        batch.json (without it, the worst mast's own); backhaul_reach without a population is refused naming the key
+        """)
+    func backhaulReachField() throws {
+        let folder = try temporaryFolder("batch-backhaul-reach")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let population = SharedData.path("population/laocai_communes_census2009.geojson")
+        try "id,depends_on\nBX-G2,BX-G1\n".write(toFile: folder + "/reach.csv", atomically: true, encoding: .utf8)
+        guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: "population: \(population), backhaul_reach: reach.csv").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(request.residents?.backhaulReachPath == folder + "/reach.csv" && request.inputFiles.contains(folder + "/reach.csv"))
+        let refused = try #require(throws: InputError.self) { try evaluateManifest(in: folder, scenario: "backhaul_reach: reach.csv") }
+        #expect(refused.reason.contains("backhaul_reach: needs population"), "\(refused)")
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-G1,22.53,103.88,30,900,60,2G\nBX-G2,22.545,103.9,30,900,60,2G\n"
+            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        for reach in [false, true] {
+            let (figures, summary) = try batchEvaluation(in: folder, scenario: """
+                terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(population),
+                         model: fspl, radius_km: 4, resolution_m: 90, max_void_fraction: 0.95\(reach ? ", backhaul_reach: reach.csv" : "")
+                """)
+            let worst = try #require(summary.mastOutages?.worst.first)
+            #expect(worst.mastsCutOff == (reach ? ["BX-G2"] : nil) && (worst.mast == "BX-G1" || !reach), "\(worst)")
+            let share = try #require(reach ? worst.residentsPercentOnlyTheyCover : worst.residentsPercentOnlyItCovers)
+            #expect(figures["worst_mast_outage_residents_percent"] as? Double == share && share > 0, "\(figures)")
+            try FileManager.default.removeItem(atPath: folder + "/out")
+        }
+    }
+
+    @Test("""
         A batch evaluation with neighbours gives the relations within and between technologies, the sites without a \
         neighbour and the identity clashes of the technologies whose sites all have their identity (the 2G sites' BSICs, not the 4G sites without PCIs) in \
         batch.json, as summary.json counts them
