@@ -93,7 +93,7 @@ struct MastOutages {
         let names = groups.map { sites[$0[0]].mast ?? sites[$0[0]].id }
         let cutOff = chains.map { chains in
             let cutOff = chains.mastsCutOff(masts: groups, sites: sites)
-            let outage = SiteSetOutage(footprints: footprints, residents: residents, residentsPerCell: residentsPerCell, gridWidth: gridWidth)
+            var outage = SiteSetOutage(footprints: footprints, residents: residents, residentsPerCell: residentsPerCell, gridWidth: gridWidth)
             return groups.indices.map { mast in
                 if cutOff[mast].isEmpty { return CutOff(masts: [], residentsOnlyTheyCover: onlyIt[0][mast], communesOnlyTheyCover: communesLost(losses[mast])) }
                 let loss = outage.loss(down: ([mast] + cutOff[mast]).flatMap { groups[$0] })

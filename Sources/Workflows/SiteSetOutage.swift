@@ -13,6 +13,8 @@ struct SiteSetOutage {
     /// Per cell, the communes it lies in and its residents in each: `cellUnits[unitStart[cell]..<unitStart[cell + 1]]`.
     private let unitStart: [Int32]
     private let cellUnits: [(unit: Int32, residents: Double)]
+    /// Per cell, how many of the sites off air cover it: zero between calls of `loss`.
+    private var downCount: [Int32]
 
     /// The outages of `footprints`' sites over `residents` (`residentsPerCell` on a grid `gridWidth` wide).
     init(footprints: [SiteFootprint], residents: ResidentGrid, residentsPerCell: [Double], gridWidth: Int) {
@@ -24,6 +26,7 @@ struct SiteSetOutage {
             for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { covering[cell] &+= 1 }
         }
         coveringSites = covering
+        downCount = [Int32](repeating: 0, count: covering.count)
         var start = [Int32](repeating: 0, count: residentsPerCell.count + 1)
         for cells in residents.unitCells { for cell in cells { start[cell + 1] &+= 1 } }
         for cell in start.indices.dropFirst() { start[cell] &+= start[cell - 1] }
@@ -39,8 +42,8 @@ struct SiteSetOutage {
     }
 
     /// With `down` (site indices) off air: the residents no other site covers, and per commune (by index) theirs.
-    func loss(down: [Int]) -> (residents: Double, byUnit: [Int: Double]) {
-        var downCount = [Int32](repeating: 0, count: coveringSites.count), touched: [Int] = []
+    mutating func loss(down: [Int]) -> (residents: Double, byUnit: [Int: Double]) {
+        var touched: [Int] = []
         for site in down {
             for cell in footprints[site].cells.cellIndices(gridWidth: gridWidth) {
                 if downCount[cell] == 0 { touched.append(cell) }
@@ -52,6 +55,7 @@ struct SiteSetOutage {
             residents += residentsPerCell[cell]
             for entry in cellUnits[Int(unitStart[cell])..<Int(unitStart[cell + 1])] { byUnit[Int(entry.unit), default: 0] += entry.residents }
         }
+        for cell in touched { downCount[cell] = 0 }
         return (residents, byUnit)
     }
 }
