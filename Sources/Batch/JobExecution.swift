@@ -38,6 +38,7 @@ enum JobExecution {
             var figures: [String: Figure] = [
                 "chosen": .number(Double(plan.chosen.count)), "cost": .number(plan.cost), "objective": .number(plan.objective),
                 "gap": .number(plan.gap), "optimality": .text(plan.status), "residents_newly_covered": .number(plan.residentsNewlyCovered),
+                "residents_given_a_second_mast": .number(plan.residentsGivenASecondMast),
             ]
             figures["cost_per_resident_newly_covered"] = plan.costPerResidentNewlyCovered.map(Figure.number)
             return (figures, nil)

@@ -16,10 +16,13 @@ public struct PlanRequest: Sendable {
     /// Every commune must have at least this share of its residents covered (any technology, sites on air
     /// included) — or all that the candidates together reach, where that is less; 0–1, nil: no minimum.
     public var communeMinimumShare: Double?
+    /// What each resident covered today by a single mast on air counts in the objective, 0–1, when a chosen site on
+    /// another mast covers them too (a second mast to fall back on); 0: coverage alone.
+    public var secondMastWeight: Double
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
-        minimumSeparation: Double? = nil, communeMinimumShare: Double? = nil
+        minimumSeparation: Double? = nil, communeMinimumShare: Double? = nil, secondMastWeight: Double = 0
     ) {
         self.evaluation = evaluation
         self.p = p
@@ -27,6 +30,7 @@ public struct PlanRequest: Sendable {
         self.options = options
         self.minimumSeparation = minimumSeparation
         self.communeMinimumShare = communeMinimumShare
+        self.secondMastWeight = secondMastWeight
     }
 }
 
@@ -67,12 +71,17 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let candidates: Int
     public let chosen: [Chosen]
     public let cost: Double
-    /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight.
+    /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight; with a second-mast
+    /// weight, plus that share of the weighted residents given a second mast.
     public let objective: Double
     /// Residents the plan covers that the sites on air did not.
     public let residentsNewlyCovered: Double
     /// The plan's cost over those residents; nil when it covers none.
     public let costPerResidentNewlyCovered: Double?
+    /// Residents covered today by a single mast on air whom a chosen site on another mast covers too.
+    public let residentsGivenASecondMast: Double
+    /// What each of those counts in the objective (`PlanRequest.secondMastWeight`).
+    public let secondMastWeight: Double
     public let upperBound: Double
     public let gap: Double
     public let status: String
@@ -87,6 +96,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case upperBound = "upper_bound"
         case residentsNewlyCovered = "residents_newly_covered"
         case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
+        case residentsGivenASecondMast = "residents_given_a_second_mast"
+        case secondMastWeight = "second_mast_weight"
     }
 
     public func json() -> String { reportJSON(self) + "\n" }
@@ -109,7 +120,10 @@ public enum PlanJob {
         let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
         let footprints = try footprints(of: candidates, on: grid, clutter: clutter, request: evaluation)
-        let instance = try coverageInstance(candidates, footprints: footprints, residents: residents, grid: grid, request: request)
+        let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
+        let instance = try coverageInstance(
+            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, grid: grid, request: request
+        )
         let result: SitingResult
         do {
             result = try SitingSolver.solve(instance, options: request.options)
@@ -119,9 +133,10 @@ public enum PlanJob {
         let picked = Set(result.selected)
         let chosenIndices = candidates.indices.filter { picked.contains(candidates[$0].site.id) }
         let chosen = chosenIndices.map { candidates[$0] }
+        let residentsPerCell = residents.residentsPerCell(cellCount: grid.elevations.count)
         let contributions = PlanContributions(
             footprints: chosenIndices.map { footprints[$0] }, onAir: chosen.map { $0.kind == .existing },
-            residentsPerCell: residents.residentsPerCell(cellCount: grid.elevations.count), gridWidth: grid.width
+            residentsPerCell: residentsPerCell, gridWidth: grid.width
         )
         let staging = try OutputStaging(destination: evaluation.outputDirectory)
         do throws(InputError) {
@@ -141,7 +156,11 @@ public enum PlanJob {
                     )
                 },
                 cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
-                costPerResidentNewlyCovered: newlyCovered > 0 ? cost / newlyCovered : nil, upperBound: result.upperBound,
+                costPerResidentNewlyCovered: newlyCovered > 0 ? cost / newlyCovered : nil,
+                residentsGivenASecondMast: secondMasts.residentsGivenASecondMast(
+                    chosen: chosenIndices, footprints: footprints, residentsPerCell: residentsPerCell
+                ),
+                secondMastWeight: request.secondMastWeight, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
                 communes: changes(before: before?.residents, after: after.residents)
             )
@@ -176,11 +195,15 @@ public enum PlanJob {
     }
 
     /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
-    /// weight); each candidate covers the demands on its footprint's cells.
+    /// weight); each candidate covers the demands on its footprint's cells. With a second-mast weight, the residents
+    /// a single mast on air covers are demands again at that share of their weight, which the candidates on other
+    /// masts covering them cover (`secondMasts`).
     private static func coverageInstance(
-        _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, grid: TerrainGrid, request: PlanRequest
+        _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, secondMasts: SecondMasts,
+        grid: TerrainGrid, request: PlanRequest
     ) throws(InputError) -> CoverageInstance {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
+        var secondMastDemandsOfCell: [Int: [Int]] = [:]
         for (unit, cells) in residents.unitCells.enumerated() {
             let factor = 1 + residents.layer.units[unit].priorityWeight, first = weights.count
             for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 {
@@ -189,8 +212,21 @@ public enum PlanJob {
             }
             demandsOfUnit.append(first..<weights.count)
         }
-        let list = zip(candidates, footprints).map { candidate, footprint in
-            let covers = footprint.cells.cellIndices(gridWidth: grid.width).flatMap { demandsOfCell[$0] ?? [] }
+        if request.secondMastWeight > 0 {
+            for (unit, cells) in residents.unitCells.enumerated() {
+                let weight = request.secondMastWeight * (1 + residents.layer.units[unit].priorityWeight)
+                for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 && secondMasts.isOnOneMast(cell) {
+                    secondMastDemandsOfCell[cell, default: []].append(weights.count)
+                    weights.append(value * weight)
+                }
+            }
+        }
+        let list = zip(candidates, footprints).enumerated().map { index, pair in
+            let (candidate, footprint) = pair
+            var covers = footprint.cells.cellIndices(gridWidth: grid.width).flatMap { demandsOfCell[$0] ?? [] }
+            if !secondMastDemandsOfCell.isEmpty {
+                covers += secondMasts.cellsGivenASecondMast(by: index, footprint: footprint).flatMap { secondMastDemandsOfCell[$0] ?? [] }
+            }
             return CoverageInstance.Candidate(
                 id: candidate.site.id, cost: candidate.cost, covers: covers.sorted(), kind: candidate.kind,
                 group: candidate.group, fixed: candidate.kind == .existing

@@ -29,19 +29,27 @@ struct PlanCommand: ParsableCommand {
     )
     var communeMinimumPercent: Double?
 
+    @Option(
+        name: .customLong("second-mast-weight"),
+        parsing: .unconditional,
+        help: "What each resident covered today by a single mast on air counts, 0–1, when a chosen site on another mast covers them too: a second mast to fall back on."
+    )
+    var secondMastWeight = 0.0
+
     func validate() throws {
         guard limits.p != nil || limits.budget != nil else { throw ValidationError("give --p or --budget (or both)") }
         if let minimumSeparation, !(minimumSeparation > 0) { throw ValidationError("--min-separation-m must be positive") }
         if let communeMinimumPercent, !(0...100).contains(communeMinimumPercent) {
             throw ValidationError("--commune-minimum-percent must be within 0–100")
         }
+        guard (0...1).contains(secondMastWeight) else { throw ValidationError("--second-mast-weight must be within 0–1") }
     }
 
     func run() throws {
         let request = PlanRequest(
             evaluation: options.request(residents: traffic.loading(population.request)), p: limits.p, budget: limits.budget,
             options: limits.options(), minimumSeparation: minimumSeparation,
-            communeMinimumShare: communeMinimumPercent.map { $0 / 100 }
+            communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
@@ -56,6 +64,8 @@ struct PlanCommand: ParsableCommand {
         print(String(format: "  weighted residents covered %.0f (upper bound %.0f)", plan.objective, plan.upperBound))
         print(String(format: "  residents newly covered %.0f", plan.residentsNewlyCovered)
             + (plan.costPerResidentNewlyCovered.map { String(format: ", cost %.4g each", $0) } ?? ""))
+        print(String(format: "  residents covered today by a single mast given a second %.0f", plan.residentsGivenASecondMast)
+            + (plan.secondMastWeight > 0 ? String(format: " (each counting %g in the objective)", plan.secondMastWeight) : ""))
         let before = FileManager.default.fileExists(atPath: options.out + "/before") ? " \(options.out)/before/ (sites on air alone)," : ""
         print("Results: \(options.out)/plan.json,\(before) \(options.out)/after/")
     }

@@ -7,12 +7,12 @@ import Testing
 struct PlanJobTests {
     func run(_ arguments: [String]) throws -> ProgramOutput { try runProgram(phusongExecutable, arguments) }
 
-    /// `plan` with the Bát Xát candidates over the Lào Cai communes (line of sight, 8 km, 30 m), into `out`.
-    func batXatPlan(out: String) -> [String] {
+    /// `plan` with the Bát Xát candidates over the Lào Cai communes (line of sight, 8 km, 30 m cells or `resolution`), into `out`.
+    func batXatPlan(out: String, resolution: String = "30") -> [String] {
         [
             "plan", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_candidates.csv"),
             "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "los",
-            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--out", out,
+            "--radius-km", "8", "--resolution-m", resolution, "--max-void-fraction", "0.7", "--out", out,
         ]
     }
 
@@ -153,5 +153,59 @@ extension PlanJobTests {
         let (refused, written) = try communePlan(["--budget", "160", "--commune-minimum-percent", "5"], in: folder)
         #expect(refused.status == 1 && refused.stderr.contains("infeasible") && refused.stderr.contains("minimum coverage"), "\(refused.stderr)")
         #expect(written == nil)
+    }
+
+    /// The residents each mast of an evaluation's `masts.csv` alone covers, by mast.
+    func residentsOnlyItCovers(_ path: String) throws -> [String: Double] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try #require(lines.first?.firstIndex(of: "residents_only_it_covers"))
+        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { (String($0[0]), Double($0[column]) ?? .nan) })
+    }
+
+    @Test("""
+        --second-mast-weight 1: the residents on the one mast on air whom the plan gives a second mast count in the objective, and \
+        their number is what that mast alone covers in before/ less in after/; for 25 it takes the shared mast overlapping \
+        the one on air rather than the one covering more new residents; a batch plan job takes second_mast_weight
+        """)
+    func secondMast() throws {
+        let folder = try temporaryFolder("plan-second-mast")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var plans: [Double: [String: Any]] = [:]
+        for weight in [0.0, 1.0] {
+            let out = folder + "/weight-\(Int(weight))"
+            let result = try run(batXatPlan(out: out, resolution: "90") + ["--budget", "25", "--second-mast-weight", "\(weight)"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let plan = try json(out + "/plan.json")
+            plans[weight] = plan
+            let given = try #require(plan["residents_given_a_second_mast"] as? Double)
+            let before = try residentsOnlyItCovers(out + "/before/masts.csv"), after = try residentsOnlyItCovers(out + "/after/masts.csv")
+            let lost = before.keys.reduce(0) { $0 + before[$1]! - (after[$1] ?? .nan) }
+            #expect(abs(given - lost) <= 0.1 * Double(before.count), "\(given) against \(lost)")
+            let covered = try #require(
+                (((try json(out + "/after/summary.json")["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["any"]
+            )
+            let objective = try #require(plan["objective"] as? Double)
+            #expect(abs(objective - (covered + weight * given)) < 1e-6 * objective, "\(objective) against \(covered) + \(weight) × \(given)")
+            #expect(plan["second_mast_weight"] as? Double == weight && result.stdout.contains(String(format: "given a second %.0f", given)))
+        }
+        let (coverage, resilience) = (try #require(plans[0]), try #require(plans[1]))
+        func figure(_ plan: [String: Any], _ key: String) -> Double { plan[key] as? Double ?? .nan }
+        #expect(figure(resilience, "residents_given_a_second_mast") > figure(coverage, "residents_given_a_second_mast") + 100, "\(resilience)")
+        #expect(figure(coverage, "residents_newly_covered") > figure(resilience, "residents_newly_covered"), "the second masts cost new coverage")
+        let refused = try run(batXatPlan(out: folder + "/refused") + ["--budget", "25", "--second-mast-weight", "1.5"])
+        #expect(refused.status == 64 && refused.stderr.contains("--second-mast-weight must be within 0–1"))
+
+        try """
+            scenarios:
+              batxat: {terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")),
+                       model: los, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7}
+            jobs:
+              - {id: resilient, type: plan, scenario: batxat, sites: \(Fixtures.path("sites/batxat_candidates.csv")), budget: 25, second_mast_weight: 1}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let batch = try run(["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let jobs = try #require(try json(folder + "/batch/batch.json")["jobs"] as? [[String: Any]])
+        let figures = try #require(jobs.first?["figures"] as? [String: Any])
+        #expect(figures["residents_given_a_second_mast"] as? Double == figure(resilience, "residents_given_a_second_mast"), "\(figures)")
     }
 }
