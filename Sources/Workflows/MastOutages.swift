@@ -95,9 +95,12 @@ struct MastOutages {
             let cutOff = chains.mastsCutOff(masts: groups, sites: sites)
             var outage = SiteSetOutage(footprints: footprints, residents: residents, residentsPerCell: residentsPerCell, gridWidth: gridWidth)
             return groups.indices.map { mast in
-                if cutOff[mast].isEmpty { return CutOff(masts: [], residentsOnlyTheyCover: onlyIt[0][mast], communesOnlyTheyCover: communesLost(losses[mast])) }
-                let loss = outage.loss(down: ([mast] + cutOff[mast]).flatMap { groups[$0] })
-                return CutOff(masts: cutOff[mast].map { names[$0] }, residentsOnlyTheyCover: loss.residents, communesOnlyTheyCover: communesLost(loss.byUnit))
+                // A mast cutting none off costs what it costs alone.
+                let loss = cutOff[mast].isEmpty
+                    ? (residents: onlyIt[0][mast], byUnit: losses[mast]) : outage.loss(down: ([mast] + cutOff[mast]).flatMap { groups[$0] })
+                return CutOff(
+                    masts: cutOff[mast].map { names[$0] }, residentsOnlyTheyCover: loss.residents, communesOnlyTheyCover: communesLost(loss.byUnit)
+                )
             }
         }
         let masts = groups.enumerated().map { mast, members in
