@@ -34,6 +34,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pscPlan = "psc-plan"
     case tiltPlan = "tilt-plan"
     case neighbourAudit = "neighbour-audit"
+    case backhaulReach = "backhaul-reach"
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -58,6 +59,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pscPlan: "psc.csv"
         case .tiltPlan: "tilts.csv"
         case .neighbourAudit: "oss_neighbours.csv"
+        case .backhaulReach: "reach.csv"
         }
     }
 
@@ -99,6 +101,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pscPlan: ["Fixtures/fuzz/psc.csv"]
         case .tiltPlan: ["Fixtures/fuzz/tilts.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
+        case .backhaulReach: ["Fixtures/fuzz/reach.csv"]
         }
     }
 
@@ -133,6 +136,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
         case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
+        case .backhaulReach:
+            _ = (try? BackhaulChains(path: path, sites: Self.channelSites))?.mastsCutOff(masts: [[0], [1], [2]], sites: Self.channelSites)
         }
     }
 

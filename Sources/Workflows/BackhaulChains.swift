@@ -5,13 +5,13 @@ import Terrain
 /// A backhaul's `reach.csv` (`phusong backhaul --hub-field`) as an evaluation reads it: for each site of the backhaul,
 /// the sites every chain of working hops from it to the fibre passes through (`depends_on`). A mast whose backhaul
 /// passes through another goes off air with it.
-struct BackhaulChains {
+package struct BackhaulChains {
     /// Per site id of the backhaul, the ids its chains pass through.
     let dependsOn: [String: [String]]
 
     /// Reads `path`, refusing a file without `id` and `depends_on` columns, an id given twice, or one naming none of
     /// `sites` (by id or `mast`).
-    init(path: String, sites: [Site]) throws(InputError) {
+    package init(path: String, sites: [Site]) throws(InputError) {
         let csv = CSV(try readTextInput(path))
         guard let columns = csv.columns(["id", "depends_on"]) else {
             let header = csv.header.joined(separator: ", ")
@@ -33,7 +33,7 @@ struct BackhaulChains {
     /// For each of `masts` (site indices into `sites`, as `SiteMasts` groups them), the other masts its outage takes
     /// off air: those with a site whose chains (its row by id, or failing that by its `mast`) pass through one of the
     /// mast's sites or its `mast` — a mast's sites share its backhaul.
-    func mastsCutOff(masts: [[Int]], sites: [Site]) -> [[Int]] {
+    package func mastsCutOff(masts: [[Int]], sites: [Site]) -> [[Int]] {
         var mastNamed: [String: Int] = [:]
         for (mast, members) in masts.enumerated() {
             for site in members {
