@@ -52,14 +52,14 @@ extension FootprintSummary {
             residentsOnOneMast = outages.residentsOnOneMast
             let covered = total.coveredResidents["any"] ?? 0
             coveredResidentsPercentOnOneMast = covered > 0 ? 100 * outages.residentsOnOneMast / covered : nil
-            worst = outages.masts.prefix(Self.worstListed).filter { ($0.cutOff?.residentsOnlyTheyCover ?? $0.residentsOnlyItCovers) > 0 }.map { mast in
+            worst = outages.masts.prefix(Self.worstListed).filter { ($0.cutOff?.loss ?? $0.loss).residents > 0 }.map { mast in
                 Outage(
-                    mast: mast.name, sites: mast.siteIDs, residentsOnlyItCovers: mast.residentsOnlyItCovers,
-                    residentsPercentOnlyItCovers: total.share(ofResidents: mast.residentsOnlyItCovers),
-                    communesLeftWithoutCoverage: mast.communesLeftWithoutCoverage, mastsCutOff: mast.cutOff?.masts,
-                    residentsOnlyTheyCover: mast.cutOff?.residentsOnlyTheyCover,
-                    residentsPercentOnlyTheyCover: mast.cutOff.flatMap { total.share(ofResidents: $0.residentsOnlyTheyCover) },
-                    communesOnlyTheyCover: mast.cutOff?.communesOnlyTheyCover
+                    mast: mast.name, sites: mast.siteIDs, residentsOnlyItCovers: mast.loss.residents,
+                    residentsPercentOnlyItCovers: total.share(ofResidents: mast.loss.residents),
+                    communesLeftWithoutCoverage: mast.loss.communes, mastsCutOff: mast.cutOff?.masts,
+                    residentsOnlyTheyCover: mast.cutOff?.loss.residents,
+                    residentsPercentOnlyTheyCover: mast.cutOff.flatMap { total.share(ofResidents: $0.loss.residents) },
+                    communesOnlyTheyCover: mast.cutOff?.loss.communes
                 )
             }
         }

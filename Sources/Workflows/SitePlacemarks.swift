@@ -20,10 +20,10 @@ enum SitePlacemarks {
                 site.eirpDBm, site.antennaHeight
             )
             if let mast = masts[site.id] {
-                description += String(format: "; mast %@ down: %.0f residents left without coverage", mast.name, mast.residentsOnlyItCovers)
+                description += String(format: "; mast %@ down: %.0f residents left without coverage", mast.name, mast.loss.residents)
                 if let cutOff = mast.cutOff, !cutOff.masts.isEmpty {
                     let count = cutOff.masts.count
-                    description += String(format: ", %.0f with the %d %@ it cuts off", cutOff.residentsOnlyTheyCover, count, count == 1 ? "mast" : "masts")
+                    description += String(format: ", %.0f with the %d %@ it cuts off", cutOff.loss.residents, count, count == 1 ? "mast" : "masts")
                 }
             }
             let load = traffic?.loads[index]

@@ -156,8 +156,9 @@ struct MastOutageTests {
 
     @Test("""
         With --backhaul-reach each mast's outage also takes off air the masts whose chains pass through it (a site's row \
-        by id, else its mast's): residents_only_they_cover and communes_only_they_cover are what a run with all their \
-        sites off loses; masts cutting none off cost what they cost alone; rows, summary, printed line and KMZ follow
+        by id, else its mast's): the residents only they cover (any technology and each), their priority residents, area \
+        and communes are what a run with all their sites off loses; masts cutting none off cost what they cost alone; \
+        rows, summary, printed line and KMZ follow
         """)
     func outagesWithBackhaul() throws {
         let folder = try temporaryFolder("mast-outages-backhaul")
@@ -178,20 +179,32 @@ struct MastOutageTests {
         let all = try evaluate(population: population, into: folder + "/all", adding: ["--backhaul-reach", folder + "/reach.csv"])
         #expect(all.status == 0, "\(all.stderr)")
         let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
+        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
+        let priorityCommunes = Set(try #require(summary.residents?.priorityCommunes))
         let expected = ["EX": ["SH1", "SH2", "GF2", "GF3"], "SH2": ["SH1", "GF3"], "SH1": ["GF3"], "GF2": [], "GF3": []]
+        let suffixes = ["", "_2g", "_3g", "_4g", "_km2"]
         for (name, cutOff) in expected {
             let row = try #require(masts[name])
             #expect(row["masts_cut_off"] == cutOff.joined(separator: ";"), "\(name): \(row)")
             guard !cutOff.isEmpty else {
-                #expect(row["residents_only_they_cover"] == row["residents_only_it_covers"] && row["communes_only_they_cover"] == row["communes_left_without_coverage"])
+                for suffix in suffixes { #expect(row["residents_only_they_cover\(suffix)"] == row["residents_only_it_covers\(suffix)"]) }
+                #expect(row["communes_only_they_cover"] == row["communes_left_without_coverage"] && row["area_only_they_cover_km2"] == row["area_only_it_covers_km2"])
                 continue
             }
             let down = Set(cutOff + [name])
             let without = try evaluate(population: population, into: folder + "/without-\(name)") { down.contains(mast(of: $0)) }
             #expect(without.status == 0, "\(without.stderr)")
             let left = try rows(folder + "/without-\(name)/communes.csv")
-            let lost = sum(communes, "covered_residents_any") - sum(left, "covered_residents_any")
-            #expect(abs(Double(row["residents_only_they_cover"]!)! - lost) <= 0.011 * Double(communes.count) + 0.05, "\(name): \(row) against \(lost)")
+            let slack = 0.011 * Double(communes.count) + 0.05  // communes.csv's residents are rounded to 0.01
+            for (column, key) in [("residents_only_they_cover", "any"), ("residents_only_they_cover_2g", "2g"), ("residents_only_they_cover_3g", "3g"), ("residents_only_they_cover_4g", "4g")] {
+                let lost = sum(communes, "covered_residents_\(key)") - sum(left, "covered_residents_\(key)")
+                #expect(abs(Double(row[column]!)! - lost) <= slack, "\(name) \(column): \(row[column]!) against \(lost)")
+            }
+            let priorityLost = sum(communes.filter { priorityCommunes.contains($0.key) }, "covered_residents_any")
+                - sum(left.filter { priorityCommunes.contains($0.key) }, "covered_residents_any")
+            #expect(abs(Double(row["priority_residents_only_they_cover"]!)! - priorityLost) <= slack, "\(name): \(row)")
+            let unionWithout = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/without-\(name)/summary.json"))).unionAreaKm2
+            #expect(abs(Double(row["area_only_they_cover_km2"]!)! - (summary.unionAreaKm2 - unionWithout)) <= 0.0001, "\(name): \(row)")
             #expect(Double(row["residents_only_they_cover"]!)! > Double(row["residents_only_it_covers"]!)! + 100, "\(name): \(row)")
             let leftWithout = communes.keys.filter { id in
                 Double(communes[id]!["covered_residents_any"]!)! > 0 && Double(left[id]!["covered_residents_any"]!)! == 0
@@ -204,7 +217,6 @@ struct MastOutageTests {
         let theyColumn = try #require(header.firstIndex(of: "residents_only_they_cover"))
         let costs = csvOrder.map { Double($0[theyColumn])! }
         #expect(costs == costs.sorted(by: >) && csvOrder[0][0] == "EX", "worst first, with the masts cut off")
-        let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
         let outages = try #require(summary.mastOutages), worst = try #require(outages.worst.first)
         #expect(outages.backhaulReach == folder + "/reach.csv" && worst.mast == "EX" && worst.mastsCutOff == expected["EX"])
         #expect(abs((worst.residentsOnlyTheyCover ?? 0) - costs[0]) <= 0.05)
