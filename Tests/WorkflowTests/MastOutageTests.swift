@@ -230,7 +230,7 @@ struct MastOutageTests {
         #expect(try String(contentsOfFile: folder + "/without-EX/masts.csv", encoding: .utf8).contains("masts_cut_off") == false)
     }
 
-    @Test("--backhaul-reach from phusong backhaul's own reach.csv over the masts; a file without its columns, giving an id twice or naming none of the sites is refused naming it, before any footprint, with no outputs")
+    @Test("--backhaul-reach from phusong backhaul's own reach.csv over the masts; a file without its columns, with a row without an id, giving an id twice or naming none of the sites is refused naming it, before any footprint, with no outputs")
     func backhaulReachFiles() throws {
         let folder = try temporaryFolder("mast-outages-reach")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -263,6 +263,7 @@ struct MastOutageTests {
         for (content, fault) in [
             ("id,next_hop\nEX,\n", "needs the columns id and depends_on (reach.csv of phusong backhaul --hub-field); it has id, next_hop"),
             ("id,depends_on\nEX,\nGF2,EX\nEX,GF2\n", "row 4 gives id 'EX' again"),
+            ("id,depends_on\nEX,\n ,GF2\n", "row 3 has no id"),
             ("id,depends_on\nA1,\nA2,A1\n", "names none of the run's sites, by id or mast"),
         ] {
             try content.write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
