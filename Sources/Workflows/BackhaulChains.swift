@@ -9,8 +9,8 @@ package struct BackhaulChains {
     /// Per site id of the backhaul, the ids its chains pass through.
     let dependsOn: [String: [String]]
 
-    /// Reads `path`, refusing a file without `id` and `depends_on` columns, an id given twice, or one naming none of
-    /// `sites` (by id or `mast`).
+    /// Reads `path`, refusing a file without `id` and `depends_on` columns, a row without an id, an id given twice, or
+    /// a file naming none of `sites` (by id or `mast`).
     package init(path: String, sites: [Site]) throws(InputError) {
         let csv = CSV(try readTextInput(path))
         guard let columns = csv.columns(["id", "depends_on"]) else {

@@ -101,9 +101,6 @@ struct MastOutageTests {
             let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast(of: $0) != name }
             #expect(alone.status == 0, "\(alone.stderr)")
             let itself = try rows(folder + "/alone-\(name)/communes.csv")
-            func sum(_ rows: [String: [String: String]], _ column: String, where keep: (String) -> Bool = { _ in true }) -> Double {
-                rows.filter { keep($0.key) }.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
-            }
             let slack = 0.011 * Double(communes.count)  // communes.csv's residents are rounded to 0.01
             #expect(abs(sum(left, "residents") - sum(communes, "residents")) <= slack, "the same grid and residents")
             for (column, key) in [("residents_only_it_covers", "any"), ("residents_only_it_covers_2g", "2g"), ("residents_only_it_covers_3g", "3g"), ("residents_only_it_covers_4g", "4g")] {
@@ -149,9 +146,9 @@ struct MastOutageTests {
         #expect(kmz.status == 0 && kmz.stdout.components(separatedBy: line).count - 1 == 5, "\(line) in \(kmz.stdout)\(kmz.stderr)")
     }
 
-    /// The sum of `column` over a CSV's rows (`rows`).
-    func sum(_ rows: [String: [String: String]], _ column: String) -> Double {
-        rows.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
+    /// The sum of `column` over a CSV's rows (`rows`) whose key `keep` keeps.
+    func sum(_ rows: [String: [String: String]], _ column: String, where keep: (String) -> Bool = { _ in true }) -> Double {
+        rows.filter { keep($0.key) }.values.reduce(0) { $0 + (Double($1[column] ?? "") ?? .nan) }
     }
 
     @Test("""
@@ -200,8 +197,8 @@ struct MastOutageTests {
                 let lost = sum(communes, "covered_residents_\(key)") - sum(left, "covered_residents_\(key)")
                 #expect(abs(Double(row[column]!)! - lost) <= slack, "\(name) \(column): \(row[column]!) against \(lost)")
             }
-            let priorityLost = sum(communes.filter { priorityCommunes.contains($0.key) }, "covered_residents_any")
-                - sum(left.filter { priorityCommunes.contains($0.key) }, "covered_residents_any")
+            let priorityLost = sum(communes, "covered_residents_any", where: priorityCommunes.contains)
+                - sum(left, "covered_residents_any", where: priorityCommunes.contains)
             #expect(abs(Double(row["priority_residents_only_they_cover"]!)! - priorityLost) <= slack, "\(name): \(row)")
             let unionWithout = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/without-\(name)/summary.json"))).unionAreaKm2
             #expect(abs(Double(row["area_only_they_cover_km2"]!)! - (summary.unionAreaKm2 - unionWithout)) <= 0.0001, "\(name): \(row)")
