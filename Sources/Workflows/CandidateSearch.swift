@@ -16,6 +16,8 @@ public struct CandidateSearchRequest: Sendable {
     public var blockSize: Double = 2_000
     /// Residents within this distance of a candidate are its reach, metres.
     public var reach: Double = 5_000
+    /// Which of them count: those it sees or all within the distance.
+    public var reachBy = CandidateReach.sight
     /// The most candidates proposed, those reaching most residents.
     public var maximum = 50
     /// Grid cell size, metres; nil: the DEM's own.
@@ -39,18 +41,32 @@ public struct FoundCandidate: Sendable, Equatable {
     public let id: String
     public let location: GeoPoint
     public let elevationM: Double
-    /// Residents within the request's reach, weighted as the plan weighs them (× (1 + their commune's priority
-    /// weight)).
+    /// Residents within the request's reach (those it sees, or all within the distance) whom no site on air
+    /// reaches so, weighted as the plan weighs them (× (1 + their commune's priority weight)).
     public let weightedResidentsInReach: Double
 }
 
+/// What `phusong candidates` found, and the sites on air it left the residents of.
+public struct CandidateSearchResult: Sendable {
+    /// Best first.
+    public let found: [FoundCandidate]
+    /// The existing file's sites on air (`kind` existing) whose reach took its residents out of the ranking.
+    public let sitesOnAir: Int
+    /// Ids of the sites on air off the terrain or on a void, which reach nobody on it.
+    public let sitesOnAirOffTerrain: [String]
+}
+
 /// Greenfield candidates for `phusong plan`, found on terrain: the grid over the population layer is cut into blocks,
-/// each block offers its highest cell (a hilltop sees farthest), and the blocks whose hilltops have the most residents
-/// within reach — weighted by their communes' priority, as the plan weighs them — are proposed. They are nominal positions — search rings to survey for land, road and power — and
+/// each block offers its highest cell (a hilltop sees farthest), and the blocks whose hilltops reach the most residents
+/// no site on air reaches — in their line of sight or within the distance, weighted by their communes' priority as the
+/// plan weighs them — are proposed. They are nominal positions — search rings to survey for land, road and power — and
 /// the plan's optimiser, which keeps the existing sites, picks among them.
 public enum CandidateSearch {
-    public static func run(_ request: CandidateSearchRequest) throws(InputError) -> [FoundCandidate] {
+    public static func run(_ request: CandidateSearchRequest) throws(InputError) -> CandidateSearchResult {
         let existing = try request.existingPath.map { path throws(InputError) in try ExistingCandidates(path: path) }
+        let onAir = try request.existingPath.map { path throws(InputError) in
+            try CandidateFile.load(path).filter { $0.kind == .existing }.map(\.site)
+        } ?? []
         let layer = try AdminLayer.load(request.residents.populationPath, fields: request.residents.fields)
         let bounds = layer.bounds
         let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
@@ -60,27 +76,77 @@ public enum CandidateSearch {
         let residents = weightedResidents(
             try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid), cellCount: grid.elevations.count
         )
+        let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
-        let reach = ResidentsInReach(residents: residents, width: grid.width, radiusCells: request.reach / grid.spacing)
-        let reached: [(cell: Int, residents: Double)] = hilltops.map { (cell: $0, residents: reach.sum(around: $0)) }
-        let ranked = reached.filter { $0.residents > 0 }
-            .sorted { $0.residents != $1.residents ? $0.residents > $1.residents : $0.cell < $1.cell }
+        let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)
+        let reached = try residentsReached(from: hilltops, at: places, residents: remaining, grid: grid, request: request)
+        let ranked = hilltops.indices.filter { reached[$0] > 0 }
+            .sorted { reached[$0] != reached[$1] ? reached[$0] > reached[$1] : hilltops[$0] < hilltops[$1] }
             .prefix(request.maximum)
-        let centres = ranked.map { grid.center(column: $0.cell % grid.width, row: $0.cell / grid.width) }
-        let positions: [MapPoint]
-        do throws(ProjectionError) {
-            positions = try CoordinateTransform(from: grid.crs, to: wgs84).apply(centres)
-        } catch {
-            throw InputError(path: request.terrainPath, reason: "cannot place candidates in longitude/latitude: \(error.message)")
-        }
-        let found = zip(ranked, positions).enumerated().map { rank, pair in
+        let found = ranked.enumerated().map { rank, hilltop in
             FoundCandidate(
-                id: "HT-\(rank + 1)", location: GeoPoint(latitude: pair.1.y, longitude: pair.1.x),
-                elevationM: Double(grid.elevations[pair.0.cell]), weightedResidentsInReach: pair.0.residents
+                id: "HT-\(rank + 1)", location: places[hilltop], elevationM: Double(grid.elevations[hilltops[hilltop]]),
+                weightedResidentsInReach: reached[hilltop]
             )
         }
         try writeTextFile(try (existing ?? ExistingCandidates.standalone).appending(found, request: request), to: request.outputPath)
-        return found
+        return CandidateSearchResult(found: found, sitesOnAir: onAir.count - offTerrain.count, sitesOnAirOffTerrain: offTerrain)
+    }
+
+    /// `residents` less those in the cells a site on air reaches as the request draws reach: what is left to cover;
+    /// and the ids of the sites on air off the terrain or on a void, which reach nobody here.
+    private static func residentsNoSiteOnAirReaches(
+        _ residents: [Double], onAir: [Site], grid: TerrainGrid, request: CandidateSearchRequest
+    ) throws(InputError) -> (remaining: [Double], offTerrain: [String]) {
+        guard let path = request.existingPath, !onAir.isEmpty else { return (residents, []) }
+        let positions: [MapPoint]
+        do { positions = try CoverageEngine.positions(of: onAir, on: grid) } catch {
+            throw InputError(path: path, reason: "cannot place the sites on air on the terrain's grid: \(error.message)")
+        }
+        var remaining = residents, offTerrain: [String] = []
+        for (site, position) in zip(onAir, positions) {
+            guard grid.siteGround(at: site.location, position: position) != nil else {
+                offTerrain.append(site.id)
+                continue
+            }
+            let cells: [Int]
+            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, radius: request.reach) } catch {
+                throw InputError(path: path, reason: "site '\(site.id)' on air \(error.reason) (terrain \(request.terrainPath))")
+            }
+            for cell in cells { remaining[cell] = 0 }
+        }
+        return (remaining, offTerrain)
+    }
+
+    /// The weighted residents each hilltop reaches (a candidate with the request's antenna on it).
+    private static func residentsReached(
+        from hilltops: [Int], at places: [GeoPoint], residents: [Double], grid: TerrainGrid, request: CandidateSearchRequest
+    ) throws(InputError) -> [Double] {
+        let results = parallelMap(count: hilltops.count, chunkSize: 8) { index in
+            Result { () throws(SiteCoverageError) in
+                let site = Site(
+                    id: "hilltop", location: places[index], antennaHeight: request.heightM,
+                    frequencyMHz: request.frequencyMHz ?? request.technology.defaultFrequencyMHz, eirpDBm: request.eirpDBm,
+                    technology: request.technology
+                )
+                let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
+                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach).reduce(0) { $0 + residents[$1] }
+            }
+        }
+        return try results.map { result throws(InputError) in
+            do throws(SiteCoverageError) { return try result.get() } catch {
+                throw InputError(path: request.terrainPath, reason: "a hilltop's reach: \(error.reason)")
+            }
+        }
+    }
+
+    /// Grid points in longitude and latitude.
+    private static func geographic(_ points: [MapPoint], grid: TerrainGrid, request: CandidateSearchRequest) throws(InputError) -> [GeoPoint] {
+        do throws(ProjectionError) {
+            return try CoordinateTransform(from: grid.crs, to: wgs84).apply(points).map { GeoPoint(latitude: $0.y, longitude: $0.x) }
+        } catch {
+            throw InputError(path: request.terrainPath, reason: "cannot place candidates in longitude/latitude: \(error.message)")
+        }
     }
 
     /// Residents per cell weighted as the plan weighs them: × (1 + their commune's priority weight).
@@ -110,40 +176,5 @@ public enum CandidateSearch {
             }
         }
         return hilltops
-    }
-}
-
-/// Sums of residents over discs of the grid, from prefix sums along each row.
-struct ResidentsInReach {
-    private let prefix: [Double]
-    private let width: Int
-    private let height: Int
-    private let radiusCells: Double
-
-    init(residents: [Double], width: Int, radiusCells: Double) {
-        self.width = width
-        height = residents.count / width
-        self.radiusCells = radiusCells
-        var prefix = [Double](repeating: 0, count: (width + 1) * height)
-        for row in 0..<height {
-            for column in 0..<width {
-                prefix[row * (width + 1) + column + 1] = prefix[row * (width + 1) + column] + residents[row * width + column]
-            }
-        }
-        self.prefix = prefix
-    }
-
-    /// Residents of the cells whose centres lie within the radius of cell `index`'s centre.
-    func sum(around index: Int) -> Double {
-        let (column, row) = (index % width, index / width)
-        let reach = Int(radiusCells.rounded(.down))
-        var total = 0.0
-        for other in max(0, row - reach)...min(height - 1, row + reach) {
-            let dy = Double(other - row), half = (radiusCells * radiusCells - dy * dy).squareRoot()
-            let first = max(0, column - Int(half.rounded(.down))), last = min(width - 1, column + Int(half.rounded(.down)))
-            guard first <= last else { continue }
-            total += prefix[other * (width + 1) + last + 1] - prefix[other * (width + 1) + first]
-        }
-        return total
     }
 }

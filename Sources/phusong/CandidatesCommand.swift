@@ -7,11 +7,12 @@ import Workflows
 struct CandidatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates",
-        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents within reach (priority-weighted), as a plan's candidate CSV.",
+        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents it sees (priority-weighted) that no site on air sees, as a plan's candidate CSV.",
         discussion: """
             phusong candidates --terrain DEM --population COMMUNES --out candidates.csv [--existing masts.csv]
             With --existing, the output is that candidate file (existing and shared masts) with the found candidates
-            appended under its columns: give it to phusong plan as --sites.
+            appended under its columns: give it to phusong plan as --sites. The residents its sites on air reach do
+            not count.
             """
     )
 
@@ -31,6 +32,9 @@ struct CandidatesCommand: ParsableCommand {
 
     @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance, weighted by their communes' priority as plan weighs them.")
     var reachKm = 5.0
+
+    @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those a candidate (and a site on air) sees — its line-of-sight footprint — or all within the distance (sight, distance).")
+    var reachBy = "sight"
 
     @Option(name: .customLong("max-candidates"), parsing: .unconditional, help: "The most candidates proposed.")
     var maxCandidates = 50
@@ -63,6 +67,7 @@ struct CandidatesCommand: ParsableCommand {
         guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
         }
+        guard CandidateReach(rawValue: reachBy) != nil else { throw ValidationError("--reach-by must be sight or distance") }
         guard maxCandidates > 0 else { throw ValidationError("--max-candidates must be at least 1") }
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
         guard (0...1_000).contains(height), (-30...100).contains(eirp), cost >= 0, cost.isFinite else {
@@ -79,6 +84,7 @@ struct CandidatesCommand: ParsableCommand {
         request.existingPath = existing
         request.blockSize = blockKm * 1_000
         request.reach = reachKm * 1_000
+        request.reachBy = CandidateReach(rawValue: reachBy) ?? .sight
         request.maximum = maxCandidates
         request.resolution = resolution
         request.voidPolicy.maxVoidFraction = maxVoidFraction
@@ -88,8 +94,15 @@ struct CandidatesCommand: ParsableCommand {
         request.eirpDBm = eirp
         request.antennaGainDBi = antennaGain
         request.cost = cost
-        let found = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
-        print("Candidates: \(found.count) hilltops, by residents within \(reachKm) km (weighted by priority):")
+        let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
+        let found = result.found
+        let counted = request.reachBy == .sight ? "they see within \(reachKm) km" : "within \(reachKm) km"
+        print("Candidates: \(found.count) hilltops, by the residents \(counted) (weighted by priority):")
+        if existing != nil {
+            let offTerrain = result.sitesOnAirOffTerrain.isEmpty
+                ? "" : ", \(result.sitesOnAirOffTerrain.count) off it: \(result.sitesOnAirOffTerrain.prefix(5).joined(separator: ", "))"
+            print("  less those its sites on air reach so (\(result.sitesOnAir) on the terrain\(offTerrain))")
+        }
         for candidate in found.prefix(20) {
             print(String(
                 format: "  %@  %.5f, %.5f  %6.0f m  %9.0f residents", candidate.id, candidate.location.latitude,

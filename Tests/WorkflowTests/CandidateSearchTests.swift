@@ -27,16 +27,20 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them): each candidate is the highest \\
-        cell of its 2 km block, its residents within 5 km, × 3 in priority communes, equal a brute-force sum over the \\
-        grid, they come ranked, and the file is the existing candidates verbatim plus rows plan reads as greenfield sites
+        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them), reach by distance: each \\
+        candidate is the highest cell of its 2 km block, its residents within 5 km but not within 5 km of EX-1 (on air), × 3 \\
+        in priority communes, equal a brute-force sum over the grid, they come ranked, and the file is the existing \\
+        candidates verbatim plus rows plan reads as greenfield sites
         """)
     func hilltopsRankedByResidents() throws {
         let folder = try temporaryFolder("candidates")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var search = request(out: folder + "/candidates.csv", communes: try prioritised(in: folder))
         search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
-        let found = try CandidateSearch.run(search)
+        search.reachBy = .distance
+        let result = try CandidateSearch.run(search)
+        let found = result.found
+        #expect(result.sitesOnAir == 1 && result.sitesOnAirOffTerrain.isEmpty)
         #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
 
         // The same grid and residents, independently of the search.
@@ -54,9 +58,20 @@ struct CandidateSearchTests {
             let priority = (Int(layer.units[unit].id) ?? 0) % 4 == 1 ? 2.0 : 0
             for (cell, value) in zip(cells, spread.unitResidents[unit]) { residents[cell] += value * (1 + priority) }
         }
-        let plain = spread.residentsPerCell(cellCount: grid.elevations.count)
-        var prioritisedCandidates = 0
+        var plain = spread.residentsPerCell(cellCount: grid.elevations.count)
+        // EX-1, on air, reaches the residents within 5 km of it: they do not count.
         let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
+        let onAir = try toGrid.apply([MapPoint(x: 103.88, y: 22.53)])[0]
+        var takenByOnAir = 0.0
+        for index in residents.indices where residents[index] > 0 {
+            let cell = grid.center(column: index % grid.width, row: index / grid.width)
+            if hypot(cell.x - onAir.x, cell.y - onAir.y) <= 5_000 + 1e-6 {
+                takenByOnAir += residents[index]
+                (residents[index], plain[index]) = (0, 0)
+            }
+        }
+        #expect(takenByOnAir > 1_000, "EX-1 reaches \(takenByOnAir) weighted residents")
+        var prioritisedCandidates = 0
         let block = Int((2_000 / grid.spacing).rounded())
         for candidate in found {
             let point = try toGrid.apply([MapPoint(x: candidate.location.longitude, y: candidate.location.latitude)])[0]
@@ -92,7 +107,70 @@ struct CandidateSearchTests {
         #expect(zip(added, found).allSatisfy { abs($0.site.location.latitude - $1.location.latitude) < 1e-6 })
     }
 
-    @Test("The command alone writes a candidate file with its own header; a bad option exits non-zero and writes nothing")
+    @Test("""
+        Reach by sight (the default): each candidate's residents are those in its line-of-sight footprint out to 5 km \\
+        (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell kernel, fewer than \\
+        within the distance alone, and the ranking is not the distance's
+        """)
+    func hilltopsRankedByResidentsInSight() throws {
+        let folder = try temporaryFolder("candidates-sight")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var search = request(out: folder + "/candidates.csv")
+        search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
+        #expect(search.reachBy == .sight)
+        let found = try CandidateSearch.run(search).found
+        #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
+
+        let layer = try AdminLayer.load(communes, fields: AdminFields())
+        let bounds = layer.bounds
+        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
+        let grid = try DEMSource.open(terrain).metricGrid(
+            around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy
+        ).grid
+        let residents = try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count)
+        /// The cells `site` sees; on a cell's centre (as the search places a candidate on its hilltop) with `onCentre`.
+        func seen(from site: Site, onCentre: Bool = false, kernel: CoverageKernel = .sweep) throws -> Set<Int> {
+            var position = try CoverageEngine.positions(of: [site], on: grid)[0]
+            if onCentre {
+                let cell = try #require(grid.cellIndex(containing: position))
+                position = grid.center(column: cell % grid.width, row: cell / grid.width)
+            }
+            let parameters = CoverageParameters(radius: 5_000, model: .los, kernel: kernel)
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            var cells = Set<Int>()
+            coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if Double(power) >= coverage.threshold { cells.insert(cell) } }
+            return cells
+        }
+        let ex1 = try #require(CandidateFile.load(Fixtures.path("sites/batxat_candidates.csv")).first { $0.kind == .existing }).site
+        let onAir = try seen(from: ex1)
+        #expect(onAir.reduce(0) { $0 + residents[$1] } > 1_000, "EX-1 sees residents to leave out")
+        var distanceSearch = search
+        distanceSearch.reachBy = .distance
+        distanceSearch.outputPath = folder + "/by-distance.csv"
+        let byDistance = try CandidateSearch.run(distanceSearch).found
+        let withinDistance = Dictionary(byDistance.map { ("\($0.location)", $0.weightedResidentsInReach) }, uniquingKeysWith: max)
+        var compared = 0
+        for candidate in found {
+            let site = Site(
+                id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm
+            )
+            let count = try seen(from: site, onCentre: true).subtracting(onAir).reduce(0) { $0 + residents[$1] }
+            #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) against \(candidate.weightedResidentsInReach)")
+            // The exact kernel, a profile to every cell, sees the same cells.
+            let exact = try seen(from: site, onCentre: true, kernel: .exact).subtracting(try seen(from: ex1, kernel: .exact)).reduce(0) { $0 + residents[$1] }
+            #expect(abs(exact - count) <= 1e-6 * count, "\(candidate.id): \(count) against \(exact) by the exact kernel")
+            if let distance = withinDistance["\(candidate.location)"] {
+                compared += 1
+                #expect(candidate.weightedResidentsInReach < distance, "\(candidate.id) sees fewer than live within 5 km")
+            }
+        }
+        #expect(compared > 0 && found.map(\.location) != byDistance.map(\.location), "terrain reorders the hilltops")
+    }
+
+    @Test("""
+        The command alone writes a candidate file with its own header; with an existing file it names its sites on air off the \\
+        terrain; a bad option exits non-zero and writes nothing
+        """)
     func command() throws {
         let folder = try temporaryFolder("candidates-cli")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -106,9 +184,24 @@ struct CandidateSearchTests {
         #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,antenna_gain_dbi,cost,kind,elevation_m,weighted_residents_in_reach" && lines.count == 4)
         let sites = try CandidateFile.load(folder + "/alone.csv").map(\.site)
         #expect(sites.allSatisfy { $0.technology == .lte && $0.frequencyMHz == 1_800 && $0.eirpDBm == 62 && $0.uplink?.antennaNetGainDB == 18 })
-        let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", "--max-candidates", "0"])
-        #expect(refused.status != 0 && refused.stderr.contains("--max-candidates must be at least 1"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/none.csv"))
+        try """
+            id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,antenna_gain_dbi,cost,kind
+            EX-1,22.53,103.88,30,2G,900,60,,,existing
+            FAR,10.5,106.7,30,2G,900,60,,,existing
+            SH-1,22.50,103.83,30,2G,900,58,,25,shared
+
+            """.write(toFile: folder + "/masts.csv", atomically: true, encoding: .utf8)
+        let appended = try runProgram(
+            phusongExecutable, common + ["--out", folder + "/appended.csv", "--max-candidates", "2", "--existing", folder + "/masts.csv"]
+        )
+        #expect(appended.status == 0 && appended.stdout.contains("less those its sites on air reach so (1 on the terrain, 1 off it: FAR)"), "\(appended.stdout)\(appended.stderr)")
+        for (option, value, fault) in [
+            ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "--reach-by must be sight or distance"),
+        ] {
+            let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", option, value])
+            #expect(refused.status != 0 && refused.stderr.contains(fault), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/none.csv"))
+        }
     }
 
     @Test("Refused naming the file: an existing file without a cost column, with semicolons, or with a found candidate's id; nothing written")

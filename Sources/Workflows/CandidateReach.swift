@@ -1,0 +1,42 @@
+import Coverage
+import Foundation
+import Terrain
+
+/// Which residents count as within a candidate's reach in `phusong candidates`.
+public enum CandidateReach: String, Sendable, CaseIterable {
+    /// Those in the site's line-of-sight footprint out to the reach (`--model los`: the terrain clear of the line
+    /// from its antenna to a handset, the link above its technology's threshold): a hilltop seen from a valley.
+    case sight
+    /// Those within the reach as the crow flies, whatever the terrain between.
+    case distance
+
+    /// The grid cells `site` (at map `position`) reaches within `radius` metres.
+    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, radius: Double) throws(SiteCoverageError) -> [Int] {
+        switch self {
+        case .sight:
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: radius, model: .los))
+            let threshold = Float(coverage.threshold)
+            var cells: [Int] = []
+            coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if power >= threshold { cells.append(cell) } }
+            return cells
+        case .distance:
+            return Self.disc(around: position, on: grid, radius: radius)
+        }
+    }
+
+    /// The cells whose centres lie within `radius` of `point`.
+    static func disc(around point: MapPoint, on grid: TerrainGrid, radius: Double) -> [Int] {
+        let centre = grid.gridPosition(of: point), reach = radius / grid.spacing
+        let firstRow = max(0, Int((centre.row - reach).rounded(.up))), lastRow = min(grid.height - 1, Int((centre.row + reach).rounded(.down)))
+        let firstColumn = max(0, Int((centre.column - reach).rounded(.up)))
+        let lastColumn = min(grid.width - 1, Int((centre.column + reach).rounded(.down)))
+        guard firstRow <= lastRow, firstColumn <= lastColumn else { return [] }
+        let rows = firstRow...lastRow, columns = firstColumn...lastColumn
+        return rows.flatMap { row in
+            columns.filter { column in
+                let (dx, dy) = (Double(column) - centre.column, Double(row) - centre.row)
+                return dx * dx + dy * dy <= reach * reach * (1 + 1e-12)
+            }.map { row * grid.width + $0 }
+        }
+    }
+}
