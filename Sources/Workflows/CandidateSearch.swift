@@ -18,6 +18,8 @@ public struct CandidateSearchRequest: Sendable {
     public var reach: Double = 5_000
     /// Which of them count: those it sees or all within the distance.
     public var reachBy = CandidateReach.sight
+    /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
+    public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
     public var maximum = 50
     /// Grid cell size, metres; nil: the DEM's own.
@@ -79,14 +81,12 @@ public enum CandidateSearch {
         let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)
-        let reached = try residentsReached(from: hilltops, at: places, residents: remaining, grid: grid, request: request)
-        let ranked = hilltops.indices.filter { reached[$0] > 0 }
-            .sorted { reached[$0] != reached[$1] ? reached[$0] > reached[$1] : hilltops[$0] < hilltops[$1] }
-            .prefix(request.maximum)
-        let found = ranked.enumerated().map { rank, hilltop in
+        let reached = try cellsReached(from: hilltops, at: places, residents: remaining, grid: grid, request: request)
+        let ranked = request.ranking.rank(reached, residents: remaining, ties: hilltops, maximum: request.maximum)
+        let found = ranked.enumerated().map { rank, pick in
             FoundCandidate(
-                id: "HT-\(rank + 1)", location: places[hilltop], elevationM: Double(grid.elevations[hilltops[hilltop]]),
-                weightedResidentsInReach: reached[hilltop]
+                id: "HT-\(rank + 1)", location: places[pick.index], elevationM: Double(grid.elevations[hilltops[pick.index]]),
+                weightedResidentsInReach: pick.residents
             )
         }
         try writeTextFile(try (existing ?? ExistingCandidates.standalone).appending(found, request: request), to: request.outputPath)
@@ -118,10 +118,10 @@ public enum CandidateSearch {
         return (remaining, offTerrain)
     }
 
-    /// The weighted residents each hilltop reaches (a candidate with the request's antenna on it).
-    private static func residentsReached(
+    /// The cells with residents left to cover each hilltop reaches (a candidate with the request's antenna on it).
+    private static func cellsReached(
         from hilltops: [Int], at places: [GeoPoint], residents: [Double], grid: TerrainGrid, request: CandidateSearchRequest
-    ) throws(InputError) -> [Double] {
+    ) throws(InputError) -> [[Int]] {
         let results = parallelMap(count: hilltops.count, chunkSize: 8) { index in
             Result { () throws(SiteCoverageError) in
                 let site = Site(
@@ -130,7 +130,7 @@ public enum CandidateSearch {
                     technology: request.technology
                 )
                 let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach).reduce(0) { $0 + residents[$1] }
+                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach).filter { residents[$0] > 0 }
             }
         }
         return try results.map { result throws(InputError) in

@@ -7,7 +7,7 @@ import Workflows
 struct CandidatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates",
-        abstract: "Greenfield candidates for plan: each block's hilltop, ranked by the residents it sees (priority-weighted) that no site on air sees, as a plan's candidate CSV.",
+        abstract: "Greenfield candidates for plan: block hilltops, each next the one adding the most residents it sees (priority-weighted) that no site on air nor hilltop before it sees, as a plan's candidate CSV.",
         discussion: """
             phusong candidates --terrain DEM --population COMMUNES --out candidates.csv [--existing masts.csv]
             With --existing, the output is that candidate file (existing and shared masts) with the found candidates
@@ -35,6 +35,9 @@ struct CandidatesCommand: ParsableCommand {
 
     @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those a candidate (and a site on air) sees — its line-of-sight footprint — or all within the distance (sight, distance).")
     var reachBy = "sight"
+
+    @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone (added, alone).")
+    var ranking = "added"
 
     @Option(name: .customLong("max-candidates"), parsing: .unconditional, help: "The most candidates proposed.")
     var maxCandidates = 50
@@ -68,6 +71,7 @@ struct CandidatesCommand: ParsableCommand {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
         }
         guard CandidateReach(rawValue: reachBy) != nil else { throw ValidationError("--reach-by must be sight or distance") }
+        guard CandidateRanking(rawValue: ranking) != nil else { throw ValidationError("--ranking must be alone or added") }
         guard maxCandidates > 0 else { throw ValidationError("--max-candidates must be at least 1") }
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
         guard (0...1_000).contains(height), (-30...100).contains(eirp), cost >= 0, cost.isFinite else {
@@ -85,6 +89,7 @@ struct CandidatesCommand: ParsableCommand {
         request.blockSize = blockKm * 1_000
         request.reach = reachKm * 1_000
         request.reachBy = CandidateReach(rawValue: reachBy) ?? .sight
+        request.ranking = CandidateRanking(rawValue: ranking) ?? .added
         request.maximum = maxCandidates
         request.resolution = resolution
         request.voidPolicy.maxVoidFraction = maxVoidFraction
@@ -96,8 +101,9 @@ struct CandidatesCommand: ParsableCommand {
         request.cost = cost
         let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         let found = result.found
-        let counted = request.reachBy == .sight ? "they see within \(reachKm) km" : "within \(reachKm) km"
-        print("Candidates: \(found.count) hilltops, by the residents \(counted) (weighted by priority):")
+        let reach = (request.reachBy == .sight ? "seen" : "") + " within \(reachKm) km"
+        let order = request.ranking == .added ? "each next by the residents it adds to those before it" : "by the residents each reaches"
+        print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority):")
         if existing != nil {
             let offTerrain = result.sitesOnAirOffTerrain.isEmpty
                 ? "" : ", \(result.sitesOnAirOffTerrain.count) off it: \(result.sitesOnAirOffTerrain.prefix(5).joined(separator: ", "))"

@@ -27,7 +27,8 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them), reach by distance: each \\
+        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them), reach by distance, ranked \\
+        alone: each \\
         candidate is the highest cell of its 2 km block, its residents within 5 km but not within 5 km of EX-1 (on air), × 3 \\
         in priority communes, equal a brute-force sum over the grid, they come ranked, and the file is the existing \\
         candidates verbatim plus rows plan reads as greenfield sites
@@ -37,7 +38,7 @@ struct CandidateSearchTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var search = request(out: folder + "/candidates.csv", communes: try prioritised(in: folder))
         search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
-        search.reachBy = .distance
+        (search.reachBy, search.ranking) = (.distance, .alone)
         let result = try CandidateSearch.run(search)
         let found = result.found
         #expect(result.sitesOnAir == 1 && result.sitesOnAirOffTerrain.isEmpty)
@@ -110,14 +111,16 @@ struct CandidateSearchTests {
     @Test("""
         Reach by sight (the default): each candidate's residents are those in its line-of-sight footprint out to 5 km \\
         (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell kernel, fewer than \\
-        within the distance alone, and the ranking is not the distance's
+        within the distance alone, and the ranking is not the distance's; ranked by what each adds (the default), each \\
+        counts those no candidate before it sees, and the twelve see more residents together than the twelve best alone
         """)
     func hilltopsRankedByResidentsInSight() throws {
         let folder = try temporaryFolder("candidates-sight")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var search = request(out: folder + "/candidates.csv")
         search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
-        #expect(search.reachBy == .sight)
+        #expect(search.reachBy == .sight && search.ranking == .added)
+        search.ranking = .alone
         let found = try CandidateSearch.run(search).found
         #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
 
@@ -165,6 +168,30 @@ struct CandidateSearchTests {
             }
         }
         #expect(compared > 0 && found.map(\.location) != byDistance.map(\.location), "terrain reorders the hilltops")
+
+        // Ranked by the residents each adds: each counts those it sees that neither EX-1 nor a candidate before it sees.
+        var addedSearch = search
+        addedSearch.ranking = .added
+        addedSearch.outputPath = folder + "/added.csv"
+        let added = try CandidateSearch.run(addedSearch).found
+        #expect(added.count == 12 && added.first == found.first)
+        var taken = onAir
+        for candidate in added {
+            let site = Site(
+                id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm
+            )
+            let cells = try seen(from: site, onCentre: true).subtracting(taken)
+            let count = cells.reduce(0) { $0 + residents[$1] }
+            #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) added against \(candidate.weightedResidentsInReach)")
+            taken.formUnion(cells)
+        }
+        #expect(zip(added, added.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
+        let seenByAlone = try found.reduce(into: Set<Int>()) { cells, candidate in
+            let site = Site(id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm)
+            cells.formUnion(try seen(from: site, onCentre: true).subtracting(onAir))
+        }
+        let (addedTotal, aloneTotal) = (added.reduce(0) { $0 + $1.weightedResidentsInReach }, seenByAlone.reduce(0) { $0 + residents[$1] })
+        #expect(addedTotal > aloneTotal, "twelve that spread over the valleys see \(addedTotal) residents, the twelve best alone \(aloneTotal)")
     }
 
     @Test("""
@@ -179,7 +206,9 @@ struct CandidateSearchTests {
             "--technology", "4G", "--frequency-mhz", "1800", "--eirp-dbm", "62", "--antenna-gain-dbi", "18",
         ]
         let result = try runProgram(phusongExecutable, common + ["--out", folder + "/alone.csv", "--max-candidates", "3"])
-        #expect(result.status == 0 && result.stdout.contains("Candidates: 3 hilltops"), "\(result.stderr)")
+        #expect(result.status == 0 && result.stdout.contains(
+            "Candidates: 3 hilltops, each next by the residents it adds to those before it (seen within 5.0 km, weighted by priority):"
+        ), "\(result.stdout)\(result.stderr)")
         let lines = try String(contentsOfFile: folder + "/alone.csv", encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,antenna_gain_dbi,cost,kind,elevation_m,weighted_residents_in_reach" && lines.count == 4)
         let sites = try CandidateFile.load(folder + "/alone.csv").map(\.site)
@@ -197,6 +226,7 @@ struct CandidateSearchTests {
         #expect(appended.status == 0 && appended.stdout.contains("less those its sites on air reach so (1 on the terrain, 1 off it: FAR)"), "\(appended.stdout)\(appended.stderr)")
         for (option, value, fault) in [
             ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "--reach-by must be sight or distance"),
+            ("--ranking", "best", "--ranking must be alone or added"),
         ] {
             let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", option, value])
             #expect(refused.status != 0 && refused.stderr.contains(fault), "\(refused.stderr)")
