@@ -29,7 +29,7 @@ public enum FootprintJob {
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
         }
-        let chains = try request.residents?.backhaulReachPath.map { path throws(InputError) in try BackhaulChains(path: path, sites: sites) }
+        let chains = try request.backhaulChains(of: sites)
         let (terrain, clutter) = try request.loadTerrain(for: sites, layer: layer) { index, reason in
             request.placementError(SiteCoverageError(siteID: sites[index].id, reason: reason), site: sites[index])
         }

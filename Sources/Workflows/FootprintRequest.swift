@@ -61,6 +61,12 @@ public struct FootprintRequest: Sendable {
         }
     }
 
+    /// The backhaul's chains to the fibre for an evaluation of `sites`, if a reach file is given: read (and a bad file
+    /// refused) before any footprint.
+    func backhaulChains(of sites: [Site]) throws(InputError) -> BackhaulChains? {
+        try residents?.backhaulReachPath.map { path throws(InputError) in try BackhaulChains(path: path, sites: sites) }
+    }
+
     /// What a run of `sites` holds in memory: elevations and the rasters of its sites' power over the grid
     /// (and residents when evaluated, clutter classes and losses when given, 4G servers, sums and SINR with `sinr` and the
     /// rate with its `throughput` (and its data SINR while made), 3G's

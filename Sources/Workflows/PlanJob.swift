@@ -113,6 +113,7 @@ public enum PlanJob {
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
         let candidates = try CandidateFile.load(evaluation.sitesPath)
         try evaluation.validateUplink(of: candidates.map(\.site))
+        _ = try evaluation.backhaulChains(of: candidates.map(\.site))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let (terrain, clutter) = try evaluation.loadTerrain(for: candidates.map(\.site), layer: layer) { index, reason in
             InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[index].site.id)' \(reason) \(evaluation.terrainPath)")

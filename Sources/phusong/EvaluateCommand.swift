@@ -114,13 +114,10 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var timeLimit: TimeLimitOption
 
-    @Option(name: .customLong("backhaul-reach"), help: "A backhaul's reach.csv (phusong backhaul --hub-field): each mast's outage in masts.csv also takes off air the masts whose every chain to the fibre passes through it.")
-    var backhaulReach: String?
+    @OptionGroup var backhaul: BackhaulReachOption
 
     func run() throws {
-        var residents = traffic.loading(population.request)
-        residents.backhaulReachPath = backhaulReach
-        var request = options.request(residents: residents)
+        var request = options.request(residents: backhaul.following(traffic.loading(population.request)))
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))

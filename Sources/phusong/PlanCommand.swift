@@ -17,6 +17,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var traffic: TrafficOptions
 
+    @OptionGroup var backhaul: BackhaulReachOption
+
     @OptionGroup var limits: SitingLimits
 
     @Option(name: .customLong("min-separation-m"), parsing: .unconditional, help: "Chosen sites at least this far apart (and from sites on air), metres.")
@@ -47,7 +49,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let request = PlanRequest(
-            evaluation: options.request(residents: traffic.loading(population.request)), p: limits.p, budget: limits.budget,
+            evaluation: options.request(residents: backhaul.following(traffic.loading(population.request))), p: limits.p, budget: limits.budget,
             options: limits.options(), minimumSeparation: minimumSeparation,
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )

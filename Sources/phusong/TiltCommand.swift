@@ -16,6 +16,8 @@ struct TiltCommand: ParsableCommand {
 
     @OptionGroup var traffic: TrafficOptions
 
+    @OptionGroup var backhaul: BackhaulReachOption
+
     @Option(name: .customLong("min-tilt-deg"), parsing: .unconditional, help: "The lowest downtilt tried, degrees.")
     var minimumTilt = TiltSettings().minimumTilt
 
@@ -52,7 +54,7 @@ struct TiltCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = TiltRequest(evaluation: options.request(residents: traffic.loading(population.request)), settings: settings)
+        let request = TiltRequest(evaluation: options.request(residents: backhaul.following(traffic.loading(population.request))), settings: settings)
         let bar = ProgressBar(label: "sites")
         let summary = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }

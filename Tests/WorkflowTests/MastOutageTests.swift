@@ -57,15 +57,6 @@ struct MastOutageTests {
         return String(line.split(separator: ",", omittingEmptySubsequences: false)[column])
     }
 
-    /// A CSV file's rows of named fields, by their first column.
-    func rows(_ path: String) throws -> [String: [String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        }
-        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in (row[0], Dictionary(uniqueKeysWithValues: zip(lines[0], row))) })
-    }
-
-
     @Test("""
         Each mast's residents and area no other mast covers (any technology and each), its priority residents and the \\
         communes it leaves without coverage are what a run whose sites on it cover nowhere loses, and each commune's \\
@@ -81,7 +72,7 @@ struct MastOutageTests {
         let sites = Array(lines.dropFirst())
         let all = try evaluate(population: population, into: folder + "/all")
         #expect(all.status == 0, "\(all.stderr)")
-        let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
+        let masts = try csvRows(folder + "/all/masts.csv"), communes = try csvRows(folder + "/all/communes.csv")
         #expect(Set(masts.keys) == Set(sites.map(mast(of:))))
         let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
         let total = try #require(summary.residents?.total)
@@ -92,7 +83,7 @@ struct MastOutageTests {
         for name in masts.keys.sorted() {
             let without = try evaluate(population: population, into: folder + "/without-\(name)") { mast(of: $0) == name }
             #expect(without.status == 0, "\(without.stderr)")
-            let left = try rows(folder + "/without-\(name)/communes.csv")
+            let left = try csvRows(folder + "/without-\(name)/communes.csv")
             for (id, row) in communes {
                 onOneMast[id, default: 0] += Double(row["covered_residents_any"]!)! - Double(left[id]!["covered_residents_any"]!)!
             }
@@ -100,7 +91,7 @@ struct MastOutageTests {
             let row = try #require(masts[name])
             let alone = try evaluate(population: population, into: folder + "/alone-\(name)") { mast(of: $0) != name }
             #expect(alone.status == 0, "\(alone.stderr)")
-            let itself = try rows(folder + "/alone-\(name)/communes.csv")
+            let itself = try csvRows(folder + "/alone-\(name)/communes.csv")
             let slack = 0.011 * Double(communes.count)  // communes.csv's residents are rounded to 0.01
             #expect(abs(sum(left, "residents") - sum(communes, "residents")) <= slack, "the same grid and residents")
             for (column, key) in [("residents_only_it_covers", "any"), ("residents_only_it_covers_2g", "2g"), ("residents_only_it_covers_3g", "3g"), ("residents_only_it_covers_4g", "4g")] {
@@ -175,7 +166,7 @@ struct MastOutageTests {
             """.write(toFile: folder + "/reach.csv", atomically: true, encoding: .utf8)
         let all = try evaluate(population: population, into: folder + "/all", adding: ["--backhaul-reach", folder + "/reach.csv"])
         #expect(all.status == 0, "\(all.stderr)")
-        let masts = try rows(folder + "/all/masts.csv"), communes = try rows(folder + "/all/communes.csv")
+        let masts = try csvRows(folder + "/all/masts.csv"), communes = try csvRows(folder + "/all/communes.csv")
         let summary = try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/all/summary.json")))
         let priorityCommunes = Set(try #require(summary.residents?.priorityCommunes))
         let expected = ["EX": ["SH1", "SH2", "GF2", "GF3"], "SH2": ["SH1", "GF3"], "SH1": ["GF3"], "GF2": [], "GF3": []]
@@ -191,7 +182,7 @@ struct MastOutageTests {
             let down = Set(cutOff + [name])
             let without = try evaluate(population: population, into: folder + "/without-\(name)") { down.contains(mast(of: $0)) }
             #expect(without.status == 0, "\(without.stderr)")
-            let left = try rows(folder + "/without-\(name)/communes.csv")
+            let left = try csvRows(folder + "/without-\(name)/communes.csv")
             let slack = 0.011 * Double(communes.count) + 0.05  // communes.csv's residents are rounded to 0.01
             for (column, key) in [("residents_only_they_cover", "any"), ("residents_only_they_cover_2g", "2g"), ("residents_only_they_cover_3g", "3g"), ("residents_only_they_cover_4g", "4g")] {
                 let lost = sum(communes, "covered_residents_\(key)") - sum(left, "covered_residents_\(key)")
@@ -247,15 +238,15 @@ struct MastOutageTests {
             "--within-km", "10", "--hub-field", "fibre", "--out", folder + "/backhaul",
         ])
         #expect(backhaul.status == 0, "\(backhaul.stderr)")
-        let reach = try rows(folder + "/backhaul/reach.csv")
+        let reach = try csvRows(folder + "/backhaul/reach.csv")
         let cutOffByEX = reach.values.filter { $0["depends_on"] == "EX" }.map { $0["id"]! }
         #expect(cutOffByEX == ["GF2"], "\(reach)")
         let all = try evaluate(population: population, into: folder + "/all", adding: ["--backhaul-reach", folder + "/backhaul/reach.csv"])
         #expect(all.status == 0, "\(all.stderr)")
         let without = try evaluate(population: population, into: folder + "/without") { ["EX", "GF2"].contains(mast(of: $0)) }
         #expect(without.status == 0, "\(without.stderr)")
-        let ex = try #require(try rows(folder + "/all/masts.csv")["EX"])
-        let lost = sum(try rows(folder + "/all/communes.csv"), "covered_residents_any") - sum(try rows(folder + "/without/communes.csv"), "covered_residents_any")
+        let ex = try #require(try csvRows(folder + "/all/masts.csv")["EX"])
+        let lost = sum(try csvRows(folder + "/all/communes.csv"), "covered_residents_any") - sum(try csvRows(folder + "/without/communes.csv"), "covered_residents_any")
         #expect(ex["masts_cut_off"] == "GF2" && abs(Double(ex["residents_only_they_cover"]!)! - lost) <= 2, "\(ex) against \(lost)")
         for (content, fault) in [
             ("id,next_hop\nEX,\n", "needs the columns id and depends_on (reach.csv of phusong backhaul --hub-field); it has id, next_hop"),

@@ -65,6 +65,39 @@ struct PlanJobTests {
         #expect(result.stdout.contains("residents newly covered"), "\(result.stdout)")
     }
 
+    @Test("""
+        --backhaul-reach: before/ and after/ follow the chains to the fibre in each mast's outage (EX-1's takes off air the \\
+        chosen masts whose rows name it); a reach file naming none of the candidates is refused before any footprint
+        """)
+    func backhaulReach() throws {
+        let folder = try temporaryFolder("plan-backhaul")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            id,depends_on
+            EX-1,
+            SH-1,EX-1
+            SH-2,EX-1
+            GF-2,SH-2;EX-1
+            GF-3,SH-1;EX-1
+
+            """.write(toFile: folder + "/reach.csv", atomically: true, encoding: .utf8)
+        let result = try run(batXatPlan(out: folder + "/out") + ["--budget", "160", "--backhaul-reach", folder + "/reach.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let chosen = try #require(try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let after = try csvRows(folder + "/out/after/masts.csv"), before = try csvRows(folder + "/out/before/masts.csv")
+        let dependants = ["SH-1", "SH-2", "GF-2", "GF-3"].filter(chosen.contains)
+        #expect(!dependants.isEmpty && Set(after.keys) == Set(chosen), "\(chosen)")
+        #expect(Set(try #require(after["EX-1"]?["masts_cut_off"]).split(separator: ";").map(String.init)) == Set(dependants))
+        if chosen.contains("SH-2") && chosen.contains("GF-2") { #expect(after["SH-2"]?["masts_cut_off"] == "GF-2") }
+        #expect(before.keys.sorted() == ["EX-1"] && before["EX-1"]?["masts_cut_off"] == "")
+        #expect(Double(try #require(after["EX-1"]?["residents_only_they_cover"]))! > Double(try #require(after["EX-1"]?["residents_only_it_covers"]))!)
+
+        try "id,depends_on\nBTS-99,\n".write(toFile: folder + "/elsewhere.csv", atomically: true, encoding: .utf8)
+        let refused = try run(batXatPlan(out: folder + "/refused") + ["--budget", "160", "--backhaul-reach", folder + "/elsewhere.csv"])
+        #expect(refused.status != 0 && refused.stderr.contains(folder + "/elsewhere.csv") && refused.stderr.contains("names none of the run's sites"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
     func separation() throws {
         let folder = try temporaryFolder("planseparation")

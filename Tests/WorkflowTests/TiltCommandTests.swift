@@ -26,12 +26,17 @@ struct TiltCommandTests {
         return try #require(technologies.first)
     }
 
-    @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector, each serving before and after what --traffic's traffic.csv in before/ and after/ gives it")
+    @Test("Residents served before and after are what evaluate reports for the sites as given and as turned; tilts.csv lists every sector, each serving before and after what --traffic's traffic.csv in before/ and after/ gives it; --backhaul-reach's chains reach both masts.csv")
     func servedResidentsAreTheEvaluations() throws {
         let folder = try temporaryFolder("tilt")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try tilt(out: folder + "/out", ["--traffic"])
+        try "id,depends_on\nEX,\nSH1,EX\nGF3,SH1;EX\n".write(toFile: folder + "/reach.csv", atomically: true, encoding: .utf8)
+        let run = try tilt(out: folder + "/out", ["--traffic", "--backhaul-reach", folder + "/reach.csv"])
         #expect(run.status == 0, "\(run.stderr)")
+        for part in ["before", "after"] {
+            let masts = try csvRows(folder + "/out/\(part)/masts.csv")
+            #expect(masts["EX"].map { Set($0["masts_cut_off"]!.split(separator: ";")) } == ["SH1", "GF3"] && masts["SH1"]?["masts_cut_off"] == "GF3", "\(part): \(masts)")
+        }
         let result = try result(folder + "/out")
         func covered(_ part: String) throws -> Double {
             let summary = try json(folder + "/\(part)/summary.json")
@@ -130,7 +135,7 @@ struct TiltCommandTests {
         #expect(sectors.contains { $0["azimuth_after_deg"] as? Double != $0["azimuth_before_deg"] as? Double }, "some azimuth turned")
     }
 
-    @Test("A site list without a sector is refused naming it, and nothing is written; so are settings out of range, naming the option")
+    @Test("A site list without a sector is refused naming it, and nothing is written; so are settings out of range, naming the option, and a reach file naming none of the sites")
     func refusesOmniSites() throws {
         let folder = try temporaryFolder("tilt-omni")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -146,5 +151,9 @@ struct TiltCommandTests {
             let refused = try tilt(out: folder + "/out", options)
             #expect(refused.status == 64 && refused.stderr.contains(named), "\(refused.stderr)")
         }
+        try "id,depends_on\nBTS-99,\n".write(toFile: folder + "/elsewhere.csv", atomically: true, encoding: .utf8)
+        let elsewhere = try tilt(out: folder + "/out", ["--backhaul-reach", folder + "/elsewhere.csv"])
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains(folder + "/elsewhere.csv: names none of the run's sites"), "\(elsewhere.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 }

@@ -113,16 +113,6 @@ struct TrafficCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
 
-    /// `traffic.csv`'s rows by site id, each column by name.
-    func rows(_ folder: String) throws -> [String: [String: String]] {
-        let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/traffic.csv")), as: UTF8.self)
-            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = try #require(lines.first)
-        return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in
-            (row[0], Dictionary(uniqueKeysWithValues: zip(header, row)))
-        })
-    }
-
     @Test("""
         2G, 3G and 4G sites, each row where its site stands: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
         (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \\
@@ -136,7 +126,7 @@ struct TrafficCommandTests {
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Busy hour") && run.stdout.contains("traffic.csv"), "\(run.stdout)")
-        let rows = try rows(folder + "/out"), summary = try json(folder + "/out/summary.json")
+        let rows = try csvRows(folder + "/out/traffic.csv"), summary = try json(folder + "/out/summary.json")
         #expect(rows.count == 11)
         // Each row stands where its site does: the site file's coordinates.
         let listed = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("sites/batxat_layers.csv"))), as: UTF8.self)
@@ -232,7 +222,7 @@ struct TrafficCommandTests {
             guard residents > 0 else { continue }
             if rates[cell] > 0 { airtime[site] += residents * 0.4 * 0.02 / Double(rates[cell]) } else { withoutRate[site] += residents }
         }
-        let rows = try rows(folder + "/out")
+        let rows = try csvRows(folder + "/out/traffic.csv")
         #expect(rows.count == 15 && served.filter { $0 > 10 }.count >= 10)
         for (index, id) in ids.enumerated() {
             let row = try #require(rows[id])
