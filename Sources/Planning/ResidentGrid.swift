@@ -98,9 +98,20 @@ public struct ResidentGrid: Sendable {
 
     /// Residents per grid cell (every unit's residents added up), row-major, for a raster of `cellCount` cells.
     public func residentsPerCell(cellCount: Int) -> [Double] {
+        residentsPerCell(cellCount: cellCount) { _ in 1 }
+    }
+
+    /// Residents per grid cell as `plan` weighs them: each × (1 + its unit's priority weight).
+    public func weightedResidentsPerCell(cellCount: Int) -> [Double] {
+        residentsPerCell(cellCount: cellCount) { 1 + layer.units[$0].priorityWeight }
+    }
+
+    /// Residents per grid cell, each unit's × `factor(unit)`.
+    private func residentsPerCell(cellCount: Int, factor: (Int) -> Double) -> [Double] {
         var total = [Double](repeating: 0, count: cellCount)
-        for (cells, residents) in zip(unitCells, unitResidents) {
-            for (cell, value) in zip(cells, residents) { total[cell] += value }
+        for (unit, (cells, residents)) in zip(unitCells, unitResidents).enumerated() {
+            let weight = factor(unit)
+            for (cell, value) in zip(cells, residents) { total[cell] += value * weight }
         }
         return total
     }

@@ -75,9 +75,8 @@ public enum CandidateSearch {
         let grid = try DEMSource.open(request.terrainPath).metricGrid(
             around: [centre], radius: request.reach, region: bounds, resolution: request.resolution, policy: request.voidPolicy
         ).grid
-        let residents = weightedResidents(
-            try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid), cellCount: grid.elevations.count
-        )
+        let residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
+            .weightedResidentsPerCell(cellCount: grid.elevations.count)
         let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)
@@ -147,16 +146,6 @@ public enum CandidateSearch {
         } catch {
             throw InputError(path: request.terrainPath, reason: "cannot place candidates in longitude/latitude: \(error.message)")
         }
-    }
-
-    /// Residents per cell weighted as the plan weighs them: × (1 + their commune's priority weight).
-    static func weightedResidents(_ residents: ResidentGrid, cellCount: Int) -> [Double] {
-        var total = [Double](repeating: 0, count: cellCount)
-        for (unit, (cells, values)) in zip(residents.unitCells, residents.unitResidents).enumerated() {
-            let factor = 1 + residents.layer.units[unit].priorityWeight
-            for (cell, value) in zip(cells, values) { total[cell] += value * factor }
-        }
-        return total
     }
 
     /// The grid index of the highest cell with an elevation in each `blockCells` × `blockCells` block (the first

@@ -37,7 +37,7 @@ public enum TiltJob {
         }
         let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let weights = weightedResidents(residents, cellCount: grid.elevations.count)
+        let weights = residents.weightedResidentsPerCell(cellCount: grid.elevations.count)
         let cells = try tiltCells(sites, on: grid, clutter: clutter, weights: weights, request: request, progress: progress)
         let (turned, summary) = search(cells, weights: weights, residents: residents, grid: grid, request: request)
         try writeOutputs(summary, sites: sites, turned: turned, request: evaluation, progress: progress)
@@ -121,16 +121,6 @@ public enum TiltJob {
                 throw evaluation.placementError(error, site: sites[index])
             }
         }
-    }
-
-    /// Residents per cell, each weighted by 1 + its commune's priority weight (as `plan` weighs them).
-    private static func weightedResidents(_ residents: ResidentGrid, cellCount: Int) -> [Double] {
-        var weights = [Double](repeating: 0, count: cellCount)
-        for (unit, cells) in residents.unitCells.enumerated() {
-            let factor = 1 + residents.layer.units[unit].priorityWeight
-            for (cell, value) in zip(cells, residents.unitResidents[unit]) { weights[cell] += value * factor }
-        }
-        return weights
     }
 
     /// The quality a served cell needs for `technology`: the run's SINR (4G, at the request's limit), Ec/Io (3G) or C/I
