@@ -1,20 +1,21 @@
 import Coverage
 import Foundation
+import Propagation
 import Terrain
 
 /// Which residents count as within a candidate's reach in `phusong candidates`.
 public enum CandidateReach: String, Sendable, CaseIterable {
-    /// Those in the site's line-of-sight footprint out to the reach (`--model los`: the terrain clear of the line
-    /// from its antenna to a handset, the link above its technology's threshold): a hilltop seen from a valley.
-    case sight
+    /// Those in the site's footprint out to the reach by the request's model (line of sight by default: the terrain
+    /// clear of the line from its antenna to a handset, the link above its technology's threshold).
+    case footprint
     /// Those within the reach as the crow flies, whatever the terrain between.
     case distance
 
-    /// The grid cells `site` (at map `position`) reaches within `radius` metres.
-    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, radius: Double) throws(SiteCoverageError) -> [Int] {
+    /// The grid cells `site` (at map `position`) reaches within `radius` metres, by `model`'s footprint.
+    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, radius: Double, model: PathLossModel) throws(SiteCoverageError) -> [Int] {
         switch self {
-        case .sight:
-            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: radius, model: .los))
+        case .footprint:
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: radius, model: model))
             let threshold = Float(coverage.threshold)
             var cells: [Int] = []
             coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if power >= threshold { cells.append(cell) } }

@@ -16,8 +16,10 @@ public struct CandidateSearchRequest: Sendable {
     public var blockSize: Double = 2_000
     /// Residents within this distance of a candidate are its reach, metres.
     public var reach: Double = 5_000
-    /// Which of them count: those it sees or all within the distance.
-    public var reachBy = CandidateReach.sight
+    /// Which of them count: those in its footprint or all within the distance.
+    public var reachBy = CandidateReach.footprint
+    /// The footprints' model: line of sight by default.
+    public var model = PathLossModel.los
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -43,7 +45,7 @@ public struct FoundCandidate: Sendable, Equatable {
     public let id: String
     public let location: GeoPoint
     public let elevationM: Double
-    /// Residents within the request's reach (those it sees, or all within the distance) whom no site on air
+    /// Residents within the request's reach (those in its footprint, or all within the distance) whom no site on air
     /// reaches so, weighted as the plan weighs them (× (1 + their commune's priority weight)).
     public let weightedResidentsInReach: Double
 }
@@ -60,7 +62,7 @@ public struct CandidateSearchResult: Sendable {
 
 /// Greenfield candidates for `phusong plan`, found on terrain: the grid over the population layer is cut into blocks,
 /// each block offers its highest cell (a hilltop sees farthest), and the blocks whose hilltops reach the most residents
-/// no site on air reaches — in their line of sight or within the distance, weighted by their communes' priority as the
+/// no site on air reaches — in their footprints (line of sight by default) or within the distance, weighted by their communes' priority as the
 /// plan weighs them — are proposed. They are nominal positions — search rings to survey for land, road and power — and
 /// the plan's optimiser, which keeps the existing sites, picks among them.
 public enum CandidateSearch {
@@ -109,7 +111,7 @@ public enum CandidateSearch {
                 continue
             }
             let cells: [Int]
-            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, radius: request.reach) } catch {
+            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, radius: request.reach, model: request.model) } catch {
                 throw InputError(path: path, reason: "site '\(site.id)' on air \(error.reason) (terrain \(request.terrainPath))")
             }
             for cell in cells { remaining[cell] = 0 }
@@ -129,7 +131,7 @@ public enum CandidateSearch {
                     technology: request.technology
                 )
                 let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach).filter { residents[$0] > 0 }
+                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach, model: request.model).filter { residents[$0] > 0 }
             }
         }
         return try results.map { result throws(InputError) in

@@ -33,8 +33,11 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance, weighted by their communes' priority as plan weighs them.")
     var reachKm = 5.0
 
-    @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those a candidate (and a site on air) sees — its line-of-sight footprint — or all within the distance (sight, distance).")
-    var reachBy = "sight"
+    @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those in a candidate's (and a site on air's) footprint by --model, or all within the distance (footprint, distance).")
+    var reachBy = "footprint"
+
+    @Option(help: "With --reach-by footprint, the footprints' path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")) (los: those the antenna sees).")
+    var model: PathLossModel = .los
 
     @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone (added, alone).")
     var ranking = "added"
@@ -70,7 +73,7 @@ struct CandidatesCommand: ParsableCommand {
         guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
         }
-        guard CandidateReach(rawValue: reachBy) != nil else { throw ValidationError("--reach-by must be sight or distance") }
+        guard CandidateReach(rawValue: reachBy) != nil else { throw ValidationError("--reach-by must be footprint or distance") }
         guard CandidateRanking(rawValue: ranking) != nil else { throw ValidationError("--ranking must be alone or added") }
         guard maxCandidates > 0 else { throw ValidationError("--max-candidates must be at least 1") }
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
@@ -88,7 +91,8 @@ struct CandidatesCommand: ParsableCommand {
         request.existingPath = existing
         request.blockSize = blockKm * 1_000
         request.reach = reachKm * 1_000
-        request.reachBy = CandidateReach(rawValue: reachBy) ?? .sight
+        request.reachBy = CandidateReach(rawValue: reachBy) ?? .footprint
+        request.model = model
         request.ranking = CandidateRanking(rawValue: ranking) ?? .added
         request.maximum = maxCandidates
         request.resolution = resolution
@@ -101,7 +105,7 @@ struct CandidatesCommand: ParsableCommand {
         request.cost = cost
         let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         let found = result.found
-        let reach = (request.reachBy == .sight ? "seen" : "") + " within \(reachKm) km"
+        let reach = (request.reachBy == .footprint ? (model == .los ? "seen" : "covered by \(model.rawValue)") : "") + " within \(reachKm) km"
         let order = request.ranking == .added ? "each next by the residents it adds to those before it" : "by the residents each reaches"
         print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority):")
         if existing != nil {

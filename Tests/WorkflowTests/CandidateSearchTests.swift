@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Planning
+import Propagation
 import Terrain
 import TestSupport
 import Testing
@@ -108,44 +109,62 @@ struct CandidateSearchTests {
         #expect(zip(added, found).allSatisfy { abs($0.site.location.latitude - $1.location.latitude) < 1e-6 })
     }
 
+    /// The grid the search builds over the communes at `resolution` metres (nil: the DEM's 30 m), and the residents per cell.
+    func searchGrid(resolution: Double?) throws -> (grid: TerrainGrid, residents: [Double]) {
+        let layer = try AdminLayer.load(communes, fields: AdminFields())
+        let bounds = layer.bounds
+        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
+        var policy = VoidPolicy()
+        policy.maxVoidFraction = 0.9
+        let grid = try DEMSource.open(terrain).metricGrid(around: [centre], radius: 5_000, region: bounds, resolution: resolution, policy: policy).grid
+        return (grid, try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count))
+    }
+
+    /// The cells `site`'s footprint by `model` covers out to 5 km; on its cell's centre (where the search places a
+    /// hilltop's candidate) with `onCentre`.
+    func covered(
+        by site: Site, on grid: TerrainGrid, model: PathLossModel = .los, onCentre: Bool = false, kernel: CoverageKernel = .sweep
+    ) throws -> Set<Int> {
+        var position = try CoverageEngine.positions(of: [site], on: grid)[0]
+        if onCentre {
+            let cell = try #require(grid.cellIndex(containing: position))
+            position = grid.center(column: cell % grid.width, row: cell / grid.width)
+        }
+        let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: 5_000, model: model, kernel: kernel))
+        var cells = Set<Int>()
+        coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if Double(power) >= coverage.threshold { cells.insert(cell) } }
+        return cells
+    }
+
+    /// A found candidate as the search proposes it (the request's defaults: 30 m, 2G at 900 MHz, 60 dBm).
+    func proposed(_ candidate: FoundCandidate) -> Site {
+        Site(id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm)
+    }
+
+    /// The fixture's site on air, EX-1.
+    func siteOnAir() throws -> Site {
+        try #require(CandidateFile.load(Fixtures.path("sites/batxat_candidates.csv")).first { $0.kind == .existing }).site
+    }
+
     @Test("""
-        Reach by sight (the default): each candidate's residents are those in its line-of-sight footprint out to 5 km \\
-        (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell kernel, fewer than \\
-        within the distance alone, and the ranking is not the distance's; ranked by what each adds (the default), each \\
-        counts those no candidate before it sees, and the twelve see more residents together than the twelve best alone
+        Reach by footprint (the default, line of sight): each candidate's residents are those in its line-of-sight \\
+        footprint out to 5 km (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell \\
+        kernel, fewer than within the distance alone, and the ranking is not the distance's; ranked by what each adds (the \\
+        default), each counts those no candidate before it sees, and the twelve see more residents together than the \\
+        twelve best alone
         """)
     func hilltopsRankedByResidentsInSight() throws {
         let folder = try temporaryFolder("candidates-sight")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var search = request(out: folder + "/candidates.csv")
         search.existingPath = Fixtures.path("sites/batxat_candidates.csv")
-        #expect(search.reachBy == .sight && search.ranking == .added)
+        #expect(search.reachBy == .footprint && search.model == .los && search.ranking == .added)
         search.ranking = .alone
         let found = try CandidateSearch.run(search).found
         #expect(found.count == 12 && zip(found, found.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
 
-        let layer = try AdminLayer.load(communes, fields: AdminFields())
-        let bounds = layer.bounds
-        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
-        let grid = try DEMSource.open(terrain).metricGrid(
-            around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy
-        ).grid
-        let residents = try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count)
-        /// The cells `site` sees; on a cell's centre (as the search places a candidate on its hilltop) with `onCentre`.
-        func seen(from site: Site, onCentre: Bool = false, kernel: CoverageKernel = .sweep) throws -> Set<Int> {
-            var position = try CoverageEngine.positions(of: [site], on: grid)[0]
-            if onCentre {
-                let cell = try #require(grid.cellIndex(containing: position))
-                position = grid.center(column: cell % grid.width, row: cell / grid.width)
-            }
-            let parameters = CoverageParameters(radius: 5_000, model: .los, kernel: kernel)
-            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
-            var cells = Set<Int>()
-            coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if Double(power) >= coverage.threshold { cells.insert(cell) } }
-            return cells
-        }
-        let ex1 = try #require(CandidateFile.load(Fixtures.path("sites/batxat_candidates.csv")).first { $0.kind == .existing }).site
-        let onAir = try seen(from: ex1)
+        let (grid, residents) = try searchGrid(resolution: 90)
+        let ex1 = try siteOnAir(), onAir = try covered(by: ex1, on: grid)
         #expect(onAir.reduce(0) { $0 + residents[$1] } > 1_000, "EX-1 sees residents to leave out")
         var distanceSearch = search
         distanceSearch.reachBy = .distance
@@ -154,13 +173,12 @@ struct CandidateSearchTests {
         let withinDistance = Dictionary(byDistance.map { ("\($0.location)", $0.weightedResidentsInReach) }, uniquingKeysWith: max)
         var compared = 0
         for candidate in found {
-            let site = Site(
-                id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm
-            )
-            let count = try seen(from: site, onCentre: true).subtracting(onAir).reduce(0) { $0 + residents[$1] }
+            let site = proposed(candidate)
+            let count = try covered(by: site, on: grid, onCentre: true).subtracting(onAir).reduce(0) { $0 + residents[$1] }
             #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) against \(candidate.weightedResidentsInReach)")
             // The exact kernel, a profile to every cell, sees the same cells.
-            let exact = try seen(from: site, onCentre: true, kernel: .exact).subtracting(try seen(from: ex1, kernel: .exact)).reduce(0) { $0 + residents[$1] }
+            let exact = try covered(by: site, on: grid, onCentre: true, kernel: .exact).subtracting(try covered(by: ex1, on: grid, kernel: .exact))
+                .reduce(0) { $0 + residents[$1] }
             #expect(abs(exact - count) <= 1e-6 * count, "\(candidate.id): \(count) against \(exact) by the exact kernel")
             if let distance = withinDistance["\(candidate.location)"] {
                 compared += 1
@@ -177,21 +195,39 @@ struct CandidateSearchTests {
         #expect(added.count == 12 && added.first == found.first)
         var taken = onAir
         for candidate in added {
-            let site = Site(
-                id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm
-            )
-            let cells = try seen(from: site, onCentre: true).subtracting(taken)
+            let cells = try covered(by: proposed(candidate), on: grid, onCentre: true).subtracting(taken)
             let count = cells.reduce(0) { $0 + residents[$1] }
             #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) added against \(candidate.weightedResidentsInReach)")
             taken.formUnion(cells)
         }
         #expect(zip(added, added.dropFirst()).allSatisfy { $0.weightedResidentsInReach >= $1.weightedResidentsInReach })
         let seenByAlone = try found.reduce(into: Set<Int>()) { cells, candidate in
-            let site = Site(id: candidate.id, location: candidate.location, antennaHeight: 30, frequencyMHz: 900, eirpDBm: 60, technology: .gsm)
-            cells.formUnion(try seen(from: site, onCentre: true).subtracting(onAir))
+            cells.formUnion(try covered(by: proposed(candidate), on: grid, onCentre: true).subtracting(onAir))
         }
         let (addedTotal, aloneTotal) = (added.reduce(0) { $0 + $1.weightedResidentsInReach }, seenByAlone.reduce(0) { $0 + residents[$1] })
         #expect(addedTotal > aloneTotal, "twelve that spread over the valleys see \(addedTotal) residents, the twelve best alone \(aloneTotal)")
+    }
+
+    @Test("""
+        Reach by an ITM footprint (--model itm, on the DEM's 30 m cells): each candidate's residents are those its ITM \\
+        footprint out to 5 km covers less those EX-1's covers, more than its line of sight alone sees (diffraction)
+        """)
+    func hilltopsRankedByResidentsInITMFootprints() throws {
+        let folder = try temporaryFolder("candidates-itm")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var search = request(out: folder + "/candidates.csv")
+        (search.existingPath, search.resolution, search.model, search.ranking, search.maximum) = (Fixtures.path("sites/batxat_candidates.csv"), nil, .itm, .alone, 4)
+        let found = try CandidateSearch.run(search).found
+        #expect(found.count == 4)
+        let (grid, residents) = try searchGrid(resolution: nil)
+        let ex1 = try siteOnAir(), onAir = try covered(by: ex1, on: grid, model: .itm)
+        for candidate in found {
+            let cells = try covered(by: proposed(candidate), on: grid, model: .itm, onCentre: true)
+            let count = cells.subtracting(onAir).reduce(0) { $0 + residents[$1] }
+            #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) against \(candidate.weightedResidentsInReach)")
+            let seen = try covered(by: proposed(candidate), on: grid, onCentre: true)
+            #expect(cells.count > seen.count, "\(candidate.id): ITM covers \(cells.count) cells, line of sight \(seen.count)")
+        }
     }
 
     @Test("""
@@ -225,7 +261,7 @@ struct CandidateSearchTests {
         )
         #expect(appended.status == 0 && appended.stdout.contains("less those its sites on air reach so (1 on the terrain, 1 off it: FAR)"), "\(appended.stdout)\(appended.stderr)")
         for (option, value, fault) in [
-            ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "--reach-by must be sight or distance"),
+            ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "--reach-by must be footprint or distance"),
             ("--ranking", "best", "--ranking must be alone or added"),
         ] {
             let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", option, value])
