@@ -26,6 +26,8 @@ public struct HubReach: Sendable, Equatable {
     public let dependsOn: [String]
     /// How many sites depend on this one (list it in their `dependsOn`): those its outage cuts off from the fibre.
     public let sitesCutOff: Int
+    /// The sites a working hop joins this one to, in the order of the hops.
+    public let workingHops: [String]
 }
 
 /// Chains of working hops from every site to the fibre: a hop works when its terrain keeps out of 0.6 of the first
@@ -102,7 +104,8 @@ enum BackhaulReach {
             return HubReach(
                 site: site.id, isHub: hubs.contains(site.id), hops: entry?.hops, nextHop: entry?.next, hub: entry?.hub,
                 chainAvailabilityPercent: entry?.outage.map { max(0, 100 - $0) }, tallerMastVia: taller[site.id]?.via,
-                tallerMastRaiseM: taller[site.id]?.raise, dependsOn: dependsOn, sitesCutOff: cutOff[site.id] ?? 0
+                tallerMastRaiseM: taller[site.id]?.raise, dependsOn: dependsOn, sitesCutOff: cutOff[site.id] ?? 0,
+                workingHops: neighbours[site.id]?.map(\.id) ?? []
             )
         }
     }
@@ -114,9 +117,10 @@ enum BackhaulReach {
              csvField(entry.nextHop ?? ""), csvField(entry.hub ?? ""),
              entry.chainAvailabilityPercent.map { String(format: "%.6f", $0) } ?? "", csvField(entry.tallerMastVia ?? ""),
              entry.tallerMastRaiseM.map { String(format: "%.1f", $0) } ?? "", csvField(entry.dependsOn.joined(separator: ";")),
-             String(entry.sitesCutOff)].joined(separator: ",")
+             String(entry.sitesCutOff), csvField(entry.workingHops.joined(separator: ";"))].joined(separator: ",")
         }
-        let header = "id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent,taller_mast_via,taller_mast_raise_m,depends_on,sites_cut_off"
+        let header = "id,hub,hops_to_hub,next_hop,hub_reached,chain_availability_percent,taller_mast_via,taller_mast_raise_m,depends_on,"
+            + "sites_cut_off,working_hops"
         return ([header] + rows).joined(separator: "\n") + "\n"
     }
 }

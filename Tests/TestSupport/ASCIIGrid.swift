@@ -21,11 +21,3 @@ public func writeLevelPlain(in folder: String) throws -> String {
     try writeASCIIGrid(path, size: 40, west: 106.0, south: 22.4, cellSize: 0.01, value: "200", withCRS: true)
     return path
 }
-
-/// The rows of a CSV without quoted fields, as dictionaries by column name.
-public func csvTable(_ path: String) throws -> [[String: String]] {
-    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    guard let header = lines.first else { return [] }
-    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-}

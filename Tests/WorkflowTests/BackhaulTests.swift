@@ -104,7 +104,7 @@ struct BackhaulTests {
         try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
     }
 
-    @Test("reach.csv names the sites every working chain from a site to the fibre passes through, nearest first, and how many sites each one's outage cuts off: those that reach the hub with it and not without it")
+    @Test("reach.csv names the sites every working chain from a site to the fibre passes through, nearest first, and how many sites each one's outage cuts off: those that reach the hub with it and not without it; and the sites each one's working hops join it to")
     func relaysCuttingOff() throws {
         let folder = try temporaryFolder("backhaul-relays")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -123,6 +123,7 @@ struct BackhaulTests {
             #expect(reach.first { $0["id"] == down }?["sites_cut_off"] == String(cutOff.count), "\(down)")
         }
         for row in reach {
+            #expect(Set((row["working_hops"] ?? "").split(separator: ";").map(String.init)) == neighbours[row["id"]!] ?? [], "\(row)")
             let chain = (row["depends_on"] ?? "").split(separator: ";").map { distance[String($0)] ?? -1 }
             #expect(chain == chain.sorted(by: >) && Set(chain).count == chain.count && !chain.contains(-1), "\(row)")
         }
