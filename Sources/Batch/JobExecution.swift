@@ -41,6 +41,7 @@ enum JobExecution {
                 "residents_given_a_second_mast": .number(plan.residentsGivenASecondMast),
             ]
             figures["cost_per_resident_newly_covered"] = plan.costPerResidentNewlyCovered.map(Figure.number)
+            figures["chosen_without_backhaul"] = plan.chosenWithoutBackhaul.map { Figure.number(Double($0.count)) }
             return (figures, nil)
         case let .tilt(request):
             var run = request

@@ -8,6 +8,10 @@ import Terrain
 package struct BackhaulChains {
     /// Per site id of the backhaul, the ids its chains pass through.
     let dependsOn: [String: [String]]
+    /// Per site id, the sites a working hop joins it to (`working_hops`); nil for a file without the column.
+    let workingHops: [String: [String]]?
+    /// The ids on the fibre (`hub` true); empty for a file without the column.
+    let hubs: Set<String>
 
     /// Reads `path`, refusing a file without `id` and `depends_on` columns, a row without an id, an id given twice, or
     /// a file naming none of `sites` (by id or `mast`).
@@ -17,17 +21,46 @@ package struct BackhaulChains {
             let header = csv.header.joined(separator: ", ")
             throw InputError(path: path, reason: "needs the columns id and depends_on (reach.csv of phusong backhaul --hub-field); it has \(header)")
         }
-        var dependsOn: [String: [String]] = [:]
+        let links = csv.header.firstIndex(of: "working_hops"), hub = csv.header.firstIndex(of: "hub")
+        var dependsOn: [String: [String]] = [:], workingHops: [String: [String]] = [:], hubs = Set<String>()
         for (line, fields) in csv.dataRows {
-            let values = columns.map { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : "" }
-            guard !values[0].isEmpty else { throw InputError(path: path, reason: "row \(line) has no id") }
-            guard dependsOn[values[0]] == nil else { throw InputError(path: path, reason: "row \(line) gives id '\(values[0])' again") }
-            dependsOn[values[0]] = values[1].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            func field(_ column: Int?) -> String { column.map { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : "" } ?? "" }
+            let id = field(columns[0])
+            guard !id.isEmpty else { throw InputError(path: path, reason: "row \(line) has no id") }
+            guard dependsOn[id] == nil else { throw InputError(path: path, reason: "row \(line) gives id '\(id)' again") }
+            dependsOn[id] = Self.ids(field(columns[1]))
+            workingHops[id] = Self.ids(field(links))
+            if field(hub).lowercased() == "true" { hubs.insert(id) }
         }
         guard sites.contains(where: { dependsOn[$0.id] != nil || $0.mast.map { dependsOn[$0] != nil } == true }) else {
             throw InputError(path: path, reason: "names none of the run's sites, by id or mast")
         }
         self.dependsOn = dependsOn
+        self.workingHops = links == nil ? nil : workingHops
+        self.hubs = hubs
+    }
+
+    /// The ids of a `;`-separated list.
+    private static func ids(_ list: String) -> [String] {
+        list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The row a site follows: its own (by id) or, failing that, its mast's; nil when the file has neither.
+    func row(of site: Site) -> String? {
+        dependsOn[site.id] != nil ? site.id : site.mast.flatMap { dependsOn[$0] != nil ? $0 : nil }
+    }
+
+    /// Of `built` (rows' ids), those a chain of working hops between built sites joins to a built hub; nil for a
+    /// file without `working_hops`.
+    func reachingFibre(built: Set<String>) -> Set<String>? {
+        guard let workingHops else { return nil }
+        var reached = hubs.intersection(built), frontier = Array(reached)
+        while let id = frontier.popLast() {
+            for neighbour in workingHops[id] ?? [] where built.contains(neighbour) && reached.insert(neighbour).inserted {
+                frontier.append(neighbour)
+            }
+        }
+        return reached
     }
 
     /// For each of `masts` (site indices into `sites`, as `SiteMasts` groups them), the other masts its outage takes
@@ -44,7 +77,7 @@ package struct BackhaulChains {
         var cutOff = [Set<Int>](repeating: [], count: masts.count)
         for (mast, members) in masts.enumerated() {
             for site in members {
-                let chain = dependsOn[sites[site].id] ?? sites[site].mast.flatMap { dependsOn[$0] } ?? []
+                let chain = row(of: sites[site]).flatMap { dependsOn[$0] } ?? []
                 for relay in chain.compactMap({ mastNamed[$0] }) where relay != mast { cutOff[relay].insert(mast) }
             }
         }

@@ -44,11 +44,15 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         public let residentsCovered: Double
         /// The residents no other chosen site covers: what the plan would lose without it.
         public let residentsOnlyItCovers: Double
+        /// With a backhaul's reach: whether working hops between the chosen sites (and sites outside the plan) join it to
+        /// the fibre; nil without one, or for a site the reach file has no row for.
+        public let reachesFibre: Bool?
 
         enum CodingKeys: String, CodingKey {
             case id, kind, cost
             case residentsCovered = "residents_covered"
             case residentsOnlyItCovers = "residents_only_it_covers"
+            case reachesFibre = "reaches_fibre"
         }
     }
 
@@ -89,6 +93,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let solverSeconds: Double
     /// Every commune's residents and their covered share with the existing sites alone and with the plan.
     public let communes: [CommuneChange]
+    /// With a backhaul's reach (and its working hops): the chosen sites whose chains to the fibre all need a
+    /// candidate the plan leaves out.
+    public let chosenWithoutBackhaul: [String]?
 
     enum CodingKeys: String, CodingKey {
         case engine, candidates, chosen, cost, objective, gap, status, communes
@@ -98,6 +105,7 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
         case residentsGivenASecondMast = "residents_given_a_second_mast"
         case secondMastWeight = "second_mast_weight"
+        case chosenWithoutBackhaul = "chosen_without_backhaul"
     }
 
     public func json() -> String { reportJSON(self) + "\n" }
@@ -113,7 +121,7 @@ public enum PlanJob {
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
         let candidates = try CandidateFile.load(evaluation.sitesPath)
         try evaluation.validateUplink(of: candidates.map(\.site))
-        _ = try evaluation.backhaulChains(of: candidates.map(\.site))
+        let chains = try evaluation.backhaulChains(of: candidates.map(\.site))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let (terrain, clutter) = try evaluation.loadTerrain(for: candidates.map(\.site), layer: layer) { index, reason in
             InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[index].site.id)' \(reason) \(evaluation.terrainPath)")
@@ -148,12 +156,14 @@ public enum PlanJob {
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
             let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
             let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
+            let fibre = chains?.reachesFibre(chosen: chosen.map(\.site), candidates: candidates.map(\.site)) ?? chosen.map { _ in nil }
             let summary = PlanSummary(
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: candidates.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
-                        residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index]
+                        residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index],
+                        reachesFibre: fibre[index]
                     )
                 },
                 cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
@@ -163,7 +173,8 @@ public enum PlanJob {
                 ),
                 secondMastWeight: request.secondMastWeight, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
-                communes: changes(before: before?.residents, after: after.residents)
+                communes: changes(before: before?.residents, after: after.residents),
+                chosenWithoutBackhaul: fibre.contains { $0 != nil } ? chosen.indices.filter { fibre[$0] == false }.map { chosen[$0].site.id } : nil
             )
             try staging.write(summary.json(), to: "plan.json")
             try staging.commit()

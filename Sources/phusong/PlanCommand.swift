@@ -68,6 +68,11 @@ struct PlanCommand: ParsableCommand {
             + (plan.costPerResidentNewlyCovered.map { String(format: ", cost %.4g each", $0) } ?? ""))
         print(String(format: "  residents covered today by a single mast given a second %.0f", plan.residentsGivenASecondMast)
             + (plan.secondMastWeight > 0 ? String(format: " (each counting %g in the objective)", plan.secondMastWeight) : ""))
+        if let stranded = plan.chosenWithoutBackhaul {
+            print(stranded.isEmpty
+                ? "  backhaul: every chosen site with a row in the reach file reaches the fibre over the chosen masts"
+                : "  backhaul: \(stranded.count) chosen \(stranded.count == 1 ? "site reaches" : "sites reach") no fibre over the chosen masts (\(firstTen(stranded)))")
+        }
         let before = FileManager.default.fileExists(atPath: options.out + "/before") ? " \(options.out)/before/ (sites on air alone)," : ""
         print("Results: \(options.out)/plan.json,\(before) \(options.out)/after/")
     }

@@ -91,11 +91,70 @@ struct PlanJobTests {
         if chosen.contains("SH-2") && chosen.contains("GF-2") { #expect(after["SH-2"]?["masts_cut_off"] == "GF-2") }
         #expect(before.keys.sorted() == ["EX-1"] && before["EX-1"]?["masts_cut_off"] == "")
         #expect(Double(try #require(after["EX-1"]?["residents_only_they_cover"]))! > Double(try #require(after["EX-1"]?["residents_only_it_covers"]))!)
+        let plan = try json(folder + "/out/plan.json")
+        #expect(plan["chosen_without_backhaul"] == nil, "a reach file without working_hops says nothing of them")
 
         try "id,depends_on\nBTS-99,\n".write(toFile: folder + "/elsewhere.csv", atomically: true, encoding: .utf8)
         let refused = try run(batXatPlan(out: folder + "/refused") + ["--budget", "160", "--backhaul-reach", folder + "/elsewhere.csv"])
         #expect(refused.status != 0 && refused.stderr.contains(folder + "/elsewhere.csv") && refused.stderr.contains("names none of the run's sites"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
+    @Test("""
+        With phusong backhaul's own reach over the candidates (EX-1 on the fibre, hops within 8 km; GF-1a and GF-1b on one \\
+        spot are no hop), each chosen site reaches the fibre exactly when working hops between the chosen sites join it to \\
+        EX-1; the others are listed, printed and counted (a batch plan job's figure too)
+        """)
+    func chosenSitesWithoutBackhaul() throws {
+        let folder = try temporaryFolder("plan-fibre")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8).split(separator: "\n")
+        let flagged = [lines[0] + ",fibre"] + lines.dropFirst().map { $0 + ($0.hasPrefix("EX-1,") ? ",yes" : ",") }
+        try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/candidates.csv", atomically: true, encoding: .utf8)
+        let backhaul = try run([
+            "backhaul", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", folder + "/candidates.csv",
+            "--within-km", "8", "--hub-field", "fibre", "--out", folder + "/backhaul",
+        ])
+        #expect(backhaul.status == 0, "\(backhaul.stderr)")
+        let hops = try csvTable(folder + "/backhaul/hops.csv")
+        func partners(_ id: String) -> Set<String> { Set(hops.compactMap { $0["from"] == id ? $0["to"] : $0["to"] == id ? $0["from"] : nil }) }
+        #expect(!partners("GF-1a").contains("GF-1b") && partners("GF-1a") == partners("GF-1b") && !partners("GF-1a").isEmpty)
+        var arguments = batXatPlan(out: folder + "/out") + ["--budget", "160", "--backhaul-reach", folder + "/backhaul/reach.csv"]
+        arguments[arguments.firstIndex(of: Fixtures.path("sites/batxat_candidates.csv"))!] = folder + "/candidates.csv"
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let chosen = try #require(try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]])
+        let ids = Set(chosen.compactMap { $0["id"] as? String })
+        // Breadth first from EX-1 over the hops that clear 0.6 of the zone, between chosen sites only.
+        var reached: Set<String> = ["EX-1"], frontier = ["EX-1"]
+        while let id = frontier.popLast() {
+            for hop in hops where hop["clears_60_percent"] == "true" {
+                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && ids.contains(b) && reached.insert(b).inserted {
+                    frontier.append(b)
+                }
+            }
+        }
+        for site in chosen {
+            let id = try #require(site["id"] as? String)
+            #expect(site["reaches_fibre"] as? Bool == reached.contains(id), "\(id)")
+        }
+        let stranded = ids.subtracting(reached).sorted()
+        let listed = try json(folder + "/out/plan.json")["chosen_without_backhaul"] as? [String]
+        #expect(!stranded.isEmpty && Set(listed ?? []) == Set(stranded), "\(String(describing: listed))")
+        #expect(result.stdout.contains("backhaul: \(stranded.count) chosen sites reach no fibre over the chosen masts"), "\(result.stdout)")
+
+        try """
+            scenarios:
+              batxat: {terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")),
+                       model: los, radius_km: 8, resolution_m: 30, max_void_fraction: 0.7, backhaul_reach: backhaul/reach.csv}
+            jobs:
+              - {id: fibre, type: plan, scenario: batxat, sites: candidates.csv, budget: 160}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let batch = try run(["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let jobs = try #require(try json(folder + "/batch/batch.json")["jobs"] as? [[String: Any]])
+        let figures = try #require(jobs.first?["figures"] as? [String: Any])
+        #expect(figures["chosen_without_backhaul"] as? Double == Double(stranded.count), "\(figures)")
     }
 
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
