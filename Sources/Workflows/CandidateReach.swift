@@ -1,6 +1,5 @@
 import Coverage
 import Foundation
-import Propagation
 import Terrain
 
 /// Which residents count as within a candidate's reach in `phusong candidates`.
@@ -11,17 +10,17 @@ public enum CandidateReach: String, Sendable, CaseIterable {
     /// Those within the reach as the crow flies, whatever the terrain between.
     case distance
 
-    /// The grid cells `site` (at map `position`) reaches within `radius` metres, by `model`'s footprint.
-    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, radius: Double, model: PathLossModel) throws(SiteCoverageError) -> [Int] {
+    /// The grid cells `site` (at map `position`) reaches within the radius of `parameters`, by their model's footprint.
+    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters) throws(SiteCoverageError) -> [Int] {
         switch self {
         case .footprint:
-            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: radius, model: model))
+            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
             let threshold = Float(coverage.threshold)
             var cells: [Int] = []
             coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if power >= threshold { cells.append(cell) } }
             return cells
         case .distance:
-            return Self.disc(around: position, on: grid, radius: radius)
+            return Self.disc(around: position, on: grid, radius: parameters.radius)
         }
     }
 

@@ -18,8 +18,12 @@ public struct CandidateSearchRequest: Sendable {
     public var reach: Double = 5_000
     /// Which of them count: those in its footprint or all within the distance.
     public var reachBy = CandidateReach.footprint
-    /// The footprints' model: line of sight by default.
+    /// The footprints' model (line of sight by default) and its radio environment.
     public var model = PathLossModel.los
+    public var environment = RadioEnvironment()
+
+    /// The footprints' settings: the model out to the reach.
+    var parameters: CoverageParameters { CoverageParameters(radius: reach, model: model, environment: environment) }
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -111,7 +115,7 @@ public enum CandidateSearch {
                 continue
             }
             let cells: [Int]
-            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, radius: request.reach, model: request.model) } catch {
+            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, parameters: request.parameters) } catch {
                 throw InputError(path: path, reason: "site '\(site.id)' on air \(error.reason) (terrain \(request.terrainPath))")
             }
             for cell in cells { remaining[cell] = 0 }
@@ -123,6 +127,7 @@ public enum CandidateSearch {
     private static func cellsReached(
         from hilltops: [Int], at places: [GeoPoint], residents: [Double], grid: TerrainGrid, request: CandidateSearchRequest
     ) throws(InputError) -> [[Int]] {
+        let parameters = request.parameters
         let results = parallelMap(count: hilltops.count, chunkSize: 8) { index in
             Result { () throws(SiteCoverageError) in
                 let site = Site(
@@ -131,7 +136,7 @@ public enum CandidateSearch {
                     technology: request.technology
                 )
                 let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return try request.reachBy.cells(of: site, at: centre, on: grid, radius: request.reach, model: request.model).filter { residents[$0] > 0 }
+                return try request.reachBy.cells(of: site, at: centre, on: grid, parameters: parameters).filter { residents[$0] > 0 }
             }
         }
         return try results.map { result throws(InputError) in

@@ -39,6 +39,8 @@ struct CandidatesCommand: ParsableCommand {
     @Option(help: "With --reach-by footprint, the footprints' path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")) (los: those the antenna sees).")
     var model: PathLossModel = .los
 
+    @OptionGroup var radio: RadioEnvironmentOptions
+
     @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone (added, alone).")
     var ranking = "added"
 
@@ -83,6 +85,7 @@ struct CandidatesCommand: ParsableCommand {
         guard Technology(named: technology) != nil else { throw ValidationError("--technology must be 2G, 3G or 4G") }
         if let frequency, !(frequency > 0) { throw ValidationError("--frequency-mhz must be positive") }
         if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
+        try radio.validate(for: model)
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
     }
 
@@ -93,6 +96,7 @@ struct CandidatesCommand: ParsableCommand {
         request.reach = reachKm * 1_000
         request.reachBy = CandidateReach(rawValue: reachBy) ?? .footprint
         request.model = model
+        request.environment = radio.settings
         request.ranking = CandidateRanking(rawValue: ranking) ?? .added
         request.maximum = maxCandidates
         request.resolution = resolution
