@@ -33,7 +33,7 @@ public struct Manifest: Sendable {
 
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul"]
     private static let planKeys: Set<String> = [
-        "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "gap", "time_limit",
+        "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
@@ -158,10 +158,15 @@ public struct Manifest: Sendable {
         if let minimum, !(0...100).contains(minimum) { throw fields.fault("commune_minimum_percent", "must be within 0–100") }
         let secondMast = try fields.number("second_mast_weight") ?? 0
         guard (0...1).contains(secondMast) else { throw fields.fault("second_mast_weight", "must be within 0–1") }
-        return PlanRequest(
+        var request = PlanRequest(
             evaluation: evaluation, p: p, budget: budget, options: try solverOptions(fields, exact: true),
             minimumSeparation: separation, communeMinimumShare: minimum.map { $0 / 100 }, secondMastWeight: secondMast
         )
+        request.backhaulRequired = try fields.bool("backhaul_required") ?? false
+        if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil {
+            throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach")
+        }
+        return request
     }
 
     private static func solverOptions(_ fields: JSONFields, exact: Bool) throws(InputError) -> SitingOptions {

@@ -19,6 +19,9 @@ public struct PlanRequest: Sendable {
     /// What each resident covered today by a single mast on air counts in the objective, 0–1, when a chosen site on
     /// another mast covers them too (a second mast to fall back on); 0: coverage alone.
     public var secondMastWeight: Double
+    /// Leave out the candidates (not on air) that no chain of working hops joins to the fibre even with every candidate
+    /// built (the evaluation's backhaul reach, with `working_hops`).
+    public var backhaulRequired = false
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -96,6 +99,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     /// With a backhaul's reach (and its working hops): the chosen sites whose chains to the fibre all need a
     /// candidate the plan leaves out.
     public let chosenWithoutBackhaul: [String]?
+    /// With `backhaulRequired`: the candidates left out, which no chain joins to the fibre with every candidate built.
+    public let candidatesWithoutBackhaul: [String]?
 
     enum CodingKeys: String, CodingKey {
         case engine, candidates, chosen, cost, objective, gap, status, communes
@@ -106,6 +111,7 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case residentsGivenASecondMast = "residents_given_a_second_mast"
         case secondMastWeight = "second_mast_weight"
         case chosenWithoutBackhaul = "chosen_without_backhaul"
+        case candidatesWithoutBackhaul = "candidates_without_backhaul"
     }
 
     public func json() -> String { reportJSON(self) + "\n" }
@@ -119,9 +125,11 @@ public enum PlanJob {
         let evaluation = request.evaluation
         try checkOutputFolder(evaluation.outputDirectory)
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
-        let candidates = try CandidateFile.load(evaluation.sitesPath)
-        try evaluation.validateUplink(of: candidates.map(\.site))
-        let chains = try evaluation.backhaulChains(of: candidates.map(\.site))
+        let listed = try CandidateFile.load(evaluation.sitesPath)
+        try evaluation.validateUplink(of: listed.map(\.site))
+        let chains = try evaluation.backhaulChains(of: listed.map(\.site))
+        let unreachable = try request.backhaulRequired ? unreachableCandidates(listed, chains: chains, request: evaluation) : nil
+        let candidates = listed.filter { !(unreachable?.contains($0.site.id) ?? false) }
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let (terrain, clutter) = try evaluation.loadTerrain(for: candidates.map(\.site), layer: layer) { index, reason in
             InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[index].site.id)' \(reason) \(evaluation.terrainPath)")
@@ -156,9 +164,9 @@ public enum PlanJob {
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
             let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
             let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
-            let fibre = chains?.reachesFibre(chosen: chosen.map(\.site), candidates: candidates.map(\.site)) ?? chosen.map { _ in nil }
+            let fibre = chains?.reachesFibre(chosen: chosen.map(\.site), candidates: listed.map(\.site)) ?? chosen.map { _ in nil }
             let summary = PlanSummary(
-                engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: candidates.count,
+                engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: listed.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
@@ -174,7 +182,8 @@ public enum PlanJob {
                 secondMastWeight: request.secondMastWeight, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
                 communes: changes(before: before?.residents, after: after.residents),
-                chosenWithoutBackhaul: fibre.contains { $0 != nil } ? chosen.indices.filter { fibre[$0] == false }.map { chosen[$0].site.id } : nil
+                chosenWithoutBackhaul: fibre.contains { $0 != nil } ? chosen.indices.filter { fibre[$0] == false }.map { chosen[$0].site.id } : nil,
+                candidatesWithoutBackhaul: unreachable.map { ids in listed.map(\.site.id).filter(ids.contains) }
             )
             try staging.write(summary.json(), to: "plan.json")
             try staging.commit()
@@ -183,6 +192,22 @@ public enum PlanJob {
             staging.discard()
             throw error
         }
+    }
+
+    /// The ids of the candidates not on air that have a row in the backhaul's reach and that no chain of working hops
+    /// joins to the fibre with every candidate built (nor any other site of the reach).
+    private static func unreachableCandidates(
+        _ candidates: [PlanCandidate], chains: BackhaulChains?, request: FootprintRequest
+    ) throws(InputError) -> Set<String> {
+        guard let chains, let path = request.residents?.backhaulReachPath else {
+            throw InputError(path: request.sitesPath, reason: "requiring backhaul needs a backhaul's reach (--backhaul-reach)")
+        }
+        guard let reached = chains.reachingFibre(built: Set(chains.dependsOn.keys)) else {
+            throw InputError(path: path, reason: "requiring backhaul needs working_hops (reach.csv of phusong backhaul --hub-field)")
+        }
+        return Set(candidates.filter { candidate in
+            candidate.kind != .existing && chains.row(of: candidate.site).map { !reached.contains($0) } == true
+        }.map(\.site.id))
     }
 
     /// Each candidate's footprint (its own technology's threshold), computed in parallel.

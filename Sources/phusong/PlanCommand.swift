@@ -38,6 +38,9 @@ struct PlanCommand: ParsableCommand {
     )
     var secondMastWeight = 0.0
 
+    @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: leave out the candidates (not on air) that no chain of working hops joins to the fibre even with every candidate built.")
+    var backhaulRequired = false
+
     func validate() throws {
         guard limits.p != nil || limits.budget != nil else { throw ValidationError("give --p or --budget (or both)") }
         if let minimumSeparation, !(minimumSeparation > 0) { throw ValidationError("--min-separation-m must be positive") }
@@ -45,14 +48,16 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--commune-minimum-percent must be within 0–100")
         }
         guard (0...1).contains(secondMastWeight) else { throw ValidationError("--second-mast-weight must be within 0–1") }
+        guard !backhaulRequired || backhaul.path != nil else { throw ValidationError("--backhaul-required needs --backhaul-reach") }
     }
 
     func run() throws {
-        let request = PlanRequest(
+        var request = PlanRequest(
             evaluation: options.request(residents: backhaul.following(traffic.loading(population.request))), p: limits.p, budget: limits.budget,
             options: limits.options(), minimumSeparation: minimumSeparation,
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )
+        request.backhaulRequired = backhaulRequired
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -68,6 +73,9 @@ struct PlanCommand: ParsableCommand {
             + (plan.costPerResidentNewlyCovered.map { String(format: ", cost %.4g each", $0) } ?? ""))
         print(String(format: "  residents covered today by a single mast given a second %.0f", plan.residentsGivenASecondMast)
             + (plan.secondMastWeight > 0 ? String(format: " (each counting %g in the objective)", plan.secondMastWeight) : ""))
+        if let unreachable = plan.candidatesWithoutBackhaul {
+            print("  left out: \(unreachable.count) candidates no chain of working hops joins to the fibre" + (unreachable.isEmpty ? "" : " (\(firstTen(unreachable)))"))
+        }
         if let stranded = plan.chosenWithoutBackhaul {
             print(stranded.isEmpty
                 ? "  backhaul: every chosen site with a row in the reach file reaches the fibre over the chosen masts"

@@ -103,7 +103,8 @@ struct PlanJobTests {
     @Test("""
         With phusong backhaul's own reach over the candidates (EX-1 on the fibre, hops within 8 km; GF-1a and GF-1b on one \\
         spot are no hop), each chosen site reaches the fibre exactly when working hops between the chosen sites join it to \\
-        EX-1; the others are listed, printed and counted (a batch plan job's figure too)
+        EX-1; the others are listed, printed and counted (a batch plan job's figure too); --backhaul-required leaves out \\
+        the candidates no chain joins to EX-1 with every candidate built
         """)
     func chosenSitesWithoutBackhaul() throws {
         let folder = try temporaryFolder("plan-fibre")
@@ -155,6 +156,30 @@ struct PlanJobTests {
         let jobs = try #require(try json(folder + "/batch/batch.json")["jobs"] as? [[String: Any]])
         let figures = try #require(jobs.first?["figures"] as? [String: Any])
         #expect(figures["chosen_without_backhaul"] as? Double == Double(stranded.count), "\(figures)")
+
+        // --backhaul-required: the candidates no chain joins to EX-1 with every candidate built are left out.
+        var everyone: Set<String> = ["EX-1"], next = ["EX-1"]
+        while let id = next.popLast() {
+            for hop in hops where hop["clears_60_percent"] == "true" {
+                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && everyone.insert(b).inserted { next.append(b) }
+            }
+        }
+        let required = try run(arguments.map { $0 == folder + "/out" ? folder + "/required" : $0 } + ["--backhaul-required"])
+        #expect(required.status == 0, "\(required.stderr)")
+        let plan = try json(folder + "/required/plan.json")
+        let leftOut = ["SH-1", "SH-2", "GF-1a", "GF-1b", "GF-2", "GF-3"].filter { !everyone.contains($0) }
+        #expect(!leftOut.isEmpty && plan["candidates_without_backhaul"] as? [String] == leftOut, "\(plan)")
+        let kept = try #require(plan["chosen"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(Set(kept).isSubset(of: everyone) && plan["candidates"] as? Int == 7, "\(kept)")
+        #expect(required.stdout.contains("left out: \(leftOut.count) candidates no chain of working hops joins to the fibre"), "\(required.stdout)")
+        let unreached = try run(batXatPlan(out: folder + "/unreached") + ["--budget", "160", "--backhaul-required"])
+        #expect(unreached.status == 64 && unreached.stderr.contains("--backhaul-required needs --backhaul-reach"), "\(unreached.stderr)")
+        let manifest = try String(contentsOfFile: folder + "/manifest.yaml", encoding: .utf8)
+        try manifest.replacingOccurrences(of: ", backhaul_reach: backhaul/reach.csv", with: "")
+            .replacingOccurrences(of: "budget: 160}", with: "budget: 160, backhaul_required: true}")
+            .write(toFile: folder + "/unreached.yaml", atomically: true, encoding: .utf8)
+        let refused = try run(["batch", folder + "/unreached.yaml", "--out", folder + "/unreached-batch"])
+        #expect(refused.status != 0 && refused.stderr.contains("backhaul_required: needs the scenario's backhaul_reach"), "\(refused.stderr)")
     }
 
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
