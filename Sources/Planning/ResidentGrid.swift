@@ -101,10 +101,13 @@ public struct ResidentGrid: Sendable {
         residentsPerCell(cellCount: cellCount) { _ in 1 }
     }
 
-    /// Residents per grid cell as `plan` weighs them: each × (1 + its unit's priority weight).
+    /// Residents per grid cell as `plan` weighs them: each × `priorityFactor` of its unit.
     public func weightedResidentsPerCell(cellCount: Int) -> [Double] {
-        residentsPerCell(cellCount: cellCount) { 1 + layer.units[$0].priorityWeight }
+        residentsPerCell(cellCount: cellCount, factor: priorityFactor)
     }
+
+    /// What each resident of `unit` counts for in `plan`'s objective: 1 + its priority weight.
+    public func priorityFactor(_ unit: Int) -> Double { 1 + layer.units[unit].priorityWeight }
 
     /// Residents per grid cell, each unit's × `factor(unit)`.
     private func residentsPerCell(cellCount: Int, factor: (Int) -> Double) -> [Double] {

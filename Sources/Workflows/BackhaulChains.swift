@@ -32,12 +32,12 @@ package struct BackhaulChains {
             workingHops[id] = Self.ids(field(links))
             if field(hub).lowercased() == "true" { hubs.insert(id) }
         }
-        guard sites.contains(where: { dependsOn[$0.id] != nil || $0.mast.map { dependsOn[$0] != nil } == true }) else {
-            throw InputError(path: path, reason: "names none of the run's sites, by id or mast")
-        }
         self.dependsOn = dependsOn
         self.workingHops = links == nil ? nil : workingHops
         self.hubs = hubs
+        guard sites.contains(where: { row(of: $0) != nil }) else {
+            throw InputError(path: path, reason: "names none of the run's sites, by id or mast")
+        }
     }
 
     /// The ids of a `;`-separated list.

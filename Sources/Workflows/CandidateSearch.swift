@@ -21,9 +21,6 @@ public struct CandidateSearchRequest: Sendable {
     /// The footprints' model (line of sight by default) and its radio environment.
     public var model = PathLossModel.los
     public var environment = RadioEnvironment()
-
-    /// The footprints' settings: the model out to the reach.
-    var parameters: CoverageParameters { CoverageParameters(radius: reach, model: model, environment: environment) }
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -42,6 +39,9 @@ public struct CandidateSearchRequest: Sendable {
         self.residents = residents
         self.outputPath = outputPath
     }
+
+    /// The footprints' settings: the model out to the reach.
+    var parameters: CoverageParameters { CoverageParameters(radius: reach, model: model, environment: environment) }
 }
 
 /// A greenfield position found: the highest cell of its block.

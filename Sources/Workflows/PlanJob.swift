@@ -242,7 +242,7 @@ public enum PlanJob {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         var secondMastDemandsOfCell: [Int: [Int]] = [:]
         for (unit, cells) in residents.unitCells.enumerated() {
-            let factor = 1 + residents.layer.units[unit].priorityWeight, first = weights.count
+            let factor = residents.priorityFactor(unit), first = weights.count
             for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 {
                 demandsOfCell[cell, default: []].append(weights.count)
                 weights.append(value * factor)
@@ -251,7 +251,7 @@ public enum PlanJob {
         }
         if request.secondMastWeight > 0 {
             for (unit, cells) in residents.unitCells.enumerated() {
-                let weight = request.secondMastWeight * (1 + residents.layer.units[unit].priorityWeight)
+                let weight = request.secondMastWeight * residents.priorityFactor(unit)
                 for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 && secondMasts.isOnOneMast(cell) {
                     secondMastDemandsOfCell[cell, default: []].append(weights.count)
                     weights.append(value * weight)
