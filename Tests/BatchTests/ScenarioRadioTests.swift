@@ -150,8 +150,8 @@ struct ScenarioRadioTests {
     }
 
     @Test("""
-        A batch evaluation with the uplink, SINR and rate, Ec/Io, C/I and clutter gives their headline figures in \\
-        batch.json: the sites the uplink limits, the median SINR, rate, Ec/Io and C/I, the shares polluted (RSRP, pilots), \\
+        A batch evaluation with the uplink, SINR and rate, Ec/Io, C/I and clutter gives their headline figures in \
+        batch.json: the sites the uplink limits, the median SINR, rate, Ec/Io and C/I, the shares polluted (RSRP, pilots), \
         the shares under the rate's and the C/I's limits and each land-cover class's share covered, as the job's summary.json has them
         """)
     func linkFigures() throws {

@@ -28,10 +28,10 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them), reach by distance, ranked \\
-        alone: each \\
-        candidate is the highest cell of its 2 km block, its residents within 5 km but not within 5 km of EX-1 (on air), × 3 \\
-        in priority communes, equal a brute-force sum over the grid, they come ranked, and the file is the existing \\
+        On Bát Xát (Copernicus 1″ at 90 m, census communes, priority 2 on about half of them), reach by distance, ranked \
+        alone: each \
+        candidate is the highest cell of its 2 km block, its residents within 5 km but not within 5 km of EX-1 (on air), × 3 \
+        in priority communes, equal a brute-force sum over the grid, they come ranked, and the file is the existing \
         candidates verbatim plus rows plan reads as greenfield sites
         """)
     func hilltopsRankedByResidents() throws {
@@ -148,10 +148,10 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        Reach by footprint (the default, line of sight): each candidate's residents are those in its line-of-sight \\
-        footprint out to 5 km (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell \\
-        kernel, fewer than within the distance alone, and the ranking is not the distance's; ranked by what each adds (the \\
-        default), each counts those no candidate before it sees, and the twelve see more residents together than the \\
+        Reach by footprint (the default, line of sight): each candidate's residents are those in its line-of-sight \
+        footprint out to 5 km (30 m antenna, 1.5 m handset, k = 4/3) less those in EX-1's, the same by the exact per-cell \
+        kernel, fewer than within the distance alone, and the ranking is not the distance's; ranked by what each adds (the \
+        default), each counts those no candidate before it sees, and the twelve see more residents together than the \
         twelve best alone
         """)
     func hilltopsRankedByResidentsInSight() throws {
@@ -210,8 +210,8 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        Reach by an ITM footprint (--model itm --location 90, on the DEM's 30 m cells): each candidate's residents are \\
-        those its ITM footprint at 90 % of locations out to 5 km covers less those EX-1's covers, fewer cells than the \\
+        Reach by an ITM footprint (--model itm --location 90, on the DEM's 30 m cells): each candidate's residents are \
+        those its ITM footprint at 90 % of locations out to 5 km covers less those EX-1's covers, fewer cells than the \
         median's and more than its line of sight alone sees (diffraction)
         """)
     func hilltopsRankedByResidentsInITMFootprints() throws {
@@ -236,7 +236,7 @@ struct CandidateSearchTests {
     }
 
     @Test("""
-        The command alone writes a candidate file with its own header; with an existing file it names its sites on air off the \\
+        The command alone writes a candidate file with its own header; with an existing file it names its sites on air off the \
         terrain; a bad option exits non-zero and writes nothing
         """)
     func command() throws {

@@ -34,9 +34,9 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        Cell by cell: the strongest 2G carrier against the others on its channel, those a channel away 18 dB down and two \\
-        away 50 dB down, and −114.0 dBm of noise over 200 kHz (7 dB noise figure); the 4G site on a 2G carrier's \\
-        frequency adds nothing; a carrier no other is near has its C/N; the statistics count the cells a 2G server covers, \\
+        Cell by cell: the strongest 2G carrier against the others on its channel, those a channel away 18 dB down and two \
+        away 50 dB down, and −114.0 dBm of noise over 200 kHz (7 dB noise figure); the 4G site on a 2G carrier's \
+        frequency adds nothing; a carrier no other is near has its C/N; the statistics count the cells a 2G server covers, \
         overall and per server
         """)
     func ciPerCell() throws {
@@ -110,9 +110,9 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        interference.csv, recounted cell by cell: for each 2G site's covered cells as the strongest 2G site, every other \\
-        2G site among the six strongest (whatever its frequency, the 4G site left out) less than the C/I limit below it, \\
-        with the share of the victim's cells and the channels between them; summary.json's totals, with the cells where \\
+        interference.csv, recounted cell by cell: for each 2G site's covered cells as the strongest 2G site, every other \
+        2G site among the six strongest (whatever its frequency, the 4G site left out) less than the C/I limit below it, \
+        with the share of the victim's cells and the channels between them; summary.json's totals, with the cells where \
         all six lie within the limit
         """, arguments: [false, true])
     func interferenceMatrix(clustered: Bool) throws {
@@ -147,8 +147,8 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        `phusong footprint --ci --ci-limit-db 12` writes ci.tif and gsm_ci with that limit, and refuses a limit of 40 dB; \\
-        with no 2G site there is no ci.tif nor gsm_ci, and a warning says so; the scenario's ci_limit_db without ci: true \\
+        `phusong footprint --ci --ci-limit-db 12` writes ci.tif and gsm_ci with that limit, and refuses a limit of 40 dB; \
+        with no 2G site there is no ci.tif nor gsm_ci, and a warning says so; the scenario's ci_limit_db without ci: true \
         is refused
         """)
     func ciOptIn() throws {

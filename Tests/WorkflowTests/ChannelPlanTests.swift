@@ -25,8 +25,8 @@ struct ChannelPlanTests {
     }
 
     @Test("""
-        The planner finds the least cost that trying every assignment finds — pairs of neighbours on one channel, then \\
-        cells of pairs on one channel, then on adjacent channels — on a complete graph and on matrices and neighbours \\
+        The planner finds the least cost that trying every assignment finds — pairs of neighbours on one channel, then \
+        cells of pairs on one channel, then on adjacent channels — on a complete graph and on matrices and neighbours \
         drawn at random, and gives the same plan twice
         """)
     func plannerReachesTheOptimum() {
@@ -64,8 +64,8 @@ struct ChannelPlanTests {
     }
 
     @Test("""
-        BSICs: the sites on one channel that share matrix cells or that one site lists together (itself among them) get \\
-        different BSICs from the 64; from one colour code's eight, the clashes counted are those left and no site can \\
+        BSICs: the sites on one channel that share matrix cells or that one site lists together (itself among them) get \
+        different BSICs from the 64; from one colour code's eight, the clashes counted are those left and no site can \
         lower its own by taking another code; --ncc lists
         """)
     func bsicPlans() {
@@ -113,8 +113,8 @@ struct ChannelPlanTests {
     }
 
     @Test("""
-        Bad plans and matrices are refused naming the file and the fault: a matrix without its columns or with a broken \\
-        line, a plan without an id or a channel, a channel no band has, a site twice, a site not in the list or not 2G, \\
+        Bad plans and matrices are refused naming the file and the fault: a matrix without its columns or with a broken \
+        line, a plan without an id or a channel, a channel no band has, a site twice, a site not in the list or not 2G, \
         a BCC of 8; a site file's ncc without bcc, beyond 7 or on a 4G site; a plan's and a site file's BSICs are read
         """)
     func refusals() throws {
@@ -180,8 +180,8 @@ struct ChannelPlanRunTests {
     }
 
     @Test("""
-        Nine 2G sites on one channel: footprint --ci, then phusong channels on three channels, then footprint --ci \\
-        --channels: the sites take the plan's carriers, the cells on one channel fall to about what the plan predicted \\
+        Nine 2G sites on one channel: footprint --ci, then phusong channels on three channels, then footprint --ci \
+        --channels: the sites take the plan's carriers, the cells on one channel fall to about what the plan predicted \
         and the share of cells under the C/I limit falls
         """)
     func planThenCheck() throws {
@@ -225,8 +225,8 @@ struct ChannelPlanRunTests {
 
 extension ChannelPlanRunTests {
     @Test("""
-        Nine 2G sites on one channel with --neighbours: phusong channels --neighbours on three channels keeps fewer \\
-        neighbours on one channel than a plan of the interference matrix alone, predicts the pairs left, and the run with \\
+        Nine 2G sites on one channel with --neighbours: phusong channels --neighbours on three channels keeps fewer \
+        neighbours on one channel than a plan of the interference matrix alone, predicts the pairs left, and the run with \
         the plan finds them in neighbours.csv; --ncc 3 gives every BSIC that colour code, none shared where it must not be
         """)
     func planKeepsNeighboursApart() throws {

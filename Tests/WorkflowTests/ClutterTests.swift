@@ -47,7 +47,7 @@ struct ClutterTests {
     }
 
     @Test("""
-        Every cell loses its prevailing class's loss — 12 dB west of 71.45° W, 20 dB east, nothing where the raster has \\
+        Every cell loses its prevailing class's loss — 12 dB west of 71.45° W, 20 dB east, nothing where the raster has \
         no class — cell by cell against a run without clutter, from 32-bit and 8-bit classes alike; summary.json counts \
         the cells per class and warns of the share without one
         """)
@@ -96,7 +96,7 @@ struct ClutterTests {
     }
 
     @Test("""
-        Coverage by land-cover class over the grid: at a −60 dBm threshold the site covers its west (12 dB) farther than \\
+        Coverage by land-cover class over the grid: at a −60 dBm threshold the site covers its west (12 dB) farther than \
         its east (20 dB); each class's share equals the covered cells of clutter.tif's class in coverage.tif
         """)
     func coverageByClass() throws {

@@ -36,8 +36,8 @@ struct DriveTestTests {
     }
 
     @Test("""
-        Points measured 2 and 4 dB above each site's own prediction in turn: mean 3, rms √10, median |Δ| 3; coverage \\
-        agreement at the site's threshold; points far away, of another site, and on cells without prediction counted \\
+        Points measured 2 and 4 dB above each site's own prediction in turn: mean 3, rms √10, median |Δ| 3; coverage \
+        agreement at the site's threshold; points far away, of another site, and on cells without prediction counted \
         apart; drive_test.csv gives every point
         """)
     func siteByPoint() throws {

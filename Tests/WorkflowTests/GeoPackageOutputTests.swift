@@ -28,8 +28,8 @@ struct GeoPackageOutputTests {
     }
 
     @Test("""
-        Its communes, masts and traffic layers hold the CSV files' rows, numbers as numbers and identifiers as text, at the \\
-        masts' and sites' places and in the communes' own outlines; its footprints and coverage layers hold the areas \\
+        Its communes, masts and traffic layers hold the CSV files' rows, numbers as numbers and identifiers as text, at the \
+        masts' and sites' places and in the communes' own outlines; its footprints and coverage layers hold the areas \
         summary.json and coverage.geojson give
         """)
     func layersAsTheCSVFiles() throws {

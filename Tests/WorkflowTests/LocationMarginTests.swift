@@ -25,7 +25,7 @@ struct LocationMarginTests {
     }
 
     @Test("""
-        hata at 90 % of locations: every cell 1.28 × Okumura's 6.44 dB (900 MHz) below the median; p526 with σ 8 dB, \\
+        hata at 90 % of locations: every cell 1.28 × Okumura's 6.44 dB (900 MHz) below the median; p526 with σ 8 dB, \
         10.25 dB below; ITM's own variability changes its powers unevenly
         """)
     func marginOffEveryCell() throws {

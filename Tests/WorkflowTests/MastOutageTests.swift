@@ -15,7 +15,7 @@ struct SiteMastTests {
     }
 
     @Test("""
-        Sites naming one mast share it however far apart, sites naming two do not however near; unnamed sites within \\
+        Sites naming one mast share it however far apart, sites naming two do not however near; unnamed sites within \
         10 m share one, through chains of such pairs too, and 12 m apart do not
         """)
     func groups() {
@@ -58,9 +58,9 @@ struct MastOutageTests {
     }
 
     @Test("""
-        Each mast's residents and area no other mast covers (any technology and each), its priority residents and the \\
-        communes it leaves without coverage are what a run whose sites on it cover nowhere loses, and each commune's \\
-        residents on one mast what those runs take from it; the residents it covers \\
+        Each mast's residents and area no other mast covers (any technology and each), its priority residents and the \
+        communes it leaves without coverage are what a run whose sites on it cover nowhere loses, and each commune's \
+        residents on one mast what those runs take from it; the residents it covers \
         are what a run of its sites alone covers; the rows go worst first; the summary, the batch figure's share and the printed line agree
         """)
     func outagesAgainstRunsWithout() throws {

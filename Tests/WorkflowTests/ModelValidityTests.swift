@@ -28,7 +28,7 @@ struct ModelValidityTests {
     }
 
     @Test("""
-        The exact kernel's count is the number of cells whose own ITM profile has a horizon angle beyond ±200 mrad at \\
+        The exact kernel's count is the number of cells whose own ITM profile has a horizon angle beyond ±200 mrad at \
         either end, recomputed cell by cell (4 km around NH-1 on N44W072: steep enough for hundreds)
         """)
     func exactCount() throws {

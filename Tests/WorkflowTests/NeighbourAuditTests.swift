@@ -21,9 +21,9 @@ struct NeighbourAuditTests {
         """
 
     @Test("""
-        The relations predicted and configured are kept, those predicted alone are missing (the largest share first), \\
-        those configured alone unneeded — or of an unknown site where the predicted lists do not name one — each once; \\
-        the command writes audit.csv and prints the counts; relations between technologies listed before they had a \\
+        The relations predicted and configured are kept, those predicted alone are missing (the largest share first), \
+        those configured alone unneeded — or of an unknown site where the predicted lists do not name one — each once; \
+        the command writes audit.csv and prints the counts; relations between technologies listed before they had a \
         reason have "inter-technology"
         """)
     func audit() throws {

@@ -124,9 +124,9 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        neighbours.csv, recounted cell by cell: per technology of two sites or more, each site lists the sectors on its \\
-        mast, then the sites covering at least the least share of its best-server cells within the handover margin (most \\
-        cells first), then those listing it, cut at the maximum; summary.json counts them, the relations left out, those \\
+        neighbours.csv, recounted cell by cell: per technology of two sites or more, each site lists the sectors on its \
+        mast, then the sites covering at least the least share of its best-server cells within the handover margin (most \
+        cells first), then those listing it, cut at the maximum; summary.json counts them, the relations left out, those \
         on one frequency and the sites without a neighbour, each warned of; inter_technology_neighbours.csv, recounted \
         too, with the 4G site without a 2G or 3G cell to fall back to warned of
         """, arguments: [NeighbourSettings(), NeighbourSettings(marginDB: 3, minimumPercent: 5, maximum: 3)])
@@ -165,8 +165,8 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        With a BSIC for every 2G site and a PCI for every 4G site, summary.json counts the neighbours on one identity \\
-        (carrier and code) and the pairs of one site's neighbours on one, recounted from neighbours.csv, and warns; with \\
+        With a BSIC for every 2G site and a PCI for every 4G site, summary.json counts the neighbours on one identity \
+        (carrier and code) and the pairs of one site's neighbours on one, recounted from neighbours.csv, and warns; with \
         one 2G site without a BSIC, the 2G counts are absent and the warning is of neighbours on one BCCH
         """)
     func identityClashes() throws {
@@ -199,7 +199,7 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        Sites naming one mast are co-site however far apart their coordinates, sites naming two masts are not however \\
+        Sites naming one mast are co-site however far apart their coordinates, sites naming two masts are not however \
         close; a site without a mast goes by the 10 m rule; site files read mast as text (a GeoJSON number too)
         """)
     func mastNames() throws {
@@ -312,7 +312,7 @@ extension SignalQualityTests {
 
 extension SignalQualityTests {
     @Test("""
-        neighbours.geojson holds a line per row of neighbours.csv and inter_technology_neighbours.csv with its figures, \\
+        neighbours.geojson holds a line per row of neighbours.csv and inter_technology_neighbours.csv with its figures, \
         from a directional sector's point 150 m out along its azimuth (an omnidirectional site's own place) to the target's
         """)
     func neighbourLines() throws {

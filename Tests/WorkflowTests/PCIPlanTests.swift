@@ -9,10 +9,10 @@ import Workflows
 @Suite("4G PCI plans (phusong pci, --pci, pci in site files)")
 struct PCIPlanTests {
     @Test("""
-        The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \\
-        trying every mast's every permutation finds; with groups enough there is no collision, confusion nor pair of \\
-        neighbours on one PCI mod 30 (counted pair by pair), with ten groups alike mod 10 every pair on one shift is one; with two \\
-        groups no mast can move to the other without more conflicts; with one group the costs of the plan are \\
+        The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \
+        trying every mast's every permutation finds; with groups enough there is no collision, confusion nor pair of \
+        neighbours on one PCI mod 30 (counted pair by pair), with ten groups alike mod 10 every pair on one shift is one; with two \
+        groups no mast can move to the other without more conflicts; with one group the costs of the plan are \
         those counted from its PCIs; the same lists give the same plan
         """)
     func plannerReachesTheOptimum() {
@@ -102,8 +102,8 @@ struct PCIPlanTests {
     }
 
     @Test("""
-        Bad neighbour lists, plans and site PCIs are refused naming the file and the fault: lists without their columns, \\
-        with a broken line or no 4G row; a plan without its columns, a PCI of 504, a site twice, a site not in the list or \\
+        Bad neighbour lists, plans and site PCIs are refused naming the file and the fault: lists without their columns, \
+        with a broken line or no 4G row; a plan without its columns, a PCI of 504, a site twice, a site not in the list or \
         not 4G; a site file's pci on a 2G site or not a whole number 0–503; --groups beyond 167
         """)
     func refusals() throws {

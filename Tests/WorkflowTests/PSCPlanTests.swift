@@ -19,8 +19,8 @@ struct PSCPlanTests {
     }
 
     @Test("""
-        Each mast's sectors share a code group on indices 0, 1, 2… by id; its clashes are those counted from the \\
-        relations, per site twice the total; with groups enough none; with two groups no mast can move to the other \\
+        Each mast's sectors share a code group on indices 0, 1, 2… by id; its clashes are those counted from the \
+        relations, per site twice the total; with groups enough none; with two groups no mast can move to the other \
         without more; the same lists give the same plan
         """)
     func plannerKeepsMastsInGroups() {
@@ -65,8 +65,8 @@ struct PSCPlanTests {
     }
 
     @Test("""
-        Kept codes stay, and the plan goes around them: a neighbour of a site kept on 8 takes 0; on random networks the \\
-        kept sites keep theirs, the other sectors of their masts take the kept group on free indices, and with groups \\
+        Kept codes stay, and the plan goes around them: a neighbour of a site kept on 8 takes 0; on random networks the \
+        kept sites keep theirs, the other sectors of their masts take the kept group on free indices, and with groups \
         enough nothing clashes; ids the lists lack are left out
         """)
     func keptCodes() {
@@ -95,9 +95,9 @@ struct PSCPlanTests {
     }
 
     @Test("""
-        A reuse distance keeps sites nearer than it, neighbours or not, off one code: two pairs of neighbours 1 km \\
-        apart share no code in two groups, which they do without it; on random networks the clashes within it are \\
-        those counted pair by pair from the sites' places, and fewer than a plan without it leaves; a site the site \\
+        A reuse distance keeps sites nearer than it, neighbours or not, off one code: two pairs of neighbours 1 km \
+        apart share no code in two groups, which they do without it; on random networks the clashes within it are \
+        those counted pair by pair from the sites' places, and fewer than a plan without it leaves; a site the site \
         list lacks is refused naming the list
         """)
     func reuseDistance() throws {
@@ -144,8 +144,8 @@ struct PSCPlanTests {
     }
 
     @Test("""
-        Bad neighbour lists, plans and site codes are refused naming the file and the fault: lists with no 3G row; a \\
-        plan without its columns, a code of 512, a site twice, a site not 3G; a site file's psc on a 4G site or not a \\
+        Bad neighbour lists, plans and site codes are refused naming the file and the fault: lists with no 3G row; a \
+        plan without its columns, a code of 512, a site twice, a site not 3G; a site file's psc on a 4G site or not a \
         whole number 0–511; --groups beyond 63
         """)
     func refusals() throws {
@@ -178,8 +178,8 @@ struct PSCPlanTests {
     }
 
     @Test("""
-        On N44W072, four 3G masts of three sectors: footprint --neighbours, then phusong psc, then footprint \\
-        --neighbours --psc: each mast one group, no collision nor confusion in the plan nor in the run; a plan in one \\
+        On N44W072, four 3G masts of three sectors: footprint --neighbours, then phusong psc, then footprint \
+        --neighbours --psc: each mast one group, no collision nor confusion in the plan nor in the run; a plan in one \
         group has the clashes phusong psc predicted, and the run counts them
         """, .enabled(if: SharedData.isAvailable, SharedData.absence))
     func planThenCheck() throws {

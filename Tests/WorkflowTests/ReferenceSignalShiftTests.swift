@@ -8,7 +8,7 @@ import Workflows
 
 extension SignalQualityTests {
     @Test("""
-        Cell by cell, with every 4G site's PCI: at half load the other 1800 MHz site interferes whole on the server's \\
+        Cell by cell, with every 4G site's PCI: at half load the other 1800 MHz site interferes whole on the server's \
         shift (PCI mod 3) and at half its power on another; one 4G site without a PCI drops the shifts, with a warning
     """)
     func sinrByShift() throws {
@@ -43,8 +43,8 @@ extension SignalQualityTests {
 
 extension PCIPlanTests {
     @Test("""
-        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci (sites within 20 km kept \\
-        apart), then footprint --sinr --pci at 30 % load: the plan has no collision, confusion nor reuse clash, each mast one group, its shifts' cells as pci.csv \\
+        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci (sites within 20 km kept \
+        apart), then footprint --sinr --pci at 30 % load: the plan has no collision, confusion nor reuse clash, each mast one group, its shifts' cells as pci.csv \
         counts them, and a better SINR than every cell on one shift
         """, .enabled(if: SharedData.isAvailable, SharedData.absence))
     func planThenCheck() throws {

@@ -37,7 +37,7 @@ struct ResidentialLandTests {
     }
 
     @Test("""
-        All land residential: each commune's residential area and shares equal its area and area shares, computed apart; \\
+        All land residential: each commune's residential area and shares equal its area and area shares, computed apart; \
         the summary pools them as coverage_by_class has them. No residential land: the columns are there, empty
         """)
     func residentialShares() throws {

@@ -21,8 +21,8 @@ extension SignalQualityTests {
 
     @Test(
         """
-        pilots.tif (3G) and rsrp_overlap.tif (4G), cell by cell: how many sites on the server's frequency cover the cell \\
-        within the window of the server's power, counted up to one more than the limit; the summary's percent_polluted \\
+        pilots.tif (3G) and rsrp_overlap.tif (4G), cell by cell: how many sites on the server's frequency cover the cell \
+        within the window of the server's power, counted up to one more than the limit; the summary's percent_polluted \
         is the share of covered cells over the limit; the window and the limit are the user's
         """,
         arguments: [

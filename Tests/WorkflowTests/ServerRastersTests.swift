@@ -13,8 +13,8 @@ struct ServerRastersTests {
     }
 
     @Test("""
-        best_server.tif and server_count.tif agree cell by cell with the sites' own rasters: the covering site (each at \\
-        its technology's threshold) with the strongest power, the earlier site on a tie; summary.json and the raster's \\
+        best_server.tif and server_count.tif agree cell by cell with the sites' own rasters: the covering site (each at \
+        its technology's threshold) with the strongest power, the earlier site on a tie; summary.json and the raster's \
         metadata number the sites; a run of one site writes neither
         """)
     func agreeWithSiteRasters() throws {

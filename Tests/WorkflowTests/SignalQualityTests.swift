@@ -94,9 +94,9 @@ struct SignalQualityTests {
     }
 
     @Test("""
-        Cell by cell: the strongest 4G site's RSRP against the other 1800 MHz site at full load and −125.2 dBm of noise \\
-        (7 dB noise figure); 2600 MHz and 2G add nothing; where the two 1800 MHz sites are within 1 dB of each other, \\
-        SINR lies between 0 and 1 dB; at zero load, SINR is RSRP over noise; the statistics overall and \\
+        Cell by cell: the strongest 4G site's RSRP against the other 1800 MHz site at full load and −125.2 dBm of noise \
+        (7 dB noise figure); 2600 MHz and 2G add nothing; where the two 1800 MHz sites are within 1 dB of each other, \
+        SINR lies between 0 and 1 dB; at zero load, SINR is RSRP over noise; the statistics overall and \
         per server
         """)
     func sinrPerCell() throws {
@@ -139,9 +139,9 @@ struct SignalQualityTests {
     }
 
     @Test("""
-        Cell by cell: the strongest 3G site's pilot against the whole power of both 2100 MHz cells (ten times their pilots \\
-        at full load with a 10 % pilot) and −101.2 dBm of noise over 3.84 MHz; 900 MHz and 4G add nothing; at no load only \\
-        the pilots count; a cell alone tends to −10 dB; the statistics count the cells a 3G server covers, overall and \\
+        Cell by cell: the strongest 3G site's pilot against the whole power of both 2100 MHz cells (ten times their pilots \
+        at full load with a 10 % pilot) and −101.2 dBm of noise over 3.84 MHz; 900 MHz and 4G add nothing; at no load only \
+        the pilots count; a cell alone tends to −10 dB; the statistics count the cells a 3G server covers, overall and \
         per server
         """)
     func ecioPerCell() throws {

@@ -24,7 +24,7 @@ struct SiteGroundTests {
     }
 
     @Test("""
-        A site's ground is the DEM's own height where it stands (bilinear between its pixels), not the 90 m grid's, whose \\
+        A site's ground is the DEM's own height where it stands (bilinear between its pixels), not the 90 m grid's, whose \
         cells move with the first site of the run: the same site second after two different first sites stands on the same ground
         """)
     func groundFromTheDEM() throws {

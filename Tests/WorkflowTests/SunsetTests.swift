@@ -39,8 +39,8 @@ struct SunsetTests {
     }
 
     @Test("""
-        With --sunset 2G, each commune's residents losing coverage are those the run covers less those a run whose 2G \\
-        site covers nowhere (threshold 100 dBm) covers, on the same grid; the total, its share, the area (the difference of the two unions), \\
+        With --sunset 2G, each commune's residents losing coverage are those the run covers less those a run whose 2G \
+        site covers nowhere (threshold 100 dBm) covers, on the same grid; the total, its share, the area (the difference of the two unions), \
         the communes left without coverage, coverage.geojson's sunset_loss, coverage.kmz's placemark and the printed line agree
         """)
     func residentsLosingCoverage() throws {

@@ -15,10 +15,10 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        throughput.tif, cell by cell: the server's carrier (20 MHz, 10 MHz) at its data SINR — the other 1800 MHz site at \\
-        the load whatever its reference-signal shift, unlike sinr.tif — through TR 36.942's mapping, up to the \\
-        4.4 bit/s/Hz peak; no rate where the server (2600 MHz) has no bandwidth, warned of; the statistics over \\
-        the covered cells, those without a bandwidth counted apart, and per server its median, mean and share under \\
+        throughput.tif, cell by cell: the server's carrier (20 MHz, 10 MHz) at its data SINR — the other 1800 MHz site at \
+        the load whatever its reference-signal shift, unlike sinr.tif — through TR 36.942's mapping, up to the \
+        4.4 bit/s/Hz peak; no rate where the server (2600 MHz) has no bandwidth, warned of; the statistics over \
+        the covered cells, those without a bandwidth counted apart, and per server its median, mean and share under \
         the limit
         """)
     func throughputPerCell() throws {
@@ -93,8 +93,8 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        `phusong footprint --sinr --throughput --throughput-limit-mbps 10` writes throughput.tif from a site file's \\
-        bandwidth_mhz and names it among the results; --throughput without --sinr, and a limit of 0, are refused; a run \\
+        `phusong footprint --sinr --throughput --throughput-limit-mbps 10` writes throughput.tif from a site file's \
+        bandwidth_mhz and names it among the results; --throughput without --sinr, and a limit of 0, are refused; a run \
         without --throughput has no throughput.tif nor lte_throughput
         """)
     func throughputOptions() throws {
@@ -179,7 +179,7 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        A folder holding, in computed/, everything a run of all three technologies writes with every radio option on — \\
+        A folder holding, in computed/, everything a run of all three technologies writes with every radio option on — \
         signal quality, the rate, neighbour lists and their lines — may take a run's outputs again
         """)
     func everyOutputIsKnown() throws {

@@ -100,7 +100,7 @@ struct TiltCommandTests {
     }
 
     @Test("""
-        A batch's tilt job (azimuths turning too) writes what the command writes, residents served after as after/ reports \\
+        A batch's tilt job (azimuths turning too) writes what the command writes, residents served after as after/ reports \
         them, and batch.json carries its figures; a tilt out of range is refused naming the line and key
         """)
     func batchJob() throws {

@@ -114,8 +114,8 @@ struct TrafficCommandTests {
     }
 
     @Test("""
-        2G, 3G and 4G sites, each row where its site stands: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \\
-        (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \\
+        2G, 3G and 4G sites, each row where its site stands: each technology's sites serve exactly the residents it covers; each site's erlangs, channels \
+        (Erlang B), TRX and blocking at its own TRX follow from them; overloaded sites are those needing more TRX than \
         they have or more than all of a carrier's time; the summary sums them
         """)
     func layers() throws {

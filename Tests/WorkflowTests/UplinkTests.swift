@@ -32,7 +32,7 @@ struct UplinkTests {
     }
 
     @Test("""
-        A 4G sector over N44W072 with --uplink: its covered cells are those where the downlink reaches −110 dBm RSRP \\
+        A 4G sector over N44W072 with --uplink: its covered cells are those where the downlink reaches −110 dBm RSRP \
         and the handset's 23 dBm reaches the site's −101.5 dBm through the same path, pattern and 16 dB of net gain
         """)
     func coverageWhereBothLinksClose() throws {
@@ -83,7 +83,7 @@ struct UplinkTests {
     }
 
     @Test("""
-        Refused, naming the file and nothing written: --uplink with a site given its EIRP alone, handset power without \\
+        Refused, naming the file and nothing written: --uplink with a site given its EIRP alone, handset power without \
         an antenna gain, a sensitivity out of range
         """)
     func refusals() throws {
