@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "SitingTests", dependencies: ["Terrain", "Siting", "TestSupport"]),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Workflows", "phusong", "TestSupport"]
+            dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Siting", "Workflows", "phusong", "TestSupport"]
         ),
         .testTarget(name: "BatchTests", dependencies: ["Terrain", "Propagation", "Workflows", "Batch", "phusong", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),

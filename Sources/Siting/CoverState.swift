@@ -121,11 +121,30 @@ struct CoverState {
     func gain(_ candidate: Int) -> Double { gains[candidate] > 1e-9 * max(1, covered) ? gains[candidate] : 0 }
 
     /// True when `candidate` can join: not chosen, room under p, the budget and its group's capacity, nothing
-    /// chosen that excludes it.
+    /// chosen that excludes it, and a link to backhaul if it needs one.
     func canAdd(_ candidate: Int) -> Bool {
+        fits(candidate) && problem.backhaul.joins(candidate, chosen: isChosen)
+    }
+
+    /// `canAdd` but for backhaul: what a relay on the way to `candidate` must allow too.
+    func fits(_ candidate: Int) -> Bool {
         !isChosen[candidate] && chosen.count < problem.p && cost + problem.costs[candidate] <= problem.budget + 1e-9
             && (problem.groups[candidate] < 0 || groupUsed[problem.groups[candidate]] < problem.groupRoom[problem.groups[candidate]])
             && !problem.conflicts[candidate].contains { isChosen[$0] }
+    }
+
+    /// Whether every chosen site keeps its backhaul when `candidate` takes chosen `out`'s place.
+    func keepsBackhaul(removing out: Int, adding candidate: Int) -> Bool {
+        guard problem.backhaul.applies else { return true }
+        var after = isChosen
+        after[out] = false
+        after[candidate] = true
+        return problem.backhaul.stranded(chosen: after, chosen.filter { $0 != out } + [candidate]).isEmpty
+    }
+
+    /// Drops the chosen sites that lost their backhaul (after others were dropped).
+    mutating func removeStranded() {
+        for candidate in problem.backhaul.stranded(chosen: isChosen, chosen) { remove(candidate) }
     }
 
     /// True when `candidate` may take `out`'s place as far as exclusions go: the only chosen site excluding it

@@ -63,6 +63,8 @@ public struct CoverageInstance: Sendable, Equatable {
     public let groupCapacity: [String: Int]
     /// Minimum coverage each answer must meet (e.g. per commune).
     public let minimumCoverage: [MinimumCoverage]
+    /// Backhaul each chosen site must have (nil: none asked for).
+    public let backhaul: Backhaul?
 
     /// The capacity of `group`.
     public func capacity(of group: String) -> Int { groupCapacity[group] ?? 1 }
@@ -74,7 +76,7 @@ public struct CoverageInstance: Sendable, Equatable {
     public init(
         name: String, demands: [Double], candidates: [Candidate], p: Int? = nil, budget: Double? = nil,
         exclusions: [[Int]] = [], groupCapacity: [String: Int] = [:], minimumCoverage: [MinimumCoverage] = [],
-        checkLimits: Bool = true
+        backhaul: Backhaul? = nil, checkLimits: Bool = true
     ) throws(SitingError) {
         if let bad = demands.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw SitingError("demands[\(bad)]: weight \(demands[bad]) must be a finite number ≥ 0")
@@ -87,8 +89,10 @@ public struct CoverageInstance: Sendable, Equatable {
         self.exclusions = exclusions
         self.groupCapacity = groupCapacity
         self.minimumCoverage = minimumCoverage
+        self.backhaul = backhaul
         try validateCandidates()
         try validateMinimumCoverage()
+        try backhaul?.validate(candidates)
         if checkLimits { try validate() }
     }
 

@@ -3,7 +3,8 @@ import Terrain
 
 /// Reads coverage instances: `{"name", "demands": [w…], "candidates": [{"id", "cost", "covers": [i…],
 /// "kind"?, "group"?, "fixed"?}], "p"?, "budget"?, "exclusions"?: [[id, id]…], "group_capacity"?: {group: n},
-/// "minimum_coverage"?: [{"id", "demands": [i…], "share": 0–1}…]}`, plain or gzip-compressed.
+/// "minimum_coverage"?: [{"id", "demands": [i…], "share": 0–1}…], "backhaul"?: {"needing_link": [id…], "links":
+/// [[id, id]…]}}`, plain or gzip-compressed.
 public enum CoverageInstanceFile {
     public static func load(_ path: String) throws(InputError) -> CoverageInstance {
         let data = try readPossiblyGzipped(path)
@@ -42,12 +43,24 @@ public enum CoverageInstanceFile {
             return number
         }
         let positions = Dictionary(candidates.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let exclusions = try (root["exclusions"] as? [Any] ?? []).enumerated().map { index, value throws(InputError) -> [Int] in
-            guard let pair = value as? [Any], pair.count == 2 else { throw fault("exclusions[\(index)]", "not a pair of candidate ids") }
-            return try pair.map { id throws(InputError) in
-                guard let position = positions["\(id)"] else { throw fault("exclusions[\(index)]", "no candidate with id '\(id)'") }
-                return position
+        func position(_ id: Any, field: String) throws(InputError) -> Int {
+            guard let position = positions["\(id)"] else { throw fault(field, "no candidate with id '\(id)'") }
+            return position
+        }
+        /// A list of pairs of candidate ids, as index pairs.
+        func pairs(_ value: Any?, field: String) throws(InputError) -> [[Int]] {
+            try (value as? [Any] ?? []).enumerated().map { index, value throws(InputError) -> [Int] in
+                guard let pair = value as? [Any], pair.count == 2 else { throw fault("\(field)[\(index)]", "not a pair of candidate ids") }
+                return try pair.map { id throws(InputError) in try position(id, field: "\(field)[\(index)]") }
             }
+        }
+        let exclusions = try pairs(root["exclusions"], field: "exclusions")
+        let backhaul = try root["backhaul"].map { value throws(InputError) -> CoverageInstance.Backhaul in
+            guard let object = value as? [String: Any] else { throw fault("backhaul", "not an object of needing_link and links") }
+            let needing = try (object["needing_link"] as? [Any] ?? []).enumerated().map { index, id throws(InputError) in
+                try position(id, field: "backhaul.needing_link[\(index)]")
+            }
+            return .init(needingLink: Set(needing), links: try pairs(object["links"], field: "backhaul.links"))
         }
         var capacities: [String: Int] = [:]
         if let given = root["group_capacity"] {
@@ -73,7 +86,7 @@ public enum CoverageInstanceFile {
             return try CoverageInstance(
                 name: root["name"] as? String ?? URL(fileURLWithPath: path).lastPathComponent, demands: demands,
                 candidates: candidates, p: p, budget: budget, exclusions: exclusions, groupCapacity: capacities,
-                minimumCoverage: minimums, checkLimits: false
+                minimumCoverage: minimums, backhaul: backhaul, checkLimits: false
             )
         } catch {
             throw InputError(path: path, reason: error.message)

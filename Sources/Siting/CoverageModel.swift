@@ -4,7 +4,8 @@ import Foundation
 /// The siting problem as a linear program in column form (what Clp and Cbc load): columns x_j (choose
 /// candidate j, 0–1) then y_i (demand i covered, 0–1); rows y_i − Σ_{j covers i} x_j ≤ 0, Σ x_j ≤ p,
 /// Σ cost_j x_j ≤ budget, Σ_{j in g} x_j ≤ room of g per group, x_a + x_b ≤ 1 per exclusion,
-/// Σ_{i in m} w_mi y_i ≥ needed_m per minimum coverage; maximise Σ w_i y_i.
+/// Σ_{i in m} w_mi y_i ≥ needed_m per minimum coverage; maximise Σ w_i y_i. With a backhaul rule, then the flow
+/// columns and rows of `BackhaulFlow`.
 struct CoverageModel {
     var columnStart: [CoinBigIndex] = [0]
     var rowIndex: [Int32] = []
@@ -12,6 +13,8 @@ struct CoverageModel {
     var objective: [Double] = []
     var rowLower: [Double] = []
     var rowUpper: [Double] = []
+    /// Each column's upper bound (lower bounds are all 0).
+    var columnUpper: [Double] = []
     let columnCount: Int
     let rowCount: Int
 
@@ -37,26 +40,43 @@ struct CoverageModel {
             for member in minimum.members { minimumEntries[member.demand].append((firstMinimumRow + offset, member.weight)) }
         }
         row += problem.minimums.count
-        rowCount = row
-        columnCount = problem.candidateCount + demands
+        let flow = BackhaulFlow(problem)
+        let firstBalanceRow = row, firstArcRow = row + flow.members.count, firstNeedingRow = firstArcRow + flow.arcs.count
+        var needingRow = [Int](repeating: -1, count: problem.candidateCount)
+        for (offset, candidate) in flow.needing.enumerated() { needingRow[candidate] = firstNeedingRow + offset }
+        rowCount = row + flow.rowCount
+        columnCount = problem.candidateCount + demands + flow.arcs.count
         rowUpper = [Double](repeating: 0, count: demands)
         if pRow >= 0 { rowUpper.append(Double(problem.p)) }
         if budgetRow >= 0 { rowUpper.append(problem.budget) }
         rowUpper += problem.groupRoom.map(Double.init) + [Double](repeating: 1, count: pairs.count)
         rowUpper += [Double](repeating: .greatestFiniteMagnitude, count: problem.minimums.count)
         rowLower = [Double](repeating: -.greatestFiniteMagnitude, count: firstMinimumRow) + problem.minimums.map(\.needed)
+        rowUpper += [Double](repeating: 0, count: flow.rowCount)
+        rowLower += [Double](repeating: 0, count: flow.members.count)
+        rowLower += [Double](repeating: -.greatestFiniteMagnitude, count: flow.arcs.count + flow.needing.count)
         for candidate in 0..<problem.candidateCount {
             for demand in problem.covers(candidate) { append(row: Int(demand), value: -1) }
             if pRow >= 0 { append(row: pRow, value: 1) }
             if budgetRow >= 0 { append(row: budgetRow, value: problem.costs[candidate]) }
             if problem.groups[candidate] >= 0 { append(row: firstGroupRow + problem.groups[candidate], value: 1) }
             for pairRow in pairRows[candidate] { append(row: pairRow, value: 1) }
-            endColumn(objective: 0)
+            if flow.memberPosition[candidate] >= 0 { append(row: firstBalanceRow + flow.memberPosition[candidate], value: -1) }
+            for arc in flow.arcsInto[candidate] { append(row: firstArcRow + arc, value: -flow.capacity) }
+            if needingRow[candidate] >= 0 { append(row: needingRow[candidate], value: 1) }
+            for linked in problem.backhaul.links[candidate] where needingRow[linked] >= 0 { append(row: needingRow[linked], value: -1) }
+            endColumn(objective: 0, upper: 1)
         }
         for demand in 0..<demands {
             append(row: demand, value: 1)
             for entry in minimumEntries[demand] { append(row: entry.row, value: entry.weight) }
-            endColumn(objective: problem.weights[demand])
+            endColumn(objective: problem.weights[demand], upper: 1)
+        }
+        for (index, arc) in flow.arcs.enumerated() {
+            append(row: firstBalanceRow + flow.memberPosition[arc.to], value: 1)
+            if let from = arc.from { append(row: firstBalanceRow + flow.memberPosition[from], value: -1) }
+            append(row: firstArcRow + index, value: 1)
+            endColumn(objective: 0, upper: flow.capacity)
         }
     }
 
@@ -65,9 +85,10 @@ struct CoverageModel {
         values.append(value)
     }
 
-    private mutating func endColumn(objective weight: Double) {
+    private mutating func endColumn(objective weight: Double, upper: Double) {
         columnStart.append(CoinBigIndex(rowIndex.count))
         objective.append(weight)
+        columnUpper.append(upper)
     }
 
     /// Calls `body` with the arrays Clp_loadProblem and Cbc_loadProblem take.
@@ -77,12 +98,12 @@ struct CoverageModel {
             UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>
         ) -> T
     ) -> T {
-        let lower = [Double](repeating: 0, count: columnCount), upper = [Double](repeating: 1, count: columnCount)
+        let lower = [Double](repeating: 0, count: columnCount)
         return columnStart.withUnsafeBufferPointer { start in
             rowIndex.withUnsafeBufferPointer { index in
                 values.withUnsafeBufferPointer { value in
                     lower.withUnsafeBufferPointer { lower in
-                        upper.withUnsafeBufferPointer { upper in
+                        columnUpper.withUnsafeBufferPointer { upper in
                             objective.withUnsafeBufferPointer { objective in
                                 rowLower.withUnsafeBufferPointer { rowLower in
                                     rowUpper.withUnsafeBufferPointer { rowUpper in
@@ -104,6 +125,8 @@ struct CoverageModel {
 /// The LP relaxation solved by Clp (dual simplex): an upper bound on the covered weight.
 final class LinearRelaxation {
     private let model: UnsafeMutableRawPointer
+    /// The columns' own upper bounds, which the candidates' held values replace.
+    private let columnUpper: [Double]
     /// Set by `solve` when Clp proves that no choice meets the rows (minimum coverage beyond reach, or
     /// candidates held at values the rows do not allow).
     private(set) var provenInfeasible = false
@@ -113,6 +136,7 @@ final class LinearRelaxation {
         Clp_setLogLevel(model, 0)
         Clp_setMaximumSeconds(model, max(0.01, seconds))
         let lp = CoverageModel(problem)
+        columnUpper = lp.columnUpper
         lp.withArrays { start, index, value, lower, upper, objective, rowLower, rowUpper in
             Clp_loadProblem(model, Int32(lp.columnCount), Int32(lp.rowCount), start, index, value, lower, upper, objective, rowLower, rowUpper)
         }
@@ -131,8 +155,7 @@ final class LinearRelaxation {
     /// The LP optimum with candidates in `chosen` held at 1 and those in `excluded` at 0 (the others free),
     /// re-solved by the dual simplex from the last basis; nil when infeasible or not proven in time.
     func solve(candidates: Int, choosing chosen: [Int], excluding excluded: [Int]) -> (bound: Double, values: [Double])? {
-        let columns = Clp_numberColumns(model)
-        var lower = [Double](repeating: 0, count: Int(columns)), upper = [Double](repeating: 1, count: Int(columns))
+        var lower = [Double](repeating: 0, count: columnUpper.count), upper = columnUpper
         for candidate in chosen { lower[candidate] = 1 }
         for candidate in excluded { upper[candidate] = 0 }
         Clp_chgColumnLower(model, lower)

@@ -2,8 +2,14 @@
 /// and iterated perturbation (drop some chosen sites at random, refill greedily, improve; keep if better).
 enum LocalSearch {
     /// Fills `state` greedily: first the sites the unmet minimum coverage needs most, then the best gain (per
-    /// unit cost under a budget) first, gains re-evaluated lazily; candidates in `excluded` are left out.
+    /// unit cost under a budget) first, gains re-evaluated lazily, then, where sites need relays to reach backhaul,
+    /// the best of them with its relays (and singles again); candidates in `excluded` are left out.
     static func greedy(_ state: inout CoverState, excluding excluded: Set<Int> = []) {
+        repeat { greedySingles(&state, excluding: excluded) } while addRelayed(&state, excluding: excluded)
+    }
+
+    /// Greedy one site at a time, each joined to backhaul already where it needs it.
+    private static func greedySingles(_ state: inout CoverState, excluding excluded: Set<Int>) {
         meetMinimums(&state, excluding: excluded)
         let problem = state.problem, byRatio = problem.budget.isFinite
         func key(_ candidate: Int, _ gain: Double) -> Double {
@@ -50,11 +56,18 @@ enum LocalSearch {
         return single.value > state.value ? single : state
     }
 
-    /// A start rounded from an LP solution: candidates by decreasing LP value while they fit, then greedy.
+    /// A start rounded from an LP solution: candidates by decreasing LP value while they fit (again while a pass
+    /// adds one: a site may need the link to backhaul a later one gives), then greedy.
     static func rounded(_ problem: SitingProblem, lp values: [Double]) -> CoverState {
         var state = CoverState(problem)
-        for candidate in (0..<problem.candidateCount).sorted(by: { values[$0] > values[$1] }) where values[candidate] > 1e-6 {
-            if state.canAdd(candidate) { state.add(candidate) }
+        let order = (0..<problem.candidateCount).filter { values[$0] > 1e-6 }.sorted { values[$0] > values[$1] }
+        var adding = true
+        while adding {
+            adding = false
+            for candidate in order where state.canAdd(candidate) {
+                state.add(candidate)
+                adding = true
+            }
         }
         greedy(&state)
         return state
@@ -141,7 +154,7 @@ enum LocalSearch {
         let problem = state.problem, group = problem.groups[candidate]
         return state.cost - problem.costs[out] + problem.costs[candidate] <= problem.budget + 1e-9
             && (group < 0 || state.groupUsed[group] - (problem.groups[out] == group ? 1 : 0) < problem.groupRoom[group])
-            && state.canReplace(out, with: candidate)
+            && state.canReplace(out, with: candidate) && state.keepsBackhaul(removing: out, adding: candidate)
             && (problem.minimums.isEmpty || !state.meetsMinimums || state.keepsMinimums(removing: out, adding: candidate))
     }
 
@@ -166,6 +179,7 @@ enum LocalSearch {
                 trial.remove(out)
                 dropped.insert(out)
             }
+            trial.removeStranded()
             greedy(&trial, excluding: dropped)
             improve(&trial, around: Array(dropped) + trial.chosen.filter { !current.isChosen[$0] })
             if kick || trial.value >= current.value - 1e-9 { current = trial }

@@ -1,6 +1,7 @@
 /// A coverage instance reduced for solving: demands that fixed sites already cover are counted once and
 /// removed, demands no candidate covers are dropped, demands with the same set of candidates are merged
-/// (weights added), and candidates that another candidate dominates are removed.
+/// (weights added), and candidates that another candidate dominates, or that no choice joins to backhaul where the
+/// instance asks for it, are removed.
 struct SitingProblem: Sendable {
     /// The chosen-candidates' indices into the instance.
     let candidateIDs: [Int]
@@ -29,6 +30,8 @@ struct SitingProblem: Sendable {
     let budget: Double
     /// True when every demand weight is a whole number (so is every objective value).
     let integralWeights: Bool
+    /// Which candidates need a chain of links to backhaul, and the links.
+    let backhaul: BackhaulLinks
     /// Minimum coverage still to meet beyond the fixed sites' part: the weight needed, and the merged demands
     /// counting towards it with their weights in it.
     let minimums: [(needed: Double, members: [(demand: Int, weight: Double)])]
@@ -69,11 +72,14 @@ struct SitingProblem: Sendable {
         let excludedByFixed = Set(instance.exclusions.flatMap { pair in
             pair.filter { !instance.candidates[$0].fixed && pair.contains { instance.candidates[$0].fixed } }
         })
-        let free = instance.candidates.indices.filter { index in
+        let allowed = instance.candidates.indices.filter { index in
             let candidate = instance.candidates[index]
             return !candidate.fixed && candidate.cost <= budget + 1e-9 && (candidate.group.map { room[$0]! > 0 } ?? true)
                 && !excludedByFixed.contains(index)
         }
+        // …that some choice of the others joins to backhaul.
+        let free = zip(allowed, BackhaulLinks(instance, candidates: allowed).reachable()).filter(\.1).map(\.0)
+        let linked = BackhaulLinks(instance, candidates: free)
         let excluding = Set(instance.exclusions.flatMap { $0 })
         var covers = free.map { index in
             instance.candidates[index].covers.filter { !coveredByFixed[$0] && instance.demands[$0] > 0 }.map { Int32($0) }
@@ -82,7 +88,7 @@ struct SitingProblem: Sendable {
         (weights, covers, renumber) = Self.merged(weights: weights, covers: covers)
         let kept = Self.undominated(
             covers: covers, costs: free.map { instance.candidates[$0].cost }, groups: free.map { instance.candidates[$0].group },
-            protected: free.map(excluding.contains)
+            protected: free.indices.map { excluding.contains(free[$0]) || linked.isLinked($0) }
         )
         let firstRenumber = renumber
         (weights, covers, renumber) = Self.merged(weights: weights, covers: kept.map { covers[$0] })
@@ -100,6 +106,7 @@ struct SitingProblem: Sendable {
         for (name, number) in groupNumbers { groupRoom[number] = room[name]! }
         self.groupRoom = groupRoom
         candidateIDs = kept.map { free[$0] }
+        backhaul = BackhaulLinks(instance, candidates: candidateIDs)
         let position = Dictionary(uniqueKeysWithValues: candidateIDs.enumerated().map { ($1, $0) })
         var conflicts = [[Int]](repeating: [], count: kept.count)
         for pair in instance.exclusions {
@@ -178,7 +185,7 @@ struct SitingProblem: Sendable {
 
     /// Indices of the candidates to keep: one covering nothing, or a subset of another's demands at no lower
     /// cost in the same group (or both in none), can never do better than that other one. Candidates in an
-    /// exclusion pair (`protected`) neither go nor stand in for others.
+    /// exclusion pair or on a backhaul link (`protected`) neither go nor stand in for others.
     private static func undominated(covers: [[Int32]], costs: [Double], groups: [String?], protected: [Bool]) -> [Int] {
         let coverers = transposed(covers, count: (covers.flatMap { $0 }.max().map { Int($0) + 1 }) ?? 0)
         var keep = [Bool](repeating: true, count: covers.count)

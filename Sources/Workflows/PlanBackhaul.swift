@@ -1,4 +1,5 @@
 import Coverage
+import Siting
 
 extension BackhaulChains {
     /// For each of `chosen` (a plan's chosen sites among `candidates`), whether a chain of working hops joins it to a hub
@@ -7,9 +8,55 @@ extension BackhaulChains {
     /// when the file has no `working_hops`.
     func reachesFibre(chosen: [Site], candidates: [Site]) -> [Bool?] {
         let rows = chosen.map { row(of: $0) }
-        let candidateRows = Set(candidates.compactMap { row(of: $0) })
-        let standing = Set(dependsOn.keys).subtracting(candidateRows)
-        guard let reached = reachingFibre(built: standing.union(rows.compactMap { $0 })) else { return rows.map { _ in nil } }
+        guard let reached = reachingFibre(built: standing(candidates: candidates).union(rows.compactMap { $0 })) else { return rows.map { _ in nil } }
         return rows.map { row in row.map(reached.contains) }
+    }
+
+    /// The rows standing whatever the plan chooses: the file's sites that are no candidate, and `onAir`.
+    private func standing(candidates: [Site], onAir: [Site] = []) -> Set<String> {
+        Set(dependsOn.keys).subtracting(candidates.compactMap { row(of: $0) }).union(onAir.compactMap { row(of: $0) })
+    }
+
+    /// The plan's backhaul rule over `planned` (the candidates the plan may choose, of all `candidates` listed): each one
+    /// not on air with a row needs a chain of working hops to the fibre, unless a hop joins it to a standing site the
+    /// fibre reaches (or it is a hub); two are linked by a working hop between them, by one row, or by a chain of standing
+    /// sites the fibre does not reach. A candidate without a row is taken to have backhaul of its own. Nil for a file
+    /// without `working_hops`.
+    func sitingRule(planned: [PlanCandidate], candidates: [Site]) -> CoverageInstance.Backhaul? {
+        let onAir = planned.filter { $0.kind == .existing }.map(\.site)
+        let standing = standing(candidates: candidates, onAir: onAir)
+        guard let workingHops, let fibre = reachingFibre(built: standing) else { return nil }
+        let cutOff = standingGroups(standing.subtracting(fibre), workingHops: workingHops)
+        let rows = planned.map { $0.kind == .existing ? nil : row(of: $0.site) }
+        let needing = planned.indices.filter { index in
+            guard let row = rows[index] else { return false }
+            return !hubs.contains(row) && !fibre.contains(row) && !(workingHops[row] ?? []).contains(where: fibre.contains)
+        }
+        let groups = rows.map { row in Set(row.map { [$0] + (workingHops[$0] ?? []) }?.compactMap { cutOff[$0] } ?? []) }
+        let links = planned.indices.flatMap { a in
+            planned.indices.filter { b in
+                guard b > a, let rowA = rows[a], let rowB = rows[b] else { return false }
+                return rowA == rowB || (workingHops[rowA] ?? []).contains(rowB) || !groups[a].isDisjoint(with: groups[b])
+            }.map { [a, $0] }
+        }
+        return .init(needingLink: Set(needing), links: links)
+    }
+
+    /// Of `sites` (standing sites the fibre does not reach), a number per chain of working hops between them.
+    private func standingGroups(_ sites: Set<String>, workingHops: [String: [String]]) -> [String: Int] {
+        var group: [String: Int] = [:], count = 0
+        for start in sites.sorted() where group[start] == nil {
+            let number = count
+            count += 1
+            var frontier = [start]
+            group[start] = number
+            while let site = frontier.popLast() {
+                for next in workingHops[site] ?? [] where sites.contains(next) && group[next] == nil {
+                    group[next] = number
+                    frontier.append(next)
+                }
+            }
+        }
+        return group
     }
 }

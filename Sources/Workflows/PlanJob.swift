@@ -19,8 +19,9 @@ public struct PlanRequest: Sendable {
     /// What each resident covered today by a single mast on air counts in the objective, 0–1, when a chosen site on
     /// another mast covers them too (a second mast to fall back on); 0: coverage alone.
     public var secondMastWeight: Double
-    /// Leave out the candidates (not on air) that no chain of working hops joins to the fibre even with every candidate
-    /// built (the evaluation's backhaul reach, with `working_hops`).
+    /// Every chosen site (not on air) must reach the fibre: a chain of working hops between chosen sites and sites
+    /// standing anyway joins it to a hub (the evaluation's backhaul reach, with `working_hops`). The candidates that
+    /// cannot even with every candidate built are left out beforehand.
     public var backhaulRequired = false
 
     public init(
@@ -139,7 +140,8 @@ public enum PlanJob {
         let footprints = try footprints(of: candidates, on: grid, clutter: clutter, request: evaluation)
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
-            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, grid: grid, request: request
+            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, grid: grid, request: request,
+            backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
         do {
@@ -234,10 +236,10 @@ public enum PlanJob {
     /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
     /// weight); each candidate covers the demands on its footprint's cells. With a second-mast weight, the residents
     /// a single mast on air covers are demands again at that share of their weight, which the candidates on other
-    /// masts covering them cover (`secondMasts`).
+    /// masts covering them cover (`secondMasts`). With `backhaul`, every chosen site keeps that rule.
     private static func coverageInstance(
         _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, secondMasts: SecondMasts,
-        grid: TerrainGrid, request: PlanRequest
+        grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
     ) throws(InputError) -> CoverageInstance {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         var secondMastDemandsOfCell: [Int: [Int]] = [:]
@@ -287,7 +289,7 @@ public enum PlanJob {
         do {
             return try CoverageInstance(
                 name: "plan", demands: weights, candidates: list, p: request.p, budget: request.budget, exclusions: exclusions,
-                groupCapacity: capacities, minimumCoverage: minimums
+                groupCapacity: capacities, minimumCoverage: minimums, backhaul: backhaul
             )
         } catch {
             throw InputError(path: request.evaluation.sitesPath, reason: error.message)

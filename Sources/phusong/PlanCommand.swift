@@ -38,7 +38,7 @@ struct PlanCommand: ParsableCommand {
     )
     var secondMastWeight = 0.0
 
-    @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: leave out the candidates (not on air) that no chain of working hops joins to the fibre even with every candidate built.")
+    @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: every chosen site reaches the fibre over working hops between the chosen sites and the sites standing anyway (candidates that cannot, even with every candidate built, are left out).")
     var backhaulRequired = false
 
     func validate() throws {

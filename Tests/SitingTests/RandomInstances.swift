@@ -4,10 +4,12 @@ import TestSupport
 /// Random siting instances: clustered demands, candidates with overlapping reach, optional groups (height
 /// options of one location, or masts with two tenant slots), fixed sites on air, shared masts cheaper than greenfield ones, and optionally
 /// exclusion pairs between candidates closer than `separation`, and optionally a minimum coverage of each quarter
-/// of the square ("communes": `minimumShare` of its weight, or as much as all candidates reach if less).
+/// of the square ("communes": `minimumShare` of its weight, or as much as all candidates reach if less), and optionally
+/// backhaul: links between candidates closer than `linkRange`, and every fourth candidate on the fibre, the others
+/// needing a chain of links to one (or to a fixed site).
 func randomInstance(
     seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0,
-    minimumShare: Double = 0
+    minimumShare: Double = 0, linkRange: Double = 0
 ) throws -> CoverageInstance {
     var generator = SeededGenerator(seed: seed)
     let points = (0..<demands).map { _ in (Double.random(in: 0...10, using: &generator), Double.random(in: 0...10, using: &generator)) }
@@ -39,10 +41,32 @@ func randomInstance(
         let total = members.reduce(0) { $0 + weights[$1] }, most = members.filter(reachable.contains).reduce(0) { $0 + weights[$1] }
         return CoverageInstance.MinimumCoverage(id: "quarter\(quarter)", demands: members, share: total > 0 ? min(minimumShare, most / total) : 0)
     }
+    let links = places.indices.flatMap { a in
+        places.indices.filter { b in
+            b > a && (places[a].0 - places[b].0) * (places[a].0 - places[b].0) + (places[a].1 - places[b].1) * (places[a].1 - places[b].1)
+                < linkRange * linkRange
+        }.map { [a, $0] }
+    }
+    let backhaul = linkRange > 0
+        ? CoverageInstance.Backhaul(needingLink: Set(list.indices.filter { !list[$0].fixed && $0 % 4 != 3 }), links: links) : nil
     return try CoverageInstance(
         name: "random-\(seed)", demands: weights, candidates: list, p: p, budget: budget, exclusions: exclusions,
-        groupCapacity: capacities, minimumCoverage: minimums
+        groupCapacity: capacities, minimumCoverage: minimums, backhaul: backhaul
     )
+}
+
+/// Whether every chosen candidate of `chosen` (indices, fixed sites among them) that needs a link is joined by links
+/// between chosen candidates to one that needs none.
+func keepsBackhaul(_ chosen: [Int], in instance: CoverageInstance) -> Bool {
+    guard let backhaul = instance.backhaul else { return true }
+    var reached = Set(chosen.filter { !backhaul.needingLink.contains($0) }), frontier = Array(reached)
+    while let site = frontier.popLast() {
+        for link in backhaul.links where link.contains(site) {
+            let other = link[0] == site ? link[1] : link[0]
+            if chosen.contains(other), reached.insert(other).inserted { frontier.append(other) }
+        }
+    }
+    return reached.count == Set(chosen).count
 }
 
 /// Whether the fixed sites and `chosen` together meet every minimum coverage of `instance`.
@@ -69,7 +93,7 @@ func bruteForceOptimum(_ instance: CoverageInstance) -> Double? {
         let groups = Dictionary(grouping: all.compactMap { instance.candidates[$0].group }, by: { $0 })
         if groups.contains(where: { $0.value.count > instance.capacity(of: $0.key) }) { continue }
         if instance.exclusions.contains(where: { all.contains($0[0]) && all.contains($0[1]) }) { continue }
-        guard meetsMinimums(all, in: instance) else { continue }
+        guard meetsMinimums(all, in: instance), keepsBackhaul(all, in: instance) else { continue }
         var covered = Set<Int>()
         for index in all { covered.formUnion(instance.candidates[index].covers) }
         best = max(best ?? 0, covered.reduce(0) { $0 + instance.demands[$1] })

@@ -41,6 +41,69 @@ struct SolverTests {
     }
 
     @Test(
+        """
+        Random instances with backhaul (links within 3 of 10 units, a quarter of the candidates on the fibre, the others \
+        needing a chain of links to one or to a site on air): the optimum equals brute force under the rule, and every \
+        answer, exact or heuristic, keeps it
+        """,
+        arguments: 0..<16
+    )
+    func bruteForceWithBackhaul(seed: Int) throws {
+        let budgeted = seed % 2 == 1
+        let instance = try randomInstance(
+            seed: 200 + UInt64(seed), candidates: 12 + seed % 5, demands: 60, p: budgeted ? nil : 2 + seed % 4,
+            budget: budgeted ? 150 + Double(seed * 7 % 100) : nil, groups: seed % 3 == 0, fixed: seed % 4 == 2 ? 2 : 0,
+            separation: seed % 5 == 3 ? 1.5 : 0, linkRange: 3
+        )
+        let optimum = try #require(bruteForceOptimum(instance))
+        var unconstrained = instance
+        unconstrained = try CoverageInstance(
+            name: instance.name, demands: instance.demands, candidates: instance.candidates, p: instance.p, budget: instance.budget,
+            exclusions: instance.exclusions, groupCapacity: instance.groupCapacity
+        )
+        let free = try #require(bruteForceOptimum(unconstrained))
+        #expect(optimum < free, "the rule binds in every one of these instances")
+        for options in [SitingOptions(), SitingOptions(branchingSeconds: 0), SitingOptions(exact: false, branchingSeconds: 60)] {
+            let answer = try SitingSolver.solve(instance, options: options)
+            let chosen = instance.candidates.indices.filter { answer.selected.contains(instance.candidates[$0].id) }
+            #expect(isFeasible(answer.selected, in: instance) && keepsBackhaul(chosen, in: instance), "\(answer.selected)")
+            #expect(abs(answer.objective - optimum) < 1e-9 && answer.status == "optimal", "\(answer.objective) against \(optimum), \(answer)")
+            #expect(answer.upperBound >= optimum - 1e-9)
+        }
+        let heuristic = try SitingSolver.solve(instance, options: SitingOptions(exact: false, branchingSeconds: 0))
+        let chosen = instance.candidates.indices.filter { heuristic.selected.contains(instance.candidates[$0].id) }
+        #expect(keepsBackhaul(chosen, in: instance) && heuristic.objective <= optimum + 1e-9 && heuristic.upperBound >= optimum - 1e-9)
+    }
+
+    @Test("A site behind two relays that cover nothing is chosen with them where the budget allows the chain, by the heuristics alone; bad rules are refused")
+    func relayChain() throws {
+        let candidates: [CoverageInstance.Candidate] = [
+            .init(id: "fibre", cost: 10, covers: []), .init(id: "relay", cost: 10, covers: []), .init(id: "valley", cost: 10, covers: [0]),
+            .init(id: "alone", cost: 25, covers: [1]),
+        ]
+        // The first link is given twice, once each way: it is one link.
+        let backhaul = CoverageInstance.Backhaul(needingLink: [1, 2], links: [[0, 1], [1, 2], [1, 0]])
+        let heuristicOnly = SitingOptions(exact: false, branchingSeconds: 0, linearProgramLimit: 0)
+        for (budget, expected) in [(30.0, ["fibre", "relay", "valley"]), (29, ["alone"])] {
+            let instance = try CoverageInstance(name: "chain", demands: [100, 5], candidates: candidates, budget: budget, backhaul: backhaul)
+            let heuristic = try SitingSolver.solve(instance, options: heuristicOnly)
+            #expect(heuristic.selected == expected && heuristic.upperBound >= heuristic.objective, "budget \(budget): \(heuristic)")
+            // The LP's flow keeps the bound at the chain's worth: proven optimal.
+            let exact = try SitingSolver.solve(instance)
+            #expect(exact.selected == expected && exact.status == "optimal", "budget \(budget): \(exact)")
+        }
+        #expect(throws: SitingError("backhaul: fixed site 'fibre' is on air already and cannot need a link")) {
+            try CoverageInstance(
+                name: "bad", demands: [1], candidates: [.init(id: "fibre", cost: 0, covers: [0], kind: .existing, fixed: true)], p: 1,
+                backhaul: .init(needingLink: [0], links: [])
+            )
+        }
+        #expect(throws: SitingError("backhaul: links[0] needs two different candidates")) {
+            try CoverageInstance(name: "bad", demands: [1, 1], candidates: candidates, p: 1, backhaul: .init(needingLink: [], links: [[0, 4]]))
+        }
+    }
+
+    @Test(
         "Budget and shared-mast instances (groups, fixed sites, exclusion pairs, minimum coverage) against HiGHS",
         .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<8
     )

@@ -37,7 +37,10 @@ struct OptimizeCommandTests {
         }
     }
 
-    @Test("group_capacity lets a mast take two tenants; exclusions keep a pair apart; minimum_coverage forces a demand in")
+    @Test("""
+        group_capacity lets a mast take two tenants; exclusions keep a pair apart; minimum_coverage forces a demand in; \
+        backhaul keeps out a site whose only link is to a site of its own group, and takes both where the group has room
+        """)
     func capacityAndExclusions() throws {
         let folder = try temporaryFolder("capacity")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -46,6 +49,8 @@ struct OptimizeCommandTests {
             ("", 8.0, ["b", "c"]), (#","group_capacity":{"m":2}"#, 13.0, ["a", "b", "c"]),
             (#","group_capacity":{"m":2},"exclusions":[["a","b"]]"#, 8.0, ["b", "c"]),
             (#","minimum_coverage":[{"id":"x","demands":[0],"share":1}]"#, 6.0, ["a", "c"]),
+            (#","backhaul":{"needing_link":["b"],"links":[["a","b"]]}"#, 6.0, ["a", "c"]),
+            (#","group_capacity":{"m":2},"backhaul":{"needing_link":["b"],"links":[["a","b"]]}"#, 13.0, ["a", "b", "c"]),
         ] {
             let path = folder + "/instance.json"
             try ("{" + base + extra + "}").write(toFile: path, atomically: true, encoding: .utf8)
@@ -108,6 +113,10 @@ struct OptimizeCommandTests {
             (#"{"demands":[1,"x"],"candidates":[]}"#, "demands[1]: not a number", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]},{"id":"a","cost":1,"covers":[0]}]}"#, "id appears twice", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"exclusions":[["a","z"]]}"#, "exclusions[0]: no candidate with id 'z'", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"backhaul":{"needing_link":["z"]}}"#, "backhaul.needing_link[0]: no candidate with id 'z'", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"backhaul":{"links":[["a"]]}}"#, "backhaul.links[0]: not a pair of candidate ids", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}],"backhaul":[]}"#, "backhaul: not an object of needing_link and links", ["--p", "1"]),
+            (#"{"demands":[1],"candidates":[{"id":"a","cost":0,"covers":[0],"fixed":true}],"backhaul":{"needing_link":["a"]}}"#, "backhaul: fixed site 'a' is on air already and cannot need a link", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0],"group":"m","fixed":true}],"group_capacity":{"m":0}}"#, "more fixed sites in group 'm' than its capacity 0", ["--p", "1"]),
             (#"{"demands":[1],"candidates":[{"id":"a","cost":1,"covers":[0]}"#, "malformed or truncated JSON", ["--p", "1"]),
             // Whole numbers too large for a count (converting them trapped; found by fuzzing).

@@ -66,7 +66,7 @@ struct PlanJobTests {
     }
 
     @Test("""
-        --backhaul-reach: before/ and after/ follow the chains to the fibre in each mast's outage (EX-1's takes off air the \\
+        --backhaul-reach: before/ and after/ follow the chains to the fibre in each mast's outage (EX-1's takes off air the \
         chosen masts whose rows name it); a reach file naming none of the candidates is refused before any footprint
         """)
     func backhaulReach() throws {
@@ -101,23 +101,16 @@ struct PlanJobTests {
     }
 
     @Test("""
-        With phusong backhaul's own reach over the candidates (EX-1 on the fibre, hops within 8 km; GF-1a and GF-1b on one \\
-        spot are no hop), each chosen site reaches the fibre exactly when working hops between the chosen sites join it to \\
-        EX-1; the others are listed, printed and counted (a batch plan job's figure too); --backhaul-required leaves out \\
+        With phusong backhaul's own reach over the candidates (EX-1 on the fibre, hops within 8 km; GF-1a and GF-1b on one \
+        spot are no hop), each chosen site reaches the fibre exactly when working hops between the chosen sites join it to \
+        EX-1; the others are listed, printed and counted (a batch plan job's figure too); --backhaul-required leaves out \
         the candidates no chain joins to EX-1 with every candidate built
         """)
     func chosenSitesWithoutBackhaul() throws {
         let folder = try temporaryFolder("plan-fibre")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let lines = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8).split(separator: "\n")
-        let flagged = [lines[0] + ",fibre"] + lines.dropFirst().map { $0 + ($0.hasPrefix("EX-1,") ? ",yes" : ",") }
-        try (flagged.joined(separator: "\n") + "\n").write(toFile: folder + "/candidates.csv", atomically: true, encoding: .utf8)
-        let backhaul = try run([
-            "backhaul", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", folder + "/candidates.csv",
-            "--within-km", "8", "--hub-field", "fibre", "--out", folder + "/backhaul",
-        ])
-        #expect(backhaul.status == 0, "\(backhaul.stderr)")
-        let hops = try csvTable(folder + "/backhaul/hops.csv")
+        try writeCandidatesOnFibre(folder + "/candidates.csv")
+        let hops = try backhaul(folder + "/candidates.csv", out: folder + "/backhaul")
         func partners(_ id: String) -> Set<String> { Set(hops.compactMap { $0["from"] == id ? $0["to"] : $0["to"] == id ? $0["from"] : nil }) }
         #expect(!partners("GF-1a").contains("GF-1b") && partners("GF-1a") == partners("GF-1b") && !partners("GF-1a").isEmpty)
         var arguments = batXatPlan(out: folder + "/out") + ["--budget", "160", "--backhaul-reach", folder + "/backhaul/reach.csv"]
@@ -126,15 +119,7 @@ struct PlanJobTests {
         #expect(result.status == 0, "\(result.stderr)")
         let chosen = try #require(try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]])
         let ids = Set(chosen.compactMap { $0["id"] as? String })
-        // Breadth first from EX-1 over the hops that clear 0.6 of the zone, between chosen sites only.
-        var reached: Set<String> = ["EX-1"], frontier = ["EX-1"]
-        while let id = frontier.popLast() {
-            for hop in hops where hop["clears_60_percent"] == "true" {
-                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && ids.contains(b) && reached.insert(b).inserted {
-                    frontier.append(b)
-                }
-            }
-        }
+        let reached = reachedFromFibre(over: hops, among: ids)
         for site in chosen {
             let id = try #require(site["id"] as? String)
             #expect(site["reaches_fibre"] as? Bool == reached.contains(id), "\(id)")
@@ -158,12 +143,7 @@ struct PlanJobTests {
         #expect(figures["chosen_without_backhaul"] as? Double == Double(stranded.count), "\(figures)")
 
         // --backhaul-required: the candidates no chain joins to EX-1 with every candidate built are left out.
-        var everyone: Set<String> = ["EX-1"], next = ["EX-1"]
-        while let id = next.popLast() {
-            for hop in hops where hop["clears_60_percent"] == "true" {
-                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && everyone.insert(b).inserted { next.append(b) }
-            }
-        }
+        let everyone = reachedFromFibre(over: hops, among: Set(hops.flatMap { [$0["from"]!, $0["to"]!] }))
         let required = try run(arguments.map { $0 == folder + "/out" ? folder + "/required" : $0 } + ["--backhaul-required"])
         #expect(required.status == 0, "\(required.stderr)")
         let plan = try json(folder + "/required/plan.json")
@@ -180,6 +160,73 @@ struct PlanJobTests {
             .write(toFile: folder + "/unreached.yaml", atomically: true, encoding: .utf8)
         let refused = try run(["batch", folder + "/unreached.yaml", "--out", folder + "/unreached-batch"])
         #expect(refused.status != 0 && refused.stderr.contains("backhaul_required: needs the scenario's backhaul_reach"), "\(refused.stderr)")
+    }
+
+    @Test("""
+        --backhaul-required with ten hilltops offered beside the fixture's candidates (hops within 8 km, EX-1 on the fibre): \
+        every chosen site reaches the fibre over working hops between chosen sites, some chosen as relays, where the plan \
+        without the rule leaves sites stranded; proven optimal, and below the plan without the rule
+        """)
+    func backhaulRequiredRelays() throws {
+        let folder = try temporaryFolder("plan-relays")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeCandidatesOnFibre(folder + "/candidates.csv")
+        let hilltops = try run([
+            "candidates", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"),
+            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--existing", folder + "/candidates.csv",
+            "--max-candidates", "10", "--reach-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.9", "--cost", "60",
+            "--out", folder + "/all.csv",
+        ])
+        #expect(hilltops.status == 0, "\(hilltops.stderr)")
+        let hops = try backhaul(folder + "/all.csv", out: folder + "/backhaul")
+        var arguments = batXatPlan(out: folder + "/free") + ["--budget", "300", "--backhaul-reach", folder + "/backhaul/reach.csv"]
+        arguments[arguments.firstIndex(of: Fixtures.path("sites/batxat_candidates.csv"))!] = folder + "/all.csv"
+        #expect(try run(arguments).status == 0)
+        let free = try json(folder + "/free/plan.json")
+        #expect(!(try #require(free["chosen_without_backhaul"] as? [String])).isEmpty, "the rule matters here: \(free)")
+
+        let required = try run(arguments.map { $0 == folder + "/free" ? folder + "/required" : $0 } + ["--backhaul-required"])
+        #expect(required.status == 0, "\(required.stderr)")
+        let plan = try json(folder + "/required/plan.json")
+        let ids = Set(try #require(plan["chosen"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        #expect(reachedFromFibre(over: hops, among: ids) == ids, "\(ids)")
+        let relayed = ids.subtracting(reachedFromFibre(over: hops, among: ids.intersection(["EX-1"])))
+        #expect(!relayed.isEmpty, "some chosen sites reach the fibre through other chosen sites: \(ids)")
+        #expect(plan["chosen_without_backhaul"] as? [String] == [] && plan["status"] as? String == "optimal", "\(plan)")
+        let objective = try #require(plan["objective"] as? Double), freeObjective = try #require(free["objective"] as? Double)
+        #expect(objective < freeObjective && objective > 0)
+        #expect(required.stdout.contains("backhaul: every chosen site with a row in the reach file reaches the fibre"), "\(required.stdout)")
+    }
+
+    /// The fixture's candidates with a `fibre` column: EX-1 on the fibre.
+    func writeCandidatesOnFibre(_ path: String) throws {
+        let lines = try String(contentsOfFile: Fixtures.path("sites/batxat_candidates.csv"), encoding: .utf8).split(separator: "\n")
+        let flagged = [lines[0] + ",fibre"] + lines.dropFirst().map { $0 + ($0.hasPrefix("EX-1,") ? ",yes" : ",") }
+        try (flagged.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// `phusong backhaul` over `sites` (hops within 8 km, hubs by `fibre`) into `out`; its hops.csv.
+    func backhaul(_ sites: String, out: String) throws -> [[String: String]] {
+        let result = try run([
+            "backhaul", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
+            "--within-km", "8", "--hub-field", "fibre", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try csvTable(out + "/hops.csv")
+    }
+
+    /// EX-1 and the sites of `among` a chain of hops that clear 0.6 of the zone joins to it through sites of `among`
+    /// (breadth first).
+    func reachedFromFibre(over hops: [[String: String]], among ids: Set<String>) -> Set<String> {
+        var reached: Set<String> = ["EX-1"], frontier = ["EX-1"]
+        while let id = frontier.popLast() {
+            for hop in hops where hop["clears_60_percent"] == "true" {
+                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && ids.contains(b) && reached.insert(b).inserted {
+                    frontier.append(b)
+                }
+            }
+        }
+        return reached
     }
 
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
