@@ -53,14 +53,25 @@ package struct BackhaulChains {
     /// Of `built` (rows' ids), those a chain of working hops between built sites joins to a built hub; nil for a
     /// file without `working_hops`.
     func reachingFibre(built: Set<String>) -> Set<String>? {
+        routesToFibre(built: built).map { Set($0.keys) }
+    }
+
+    /// For each of `built` (rows' ids) that a chain of working hops between built sites joins to a built hub, the ids
+    /// after it on a chain of fewest hops, the hub last (none for a hub); nil for a file without `working_hops`.
+    /// Breadth first from the hubs in id order, each site's hops in the file's order: the same file gives the same routes.
+    func routesToFibre(built: Set<String>) -> [String: [String]]? {
         guard let workingHops else { return nil }
-        var reached = hubs.intersection(built), frontier = Array(reached)
-        while let id = frontier.popLast() {
-            for neighbour in workingHops[id] ?? [] where built.contains(neighbour) && reached.insert(neighbour).inserted {
-                frontier.append(neighbour)
+        var routes: [String: [String]] = [:], queue = hubs.intersection(built).sorted(), next = 0
+        for hub in queue { routes[hub] = [] }
+        while next < queue.count {
+            let id = queue[next]
+            next += 1
+            for neighbour in workingHops[id] ?? [] where built.contains(neighbour) && routes[neighbour] == nil {
+                routes[neighbour] = [id] + routes[id]!
+                queue.append(neighbour)
             }
         }
-        return reached
+        return routes
     }
 
     /// For each of `masts` (site indices into `sites`, as `SiteMasts` groups them), the other masts its outage takes

@@ -1,15 +1,38 @@
 import Coverage
 import Siting
 
+/// How a plan's chosen site reaches the fibre.
+enum FibreRoute: Equatable {
+    /// Not known: the site has no row in the reach file (by id or mast), or the file no `working_hops`.
+    case unknown
+    /// No chain of working hops over the built sites joins it to a hub.
+    case unreached
+    /// The sites after it on a chain of fewest hops, the hub last (none for a hub).
+    case through([String])
+
+    var reachesFibre: Bool? {
+        switch self {
+        case .unknown: nil
+        case .unreached: false
+        case .through: true
+        }
+    }
+
+    var sites: [String]? {
+        if case .through(let sites) = self { sites } else { nil }
+    }
+}
+
 extension BackhaulChains {
-    /// For each of `chosen` (a plan's chosen sites among `candidates`), whether a chain of working hops joins it to a hub
-    /// over the chosen sites and the file's sites that are no candidate (relays and masts outside the plan, standing
-    /// anyway) — a candidate left out is not built. Nil for a site without a row (by id or mast), and for every site
-    /// when the file has no `working_hops`.
-    func reachesFibre(chosen: [Site], candidates: [Site]) -> [Bool?] {
+    /// For each of `chosen` (a plan's chosen sites among `candidates`), its route to a hub over working hops between the
+    /// chosen sites and the file's sites that are no candidate (relays and masts outside the plan, standing anyway) — a
+    /// candidate left out is not built.
+    func routesToFibre(chosen: [Site], candidates: [Site]) -> [FibreRoute] {
         let rows = chosen.map { row(of: $0) }
-        guard let reached = reachingFibre(built: standing(candidates: candidates).union(rows.compactMap { $0 })) else { return rows.map { _ in nil } }
-        return rows.map { row in row.map(reached.contains) }
+        guard let routes = routesToFibre(built: standing(candidates: candidates).union(rows.compactMap { $0 })) else {
+            return rows.map { _ in .unknown }
+        }
+        return rows.map { row in row.map { routes[$0].map(FibreRoute.through) ?? .unreached } ?? .unknown }
     }
 
     /// The rows standing whatever the plan chooses: the file's sites that are no candidate, and `onAir`.

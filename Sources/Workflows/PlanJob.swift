@@ -51,12 +51,16 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         /// With a backhaul's reach: whether working hops between the chosen sites (and sites outside the plan) join it to
         /// the fibre; nil without one, or for a site the reach file has no row for.
         public let reachesFibre: Bool?
+        /// Where it reaches the fibre: the sites its backhaul passes, on a chain of fewest working hops, the hub last
+        /// (empty for a hub); nil where `reachesFibre` is not true.
+        public let routeToFibre: [String]?
 
         enum CodingKeys: String, CodingKey {
             case id, kind, cost
             case residentsCovered = "residents_covered"
             case residentsOnlyItCovers = "residents_only_it_covers"
             case reachesFibre = "reaches_fibre"
+            case routeToFibre = "route_to_fibre"
         }
     }
 
@@ -166,14 +170,14 @@ public enum PlanJob {
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
             let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
             let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
-            let fibre = chains?.reachesFibre(chosen: chosen.map(\.site), candidates: listed.map(\.site)) ?? chosen.map { _ in nil }
+            let fibre = chains?.routesToFibre(chosen: chosen.map(\.site), candidates: listed.map(\.site)) ?? chosen.map { _ in .unknown }
             let summary = PlanSummary(
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: listed.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
                         residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index],
-                        reachesFibre: fibre[index]
+                        reachesFibre: fibre[index].reachesFibre, routeToFibre: fibre[index].sites
                     )
                 },
                 cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
@@ -184,7 +188,7 @@ public enum PlanJob {
                 secondMastWeight: request.secondMastWeight, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
                 communes: changes(before: before?.residents, after: after.residents),
-                chosenWithoutBackhaul: fibre.contains { $0 != nil } ? chosen.indices.filter { fibre[$0] == false }.map { chosen[$0].site.id } : nil,
+                chosenWithoutBackhaul: fibre.contains { $0 != .unknown } ? chosen.indices.filter { fibre[$0] == .unreached }.map { chosen[$0].site.id } : nil,
                 candidatesWithoutBackhaul: unreachable.map { ids in listed.map(\.site.id).filter(ids.contains) }
             )
             try staging.write(summary.json(), to: "plan.json")

@@ -7,7 +7,7 @@ import Workflows
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Run a manifest of jobs (evaluate, verify, optimize, plan) in parallel: cached, resumable, shardable.",
+        abstract: "Run a manifest of jobs (evaluate, verify, optimize, plan, tilt, backhaul) in parallel: cached, resumable, shardable.",
         subcommands: [BatchRunCommand.self, BatchMergeCommand.self],
         defaultSubcommand: BatchRunCommand.self
     )

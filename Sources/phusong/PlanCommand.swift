@@ -80,6 +80,9 @@ struct PlanCommand: ParsableCommand {
             print(stranded.isEmpty
                 ? "  backhaul: every chosen site with a row in the reach file reaches the fibre over the chosen masts"
                 : "  backhaul: \(stranded.count) chosen \(stranded.count == 1 ? "site reaches" : "sites reach") no fibre over the chosen masts (\(firstTen(stranded)))")
+            for site in plan.chosen {
+                if let route = site.routeToFibre, !route.isEmpty { print("    \(site.id) → \(route.joined(separator: " → "))") }
+            }
         }
         let before = FileManager.default.fileExists(atPath: options.out + "/before") ? " \(options.out)/before/ (sites on air alone)," : ""
         print("Results: \(options.out)/plan.json,\(before) \(options.out)/after/")

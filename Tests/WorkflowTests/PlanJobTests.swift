@@ -122,7 +122,7 @@ struct PlanJobTests {
         let reached = reachedFromFibre(over: hops, among: ids)
         for site in chosen {
             let id = try #require(site["id"] as? String)
-            #expect(site["reaches_fibre"] as? Bool == reached.contains(id), "\(id)")
+            #expect(site["reaches_fibre"] as? Bool == reached.contains(id) && (site["route_to_fibre"] != nil) == reached.contains(id), "\(id)")
         }
         let stranded = ids.subtracting(reached).sorted()
         let listed = try json(folder + "/out/plan.json")["chosen_without_backhaul"] as? [String]
@@ -165,7 +165,8 @@ struct PlanJobTests {
     @Test("""
         --backhaul-required with ten hilltops offered beside the fixture's candidates (hops within 8 km, EX-1 on the fibre): \
         every chosen site reaches the fibre over working hops between chosen sites, some chosen as relays, where the plan \
-        without the rule leaves sites stranded; proven optimal, and below the plan without the rule
+        without the rule leaves sites stranded; each site's route of fewest hops is given and printed; proven optimal, and \
+        below the plan without the rule
         """)
     func backhaulRequiredRelays() throws {
         let folder = try temporaryFolder("plan-relays")
@@ -192,6 +193,16 @@ struct PlanJobTests {
         #expect(reachedFromFibre(over: hops, among: ids) == ids, "\(ids)")
         let relayed = ids.subtracting(reachedFromFibre(over: hops, among: ids.intersection(["EX-1"])))
         #expect(!relayed.isEmpty, "some chosen sites reach the fibre through other chosen sites: \(ids)")
+        // Each chosen site's route: working hops between chosen sites, as few as breadth first finds, ending at EX-1.
+        let fewest = hopsToFibre(over: hops, among: ids)
+        let working = Set(hops.filter { $0["clears_60_percent"] == "true" }.flatMap { [[$0["from"]!, $0["to"]!], [$0["to"]!, $0["from"]!]] })
+        for site in try #require(plan["chosen"] as? [[String: Any]]) {
+            let id = try #require(site["id"] as? String), route = try #require(site["route_to_fibre"] as? [String], "\(site)")
+            let chain = [id] + route
+            #expect(route.count == fewest[id] && chain.last == "EX-1" && Set(route).isSubset(of: ids), "\(id): \(route)")
+            #expect(zip(chain, chain.dropFirst()).allSatisfy { working.contains([$0, $1]) }, "\(id): \(route)")
+            if route.count > 1 { #expect(required.stdout.contains("    \(id) → \(route.joined(separator: " → "))\n"), "\(required.stdout)") }
+        }
         #expect(plan["chosen_without_backhaul"] as? [String] == [] && plan["status"] as? String == "optimal", "\(plan)")
         let objective = try #require(plan["objective"] as? Double), freeObjective = try #require(free["objective"] as? Double)
         #expect(objective < freeObjective && objective > 0)
@@ -215,18 +226,26 @@ struct PlanJobTests {
         return try csvTable(out + "/hops.csv")
     }
 
-    /// EX-1 and the sites of `among` a chain of hops that clear 0.6 of the zone joins to it through sites of `among`
-    /// (breadth first).
+    /// EX-1 and the sites of `among` a chain of hops that clear 0.6 of the zone joins to it through sites of `among`.
     func reachedFromFibre(over hops: [[String: String]], among ids: Set<String>) -> Set<String> {
-        var reached: Set<String> = ["EX-1"], frontier = ["EX-1"]
-        while let id = frontier.popLast() {
+        Set(hopsToFibre(over: hops, among: ids).keys)
+    }
+
+    /// Breadth first from EX-1 over the hops that clear 0.6 of the zone through sites of `among`: the fewest hops from
+    /// each site reached.
+    func hopsToFibre(over hops: [[String: String]], among ids: Set<String>) -> [String: Int] {
+        var count = ["EX-1": 0], queue = ["EX-1"], next = 0
+        while next < queue.count {
+            let id = queue[next]
+            next += 1
             for hop in hops where hop["clears_60_percent"] == "true" {
-                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && ids.contains(b) && reached.insert(b).inserted {
-                    frontier.append(b)
+                for (a, b) in [(hop["from"]!, hop["to"]!), (hop["to"]!, hop["from"]!)] where a == id && ids.contains(b) && count[b] == nil {
+                    count[b] = count[id]! + 1
+                    queue.append(b)
                 }
             }
         }
-        return reached
+        return count
     }
 
     @Test("--min-separation-m: no two chosen sites closer than 3 km; the mast 2.1 km from the site on air is not taken")
