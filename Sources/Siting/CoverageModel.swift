@@ -130,6 +130,8 @@ final class LinearRelaxation {
     /// Set by `solve` when Clp proves that no choice meets the rows (minimum coverage beyond reach, or
     /// candidates held at values the rows do not allow).
     private(set) var provenInfeasible = false
+    /// The backhaul's cut-set rows added to the model (`cutting`), which Cbc's model takes too.
+    private(set) var cuts: [BackhaulCut] = []
 
     init(_ problem: SitingProblem, seconds: Double) {
         model = Clp_newModel()!
@@ -165,6 +167,19 @@ final class LinearRelaxation {
         return optimum(candidates: candidates)
     }
 
+    /// Adds `cuts` as rows x_site − Σ_{separator} x_j ≤ 0.
+    func add(_ cuts: [BackhaulCut]) {
+        var starts: [CoinBigIndex] = [0], columns: [Int32] = [], elements: [Double] = []
+        for cut in cuts {
+            columns += [Int32(cut.site)] + cut.separator.map(Int32.init)
+            elements += [1] + cut.separator.map { _ in -1 }
+            starts.append(CoinBigIndex(columns.count))
+        }
+        let lower = [Double](repeating: -.greatestFiniteMagnitude, count: cuts.count), upper = [Double](repeating: 0, count: cuts.count)
+        Clp_addRows(model, Int32(cuts.count), lower, upper, starts, columns, elements)
+        self.cuts += cuts
+    }
+
     private func optimum(candidates: Int) -> (bound: Double, values: [Double])? {
         guard Clp_status(model) == 0, let solution = Clp_primalColumnSolution(model) else { return nil }
         return (Clp_objectiveValue(model), (0..<candidates).map { solution[$0] })
@@ -176,13 +191,18 @@ final class ExactSearch {
     private let model: UnsafeMutableRawPointer
     private let candidateCount: Int
 
-    init(_ problem: SitingProblem, start: [Int], relativeGap: Double, seconds: Double) {
+    /// `cuts`: the backhaul's cut-set rows the LP found, added to the model.
+    init(_ problem: SitingProblem, start: [Int], cuts: [BackhaulCut], relativeGap: Double, seconds: Double) {
         model = Cbc_newModel()!
         candidateCount = problem.candidateCount
         Cbc_setLogLevel(model, 0)
         let mip = CoverageModel(problem)
         mip.withArrays { start, index, value, lower, upper, objective, rowLower, rowUpper in
             Cbc_loadProblem(model, Int32(mip.columnCount), Int32(mip.rowCount), start, index, value, lower, upper, objective, rowLower, rowUpper)
+        }
+        for (number, cut) in cuts.enumerated() {
+            let columns = [Int32(cut.site)] + cut.separator.map(Int32.init), coefficients = [1.0] + cut.separator.map { _ in -1.0 }
+            Cbc_addRow(model, "cut\(number)", Int32(columns.count), columns, coefficients, CChar(UInt8(ascii: "L")), 0)
         }
         Cbc_setObjSense(model, -1)
         for column in 0..<problem.candidateCount { Cbc_setInteger(model, Int32(column)) }

@@ -88,7 +88,8 @@ public enum SitingSolver {
         var linearProgram: (relaxation: LinearRelaxation, root: (bound: Double, values: [Double]))?
         if !closed(), problem.candidateCount > 0, small {
             let relaxation = LinearRelaxation(problem, seconds: remaining())
-            if let lp = relaxation.solve(candidates: problem.candidateCount) {
+            if let root = relaxation.solve(candidates: problem.candidateCount) {
+                let lp = relaxation.cutting(root, backhaul: problem.backhaul, until: deadline)
                 tighten(lp.bound)
                 consider(LocalSearch.rounded(problem, lp: lp.values))
                 linearProgram = (relaxation, lp)
@@ -129,7 +130,9 @@ public enum SitingSolver {
         // Branch and bound only where the LP is small enough for Cbc's root to keep the time limit — and, with
         // the exact mode off, only to find an answer meeting the minimum coverage where the heuristics found none.
         if !closed(), options.exact || covered == -.infinity, small, remaining() > 0 {
-            let search = ExactSearch(problem, start: chosen, relativeGap: options.gap, seconds: remaining())
+            let search = ExactSearch(
+                problem, start: chosen, cuts: linearProgram?.relaxation.cuts ?? [], relativeGap: options.gap, seconds: remaining()
+            )
             if let exact = search.solve() {
                 if exact.value > covered + 1e-9 { (chosen, covered) = (exact.chosen, exact.value) }
                 bound = exact.proven ? covered : min(bound, max(problem.validBound(exact.bound), covered))

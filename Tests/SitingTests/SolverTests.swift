@@ -103,6 +103,25 @@ struct SolverTests {
         }
     }
 
+    @Test("""
+        The cut-set rows prove a chain of two relays optimal from the LP alone: its flow rows would let a fifth of a relay \
+        carry the chain and spend the rest of the budget on the decoys around the fibre site
+        """)
+    func cutSetRows() throws {
+        // fibre (on the fibre) — relay2 — relay1 — valley (100 residents); six decoys beside the fibre site, 10 each.
+        let decoys = (0..<6).map { CoverageInstance.Candidate(id: "decoy\($0)", cost: 10, covers: [1 + $0]) }
+        let candidates: [CoverageInstance.Candidate] = [
+            .init(id: "fibre", cost: 10, covers: []), .init(id: "relay2", cost: 10, covers: []), .init(id: "relay1", cost: 10, covers: []),
+            .init(id: "valley", cost: 10, covers: [0]),
+        ] + decoys
+        let backhaul = CoverageInstance.Backhaul(needingLink: [1, 2, 3], links: [[0, 1], [1, 2], [2, 3]] + (4..<10).map { [0, $0] })
+        let instance = try CoverageInstance(
+            name: "cut", demands: [100] + [Double](repeating: 10, count: 6), candidates: candidates, budget: 40, backhaul: backhaul
+        )
+        let answer = try SitingSolver.solve(instance, options: SitingOptions(exact: false, branchingSeconds: 0))
+        #expect(answer.selected == ["fibre", "relay2", "relay1", "valley"] && answer.upperBound == 100 && answer.status == "optimal", "\(answer)")
+    }
+
     @Test(
         "Budget and shared-mast instances (groups, fixed sites, exclusion pairs, minimum coverage) against HiGHS",
         .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<8
