@@ -1,5 +1,3 @@
-import CCbc
-
 /// A cut-set row of the backhaul rule: a chosen site needing a link reaches backhaul only if some site of every set
 /// separating it from the sites with backhaul of their own is chosen, x_site ≤ Σ_{j in separator} x_j. The flow rows
 /// alone let an LP answer spread a fraction of a relay over many sites; these rows take that away.
@@ -45,7 +43,7 @@ struct BackhaulSeparation {
     }
 
     /// The rows `values` (the candidates' LP values) violates by more than `tolerance`.
-    mutating func violated(by values: [Double], tolerance: Double = 1e-6) -> [BackhaulCut] {
+    func violated(by values: [Double], tolerance: Double = 1e-6) -> [BackhaulCut] {
         backhaul.needsLink.indices.compactMap { site in
             guard backhaul.needsLink[site], values[site] > tolerance else { return nil }
             return cut(for: site, values: values, tolerance: tolerance)
@@ -53,8 +51,8 @@ struct BackhaulSeparation {
     }
 
     /// Augments shortest paths from the source to `site`'s entry until the flow reaches its value (no violated row) or
-    /// no path is left; then the sites whose entry the source still reaches and whose exit it does not separate it.
-    private mutating func cut(for site: Int, values: [Double], tolerance: Double) -> BackhaulCut? {
+    /// no path is left, when the sites of a minimum cut (`separator`) make the row.
+    private func cut(for site: Int, values: [Double], tolerance: Double) -> BackhaulCut? {
         var residual = capacity
         for (other, arc) in siteArc.enumerated() where arc >= 0 { residual[arc] = max(0, values[other]) }
         let sink = 2 * site, goal = values[site] - tolerance
@@ -113,7 +111,8 @@ extension LinearRelaxation {
         _ root: (bound: Double, values: [Double]), backhaul: BackhaulLinks, rounds: Int = 50, until deadline: ContinuousClock.Instant
     ) -> (bound: Double, values: [Double]) {
         guard backhaul.applies else { return root }
-        var separation = BackhaulSeparation(backhaul), best = root
+        let separation = BackhaulSeparation(backhaul)
+        var best = root
         for _ in 0..<rounds where ContinuousClock.now < deadline {
             let cuts = separation.violated(by: best.values)
             guard !cuts.isEmpty else { break }
