@@ -11,21 +11,18 @@ public enum HopPairs {
     }
 
     /// Every pair of sites at most `metres` apart (great circle), each once (the earlier site first), in the site
-    /// list's order — but pairs on one spot (under `minimumHopM` apart: the sectors of one mast, the heights offered at
-    /// one location), which no hop joins.
+    /// list's order — but pairs on one spot (under `TerrainPath.shortestM` apart: the sectors of one mast, the heights
+    /// offered at one location), which no hop joins.
     static func within(_ metres: Double, sites: [Site]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         for a in sites.indices {
             for b in (a + 1)..<sites.count {
                 let distance = sites[a].location.distance(to: sites[b].location)
-                if distance <= metres && distance >= minimumHopM { pairs.append((a, b)) }
+                if distance <= metres && distance >= TerrainPath.shortestM { pairs.append((a, b)) }
             }
         }
         return pairs
     }
-
-    /// The shortest hop, metres: sites closer stand on one spot.
-    static let minimumHopM = 1.0
 
     /// The pairs a CSV names by site id (among `ids`, the site file's) in its `from` and `to` columns (names in any
     /// case), in its order.

@@ -12,6 +12,9 @@ struct TerrainPath {
     /// The climate's fading and the terrain's roughness around the path's middle, when the request gave a climate.
     let fading: (model: HopFading, terrainRoughness: Double)?
 
+    /// The shortest path, metres: ends closer stand on one spot, and no path joins them.
+    static let shortestM = 1.0
+
     /// The path of `request`, on a grid cut around its two ends.
     init(_ request: PathRequest) throws(InputError) {
         let source = try DEMSource.open(request.terrainPath)
@@ -49,7 +52,7 @@ struct TerrainPath {
         // Each end on the DEM's own ground where its antenna stands, when the grid was cut around it.
         let grounds = (grid.groundAtPoints[request.from].map(Double.init), grid.groundAtPoints[request.to].map(Double.init))
         self.profile = profile.standing(start: grounds.0, end: grounds.1)
-        guard profile.length >= 1 else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
+        guard profile.length >= Self.shortestM else { throw InputError(path: request.terrainPath, reason: "the path's ends coincide") }
         let link = request.link
         fresnel = FresnelClearance(
             profile: self.profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
