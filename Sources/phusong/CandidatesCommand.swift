@@ -33,16 +33,16 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("reach-km"), parsing: .unconditional, help: "Candidates are ranked by the residents within this distance, weighted by their communes' priority as plan weighs them.")
     var reachKm = 5.0
 
-    @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those in a candidate's (and a site on air's) footprint by --model, or all within the distance (footprint, distance).")
-    var reachBy = "footprint"
+    @Option(name: .customLong("reach-by"), help: "Which residents within the reach count: those in a candidate's (and a site on air's) footprint by --model, or all within the distance.")
+    var reachBy: CandidateReach = .footprint
 
     @Option(help: "With --reach-by footprint, the footprints' path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")) (los: those the antenna sees).")
     var model: PathLossModel = .los
 
     @OptionGroup var radio: RadioEnvironmentOptions
 
-    @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone (added, alone).")
-    var ranking = "added"
+    @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone.")
+    var ranking: CandidateRanking = .added
 
     @Option(name: .customLong("max-candidates"), parsing: .unconditional, help: "The most candidates proposed.")
     var maxCandidates = 50
@@ -75,8 +75,6 @@ struct CandidatesCommand: ParsableCommand {
         guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
         }
-        guard CandidateReach(rawValue: reachBy) != nil else { throw ValidationError("--reach-by must be footprint or distance") }
-        guard CandidateRanking(rawValue: ranking) != nil else { throw ValidationError("--ranking must be alone or added") }
         guard maxCandidates > 0 else { throw ValidationError("--max-candidates must be at least 1") }
         if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
         guard (0...1_000).contains(height), (-30...100).contains(eirp), cost >= 0, cost.isFinite else {
@@ -94,10 +92,10 @@ struct CandidatesCommand: ParsableCommand {
         request.existingPath = existing
         request.blockSize = blockKm * 1_000
         request.reach = reachKm * 1_000
-        request.reachBy = CandidateReach(rawValue: reachBy) ?? .footprint
+        request.reachBy = reachBy
         request.model = model
         request.environment = radio.settings
-        request.ranking = CandidateRanking(rawValue: ranking) ?? .added
+        request.ranking = ranking
         request.maximum = maxCandidates
         request.resolution = resolution
         request.voidPolicy.maxVoidFraction = maxVoidFraction
@@ -127,3 +125,6 @@ struct CandidatesCommand: ParsableCommand {
         print("Results: \(out)")
     }
 }
+
+extension CandidateReach: ExpressibleByArgument {}
+extension CandidateRanking: ExpressibleByArgument {}

@@ -266,8 +266,8 @@ struct CandidateSearchTests {
         )
         #expect(appended.status == 0 && appended.stdout.contains("less those its sites on air reach so (1 on the terrain, 1 off it: FAR)"), "\(appended.stdout)\(appended.stderr)")
         for (option, value, fault) in [
-            ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "--reach-by must be footprint or distance"),
-            ("--ranking", "best", "--ranking must be alone or added"),
+            ("--max-candidates", "0", "--max-candidates must be at least 1"), ("--reach-by", "radio", "'radio' is invalid for '--reach-by"),
+            ("--ranking", "best", "'best' is invalid for '--ranking"),
         ] {
             let refused = try runProgram(phusongExecutable, common + ["--out", folder + "/none.csv", option, value])
             #expect(refused.status != 0 && refused.stderr.contains(fault), "\(refused.stderr)")
