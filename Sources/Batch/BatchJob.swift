@@ -34,6 +34,9 @@ public struct BatchJob: Sendable {
     public let settings: String
     /// Output kinds to keep (nil: all): geotiff, geojson, kmz, png, csv, json, md.
     public let outputKinds: Set<String>?
+    /// The backhaul job, listed before this one, whose `reach.csv` this evaluation, plan or tilt search takes as its
+    /// backhaul's reach: it runs after that job, in its shard.
+    public internal(set) var backhaulFrom: String? = nil
 
     /// The job type as the manifest names it.
     public var type: String {
@@ -44,6 +47,33 @@ public struct BatchJob: Sendable {
         case .plan: "plan"
         case .tilt: "tilt"
         case .backhaul: "backhaul"
+        }
+    }
+}
+
+extension BatchJob {
+    /// What to run, with the `reach.csv` of the `backhaulFrom` job in the results folder `output` as the backhaul's
+    /// reach (named `jobs/<id>/reach.csv` in the results).
+    func work(resultsIn output: String) -> Work {
+        guard let backhaulFrom else { return work }
+        let name = "jobs/" + backhaulFrom + "/reach.csv"
+        func following(_ request: FootprintRequest) -> FootprintRequest {
+            var run = request
+            run.residents?.backhaulReachPath = output + "/" + name
+            run.residents?.backhaulReachName = name
+            return run
+        }
+        switch work {
+        case let .evaluate(request):
+            return .evaluate(following(request))
+        case var .plan(request):
+            request.evaluation = following(request.evaluation)
+            return .plan(request)
+        case var .tilt(request):
+            request.evaluation = following(request.evaluation)
+            return .tilt(request)
+        case .verify, .optimize, .backhaul:
+            return work
         }
     }
 }

@@ -41,7 +41,8 @@ public enum BatchRunner {
         }
         let journal = Journal(folder: output, shard: shard)
         let earlier = Journal.records(in: output)
-        let selected = manifest.jobs.enumerated().filter { shard?.includes(position: $0.offset) ?? true }.map(\.element)
+        let positions = manifest.shardPositions
+        let selected = manifest.jobs.enumerated().filter { shard?.includes(position: positions[$0.offset]) ?? true }.map(\.element)
         let keys = try JobKeys.keys(of: selected)
         // Jobs an earlier run finished with the same settings and inputs (and whose folder is there) are kept.
         var records = earlier.filter { id, record in
@@ -50,17 +51,21 @@ public enum BatchRunner {
         let pending = selected.filter { records[$0.id] == nil }
         report(.started(selected: selected.count, pending: pending.count))
         for job in selected where records[job.id] != nil { report(.jobSkipped(id: job.id)) }
-        let finished = Finished()
         let cacheFolder = FootprintCache.folderOfThisBuild(under: output + "/cache/footprints")
-        DispatchQueue.concurrentPerform(iterations: pending.count) { index in
-            let job = pending[index]
-            let record = runJob(job, key: keys[job.id]!, output: output, cacheFolder: cacheFolder, limits: limits, report: report)
-            do throws(InputError) { try journal.append(record) } catch { finished.fail(error) }
-            finished.add(record)
+        // Jobs taking a backhaul job's results run after the others, once it has finished.
+        for wave in [pending.filter { $0.backhaulFrom == nil }, pending.filter { $0.backhaulFrom != nil }] {
+            let finished = Finished(), before = records
+            DispatchQueue.concurrentPerform(iterations: wave.count) { index in
+                let job = wave[index], key = keys[job.id]!
+                let record = job.backhaulFrom.flatMap { unfinished($0, before[$0], blocking: job, key: key, report: report) }
+                    ?? runJob(job, key: key, output: output, cacheFolder: cacheFolder, limits: limits, report: report)
+                do throws(InputError) { try journal.append(record) } catch { finished.fail(error) }
+                finished.add(record)
+            }
+            try finished.rethrow()
+            for record in finished.records { records[record.id] = record }
         }
-        try finished.rethrow()
         rmdir(output + "/.work")  // empty once every job moved out; anything else in it stays
-        for record in finished.records { records[record.id] = record }
         let ordered = selected.compactMap { records[$0.id] }
         let stopped = ordered.filter(\.wasStopped).count
         report(.finished(
@@ -70,6 +75,20 @@ public enum BatchRunner {
             try BatchSummary.write(manifest, records: ordered, timeLimit: stopped > 0 ? limits.deadline?.reason : nil)
         }
         return ordered
+    }
+
+    /// The record of `job` when the job whose results it takes did not finish (`record`): not run where that one was
+    /// stopped by the time limit, else failed; nil when it finished.
+    private static func unfinished(
+        _ id: String, _ record: JobRecord?, blocking job: BatchJob, key: String, report: @Sendable (BatchEvent) -> Void
+    ) -> JobRecord? {
+        guard record?.status != "done" else { return nil }
+        let stopped = record?.wasStopped ?? false
+        let reason = "needs the results of job '\(id)', which \(stopped ? "did not finish" : "failed")"
+        report(stopped ? .jobStopped(id: job.id, status: JobRecord.notRun, reason: reason) : .jobFailed(id: job.id, error: reason))
+        return JobRecord(
+            id: job.id, type: job.type, key: key, status: stopped ? JobRecord.notRun : "failed", figures: [:], outputs: [], error: reason
+        )
     }
 
     /// Runs one job in its work folder and moves the outputs into `jobs/<id>` whole; failures become a record.
@@ -88,7 +107,7 @@ public enum BatchRunner {
         do throws(InputError) {
             try? manager.removeItem(atPath: work)
             try makeFolder(work)
-            let (figures, partial) = try JobExecution.run(job, into: built, cache: cache, limits: limits)
+            let (figures, partial) = try JobExecution.run(job.work(resultsIn: output), into: built, cache: cache, limits: limits)
             if let kinds = job.outputKinds { keepOnly(kinds, in: built) }
             let outputs = filesInside(built)
             do {
@@ -171,6 +190,8 @@ enum JobKeys {
         for job in jobs {
             let kept = job.outputKinds.map { $0.sorted().joined(separator: ",") } ?? "all"
             var text = engineBuild + "\n" + job.type + "\n" + job.settings + "\n" + kept + "\n"
+            // A job taking another's results changes with that one's identity (its results follow from it).
+            if let source = job.backhaulFrom, let sourceKey = keys[source] { text += "after " + sourceKey + "\n" }
             for input in job.inputs {
                 if digests[input] == nil { digests[input] = try contentDigest(input) }
                 text += digests[input]! + "\n"  // content only: the same batch elsewhere has the same keys

@@ -7,9 +7,9 @@ import Workflows
 /// an evaluation short (plans, tilt searches and optimisations run whole; a verification cut short fails).
 enum JobExecution {
     static func run(
-        _ job: BatchJob, into folder: String, cache: FootprintCache, limits: RunLimits
+        _ work: BatchJob.Work, into folder: String, cache: FootprintCache, limits: RunLimits
     ) throws(InputError) -> (figures: [String: Figure], partial: String?) {
-        switch job.work {
+        switch work {
         case let .evaluate(request):
             var run = request
             run.outputDirectory = folder

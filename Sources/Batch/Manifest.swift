@@ -18,6 +18,8 @@ import Workflows
 ///   - {id: plan, type: plan, scenario: province, sites: candidates.csv, budget: 600}
 ///   - {id: tilts, type: tilt, scenario: province, sites: sectors.csv, max_tilt_deg: 12}
 ///   - {id: hops, type: backhaul, scenario: province, sites: masts.csv, within_km: 20, hub_field: fibre}
+///   - {id: linked, type: plan, scenario: province, sites: candidates.csv, budget: 600, backhaul_from: hops,
+///      backhaul_required: true}
 /// ```
 public struct Manifest: Sendable {
     public let path: String
@@ -29,6 +31,12 @@ public struct Manifest: Sendable {
     /// The same manifest with its results going to `folder`.
     public func writing(to folder: String) -> Manifest {
         Manifest(path: path, name: name, output: folder, jobs: jobs)
+    }
+
+    /// Each job's position for `--shard`: its own in the manifest, or that of the job whose results it takes.
+    public var shardPositions: [Int] {
+        let position = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
+        return jobs.enumerated().map { index, job in job.backhaulFrom.flatMap { position[$0] } ?? index }
     }
 
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul"]
@@ -54,7 +62,7 @@ public struct Manifest: Sendable {
             }
         }
         guard let entries = try root.objects("jobs"), !entries.isEmpty else { throw root.fault("jobs", "missing, or no job listed") }
-        var firstOfID: [String: String] = [:]
+        var firstOfID: [String: String] = [:], earlier: [String: BatchJob] = [:]
         let jobs = try entries.map { entry throws(InputError) -> BatchJob in
             guard let id = try entry.string("id") else { throw entry.fault("id", "missing") }
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !id.hasPrefix(".") else {
@@ -65,7 +73,9 @@ public struct Manifest: Sendable {
             }
             if let first = firstOfID[id] { throw entry.fault("id", "'\(id)' is already the id of \(first)") }
             firstOfID[id] = entry.path
-            return try job(entry, id: id, scenarios: scenarios, resolve: resolve)
+            let job = try job(entry, id: id, scenarios: scenarios, earlier: earlier, resolve: resolve)
+            earlier[id] = job
+            return job
         }
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return Manifest(
@@ -74,7 +84,7 @@ public struct Manifest: Sendable {
     }
 
     private static func job(
-        _ entry: JSONFields, id: String, scenarios: [String: JSONFields], resolve: (String) -> String
+        _ entry: JSONFields, id: String, scenarios: [String: JSONFields], earlier: [String: BatchJob], resolve: (String) -> String
     ) throws(InputError) -> BatchJob {
         guard let type = try entry.string("type") else { throw entry.fault("type", "missing") }
         let outputs = try entry.strings("outputs").map { kinds throws(InputError) -> Set<String> in
@@ -96,19 +106,21 @@ public struct Manifest: Sendable {
         switch type {
         case "evaluate", "plan", "tilt":
             let extra = type == "plan" ? planKeys : type == "tilt" ? tiltKeys : []
-            try fields.onlyKeys(ScenarioFields.keys.union(extra))
+            try fields.onlyKeys(ScenarioFields.keys.union(extra).union(["backhaul_from"]))
             var request = try ScenarioFields.request(
-                fields.removing(extra), resolve: resolve, required: type == "evaluate" ? ["sites"] : ["sites", "population"]
+                fields.removing(extra.union(["backhaul_from"])), resolve: resolve,
+                required: type == "evaluate" ? ["sites"] : ["sites", "population"]
             )
             try requireFiles(fields, ["sites"] + scenarioFileKeys, resolve: resolve)
+            let backhaulFrom = try backhaulJob(fields, request: request, earlier: earlier)
             let inputs = request.inputFiles
             request.outputDirectory = ""
             let work: BatchJob.Work = switch type {
-            case "plan": .plan(try planRequest(fields, evaluation: request))
+            case "plan": .plan(try planRequest(fields, evaluation: request, backhaulFrom: backhaulFrom))
             case "tilt": .tilt(TiltRequest(evaluation: request, settings: try tiltSettings(fields)))
             default: .evaluate(request)
             }
-            return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs)
+            return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs, backhaulFrom: backhaulFrom)
         case "verify":
             try fields.onlyKeys(["claim"])
             guard let claim = try fields.string("claim").map(resolve) else { throw fields.fault("claim", "missing") }
@@ -150,7 +162,28 @@ public struct Manifest: Sendable {
         return settings
     }
 
-    private static func planRequest(_ fields: JSONFields, evaluation: FootprintRequest) throws(InputError) -> PlanRequest {
+    /// The id of the backhaul job listed before this one whose reach.csv `backhaul_from` names, checked: it writes
+    /// one and keeps it, and the job has residents and no `backhaul_reach` of its own.
+    private static func backhaulJob(
+        _ fields: JSONFields, request: FootprintRequest, earlier: [String: BatchJob]
+    ) throws(InputError) -> String? {
+        guard let id = try fields.string("backhaul_from") else { return nil }
+        guard let job = earlier[id], case let .backhaul(backhaul) = job.work else {
+            let listed = earlier.values.filter { $0.type == "backhaul" }.map(\.id).sorted()
+            throw fields.fault("backhaul_from", "no backhaul job '\(id)' listed before this one (\(listed.isEmpty ? "none" : listed.joined(separator: ", ")))")
+        }
+        guard backhaul.hubField != nil else { throw fields.fault("backhaul_from", "job '\(id)' has no hub_field, so writes no reach.csv") }
+        if let kinds = job.outputKinds, !kinds.contains("csv") {
+            throw fields.fault("backhaul_from", "job '\(id)' keeps no csv outputs, so not its reach.csv")
+        }
+        if try fields.string("backhaul_reach") != nil { throw fields.fault("backhaul_from", "give backhaul_reach or backhaul_from, not both") }
+        if request.residents == nil { throw fields.fault("backhaul_from", "needs population (the residents the masts' outages leave without coverage)") }
+        return id
+    }
+
+    private static func planRequest(
+        _ fields: JSONFields, evaluation: FootprintRequest, backhaulFrom: String?
+    ) throws(InputError) -> PlanRequest {
         let p = try whole(fields, "p"), budget = try nonNegative(fields, "budget")
         guard p != nil || budget != nil else { throw fields.fault("p", "a plan needs p or budget (or both)") }
         let separation = try nonNegative(fields, "min_separation_m")
@@ -163,8 +196,8 @@ public struct Manifest: Sendable {
             minimumSeparation: separation, communeMinimumShare: minimum.map { $0 / 100 }, secondMastWeight: secondMast
         )
         request.backhaulRequired = try fields.bool("backhaul_required") ?? false
-        if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil {
-            throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach")
+        if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
+            throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")
         }
         return request
     }

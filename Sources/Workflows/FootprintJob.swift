@@ -126,7 +126,7 @@ public enum FootprintJob {
             footprints: footprints, residents: evaluation.residents, residentsPerCell: residentsPerCell,
             statistics: evaluation.statistics, gridWidth: grid.width, chains: chains
         )
-        summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachPath)
+        summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachName ?? residents.backhaulReachPath)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
         let tables = [
             evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),

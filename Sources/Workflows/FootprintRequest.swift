@@ -122,6 +122,9 @@ public struct ResidentsRequest: Sendable {
     /// A backhaul's `reach.csv` (`phusong backhaul --hub-field`): each mast's outage also takes off air the masts
     /// whose every chain to the fibre passes through it (`masts.csv`); nil for none.
     public var backhaulReachPath: String?
+    /// How `summary.json` names the reach file (nil: by its path); a batch job names another job's as
+    /// `jobs/<id>/reach.csv`, so that its results do not depend on the folder they were made in.
+    public var backhaulReachName: String?
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,

@@ -41,13 +41,14 @@ struct BatchRunCommand: ParsableCommand {
             Finished jobs are journaled: running the same command again (after a crash or a kill) runs only the \
             rest, and skips jobs whose settings and inputs have not changed. Exit status: 0 every job done, 1 a job \
             failed, 2 a bad manifest (nothing written), 3 the time limit stopped jobs (marked partial or not run; \
-            the same command finishes them).
+            the same command finishes them). A job with backhaul_from runs after the backhaul job it names, on its \
+            reach.csv.
             """
     )
 
     @OptionGroup var manifest: ManifestOptions
 
-    @Option(help: "Run only shard i of n (jobs whose position modulo n is i); combine with `phusong batch merge`.")
+    @Option(help: "Run only shard i of n (jobs whose position modulo n is i; one with backhaul_from goes with its backhaul job); combine with `phusong batch merge`.")
     var shard: String?
 
     @Option(name: .customLong("log-format"), help: "Events on standard error: text (a progress bar on a terminal) or json (one object per line).")

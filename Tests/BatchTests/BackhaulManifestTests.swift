@@ -69,4 +69,47 @@ struct BackhaulManifestTests {
             #expect(error.reason.contains(fault) && error.path.hasSuffix("manifest.yaml:5"), "\(job): \(error.path): \(error.reason)")
         }
     }
+
+    @Test("""
+        backhaul_from names a backhaul job listed before: the plan, evaluation or tilt job takes its reach.csv from the \
+        results folder where it runs, and shards with it; faults name the field and the line
+        """)
+    func chained() throws {
+        let folder = try temporaryFolder("backhaul-chained")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try writeSitesGrid(into: folder)
+        func load(_ jobs: [String]) throws -> Manifest {
+            try """
+                scenarios:
+                  province: {terrain: \(terrain), population: \(terrain), model: itm, radius_km: 5}
+                jobs:
+
+                """.appending(jobs.map { "  - {\($0)}\n" }.joined()).write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+            return try Manifest.load(folder + "/manifest.yaml")
+        }
+        let hops = "id: hops, type: backhaul, scenario: province, sites: \(sites), within_km: 3, hub_field: fibre"
+        func plan(from source: String) -> String { "id: plan, type: plan, scenario: province, sites: \(sites), p: 2, backhaul_from: \(source)" }
+        let manifest = try load([
+            hops, "id: alone, type: evaluate, scenario: province, sites: \(sites)", plan(from: "hops") + ", backhaul_required: true",
+            "id: outages, type: evaluate, scenario: province, sites: \(sites), backhaul_from: hops",
+        ])
+        #expect(manifest.jobs.map(\.backhaulFrom) == [nil, nil, "hops", "hops"] && manifest.shardPositions == [0, 1, 0, 0])
+        guard case .plan(let request) = manifest.jobs[2].work else { Issue.record("expected a plan job"); return }
+        #expect(request.backhaulRequired && request.evaluation.residents?.backhaulReachPath == nil)
+        #expect(!manifest.jobs[2].inputs.contains { $0.hasSuffix("reach.csv") })
+        #expect(try load([hops, "id: plan, type: plan, scenario: province, sites: \(sites), p: 2"]).shardPositions == [0, 1])
+        for (jobs, fault) in [
+            ([hops, plan(from: "links")], "backhaul_from: no backhaul job 'links' listed before this one (hops)"),
+            ([plan(from: "hops"), hops], "backhaul_from: no backhaul job 'hops' listed before this one (none)"),
+            ([hops, plan(from: "hops") + ", backhaul_reach: \(sites)"], "backhaul_from: give backhaul_reach or backhaul_from, not both"),
+            ([hops, "id: plain, type: evaluate, terrain: \(terrain), sites: \(sites), backhaul_from: hops"], "backhaul_from: needs population"),
+            ([hops, "id: plan, type: plan, scenario: province, sites: \(sites), p: 2, backhaul_required: true"], "backhaul_required: needs the scenario's backhaul_reach, or backhaul_from"),
+            ([hops.replacingOccurrences(of: ", hub_field: fibre", with: ""), plan(from: "hops")], "backhaul_from: job 'hops' has no hub_field, so writes no reach.csv"),
+            ([hops + ", outputs: [geojson]", plan(from: "hops")], "backhaul_from: job 'hops' keeps no csv outputs, so not its reach.csv"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load(jobs) }
+            let line = jobs[0].contains("backhaul_from: hops") ? 4 : 5
+            #expect(error.reason.contains(fault) && error.path.hasSuffix("manifest.yaml:\(line)"), "\(jobs): \(error.path): \(error.reason)")
+        }
+    }
 }

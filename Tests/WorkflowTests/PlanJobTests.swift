@@ -166,7 +166,8 @@ struct PlanJobTests {
         --backhaul-required with ten hilltops offered beside the fixture's candidates (hops within 8 km, EX-1 on the fibre): \
         every chosen site reaches the fibre over working hops between chosen sites, some chosen as relays, where the plan \
         without the rule leaves sites stranded; each site's route of fewest hops is given and printed; proven optimal, and \
-        below the plan without the rule
+        below the plan without the rule; the same plan from one batch manifest whose plan job takes the backhaul job's \
+        reach (backhaul_from), shards with it and runs again when it changes; a failed backhaul job fails the plan waiting on it
         """)
     func backhaulRequiredRelays() throws {
         let folder = try temporaryFolder("plan-relays")
@@ -207,6 +208,51 @@ struct PlanJobTests {
         let objective = try #require(plan["objective"] as? Double), freeObjective = try #require(free["objective"] as? Double)
         #expect(objective < freeObjective && objective > 0)
         #expect(required.stdout.contains("backhaul: every chosen site with a row in the reach file reaches the fibre"), "\(required.stdout)")
+
+        // One manifest does both: the plan job takes the backhaul job's reach.csv (backhaul_from) once it has finished;
+        // listed second, it runs in the backhaul job's shard (0 of 2), and shard 1 runs nothing.
+        let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), population: \(SharedData.path("population/laocai_communes_census2009.geojson")),
+                       model: los, radius_km: 8, resolution_m: 30, max_void_fraction: 0.7}
+            jobs:
+              - {id: hops, type: backhaul, terrain: \(terrain), sites: all.csv, within_km: 8, hub_field: fibre}
+              - {id: linked, type: plan, scenario: batxat, sites: all.csv, budget: 300, backhaul_from: hops, backhaul_required: true}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        for shard in ["1/2", "0/2"] {
+            let batch = try run(["batch", folder + "/manifest.yaml", "--out", folder + "/batch", "--shard", shard])
+            #expect(batch.status == 0, "\(batch.stderr)")
+            let ran = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/batch/jobs")) ?? []
+            #expect(ran.sorted() == (shard == "1/2" ? [] : ["hops", "linked"]), "\(shard): \(ran)")
+        }
+        #expect(try run(["batch", "merge", folder + "/manifest.yaml", "--out", folder + "/batch"]).status == 0)
+        let chained = try json(folder + "/batch/jobs/linked/plan.json")
+        #expect(chained["objective"] as? Double == objective && chained["chosen_without_backhaul"] as? [String] == [], "\(chained)")
+        #expect(Set(try #require(chained["chosen"] as? [[String: Any]]).compactMap { $0["id"] as? String }) == ids)
+        // Named within the results, whichever folder they were made in.
+        let outages = try json(folder + "/batch/jobs/linked/after/summary.json")["mast_outages"] as? [String: Any]
+        #expect(outages?["backhaul_reach"] as? String == "jobs/hops/reach.csv", "\(String(describing: outages))")
+        // A re-run keeps both; a change to the backhaul job runs the plan job again too.
+        func jobsRun(_ manifest: String) throws -> [String] {
+            let result = try run(["batch", manifest, "--out", folder + "/batch", "--log-format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stderr.split(separator: "\n").compactMap { line in
+                let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return event?["event"] as? String == "job_finished" ? event?["id"] as? String : nil
+            }.sorted()
+        }
+        #expect(try jobsRun(folder + "/manifest.yaml") == [])
+        try String(contentsOfFile: folder + "/manifest.yaml", encoding: .utf8).replacingOccurrences(of: "within_km: 8", with: "within_km: 7.9")
+            .write(toFile: folder + "/nearer.yaml", atomically: true, encoding: .utf8)
+        #expect(try jobsRun(folder + "/nearer.yaml") == ["hops", "linked"])
+        // Without a hub the backhaul job fails, and the plan waiting on it fails naming it.
+        try String(contentsOfFile: folder + "/manifest.yaml", encoding: .utf8).replacingOccurrences(of: "hub_field: fibre", with: "hub_field: mains")
+            .write(toFile: folder + "/nohub.yaml", atomically: true, encoding: .utf8)
+        let failed = try run(["batch", folder + "/nohub.yaml", "--out", folder + "/nohub"])
+        let records = try #require(try json(folder + "/nohub/batch.json")["jobs"] as? [[String: Any]])
+        #expect(failed.status == 1 && records.map { $0["status"] as? String } == ["failed", "failed"], "\(records)")
+        #expect((records[1]["error"] as? String)?.contains("needs the results of job 'hops', which failed") == true, "\(records)")
     }
 
     /// The fixture's candidates with a `fibre` column: EX-1 on the fibre.
