@@ -33,4 +33,19 @@ struct BatchTimeLimitTests {
         #expect(finished.map(\.status) == ["done", "done"])
         #expect(try !String(contentsOfFile: loaded.output + "/batch.json", encoding: .utf8).contains("\"partial\""))
     }
+
+    @Test("A job waiting on a backhaul job the deadline kept from running is 'not run' too, naming it")
+    func waitingJobCutShort() throws {
+        let folder = try temporaryFolder("batch-deadline-chain")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try writeSitesGrid(into: folder)
+        try """
+            jobs:
+              - {id: hops, type: backhaul, terrain: \(terrain), sites: \(sites), within_km: 3, hub_field: fibre}
+              - {id: outages, type: evaluate, terrain: \(terrain), population: \(terrain), sites: \(sites), backhaul_from: hops}
+            """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
+        let records = try BatchRunner.run(try Manifest.load(folder + "/manifest.yaml"), limits: RunLimits(deadline: Deadline(seconds: 0)))
+        #expect(records.map(\.status) == [JobRecord.notRun, JobRecord.notRun])
+        #expect(records[1].error == "needs the results of job 'hops', which did not finish", "\(records)")
+    }
 }
