@@ -208,6 +208,7 @@ final class ExactSearch {
         for column in 0..<problem.candidateCount { Cbc_setInteger(model, Int32(column)) }
         Cbc_setAllowableFractionGap(model, relativeGap)
         Cbc_setMaximumSeconds(model, max(0.01, seconds))
+        Cbc_setParameter(model, "timeMode", "elapsed")
         var columns = [Int32](), values = [Double]()
         let chosen = Set(start)
         for candidate in 0..<problem.candidateCount {

@@ -11,8 +11,8 @@ public struct SitingOptions: Sendable {
     public var exact: Bool
     /// The iterated local search stops after this many rounds without a better answer…
     public var stallRounds: Int
-    /// …or after this many seconds.
-    public var heuristicSeconds: Double
+    /// …or after this many seconds; nil: a twentieth of the time limit, at least 0.6 s.
+    public var heuristicSeconds: Double?
     /// Subgradient steps of the Lagrangian bound.
     public var lagrangianIterations: Int
     /// Seconds of our own branching on the LP (`BranchedBound`, no MIP solver), which tightens the bound where
@@ -25,7 +25,7 @@ public struct SitingOptions: Sendable {
     public var seed: UInt64
 
     public init(
-        gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double = 0.6,
+        gap: Double = 1e-6, timeLimit: Double = 60, exact: Bool = true, stallRounds: Int = 1_000, heuristicSeconds: Double? = nil,
         lagrangianIterations: Int = 2_000, branchingSeconds: Double? = nil, linearProgramLimit: Int = 100_000, seed: UInt64 = 1
     ) {
         self.gap = gap
@@ -107,7 +107,8 @@ public enum SitingSolver {
         }
         if !closed() {
             // One chain of iterated local search per start (greedy, Lagrangian-rounded, LP-rounded), side by side.
-            let heuristicDeadline = min(deadline, clock.now + .milliseconds(Int64(options.heuristicSeconds * 1_000)))
+            let heuristicSeconds = options.heuristicSeconds ?? max(0.6, min(options.timeLimit, 1e9) / 20)
+            let heuristicDeadline = min(deadline, clock.now + .milliseconds(Int64(heuristicSeconds * 1_000)))
             let chains = ChainResults(starts), firsts = starts
             DispatchQueue.concurrentPerform(iterations: firsts.count) { index in
                 var chain = firsts[index]

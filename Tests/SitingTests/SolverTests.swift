@@ -122,6 +122,17 @@ struct SolverTests {
         #expect(answer.selected == ["fibre", "relay2", "relay1", "valley"] && answer.upperBound == 100 && answer.status == "optimal", "\(answer)")
     }
 
+    @Test("""
+        By default the local search gets a twentieth of the time limit: with 30 s, a search that never stalls, on a \
+        problem left to the Lagrangian bound (nothing runs after it; the backhaul rule it leaves out keeps the gap \
+        open), ends after 1.5 s and well before the limit
+        """)
+    func localSearchShareOfTimeLimit() throws {
+        let instance = try randomInstance(seed: 7, candidates: 200, demands: 3_000, p: 3, budget: nil, groups: false, fixed: 0, linkRange: 1)
+        let answer = try SitingSolver.solve(instance, options: SitingOptions(timeLimit: 30, stallRounds: 1_000_000_000, linearProgramLimit: 0))
+        #expect(answer.seconds >= 1.5 && answer.seconds < 15 && answer.status == "feasible", "\(answer)")
+    }
+
     @Test(
         "Budget and shared-mast instances (groups, fixed sites, exclusion pairs, minimum coverage) against HiGHS",
         .enabled(if: PythonPeers.isAvailable, PythonPeers.absence), arguments: 0..<8
