@@ -26,6 +26,7 @@ struct BranchedBound {
         var nodes = [Node(bound: problem.validBound(root.bound), split: split, chosen: [], excluded: [])]
         var open = MaxHeap(items: [(0, nodes[0].bound)])
         var best = best, answers: [[Double]] = []
+        let separation = problem.backhaul.applies ? BackhaulSeparation(problem.backhaul) : nil
         func bound() -> Double { max(best, open.peekKey ?? best) }
         /// Whether a subproblem of this bound may hold an answer better than the best.
         func mayBeatBest(_ bound: Double) -> Bool { bound > best + 1e-9 * max(1, best) }
@@ -34,7 +35,7 @@ struct BranchedBound {
             let node = nodes[index]
             guard mayBeatBest(node.bound) else { continue }
             for (chosen, excluded) in [(node.chosen + [node.split], node.excluded), (node.chosen, node.excluded + [node.split])] {
-                guard let lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded) else {
+                guard let lp = solve(choosing: chosen, excluding: excluded, separation: separation) else {
                     if relaxation.provenInfeasible { continue }
                     open.push(index, node.bound)  // not solved in time: the subproblem stays open with its bound
                     break branching
@@ -51,6 +52,18 @@ struct BranchedBound {
             }
         }
         return (bound(), answers)
+    }
+
+    /// A subproblem's LP, tightened by the backhaul's cut-set rows its answer violates (added for every subproblem:
+    /// they hold for every answer) while they cut it off.
+    private func solve(choosing chosen: [Int], excluding excluded: [Int], separation: BackhaulSeparation?) -> (bound: Double, values: [Double])? {
+        var lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded)
+        for _ in 0..<10 {
+            guard let values = lp?.values, let cuts = separation?.violated(by: values), !cuts.isEmpty else { break }
+            relaxation.add(cuts)
+            lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded)
+        }
+        return lp
     }
 
     /// The candidate whose LP value is nearest ½, or nil when every value is whole.

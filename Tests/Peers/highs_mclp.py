@@ -1,10 +1,13 @@
 """Optimum of a PhuSong coverage instance by HiGHS (highspy): the peer for the optimiser's tests.
 
-usage: highs_mclp.py INSTANCE.json  → prints {"objective": …, "bound": …, "status": …} as JSON
+usage: highs_mclp.py INSTANCE.json [SECONDS]  → prints {"objective": …, "bound": …, "status": …} as JSON
 Same model as PhuSong's: x_j binary (fixed ones = 1), y_i in [0, 1], y_i <= sum of covering x_j,
 sum of new x_j <= p, sum cost_j x_j <= budget (fixed included), at most the group's capacity (default 1) per
 group, x_a + x_b <= 1 per exclusion pair, sum w_i y_i >= share * sum w_i over each minimum coverage's demands;
-maximise sum w_i y_i.
+maximise sum w_i y_i. The backhaul rule by another formulation than PhuSong's flow: each chosen candidate needing a
+link picks a chosen parent among its links (a_jk <= x_k, sum_k a_jk >= x_j), and levels (Miller-Tucker-Zemlin,
+l_j >= l_k + 1 - n (1 - a_jk) where k needs a link too) forbid cycles, so every parent chain ends at a site with
+backhaul of its own.
 """
 import json
 import sys
@@ -17,6 +20,8 @@ demands, candidates = instance["demands"], instance["candidates"]
 h = highspy.Highs()
 h.setOptionValue("output_flag", False)
 h.setOptionValue("mip_rel_gap", 0.0)
+if len(sys.argv) > 2:
+    h.setOptionValue("time_limit", float(sys.argv[2]))
 inf = highspy.kHighsInf
 x = []
 for c in candidates:
@@ -48,6 +53,22 @@ for a, b in instance.get("exclusions", []):
 for minimum in instance.get("minimum_coverage", []):
     members = minimum["demands"]
     h.addConstr(sum(demands[i] * y[i] for i in members) >= minimum["share"] * sum(demands[i] for i in members))
+backhaul = instance.get("backhaul")
+if backhaul:
+    needing = {ids[name] for name in backhaul["needing_link"]}
+    neighbours = {j: set() for j in needing}
+    for a, b in backhaul["links"]:
+        for one, other in ((ids[a], ids[b]), (ids[b], ids[a])):
+            if one in needing:
+                neighbours[one].add(other)
+    level = {j: h.addVariable(lb=0, ub=len(needing)) for j in needing}
+    for j in needing:
+        parents = {k: h.addVariable(lb=0, ub=1, type=highspy.HighsVarType.kInteger) for k in neighbours[j]}
+        h.addConstr(sum(parents.values(), 0 * x[j]) - x[j] >= 0)
+        for k, arc in parents.items():
+            h.addConstr(arc - x[k] <= 0)
+            if k in needing:
+                h.addConstr(level[j] - level[k] - (len(needing) + 1) * arc >= -len(needing))
 h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 h.run()
 info = h.getInfo()
