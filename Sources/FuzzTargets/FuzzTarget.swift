@@ -105,8 +105,24 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// Files the seeds name, placed beside the input under their own names (from the repository root, as the seeds
+    /// are): without them a manifest stops at the first file it names.
+    var companions: [String] {
+        switch self {
+        case .manifest: [
+            "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/sites_uplink.csv", "Fixtures/fuzz/instance.json",
+            "Fixtures/fuzz/claim_radio_residential.json", "Fixtures/population/synthetic_bowtie_communes.geojson",
+        ]
+        default: []
+        }
+    }
+
     /// Runs the parser on `data`, written to a file in `folder`; every typed error is an expected outcome.
     public func run(_ data: Data, in folder: String) {
+        for companion in companions {
+            let placed = folder + "/" + (companion as NSString).lastPathComponent
+            if !FileManager.default.fileExists(atPath: placed) { try? FileManager.default.copyItem(atPath: companion, toPath: placed) }
+        }
         let path = folder + "/" + fileName
         guard FileManager.default.createFile(atPath: path, contents: data) else { fatalError("cannot write \(path)") }
         switch self {
