@@ -56,12 +56,7 @@ struct SolverTests {
             separation: seed % 5 == 3 ? 1.5 : 0, linkRange: 3
         )
         let optimum = try #require(bruteForceOptimum(instance))
-        var unconstrained = instance
-        unconstrained = try CoverageInstance(
-            name: instance.name, demands: instance.demands, candidates: instance.candidates, p: instance.p, budget: instance.budget,
-            exclusions: instance.exclusions, groupCapacity: instance.groupCapacity
-        )
-        let free = try #require(bruteForceOptimum(unconstrained))
+        let free = try #require(bruteForceOptimum(try withoutBackhaul(instance)))
         #expect(optimum < free, "the rule binds in every one of these instances")
         for options in [SitingOptions(), SitingOptions(branchingSeconds: 0), SitingOptions(exact: false, branchingSeconds: 60)] {
             let answer = try SitingSolver.solve(instance, options: options)
@@ -166,10 +161,7 @@ struct SolverTests {
             budget: seed % 2 == 1 ? 300 : nil, groups: seed % 3 == 0, fixed: seed % 3, separation: seed >= 3 ? 1 : 0, linkRange: 2
         )
         let optimum = try highsOptimum(instance)
-        let free = try SitingSolver.solve(try CoverageInstance(
-            name: instance.name, demands: instance.demands, candidates: instance.candidates, p: instance.p, budget: instance.budget,
-            exclusions: instance.exclusions, groupCapacity: instance.groupCapacity
-        ))
+        let free = try SitingSolver.solve(try withoutBackhaul(instance))
         #expect(optimum < free.objective - 1e-6, "the rule binds: \(optimum) against \(free.objective) without it")
         for options in [SitingOptions(), SitingOptions(exact: false, branchingSeconds: 15)] {
             let ours = try SitingSolver.solve(instance, options: options)
@@ -177,6 +169,14 @@ struct SolverTests {
             #expect(abs(ours.objective - optimum) < 1e-6 * max(1, optimum) && ours.status == "optimal", "ours \(ours) vs HiGHS \(optimum)")
             #expect(isFeasible(ours.selected, in: instance) && keepsBackhaul(chosen, in: instance))
         }
+    }
+
+    /// `instance` without its backhaul rule.
+    func withoutBackhaul(_ instance: CoverageInstance) throws -> CoverageInstance {
+        try CoverageInstance(
+            name: instance.name, demands: instance.demands, candidates: instance.candidates, p: instance.p, budget: instance.budget,
+            exclusions: instance.exclusions, groupCapacity: instance.groupCapacity
+        )
     }
 
     /// The optimum HiGHS proves for `instance` (Tests/Peers/highs_mclp.py).
