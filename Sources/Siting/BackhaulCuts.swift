@@ -4,6 +4,11 @@
 struct BackhaulCut: Equatable {
     let site: Int
     let separator: [Int]
+
+    /// The row's columns, the site first, and their coefficients: 1 for the site, −1 for each of the separator.
+    var row: (columns: [Int32], coefficients: [Double]) {
+        ([Int32(site)] + separator.map(Int32.init), [1] + separator.map { _ in -1 })
+    }
 }
 
 /// Finds the cut-set rows an LP answer violates: per site needing a link, a minimum set of sites (each weighing its LP

@@ -170,9 +170,9 @@ final class LinearRelaxation {
     /// Adds `cuts` as rows x_site − Σ_{separator} x_j ≤ 0.
     func add(_ cuts: [BackhaulCut]) {
         var starts: [CoinBigIndex] = [0], columns: [Int32] = [], elements: [Double] = []
-        for cut in cuts {
-            columns += [Int32(cut.site)] + cut.separator.map(Int32.init)
-            elements += [1] + cut.separator.map { _ in -1 }
+        for row in cuts.map(\.row) {
+            columns += row.columns
+            elements += row.coefficients
             starts.append(CoinBigIndex(columns.count))
         }
         let lower = [Double](repeating: -.greatestFiniteMagnitude, count: cuts.count), upper = [Double](repeating: 0, count: cuts.count)
@@ -200,9 +200,8 @@ final class ExactSearch {
         mip.withArrays { start, index, value, lower, upper, objective, rowLower, rowUpper in
             Cbc_loadProblem(model, Int32(mip.columnCount), Int32(mip.rowCount), start, index, value, lower, upper, objective, rowLower, rowUpper)
         }
-        for (number, cut) in cuts.enumerated() {
-            let columns = [Int32(cut.site)] + cut.separator.map(Int32.init), coefficients = [1.0] + cut.separator.map { _ in -1.0 }
-            Cbc_addRow(model, "cut\(number)", Int32(columns.count), columns, coefficients, CChar(UInt8(ascii: "L")), 0)
+        for (number, row) in cuts.map(\.row).enumerated() {
+            Cbc_addRow(model, "cut\(number)", Int32(row.columns.count), row.columns, row.coefficients, CChar(UInt8(ascii: "L")), 0)
         }
         Cbc_setObjSense(model, -1)
         for column in 0..<problem.candidateCount { Cbc_setInteger(model, Int32(column)) }
