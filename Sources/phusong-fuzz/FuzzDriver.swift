@@ -6,10 +6,12 @@ import FuzzTargets
 // (`make fuzz`: -sanitize=fuzzer,address -parse-as-library -DLIBFUZZER): libFuzzer's driver, for the target
 // named by PHUSONG_FUZZ_TARGET.
 
-/// A scratch folder for the inputs, one per process.
+/// A scratch folder for the inputs, one per process, removed when the process exits (libFuzzer's driver ends with
+/// `exit`, never returning here).
 private let scratch: String = {
     let folder = NSTemporaryDirectory() + "phusong-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratch) }
     return folder
 }()
 
@@ -61,7 +63,6 @@ enum FuzzDriver {
             FileHandle.standardError.write(Data("\(target.rawValue): \(done) executions\n".utf8))
         }
         print("\(target.rawValue): \(runs) executions from seed \(seed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, no crash")
-        try? FileManager.default.removeItem(atPath: scratch)
     }
 }
 #endif
