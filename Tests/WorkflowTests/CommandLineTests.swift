@@ -23,6 +23,14 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty, "left files behind")
     }
 
+    @Test("--version prints the engine build: the executable's SHA-256 and the C libraries' releases; no subcommand prints help")
+    func version() throws {
+        let result = try run(["--version"]), expected = try expectedEngineBuild()
+        #expect(result.status == 0 && result.stdout == expected + "\n", "\(result.stdout)\(result.stderr)")
+        let bare = try run([])
+        #expect(bare.status == 0 && bare.stdout.contains("USAGE: phusong") && bare.stdout.contains("--version"), "\(bare.stdout)")
+    }
+
     @Test("Missing terrain file")
     func missingTerrain() throws {
         try expectFailure(

@@ -71,8 +71,8 @@ struct VerifyCommandTests {
         let digest = try runProgram("sha256sum", [communes]).stdout.split(separator: " ").first.map(String.init)
         #expect(inputs.first { $0["path"] == communes }?["sha256"] == digest)
         #expect(inputs.count == 5)
-        let build = try runProgram("sha256sum", [phusongExecutable]).stdout.split(separator: " ").first.map(String.init) ?? ""
-        #expect(report["engine"] as? String == "phusong 0.1.0 (executable sha256 \(build))", "the build that verified")
+        let build = try expectedEngineBuild()
+        #expect(report["engine"] as? String == build, "the build that verified")
         let settings = try #require((report["computed"] as? [String: Any])?["settings"] as? [String: Any])
         #expect(settings["kernel"] as? String == "sweep" && settings["climate"] as? Int == 2)
         for name in ["verification.md", "differences.geojson", "computed/summary.json", "computed/communes.csv"] {
