@@ -50,30 +50,26 @@ enum BatchSummary {
     }
 
     private static func html(_ manifest: Manifest, records: [JobRecord], timeLimit: String?) -> String {
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
-        }
         var rows = ""
         for record in records {
-            let figures = record.figures.keys.sorted().map { "\(escaped($0)) <b>\(escaped(record.figures[$0]!.description))</b>" }
+            let figures = record.figures.keys.sorted().map { "\(xmlEscaped($0)) <b>\(xmlEscaped(record.figures[$0]!.description))</b>" }
                 .joined(separator: "<br>")
-            let links = record.outputs.map { "<a href=\"jobs/\(escaped(record.id))/\(escaped($0))\">\(escaped($0))</a>" }.joined(separator: " ")
+            let links = record.outputs.map { "<a href=\"jobs/\(xmlEscaped(record.id))/\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " ")
             let map = record.outputs.first { $0 == "map.png" || $0 == "after/map.png" || $0 == "computed/map.png" }
-                .map { "<a href=\"jobs/\(escaped(record.id))/\($0)\"><img src=\"jobs/\(escaped(record.id))/\($0)\" width=\"240\"></a>" } ?? ""
+                .map { "<a href=\"jobs/\(xmlEscaped(record.id))/\($0)\"><img src=\"jobs/\(xmlEscaped(record.id))/\($0)\" width=\"240\"></a>" } ?? ""
             rows += """
-                <tr class="\(record.status.replacingOccurrences(of: " ", with: "-"))"><td><b>\(escaped(record.id))</b><br>\(record.type)<br>\(record.status)</td>\
-                <td>\(figures)\(record.error.map { "<br><span class=\"error\">\(escaped($0))</span>" } ?? "")</td>\
+                <tr class="\(record.status.replacingOccurrences(of: " ", with: "-"))"><td><b>\(xmlEscaped(record.id))</b><br>\(record.type)<br>\(record.status)</td>\
+                <td>\(figures)\(record.error.map { "<br><span class=\"error\">\(xmlEscaped($0))</span>" } ?? "")</td>\
                 <td>\(map)</td><td class="files">\(links)</td></tr>
 
                 """
         }
         return """
             <!DOCTYPE html>
-            <html><head><meta charset="utf-8"><title>\(escaped(manifest.name))</title>
+            <html><head><meta charset="utf-8"><title>\(xmlEscaped(manifest.name))</title>
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td{border:1px solid #ccc;padding:6px;vertical-align:top}\
             tr.failed{background:#fdd}tr.partial,tr.not-run{background:#ffd}.partial{font-weight:bold;color:#a60}.error{color:#a00}.files{font-size:small;max-width:40em}</style></head>
-            <body><h1>\(escaped(manifest.name))</h1>\(timeLimit.map { "<p class=\"partial\">PARTIAL: \(escaped($0)); jobs marked partial or not run are redone by the next run</p>" } ?? "")
+            <body><h1>\(xmlEscaped(manifest.name))</h1>\(timeLimit.map { "<p class=\"partial\">PARTIAL: \(xmlEscaped($0)); jobs marked partial or not run are redone by the next run</p>" } ?? "")
             <p>\(records.filter { $0.status == "done" }.count) jobs done, \(records.filter { $0.status == "failed" }.count) failed\(timeLimit == nil ? "" : ", \(records.filter(\.wasStopped).count) stopped by the time limit") · \(engineVersion) · \
             <a href="batch.json">batch.json</a> · <a href="batch.csv">batch.csv</a></p>
             <table><tr><th>job</th><th>figures</th><th>map</th><th>outputs</th></tr>

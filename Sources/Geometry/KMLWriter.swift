@@ -53,21 +53,21 @@ public enum KMLWriter {
     public static func document(name: String, styles: [KMLStyle], folders: [(name: String, placemarks: [KMLPlacemark])]) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#, #"<kml xmlns="http://www.opengis.net/kml/2.2">"#, "<Document>",
-            "<name>\(escaped(name))</name>",
+            "<name>\(xmlEscaped(name))</name>",
         ]
         for style in styles {
             lines.append(
-                "<Style id=\"\(escaped(style.id))\">" + (style.icon.map { "<IconStyle><color>\(kmlColor($0))</color></IconStyle>" } ?? "")
+                "<Style id=\"\(xmlEscaped(style.id))\">" + (style.icon.map { "<IconStyle><color>\(kmlColor($0))</color></IconStyle>" } ?? "")
                     + "<LineStyle><color>\(kmlColor(style.line))</color><width>\(style.lineWidth)</width></LineStyle>"
                     + "<PolyStyle><color>\(kmlColor(style.fill))</color></PolyStyle></Style>"
             )
         }
         for folder in folders {
-            lines.append("<Folder><name>\(escaped(folder.name))</name>")
+            lines.append("<Folder><name>\(xmlEscaped(folder.name))</name>")
             for placemark in folder.placemarks {
                 lines.append(
-                    "<Placemark><name>\(escaped(placemark.name))</name><description>\(escaped(placemark.description))</description>"
-                        + "<styleUrl>#\(escaped(placemark.style))</styleUrl>\(geometry(placemark.shape))</Placemark>"
+                    "<Placemark><name>\(xmlEscaped(placemark.name))</name><description>\(xmlEscaped(placemark.description))</description>"
+                        + "<styleUrl>#\(xmlEscaped(placemark.style))</styleUrl>\(geometry(placemark.shape))</Placemark>"
                 )
             }
             lines.append("</Folder>")
@@ -99,10 +99,5 @@ public enum KMLWriter {
     /// KML's aabbggrr hex order.
     private static func kmlColor(_ color: (red: UInt8, green: UInt8, blue: UInt8, alpha: UInt8)) -> String {
         String(format: "%02x%02x%02x%02x", color.alpha, color.blue, color.green, color.red)
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

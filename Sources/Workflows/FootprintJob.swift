@@ -54,7 +54,8 @@ public enum FootprintJob {
                 Result { () throws(InputError) in
                     try writeRasters(
                         staging: staging, grid: grid, rasters: footprints.rasters, siteIDs: sites.map(\.id), onlySite: onlySite,
-                        writeTerrain: request.writeTerrain, clutter: clutter, quality: quality, partial: partial != nil
+                        thresholds: sites.map(request.parameters.threshold(for:)), writeTerrain: request.writeTerrain,
+                        clutter: clutter, quality: quality, partial: partial != nil
                     )
                 }
             })
@@ -225,6 +226,7 @@ public enum FootprintJob {
                 values: coverage.power, georeference: grid.georeference(column: coverage.column, row: coverage.row),
                 metadata: metadata.merging([siteMetadataKey: site.id]) { $1 }, bandDescription: siteRasterDescription(site.id)
             )
+            try RasterStyle.receivedPower(thresholds: [coverage.threshold]).write(besideRaster: staging.path("sites/\(rasterName).tif"))
         }
         return (coverage, SiteFootprint(coverage: coverage, grid: grid))
     }
@@ -292,11 +294,11 @@ public enum FootprintJob {
         return planned
     }
 
-    /// `coverage.tif`, in a run of one site (`onlySite`) also that site's raster — the same values, so copied rather
-    /// than compressed twice — and, when asked for, `terrain.tif`.
+    /// `coverage.tif` with its QGIS style from the sites' `thresholds`, in a run of one site (`onlySite`) also that
+    /// site's raster — the same values, so copied rather than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
-        writeTerrain: Bool, clutter: ClutterLosses?, quality: SignalQualityOutputs, partial: Bool
+        thresholds: [Double], writeTerrain: Bool, clutter: ClutterLosses?, quality: SignalQualityOutputs, partial: Bool
     ) throws(InputError) {
         var metadata = grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:]
         if writeTerrain {
@@ -317,13 +319,17 @@ public enum FootprintJob {
             path: staging.path("coverage.tif"), width: grid.width, height: grid.height, values: rasters.strongest,
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
+        let style = RasterStyle.receivedPower(thresholds: thresholds)
+        try style.write(besideRaster: staging.path("coverage.tif"))
         try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
         try quality.write(staging: staging, grid: grid, metadata: metadata)
         if let onlySite {
+            let raster = try staging.path("sites/\(onlySite.rasterName).tif")
             try GeoTIFF.copy(
-                staging.path("coverage.tif"), to: staging.path("sites/\(onlySite.rasterName).tif"),
-                metadata: [siteMetadataKey: onlySite.id], bandDescription: siteRasterDescription(onlySite.id)
+                staging.path("coverage.tif"), to: raster, metadata: [siteMetadataKey: onlySite.id],
+                bandDescription: siteRasterDescription(onlySite.id)
             )
+            try style.write(besideRaster: raster)
         }
     }
 

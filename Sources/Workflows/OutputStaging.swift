@@ -28,18 +28,18 @@ public func checkOutputFolder(_ destination: String) throws(InputError) {
     }
 }
 
-/// Whether `file` (relative to a run's output folder) is one PhuSong writes: an output's name, a raster in a
-/// `sites` folder, or what GIS tools keep beside a raster (`.aux.xml`, `.ovr`, `.msk`).
+/// Whether `file` (relative to a run's output folder) is one PhuSong writes: an output's name, a raster or its QGIS
+/// style in a `sites` folder, or what GIS tools keep beside a raster (`.aux.xml`, `.ovr`, `.msk`).
 private func isRunOutput(_ file: String) -> Bool {
     var name = (file as NSString).lastPathComponent
     for sidecar in [".aux.xml", ".ovr", ".msk"] where name.hasSuffix(".tif" + sidecar) { name.removeLast(sidecar.count) }
     let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
-    return runOutputNames.contains(name) || (folder == "sites" && name.hasSuffix(".tif"))
+    return runOutputNames.contains(name) || (folder == "sites" && (name.hasSuffix(".tif") || name.hasSuffix(".qml")))
 }
 
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
-    "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif",
+    "best_server.qml", "best_server.tif", "ci.tif", "clutter.tif", "communes.csv", "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.qml", "coverage.tif",
     "differences.geojson", "ecio.tif", "pilots.tif", "rsrp_overlap.tif", "footprints.geojson", "hops.csv", "hops.geojson",
     "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "plan.json", "reach.csv",
     "residents.tif", "server_count.tif", "sinr.tif", "summary.json", "terrain.tif", "throughput.tif", "tilt.json", "tilts.csv",

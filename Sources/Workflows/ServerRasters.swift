@@ -87,8 +87,8 @@ struct ServerRasters {
         }
     }
 
-    /// Writes `best_server.tif` (0 where no site covers; dataset metadata `PHUSONG_SERVER_<n>` gives site n's id) and
-    /// `server_count.tif`, when kept.
+    /// Writes `best_server.tif` (0 where no site covers; dataset metadata `PHUSONG_SERVER_<n>` gives site n's id) with its
+    /// QGIS style (`best_server.qml`, each site's colour labelled with its id) and `server_count.tif`, when kept.
     func writeServers(
         staging: OutputStaging, grid: TerrainGrid, siteIDs: [String], metadata: [String: String]
     ) throws(InputError) {
@@ -100,6 +100,7 @@ struct ServerRasters {
             georeference: grid.georeference(), metadata: names,
             bandDescription: "best server: the number of the covering site with the strongest power (summary.json site_areas' server)"
         )
+        try RasterStyle.servers(ids: siteIDs).write(besideRaster: staging.path("best_server.tif"))
         try GeoTIFF.writeIntegers(
             path: staging.path("server_count.tif"), width: grid.width, height: grid.height, values: serverCount, nodata: 0,
             georeference: grid.georeference(), metadata: metadata,

@@ -152,7 +152,7 @@ struct CommandLineTests {
         for arguments in runs {
             #expect(try run(arguments).status == 0, "\(arguments[0]), first run")
         }
-        let raster = try #require(try FileManager.default.contentsOfDirectory(atPath: folder + "/evaluated/sites").first)
+        let raster = try #require(try FileManager.default.contentsOfDirectory(atPath: folder + "/evaluated/sites").first { $0.hasSuffix(".tif") })
         try "<PAMDataset/>".write(toFile: folder + "/evaluated/sites/" + raster + ".aux.xml", atomically: true, encoding: .utf8)
         for arguments in runs {
             let again = try run(arguments)
@@ -195,7 +195,7 @@ struct CommandLineTests {
         close(held)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["coverage.gpkg", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["coverage.gpkg", "coverage.qml", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
     }
 
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))

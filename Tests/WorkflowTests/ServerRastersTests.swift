@@ -15,7 +15,8 @@ struct ServerRastersTests {
     @Test("""
         best_server.tif and server_count.tif agree cell by cell with the sites' own rasters: the covering site (each at \
         its technology's threshold) with the strongest power, the earlier site on a tie; summary.json and the raster's \
-        metadata number the sites; a run of one site writes neither
+        metadata number the sites; their QGIS styles colour the covered cells and name the servers; a run of one site \
+        writes neither
         """)
     func agreeWithSiteRasters() throws {
         let folder = try temporaryFolder("servers")
@@ -65,6 +66,26 @@ struct ServerRastersTests {
         )
         #expect(metadata["PHUSONG_SERVER_1"] == "A" && metadata["PHUSONG_SERVER_2"] == "B" && metadata["PHUSONG_SERVER_3"] == "A-twin")
 
+        // The styles QGIS opens them with: the servers by id; the power classes from the 4G and 2G thresholds, every cell
+        // a site covers opaque and only what lies below both thresholds transparent (the strongest power, a 2G site's
+        // below its own threshold among them, is what the raster holds); each site's raster from its own threshold,
+        // opaque exactly where the site covers.
+        let palette = try StyleFile(out + "/best_server.qml")
+        #expect(palette.entries.map(\.label) == ["A", "B", "A-twin"])
+        func alphas(_ raster: ElevationRaster, _ style: StyleFile) -> [Int] {
+            raster.values.map { $0.isNaN ? -1 : style.entry(for: Double($0))?.alpha ?? -2 }
+        }
+        let classes = try StyleFile(out + "/coverage.qml"), strongest = try raster(out + "/coverage.tif")
+        #expect(classes.entries.prefix(3).map(\.label) == ["below -110 dBm", "-110 to -95 dBm", "-95 to -85 dBm"])
+        let shown = alphas(strongest, classes)
+        #expect(zip(shown, counted).allSatisfy { $1 == 0 || $0 == 255 }, "every covered cell opaque")
+        #expect(zip(shown, strongest.values).allSatisfy { $1.isNaN || ($0 == 0) == ($1 < -110) }, "transparent below both thresholds")
+        for site in summary.siteAreas {
+            let own = try raster(out + "/" + site.raster), style = try StyleFile(out + "/" + site.raster.replacingOccurrences(of: ".tif", with: ".qml"))
+            let opaque = zip(alphas(own, style), own.values).filter { !$1.isNaN }
+            #expect(!opaque.isEmpty && opaque.allSatisfy { ($0 == 255) == ($1 >= Float(site.thresholdDBm)) }, "\(site.id)")
+        }
+
         let one = folder + "/one"
         try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nA,44.45,-71.45,30,900,60,2G\n"
             .write(toFile: folder + "/one.csv", atomically: true, encoding: .utf8)
@@ -73,6 +94,7 @@ struct ServerRastersTests {
             parameters: parameters
         ))
         #expect(single.siteAreas.map(\.server) == [nil])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.qml", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: one + "/sites").sorted() == ["A.qml", "A.tif"])
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Terrain
+
+/// A QGIS layer style (QML) for a one-band raster. QGIS loads `<name>.qml` beside `<name>.tif` as the raster's default
+/// style, so a run's rasters open as coverage maps rather than grey: received power in classes from the sites'
+/// thresholds up (what is below every threshold transparent), or a colour and the site's id per best server.
+struct RasterStyle: Equatable {
+    /// A class of a discrete ramp (the values up to `value`, inclusive, above the class before it) or a palette's value.
+    struct Entry: Equatable {
+        let value: Double
+        let label: String
+        let color: RGB
+        let opacity: Int
+    }
+
+    enum Renderer: Equatable {
+        /// QGIS's "singleband pseudocolor" with a discrete ramp.
+        case discreteClasses
+        /// QGIS's "paletted / unique values".
+        case palette
+    }
+
+    let renderer: Renderer
+    let entries: [Entry]
+
+    /// Received power (dBm) in classes: below the lowest of `thresholds` transparent; between each threshold and the
+    /// next; then 10 dB steps from the highest up to 30 dB above it, and above that — weak (red) to strong (green). A cell
+    /// at a threshold is in the class above it, as coverage counts it.
+    static func receivedPower(thresholds: [Double]) -> RasterStyle {
+        let bounds = Array(Set(thresholds)).sorted()
+        guard let lowest = bounds.first, let highest = bounds.last else { return RasterStyle(renderer: .discreteClasses, entries: []) }
+        let steps = bounds + [highest + 10, highest + 20, highest + 30]
+        let colors = RGB.ramp(RGB.weakToStrong, count: steps.count)
+        var entries = [Entry(value: belowThreshold(lowest), label: "below \(decibels(lowest)) dBm", color: colors[0], opacity: 0)]
+        for (index, bound) in steps.enumerated() {
+            let isLast = index == steps.count - 1
+            entries.append(Entry(
+                value: isLast ? .infinity : belowThreshold(steps[index + 1]),
+                label: isLast ? "\(decibels(bound)) dBm and above" : "\(decibels(bound)) to \(decibels(steps[index + 1])) dBm",
+                color: colors[index], opacity: 255
+            ))
+        }
+        return RasterStyle(renderer: .discreteClasses, entries: entries)
+    }
+
+    /// Best servers numbered from 1 in `ids`' order, each its own colour and labelled with its site's id.
+    static func servers(ids: [String]) -> RasterStyle {
+        RasterStyle(renderer: .palette, entries: ids.enumerated().map { index, id in
+            Entry(value: Double(index + 1), label: id, color: RGB.distinct(index), opacity: 255)
+        })
+    }
+
+    /// The largest Float32 power below `threshold`: a discrete class holds the values up to its bound inclusive, and a
+    /// raster's Float32 value at the threshold counts as covered.
+    private static func belowThreshold(_ threshold: Double) -> Double { Double(Float(threshold).nextDown) }
+
+    private static func decibels(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// The style as QML text.
+    var qml: String {
+        var lines = ["<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>", "<qgis version=\"3.22.0\" styleCategories=\"Symbology\">", "  <pipe>"]
+        switch renderer {
+        case .discreteClasses:
+            let finite = entries.map(\.value).filter(\.isFinite)
+            let range = "classificationMin=\"\(finite.min() ?? 0)\" classificationMax=\"\(finite.max() ?? 0)\""
+            lines.append("    <rasterrenderer type=\"singlebandpseudocolor\" band=\"1\" opacity=\"0.8\" alphaBand=\"-1\" nodataColor=\"\" \(range)>")
+            lines.append("      <rastershader>")
+            lines.append("        <colorrampshader colorRampType=\"DISCRETE\" classificationMode=\"1\" clip=\"0\">")
+            lines += entries.map { "          <item value=\"\($0.value.isFinite ? String($0.value) : "inf")\"\(attributes($0))/>" }
+            lines += ["        </colorrampshader>", "      </rastershader>"]
+        case .palette:
+            lines.append("    <rasterrenderer type=\"paletted\" band=\"1\" opacity=\"0.8\" alphaBand=\"-1\" nodataColor=\"\">")
+            lines.append("      <colorPalette>")
+            lines += entries.map { "        <paletteEntry value=\"\(Int($0.value))\"\(attributes($0))/>" }
+            lines.append("      </colorPalette>")
+        }
+        lines += ["    </rasterrenderer>", "  </pipe>", "</qgis>"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func attributes(_ entry: Entry) -> String {
+        " label=\"\(xmlEscaped(entry.label))\" color=\"\(entry.color.hex)\" alpha=\"\(entry.opacity)\""
+    }
+
+    /// Writes the style beside the raster `rasterPath` (`…/name.tif` → `…/name.qml`).
+    func write(besideRaster rasterPath: String) throws(InputError) {
+        try writeTextFile(qml, to: (rasterPath as NSString).deletingPathExtension + ".qml")
+    }
+}
+
+/// A colour, 0–255 per channel.
+struct RGB: Equatable {
+    let red: Int, green: Int, blue: Int
+
+    var hex: String { String(format: "#%02x%02x%02x", red, green, blue) }
+
+    /// ColorBrewer's red–yellow–green, from weak to strong.
+    static let weakToStrong = [RGB(red: 215, green: 25, blue: 28), RGB(red: 253, green: 174, blue: 97), RGB(red: 255, green: 255, blue: 191),
+                               RGB(red: 166, green: 217, blue: 106), RGB(red: 26, green: 150, blue: 65)]
+
+    /// `count` colours spread evenly along `stops` (linear between neighbouring stops).
+    static func ramp(_ stops: [RGB], count: Int) -> [RGB] {
+        (0..<count).map { index in
+            let position = count == 1 ? 0 : Double(index) * Double(stops.count - 1) / Double(count - 1)
+            let lower = min(Int(position), stops.count - 2), fraction = position - Double(lower)
+            func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * fraction).rounded()) }
+            let (a, b) = (stops[lower], stops[lower + 1])
+            return RGB(red: mix(a.red, b.red), green: mix(a.green, b.green), blue: mix(a.blue, b.blue))
+        }
+    }
+
+    /// The `index`th of a sequence of colours whose neighbours differ: hues a golden angle apart, at two brightnesses.
+    static func distinct(_ index: Int) -> RGB {
+        let hue = (Double(index) * 137.507_764).truncatingRemainder(dividingBy: 360) / 60
+        let value = index % 2 == 0 ? 0.95 : 0.75, saturation = 0.7
+        let chroma = value * saturation, second = chroma * (1 - abs(hue.truncatingRemainder(dividingBy: 2) - 1))
+        let (r, g, b): (Double, Double, Double) = switch Int(hue) {
+        case 0: (chroma, second, 0)
+        case 1: (second, chroma, 0)
+        case 2: (0, chroma, second)
+        case 3: (0, second, chroma)
+        case 4: (second, 0, chroma)
+        default: (chroma, 0, second)
+        }
+        let offset = value - chroma
+        func channel(_ x: Double) -> Int { Int(((x + offset) * 255).rounded()) }
+        return RGB(red: channel(r), green: channel(g), blue: channel(b))
+    }
+}
