@@ -56,7 +56,7 @@ struct CoverageOptions: ParsableArguments {
 
     func validate() throws {
         guard radiusKm > 0, radiusKm <= 500 else { throw ValidationError("--radius-km must be in (0, 500]") }
-        if let resolution, resolution <= 0 { throw ValidationError("--resolution-m must be positive") }
+        if let resolution, !(resolution > 0) { throw ValidationError("--resolution-m must be positive") }
         guard kFactor > 0 else { throw ValidationError("--k-factor must be positive") }
         if let kFromRefractivity, !(250...400).contains(kFromRefractivity) {
             throw ValidationError("--k-from-refractivity must be within 250–400 N-units")

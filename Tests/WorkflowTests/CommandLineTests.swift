@@ -79,6 +79,7 @@ struct CommandLineTests {
             ("--indoor-loss-db", "inf", "margins must be finite numbers ≥ 0"),
             ("--receiver-height-m", "inf", "--receiver-height-m must be a finite number ≥ 0"),
             ("--radius-km", "-3", "--radius-km must be in (0, 500]"),
+            ("--resolution-m", "nan", "--resolution-m must be positive"),
             ("--max-fill-cells", "-5", "--max-fill-cells must not be negative"),
             ("--time-limit", "-1", "--time-limit must be positive"),
         ] {
