@@ -28,16 +28,34 @@ struct RasterStyle: Equatable {
     /// at a threshold is in the class above it, as coverage counts it.
     static func receivedPower(thresholds: [Double]) -> RasterStyle {
         let bounds = Array(Set(thresholds)).sorted()
-        guard let lowest = bounds.first, let highest = bounds.last else { return RasterStyle(renderer: .discreteClasses, entries: []) }
-        let steps = bounds + [highest + 10, highest + 20, highest + 30]
-        let colors = RGB.ramp(RGB.weakToStrong, count: steps.count)
-        var entries = [Entry(value: belowThreshold(lowest), label: "below \(decibels(lowest)) dBm", color: colors[0], opacity: 0)]
-        for (index, bound) in steps.enumerated() {
-            let isLast = index == steps.count - 1
+        guard let highest = bounds.last else { return RasterStyle(renderer: .discreteClasses, entries: []) }
+        return classes(bounds: bounds + [highest + 10, highest + 20, highest + 30], unit: "dBm", below: .transparent)
+    }
+
+    /// A signal-quality raster (SINR, Ec/Io, C/I in dB; a rate in Mbps) in classes from its `limit` up, `steps` above
+    /// it: under the limit red, then towards green. A value at the limit is in the class above it, as the run's share
+    /// under the limit counts it.
+    static func quality(limit: Double, steps: [Double], unit: String) -> RasterStyle {
+        classes(bounds: [limit] + steps.map { limit + $0 }, unit: unit, below: .worst)
+    }
+
+    /// How the values below a style's lowest bound are drawn.
+    enum Below { case transparent, worst }
+
+    /// Classes between consecutive `bounds` (ascending) and above the last, coloured weak to strong, after the values
+    /// below the first.
+    private static func classes(bounds: [Double], unit: String, below: Below) -> RasterStyle {
+        let colors = RGB.ramp(RGB.weakToStrong, count: bounds.count + (below == .worst ? 1 : 0))
+        let shown = below == .worst ? Array(colors.dropFirst()) : colors
+        var entries = [Entry(
+            value: belowBound(bounds[0]), label: "below \(number(bounds[0])) \(unit)", color: colors[0], opacity: below == .worst ? 255 : 0
+        )]
+        for (index, bound) in bounds.enumerated() {
+            let next = index + 1 < bounds.count ? bounds[index + 1] : nil
             entries.append(Entry(
-                value: isLast ? .infinity : belowThreshold(steps[index + 1]),
-                label: isLast ? "\(decibels(bound)) dBm and above" : "\(decibels(bound)) to \(decibels(steps[index + 1])) dBm",
-                color: colors[index], opacity: 255
+                value: next.map(belowBound) ?? .infinity,
+                label: next.map { "\(number(bound)) to \(number($0)) \(unit)" } ?? "\(number(bound)) \(unit) and above",
+                color: shown[index], opacity: 255
             ))
         }
         return RasterStyle(renderer: .discreteClasses, entries: entries)
@@ -50,11 +68,11 @@ struct RasterStyle: Equatable {
         })
     }
 
-    /// The largest Float32 power below `threshold`: a discrete class holds the values up to its bound inclusive, and a
-    /// raster's Float32 value at the threshold counts as covered.
-    private static func belowThreshold(_ threshold: Double) -> Double { Double(Float(threshold).nextDown) }
+    /// The largest Float32 value below `bound`: a discrete class holds the values up to its bound inclusive, and a
+    /// raster's Float32 value at a threshold or limit counts as reaching it.
+    private static func belowBound(_ bound: Double) -> Double { Double(Float(bound).nextDown) }
 
-    private static func decibels(_ value: Double) -> String {
+    private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 

@@ -5,8 +5,9 @@ import Terrain
 /// pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
 /// the run; and the neighbour lists.
 struct SignalQualityOutputs {
-    /// Float32 rasters (`sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band description.
-    private var floatRasters: [(name: String, values: [Float], description: String)] = []
+    /// Float32 rasters (`sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band
+    /// description and QGIS style (classes from the figure's limit up).
+    private var floatRasters: [(name: String, values: [Float], description: String, style: RasterStyle)] = []
     /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it.
     private var counts: [(name: String, values: [UInt16], description: String)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
@@ -26,7 +27,10 @@ struct SignalQualityOutputs {
         if let settings = request.sinr {
             if let lte = rasters.lte {
                 let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
-                floatRasters.append(("sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise"))
+                floatRasters.append((
+                    "sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise",
+                    .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
+                ))
                 counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
                 let covered = lte.covered(sinr, thresholds: thresholds)
                 lteSINR = .init(covered: covered, ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
@@ -47,7 +51,10 @@ struct SignalQualityOutputs {
         if let settings = request.ecio {
             if let umts = rasters.umts {
                 let ecio = umts.ecio(settings), crowded = umts.crowding(settings.crowding, thresholds: thresholds)
-                floatRasters.append(("ecio.tif", ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise"))
+                floatRasters.append((
+                    "ecio.tif", ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise",
+                    .quality(limit: settings.limitDB, steps: [3, 6], unit: "dB")
+                ))
                 counts.append(("pilots.tif", crowded, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"))
                 umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
@@ -57,7 +64,11 @@ struct SignalQualityOutputs {
         if let settings = request.ci {
             if let gsm = rasters.gsm {
                 let ci = gsm.ci(settings)
-                floatRasters.append(("ci.tif", ci, "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise"))
+                floatRasters.append((
+                    "ci.tif", ci,
+                    "2G C/I (dB): the strongest 2G site's carrier against the others on its channel, those one and two channels away less their rejection, and noise",
+                    .quality(limit: settings.limitDB, steps: [3, 9], unit: "dB")
+                ))
                 gsmCI = .init(covered: gsm.covered(ci, thresholds: thresholds), ids: ids, settings: settings)
                 if let ranks = rasters.ranks[.gsm] {
                     let matrix = ranks.overlaps(windowDB: settings.limitDB, thresholds: thresholds, othersCovering: false)
@@ -78,7 +89,10 @@ struct SignalQualityOutputs {
     ) {
         let rates = lte.throughput(settings, sites: sites)
         self.rates = (rates, limitMbps)
-        floatRasters.append(("throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)"))
+        floatRasters.append((
+            "throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)",
+            .quality(limit: limitMbps, steps: [limitMbps, 3 * limitMbps, 7 * limitMbps], unit: "Mbps")
+        ))
         lteThroughput = .init(
             covered: lte.covered(rates, thresholds: thresholds), ids: sites.map(\.id), coveredCells: coveredCells, settings: settings, limitMbps: limitMbps
         )
@@ -96,15 +110,17 @@ struct SignalQualityOutputs {
         "\(asked): no \(technology) site in the run, so no \(raster) (\(figure) is computed for \(technology) sites only)"
     }
 
-    /// Writes the rasters into `staging`, on `grid`, with `metadata`, the interference matrix and the neighbour lists.
+    /// Writes the rasters (each with its QGIS style) into `staging`, on `grid`, with `metadata`, the interference matrix
+    /// and the neighbour lists.
     func write(staging: OutputStaging, grid: TerrainGrid, metadata: [String: String]) throws(InputError) {
         if let matrixCSV { try staging.write(matrixCSV, to: "interference.csv") }
         try neighbours?.write(staging: staging)
-        for (name, values, description) in floatRasters {
+        for (name, values, description, style) in floatRasters {
             try GeoTIFF.writeFloat32(
                 path: staging.path(name), width: grid.width, height: grid.height, values: values,
                 georeference: grid.georeference(), metadata: metadata, bandDescription: description
             )
+            try style.write(besideRaster: staging.path(name))
         }
         for (name, values, description) in counts {
             try GeoTIFF.writeIntegers(

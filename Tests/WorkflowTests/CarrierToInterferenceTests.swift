@@ -120,6 +120,7 @@ extension SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sites = clustered ? clusteredGSMSites : gsmSites, gsm = sites.indices.filter { sites[$0].technology == .gsm }
         let summary = try run(into: folder, sites: sites, raster: "ci.tif") { $0.ci = CarrierToInterferenceSettings(limitDB: 12) }.0
+        #expect(try StyleFile(folder + "/ci.qml").entries.map(\.label) == ["below 12 dB", "12 to 15 dB", "15 to 21 dB", "21 dB and above"])
         let dBm = try powersInDBm(sites)
         var served = [Int](repeating: 0, count: sites.count), crowded = 0
         var cells = [[Int]](repeating: [Int](repeating: 0, count: sites.count), count: sites.count)

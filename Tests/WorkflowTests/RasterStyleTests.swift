@@ -57,6 +57,17 @@ struct RasterStyleTests {
         #expect(style.entry(for: -140)?.alpha == 0 && style.entry(for: -20)?.label == "-65 dBm and above")
     }
 
+    @Test("Signal quality: under the limit drawn in the worst colour, not hidden; a value at the limit in the class above it")
+    func qualityClasses() throws {
+        let folder = try temporaryFolder("style")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try RasterStyle.quality(limit: -12, steps: [3, 6], unit: "dB").write(besideRaster: folder + "/ecio.tif")
+        let style = try StyleFile(folder + "/ecio.qml")
+        #expect(style.entries.map(\.label) == ["below -12 dB", "-12 to -9 dB", "-9 to -6 dB", "-6 dB and above"])
+        #expect(style.entries.allSatisfy { $0.alpha == 255 } && Set(style.entries.map(\.color)).count == 4)
+        #expect(style.entry(for: -12)?.label == "-12 to -9 dB" && style.entry(for: Double(Float(-12).nextDown))?.label == "below -12 dB")
+    }
+
     @Test("Best servers: one palette entry per site, labelled with its id (escaped in the file), each its own colour")
     func serverPalette() throws {
         let folder = try temporaryFolder("style")

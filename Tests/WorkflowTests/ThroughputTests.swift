@@ -72,6 +72,10 @@ extension SignalQualityTests {
         let under = 100 * Double(covered.filter { $0 < 20 }.count) / Double(covered.count)
         #expect(abs(try #require(figures.percentUnderLimit) - under) < 0.05 && under > 0 && under < 100)
         #expect(figures.servers.map(\.id) == ["L1", "L2"] && byServer.keys.sorted() == [0, 1])
+        // throughput.qml draws the rates under the limit in its first class, as the share under it counts them.
+        let style = try StyleFile(folder + "/throughput.qml")
+        #expect(style.entries.map(\.label) == ["below 20 Mbps", "20 to 40 Mbps", "40 to 80 Mbps", "80 to 160 Mbps", "160 Mbps and above"])
+        #expect(rates.filter { !$0.isNaN }.allSatisfy { (style.entry(for: Double($0))?.label == "below 20 Mbps") == ($0 < 20) })
         for (server, index) in zip(figures.servers, [0, 1]) {
             let values = byServer[index]!.sorted(), mean = values.reduce(0, +) / Double(values.count)
             #expect(server.coveredCells == values.count && abs(server.medianMbps - values[values.count / 2]) < 1e-3 * values[values.count / 2])
