@@ -30,6 +30,8 @@ public struct ClutterLosses: Sendable {
     public let classes: [Int32]
     /// The table: dB per class.
     public let lossByClass: [Int32: Double]
+    /// The table's names of the classes it names (its optional `name` column).
+    public let nameByClass: [Int32: String]
     /// Grid cells per class found.
     public let cellsPerClass: [Int32: Int]
     /// Grid cells without a class.
@@ -38,7 +40,7 @@ public struct ClutterLosses: Sendable {
     /// The classes of `request.rasterPath` on `grid`, priced by `request.lossesPath`; a class on the grid that the
     /// table lacks is an error naming it.
     public static func load(_ request: ClutterRequest, onto grid: TerrainGrid) throws(InputError) -> ClutterLosses {
-        let losses = try table(request.lossesPath)
+        let (losses, names) = try pricedClasses(request.lossesPath)
         let classes = try ClassGrid.load(request.rasterPath, onto: grid).classes
         var cellsPerClass: [Int32: Int] = [:]
         for value in classes where value != ClassGrid.none { cellsPerClass[value, default: 0] += 1 }
@@ -52,7 +54,7 @@ public struct ClutterLosses: Sendable {
         }
         return ClutterLosses(
             request: request, perCell: classes.map { $0 == ClassGrid.none ? 0 : Float(losses[$0]!) }, classes: classes,
-            lossByClass: losses, cellsPerClass: cellsPerClass
+            lossByClass: losses, nameByClass: names, cellsPerClass: cellsPerClass
         )
     }
 
@@ -65,14 +67,18 @@ public struct ClutterLosses: Sendable {
     }
 
     /// The class → dB table of a CSV with `class` and `loss_db` columns (names in any case).
-    package static func table(_ path: String) throws(InputError) -> [Int32: Double] {
+    package static func table(_ path: String) throws(InputError) -> [Int32: Double] { try pricedClasses(path).losses }
+
+    /// The class → dB table of a CSV with `class` and `loss_db` columns, and the names its `name` column gives.
+    private static func pricedClasses(_ path: String) throws(InputError) -> (losses: [Int32: Double], names: [Int32: String]) {
         let csv = CSV(try readTextInput(path))
         guard let header = csv.rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
             let classColumn = header.firstIndex(of: "class"), let lossColumn = header.firstIndex(of: "loss_db")
         else {
             throw InputError(path: path, reason: "needs the columns class and loss_db (a header line first)")
         }
-        var losses: [Int32: Double] = [:]
+        let nameColumn = header.firstIndex(of: "name")
+        var losses: [Int32: Double] = [:], names: [Int32: String] = [:]
         for (index, row) in csv.rows.enumerated().dropFirst() where !row.allSatisfy({ $0.isEmpty }) {
             let line = index + 1
             guard row.count > max(classColumn, lossColumn), let value = Int32(row[classColumn].trimmingCharacters(in: .whitespaces)) else {
@@ -84,9 +90,13 @@ public struct ClutterLosses: Sendable {
             guard losses.updateValue(loss, forKey: value) == nil else {
                 throw InputError(path: path, reason: "line \(line): class \(value) is listed twice")
             }
+            if let nameColumn, nameColumn < row.count {
+                let name = row[nameColumn].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { names[value] = name }
+            }
         }
         guard !losses.isEmpty else { throw InputError(path: path, reason: "lists no class") }
-        return losses
+        return (losses, names)
     }
 
     /// `coverage` with each cell's clutter loss taken off its power.

@@ -313,6 +313,7 @@ public enum FootprintJob {
                 nodata: ClassGrid.none, georeference: grid.georeference(), metadata: metadata,
                 bandDescription: "land-cover class of each cell (\(clutter.request.rasterPath))"
             )
+            try RasterStyle.landCover(clutter).write(besideRaster: staging.path("clutter.tif"))
         }
         if partial { metadata[partialMetadataKey] = "YES" }
         try GeoTIFF.writeFloat32(

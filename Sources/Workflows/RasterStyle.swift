@@ -1,9 +1,11 @@
+import Coverage
 import Foundation
 import Terrain
 
 /// A QGIS layer style (QML) for a one-band raster. QGIS loads `<name>.qml` beside `<name>.tif` as the raster's default
 /// style, so a run's rasters open as coverage maps rather than grey: received power in classes from the sites'
-/// thresholds up (what is below every threshold transparent), or a colour and the site's id per best server.
+/// thresholds up (what is below every threshold transparent), signal quality from its limit up, or a colour and a
+/// label per best server or land-cover class.
 struct RasterStyle: Equatable {
     /// A class of a discrete ramp (the values up to `value`, inclusive, above the class before it) or a palette's value.
     struct Entry: Equatable {
@@ -65,6 +67,16 @@ struct RasterStyle: Equatable {
     static func servers(ids: [String]) -> RasterStyle {
         RasterStyle(renderer: .palette, entries: ids.enumerated().map { index, id in
             Entry(value: Double(index + 1), label: id, color: RGB.distinct(index), opacity: 255)
+        })
+    }
+
+    /// Land-cover classes (those on the grid), each its own colour, labelled with its number, its name where the table
+    /// gives one, and its loss.
+    static func landCover(_ clutter: ClutterLosses) -> RasterStyle {
+        RasterStyle(renderer: .palette, entries: clutter.cellsPerClass.keys.sorted().enumerated().map { index, value in
+            let name = clutter.nameByClass[value].map { " " + $0 } ?? ""
+            let loss = clutter.lossByClass[value].map { ": " + number($0) + " dB" } ?? ""
+            return Entry(value: Double(value), label: "\(value)\(name)\(loss)", color: RGB.distinct(index), opacity: 255)
         })
     }
 

@@ -97,7 +97,8 @@ struct ClutterTests {
 
     @Test("""
         Coverage by land-cover class over the grid: at a −60 dBm threshold the site covers its west (12 dB) farther than \
-        its east (20 dB); each class's share equals the covered cells of clutter.tif's class in coverage.tif
+        its east (20 dB); each class's share equals the covered cells of clutter.tif's class in coverage.tif; clutter.qml \
+        names and prices the classes
         """)
     func coverageByClass() throws {
         let folder = try temporaryFolder("clutter-coverage")
@@ -121,6 +122,10 @@ struct ClutterTests {
             shares.append(share.coveredPercent["any"]!)
         }
         #expect(shares[0] > shares[1] && shares[1] > 0 && shares[0] < 100, "west \(shares[0]) %, east \(shares[1]) %")
+        // clutter.qml: the classes on the grid, named and priced as the table gives them.
+        let style = try StyleFile(folder + "/run/clutter.qml")
+        #expect(style.renderer == "paletted" && style.entries.map(\.value) == [10, 50])
+        #expect(style.entries.map(\.label) == ["10 cover 10: 12 dB", "50 cover 50: 20 dB"])
     }
 
     @Test("Refused naming the file: a class on the grid without a loss, a loss that is no number, a class listed twice, classes that are not whole numbers, a raster without CRS, pixels without area, a vector file, no file")
