@@ -294,7 +294,7 @@ public enum FootprintJob {
         return planned
     }
 
-    /// `coverage.tif` with its QGIS style from the sites' `thresholds`, in a run of one site (`onlySite`) also that
+    /// `coverage.tif` with its QGIS style from the sites' `thresholds` (`coverage_power.qml`), in a run of one site (`onlySite`) also that
     /// site's raster — the same values, so copied rather than compressed twice — and, when asked for, `terrain.tif`.
     private static func writeRasters(
         staging: OutputStaging, grid: TerrainGrid, rasters: ServerRasters, siteIDs: [String], onlySite: (id: String, rasterName: String)?,
@@ -321,7 +321,8 @@ public enum FootprintJob {
             georeference: grid.georeference(), metadata: metadata, bandDescription: "best-server received power (dBm)"
         )
         let style = RasterStyle.receivedPower(thresholds: thresholds)
-        try style.write(besideRaster: staging.path("coverage.tif"))
+        // Not coverage.qml: QGIS would give that to coverage.gpkg's and coverage.geojson's layers too, by their name.
+        try staging.write(style.qml, to: "coverage_power.qml")
         try rasters.writeServers(staging: staging, grid: grid, siteIDs: siteIDs, metadata: metadata)
         try quality.write(staging: staging, grid: grid, metadata: metadata)
         if let onlySite {

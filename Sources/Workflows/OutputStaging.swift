@@ -40,7 +40,7 @@ private func isRunOutput(_ file: String) -> Bool {
 /// The names of the files runs write, outside `sites/` folders.
 private let runOutputNames: Set = [
     "best_server.qml", "best_server.tif", "ci.qml", "ci.tif", "clutter.qml", "clutter.tif", "communes.csv",
-    "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.qml", "coverage.tif", "differences.geojson",
+    "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "differences.geojson",
     "ecio.qml", "ecio.tif", "footprints.geojson", "hops.csv", "hops.geojson", "inter_technology_neighbours.csv",
     "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "pilots.tif", "plan.json",
     "reach.csv", "residents.tif", "rsrp_overlap.tif", "server_count.tif", "sinr.qml", "sinr.tif", "summary.json",

@@ -41,8 +41,8 @@ struct RasterStyleTests {
     func receivedPowerClasses() throws {
         let folder = try temporaryFolder("style")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try RasterStyle.receivedPower(thresholds: [-95, -110, -95]).write(besideRaster: folder + "/coverage.tif")
-        let style = try StyleFile(folder + "/coverage.qml")
+        try RasterStyle.receivedPower(thresholds: [-95, -110, -95]).write(besideRaster: folder + "/site.tif")
+        let style = try StyleFile(folder + "/site.qml")
         #expect(style.renderer == "singlebandpseudocolor" && style.rampType == "DISCRETE")
         #expect(style.entries.map(\.label) == [
             "below -110 dBm", "-110 to -95 dBm", "-95 to -85 dBm", "-85 to -75 dBm", "-75 to -65 dBm", "-65 dBm and above",

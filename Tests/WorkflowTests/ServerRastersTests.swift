@@ -75,7 +75,7 @@ struct ServerRastersTests {
         func alphas(_ raster: ElevationRaster, _ style: StyleFile) -> [Int] {
             raster.values.map { $0.isNaN ? -1 : style.entry(for: Double($0))?.alpha ?? -2 }
         }
-        let classes = try StyleFile(out + "/coverage.qml"), strongest = try raster(out + "/coverage.tif")
+        let classes = try StyleFile(out + "/coverage_power.qml"), strongest = try raster(out + "/coverage.tif")
         #expect(classes.entries.prefix(3).map(\.label) == ["below -110 dBm", "-110 to -95 dBm", "-95 to -85 dBm"])
         let shown = alphas(strongest, classes)
         #expect(zip(shown, counted).allSatisfy { $1 == 0 || $0 == 255 }, "every covered cell opaque")
@@ -94,7 +94,7 @@ struct ServerRastersTests {
             parameters: parameters
         ))
         #expect(single.siteAreas.map(\.server) == [nil])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.qml", "coverage.tif", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.tif", "coverage_power.qml", "footprints.geojson", "sites", "summary.json"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: one + "/sites").sorted() == ["A.qml", "A.tif"])
     }
 }
