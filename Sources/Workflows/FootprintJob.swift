@@ -84,9 +84,11 @@ public enum FootprintJob {
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
+            var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
+            if let target = summary.residents?.targetPercent { styles["communes"] = LayerStyles.communes(targetPercent: target) }
             try GeoPackageWriter.write(
                 [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []),
-                to: staging.path("coverage.gpkg")
+                styles: styles, to: staging.path("coverage.gpkg")
             )
             try staging.write(summary.json(), to: "summary.json")
             try staging.commit()

@@ -1,5 +1,8 @@
 import Coverage
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import TestSupport
 import Testing
 
@@ -21,6 +24,35 @@ struct GeoPackageOutputTests {
         return try rows(run.stdout)
     }
 
+    /// The rules of the default style QGIS would find for `layer` in `file`'s `layer_styles` (by its own filter: schema
+    /// '', the table's name and geometry column, the default first): each rule's label and filter; the renderer's type.
+    func defaultStyle(_ file: String, layer: String) throws -> (renderer: String, rules: [(label: String, filter: String)]) {
+        let found = try self.layer(file, "layer_styles", [
+            "-where", "f_table_schema='' AND f_table_name='\(layer)' AND f_geometry_column='geom' AND useAsDefault=1",
+        ])
+        #expect(found.count == 1, "\(layer): \(found.count) default styles")
+        let document = try XMLDocument(xmlString: try #require(found.first?["styleQML"]))
+        let renderer = try #require(try document.nodes(forXPath: "/qgis/renderer-v2").first as? XMLElement)
+        let rules = try renderer.nodes(forXPath: "rules/rule").compactMap { $0 as? XMLElement }.map {
+            ($0.attribute(forName: "label")?.stringValue ?? "", $0.attribute(forName: "filter")?.stringValue ?? "")
+        }
+        return (renderer.attribute(forName: "type")?.stringValue ?? "", rules)
+    }
+
+    /// Whether `row` meets a rule's filter of the forms the styles use: comparisons of a quoted field with a quoted text
+    /// or a number, and IS NULL (an empty value), joined by AND; a comparison with an empty value is false, as in QGIS.
+    func meets(_ filter: String, _ row: [String: String]) -> Bool {
+        filter.components(separatedBy: " AND ").allSatisfy { term in
+            let parts = term.split(separator: " ", maxSplits: 2).map(String.init)
+            let value = row[parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "\""))] ?? ""
+            if parts.count == 3, parts[1] == "IS", parts[2] == "NULL" { return value.isEmpty }
+            let operand = parts[2]
+            if operand.hasPrefix("'") { return parts[1] == "=" ? value == operand.dropFirst().dropLast() : value != operand.dropFirst().dropLast() }
+            guard let number = Double(value), let bound = Double(operand) else { return false }
+            return parts[1] == ">=" ? number >= bound : parts[1] == "<" ? number < bound : false
+        }
+    }
+
     /// Areas by key from GDAL's SQLite dialect (SpatiaLite's ST_Area).
     func areas(_ file: String, _ sql: String) throws -> [String: Double] {
         let found = try layer(file, "", ["-dialect", "SQLite", "-sql", sql])
@@ -30,7 +62,8 @@ struct GeoPackageOutputTests {
     @Test("""
         Its communes, masts and traffic layers hold the CSV files' rows, numbers as numbers and identifiers as text, at the \
         masts' and sites' places and in the communes' own outlines; its footprints and coverage layers hold the areas \
-        summary.json and coverage.geojson give
+        summary.json and coverage.geojson give; the default styles QGIS would find draw each commune by one rule, those \
+        meeting the target by the first
         """)
     func layersAsTheCSVFiles() throws {
         let folder = try temporaryFolder("gpkg")
@@ -61,6 +94,17 @@ struct GeoPackageOutputTests {
                 }
             }
         }
+        // The default styles QGIS finds: every commune drawn by exactly one rule, the target's by the first.
+        let communesStyle = try defaultStyle(gpkg, layer: "communes")
+        #expect(communesStyle.renderer == "RuleRenderer" && communesStyle.rules.first?.label == "meets the target (97 % of residents covered)")
+        let communeRows = try rows(try String(contentsOfFile: out + "/communes.csv", encoding: .utf8))
+        for row in communeRows {
+            let drawnBy = communesStyle.rules.indices.filter { meets(communesStyle.rules[$0].filter, row) }
+            #expect(drawnBy.count == 1 && (drawnBy == [0]) == (row["meets_target"] == "yes"), "\(row["commune_id"] ?? ""): rules \(drawnBy)")
+        }
+        #expect(Set(communeRows.map { row in communesStyle.rules.indices.first { meets(communesStyle.rules[$0].filter, row) } }).count >= 3)
+        #expect(try defaultStyle(gpkg, layer: "coverage").rules.map(\.label) == ["covered", "left without coverage by the sunset"])
+        #expect(try defaultStyle(gpkg, layer: "footprints").renderer == "singleSymbol")
         let types = try runProgram("ogrinfo", ["-so", gpkg, "communes", "masts", "traffic"]).stdout
         for field in ["commune_id: String", "covered_residents_any: Real", "mast: String", "communes_left_without_coverage: String", "trx: Integer64", "id: String"] {
             #expect(types.contains(field), "\(field) in \(types)")
@@ -104,6 +148,9 @@ struct GeoPackageOutputTests {
         let coverage = try areas(gpkg, "SELECT kind || ' ' || technology AS key, ST_Area(geom) AS area FROM coverage")
         let unionStored = try #require(coverage["union any"], "\(coverage)")
         #expect(coverage.count == 1 && abs(unionStored / 1e6 - union) < 1e-6 * union)
+        #expect(try defaultStyle(gpkg, layer: "footprints").renderer == "singleSymbol")
+        #expect(try defaultStyle(gpkg, layer: "coverage").renderer == "RuleRenderer")
+        #expect(try layer(gpkg, "layer_styles").map { $0["f_table_name"] ?? "" } == ["footprints", "coverage"])
         let stored = Dictionary(uniqueKeysWithValues: try layer(gpkg, "footprints").map { ($0["id"]!, $0) })
         let siteAreas = try #require(summary["site_areas"] as? [[String: Any]])
         #expect(stored.count == siteAreas.count && siteAreas.count == 2)

@@ -1,0 +1,107 @@
+import Foundation
+import Terrain
+
+/// QGIS styles (QML) for the polygon layers of `coverage.gpkg`, stored in its `layer_styles` table as each layer's
+/// default, where QGIS looks for a GeoPackage layer's style before any `.qml` file: the communes by how far they are
+/// from the coverage target, the sites' footprints as outlines, the covered areas as a light fill (what a sunset leaves
+/// without coverage red).
+enum LayerStyles {
+    /// A fill of `fill` (alpha 0–255; 0 for none) with an outline of `outline`, `width` millimetres.
+    struct Fill {
+        let fill: RGB
+        let alpha: Int
+        let outline: RGB
+        let width: Double
+
+        func symbol(name: Int) -> String {
+            """
+                  <symbol type="fill" name="\(name)" alpha="1" clip_to_extent="1" force_rhr="0">
+                    <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+                      <prop k="color" v="\(fill.red),\(fill.green),\(fill.blue),\(alpha)"/>
+                      <prop k="outline_color" v="\(outline.red),\(outline.green),\(outline.blue),255"/>
+                      <prop k="outline_style" v="solid"/>
+                      <prop k="outline_width" v="\(width)"/>
+                      <prop k="outline_width_unit" v="MM"/>
+                      <prop k="style" v="\(alpha == 0 ? "no" : "solid")"/>
+                    </layer>
+                  </symbol>
+            """
+        }
+    }
+
+    /// A rule of a rule-based renderer: the features its QGIS expression `filter` selects, drawn with `fill`.
+    struct Rule {
+        let label: String
+        let filter: String
+        let fill: Fill
+    }
+
+    /// The communes: meeting the target (`meets_target`, judged on every resident on the terrain) green; short of it by
+    /// the share of residents covered by any technology — 80 % or more, 50–80 %, under 50 % — orange to red; those
+    /// without residents on the terrain grey. The rules exclude one another, so each commune is drawn once.
+    static func communes(targetPercent: Double) -> String {
+        let target = targetPercent == targetPercent.rounded() ? String(Int(targetPercent)) : String(targetPercent)
+        let colors = RGB.ramp(RGB.weakToStrong, count: 4), edge = RGB(red: 60, green: 60, blue: 60)
+        func fill(_ color: RGB) -> Fill { Fill(fill: color, alpha: 170, outline: edge, width: 0.26) }
+        let short = "\"meets_target\" = 'no' AND "
+        return ruleBased([
+            Rule(label: "meets the target (\(target) % of residents covered)", filter: "\"meets_target\" = 'yes'", fill: fill(colors[3])),
+            Rule(label: "short of the target, 80 % or more covered", filter: short + "\"residents_pct_any\" >= 80", fill: fill(colors[2])),
+            Rule(
+                label: "50 % to 80 % covered", filter: short + "\"residents_pct_any\" >= 50 AND \"residents_pct_any\" < 80",
+                fill: fill(colors[1])
+            ),
+            Rule(label: "under 50 % covered", filter: short + "\"residents_pct_any\" < 50", fill: fill(colors[0])),
+            Rule(
+                label: "no residents on the terrain", filter: "\"residents_pct_any\" IS NULL",
+                fill: fill(RGB(red: 190, green: 190, blue: 190))
+            ),
+        ])
+    }
+
+    /// The sites' footprints: outlines only, so that overlapping footprints stay readable.
+    static let footprints = singleSymbol(Fill(fill: RGB(red: 0, green: 0, blue: 0), alpha: 0, outline: RGB(red: 43, green: 131, blue: 186), width: 0.4))
+
+    /// The covered areas a light green fill; with `--sunset`, the area switching off leaves without coverage red.
+    static let coverage = ruleBased([
+        Rule(
+            label: "covered", filter: "\"kind\" <> 'sunset_loss'",
+            fill: Fill(fill: RGB(red: 26, green: 150, blue: 65), alpha: 90, outline: RGB(red: 26, green: 150, blue: 65), width: 0.3)
+        ),
+        Rule(
+            label: "left without coverage by the sunset", filter: "\"kind\" = 'sunset_loss'",
+            fill: Fill(fill: RGB(red: 215, green: 25, blue: 28), alpha: 140, outline: RGB(red: 215, green: 25, blue: 28), width: 0.3)
+        ),
+    ])
+
+    private static func singleSymbol(_ fill: Fill) -> String {
+        document("""
+              <renderer-v2 type="singleSymbol" symbollevels="0" forceraster="0" enableorderby="0">
+                <symbols>
+            \(fill.symbol(name: 0))
+                </symbols>
+              </renderer-v2>
+            """)
+    }
+
+    private static func ruleBased(_ rules: [Rule]) -> String {
+        let entries = rules.enumerated().map { index, rule in
+            "      <rule label=\"\(xmlEscaped(rule.label))\" filter=\"\(xmlEscaped(rule.filter))\" symbol=\"\(index)\"/>"
+        }
+        return document("""
+              <renderer-v2 type="RuleRenderer" symbollevels="0" forceraster="0" enableorderby="0">
+                <rules>
+            \(entries.joined(separator: "\n"))
+                </rules>
+                <symbols>
+            \(rules.enumerated().map { $1.fill.symbol(name: $0) }.joined(separator: "\n"))
+                </symbols>
+              </renderer-v2>
+            """)
+    }
+
+    private static func document(_ renderer: String) -> String {
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.0\" styleCategories=\"Symbology\">\n"
+            + renderer + "\n</qgis>\n"
+    }
+}
