@@ -4,8 +4,8 @@ import Terrain
 
 /// A QGIS layer style (QML) for a one-band raster. QGIS loads `<name>.qml` beside `<name>.tif` as the raster's default
 /// style, so a run's rasters open as coverage maps rather than grey: received power in classes from the sites'
-/// thresholds up (what is below every threshold transparent), signal quality from its limit up, or a colour and a
-/// label per best server or land-cover class.
+/// thresholds up (what is below every threshold transparent), signal quality from its limit up, counts of servers,
+/// or a colour and a label per best server or land-cover class.
 struct RasterStyle: Equatable {
     /// A class of a discrete ramp (the values up to `value`, inclusive, above the class before it) or a palette's value.
     struct Entry: Equatable {
@@ -39,6 +39,18 @@ struct RasterStyle: Equatable {
     /// under the limit counts it.
     static func quality(limit: Double, steps: [Double], unit: String) -> RasterStyle {
         classes(bounds: [limit] + steps.map { limit + $0 }, unit: unit, below: .worst)
+    }
+
+    /// Counts of `noun`s per cell — 1, 2, … `limit`, then more — each its own class, red to green where more is better
+    /// (servers to fall back on), green to red where more is worse (more pilots or cells than a handset can hold).
+    static func counts(limit: Int, noun: String, moreIsBetter: Bool) -> RasterStyle {
+        let ramp = RGB.ramp(RGB.weakToStrong, count: limit + 1), colors = moreIsBetter ? ramp : ramp.reversed()
+        let each = (1...limit).map { count in
+            Entry(value: Double(count), label: "\(count) \(noun)\(count == 1 ? "" : "s")", color: colors[count - 1], opacity: 255)
+        }
+        return RasterStyle(renderer: .discreteClasses, entries: each + [
+            Entry(value: .infinity, label: "more than \(limit) \(noun)s", color: colors[limit], opacity: 255),
+        ])
     }
 
     /// How the values below a style's lowest bound are drawn.

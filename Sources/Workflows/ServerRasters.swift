@@ -88,7 +88,8 @@ struct ServerRasters {
     }
 
     /// Writes `best_server.tif` (0 where no site covers; dataset metadata `PHUSONG_SERVER_<n>` gives site n's id) with its
-    /// QGIS style (`best_server.qml`, each site's colour labelled with its id) and `server_count.tif`, when kept.
+    /// QGIS style (`best_server.qml`, each site's colour labelled with its id) and `server_count.tif` with its own (one
+    /// server to more than three, red to green), when kept.
     func writeServers(
         staging: OutputStaging, grid: TerrainGrid, siteIDs: [String], metadata: [String: String]
     ) throws(InputError) {
@@ -106,5 +107,6 @@ struct ServerRasters {
             georeference: grid.georeference(), metadata: metadata,
             bandDescription: "number of sites covering the cell (received power at or above each site's threshold)"
         )
+        try RasterStyle.counts(limit: 3, noun: "server", moreIsBetter: true).write(besideRaster: staging.path("server_count.tif"))
     }
 }

@@ -8,8 +8,9 @@ struct SignalQualityOutputs {
     /// Float32 rasters (`sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band
     /// description and QGIS style (classes from the figure's limit up).
     private var floatRasters: [(name: String, values: [Float], description: String, style: RasterStyle)] = []
-    /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it.
-    private var counts: [(name: String, values: [UInt16], description: String)] = []
+    /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it, with their
+    /// QGIS styles (more than the limit red).
+    private var counts: [(name: String, values: [UInt16], description: String, style: RasterStyle)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
     private var lteThroughput: FootprintSummary.Throughput?
     /// Each cell's 4G rate (Mbps) and the limit, with `--throughput`.
@@ -31,7 +32,11 @@ struct SignalQualityOutputs {
                     "sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise",
                     .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
                 ))
-                counts.append(("rsrp_overlap.tif", crowded, "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)"))
+                counts.append((
+                    "rsrp_overlap.tif", crowded,
+                    "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)",
+                    .counts(limit: settings.crowding.limit, noun: "cell", moreIsBetter: false)
+                ))
                 let covered = lte.covered(sinr, thresholds: thresholds)
                 lteSINR = .init(covered: covered, ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
                 if let throughput = settings.throughput {
@@ -55,7 +60,11 @@ struct SignalQualityOutputs {
                     "ecio.tif", ecio, "3G pilot Ec/Io (dB): the strongest 3G site's pilot against every cell's power on its frequency and noise",
                     .quality(limit: settings.limitDB, steps: [3, 6], unit: "dB")
                 ))
-                counts.append(("pilots.tif", crowded, "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)"))
+                counts.append((
+                    "pilots.tif", crowded,
+                    "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)",
+                    .counts(limit: settings.crowding.limit, noun: "pilot", moreIsBetter: false)
+                ))
                 umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
             } else {
                 warnings.append(Self.noSite(asked: "ecio", technology: "3G", raster: "ecio.tif", figure: "Ec/Io"))
@@ -122,11 +131,12 @@ struct SignalQualityOutputs {
             )
             try style.write(besideRaster: staging.path(name))
         }
-        for (name, values, description) in counts {
+        for (name, values, description, style) in counts {
             try GeoTIFF.writeIntegers(
                 path: staging.path(name), width: grid.width, height: grid.height, values: values, nodata: 0,
                 georeference: grid.georeference(), metadata: metadata, bandDescription: description
             )
+            try style.write(besideRaster: staging.path(name))
         }
     }
 

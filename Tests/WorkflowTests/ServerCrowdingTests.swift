@@ -23,7 +23,8 @@ extension SignalQualityTests {
         """
         pilots.tif (3G) and rsrp_overlap.tif (4G), cell by cell: how many sites on the server's frequency cover the cell \
         within the window of the server's power, counted up to one more than the limit; the summary's percent_polluted \
-        is the share of covered cells over the limit; the window and the limit are the user's
+        is the share of covered cells over the limit; the window and the limit are the user's, and the raster's QGIS \
+        style gives the cells over the limit the last class
         """,
         arguments: [
             (Technology.umts, 2_100.0, 900.0, -100.0, ServerCrowding(windowDB: 5, limit: 3)),
@@ -64,5 +65,11 @@ extension SignalQualityTests {
         #expect(figures.windowDB == crowding.windowDB && figures.limit == crowding.limit)
         #expect(abs(try #require(figures.percentPolluted) - 100 * Double(polluted) / Double(covered)) < 1e-9)
         #expect((technology == .umts ? summary.umtsEcIo?.coveredCells : summary.lteSINR?.coveredCells) == covered)
+        // Its QGIS style: a class per count up to the limit, then the polluted cells in the last, the worst colour.
+        let style = try StyleFile(folder + (technology == .umts ? "/pilots.qml" : "/rsrp_overlap.qml"))
+        let noun = technology == .umts ? "pilot" : "cell"
+        #expect(style.entries.last?.label == "more than \(crowding.limit) \(noun)s" && style.entries.count == crowding.limit + 1)
+        #expect(counts.keys.allSatisfy { count in style.entry(for: Double(count))?.label == style.entries[count - 1].label })
+        #expect(style.entries.last?.color == "#d7191c", "pollution in red")
     }
 }

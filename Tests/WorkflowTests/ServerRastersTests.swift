@@ -70,6 +70,7 @@ struct ServerRastersTests {
         // a site covers opaque and only what lies below both thresholds transparent (the strongest power, a 2G site's
         // below its own threshold among them, is what the raster holds); each site's raster from its own threshold,
         // opaque exactly where the site covers.
+        #expect(try StyleFile(out + "/server_count.qml").entries.map(\.label) == ["1 server", "2 servers", "3 servers", "more than 3 servers"])
         let palette = try StyleFile(out + "/best_server.qml")
         #expect(palette.entries.map(\.label) == ["A", "B", "A-twin"])
         func alphas(_ raster: ElevationRaster, _ style: StyleFile) -> [Int] {
