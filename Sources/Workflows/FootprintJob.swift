@@ -83,6 +83,7 @@ public enum FootprintJob {
                 )
             }
             try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
+            try staging.write(LayerStyles.footprints, to: "footprints.qml")
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
             var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
             if let target = summary.residents?.targetPercent { styles["communes"] = LayerStyles.communes(targetPercent: target) }
@@ -142,6 +143,7 @@ public enum FootprintJob {
             georeference: grid.georeference(), metadata: grid.isSynthetic ? [syntheticMetadataKey: "YES"] : [:],
             bandDescription: "residents per cell (\(evaluation.residents.source): \(residents.counts?.path ?? layer.path))"
         )
+        try RasterStyle.residents(cellAreaKm2: grid.spacing * grid.spacing / 1e6).write(besideRaster: staging.path("residents.tif"))
         try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
         try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic))])
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }

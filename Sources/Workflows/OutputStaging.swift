@@ -41,11 +41,12 @@ private func isRunOutput(_ file: String) -> Bool {
 private let runOutputNames: Set = [
     "best_server.qml", "best_server.tif", "ci.qml", "ci.tif", "clutter.qml", "clutter.tif", "communes.csv",
     "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "differences.geojson",
-    "ecio.qml", "ecio.tif", "footprints.geojson", "hops.csv", "hops.geojson", "inter_technology_neighbours.csv",
-    "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "pilots.qml", "pilots.tif",
-    "plan.json", "reach.csv", "residents.tif", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml",
-    "server_count.tif", "sinr.qml", "sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif",
-    "tilt.json", "tilts.csv", "traffic.csv", "verification.json", "verification.md",
+    "ecio.qml", "ecio.tif", "footprints.geojson", "footprints.qml", "hops.csv", "hops.geojson",
+    "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv",
+    "neighbours.geojson", "pilots.qml", "pilots.tif", "plan.json", "reach.csv", "residents.qml", "residents.tif",
+    "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif",
+    "summary.json", "terrain.tif", "throughput.qml", "throughput.tif", "tilt.json", "tilts.csv", "traffic.csv",
+    "verification.json", "verification.md",
 ]
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):

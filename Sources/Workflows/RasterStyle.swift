@@ -5,7 +5,7 @@ import Terrain
 /// A QGIS layer style (QML) for a one-band raster. QGIS loads `<name>.qml` beside `<name>.tif` as the raster's default
 /// style, so a run's rasters open as coverage maps rather than grey: received power in classes from the sites'
 /// thresholds up (what is below every threshold transparent), signal quality from its limit up, counts of servers,
-/// or a colour and a label per best server or land-cover class.
+/// residents by density, or a colour and a label per best server or land-cover class.
 struct RasterStyle: Equatable {
     /// A class of a discrete ramp (the values up to `value`, inclusive, above the class before it) or a palette's value.
     struct Entry: Equatable {
@@ -51,6 +51,21 @@ struct RasterStyle: Equatable {
         return RasterStyle(renderer: .discreteClasses, entries: each + [
             Entry(value: .infinity, label: "more than \(limit) \(noun)s", color: colors[limit], opacity: 255),
         ])
+    }
+
+    /// Residents per cell as densities on cells of `cellAreaKm2`: none transparent, then up to 10, 50, 200 and 1,000
+    /// residents per km² and more, light to dark (a cell at a bound in the class below it, as "up to" says).
+    static func residents(cellAreaKm2: Double) -> RasterStyle {
+        let densities = [10.0, 50, 200, 1_000], colors = RGB.ramp(RGB.lightToDark, count: densities.count + 1)
+        var entries = [Entry(value: 0, label: "no residents", color: colors[0], opacity: 0)]
+        for (index, density) in densities.enumerated() {
+            let from = index == 0 ? "up" : number(densities[index - 1])
+            entries.append(Entry(
+                value: density * cellAreaKm2, label: "\(from) to \(number(density)) residents per km²", color: colors[index], opacity: 255
+            ))
+        }
+        entries.append(Entry(value: .infinity, label: "over \(number(densities.last!)) residents per km²", color: colors[densities.count], opacity: 255))
+        return RasterStyle(renderer: .discreteClasses, entries: entries)
     }
 
     /// How the values below a style's lowest bound are drawn.
@@ -141,6 +156,10 @@ struct RGB: Equatable {
     /// ColorBrewer's red–yellow–green, from weak to strong.
     static let weakToStrong = [RGB(red: 215, green: 25, blue: 28), RGB(red: 253, green: 174, blue: 97), RGB(red: 255, green: 255, blue: 191),
                                RGB(red: 166, green: 217, blue: 106), RGB(red: 26, green: 150, blue: 65)]
+
+    /// ColorBrewer's yellow–orange–brown, from light to dark: a quantity, not a verdict.
+    static let lightToDark = [RGB(red: 255, green: 255, blue: 212), RGB(red: 254, green: 217, blue: 142), RGB(red: 254, green: 153, blue: 41),
+                              RGB(red: 217, green: 95, blue: 14), RGB(red: 153, green: 52, blue: 4)]
 
     /// `count` colours spread evenly along `stops` (linear between neighbouring stops).
     static func ramp(_ stops: [RGB], count: Int) -> [RGB] {

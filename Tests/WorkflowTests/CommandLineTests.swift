@@ -196,7 +196,7 @@ struct CommandLineTests {
         close(held)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["coverage.gpkg", "coverage.tif", "coverage_power.qml", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["coverage.gpkg", "coverage.tif", "coverage_power.qml", "footprints.geojson", "footprints.qml", "sites", "summary.json"])
     }
 
     @Test("Site outside the terrain", .enabled(if: SharedData.isAvailable, SharedData.absence))

@@ -57,6 +57,22 @@ struct EvaluateJobTests {
         #expect(!geojson.contains("\"synthetic_terrain\":false"))
         let raster = try DEMSource.open(folder + "/out/residents.tif").inventory()
         #expect(raster.description.isSynthetic)
+        // residents.qml: each cell's class by its density per km², none transparent.
+        let density = try StyleFile(folder + "/out/residents.qml"), frame = raster.description.frame
+        let cellKm2 = frame.pixelWidth * frame.pixelHeight / 1e6
+        let drawn = try rasterValues(folder + "/out/residents.tif").filter { !$0.isNaN }.map { value in
+            (Double(value) / cellKm2, try #require(density.entry(for: Double(value))))
+        }
+        for (perKm2, entry) in drawn {
+            let bounds: [(Double, Double, String)] = [
+                (0, 0, "no residents"), (0, 10, "up to 10 residents per km²"), (10, 50, "10 to 50 residents per km²"),
+                (50, 200, "50 to 200 residents per km²"), (200, 1_000, "200 to 1000 residents per km²"),
+            ]
+            let expected = bounds.first { perKm2 <= $0.1 * (1 + 1e-9) && (perKm2 > $0.0 || $0.1 == 0) }?.2 ?? "over 1000 residents per km²"
+            #expect(entry.label == expected, "\(perKm2) per km²")
+            if entry.label == "no residents" { #expect(entry.alpha == 0) }
+        }
+        #expect(Set(drawn.map(\.1.label)).count >= 3)
 
         // Google Earth's KMZ: GDAL's KML reader finds the 199 communes and the 2G coverage.
         let kmz = try runProgram("ogrinfo", ["-so", "-al", folder + "/out/coverage.kmz"])

@@ -150,6 +150,10 @@ struct GeoPackageOutputTests {
         #expect(coverage.count == 1 && abs(unionStored / 1e6 - union) < 1e-6 * union)
         #expect(try defaultStyle(gpkg, layer: "footprints").renderer == "singleSymbol")
         #expect(try defaultStyle(gpkg, layer: "coverage").renderer == "RuleRenderer")
+        // footprints.geojson's style beside it, the GeoPackage's footprints' own.
+        let sidecar = try XMLDocument(contentsOf: URL(fileURLWithPath: out + "/footprints.qml"))
+        #expect((try sidecar.nodes(forXPath: "/qgis/renderer-v2/@type").first?.stringValue) == "singleSymbol")
+        #expect(try layer(gpkg, "layer_styles", ["-where", "f_table_name='footprints'"]).first?["styleQML"] == String(contentsOfFile: out + "/footprints.qml", encoding: .utf8))
         #expect(try layer(gpkg, "layer_styles").map { $0["f_table_name"] ?? "" } == ["footprints", "coverage"])
         let stored = Dictionary(uniqueKeysWithValues: try layer(gpkg, "footprints").map { ($0["id"]!, $0) })
         let siteAreas = try #require(summary["site_areas"] as? [[String: Any]])

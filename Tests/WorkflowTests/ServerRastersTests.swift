@@ -95,7 +95,7 @@ struct ServerRastersTests {
             parameters: parameters
         ))
         #expect(single.siteAreas.map(\.server) == [nil])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.tif", "coverage_power.qml", "footprints.geojson", "sites", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: one).sorted() == ["coverage.gpkg", "coverage.tif", "coverage_power.qml", "footprints.geojson", "footprints.qml", "sites", "summary.json"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: one + "/sites").sorted() == ["A.qml", "A.tif"])
     }
 }
