@@ -40,7 +40,7 @@ enum LayerStyles {
     /// the share of residents covered by any technology — 80 % or more, 50–80 %, under 50 % — orange to red; those
     /// without residents on the terrain grey. The rules exclude one another, so each commune is drawn once.
     static func communes(targetPercent: Double) -> String {
-        let target = targetPercent == targetPercent.rounded() ? String(Int(targetPercent)) : String(targetPercent)
+        let target = numberText(targetPercent)
         let colors = RGB.ramp(RGB.weakToStrong, count: 4), edge = RGB(red: 60, green: 60, blue: 60)
         func fill(_ color: RGB) -> Fill { Fill(fill: color, alpha: 170, outline: edge, width: 0.26) }
         let short = "\"meets_target\" = 'no' AND "

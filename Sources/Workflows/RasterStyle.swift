@@ -59,12 +59,12 @@ struct RasterStyle: Equatable {
         let densities = [10.0, 50, 200, 1_000], colors = RGB.ramp(RGB.lightToDark, count: densities.count + 1)
         var entries = [Entry(value: 0, label: "no residents", color: colors[0], opacity: 0)]
         for (index, density) in densities.enumerated() {
-            let from = index == 0 ? "up" : number(densities[index - 1])
+            let from = index == 0 ? "up" : numberText(densities[index - 1])
             entries.append(Entry(
-                value: density * cellAreaKm2, label: "\(from) to \(number(density)) residents per km²", color: colors[index], opacity: 255
+                value: density * cellAreaKm2, label: "\(from) to \(numberText(density)) residents per km²", color: colors[index], opacity: 255
             ))
         }
-        entries.append(Entry(value: .infinity, label: "over \(number(densities.last!)) residents per km²", color: colors[densities.count], opacity: 255))
+        entries.append(Entry(value: .infinity, label: "over \(numberText(densities.last!)) residents per km²", color: colors[densities.count], opacity: 255))
         return RasterStyle(renderer: .discreteClasses, entries: entries)
     }
 
@@ -77,13 +77,13 @@ struct RasterStyle: Equatable {
         let colors = RGB.ramp(RGB.weakToStrong, count: bounds.count + (below == .worst ? 1 : 0))
         let shown = below == .worst ? Array(colors.dropFirst()) : colors
         var entries = [Entry(
-            value: belowBound(bounds[0]), label: "below \(number(bounds[0])) \(unit)", color: colors[0], opacity: below == .worst ? 255 : 0
+            value: belowBound(bounds[0]), label: "below \(numberText(bounds[0])) \(unit)", color: colors[0], opacity: below == .worst ? 255 : 0
         )]
         for (index, bound) in bounds.enumerated() {
             let next = index + 1 < bounds.count ? bounds[index + 1] : nil
             entries.append(Entry(
                 value: next.map(belowBound) ?? .infinity,
-                label: next.map { "\(number(bound)) to \(number($0)) \(unit)" } ?? "\(number(bound)) \(unit) and above",
+                label: next.map { "\(numberText(bound)) to \(numberText($0)) \(unit)" } ?? "\(numberText(bound)) \(unit) and above",
                 color: shown[index], opacity: 255
             ))
         }
@@ -102,7 +102,7 @@ struct RasterStyle: Equatable {
     static func landCover(_ clutter: ClutterLosses) -> RasterStyle {
         RasterStyle(renderer: .palette, entries: clutter.cellsPerClass.keys.sorted().enumerated().map { index, value in
             let name = clutter.nameByClass[value].map { " " + $0 } ?? ""
-            let loss = clutter.lossByClass[value].map { ": " + number($0) + " dB" } ?? ""
+            let loss = clutter.lossByClass[value].map { ": " + numberText($0) + " dB" } ?? ""
             return Entry(value: Double(value), label: "\(value)\(name)\(loss)", color: RGB.distinct(index), opacity: 255)
         })
     }
@@ -110,10 +110,6 @@ struct RasterStyle: Equatable {
     /// The largest Float32 value below `bound`: a discrete class holds the values up to its bound inclusive, and a
     /// raster's Float32 value at a threshold or limit counts as reaching it.
     private static func belowBound(_ bound: Double) -> Double { Double(Float(bound).nextDown) }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
 
     /// The style as QML text.
     var qml: String {

@@ -130,8 +130,8 @@ struct ResidentEvaluation {
             let f = commune.figures
             var row = [
                 commune.id, commune.name, commune.district?.id ?? "", commune.district?.name ?? "",
-                commune.province?.id ?? "", commune.province?.name ?? "", number(commune.priorityWeight),
-                number(f.population), fixed(commune.terrainFraction ?? 0, 4), commune.weighting ?? "",
+                commune.province?.id ?? "", commune.province?.name ?? "", numberText(commune.priorityWeight),
+                numberText(f.population), fixed(commune.terrainFraction ?? 0, 4), commune.weighting ?? "",
                 fixed(f.residents, 2), fixed(f.areaKm2, 4),
             ]
             for key in CoverageMasks.keys {
@@ -278,6 +278,3 @@ struct ResidentEvaluation {
 
 private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
-private func number(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-}
