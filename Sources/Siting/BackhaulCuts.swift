@@ -1,13 +1,38 @@
 /// A cut-set row of the backhaul rule: a chosen site needing a link reaches backhaul only if some site of every set
 /// separating it from the sites with backhaul of their own is chosen, x_site ≤ Σ_{j in separator} x_j. The flow rows
 /// alone let an LP answer spread a fraction of a relay over many sites; these rows take that away.
-struct BackhaulCut: Equatable {
+struct BackhaulCut: Hashable {
     let site: Int
     let separator: [Int]
 
     /// The row's columns, the site first, and their coefficients: 1 for the site, −1 for each of the separator.
     var row: (columns: [Int32], coefficients: [Double]) {
         ([Int32(site)] + separator.map(Int32.init), [1] + separator.map { _ in -1 })
+    }
+}
+
+extension BackhaulLinks {
+    /// The cut-set rows a whole choice `chosen` violates: for each chosen site that no chain of chosen sites joins to
+    /// backhaul, the other neighbours of its group (the chosen sites links join to it, all stranded too) separate it.
+    func strandingCuts(chosen: [Int]) -> [BackhaulCut] {
+        guard applies else { return [] }
+        var isChosen = [Bool](repeating: false, count: needsLink.count), grouped = isChosen
+        for site in chosen { isChosen[site] = true }
+        var cuts: [BackhaulCut] = []
+        for start in stranded(chosen: isChosen, chosen) where !grouped[start] {
+            var members = [start], next = 0
+            grouped[start] = true
+            while next < members.count {
+                for other in links[members[next]] where isChosen[other] && !grouped[other] {
+                    grouped[other] = true
+                    members.append(other)
+                }
+                next += 1
+            }
+            let separator = Set(members.flatMap { links[$0] }).filter { !isChosen[$0] }.sorted()
+            cuts += members.map { BackhaulCut(site: $0, separator: separator) }
+        }
+        return cuts
     }
 }
 

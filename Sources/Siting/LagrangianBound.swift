@@ -1,12 +1,38 @@
 import Terrain
 
-/// An upper bound of LP strength by Lagrangian relaxation of the coverage rows y_i ≤ Σ_{j covers i} x_j,
-/// minimised by subgradient steps (Polyak's step towards the best known objective, halved when stalling).
-/// For multipliers λ (0 ≤ λ_i ≤ w_i) the relaxation splits into Σ_i max(0, w_i − λ_i) plus the best choice of
-/// sites for the values v_j = Σ_{i covered} λ_i: the p largest (groups within their room) under p, a fractional knapsack
-/// under a budget (groups relaxed there), the smaller of the two under both — each keeps the bound valid.
+/// An upper bound of LP strength by Lagrangian relaxation of the coverage rows y_i ≤ Σ_{j covers i} x_j and of the
+/// backhaul's cut-set rows x_s ≤ Σ_{j in separator} x_j, minimised by subgradient steps (Polyak's step towards the best
+/// known objective, halved when stalling). For multipliers λ (0 ≤ λ_i ≤ w_i) and μ ≥ 0 the relaxation splits into
+/// Σ_i max(0, w_i − λ_i) plus the best choice of sites for the values v_j = Σ_{i covered} λ_i − Σ_{rows of j} μ_r +
+/// Σ_{rows j separates} μ_r: the p largest (groups within their room) under p, a fractional knapsack under a budget
+/// (groups relaxed there), the smaller of the two under both — each keeps the bound valid. The backhaul rows start as
+/// each site's links (its separator from everything else) and grow by relax-and-cut: whenever the relaxation's sites
+/// leave some stranded, each one's row separating it by the unchosen neighbours of its stranded group joins them.
 struct LagrangianBound {
     let problem: SitingProblem
+
+    /// The dualised rows and their multipliers, and the search direction over them.
+    private struct BackhaulRows {
+        var cuts: [BackhaulCut]
+        var known: Set<BackhaulCut>
+        var multipliers: [Double], direction: [Double]
+
+        init(_ backhaul: BackhaulLinks) {
+            cuts = backhaul.needsLink.indices.filter { backhaul.needsLink[$0] }.map { BackhaulCut(site: $0, separator: backhaul.links[$0]) }
+            known = Set(cuts)
+            multipliers = [Double](repeating: 0, count: cuts.count)
+            direction = multipliers
+        }
+
+        /// Adds the rows the relaxation's sites `chosen` violate that are new.
+        mutating func add(violatedBy chosen: [Int], _ backhaul: BackhaulLinks) {
+            for cut in backhaul.strandingCuts(chosen: chosen) where known.insert(cut).inserted {
+                cuts.append(cut)
+                multipliers.append(0)
+                direction.append(0)
+            }
+        }
+    }
 
     /// The smallest bound found in `iterations` steps (or by `deadline`), and the sites the relaxation chose there.
     func solve(
@@ -16,8 +42,9 @@ struct LagrangianBound {
         var multipliers = (0..<problem.demandCount).map { weights[$0] / Double(max(1, problem.coverers($0).count)) }
         var best = Double.infinity, bestChosen: [Int] = [], step = 2.0, sinceBest = 0
         var direction = [Double](repeating: 0, count: problem.demandCount), gradient = direction
+        var rows = BackhaulRows(problem.backhaul)
         for _ in 0..<iterations where ContinuousClock.now < deadline {
-            let (value, chosen) = relaxation(multipliers)
+            let (value, chosen) = relaxation(multipliers, rows: rows)
             if best.isInfinite || value < best - 1e-9 * max(1, best) {
                 (best, bestChosen, sinceBest) = (value, chosen, 0)
             } else {
@@ -28,11 +55,16 @@ struct LagrangianBound {
                 }
             }
             if step < 1e-6 || best - lowerBound <= 1e-9 * max(1, best) { break }
+            rows.add(violatedBy: chosen, problem.backhaul)
             let (norm, directionNorm) = deflect(&direction, scratch: &gradient, chosen: chosen, multipliers: multipliers)
-            guard norm > 0 else { break }
-            let length = step * (value - lowerBound) / max(directionNorm, 1e-12)
+            let (rowNorm, rowDirectionNorm) = deflect(&rows, chosen: chosen)
+            guard norm + rowNorm > 0 else { break }
+            let length = step * (value - lowerBound) / max(directionNorm + rowDirectionNorm, 1e-12)
             for demand in direction.indices where direction[demand] != 0 {
                 multipliers[demand] = min(weights[demand], max(0, multipliers[demand] - length * direction[demand]))
+            }
+            for row in rows.direction.indices where rows.direction[row] != 0 {
+                rows.multipliers[row] = max(0, rows.multipliers[row] - length * rows.direction[row])
             }
         }
         return (best, bestChosen)
@@ -69,18 +101,39 @@ struct LagrangianBound {
         return (norm, directionNorm)
     }
 
-    /// The relaxation's value at `multipliers` and the sites (whole ones) of its site part.
-    func relaxation(_ multipliers: [Double]) -> (value: Double, chosen: [Int]) {
+    /// Adds to half of the rows' direction their subgradient for the sites `chosen` — (chosen of the separator) − (the
+    /// site chosen), 0 where μ is 0 and would be pushed below it. Returns the squared norms as `deflect` above does.
+    private func deflect(_ rows: inout BackhaulRows, chosen: [Int]) -> (subgradient: Double, direction: Double) {
+        guard !rows.cuts.isEmpty else { return (0, 0) }
+        var isChosen = [Bool](repeating: false, count: problem.candidateCount)
+        for site in chosen { isChosen[site] = true }
+        var norm = 0.0, directionNorm = 0.0
+        for (row, cut) in rows.cuts.enumerated() {
+            var component = Double(cut.separator.count { isChosen[$0] }) - (isChosen[cut.site] ? 1 : 0)
+            if rows.multipliers[row] <= 0 && component > 0 { component = 0 }
+            norm += component * component
+            rows.direction[row] = component + 0.5 * rows.direction[row]
+            directionNorm += rows.direction[row] * rows.direction[row]
+        }
+        return (norm, directionNorm)
+    }
+
+    /// The relaxation's value at the multipliers and the sites (whole ones) of its site part.
+    private func relaxation(_ multipliers: [Double], rows: BackhaulRows) -> (value: Double, chosen: [Int]) {
         let problem = problem
         let value = problem.weights.withUnsafeBufferPointer { weights in
             multipliers.withUnsafeBufferPointer { multipliers in
                 weights.indices.reduce(0.0) { $0 + max(0, weights[$1] - multipliers[$1]) }
             }
         }
-        let worth = parallelMap(count: problem.candidateCount, chunkSize: 256) { site in
+        var worth = parallelMap(count: problem.candidateCount, chunkSize: 256) { site in
             multipliers.withUnsafeBufferPointer { multipliers in
                 problem.covers(site).reduce(0) { $0 + multipliers[Int($1)] }
             }
+        }
+        for (cut, multiplier) in zip(rows.cuts, rows.multipliers) where multiplier > 0 {
+            worth[cut.site] -= multiplier
+            for site in cut.separator { worth[site] += multiplier }
         }
         // Each limit alone allows at least as much as both together, so the smaller of the two maxima is a
         // valid (and the tighter) bound; with no limit at all every site of positive worth counts.

@@ -6,10 +6,11 @@ import TestSupport
 /// exclusion pairs between candidates closer than `separation`, and optionally a minimum coverage of each quarter
 /// of the square ("communes": `minimumShare` of its weight, or as much as all candidates reach if less), and optionally
 /// backhaul: links between candidates closer than `linkRange`, and every fourth candidate on the fibre, the others
-/// needing a chain of links to one (or to a fixed site).
+/// needing a chain of links to one (or to a fixed site). Each candidate reaches the demands within a radius drawn from
+/// `reach`.
 func randomInstance(
     seed: UInt64, candidates: Int, demands: Int, p: Int?, budget: Double?, groups: Bool, fixed: Int, separation: Double = 0,
-    minimumShare: Double = 0, linkRange: Double = 0
+    minimumShare: Double = 0, linkRange: Double = 0, reach: ClosedRange<Double> = 1.5...3.5
 ) throws -> CoverageInstance {
     var generator = SeededGenerator(seed: seed)
     let points = (0..<demands).map { _ in (Double.random(in: 0...10, using: &generator), Double.random(in: 0...10, using: &generator)) }
@@ -18,8 +19,8 @@ func randomInstance(
     for index in 0..<candidates {
         let x = Double.random(in: 0...10, using: &generator), y = Double.random(in: 0...10, using: &generator)
         places.append((x, y))
-        let reach = Double.random(in: 1.5...3.5, using: &generator)
-        let covers = points.indices.filter { (points[$0].0 - x) * (points[$0].0 - x) + (points[$0].1 - y) * (points[$0].1 - y) <= reach * reach }
+        let radius = Double.random(in: reach, using: &generator)
+        let covers = points.indices.filter { (points[$0].0 - x) * (points[$0].0 - x) + (points[$0].1 - y) * (points[$0].1 - y) <= radius * radius }
         let shared = index % 3 == 0
         list.append(CoverageInstance.Candidate(
             id: "c\(index)", cost: index < fixed ? 0 : shared ? 25 : Double(Int.random(in: 60...120, using: &generator)), covers: covers,
