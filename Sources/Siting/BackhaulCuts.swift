@@ -134,23 +134,24 @@ struct BackhaulSeparation {
 }
 
 extension LinearRelaxation {
-    /// The LP re-solved with the backhaul's cut-set rows its answers violate added, round after round, from `root` until
-    /// none is violated, a round tightens the bound by under 0.01 %, `rounds` are done, `deadline` passes or Clp proves
-    /// nothing; the rows stay in the model.
+    /// `start`, the LP of the subproblem choosing `chosen` and leaving out `excluded`, re-solved with the backhaul's
+    /// cut-set rows its answers violate, round after round, until none is violated, a round tightens the bound by under
+    /// `minimumGain` of it, `rounds` are done, `deadline` passes or a re-solve fails (Clp proves the subproblem infeasible,
+    /// which `provenInfeasible` then says, or runs out of time). The rows stay in the model: they hold for every answer.
+    /// Returns the last LP solved.
     func cutting(
-        _ root: (bound: Double, values: [Double]), backhaul: BackhaulLinks, rounds: Int = 50, until deadline: ContinuousClock.Instant
+        _ start: (bound: Double, values: [Double]), separation: BackhaulSeparation, choosing chosen: [Int] = [],
+        excluding excluded: [Int] = [], rounds: Int, minimumGain: Double, until deadline: ContinuousClock.Instant
     ) -> (bound: Double, values: [Double]) {
-        guard backhaul.applies else { return root }
-        let separation = BackhaulSeparation(backhaul)
-        var best = root
+        var best = start
         for _ in 0..<rounds where ContinuousClock.now < deadline {
             let cuts = separation.violated(by: best.values)
             guard !cuts.isEmpty else { break }
             add(cuts)
-            guard let next = solve(candidates: root.values.count, choosing: [], excluding: []) else { break }
+            guard let next = solve(candidates: start.values.count, choosing: chosen, excluding: excluded) else { break }
             let tightened = best.bound - next.bound
             best = next
-            if tightened < 1e-4 * max(1, abs(best.bound)) { break }
+            if tightened < minimumGain * max(1, abs(best.bound)) { break }
         }
         return best
     }

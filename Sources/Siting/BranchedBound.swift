@@ -35,7 +35,7 @@ struct BranchedBound {
             let node = nodes[index]
             guard mayBeatBest(node.bound) else { continue }
             for (chosen, excluded) in [(node.chosen + [node.split], node.excluded), (node.chosen, node.excluded + [node.split])] {
-                guard let lp = solve(choosing: chosen, excluding: excluded, separation: separation) else {
+                guard let lp = solve(choosing: chosen, excluding: excluded, separation: separation, until: deadline) else {
                     if relaxation.provenInfeasible { continue }
                     open.push(index, node.bound)  // not solved in time: the subproblem stays open with its bound
                     break branching
@@ -54,16 +54,17 @@ struct BranchedBound {
         return (bound(), answers)
     }
 
-    /// A subproblem's LP, tightened by the backhaul's cut-set rows its answer violates (added for every subproblem:
-    /// they hold for every answer) while they cut it off.
-    private func solve(choosing chosen: [Int], excluding excluded: [Int], separation: BackhaulSeparation?) -> (bound: Double, values: [Double])? {
-        var lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded)
-        for _ in 0..<10 {
-            guard let values = lp?.values, let cuts = separation?.violated(by: values), !cuts.isEmpty else { break }
-            relaxation.add(cuts)
-            lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded)
-        }
-        return lp
+    /// A subproblem's LP, tightened by the backhaul's cut-set rows its answers violate (kept for every later subproblem)
+    /// for up to ten rounds while any is violated; nil when it is not solved or proven infeasible.
+    private func solve(
+        choosing chosen: [Int], excluding excluded: [Int], separation: BackhaulSeparation?, until deadline: ContinuousClock.Instant
+    ) -> (bound: Double, values: [Double])? {
+        guard let lp = relaxation.solve(candidates: problem.candidateCount, choosing: chosen, excluding: excluded) else { return nil }
+        guard let separation else { return lp }
+        let tightened = relaxation.cutting(
+            lp, separation: separation, choosing: chosen, excluding: excluded, rounds: 10, minimumGain: -.infinity, until: deadline
+        )
+        return relaxation.provenInfeasible ? nil : tightened
     }
 
     /// The candidate whose LP value is nearest ½, or nil when every value is whole.

@@ -89,7 +89,10 @@ public enum SitingSolver {
         if !closed(), problem.candidateCount > 0, small {
             let relaxation = LinearRelaxation(problem, seconds: remaining())
             if let root = relaxation.solve(candidates: problem.candidateCount) {
-                let lp = relaxation.cutting(root, backhaul: problem.backhaul, until: deadline)
+                // The root takes the cut-set rows round after round while a round tightens its bound by 0.01 % or more.
+                let lp = problem.backhaul.applies
+                    ? relaxation.cutting(root, separation: BackhaulSeparation(problem.backhaul), rounds: 50, minimumGain: 1e-4, until: deadline)
+                    : root
                 tighten(lp.bound)
                 consider(LocalSearch.rounded(problem, lp: lp.values))
                 linearProgram = (relaxation, lp)
