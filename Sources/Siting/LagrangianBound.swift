@@ -13,24 +13,30 @@ struct LagrangianBound {
 
     /// The dualised rows and their multipliers, and the search direction over them.
     private struct BackhaulRows {
-        var cuts: [BackhaulCut]
-        var known: Set<BackhaulCut>
-        var multipliers: [Double], direction: [Double]
+        private(set) var cuts: [BackhaulCut] = []
+        private var known: Set<BackhaulCut> = []
+        /// Per candidate, the rows whose separator holds it.
+        private(set) var separating: [[Int]]
+        var multipliers: [Double] = [], direction: [Double] = []
 
         init(_ backhaul: BackhaulLinks) {
-            cuts = backhaul.needsLink.indices.filter { backhaul.needsLink[$0] }.map { BackhaulCut(site: $0, separator: backhaul.links[$0]) }
-            known = Set(cuts)
-            multipliers = [Double](repeating: 0, count: cuts.count)
-            direction = multipliers
+            separating = [[Int]](repeating: [], count: backhaul.needsLink.count)
+            for site in backhaul.needsLink.indices where backhaul.needsLink[site] {
+                insert(BackhaulCut(site: site, separator: backhaul.links[site]))
+            }
         }
 
         /// Adds the rows the relaxation's sites `chosen` violate that are new.
         mutating func add(violatedBy chosen: [Int], _ backhaul: BackhaulLinks) {
-            for cut in backhaul.strandingCuts(chosen: chosen) where known.insert(cut).inserted {
-                cuts.append(cut)
-                multipliers.append(0)
-                direction.append(0)
-            }
+            for cut in backhaul.strandingCuts(chosen: chosen) { insert(cut) }
+        }
+
+        private mutating func insert(_ cut: BackhaulCut) {
+            guard known.insert(cut).inserted else { return }
+            for site in cut.separator { separating[site].append(cuts.count) }
+            cuts.append(cut)
+            multipliers.append(0)
+            direction.append(0)
         }
     }
 
@@ -106,10 +112,14 @@ struct LagrangianBound {
     private func deflect(_ rows: inout BackhaulRows, chosen: [Int]) -> (subgradient: Double, direction: Double) {
         guard !rows.cuts.isEmpty else { return (0, 0) }
         var isChosen = [Bool](repeating: false, count: problem.candidateCount)
-        for site in chosen { isChosen[site] = true }
+        var chosenSeparating = [Int](repeating: 0, count: rows.cuts.count)
+        for site in chosen {
+            isChosen[site] = true
+            for row in rows.separating[site] { chosenSeparating[row] += 1 }
+        }
         var norm = 0.0, directionNorm = 0.0
         for (row, cut) in rows.cuts.enumerated() {
-            var component = Double(cut.separator.count { isChosen[$0] }) - (isChosen[cut.site] ? 1 : 0)
+            var component = Double(chosenSeparating[row]) - (isChosen[cut.site] ? 1 : 0)
             if rows.multipliers[row] <= 0 && component > 0 { component = 0 }
             norm += component * component
             rows.direction[row] = component + 0.5 * rows.direction[row]
