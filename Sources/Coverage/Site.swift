@@ -34,12 +34,15 @@ public struct Site: Sendable, Equatable {
     /// A 2G cell's transceivers (TRX), from `trx`, whose traffic channels `--traffic` weighs its busy hour against; nil
     /// when not given.
     public var transceivers: Int?
+    /// A 4G cell's transmit antennas (its 2T2R's 2), from `tx_antennas`: the most spatial layers its downlink can send
+    /// (`--throughput`); 1 when not given.
+    public var transmitAntennas: Int
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
         psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
-        transceivers: Int? = nil
+        transceivers: Int? = nil, transmitAntennas: Int = 1
     ) {
         self.id = id
         self.location = location
@@ -57,6 +60,7 @@ public struct Site: Sendable, Equatable {
         self.resourceBlocks = resourceBlocks
         self.tiltRange = tiltRange
         self.transceivers = transceivers
+        self.transmitAntennas = transmitAntennas
     }
 
     /// The physical cell identities there are: 168 groups of three.
@@ -67,4 +71,7 @@ public struct Site: Sendable, Equatable {
 
     /// The transceivers a 2G cell may be given: one to 24, more than any single GSM cell is built with.
     public static let transceiverRange = 1...24
+
+    /// The transmit antennas a 4G cell may be given: LTE sends up to eight spatial layers.
+    public static let transmitAntennaChoices = [1, 2, 4, 8]
 }

@@ -20,7 +20,7 @@ struct SiteRecord {
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
-        "min_tilt_deg", "max_tilt_deg", "trx",
+        "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -53,7 +53,8 @@ struct SiteRecord {
             psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: mast,
             resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
-            transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers")
+            transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
+            transmitAntennas: try transmitAntennas(technology: technology)
         )
     }
 
@@ -161,6 +162,18 @@ struct SiteRecord {
             throw SiteFieldError("\(name) \(value) is not a \(what) (a whole number \(range.lowerBound)–\(range.upperBound))")
         }
         return whole
+    }
+
+    /// A 4G site's `tx_antennas`, one of 1, 2, 4 or 8; 1 when absent.
+    private func transmitAntennas(technology: Technology) throws(SiteFieldError) -> Int {
+        let range = Site.transmitAntennaChoices.first!...Site.transmitAntennaChoices.last!
+        guard let count = try wholeNumber("tx_antennas", technology: technology, owner: .lte, range: range, what: "count of transmit antennas") else {
+            return 1
+        }
+        guard Site.transmitAntennaChoices.contains(count) else {
+            throw SiteFieldError("tx_antennas \(count) is not a count of LTE transmit antennas (1, 2, 4 or 8)")
+        }
+        return count
     }
 
     /// A 2G site's BSIC from `ncc` and `bcc`, each a whole number 0–7, given together; nil when absent.

@@ -1,3 +1,5 @@
+import Coverage
+
 extension FootprintSummary {
     /// The 4G downlink rate (`--throughput`) over the cells a 4G server covers, its bandwidth known: the mapping from
     /// SINR, the load, the rates' median, 10th percentile (the slowest tenth's edge) and share under the limit, and in an
@@ -6,6 +8,8 @@ extension FootprintSummary {
         public let attenuation: Double
         public let peakBitsPerHertz: Double
         public let minimumSINRDB: Double
+        /// The handset's receive antennas (`--ue-antennas`).
+        public let handsetAntennas: Int
         public let loadPercent: Double
         public let limitMbps: Double
         public let coveredCells: Int
@@ -23,13 +27,17 @@ extension FootprintSummary {
         /// In an evaluation: the share per commune id, for communes with residents on the terrain.
         public internal(set) var residentsPercentAtRateByCommune: [String: Double]?
 
-        /// The figures of the covered cells' rates (Mbps; server by server in `covered`, site n is `ids[n − 1]`), of
-        /// `coveredCells` covered in all.
-        init(covered: CarrierInterference.CoveredValues, ids: [String], coveredCells: Int, settings: SINRSettings, limitMbps: Double) {
+        /// The figures of the covered cells' rates (Mbps; server by server in `covered`, site n is `sites[n − 1]`), of
+        /// `coveredCells` covered in all, to `handsetAntennas`.
+        init(
+            covered: CarrierInterference.CoveredValues, sites: [Site], coveredCells: Int, settings: SINRSettings, limitMbps: Double,
+            handsetAntennas: Int
+        ) {
             let rates = covered.all
             attenuation = ThroughputSettings.attenuation
             peakBitsPerHertz = ThroughputSettings.peakBitsPerHertz
             minimumSINRDB = ThroughputSettings.minimumSINRDB
+            self.handsetAntennas = handsetAntennas
             loadPercent = settings.loadPercent
             self.limitMbps = limitMbps
             self.coveredCells = rates.count
@@ -39,7 +47,7 @@ extension FootprintSummary {
             cellsWithoutBandwidth = coveredCells - rates.count
             servers = covered.byServer.map { number, values in
                 ServerRate(
-                    id: ids[number - 1], coveredCells: values.count, medianMbps: CarrierInterference.percentile(values, 0.5)!,
+                    id: sites[number - 1].id, layers: min(sites[number - 1].transmitAntennas, handsetAntennas), coveredCells: values.count, medianMbps: CarrierInterference.percentile(values, 0.5)!,
                     meanMbps: values.reduce(0, +) / Double(values.count), percentUnderLimit: CarrierInterference.percentUnder(values, limitMbps)!
                 )
             }
@@ -49,6 +57,7 @@ extension FootprintSummary {
             case attenuation
             case peakBitsPerHertz = "peak_bits_per_hz"
             case minimumSINRDB = "minimum_sinr_db"
+            case handsetAntennas = "ue_antennas"
             case loadPercent = "load_percent"
             case limitMbps = "limit_mbps"
             case coveredCells = "covered_cells"
@@ -67,6 +76,8 @@ extension FootprintSummary {
     /// delivers on average to handsets spread evenly over them, given equal time — and the share under the limit.
     public struct ServerRate: Sendable, Codable, Equatable {
         public let id: String
+        /// The most spatial layers between it and the handset: the fewer of its transmit and the handset's receive antennas.
+        public let layers: Int
         public let coveredCells: Int
         public let medianMbps: Double
         public let meanMbps: Double
@@ -74,6 +85,7 @@ extension FootprintSummary {
 
         enum CodingKeys: String, CodingKey {
             case id
+            case layers
             case coveredCells = "covered_cells"
             case medianMbps = "median_mbps"
             case meanMbps = "mean_mbps"

@@ -15,6 +15,10 @@ extension ScenarioFields {
         let throughput = try scenario.bool("throughput") == true
         if throughput, !sinr { throw scenario.fault("throughput", "applies with sinr: true (the rate comes from the SINR)") }
         let rateLimit = try bounded(scenario, "throughput_limit_mbps", ThroughputSettings.limitRange, "0.01–1000 Mbps", appliesWith: throughput, "throughput")
+        let handsetAntennas = try bounded(scenario, "ue_antennas", 1...4, "1, 2 or 4", appliesWith: throughput, "throughput")
+        if let handsetAntennas, Double(Int(handsetAntennas)) != handsetAntennas || !ThroughputSettings.handsetAntennaChoices.contains(Int(handsetAntennas)) {
+            throw scenario.fault("ue_antennas", "must be 1, 2 or 4 (a handset's receive antennas)")
+        }
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
@@ -26,7 +30,12 @@ extension ScenarioFields {
             (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB, ciSettings.noiseFigureDB) = (noiseFigure, noiseFigure, noiseFigure)
         }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
-        if throughput { sinrSettings.throughput = ThroughputSettings(limitMbps: rateLimit ?? ThroughputSettings().limitMbps) }
+        if throughput {
+            let defaults = ThroughputSettings()
+            sinrSettings.throughput = ThroughputSettings(
+                limitMbps: rateLimit ?? defaults.limitMbps, handsetAntennas: handsetAntennas.map { Int($0) } ?? defaults.handsetAntennas
+            )
+        }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
         if let pilotShare { ecioSettings.pilotSharePercent = pilotShare }
         if let limit { ecioSettings.limitDB = limit }

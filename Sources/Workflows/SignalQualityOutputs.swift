@@ -40,7 +40,7 @@ struct SignalQualityOutputs {
                 let covered = lte.covered(sinr, thresholds: thresholds)
                 lteSINR = .init(covered: covered, ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
                 if let throughput = settings.throughput {
-                    addThroughput(lte, settings: settings, limitMbps: throughput.limitMbps, sites: sites, thresholds: thresholds, coveredCells: covered.all.count)
+                    addThroughput(lte, settings: settings, throughput: throughput, sites: sites, thresholds: thresholds, coveredCells: covered.all.count)
                 }
                 let withoutPCI = sites.filter { $0.technology == .lte && $0.pci == nil }.count
                 if lte.shiftCount == 1, withoutPCI < sites.filter({ $0.technology == .lte }).count {
@@ -94,16 +94,19 @@ struct SignalQualityOutputs {
     /// `throughput.tif` and its figures over the `coveredCells` a 4G server covers, and a warning naming the 4G sites
     /// without a bandwidth, whose cells have no rate.
     private mutating func addThroughput(
-        _ lte: CarrierInterference, settings: SINRSettings, limitMbps: Double, sites: [Site], thresholds: [Double], coveredCells: Int
+        _ lte: CarrierInterference, settings: SINRSettings, throughput: ThroughputSettings, sites: [Site], thresholds: [Double],
+        coveredCells: Int
     ) {
-        let rates = lte.throughput(settings, sites: sites)
+        let limitMbps = throughput.limitMbps
+        let rates = lte.throughput(settings, handsetAntennas: throughput.handsetAntennas, sites: sites)
         self.rates = (rates, limitMbps)
         floatRasters.append((
-            "throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2)",
+            "throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2, per spatial layer at the best rank)",
             .quality(limit: limitMbps, steps: [limitMbps, 3 * limitMbps, 7 * limitMbps], unit: "Mbps")
         ))
         lteThroughput = .init(
-            covered: lte.covered(rates, thresholds: thresholds), ids: sites.map(\.id), coveredCells: coveredCells, settings: settings, limitMbps: limitMbps
+            covered: lte.covered(rates, thresholds: thresholds), sites: sites, coveredCells: coveredCells, settings: settings,
+            limitMbps: limitMbps, handsetAntennas: throughput.handsetAntennas
         )
         let without = sites.filter { $0.technology == .lte && $0.resourceBlocks == nil }.map(\.id)
         if !without.isEmpty {

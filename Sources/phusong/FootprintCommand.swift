@@ -137,6 +137,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("throughput-limit-mbps"), parsing: .unconditional, help: "With --throughput: the rate below which a cell counts as too slow, Mbps.")
     var throughputLimit: Double = ThroughputSettings().limitMbps
 
+    @Option(name: .customLong("ue-antennas"), help: "With --throughput: the handset's receive antennas (1, 2 or 4); with a site's tx_antennas they set its spatial layers.")
+    var ueAntennas: Int = ThroughputSettings().handsetAntennas
+
     @Option(name: .customLong("ue-noise-figure-db"), parsing: .unconditional, help: "With --sinr, --ecio or --ci: the handset receiver's noise figure, dB.")
     var noiseFigure: Double = SINRSettings().noiseFigureDB
 
@@ -204,6 +207,8 @@ struct SiteRunOptions: ParsableArguments {
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard !throughput || sinr else { throw ValidationError("--throughput needs --sinr (the rate comes from the SINR)") }
         guard ThroughputSettings.limitRange.contains(throughputLimit) else { throw ValidationError("--throughput-limit-mbps must be within 0.01–1000 Mbps") }
+        guard ThroughputSettings.handsetAntennaChoices.contains(ueAntennas) else { throw ValidationError("--ue-antennas must be 1, 2 or 4") }
+        guard throughput || ueAntennas == ThroughputSettings().handsetAntennas else { throw ValidationError("--ue-antennas needs --throughput (it sets the rate's spatial layers)") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
@@ -243,7 +248,7 @@ struct SiteRunOptions: ParsableArguments {
         if sinr {
             request.sinr = SINRSettings(
                 loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
-                throughput: throughput ? ThroughputSettings(limitMbps: throughputLimit) : nil
+                throughput: throughput ? ThroughputSettings(limitMbps: throughputLimit, handsetAntennas: ueAntennas) : nil
             )
         }
         if ecio {

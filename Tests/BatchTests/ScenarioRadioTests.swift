@@ -39,6 +39,11 @@ struct ScenarioRadioTests {
             return
         }
         #expect(rate.sinr?.throughput == ThroughputSettings(limitMbps: 10))
+        guard case .evaluate(let layers) = try load("model: hata, sinr: true, throughput: true, ue_antennas: 4").jobs[0].work else {
+            Issue.record("expected an evaluate job")
+            return
+        }
+        #expect(layers.sinr?.throughput == ThroughputSettings(limitMbps: 5, handsetAntennas: 4))
         let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8, pilot_window_db: 4, active_set_size: 2"
         guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
             Issue.record("expected an evaluate job")
@@ -69,6 +74,9 @@ struct ScenarioRadioTests {
             ("model: hata, throughput: true", "throughput: applies with sinr: true"),
             ("model: hata, sinr: true, throughput_limit_mbps: 10", "throughput_limit_mbps: applies with throughput: true"),
             ("model: hata, sinr: true, throughput: true, throughput_limit_mbps: 0", "throughput_limit_mbps: must be within 0.01–1000 Mbps"),
+            ("model: hata, sinr: true, ue_antennas: 2", "ue_antennas: applies with throughput: true"),
+            ("model: hata, sinr: true, throughput: true, ue_antennas: 3", "ue_antennas: must be 1, 2 or 4"),
+            ("model: hata, sinr: true, throughput: true, ue_antennas: 1.5", "ue_antennas: must be 1, 2 or 4"),
             ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
             ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),
             ("model: hata, max_neighbours: 8", "max_neighbours: applies with neighbours: true"),
