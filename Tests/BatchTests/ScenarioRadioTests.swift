@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput and its limit, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput, its limit and ue_antennas, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -160,7 +160,8 @@ struct ScenarioRadioTests {
     @Test("""
         A batch evaluation with the uplink, SINR and rate, Ec/Io, C/I and clutter gives their headline figures in \
         batch.json: the sites the uplink limits, the median SINR, rate, Ec/Io and C/I, the shares polluted (RSRP, pilots), \
-        the shares under the rate's and the C/I's limits and each land-cover class's share covered, as the job's summary.json has them
+        the shares under the rate's and the C/I's limits and each land-cover class's share covered, as the job's summary.json has them; \
+        the scenario's ue_antennas and the site file's tx_antennas set the rate's layers
         """)
     func linkFigures() throws {
         let folder = try temporaryFolder("batch-link-figures")
@@ -174,7 +175,7 @@ struct ScenarioRadioTests {
         try """
             name: link figures
             scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, throughput: true, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
+              base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, throughput: true, ue_antennas: 2, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
             jobs:
               - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
             """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
@@ -191,6 +192,8 @@ struct ScenarioRadioTests {
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
         let rate = try #require(summary["lte_throughput"] as? [String: Any])
         #expect(figures["lte_throughput_median_mbps"] as? Double == rate["median_mbps"] as? Double && rate["median_mbps"] != nil)
+        let servers = try #require(rate["servers"] as? [[String: Any]])
+        #expect(rate["ue_antennas"] as? Int == 2 && servers.map { $0["layers"] as? Int } == [2], "the site file's tx_antennas 2, the scenario's ue_antennas 2")
         #expect(figures["lte_throughput_under_limit_percent"] as? Double == rate["percent_under_limit"] as? Double && rate["percent_under_limit"] != nil)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
