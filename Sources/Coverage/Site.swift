@@ -34,15 +34,16 @@ public struct Site: Sendable, Equatable {
     /// A 2G cell's transceivers (TRX), from `trx`, whose traffic channels `--traffic` weighs its busy hour against; nil
     /// when not given.
     public var transceivers: Int?
-    /// A 4G cell's transmit antennas (its 2T2R's 2), from `tx_antennas`: the most spatial layers its downlink can send
-    /// (`--throughput`); 1 when not given.
+    /// A 4G cell's transmit antennas (antenna ports; its 2T2R's 2), from `tx_antennas`: the most spatial layers its
+    /// downlink can send (`--throughput`), and with one alone its reference signals' finer shift (`--sinr`); 2, the usual
+    /// macro cell's, when not given.
     public var transmitAntennas: Int
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
         psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
-        transceivers: Int? = nil, transmitAntennas: Int = 1
+        transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas
     ) {
         self.id = id
         self.location = location
@@ -74,4 +75,6 @@ public struct Site: Sendable, Equatable {
 
     /// The transmit antennas a 4G cell may be given: LTE sends up to eight spatial layers.
     public static let transmitAntennaChoices = [1, 2, 4, 8]
+    /// A 4G cell's transmit antennas when not given: the usual macro cell's two.
+    public static let defaultTransmitAntennas = 2
 }

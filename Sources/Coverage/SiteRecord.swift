@@ -164,11 +164,11 @@ struct SiteRecord {
         return whole
     }
 
-    /// A 4G site's `tx_antennas`, one of 1, 2, 4 or 8; 1 when absent.
+    /// A 4G site's `tx_antennas`, one of 1, 2, 4 or 8; `Site.defaultTransmitAntennas` when absent.
     private func transmitAntennas(technology: Technology) throws(SiteFieldError) -> Int {
         let range = Site.transmitAntennaChoices.first!...Site.transmitAntennaChoices.last!
         guard let count = try wholeNumber("tx_antennas", technology: technology, owner: .lte, range: range, what: "count of transmit antennas") else {
-            return 1
+            return Site.defaultTransmitAntennas
         }
         guard Site.transmitAntennaChoices.contains(count) else {
             throw SiteFieldError("tx_antennas \(count) is not a count of LTE transmit antennas (1, 2, 4 or 8)")

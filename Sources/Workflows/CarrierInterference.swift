@@ -8,15 +8,20 @@ import Terrain
 /// server (the site of strongest power, the earlier on a tie) and, per carrier (frequency), the sum of every site's
 /// power. Sums are kept in whole units of 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in;
 /// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power. Where every 4G site has a PCI, each
-/// carrier's sums are kept per reference-signal shift (PCI mod 3), as cells on one shift send their reference signals
-/// on the same subcarriers.
+/// carrier's sums are kept per reference-signal shift, as cells on one shift send their reference signals on the same
+/// subcarriers: PCI mod 3 for cells of two or more antenna ports, whose ports fill every third subcarrier of a
+/// reference-signal symbol, and PCI mod 6 for cells of one, which fill every sixth.
 struct CarrierInterference {
     /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
     private let carrierOfSite: [Int?]
-    /// How many sums each carrier keeps: three with reference-signal shifts, else one.
+    /// How many sums each carrier keeps: with reference-signal shifts three (PCI mod 3), and six more (PCI mod 6) when
+    /// some cell has one antenna port; else one.
     let shiftCount: Int
-    /// The shift of each site (0 without shifts).
+    /// The sum of each site among its carrier's (0 without shifts): PCI mod 3, or 3 + PCI mod 6 for a cell of one port.
     private let shiftOfSite: [Int]
+    /// Per site, its carrier's sums whose cells send reference signals on its own port's (its own sum among them): the
+    /// cells of two or more ports on its PCI mod 3 and those of one on its PCI mod 6.
+    private let meetingShifts: [[Int]]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
     /// Per cell, the site of the technology with the strongest power, whether it covers the cell or not.
@@ -38,8 +43,14 @@ struct CarrierInterference {
     /// and `slots` powers.
     static func bytesPerCell(sites: [Site], technology: Technology, slots: Int) -> Int {
         let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
-        let shifts = hasShifts(sites: sites, technology: technology) ? 3 : 1
+        let shifts = shiftCount(sites: sites, technology: technology)
         return carriers == 0 ? 0 : BestServers.bytesPerCell + (8 * shifts + 4 * slots) * carriers
+    }
+
+    /// How many sums each carrier of `technology` keeps (`shiftCount`).
+    private static func shiftCount(sites: [Site], technology: Technology) -> Int {
+        guard hasShifts(sites: sites, technology: technology) else { return 1 }
+        return sites.contains { $0.technology == technology && $0.transmitAntennas == 1 } ? 9 : 3
     }
 
     /// Whether the sums of `technology` go by reference-signal shift: 4G, every site of it with a PCI.
@@ -59,9 +70,15 @@ struct CarrierInterference {
         guard !frequencies.isEmpty else { return nil }
         let carriers = Array(Set(frequencies)).sorted()
         carrierOfSite = sites.map { site in site.technology == technology ? carriers.firstIndex(of: site.frequencyMHz) : nil }
-        let shifts = Self.hasShifts(sites: sites, technology: technology)
-        shiftCount = shifts ? 3 : 1
-        shiftOfSite = sites.map { shifts ? ($0.pci ?? 0) % 3 : 0 }
+        let shiftCount = Self.shiftCount(sites: sites, technology: technology)
+        self.shiftCount = shiftCount
+        shiftOfSite = sites.map { site in
+            let pci = site.pci ?? 0
+            return shiftCount == 1 ? 0 : site.transmitAntennas == 1 ? 3 + pci % 6 : pci % 3
+        }
+        meetingShifts = zip(sites, shiftOfSite).map { site, own in
+            shiftCount == 9 ? [(site.pci ?? 0) % 3, 3 + (site.pci ?? 0) % 6] : [own]
+        }
         leakage = carriers.map { frequency in
             carriers.indices.compactMap { other in
                 let share = carriers[other] == frequency ? 0 : interferingShare(carriers[other] - frequency)
@@ -144,21 +161,29 @@ struct CarrierInterference {
         quality(own: 0, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
     }
 
-    /// The server's power over `own` times itself, `sameShift` times the other sites' on its carrier and shift,
-    /// `others` times those on its carrier's other shifts and the share of the carriers leaking into it, and the noise.
+    /// The server's power over `own` times itself, `sameShift` times the other sites' on its carrier whose reference
+    /// signals meet its own, `others` times those on its carrier's other shifts and the share of the carriers leaking into
+    /// it, and the noise.
     private func quality(own: Double, others: Double, sameShift: Double, noiseDBm: Double) -> [Float] {
         let noise = pow(10, noiseDBm / 10)
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
             let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
-            let serverSum = carrier * shiftCount + shiftOfSite[Int(server[index]) - 1]
-            let same = Double(sums[serverSum][index] &- Self.units(power))
-            var rest = 0.0
-            for sum in (carrier * shiftCount)..<((carrier + 1) * shiftCount) where sum != serverSum { rest += Double(sums[sum][index]) }
+            let meeting = meetingShifts[Int(server[index]) - 1]
+            var same = -Self.units(power), rest = 0.0
+            for shift in 0..<shiftCount {
+                let sum = sums[carrier * shiftCount + shift][index]
+                if meeting.contains(shift) {
+                    let (total, overflow) = same.addingReportingOverflow(sum)
+                    same = overflow ? .max : total
+                } else {
+                    rest += Double(sum)
+                }
+            }
             for (other, share) in leakage[carrier] {
                 for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(sums[sum][index]) }
             }
-            let interference = (sameShift * same + others * rest) * Self.unitMilliwatts
+            let interference = (sameShift * Double(same) + others * rest) * Self.unitMilliwatts
             return Float(10 * log10(milliwatts / (own * milliwatts + interference + noise)))
         }
     }

@@ -8,21 +8,29 @@ import Workflows
 
 extension SignalQualityTests {
     @Test("""
-        Cell by cell, with every 4G site's PCI: at half load the other 1800 MHz site interferes whole on the server's \
-        shift (PCI mod 3) and at half its power on another; one 4G site without a PCI drops the shifts, with a warning
+        Cell by cell, with every 4G site's PCI: at half load the other 1800 MHz site interferes whole where its reference \
+        signals meet the server's — of two antenna ports on the server's PCI mod 3, of one on its PCI mod 6 — and at \
+        half its power elsewhere; one 4G site without a PCI drops the shifts, with a warning
     """)
     func sinrByShift() throws {
         let folder = try temporaryFolder("sinr-shifts")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func withPCIs(_ values: [Int?]) -> [Site] {
+        func withPCIs(_ values: [Int?], ports: [Int]) -> [Site] {
             var planned = sites
-            for index in 0..<3 { planned[index].pci = values[index] }
+            for index in 0..<3 { (planned[index].pci, planned[index].transmitAntennas) = (values[index], ports[index]) }
             return planned
         }
         let settings = SINRSettings(loadPercent: 50)
         let powers = try powersOverGrid(sites), noise = pow(10, settings.noiseDBm / 10)
-        for (pcis, sameShift) in [([0, 3, 1], true), ([0, 4, 2], false), ([0, nil, 1], false)] as [([Int?], Bool)] {
-            let (summary, sinr) = try run(into: folder + "/\(pcis)", sites: withPCIs(pcis), raster: "sinr.tif") { $0.sinr = settings }
+        // Whether the reference signals of `other` (its PCI, its ports) land on those of a server of PCI `server`.
+        func meets(_ other: (pci: Int, ports: Int), server: Int) -> Bool { other.pci % (other.ports == 1 ? 6 : 3) == server % (other.ports == 1 ? 6 : 3) }
+        let cases: [([Int?], [Int])] = [
+            ([0, 3, 1], [2, 2, 2]), ([0, 4, 2], [2, 2, 2]), ([0, nil, 1], [2, 2, 2]), ([0, 3, 1], [1, 1, 2]), ([0, 6, 1], [1, 1, 2]),
+            ([0, 3, 1], [1, 2, 2]),
+        ]
+        var wholeAndAtLoad = Set<Bool>()
+        for (pcis, ports) in cases {
+            let (summary, sinr) = try run(into: folder + "/\(pcis)-\(ports)", sites: withPCIs(pcis, ports: ports), raster: "sinr.tif") { $0.sinr = settings }
             let shifts = !pcis.contains(nil)
             #expect(summary.lteSINR?.referenceSignalShifts == shifts)
             #expect(summary.warnings.contains { $0.hasPrefix("sinr: 1 4G site(s) have no PCI") } == !shifts)
@@ -30,7 +38,10 @@ extension SignalQualityTests {
             for cell in sinr.indices {
                 let lte = (0..<3).filter { !powers[$0][cell].isNaN }
                 guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }), server != 2 else { continue }
-                let other = 1 - server, share = shifts && sameShift ? 1.0 : 0.5
+                let other = 1 - server
+                let whole = shifts && meets((pcis[other]!, ports[other]), server: pcis[server]!)
+                let share = whole ? 1.0 : 0.5
+                if shifts, lte.contains(other) { wholeAndAtLoad.insert(whole) }
                 let interference = lte.contains(other) ? share * powers[other][cell] : 0
                 let expected = 10 * log10(powers[server][cell] / (interference + noise))
                 #expect(abs(Double(sinr[cell]) - expected) < 1e-3, "cell \(cell): \(sinr[cell]) against \(expected)")
@@ -38,6 +49,7 @@ extension SignalQualityTests {
             }
             #expect(compared > 10_000)
         }
+        #expect(wholeAndAtLoad == [true, false])
     }
 }
 

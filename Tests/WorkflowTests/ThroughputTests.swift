@@ -41,7 +41,8 @@ extension SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var sites = self.sites
         (sites[0].resourceBlocks, sites[1].resourceBlocks) = (100, 50)
-        (sites[0].pci, sites[1].pci, sites[2].pci) = (0, 3, 1)
+        // One shift by PCI mod 6 as well as mod 3, so that the reference signals meet whether the cells have one port or more.
+        (sites[0].pci, sites[1].pci, sites[2].pci) = (0, 6, 1)
         (sites[0].transmitAntennas, sites[1].transmitAntennas) = (transmitAntennas[0], transmitAntennas[1])
         let layers = transmitAntennas.map { min($0, handsetAntennas) }
         // The limit grows with the handset's antennas, so that each run has cells on both sides of it.
@@ -142,7 +143,7 @@ extension SignalQualityTests {
     @Test("""
         `phusong footprint --sinr --throughput --throughput-limit-mbps 10` writes throughput.tif from a site file's \
         bandwidth_mhz and names it among the results; with --ue-antennas 2 the site of tx_antennas 2 sends two layers, \
-        the other one; --throughput without --sinr, a limit of 0, --ue-antennas without --throughput or of 3, and \
+        the one of tx_antennas 1 one; --throughput without --sinr, a limit of 0, --ue-antennas without --throughput or of 3, and \
         tx_antennas on a 2G site or of 3 are refused; a run without --throughput has no throughput.tif nor lte_throughput
         """)
     func throughputOptions() throws {
@@ -150,7 +151,7 @@ extension SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sitesFile = folder + "/lte.csv"
         let header = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz,tx_antennas\n"
-        try (header + "L1,44.45,-71.45,30,1815,61,4G,10,2\nL2,44.46,-71.42,30,1815,61,4G,10,\n").write(toFile: sitesFile, atomically: true, encoding: .utf8)
+        try (header + "L1,44.45,-71.45,30,1815,61,4G,10,2\nL2,44.46,-71.42,30,1815,61,4G,10,1\n").write(toFile: sitesFile, atomically: true, encoding: .utf8)
         func footprint(_ options: [String], into out: String) throws -> ProgramOutput {
             try runProgram(phusongExecutable, ["footprint", "--terrain", terrain, "--sites", sitesFile, "--out", out, "--model", "fspl", "--radius-km", "3"] + options)
         }
