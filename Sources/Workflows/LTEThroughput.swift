@@ -9,7 +9,7 @@ import Foundation
 /// With more than one antenna at each end (the server's `tx_antennas`, the handset's `handsetAntennas`) the handset
 /// takes the rank r ≤ min(both) that gives it the most: r layers sharing the server's power, each at
 /// SINR × (Nr − r + 1) / r after a linear (zero-forcing) receiver of Nr antennas — at rank 1 the combining gain Nr —
-/// the interference taken as spatially white. One antenna at each end is the bound alone.
+/// the interference taken as spatially white. A handset of one antenna has the bound alone, whatever the server's.
 public struct ThroughputSettings: Sendable, Equatable {
     /// The rate below which a cell counts as too slow, Mbps.
     public var limitMbps: Double
