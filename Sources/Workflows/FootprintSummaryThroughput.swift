@@ -47,7 +47,8 @@ extension FootprintSummary {
             cellsWithoutBandwidth = coveredCells - rates.count
             servers = covered.byServer.map { number, values in
                 ServerRate(
-                    id: sites[number - 1].id, layers: min(sites[number - 1].transmitAntennas, handsetAntennas), coveredCells: values.count, medianMbps: CarrierInterference.percentile(values, 0.5)!,
+                    id: sites[number - 1].id, layers: min(sites[number - 1].transmitAntennas, handsetAntennas), coveredCells: values.count,
+                    medianMbps: CarrierInterference.percentile(values, 0.5)!,
                     meanMbps: values.reduce(0, +) / Double(values.count), percentUnderLimit: CarrierInterference.percentUnder(values, limitMbps)!
                 )
             }
