@@ -19,9 +19,9 @@ struct CarrierInterference {
     let shiftCount: Int
     /// The sum of each site among its carrier's (0 without shifts): PCI mod 3, or 3 + PCI mod 6 for a cell of one port.
     private let shiftOfSite: [Int]
-    /// Per site, its carrier's sums whose cells send reference signals on its own port's (its own sum among them): the
-    /// cells of two or more ports on its PCI mod 3 and those of one on its PCI mod 6.
-    private let meetingShifts: [[Int]]
+    /// Per site, its carrier's sums whose cells send reference signals on its own port's, a bit each (its own sum's
+    /// among them): the cells of two or more ports on its PCI mod 3 and those of one on its PCI mod 6.
+    private let meetingShifts: [UInt16]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
     /// Per cell, the site of the technology with the strongest power, whether it covers the cell or not.
@@ -77,7 +77,7 @@ struct CarrierInterference {
             return shiftCount == 1 ? 0 : site.transmitAntennas == 1 ? 3 + pci % 6 : pci % 3
         }
         meetingShifts = zip(sites, shiftOfSite).map { site, own in
-            shiftCount == 9 ? [(site.pci ?? 0) % 3, 3 + (site.pci ?? 0) % 6] : [own]
+            shiftCount == 9 ? 1 << ((site.pci ?? 0) % 3) | 1 << (3 + (site.pci ?? 0) % 6) : 1 << own
         }
         leakage = carriers.map { frequency in
             carriers.indices.compactMap { other in
@@ -173,7 +173,7 @@ struct CarrierInterference {
             var same = -Self.units(power), rest = 0.0
             for shift in 0..<shiftCount {
                 let sum = sums[carrier * shiftCount + shift][index]
-                if meeting.contains(shift) {
+                if meeting & 1 << shift != 0 {
                     let (total, overflow) = same.addingReportingOverflow(sum)
                     same = overflow ? .max : total
                 } else {
