@@ -15,8 +15,8 @@ extension ScenarioFields {
         let throughput = try scenario.bool("throughput") == true
         if throughput, !sinr { throw scenario.fault("throughput", "applies with sinr: true (the rate comes from the SINR)") }
         let rateLimit = try bounded(scenario, "throughput_limit_mbps", ThroughputSettings.limitRange, "0.01–1000 Mbps", appliesWith: throughput, "throughput")
-        let handsetAntennas = try bounded(scenario, "ue_antennas", 1...4, "1, 2 or 4", appliesWith: throughput, "throughput")
-        if let handsetAntennas, Double(Int(handsetAntennas)) != handsetAntennas || !ThroughputSettings.handsetAntennaChoices.contains(Int(handsetAntennas)) {
+        let handsetAntennas = try bounded(scenario, "ue_antennas", 1...4, "1–4", appliesWith: throughput, "throughput")
+        if let handsetAntennas, !ThroughputSettings.handsetAntennaChoices.map(Double.init).contains(handsetAntennas) {
             throw scenario.fault("ue_antennas", "must be 1, 2 or 4 (a handset's receive antennas)")
         }
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
