@@ -23,7 +23,7 @@ extension ChannelPlanner {
     public func bsics(for assignment: [Int], codes: [Int]) -> [Int] {
         let peers = bsicPeers(in: assignment)
         let order = ids.indices.sorted { (peers[$0].count, -$0) > (peers[$1].count, -$1) }
-        return assignCodes(count: ids.count, order: order, codes: codes) { site, bsic in
+        return assignCodes(count: ids.count, order: order, codes: codes, none: 0) { site, bsic in
             peers[site].reduce(into: [Int: Int]()) { counts, peer in if bsic[peer] >= 0 { counts[bsic[peer], default: 0] += 1 } }
         }
     }

@@ -2,9 +2,9 @@
 /// `order`, each the code it has fewest conflicts on, then the least used, then the lowest; then items in conflict
 /// moved one at a time to the code of fewest while that lowers theirs. Items in `fixed` keep the code it gives them.
 /// `conflicts(item, code)` gives, per code, the conflicts `item` would have on it with the codes given so far
-/// (`code[i]`, −1 for none yet).
-func assignCodes(
-    count: Int, order: [Int], codes: [Int], fixed: [Int: Int] = [:], conflicts: (_ item: Int, _ code: [Int]) -> [Int: Int]
+/// (`code[i]`, −1 for none yet): counts, or anything that compares, with `none` for a code it does not list.
+func assignCodes<Conflicts: Comparable>(
+    count: Int, order: [Int], codes: [Int], fixed: [Int: Int] = [:], none: Conflicts, conflicts: (_ item: Int, _ code: [Int]) -> [Int: Conflicts]
 ) -> [Int] {
     var code = Array(repeating: -1, count: count), uses = [Int: Int]()
     func give(_ item: Int, _ chosen: Int) {
@@ -15,14 +15,15 @@ func assignCodes(
     for (item, kept) in fixed { give(item, kept) }
     for item in order where fixed[item] == nil {
         let counts = conflicts(item, code)
-        give(item, codes.min { (counts[$0, default: 0], uses[$0, default: 0], $0) < (counts[$1, default: 0], uses[$1, default: 0], $1) }!)
+        give(item, codes.min { (counts[$0, default: none], uses[$0, default: 0], $0) < (counts[$1, default: none], uses[$1, default: 0], $1) }!)
     }
     var improved = true
     while improved {
         improved = false
         for item in 0..<count where fixed[item] == nil {
-            let counts = conflicts(item, code), now = counts[code[item], default: 0]
-            guard now > 0, let chosen = codes.min(by: { counts[$0, default: 0] < counts[$1, default: 0] }), counts[chosen, default: 0] < now else { continue }
+            let counts = conflicts(item, code), now = counts[code[item], default: none]
+            guard now > none, let chosen = codes.min(by: { counts[$0, default: none] < counts[$1, default: none] }), counts[chosen, default: none] < now
+            else { continue }
             give(item, chosen)
             improved = true
         }

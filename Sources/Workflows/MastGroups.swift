@@ -8,6 +8,13 @@ extension NeighbourRelations {
         }
     }
 
+    /// Per site, the number of its mast in `masts`.
+    func mastNumbers(_ masts: [[Int]]) -> [Int] {
+        var mastOf = Array(repeating: 0, count: ids.count)
+        for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
+        return mastOf
+    }
+
     /// `kept` (identity by site id) by site number, leaving out ids the relations do not hold.
     public func numbered(_ kept: [String: Int]) -> [Int: Int] {
         Dictionary(uniqueKeysWithValues: ids.enumerated().compactMap { site, id in kept[id].map { (site, $0) } })
@@ -16,40 +23,57 @@ extension NeighbourRelations {
     /// Per site, `slot[site] + groupSize × group` with each mast's group from `groups`, or its `kept` identity (by
     /// site number; a mast with a kept site takes the group of its first): greedily, the masts with most relations
     /// first, each the group of fewest conflicts (with its sites' slots), then the least used; then masts in conflict
-    /// moved one at a time to the group of fewest while that lowers their conflicts. With `lesser`, a neighbour on the
-    /// same slot in a group of the same `lesser(group)` is a conflict too, outweighed by any other.
+    /// moved one at a time to the group of fewest while that lowers their conflicts. Each of `lesser` (two at most)
+    /// adds conflicts outweighed by any collision or confusion, the second by any of the first (`GroupConflicts`).
     func codes(
-        masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], kept: [Int: Int] = [:], lesser: ((Int) -> Int)? = nil
+        masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], kept: [Int: Int] = [:], lesser: [LesserConflict] = []
     ) -> [Int] {
-        var mastOf = Array(repeating: 0, count: ids.count)
-        for (mast, sites) in masts.enumerated() { for site in sites { mastOf[site] = mast } }
+        let mastOf = mastNumbers(masts)
         let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
         let order = masts.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
         let fixed = Dictionary(uniqueKeysWithValues: masts.enumerated().compactMap { mast, sites in
             sites.lazy.compactMap { kept[$0] }.first.map { (mast, $0 / groupSize) }
         })
-        let alike = lesser.map { key in Dictionary(grouping: groups, by: key) } ?? [:]
-        let group = assignCodes(count: masts.count, order: order, codes: groups, fixed: fixed) { mast, group in
+        precondition(lesser.count <= 2, "identity plans weigh two lesser kinds of conflict at most")
+        let alike = lesser.map { conflict in Dictionary(grouping: groups, by: conflict.key) }
+        let group = assignCodes(count: masts.count, order: order, codes: groups, fixed: fixed, none: GroupConflicts()) { mast, group in
             /// `other`'s identity, if it has one yet.
             func code(_ other: Int) -> Int? {
                 kept[other] ?? (group[mastOf[other]] >= 0 ? groupSize * group[mastOf[other]] + slots[other] : nil)
             }
-            var conflicts = [Int: Int]()
+            var conflicts = [Int: GroupConflicts]()
             for site in masts[mast] {
                 for other in conflicting(site) where mastOf[other] != mast {
-                    if let code = code(other), code % groupSize == slots[site] { conflicts[code / groupSize, default: 0] += Self.clashWeight }
+                    if let code = code(other), code % groupSize == slots[site] { conflicts[code / groupSize, default: GroupConflicts()].clashes += 1 }
                 }
-                guard let lesser else { continue }
-                for (other, _) in overlaps[site] where mastOf[other] != mast {
+                for (other, cells) in overlaps[site] where mastOf[other] != mast {
                     guard let code = code(other), code % groupSize == slots[site] else { continue }
-                    for candidate in alike[lesser(code / groupSize)] ?? [] { conflicts[candidate, default: 0] += 1 }
+                    for (index, conflict) in lesser.enumerated() {
+                        let weight = conflict.weight(site, other, cells)
+                        guard weight > 0 else { continue }
+                        for candidate in alike[index][conflict.key(code / groupSize)] ?? [] { conflicts[candidate, default: GroupConflicts()].lesser[index] += weight }
+                    }
                 }
             }
             return conflicts
         }
         return ids.indices.map { kept[$0] ?? groupSize * group[mastOf[$0]] + slots[$0] }
     }
+}
 
-    /// What a collision or confusion weighs against a lesser conflict in `codes(masts:slots:groupSize:groups:kept:lesser:)`.
-    private static let clashWeight = 1 << 20
+/// A conflict of identity plans weaker than a collision or a confusion: a neighbour on the same slot whose group has
+/// the same `key` as the group a site would take, weighing `weight(site, neighbour, cells they overlap in)` (0: none).
+struct LesserConflict {
+    let key: (Int) -> Int
+    let weight: (_ site: Int, _ other: Int, _ cells: Int) -> Int
+}
+
+/// A mast's conflicts on a group, compared in order: collisions and confusions, then each kind of lesser conflict.
+struct GroupConflicts: Comparable {
+    var clashes = 0
+    var lesser = SIMD2<Int>.zero
+
+    static func < (left: GroupConflicts, right: GroupConflicts) -> Bool {
+        (left.clashes, left.lesser[0], left.lesser[1]) < (right.clashes, right.lesser[0], right.lesser[1])
+    }
 }

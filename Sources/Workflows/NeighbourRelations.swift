@@ -58,12 +58,7 @@ public struct NeighbourRelations: Sendable {
     /// These relations with sites nearer than `metres` kept off one identity, each site placed by the site of its id
     /// in `sites` (read from `path`, which must hold every one).
     public func keepingApart(within metres: Double, sites: [Site], path: String) throws(InputError) -> NeighbourRelations {
-        let located = Dictionary(sites.map { ($0.id, $0.location) }, uniquingKeysWith: { first, _ in first })
-        var locations: [GeoPoint] = []
-        for id in ids {
-            guard let location = located[id] else { throw InputError(path: path, reason: "site '\(id)' of the neighbour lists is not in the site list") }
-            locations.append(location)
-        }
+        let locations = try perSite(sites, path: path).map(\.location)
         var apart = self
         apart.nearby = ids.indices.map { site in
             let neighbours = Set(overlaps[site].map(\.site))
@@ -72,10 +67,20 @@ public struct NeighbourRelations: Sendable {
         return apart
     }
 
+    /// The site of `sites` (read from `path`, which must hold every one) of each id, in the order of `ids`.
+    public func perSite(_ sites: [Site], path: String) throws(InputError) -> [Site] {
+        let byId = Dictionary(sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var ordered: [Site] = []
+        for id in ids {
+            guard let site = byId[id] else { throw InputError(path: path, reason: "site '\(id)' of the neighbour lists is not in the site list") }
+            ordered.append(site)
+        }
+        return ordered
+    }
+
     /// The `technology` sites of the neighbour lists in `path` (a `neighbours.csv`, in the order they first appear):
-    /// their relations and cells, the co-site ones joining sectors into masts, and with `reuse` the sites nearer than
-    /// its distance. Other technologies' rows are left out.
-    public static func read(_ path: String, technology: Technology, reuse: ReuseDistance? = nil) throws(InputError) -> NeighbourRelations {
+    /// their relations and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out.
+    public static func read(_ path: String, technology: Technology) throws(InputError) -> NeighbourRelations {
         let csv = CSV(try readTextInput(path))
         guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
             throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
@@ -95,9 +100,18 @@ public struct NeighbourRelations: Sendable {
             if row[columns[3]] == "co-site" { onOneMast.append(pair) }
         }
         guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no \(technology.rawValue) neighbours") }
-        let read = NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
-        guard let reuse else { return read }
-        return try read.keepingApart(within: reuse.metres, sites: try SiteFile.load(reuse.sitesPath), path: reuse.sitesPath)
+        return NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
+    }
+
+    /// The lists of `read(_:technology:)` and their sites from the site list at `sitesPath` (which must hold each; in
+    /// the order of `ids`), with the sites nearer than `reuseMetres`, if given, kept apart.
+    public static func read(
+        _ path: String, technology: Technology, sites sitesPath: String, reuseMetres: Double?
+    ) throws(InputError) -> (relations: NeighbourRelations, sites: [Site]) {
+        let relations = try read(path, technology: technology), listed = try SiteFile.load(sitesPath)
+        let sites = try relations.perSite(listed, path: sitesPath)
+        guard let reuseMetres else { return (relations, sites) }
+        return (try relations.keepingApart(within: reuseMetres, sites: listed, path: sitesPath), sites)
     }
 
     /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:
@@ -131,22 +145,12 @@ public struct NeighbourRelations: Sendable {
         )
     }
 
-    /// The pairs of neighbours whose `key` of their identity in `codes` is one, and for `site` alone its neighbours so.
-    func pairsSharing(_ codes: [Int], of site: Int? = nil, key: (Int) -> Int) -> Int {
-        sharing(codes, of: site, key: key).pairs
-    }
-
-    /// The cells of those pairs, and for `site` alone of its neighbours so.
-    func cellsSharing(_ codes: [Int], of site: Int? = nil, key: (Int) -> Int) -> Int {
-        sharing(codes, of: site, key: key).cells
-    }
-
-    /// How many pairs of neighbours have one `key` of their identity in `codes` (each pair once), and the cells they
-    /// overlap in; for `site` alone, its neighbours so.
-    private func sharing(_ codes: [Int], of site: Int?, key: (Int) -> Int) -> (pairs: Int, cells: Int) {
+    /// How many pairs of neighbours `same` holds for (each pair once), and the cells they overlap in; for `site`
+    /// alone, its neighbours so.
+    func neighbours(of site: Int? = nil, where same: (_ first: Int, _ other: Int) -> Bool) -> (pairs: Int, cells: Int) {
         var pairs = 0, cells = 0
         for first in site.map({ $0..<$0 + 1 }) ?? ids.indices {
-            for other in overlaps[first] where (site != nil || other.site > first) && key(codes[other.site]) == key(codes[first]) {
+            for other in overlaps[first] where (site != nil || other.site > first) && same(first, other.site) {
                 pairs += 1
                 cells += other.cells
             }

@@ -6,10 +6,11 @@ import Terrain
 /// A 3G scrambling-code plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`), the code
 /// groups to use, and the plan (`psc.csv`: `id`, `psc`), which `--psc` applies to a site list.
 public enum PSCPlan {
-    /// A planner over the 3G sites of the neighbour lists in `path`, with `reuse` keeping sites nearer than its
-    /// distance off one code.
-    public static func problem(_ path: String, reuse: ReuseDistance? = nil) throws(InputError) -> PSCPlanner {
-        PSCPlanner(try NeighbourRelations.read(path, technology: .umts, reuse: reuse))
+    /// A planner over the 3G sites of the neighbour lists in `path`; with `reuseMetres`, sites nearer than it (placed
+    /// by the site list at `sitesPath`, which must hold them all) kept off one code.
+    public static func problem(_ path: String, sites sitesPath: String? = nil, reuseMetres: Double? = nil) throws(InputError) -> PSCPlanner {
+        guard let sitesPath else { return PSCPlanner(try NeighbourRelations.read(path, technology: .umts)) }
+        return PSCPlanner(try NeighbourRelations.read(path, technology: .umts, sites: sitesPath, reuseMetres: reuseMetres).relations)
     }
 
     /// The code groups (0–63) of a list such as "0-63" or "0-55"; nil for a malformed list, a number outside 0–63, or

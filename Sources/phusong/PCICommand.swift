@@ -8,7 +8,7 @@ struct PCICommand: ParsableCommand {
         commandName: "pci",
         abstract: "A PCI plan for 4G sites from the neighbour lists of a footprint run with --neighbours.",
         discussion: """
-            phusong pci --neighbours RUN/neighbours.csv --groups 0-167 [--sites SITES --reuse-distance-km 5] --out pci.csv
+            phusong pci --neighbours RUN/neighbours.csv --groups 0-167 [--sites SITES [--reuse-distance-km 5]] --out pci.csv
             Check the plan with phusong footprint … --sinr --pci pci.csv.
             """
     )
@@ -33,7 +33,7 @@ struct PCICommand: ParsableCommand {
 
     func run() throws {
         let groups = PCIPlan.groups(groups) ?? []
-        let planner = try reportingInputErrors { () throws(InputError) in try PCIPlan.problem(neighbours, reuse: reuse.reuse) }
+        let planner = try reportingInputErrors { () throws(InputError) in try PCIPlan.problem(neighbours, sites: reuse.sites, reuseMetres: reuse.reuseMetres) }
         let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PCIPlan.load(path) } ?? [:] }
         let keeping = planner.relations.numbered(kept)
         let pci = planner.plan(groups: groups, keeping: keeping), cost = planner.cost(of: pci)
@@ -42,7 +42,9 @@ struct PCICommand: ParsableCommand {
         print("  collisions (a site and a neighbour on one PCI): \(cost.collisions)")
         print("  confusions (two neighbours of a site on one PCI): \(cost.confusions)")
         if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one PCI, not neighbours: \(cost.reuseClashes)") }
-        print("  cells of neighbours on one shift (PCI mod 3): \(cost.sameShiftCells) of \(planner.cost(of: Array(repeating: 0, count: pci.count)).sameShiftCells)")
+        let onePort = planner.onePort.filter { $0 }.count
+        if onePort > 0 { print("  sites of one antenna port (tx_antennas 1), whose reference signals go by PCI mod 6: \(onePort)") }
+        print("  cells of neighbours on one shift (PCI mod 3; mod 6 between one-port sites): \(cost.sameShiftCells) of \(planner.cost(of: Array(repeating: 0, count: pci.count)).sameShiftCells)")
         print("  neighbours on one PCI mod 30 (uplink reference signals): \(cost.sameMod30Neighbours)")
         if keep != nil { print("  kept: \(keeping.count) sites' PCIs (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
         print("Results: \(out) (check it with footprint --sinr --pci \(out))")

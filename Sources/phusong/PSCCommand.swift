@@ -29,11 +29,12 @@ struct PSCCommand: ParsableCommand {
 
     func validate() throws {
         guard PSCPlan.groups(groups) != nil else { throw ValidationError("--groups must list code groups (0–63) and ranges such as 0-55, each once") }
+        guard reuse.sites == nil || reuse.reuseDistanceKm != nil else { throw ValidationError("--sites applies to psc with --reuse-distance-km") }
     }
 
     func run() throws {
         let groups = PSCPlan.groups(groups) ?? []
-        let planner = try reportingInputErrors { () throws(InputError) in try PSCPlan.problem(neighbours, reuse: reuse.reuse) }
+        let planner = try reportingInputErrors { () throws(InputError) in try PSCPlan.problem(neighbours, sites: reuse.sites, reuseMetres: reuse.reuseMetres) }
         let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PSCPlan.load(path) } ?? [:] }
         let keeping = planner.relations.numbered(kept)
         let psc = planner.plan(groups: groups, keeping: keeping), clashes = planner.relations.clashes(in: psc)

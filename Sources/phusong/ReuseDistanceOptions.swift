@@ -3,7 +3,7 @@ import Workflows
 
 /// `--sites` and `--reuse-distance-km` of the identity plans (`pci`, `psc`).
 struct ReuseDistanceOptions: ParsableArguments {
-    @Option(help: "The site list placing the neighbour lists' sites (by id), for --reuse-distance-km.")
+    @Option(help: "The site list holding the neighbour lists' sites (by id): where they stand, for --reuse-distance-km, and for pci their tx_antennas.")
     var sites: String?
 
     @Option(name: .customLong("reuse-distance-km"), parsing: .unconditional, help: "Sites nearer than this, neighbours or not, must not share an identity, km (needs --sites).")
@@ -14,13 +14,10 @@ struct ReuseDistanceOptions: ParsableArguments {
         case (nil, nil): break
         case (_?, let distance?): guard distance > 0, distance <= 1_000 else { throw ValidationError("--reuse-distance-km must be within 0–1000 km") }
         case (nil, _?): throw ValidationError("--reuse-distance-km needs --sites (where the sites are)")
-        case (_?, nil): throw ValidationError("--sites applies with --reuse-distance-km")
+        case (_?, nil): break
         }
     }
 
-    /// The reuse distance asked for; nil for none.
-    var reuse: ReuseDistance? {
-        guard let sites, let reuseDistanceKm else { return nil }
-        return ReuseDistance(metres: reuseDistanceKm * 1_000, sitesPath: sites)
-    }
+    /// The reuse distance asked for, metres; nil for none.
+    var reuseMetres: Double? { reuseDistanceKm.map { $0 * 1_000 } }
 }

@@ -81,6 +81,51 @@ struct PCIPlanTests {
         #expect(cost.collisions == 0 && cost.confusions == 0 && cost.sameMod30Neighbours == 0, "\(cost)")
     }
 
+    @Test("""
+        Cells of one antenna port meet by PCI mod 6: two cells' reference signals meet where the SINR model has either \
+        meet the other's; two masts whose sectors all neighbour part by their groups' parity when both are of one port, \
+        not when one is of two ports or the groups are all even; on random networks of one-port cells the plan leaves \
+        under half the cells meeting that one taking them for two ports leaves
+        """)
+    func onePortCells() {
+        for ports in [[1, 1], [1, 2], [2, 1], [2, 2]] {
+            let pair = PCIPlanner(ids: ["A", "B"], relations: [(0, 1, 1)], onOneMast: [], transmitAntennas: ports)
+            // The SINR model's rule, one way: a cell's reference signals land on a server's by PCI mod 6 if it has one port, mod 3 if more.
+            func lands(_ cell: Int, on server: Int, _ pci: [Int]) -> Bool { let m = ports[cell] == 1 ? 6 : 3; return pci[cell] % m == pci[server] % m }
+            for first in 0..<12 {
+                for second in 0..<12 {
+                    let pci = [first, second]
+                    #expect(pair.referenceSignalsMeet(0, 1, in: pci) == (lands(0, on: 1, pci) || lands(1, on: 0, pci)), "\(ports) \(pci)")
+                }
+            }
+        }
+        let across = (0..<3).flatMap { a in (3..<6).flatMap { b in [(a, b, 50), (b, a, 50)] } }
+        let coSite = [(0, 1), (1, 2), (3, 4), (4, 5)]
+        func meeting(_ ports: [Int], groups: [Int]) -> Int {
+            let planner = PCIPlanner(ids: (0..<6).map { "E\($0)" }, relations: across + coSite.map { ($0.0, $0.1, 10) }, onOneMast: coSite, transmitAntennas: ports)
+            let pci = planner.plan(groups: groups)
+            #expect(planner.cost(of: pci).collisions == 0)
+            return planner.cost(of: pci).sameShiftCells
+        }
+        #expect(meeting([1, 1, 1, 1, 1, 1], groups: Array(0...167)) == 0)
+        #expect(meeting([1, 1, 1, 1, 1, 1], groups: [0, 2, 4]) == 300)
+        #expect(meeting([1, 1, 1, 2, 2, 2], groups: Array(0...167)) == 300)
+        #expect(meeting([2, 2, 2, 2, 2, 2], groups: Array(0...167)) == 300)
+        var random = SeededGenerator(seed: 6)
+        var aware = 0, blind = 0
+        for _ in 0..<12 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 30, sectors: 1...3, share: 0.08, random: &random)
+            let ids = (0..<sites).map { "E\($0)" }
+            let onePort = PCIPlanner(ids: ids, relations: relations, onOneMast: onOneMast, transmitAntennas: Array(repeating: 1, count: sites))
+            let planned = onePort.cost(of: onePort.plan(groups: Array(0...167)))
+            let portBlind = onePort.cost(of: PCIPlanner(ids: ids, relations: relations, onOneMast: onOneMast).plan(groups: Array(0...167)))
+            #expect(planned.collisions == 0 && planned.confusions == 0 && portBlind.collisions == 0 && portBlind.confusions == 0)
+            aware += planned.sameShiftCells
+            blind += portBlind.sameShiftCells
+        }
+        #expect(aware * 2 < blind, "\(aware) against \(blind)")
+    }
+
     @Test("Kept PCIs stay: the other sectors of their masts take the kept group on the shifts left, and with groups enough nothing clashes")
     func keptPCIs() {
         var random = SeededGenerator(seed: 169)

@@ -228,7 +228,7 @@ struct PSCPlanTests {
         let nearRows = try String(contentsOfFile: folder + "/near.csv", encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(near.stdout.contains("sites within 6.0 km on one code, not neighbours: \(nearRows.reduce(0) { $0 + Int($1[5])! } / 2)"), "\(near.stdout)")
         for (options, fault) in [
-            (["--reuse-distance-km", "6"], "--reuse-distance-km needs --sites"), (["--sites", folder + "/sites.csv"], "--sites applies with --reuse-distance-km"),
+            (["--reuse-distance-km", "6"], "--reuse-distance-km needs --sites"), (["--sites", folder + "/sites.csv"], "--sites applies to psc with --reuse-distance-km"),
             (["--sites", folder + "/sites.csv", "--reuse-distance-km", "0"], "--reuse-distance-km must be within 0–1000 km"),
         ] {
             let refused = try runProgram(phusongExecutable, ["psc", "--neighbours", folder + "/lists/neighbours.csv", "--out", folder + "/no.csv"] + options)

@@ -55,18 +55,19 @@ extension SignalQualityTests {
 
 extension PCIPlanTests {
     @Test("""
-        On N44W072, four 4G masts of three sectors: footprint --neighbours, then phusong pci (sites within 20 km kept \
-        apart), then footprint --sinr --pci at 30 % load: the plan has no collision, confusion nor reuse clash, each mast one group, its shifts' cells as pci.csv \
-        counts them, and a better SINR than every cell on one shift
+        On N44W072, four 4G masts of three sectors, two of one antenna port: footprint --neighbours, then phusong pci \
+        (sites within 20 km kept apart), then footprint --sinr --pci at 30 % load: the plan has no collision, confusion \
+        nor reuse clash, each mast one group, its shifts' cells as pci.csv counts them (one-port neighbours by PCI mod \
+        6), and a better SINR than every cell on one shift; --sites alone gives the ports, and must hold every site
         """, .enabled(if: SharedData.isAvailable, SharedData.absence))
     func planThenCheck() throws {
         let folder = try temporaryFolder("pci-plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rows = (0..<12).map { index in
             let mast = index / 3
-            return "E\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,32,4G,\(120 * (index % 3)),1815"
+            return "E\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,32,4G,\(120 * (index % 3)),1815,\(mast < 2 ? 1 : 2)"
         }
-        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz"] + rows).joined(separator: "\n")
+        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz,tx_antennas"] + rows).joined(separator: "\n")
             .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
         func footprint(_ out: String, _ extra: [String]) throws -> FootprintSummary {
             let result = try runProgram(phusongExecutable, [
@@ -91,8 +92,29 @@ extension PCIPlanTests {
         }
         #expect(plan.dropFirst().allSatisfy { $0[4] == "0" && $0[5] == "0" && $0[6] == "0" })
         #expect(planning.stdout.contains("sites within 20.0 km on one PCI, not neighbours: 0"), "\(planning.stdout)")
+        #expect(planning.stdout.contains("sites of one antenna port (tx_antennas 1), whose reference signals go by PCI mod 6: 6"), "\(planning.stdout)")
         let predicted = plan.dropFirst().reduce(0) { $0 + Int($1[7])! } / 2
-        #expect(planning.stdout.contains("cells of neighbours on one shift (PCI mod 3): \(predicted) of "), "\(planning.stdout)")
+        #expect(planning.stdout.contains("cells of neighbours on one shift (PCI mod 3; mod 6 between one-port sites): \(predicted) of "), "\(planning.stdout)")
+        // The same cells counted from neighbours.csv: a pair meets on one PCI mod 3, and mod 6 when both have one port.
+        let pci = Dictionary(uniqueKeysWithValues: plan.dropFirst().map { ($0[0], Int($0[1])!) })
+        let lists = try csvTable(folder + "/lists/neighbours.csv")
+        let counted = lists.filter { $0["technology"] == "4G" }.reduce(0) { total, row in
+            let (source, target) = (pci[row["source"]!]!, pci[row["target"]!]!)
+            let onePort = [row["source"]!, row["target"]!].allSatisfy { $0.hasPrefix("E0-") || $0.hasPrefix("E1-") }
+            return total + (source % (onePort ? 6 : 3) == target % (onePort ? 6 : 3) ? Int(row["cells"]!)! : 0)
+        }
+        #expect(counted == predicted)
+        let portsOnly = try runProgram(phusongExecutable, [
+            "pci", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "10-20", "--out", folder + "/ports.csv", "--sites", folder + "/sites.csv",
+        ])
+        #expect(portsOnly.status == 0 && portsOnly.stdout.contains("whose reference signals go by PCI mod 6: 6"), "\(portsOnly.stderr)")
+        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz,tx_antennas"] + rows.dropLast()).joined(separator: "\n")
+            .write(toFile: folder + "/short.csv", atomically: true, encoding: .utf8)
+        let short = try runProgram(phusongExecutable, [
+            "pci", "--neighbours", folder + "/lists/neighbours.csv", "--out", folder + "/no.csv", "--sites", folder + "/short.csv",
+        ])
+        #expect(short.status != 0 && short.stderr.contains("short.csv: site 'E3-3' of the neighbour lists is not in the site list"), "\(short.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/no.csv"))
         let mod30 = plan.dropFirst().reduce(0) { $0 + Int($1[8])! } / 2
         #expect(planning.stdout.contains("neighbours on one PCI mod 30 (uplink reference signals): \(mod30)"), "\(planning.stdout)")
         try (["id,pci"] + (0..<12).map { "E\($0 / 3)-\($0 % 3 + 1),\(3 * $0)" }).joined(separator: "\n")
