@@ -32,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pciPlan = "pci-plan"
     case pscNeighbours = "psc-neighbours"
     case pscPlan = "psc-plan"
+    case prachNeighbours = "prach-neighbours"
     case tiltPlan = "tilt-plan"
     case neighbourAudit = "neighbour-audit"
     case backhaulReach = "backhaul-reach"
@@ -54,7 +55,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: "links.csv"
         case .interferenceMatrix: "interference.csv"
         case .channelPlan: "channels.csv"
-        case .neighbourList, .pciNeighbours, .pscNeighbours: "neighbours.csv"
+        case .neighbourList, .pciNeighbours, .pscNeighbours, .prachNeighbours: "neighbours.csv"
         case .pciPlan: "pci.csv"
         case .pscPlan: "psc.csv"
         case .tiltPlan: "tilts.csv"
@@ -96,7 +97,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
-        case .neighbourList, .pciNeighbours, .pscNeighbours: ["Fixtures/fuzz/neighbours.csv"]
+        case .neighbourList, .pciNeighbours, .pscNeighbours, .prachNeighbours: ["Fixtures/fuzz/neighbours.csv"]
         case .pciPlan: ["Fixtures/fuzz/pci.csv"]
         case .pscPlan: ["Fixtures/fuzz/psc.csv"]
         case .tiltPlan: ["Fixtures/fuzz/tilts.csv"]
@@ -150,6 +151,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pciPlan: _ = try? PCIPlan.apply(try PCIPlan.load(path), to: Self.channelSites, path: path)
         case .pscNeighbours: _ = try? PSCPlan.problem(path).plan(groups: [0, 1])
         case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
+        case .prachNeighbours:
+            let shift = PRACHCyclicShift(radiusKm: 15)!
+            _ = try? PRACHPlan.problem(path, cyclicShift: shift).plan(blocks: shift.blocks(within: Array(0...29)))
         case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         case .backhaulReach:

@@ -79,36 +79,44 @@ public struct NeighbourRelations: Sendable {
     }
 
     /// The `technology` sites of the neighbour lists in `path` (a `neighbours.csv`, in the order they first appear):
-    /// their relations and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out.
-    public static func read(_ path: String, technology: Technology) throws(InputError) -> NeighbourRelations {
+    /// their relations and cells, the co-site ones joining sectors into masts. Other technologies' rows are left out,
+    /// and with `sameCarrierOnly` the relations between carriers too (their sites stay).
+    public static func read(_ path: String, technology: Technology, sameCarrierOnly: Bool = false) throws(InputError) -> NeighbourRelations {
         let csv = CSV(try readTextInput(path))
-        guard let columns = csv.columns(["technology", "source", "target", "reason", "cells"]) else {
-            throw InputError(path: path, reason: "needs the columns technology, source, target, reason and cells: the neighbours.csv of a run with --neighbours")
+        let names = ["technology", "source", "target", "reason", "cells"] + (sameCarrierOnly ? ["same_frequency"] : [])
+        guard let columns = csv.columns(names) else {
+            throw InputError(
+                path: path, reason: "needs the columns \(names.dropLast().joined(separator: ", ")) and \(names.last!): the neighbours.csv of a run with --neighbours"
+            )
         }
         var sites = SiteNumbers(), relations: [(source: Int, target: Int, cells: Int)] = [], onOneMast: [(Int, Int)] = []
         for (line, row) in csv.dataRows {
             guard row.count > columns.max()!, let listed = Technology(named: row[columns[0]]), !row[columns[1]].isEmpty,
-                row[columns[1]] != row[columns[2]], let cells = Int(row[columns[4]]), (0...ChannelPlan.maximumCells).contains(cells)
+                row[columns[1]] != row[columns[2]], let cells = Int(row[columns[4]]), (0...ChannelPlan.maximumCells).contains(cells),
+                !sameCarrierOnly || ["true", "false"].contains(row[columns[5]])
             else {
                 throw InputError(
-                    path: path, reason: "line \(line): expected a technology, two different site ids and whole cells (at most \(ChannelPlan.maximumCells))"
+                    path: path,
+                    reason: "line \(line): expected a technology, two different site ids and whole cells (at most \(ChannelPlan.maximumCells))"
+                        + (sameCarrierOnly ? ", same_frequency true or false" : "")
                 )
             }
             guard listed == technology else { continue }
             let pair = (sites.number(row[columns[1]]), sites.number(row[columns[2]]))
+            guard !sameCarrierOnly || row[columns[5]] == "true" else { continue }
             relations.append((pair.0, pair.1, cells))
             if row[columns[3]] == "co-site" { onOneMast.append(pair) }
         }
-        guard !relations.isEmpty else { throw InputError(path: path, reason: "lists no \(technology.rawValue) neighbours") }
+        guard !sites.ids.isEmpty else { throw InputError(path: path, reason: "lists no \(technology.rawValue) neighbours") }
         return NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
     }
 
     /// The lists of `read(_:technology:)` and their sites from the site list at `sitesPath` (which must hold each; in
     /// the order of `ids`), with the sites nearer than `reuseMetres`, if given, kept apart.
     public static func read(
-        _ path: String, technology: Technology, sites sitesPath: String, reuseMetres: Double?
+        _ path: String, technology: Technology, sameCarrierOnly: Bool = false, sites sitesPath: String, reuseMetres: Double?
     ) throws(InputError) -> (relations: NeighbourRelations, sites: [Site]) {
-        let relations = try read(path, technology: technology), listed = try SiteFile.load(sitesPath)
+        let relations = try read(path, technology: technology, sameCarrierOnly: sameCarrierOnly), listed = try SiteFile.load(sitesPath)
         let sites = try relations.perSite(listed, path: sitesPath)
         guard let reuseMetres else { return (relations, sites) }
         return (try relations.keepingApart(within: reuseMetres, sites: listed, path: sitesPath), sites)

@@ -8,16 +8,6 @@ import Workflows
 
 @Suite("3G scrambling-code plans (phusong psc, --psc, psc in site files)")
 struct PSCPlanTests {
-    /// The pairs of neighbours on one code and the pairs of one site's neighbours on one, counted from the relations.
-    func clashes(_ relations: [(Int, Int, Int)], _ psc: [Int]) -> (collisions: Int, confusions: Int) {
-        let pairs = Set(relations.filter { $0.0 != $0.1 }.map { [min($0.0, $0.1), max($0.0, $0.1)] })
-        let targets = Dictionary(grouping: relations, by: \.0).mapValues { Set($0.map(\.1)).sorted() }
-        let confusions = targets.values.reduce(0) { total, list in
-            total + list.indices.reduce(0) { sum, first in sum + list[(first + 1)...].filter { psc[$0] == psc[list[first]] }.count }
-        }
-        return (pairs.filter { psc[$0[0]] == psc[$0[1]] }.count, confusions)
-    }
-
     @Test("""
         Each mast's sectors share a code group on indices 0, 1, 2… by id; its clashes are those counted from the \
         relations, per site twice the total; with groups enough none; with two groups no mast can move to the other \
@@ -38,7 +28,7 @@ struct PSCPlanTests {
             }
             #expect(planner.relations.clashes(in: psc) == NeighbourRelations.Clashes())
             let few = planner.plan(groups: [20, 21])
-            let counted = planner.relations.clashes(in: few), expected = clashes(relations, few)
+            let counted = planner.relations.clashes(in: few), expected = clashesCounted(relations, few)
             #expect(counted.collisions == expected.collisions && counted.confusions == expected.confusions && counted.reuse == 0, "\(relations)")
             let perSite = ids.indices.map { planner.relations.clashes(of: $0, in: few) }
             #expect(perSite.reduce(0) { $0 + $1.collisions } == 2 * counted.collisions)
@@ -61,7 +51,7 @@ struct PSCPlanTests {
         let planner = PSCPlanner(NeighbourRelations(ids: (0..<sites).map { "U\($0)" }, relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast))
         let psc = planner.plan(groups: Array(0...63))
         #expect(planner.relations.clashes(in: psc) == NeighbourRelations.Clashes())
-        #expect(clashes(relations, psc) == (0, 0))
+        #expect(clashesCounted(relations, psc) == (0, 0))
     }
 
     @Test("""
@@ -185,12 +175,7 @@ struct PSCPlanTests {
     func planThenCheck() throws {
         let folder = try temporaryFolder("psc-plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let rows = (0..<12).map { index in
-            let mast = index / 3
-            return "U\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,33,3G,\(120 * (index % 3))"
-        }
-        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg"] + rows).joined(separator: "\n")
-            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        try writeFourMasts(to: folder + "/sites.csv", prefix: "U", technology: "3G", eirpDBm: 33)
         func footprint(_ out: String, _ extra: [String]) throws -> (figures: FootprintSummary.Neighbours.TechnologyNeighbours, warnings: [String]) {
             let result = try runProgram(phusongExecutable, [
                 "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,

@@ -63,12 +63,9 @@ extension PCIPlanTests {
     func planThenCheck() throws {
         let folder = try temporaryFolder("pci-plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let rows = (0..<12).map { index in
-            let mast = index / 3
-            return "E\(mast)-\(index % 3 + 1),\(44.43 + 0.04 * Double(mast / 2)),\(-71.48 + 0.05 * Double(mast % 2)),30,32,4G,\(120 * (index % 3)),1815,\(mast < 2 ? 1 : 2)"
-        }
-        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz,tx_antennas"] + rows).joined(separator: "\n")
-            .write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let (header, rows) = try writeFourMasts(
+            to: folder + "/sites.csv", prefix: "E", technology: "4G", eirpDBm: 32, columns: ["frequency_mhz", "tx_antennas"]
+        ) { mast in ["1815", mast < 2 ? "1" : "2"] }
         func footprint(_ out: String, _ extra: [String]) throws -> FootprintSummary {
             let result = try runProgram(phusongExecutable, [
                 "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/" + out,
@@ -108,7 +105,7 @@ extension PCIPlanTests {
             "pci", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "10-20", "--out", folder + "/ports.csv", "--sites", folder + "/sites.csv",
         ])
         #expect(portsOnly.status == 0 && portsOnly.stdout.contains("whose reference signals go by PCI mod 6: 6"), "\(portsOnly.stderr)")
-        try (["id,lat,lon,height_m,eirp_dbm,technology,azimuth_deg,frequency_mhz,tx_antennas"] + rows.dropLast()).joined(separator: "\n")
+        try ([header] + rows.dropLast()).joined(separator: "\n")
             .write(toFile: folder + "/short.csv", atomically: true, encoding: .utf8)
         let short = try runProgram(phusongExecutable, [
             "pci", "--neighbours", folder + "/lists/neighbours.csv", "--out", folder + "/no.csv", "--sites", folder + "/short.csv",

@@ -1,0 +1,118 @@
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+@Suite("4G PRACH root-sequence plans (phusong prach)")
+struct PRACHPlanTests {
+    @Test("""
+        A cell's reach takes the least cyclic shift of TS 36.211's unrestricted set whose samples outlast the round trip, \
+        5 µs of delay spread and 2 samples (computed apart here); the root sequences give 64 preambles with none to \
+        spare a sequence; blocks are whole runs of the roots listed
+        """)
+    func cyclicShift() throws {
+        let table = [13, 15, 18, 22, 26, 32, 38, 46, 59, 76, 93, 119, 167, 279, 419]
+        // Reach, km: (N_CS − 2) samples of 800/839 µs, less 5 µs, at half the speed of light; to a tenth below.
+        let reaches = table.map { ((Double($0 - 2) * 800 / 839 - 5) * 0.149_896_229 * 10).rounded(.down) / 10 }
+        for (index, samples) in table.enumerated() {
+            let shift = try #require(PRACHCyclicShift(radiusKm: reaches[index]))
+            #expect(shift.configuration == index + 1 && shift.shiftSamples == samples && shift.reachKm == reaches[index])
+            #expect(PRACHCyclicShift(radiusKm: reaches[index] + 0.05)?.configuration == (index + 2 < 16 ? index + 2 : nil))
+            let perRoot = 839 / samples
+            #expect(shift.preamblesPerRoot == perRoot && shift.rootsPerCell * perRoot >= 64 && (shift.rootsPerCell - 1) * perRoot < 64)
+        }
+        #expect(PRACHCyclicShift(radiusKm: 0) == nil && PRACHCyclicShift.longestReachKm == reaches.last!)
+        // The planning handbooks' case: 15 km takes N_CS 119, 7 preambles a root sequence, 10 root sequences a cell.
+        let fifteen = try #require(PRACHCyclicShift(radiusKm: 15))
+        #expect(fifteen.shiftSamples == 119 && fifteen.preamblesPerRoot == 7 && fifteen.rootsPerCell == 10)
+        #expect(fifteen.blocks(within: Array(0...837)) == Array(stride(from: 0, through: 820, by: 10)))
+        #expect(fifteen.blocks(within: Array(0...15) + Array(20...45)) == [0, 20, 30])
+        #expect(fifteen.blocks(within: Array(0...8)).isEmpty)
+        #expect(PRACHPlan.roots("0-815") == Array(0...815) && PRACHPlan.roots("0-838") == nil && PRACHPlan.roots("3,3") == nil)
+    }
+
+    @Test("""
+        With blocks enough no neighbours on one carrier, nor two of one site's, share a block; with three the clashes \
+        are those counted from the relations, per site twice the total, and no site can move to another block with \
+        fewer; the same lists give the same plan
+        """)
+    func planner() {
+        var random = SeededGenerator(seed: 838)
+        let shift = PRACHCyclicShift(radiusKm: 10)!
+        for _ in 0..<12 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 10, sectors: 1...3, share: 0.2, random: &random)
+            let planner = PRACHPlanner(
+                NeighbourRelations(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast), cyclicShift: shift
+            )
+            let blocks = shift.blocks(within: Array(0...837))
+            let starts = planner.plan(blocks: blocks)
+            #expect(planner.plan(blocks: blocks) == starts && starts.allSatisfy(blocks.contains))
+            #expect(clashesCounted(relations, starts) == (0, 0))
+            let few = planner.plan(blocks: Array(blocks.prefix(3)))
+            let counted = planner.relations.clashes(in: few), expected = clashesCounted(relations, few)
+            #expect(counted.collisions == expected.collisions && counted.confusions == expected.confusions, "\(relations)")
+            let perSite = (0..<sites).map { planner.relations.clashes(of: $0, in: few) }
+            #expect(perSite.reduce(0) { $0 + $1.collisions } == 2 * counted.collisions)
+            for site in 0..<sites {
+                for block in blocks.prefix(3) {
+                    var moved = few
+                    moved[site] = block
+                    let after = planner.relations.clashes(of: site, in: moved)
+                    #expect(after.collisions + after.confusions >= perSite[site].collisions + perSite[site].confusions, "\(relations)")
+                }
+            }
+        }
+    }
+
+    @Test("""
+        On N44W072, four 4G masts of three sectors, one of them on another carrier: footprint --neighbours, then phusong \
+        prach for 15 km cells: every site a block of 10 root sequences, no two neighbours on one carrier (nor two \
+        neighbours of one site) on one, as neighbours.csv's rows show; bad radii, root lists, options and lists are refused
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func planOnTerrain() throws {
+        let folder = try temporaryFolder("prach-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeFourMasts(to: folder + "/sites.csv", prefix: "E", technology: "4G", eirpDBm: 32, columns: ["frequency_mhz"]) { mast in
+            [mast == 3 ? "2630" : "1815"]
+        }
+        let lists = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", folder + "/lists",
+            "--model", "fspl", "--radius-km", "5", "--neighbours",
+        ])
+        #expect(lists.status == 0, "\(lists.stderr)")
+        func prach(_ options: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+            let result = try runProgram(phusongExecutable, ["prach", "--neighbours", folder + "/lists/neighbours.csv"] + options)
+            return (result.status, result.stdout, result.stderr)
+        }
+        let planned = try prach(["--cell-radius-km", "15", "--roots", "0-89", "--out", folder + "/prach.csv"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("reaching 15.9 km: 7 preambles per root sequence, 10 root sequences per cell"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("collisions (a site and a neighbour on its carrier on one block): 0"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("confusions (two such neighbours of a site on one block): 0"), "\(planned.stdout)")
+        let plan = try csvRows(folder + "/prach.csv")
+        #expect(plan.count == 12 && plan.values.allSatisfy { Array(stride(from: 0, through: 80, by: 10)).contains(Int($0["root_sequence_index"]!)!) && $0["root_sequences"] == "10" })
+        let relations = try csvTable(folder + "/lists/neighbours.csv").filter { $0["technology"] == "4G" }
+        let block = { (id: String) in plan[id]!["root_sequence_index"]! }
+        let sameCarrier = relations.filter { $0["same_frequency"] == "true" }
+        #expect(sameCarrier.allSatisfy { block($0["source"]!) != block($0["target"]!) })
+        for source in Set(sameCarrier.map { $0["source"]! }) {
+            let targets = sameCarrier.filter { $0["source"] == source }.map { block($0["target"]!) }
+            #expect(Set(targets).count == targets.count, "\(source)")
+        }
+        // Nine blocks for twelve sectors: the mast on 2630 MHz shares its neighbours' blocks across the carriers.
+        #expect(relations.contains { $0["same_frequency"] == "false" && block($0["source"]!) == block($0["target"]!) })
+        for (options, fault) in [
+            (["--cell-radius-km", "60"], "--cell-radius-km must be more than 0 and within the longest cyclic shift's reach, 58.8 km"),
+            (["--cell-radius-km", "15", "--roots", "0-8"], "--roots holds no 10 root sequences in a row"),
+            (["--cell-radius-km", "15", "--roots", "0-838"], "--roots must list root sequences (0–837)"),
+            (["--cell-radius-km", "15", "--sites", folder + "/sites.csv"], "--sites applies to prach with --reuse-distance-km"),
+        ] {
+            let refused = try prach(options + ["--out", folder + "/no.csv"])
+            #expect(refused.status != 0 && refused.stderr.contains(fault) && !FileManager.default.fileExists(atPath: folder + "/no.csv"), "\(refused.stderr)")
+        }
+        try "technology,source,target,reason,cells\n4G,A,B,coverage,3\n".write(toFile: folder + "/old.csv", atomically: true, encoding: .utf8)
+        let old = try runProgram(phusongExecutable, ["prach", "--neighbours", folder + "/old.csv", "--cell-radius-km", "5", "--out", folder + "/no.csv"])
+        #expect(old.status != 0 && old.stderr.contains("needs the columns technology, source, target, reason, cells and same_frequency"), "\(old.stderr)")
+    }
+}
