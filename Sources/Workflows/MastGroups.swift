@@ -24,9 +24,11 @@ extension NeighbourRelations {
     /// site number; a mast with a kept site takes the group of its first): greedily, the masts with most relations
     /// first, each the group of fewest conflicts (with its sites' slots), then the least used; then masts in conflict
     /// moved one at a time to the group of fewest while that lowers their conflicts. Each of `lesser` (two at most)
-    /// adds conflicts outweighed by any collision or confusion, the second by any of the first (`GroupConflicts`).
+    /// adds conflicts outweighed by any collision or confusion, the second by any of the first (`GroupConflicts`); a
+    /// mast `preferring` gives a test of groups takes one failing it only to spare a collision or a confusion.
     func codes(
-        masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], kept: [Int: Int] = [:], lesser: [LesserConflict] = []
+        masts: [[Int]], slots: [Int], groupSize: Int, groups: [Int], kept: [Int: Int] = [:], lesser: [LesserConflict] = [],
+        preferring: (_ mast: Int) -> ((_ group: Int) -> Bool)? = { _ in nil }
     ) -> [Int] {
         let mastOf = mastNumbers(masts)
         let degree = masts.map { mast in mast.reduce(0) { $0 + listed[$1].count + listers[$1].count } }
@@ -42,6 +44,9 @@ extension NeighbourRelations {
                 kept[other] ?? (group[mastOf[other]] >= 0 ? groupSize * group[mastOf[other]] + slots[other] : nil)
             }
             var conflicts = [Int: GroupConflicts]()
+            if let prefers = preferring(mast) {
+                for other in groups where !prefers(other) { conflicts[other, default: GroupConflicts()].lesser[0] += Self.unpreferred }
+            }
             for site in masts[mast] {
                 for other in conflicting(site) where mastOf[other] != mast {
                     if let code = code(other), code % groupSize == slots[site] { conflicts[code / groupSize, default: GroupConflicts()].clashes += 1 }
@@ -59,6 +64,11 @@ extension NeighbourRelations {
         }
         return ids.indices.map { kept[$0] ?? groupSize * group[mastOf[$0]] + slots[$0] }
     }
+}
+
+extension NeighbourRelations {
+    /// What a group a mast does not prefer adds to the first lesser conflicts: more than any sum of cells.
+    fileprivate static let unpreferred = 1 << 50
 }
 
 /// A conflict of identity plans weaker than a collision or a confusion: a neighbour on the same slot whose group has
