@@ -55,10 +55,9 @@ public struct NeighbourRelations: Sendable {
         nearby = Array(repeating: [], count: ids.count)
     }
 
-    /// These relations with sites nearer than `metres` kept off one identity, each site placed by the site of its id
-    /// in `sites` (read from `path`, which must hold every one).
-    public func keepingApart(within metres: Double, sites: [Site], path: String) throws(InputError) -> NeighbourRelations {
-        let locations = try perSite(sites, path: path).map(\.location)
+    /// These relations with sites nearer than `metres` kept off one identity, each site placed at `locations[site]`
+    /// (in the order of `ids`, as `perSite` gives them).
+    public func keepingApart(within metres: Double, locations: [GeoPoint]) -> NeighbourRelations {
         var apart = self
         apart.nearby = ids.indices.map { site in
             let neighbours = Set(overlaps[site].map(\.site))
@@ -116,10 +115,10 @@ public struct NeighbourRelations: Sendable {
     public static func read(
         _ path: String, technology: Technology, sameCarrierOnly: Bool = false, sites sitesPath: String, reuseMetres: Double?
     ) throws(InputError) -> (relations: NeighbourRelations, sites: [Site]) {
-        let relations = try read(path, technology: technology, sameCarrierOnly: sameCarrierOnly), listed = try SiteFile.load(sitesPath)
-        let sites = try relations.perSite(listed, path: sitesPath)
+        let relations = try read(path, technology: technology, sameCarrierOnly: sameCarrierOnly)
+        let sites = try relations.perSite(try SiteFile.load(sitesPath), path: sitesPath)
         guard let reuseMetres else { return (relations, sites) }
-        return (try relations.keepingApart(within: reuseMetres, sites: listed, path: sitesPath), sites)
+        return (relations.keepingApart(within: reuseMetres, locations: sites.map(\.location)), sites)
     }
 
     /// The sites `site` must not share an identity with, each as often as sharing it would count in `clashes(in:)`:

@@ -99,10 +99,10 @@ struct PSCPlanTests {
         }
         let sites = [site("A", kilometresEast: 0), site("B", kilometresEast: 10), site("C", kilometresEast: 1), site("D", kilometresEast: 11)]
         let pairs = NeighbourRelations(ids: ["A", "B", "C", "D"], relations: [(0, 1, 9), (1, 0, 9), (2, 3, 9), (3, 2, 9)], onOneMast: [])
-        let apart = try pairs.keepingApart(within: 3_000, sites: sites, path: "sites.csv")
+        let apart = pairs.keepingApart(within: 3_000, locations: try pairs.perSite(sites, path: "sites.csv").map(\.location))
         let without = PSCPlanner(pairs).plan(groups: [0, 1]), with = PSCPlanner(apart).plan(groups: [0, 1])
         #expect(apart.clashes(in: without).reuse == 2 && apart.clashes(in: with) == NeighbourRelations.Clashes(), "\(without) \(with)")
-        let missing = try #require(throws: InputError.self) { try pairs.keepingApart(within: 3_000, sites: Array(sites.prefix(3)), path: "sites.csv") }
+        let missing = try #require(throws: InputError.self) { try pairs.perSite(Array(sites.prefix(3)), path: "sites.csv") }
         #expect(missing.path == "sites.csv" && missing.reason == "site 'D' of the neighbour lists is not in the site list")
 
         var random = SeededGenerator(seed: 2_100)
@@ -117,7 +117,7 @@ struct PSCPlanTests {
                 return site("U\(index)", kilometresEast: east)
             }
             let read = NeighbourRelations(ids: located.map(\.id), relations: relations.map { ($0.0, $0.1, $0.2) }, onOneMast: onOneMast)
-            let kept = try read.keepingApart(within: 4_000, sites: located, path: "sites.csv")
+            let kept = read.keepingApart(within: 4_000, locations: located.map(\.location))
             let planned = PSCPlanner(kept).plan(groups: [0, 1, 2]), unplanned = PSCPlanner(read).plan(groups: [0, 1, 2])
             let related = Set(relations.map { [min($0.0, $0.1), max($0.0, $0.1)] })
             func reuseClashes(_ psc: [Int]) -> Int {
