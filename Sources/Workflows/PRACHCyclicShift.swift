@@ -44,15 +44,15 @@ public struct PRACHCyclicShift: Sendable, Equatable {
     /// The longest shift's reach, km, to a tenth below.
     public static var longestReachKm: Double { reachKm(samples: samples.last!) }
 
-    /// The first root sequences of the blocks that lie within `roots` (logical indices): from the lowest, each
-    /// `rootsPerCell` long and all of it in `roots`.
+    /// The first root sequences of the blocks (`rootsPerCell` long, from 0: 0, n, 2n…) that lie wholly within `roots`
+    /// (logical indices).
     public func blocks(within roots: [Int]) -> [Int] {
         let allowed = Set(roots)
-        var starts: [Int] = [], next = 0
-        for first in roots.sorted() where first >= next && (first..<first + rootsPerCell).allSatisfy(allowed.contains) {
-            starts.append(first)
-            next = first + rootsPerCell
-        }
-        return starts
+        return stride(from: 0, to: Self.rootSequences, by: rootsPerCell).filter { (($0)..<($0 + rootsPerCell)).allSatisfy(allowed.contains) }
+    }
+
+    /// Whether `rootSequenceIndex` is the first of a block.
+    public func startsBlock(_ rootSequenceIndex: Int) -> Bool {
+        rootSequenceIndex % rootsPerCell == 0 && rootSequenceIndex + rootsPerCell <= Self.rootSequences
     }
 }

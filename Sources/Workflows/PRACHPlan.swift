@@ -21,6 +21,22 @@ public enum PRACHPlan {
         numbers(text, within: 0...(PRACHCyclicShift.rootSequences - 1))
     }
 
+    /// The plan in `path` (columns `id` and `root_sequence_index`): each listed site's first root sequence, which must
+    /// start a block of `cyclicShift`'s (cells planned for the same reach).
+    public static func load(_ path: String, cyclicShift: PRACHCyclicShift) throws(InputError) -> [String: Int] {
+        let plan = try loadIdentityPlan(
+            path, column: "root_sequence_index", range: 0...(PRACHCyclicShift.rootSequences - 1), what: "root sequence index", writer: "phusong prach"
+        )
+        if let (id, index) = plan.sorted(by: { $0.key < $1.key }).first(where: { !cyclicShift.startsBlock($0.value) }) {
+            throw InputError(
+                path: path,
+                reason: "site '\(id)': root_sequence_index \(index) does not start a block of \(cyclicShift.rootsPerCell) (0, \(cyclicShift.rootsPerCell), "
+                    + "\(2 * cyclicShift.rootsPerCell)…), as cells planned for this reach take"
+            )
+        }
+        return plan
+    }
+
     /// `prach.csv`: per site its first root sequence (`root_sequence_index`), how many it takes, the neighbours on its
     /// carrier sharing them (collisions), the pairs of such neighbours of a site listing it in which it shares the
     /// other's (confusions), and the other sites within the reuse distance sharing them.

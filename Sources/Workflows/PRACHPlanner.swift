@@ -18,11 +18,12 @@ public struct PRACHPlanner: Sendable {
         self.cyclicShift = cyclicShift
     }
 
-    /// Each site's `rootSequenceIndex`, the first of its block, from `blocks` (`PRACHCyclicShift.blocks(within:)`).
-    public func plan(blocks: [Int]) -> [Int] {
+    /// Each site's `rootSequenceIndex`, the first of its block, from `blocks` (`PRACHCyclicShift.blocks(within:)`);
+    /// sites in `kept` (index by site number, each the first of a block) keep theirs and the others are planned around them.
+    public func plan(blocks: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
         let degree = ids.indices.map { relations.listed[$0].count + relations.listers[$0].count }
         let order = ids.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
-        return assignCodes(count: ids.count, order: order, codes: blocks, none: 0) { site, start in
+        return assignCodes(count: ids.count, order: order, codes: blocks, fixed: kept, none: 0) { site, start in
             relations.conflicting(site).reduce(into: [Int: Int]()) { counts, other in if start[other] >= 0 { counts[start[other], default: 0] += 1 } }
         }
     }

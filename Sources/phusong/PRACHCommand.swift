@@ -8,7 +8,8 @@ struct PRACHCommand: ParsableCommand {
         commandName: "prach",
         abstract: "A PRACH root-sequence plan for 4G sites from the neighbour lists of a footprint run with --neighbours.",
         discussion: """
-            phusong prach --neighbours RUN/neighbours.csv --cell-radius-km 15 [--roots 0-837] [--sites SITES --reuse-distance-km 10] --out prach.csv
+            phusong prach --neighbours RUN/neighbours.csv --cell-radius-km 15 [--roots 0-837] [--sites SITES --reuse-distance-km 10]
+                [--keep ON_AIR.csv] --out prach.csv
             The cells' reach sets the preambles' cyclic shift (zeroCorrelationZoneConfig) and so how many root sequences
             each cell takes; neighbours on one carrier get different ones.
             """
@@ -24,6 +25,9 @@ struct PRACHCommand: ParsableCommand {
     var roots = "0-837"
 
     @OptionGroup var reuse: ReuseDistanceOptions
+
+    @Option(help: "Sites that keep their root sequences: a CSV of id and root_sequence_index (a plan for the same reach, or what the network has on air); the others are planned around them.")
+    var keep: String?
 
     @Option(help: "The plan to write: a CSV of id, root_sequence_index, root_sequences, zero_correlation_zone_config, collisions, confusions, reuse_clashes.")
     var out: String
@@ -44,8 +48,9 @@ struct PRACHCommand: ParsableCommand {
         let planner = try reportingInputErrors { () throws(InputError) in
             try PRACHPlan.problem(neighbours, cyclicShift: shift, sites: reuse.sites, reuseMetres: reuse.reuseMetres)
         }
-        let blocks = shift.blocks(within: roots)
-        let starts = planner.plan(blocks: blocks), clashes = planner.relations.clashes(in: starts)
+        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path, cyclicShift: shift) } ?? [:] }
+        let keeping = planner.relations.numbered(kept), blocks = shift.blocks(within: roots)
+        let starts = planner.plan(blocks: blocks, keeping: keeping), clashes = planner.relations.clashes(in: starts)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts), to: out) }
         print("PRACH plan: \(planner.ids.count) 4G sites, \(Set(starts).count) of \(blocks.count) blocks of root sequences used")
         print(
@@ -55,6 +60,7 @@ struct PRACHCommand: ParsableCommand {
         print("  collisions (a site and a neighbour on its carrier on one block): \(clashes.collisions)")
         print("  confusions (two such neighbours of a site on one block): \(clashes.confusions)")
         if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one block, not neighbours: \(clashes.reuse)") }
+        if keep != nil { print("  kept: \(keeping.count) sites' root sequences (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
         print("Results: \(out)")
     }
 }
