@@ -110,12 +110,13 @@ public struct NeighbourRelations: Sendable {
         return NeighbourRelations(ids: sites.ids, relations: relations, onOneMast: onOneMast)
     }
 
-    /// The lists of `read(_:technology:)` and their sites from the site list at `sitesPath` (which must hold each; in
-    /// the order of `ids`), with the sites nearer than `reuseMetres`, if given, kept apart.
+    /// The lists of `read(_:technology:)` and, with a site list at `sitesPath` (which must hold each), their sites in
+    /// the order of `ids`, with the sites nearer than `reuseMetres`, if given, kept apart.
     public static func read(
-        _ path: String, technology: Technology, sameCarrierOnly: Bool = false, sites sitesPath: String, reuseMetres: Double?
-    ) throws(InputError) -> (relations: NeighbourRelations, sites: [Site]) {
+        _ path: String, technology: Technology, sameCarrierOnly: Bool = false, sites sitesPath: String?, reuseMetres: Double?
+    ) throws(InputError) -> (relations: NeighbourRelations, sites: [Site]?) {
         let relations = try read(path, technology: technology, sameCarrierOnly: sameCarrierOnly)
+        guard let sitesPath else { return (relations, nil) }
         let sites = try relations.perSite(try SiteFile.load(sitesPath), path: sitesPath)
         guard let reuseMetres else { return (relations, sites) }
         return (relations.keepingApart(within: reuseMetres, locations: sites.map(\.location)), sites)

@@ -10,9 +10,8 @@ public enum PCIPlan {
     /// A planner over the 4G sites of the neighbour lists in `path`; with the site list at `sitesPath` (which must
     /// hold them all), their antenna ports from it, and sites nearer than `reuseMetres` kept off one PCI.
     public static func problem(_ path: String, sites sitesPath: String? = nil, reuseMetres: Double? = nil) throws(InputError) -> PCIPlanner {
-        guard let sitesPath else { return PCIPlanner(try NeighbourRelations.read(path, technology: .lte)) }
         let (relations, sites) = try NeighbourRelations.read(path, technology: .lte, sites: sitesPath, reuseMetres: reuseMetres)
-        return PCIPlanner(relations, transmitAntennas: sites.map(\.transmitAntennas))
+        return PCIPlanner(relations, transmitAntennas: sites?.map(\.transmitAntennas))
     }
 
     /// The PCI groups (0–167) of a list such as "0-167" or "0-99,150-167"; nil for a malformed list, a number outside

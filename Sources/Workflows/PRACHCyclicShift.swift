@@ -12,6 +12,8 @@ public struct PRACHCyclicShift: Sendable, Equatable {
     public static let samples = [0, 13, 15, 18, 22, 26, 32, 38, 46, 59, 76, 93, 119, 167, 279, 419]
     /// The length of the preambles' Zadoff-Chu sequences, and the root sequences there are (logical indices 0–837).
     public static let sequenceLength = 839, rootSequences = 838
+    /// The logical root sequence indices.
+    public static let rootRange = 0...(rootSequences - 1)
     /// Preambles per cell.
     public static let preamblesPerCell = 64
 

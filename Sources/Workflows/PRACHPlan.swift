@@ -10,7 +10,6 @@ public enum PRACHPlan {
     public static func problem(
         _ path: String, cyclicShift: PRACHCyclicShift, sites sitesPath: String? = nil, reuseMetres: Double? = nil
     ) throws(InputError) -> PRACHPlanner {
-        guard let sitesPath else { return PRACHPlanner(try NeighbourRelations.read(path, technology: .lte, sameCarrierOnly: true), cyclicShift: cyclicShift) }
         let read = try NeighbourRelations.read(path, technology: .lte, sameCarrierOnly: true, sites: sitesPath, reuseMetres: reuseMetres)
         return PRACHPlanner(read.relations, cyclicShift: cyclicShift)
     }
@@ -18,14 +17,14 @@ public enum PRACHPlan {
     /// The logical root sequences (0–837) of a list such as "0-815" or "0-399,500-837"; nil for a malformed list, a
     /// number outside 0–837, or one listed twice.
     public static func roots(_ text: String) -> [Int]? {
-        numbers(text, within: 0...(PRACHCyclicShift.rootSequences - 1))
+        numbers(text, within: PRACHCyclicShift.rootRange)
     }
 
     /// The plan in `path` (columns `id` and `root_sequence_index`): each listed site's first root sequence, which must
     /// start a block of `cyclicShift`'s (cells planned for the same reach).
     public static func load(_ path: String, cyclicShift: PRACHCyclicShift) throws(InputError) -> [String: Int] {
         let plan = try loadIdentityPlan(
-            path, column: "root_sequence_index", range: 0...(PRACHCyclicShift.rootSequences - 1), what: "root sequence index", writer: "phusong prach"
+            path, column: "root_sequence_index", range: PRACHCyclicShift.rootRange, what: "root sequence index", writer: "phusong prach"
         )
         if let (id, index) = plan.sorted(by: { $0.key < $1.key }).first(where: { !cyclicShift.startsBlock($0.value) }) {
             throw InputError(

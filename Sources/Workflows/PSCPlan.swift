@@ -9,8 +9,7 @@ public enum PSCPlan {
     /// A planner over the 3G sites of the neighbour lists in `path`; with `reuseMetres`, sites nearer than it (placed
     /// by the site list at `sitesPath`, which must hold them all) kept off one code.
     public static func problem(_ path: String, sites sitesPath: String? = nil, reuseMetres: Double? = nil) throws(InputError) -> PSCPlanner {
-        guard let sitesPath else { return PSCPlanner(try NeighbourRelations.read(path, technology: .umts)) }
-        return PSCPlanner(try NeighbourRelations.read(path, technology: .umts, sites: sitesPath, reuseMetres: reuseMetres).relations)
+        PSCPlanner(try NeighbourRelations.read(path, technology: .umts, sites: sitesPath, reuseMetres: reuseMetres).relations)
     }
 
     /// The code groups (0–63) of a list such as "0-63" or "0-55"; nil for a malformed list, a number outside 0–63, or

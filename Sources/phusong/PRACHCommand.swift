@@ -40,7 +40,7 @@ struct PRACHCommand: ParsableCommand {
         guard !shift.blocks(within: roots).isEmpty else {
             throw ValidationError("--roots holds no \(shift.rootsPerCell) root sequences in a row, which a cell reaching \(cellRadiusKm) km takes")
         }
-        guard reuse.sites == nil || reuse.reuseDistanceKm != nil else { throw ValidationError("--sites applies to prach with --reuse-distance-km") }
+        try reuse.requireDistanceWithSites(for: "prach")
     }
 
     func run() throws {

@@ -29,7 +29,7 @@ struct PSCCommand: ParsableCommand {
 
     func validate() throws {
         guard PSCPlan.groups(groups) != nil else { throw ValidationError("--groups must list code groups (0–63) and ranges such as 0-55, each once") }
-        guard reuse.sites == nil || reuse.reuseDistanceKm != nil else { throw ValidationError("--sites applies to psc with --reuse-distance-km") }
+        try reuse.requireDistanceWithSites(for: "psc")
     }
 
     func run() throws {

@@ -18,6 +18,11 @@ struct ReuseDistanceOptions: ParsableArguments {
         }
     }
 
+    /// Refuses `--sites` without `--reuse-distance-km` for `command`, whose plan reads the site list for nothing else.
+    func requireDistanceWithSites(for command: String) throws {
+        guard sites == nil || reuseDistanceKm != nil else { throw ValidationError("--sites applies to \(command) with --reuse-distance-km") }
+    }
+
     /// The reuse distance asked for, metres; nil for none.
     var reuseMetres: Double? { reuseDistanceKm.map { $0 * 1_000 } }
 }
