@@ -67,9 +67,10 @@ public enum FootprintJob {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
             progress(.writing)
+            let reach = ServiceReach.kilometres(servers: footprints.rasters.servedByTechnology, positions: positions, grid: grid)
             var summary = makeSummary(
                 request: request, grid: grid, voids: terrain.voids, analysis: analysis,
-                sites: sites, positions: positions, rasterNames: rasterNames, clutter: clutter
+                sites: sites, positions: positions, reach: reach, rasterNames: rasterNames, clutter: clutter
             )
             summary.partial = partial
             quality.summarize(into: &summary)
@@ -158,19 +159,19 @@ public enum FootprintJob {
         return table
     }
 
-    /// The GeoPackage's `footprints`: each site's covered area on the grid's CRS, with its radio and the ground its
-    /// antenna stands on (`summary`'s site areas).
+    /// The GeoPackage's `footprints`: each site's covered area on the grid's CRS, with its radio, the ground its
+    /// antenna stands on and how far it serves (`summary`'s site areas).
     private static func footprintsTable(_ footprints: [SiteFootprint], summary: FootprintSummary, grid: TerrainGrid) -> FeatureTable {
         var table = FeatureTable(name: "footprints", crs: grid.crs, columns: [
-            "id", "technology", "mast", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "synthetic_terrain",
+            "id", "technology", "mast", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "reach_km", "synthetic_terrain",
         ], textColumns: ["id", "technology", "mast", "synthetic_terrain"])
-        let grounds = Dictionary(summary.siteAreas.map { ($0.id, $0.groundM) }) { first, _ in first }
+        let areas = Dictionary(summary.siteAreas.map { ($0.id, $0) }) { first, _ in first }
         for footprint in footprints {
             let site = footprint.site
             table.append([
                 site.id, site.technology.rawValue, site.mast ?? "", "\(site.frequencyMHz)", "\(site.eirpDBm)", "\(site.antennaHeight)",
-                grounds[site.id].flatMap { $0 }.map { String(format: "%.2f", $0) } ?? "", "\(footprint.threshold)",
-                String(format: "%.4f", footprint.areaKm2), grid.isSynthetic ? "yes" : "no",
+                areas[site.id]?.groundM.map { String(format: "%.2f", $0) } ?? "", "\(footprint.threshold)",
+                String(format: "%.4f", footprint.areaKm2), areas[site.id]?.reachKm.map { String(format: "%.3f", $0) } ?? "", grid.isSynthetic ? "yes" : "no",
             ], shape: .polygons(footprint.shape))
         }
         return table
@@ -251,7 +252,7 @@ public enum FootprintJob {
 
     private static func makeSummary(
         request: FootprintRequest, grid: TerrainGrid, voids: VoidReport, analysis: FootprintAnalysis,
-        sites: [Site], positions: [MapPoint], rasterNames: [String], clutter: ClutterLosses?
+        sites: [Site], positions: [MapPoint], reach: [Double?], rasterNames: [String], clutter: ClutterLosses?
     ) -> FootprintSummary {
         let position = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1.id, $0) })
         let parameters = request.parameters
@@ -265,6 +266,7 @@ public enum FootprintJob {
                 thresholdDBm: footprint.threshold,
                 uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
                 locationMarginDB: parameters.locationMarginDB(for: footprint.site), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
+                reachKm: position[footprint.site.id].flatMap { reach[$0] },
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil
             )

@@ -76,13 +76,12 @@ public struct FootprintRequest: Sendable {
         let siteCount = sites.count
         return MemoryBudget(
             limitBytes: limits.memoryBytes,
-            bytesPerGridCell: 4 + ServerRasters.bytesPerCell(siteCount: siteCount) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
+            bytesPerGridCell: 4 + ServerRasters.bytesPerCell(sites: sites) + (residents == nil ? 0 : 24) + (clutter == nil ? 0 : 8)
                 + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 + ($0.throughput == nil ? 0 : 8) } ?? 0)
                 + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
                 + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0)
                 + RankedServers.bytesPerCell
-                * ServerRasters.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: neighbours != nil).count
-                + (residents?.traffic == nil ? 0 : BestServers.bytesPerCell * Set(sites.map(\.technology)).count),
+                * ServerRasters.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: neighbours != nil).count,
             bytesPerWindowCell: 20, windowsAtOnce: min(siteCount, ProcessInfo.processInfo.activeProcessorCount)
         )
     }

@@ -29,6 +29,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let locationMarginDB: Double
         public let coveredCells: Int
         public let areaKm2: Double
+        /// How far it serves, km: to the far corner of the farthest cell where it is its technology's best server (its
+        /// cell range, `phusong prach --cell-radius-from`); absent for a site serving no cell.
+        public let reachKm: Double?
         /// The site's own raster in the output folder (`sites/<file name>.tif`): ids are free text, file names not.
         public let raster: String
         /// The site's number in `best_server.tif` (its place in the site list, from 1); absent in a run of one site,
@@ -216,6 +219,7 @@ extension FootprintSummary.SiteArea {
         case locationMarginDB = "location_margin_db"
         case coveredCells = "covered_cells"
         case areaKm2 = "area_km2"
+        case reachKm = "reach_km"
     }
 }
 

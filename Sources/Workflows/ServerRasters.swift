@@ -22,18 +22,33 @@ struct ServerRasters {
     /// Per technology, the sites strongest in each cell (`rankedTechnologies`): for the interference matrix and
     /// neighbour lists.
     private(set) var ranks: [Technology: RankedServers] = [:]
-    /// With `--traffic`, per technology of the run, each cell's best server among that technology's sites: whom each
-    /// site serves.
-    private(set) var servedByTechnology: [Technology: BestServers] = [:]
+    /// Per technology, each cell's best server among that technology's sites, where `servers` does not hold them
+    /// already: in runs of one site, or of several technologies (`servedByTechnology`).
+    private var ownServedByTechnology: [Technology: BestServers] = [:]
+    /// The technology of a run whose sites all have one.
+    private let onlyTechnology: Technology?
+
+    /// Per technology of the run, each cell's best server among that technology's sites: whom each site serves.
+    var servedByTechnology: [Technology: BestServers] {
+        guard keepsServers, let onlyTechnology else { return ownServedByTechnology }
+        return [onlyTechnology: servers]
+    }
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
     static func keepsServers(siteCount: Int) -> Bool { siteCount > 1 }
 
-    /// Bytes per grid cell these rasters hold in a run of `siteCount` sites.
-    static func bytesPerCell(siteCount: Int) -> Int {
+    /// Whether a run of `sites` keeps each technology's best servers apart from `servers`: a run of one site keeps
+    /// no `servers`, and in a run of several technologies the best server of all is not each technology's.
+    private static func keepsServersByTechnology(_ sites: [Site]) -> Bool {
+        !keepsServers(siteCount: sites.count) || Set(sites.map(\.technology)).count > 1
+    }
+
+    /// Bytes per grid cell these rasters hold in a run of `sites`.
+    static func bytesPerCell(sites: [Site]) -> Int {
         MemoryLayout<Float>.size
-            + (keepsServers(siteCount: siteCount) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
+            + (keepsServers(siteCount: sites.count) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
+            + (keepsServersByTechnology(sites) ? BestServers.bytesPerCell * Set(sites.map(\.technology)).count : 0)
     }
 
     /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, with two 2G sites or more; with
@@ -60,8 +75,10 @@ struct ServerRasters {
         for technology in Self.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: request.neighbours != nil) {
             ranks[technology] = RankedServers(sites: sites, technology: technology, cellCount: cellCount)
         }
-        if request.residents?.traffic != nil {
-            for technology in Set(sites.map(\.technology)) { servedByTechnology[technology] = BestServers(cellCount: cellCount) }
+        let technologies = Set(sites.map(\.technology))
+        onlyTechnology = technologies.count == 1 ? technologies.first : nil
+        if Self.keepsServersByTechnology(sites) {
+            for technology in technologies { ownServedByTechnology[technology] = BestServers(cellCount: cellCount) }
         }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
@@ -77,7 +94,7 @@ struct ServerRasters {
         // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation
         // would then copy every technology's ranks, grid-sized.
         for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
-        servedByTechnology[coverage.site.technology]?.add(coverage, number: number, gridWidth: gridWidth)
+        ownServedByTechnology[coverage.site.technology]?.add(coverage, number: number, gridWidth: gridWidth)
         let threshold = Float(coverage.threshold)
         coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
             if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }

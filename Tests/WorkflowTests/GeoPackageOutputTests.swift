@@ -163,6 +163,7 @@ struct GeoPackageOutputTests {
             let row = try #require(stored[id])
             #expect(abs(Double(row["area_km2"]!)! - (try #require(site["area_km2"] as? Double))) <= 0.00005, "\(id): written to 4 decimals")
             #expect(abs(Double(row["ground_m"]!)! - ground) < 0.005, "\(id)")
+            #expect(abs(Double(row["reach_km"]!)! - (try #require(site["reach_km"] as? Double))) <= 0.0005, "\(id): written to 3 decimals")
         }
     }
 }

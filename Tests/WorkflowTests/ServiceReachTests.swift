@@ -1,0 +1,88 @@
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("How far each site serves (summary.json's reach_km)")
+struct ServiceReachTests {
+    /// A run's summary: per site id, its place on the grid, its reach (km, nil when absent), its threshold, its raster
+    /// and its number in `best_server.tif`.
+    struct RunSite {
+        let position: MapPoint
+        let reachKm: Double?
+        let thresholdDBm: Float
+        let raster: String
+        let server: Int?
+    }
+
+    func runSites(_ folder: String) throws -> [String: RunSite] {
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any])
+        let crs = try #require(summary["crs"] as? String), areas = try #require(summary["site_areas"] as? [[String: Any]])
+        let positions = try CoordinateTransform(from: "EPSG:4326", to: crs).apply(areas.map { MapPoint(x: $0["longitude"] as! Double, y: $0["latitude"] as! Double) })
+        return Dictionary(uniqueKeysWithValues: zip(areas, positions).map { area, position in
+            (area["id"] as! String, RunSite(
+                position: position, reachKm: area["reach_km"] as? Double, thresholdDBm: Float(area["threshold_dbm"] as! Double),
+                raster: folder + "/" + (area["raster"] as! String), server: area["server"] as? Int
+            ))
+        })
+    }
+
+    /// Per site `serving(value)` names for a cell of the raster at `path`, the distance (km) from the site (`sites`) to
+    /// the far corner of the farthest such cell: computed here from the raster's own georeference.
+    func farthest(in path: String, sites: [String: RunSite], serving: (Float) -> String?) throws -> [String: Double] {
+        let frame = try DEMSource.open(path).describe().frame, values = try rasterValues(path)
+        var farthest = [String: Double]()
+        for row in 0..<frame.height {
+            for column in 0..<frame.width {
+                guard let id = serving(values[row * frame.width + column]), let site = sites[id]?.position else { continue }
+                let x = frame.cornerX + (Double(column) + 0.5) * frame.pixelWidth, y = frame.cornerY - (Double(row) + 0.5) * frame.pixelHeight
+                let distance = hypot(x - site.x, y - site.y) + hypot(frame.pixelWidth, frame.pixelHeight) / 2
+                farthest[id] = max(farthest[id] ?? 0, distance / 1_000)
+            }
+        }
+        return farthest
+    }
+
+    /// Each site's reach from `best_server.tif` in the run at `folder`.
+    func bestServerReaches(_ folder: String, sites: [String: RunSite]) throws -> [String: Double] {
+        let idOfServer = Dictionary(uniqueKeysWithValues: sites.compactMap { id, site in site.server.map { (Float($0), id) } })
+        return try farthest(in: folder + "/best_server.tif", sites: sites) { idOfServer[$0] }
+    }
+
+    @Test("""
+        On N44W072, twelve 4G sectors on four masts: each site's reach_km is the far corner of the farthest cell \
+        best_server.tif gives it (computed here in the summary's CRS); with a 2G site stronger than them on a mast beside them, the 4G reaches stay those of the run without it (each \
+        technology's own best server) though best_server.tif gives them less, and the 2G site's is the farthest cell its \
+        own raster covers
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func reachOfBestServers() throws {
+        let folder = try temporaryFolder("service-reach")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (header, rows) = try writeFourMasts(to: folder + "/sites.csv", prefix: "E", technology: "4G", eirpDBm: 32)
+        func footprint(_ sites: String, _ out: String) throws -> [String: RunSite] {
+            let run = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", sites, "--out", out, "--model", "itm", "--radius-km", "6",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            return try runSites(out)
+        }
+        let lte = try footprint(folder + "/sites.csv", folder + "/lte")
+        let expected = try bestServerReaches(folder + "/lte", sites: lte)
+        #expect(expected.count == 12)
+        for (id, site) in lte {
+            let reach = try #require(site.reachKm, "\(id)"), computed = try #require(expected[id], "\(id)")
+            #expect(abs(reach - computed) <= 0.0005, "\(id): \(reach) against \(computed)")
+        }
+
+        // A 2G site 300 m from mast 0, 20 dB stronger than the sectors' reference signals against its own threshold.
+        try ([header] + rows + ["G0,44.4327,-71.48,30,60,2G,"]).joined(separator: "\n").write(toFile: folder + "/mixed.csv", atomically: true, encoding: .utf8)
+        let mixed = try footprint(folder + "/mixed.csv", folder + "/mixed")
+        for (id, site) in lte { #expect(mixed[id]?.reachKm == site.reachKm, "\(id)") }
+        let crossTechnology = try bestServerReaches(folder + "/mixed", sites: mixed)
+        #expect(lte.keys.contains { (crossTechnology[$0] ?? 0) < lte[$0]!.reachKm! - 0.5 }, "\(crossTechnology)")
+        let gsm = try #require(mixed["G0"]), threshold = gsm.thresholdDBm
+        let covered = try farthest(in: gsm.raster, sites: mixed) { $0 >= threshold ? "G0" : nil }
+        let gsmReach = try #require(gsm.reachKm), gsmCovered = try #require(covered["G0"])
+        #expect(abs(gsmReach - gsmCovered) <= 0.0005, "\(gsmReach) against \(gsmCovered)")
+    }
+}
