@@ -33,6 +33,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pscNeighbours = "psc-neighbours"
     case pscPlan = "psc-plan"
     case prachNeighbours = "prach-neighbours"
+    case prachReaches = "prach-reaches"
     case tiltPlan = "tilt-plan"
     case neighbourAudit = "neighbour-audit"
     case backhaulReach = "backhaul-reach"
@@ -57,6 +58,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .channelPlan: "channels.csv"
         case .neighbourList, .pciNeighbours, .pscNeighbours, .prachNeighbours: "neighbours.csv"
         case .pciPlan: "pci.csv"
+        case .prachReaches: "summary.json"
         case .pscPlan: "psc.csv"
         case .tiltPlan: "tilts.csv"
         case .neighbourAudit: "oss_neighbours.csv"
@@ -99,6 +101,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
         case .neighbourList, .pciNeighbours, .pscNeighbours, .prachNeighbours: ["Fixtures/fuzz/neighbours.csv"]
         case .pciPlan: ["Fixtures/fuzz/pci.csv"]
+        case .prachReaches: ["Fixtures/fuzz/summary_reach.json"]
         case .pscPlan: ["Fixtures/fuzz/psc.csv"]
         case .tiltPlan: ["Fixtures/fuzz/tilts.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
@@ -153,7 +156,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
         case .prachNeighbours:
             let shift = PRACHCyclicShift(radiusKm: 15)!
-            _ = try? PRACHPlan.problem(path, cyclicShift: shift).plan(blocks: shift.blocks(within: Array(0...29)))
+            _ = try? PRACHPlan.problem(path, shift: { _ in shift }).plan(roots: Array(0...29))
+        case .prachReaches:
+            if let reaches = try? CellReaches(summary: path) {
+                for id in reaches.kilometres.keys { _ = try? PRACHPlan.shift(of: id, in: reaches) }
+            }
         case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         case .backhaulReach:

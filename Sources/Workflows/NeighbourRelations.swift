@@ -131,13 +131,18 @@ public struct NeighbourRelations: Sendable {
 
     /// How the identities `codes` (one per site) clash.
     public func clashes(in codes: [Int]) -> Clashes {
+        clashes { codes[$0] == codes[$1] }
+    }
+
+    /// How the sites' identities clash, `sharing(a, b)` telling whether sites a and b share one (both ways alike).
+    public func clashes(where sharing: (Int, Int) -> Bool) -> Clashes {
         var clashes = Clashes()
         for site in ids.indices {
-            clashes.collisions += overlaps[site].filter { $0.site > site && codes[$0.site] == codes[site] }.count
-            clashes.reuse += nearby[site].filter { $0 > site && codes[$0] == codes[site] }.count
+            clashes.collisions += overlaps[site].filter { $0.site > site && sharing($0.site, site) }.count
+            clashes.reuse += nearby[site].filter { $0 > site && sharing($0, site) }.count
             let targets = listed[site]
             for (offset, first) in targets.enumerated() {
-                clashes.confusions += targets[(offset + 1)...].filter { codes[$0] == codes[first] }.count
+                clashes.confusions += targets[(offset + 1)...].filter { sharing($0, first) }.count
             }
         }
         return clashes
@@ -146,10 +151,15 @@ public struct NeighbourRelations: Sendable {
     /// For `site` in `codes`: the neighbours sharing its identity, the pairs of neighbours of a site listing it in
     /// which it shares the other's, and the other sites within the reuse distance sharing it.
     public func clashes(of site: Int, in codes: [Int]) -> Clashes {
+        clashes(of: site) { codes[$0] == codes[$1] }
+    }
+
+    /// `clashes(of:in:)` with `sharing(a, b)` telling whether sites a and b share an identity.
+    public func clashes(of site: Int, where sharing: (Int, Int) -> Bool) -> Clashes {
         Clashes(
-            collisions: overlaps[site].filter { codes[$0.site] == codes[site] }.count,
-            confusions: listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && codes[$0] == codes[site] }.count },
-            reuse: nearby[site].filter { codes[$0] == codes[site] }.count
+            collisions: overlaps[site].filter { sharing($0.site, site) }.count,
+            confusions: listers[site].reduce(0) { total, lister in total + listed[lister].filter { $0 != site && sharing($0, site) }.count },
+            reuse: nearby[site].filter { sharing($0, site) }.count
         )
     }
 

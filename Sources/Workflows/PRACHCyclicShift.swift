@@ -24,6 +24,15 @@ public struct PRACHCyclicShift: Sendable, Equatable {
         configuration = found
     }
 
+    /// The shift of `zeroCorrelationZoneConfig` `configuration`, 1–15.
+    init(configuration: Int) {
+        precondition(Self.samples.indices.dropFirst().contains(configuration), "zeroCorrelationZoneConfig 1–15")
+        self.configuration = configuration
+    }
+
+    /// The shortest shift (configuration 1), for cells serving no handset as far as the predictions go.
+    public static let shortest = PRACHCyclicShift(configuration: 1)
+
     /// The farthest a handset may be for a shift of `samples`, km, to a tenth below.
     static func reachKm(samples: Int) -> Double {
         let samplesPerMicrosecond = Double(sequenceLength) / 800, delaySpreadMicroseconds = 5.0, filterSamples = 2.0

@@ -1,17 +1,35 @@
 import Coverage
+import Foundation
 import Planning
 import Terrain
 
 /// A 4G PRACH root-sequence plan's files: the neighbour lists a `--neighbours` run wrote (`neighbours.csv`, its 4G
-/// relations on one carrier), the root sequences to use, and the plan (`prach.csv`).
+/// relations on one carrier), the cells' reach (one for all, or each site's from the run's `summary.json`), the root
+/// sequences to use, and the plan (`prach.csv`).
 public enum PRACHPlan {
-    /// A planner over the 4G sites of the neighbour lists in `path` for cells of `cyclicShift`; with `reuseMetres`,
-    /// sites nearer than it (placed by the site list at `sitesPath`, which must hold them all) kept off one block.
+    /// A planner over the 4G sites of the neighbour lists in `path`, each of the cyclic shift `shift` gives it; with
+    /// `reuseMetres`, sites nearer than it (placed by the site list at `sitesPath`, which must hold them all) kept from
+    /// sharing a root sequence.
     public static func problem(
-        _ path: String, cyclicShift: PRACHCyclicShift, sites sitesPath: String? = nil, reuseMetres: Double? = nil
+        _ path: String, shift: (_ id: String) throws(InputError) -> PRACHCyclicShift, sites sitesPath: String? = nil, reuseMetres: Double? = nil
     ) throws(InputError) -> PRACHPlanner {
         let read = try NeighbourRelations.read(path, technology: .lte, sameCarrierOnly: true, sites: sitesPath, reuseMetres: reuseMetres)
-        return PRACHPlanner(read.relations, cyclicShift: cyclicShift)
+        var shifts: [PRACHCyclicShift] = []
+        for id in read.relations.ids { shifts.append(try shift(id)) }
+        return PRACHPlanner(read.relations, shifts: shifts)
+    }
+
+    /// The cyclic shift of site `id` of the run of `reaches`: its reach's, the shortest for a site serving no cell; a
+    /// site reaching beyond the longest shift refused.
+    public static func shift(of id: String, in reaches: CellReaches) throws(InputError) -> PRACHCyclicShift {
+        guard let reach = try reaches.reach(of: id) else { return .shortest }
+        guard let shift = PRACHCyclicShift(radiusKm: reach) else {
+            throw InputError(
+                path: reaches.path,
+                reason: "site '\(id)' serves cells \(reach) km away, beyond the longest cyclic shift's reach (\(PRACHCyclicShift.longestReachKm) km)"
+            )
+        }
+        return shift
     }
 
     /// The logical root sequences (0–837) of a list such as "0-815" or "0-399,500-837"; nil for a malformed list, a
@@ -21,30 +39,33 @@ public enum PRACHPlan {
     }
 
     /// The plan in `path` (columns `id` and `root_sequence_index`): each listed site's first root sequence, which must
-    /// start a block of `cyclicShift`'s (cells planned for the same reach).
-    public static func load(_ path: String, cyclicShift: PRACHCyclicShift) throws(InputError) -> [String: Int] {
+    /// start a block of its cyclic shift in `planner` (cells planned for the same reach); sites not in the planner's
+    /// lists are kept as read.
+    public static func load(_ path: String, for planner: PRACHPlanner) throws(InputError) -> [String: Int] {
         let plan = try loadIdentityPlan(
             path, column: "root_sequence_index", range: PRACHCyclicShift.rootRange, what: "root sequence index", writer: "phusong prach"
         )
-        if let (id, index) = plan.sorted(by: { $0.key < $1.key }).first(where: { !cyclicShift.startsBlock($0.value) }) {
+        let number = Dictionary(uniqueKeysWithValues: planner.ids.enumerated().map { ($1, $0) })
+        for (id, index) in plan.sorted(by: { $0.key < $1.key }) {
+            guard let site = number[id], case let shift = planner.shifts[site], !shift.startsBlock(index) else { continue }
             throw InputError(
                 path: path,
-                reason: "site '\(id)': root_sequence_index \(index) does not start a block of \(cyclicShift.rootsPerCell) (0, \(cyclicShift.rootsPerCell), "
-                    + "\(2 * cyclicShift.rootsPerCell)…), as cells planned for this reach take"
+                reason: "site '\(id)': root_sequence_index \(index) does not start a block of \(shift.rootsPerCell) (0, \(shift.rootsPerCell), "
+                    + "\(2 * shift.rootsPerCell)…), as cells planned for its reach take"
             )
         }
         return plan
     }
 
-    /// `prach.csv`: per site its first root sequence (`root_sequence_index`), how many it takes, the neighbours on its
-    /// carrier sharing them (collisions), the pairs of such neighbours of a site listing it in which it shares the
-    /// other's (confusions), and the other sites within the reuse distance sharing them.
+    /// `prach.csv`: per site its first root sequence (`root_sequence_index`), how many it takes, its cyclic shift, the
+    /// neighbours on its carrier sharing one (collisions), the pairs of such neighbours of a site listing it in which it
+    /// shares the other's (confusions), and the other sites within the reuse distance sharing one.
     public static func csv(_ planner: PRACHPlanner, starts: [Int]) -> String {
         var lines = ["id,root_sequence_index,root_sequences,zero_correlation_zone_config,collisions,confusions,reuse_clashes"]
         for (site, id) in planner.ids.enumerated() {
-            let clashes = planner.relations.clashes(of: site, in: starts)
+            let clashes = planner.clashes(of: site, in: starts), shift = planner.shifts[site]
             lines.append(
-                "\(csvField(id)),\(starts[site]),\(planner.cyclicShift.rootsPerCell),\(planner.cyclicShift.configuration),"
+                "\(csvField(id)),\(starts[site]),\(shift.rootsPerCell),\(shift.configuration),"
                     + "\(clashes.collisions),\(clashes.confusions),\(clashes.reuse)"
             )
         }

@@ -1,30 +1,67 @@
 /// Gives 4G cells their PRACH root sequences from their neighbour lists: each cell the `rootsPerCell` logical root
-/// sequences from its `rootSequenceIndex` on, in blocks of that many (so two cells' sequences are all alike or none).
-/// Two neighbours on one carrier on one block take each other's handsets' preambles for their own (a collision), and
-/// two such neighbours of one cell make a handset's preamble ambiguous there (a confusion). The plan has as few of both
-/// (and, with a reuse distance, of sites nearer than it on one block) as it finds: the sites with most relations first,
-/// each the block least used among those without a conflict, then sites in conflict moved while that lowers theirs.
-/// A heuristic: it gives no bound on how far the plan lies from the best.
+/// sequences of its cyclic shift from its `rootSequenceIndex` on, in blocks of that many from 0 (so two cells of one
+/// shift share all their sequences or none). Two neighbours on one carrier sharing a sequence take each other's
+/// handsets' preambles for their own (a collision), and two such neighbours of one cell make a handset's preamble
+/// ambiguous there (a confusion). The plan has as few of both (and, with a reuse distance, of sites nearer than it
+/// sharing a sequence) as it finds: the sites with most relations first, each the block least used among those without
+/// a conflict, then sites in conflict moved while that lowers theirs. A heuristic: it gives no bound on how far the
+/// plan lies from the best.
 public struct PRACHPlanner: Sendable {
     /// The 4G sites' relations on one carrier.
     public let relations: NeighbourRelations
-    public let cyclicShift: PRACHCyclicShift
+    /// Per site, its cells' cyclic shift (each its own reach's, or one for all).
+    public let shifts: [PRACHCyclicShift]
 
     /// The 4G sites.
     public var ids: [String] { relations.ids }
 
-    public init(_ relations: NeighbourRelations, cyclicShift: PRACHCyclicShift) {
+    /// A planner for sites of the cyclic shifts `shifts` (one per site of `relations`).
+    public init(_ relations: NeighbourRelations, shifts: [PRACHCyclicShift]) {
+        precondition(shifts.count == relations.ids.count, "one cyclic shift per site")
         self.relations = relations
-        self.cyclicShift = cyclicShift
+        self.shifts = shifts
     }
 
-    /// Each site's `rootSequenceIndex`, the first of its block, from `blocks` (`PRACHCyclicShift.blocks(within:)`);
-    /// sites in `kept` (index by site number, each the first of a block) keep theirs and the others are planned around them.
-    public func plan(blocks: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
+    /// A planner for sites all of one cyclic shift.
+    public init(_ relations: NeighbourRelations, cyclicShift: PRACHCyclicShift) {
+        self.init(relations, shifts: Array(repeating: cyclicShift, count: relations.ids.count))
+    }
+
+    /// The root sequences `site` takes from `start` on.
+    public func sequences(of site: Int, from start: Int) -> Range<Int> { start..<(start + shifts[site].rootsPerCell) }
+
+    /// How the root sequences from `starts` (one first sequence per site) clash: two sites clash where they share one.
+    public func clashes(in starts: [Int]) -> NeighbourRelations.Clashes {
+        relations.clashes { sequences(of: $0, from: starts[$0]).overlaps(sequences(of: $1, from: starts[$1])) }
+    }
+
+    /// `site`'s clashes in `starts`, as `NeighbourRelations.clashes(of:in:)` counts them.
+    public func clashes(of site: Int, in starts: [Int]) -> NeighbourRelations.Clashes {
+        relations.clashes(of: site) { sequences(of: $0, from: starts[$0]).overlaps(sequences(of: $1, from: starts[$1])) }
+    }
+
+    /// Each site's `rootSequenceIndex`, the first of one of its shift's blocks wholly within `roots` (logical indices;
+    /// every site must have one: `sitesWithoutBlock(within:)`); sites in `kept` (index by site number) keep theirs and
+    /// the others are planned around them.
+    public func plan(roots: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
         let degree = ids.indices.map { relations.listed[$0].count + relations.listers[$0].count }
         let order = ids.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
-        return assignCodes(count: ids.count, order: order, codes: blocks, fixed: kept, none: 0) { site, start in
-            relations.conflicting(site).reduce(into: [Int: Int]()) { counts, other in if start[other] >= 0 { counts[start[other], default: 0] += 1 } }
+        var blocks = [Int: [Int]]()
+        for shift in Set(shifts.map(\.configuration)) { blocks[shift] = PRACHCyclicShift(configuration: shift).blocks(within: roots) }
+        return assignCodes(count: ids.count, order: order, codes: { blocks[shifts[$0].configuration]! }, fixed: kept, none: 0) { site, start in
+            let length = shifts[site].rootsPerCell
+            return relations.conflicting(site).reduce(into: [Int: Int]()) { counts, other in
+                guard start[other] >= 0 else { return }
+                // The blocks of `site`'s shift that share a sequence with the other's.
+                let taken = sequences(of: other, from: start[other])
+                for block in stride(from: (taken.lowerBound / length) * length, to: taken.upperBound, by: length) { counts[block, default: 0] += 1 }
+            }
         }
+    }
+
+    /// The sites whose shift has no block wholly within `roots`.
+    public func sitesWithoutBlock(within roots: [Int]) -> [Int] {
+        let configurations = Set(shifts.map(\.configuration)).filter { PRACHCyclicShift(configuration: $0).blocks(within: roots).isEmpty }
+        return ids.indices.filter { configurations.contains(shifts[$0].configuration) }
     }
 }

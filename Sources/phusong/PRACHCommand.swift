@@ -8,8 +8,8 @@ struct PRACHCommand: ParsableCommand {
         commandName: "prach",
         abstract: "A PRACH root-sequence plan for 4G sites from the neighbour lists of a footprint run with --neighbours.",
         discussion: """
-            phusong prach --neighbours RUN/neighbours.csv --cell-radius-km 15 [--roots 0-837] [--sites SITES --reuse-distance-km 10]
-                [--keep ON_AIR.csv] --out prach.csv
+            phusong prach --neighbours RUN/neighbours.csv (--cell-radius-km 15 | --cell-radius-from RUN/summary.json) [--roots 0-837]
+                [--sites SITES --reuse-distance-km 10] [--keep ON_AIR.csv] --out prach.csv
             The cells' reach sets the preambles' cyclic shift (zeroCorrelationZoneConfig) and so how many root sequences
             each cell takes; neighbours on one carrier get different ones.
             """
@@ -18,8 +18,11 @@ struct PRACHCommand: ParsableCommand {
     @Option(help: "The neighbour lists: neighbours.csv of a footprint or evaluate run with --neighbours (its 4G relations on one carrier).")
     var neighbours: String
 
-    @Option(name: .customLong("cell-radius-km"), parsing: .unconditional, help: "The farthest a handset may be from its cell, km (up to \(PRACHCyclicShift.longestReachKm)): it sets the cyclic shift.")
-    var cellRadiusKm: Double
+    @Option(name: .customLong("cell-radius-km"), parsing: .unconditional, help: "The farthest a handset may be from any cell, km (up to \(PRACHCyclicShift.longestReachKm)): it sets one cyclic shift for all.")
+    var cellRadiusKm: Double?
+
+    @Option(name: .customLong("cell-radius-from"), help: "A footprint run's summary.json: each cell's own reach (site_areas' reach_km, how far it is best server) sets its cyclic shift.")
+    var cellRadiusFrom: String?
 
     @Option(help: "The logical root sequences (0–837) to use, e.g. 0-837, or 0-815 to leave 816–837 to high-speed cells.")
     var roots = "0-837"
@@ -33,33 +36,58 @@ struct PRACHCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard let shift = PRACHCyclicShift(radiusKm: cellRadiusKm) else {
+        guard (cellRadiusKm == nil) != (cellRadiusFrom == nil) else {
+            throw ValidationError("give either --cell-radius-km (one reach for all cells) or --cell-radius-from (each cell's from a run), not both nor neither")
+        }
+        if let cellRadiusKm, PRACHCyclicShift(radiusKm: cellRadiusKm) == nil {
             throw ValidationError("--cell-radius-km must be more than 0 and within the longest cyclic shift's reach, \(PRACHCyclicShift.longestReachKm) km")
         }
-        guard let roots = PRACHPlan.roots(roots) else { throw ValidationError("--roots must list root sequences (0–837) and ranges such as 0-815, each once") }
-        guard !shift.blocks(within: roots).isEmpty else {
-            throw ValidationError("--roots holds no \(shift.rootsPerCell) root sequences in a row, which a cell reaching \(cellRadiusKm) km takes")
-        }
+        guard PRACHPlan.roots(roots) != nil else { throw ValidationError("--roots must list root sequences (0–837) and ranges such as 0-815, each once") }
         try reuse.requireDistanceWithSites(for: "prach")
     }
 
     func run() throws {
-        let shift = PRACHCyclicShift(radiusKm: cellRadiusKm)!, roots = PRACHPlan.roots(roots) ?? []
+        let roots = PRACHPlan.roots(roots) ?? []
+        let reaches = try reportingInputErrors { () throws(InputError) in try cellRadiusFrom.map { path throws(InputError) in try CellReaches(summary: path) } }
         let planner = try reportingInputErrors { () throws(InputError) in
-            try PRACHPlan.problem(neighbours, cyclicShift: shift, sites: reuse.sites, reuseMetres: reuse.reuseMetres)
+            try PRACHPlan.problem(neighbours, shift: { id throws(InputError) in
+                if let reaches { return try PRACHPlan.shift(of: id, in: reaches) }
+                return PRACHCyclicShift(radiusKm: cellRadiusKm ?? 0)!
+            }, sites: reuse.sites, reuseMetres: reuse.reuseMetres)
         }
-        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path, cyclicShift: shift) } ?? [:] }
-        let keeping = planner.relations.numbered(kept), blocks = shift.blocks(within: roots)
-        let starts = planner.plan(blocks: blocks, keeping: keeping), clashes = planner.relations.clashes(in: starts)
+        if let site = planner.sitesWithoutBlock(within: roots).first {
+            let shift = planner.shifts[site]
+            throw ValidationError(
+                "--roots holds no \(shift.rootsPerCell) root sequences in a row, which a cell reaching \(String(format: "%.1f", shift.reachKm)) km takes "
+                    + "(site '\(planner.ids[site])')"
+            )
+        }
+        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path, for: planner) } ?? [:] }
+        let keeping = planner.relations.numbered(kept)
+        let starts = planner.plan(roots: roots, keeping: keeping), clashes = planner.clashes(in: starts)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts), to: out) }
-        print("PRACH plan: \(planner.ids.count) 4G sites, \(Set(starts).count) of \(blocks.count) blocks of root sequences used")
-        print(
-            "  cyclic shift \(shift.shiftSamples) samples (zeroCorrelationZoneConfig \(shift.configuration)), reaching \(String(format: "%.1f", shift.reachKm)) km: "
-                + "\(shift.preamblesPerRoot) preambles per root sequence, \(shift.rootsPerCell) root sequences per cell"
-        )
-        print("  collisions (a site and a neighbour on its carrier on one block): \(clashes.collisions)")
-        print("  confusions (two such neighbours of a site on one block): \(clashes.confusions)")
-        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km on one block, not neighbours: \(clashes.reuse)") }
+        let used = Set(planner.ids.indices.flatMap { planner.sequences(of: $0, from: starts[$0]) })
+        print("PRACH plan: \(planner.ids.count) 4G sites on \(used.count) of the \(roots.count) root sequences listed")
+        for (configuration, sites) in Dictionary(grouping: planner.shifts, by: \.configuration).sorted(by: { $0.key < $1.key }) {
+            let shift = sites[0]
+            print(
+                "  cyclic shift \(shift.shiftSamples) samples (zeroCorrelationZoneConfig \(configuration)), reaching \(String(format: "%.1f", shift.reachKm)) km: "
+                    + "\(shift.preamblesPerRoot) preambles per root sequence, \(shift.rootsPerCell) root sequences per cell: \(sites.count) sites"
+            )
+        }
+        if let reaches {
+            let servingNone = planner.ids.filter { reaches.kilometres[$0] == .some(nil) }, atRadius = planner.ids.filter(reaches.atRunRadius)
+            if !servingNone.isEmpty { print("  serving no cell in the run, so given the shortest shift: \(servingNone.count) sites (\(firstTen(servingNone)))") }
+            if !atRadius.isEmpty {
+                print(
+                    "  warning: \(atRadius.count) sites serve cells at the run's radius, \(reaches.runRadiusKm) km (\(firstTen(atRadius))), and may reach "
+                        + "farther: run the footprint with a larger --radius-km for their shift"
+                )
+            }
+        }
+        print("  collisions (a site and a neighbour on its carrier sharing a root sequence): \(clashes.collisions)")
+        print("  confusions (two such neighbours of a site sharing one): \(clashes.confusions)")
+        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km sharing a root sequence, not neighbours: \(clashes.reuse)") }
         if keep != nil { print("  kept: \(keeping.count) sites' root sequences (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
         print("Results: \(out)")
     }

@@ -45,25 +45,60 @@ struct PRACHPlanTests {
             let planner = PRACHPlanner(
                 NeighbourRelations(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast), cyclicShift: shift
             )
-            let blocks = shift.blocks(within: Array(0...837))
-            let starts = planner.plan(blocks: blocks)
-            #expect(planner.plan(blocks: blocks) == starts && starts.allSatisfy(blocks.contains))
+            let blocks = shift.blocks(within: Array(0...837)), length = shift.rootsPerCell
+            let starts = planner.plan(roots: Array(0...837))
+            #expect(planner.plan(roots: Array(0...837)) == starts && starts.allSatisfy(blocks.contains))
             #expect(clashesCounted(relations, starts) == (0, 0))
-            let onAir = planner.plan(blocks: Array(blocks.suffix(40)))
+            let onAir = planner.plan(roots: blocks.suffix(40).flatMap { $0..<($0 + length) })
             let kept = Dictionary(uniqueKeysWithValues: stride(from: 0, to: sites, by: 2).map { ($0, onAir[$0]) })
-            let around = planner.plan(blocks: blocks, keeping: kept)
+            let around = planner.plan(roots: Array(0...837), keeping: kept)
             #expect(kept.allSatisfy { around[$0.key] == $0.value } && clashesCounted(relations, around) == (0, 0))
-            let few = planner.plan(blocks: Array(blocks.prefix(3)))
-            let counted = planner.relations.clashes(in: few), expected = clashesCounted(relations, few)
+            let few = planner.plan(roots: Array(0..<(3 * length)))
+            let counted = planner.clashes(in: few), expected = clashesCounted(relations, few)
             #expect(counted.collisions == expected.collisions && counted.confusions == expected.confusions, "\(relations)")
-            let perSite = (0..<sites).map { planner.relations.clashes(of: $0, in: few) }
+            let perSite = (0..<sites).map { planner.clashes(of: $0, in: few) }
             #expect(perSite.reduce(0) { $0 + $1.collisions } == 2 * counted.collisions)
             for site in 0..<sites {
                 for block in blocks.prefix(3) {
                     var moved = few
                     moved[site] = block
-                    let after = planner.relations.clashes(of: site, in: moved)
+                    let after = planner.clashes(of: site, in: moved)
                     #expect(after.collisions + after.confusions >= perSite[site].collisions + perSite[site].confusions, "\(relations)")
+                }
+            }
+        }
+    }
+
+    @Test("""
+        Cells of different reach take their own shifts' blocks: with sequences enough no neighbours on one carrier, nor \
+        two of one site's, share a sequence; with few the clashes are the pairs sharing one, counted from the relations, \
+        and no site can move to another of its blocks with fewer
+        """)
+    func plannerOfMixedReach() {
+        var random = SeededGenerator(seed: 839)
+        let radii = [1.5, 4, 9, 15, 30]
+        for _ in 0..<12 {
+            let (sites, relations, onOneMast) = randomRelations(masts: 10, sectors: 1...3, share: 0.2, random: &random)
+            let shifts = (0..<sites).map { _ in PRACHCyclicShift(radiusKm: radii.randomElement(using: &random)!)! }
+            let planner = PRACHPlanner(
+                NeighbourRelations(ids: (0..<sites).map { "E\($0)" }, relations: relations, onOneMast: onOneMast), shifts: shifts
+            )
+            func sharing(_ starts: [Int]) -> (Int, Int) -> Bool {
+                { planner.sequences(of: $0, from: starts[$0]).overlaps(planner.sequences(of: $1, from: starts[$1])) }
+            }
+            let starts = planner.plan(roots: Array(0...837))
+            #expect((0..<sites).allSatisfy { shifts[$0].blocks(within: Array(0...837)).contains(starts[$0]) })
+            #expect(clashesCounted(relations, sharing: sharing(starts)) == (0, 0), "\(starts)")
+            let roots = Array(0..<64), few = planner.plan(roots: roots)
+            let counted = planner.clashes(in: few), expected = clashesCounted(relations, sharing: sharing(few))
+            #expect(counted.collisions == expected.collisions && counted.confusions == expected.confusions, "\(relations)")
+            for site in 0..<sites {
+                let now = planner.clashes(of: site, in: few)
+                for block in shifts[site].blocks(within: roots) {
+                    var moved = few
+                    moved[site] = block
+                    let after = planner.clashes(of: site, in: moved)
+                    #expect(after.collisions + after.confusions >= now.collisions + now.confusions, "\(relations)")
                 }
             }
         }
@@ -93,8 +128,8 @@ struct PRACHPlanTests {
         let planned = try prach(["--cell-radius-km", "15", "--roots", "0-89", "--out", folder + "/prach.csv"])
         #expect(planned.status == 0, "\(planned.stderr)")
         #expect(planned.stdout.contains("reaching 15.9 km: 7 preambles per root sequence, 10 root sequences per cell"), "\(planned.stdout)")
-        #expect(planned.stdout.contains("collisions (a site and a neighbour on its carrier on one block): 0"), "\(planned.stdout)")
-        #expect(planned.stdout.contains("confusions (two such neighbours of a site on one block): 0"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("collisions (a site and a neighbour on its carrier sharing a root sequence): 0"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("confusions (two such neighbours of a site sharing one): 0"), "\(planned.stdout)")
         let plan = try csvRows(folder + "/prach.csv")
         #expect(plan.count == 12 && plan.values.allSatisfy { Array(stride(from: 0, through: 80, by: 10)).contains(Int($0["root_sequence_index"]!)!) && $0["root_sequences"] == "10" })
         let relations = try csvTable(folder + "/lists/neighbours.csv").filter { $0["technology"] == "4G" }
@@ -112,6 +147,8 @@ struct PRACHPlanTests {
             (["--cell-radius-km", "15", "--roots", "0-8"], "--roots holds no 10 root sequences in a row"),
             (["--cell-radius-km", "15", "--roots", "0-838"], "--roots must list root sequences (0–837)"),
             (["--cell-radius-km", "15", "--sites", folder + "/sites.csv"], "--sites applies to prach with --reuse-distance-km"),
+            (["--cell-radius-km", "15", "--cell-radius-from", folder + "/lists/summary.json"], "give either --cell-radius-km"),
+            ([], "give either --cell-radius-km"),
         ] {
             let refused = try prach(options + ["--out", folder + "/no.csv"])
             #expect(refused.status != 0 && refused.stderr.contains(fault) && !FileManager.default.fileExists(atPath: folder + "/no.csv"), "\(refused.stderr)")
@@ -124,8 +161,51 @@ struct PRACHPlanTests {
         let shifted = try prach(["--cell-radius-km", "15", "--keep", folder + "/shifted.csv", "--out", folder + "/no.csv"])
         #expect(shifted.status != 0 && shifted.stderr.contains("shifted.csv: site 'E0-1': root_sequence_index 35 does not start a block of 10"), "\(shifted.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/no.csv"))
+        try ownReach(folder: folder, prach: prach)
         try "technology,source,target,reason,cells\n4G,A,B,coverage,3\n".write(toFile: folder + "/old.csv", atomically: true, encoding: .utf8)
         let old = try runProgram(phusongExecutable, ["prach", "--neighbours", folder + "/old.csv", "--cell-radius-km", "5", "--out", folder + "/no.csv"])
         #expect(old.status != 0 && old.stderr.contains("needs the columns technology, source, target, reason, cells and same_frequency"), "\(old.stderr)")
+    }
+
+    /// `prach --cell-radius-from` on the run in `folder/lists`: each site the shift of its own reach_km, its sequences a
+    /// block of that shift, no two neighbours on one carrier sharing one, and those serving cells at the run's radius
+    /// named; a site without a reach the shortest shift; summaries without a site of the lists, or without reaches,
+    /// refused.
+    func ownReach(folder: String, prach: ([String]) throws -> (status: Int32, stdout: String, stderr: String)) throws {
+        let summary = folder + "/lists/summary.json"
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        let areas = try #require(json["site_areas"] as? [[String: Any]])
+        let reaches = Dictionary(uniqueKeysWithValues: areas.map { ($0["id"] as! String, $0["reach_km"] as! Double) })
+        let own = try prach(["--cell-radius-from", summary, "--out", folder + "/own.csv"])
+        #expect(own.status == 0, "\(own.stderr)")
+        let plan = try csvRows(folder + "/own.csv")
+        #expect(plan.count == 12)
+        var sequences = [String: Range<Int>]()
+        for (id, row) in plan {
+            let reach = try #require(reaches[id]), shift = try #require(PRACHCyclicShift(radiusKm: reach))
+            let first = Int(row["root_sequence_index"]!)!, count = Int(row["root_sequences"]!)!
+            #expect(Int(row["zero_correlation_zone_config"]!) == shift.configuration && count == shift.rootsPerCell && first % count == 0, "\(id): \(row)")
+            sequences[id] = first..<(first + count)
+        }
+        #expect(Set(plan.values.map { $0["zero_correlation_zone_config"]! }).count > 1, "\(reaches)")
+        let sameCarrier = try csvTable(folder + "/lists/neighbours.csv").filter { $0["technology"] == "4G" && $0["same_frequency"] == "true" }
+        #expect(!sameCarrier.isEmpty && sameCarrier.allSatisfy { !sequences[$0["source"]!]!.overlaps(sequences[$0["target"]!]!) })
+        let radius = try #require(json["radius_km"] as? Double), cell = try #require(json["resolution_m"] as? Double) / 1_000
+        let atRadius = reaches.values.filter { $0 >= radius - cell }.count
+        #expect(atRadius > 0 && own.stdout.contains("warning: \(atRadius) sites serve cells at the run's radius, 5.0 km"), "\(own.stdout)")
+        var served = json
+        served["site_areas"] = areas.map { $0["id"] as? String == "E0-1" ? $0.filter { $0.key != "reach_km" } : $0 }
+        try JSONSerialization.data(withJSONObject: served).write(to: URL(fileURLWithPath: folder + "/none.json"))
+        let none = try prach(["--cell-radius-from", folder + "/none.json", "--out", folder + "/none.csv"])
+        #expect(none.stdout.contains("serving no cell in the run, so given the shortest shift: 1 sites (E0-1)"), "\(none.stdout)")
+        #expect(try csvRows(folder + "/none.csv")["E0-1"]?["zero_correlation_zone_config"] == "1")
+        for (areas, fault) in [
+            (areas.filter { $0["id"] as? String != "E0-1" }, "site 'E0-1' of the neighbour lists is not in its site_areas"),
+            (areas.map { $0.filter { $0.key != "reach_km" } }, "no site has a reach_km"),
+        ] {
+            try JSONSerialization.data(withJSONObject: ["site_areas": areas, "radius_km": 5, "resolution_m": 90]).write(to: URL(fileURLWithPath: folder + "/other.json"))
+            let refused = try prach(["--cell-radius-from", folder + "/other.json", "--out", folder + "/no.csv"])
+            #expect(refused.status != 0 && refused.stderr.contains("other.json: " + fault) && !FileManager.default.fileExists(atPath: folder + "/no.csv"), "\(refused.stderr)")
+        }
     }
 }

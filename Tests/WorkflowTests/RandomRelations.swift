@@ -24,10 +24,15 @@ func randomRelations(
 /// The pairs of neighbours on one identity in `codes` and the pairs of one site's neighbours on one, counted from the
 /// relations (source, target, cells).
 func clashesCounted(_ relations: [(Int, Int, Int)], _ codes: [Int]) -> (collisions: Int, confusions: Int) {
+    clashesCounted(relations) { codes[$0] == codes[$1] }
+}
+
+/// `clashesCounted` with `sharing(a, b)` telling whether sites a and b share an identity.
+func clashesCounted(_ relations: [(Int, Int, Int)], sharing: (Int, Int) -> Bool) -> (collisions: Int, confusions: Int) {
     let pairs = Set(relations.filter { $0.0 != $0.1 }.map { [min($0.0, $0.1), max($0.0, $0.1)] })
     let targets = Dictionary(grouping: relations, by: \.0).mapValues { Set($0.map(\.1)).sorted() }
     let confusions = targets.values.reduce(0) { total, list in
-        total + list.indices.reduce(0) { sum, first in sum + list[(first + 1)...].filter { codes[$0] == codes[list[first]] }.count }
+        total + list.indices.reduce(0) { sum, first in sum + list[(first + 1)...].filter { sharing($0, list[first]) }.count }
     }
-    return (pairs.filter { codes[$0[0]] == codes[$0[1]] }.count, confusions)
+    return (pairs.filter { sharing($0[0], $0[1]) }.count, confusions)
 }
