@@ -155,11 +155,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .pscNeighbours: _ = try? PSCPlan.problem(path).plan(groups: [0, 1])
         case .pscPlan: _ = try? PSCPlan.apply(try PSCPlan.load(path), to: Self.channelSites, path: path)
         case .prachNeighbours:
-            let shift = PRACHCyclicShift(radiusKm: 15)!
-            _ = try? PRACHPlan.problem(path, shift: { _ in shift }).plan(roots: Array(0...29))
+            _ = try? PRACHPlan.problem(path, rangeKm: { _ in 15 }).planner.plan(roots: Array(0...29))
         case .prachReaches:
             if let reaches = try? CellReaches(summary: path) {
-                for id in reaches.kilometres.keys { _ = try? PRACHPlan.shift(of: id, in: reaches) }
+                for id in reaches.kilometres.keys { _ = try? PRACHPlan.range(of: id, in: reaches) }
             }
         case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv

@@ -32,7 +32,7 @@ struct PRACHCommand: ParsableCommand {
     @Option(help: "Sites that keep their root sequences: a CSV of id and root_sequence_index (a plan for the same reach, or what the network has on air); the others are planned around them.")
     var keep: String?
 
-    @Option(help: "The plan to write: a CSV of id, root_sequence_index, root_sequences, zero_correlation_zone_config, collisions, confusions, reuse_clashes.")
+    @Option(help: "The plan to write: a CSV of id, root_sequence_index, root_sequences, zero_correlation_zone_config, preamble_format, collisions, confusions, reuse_clashes.")
     var out: String
 
     func validate() throws {
@@ -49,10 +49,10 @@ struct PRACHCommand: ParsableCommand {
     func run() throws {
         let roots = PRACHPlan.roots(roots) ?? []
         let reaches = try reportingInputErrors { () throws(InputError) in try cellRadiusFrom.map { path throws(InputError) in try CellReaches(summary: path) } }
-        let planner = try reportingInputErrors { () throws(InputError) in
-            try PRACHPlan.problem(neighbours, shift: { id throws(InputError) in
-                if let reaches { return try PRACHPlan.shift(of: id, in: reaches) }
-                return PRACHCyclicShift(radiusKm: cellRadiusKm ?? 0)!
+        let (planner, formats) = try reportingInputErrors { () throws(InputError) in
+            try PRACHPlan.problem(neighbours, rangeKm: { id throws(InputError) in
+                if let reaches { return try PRACHPlan.range(of: id, in: reaches) }
+                return cellRadiusKm
             }, sites: reuse.sites, reuseMetres: reuse.reuseMetres)
         }
         if let site = planner.sitesWithoutBlock(within: roots).first {
@@ -65,7 +65,7 @@ struct PRACHCommand: ParsableCommand {
         let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path, for: planner) } ?? [:] }
         let keeping = planner.relations.numbered(kept)
         let starts = planner.plan(roots: roots, keeping: keeping), clashes = planner.clashes(in: starts)
-        try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts), to: out) }
+        try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts, formats: formats), to: out) }
         let used = Set(planner.ids.indices.flatMap { planner.sequences(of: $0, from: starts[$0]) })
         print("PRACH plan: \(planner.ids.count) 4G sites on \(used.count) of the \(roots.count) root sequences listed")
         for (configuration, sites) in Dictionary(grouping: planner.shifts, by: \.configuration).sorted(by: { $0.key < $1.key }) {
@@ -75,6 +75,8 @@ struct PRACHCommand: ParsableCommand {
                     + "\(shift.preamblesPerRoot) preambles per root sequence, \(shift.rootsPerCell) root sequences per cell: \(sites.count) sites"
             )
         }
+        let byFormat = Dictionary(grouping: formats, by: \.rawValue).sorted { $0.key < $1.key }
+        print("  preamble formats: " + byFormat.map { "\($0.key) (to \(String(format: "%.1f", $0.value[0].reachKm)) km) \($0.value.count) sites" }.joined(separator: ", "))
         if let reaches {
             let servingNone = planner.ids.filter { reaches.kilometres[$0] == .some(nil) }, atRadius = planner.ids.filter(reaches.atRunRadius)
             if !servingNone.isEmpty { print("  serving no cell in the run, so given the shortest shift: \(servingNone.count) sites (\(firstTen(servingNone)))") }

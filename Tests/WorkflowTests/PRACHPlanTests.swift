@@ -33,6 +33,26 @@ struct PRACHPlanTests {
     }
 
     @Test("""
+        A cell's range takes the preamble format of fewest subframes (the repeated sequence first of two alike) whose \
+        cyclic prefix and guard time both outlast the round trip and 5 µs of delay spread: TS 36.211 Table 5.7.1-1's \
+        lengths, computed apart here
+        """)
+    func preambleFormat() {
+        // (T_CP, T_SEQ) in units of Ts = 1/30.72 µs, and the subframes each takes.
+        let table: [(cyclicPrefix: Double, sequence: Double, subframes: Double)] = [(3_168, 24_576, 1), (21_024, 24_576, 2), (6_240, 49_152, 2), (21_024, 49_152, 3)]
+        let reaches = table.map { format in
+            let prefix = format.cyclicPrefix / 30.72, guardTime = format.subframes * 1_000 - (format.cyclicPrefix + format.sequence) / 30.72
+            return ((min(prefix, guardTime) - 5) * 0.149_896_229 * 10).rounded(.down) / 10
+        }
+        #expect(reaches == [13.7, 76.5, 28.7, 101.8])
+        for (number, reach) in reaches.enumerated() { #expect(PRACHPreambleFormat(rawValue: number)?.reachKm == reach) }
+        for (range, format) in [(0.5, 0), (13.7, 0), (13.8, 2), (28.7, 2), (28.8, 1), (58.8, 1), (76.5, 1), (76.6, 3), (101.8, 3)] {
+            #expect(PRACHPreambleFormat(rangeKm: range)?.rawValue == format, "\(range) km")
+        }
+        #expect(PRACHPreambleFormat(rangeKm: 101.9) == nil)
+    }
+
+    @Test("""
         With blocks enough no neighbours on one carrier, nor two of one site's, share a block; with three the clashes \
         are those counted from the relations, per site twice the total, and no site can move to another block with \
         fewer; the same lists give the same plan; kept sites keep theirs, the others planned around them without a clash
@@ -132,6 +152,7 @@ struct PRACHPlanTests {
         #expect(planned.stdout.contains("confusions (two such neighbours of a site sharing one): 0"), "\(planned.stdout)")
         let plan = try csvRows(folder + "/prach.csv")
         #expect(plan.count == 12 && plan.values.allSatisfy { Array(stride(from: 0, through: 80, by: 10)).contains(Int($0["root_sequence_index"]!)!) && $0["root_sequences"] == "10" })
+        #expect(plan.values.allSatisfy { $0["preamble_format"] == "2" } && planned.stdout.contains("preamble formats: 2 (to 28.7 km) 12 sites"), "\(planned.stdout)")
         let relations = try csvTable(folder + "/lists/neighbours.csv").filter { $0["technology"] == "4G" }
         let block = { (id: String) in plan[id]!["root_sequence_index"]! }
         let sameCarrier = relations.filter { $0["same_frequency"] == "true" }
@@ -169,8 +190,8 @@ struct PRACHPlanTests {
 
     /// `prach --cell-radius-from` on the run in `folder/lists`: each site the shift of its own reach_km, its sequences a
     /// block of that shift, no two neighbours on one carrier sharing one, and those serving cells at the run's radius
-    /// named; a site without a reach the shortest shift; summaries without a site of the lists, or without reaches,
-    /// refused.
+    /// named; a site without a reach the shortest shift; summaries without a site of the lists, without reaches, or with
+    /// one beyond every shift, refused.
     func ownReach(folder: String, prach: ([String]) throws -> (status: Int32, stdout: String, stderr: String)) throws {
         let summary = folder + "/lists/summary.json"
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
@@ -185,6 +206,7 @@ struct PRACHPlanTests {
             let reach = try #require(reaches[id]), shift = try #require(PRACHCyclicShift(radiusKm: reach))
             let first = Int(row["root_sequence_index"]!)!, count = Int(row["root_sequences"]!)!
             #expect(Int(row["zero_correlation_zone_config"]!) == shift.configuration && count == shift.rootsPerCell && first % count == 0, "\(id): \(row)")
+            #expect(Int(row["preamble_format"]!) == PRACHPreambleFormat(rangeKm: reach)?.rawValue, "\(id): \(row)")
             sequences[id] = first..<(first + count)
         }
         #expect(Set(plan.values.map { $0["zero_correlation_zone_config"]! }).count > 1, "\(reaches)")
@@ -202,6 +224,7 @@ struct PRACHPlanTests {
         for (areas, fault) in [
             (areas.filter { $0["id"] as? String != "E0-1" }, "site 'E0-1' of the neighbour lists is not in its site_areas"),
             (areas.map { $0.filter { $0.key != "reach_km" } }, "no site has a reach_km"),
+            (areas.map { $0["id"] as? String == "E0-1" ? $0.merging(["reach_km": 61]) { $1 } : $0 }, "site 'E0-1': reach_km 61.0 is not within a cyclic shift's reach"),
         ] {
             try JSONSerialization.data(withJSONObject: ["site_areas": areas, "radius_km": 5, "resolution_m": 90]).write(to: URL(fileURLWithPath: folder + "/other.json"))
             let refused = try prach(["--cell-radius-from", folder + "/other.json", "--out", folder + "/no.csv"])
