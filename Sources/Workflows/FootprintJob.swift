@@ -283,6 +283,9 @@ public enum FootprintJob {
             sumOfSiteAreasKm2: areas.reduce(0) { $0 + $1.areaKm2 },
             overlaps: analysis.overlaps.map { .init(a: $0.first, b: $0.second, areaKm2: $0.areaKm2) },
             warnings: analysis.footprints.flatMap { footprint in footprint.warnings.map { "site '\(footprint.siteID)': \($0)" } }
+                + zip(analysis.footprints, areas).compactMap { footprint, area in
+                    ServiceReach.timingAdvanceWarning(siteID: area.id, technology: footprint.site.technology, reachKm: area.reachKm)
+                }
                 + [clutter?.warning].compactMap { $0 }
         )
         summary.clutter = clutter.map(FootprintSummary.Clutter.init)

@@ -27,3 +27,16 @@ enum ServiceReach {
         return farthestSquared.map { $0 < 0 ? nil : ($0.squareRoot() + halfDiagonal).rounded() / 1_000 }
     }
 }
+
+extension ServiceReach {
+    /// How far a GSM handset may be and keep its burst in its time slot: timing advance 63 steps of one bit (48/13 µs)
+    /// of round trip, km.
+    static let gsmTimingAdvanceKm = 63 * (48.0 / 13) * 299_792.458e-6 / 2
+
+    /// The warning for a 2G site serving cells beyond the timing advance (`reachKm`); nil within it.
+    static func timingAdvanceWarning(siteID: String, technology: Technology, reachKm: Double?) -> String? {
+        guard technology == .gsm, let reachKm, reachKm > gsmTimingAdvanceKm else { return nil }
+        return "site '\(siteID)': 2G best server up to \(String(format: "%.1f", reachKm)) km away, beyond GSM's timing advance "
+            + "(63 steps, \(String(format: "%.1f", gsmTimingAdvanceKm)) km): calls there fail unless the cell is an extended cell"
+    }
+}

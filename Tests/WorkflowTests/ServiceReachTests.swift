@@ -85,4 +85,32 @@ struct ServiceReachTests {
         let gsmReach = try #require(gsm.reachKm), gsmCovered = try #require(covered["G0"])
         #expect(abs(gsmReach - gsmCovered) <= 0.0005, "\(gsmReach) against \(gsmCovered)")
     }
+
+    @Test("""
+        A 2G site serving cells beyond GSM's timing advance (63 steps of 48/13 µs of round trip: 34.9 km) is warned of, \
+        with its reach; a 4G site as far is not, nor the 2G site in a run of 30 km
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func timingAdvance() throws {
+        let folder = try temporaryFolder("timing-advance")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "id,lat,lon,height_m,eirp_dbm,technology\nG1,44.5,-71.5,30,60,2G\nL1,44.52,-71.45,30,60,4G\n".write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        func warnings(radiusKm: Int) throws -> (reaches: [String: Double], warnings: [String]) {
+            let out = folder + "/r\(radiusKm)"
+            let run = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", folder + "/sites.csv", "--out", out, "--model", "fspl",
+                "--radius-km", "\(radiusKm)",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+            let areas = try #require(summary["site_areas"] as? [[String: Any]])
+            return (Dictionary(uniqueKeysWithValues: areas.map { ($0["id"] as! String, $0["reach_km"] as! Double) }), summary["warnings"] as? [String] ?? [])
+        }
+        let limit = 63 * (48.0 / 13) * 0.299_792_458 / 2
+        let far = try warnings(radiusKm: 40), gsmReach = try #require(far.reaches["G1"]), lteReach = try #require(far.reaches["L1"])
+        #expect(gsmReach > limit && lteReach > limit)
+        let expected = "site 'G1': 2G best server up to \(String(format: "%.1f", gsmReach)) km away, beyond GSM's timing advance (63 steps, 34.9 km)"
+        #expect(far.warnings.filter { $0.contains("timing advance") }.count == 1 && far.warnings.contains { $0.hasPrefix(expected) }, "\(far.warnings)")
+        let near = try warnings(radiusKm: 30), nearReach = try #require(near.reaches["G1"])
+        #expect(nearReach < limit && !near.warnings.contains { $0.contains("timing advance") }, "\(near.warnings)")
+    }
 }
