@@ -61,9 +61,4 @@ public struct PRACHCyclicShift: Sendable, Equatable {
         let allowed = Set(roots)
         return stride(from: 0, to: Self.rootSequences, by: rootsPerCell).filter { (($0)..<($0 + rootsPerCell)).allSatisfy(allowed.contains) }
     }
-
-    /// Whether `rootSequenceIndex` is the first of a block.
-    public func startsBlock(_ rootSequenceIndex: Int) -> Bool {
-        rootSequenceIndex % rootsPerCell == 0 && rootSequenceIndex + rootsPerCell <= Self.rootSequences
-    }
 }

@@ -40,23 +40,12 @@ public enum PRACHPlan {
         numbers(text, within: PRACHCyclicShift.rootRange)
     }
 
-    /// The plan in `path` (columns `id` and `root_sequence_index`): each listed site's first root sequence, which must
-    /// start a block of its cyclic shift in `planner` (cells planned for the same reach); sites not in the planner's
-    /// lists are kept as read.
-    public static func load(_ path: String, for planner: PRACHPlanner) throws(InputError) -> [String: Int] {
-        let plan = try loadIdentityPlan(
+    /// The plan in `path` (columns `id` and `root_sequence_index`): each listed site's first root sequence, 0–837 (its
+    /// others run on from it, after 837 from 0).
+    public static func load(_ path: String) throws(InputError) -> [String: Int] {
+        try loadIdentityPlan(
             path, column: "root_sequence_index", range: PRACHCyclicShift.rootRange, what: "root sequence index", writer: "phusong prach"
         )
-        let number = Dictionary(uniqueKeysWithValues: planner.ids.enumerated().map { ($1, $0) })
-        for (id, index) in plan.sorted(by: { $0.key < $1.key }) {
-            guard let site = number[id], case let shift = planner.shifts[site], !shift.startsBlock(index) else { continue }
-            throw InputError(
-                path: path,
-                reason: "site '\(id)': root_sequence_index \(index) does not start a block of \(shift.rootsPerCell) (0, \(shift.rootsPerCell), "
-                    + "\(2 * shift.rootsPerCell)…), as cells planned for its reach take"
-            )
-        }
-        return plan
     }
 
     /// `prach.csv`: per site its first root sequence (`root_sequence_index`), how many it takes, its cyclic shift, its

@@ -1,11 +1,11 @@
 /// Gives 4G cells their PRACH root sequences from their neighbour lists: each cell the `rootsPerCell` logical root
-/// sequences of its cyclic shift from its `rootSequenceIndex` on, in blocks of that many from 0 (so two cells of one
-/// shift share all their sequences or none). Two neighbours on one carrier sharing a sequence take each other's
-/// handsets' preambles for their own (a collision), and two such neighbours of one cell make a handset's preamble
-/// ambiguous there (a confusion). The plan has as few of both (and, with a reuse distance, of sites nearer than it
-/// sharing a sequence) as it finds: the sites with most relations first, each the block least used among those without
-/// a conflict, then sites in conflict moved while that lowers theirs. A heuristic: it gives no bound on how far the
-/// plan lies from the best.
+/// sequences of its cyclic shift from its `rootSequenceIndex` on, planned cells in blocks of that many from 0 (so two
+/// planned cells of one shift share all their sequences or none), kept cells wherever they are. Two neighbours on one
+/// carrier sharing a sequence take each other's handsets' preambles for their own (a collision), and two such
+/// neighbours of one cell make a handset's preamble ambiguous there (a confusion). The plan has as few of both (and,
+/// with a reuse distance, of sites nearer than it sharing a sequence) as it finds: the sites with most relations first,
+/// each the block least used among those without a conflict, then sites in conflict moved while that lowers theirs. A
+/// heuristic: it gives no bound on how far the plan lies from the best.
 public struct PRACHPlanner: Sendable {
     /// The 4G sites' relations on one carrier.
     public let relations: NeighbourRelations
@@ -27,22 +27,31 @@ public struct PRACHPlanner: Sendable {
         self.init(relations, shifts: Array(repeating: cyclicShift, count: relations.ids.count))
     }
 
-    /// The root sequences `site` takes from `start` on.
-    public func sequences(of site: Int, from start: Int) -> Range<Int> { start..<(start + shifts[site].rootsPerCell) }
+    /// The logical root sequences `site` takes from `start` on, in TS 36.211's cyclic order (837, then 0).
+    public func sequences(of site: Int, from start: Int) -> [Int] {
+        (start..<(start + shifts[site].rootsPerCell)).map { $0 % PRACHCyclicShift.rootSequences }
+    }
+
+    /// Whether sites `a` and `b`, from their first sequences in `starts`, share a root sequence: either's first lies
+    /// among the other's.
+    func share(_ a: Int, _ b: Int, in starts: [Int]) -> Bool {
+        let count = PRACHCyclicShift.rootSequences, ahead = (starts[b] - starts[a] + count) % count
+        return ahead < shifts[a].rootsPerCell || (count - ahead) % count < shifts[b].rootsPerCell
+    }
 
     /// How the root sequences from `starts` (one first sequence per site) clash: two sites clash where they share one.
     public func clashes(in starts: [Int]) -> NeighbourRelations.Clashes {
-        relations.clashes { sequences(of: $0, from: starts[$0]).overlaps(sequences(of: $1, from: starts[$1])) }
+        relations.clashes { share($0, $1, in: starts) }
     }
 
     /// `site`'s clashes in `starts`, as `NeighbourRelations.clashes(of:in:)` counts them.
     public func clashes(of site: Int, in starts: [Int]) -> NeighbourRelations.Clashes {
-        relations.clashes(of: site) { sequences(of: $0, from: starts[$0]).overlaps(sequences(of: $1, from: starts[$1])) }
+        relations.clashes(of: site) { share($0, $1, in: starts) }
     }
 
     /// Each site's `rootSequenceIndex`, the first of one of its shift's blocks wholly within `roots` (logical indices;
-    /// every site must have one: `sitesWithoutBlock(within:)`); sites in `kept` (index by site number) keep theirs and
-    /// the others are planned around them.
+    /// every site must have one: `sitesWithoutBlock(within:)`); sites in `kept` (index by site number) keep theirs —
+    /// any index, as a network on air has them — and the others are planned around them.
     public func plan(roots: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
         let degree = ids.indices.map { relations.listed[$0].count + relations.listers[$0].count }
         let order = ids.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
@@ -52,9 +61,13 @@ public struct PRACHPlanner: Sendable {
             let length = shifts[site].rootsPerCell
             return relations.conflicting(site).reduce(into: [Int: Int]()) { counts, other in
                 guard start[other] >= 0 else { return }
-                // The blocks of `site`'s shift that share a sequence with the other's.
-                let taken = sequences(of: other, from: start[other])
-                for block in stride(from: (taken.lowerBound / length) * length, to: taken.upperBound, by: length) { counts[block, default: 0] += 1 }
+                // The blocks of `site`'s shift holding the other's sequences, each once (the sequences run on, so a
+                // block's come together).
+                var last = -1
+                for sequence in sequences(of: other, from: start[other]) where sequence / length * length != last {
+                    last = sequence / length * length
+                    counts[last, default: 0] += 1
+                }
             }
         }
     }

@@ -29,7 +29,7 @@ struct PRACHCommand: ParsableCommand {
 
     @OptionGroup var reuse: ReuseDistanceOptions
 
-    @Option(help: "Sites that keep their root sequences: a CSV of id and root_sequence_index (a plan for the same reach, or what the network has on air); the others are planned around them.")
+    @Option(help: "Sites that keep their root sequences: a CSV of id and root_sequence_index (any index: what the network has on air, or an earlier plan); the others are planned around them.")
     var keep: String?
 
     @Option(help: "The plan to write: a CSV of id, root_sequence_index, root_sequences, zero_correlation_zone_config, preamble_format, collisions, confusions, reuse_clashes.")
@@ -62,7 +62,7 @@ struct PRACHCommand: ParsableCommand {
                     + "(site '\(planner.ids[site])')"
             )
         }
-        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path, for: planner) } ?? [:] }
+        let kept = try reportingInputErrors { () throws(InputError) in try keep.map { path throws(InputError) in try PRACHPlan.load(path) } ?? [:] }
         let keeping = planner.relations.numbered(kept)
         let starts = planner.plan(roots: roots, keeping: keeping), clashes = planner.clashes(in: starts)
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts, formats: formats), to: out) }
