@@ -9,9 +9,8 @@ import Terrain
 struct ServerRasters {
     /// The strongest received power per cell (dBm), NaN where no site reaches.
     private(set) var strongest: [Float]
-    /// Whether the best server and the count of servers are kept (runs of more than one site).
+    /// Whether the best server of all and the count of servers are kept (runs of more than one site).
     let keepsServers: Bool
-    private var servers: BestServers
     private var serverCount: [UInt16]
     /// The 4G sites' servers and sums for their SINR, when asked for and the run has 4G sites.
     private(set) var lte: CarrierInterference?
@@ -22,33 +21,23 @@ struct ServerRasters {
     /// Per technology, the sites strongest in each cell (`rankedTechnologies`): for the interference matrix and
     /// neighbour lists.
     private(set) var ranks: [Technology: RankedServers] = [:]
-    /// Per technology, each cell's best server among that technology's sites, where `servers` does not hold them
-    /// already: in runs of one site, or of several technologies (`servedByTechnology`).
-    private var ownServedByTechnology: [Technology: BestServers] = [:]
-    /// The technology of a run whose sites all have one.
-    private let onlyTechnology: Technology?
+    /// Per technology of the run (its place in `servedSlot`), each cell's best server among that technology's sites;
+    /// the best server of all is the strongest of them (`bestOfAll`), so each site's cells are offered once.
+    private var served: [BestServers]
+    private let servedSlot: [Technology: Int]
 
     /// Per technology of the run, each cell's best server among that technology's sites: whom each site serves.
-    var servedByTechnology: [Technology: BestServers] {
-        guard keepsServers, let onlyTechnology else { return ownServedByTechnology }
-        return [onlyTechnology: servers]
-    }
+    var servedByTechnology: [Technology: BestServers] { servedSlot.mapValues { served[$0] } }
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
     static func keepsServers(siteCount: Int) -> Bool { siteCount > 1 }
 
-    /// Whether a run of `sites` keeps each technology's best servers apart from `servers`: a run of one site keeps
-    /// no `servers`, and in a run of several technologies the best server of all is not each technology's.
-    private static func keepsServersByTechnology(_ sites: [Site]) -> Bool {
-        !keepsServers(siteCount: sites.count) || Set(sites.map(\.technology)).count > 1
-    }
-
-    /// Bytes per grid cell these rasters hold in a run of `sites`.
+    /// Bytes per grid cell these rasters hold in a run of `sites` (with the best server of all while it is written).
     static func bytesPerCell(sites: [Site]) -> Int {
-        MemoryLayout<Float>.size
-            + (keepsServers(siteCount: sites.count) ? 2 * MemoryLayout<Float>.size + MemoryLayout<UInt16>.size : 0)
-            + (keepsServersByTechnology(sites) ? BestServers.bytesPerCell * Set(sites.map(\.technology)).count : 0)
+        let technologies = Set(sites.map(\.technology)).count
+        return MemoryLayout<Float>.size + BestServers.bytesPerCell * technologies
+            + (keepsServers(siteCount: sites.count) ? MemoryLayout<UInt16>.size + (technologies > 1 ? BestServers.bytesPerCell : 0) : 0)
     }
 
     /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, with two 2G sites or more; with
@@ -75,14 +64,11 @@ struct ServerRasters {
         for technology in Self.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: request.neighbours != nil) {
             ranks[technology] = RankedServers(sites: sites, technology: technology, cellCount: cellCount)
         }
-        let technologies = Set(sites.map(\.technology))
-        onlyTechnology = technologies.count == 1 ? technologies.first : nil
-        if Self.keepsServersByTechnology(sites) {
-            for technology in technologies { ownServedByTechnology[technology] = BestServers(cellCount: cellCount) }
-        }
+        let technologies = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
+        servedSlot = Dictionary(uniqueKeysWithValues: technologies.enumerated().map { ($1, $0) })
+        served = technologies.map { _ in BestServers(cellCount: cellCount) }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
-        servers = BestServers(cellCount: keepsServers ? cellCount : 0)
         serverCount = keepsServers ? Array(repeating: 0, count: cellCount) : []
     }
 
@@ -94,14 +80,24 @@ struct ServerRasters {
         // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation
         // would then copy every technology's ranks, grid-sized.
         for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
-        ownServedByTechnology[coverage.site.technology]?.add(coverage, number: number, gridWidth: gridWidth)
-        let threshold = Float(coverage.threshold)
+        let threshold = Float(coverage.threshold), slot = servedSlot[coverage.site.technology]!
         coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
             if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
-            guard keepsServers, value >= threshold else { return }
-            if serverCount[index] < .max { serverCount[index] += 1 }
-            servers.offer(value, number: number, at: index)
+            guard value >= threshold else { return }
+            served[slot].offer(value, number: number, at: index)
+            if keepsServers, serverCount[index] < .max { serverCount[index] += 1 }
         }
+    }
+
+    /// Each cell's best server of all: of the technologies' best servers the strongest, the earlier site on a tie —
+    /// the covering site of strongest power, as `BestServers` would find offered every site.
+    private var bestOfAll: [Int32] {
+        guard served.count > 1 else { return served.first?.number ?? [] }
+        var best = BestServers(cellCount: strongest.count)
+        for technology in served {
+            for (index, number) in technology.number.enumerated() where number > 0 { best.offer(technology.power[index], number: number, at: index) }
+        }
+        return best.number
     }
 
     /// Writes `best_server.tif` (0 where no site covers; dataset metadata `PHUSONG_SERVER_<n>` gives site n's id) with its
@@ -114,7 +110,7 @@ struct ServerRasters {
         var names = metadata
         for (offset, id) in siteIDs.enumerated() { names["PHUSONG_SERVER_\(offset + 1)"] = id }
         try GeoTIFF.writeIntegers(
-            path: staging.path("best_server.tif"), width: grid.width, height: grid.height, values: servers.number, nodata: 0,
+            path: staging.path("best_server.tif"), width: grid.width, height: grid.height, values: bestOfAll, nodata: 0,
             georeference: grid.georeference(), metadata: names,
             bandDescription: "best server: the number of the covering site with the strongest power (summary.json site_areas' server)"
         )
