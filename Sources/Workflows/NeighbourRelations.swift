@@ -126,7 +126,13 @@ public struct NeighbourRelations: Sendable {
     /// its neighbours either way (collisions), the other neighbours of each site listing it (confusions), and the
     /// other sites within the reuse distance.
     func conflicting(_ site: Int) -> [Int] {
-        overlaps[site].map(\.site) + listers[site].flatMap { listed[$0] }.filter { $0 != site } + nearby[site]
+        overlaps[site].map(\.site) + conflictingBeyondNeighbours(site)
+    }
+
+    /// Those of `conflicting(site)` that are not its neighbours: the other neighbours of each site listing it
+    /// (confusions) and the other sites within the reuse distance.
+    func conflictingBeyondNeighbours(_ site: Int) -> [Int] {
+        listers[site].flatMap { listed[$0] }.filter { $0 != site } + nearby[site]
     }
 
     /// How the identities `codes` (one per site) clash.

@@ -3,9 +3,10 @@
 /// planned cells of one shift share all their sequences or none), kept cells wherever they are. Two neighbours on one
 /// carrier sharing a sequence take each other's handsets' preambles for their own (a collision), and two such
 /// neighbours of one cell make a handset's preamble ambiguous there (a confusion). The plan has as few of both (and,
-/// with a reuse distance, of sites nearer than it sharing a sequence) as it finds: the sites with most relations first,
-/// each the block least used among those without a conflict, then sites in conflict moved while that lowers theirs. A
-/// heuristic: it gives no bound on how far the plan lies from the best.
+/// with a reuse distance, of sites nearer than it sharing a sequence) as it finds, collisions first — a neighbour takes
+/// a handset's preamble for its own, where the two sites of a confusion lie a cell apart: the sites with most relations
+/// first, each the block of fewest collisions, then fewest other clashes, then least used, then sites in conflict moved
+/// while that lowers theirs. A heuristic: it gives no bound on how far the plan lies from the best.
 public struct PRACHPlanner: Sendable {
     /// The 4G sites' relations on one carrier.
     public let relations: NeighbourRelations
@@ -57,24 +58,43 @@ public struct PRACHPlanner: Sendable {
         let order = ids.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
         var blocks = [Int: [Int]]()
         for shift in Set(shifts.map(\.configuration)) { blocks[shift] = PRACHCyclicShift(configuration: shift).blocks(within: roots) }
-        return assignCodes(count: ids.count, order: order, codes: { blocks[shifts[$0].configuration]! }, fixed: kept, none: 0) { site, start in
-            let length = shifts[site].rootsPerCell
-            return relations.conflicting(site).reduce(into: [Int: Int]()) { counts, other in
-                guard start[other] >= 0 else { return }
-                // The blocks of `site`'s shift holding the other's sequences, each once (the sequences run on, so a
-                // block's come together).
-                var last = -1
-                for sequence in sequences(of: other, from: start[other]) where sequence / length * length != last {
-                    last = sequence / length * length
-                    counts[last, default: 0] += 1
-                }
+        return assignCodes(
+            count: ids.count, order: order, codes: { blocks[shifts[$0].configuration]! }, fixed: kept, none: PRACHConflicts(),
+            conflicts: conflicts
+        )
+    }
+
+    /// Per block of `site`'s shift, the clashes it would have there with the sequences from `start` (−1 for none yet).
+    private func conflicts(of site: Int, in start: [Int]) -> [Int: PRACHConflicts] {
+        let length = shifts[site].rootsPerCell
+        var counts = [Int: PRACHConflicts]()
+        func count(_ other: Int, as kind: WritableKeyPath<PRACHConflicts, Int>) {
+            guard start[other] >= 0 else { return }
+            // The blocks holding the other's sequences, each once (the sequences run on, so a block's come together).
+            var last = -1
+            for sequence in sequences(of: other, from: start[other]) where sequence / length * length != last {
+                last = sequence / length * length
+                counts[last, default: PRACHConflicts()][keyPath: kind] += 1
             }
         }
+        for neighbour in relations.overlaps[site] { count(neighbour.site, as: \.collisions) }
+        for other in relations.conflictingBeyondNeighbours(site) { count(other, as: \.others) }
+        return counts
     }
 
     /// The sites whose shift has no block wholly within `roots`.
     public func sitesWithoutBlock(within roots: [Int]) -> [Int] {
         let configurations = Set(shifts.map(\.configuration)).filter { PRACHCyclicShift(configuration: $0).blocks(within: roots).isEmpty }
         return ids.indices.filter { configurations.contains(shifts[$0].configuration) }
+    }
+}
+
+/// A block's clashes for a site, collisions before the others (confusions and reuse).
+struct PRACHConflicts: Comparable {
+    var collisions = 0
+    var others = 0
+
+    static func < (left: PRACHConflicts, right: PRACHConflicts) -> Bool {
+        (left.collisions, left.others) < (right.collisions, right.others)
     }
 }
