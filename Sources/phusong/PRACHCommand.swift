@@ -68,6 +68,17 @@ struct PRACHCommand: ParsableCommand {
         try reportingInputErrors { () throws(InputError) in try writeTextFile(PRACHPlan.csv(planner, starts: starts, formats: formats), to: out) }
         let used = Set(planner.ids.indices.flatMap { planner.sequences(of: $0, from: starts[$0]) })
         print("PRACH plan: \(planner.ids.count) 4G sites on \(used.count) of the \(roots.count) root sequences listed")
+        printCells(planner, formats: formats, reaches: reaches)
+        print("  collisions (a site and a neighbour on its carrier sharing a root sequence): \(clashes.collisions)")
+        print("  confusions (two such neighbours of a site sharing one): \(clashes.confusions)")
+        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km sharing a root sequence, not neighbours: \(clashes.reuse)") }
+        if keep != nil { print("  kept: \(keeping.count) sites' root sequences (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
+        print("Results: \(out)")
+    }
+
+    /// Prints the cells' shifts and formats, and with each cell's reach from a run the sites serving none and those at
+    /// the run's radius.
+    private func printCells(_ planner: PRACHPlanner, formats: [PRACHPreambleFormat], reaches: CellReaches?) {
         for (configuration, sites) in Dictionary(grouping: planner.shifts, by: \.configuration).sorted(by: { $0.key < $1.key }) {
             let shift = sites[0]
             print(
@@ -77,20 +88,14 @@ struct PRACHCommand: ParsableCommand {
         }
         let byFormat = Dictionary(grouping: formats, by: \.rawValue).sorted { $0.key < $1.key }
         print("  preamble formats: " + byFormat.map { "\($0.key) (to \(String(format: "%.1f", $0.value[0].reachKm)) km) \($0.value.count) sites" }.joined(separator: ", "))
-        if let reaches {
-            let servingNone = planner.ids.filter { reaches.kilometres[$0] == .some(nil) }, atRadius = planner.ids.filter(reaches.atRunRadius)
-            if !servingNone.isEmpty { print("  serving no cell in the run, so given the shortest shift: \(servingNone.count) sites (\(firstTen(servingNone)))") }
-            if !atRadius.isEmpty {
-                print(
-                    "  warning: \(atRadius.count) sites serve cells at the run's radius, \(reaches.runRadiusKm) km (\(firstTen(atRadius))), and may reach "
-                        + "farther: run the footprint with a larger --radius-km for their shift"
-                )
-            }
+        guard let reaches else { return }
+        let servingNone = planner.ids.filter { reaches.kilometres[$0] == .some(nil) }, atRadius = planner.ids.filter(reaches.atRunRadius)
+        if !servingNone.isEmpty { print("  serving no cell in the run, so given the shortest shift: \(servingNone.count) sites (\(firstTen(servingNone)))") }
+        if !atRadius.isEmpty {
+            print(
+                "  warning: \(atRadius.count) sites serve cells at the run's radius, \(reaches.runRadiusKm) km (\(firstTen(atRadius))), and may reach "
+                    + "farther: run the footprint with a larger --radius-km for their shift"
+            )
         }
-        print("  collisions (a site and a neighbour on its carrier sharing a root sequence): \(clashes.collisions)")
-        print("  confusions (two such neighbours of a site sharing one): \(clashes.confusions)")
-        if let distance = reuse.reuseDistanceKm { print("  sites within \(distance) km sharing a root sequence, not neighbours: \(clashes.reuse)") }
-        if keep != nil { print("  kept: \(keeping.count) sites' root sequences (\(kept.count - keeping.count) of the file's sites are not in the lists)") }
-        print("Results: \(out)")
     }
 }
