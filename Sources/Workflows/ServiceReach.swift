@@ -3,7 +3,7 @@ import Terrain
 
 /// How far each site serves handsets: the distance from it to the far corner of the farthest grid cell where it is its
 /// technology's best server (the cell range a 4G cell's random-access preambles must outlast: `phusong prach
-/// --cell-radius-from`). Distances are the grid's, in its UTM projection (within its scale factor, 0.04 %, of the
+/// --cell-radius-from`). Distances are the grid's, in its UTM projection (within its scale factor, 0.1 % at most, of the
 /// ground's).
 enum ServiceReach {
     /// Per site (numbered from 1 in `servers`, in the order of `positions`, its place on `grid`), its reach in km to the
