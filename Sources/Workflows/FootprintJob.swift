@@ -83,7 +83,7 @@ public enum FootprintJob {
                     base, clutter: clutter, footprints: footprints.sites, evaluation: evaluated?.evaluation, grid: grid
                 )
             }
-            try staging.write(try footprintsGeoJSON(analysis, grid: grid), to: "footprints.geojson")
+            try staging.write(try footprintsGeoJSON(analysis, summary: summary, grid: grid), to: "footprints.geojson")
             try staging.write(LayerStyles.footprints, to: "footprints.qml")
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
             var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
@@ -363,14 +363,18 @@ public enum FootprintJob {
         }
     }
 
-    private static func footprintsGeoJSON(_ analysis: FootprintAnalysis, grid: TerrainGrid) throws(InputError) -> String {
+    /// `footprints.geojson`: each site's footprint with its radio, area and reach (`summary`'s), and the union.
+    private static func footprintsGeoJSON(_ analysis: FootprintAnalysis, summary: FootprintSummary, grid: TerrainGrid) throws(InputError) -> String {
+        let reaches = Dictionary(summary.siteAreas.map { ($0.id, $0.reachKm) }) { first, _ in first }
         var features = analysis.footprints.map { footprint in
-            GeoJSONFeature(shape: footprint.shape, properties: [
+            var properties: [String: GeoJSONValue] = [
                 "id": .string(footprint.siteID), "kind": .string("site"),
                 "technology": .string(footprint.site.technology.rawValue),
                 "threshold_dbm": .number(footprint.threshold), "area_km2": .number(footprint.areaKm2),
                 "synthetic_terrain": .bool(grid.isSynthetic),
-            ])
+            ]
+            if let reach = reaches[footprint.siteID] ?? nil { properties["reach_km"] = .number(reach) }
+            return GeoJSONFeature(shape: footprint.shape, properties: properties)
         }
         features.append(GeoJSONFeature(shape: analysis.union, properties: [
             "id": .string("union"), "kind": .string("union"), "area_km2": .number(analysis.unionAreaKm2),

@@ -51,7 +51,7 @@ struct ServiceReachTests {
 
     @Test("""
         On N44W072, twelve 4G sectors on four masts: each site's reach_km is the far corner of the farthest cell \
-        best_server.tif gives it (computed here in the summary's CRS); with a 2G site stronger than them on a mast beside them, the 4G reaches stay those of the run without it (each \
+        best_server.tif gives it (computed here in the summary's CRS), and so in footprints.geojson; with a 2G site stronger than them on a mast beside them, the 4G reaches stay those of the run without it (each \
         technology's own best server) though best_server.tif gives them less, and the 2G site's is the farthest cell its \
         own raster covers
         """, .enabled(if: SharedData.isAvailable, SharedData.absence))
@@ -69,9 +69,12 @@ struct ServiceReachTests {
         let lte = try footprint(folder + "/sites.csv", folder + "/lte")
         let expected = try bestServerReaches(folder + "/lte", sites: lte)
         #expect(expected.count == 12)
+        let geoJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/lte/footprints.geojson"))) as? [String: Any])
+        let features = try #require(geoJSON["features"] as? [[String: Any]]).compactMap { $0["properties"] as? [String: Any] }
+        let mapped = Dictionary(uniqueKeysWithValues: features.compactMap { properties in (properties["reach_km"] as? Double).map { (properties["id"] as! String, $0) } })
         for (id, site) in lte {
             let reach = try #require(site.reachKm, "\(id)"), computed = try #require(expected[id], "\(id)")
-            #expect(abs(reach - computed) <= 0.0005, "\(id): \(reach) against \(computed)")
+            #expect(abs(reach - computed) <= 0.0005 && mapped[id] == reach, "\(id): \(reach) against \(computed), \(String(describing: mapped[id])) in footprints.geojson")
         }
 
         // A 2G site 300 m from mast 0, 20 dB stronger than the sectors' reference signals against its own threshold.
