@@ -165,7 +165,7 @@ public enum FootprintJob {
         var table = FeatureTable(name: "footprints", crs: grid.crs, columns: [
             "id", "technology", "mast", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "reach_km", "synthetic_terrain",
         ], textColumns: ["id", "technology", "mast", "synthetic_terrain"])
-        let areas = Dictionary(summary.siteAreas.map { ($0.id, $0) }) { first, _ in first }
+        let areas = summary.siteAreasByID
         for footprint in footprints {
             let site = footprint.site
             table.append([
@@ -365,7 +365,7 @@ public enum FootprintJob {
 
     /// `footprints.geojson`: each site's footprint with its radio, area and reach (`summary`'s), and the union.
     private static func footprintsGeoJSON(_ analysis: FootprintAnalysis, summary: FootprintSummary, grid: TerrainGrid) throws(InputError) -> String {
-        let reaches = Dictionary(summary.siteAreas.map { ($0.id, $0.reachKm) }) { first, _ in first }
+        let areas = summary.siteAreasByID
         var features = analysis.footprints.map { footprint in
             var properties: [String: GeoJSONValue] = [
                 "id": .string(footprint.siteID), "kind": .string("site"),
@@ -373,7 +373,7 @@ public enum FootprintJob {
                 "threshold_dbm": .number(footprint.threshold), "area_km2": .number(footprint.areaKm2),
                 "synthetic_terrain": .bool(grid.isSynthetic),
             ]
-            if let reach = reaches[footprint.siteID] ?? nil { properties["reach_km"] = .number(reach) }
+            if let reach = areas[footprint.siteID]?.reachKm { properties["reach_km"] = .number(reach) }
             return GeoJSONFeature(shape: footprint.shape, properties: properties)
         }
         features.append(GeoJSONFeature(shape: analysis.union, properties: [

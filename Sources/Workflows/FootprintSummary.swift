@@ -204,6 +204,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         case sumOfSiteAreasKm2 = "sum_of_site_areas_km2"
     }
 
+    /// The site areas by site id (the first of an id listed twice).
+    var siteAreasByID: [String: SiteArea] { Dictionary(siteAreas.map { ($0.id, $0) }) { first, _ in first } }
+
     /// Pretty-printed JSON with sorted keys, so equal runs give equal files.
     public func json() -> String { reportJSON(self) + "\n" }
 }

@@ -56,8 +56,7 @@ public struct PRACHPlanner: Sendable {
     public func plan(roots: [Int], keeping kept: [Int: Int] = [:]) -> [Int] {
         let degree = ids.indices.map { relations.listed[$0].count + relations.listers[$0].count }
         let order = ids.indices.sorted { (degree[$0], -$0) > (degree[$1], -$1) }
-        var blocks = [Int: [Int]]()
-        for shift in Set(shifts.map(\.configuration)) { blocks[shift] = PRACHCyclicShift(configuration: shift).blocks(within: roots) }
+        let blocks = blocksByConfiguration(within: roots)
         return assignCodes(
             count: ids.count, order: order, codes: { blocks[shifts[$0].configuration]! }, fixed: kept, none: PRACHConflicts(),
             conflicts: conflicts
@@ -84,8 +83,13 @@ public struct PRACHPlanner: Sendable {
 
     /// The sites whose shift has no block wholly within `roots`.
     public func sitesWithoutBlock(within roots: [Int]) -> [Int] {
-        let configurations = Set(shifts.map(\.configuration)).filter { PRACHCyclicShift(configuration: $0).blocks(within: roots).isEmpty }
-        return ids.indices.filter { configurations.contains(shifts[$0].configuration) }
+        let blocks = blocksByConfiguration(within: roots)
+        return ids.indices.filter { blocks[shifts[$0].configuration]!.isEmpty }
+    }
+
+    /// Per `zeroCorrelationZoneConfig` of the sites' shifts, its blocks wholly within `roots`.
+    private func blocksByConfiguration(within roots: [Int]) -> [Int: [Int]] {
+        Dictionary(uniqueKeysWithValues: Set(shifts.map(\.configuration)).map { ($0, PRACHCyclicShift(configuration: $0).blocks(within: roots)) })
     }
 }
 
