@@ -15,6 +15,8 @@ public struct MSIPattern: Sendable, Equatable {
     /// Loss (dB) at each whole degree 0…359 of the horizontal and vertical cuts.
     public let horizontal: [Double]
     public let vertical: [Double]
+    /// The deepest loss of either cut, dB: no direction loses more.
+    public let deepestLoss: Double
 
     /// Parses `text`; `path` names the file in errors.
     public init(text: String, path: String) throws(MSIError) {
@@ -66,6 +68,7 @@ public struct MSIPattern: Sendable, Equatable {
         self.electricalTilt = (keywords["ELECTRICAL_TILT"] ?? keywords["TILT"]).flatMap { Double($0) }
         self.horizontal = horizontal
         self.vertical = vertical
+        deepestLoss = max(horizontal.max() ?? 0, vertical.max() ?? 0)
     }
 
     /// Reads and parses a pattern file.
@@ -81,8 +84,7 @@ public struct MSIPattern: Sendable, Equatable {
     /// Loss (dB, ≥ its own minimum) by the summing method: horizontal loss at the azimuth offset plus vertical
     /// loss at the angle below the horizon, both interpolated linearly, capped at the deepest loss of either cut.
     public func loss(horizontal offset: Double, belowHorizon angle: Double) -> Double {
-        let cap = max(horizontal.max() ?? 0, vertical.max() ?? 0)
-        return min(Self.interpolate(horizontal, offset) + Self.interpolate(vertical, angle), cap)
+        min(Self.interpolate(horizontal, offset) + Self.interpolate(vertical, angle), deepestLoss)
     }
 
     private static func interpolate(_ cut: [Double], _ angle: Double) -> Double {
