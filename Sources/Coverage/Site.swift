@@ -1,3 +1,4 @@
+import Foundation
 import Propagation
 import Terrain
 
@@ -38,12 +39,15 @@ public struct Site: Sendable, Equatable {
     /// downlink can send (`--throughput`), and with one alone its reference signals' finer shift (`--sinr`); 2, the usual
     /// macro cell's, when not given.
     public var transmitAntennas: Int
+    /// How far a 3G site's pilot lies below its carrier's power, dB, from `pilot_offset_db`; nil when not given (its EIRP
+    /// is then the pilot's alone).
+    public var pilotOffsetDB: Double?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
         psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
-        transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas
+        transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas, pilotOffsetDB: Double? = nil
     ) {
         self.id = id
         self.location = location
@@ -62,6 +66,29 @@ public struct Site: Sendable, Equatable {
         self.tiltRange = tiltRange
         self.transceivers = transceivers
         self.transmitAntennas = transmitAntennas
+        self.pilotOffsetDB = pilotOffsetDB
+    }
+
+    /// The EIRP at boresight of all the site radiates at full load, dBm: a 2G site's transceivers each as strong as its
+    /// BCCH carrier, a 3G carrier's power (its pilot's EIRP and `pilot_offset_db`), a 4G carrier's every resource element
+    /// as strong as its reference signal on each of its transmit antennas. Nil when the site file leaves it unknown:
+    /// `fullLoadMissing` says what to give.
+    public var fullLoadEIRPDBm: Double? {
+        let decibels = { (count: Int) in 10 * log10(Double(count)) }
+        return switch technology {
+        case .gsm: transceivers.map { eirpDBm + decibels($0) }
+        case .umts: pilotOffsetDB.map { eirpDBm + $0 }
+        case .lte: resourceBlocks.map { eirpDBm + decibels(12 * $0) + decibels(transmitAntennas) }
+        }
+    }
+
+    /// What the site file must give for `fullLoadEIRPDBm`.
+    public var fullLoadMissing: String {
+        switch technology {
+        case .gsm: "trx (its transceivers, each radiating as its BCCH carrier)"
+        case .umts: "pilot_offset_db (its eirp_dbm is then the carrier's)"
+        case .lte: "bandwidth_mhz (its eirp_dbm is then one antenna port's whole carrier)"
+        }
     }
 
     /// The physical cell identities there are: 168 groups of three.

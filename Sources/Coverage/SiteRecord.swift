@@ -54,7 +54,8 @@ struct SiteRecord {
             bsic: try baseStationIdentityCode(technology: technology), mast: mast,
             resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
-            transmitAntennas: try transmitAntennas(technology: technology)
+            transmitAntennas: try transmitAntennas(technology: technology),
+            pilotOffsetDB: values["pilot_offset_db"]
         )
     }
 

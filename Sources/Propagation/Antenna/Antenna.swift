@@ -44,6 +44,18 @@ public struct Antenna: Sendable, Equatable {
         return relativeGain(offset: offset, cosineOfOffset: cos(offset * .pi / 180), elevation: elevation)
     }
 
+    /// The most gain relative to boresight (≤ 0 dB) at any elevation towards `offset` degrees from boresight.
+    public func largestRelativeGain(offset: Double) -> Double {
+        switch pattern {
+        case .omni:
+            return 0
+        case let .parametric(horizontal, _):
+            return -min(12 * (offset / horizontal) * (offset / horizontal), Self.frontToBack)
+        case .measured(let file):
+            return -file.loss(horizontal: offset, belowHorizon: Double(file.vertical.indices.min { file.vertical[$0] < file.vertical[$1] }!))
+        }
+    }
+
     /// How far `azimuth` lies from `boresight` (both ° from north), degrees in (−180, 180].
     public static func offset(of azimuth: Double, from boresight: Double) -> Double {
         var offset = (azimuth - boresight).truncatingRemainder(dividingBy: 360)
