@@ -24,6 +24,8 @@ public struct BatchJob: Sendable {
         case tilt(TiltRequest)
         /// Microwave hops between masts (`phusong backhaul`).
         case backhaul(BackhaulRequest)
+        /// Masts' exposure zones and the ground's exposure (`phusong emf`).
+        case emf(EMFRequest)
     }
 
     public let id: String
@@ -47,6 +49,7 @@ public struct BatchJob: Sendable {
         case .plan: "plan"
         case .tilt: "tilt"
         case .backhaul: "backhaul"
+        case .emf: "emf"
         }
     }
 }
@@ -72,7 +75,7 @@ extension BatchJob {
         case var .tilt(request):
             request.evaluation = following(request.evaluation)
             return .tilt(request)
-        case .verify, .optimize, .backhaul:
+        case .verify, .optimize, .backhaul, .emf:
             return work
         }
     }

@@ -56,6 +56,14 @@ enum JobExecution {
             var run = request
             run.outputPath = folder
             return (backhaulFigures(try BackhaulJob.run(run)), nil)
+        case let .emf(request):
+            var run = request
+            run.outputPath = folder
+            let masts = try EMFJob.run(run)
+            return ([
+                "masts": .number(Double(masts.count)), "masts_over_limit_on_ground": .number(Double(masts.filter { !$0.isCompliant }.count)),
+                "widest_zone_m": .number(masts.map(\.zoneReachM).max() ?? 0),
+            ], nil)
         }
     }
 

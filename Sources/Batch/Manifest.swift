@@ -39,7 +39,7 @@ public struct Manifest: Sendable {
         return jobs.enumerated().map { index, job in job.backhaulFrom.flatMap { position[$0] } ?? index }
     }
 
-    static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul"]
+    static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul", "emf"]
     private static let planKeys: Set<String> = [
         "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
     ]
@@ -98,8 +98,10 @@ public struct Manifest: Sendable {
             guard let scenario = scenarios[name] else {
                 throw entry.fault("scenario", "no scenario '\(name)' under scenarios (\(scenarios.keys.sorted().joined(separator: ", ")))")
             }
-            // A backhaul job takes from a scenario its terrain and radio climate; the rest describes coverage runs.
-            let shared = type == "backhaul" ? scenario.removing(Set(scenario.keys).subtracting(backhaulScenarioKeys)) : scenario
+            // A backhaul job takes from a scenario its terrain and radio climate, an EMF job its terrain; the rest
+            // describes coverage runs.
+            let taken = type == "backhaul" ? backhaulScenarioKeys : type == "emf" ? emfScenarioKeys : nil
+            let shared = taken.map { scenario.removing(Set(scenario.keys).subtracting($0)) } ?? scenario
             fields = shared.merging(fields.removing(["scenario"]))
         }
         let settings = fields.canonicalJSON
@@ -142,6 +144,9 @@ public struct Manifest: Sendable {
             let links: [String] = if case .listed(let file) = request.hops { [file] } else { [] }
             let inputs = [request.terrainPath, request.sitesPath] + links
             return BatchJob(id: id, work: .backhaul(request), inputs: inputs, settings: settings, outputKinds: outputs)
+        case "emf":
+            let request = try emfRequest(fields, resolve: resolve)
+            return BatchJob(id: id, work: .emf(request), inputs: [request.terrainPath, request.sitesPath], settings: settings, outputKinds: outputs)
         default:
             throw entry.fault("type", "unknown job type '\(type)' (one of \(jobTypes.joined(separator: ", ")))")
         }

@@ -242,7 +242,7 @@ struct BatchRunTests {
         let instance = SharedData.path("mclp/grid_m2000_n100_r5.0_s1.json.gz")
         let cases = [
             ("jobs:\n  - id: a\n    type: optimize\n    instance: [x\n", "line 5, column 1: did not find expected ',' or ']'"),
-            ("jobs:\n  - id: a\n    type: evaluat\n    sites: a.csv\n", ":3: jobs[0].type: unknown job type 'evaluat' (one of evaluate, verify, optimize, plan, tilt, backhaul)"),
+            ("jobs:\n  - id: a\n    type: evaluat\n    sites: a.csv\n", ":3: jobs[0].type: unknown job type 'evaluat' (one of evaluate, verify, optimize, plan, tilt, backhaul, emf)"),
             ("jobs:\n  - id: a\n    type: optimize\n    instance: missing.json\n", ":4: jobs[0].instance: no such file: \(folder)/missing.json"),
             ("jobs:\n  - {id: a, type: optimize, instance: \(instance)}\n  - {id: a, type: optimize, instance: \(instance)}\n", ":3: jobs[1].id: 'a' is already the id of jobs[0]"),
             ("jobs:\n  - id: a\n    type: optimize\n    instance: \(instance)\n    colour: red\n", ":5: jobs[0].colour: unknown field"),
