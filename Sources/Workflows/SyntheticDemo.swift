@@ -6,7 +6,8 @@ import Terrain
 /// `phusong demo`: the embedded synthetic province around Cao Bằng city — generated terrain, communes, six
 /// sites on air — written as the inputs of a batch manifest. Every output is labelled synthetic.
 public enum SyntheticDemo {
-    /// Six demo sites on the synthetic terrain: a mix of 2G, 3G and 4G, omni and sectors.
+    /// Six demo sites on the synthetic terrain: a mix of 2G, 3G and 4G, omni and sectors; the 3G pilots 10 dB under their
+    /// carriers (for `phusong emf`'s full load).
     public static let sites: [Site] = [
         Site(id: "CB-001", location: GeoPoint(latitude: 22.665, longitude: 106.255), antennaHeight: 36,
              frequencyMHz: 900, eirpDBm: 58, technology: .gsm, transceivers: 4),
@@ -14,14 +15,14 @@ public enum SyntheticDemo {
              frequencyMHz: 1_800, eirpDBm: 60, technology: .lte,
              antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 65, verticalBeamwidth: 10), azimuth: 120, mechanicalTilt: 2)),
         Site(id: "CB-003", location: GeoPoint(latitude: 22.580, longitude: 106.330), antennaHeight: 42,
-             frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
+             frequencyMHz: 2_100, eirpDBm: 58, technology: .umts, pilotOffsetDB: 10),
         Site(id: "CB-004", location: GeoPoint(latitude: 22.780, longitude: 106.300), antennaHeight: 30,
              frequencyMHz: 900, eirpDBm: 56, technology: .gsm, transceivers: 2),
         Site(id: "CB-005", location: GeoPoint(latitude: 22.540, longitude: 106.080), antennaHeight: 45,
              frequencyMHz: 1_800, eirpDBm: 61, technology: .lte,
              antenna: Antenna(pattern: .parametric(horizontalBeamwidth: 90, verticalBeamwidth: 10), azimuth: 30, mechanicalTilt: 3)),
         Site(id: "CB-006", location: GeoPoint(latitude: 22.640, longitude: 106.390), antennaHeight: 36,
-             frequencyMHz: 2_100, eirpDBm: 58, technology: .umts),
+             frequencyMHz: 2_100, eirpDBm: 58, technology: .umts, pilotOffsetDB: 10),
     ]
 
     /// Writes the synthetic province's inputs under `folder/input` — terrain, communes (people spread into the
@@ -66,11 +67,12 @@ public enum SyntheticDemo {
         let features = sites.map { site -> String in
             var properties = [
                 "\"id\":\"\(site.id)\"", "\"height_m\":\(site.antennaHeight)", "\"frequency_mhz\":\(site.frequencyMHz)",
-                "\"eirp_dbm\":\(site.eirpDBm)", "\"technology\":\"\(site.technology.rawValue)\"",
+                "\"eirp_dbm\":\(SyntheticProvince.givenEIRP(site))", "\"technology\":\"\(site.technology.rawValue)\"",
                 "\"fibre\":\"\(fibreSites.contains(site.id) ? "yes" : "no")\"",
             ]
             if site.technology == .lte { properties.append("\"bandwidth_mhz\":\(SyntheticProvince.lteBandwidthMHz)") }
             if let transceivers = site.transceivers { properties.append("\"trx\":\(transceivers)") }
+            if let offset = site.pilotOffsetDB { properties.append("\"pilot_offset_db\":\(offset)") }
             if case let .parametric(horizontal, vertical) = site.antenna.pattern {
                 properties += [
                     "\"azimuth_deg\":\(site.antenna.azimuth)", "\"beamwidth_deg\":\(horizontal)",

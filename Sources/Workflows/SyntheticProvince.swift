@@ -41,14 +41,18 @@ enum SyntheticProvince {
             + features.joined(separator: ",\n") + "\n]}\n"
     }
 
-    static let siteHeader = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz,trx"
+    static let siteHeader = "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz,trx,pilot_offset_db"
 
     /// The demo's 4G carriers are 20 MHz wide, and their EIRP the whole carrier's.
     static let lteBandwidthMHz = 20
 
+    /// The EIRP a site file gives for `site`: a 3G carrier's whole, its pilot `pilot_offset_db` under it.
+    static func givenEIRP(_ site: Site) -> Double { site.eirpDBm + (site.pilotOffsetDB ?? 0) }
+
     static func siteFields(_ site: Site) -> String {
-        "\(site.id),\(site.location.latitude),\(site.location.longitude),\(site.antennaHeight),\(site.frequencyMHz),\(site.eirpDBm),"
-            + "\(site.technology.rawValue),\(site.technology == .lte ? "\(lteBandwidthMHz)" : ""),\(site.transceivers.map(String.init) ?? "")"
+        "\(site.id),\(site.location.latitude),\(site.location.longitude),\(site.antennaHeight),\(site.frequencyMHz),\(givenEIRP(site)),"
+            + "\(site.technology.rawValue),\(site.technology == .lte ? "\(lteBandwidthMHz)" : ""),\(site.transceivers.map(String.init) ?? ""),"
+            + (site.pilotOffsetDB.map { "\($0)" } ?? "")
     }
 
     static func csv(_ sites: [Site]) -> String {
@@ -113,6 +117,7 @@ enum SyntheticProvince {
           - {id: backhaul, type: backhaul, scenario: province, sites: on_air.geojson, within_km: 30, hub_field: fibre,
              tx_power_dbm: 20, tx_gain_dbi: 35, rx_gain_dbi: 35, threshold_dbm: -70, rain_rate_mm_h: 95, dn1: -400,
              water_vapour_g_m3: 17, air_temperature_c: 22}
+          - {id: exposure, type: emf, scenario: province, sites: on_air.geojson}
 
         """
     }

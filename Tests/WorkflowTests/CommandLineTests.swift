@@ -314,7 +314,7 @@ struct CommandLineTests {
         )
     }
 
-    @Test("phusong demo: the synthetic province as a batch — sites on air and a proposal with SINR, C/I, neighbours and the busy hour, a claim, a plan sharing masts, the sectors retilted, backhaul to the fibre; every output labelled synthetic")
+    @Test("phusong demo: the synthetic province as a batch — sites on air and a proposal with SINR, C/I, neighbours and the busy hour, a claim, a plan sharing masts, the sectors retilted, backhaul to the fibre, the masts' exposure; every output labelled synthetic")
     func demo() throws {
         let folder = try temporaryFolder("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -325,7 +325,7 @@ struct CommandLineTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch.json"))) as? [String: Any]
         )
         let jobs = try #require(batch["jobs"] as? [[String: Any]])
-        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan", "retilt", "backhaul"])
+        #expect(jobs.map { $0["id"] as? String } == ["on-air", "proposal", "claim", "shared-first-plan", "retilt", "backhaul", "exposure"])
         #expect(jobs.allSatisfy { $0["status"] as? String == "done" }, "\(jobs)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/jobs/on-air/summary.json"))) as? [String: Any]
@@ -358,7 +358,7 @@ struct CommandLineTests {
         let info = try runProgram("gdalinfo", [folder + "/jobs/on-air/coverage.tif"])
         #expect(info.stdout.contains("PHUSONG_SYNTHETIC=YES"))
         // The pairs of the six masts within 30 km of each other; CB-001 and CB-002 are on the fibre.
-        let backhaul = try #require(jobs.last?["figures"] as? [String: Any])
+        let backhaul = try #require(jobs[5]["figures"] as? [String: Any])
         let hopRows = try String(contentsOfFile: folder + "/jobs/backhaul/hops.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         let reach = try String(contentsOfFile: folder + "/jobs/backhaul/reach.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         #expect(backhaul["hops"] as? Double == Double(hopRows.count) && hopRows.count >= 10 && reach.count == 6, "\(backhaul)")
@@ -376,6 +376,12 @@ struct CommandLineTests {
         #expect(backhaul["hops_available_99_99_percent"] as? Double == Double(availabilities.filter { $0 >= 99.99 }.count), "\(backhaul)")
         let hops = try String(contentsOfFile: folder + "/jobs/backhaul/hops.geojson", encoding: .utf8)
         #expect(hops.contains("\"synthetic_terrain\":true"))
+        // The six masts' exposure at full load: the 3G sites give their carriers' EIRP and their pilots' offset.
+        let exposure = try csvRows(folder + "/jobs/exposure/emf.csv")
+        #expect(exposure.count == 6 && jobs[6]["figures"].flatMap { ($0 as? [String: Any])?["masts"] as? Double } == 6, "\(jobs[6])")
+        #expect(abs((Double(exposure["CB-003"]?["full_load_eirp_w"] ?? "") ?? 0) - pow(10, (68 - 30) / 10.0)) < 0.05)
+        let zones = try String(contentsOfFile: folder + "/jobs/exposure/emf_zones.geojson", encoding: .utf8)
+        #expect(zones.contains("\"synthetic_terrain\":true"))
     }
 
     @Test("phusong demo refuses a radius shorter than two of the synthetic terrain's cells up front (every job failed instead)")
