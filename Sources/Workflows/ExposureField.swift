@@ -34,21 +34,33 @@ struct ExposureField: Sendable {
     /// factor of ITU-T K.52 and FCC OET Bulletin 65 for points near the ground).
     static let groundReflection = 2.56
 
-    /// The exposure ratio at map point (`x`, `y`), `z` metres above sea level; infinite at an antenna.
-    func ratio(x: Double, y: Double, z: Double) -> Double {
-        var total = 0.0
-        for index in sources.indices {
-            let source = sources[index]
-            let east = x - source.x, north = y - source.y, rise = z - source.z
-            let level = east * east + north * north, squared = level + rise * rise
-            guard squared > 0 else { return .infinity }
-            var gain = 1.0
-            if !source.antenna.isOmni {
-                let azimuth = atan2(east, north) * 180 / .pi - gridNorth, elevation = atan2(rise, level.squareRoot()) * 180 / .pi
-                gain = pow(10, source.antenna.relativeGain(azimuth: azimuth, elevation: elevation) / 10)
+    /// The direction of a point from an antenna, as its pattern reads it: degrees from boresight, and their cosine.
+    typealias Bearing = (offset: Double, cosine: Double)
+
+    /// The exposure ratio at map point (`x`, `y`), `z` metres above sea level; infinite at an antenna. `bearings`, when
+    /// given, holds per antenna the point's direction from it where the caller knows it (a line from the antenna).
+    func ratio(x: Double, y: Double, z: Double, bearings: [Bearing?]? = nil) -> Double {
+        sources.withUnsafeBufferPointer { sources in
+            var total = 0.0
+            for index in sources.indices {
+                let east = x - sources[index].x, north = y - sources[index].y, rise = z - sources[index].z
+                let level = east * east + north * north, squared = level + rise * rise
+                guard squared > 0 else { return .infinity }
+                var gain = 1.0
+                if !sources[index].antenna.isOmni {
+                    let elevation = atan2(rise, level.squareRoot()) * 180 / .pi
+                    let bearing = bearings?[index] ?? Self.bearing(of: atan2(east, north) * 180 / .pi - gridNorth, from: sources[index].antenna)
+                    gain = pow(10, sources[index].antenna.relativeGain(offset: bearing.offset, cosineOfOffset: bearing.cosine, elevation: elevation) / 10)
+                }
+                total += sources[index].reachSquared * gain / squared
             }
-            total += source.reachSquared * gain / squared
+            return total
         }
-        return total
+    }
+
+    /// The direction true `azimuth` (degrees) takes from `antenna`'s boresight.
+    static func bearing(of azimuth: Double, from antenna: Antenna) -> Bearing {
+        let offset = Antenna.offset(of: azimuth, from: antenna.azimuth)
+        return (offset, cos(offset * .pi / 180))
     }
 }

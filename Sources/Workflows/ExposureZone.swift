@@ -29,10 +29,13 @@ struct ExposureZone: Sendable {
         var reach = [Double](repeating: 0, count: 360)
         var heights: ClosedRange<Double>?
         for degree in 0..<360 {
-            // An antenna at the centre gains towards this azimuth at most its pattern's most at any elevation.
-            let gains = zip(sources, offsets).map { source, offset in
-                let antenna = source.antenna
-                return offset > 0 ? 1 : pow(10, antenna.largestRelativeGain(offset: Antenna.offset(of: Double(degree), from: antenna.azimuth)) / 10)
+            // An antenna at the centre sees the whole line in this azimuth, and gains towards it at most its pattern's
+            // most at any elevation.
+            let bearings = zip(sources, offsets).map { source, offset in
+                offset > 0 ? nil : ExposureField.bearing(of: Double(degree), from: source.antenna)
+            }
+            let gains = zip(sources, bearings).map { source, bearing in
+                bearing.map { pow(10, source.antenna.largestRelativeGain(offset: $0.offset) / 10) } ?? 1
             }
             /// The most the ratio can be at horizontal distance `distance` from the centre at height `z`.
             func bound(_ distance: Double, _ z: Double) -> Double {
@@ -42,7 +45,9 @@ struct ExposureZone: Sendable {
                 }
             }
             let angle = (Double(degree) + field.gridNorth) * .pi / 180, (east, north) = (sin(angle), cos(angle))
-            func ratio(_ distance: Double, _ z: Double) -> Double { field.ratio(x: x + distance * east, y: y + distance * north, z: z) }
+            func ratio(_ distance: Double, _ z: Double) -> Double {
+                field.ratio(x: x + distance * east, y: y + distance * north, z: z, bearings: bearings)
+            }
             for z in levels {
                 var distance = ((offsets.max()! + extent) / step).rounded(.up) * step
                 while distance > 0, bound(distance, z) < 1 { distance -= step }
