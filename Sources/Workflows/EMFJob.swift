@@ -80,22 +80,7 @@ public enum EMFJob {
     public static func run(_ request: EMFRequest) throws(InputError) -> [MastExposure] {
         try checkOutputFolder(request.outputPath)
         let sites = try SiteFile.load(request.sitesPath)
-        for site in sites {
-            guard site.fullLoadEIRPDBm != nil else {
-                throw InputError(
-                    path: request.sitesPath,
-                    reason: "site '\(site.id)' (\(site.technology.rawValue)): its full-load power is unknown: give \(site.fullLoadMissing)"
-                )
-            }
-            let range = request.limits.frequenciesMHz
-            guard range.contains(site.frequencyMHz) else {
-                throw InputError(
-                    path: request.sitesPath,
-                    reason: "site '\(site.id)' transmits at \(site.frequencyMHz) MHz, outside the \(request.limits.rawValue) limits' "
-                        + "\(Int(range.lowerBound))–\(Int(range.upperBound)) MHz"
-                )
-            }
-        }
+        try checkAssessable(sites, request)
         let source = try DEMSource.open(request.terrainPath)
         if let outside = try source.indicesOutside(sites.map(\.location)).first {
             let site = sites[outside]
@@ -118,6 +103,26 @@ public enum EMFJob {
         return exposures
     }
 
+    /// Refuses a site whose full load the site file leaves unknown or whose frequency the limits do not cover.
+    private static func checkAssessable(_ sites: [Site], _ request: EMFRequest) throws(InputError) {
+        let range = request.limits.frequenciesMHz
+        for site in sites {
+            guard site.fullLoadEIRPDBm != nil else {
+                throw InputError(
+                    path: request.sitesPath,
+                    reason: "site '\(site.id)' (\(site.technology.rawValue)): its full-load power is unknown: give \(site.fullLoadMissing)"
+                )
+            }
+            guard range.contains(site.frequencyMHz) else {
+                throw InputError(
+                    path: request.sitesPath,
+                    reason: "site '\(site.id)' transmits at \(site.frequencyMHz) MHz, outside the \(request.limits.rawValue) limits' "
+                        + "\(Int(range.lowerBound))–\(Int(range.upperBound)) MHz"
+                )
+            }
+        }
+    }
+
     /// The exposure of the mast of `members` (indices into `sites`).
     private static func assess(_ members: [Int], of sites: [Site], over source: DEMSource, _ request: EMFRequest) throws(InputError) -> MastExposure {
         let mastSites = members.map { sites[$0] }
@@ -134,23 +139,7 @@ public enum EMFJob {
         } catch {
             throw InputError(path: error.path, reason: "mast '\(name)': \(error.reason)")
         }
-        let points: [MapPoint], north: MapPoint
-        do {
-            let geographic = ([centre] + nearby.map(\.location)).map { MapPoint(x: $0.longitude, y: $0.latitude) }
-            points = try CoordinateTransform(from: wgs84, to: grid.crs).apply(geographic + [MapPoint(x: centre.longitude, y: centre.latitude + 0.001)])
-            north = points.last!
-        } catch {
-            throw InputError(path: request.terrainPath, reason: error.message)
-        }
-        let middle = points[0]
-        let gridNorth = atan2(north.x - middle.x, north.y - middle.y) * 180 / .pi
-        var antennas: [ExposureSource] = []
-        for (site, point) in zip(nearby, points.dropFirst()) {
-            guard let ground = grid.siteGround(at: site.location, position: point) else {
-                throw InputError(path: request.terrainPath, reason: "site '\(site.id)' stands on a terrain void")
-            }
-            antennas.append(ExposureSource(site, x: point.x, y: point.y, z: Double(ground) + site.antennaHeight, limits: request.limits)!)
-        }
+        let (antennas, middle, gridNorth) = try place(nearby, around: centre, on: grid, request)
         let own = ExposureField(sources: Array(antennas.prefix(mastSites.count)), gridNorth: gridNorth)
         let zone = ExposureZone(own, x: middle.x, y: middle.y)
         // The ground at the centre, or beside a void there the first antenna's.
@@ -166,6 +155,28 @@ public enum EMFJob {
             groundMaximumRatio: ground.maximumRatio, groundMaximumDistanceM: ground.distanceM,
             groundMaximumAzimuth: ground.azimuth, groundOverLimitM2: ground.overLimitM2
         )
+    }
+
+    /// `sites`' antennas on `grid`, at full load; `centre`'s map point, and the grid azimuth of true north there.
+    private static func place(
+        _ sites: [Site], around centre: GeoPoint, on grid: TerrainGrid, _ request: EMFRequest
+    ) throws(InputError) -> (antennas: [ExposureSource], centre: MapPoint, gridNorth: Double) {
+        let points: [MapPoint]
+        do {
+            let geographic = ([centre] + sites.map(\.location)).map { MapPoint(x: $0.longitude, y: $0.latitude) }
+            points = try CoordinateTransform(from: wgs84, to: grid.crs).apply(geographic + [MapPoint(x: centre.longitude, y: centre.latitude + 0.001)])
+        } catch {
+            throw InputError(path: request.terrainPath, reason: error.message)
+        }
+        let middle = points[0], north = points.last!
+        var antennas: [ExposureSource] = []
+        for (site, point) in zip(sites, points.dropFirst()) {
+            guard let ground = grid.siteGround(at: site.location, position: point) else {
+                throw InputError(path: request.terrainPath, reason: "site '\(site.id)' stands on a terrain void")
+            }
+            antennas.append(ExposureSource(site, x: point.x, y: point.y, z: Double(ground) + site.antennaHeight, limits: request.limits)!)
+        }
+        return (antennas, middle, atan2(north.x - middle.x, north.y - middle.y) * 180 / .pi)
     }
 
     /// The zone seen from above: a polygon (as a ring of map points, closed) per run of azimuths it reaches, each from
