@@ -60,10 +60,13 @@ enum JobExecution {
             var run = request
             run.outputPath = folder
             let masts = try EMFJob.run(run)
-            return ([
-                "masts": .number(Double(masts.count)), "masts_over_limit_on_ground": .number(Double(masts.filter { !$0.isCompliant }.count)),
+            var figures: [String: Figure] = [
+                "masts": .number(Double(masts.count)), "masts_over_limit_on_ground": .number(Double(masts.filter { $0.isCompliant == false }.count)),
                 "widest_zone_m": .number(masts.map(\.zoneReachM).max() ?? 0),
-            ], nil)
+            ]
+            let partial = masts.filter { $0.groundAssessedPercent < 100 }.count
+            if partial > 0 { figures["masts_ground_partly_off_terrain"] = .number(Double(partial)) }
+            return (figures, nil)
         }
     }
 

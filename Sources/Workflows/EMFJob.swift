@@ -67,9 +67,13 @@ public struct MastExposure: Sendable {
     public let groundMaximumAzimuth: Double
     /// The ground's area over the limit, m².
     public let groundOverLimitM2: Double
+    /// The share of the ground within the radius that has terrain and so was assessed, % (voids and ground beyond the
+    /// DEM are not).
+    public let groundAssessedPercent: Double
 
-    /// Whether nobody standing on the ground around the mast is exposed over the limit.
-    public var isCompliant: Bool { groundMaximumRatio < 1 }
+    /// Whether nobody standing on the ground around the mast is exposed over the limit: false where somebody is, true
+    /// where nobody is on ground wholly assessed, nil where nobody is on the part assessed (the rest off the terrain).
+    public var isCompliant: Bool? { groundMaximumRatio >= 1 ? false : groundAssessedPercent < 100 ? nil : true }
 }
 
 public enum EMFJob {
@@ -135,15 +139,21 @@ public enum EMFJob {
         let nearby = mastSites + others.map { sites[$0] }
         let grid: TerrainGrid
         do throws(InputError) {
-            grid = try source.metricGrid(around: [centre] + nearby.map(\.location), radius: request.radiusM, resolution: groundSpacingM).grid
+            // A mast by a void or the DEM's edge is assessed on the ground there is, and says how much: no void is
+            // filled (in a window this small the area beyond a DEM's clip would pass for a small void) or refused.
+            grid = try source.metricGrid(
+                around: [centre] + nearby.map(\.location), radius: request.radiusM, resolution: groundSpacingM,
+                policy: VoidPolicy(maxFilledRegionCells: 0, maxVoidFraction: 1)
+            ).grid
         } catch {
             throw InputError(path: error.path, reason: "mast '\(name)': \(error.reason)")
         }
-        let (antennas, middle, gridNorth) = try place(nearby, around: centre, on: grid, request)
+        let grounds = try self.grounds(of: nearby, over: source, mast: name, request)
+        let (antennas, middle, gridNorth) = try place(nearby, standing: grounds, around: centre, on: grid, request)
         let own = ExposureField(sources: Array(antennas.prefix(mastSites.count)), gridNorth: gridNorth)
         let zone = ExposureZone(own, x: middle.x, y: middle.y)
         // The ground at the centre, or beside a void there the first antenna's.
-        let foot = grid.siteGround(at: middle).map(Double.init) ?? own.sources[0].z - mastSites[0].antennaHeight
+        let foot = grid.siteGround(at: middle).map(Double.init) ?? grounds[0]
         let ground = GroundExposure(ExposureField(sources: antennas, gridNorth: gridNorth), on: grid, around: middle, request)
         let farthest = zone.reach.indices.max { zone.reach[$0] < zone.reach[$1] }!
         return MastExposure(
@@ -153,13 +163,32 @@ public enum EMFJob {
             zoneBottomM: (zone.heights?.lowerBound ?? foot) - foot, zoneTopM: (zone.heights?.upperBound ?? foot) - foot,
             zoneOutline: outline(zone, x: middle.x, y: middle.y, gridNorth: gridNorth), crs: grid.crs,
             groundMaximumRatio: ground.maximumRatio, groundMaximumDistanceM: ground.distanceM,
-            groundMaximumAzimuth: ground.azimuth, groundOverLimitM2: ground.overLimitM2
+            groundMaximumAzimuth: ground.azimuth, groundOverLimitM2: ground.overLimitM2, groundAssessedPercent: ground.assessedPercent
         )
     }
 
-    /// `sites`' antennas on `grid`, at full load; `centre`'s map point, and the grid azimuth of true north there.
+    /// The ground under each of `sites`, metres, as a footprint run stands them: the DEM's own, or beside a void or the
+    /// DEM's edge its neighbours' (on a grid of the DEM's cells whose small voids are filled).
+    private static func grounds(of sites: [Site], over source: DEMSource, mast name: String, _ request: EMFRequest) throws(InputError) -> [Double] {
+        do throws(InputError) {
+            let grid = try source.metricGrid(around: sites.map(\.location), radius: request.radiusM, policy: VoidPolicy(maxVoidFraction: 1)).grid
+            let points: [MapPoint]
+            do { points = try CoverageEngine.positions(of: sites, on: grid) } catch { throw InputError(path: request.terrainPath, reason: error.message) }
+            return try zip(sites, points).map { site, point throws(InputError) in
+                guard let ground = grid.siteGround(at: site.location, position: point) else {
+                    throw InputError(path: request.terrainPath, reason: "site '\(site.id)' stands on a terrain void")
+                }
+                return Double(ground)
+            }
+        } catch {
+            throw InputError(path: error.path, reason: "mast '\(name)': \(error.reason)")
+        }
+    }
+
+    /// `sites`' antennas on `grid`, at full load, over their `grounds`; `centre`'s map point, and the grid azimuth of
+    /// true north there.
     private static func place(
-        _ sites: [Site], around centre: GeoPoint, on grid: TerrainGrid, _ request: EMFRequest
+        _ sites: [Site], standing grounds: [Double], around centre: GeoPoint, on grid: TerrainGrid, _ request: EMFRequest
     ) throws(InputError) -> (antennas: [ExposureSource], centre: MapPoint, gridNorth: Double) {
         let points: [MapPoint]
         do {
@@ -169,12 +198,9 @@ public enum EMFJob {
             throw InputError(path: request.terrainPath, reason: error.message)
         }
         let middle = points[0], north = points.last!
-        var antennas: [ExposureSource] = []
-        for (site, point) in zip(sites, points.dropFirst()) {
-            guard let ground = grid.siteGround(at: site.location, position: point) else {
-                throw InputError(path: request.terrainPath, reason: "site '\(site.id)' stands on a terrain void")
-            }
-            antennas.append(ExposureSource(site, x: point.x, y: point.y, z: Double(ground) + site.antennaHeight, limits: request.limits)!)
+        let antennas = sites.indices.map { index in
+            let point = points[index + 1]
+            return ExposureSource(sites[index], x: point.x, y: point.y, z: grounds[index] + sites[index].antennaHeight, limits: request.limits)!
         }
         return (antennas, middle, atan2(north.x - middle.x, north.y - middle.y) * 180 / .pi)
     }

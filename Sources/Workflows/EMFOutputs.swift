@@ -9,8 +9,8 @@ import Terrain
 enum EMFOutputs {
     static let columns = [
         "mast", "sites", "latitude", "longitude", "full_load_eirp_w", "zone_reach_m", "zone_reach_azimuth_deg", "zone_bottom_m",
-        "zone_top_m", "ground_max_ratio", "ground_max_distance_m", "ground_max_azimuth_deg", "ground_over_limit_m2", "compliant",
-        "limits",
+        "zone_top_m", "ground_max_ratio", "ground_max_distance_m", "ground_max_azimuth_deg", "ground_over_limit_m2",
+        "ground_assessed_percent", "compliant", "limits",
     ]
 
     static func csv(_ masts: [MastExposure], limits: ExposureLimits) -> String {
@@ -19,7 +19,7 @@ enum EMFOutputs {
                 switch field {
                 case .text(let text): csvField(text)
                 case .number(let value, let decimals): String(format: "%.\(decimals)f", value)
-                case .flag(let flag): flag ? "true" : "false"
+                case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? ""
                 }
             }.joined(separator: ",")
         }
@@ -35,7 +35,7 @@ enum EMFOutputs {
                     properties[name] = switch field {
                     case .text(let text): .string(text)
                     case .number(let value, _): .number(value)
-                    case .flag(let flag): .bool(flag)
+                    case .flag(let flag): flag.map(GeoJSONValue.bool) ?? .null
                     }
                 }
                 let polygons = mast.zoneOutline.map { ring in Polygon(exterior: Ring(points: ring.map { MapPoint(x: $0.x, y: $0.y) })) }
@@ -49,11 +49,11 @@ enum EMFOutputs {
         }
     }
 
-    /// A figure of a mast, in `columns`' order: text, a number with its decimals, or a yes or no.
+    /// A figure of a mast, in `columns`' order: text, a number with its decimals, or a yes or no (or neither: unknown).
     private enum Field {
         case text(String)
         case number(Double, Int)
-        case flag(Bool)
+        case flag(Bool?)
     }
 
     private static func fields(_ mast: MastExposure, limits: ExposureLimits) -> [Field] {
@@ -62,7 +62,7 @@ enum EMFOutputs {
             .number(mast.location.longitude, 6), .number(mast.fullLoadEIRPWatts, 1), .number(mast.zoneReachM, 2),
             .number(Double(mast.zoneReachAzimuth), 0), .number(mast.zoneBottomM, 1), .number(mast.zoneTopM, 1),
             .number(mast.groundMaximumRatio, 4), .number(mast.groundMaximumDistanceM, 1), .number(mast.groundMaximumAzimuth, 0),
-            .number(mast.groundOverLimitM2, 0), .flag(mast.isCompliant), .text(limits.rawValue),
+            .number(mast.groundOverLimitM2, 0), .number(mast.groundAssessedPercent, 1), .flag(mast.isCompliant), .text(limits.rawValue),
         ]
     }
 }

@@ -49,8 +49,8 @@ struct EMFCommand: ParsableCommand {
 
     func run() throws {
         let masts = try reportingInputErrors { () throws(InputError) in try EMFJob.run(request) }
-        let exposed = masts.filter { !$0.isCompliant }
-        print("EMF (\(limits.rawValue)): \(masts.count) masts, \(masts.count - exposed.count) with nobody on the ground over the limit")
+        let exposed = masts.filter { $0.isCompliant == false }
+        print("EMF (\(limits.rawValue)): \(masts.count) masts, \(masts.filter { $0.isCompliant == true }.count) with nobody on the ground over the limit")
         if let widest = masts.max(by: { $0.zoneReachM < $1.zoneReachM }) {
             print(String(format: "  widest zone: %.1f m from mast '%@' (towards %d°), %.1f–%.1f m above its ground", widest.zoneReachM, widest.name, widest.zoneReachAzimuth, widest.zoneBottomM, widest.zoneTopM))
         }
@@ -58,6 +58,13 @@ struct EMFCommand: ParsableCommand {
             print(String(format: "  over the limit on the ground: mast '%@', ratio %.2f at %.0f m towards %.0f°, %.0f m² over it", mast.name, mast.groundMaximumRatio, mast.groundMaximumDistanceM, mast.groundMaximumAzimuth, mast.groundOverLimitM2))
         }
         if exposed.count > 10 { print("  … and \(exposed.count - 10) more masts over the limit on the ground (emf.csv)") }
+        let partial = masts.filter { $0.groundAssessedPercent < 100 }
+        if let least = partial.min(by: { $0.groundAssessedPercent < $1.groundAssessedPercent }) {
+            print(String(
+                format: "  warning: %d masts' ground lies partly off the terrain (voids or beyond the DEM), assessed only where it has terrain, compliance unknown where under the limit: the least, '%@', %.1f %%",
+                partial.count, least.name, least.groundAssessedPercent
+            ))
+        }
         print("Results: \(out)")
     }
 }

@@ -186,4 +186,36 @@ struct EMFTerrainTests {
         let reported = try #require(up["ground_max_ratio"] as? Double)
         #expect(expected > 1 && abs(reported / expected - 1) < 0.005, "\(reported) against \(expected) over the DEM's \(ground) m (foot \(foot) m)")
     }
+
+    @Test("""
+        A mast by the edge of Bát Xát's clipped DEM is assessed on the ground that has terrain, its share said (the DEM's \
+        own share of the disc, sampled by GDAL, within 15 points) and its compliance unknown; 500 m inside, all of it
+        """)
+    func groundOffTheTerrain() throws {
+        let folder = try temporaryFolder("emf-edge")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dem = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+        try """
+            id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,bandwidth_mhz,azimuth_deg
+            EDGE,22.53,103.8122,30,4G,1800,61,10,270
+            INSIDE,22.53,103.8172,30,4G,1800,61,10,270
+
+            """.write(toFile: folder + "/sites.csv", atomically: true, encoding: .utf8)
+        let run = try runProgram(phusongExecutable, ["emf", "--terrain", dem, "--sites", folder + "/sites.csv", "--out", folder + "/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 masts' ground lies partly off the terrain") && run.stdout.contains("2 masts, 1 with nobody on the ground over the limit"))
+        let rows = try csvRows(folder + "/out/emf.csv")
+        let assessed = Double(rows["EDGE"]?["ground_assessed_percent"] ?? "") ?? .nan
+        #expect(rows["EDGE"]?["compliant"] == "" && rows["INSIDE"]?["compliant"] == "true" && rows["INSIDE"]?["ground_assessed_percent"] == "100.0")
+        // The DEM's pixels with terrain under a 10 m lattice over the 100 m disc, as gdallocationinfo reads them.
+        let (north, east) = (110_750.0, 102_800.0)  // metres per degree at 22.53° N, near enough for a share
+        let steps: [Double] = (-10...10).map { 10 * Double($0) }
+        let lattice: [(Double, Double)] = steps.flatMap { x in steps.map { y in (x, y) } }
+        let points = lattice.filter { $0.0 * $0.0 + $0.1 * $0.1 <= 10_000 }
+        let input = points.map { "\(103.8122 + $0.0 / east) \(22.53 + $0.1 / north)" }.joined(separator: "\n") + "\n"
+        let values = try runProgram("gdallocationinfo", ["-valonly", "-wgs84", dem], input: input).stdout.split(separator: "\n")
+        try #require(values.count == points.count)
+        let share = 100 * Double(values.filter { !$0.contains("nan") }.count) / Double(points.count)
+        #expect(assessed > 0 && assessed < 100 && abs(assessed - share) < 15, "\(assessed) % assessed against the DEM's \(share) %")
+    }
 }
