@@ -222,7 +222,7 @@ struct SiteRecord {
         guard (-90...90).contains(tilt), (-90...90).contains(electrical) else {
             throw SiteFieldError("tilt_deg and electrical_tilt_deg must be within −90–90")
         }
-        let boresight = ((azimuth ?? 0).truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+        let boresight = Bearing.withinTurn(degrees: azimuth ?? 0)
         if let file {
             return Antenna(pattern: .measured(file), azimuth: boresight, mechanicalTilt: tilt)
         }

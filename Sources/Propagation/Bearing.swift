@@ -21,4 +21,10 @@ public enum Bearing {
         if north < 0 { turns = 0.5 - turns }
         return east < 0 ? -turns : turns
     }
+
+    /// `degrees` as the same direction within 0…360 (360 excluded).
+    @inlinable
+    public static func withinTurn(degrees: Double) -> Double {
+        (degrees.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Propagation
 import Terrain
 
 /// The most a person standing on the ground around a mast is exposed to: the ratio on a lattice of the grid's cells
@@ -26,8 +27,7 @@ struct GroundExposure {
                 guard ratio > maximumRatio else { continue }
                 maximumRatio = ratio
                 distanceM = distance
-                let bearing = atan2(east, north) * 180 / .pi - field.gridNorth
-                azimuth = (bearing.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+                azimuth = Bearing.withinTurn(degrees: atan2(east, north) * 180 / .pi - field.gridNorth)
             }
         }
         assessedPercent = 100 * Double(assessed) / Double(cells)

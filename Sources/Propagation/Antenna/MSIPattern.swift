@@ -88,7 +88,7 @@ public struct MSIPattern: Sendable, Equatable {
     }
 
     private static func interpolate(_ cut: [Double], _ angle: Double) -> Double {
-        let wrapped = (angle.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
+        let wrapped = Bearing.withinTurn(degrees: angle)
         let lower = Int(wrapped) % 360, fraction = wrapped - Double(Int(wrapped))
         return cut[lower] + (cut[(lower + 1) % 360] - cut[lower]) * fraction
     }
