@@ -1,6 +1,5 @@
 import Foundation
 import Geometry
-import Planning
 import Terrain
 
 /// `phusong backhaul`'s outputs: `hops.csv`, a row per hop, and `hops.geojson`, each hop a line from one mast to the
@@ -14,41 +13,21 @@ enum BackhaulOutputs {
     ]
 
     static func csv(_ hops: [Hop]) -> String {
-        let rows = hops.map { hop in
-            fields(hop).map { field in
-                switch field {
-                case .text(let text): csvField(text)
-                case .number(let value, let decimals): value.map { String(format: "%.\(decimals)f", $0) } ?? ""
-                case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? ""
-                }
-            }.joined(separator: ",")
-        }
+        let rows = hops.map { ReportField.csvLine(fields($0)) }
         return ([columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
     }
 
     static func geoJSON(_ hops: [Hop], syntheticTerrain: Bool) -> String {
         GeoJSONWriter.lineCollection(hops.map { hop in
-            var properties: [String: GeoJSONValue] = ["synthetic_terrain": .bool(syntheticTerrain)]
-            for (name, field) in zip(columns, fields(hop)) {
-                properties[name] = switch field {
-                case .text(let text): .string(text)
-                case .number(let value, _): value.map(GeoJSONValue.number) ?? .null
-                case .flag(let flag): flag.map(GeoJSONValue.bool) ?? .null
-                }
-            }
+            var properties = ReportField.properties(fields(hop), named: columns)
+            properties["synthetic_terrain"] = .bool(syntheticTerrain)
             let ends = [hop.from.location, hop.to.location].map { MapPoint(x: $0.longitude, y: $0.latitude) }
             return (ends, properties)
         })
     }
 
-    /// A figure of a hop, in `columns`' order: text, a number with its decimals in the CSV, or a yes or no.
-    private enum Field {
-        case text(String)
-        case number(Double?, Int)
-        case flag(Bool?)
-    }
-
-    private static func fields(_ hop: Hop) -> [Field] {
+    /// A hop's figures, in `columns`' order (absent where the request gave no budget or climate).
+    private static func fields(_ hop: Hop) -> [ReportField] {
         [
             .text(hop.from.id), .text(hop.to.id), .number(hop.lengthM, 1), .number(hop.lossDB, 2), .text(hop.mode ?? ""),
             .flag(hop.fresnel.lineOfSight), .flag(hop.fresnel.clears60Percent), .number(hop.fresnel.worstFraction, 3),

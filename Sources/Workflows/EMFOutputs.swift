@@ -1,6 +1,5 @@
 import Foundation
 import Geometry
-import Planning
 import Propagation
 import Terrain
 
@@ -14,15 +13,7 @@ enum EMFOutputs {
     ]
 
     static func csv(_ masts: [MastExposure], limits: ExposureLimits) -> String {
-        let rows = masts.map { mast in
-            fields(mast, limits: limits).map { field in
-                switch field {
-                case .text(let text): csvField(text)
-                case .number(let value, let decimals): String(format: "%.\(decimals)f", value)
-                case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? ""
-                }
-            }.joined(separator: ",")
-        }
+        let rows = masts.map { ReportField.csvLine(fields($0, limits: limits)) }
         return ([columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
     }
 
@@ -30,14 +21,8 @@ enum EMFOutputs {
         let groups = Dictionary(grouping: masts.indices) { masts[$0].crs }.sorted { $0.value[0] < $1.value[0] }.map { crs, members in
             (crs: crs, features: members.map { index in
                 let mast = masts[index]
-                var properties: [String: GeoJSONValue] = ["synthetic_terrain": .bool(syntheticTerrain)]
-                for (name, field) in zip(columns, fields(mast, limits: limits)) {
-                    properties[name] = switch field {
-                    case .text(let text): .string(text)
-                    case .number(let value, _): .number(value)
-                    case .flag(let flag): flag.map(GeoJSONValue.bool) ?? .null
-                    }
-                }
+                var properties = ReportField.properties(fields(mast, limits: limits), named: columns)
+                properties["synthetic_terrain"] = .bool(syntheticTerrain)
                 let polygons = mast.zoneOutline.map { ring in Polygon(exterior: Ring(points: ring.map { MapPoint(x: $0.x, y: $0.y) })) }
                 return GeoJSONFeature(shape: MultiPolygon(polygons: polygons), properties: properties)
             })
@@ -49,14 +34,8 @@ enum EMFOutputs {
         }
     }
 
-    /// A figure of a mast, in `columns`' order: text, a number with its decimals, or a yes or no (or neither: unknown).
-    private enum Field {
-        case text(String)
-        case number(Double, Int)
-        case flag(Bool?)
-    }
-
-    private static func fields(_ mast: MastExposure, limits: ExposureLimits) -> [Field] {
+    /// A mast's figures, in `columns`' order (`compliant` absent where unknown).
+    private static func fields(_ mast: MastExposure, limits: ExposureLimits) -> [ReportField] {
         [
             .text(mast.name), .text(mast.siteIDs.joined(separator: " ")), .number(mast.location.latitude, 6),
             .number(mast.location.longitude, 6), .number(mast.fullLoadEIRPWatts, 1), .number(mast.zoneReachM, 2),
