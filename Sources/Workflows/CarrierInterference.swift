@@ -22,6 +22,9 @@ struct CarrierInterference {
     /// Per site, its carrier's sums whose cells send reference signals on its own port's, a bit each (its own sum's
     /// among them): the cells of two or more ports on its PCI mod 3 and those of one on its PCI mod 6.
     private let meetingShifts: [UInt16]
+    /// Per site, the power it puts on its carrier for each mW its raster gives (3G: its total power over its pilot), 1
+    /// elsewhere: its power is summed so weighted.
+    private let weightOfSite: [Double]
     /// Per carrier, the other carriers whose power interferes with it and the share that does.
     private let leakage: [[(carrier: Int, share: Double)]]
     /// Per cell, the site of the technology with the strongest power, whether it covers the cell or not.
@@ -61,10 +64,11 @@ struct CarrierInterference {
 
     /// Nil when no site is of `technology`. `slots`: how many of the strongest covering powers each cell keeps per
     /// carrier. `interferingShare`: the share of a carrier's power that interferes with another the given number of MHz
-    /// away (none by default: carriers that do not overlap).
+    /// away (none by default: carriers that do not overlap). `weight`: the power a site puts on its carrier for each mW
+    /// of its raster's (its raster's alone by default).
     init?(
         sites: [Site], technology: Technology, cellCount: Int, slots: Int,
-        interferingShare: (_ offsetMHz: Double) -> Double = { _ in 0 }
+        interferingShare: (_ offsetMHz: Double) -> Double = { _ in 0 }, weight: (Site) -> Double = { _ in 1 }
     ) {
         let frequencies = sites.filter { $0.technology == technology }.map(\.frequencyMHz)
         guard !frequencies.isEmpty else { return nil }
@@ -72,6 +76,7 @@ struct CarrierInterference {
         carrierOfSite = sites.map { site in site.technology == technology ? carriers.firstIndex(of: site.frequencyMHz) : nil }
         let shiftCount = Self.shiftCount(sites: sites, technology: technology)
         self.shiftCount = shiftCount
+        weightOfSite = sites.map(weight)
         shiftOfSite = sites.map { site in
             let pci = site.pci ?? 0
             return shiftCount == 1 ? 0 : site.transmitAntennas == 1 ? 3 + pci % 6 : pci % 3
@@ -91,19 +96,19 @@ struct CarrierInterference {
         strongest = Array(repeating: Array(repeating: .nan, count: cellCount * slots), count: carriers.count)
     }
 
-    /// A power in whole units, rounded, saturating.
-    static func units(_ dBm: Float) -> Int64 {
-        let value = (pow(10, Double(dBm) / 10) / unitMilliwatts).rounded()
+    /// `weight` times a power, in whole units, rounded, saturating.
+    static func units(_ dBm: Float, times weight: Double) -> Int64 {
+        let value = (weight * pow(10, Double(dBm) / 10) / unitMilliwatts).rounded()
         return value >= Double(Int64.max) ? .max : Int64(value)
     }
 
     /// Adds the power of the site numbered `number` (1-based); sites of other technologies add nothing.
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         guard let carrier = carrierOfSite[Int(number) - 1] else { return }
-        let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1]
+        let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1], weight = weightOfSite[Int(number) - 1]
         let threshold = Float(coverage.threshold)
         coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
-            let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value))
+            let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value, times: weight))
             sums[sum][index] = overflow ? .max : total
             servers.offer(value, number: number, at: index)
             if slots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
@@ -139,38 +144,39 @@ struct CarrierInterference {
     /// element; NaN where no site reaches.
     func sinr(_ settings: SINRSettings) -> [Float] {
         let load = settings.loadPercent / 100
-        return quality(own: 0, others: load, sameShift: shiftCount > 1 ? 1 : load, noiseDBm: settings.noiseDBm)
+        return quality(countsOwn: false, others: load, sameShift: shiftCount > 1 ? 1 : load, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's SINR on the data (PDSCH) resource elements, dB: the server against every other site on its carrier
     /// at the settings' load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
     func dataSINR(_ settings: SINRSettings) -> [Float] {
         let load = settings.loadPercent / 100
-        return quality(own: 0, others: load, sameShift: load, noiseDBm: settings.noiseDBm)
+        return quality(countsOwn: false, others: load, sameShift: load, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
-    /// included, transmits at the settings' load, and the noise over 3.84 MHz; NaN where no site reaches.
+    /// included, transmits — the sums weighted by each site's total power over its pilot, as `settings` give it
+    /// (`totalOverPilot(of:)`) — and the noise over 3.84 MHz; NaN where no site reaches.
     func ecio(_ settings: EcIoSettings) -> [Float] {
-        quality(own: settings.totalOverPilot, others: settings.totalOverPilot, sameShift: settings.totalOverPilot, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: true, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's C/I, dB: the server's carrier against every other site's on the same channel, those one and two
     /// channels away by their rejection, and the noise over 200 kHz; NaN where no site reaches.
     func ci(_ settings: CarrierToInterferenceSettings) -> [Float] {
-        quality(own: 0, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
     }
 
-    /// The server's power over `own` times itself, `sameShift` times the other sites' on its carrier whose reference
-    /// signals meet its own, `others` times those on its carrier's other shifts and the share of the carriers leaking into
-    /// it, and the noise.
-    private func quality(own: Double, others: Double, sameShift: Double, noiseDBm: Double) -> [Float] {
+    /// The server's power over `sameShift` times the (weighted) sums of the sites on its carrier whose reference signals
+    /// meet its own — the server's own power among them when it `countsOwn` — `others` times those on its carrier's
+    /// other shifts and the share of the carriers leaking into it, and the noise.
+    private func quality(countsOwn: Bool, others: Double, sameShift: Double, noiseDBm: Double) -> [Float] {
         let noise = pow(10, noiseDBm / 10)
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
             let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
             let meeting = meetingShifts[Int(server[index]) - 1]
-            var same = -Self.units(power), rest = 0.0
+            var same = countsOwn ? 0 : -Self.units(power, times: weightOfSite[Int(server[index]) - 1]), rest = 0.0
             for shift in 0..<shiftCount {
                 let sum = sums[carrier * shiftCount + shift][index]
                 if meeting & 1 << shift != 0 {
@@ -184,7 +190,7 @@ struct CarrierInterference {
                 for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(sums[sum][index]) }
             }
             let interference = (sameShift * Double(same) + others * rest) * Self.unitMilliwatts
-            return Float(10 * log10(milliwatts / (own * milliwatts + interference + noise)))
+            return Float(10 * log10(milliwatts / (interference + noise)))
         }
     }
 

@@ -54,7 +54,11 @@ struct ServerRasters {
         let (sinr, ecio, ci) = (request.sinr, request.ecio, request.ci)
         let siteCount = sites.count
         lte = sinr.flatMap { CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: $0.crowding.slots) }
-        umts = ecio.flatMap { CarrierInterference(sites: sites, technology: .umts, cellCount: cellCount, slots: $0.crowding.slots) }
+        umts = ecio.flatMap { settings in
+            CarrierInterference(
+                sites: sites, technology: .umts, cellCount: cellCount, slots: settings.crowding.slots, weight: settings.totalOverPilot(of:)
+            )
+        }
         gsm = ci.flatMap { _ in
             CarrierInterference(
                 sites: sites, technology: .gsm, cellCount: cellCount, slots: 0,

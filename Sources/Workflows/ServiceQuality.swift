@@ -1,16 +1,19 @@
 import Foundation
 
-/// What a served cell's signal needs besides its site's threshold: its ratio to the other cells on its carrier and
-/// the noise, P / (own × P + others × the other cells' power + noise), at least `limitDB` — 4G's SINR (`others`: the
-/// load), 3G's Ec/Io (both the cells' total power over their pilots), 2G's co-channel C/I.
+/// What a served cell's signal needs besides its site's threshold: its ratio to the cells on its carrier and the
+/// noise, P / (own + Σ weight × other cell's power + noise), at least `limitDB` — 4G's SINR (each weight the load),
+/// 3G's Ec/Io (each weight the cell's total power over its pilot, its own power counted too), 2G's co-channel C/I.
 struct ServiceQuality {
-    let own: Double
-    let others: Double
+    /// Per site (in the search's order), the power it puts on its carrier for each mW of its signal.
+    let weights: [Double]
+    /// Whether the server's own power, weighted, counts against its signal (3G: its pilot against everything it sends).
+    let countsOwn: Bool
     let noiseMilliwatts: Double
     let limitDB: Double
 
-    /// Whether a server of `signal` mW against `interference` mW of the other cells meets the limit.
-    func isMet(signal: Double, interference: Double) -> Bool {
-        10 * log10(signal / (own * signal + others * interference + noiseMilliwatts)) >= limitDB
+    /// Whether `server` (its index) at `signal` mW against `interference` mW of the other cells (weighted) meets the limit.
+    func isMet(server: Int, signal: Double, interference: Double) -> Bool {
+        let own = countsOwn ? weights[server] * signal : 0
+        return 10 * log10(signal / (own + interference + noiseMilliwatts)) >= limitDB
     }
 }

@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 
 /// How a run computes 4G sites' reference-signal SINR (`--sinr`).
@@ -33,7 +34,8 @@ public struct EcIoSettings: Sendable, Equatable {
     /// How much of its power beyond the pilot each cell transmits, percent of the most it can: 100, every cell at full
     /// power, is the worst case.
     public var loadPercent: Double
-    /// The pilot's (CPICH's) share of a cell's maximum power, percent: 10 % is usual.
+    /// The pilot's (CPICH's) share of a cell's maximum power, percent, for sites that do not give their own
+    /// (`Site.pilotOffsetDB`): 10 % is usual.
     public var pilotSharePercent: Double
     /// The handset receiver's noise figure, dB.
     public var noiseFigureDB: Double
@@ -56,8 +58,12 @@ public struct EcIoSettings: Sendable, Equatable {
     /// Thermal noise over the 3.84 MHz chip rate at the handset, dBm: −174 dBm/Hz + 10 log10 3,840,000 + noise figure.
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 3_840_000, noiseFigureDB: noiseFigureDB) }
 
-    /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load.
-    public var totalOverPilot: Double { 1 + (100 / pilotSharePercent - 1) * loadPercent / 100 }
+    /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load — the
+    /// pilot's share of that being `site`'s own when it gives `pilotOffsetDB` (10^(−offset/10)), else the settings'.
+    public func totalOverPilot(of site: Site) -> Double {
+        let share = site.pilotOffsetDB.map { pow(10, -$0 / 10) } ?? pilotSharePercent / 100
+        return 1 + (1 / share - 1) * loadPercent / 100
+    }
 
     /// The pilot shares and Ec/Io limits accepted.
     public static let pilotShareRange = 1.0...50, limitRange = -30.0...0

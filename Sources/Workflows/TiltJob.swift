@@ -55,7 +55,8 @@ public enum TiltJob {
         for technology in Technology.allCases {
             let members = sites.indices.filter { sites[$0].technology == technology }
             guard members.contains(where: { cells[$0].aims != nil }) else { continue }
-            var search = TiltSearch(sites: members.map { cells[$0] }, weights: weights, quality: quality(for: technology, request: request))
+            let quality = quality(for: technology, sites: members.map { sites[$0] }, request: request)
+            var search = TiltSearch(sites: members.map { cells[$0] }, weights: weights, quality: quality)
             let before = (weighted: search.objective, residents: search.servedSum(of: perCell))
             let started = Date()
             let settings = request.settings
@@ -112,7 +113,7 @@ public enum TiltJob {
                 let directions = turnable ? AntennaDirections(of: coverage, at: positions[index], on: grid, parameters: evaluation.parameters) : nil
                 return TiltCells(
                     site: sites[index], coverage: coverage, directions: directions, weights: weights, gridWidth: grid.width,
-                    keepWeak: quality(for: sites[index].technology, request: request) != nil
+                    keepWeak: quality(for: sites[index].technology, sites: [sites[index]], request: request) != nil
                 )
             }
         }
@@ -123,22 +124,28 @@ public enum TiltJob {
         }
     }
 
-    /// The quality a served cell needs for `technology`: the run's SINR (4G, at the request's limit), Ec/Io (3G) or C/I
-    /// (2G, co-channel) when it computes it; nil for coverage alone.
-    static func quality(for technology: Technology, request: TiltRequest) -> ServiceQuality? {
+    /// The quality a served cell needs for `technology`'s `sites`: the run's SINR (4G, at the request's limit), Ec/Io
+    /// (3G, each site's total power over its own pilot) or C/I (2G, co-channel) when it computes it; nil for coverage alone.
+    static func quality(for technology: Technology, sites: [Site], request: TiltRequest) -> ServiceQuality? {
         let evaluation = request.evaluation
         switch technology {
         case .lte:
             return evaluation.sinr.map { settings in
-                ServiceQuality(own: 0, others: settings.loadPercent / 100, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.settings.sinrLimitDB)
+                ServiceQuality(
+                    weights: sites.map { _ in settings.loadPercent / 100 }, countsOwn: false,
+                    noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.settings.sinrLimitDB
+                )
             }
         case .umts:
             return evaluation.ecio.map { settings in
-                ServiceQuality(own: settings.totalOverPilot, others: settings.totalOverPilot, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
+                ServiceQuality(
+                    weights: sites.map(settings.totalOverPilot(of:)), countsOwn: true,
+                    noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB
+                )
             }
         case .gsm:
             return evaluation.ci.map { settings in
-                ServiceQuality(own: 0, others: 1, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
+                ServiceQuality(weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
             }
         }
     }

@@ -212,7 +212,8 @@ struct TiltSearch {
         var strongest: (site: Int, power: Float, milliwatts: Double)?
         /// Whether any of them reaches its threshold.
         var anyCovers = false
-        /// Their power on the left-out site's carrier, and the power on the strongest one's carrier besides its own, mW.
+        /// Their power on the left-out site's carrier, and the power on the strongest one's carrier besides its own, mW,
+        /// each site's weighted as the quality weighs it.
         var onCarrierOfLeftOut = 0.0
         var onCarrierOfStrongest = 0.0
     }
@@ -225,24 +226,29 @@ struct TiltSearch {
             let site = Int(entrySite[entry]), power = entryPower[entry]
             if power >= thresholds[site] { rest.anyCovers = true }
             if power > rest.strongest?.power ?? -.infinity { rest.strongest = (site, power, entryMilliwatts[entry]) }
-            if leftOut >= 0, carriers[site] == carriers[leftOut] { rest.onCarrierOfLeftOut += entryMilliwatts[entry] }
+            if leftOut >= 0, carriers[site] == carriers[leftOut] { rest.onCarrierOfLeftOut += interfering(entry) }
         }
         if quality != nil, let strongest = rest.strongest {
             for entry in entries where Int(entrySite[entry]) != leftOut && Int(entrySite[entry]) != strongest.site {
-                if carriers[Int(entrySite[entry])] == carriers[strongest.site] { rest.onCarrierOfStrongest += entryMilliwatts[entry] }
+                if carriers[Int(entrySite[entry])] == carriers[strongest.site] { rest.onCarrierOfStrongest += interfering(entry) }
             }
         }
         return rest
+    }
+
+    /// The power an entry's site puts on its carrier there, mW: its signal weighted as `quality` weighs its site.
+    private func interfering(_ entry: Int) -> Double {
+        (quality?.weights[Int(entrySite[entry])] ?? 1) * entryMilliwatts[entry]
     }
 
     /// Whether a cell is served by `rest` and, if given, `site` at `power` (`milliwatts`).
     private func isServed(_ rest: Rest, site: Int = -1, power: Float = -.infinity, milliwatts: Double = 0) -> Bool {
         guard let quality else { return rest.anyCovers || (site >= 0 && power >= thresholds[site]) }
         if site >= 0, power > rest.strongest?.power ?? -.infinity || (power == rest.strongest?.power && site < rest.strongest!.site) {
-            return power >= thresholds[site] && quality.isMet(signal: milliwatts, interference: rest.onCarrierOfLeftOut)
+            return power >= thresholds[site] && quality.isMet(server: site, signal: milliwatts, interference: rest.onCarrierOfLeftOut)
         }
         guard let server = rest.strongest, server.power >= thresholds[server.site] else { return false }
-        let turning = site >= 0 && carriers[site] == carriers[server.site] ? milliwatts : 0
-        return quality.isMet(signal: server.milliwatts, interference: rest.onCarrierOfStrongest + turning)
+        let turning = site >= 0 && carriers[site] == carriers[server.site] ? quality.weights[site] * milliwatts : 0
+        return quality.isMet(server: server.site, signal: server.milliwatts, interference: rest.onCarrierOfStrongest + turning)
     }
 }

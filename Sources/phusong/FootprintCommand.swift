@@ -149,7 +149,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("umts-load"), parsing: .unconditional, help: "With --ecio: how much of their power beyond the pilot the 3G cells transmit, percent.")
     var umtsLoad: Double = EcIoSettings().loadPercent
 
-    @Option(name: .customLong("pilot-share"), parsing: .unconditional, help: "With --ecio: the pilot's share of a 3G cell's full power, percent.")
+    @Option(name: .customLong("pilot-share"), parsing: .unconditional, help: "With --ecio: the pilot's share of a 3G cell's full power, percent, for sites without pilot_offset_db.")
     var pilotShare: Double = EcIoSettings().pilotSharePercent
 
     @Option(name: .customLong("ecio-limit-db"), parsing: .unconditional, help: "With --ecio: the Ec/Io below which a pilot is counted too weak, dB.")

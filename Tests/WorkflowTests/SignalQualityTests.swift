@@ -185,6 +185,40 @@ struct SignalQualityTests {
         #expect(idle.summary.umtsEcIo?.limitDB == -6 && idle.summary.lteSINR == nil && full.summary.lteSINR == nil)
     }
 
+    @Test("""
+        A 3G site giving pilot_offset_db sends its own total over its pilot (7 dB down: 5.01 times at full load, 13 dB: \
+        19.95 times), the others the run's pilot share's (10 %: ten times), cell by cell; a cell alone under a pilot 13 dB \
+        down tends to −13 dB
+        """)
+    func ecioWithSitesOwnPilotOffsets() throws {
+        let folder = try temporaryFolder("ecio-offsets")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var sites = umtsSites
+        sites[0].pilotOffsetDB = 7
+        sites[2].pilotOffsetDB = 13
+        let (_, ecio) = try run(into: folder, sites: sites, raster: "ecio.tif") { $0.ecio = EcIoSettings() }
+        let powers = try powersOverGrid(sites), totalOverPilot = [pow(10, 0.7), 10, pow(10, 1.3)]
+        let noise = pow(10, (-174 + 10 * log10(3_840_000.0) + 7) / 10)
+        var compared = 0, alone = 0
+        for cell in ecio.indices {
+            let umts = (0..<3).filter { !powers[$0][cell].isNaN }
+            guard let server = umts.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
+                #expect(ecio[cell].isNaN)
+                continue
+            }
+            let carrier = server == 2 ? [2] : umts.filter { $0 != 2 }
+            let sent = carrier.reduce(0) { $0 + totalOverPilot[$1] * powers[$1][cell] }
+            let expected = 10 * log10(powers[server][cell] / (sent + noise))
+            #expect(abs(Double(ecio[cell]) - expected) < 1e-3, "cell \(cell): \(ecio[cell]) against \(expected)")
+            compared += 1
+            if server == 2, powers[2][cell] > 1e3 * noise {
+                #expect(ecio[cell] <= -12.9999 && ecio[cell] > -13.01, "a cell alone, far above the noise: \(ecio[cell])")
+                alone += 1
+            }
+        }
+        #expect(compared > 5_000 && alone > 100, "\(compared) cells, \(alone) served alone")
+    }
+
     @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G site (a warning says so), nor ecio.tif without 3G sites; the scenario's lte_load_percent without sinr: true and umts_load_percent without ecio: true are refused")
     func optIn() throws {
         let folder = try temporaryFolder("sinr-off")

@@ -76,27 +76,59 @@ struct TiltCommandTests {
         try checkOutputFolder(folder + "/again")
     }
 
-    @Test("With --sinr a resident counts only where the 4G server covers at the SINR limit: the recount from after/'s rasters agrees")
-    func sinrServedResidents() throws {
-        let folder = try temporaryFolder("tilt-sinr")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try tilt(out: folder + "/out", ["--sinr", "--sinr-limit-db", "0"])
+    /// A tilt run into `folder/out` with `extra`, whose residents served before and after are the recount from before/'s
+    /// and after/'s rasters: where the power reaches `threshold` and `quality` (the raster of that name) `limit`; after,
+    /// fewer than the technology's covered residents.
+    func expectServedAtQuality(
+        folder: String, _ extra: [String], sites: String = Fixtures.path("sites/batxat_sectors.csv"),
+        quality: String, threshold: Float, limit: Float, technology: String
+    ) throws {
+        let run = try tilt(out: folder + "/out", extra, sites: sites)
         #expect(run.status == 0, "\(run.stderr)")
         let result = try result(folder + "/out")
         let (after, before) = (try #require(result["residents_served_after"] as? Double), try #require(result["residents_served_before"] as? Double))
-        #expect(try json(folder + "/out/tilt.json")["sinr_limit_db"] as? Double == 0)
         for (part, claimed) in [("before", before), ("after", after)] {
-            let power = try rasterValues(folder + "/out/\(part)/coverage.tif"), sinr = try rasterValues(folder + "/out/\(part)/sinr.tif")
+            let power = try rasterValues(folder + "/out/\(part)/coverage.tif"), ratio = try rasterValues(folder + "/out/\(part)/\(quality)")
             let residents = try rasterValues(folder + "/out/\(part)/residents.tif")
             let recount = residents.indices.reduce(0.0) { total, cell in
-                power[cell] >= -110 && sinr[cell] >= 0 ? total + Double(residents[cell]) : total
+                power[cell] >= threshold && ratio[cell] >= limit ? total + Double(residents[cell]) : total
             }
             // Float rasters against the search's doubles: a cell on either limit may fall either way.
             #expect(abs(recount - claimed) < 1e-3 * claimed, "\(part): \(recount) against \(claimed)")
         }
         let covered = try json(folder + "/out/after/summary.json")
-        let coveredAfter = try #require((((covered["residents"] as? [String: Any])?["total"] as? [String: Any])?["covered_residents"] as? [String: Double])?["4G"])
-        #expect(after < coveredAfter, "the SINR limit leaves out some covered residents")
+        let total = (covered["residents"] as? [String: Any])?["total"] as? [String: Any]
+        let coveredAfter = try #require((total?["covered_residents"] as? [String: Double])?[technology])
+        #expect(after > 0 && after < coveredAfter, "the limit leaves out some covered residents, not all: \(after) of \(coveredAfter)")
+    }
+
+    @Test("With --sinr a resident counts only where the 4G server covers at the SINR limit: the recount from after/'s rasters agrees")
+    func sinrServedResidents() throws {
+        let folder = try temporaryFolder("tilt-sinr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try expectServedAtQuality(folder: folder, ["--sinr", "--sinr-limit-db", "0"], quality: "sinr.tif", threshold: -110, limit: 0, technology: "4G")
+        #expect(try json(folder + "/out/tilt.json")["sinr_limit_db"] as? Double == 0)
+    }
+
+    @Test("""
+        With --ecio a resident counts only where the 3G server's pilot meets the Ec/Io limit, each site's total power over \
+        its pilot its own pilot_offset_db's (7 dB on two masts, 10 dB on three): the recount from after/'s rasters agrees
+        """)
+    func ecioServedResidentsWithSitesOwnPilots() throws {
+        let folder = try temporaryFolder("tilt-ecio")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rows = try String(contentsOfFile: Fixtures.path("sites/batxat_sectors.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        let umts = rows.map { row in
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[4...7] = ["3G", "2100", "58", fields[0].hasPrefix("GF") ? "7" : "10"]
+            return fields.joined(separator: ",")
+        }
+        let header = "id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,pilot_offset_db,azimuth_deg,beamwidth_deg,vertical_beamwidth_deg,electrical_tilt_deg,mast"
+        try ([header] + umts).joined(separator: "\n").write(toFile: folder + "/umts.csv", atomically: true, encoding: .utf8)
+        try expectServedAtQuality(
+            folder: folder, ["--ecio", "--ecio-limit-db", "-9"], sites: folder + "/umts.csv", quality: "ecio.tif",
+            threshold: -100, limit: -9, technology: "3G"
+        )
     }
 
     @Test("""

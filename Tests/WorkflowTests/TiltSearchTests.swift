@@ -72,8 +72,11 @@ struct TiltSearchTests {
             let reaching = powers.map { $0[cell] }.filter { !$0.isNaN }
             guard let strongest = reaching.max(), weights[cell] > 0 else { return total }
             guard let quality else { return strongest >= threshold ? total + weights[cell] : total }
-            let server = pow(10, Double(strongest) / 10), all = reaching.reduce(0.0) { $0 + pow(10, Double($1) / 10) }
-            let ratio = 10 * log10(server / (quality.own * server + quality.others * (all - server) + quality.noiseMilliwatts))
+            let serving = powers.indices.first { powers[$0][cell] == strongest }!
+            let milliwatts = powers.map { $0[cell].isNaN ? 0 : pow(10, Double($0[cell]) / 10) }
+            let others = milliwatts.indices.reduce(0.0) { $0 + ($1 == serving ? 0 : quality.weights[$1] * milliwatts[$1]) }
+            let own = quality.countsOwn ? quality.weights[serving] * milliwatts[serving] : 0
+            let ratio = 10 * log10(milliwatts[serving] / (own + others + quality.noiseMilliwatts))
             return strongest >= threshold && ratio >= quality.limitDB ? total + weights[cell] : total
         }
     }
@@ -98,7 +101,13 @@ struct TiltSearchTests {
         return search
     }
 
-    static let qualities: [ServiceQuality?] = [nil, ServiceQuality(own: 0, others: 1, noiseMilliwatts: pow(10, -12.52), limitDB: -3)]
+    /// Coverage alone; C/I-like, every site's power against the server's; Ec/Io-like, each site's power weighted by its
+    /// own total over its pilot (ten, twenty and four times, a mast's two sectors alike), the server's own counted too.
+    static let qualities: [ServiceQuality?] = [
+        nil,
+        ServiceQuality(weights: Array(repeating: 1, count: 6), countsOwn: false, noiseMilliwatts: pow(10, -12.52), limitDB: -3),
+        ServiceQuality(weights: [10, 10, 20, 20, 4, 4], countsOwn: true, noiseMilliwatts: pow(10, -10.12), limitDB: -14),
+    ]
 
     @Test(
         "The search's objective is the recount from footprints computed with its aims; no single sector gains by another aim; the score rose",
