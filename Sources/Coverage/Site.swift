@@ -42,12 +42,17 @@ public struct Site: Sendable, Equatable {
     /// How far a 3G site's pilot lies below its carrier's power, dB, from `pilot_offset_db`; nil when not given (its EIRP
     /// is then the pilot's alone).
     public var pilotOffsetDB: Double?
+    /// A 3G or 4G cell's own load, percent, from `load_percent` (its busy hour's, from the network's counters): of its
+    /// power beyond the pilot (3G) or of its resource elements beyond the reference signals (4G) that it fills, for the
+    /// interference it causes; nil when not given (the run's load then).
+    public var loadPercent: Double?
 
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
         psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
-        transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas, pilotOffsetDB: Double? = nil
+        transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas, pilotOffsetDB: Double? = nil,
+        loadPercent: Double? = nil
     ) {
         self.id = id
         self.location = location
@@ -67,6 +72,7 @@ public struct Site: Sendable, Equatable {
         self.transceivers = transceivers
         self.transmitAntennas = transmitAntennas
         self.pilotOffsetDB = pilotOffsetDB
+        self.loadPercent = loadPercent
     }
 
     /// The EIRP at boresight of all the site radiates at full load, dBm: a 2G site's transceivers each as strong as its

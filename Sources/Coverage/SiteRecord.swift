@@ -20,7 +20,7 @@ struct SiteRecord {
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
-        "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas",
+        "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas", "load_percent",
     ]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
@@ -55,7 +55,7 @@ struct SiteRecord {
             resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
             transmitAntennas: try transmitAntennas(technology: technology),
-            pilotOffsetDB: values["pilot_offset_db"]
+            pilotOffsetDB: values["pilot_offset_db"], loadPercent: try load(technology: technology)
         )
     }
 
@@ -200,6 +200,16 @@ struct SiteRecord {
             throw SiteFieldError("pilot_offset_db \(offset) is outside 0–30 dB (how far the pilot lies below the carrier's power)")
         }
         return offset
+    }
+
+    /// A 3G or 4G cell's `load_percent`, 0–100; nil when absent.
+    private func load(technology: Technology) throws(SiteFieldError) -> Double? {
+        guard let load = values["load_percent"] else { return nil }
+        guard technology != .gsm else {
+            throw SiteFieldError("load_percent applies to 3G and 4G sites (a 2G cell's BCCH carrier always transmits at full power)")
+        }
+        guard (0...100).contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }
+        return load
     }
 
     private func patternFile(folder: String) throws(SiteFieldError) -> MSIPattern? {

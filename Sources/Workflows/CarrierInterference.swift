@@ -10,7 +10,8 @@ import Terrain
 /// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power. Where every 4G site has a PCI, each
 /// carrier's sums are kept per reference-signal shift, as cells on one shift send their reference signals on the same
 /// subcarriers: PCI mod 3 for cells of two or more antenna ports, whose ports fill every third subcarrier of a
-/// reference-signal symbol, and PCI mod 6 for cells of one, which fill every sixth.
+/// reference-signal symbol, and PCI mod 6 for cells of one, which fill every sixth. Where some 4G site gives its own
+/// load, each sum is kept a second time with every site's power at its load.
 struct CarrierInterference {
     /// The carrier of each site (by its index in the run's list), nil for sites of other technologies.
     private let carrierOfSite: [Int?]
@@ -34,6 +35,10 @@ struct CarrierInterference {
     private var serverPower: [Float] { servers.power }
     /// Per carrier and shift (`carrier × shiftCount + shift`), each cell's sum.
     private var sums: [[Int64]]
+    /// The same sums of each site's power at its own load (`loadOfSite`), when some site gives one; nil otherwise.
+    private var loadedSums: [[Int64]]?
+    /// Per site, the share of its carrier's resources it fills (for `loadedSums`).
+    private let loadOfSite: [Double]
     /// Per carrier, each cell's `slots` strongest powers among the sites covering it (at or above their own threshold),
     /// strongest first, NaN for none: how many crowd the best (`crowding(_:thresholds:)`); none kept with no slots.
     private var strongest: [[Float]]
@@ -42,12 +47,18 @@ struct CarrierInterference {
     /// The unit of the sums, mW.
     static let unitMilliwatts = 1e-18
 
-    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and per carrier a sum (per shift)
-    /// and `slots` powers.
+    /// Bytes per grid cell for `sites` of `technology`: the server and its power, and per carrier a sum (per shift,
+    /// twice with sites' own loads) and `slots` powers.
     static func bytesPerCell(sites: [Site], technology: Technology, slots: Int) -> Int {
         let carriers = Set(sites.filter { $0.technology == technology }.map(\.frequencyMHz)).count
-        let shifts = shiftCount(sites: sites, technology: technology)
-        return carriers == 0 ? 0 : BestServers.bytesPerCell + (8 * shifts + 4 * slots) * carriers
+        let sums = shiftCount(sites: sites, technology: technology) * (keepsLoadedSums(sites: sites, technology: technology) ? 2 : 1)
+        return carriers == 0 ? 0 : BestServers.bytesPerCell + (8 * sums + 4 * slots) * carriers
+    }
+
+    /// Whether the sums of `technology` are kept at each site's own load too: 4G, some site of it giving its own (3G's
+    /// loads weigh its sums already, through each site's total power over its pilot).
+    private static func keepsLoadedSums(sites: [Site], technology: Technology) -> Bool {
+        technology == .lte && sites.contains { $0.technology == technology && $0.loadPercent != nil }
     }
 
     /// How many sums each carrier of `technology` keeps (`shiftCount`).
@@ -65,10 +76,12 @@ struct CarrierInterference {
     /// Nil when no site is of `technology`. `slots`: how many of the strongest covering powers each cell keeps per
     /// carrier. `interferingShare`: the share of a carrier's power that interferes with another the given number of MHz
     /// away (none by default: carriers that do not overlap). `weight`: the power a site puts on its carrier for each mW
-    /// of its raster's (its raster's alone by default).
+    /// of its raster's (its raster's alone by default). `load`: the share of its carrier's resources a site fills, for
+    /// the sums at each site's load (4G, when some site gives its own).
     init?(
         sites: [Site], technology: Technology, cellCount: Int, slots: Int,
-        interferingShare: (_ offsetMHz: Double) -> Double = { _ in 0 }, weight: (Site) -> Double = { _ in 1 }
+        interferingShare: (_ offsetMHz: Double) -> Double = { _ in 0 }, weight: (Site) -> Double = { _ in 1 },
+        load: (Site) -> Double = { _ in 1 }
     ) {
         let frequencies = sites.filter { $0.technology == technology }.map(\.frequencyMHz)
         guard !frequencies.isEmpty else { return nil }
@@ -92,6 +105,8 @@ struct CarrierInterference {
         }
         servers = BestServers(cellCount: cellCount)
         sums = Array(repeating: Array(repeating: 0, count: cellCount), count: carriers.count * shiftCount)
+        loadOfSite = sites.map(load)
+        loadedSums = Self.keepsLoadedSums(sites: sites, technology: technology) ? sums : nil
         self.slots = slots
         strongest = Array(repeating: Array(repeating: .nan, count: cellCount * slots), count: carriers.count)
     }
@@ -105,14 +120,21 @@ struct CarrierInterference {
     /// Adds the power of the site numbered `number` (1-based); sites of other technologies add nothing.
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         guard let carrier = carrierOfSite[Int(number) - 1] else { return }
-        let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1], weight = weightOfSite[Int(number) - 1]
+        let sum = carrier * shiftCount + shiftOfSite[Int(number) - 1]
+        let weight = weightOfSite[Int(number) - 1], load = loadOfSite[Int(number) - 1]
         let threshold = Float(coverage.threshold)
         coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
-            let (total, overflow) = sums[sum][index].addingReportingOverflow(Self.units(value, times: weight))
-            sums[sum][index] = overflow ? .max : total
+            Self.add(Self.units(value, times: weight), to: &sums[sum][index])
+            if loadedSums != nil { Self.add(Self.units(value, times: load), to: &loadedSums![sum][index]) }
             servers.offer(value, number: number, at: index)
             if slots > 0, value >= threshold { keep(value, carrier: carrier, cell: index) }
         }
+    }
+
+    /// Adds `units` to a cell's sum, saturating.
+    private static func add(_ units: Int64, to sum: inout Int64) {
+        let (total, overflow) = sum.addingReportingOverflow(units)
+        sum = overflow ? .max : total
     }
 
     /// Puts `value` among the cell's strongest covering powers on `carrier`, if it is one of them.
@@ -139,57 +161,68 @@ struct CarrierInterference {
         }
     }
 
-    /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at the settings' load — with
-    /// shifts, those on the server's shift whole, their reference signals on its own — and the noise of a resource
-    /// element; NaN where no site reaches.
+    /// How the other cells' sums count against a server: `factor` times the sums of their power, or of their power at
+    /// each one's own load (`loaded`).
+    private struct Weighing {
+        let factor: Double
+        let loaded: Bool
+        /// Their whole power.
+        static let whole = Weighing(factor: 1, loaded: false)
+    }
+
+    /// The other cells at their load: each at its own where sites give theirs (`loadedSums`), else all at `settings`'.
+    private func atLoad(_ settings: SINRSettings) -> Weighing {
+        loadedSums != nil ? Weighing(factor: 1, loaded: true) : Weighing(factor: settings.loadPercent / 100, loaded: false)
+    }
+
+    /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at their load (each site's own,
+    /// else the settings') — with shifts, those on the server's shift whole, their reference signals on its own — and
+    /// the noise of a resource element; NaN where no site reaches.
     func sinr(_ settings: SINRSettings) -> [Float] {
-        let load = settings.loadPercent / 100
-        return quality(countsOwn: false, others: load, sameShift: shiftCount > 1 ? 1 : load, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: shiftCount > 1 ? .whole : atLoad(settings), rest: atLoad(settings), noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's SINR on the data (PDSCH) resource elements, dB: the server against every other site on its carrier
-    /// at the settings' load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
+    /// at its load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
     func dataSINR(_ settings: SINRSettings) -> [Float] {
-        let load = settings.loadPercent / 100
-        return quality(countsOwn: false, others: load, sameShift: load, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: atLoad(settings), rest: atLoad(settings), noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
     /// included, transmits — the sums weighted by each site's total power over its pilot, as `settings` give it
     /// (`totalOverPilot(of:)`) — and the noise over 3.84 MHz; NaN where no site reaches.
     func ecio(_ settings: EcIoSettings) -> [Float] {
-        quality(countsOwn: true, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: true, meeting: .whole, rest: .whole, noiseDBm: settings.noiseDBm)
     }
 
     /// Each cell's C/I, dB: the server's carrier against every other site's on the same channel, those one and two
     /// channels away by their rejection, and the noise over 200 kHz; NaN where no site reaches.
     func ci(_ settings: CarrierToInterferenceSettings) -> [Float] {
-        quality(countsOwn: false, others: 1, sameShift: 1, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: .whole, rest: .whole, noiseDBm: settings.noiseDBm)
     }
 
-    /// The server's power over `sameShift` times the (weighted) sums of the sites on its carrier whose reference signals
-    /// meet its own — the server's own power among them when it `countsOwn` — `others` times those on its carrier's
-    /// other shifts and the share of the carriers leaking into it, and the noise.
-    private func quality(countsOwn: Bool, others: Double, sameShift: Double, noiseDBm: Double) -> [Float] {
+    /// The server's power over the sums of the sites on its carrier whose reference signals meet its own, weighed as
+    /// `meeting` says — the server's own power among them when it `countsOwn` — those on its carrier's other shifts
+    /// and the share of the carriers leaking into it, weighed as `rest` says, and the noise.
+    private func quality(countsOwn: Bool, meeting: Weighing, rest restWeighing: Weighing, noiseDBm: Double) -> [Float] {
         let noise = pow(10, noiseDBm / 10)
+        let meetingSums = meeting.loaded ? loadedSums! : sums, restSums = restWeighing.loaded ? loadedSums! : sums
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
-            let power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
-            let meeting = meetingShifts[Int(server[index]) - 1]
-            var same = countsOwn ? 0 : -Self.units(power, times: weightOfSite[Int(server[index]) - 1]), rest = 0.0
+            let number = Int(server[index]) - 1, power = serverPower[index], milliwatts = pow(10, Double(power) / 10)
+            var same = countsOwn ? 0 : -Self.units(power, times: meeting.loaded ? loadOfSite[number] : weightOfSite[number])
+            var rest = 0.0
             for shift in 0..<shiftCount {
-                let sum = sums[carrier * shiftCount + shift][index]
-                if meeting & 1 << shift != 0 {
-                    let (total, overflow) = same.addingReportingOverflow(sum)
-                    same = overflow ? .max : total
+                if meetingShifts[number] & 1 << shift != 0 {
+                    Self.add(meetingSums[carrier * shiftCount + shift][index], to: &same)
                 } else {
-                    rest += Double(sum)
+                    rest += Double(restSums[carrier * shiftCount + shift][index])
                 }
             }
             for (other, share) in leakage[carrier] {
-                for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(sums[sum][index]) }
+                for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(restSums[sum][index]) }
             }
-            let interference = (sameShift * Double(same) + others * rest) * Self.unitMilliwatts
+            let interference = (meeting.factor * Double(same) + restWeighing.factor * rest) * Self.unitMilliwatts
             return Float(10 * log10(milliwatts / (interference + noise)))
         }
     }

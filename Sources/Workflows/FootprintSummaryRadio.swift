@@ -65,6 +65,8 @@ extension FootprintSummary {
     /// The 4G reference signal's SINR (`--sinr`) over the cells a 4G server covers.
     public struct SignalQuality: Sendable, Codable, Equatable {
         public let loadPercent: Double
+        /// The 4G sites giving their own `load_percent` instead (nil in summaries written before sites could).
+        public let sitesAtOwnLoad: Int?
         public let noiseFigureDB: Double
         /// Thermal noise in one resource element at the handset.
         public let noiseDBm: Double
@@ -85,6 +87,7 @@ extension FootprintSummary {
             case crowding, servers
             case referenceSignalShifts = "reference_signal_shifts"
             case loadPercent = "load_percent"
+            case sitesAtOwnLoad = "sites_at_own_load"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_resource_element"
             case coveredCells = "covered_cells"
@@ -98,6 +101,10 @@ extension FootprintSummary {
     public struct PilotQuality: Sendable, Codable, Equatable {
         public let loadPercent: Double
         public let pilotSharePercent: Double
+        /// The 3G sites giving their own `load_percent` and `pilot_offset_db` instead of the two above (nil in summaries
+        /// written before sites could).
+        public let sitesAtOwnLoad: Int?
+        public let sitesWithOwnPilotOffset: Int?
         public let noiseFigureDB: Double
         /// Thermal noise over 3.84 MHz at the handset.
         public let noiseDBm: Double
@@ -115,6 +122,8 @@ extension FootprintSummary {
         enum CodingKeys: String, CodingKey {
             case loadPercent = "load_percent"
             case pilotSharePercent = "pilot_share_percent"
+            case sitesAtOwnLoad = "sites_at_own_load"
+            case sitesWithOwnPilotOffset = "sites_with_own_pilot_offset"
             case noiseFigureDB = "noise_figure_db"
             case noiseDBm = "noise_dbm_per_3_84_mhz"
             case coveredCells = "covered_cells"
@@ -179,31 +188,34 @@ extension FootprintSummary {
 }
 
 extension FootprintSummary.SignalQuality {
-    /// The statistics of the SINR of the covered cells, over all and by server (site n is `ids[n − 1]`), and of the
+    /// The statistics of the SINR of the covered cells, over all and by server (site n is `sites[n − 1]`), and of the
     /// cells `crowded` in each cell.
-    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: SINRSettings, shifts: Bool) {
+    init(covered: CarrierInterference.CoveredValues, sites: [Site], crowded: [UInt16], settings: SINRSettings, shifts: Bool) {
         let all = covered.all
         self.init(
-            loadPercent: settings.loadPercent, noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
+            loadPercent: settings.loadPercent, sitesAtOwnLoad: sites.filter { $0.technology == .lte && $0.loadPercent != nil }.count,
+            noiseFigureDB: settings.noiseFigureDB, noiseDBm: settings.noiseDBm,
             coveredCells: all.count, medianDB: CarrierInterference.percentile(all, 0.5),
             percentile10DB: CarrierInterference.percentile(all, 0.1), percentUnder0DB: CarrierInterference.percentUnder(all, 0),
-            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: 0),
+            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: sites.map(\.id), limitDB: 0),
             referenceSignalShifts: shifts
         )
     }
 }
 
 extension FootprintSummary.PilotQuality {
-    /// The statistics of the Ec/Io of the covered cells, over all and by server (site n is `ids[n − 1]`), and of the
+    /// The statistics of the Ec/Io of the covered cells, over all and by server (site n is `sites[n − 1]`), and of the
     /// pilots `crowded` in each cell.
-    init(covered: CarrierInterference.CoveredValues, ids: [String], crowded: [UInt16], settings: EcIoSettings) {
-        let all = covered.all
+    init(covered: CarrierInterference.CoveredValues, sites: [Site], crowded: [UInt16], settings: EcIoSettings) {
+        let all = covered.all, umts = sites.filter { $0.technology == .umts }
         self.init(
-            loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent, noiseFigureDB: settings.noiseFigureDB,
+            loadPercent: settings.loadPercent, pilotSharePercent: settings.pilotSharePercent,
+            sitesAtOwnLoad: umts.filter { $0.loadPercent != nil }.count,
+            sitesWithOwnPilotOffset: umts.filter { $0.pilotOffsetDB != nil }.count, noiseFigureDB: settings.noiseFigureDB,
             noiseDBm: settings.noiseDBm, coveredCells: all.count, medianDB: CarrierInterference.percentile(all, 0.5),
             percentile10DB: CarrierInterference.percentile(all, 0.1), limitDB: settings.limitDB,
             percentUnderLimit: CarrierInterference.percentUnder(all, settings.limitDB),
-            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: ids, limitDB: settings.limitDB)
+            crowding: .init(crowded, settings: settings.crowding), servers: .init(covered, ids: sites.map(\.id), limitDB: settings.limitDB)
         )
     }
 }

@@ -53,7 +53,9 @@ struct ServerRasters {
     init(cellCount: Int, sites: [Site], request: FootprintRequest) {
         let (sinr, ecio, ci) = (request.sinr, request.ecio, request.ci)
         let siteCount = sites.count
-        lte = sinr.flatMap { CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: $0.crowding.slots) }
+        lte = sinr.flatMap { settings in
+            CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: settings.crowding.slots, load: settings.loadShare(of:))
+        }
         umts = ecio.flatMap { settings in
             CarrierInterference(
                 sites: sites, technology: .umts, cellCount: cellCount, slots: settings.crowding.slots, weight: settings.totalOverPilot(of:)

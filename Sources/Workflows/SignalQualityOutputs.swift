@@ -38,7 +38,7 @@ struct SignalQualityOutputs {
                     .counts(limit: settings.crowding.limit, noun: "cell", moreIsBetter: false)
                 ))
                 let covered = lte.covered(sinr, thresholds: thresholds)
-                lteSINR = .init(covered: covered, ids: ids, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
+                lteSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
                 if let throughput = settings.throughput {
                     addThroughput(lte, settings: settings, throughput: throughput, sites: sites, thresholds: thresholds, coveredCells: covered.all.count)
                 }
@@ -65,7 +65,7 @@ struct SignalQualityOutputs {
                     "3G pilots covering the cell within the pilot window of the strongest on its frequency (the active set + 1: that many or more)",
                     .counts(limit: settings.crowding.limit, noun: "pilot", moreIsBetter: false)
                 ))
-                umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), ids: ids, crowded: crowded, settings: settings)
+                umtsEcIo = .init(covered: umts.covered(ecio, thresholds: thresholds), sites: sites, crowded: crowded, settings: settings)
             } else {
                 warnings.append(Self.noSite(asked: "ecio", technology: "3G", raster: "ecio.tif", figure: "Ec/Io"))
             }

@@ -3,7 +3,8 @@ import Foundation
 
 /// How a run computes 4G sites' reference-signal SINR (`--sinr`).
 public struct SINRSettings: Sendable, Equatable {
-    /// The share of resource elements the other cells fill, percent: their interference is their RSRP times this.
+    /// The share of resource elements the other cells fill, percent: their interference is their RSRP times this —
+    /// each cell's own `Site.loadPercent` where its site gives it.
     public var loadPercent: Double
     /// The handset receiver's noise figure, dB.
     public var noiseFigureDB: Double
@@ -22,6 +23,10 @@ public struct SINRSettings: Sendable, Equatable {
         self.throughput = throughput
     }
 
+    /// The share of its resource elements `site`'s cell fills beyond its reference signals, 0–1: its own load where it
+    /// gives one, else the settings'.
+    public func loadShare(of site: Site) -> Double { (site.loadPercent ?? loadPercent) / 100 }
+
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 15_000, noiseFigureDB: noiseFigureDB) }
 
@@ -32,7 +37,7 @@ public struct SINRSettings: Sendable, Equatable {
 /// How a run computes 3G sites' pilot quality, CPICH Ec/Io (`--ecio`).
 public struct EcIoSettings: Sendable, Equatable {
     /// How much of its power beyond the pilot each cell transmits, percent of the most it can: 100, every cell at full
-    /// power, is the worst case.
+    /// power, is the worst case — each cell's own `Site.loadPercent` where its site gives it.
     public var loadPercent: Double
     /// The pilot's (CPICH's) share of a cell's maximum power, percent, for sites that do not give their own
     /// (`Site.pilotOffsetDB`): 10 % is usual.
@@ -59,10 +64,11 @@ public struct EcIoSettings: Sendable, Equatable {
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 3_840_000, noiseFigureDB: noiseFigureDB) }
 
     /// A cell's total power over its pilot's: the pilot alone at no load, the whole maximum power at full load — the
-    /// pilot's share of that being `site`'s own when it gives `pilotOffsetDB` (10^(−offset/10)), else the settings'.
+    /// pilot's share of that and the load being `site`'s own when it gives them (`pilotOffsetDB`: 10^(−offset/10);
+    /// `loadPercent`), else the settings'.
     public func totalOverPilot(of site: Site) -> Double {
         let share = site.pilotOffsetDB.map { pow(10, -$0 / 10) } ?? pilotSharePercent / 100
-        return 1 + (1 / share - 1) * loadPercent / 100
+        return 1 + (1 / share - 1) * (site.loadPercent ?? loadPercent) / 100
     }
 
     /// The pilot shares and Ec/Io limits accepted.

@@ -132,7 +132,7 @@ public enum TiltJob {
         case .lte:
             return evaluation.sinr.map { settings in
                 ServiceQuality(
-                    weights: sites.map { _ in settings.loadPercent / 100 }, countsOwn: false,
+                    weights: sites.map(settings.loadShare(of:)), countsOwn: false,
                     noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.settings.sinrLimitDB
                 )
             }

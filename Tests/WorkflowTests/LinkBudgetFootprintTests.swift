@@ -61,6 +61,21 @@ struct LinkBudgetFootprintTests {
         ], in: folder)
     }
 
+    @Test("A 3G or 4G site's own load_percent is kept as given (absent: the run's); on a 2G site, or beyond 0–100 %, it is refused")
+    func ownLoad() throws {
+        let folder = try temporaryFolder("load")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = try linkBudgetSites(
+            lastColumn: "load_percent", ["U,44.45,-71.45,30,3G,43,17,2,35", "L,44.45,-71.45,30,4G,43,17,2,0", "P,44.45,-71.45,30,3G,43,17,2,"],
+            in: folder
+        )
+        #expect(sites.map(\.loadPercent) == [35, 0, nil])
+        try expectRefused(lastColumn: "load_percent", [
+            ("G,44.45,-71.45,30,2G,43,17,2,50", "load_percent applies to 3G and 4G sites"),
+            ("L,44.45,-71.45,30,4G,43,17,2,120", "load_percent 120.0 is outside 0–100 %"),
+        ], in: folder)
+    }
+
     @Test("""
         A 2G site given its ARFCN transmits on that channel's downlink carrier (GSM 900 and E-GSM, GSM 850, DCS 1800); \
         an ARFCN on 3G or 4G, outside those bands, fractional or against a different frequency_mhz is refused

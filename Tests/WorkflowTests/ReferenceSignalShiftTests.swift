@@ -53,6 +53,44 @@ extension SignalQualityTests {
     }
 }
 
+extension SignalQualityTests {
+    @Test("""
+        Cell by cell, with 4G sites' own loads (L1 20 %, L2 80 %; the run's 50 % for the rest): the other 1800 MHz site \
+        interferes at its own load in sinr.tif without PCIs or on another shift, whole on the server's shift; in \
+        throughput.tif's data SINR at its own load whatever the shift; the summary counts the sites at their own load
+        """)
+    func sinrAtSitesOwnLoads() throws {
+        let folder = try temporaryFolder("sinr-own-loads")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var loaded = sites
+        (loaded[0].loadPercent, loaded[1].loadPercent) = (20, 80)
+        (loaded[0].resourceBlocks, loaded[1].resourceBlocks) = (100, 50)
+        let settings = SINRSettings(loadPercent: 50, throughput: ThroughputSettings(limitMbps: 20, handsetAntennas: 1))
+        let powers = try powersOverGrid(loaded), noise = pow(10, settings.noiseDBm / 10), loads = [0.2, 0.8]
+        for pcis in [[nil, nil, nil], [0, 4, 1], [0, 3, 1]] as [[Int?]] {
+            for index in 0..<3 { loaded[index].pci = pcis[index] }
+            let (summary, sinr) = try run(into: folder + "/\(pcis)", sites: loaded, raster: "sinr.tif") { $0.sinr = settings }
+            let rates = try raster(folder + "/\(pcis)/throughput.tif", summary)
+            #expect(summary.lteSINR?.sitesAtOwnLoad == 2 && summary.lteSINR?.loadPercent == 50)
+            var compared = 0
+            for cell in sinr.indices {
+                let lte = (0..<3).filter { !powers[$0][cell].isNaN }
+                guard let server = lte.max(by: { powers[$0][cell] < powers[$1][cell] }), server != 2 else { continue }
+                let other = 1 - server, heard = lte.contains(other) ? powers[other][cell] : 0
+                let whole = pcis[server].map { $0 % 3 == pcis[other]! % 3 } ?? false
+                let expected = 10 * log10(powers[server][cell] / ((whole ? 1 : loads[other]) * heard + noise))
+                #expect(abs(Double(sinr[cell]) - expected) < 1e-3, "\(pcis) cell \(cell): \(sinr[cell]) against \(expected)")
+                let dataSINR = 10 * log10(powers[server][cell] / (loads[other] * heard + noise))
+                guard !nearFloor(sinrDB: dataSINR, receive: 1) else { continue }
+                let rate = expectedMbps(sinrDB: dataSINR, resourceBlocks: server == 0 ? 100 : 50)
+                #expect(abs(Double(rates[cell]) - rate) <= 1e-4 * max(1, rate), "\(pcis) cell \(cell): \(rates[cell]) against \(rate) Mbps")
+                compared += 1
+            }
+            #expect(compared > 10_000)
+        }
+    }
+}
+
 extension PCIPlanTests {
     @Test("""
         On N44W072, four 4G masts of three sectors, two of one antenna port: footprint --neighbours, then phusong pci \

@@ -186,9 +186,9 @@ struct SignalQualityTests {
     }
 
     @Test("""
-        A 3G site giving pilot_offset_db sends its own total over its pilot (7 dB down: 5.01 times at full load, 13 dB: \
-        19.95 times), the others the run's pilot share's (10 %: ten times), cell by cell; a cell alone under a pilot 13 dB \
-        down tends to −13 dB
+        A 3G site giving pilot_offset_db or load_percent sends its own total over its pilot (7 dB down: 5.01 times at \
+        full load, 13 dB: 19.95 times; a 10 % pilot at 40 % load: 4.6 times), the others the run's pilot share's and load's \
+        (10 %, full: ten times), cell by cell; a cell alone under a pilot 13 dB down tends to −13 dB; the summary counts them
         """)
     func ecioWithSitesOwnPilotOffsets() throws {
         let folder = try temporaryFolder("ecio-offsets")
@@ -196,8 +196,10 @@ struct SignalQualityTests {
         var sites = umtsSites
         sites[0].pilotOffsetDB = 7
         sites[2].pilotOffsetDB = 13
-        let (_, ecio) = try run(into: folder, sites: sites, raster: "ecio.tif") { $0.ecio = EcIoSettings() }
-        let powers = try powersOverGrid(sites), totalOverPilot = [pow(10, 0.7), 10, pow(10, 1.3)]
+        sites[1].loadPercent = 40
+        let (summary, ecio) = try run(into: folder, sites: sites, raster: "ecio.tif") { $0.ecio = EcIoSettings() }
+        #expect(summary.umtsEcIo?.sitesWithOwnPilotOffset == 2 && summary.umtsEcIo?.sitesAtOwnLoad == 1)
+        let powers = try powersOverGrid(sites), totalOverPilot = [pow(10, 0.7), 4.6, pow(10, 1.3)]
         let noise = pow(10, (-174 + 10 * log10(3_840_000.0) + 7) / 10)
         var compared = 0, alone = 0
         for cell in ecio.indices {

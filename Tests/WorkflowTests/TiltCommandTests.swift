@@ -102,11 +102,22 @@ struct TiltCommandTests {
         #expect(after > 0 && after < coveredAfter, "the limit leaves out some covered residents, not all: \(after) of \(coveredAfter)")
     }
 
-    @Test("With --sinr a resident counts only where the 4G server covers at the SINR limit: the recount from after/'s rasters agrees")
+    @Test("""
+        With --sinr a resident counts only where the 4G server covers at the SINR limit, the sectors of two masts at their \
+        own load (20 %), the rest at the run's: the recount from after/'s rasters agrees
+        """)
     func sinrServedResidents() throws {
         let folder = try temporaryFolder("tilt-sinr")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try expectServedAtQuality(folder: folder, ["--sinr", "--sinr-limit-db", "0"], quality: "sinr.tif", threshold: -110, limit: 0, technology: "4G")
+        let rows = try String(contentsOfFile: Fixtures.path("sites/batxat_sectors.csv"), encoding: .utf8).split(separator: "\n")
+        let loaded = rows.enumerated().map { index, row in
+            index == 0 ? row + ",load_percent" : row + (row.hasPrefix("EX") || row.hasPrefix("SH1") ? ",20" : ",")
+        }
+        try loaded.joined(separator: "\n").write(toFile: folder + "/loaded.csv", atomically: true, encoding: .utf8)
+        try expectServedAtQuality(
+            folder: folder, ["--sinr", "--sinr-limit-db", "0"], sites: folder + "/loaded.csv", quality: "sinr.tif", threshold: -110, limit: 0,
+            technology: "4G"
+        )
         #expect(try json(folder + "/out/tilt.json")["sinr_limit_db"] as? Double == 0)
     }
 
