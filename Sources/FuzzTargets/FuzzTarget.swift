@@ -35,6 +35,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case prachNeighbours = "prach-neighbours"
     case prachReaches = "prach-reaches"
     case tiltPlan = "tilt-plan"
+    case loadPlan = "load-plan"
     case neighbourAudit = "neighbour-audit"
     case backhaulReach = "backhaul-reach"
 
@@ -61,6 +62,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .prachReaches: "summary.json"
         case .pscPlan: "psc.csv"
         case .tiltPlan: "tilts.csv"
+        case .loadPlan: "loads.csv"
         case .neighbourAudit: "oss_neighbours.csv"
         case .backhaulReach: "reach.csv"
         }
@@ -104,6 +106,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .prachReaches: ["Fixtures/fuzz/summary_reach.json"]
         case .pscPlan: ["Fixtures/fuzz/psc.csv"]
         case .tiltPlan: ["Fixtures/fuzz/tilts.csv"]
+        case .loadPlan: ["Fixtures/fuzz/loads.csv", "Fixtures/fuzz/traffic_loads.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         case .backhaulReach: ["Fixtures/fuzz/reach.csv"]
         }
@@ -161,13 +164,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 for id in reaches.kilometres.keys { _ = try? PRACHPlan.range(of: id, in: reaches) }
             }
         case .tiltPlan: _ = try? TiltPlan.apply(try TiltPlan.load(path), to: Self.channelSites, path: path)
+        case .loadPlan: _ = try? LoadPlan.apply(try LoadPlan.load(path), to: Self.channelSites, path: path)
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         case .backhaulReach:
             _ = (try? BackhaulChains(path: path, sites: Self.channelSites))?.mastsCutOff(masts: [[0], [1], [2]], sites: Self.channelSites)
         }
     }
 
-    /// A 2G site, a 4G sector and a 3G site for channel, PCI, scrambling-code and tilt plans to name.
+    /// A 2G site, a 4G sector and a 3G site for channel, PCI, scrambling-code, tilt and load plans to name.
     private static let channelSites = [
         Site(id: "G1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 935.2, eirpDBm: 57, technology: .gsm),
         Site(

@@ -292,14 +292,15 @@ public enum FootprintJob {
         return summary
     }
 
-    /// `sites` on the carriers of the request's channel plan, with the identities of its PCI and scrambling-code plans
-    /// and the downtilts of its tilt plan, where it has them.
+    /// `sites` on the carriers of the request's channel plan, with the identities of its PCI and scrambling-code plans,
+    /// the downtilts of its tilt plan and the loads of its load plan, where it has them.
     static func planned(_ sites: [Site], request: FootprintRequest) throws(InputError) -> [Site] {
         var planned = sites
         if let path = request.channelPlanPath { planned = try ChannelPlan.apply(try ChannelPlan.load(path), to: planned, path: path) }
         if let path = request.pciPlanPath { planned = try PCIPlan.apply(try PCIPlan.load(path), to: planned, path: path) }
         if let path = request.pscPlanPath { planned = try PSCPlan.apply(try PSCPlan.load(path), to: planned, path: path) }
         if let path = request.tiltPlanPath { planned = try TiltPlan.apply(try TiltPlan.load(path), to: planned, path: path) }
+        if let path = request.loadPlanPath { planned = try LoadPlan.apply(try LoadPlan.load(path), to: planned, path: path) }
         return planned
     }
 

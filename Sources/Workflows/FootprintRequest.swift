@@ -35,6 +35,8 @@ public struct FootprintRequest: Sendable {
     public var pscPlanPath: String?
     /// A tilt plan turning listed sectors' downtilts (`TiltPlan`); nil for the sites' own.
     public var tiltPlanPath: String?
+    /// Listed 3G and 4G cells' own loads (`LoadPlan`); nil for the sites' own.
+    public var loadPlanPath: String?
     /// Sites already in memory (e.g. those a plan chose); nil reads `sitesPath`, which errors still name.
     public var sites: [Site]?
     /// Where to cut the grid around, instead of the sites (a plan's runs share the grid of all its candidates).
@@ -49,7 +51,7 @@ public struct FootprintRequest: Sendable {
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
             + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath,
-               channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath].compactMap { $0 }
+               channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath, loadPlanPath].compactMap { $0 }
     }
 
     /// Refuses `sites` when the run checks every site's uplink and one's antenna gain is unknown, naming the sites file.

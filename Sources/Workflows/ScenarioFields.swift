@@ -14,7 +14,7 @@ package enum ScenarioFields {
         "location_percent", "location_sigma_db", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
-        "channels", "pci", "psc", "tilts", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
+        "channels", "pci", "psc", "tilts", "loads", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
         "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent", "backhaul_reach",
     ]
 
@@ -91,6 +91,7 @@ package enum ScenarioFields {
         request.pciPlanPath = try path("pci")
         request.pscPlanPath = try path("psc")
         request.tiltPlanPath = try path("tilts")
+        request.loadPlanPath = try path("loads")
         switch (try path("clutter"), try path("clutter_losses")) {
         case let (raster?, losses?):
             request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses, residentialClasses: try residentialClasses(scenario))

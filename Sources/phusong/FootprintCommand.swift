@@ -185,6 +185,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A tilt plan (CSV of id, adjusts and tilt_after_deg, as phusong tilt writes): the listed sectors take those downtilts.")
     var tilts: String?
 
+    @Option(help: "Cells' own loads (CSV of id and load_percent; or a run's traffic.csv, whose 4G carriers' airtime_percent, at most 100, is their load): the listed 3G and 4G cells interfere at those loads with --sinr and --ecio.")
+    var loads: String?
+
     @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
     var neighbours = false
 
@@ -265,6 +268,7 @@ struct SiteRunOptions: ParsableArguments {
         request.pciPlanPath = pci
         request.pscPlanPath = psc
         request.tiltPlanPath = tilts
+        request.loadPlanPath = loads
         request.limits.memoryBytes = coverage.memory.bytes
         return request
     }

@@ -113,20 +113,20 @@ struct ScenarioRadioTests {
         return try Manifest.load(path)
     }
 
-    @Test("Scenarios take channels, pci, psc and tilts plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key")
+    @Test("Scenarios take channels, pci, psc, tilts and loads plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key")
     func identityPlanFields() throws {
         let folder = try temporaryFolder("identity-plan-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["channels.csv", "pci.csv", "psc.csv", "tilts.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        for name in ["channels.csv", "pci.csv", "psc.csv", "tilts.csv", "loads.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         func load(_ scenario: String) throws -> Manifest { try evaluateManifest(in: folder, scenario: scenario) }
-        guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv, tilts: tilts.csv").jobs[0].work else {
+        guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv, tilts: tilts.csv, loads: loads.csv").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
-        let plans = [request.channelPlanPath, request.pciPlanPath, request.pscPlanPath, request.tiltPlanPath]
-        #expect(zip(plans, ["/channels.csv", "/pci.csv", "/psc.csv", "/tilts.csv"]).allSatisfy { $0?.hasPrefix(folder) == true && $0?.hasSuffix($1) == true }, "\(plans)")
+        let plans = [request.channelPlanPath, request.pciPlanPath, request.pscPlanPath, request.tiltPlanPath, request.loadPlanPath]
+        #expect(zip(plans, ["/channels.csv", "/pci.csv", "/psc.csv", "/tilts.csv", "/loads.csv"]).allSatisfy { $0?.hasPrefix(folder) == true && $0?.hasSuffix($1) == true }, "\(plans)")
         #expect(plans.allSatisfy { request.inputFiles.contains($0!) }, "a changed plan makes the job run again")
-        for key in ["psc", "tilts"] {
+        for key in ["psc", "tilts", "loads"] {
             let absent = try #require(throws: InputError.self) { try load("\(key): absent.csv") }
             #expect(absent.reason.contains(key) && absent.reason.contains("absent.csv"), "\(absent)")
         }
