@@ -92,6 +92,9 @@ package enum ScenarioFields {
         request.pscPlanPath = try path("psc")
         request.tiltPlanPath = try path("tilts")
         request.loadPlanPath = try path("loads")
+        if request.loadPlanPath != nil, request.sinr == nil, request.ecio == nil {
+            throw scenario.fault("loads", "applies with sinr: true or ecio: true (cells' loads set the interference they cause)")
+        }
         switch (try path("clutter"), try path("clutter_losses")) {
         case let (raster?, losses?):
             request.clutter = ClutterRequest(rasterPath: raster, lossesPath: losses, residentialClasses: try residentialClasses(scenario))

@@ -209,6 +209,7 @@ struct SiteRunOptions: ParsableArguments {
         }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard !throughput || sinr else { throw ValidationError("--throughput needs --sinr (the rate comes from the SINR)") }
+        guard loads == nil || sinr || ecio else { throw ValidationError("--loads needs --sinr or --ecio (cells' loads set the interference they cause)") }
         guard ThroughputSettings.limitRange.contains(throughputLimit) else { throw ValidationError("--throughput-limit-mbps must be within 0.01–1000 Mbps") }
         guard ThroughputSettings.handsetAntennaChoices.contains(ueAntennas) else { throw ValidationError("--ue-antennas must be 1, 2 or 4") }
         guard throughput || ueAntennas == ThroughputSettings().handsetAntennas else { throw ValidationError("--ue-antennas needs --throughput (it sets the rate's spatial layers)") }

@@ -113,13 +113,13 @@ struct ScenarioRadioTests {
         return try Manifest.load(path)
     }
 
-    @Test("Scenarios take channels, pci, psc, tilts and loads plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key")
+    @Test("Scenarios take channels, pci, psc, tilts and loads plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key, and loads without sinr or ecio")
     func identityPlanFields() throws {
         let folder = try temporaryFolder("identity-plan-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in ["channels.csv", "pci.csv", "psc.csv", "tilts.csv", "loads.csv"] { try "x".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         func load(_ scenario: String) throws -> Manifest { try evaluateManifest(in: folder, scenario: scenario) }
-        guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv, tilts: tilts.csv, loads: loads.csv").jobs[0].work else {
+        guard case .evaluate(let request) = try load("channels: channels.csv, pci: pci.csv, psc: psc.csv, tilts: tilts.csv, loads: loads.csv, sinr: true").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
@@ -127,9 +127,11 @@ struct ScenarioRadioTests {
         #expect(zip(plans, ["/channels.csv", "/pci.csv", "/psc.csv", "/tilts.csv", "/loads.csv"]).allSatisfy { $0?.hasPrefix(folder) == true && $0?.hasSuffix($1) == true }, "\(plans)")
         #expect(plans.allSatisfy { request.inputFiles.contains($0!) }, "a changed plan makes the job run again")
         for key in ["psc", "tilts", "loads"] {
-            let absent = try #require(throws: InputError.self) { try load("\(key): absent.csv") }
+            let absent = try #require(throws: InputError.self) { try load("\(key): absent.csv, ecio: true") }
             #expect(absent.reason.contains(key) && absent.reason.contains("absent.csv"), "\(absent)")
         }
+        let idle = try #require(throws: InputError.self) { try load("loads: loads.csv") }
+        #expect(idle.reason.contains("loads: applies with sinr: true or ecio: true"), "\(idle)")
     }
 
     @Test("Scenarios take clutter, clutter_losses and residential_classes, resolved against the manifest's folder; one without the other, or a missing file, is refused")

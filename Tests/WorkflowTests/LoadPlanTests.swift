@@ -64,7 +64,7 @@ struct LoadPlanTests {
 
     @Test("""
         A load file naming a 2G site, a site not in the list, a load beyond 0–100 % or neither column is refused naming \
-        the file and the fault, and nothing is written
+        the file and the fault, and nothing is written; so is --loads without --sinr or --ecio
         """)
     func refusals() throws {
         let folder = try temporaryFolder("loads-refused")
@@ -83,5 +83,8 @@ struct LoadPlanTests {
             #expect(result.status == 1 && result.stderr.contains(path) && result.stderr.contains(fault), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out-\(index)"))
         }
+        let idle = try run("footprint", out: folder + "/idle", ["--loads", folder + "/loads-0.csv"])
+        #expect(idle.status != 0 && idle.stderr.contains("--loads needs --sinr or --ecio"), "\(idle.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/idle"))
     }
 }
