@@ -22,18 +22,18 @@ struct LoadPlanTests {
     @Test("""
         A run's traffic.csv gives its 4G carriers their air time as their load, all of it where they need more: sinr.tif \
         and throughput.tif are those of the site file given each such load_percent, and differ from the run's load alone; \
-        a CSV of id and load_percent loads a 3G cell for ecio.tif
+        a CSV of id and load_percent loads a 3G cell for ecio.tif; evaluate --traffic says to run again with --loads where \
+        its 4G carriers have an air time, not without the rate
         """)
     func loadsFromTraffic() throws {
         let folder = try temporaryFolder("loads")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let busy = try runProgram(phusongExecutable, [
-            "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
-            "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "itm",
-            "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--out", folder + "/busy",
-            "--traffic", "--sinr", "--throughput",
-        ])
+        let population = ["--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--traffic"]
+        let busy = try run("evaluate", out: folder + "/busy", population + ["--sinr", "--throughput"])
         #expect(busy.status == 0, "\(busy.stderr)")
+        #expect(busy.stdout.contains("4G carriers at the load their residents make: run again with --loads \(folder)/busy/traffic.csv"), "\(busy.stdout)")
+        let rateless = try run("evaluate", out: folder + "/rateless", population)
+        #expect(rateless.status == 0 && rateless.stdout.contains("Busy hour") && !rateless.stdout.contains("--loads"), "\(rateless.stdout)")
         let traffic = try csvRows(folder + "/busy/traffic.csv")
         let airtime = traffic.compactMapValues { row in row["airtime_percent"].flatMap(Double.init) }
         #expect(airtime.count == 4 && airtime.values.contains { $0 > 100 } && airtime.values.contains { $0 < 100 }, "\(airtime)")
