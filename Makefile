@@ -70,18 +70,18 @@ test-sanitize: check-dependencies peers
 	swift build $(TESTABLE_BUILD) -Xswiftc -DSANITIZED --scratch-path .build-asan -Xswiftc -sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt swift test -c release --scratch-path .build-asan --skip-build --disable-xctest
 
-FUZZ_TARGETS := sites-geojson sites-csv candidates antenna-msi itm-cases instance claim manifest terrain-hgt terrain-geotiff terrain-zip \
-                clutter-losses clutter-raster hop-links
+FUZZ_TARGETS ?=
 FUZZ_RUNS    ?= 1000000
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DLIBFUZZER
 
-## libFuzzer with AddressSanitizer on every parser we own: FUZZ_RUNS executions or FUZZ_SECONDS each,
-## seeded from Fixtures/; corpora and any crash input in out/fuzz/TARGET/.
+## libFuzzer with AddressSanitizer on every parser we own (or those FUZZ_TARGETS names): FUZZ_RUNS executions or
+## FUZZ_SECONDS each, seeded from Fixtures/; corpora and any crash input in out/fuzz/TARGET/.
 fuzz: check-dependencies
 	swift build -c release --product phusong-fuzz
 	swift build -c release --scratch-path .build-fuzz --product phusong-fuzz $(FUZZ_FLAGS)
-	@for target in $(FUZZ_TARGETS); do \
+	@targets="$(FUZZ_TARGETS)"; [ -n "$$targets" ] || targets=$$(.build/release/phusong-fuzz targets); \
+	for target in $$targets; do \
 	  mkdir -p out/fuzz/$$target/corpus; \
 	  echo "fuzz: $$target"; \
 	  PHUSONG_FUZZ_TARGET=$$target .build-fuzz/release/phusong-fuzz -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) \

@@ -2,7 +2,7 @@ import Foundation
 import FuzzTargets
 
 // The fuzz driver. Built normally: `phusong-fuzz TARGET RUNS [SEED]` runs the seeded mutation harness on the
-// target's seeds (from the repository root); `phusong-fuzz seeds TARGET` lists them. Built with libFuzzer
+// target's seeds (from the repository root); `phusong-fuzz seeds TARGET` lists them, `phusong-fuzz targets` the targets. Built with libFuzzer
 // (`make fuzz`: -sanitize=fuzzer,address -parse-as-library -DLIBFUZZER): libFuzzer's driver, for the target
 // named by PHUSONG_FUZZ_TARGET.
 
@@ -47,13 +47,17 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 enum FuzzDriver {
     static func main() {
         let arguments = CommandLine.arguments
+        if arguments.count == 2, arguments[1] == "targets" {
+            print(FuzzTarget.allCases.map(\.rawValue).joined(separator: " "))  // for make fuzz's loop
+            return
+        }
         if arguments.count == 3, arguments[1] == "seeds", let target = FuzzTarget(rawValue: arguments[2]) {
             print(target.seeds.joined(separator: ","))  // for libFuzzer's -seed_inputs
             return
         }
         guard arguments.count >= 3, let target = FuzzTarget(rawValue: arguments[1]), let runs = Int(arguments[2]), runs > 0 else {
             let targets = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            FileHandle.standardError.write(Data("usage: phusong-fuzz TARGET RUNS [SEED] | phusong-fuzz seeds TARGET   (targets: \(targets))\n".utf8))
+            FileHandle.standardError.write(Data("usage: phusong-fuzz TARGET RUNS [SEED] | phusong-fuzz seeds TARGET | phusong-fuzz targets   (targets: \(targets))\n".utf8))
             exit(2)
         }
         let seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1
