@@ -103,6 +103,9 @@ public struct Site: Sendable, Equatable {
     /// The primary scrambling codes there are: 64 groups of eight.
     public static let pscRange = 0...511
 
+    /// The loads a 3G or 4G cell may be given (`load_percent`), percent.
+    public static let loadRange = 0.0...100
+
     /// The transceivers a 2G cell may be given: one to 24, more than any single GSM cell is built with.
     public static let transceiverRange = 1...24
 

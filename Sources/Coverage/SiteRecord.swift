@@ -208,7 +208,7 @@ struct SiteRecord {
         guard technology != .gsm else {
             throw SiteFieldError("load_percent applies to 3G and 4G sites (a 2G cell's BCCH carrier always transmits at full power)")
         }
-        guard (0...100).contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }
+        guard Site.loadRange.contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }
         return load
     }
 

@@ -12,7 +12,7 @@ public enum LoadPlan {
         let csv = CSV(try readTextInput(path))
         if let columns = csv.columns(["id", "load_percent"]) {
             return try sitePlanRows(csv, path: path, idColumn: columns[0], columns: columns) { row, line, id throws(InputError) in
-                guard let load = Double(row[columns[1]].trimmingCharacters(in: .whitespaces)), (0...100).contains(load) else {
+                guard let load = Double(row[columns[1]].trimmingCharacters(in: .whitespaces)), Site.loadRange.contains(load) else {
                     throw InputError(path: path, reason: "line \(line): site '\(id)' has no load_percent (0–100 %)")
                 }
                 return load

@@ -31,7 +31,7 @@ public struct SINRSettings: Sendable, Equatable {
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 15_000, noiseFigureDB: noiseFigureDB) }
 
     /// The loads and noise figures accepted.
-    public static let loadRange = 0.0...100, noiseFigureRange = 0.0...20
+    public static let loadRange = Site.loadRange, noiseFigureRange = 0.0...20
 }
 
 /// How a run computes 3G sites' pilot quality, CPICH Ec/Io (`--ecio`).
