@@ -27,6 +27,9 @@ public struct Site: Sendable, Equatable {
     public var bsic: Int?
     /// The mast (tower, site in a site database) the site's antenna stands on, which its other sectors share.
     public var mast: String?
+    /// The operator whose network the site belongs to (`operator`), whose handsets only its sites serve; nil when not
+    /// given.
+    public var networkOperator: String?
     /// A 4G carrier's resource blocks of 180 kHz (100 at 20 MHz), from `bandwidth_mhz`; nil when not given.
     public var resourceBlocks: Int?
     /// The downtilts a sector's adjustable tilt can take (its remote electrical tilt's range, or its bracket's), degrees,
@@ -50,7 +53,7 @@ public struct Site: Sendable, Equatable {
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, networkOperator: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
         transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas, pilotOffsetDB: Double? = nil,
         loadPercent: Double? = nil
     ) {
@@ -67,6 +70,7 @@ public struct Site: Sendable, Equatable {
         self.psc = psc
         self.bsic = bsic
         self.mast = mast
+        self.networkOperator = networkOperator
         self.resourceBlocks = resourceBlocks
         self.tiltRange = tiltRange
         self.transceivers = transceivers

@@ -7,7 +7,8 @@ import Terrain
 /// `tx_power_dbm` (+ `antenna_gain_dbi`, `feeder_loss_db`), optional `frequency_mhz` (default: the technology's
 /// band; a 2G site's may be given as its `arfcn`), `azimuth_deg`, `beamwidth_deg`, `vertical_beamwidth_deg`,
 /// `tilt_deg` (mechanical), `electrical_tilt_deg`, `antenna_file` (MSI pattern, relative to the site file),
-/// `threshold_dbm`, a 4G site's `pci`, a 3G site's `psc`, a 2G site's `ncc` and `bcc`, and the `mast` it stands on.
+/// `threshold_dbm`, a 4G site's `pci`, a 3G site's `psc`, a 2G site's `ncc` and `bcc`, the `mast` it stands on and its
+/// `operator`.
 public enum SiteFile {
     /// A site with the further attributes asked for.
     public struct Entry: Sendable {
@@ -108,7 +109,10 @@ public enum SiteFile {
             }
             record.technology = properties["technology"] as? String
             record.antennaFile = properties["antenna_file"] as? String
-            record.mast = properties["mast"].flatMap { $0 is NSNull ? nil : (($0 as? NSNumber)?.stringValue ?? "\($0)") }.flatMap { $0.isEmpty ? nil : $0 }
+            for name in SiteRecord.labels {
+                record.labels[name] = properties[name].flatMap { $0 is NSNull ? nil : (($0 as? NSNumber)?.stringValue ?? "\($0)") }
+                    .flatMap { $0.isEmpty ? nil : $0 }
+            }
             for name in extra {
                 guard let value = properties[name], !(value is NSNull) else { continue }
                 record.extra[name] = (value as? NSNumber)?.stringValue ?? "\(value)"
@@ -154,7 +158,7 @@ public enum SiteFile {
             for (name, field) in zip(header, fields) { cells[name] = field.trimmingCharacters(in: .whitespaces) }
             var record = SiteRecord(id: cells["id"], technology: cells["technology"])
             record.antennaFile = cells["antenna_file"].flatMap { $0.isEmpty ? nil : $0 }
-            record.mast = cells["mast"].flatMap { $0.isEmpty ? nil : $0 }
+            for name in SiteRecord.labels { record.labels[name] = cells[name].flatMap { $0.isEmpty ? nil : $0 } }
             for name in extra {
                 guard let field = cells[name], !field.isEmpty else { continue }
                 record.extra[name] = table.number(field) == nil ? field : table.numeral(field)

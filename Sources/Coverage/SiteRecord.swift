@@ -10,8 +10,8 @@ struct SiteRecord {
     var values: [String: Double] = [:]
     var technology: String?
     var antennaFile: String?
-    /// The mast it stands on, as given.
-    var mast: String?
+    /// Text properties (`labels`) by name, as given, absent when empty.
+    var labels: [String: String] = [:]
     /// Attributes beyond the site's own, kept as text for the caller.
     var extra: [String: String] = [:]
 
@@ -22,6 +22,9 @@ struct SiteRecord {
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
         "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas", "load_percent",
     ]
+
+    /// Text properties of the site formats: the mast a site stands on and the operator whose network it belongs to.
+    static let labels = ["mast", "operator"]
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
     static let resourceBlocks: [Double: Int] = [1.4: 6, 3: 15, 5: 25, 10: 50, 15: 75, 20: 100]
@@ -51,7 +54,7 @@ struct SiteRecord {
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
             pci: try wholeNumber("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
             psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
-            bsic: try baseStationIdentityCode(technology: technology), mast: mast,
+            bsic: try baseStationIdentityCode(technology: technology), mast: labels["mast"], networkOperator: labels["operator"],
             resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
             transmitAntennas: try transmitAntennas(technology: technology),

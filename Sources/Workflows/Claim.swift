@@ -26,6 +26,9 @@ public struct Claim: Sendable {
             /// The residents covered now whom the scenario's `sunset` leaves without coverage, of the whole layer or of
             /// the commune with this id; the layer names the technologies switched off.
             case sunset(commune: String?)
+            /// The residents this operator's sites cover (the scenario's sites naming their `operator`), of the whole
+            /// layer or of the commune with this id.
+            case networkOperator(String, commune: String?)
         }
 
         public let scope: Scope
@@ -58,7 +61,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -99,9 +102,21 @@ public struct Claim: Sendable {
             let layer = Technology.allCases.filter(technologies.contains).map(\.rawValue).joined(separator: ",")
             figures += try residentShares(sunset, layer: layer, scope: Figure.Scope.sunset)
         }
+        if let operators = try claimed.object("operators") {
+            for name in operators.keys {
+                let network = try operators.object(name)!
+                try network.onlyKeys(["province", "communes"])
+                if let province = try network.object("province") {
+                    figures += try percentages(province, scope: .networkOperator(name, commune: nil))
+                }
+                if let communes = try network.object("communes") {
+                    for id in communes.keys { figures += try percentages(try communes.object(id)!, scope: .networkOperator(name, commune: id)) }
+                }
+            }
+        }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate or sunset percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate, sunset or operators' percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })

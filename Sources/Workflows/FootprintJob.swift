@@ -25,6 +25,8 @@ public enum FootprintJob {
         if let given = request.sites { listed = given } else { listed = try SiteFile.load(request.sitesPath) }
         let sites = try planned(listed, request: request)
         try request.validateUplink(of: sites)
+        let operators = try NetworkOperators(sites, path: request.sitesPath)
+        try operators.refuseServers(for: request.serverChoosingFeatures, path: request.sitesPath)
         progress(.loadingTerrain(sites: sites.count))
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
@@ -76,7 +78,8 @@ public enum FootprintJob {
             quality.summarize(into: &summary)
             let evaluated = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
-                servers: footprints.rasters.servedByTechnology, chains: chains, request: request, staging: staging, summary: &summary
+                servers: footprints.rasters.servedByTechnology, chains: chains, operators: operators, request: request, staging: staging,
+                summary: &summary
             )
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
@@ -87,7 +90,10 @@ public enum FootprintJob {
             try staging.write(LayerStyles.footprints, to: "footprints.qml")
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
             var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
-            if let target = summary.residents?.targetPercent { styles["communes"] = LayerStyles.communes(targetPercent: target) }
+            if let target = summary.residents?.targetPercent {
+                styles["communes"] = LayerStyles.communes(targetPercent: target)
+                if summary.operators != nil { styles["operators"] = styles["communes"] }
+            }
             try GeoPackageWriter.write(
                 [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []),
                 styles: styles, to: staging.path("coverage.gpkg")
@@ -109,12 +115,12 @@ public enum FootprintJob {
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], chains: BackhaulChains?, request: FootprintRequest,
-        staging: OutputStaging, summary: inout FootprintSummary
+        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], chains: BackhaulChains?,
+        operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let residents = request.residents else { return nil }
         let evaluation = try ResidentEvaluation(
-            layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates
+            layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates, operators: operators
         )
         summary.residents = evaluation.statistics
         summary.sunset = evaluation.sunsetSummary
@@ -133,10 +139,13 @@ public enum FootprintJob {
         )
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachName ?? residents.backhaulReachPath)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
+        summary.operators = evaluation.operators?.summary(total: evaluation.statistics.total)
         let tables = [
             evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),
             outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic),
-        ] + [traffic?.table(syntheticTerrain: grid.isSynthetic)].compactMap { $0 }
+        ] + [
+            traffic?.table(syntheticTerrain: grid.isSynthetic), evaluation.operators?.table(layer: layer, syntheticTerrain: grid.isSynthetic),
+        ].compactMap { $0 }
         for table in tables { try staging.write(table.csv, to: table.name + ".csv") }
         try GeoTIFF.writeFloat32(
             path: staging.path("residents.tif"), width: grid.width, height: grid.height,

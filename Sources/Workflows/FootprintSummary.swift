@@ -165,6 +165,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var traffic: Traffic?
     /// In an evaluation: what one mast's outage costs (`masts.csv` has every mast's).
     public var mastOutages: MastOutages?
+    /// In an evaluation of sites that name their operators: each operator's coverage (`operators.csv` has each commune's).
+    public var operators: Operators?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -185,7 +187,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
         case lteThroughput = "lte_throughput"

@@ -20,11 +20,13 @@ struct ResidentEvaluation {
     let atRate: ResidentsAtRate?
     /// What switching technologies off would cost, with `--sunset`.
     let sunset: SunsetLoss?
+    /// Each operator's coverage, when the sites name their operators.
+    let operators: OperatorCoverage?
 
-    /// `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`.
+    /// `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`; `operators`: the operators the sites name.
     init(
         layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?
+        rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators
     ) throws(InputError) {
         let residents = try Self.residents(of: layer, request: request, on: grid)
         let coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
@@ -38,6 +40,10 @@ struct ResidentEvaluation {
         }
         atRate = rates.map { ResidentsAtRate(rates: $0.values, limitMbps: $0.limitMbps, residents: residents, coverage: coverage) }
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
+        self.operators = operators.names.isEmpty ? nil : OperatorCoverage(
+            names: operators.names, footprints: footprints, residents: residents, gridWidth: grid.width,
+            cellCount: grid.elevations.count, targetPercent: request.targetPercent
+        )
         var unions: [(String, MultiPolygon)] = []
         for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
             do {
@@ -121,6 +127,7 @@ struct ResidentEvaluation {
         }
         if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
         if sunset != nil { header += ["residents_losing_coverage", "residents_pct_losing_coverage"] }
+        if operators != nil { header += ["residents_one_operator", "residents_pct_one_operator"] }
         header += ["residents_on_one_mast", "residents_pct_on_one_mast", "meets_target", "synthetic_terrain"]
         var table = FeatureTable(name: "communes", crs: wgs84, columns: header, textColumns: [
             "commune_id", "commune", "district_id", "district", "province_id", "province", "weighting", "meets_target", "synthetic_terrain",
@@ -151,6 +158,10 @@ struct ResidentEvaluation {
             if let sunset {
                 let losing = sunset.communes[index]
                 row += [fixed(losing, 2), f.share(ofResidents: losing).map { fixed($0, 3) } ?? ""]
+            }
+            if let operators {
+                let alone = operators.residentsByOperatorCount[index][1]
+                row += [fixed(alone, 2), f.share(ofResidents: alone).map { fixed($0, 3) } ?? ""]
             }
             let onOneMast = outages.communesOnOneMast[index]
             row += [fixed(onOneMast, 2), f.share(ofResidents: onOneMast).map { fixed($0, 3) } ?? ""]
@@ -276,5 +287,5 @@ struct ResidentEvaluation {
     }
 }
 
-private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 

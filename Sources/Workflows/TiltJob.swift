@@ -26,6 +26,7 @@ public enum TiltJob {
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "tilting needs --population") }
         let sites = try FootprintJob.planned(try SiteFile.load(evaluation.sitesPath), request: evaluation)
         try evaluation.validateUplink(of: sites)
+        try NetworkOperators(sites, path: evaluation.sitesPath).refuseServers(for: ["tilt"], path: evaluation.sitesPath)
         _ = try evaluation.backhaulChains(of: sites)
         guard sites.contains(where: { TiltAdjustment(for: $0.antenna) != nil }) else {
             throw InputError(path: evaluation.sitesPath, reason: "has no sector (a site with an azimuth or a pattern file) whose tilt could turn")

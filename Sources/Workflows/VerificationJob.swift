@@ -91,6 +91,18 @@ public enum VerificationJob {
             item = "losing coverage switching off \(figure.layer) · " + (id.map { "commune \($0)" } ?? "province")
             try requireCommune(id, in: statistics, key: "sunset", claim: claim)
             computed = id.map { sunset?.residentsPercentByCommune[$0] } ?? sunset?.residentsPercentLosingCoverage
+        case .networkOperator(let name, let id):
+            let names = summary.operators?.networks.map(\.name) ?? []
+            guard let network = summary.operators?.networks.first(where: { $0.name == name }) else {
+                throw InputError(
+                    path: claim.path,
+                    reason: "claimed.operators.\(name): no site of \(claim.request.sitesPath) names that operator ("
+                        + (names.isEmpty ? "none names one" : "they name \(names.joined(separator: ", "))") + ")"
+                )
+            }
+            item = "operator \(name) · " + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
+            try requireCommune(id, in: statistics, key: "operators.\(name)", claim: claim)
+            computed = id.map { network.residentsPercentByCommune[$0]?[figure.layer] } ?? network.residentsPercent[figure.layer]
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")

@@ -124,6 +124,9 @@ struct EvaluateCommand: ParsableCommand {
         if let residents = summary.residents {
             print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
         }
+        if let operators = summary.operators, let residents = summary.residents {
+            print(operatorsReport(operators, statistics: residents, folder: options.out))
+        }
         if let outages = summary.mastOutages { print(mastOutagesReport(outages, folder: options.out)) }
         if let traffic = summary.traffic { print(trafficReport(traffic, folder: options.out)) }
         try exitIfPartial(summary)
@@ -148,6 +151,30 @@ func mastOutagesReport(_ outages: FootprintSummary.MastOutages, folder: String) 
         if !communes.isEmpty { line += " and \(communes.count) \(communes.count == 1 ? "commune" : "communes") with none" }
     }
     return line + "\nEach mast's outage: \(folder)/masts.csv"
+}
+
+/// A short human report of each operator's coverage and of the residents one operator alone covers.
+func operatorsReport(_ operators: FootprintSummary.Operators, statistics: ResidentStatistics, folder: String) -> String {
+    let judged = statistics.communes.filter(\.isJudged).count
+    var lines = ["Residents covered per operator (communes at ≥ \(statistics.targetPercent.formatted1) %, any technology):"]
+    for network in operators.networks {
+        let shares = CoverageMasks.keys.map { key in
+            "\(key) " + (network.residentsPercent[key].map { String(format: "%.2f %%", $0) } ?? "–")
+        }
+        lines.append(String(
+            format: "  %@: %d %@ on %d %@; %@; communes %d of %d; only it covers %.0f residents (%.2f %%)",
+            network.name, network.sites, network.sites == 1 ? "site" : "sites", network.masts, network.masts == 1 ? "mast" : "masts", shares.joined(separator: ", "), network.communesMeetingTarget.count, judged,
+            network.residentsOnlyItCovers, network.residentsPercentOnlyItCovers ?? 0
+        ))
+    }
+    let covered = operators.residentsByOperatorCount.filter { $0.key != "0" }.values.reduce(0, +)
+    let alone = operators.residentsByOperatorCount["1"] ?? 0
+    lines.append(String(
+        format: "  covered by one operator only: %.0f residents (%.2f %%); by two or more: %.0f (%.2f %%)", alone,
+        statistics.total.share(ofResidents: alone) ?? 0, covered - alone, statistics.total.share(ofResidents: covered - alone) ?? 0
+    ))
+    lines.append("Per commune and operator: \(folder)/operators.csv")
+    return lines.joined(separator: "\n")
 }
 
 /// A short human report of each technology's busy hour and the sites that cannot carry theirs.

@@ -1,0 +1,42 @@
+import Coverage
+import Terrain
+
+/// The operators a run's sites belong to (their `operator`), checked: every site names one, or none does.
+struct NetworkOperators {
+    /// Operator names, sorted; empty when no site names one.
+    let names: [String]
+
+    /// Refuses sites of which some name an operator and others do not, naming the sites file and the first site without.
+    init(_ sites: [Site], path: String) throws(InputError) {
+        let named = sites.compactMap(\.networkOperator)
+        if !named.isEmpty, let unnamed = sites.first(where: { $0.networkOperator == nil }) {
+            throw InputError(
+                path: path,
+                reason: "site '\(unnamed.id)' has no operator while \(named.count) of the \(sites.count) sites name one: give every site its operator, or none"
+            )
+        }
+        names = Set(named).sorted()
+    }
+
+    /// Refuses a run of several operators' sites that asks for what chooses each cell's server among every site of a
+    /// technology (`features`, the options' names): a handset is served by its own operator's sites only.
+    func refuseServers(for features: [String], path: String) throws(InputError) {
+        guard names.count > 1, !features.isEmpty else { return }
+        throw InputError(
+            path: path,
+            reason: "\(features.joined(separator: ", ")) \(features.count == 1 ? "chooses" : "choose") each cell's server among every site of a technology, but the sites "
+                + "belong to \(names.count) operators (\(names.joined(separator: ", "))), whose handsets only their own sites serve: "
+                + "run each operator's sites apart for those"
+        )
+    }
+}
+
+extension FootprintRequest {
+    /// The options of this run that choose each cell's server among every site of a technology.
+    var serverChoosingFeatures: [String] {
+        [
+            sinr.map { _ in "--sinr" }, ecio.map { _ in "--ecio" }, ci.map { _ in "--ci" },
+            neighbours.map { _ in "--neighbours" }, residents?.traffic.map { _ in "--traffic" },
+        ].compactMap { $0 }
+    }
+}

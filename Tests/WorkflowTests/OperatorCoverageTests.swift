@@ -1,0 +1,203 @@
+import Coverage
+import Foundation
+import TestSupport
+import Testing
+import Workflows
+
+/// Sites naming their `operator`: each operator's coverage in `phusong evaluate` on the Bát Xát DEM and the Lào Cai
+/// communes, against runs of its sites alone and runs without them.
+@Suite("Coverage per operator", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct OperatorCoverageTests {
+    let sitesFile = Fixtures.path("sites/batxat_operators.csv")
+    let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+
+    /// The fixture's lines, header first.
+    func lines() throws -> [String] {
+        try String(contentsOfFile: sitesFile, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    /// `phusong evaluate` of the fixture's sites, ITM over 8 km at 90 m, into `out`; the lines `off` cover nowhere
+    /// (threshold 100 dBm), so that every run has the same grid; `operators` false leaves every operator out.
+    func evaluate(into out: String, operators: Bool = true, _ extra: [String] = [], off: (String) -> Bool = { _ in false }) throws -> ProgramOutput {
+        let lines = try lines()
+        let rows = [lines[0] + ",threshold_dbm"] + lines.dropFirst().map { line in
+            (operators ? line : String(line[..<line.lastIndex(of: ",")!]) + ",") + (off(line) ? ",100" : ",")
+        }
+        try (rows + [""]).joined(separator: "\n").write(toFile: out + ".csv", atomically: true, encoding: .utf8)
+        return try runProgram(phusongExecutable, [
+            "evaluate", "--terrain", terrain, "--sites", out + ".csv", "--population", communes, "--model", "itm", "--radius-km", "8",
+            "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", out,
+        ] + extra)
+    }
+
+    func summary(_ folder: String) throws -> FootprintSummary {
+        try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
+    }
+
+    @Test("""
+        Each operator's residents covered per commune and layer, its totals and the communes where it meets the target are \
+        those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
+        residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
+        the sum of what only each covers, per commune too; the printed lines and the GeoPackage's layer agree
+        """)
+    func figuresAgainstRunsOfEachOperator() throws {
+        let folder = try temporaryFolder("operators")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let all = try evaluate(into: folder + "/all")
+        #expect(all.status == 0, "\(all.stderr)")
+        let operators = try #require(try summary(folder + "/all").operators)
+        let total = try #require(try summary(folder + "/all").residents?.total)
+        #expect(operators.networks.map(\.name) == ["MBF", "VNP", "VT"])
+        #expect(operators.networks.map(\.sites) == [4, 2, 5] && operators.networks.map(\.masts) == [3, 2, 1])
+        let rows = try csvTable(folder + "/all/operators.csv"), communeRows = try csvRows(folder + "/all/communes.csv")
+        #expect(rows.count == 3 * communeRows.count)
+        var aloneByCommune: [String: Double] = [:]
+        for network in operators.networks {
+            let name = network.name
+            func ofOperator(_ line: String) -> Bool { line.hasSuffix("," + name) }
+            let alone = try evaluate(into: folder + "/\(name)-alone", off: { !ofOperator($0) })
+            let without = try evaluate(into: folder + "/\(name)-without", operators: false, off: ofOperator)
+            #expect(alone.status == 0 && without.status == 0, "\(alone.stderr)\(without.stderr)")
+            let aloneSummary = try #require(try summary(folder + "/\(name)-alone").residents)
+            #expect(network.total == aloneSummary.total, "\(name): \(network.total) against \(aloneSummary.total)")
+            #expect(network.communesMeetingTarget == aloneSummary.meetingTarget["any"], "\(name)")
+            let aloneRows = try csvRows(folder + "/\(name)-alone/communes.csv"), withoutRows = try csvRows(folder + "/\(name)-without/communes.csv")
+            var only = 0.0
+            for row in rows where row["operator"] == name {
+                let id = try #require(row["commune_id"]), expected = try #require(aloneRows[id])
+                for key in ["2g", "3g", "4g", "any"] {
+                    #expect(row["covered_residents_\(key)"] == expected["covered_residents_\(key)"], "\(name) \(id) \(key)")
+                    #expect(row["residents_pct_\(key)"] == expected["residents_pct_\(key)"], "\(name) \(id) \(key)")
+                }
+                let lost = (Double(communeRows[id]?["covered_residents_any"] ?? "") ?? -1) - (Double(withoutRows[id]?["covered_residents_any"] ?? "") ?? -1)
+                let onlyHere = try #require(Double(row["residents_only_it_covers"] ?? ""))
+                #expect(abs(onlyHere - lost) <= 0.02, "\(name) \(id): \(onlyHere) against \(lost)")
+                only += onlyHere
+                aloneByCommune[id, default: 0] += onlyHere
+            }
+            #expect(abs(network.residentsOnlyItCovers - only) <= 0.01 * Double(communeRows.count), "\(name)")
+            #expect(network.residentsOnlyItCovers > 100, "\(name): \(network.residentsOnlyItCovers)")
+            let shares = network.residentsPercent.mapValues { String(format: "%.2f %%", $0) }
+            #expect(all.stdout.contains("  \(name): \(network.sites) sites on \(network.masts) mast"), "\(all.stdout)")
+            #expect(all.stdout.contains("any \(shares["any"]!); communes \(network.communesMeetingTarget.count) of"), "\(all.stdout)")
+        }
+        let byCount = operators.residentsByOperatorCount
+        #expect(Set(byCount.keys) == ["0", "1", "2", "3"])
+        #expect(abs(byCount.values.reduce(0, +) - total.residents) < 1e-6 * total.residents)
+        #expect(abs(byCount["0"]! - (total.residents - total.coveredResidents["any"]!)) < 1e-6 * total.residents)
+        #expect(abs(byCount["1"]! - operators.networks.map(\.residentsOnlyItCovers).reduce(0, +)) < 1e-6 * total.residents)
+        for (id, row) in communeRows {
+            let alone = try #require(Double(row["residents_one_operator"] ?? ""))
+            #expect(abs(alone - (aloneByCommune[id] ?? 0)) <= 0.03, "\(id): \(alone) against \(aloneByCommune[id] ?? 0)")
+        }
+        #expect(all.stdout.contains(String(format: "covered by one operator only: %.0f residents", byCount["1"]!)), "\(all.stdout)")
+        let stored = try runProgram("ogrinfo", ["-so", folder + "/all/coverage.gpkg", "operators"])
+        #expect(stored.stdout.contains("Feature Count: \(rows.count)") && stored.stdout.contains("residents_only_it_covers: Real"), "\(stored.stdout)")
+        let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/all/coverage.gpkg"])
+        #expect(styles.stdout.contains("f_table_name (String) = operators"), "\(styles.stdout)")
+        let unnamed = try evaluate(into: folder + "/unnamed", operators: false)
+        #expect(unnamed.status == 0, "\(unnamed.stderr)")
+        #expect(try summary(folder + "/unnamed").operators == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/unnamed/operators.csv"))
+        #expect(try csvTable(folder + "/unnamed/communes.csv").first?["residents_one_operator"] == nil)
+    }
+
+    @Test("""
+        Sites of which some name an operator and others not are refused, naming the first without; several operators' \
+        sites with --sinr, --ecio, --ci, --neighbours or --traffic, or in tilt, are refused naming the options and the \
+        operators; one operator's sites run them; nothing is written when refused
+        """)
+    func refusals() throws {
+        let folder = try temporaryFolder("operators-refused")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try lines()
+        let mixed = folder + "/mixed.csv"
+        try ([lines[0]] + lines.dropFirst().map { $0.hasPrefix("G-SH1,") ? String($0.dropLast(3)) : $0 } + [""])
+            .joined(separator: "\n").write(toFile: mixed, atomically: true, encoding: .utf8)
+        let base = ["--terrain", terrain, "--population", communes, "--model", "los", "--radius-km", "8", "--resolution-m", "90", "--max-void-fraction", "0.7"]
+        let refused = try runProgram(phusongExecutable, ["evaluate", "--sites", mixed, "--out", folder + "/out"] + base)
+        #expect(refused.status != 0 && refused.stderr.contains("\(mixed): site 'G-SH1' has no operator while 10 of the 11 sites name one"), "\(refused.stderr)")
+        for options in [["--sinr"], ["--ecio"], ["--ci"], ["--neighbours"], ["--traffic"], ["--ci", "--traffic"]] {
+            let run = try runProgram(phusongExecutable, ["evaluate", "--sites", sitesFile, "--out", folder + "/out"] + base + options)
+            let named = options.joined(separator: ", ") + (options.count == 1 ? " chooses" : " choose")
+            #expect(run.status != 0 && run.stderr.contains("\(named) each cell's server") && run.stderr.contains("3 operators (MBF, VNP, VT)"), "\(options): \(run.stderr)")
+        }
+        let tilt = try runProgram(phusongExecutable, ["tilt", "--sites", sitesFile, "--out", folder + "/out"] + base)
+        #expect(tilt.status != 0 && tilt.stderr.contains("tilt chooses each cell's server"), "\(tilt.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        let one = folder + "/one.csv"
+        try ([lines[0]] + lines.dropFirst().filter { $0.hasSuffix(",VT") } + [""]).joined(separator: "\n").write(toFile: one, atomically: true, encoding: .utf8)
+        let single = try runProgram(phusongExecutable, ["evaluate", "--sites", one, "--out", folder + "/one", "--sinr", "--traffic"] + base)
+        #expect(single.status == 0, "\(single.stderr)")
+        let operators = try #require(try summary(folder + "/one").operators)
+        let residents = try #require(try summary(folder + "/one").residents)
+        #expect(operators.networks.count == 1 && operators.networks[0].total == residents.total)
+        #expect(operators.networks[0].residentsOnlyItCovers == operators.residentsByOperatorCount["1"])
+    }
+
+    @Test("The operator is read from a CSV column, a GeoJSON property (a number as its text) and a GeoPackage attribute alike; empty is none")
+    func readFromEveryFormat() throws {
+        let folder = try temporaryFolder("operator-formats")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let csv = folder + "/sites.csv"
+        try """
+            id,lat,lon,height_m,technology,eirp_dbm,operator
+            A,22.5,103.8,30,2G,58,Viettel
+            B,22.6,103.9,30,4G,58,04
+            C,22.7,103.9,30,3G,58,
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let geoJSON = folder + "/sites.geojson"
+        try """
+            {"type": "FeatureCollection", "features": [
+             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [103.8, 22.5]}, "properties": {"id": "A", "height_m": 30, "technology": "2G", "eirp_dbm": 58, "operator": "Viettel"}},
+             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [103.9, 22.6]}, "properties": {"id": "B", "height_m": 30, "technology": "4G", "eirp_dbm": 58, "operator": "04"}},
+             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [103.9, 22.7]}, "properties": {"id": "C", "height_m": 30, "technology": "3G", "eirp_dbm": 58, "operator": null}}]}
+            """.write(toFile: geoJSON, atomically: true, encoding: .utf8)
+        let package = folder + "/sites.gpkg"
+        let converted = try runProgram("ogr2ogr", ["-f", "GPKG", package, geoJSON])
+        try #require(converted.status == 0, "\(converted.stderr)")
+        for path in [csv, geoJSON, package] {
+            #expect(try SiteFile.load(path).map(\.networkOperator) == ["Viettel", "04", nil], "\(path)")
+        }
+        try """
+            {"type": "FeatureCollection", "features": [
+             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [103.8, 22.5]}, "properties": {"id": "A", "height_m": 30, "technology": "2G", "eirp_dbm": 58, "operator": 4}}]}
+            """.write(toFile: geoJSON, atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(geoJSON).map(\.networkOperator) == ["4"])
+    }
+
+    @Test("""
+        An operator's claimed shares, province and commune, pass as its own figures give them and fail 2 points off; an \
+        operator no site names is refused, naming those the sites name
+        """)
+    func operatorClaims() throws {
+        let folder = try temporaryFolder("operator-claims")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try evaluate(into: folder + "/run")
+        #expect(run.status == 0, "\(run.stderr)")
+        let network = try #require(try summary(folder + "/run").operators?.networks.first { $0.name == "VT" })
+        let province = try #require(network.residentsPercent["any"])
+        let (commune, shares) = try #require(network.residentsPercentByCommune.filter { ($0.value["any"] ?? 0) > 0 }.min { $0.key < $1.key })
+        func verify(_ name: String, operators: [String: Any]) throws -> ProgramOutput {
+            let scenario: [String: Any] = [
+                "terrain": terrain, "sites": folder + "/run.csv", "population": communes, "model": "itm", "radius_km": 8,
+                "resolution_m": 90, "max_void_fraction": 0.7,
+            ]
+            try JSONSerialization.data(withJSONObject: ["scenario": scenario, "claimed": ["operators": operators]])
+                .write(to: URL(fileURLWithPath: folder + "/\(name).json"))
+            return try runProgram(phusongExecutable, ["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
+        }
+        func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+        let honest = try verify("honest", operators: [
+            "VT": ["province": ["any": rounded(province), "2G": rounded(network.residentsPercent["2G"]!)], "communes": [commune: ["any": rounded(shares["any"]!)]]],
+        ])
+        #expect(honest.status == 0 && honest.stdout.contains("operator VT · commune \(commune) · any"), "\(honest.stdout)\(honest.stderr)")
+        let lowered = try verify("lowered", operators: ["VT": ["province": ["any": province - 2]]])
+        #expect(lowered.status == 1 && lowered.stdout.contains("FAIL"), "\(lowered.stdout)\(lowered.stderr)")
+        let unknown = try verify("unknown", operators: ["Vinaphone": ["province": ["any": 50]]])
+        #expect(unknown.status != 0 && unknown.stderr.contains("claimed.operators.Vinaphone: no site of") && unknown.stderr.contains("they name MBF, VNP, VT"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/unknown"))
+    }
+}
