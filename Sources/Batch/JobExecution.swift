@@ -110,6 +110,9 @@ enum JobExecution {
         }
         if let losing = summary.sunset?.residentsPercentLosingCoverage { figures["sunset_residents_losing_percent"] = .number(losing) }
         if let share = summary.mastOutages?.coveredResidentsPercentOnOneMast { figures["one_mast_residents_percent"] = .number(share) }
+        if let alone = summary.operators?.residentsByOperatorCount["1"], let total = summary.residents?.total {
+            figures["one_operator_residents_percent"] = total.share(ofResidents: alone).map(Figure.number)
+        }
         if let worst = summary.mastOutages?.worst.first {
             figures["worst_mast_outage_residents_percent"] = (worst.residentsPercentOnlyTheyCover ?? worst.residentsPercentOnlyItCovers).map(Figure.number)
         }

@@ -39,7 +39,8 @@ struct OperatorCoverageTests {
         Each operator's residents covered per commune and layer, its totals and the communes where it meets the target are \
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
-        the sum of what only each covers, per commune too; the printed lines and the GeoPackage's layer agree
+        the sum of what only each covers, per commune too; the printed lines, the GeoPackage's layer and a batch job's \
+        figure agree
         """)
     func figuresAgainstRunsOfEachOperator() throws {
         let folder = try temporaryFolder("operators")
@@ -96,6 +97,17 @@ struct OperatorCoverageTests {
         #expect(stored.stdout.contains("Feature Count: \(rows.count)") && stored.stdout.contains("residents_only_it_covers: Real"), "\(stored.stdout)")
         let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/all/coverage.gpkg"])
         #expect(styles.stdout.contains("f_table_name (String) = operators"), "\(styles.stdout)")
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), population: \(communes), model: itm, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7}
+            jobs:
+              - {id: operators, type: evaluate, scenario: batxat, sites: \(folder)/all.csv}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
+        let figures = ((jobs["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any]) ?? [:]
+        #expect(figures["one_operator_residents_percent"] as? Double == total.share(ofResidents: byCount["1"]!), "\(figures)")
         let unnamed = try evaluate(into: folder + "/unnamed", operators: false)
         #expect(unnamed.status == 0, "\(unnamed.stderr)")
         #expect(try summary(folder + "/unnamed").operators == nil)
