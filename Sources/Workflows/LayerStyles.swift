@@ -62,15 +62,20 @@ enum LayerStyles {
     /// The sites' footprints: outlines only, so that overlapping footprints stay readable.
     static let footprints = singleSymbol(Fill(fill: RGB(red: 0, green: 0, blue: 0), alpha: 0, outline: RGB(red: 43, green: 131, blue: 186), width: 0.4))
 
-    /// The covered areas a light green fill; with `--sunset`, the area switching off leaves without coverage red.
+    /// The covered areas a light green fill; with `--sunset`, the area switching off leaves without coverage red; each
+    /// operator's covered areas dark outlines (they overlap: filter by `operator` to see one).
     static let coverage = ruleBased([
         Rule(
-            label: "covered", filter: "\"kind\" <> 'sunset_loss'",
+            label: "covered", filter: "\"kind\" IN ('coverage', 'union')",
             fill: Fill(fill: RGB(red: 26, green: 150, blue: 65), alpha: 90, outline: RGB(red: 26, green: 150, blue: 65), width: 0.3)
         ),
         Rule(
             label: "left without coverage by the sunset", filter: "\"kind\" = 'sunset_loss'",
             fill: Fill(fill: RGB(red: 215, green: 25, blue: 28), alpha: 140, outline: RGB(red: 215, green: 25, blue: 28), width: 0.3)
+        ),
+        Rule(
+            label: "an operator's coverage", filter: "\"kind\" = 'operator_coverage'",
+            fill: Fill(fill: RGB(red: 0, green: 0, blue: 0), alpha: 0, outline: RGB(red: 37, green: 37, blue: 37), width: 0.4)
         ),
     ])
 

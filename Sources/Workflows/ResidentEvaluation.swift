@@ -14,6 +14,8 @@ struct ResidentEvaluation {
     let coverage: CoverageMasks
     /// Each technology's covered area (GEOS union of its sites' footprints), on the grid's CRS.
     let coverageByTechnology: [(technology: String, shape: MultiPolygon)]
+    /// With operators, each operator's covered area per technology, on the grid's CRS.
+    let coverageByOperator: [(networkOperator: String, technology: String, shape: MultiPolygon)]
     /// Each commune's residential land and the share covered, when the run's clutter names residential classes.
     let residentialLand: ResidentialLand?
     /// Each commune's residents at the 4G rate limit, with `--throughput`.
@@ -44,20 +46,35 @@ struct ResidentEvaluation {
             names: operators.names, footprints: footprints, residents: residents, gridWidth: grid.width,
             cellCount: grid.elevations.count, targetPercent: request.targetPercent
         )
-        var unions: [(String, MultiPolygon)] = []
-        for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            do {
-                unions.append((technology.rawValue, try GeometryOperations.union(footprints.filter { $0.site.technology == technology }.map(\.shape))))
-            } catch {
-                throw InputError(path: layer.path, reason: "cannot union the \(technology.rawValue) footprints: \(error.message)")
-            }
-        }
+        let unions = try Self.technologyUnions(footprints, path: layer.path)
         coverageByTechnology = unions
+        var byOperator: [(String, String, MultiPolygon)] = []
+        for name in operators.names {
+            let own = footprints.filter { $0.site.networkOperator == name }
+            byOperator += try Self.technologyUnions(own, path: layer.path, of: " of \(name)").map { (name, $0.technology, $0.shape) }
+        }
+        coverageByOperator = byOperator
         do {
             sunset = request.sunset.isEmpty ? nil : try SunsetLoss(switchingOff: request.sunset, residents: residents, coverage: coverage, unions: unions)
         } catch {
             throw InputError(path: layer.path, reason: "cannot take the switched-off technologies' coverage from the rest: \(error.message)")
         }
+    }
+
+    /// Each technology's covered area: the GEOS union of its `footprints`, technologies in order of their names; `owner`
+    /// says whose footprints they are in an error, which names `path`.
+    private static func technologyUnions(
+        _ footprints: [SiteFootprint], path: String, of owner: String = ""
+    ) throws(InputError) -> [(technology: String, shape: MultiPolygon)] {
+        var unions: [(technology: String, shape: MultiPolygon)] = []
+        for technology in Set(footprints.map(\.site.technology)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            do {
+                unions.append((technology.rawValue, try GeometryOperations.union(footprints.filter { $0.site.technology == technology }.map(\.shape))))
+            } catch {
+                throw InputError(path: path, reason: "cannot union the \(technology.rawValue) footprints\(owner): \(error.message)")
+            }
+        }
+        return unions
     }
 
     /// `summary.json`'s `sunset`, with `--sunset`.
@@ -171,8 +188,8 @@ struct ResidentEvaluation {
         return table
     }
 
-    /// The GeoPackage's `coverage`: each technology's covered area (GEOS union), and with `--sunset` the area switching
-    /// off leaves without coverage, on the grid's CRS.
+    /// The GeoPackage's `coverage`: each technology's covered area (GEOS union), with `--sunset` the area switching off
+    /// leaves without coverage, and with operators each operator's covered area per technology, on the grid's CRS.
     func coverageTable(grid: TerrainGrid) -> FeatureTable {
         var table = FeatureTable.coverage(on: grid)
         for (technology, shape) in coverageByTechnology {
@@ -182,10 +199,14 @@ struct ResidentEvaluation {
             let technologies = sunset.technologies.map(\.rawValue).joined(separator: ",")
             table.appendArea(sunset.area, kind: "sunset_loss", technology: technologies, syntheticTerrain: grid.isSynthetic)
         }
+        for (name, technology, shape) in coverageByOperator {
+            table.appendArea(shape, kind: "operator_coverage", technology: technology, networkOperator: name, syntheticTerrain: grid.isSynthetic)
+        }
         return table
     }
 
-    /// Commune outlines with their coverage shares, then each technology's covered area (GEOS union).
+    /// Commune outlines with their coverage shares, then each technology's covered area (GEOS union), with `--sunset` the
+    /// area lost, and with operators each operator's covered area per technology.
     func coverageGeoJSON(grid: TerrainGrid) throws(InputError) -> String {
         let communes = zip(residents.layer.units, statistics.communes).map { unit, commune in
             var properties: [String: GeoJSONValue] = [
@@ -210,6 +231,12 @@ struct ResidentEvaluation {
                 "kind": .string("sunset_loss"), "technology": .string(sunset.technologies.map(\.rawValue).joined(separator: ",")),
                 "area_km2": .number(sunset.area.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
             ]))
+        }
+        layers += coverageByOperator.map { name, technology, shape in
+            GeoJSONFeature(shape: shape, properties: [
+                "kind": .string("operator_coverage"), "technology": .string(technology), "operator": .string(name),
+                "area_km2": .number(shape.area / 1e6), "synthetic_terrain": .bool(grid.isSynthetic),
+            ])
         }
         do {
             return try GeoJSONWriter.featureCollection(groups: [(wgs84, communes), (grid.crs, layers)])

@@ -103,7 +103,7 @@ struct GeoPackageOutputTests {
             #expect(drawnBy.count == 1 && (drawnBy == [0]) == (row["meets_target"] == "yes"), "\(row["commune_id"] ?? ""): rules \(drawnBy)")
         }
         #expect(Set(communeRows.map { row in communesStyle.rules.indices.first { meets(communesStyle.rules[$0].filter, row) } }).count >= 3)
-        #expect(try defaultStyle(gpkg, layer: "coverage").rules.map(\.label) == ["covered", "left without coverage by the sunset"])
+        #expect(try defaultStyle(gpkg, layer: "coverage").rules.map(\.label) == ["covered", "left without coverage by the sunset", "an operator's coverage"])
         #expect(try defaultStyle(gpkg, layer: "footprints").renderer == "singleSymbol")
         let types = try runProgram("ogrinfo", ["-so", gpkg, "communes", "masts", "traffic"]).stdout
         for field in ["commune_id: String", "covered_residents_any: Real", "mast: String", "communes_left_without_coverage: String", "trx: Integer64", "id: String"] {

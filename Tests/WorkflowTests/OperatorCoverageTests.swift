@@ -31,6 +31,15 @@ struct OperatorCoverageTests {
         ] + extra)
     }
 
+    /// The areas (km²) of `coverage.geojson`'s features of `kind` by technology, those of `networkOperator` alone when given.
+    func coveredAreas(_ folder: String, kind: String, networkOperator: String? = nil) throws -> [String: Double] {
+        let collection = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/coverage.geojson"))) as? [String: Any]
+        let properties = (collection?["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }
+        return Dictionary(uniqueKeysWithValues: properties.filter {
+            $0["kind"] as? String == kind && (networkOperator == nil || $0["operator"] as? String == networkOperator)
+        }.map { ($0["technology"] as? String ?? "", $0["area_km2"] as? Double ?? -1) })
+    }
+
     func summary(_ folder: String) throws -> FootprintSummary {
         try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
     }
@@ -39,8 +48,8 @@ struct OperatorCoverageTests {
         Each operator's residents covered per commune and layer, its totals and the communes where it meets the target are \
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
-        the sum of what only each covers, per commune too; the printed lines, the GeoPackage's layer and a batch job's \
-        figure agree
+        the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
+        of its sites alone draws; the printed lines, the GeoPackage's layers and a batch job's figure agree
         """)
     func figuresAgainstRunsOfEachOperator() throws {
         let folder = try temporaryFolder("operators")
@@ -63,6 +72,9 @@ struct OperatorCoverageTests {
             let aloneSummary = try #require(try summary(folder + "/\(name)-alone").residents)
             #expect(network.total == aloneSummary.total, "\(name): \(network.total) against \(aloneSummary.total)")
             #expect(network.communesMeetingTarget == aloneSummary.meetingTarget["any"], "\(name)")
+            let areas = try coveredAreas(folder + "/all", kind: "operator_coverage", networkOperator: name)
+            let aloneAreas = try coveredAreas(folder + "/\(name)-alone", kind: "coverage")
+            #expect(!areas.isEmpty && areas.allSatisfy { abs($0.value - (aloneAreas[$0.key] ?? -1)) <= 1e-9 * $0.value && $0.value > 1 }, "\(name): \(areas) against \(aloneAreas)")
             let aloneRows = try csvRows(folder + "/\(name)-alone/communes.csv"), withoutRows = try csvRows(folder + "/\(name)-without/communes.csv")
             var only = 0.0
             for row in rows where row["operator"] == name {
@@ -93,6 +105,8 @@ struct OperatorCoverageTests {
             #expect(abs(alone - (aloneByCommune[id] ?? 0)) <= 0.03, "\(id): \(alone) against \(aloneByCommune[id] ?? 0)")
         }
         #expect(all.stdout.contains(String(format: "covered by one operator only: %.0f residents", byCount["1"]!)), "\(all.stdout)")
+        let operatorAreas = try runProgram("ogrinfo", ["-q", "-sql", "SELECT operator, technology FROM coverage WHERE kind = 'operator_coverage'", folder + "/all/coverage.gpkg"])
+        #expect(operatorAreas.stdout.components(separatedBy: "operator (String) = ").count - 1 == 7, "\(operatorAreas.stdout)")
         let stored = try runProgram("ogrinfo", ["-so", folder + "/all/coverage.gpkg", "operators"])
         #expect(stored.stdout.contains("Feature Count: \(rows.count)") && stored.stdout.contains("residents_only_it_covers: Real"), "\(stored.stdout)")
         let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/all/coverage.gpkg"])
