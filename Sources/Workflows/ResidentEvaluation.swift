@@ -246,7 +246,7 @@ struct ResidentEvaluation {
     }
 
     /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
-    /// area switching off loses), the communes coloured by the share of residents covered, and the sites (with what
+    /// area switching off loses; with operators, each operator's per technology in a folder of its own), the communes coloured by the share of residents covered, and the sites (with what
     /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`).
     func coverageKML(grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
@@ -266,17 +266,24 @@ struct ResidentEvaluation {
             let names = sunset.technologies.map(\.rawValue).joined(separator: " and ")
             layers.append((name: "Lost switching off \(names)", style: "sunset-loss", shape: sunset.area))
         }
-        var coverage: [KMLPlacemark] = []
-        for layer in layers {
-            do {
-                coverage.append(KMLPlacemark(
-                    name: layer.name, description: String(format: "%.2f km²", layer.shape.area / 1e6),
-                    style: layer.style, shape: try layer.shape.transformed(by: toWGS84)
-                ))
-            } catch {
-                throw InputError(path: "coverage.kmz", reason: error.message)
+        func placemarks(_ layers: [(name: String, style: String, shape: MultiPolygon)]) throws(InputError) -> [KMLPlacemark] {
+            var placemarks: [KMLPlacemark] = []
+            for layer in layers {
+                do {
+                    placemarks.append(KMLPlacemark(
+                        name: layer.name, description: String(format: "%.2f km²", layer.shape.area / 1e6),
+                        style: layer.style, shape: try layer.shape.transformed(by: toWGS84)
+                    ))
+                } catch {
+                    throw InputError(path: "coverage.kmz", reason: error.message)
+                }
             }
+            return placemarks
         }
+        let coverage = try placemarks(layers)
+        let perOperator = try placemarks(coverageByOperator.map { name, technology, shape in
+            (name: "\(name) \(technology) coverage", style: "coverage-\(technology)", shape: shape)
+        })
         let communes = zip(residents.layer.units, statistics.communes).map { unit, commune in
             let shares = CoverageMasks.keys.map { key in
                 "\(key) " + (commune.figures.residentsPercent(key).map { String(format: "%.1f %%", $0) } ?? "–")
@@ -289,7 +296,8 @@ struct ResidentEvaluation {
         let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
         return KMLWriter.document(
             name: title, styles: styles + SitePlacemarks.styles,
-            folders: [("Communes", communes), ("Coverage", coverage), ("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
+            folders: [("Communes", communes), ("Coverage", coverage)] + (perOperator.isEmpty ? [] : [("Coverage per operator", perOperator)])
+                + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
         )
     }
 

@@ -49,7 +49,7 @@ struct OperatorCoverageTests {
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
         the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
-        of its sites alone draws; the printed lines, the GeoPackage's layers and a batch job's figure agree
+        of its sites alone draws; the printed lines, the GeoPackage's layers, the KMZ's folder and a batch job's figure agree
         """)
     func figuresAgainstRunsOfEachOperator() throws {
         let folder = try temporaryFolder("operators")
@@ -107,6 +107,9 @@ struct OperatorCoverageTests {
         #expect(all.stdout.contains(String(format: "covered by one operator only: %.0f residents", byCount["1"]!)), "\(all.stdout)")
         let operatorAreas = try runProgram("ogrinfo", ["-q", "-sql", "SELECT operator, technology FROM coverage WHERE kind = 'operator_coverage'", folder + "/all/coverage.gpkg"])
         #expect(operatorAreas.stdout.components(separatedBy: "operator (String) = ").count - 1 == 7, "\(operatorAreas.stdout)")
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/all/coverage.kmz", "Coverage per operator"])
+        let placemarks = kmz.stdout.components(separatedBy: "\n").filter { $0.contains("Name (String) = ") }.map { $0.components(separatedBy: " = ")[1] }
+        #expect(placemarks == ["MBF 2G coverage", "MBF 3G coverage", "MBF 4G coverage", "VNP 2G coverage", "VT 2G coverage", "VT 3G coverage", "VT 4G coverage"], "\(kmz.stdout)\(kmz.stderr)")
         let stored = try runProgram("ogrinfo", ["-so", folder + "/all/coverage.gpkg", "operators"])
         #expect(stored.stdout.contains("Feature Count: \(rows.count)") && stored.stdout.contains("residents_only_it_covers: Real"), "\(stored.stdout)")
         let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/all/coverage.gpkg"])
