@@ -11,6 +11,8 @@ extension FootprintSummary {
             public let masts: Int
             /// Its figures over every commune, as the run's `residents.total` gives them for all sites.
             public let total: CoverageFigures
+            /// Its figures over the priority communes together (`--priority-field`); nil when there are none.
+            public let priority: CoverageFigures?
             /// Covered residents as a share of the residents on the terrain, per layer ("2G", "3G", "4G", "any").
             public let residentsPercent: [String: Double]
             /// The same shares of each commune's residents, by commune id, for the communes with residents on the terrain.
@@ -22,7 +24,7 @@ extension FootprintSummary {
             public let residentsPercentOnlyItCovers: Double?
 
             enum CodingKeys: String, CodingKey {
-                case total, sites, masts
+                case total, priority, sites, masts
                 case name = "operator"
                 case residentsPercent = "residents_percent"
                 case residentsPercentByCommune = "residents_percent_by_commune"

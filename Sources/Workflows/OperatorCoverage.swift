@@ -87,6 +87,7 @@ struct OperatorCoverage {
                 let only = network.onlyItCovers.reduce(0, +)
                 return FootprintSummary.Operators.Network(
                     name: network.name, sites: network.sites, masts: network.masts, total: network.statistics.total,
+                    priority: network.statistics.priorityCommunes.isEmpty ? nil : network.statistics.priority,
                     residentsPercent: shares(network.statistics.total),
                     residentsPercentByCommune: Dictionary(uniqueKeysWithValues: network.statistics.communes.compactMap { commune in
                         commune.figures.residents > 0 ? (commune.id, shares(commune.figures)) : nil

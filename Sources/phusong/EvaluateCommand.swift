@@ -161,11 +161,13 @@ func operatorsReport(_ operators: FootprintSummary.Operators, statistics: Reside
         let shares = CoverageMasks.keys.map { key in
             "\(key) " + (network.residentsPercent[key].map { String(format: "%.2f %%", $0) } ?? "–")
         }
-        lines.append(String(
+        var line = String(
             format: "  %@: %d %@ on %d %@; %@; communes %d of %d; only it covers %.0f residents (%.2f %%)",
             network.name, network.sites, network.sites == 1 ? "site" : "sites", network.masts, network.masts == 1 ? "mast" : "masts", shares.joined(separator: ", "), network.communesMeetingTarget.count, judged,
             network.residentsOnlyItCovers, network.residentsPercentOnlyItCovers ?? 0
-        ))
+        )
+        if let share = network.priority?.residentsPercent("any") { line += String(format: "; priority communes %.2f %%", share) }
+        lines.append(line)
     }
     let covered = operators.residentsByOperatorCount.filter { $0.key != "0" }.values.reduce(0, +)
     let alone = operators.residentsByOperatorCount["1"] ?? 0

@@ -19,14 +19,16 @@ struct OperatorCoverageTests {
 
     /// `phusong evaluate` of the fixture's sites, ITM over 8 km at 90 m, into `out`; the lines `off` cover nowhere
     /// (threshold 100 dBm), so that every run has the same grid; `operators` false leaves every operator out.
-    func evaluate(into out: String, operators: Bool = true, _ extra: [String] = [], off: (String) -> Bool = { _ in false }) throws -> ProgramOutput {
+    func evaluate(
+        into out: String, operators: Bool = true, population: String? = nil, _ extra: [String] = [], off: (String) -> Bool = { _ in false }
+    ) throws -> ProgramOutput {
         let lines = try lines()
         let rows = [lines[0] + ",threshold_dbm"] + lines.dropFirst().map { line in
             (operators ? line : String(line[..<line.lastIndex(of: ",")!]) + ",") + (off(line) ? ",100" : ",")
         }
         try (rows + [""]).joined(separator: "\n").write(toFile: out + ".csv", atomically: true, encoding: .utf8)
         return try runProgram(phusongExecutable, [
-            "evaluate", "--terrain", terrain, "--sites", out + ".csv", "--population", communes, "--model", "itm", "--radius-km", "8",
+            "evaluate", "--terrain", terrain, "--sites", out + ".csv", "--population", population ?? communes, "--model", "itm", "--radius-km", "8",
             "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", out,
         ] + extra)
     }
@@ -45,7 +47,8 @@ struct OperatorCoverageTests {
     }
 
     @Test("""
-        Each operator's residents covered per commune and layer, its totals and the communes where it meets the target are \
+        Each operator's residents covered per commune and layer, its totals, its priority communes' and the communes where \
+        it meets the target are \
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
         the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
@@ -54,7 +57,9 @@ struct OperatorCoverageTests {
     func figuresAgainstRunsOfEachOperator() throws {
         let folder = try temporaryFolder("operators")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let all = try evaluate(into: folder + "/all")
+        // Bát Xát district's communes (20507) are the priority ones.
+        let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { $0["district_id"] as? Int == 20507 ? 1 : 0 }
+        let all = try evaluate(into: folder + "/all", population: population, ["--priority-field", "poor"])
         #expect(all.status == 0, "\(all.stderr)")
         let operators = try #require(try summary(folder + "/all").operators)
         let total = try #require(try summary(folder + "/all").residents?.total)
@@ -66,11 +71,14 @@ struct OperatorCoverageTests {
         for network in operators.networks {
             let name = network.name
             func ofOperator(_ line: String) -> Bool { line.hasSuffix("," + name) }
-            let alone = try evaluate(into: folder + "/\(name)-alone", off: { !ofOperator($0) })
+            let alone = try evaluate(into: folder + "/\(name)-alone", population: population, ["--priority-field", "poor"], off: { !ofOperator($0) })
             let without = try evaluate(into: folder + "/\(name)-without", operators: false, off: ofOperator)
             #expect(alone.status == 0 && without.status == 0, "\(alone.stderr)\(without.stderr)")
             let aloneSummary = try #require(try summary(folder + "/\(name)-alone").residents)
             #expect(network.total == aloneSummary.total, "\(name): \(network.total) against \(aloneSummary.total)")
+            #expect(network.priority == aloneSummary.priority && (network.priority?.residents ?? 0) > 0, "\(name)")
+            let priorityShare = try #require(network.priority?.residentsPercent("any"))
+            #expect(all.stdout.contains(String(format: "; priority communes %.2f %%", priorityShare)), "\(all.stdout)")
             #expect(network.communesMeetingTarget == aloneSummary.meetingTarget["any"], "\(name)")
             let areas = try coveredAreas(folder + "/all", kind: "operator_coverage", networkOperator: name)
             let aloneAreas = try coveredAreas(folder + "/\(name)-alone", kind: "coverage")
@@ -125,7 +133,7 @@ struct OperatorCoverageTests {
         let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
         let figures = ((jobs["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any]) ?? [:]
         #expect(figures["one_operator_residents_percent"] as? Double == total.share(ofResidents: byCount["1"]!), "\(figures)")
-        let unnamed = try evaluate(into: folder + "/unnamed", operators: false)
+        let unnamed = try evaluate(into: folder + "/unnamed", operators: false, population: population)
         #expect(unnamed.status == 0, "\(unnamed.stderr)")
         #expect(try summary(folder + "/unnamed").operators == nil)
         #expect(!FileManager.default.fileExists(atPath: folder + "/unnamed/operators.csv"))
