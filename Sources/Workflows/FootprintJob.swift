@@ -69,7 +69,7 @@ public enum FootprintJob {
                 throw InputError(path: request.sitesPath, reason: "footprints cannot be combined: \(error.message)")
             }
             progress(.writing)
-            let reach = ServiceReach.kilometres(servers: footprints.rasters.servedByTechnology, positions: positions, grid: grid)
+            let reach = ServiceReach.kilometres(servers: Array(footprints.rasters.servedByLayer.values), positions: positions, grid: grid)
             var summary = makeSummary(
                 request: request, grid: grid, voids: terrain.voids, analysis: analysis,
                 sites: sites, positions: positions, reach: reach, rasterNames: rasterNames, clutter: clutter
@@ -78,7 +78,7 @@ public enum FootprintJob {
             quality.summarize(into: &summary)
             let evaluated = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
-                servers: footprints.rasters.servedByTechnology, chains: chains, operators: operators, request: request, staging: staging,
+                servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
             if let clutter, let base = summary.clutter {
@@ -115,7 +115,7 @@ public enum FootprintJob {
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
         in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, servers: [Technology: BestServers], chains: BackhaulChains?,
+        rates: (values: [Float], limitMbps: Double)?, servers: [ServingLayer: BestServers], chains: BackhaulChains?,
         operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let residents = request.residents else { return nil }

@@ -1,8 +1,8 @@
 import Propagation
 
 extension FootprintSummary {
-    /// In an evaluation with `--traffic`: the settings and, per technology, its sites' busy hour summed (`traffic.csv`
-    /// has each site's) and the sites that cannot carry theirs.
+    /// In an evaluation with `--traffic`: the settings and, per technology (and operator, when the sites name theirs), its
+    /// sites' busy hour summed (`traffic.csv` has each site's) and the sites that cannot carry theirs.
     public struct Traffic: Sendable, Codable, Equatable {
         public let subscribersPercent: Double
         public let voiceMilliErlangs: Double
@@ -11,9 +11,10 @@ extension FootprintSummary {
         public let halfRatePercent: Double
         public let technologies: [TechnologyLoad]
 
-        /// One technology's sites together.
+        /// One technology's sites together (one operator's, when the sites name theirs).
         public struct TechnologyLoad: Sendable, Codable, Equatable {
             public let technology: String
+            public let networkOperator: String?
             public let sites: Int
             public let residentsServed: Double
             public let erlangs: Double
@@ -29,6 +30,7 @@ extension FootprintSummary {
 
             enum CodingKeys: String, CodingKey {
                 case technology, sites
+                case networkOperator = "operator"
                 case residentsServed = "residents_served"
                 case erlangs = "busy_hour_erlangs"
                 case channelsNeeded = "channels_needed"
@@ -46,12 +48,14 @@ extension FootprintSummary {
             blockingPercent = settings.blockingPercent
             dataKbps = settings.dataKbps
             halfRatePercent = settings.halfRatePercent
-            technologies = Technology.allCases.compactMap { technology in
-                let loads = traffic.loads.filter { $0.technology == technology }
-                guard !loads.isEmpty else { return nil }
+            let operators = Set(traffic.loads.map(\.networkOperator)).sorted { ($0 ?? "") < ($1 ?? "") }
+            technologies = operators.flatMap { networkOperator in
+                Technology.allCases.map { technology in traffic.loads.filter { $0.technology == technology && $0.networkOperator == networkOperator } }
+            }.compactMap { loads in
+                guard let technology = loads.first?.technology else { return nil }
                 let transceivers = loads.compactMap(\.transceiversNeeded), data = loads.compactMap(\.dataMbps)
                 return TechnologyLoad(
-                    technology: technology.rawValue, sites: loads.count, residentsServed: loads.reduce(0) { $0 + $1.residentsServed },
+                    technology: technology.rawValue, networkOperator: loads[0].networkOperator, sites: loads.count, residentsServed: loads.reduce(0) { $0 + $1.residentsServed },
                     erlangs: loads.reduce(0) { $0 + $1.erlangs }, channelsNeeded: loads.reduce(0) { $0 + $1.channelsNeeded },
                     transceiversNeeded: transceivers.isEmpty ? nil : transceivers.reduce(0, +),
                     dataMbps: data.isEmpty ? nil : data.reduce(0, +), highestAirtimePercent: loads.compactMap(\.airtimePercent).max(),

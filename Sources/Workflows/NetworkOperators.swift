@@ -36,7 +36,7 @@ extension FootprintRequest {
     var serverChoosingFeatures: [String] {
         [
             sinr.map { _ in "--sinr" }, ecio.map { _ in "--ecio" }, ci.map { _ in "--ci" },
-            neighbours.map { _ in "--neighbours" }, residents?.traffic.map { _ in "--traffic" },
+            neighbours.map { _ in "--neighbours" },
         ].compactMap { $0 }
     }
 }

@@ -2,6 +2,18 @@ import Coverage
 import Propagation
 import Terrain
 
+/// The sites that serve a handset among themselves: one technology's of one operator (of every operator when the sites
+/// name none).
+struct ServingLayer: Hashable {
+    let networkOperator: String?
+    let technology: Technology
+
+    init(_ site: Site) {
+        networkOperator = site.networkOperator
+        technology = site.technology
+    }
+}
+
 /// The grid's rasters made from every site's received power as the sites finish, whatever order they finish in:
 /// the strongest power of any site (`coverage.tif`) and, in a run of several sites, the best server — the number
 /// of the covering site (power at or above its own threshold) with the strongest power, the earlier site on a
@@ -21,13 +33,13 @@ struct ServerRasters {
     /// Per technology, the sites strongest in each cell (`rankedTechnologies`): for the interference matrix and
     /// neighbour lists.
     private(set) var ranks: [Technology: RankedServers] = [:]
-    /// Per technology of the run (its place in `servedSlot`), each cell's best server among that technology's sites;
+    /// Per serving layer of the run (its place in `servedSlot`), each cell's best server among that layer's sites;
     /// the best server of all is the strongest of them (`bestOfAll`), so each site's cells are offered once.
     private var served: [BestServers]
-    private let servedSlot: [Technology: Int]
+    private let servedSlot: [ServingLayer: Int]
 
-    /// Per technology of the run, each cell's best server among that technology's sites: whom each site serves.
-    var servedByTechnology: [Technology: BestServers] { servedSlot.mapValues { served[$0] } }
+    /// Per serving layer of the run, each cell's best server among that layer's sites: whom each site serves.
+    var servedByLayer: [ServingLayer: BestServers] { servedSlot.mapValues { served[$0] } }
 
     /// Whether a run of `siteCount` sites keeps the best server and the count of servers: a single site's would
     /// only repeat its own coverage.
@@ -35,9 +47,9 @@ struct ServerRasters {
 
     /// Bytes per grid cell these rasters hold in a run of `sites` (with the best server of all while it is written).
     static func bytesPerCell(sites: [Site]) -> Int {
-        let technologies = Set(sites.map(\.technology)).count
-        return MemoryLayout<Float>.size + BestServers.bytesPerCell * technologies
-            + (keepsServers(siteCount: sites.count) ? MemoryLayout<UInt16>.size + (technologies > 1 ? BestServers.bytesPerCell : 0) : 0)
+        let layers = Set(sites.map(ServingLayer.init)).count
+        return MemoryLayout<Float>.size + BestServers.bytesPerCell * layers
+            + (keepsServers(siteCount: sites.count) ? MemoryLayout<UInt16>.size + (layers > 1 ? BestServers.bytesPerCell : 0) : 0)
     }
 
     /// The technologies whose strongest sites per cell a run ranks: 2G with the C/I, with two 2G sites or more; with
@@ -70,9 +82,9 @@ struct ServerRasters {
         for technology in Self.rankedTechnologies(sites: sites, ci: ci != nil, neighbours: request.neighbours != nil) {
             ranks[technology] = RankedServers(sites: sites, technology: technology, cellCount: cellCount)
         }
-        let technologies = Technology.allCases.filter { technology in sites.contains { $0.technology == technology } }
-        servedSlot = Dictionary(uniqueKeysWithValues: technologies.enumerated().map { ($1, $0) })
-        served = technologies.map { _ in BestServers(cellCount: cellCount) }
+        let layers = Set(sites.map(ServingLayer.init))
+        servedSlot = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1, $0) })
+        served = layers.map { _ in BestServers(cellCount: cellCount) }
         strongest = Array(repeating: .nan, count: cellCount)
         keepsServers = Self.keepsServers(siteCount: siteCount)
         serverCount = keepsServers ? Array(repeating: 0, count: cellCount) : []
@@ -86,7 +98,7 @@ struct ServerRasters {
         // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation
         // would then copy every technology's ranks, grid-sized.
         for technology in Array(ranks.keys) { ranks[technology]?.add(coverage, number: number, gridWidth: gridWidth) }
-        let threshold = Float(coverage.threshold), slot = servedSlot[coverage.site.technology]!
+        let threshold = Float(coverage.threshold), slot = servedSlot[ServingLayer(coverage.site)]!
         coverage.forEachReachedCell(gridWidth: gridWidth) { value, index in
             if strongest[index].isNaN || value > strongest[index] { strongest[index] = value }
             guard value >= threshold else { return }
@@ -95,13 +107,13 @@ struct ServerRasters {
         }
     }
 
-    /// Each cell's best server of all: of the technologies' best servers the strongest, the earlier site on a tie —
+    /// Each cell's best server of all: of the layers' best servers the strongest, the earlier site on a tie —
     /// the covering site of strongest power, as `BestServers` would find offered every site.
     private var bestOfAll: [Int32] {
         guard served.count > 1 else { return served.first?.number ?? [] }
         var best = BestServers(cellCount: strongest.count)
-        for technology in served {
-            for (index, number) in technology.number.enumerated() where number > 0 { best.offer(technology.power[index], number: number, at: index) }
+        for layer in served {
+            for (index, number) in layer.number.enumerated() where number > 0 { best.offer(layer.power[index], number: number, at: index) }
         }
         return best.number
     }

@@ -2,15 +2,15 @@ import Propagation
 import Terrain
 
 /// How far each site serves handsets: the distance from it to the far corner of the farthest grid cell where it is its
-/// technology's best server (the cell range a 4G cell's random-access preambles must outlast: `phusong prach
+/// technology's best server (its operator's, when the sites name operators) (the cell range a 4G cell's random-access preambles must outlast: `phusong prach
 /// --cell-radius-from`). Distances are the grid's, in its UTM projection (within its scale factor, 0.1 % at most, of the
 /// ground's).
 enum ServiceReach {
-    /// Per site (numbered from 1 in `servers`, in the order of `positions`, its place on `grid`), its reach in km to the
-    /// metre; nil for a site that serves no cell.
-    static func kilometres(servers: [Technology: BestServers], positions: [MapPoint], grid: TerrainGrid) -> [Double?] {
+    /// Per site (numbered from 1 in `servers`, each serving layer's best servers, in the order of `positions`, its place
+    /// on `grid`), its reach in km to the metre; nil for a site that serves no cell.
+    static func kilometres(servers: [BestServers], positions: [MapPoint], grid: TerrainGrid) -> [Double?] {
         var farthestSquared = [Double](repeating: -1, count: positions.count)
-        for best in servers.values {
+        for best in servers {
             best.number.withUnsafeBufferPointer { number in
                 for row in 0..<grid.height {
                     let rowStart = row &* grid.width, y = grid.center(column: 0, row: row).y

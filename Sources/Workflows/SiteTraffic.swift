@@ -5,7 +5,7 @@ import Propagation
 import Terrain
 
 /// What each site carries in the busy hour (`--traffic`): the residents it serves — those whose best server among
-/// its technology's sites it is — and the subscribers among them; their voice traffic and the channels that carries
+/// its technology's sites (its operator's, when the sites name operators) it is — and the subscribers among them; their voice traffic and the channels that carries
 /// at the grade of service (a 2G site's TRX, against the TRX it has); a 4G site's carrier air time their data needs,
 /// at each cell's rate in `throughput.tif` (with `--throughput`). Each technology is loaded as if it carried all of
 /// its residents' traffic: the worst case for every layer.
@@ -14,6 +14,8 @@ public struct SiteTraffic: Sendable {
     public struct Load: Sendable, Equatable {
         public let id: String
         public let technology: Technology
+        /// The site's operator, when the sites name theirs.
+        public let networkOperator: String?
         public let location: GeoPoint
         public let residentsServed: Double
         public let areaServedKm2: Double
@@ -47,22 +49,22 @@ public struct SiteTraffic: Sendable {
     /// Per site, in the run's order.
     public let loads: [Load]
 
-    /// The loads of `sites` (numbered from 1 in `servers`) from each technology's best servers, the residents per grid
+    /// The loads of `sites` (numbered from 1 in `servers`) from each serving layer's best servers, the residents per grid
     /// cell, each cell's area and, with `--throughput`, each cell's 4G rate (Mbps).
     init(
-        sites: [Site], servers: [Technology: BestServers], residentsPerCell: [Double], cellAreaKm2: Double, rates: [Float]?,
+        sites: [Site], servers: [ServingLayer: BestServers], residentsPerCell: [Double], cellAreaKm2: Double, rates: [Float]?,
         settings: TrafficSettings
     ) {
         let count = sites.count
         var residents = [Double](repeating: 0, count: count), cells = [Int](repeating: 0, count: count)
         var airtime = [Double](repeating: 0, count: count), withoutRate = [Double](repeating: 0, count: count)
         let subscribed = settings.subscribersPercent / 100, megabitsEach = settings.dataKbps / 1_000
-        for (technology, best) in servers {
+        for (layer, best) in servers {
             for (cell, number) in best.number.enumerated() where number > 0 {
                 let site = Int(number) - 1, people = residentsPerCell[cell]
                 residents[site] += people
                 cells[site] += 1
-                guard technology == .lte, let rates, people > 0 else { continue }
+                guard layer.technology == .lte, let rates, people > 0 else { continue }
                 let rate = Double(rates[cell])
                 if rate > 0 { airtime[site] += people * subscribed * megabitsEach / rate } else { withoutRate[site] += people }
             }
@@ -79,7 +81,7 @@ public struct SiteTraffic: Sendable {
             // A 4G carrier without its bandwidth has no rate anywhere (throughput.tif warns of it): no air time either.
             let rated = lte && rates != nil && site.resourceBlocks != nil
             return Load(
-                id: site.id, technology: site.technology, location: site.location, residentsServed: residents[index],
+                id: site.id, technology: site.technology, networkOperator: site.networkOperator, location: site.location, residentsServed: residents[index],
                 areaServedKm2: Double(cells[index]) * cellAreaKm2, subscribers: subscribers, erlangs: erlangs,
                 channelsNeeded: channels, transceiversNeeded: gsm ? GSMTrafficChannels.transceivers(carrying: channels) : nil,
                 transceivers: given,
@@ -93,17 +95,18 @@ public struct SiteTraffic: Sendable {
         self.settings = settings
     }
 
-    /// `traffic.csv` (and the GeoPackage's `traffic`): a row per site, with its WGS84 `lat` and `lon` (and the point);
-    /// columns that do not apply to its technology are empty.
+    /// `traffic.csv` (and the GeoPackage's `traffic`): a row per site, with its `operator` when the sites name theirs and its
+    /// WGS84 `lat` and `lon` (and the point); columns that do not apply to its technology are empty.
     func table(syntheticTerrain: Bool) -> FeatureTable {
         func number(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "" }
-        var table = FeatureTable(name: "traffic", crs: wgs84, columns: [
-            "id", "technology", "lat", "lon", "residents_served", "area_served_km2", "subscribers", "busy_hour_erlangs", "channels_needed",
+        let operators = loads.contains { $0.networkOperator != nil }
+        var table = FeatureTable(name: "traffic", crs: wgs84, columns: ["id", "technology"] + (operators ? ["operator"] : []) + [
+            "lat", "lon", "residents_served", "area_served_km2", "subscribers", "busy_hour_erlangs", "channels_needed",
             "trx_needed", "trx", "blocking_percent", "data_mbps", "airtime_percent", "residents_without_rate", "overloaded", "synthetic_terrain",
-        ], textColumns: ["id", "technology", "overloaded", "synthetic_terrain"])
+        ], textColumns: ["id", "technology", "operator", "overloaded", "synthetic_terrain"])
         for load in loads {
-            table.append([
-                load.id, load.technology.rawValue, number(load.location.latitude, "%.6f"), number(load.location.longitude, "%.6f"),
+            table.append([load.id, load.technology.rawValue] + (operators ? [load.networkOperator ?? ""] : []) + [
+                number(load.location.latitude, "%.6f"), number(load.location.longitude, "%.6f"),
                 number(load.residentsServed, "%.1f"), number(load.areaServedKm2, "%.4f"),
                 number(load.subscribers, "%.1f"), number(load.erlangs, "%.3f"), "\(load.channelsNeeded)",
                 load.transceiversNeeded.map(String.init) ?? "", load.transceivers.map(String.init) ?? "",

@@ -187,7 +187,8 @@ func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> Strin
         traffic.subscribersPercent, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent, halfRate
     )]
     for load in traffic.technologies {
-        var line = String(format: "  %@: %d sites serve %.0f residents, %.1f Erl, %d channels", load.technology, load.sites, load.residentsServed, load.erlangs, load.channelsNeeded)
+        let layer = (load.networkOperator.map { $0 + " " } ?? "") + load.technology
+        var line = String(format: "  %@: %d sites serve %.0f residents, %.1f Erl, %d channels", layer, load.sites, load.residentsServed, load.erlangs, load.channelsNeeded)
         if let transceivers = load.transceiversNeeded { line += ", \(transceivers) TRX" }
         if let airtime = load.highestAirtimePercent { line += String(format: ", busiest carrier's air time %.1f %%", airtime) }
         if !load.overloadedSites.isEmpty {

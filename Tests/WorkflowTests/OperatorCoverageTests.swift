@@ -48,7 +48,7 @@ struct OperatorCoverageTests {
 
     @Test("""
         Each operator's residents covered per commune and layer, its totals, its priority communes' and the communes where \
-        it meets the target are \
+        it meets the target, its sites' busy hour and reach serving its own subscribers are \
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
         the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
@@ -59,7 +59,7 @@ struct OperatorCoverageTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Bát Xát district's communes (20507) are the priority ones.
         let population = try writeLaoCaiCommunes(into: folder, adding: "poor") { $0["district_id"] as? Int == 20507 ? 1 : 0 }
-        let all = try evaluate(into: folder + "/all", population: population, ["--priority-field", "poor"])
+        let all = try evaluate(into: folder + "/all", population: population, ["--priority-field", "poor", "--traffic"])
         #expect(all.status == 0, "\(all.stderr)")
         let operators = try #require(try summary(folder + "/all").operators)
         let total = try #require(try summary(folder + "/all").residents?.total)
@@ -71,7 +71,9 @@ struct OperatorCoverageTests {
         for network in operators.networks {
             let name = network.name
             func ofOperator(_ line: String) -> Bool { line.hasSuffix("," + name) }
-            let alone = try evaluate(into: folder + "/\(name)-alone", population: population, ["--priority-field", "poor"], off: { !ofOperator($0) })
+            let alone = try evaluate(
+                into: folder + "/\(name)-alone", population: population, ["--priority-field", "poor", "--traffic"], off: { !ofOperator($0) }
+            )
             let without = try evaluate(into: folder + "/\(name)-without", operators: false, off: ofOperator)
             #expect(alone.status == 0 && without.status == 0, "\(alone.stderr)\(without.stderr)")
             let aloneSummary = try #require(try summary(folder + "/\(name)-alone").residents)
@@ -80,6 +82,22 @@ struct OperatorCoverageTests {
             let priorityShare = try #require(network.priority?.residentsPercent("any"))
             #expect(all.stdout.contains(String(format: "; priority communes %.2f %%", priorityShare)), "\(all.stdout)")
             #expect(network.communesMeetingTarget == aloneSummary.meetingTarget["any"], "\(name)")
+            // Its sites serve its own subscribers: their busy hour and reach are those of a run of its sites alone.
+            let traffic = try #require(try summary(folder + "/all").traffic).technologies.filter { $0.networkOperator == name }
+            let aloneTraffic = try #require(try summary(folder + "/\(name)-alone").traffic).technologies.filter { $0.networkOperator == name }
+            #expect(!traffic.isEmpty && traffic == aloneTraffic, "\(name): \(traffic) against \(aloneTraffic)")
+            let siteRows = try csvRows(folder + "/all/traffic.csv"), aloneSiteRows = try csvRows(folder + "/\(name)-alone/traffic.csv")
+            for (id, row) in siteRows where row["operator"] == name {
+                #expect(row == aloneSiteRows[id], "\(id): \(row) against \(aloneSiteRows[id] ?? [:])")
+            }
+            let reaches = Dictionary(uniqueKeysWithValues: try summary(folder + "/all").siteAreas.map { ($0.id, $0.reachKm) })
+            let ownSites = Set(try lines().filter(ofOperator).map { String($0.prefix { $0 != "," }) })
+            for area in try summary(folder + "/\(name)-alone").siteAreas where ownSites.contains(area.id) {
+                #expect(reaches[area.id] == area.reachKm, "\(area.id)")
+            }
+            for load in traffic {
+                #expect(all.stdout.contains(String(format: "  \(name) \(load.technology): %d sites serve %.0f residents", load.sites, load.residentsServed)), "\(all.stdout)")
+            }
             let areas = try coveredAreas(folder + "/all", kind: "operator_coverage", networkOperator: name)
             let aloneAreas = try coveredAreas(folder + "/\(name)-alone", kind: "coverage")
             #expect(!areas.isEmpty && areas.allSatisfy { abs($0.value - (aloneAreas[$0.key] ?? -1)) <= 1e-9 * $0.value && $0.value > 1 }, "\(name): \(areas) against \(aloneAreas)")
@@ -142,7 +160,7 @@ struct OperatorCoverageTests {
 
     @Test("""
         Sites of which some name an operator and others not are refused, naming the first without; several operators' \
-        sites with --sinr, --ecio, --ci, --neighbours or --traffic, or in tilt, are refused naming the options and the \
+        sites with --sinr, --ecio, --ci or --neighbours, or in tilt, are refused naming the options and the \
         operators; one operator's sites run them; nothing is written when refused
         """)
     func refusals() throws {
@@ -155,9 +173,10 @@ struct OperatorCoverageTests {
         let base = ["--terrain", terrain, "--population", communes, "--model", "los", "--radius-km", "8", "--resolution-m", "90", "--max-void-fraction", "0.7"]
         let refused = try runProgram(phusongExecutable, ["evaluate", "--sites", mixed, "--out", folder + "/out"] + base)
         #expect(refused.status != 0 && refused.stderr.contains("\(mixed): site 'G-SH1' has no operator while 10 of the 11 sites name one"), "\(refused.stderr)")
-        for options in [["--sinr"], ["--ecio"], ["--ci"], ["--neighbours"], ["--traffic"], ["--ci", "--traffic"]] {
+        for options in [["--sinr"], ["--ecio"], ["--ci"], ["--neighbours"], ["--ci", "--neighbours", "--traffic"]] {
             let run = try runProgram(phusongExecutable, ["evaluate", "--sites", sitesFile, "--out", folder + "/out"] + base + options)
-            let named = options.joined(separator: ", ") + (options.count == 1 ? " chooses" : " choose")
+            let refusing = options.filter { $0 != "--traffic" }
+            let named = refusing.joined(separator: ", ") + (refusing.count == 1 ? " chooses" : " choose")
             #expect(run.status != 0 && run.stderr.contains("\(named) each cell's server") && run.stderr.contains("3 operators (MBF, VNP, VT)"), "\(options): \(run.stderr)")
         }
         let tilt = try runProgram(phusongExecutable, ["tilt", "--sites", sitesFile, "--out", folder + "/out"] + base)
