@@ -27,6 +27,7 @@ public enum FootprintJob {
         try request.validateUplink(of: sites)
         let operators = try NetworkOperators(sites, path: request.sitesPath)
         try operators.refuseServers(for: request.serverChoosingFeatures, path: request.sitesPath)
+        try operators.checkShares(request.residents?.traffic?.operatorShares ?? [:], path: request.sitesPath)
         progress(.loadingTerrain(sites: sites.count))
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)

@@ -9,6 +9,8 @@ extension FootprintSummary {
         public let blockingPercent: Double
         public let dataKbps: Double
         public let halfRatePercent: Double
+        /// Each named operator's subscribers, % of residents (`--operator-shares`); nil when none is named.
+        public let operatorShares: [String: Double]?
         public let technologies: [TechnologyLoad]
 
         /// One technology's sites together (one operator's, when the sites name theirs).
@@ -48,6 +50,7 @@ extension FootprintSummary {
             blockingPercent = settings.blockingPercent
             dataKbps = settings.dataKbps
             halfRatePercent = settings.halfRatePercent
+            operatorShares = settings.operatorShares.isEmpty ? nil : settings.operatorShares
             let operators = Set(traffic.loads.map(\.networkOperator)).sorted { ($0 ?? "") < ($1 ?? "") }
             technologies = operators.flatMap { networkOperator in
                 Technology.allCases.map { technology in traffic.loads.filter { $0.technology == technology && $0.networkOperator == networkOperator } }
@@ -71,6 +74,7 @@ extension FootprintSummary {
             case blockingPercent = "blocking_percent"
             case dataKbps = "data_kbps"
             case halfRatePercent = "half_rate_percent"
+            case operatorShares = "operator_shares"
         }
     }
 }

@@ -29,6 +29,16 @@ struct NetworkOperators {
                 + "run each operator's sites apart for those"
         )
     }
+
+    /// Refuses operator shares (`--operator-shares`, a scenario's `operator_shares`) naming an operator no site names.
+    func checkShares(_ shares: [String: Double], path: String) throws(InputError) {
+        guard let unknown = shares.keys.sorted().first(where: { !names.contains($0) }) else { return }
+        throw InputError(
+            path: path,
+            reason: "the operator shares name '\(unknown)', which no site names ("
+                + (names.isEmpty ? "no site names an operator" : "the sites name \(names.joined(separator: ", "))") + ")"
+        )
+    }
 }
 
 extension FootprintRequest {

@@ -62,13 +62,20 @@ extension ScenarioFields {
         return on ? settings : nil
     }
 
-    /// The traffic settings with `traffic: true`; `subscribers_percent`, `voice_merl`, `blocking_percent` and `data_kbps`
-    /// without it are refused.
+    /// The traffic settings with `traffic: true`; `subscribers_percent`, `voice_merl`, `blocking_percent`, `data_kbps`,
+    /// `half_rate_percent` and `operator_shares` (`{"Viettel": 55, …}`) without it are refused.
     static func trafficSettings(_ scenario: JSONFields) throws(InputError) -> TrafficSettings? {
         let on = try scenario.bool("traffic") == true
         var settings = TrafficSettings()
         for field in TrafficSettings.fields {
             if let value = try bounded(scenario, field.key, field.range, field.bounds, appliesWith: on, "traffic") { settings[keyPath: field.value] = value }
+        }
+        if let shares = try scenario.object("operator_shares") {
+            guard on else { throw scenario.fault("operator_shares", "applies with traffic: true") }
+            for name in shares.keys {
+                let range = TrafficSettings.shareRange
+                settings.operatorShares[name] = try bounded(shares, name, range, "0–100 %", appliesWith: true, "traffic")
+            }
         }
         return on ? settings : nil
     }

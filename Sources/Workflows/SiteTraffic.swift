@@ -58,7 +58,7 @@ public struct SiteTraffic: Sendable {
         let count = sites.count
         var residents = [Double](repeating: 0, count: count), cells = [Int](repeating: 0, count: count)
         var airtime = [Double](repeating: 0, count: count), withoutRate = [Double](repeating: 0, count: count)
-        let subscribed = settings.subscribersPercent / 100, megabitsEach = settings.dataKbps / 1_000
+        let subscribed = sites.map(settings.subscribedShare(of:)), megabitsEach = settings.dataKbps / 1_000
         for (layer, best) in servers {
             for (cell, number) in best.number.enumerated() where number > 0 {
                 let site = Int(number) - 1, people = residentsPerCell[cell]
@@ -66,12 +66,12 @@ public struct SiteTraffic: Sendable {
                 cells[site] += 1
                 guard layer.technology == .lte, let rates, people > 0 else { continue }
                 let rate = Double(rates[cell])
-                if rate > 0 { airtime[site] += people * subscribed * megabitsEach / rate } else { withoutRate[site] += people }
+                if rate > 0 { airtime[site] += people * subscribed[site] * megabitsEach / rate } else { withoutRate[site] += people }
             }
         }
         let grade = settings.blockingPercent / 100, halfRate = settings.halfRatePercent / 100
         loads = sites.indices.map { index in
-            let site = sites[index], subscribers = residents[index] * subscribed
+            let site = sites[index], subscribers = residents[index] * subscribed[index]
             let erlangs = subscribers * settings.voiceMilliErlangs / 1_000
             let gsm = site.technology == .gsm, lte = site.technology == .lte
             let channels = gsm

@@ -117,7 +117,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var backhaul: BackhaulReachOption
 
     func run() throws {
-        var request = options.request(residents: backhaul.following(traffic.loading(population.request)))
+        var request = options.request(residents: backhaul.following(try traffic.loading(population.request)))
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
@@ -182,9 +182,13 @@ func operatorsReport(_ operators: FootprintSummary.Operators, statistics: Reside
 /// A short human report of each technology's busy hour and the sites that cannot carry theirs.
 func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> String {
     let halfRate = traffic.halfRatePercent > 0 ? String(format: ", %g %% of 2G calls half-rate", traffic.halfRatePercent) : ""
+    let operators = (traffic.operatorShares ?? [:]).sorted { $0.key < $1.key }.map { String(format: "%@ %g %%", $0.key, $0.value) }
+    let subscribed = operators.isEmpty
+        ? String(format: "%g %% of residents subscribed", traffic.subscribersPercent)
+        : "residents subscribed: " + operators.joined(separator: ", ") + String(format: ", others %g %%", traffic.subscribersPercent)
     var lines = [String(
-        format: "Busy hour (%g %% of residents subscribed, %g mErl and %g kbit/s each, %g %% blocking%@):",
-        traffic.subscribersPercent, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent, halfRate
+        format: "Busy hour (%@, %g mErl and %g kbit/s each, %g %% blocking%@):",
+        subscribed, traffic.voiceMilliErlangs, traffic.dataKbps, traffic.blockingPercent, halfRate
     )]
     for load in traffic.technologies {
         let layer = (load.networkOperator.map { $0 + " " } ?? "") + load.technology

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Terrain
 import Workflows
 
 /// `--traffic` (`evaluate`, and the `before/` and `after/` evaluations of `plan` and `tilt`): how each site is loaded
@@ -19,27 +20,44 @@ struct TrafficOptions: ParsableArguments {
     @Option(name: .customLong("data-kbps"), parsing: .unconditional, help: "With --traffic: busy-hour mean downlink data per subscriber, kbit/s (a 4G carrier's air time, with --sinr --throughput).")
     var dataKbps = TrafficSettings().dataKbps
 
+    @Option(name: .customLong("operator-shares"), help: "With --traffic, when the sites name their operator: each operator's subscribers, % of the residents its sites serve (OPERATOR=PERCENT,…, e.g. Viettel=55,VNPT=25); operators not named take --subscribers-percent.")
+    var operatorShares: String?
+
     @Option(name: .customLong("half-rate-percent"), parsing: .unconditional, help: "With --traffic: the share of 2G calls on half-rate codecs (AMR-HR), each taking half a traffic channel, %.")
     var halfRatePercent = TrafficSettings().halfRatePercent
 
     func validate() throws {
-        for field in TrafficSettings.fields where !field.range.contains(given[keyPath: field.value]) {
+        guard operatorShares == nil || traffic else { throw ValidationError("--operator-shares needs --traffic") }
+        let settings = try given()
+        for field in TrafficSettings.fields where !field.range.contains(settings[keyPath: field.value]) {
             throw ValidationError("\(field.option) must be within \(field.bounds)")
         }
     }
 
+    /// `--operator-shares` read; empty without it.
+    private func shares() throws -> [String: Double] {
+        guard let operatorShares else { return [:] }
+        do throws(InputError) {
+            return try TrafficSettings.operatorShares(parsing: operatorShares)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// `residents` loaded with these settings, with `--traffic`.
-    func loading(_ residents: ResidentsRequest) -> ResidentsRequest {
+    func loading(_ residents: ResidentsRequest) throws -> ResidentsRequest {
         var loaded = residents
-        loaded.traffic = traffic ? given : nil
+        loaded.traffic = traffic ? try given() : nil
         return loaded
     }
 
     /// The settings the options give.
-    private var given: TrafficSettings {
-        TrafficSettings(
+    private func given() throws -> TrafficSettings {
+        var settings = TrafficSettings(
             subscribersPercent: subscribersPercent, voiceMilliErlangs: voiceMilliErlangs, blockingPercent: blockingPercent, dataKbps: dataKbps,
             halfRatePercent: halfRatePercent
         )
+        settings.operatorShares = try shares()
+        return settings
     }
 }

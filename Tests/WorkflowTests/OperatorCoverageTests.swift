@@ -192,6 +192,50 @@ struct OperatorCoverageTests {
         #expect(operators.networks[0].residentsOnlyItCovers == operators.residentsByOperatorCount["1"])
     }
 
+    @Test("""
+        --operator-shares makes each named operator's subscribers its share of the residents its sites serve, the others \
+        --subscribers-percent, in traffic.csv, the summary and the printed line, as a scenario's operator_shares does in a \
+        batch job; a share naming no site's operator, a malformed one, one beyond 100 % or one without --traffic is refused
+        """)
+    func operatorShares() throws {
+        let folder = try temporaryFolder("operator-shares")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try evaluate(into: folder + "/run", ["--traffic", "--operator-shares", "VT=60,MBF=30", "--subscribers-percent", "10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let share = ["VT": 0.6, "MBF": 0.3, "VNP": 0.1]
+        let rows = try csvRows(folder + "/run/traffic.csv")
+        #expect(rows.count == 11)
+        for (id, row) in rows {
+            let served = try #require(Double(row["residents_served"] ?? "")), subscribers = try #require(Double(row["subscribers"] ?? ""))
+            let expected = served * share[row["operator"] ?? ""]!
+            #expect(abs(subscribers - expected) <= 0.05 + 1e-9, "\(id): \(subscribers) against \(expected)")
+            #expect(abs(Double(row["busy_hour_erlangs"] ?? "")! - subscribers * 0.025) <= 0.0015 + 0.000025, "\(id)")
+        }
+        let traffic = try #require(try summary(folder + "/run").traffic)
+        #expect(traffic.operatorShares == ["VT": 60, "MBF": 30] && traffic.subscribersPercent == 10)
+        #expect(run.stdout.contains("Busy hour (residents subscribed: MBF 30 %, VT 60 %, others 10 %,"), "\(run.stdout)")
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), population: \(communes), model: itm, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7,
+                       traffic: true, subscribers_percent: 10, operator_shares: {VT: 60, MBF: 30}}
+            jobs:
+              - {id: shares, type: evaluate, scenario: batxat, sites: \(folder)/run.csv}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try csvRows(folder + "/batch/jobs/shares/traffic.csv") == rows)
+        for (options, fault) in [
+            (["--traffic", "--operator-shares", "VT=60,Viettel=30"], "the operator shares name 'Viettel', which no site names (the sites name MBF, VNP, VT)"),
+            (["--traffic", "--operator-shares", "VT"], "--operator-shares: 'VT' is not OPERATOR=PERCENT"),
+            (["--traffic", "--operator-shares", "VT=101"], "--operator-shares: VT's share 101 must be within 0–100 %"),
+            (["--operator-shares", "VT=60"], "--operator-shares needs --traffic"),
+        ] {
+            let refused = try evaluate(into: folder + "/refused", options)
+            #expect(refused.status != 0 && refused.stderr.contains(fault), "\(options): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+        }
+    }
+
     @Test("The operator is read from a CSV column, a GeoJSON property (a number as its text) and a GeoPackage attribute alike; empty is none")
     func readFromEveryFormat() throws {
         let folder = try temporaryFolder("operator-formats")
