@@ -192,7 +192,10 @@ func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> Strin
     )]
     for load in traffic.technologies {
         let layer = (load.networkOperator.map { $0 + " " } ?? "") + load.technology
-        var line = String(format: "  %@: %d sites serve %.0f residents, %.1f Erl, %d channels", layer, load.sites, load.residentsServed, load.erlangs, load.channelsNeeded)
+        var line = String(
+            format: "  %@: %d %@ %.0f residents, %.1f Erl, %d channels", layer, load.sites, load.sites == 1 ? "site serves" : "sites serve",
+            load.residentsServed, load.erlangs, load.channelsNeeded
+        )
         if let transceivers = load.transceiversNeeded { line += ", \(transceivers) TRX" }
         if let airtime = load.highestAirtimePercent { line += String(format: ", busiest carrier's air time %.1f %%", airtime) }
         if !load.overloadedSites.isEmpty {

@@ -96,7 +96,8 @@ struct OperatorCoverageTests {
                 #expect(reaches[area.id] == area.reachKm, "\(area.id)")
             }
             for load in traffic {
-                #expect(all.stdout.contains(String(format: "  \(name) \(load.technology): %d sites serve %.0f residents", load.sites, load.residentsServed)), "\(all.stdout)")
+                let serve = load.sites == 1 ? "site serves" : "sites serve"
+                #expect(all.stdout.contains(String(format: "  \(name) \(load.technology): %d \(serve) %.0f residents", load.sites, load.residentsServed)), "\(all.stdout)")
             }
             let areas = try coveredAreas(folder + "/all", kind: "operator_coverage", networkOperator: name)
             let aloneAreas = try coveredAreas(folder + "/\(name)-alone", kind: "coverage")
