@@ -173,13 +173,14 @@ public enum FootprintJob {
     /// antenna stands on and how far it serves (`summary`'s site areas).
     private static func footprintsTable(_ footprints: [SiteFootprint], summary: FootprintSummary, grid: TerrainGrid) -> FeatureTable {
         var table = FeatureTable(name: "footprints", crs: grid.crs, columns: [
-            "id", "technology", "mast", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "reach_km", "synthetic_terrain",
-        ], textColumns: ["id", "technology", "mast", "synthetic_terrain"])
+            "id", "technology", "mast", "operator", "frequency_mhz", "eirp_dbm", "height_m", "ground_m", "threshold_dbm", "area_km2", "reach_km",
+            "synthetic_terrain",
+        ], textColumns: ["id", "technology", "mast", "operator", "synthetic_terrain"])
         let areas = summary.siteAreasByID
         for footprint in footprints {
             let site = footprint.site
             table.append([
-                site.id, site.technology.rawValue, site.mast ?? "", "\(site.frequencyMHz)", "\(site.eirpDBm)", "\(site.antennaHeight)",
+                site.id, site.technology.rawValue, site.mast ?? "", site.networkOperator ?? "", "\(site.frequencyMHz)", "\(site.eirpDBm)", "\(site.antennaHeight)",
                 areas[site.id]?.groundM.map { String(format: "%.2f", $0) } ?? "", "\(footprint.threshold)",
                 String(format: "%.4f", footprint.areaKm2), areas[site.id]?.reachKm.map { String(format: "%.3f", $0) } ?? "", grid.isSynthetic ? "yes" : "no",
             ], shape: .polygons(footprint.shape))
@@ -385,6 +386,7 @@ public enum FootprintJob {
                 "synthetic_terrain": .bool(grid.isSynthetic),
             ]
             if let reach = areas[footprint.siteID]?.reachKm { properties["reach_km"] = .number(reach) }
+            if let name = footprint.site.networkOperator { properties["operator"] = .string(name) }
             return GeoJSONFeature(shape: footprint.shape, properties: properties)
         }
         features.append(GeoJSONFeature(shape: analysis.union, properties: [

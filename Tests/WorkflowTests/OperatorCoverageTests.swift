@@ -52,7 +52,8 @@ struct OperatorCoverageTests {
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
         the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
-        of its sites alone draws; the printed lines, the GeoPackage's layers, the KMZ's folder and a batch job's figure agree
+        of its sites alone draws; each site's footprint carries its operator; the printed lines, the GeoPackage's layers, \
+        the KMZ's folder and a batch job's figure agree
         """)
     func figuresAgainstRunsOfEachOperator() throws {
         let folder = try temporaryFolder("operators")
@@ -137,6 +138,14 @@ struct OperatorCoverageTests {
         let kmz = try runProgram("ogrinfo", ["-al", folder + "/all/coverage.kmz", "Coverage per operator"])
         let placemarks = kmz.stdout.components(separatedBy: "\n").filter { $0.contains("Name (String) = ") }.map { $0.components(separatedBy: " = ")[1] }
         #expect(placemarks == ["MBF 2G coverage", "MBF 3G coverage", "MBF 4G coverage", "VNP 2G coverage", "VT 2G coverage", "VT 3G coverage", "VT 4G coverage"], "\(kmz.stdout)\(kmz.stderr)")
+        let footprints = try runProgram("ogrinfo", ["-q", "-sql", "SELECT id, operator FROM footprints", folder + "/all/coverage.gpkg"])
+        let geoJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/all/footprints.geojson"))) as? [String: Any]
+        let siteFeatures = (geoJSON?["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }.filter { $0["kind"] as? String == "site" }
+        for line in try lines().dropFirst() {
+            let id = String(line.prefix { $0 != "," }), name = String(line.split(separator: ",").last!)
+            #expect(footprints.stdout.contains("id (String) = \(id)\n  operator (String) = \(name)\n"), "\(id): \(footprints.stdout)")
+            #expect(siteFeatures.first { $0["id"] as? String == id }?["operator"] as? String == name, "\(id)")
+        }
         let stored = try runProgram("ogrinfo", ["-so", folder + "/all/coverage.gpkg", "operators"])
         #expect(stored.stdout.contains("Feature Count: \(rows.count)") && stored.stdout.contains("residents_only_it_covers: Real"), "\(stored.stdout)")
         let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/all/coverage.gpkg"])
