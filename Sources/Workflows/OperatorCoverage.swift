@@ -11,7 +11,7 @@ struct OperatorCoverage {
     struct Network {
         let name: String
         let sites: Int
-        /// Distinct masts its sites stand on (a site without `mast` is a mast of its own).
+        /// The masts its sites stand on, grouped as `masts.csv` groups them (`SiteMasts`).
         let masts: Int
         let statistics: ResidentStatistics
         /// Per commune (the layer's order), the residents it covers and no other operator does.
@@ -35,7 +35,7 @@ struct OperatorCoverage {
             let any = mask.masks["any"]!
             let sites = footprints.map(\.site).filter { $0.networkOperator == name }
             return Network(
-                name: name, sites: sites.count, masts: Set(sites.map { $0.mast ?? "site " + $0.id }).count,
+                name: name, sites: sites.count, masts: SiteMasts.groups(of: sites).count,
                 statistics: ResidentStatistics(residents: residents, coverage: mask, targetPercent: targetPercent),
                 onlyItCovers: zip(residents.unitCells, residents.unitResidents).map { cells, counts in
                     zip(cells, counts).reduce(0) { sum, entry in any[entry.0] && operatorsCovering[entry.0] == 1 ? sum + entry.1 : sum }
