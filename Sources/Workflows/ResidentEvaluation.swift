@@ -50,8 +50,10 @@ struct ResidentEvaluation {
         coverageByTechnology = unions
         var byOperator: [(String, String, MultiPolygon)] = []
         for name in operators.names {
-            let own = footprints.filter { $0.site.networkOperator == name }
-            byOperator += try Self.technologyUnions(own, path: layer.path, of: " of \(name)").map { (name, $0.technology, $0.shape) }
+            // One operator's sites are every site: its unions are those above.
+            let own = operators.names.count == 1 ? unions
+                : try Self.technologyUnions(footprints.filter { $0.site.networkOperator == name }, path: layer.path, of: " of \(name)")
+            byOperator += own.map { (name, $0.technology, $0.shape) }
         }
         coverageByOperator = byOperator
         do {

@@ -171,7 +171,7 @@ struct OperatorCoverageTests {
     @Test("""
         Sites of which some name an operator and others not are refused, naming the first without; several operators' \
         sites with --sinr, --ecio, --ci or --neighbours, or in tilt, are refused naming the options and the \
-        operators; one operator's sites run them; nothing is written when refused
+        operators; one operator's sites run them, its covered areas the run's; nothing is written when refused
         """)
     func refusals() throws {
         let folder = try temporaryFolder("operators-refused")
@@ -200,6 +200,9 @@ struct OperatorCoverageTests {
         let residents = try #require(try summary(folder + "/one").residents)
         #expect(operators.networks.count == 1 && operators.networks[0].total == residents.total)
         #expect(operators.networks[0].residentsOnlyItCovers == operators.residentsByOperatorCount["1"])
+        let areas = try coveredAreas(folder + "/one", kind: "coverage")
+        let ownAreas = try coveredAreas(folder + "/one", kind: "operator_coverage", networkOperator: "VT")
+        #expect(areas.count == 3 && ownAreas == areas, "\(ownAreas) against \(areas)")
     }
 
     @Test("""
