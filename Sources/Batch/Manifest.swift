@@ -42,6 +42,7 @@ public struct Manifest: Sendable {
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul", "emf"]
     private static let planKeys: Set<String> = [
         "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
+        "operator", "tenant_cost",
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
@@ -201,6 +202,12 @@ public struct Manifest: Sendable {
             minimumSeparation: separation, communeMinimumShare: minimum.map { $0 / 100 }, secondMastWeight: secondMast
         )
         request.backhaulRequired = try fields.bool("backhaul_required") ?? false
+        request.networkOperator = try fields.string("operator")
+        if request.networkOperator?.isEmpty == true { throw fields.fault("operator", "must name an operator") }
+        request.tenantCost = try nonNegative(fields, "tenant_cost")
+        if request.tenantCost != nil, request.networkOperator == nil {
+            throw fields.fault("tenant_cost", "needs operator (the operator leasing other operators' masts)")
+        }
         if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
             throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")
         }

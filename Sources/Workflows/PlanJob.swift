@@ -11,7 +11,7 @@ public struct PlanRequest: Sendable {
     public var p: Int?
     public var budget: Double?
     public var options: SitingOptions
-    /// Two chosen sites must be at least this far apart, metres (nil: no limit).
+    /// Two chosen sites on different masts must be at least this far apart, metres (nil: no limit).
     public var minimumSeparation: Double?
     /// Every commune must have at least this share of its residents covered (any technology, sites on air
     /// included) — or all that the candidates together reach, where that is less; 0–1, nil: no minimum.
@@ -23,6 +23,12 @@ public struct PlanRequest: Sendable {
     /// standing anyway joins it to a hub (the evaluation's backhaul reach, with `working_hops`). The candidates that
     /// cannot even with every candidate built are left out beforehand.
     public var backhaulRequired = false
+    /// The operator whose plan this is, over candidates naming several (`OperatorCandidates`): its own sites and the
+    /// candidates naming none are its own, other operators' sites on air offer their masts to lease, their proposals
+    /// are left out; nil: every candidate is one network's.
+    public var networkOperator: String?
+    /// With `networkOperator`: what each sector on another operator's mast costs.
+    public var tenantCost: Double?
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -54,6 +60,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         /// Where it reaches the fibre: the sites its backhaul passes, on a chain of fewest working hops, the hub last
         /// (empty for a hub); nil where `reachesFibre` is not true.
         public let routeToFibre: [String]?
+        /// For a sector on another operator's mast: that operator's site on air whose mast and radio it takes.
+        public let leasedFrom: Host?
 
         enum CodingKeys: String, CodingKey {
             case id, kind, cost
@@ -61,6 +69,18 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
             case residentsOnlyItCovers = "residents_only_it_covers"
             case reachesFibre = "reaches_fibre"
             case routeToFibre = "route_to_fibre"
+            case leasedFrom = "leased_from"
+        }
+    }
+
+    /// Another operator's site on air.
+    public struct Host: Sendable, Codable, Equatable {
+        public let site: String
+        public let networkOperator: String
+
+        enum CodingKeys: String, CodingKey {
+            case site
+            case networkOperator = "operator"
         }
     }
 
@@ -80,6 +100,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
 
     public let engine: String
     public let syntheticTerrain: Bool
+    /// The operator whose plan this is (`PlanRequest.networkOperator`), and what each sector on another's mast costs.
+    public let networkOperator: String?
+    public let tenantCost: Double?
     public let candidates: Int
     public let chosen: [Chosen]
     public let cost: Double
@@ -110,6 +133,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case engine, candidates, chosen, cost, objective, gap, status, communes
         case syntheticTerrain = "synthetic_terrain"
+        case networkOperator = "operator"
+        case tenantCost = "tenant_cost"
         case upperBound = "upper_bound"
         case residentsNewlyCovered = "residents_newly_covered"
         case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
@@ -130,7 +155,13 @@ public enum PlanJob {
         let evaluation = request.evaluation
         try checkOutputFolder(evaluation.outputDirectory)
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
-        let listed = try CandidateFile.load(evaluation.sitesPath)
+        var listed = try CandidateFile.load(evaluation.sitesPath), hosts: [String: Site] = [:]
+        if let name = request.networkOperator {
+            let plan = try OperatorCandidates(operator: name, listed: listed, tenantCost: request.tenantCost, path: evaluation.sitesPath)
+            (listed, hosts) = (plan.candidates, plan.hosts)
+        } else if request.tenantCost != nil {
+            throw InputError(path: evaluation.sitesPath, reason: "a tenant cost is what a sector on another operator's mast costs in one operator's plan: name the operator")
+        }
         try evaluation.validateUplink(of: listed.map(\.site))
         let chains = try evaluation.backhaulChains(of: listed.map(\.site))
         let unreachable = try request.backhaulRequired ? unreachableCandidates(listed, chains: chains, request: evaluation) : nil
@@ -172,12 +203,14 @@ public enum PlanJob {
             let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
             let fibre = chains?.routesToFibre(chosen: chosen.map(\.site), candidates: listed.map(\.site)) ?? chosen.map { _ in .unknown }
             let summary = PlanSummary(
-                engine: engineVersion, syntheticTerrain: grid.isSynthetic, candidates: listed.count,
+                engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
+                tenantCost: request.networkOperator == nil ? nil : request.tenantCost, candidates: listed.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
                         residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index],
-                        reachesFibre: fibre[index].reachesFibre, routeToFibre: fibre[index].sites
+                        reachesFibre: fibre[index].reachesFibre, routeToFibre: fibre[index].sites,
+                        leasedFrom: hosts[chosen[index].site.id].map { .init(site: $0.id, networkOperator: $0.networkOperator!) }
                     )
                 },
                 cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
@@ -276,10 +309,12 @@ public enum PlanJob {
             )
         }
         let locations = candidates.map(\.site.location)
+        // Sectors of one mast are no two masts too near each other.
         let exclusions = request.minimumSeparation.map { separation in
             locations.indices.flatMap { a in
                 locations.indices.filter { b in
                     b > a && locations[a].distance(to: locations[b]) < separation && !(list[a].fixed && list[b].fixed)
+                        && secondMasts.mast(of: a) != secondMasts.mast(of: b)
                 }.map { [a, $0] }
             }
         } ?? []

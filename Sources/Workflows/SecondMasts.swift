@@ -28,6 +28,9 @@ struct SecondMasts {
         self.gridWidth = gridWidth
     }
 
+    /// The mast `candidate` stands on (an index among the candidates' masts).
+    func mast(of candidate: Int) -> Int32 { mastOfCandidate[candidate] }
+
     /// Whether a single mast on air covers `cell`.
     func isOnOneMast(_ cell: Int) -> Bool { singleMastOfCell[cell] >= 0 }
 

@@ -38,6 +38,15 @@ struct PlanCommand: ParsableCommand {
     )
     var secondMastWeight = 0.0
 
+    @Option(
+        name: .customLong("operator"),
+        help: "Plan this operator's network: its sites and candidates naming no operator are its own, other operators' sites on air offer their masts (a sector like each, at --tenant-cost), their proposals are left out."
+    )
+    var networkOperator: String?
+
+    @Option(name: .customLong("tenant-cost"), parsing: .unconditional, help: "With --operator: what each sector on another operator's mast costs.")
+    var tenantCost: Double?
+
     @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: every chosen site reaches the fibre over working hops between the chosen sites and the sites standing anyway (candidates that cannot, even with every candidate built, are left out).")
     var backhaulRequired = false
 
@@ -49,6 +58,11 @@ struct PlanCommand: ParsableCommand {
         }
         guard (0...1).contains(secondMastWeight) else { throw ValidationError("--second-mast-weight must be within 0–1") }
         guard !backhaulRequired || backhaul.path != nil else { throw ValidationError("--backhaul-required needs --backhaul-reach") }
+        if networkOperator?.isEmpty == true { throw ValidationError("--operator must name an operator") }
+        if let tenantCost {
+            guard networkOperator != nil else { throw ValidationError("--tenant-cost needs --operator (the operator leasing other operators' masts)") }
+            guard tenantCost >= 0, tenantCost.isFinite else { throw ValidationError("--tenant-cost must be a number ≥ 0") }
+        }
     }
 
     func run() throws {
@@ -58,15 +72,18 @@ struct PlanCommand: ParsableCommand {
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )
         request.backhaulRequired = backhaulRequired
+        (request.networkOperator, request.tenantCost) = (networkOperator, tenantCost)
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
             return try PlanJob.run(request) { bar.show($0) }
         }
         let label = plan.syntheticTerrain ? " (SYNTHETIC terrain)" : ""
-        print("Plan\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")
+        let owner = plan.networkOperator.map { " for \($0)" } ?? ""
+        print("Plan\(owner)\(label): \(plan.chosen.count) sites of \(plan.candidates) candidates, cost \(plan.cost), \(plan.status) (gap \(String(format: "%.4f", plan.gap * 100)) %, solver \(String(format: "%.2f", plan.solverSeconds)) s)")
         for site in plan.chosen {
-            print(String(format: "  %@  %@  %g  residents covered %.0f, only it %.0f", site.id, site.kind, site.cost, site.residentsCovered, site.residentsOnlyItCovers))
+            let lease = site.leasedFrom.map { " on \($0.networkOperator)'s mast of \($0.site)" } ?? ""
+            print(String(format: "  %@  %@%@  %g  residents covered %.0f, only it %.0f", site.id, site.kind, lease, site.cost, site.residentsCovered, site.residentsOnlyItCovers))
         }
         print(String(format: "  weighted residents covered %.0f (upper bound %.0f)", plan.objective, plan.upperBound))
         print(String(format: "  residents newly covered %.0f", plan.residentsNewlyCovered)

@@ -317,6 +317,33 @@ struct PlanJobTests {
         }
     }
 
+    @Test("--min-separation-m keeps masts apart, not the sectors of one mast: two sectors of one place are both chosen, a site 550 m away is not")
+    func separationBetweenMasts() throws {
+        let folder = try temporaryFolder("planseparationsectors")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            id,lat,lon,height_m,technology,frequency_mhz,eirp_dbm,bandwidth_mhz,azimuth_deg,beamwidth_deg,vertical_beamwidth_deg,cost,kind
+            L-1,22.53,103.88,30,4G,1800,61,10,0,65,7,10,greenfield
+            L-2,22.53,103.88,30,4G,1800,61,10,120,65,7,10,greenfield
+            L-3,22.53,103.88,30,4G,1800,61,10,240,65,7,10,greenfield
+            NEAR,22.525,103.88,10,4G,1800,45,10,,,,10,greenfield
+
+            """.write(toFile: folder + "/sectors.csv", atomically: true, encoding: .utf8)
+        var arguments = batXatPlan(out: folder + "/out", resolution: "90") + ["--budget", "40", "--min-separation-m", "3000"]
+        arguments[arguments.firstIndex(of: Fixtures.path("sites/batxat_candidates.csv"))!] = folder + "/sectors.csv"
+        arguments[arguments.firstIndex(of: "los")!] = "itm"  // line of sight knows no antenna pattern: sectors would cover alike
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = try #require((try json(folder + "/out/plan.json")["chosen"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        // The third sector, facing 240°, covers no resident the other two do not.
+        #expect(ids == ["L-1", "L-2"], "\(ids)")
+        // Without the separation the site 550 m away adds residents of its own.
+        arguments.removeLast(2)
+        arguments[arguments.firstIndex(of: folder + "/out")!] = folder + "/free"
+        #expect(try run(arguments).status == 0)
+        #expect((try json(folder + "/free/plan.json")["chosen"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["L-1", "L-2", "NEAR"])
+    }
+
     @Test("Bad candidates: a negative cost, an unknown kind or a wrong group capacity names the file and the site, and nothing is written")
     func badCandidates() throws {
         let folder = try temporaryFolder("badplan")
