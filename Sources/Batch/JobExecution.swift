@@ -42,6 +42,7 @@ enum JobExecution {
             ]
             figures["cost_per_resident_newly_covered"] = plan.costPerResidentNewlyCovered.map(Figure.number)
             figures["chosen_without_backhaul"] = plan.chosenWithoutBackhaul.map { Figure.number(Double($0.count)) }
+            figures["residents_first_served"] = plan.residentsFirstServed.map(Figure.number)
             return (figures, nil)
         case let .tilt(request):
             var run = request

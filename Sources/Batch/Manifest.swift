@@ -42,7 +42,7 @@ public struct Manifest: Sendable {
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul", "emf"]
     private static let planKeys: Set<String> = [
         "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
-        "operator", "tenant_cost",
+        "operator", "tenant_cost", "others_coverage_weight",
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
@@ -207,6 +207,14 @@ public struct Manifest: Sendable {
         request.tenantCost = try nonNegative(fields, "tenant_cost")
         if request.tenantCost != nil, request.networkOperator == nil {
             throw fields.fault("tenant_cost", "needs operator (the operator leasing other operators' masts)")
+        }
+        if let weight = try fields.number("others_coverage_weight") {
+            guard (0...1).contains(weight) else { throw fields.fault("others_coverage_weight", "must be within 0–1") }
+            guard request.networkOperator != nil else { throw fields.fault("others_coverage_weight", "needs operator (whose plan weighs the others' coverage)") }
+            guard weight == 1 || minimum == nil else {
+                throw fields.fault("others_coverage_weight", "below 1 weighs residents apart, where commune_minimum_percent counts every resident alike: give one or the other")
+            }
+            request.othersCoverageWeight = weight
         }
         if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
             throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")

@@ -10,6 +10,8 @@ struct OperatorCandidates {
     let candidates: [PlanCandidate]
     /// Per leased sector's id, the site on air whose mast and radio it takes.
     let hosts: [String: Site]
+    /// Every other operator's site on air (those on the operator's masts too): what serves residents besides it.
+    let othersOnAir: [Site]
 
     /// The plan of `name` over `listed` (read from `path`); each leased sector costs `tenantCost`.
     init(operator name: String, listed: [PlanCandidate], tenantCost: Double?, path: String) throws(InputError) {
@@ -55,5 +57,6 @@ struct OperatorCandidates {
         }
         candidates = own + sectors
         self.hosts = hosts
+        othersOnAir = onAir.filter { ($0.networkOperator ?? name) != name }
     }
 }

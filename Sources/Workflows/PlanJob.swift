@@ -29,6 +29,9 @@ public struct PlanRequest: Sendable {
     public var networkOperator: String?
     /// With `networkOperator`: what each sector on another operator's mast costs.
     public var tenantCost: Double?
+    /// With `networkOperator`: what a resident whom another operator's site on air covers counts in the objective, 0–1
+    /// (1: every resident alike; 0: only those no operator serves, as a universal-service plan).
+    public var othersCoverageWeight = 1.0
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -103,11 +106,16 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     /// The operator whose plan this is (`PlanRequest.networkOperator`), and what each sector on another's mast costs.
     public let networkOperator: String?
     public let tenantCost: Double?
+    /// With an operator: what a resident another operator covers counts (`PlanRequest.othersCoverageWeight`).
+    public let othersCoverageWeight: Double?
+    /// With an operator: the residents the plan covers whom no site on air, of any operator, covered — given their first service.
+    public let residentsFirstServed: Double?
     public let candidates: Int
     public let chosen: [Chosen]
     public let cost: Double
     /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight; with a second-mast
-    /// weight, plus that share of the weighted residents given a second mast.
+    /// weight, plus that share of the weighted residents given a second mast; in one operator's plan, the residents
+    /// another operator covers count `othersCoverageWeight` of theirs.
     public let objective: Double
     /// Residents the plan covers that the sites on air did not.
     public let residentsNewlyCovered: Double
@@ -135,6 +143,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case syntheticTerrain = "synthetic_terrain"
         case networkOperator = "operator"
         case tenantCost = "tenant_cost"
+        case othersCoverageWeight = "others_coverage_weight"
+        case residentsFirstServed = "residents_first_served"
         case upperBound = "upper_bound"
         case residentsNewlyCovered = "residents_newly_covered"
         case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
@@ -155,27 +165,31 @@ public enum PlanJob {
         let evaluation = request.evaluation
         try checkOutputFolder(evaluation.outputDirectory)
         guard let residentsRequest = evaluation.residents else { throw InputError(path: evaluation.sitesPath, reason: "a plan needs --population") }
-        var listed = try CandidateFile.load(evaluation.sitesPath), hosts: [String: Site] = [:]
-        if let name = request.networkOperator {
-            let plan = try OperatorCandidates(operator: name, listed: listed, tenantCost: request.tenantCost, path: evaluation.sitesPath)
-            (listed, hosts) = (plan.candidates, plan.hosts)
-        } else if request.tenantCost != nil {
-            throw InputError(path: evaluation.sitesPath, reason: "a tenant cost is what a sector on another operator's mast costs in one operator's plan: name the operator")
-        }
+        var listed = try CandidateFile.load(evaluation.sitesPath)
+        let operatorPlan = try operatorCandidates(listed, request: request)
+        if let operatorPlan { listed = operatorPlan.candidates }
         try evaluation.validateUplink(of: listed.map(\.site))
         let chains = try evaluation.backhaulChains(of: listed.map(\.site))
         let unreachable = try request.backhaulRequired ? unreachableCandidates(listed, chains: chains, request: evaluation) : nil
         let candidates = listed.filter { !(unreachable?.contains($0.site.id) ?? false) }
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
-        let (terrain, clutter) = try evaluation.loadTerrain(for: candidates.map(\.site), layer: layer) { index, reason in
-            InputError(path: evaluation.sitesPath, reason: "candidate '\(candidates[index].site.id)' \(reason) \(evaluation.terrainPath)")
+        // Other operators' sites on air stand on the plan's grid too, which their coverage counts on.
+        let placed = candidates.map(\.site) + (operatorPlan?.othersOnAir ?? [])
+        let (terrain, clutter) = try evaluation.loadTerrain(for: placed, layer: layer) { index, reason in
+            InputError(path: evaluation.sitesPath, reason: "\(index < candidates.count ? "candidate" : "site on air") '\(placed[index].id)' \(reason) \(evaluation.terrainPath)")
         }
         let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let footprints = try footprints(of: candidates, on: grid, clutter: clutter, request: evaluation)
+        let footprints = try footprints(of: candidates.map(\.site), on: grid, clutter: clutter, request: evaluation, label: "candidate")
+        var others: OthersCoverage?
+        if let operatorPlan {
+            others = try OthersCoverage(
+                operatorPlan, candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width
+            ) { sites throws(InputError) in try Self.footprints(of: sites, on: grid, clutter: clutter, request: evaluation, label: "site on air") }
+        }
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
-            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, grid: grid, request: request,
+            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others, grid: grid, request: request,
             backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
@@ -190,27 +204,29 @@ public enum PlanJob {
         let residentsPerCell = residents.residentsPerCell(cellCount: grid.elevations.count)
         let contributions = PlanContributions(
             footprints: chosenIndices.map { footprints[$0] }, onAir: chosen.map { $0.kind == .existing },
-            residentsPerCell: residentsPerCell, gridWidth: grid.width
+            residentsPerCell: residentsPerCell, gridWidth: grid.width, coveredElsewhere: others?.covered
         )
         let staging = try OutputStaging(destination: evaluation.outputDirectory)
         do throws(InputError) {
             let existing = candidates.filter { $0.kind == .existing }.map(\.site)
             // Both evaluations on the plan's own grid (cut around every candidate), so figures compare cell for cell.
             var shared = evaluation
-            shared.gridAround = candidates.map(\.site.location)
+            shared.gridAround = placed.map(\.location)
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)
             let after = try evaluate(chosen.map(\.site), request: shared, into: try staging.path("after"), progress: progress)
             let cost = chosen.reduce(0) { $0 + $1.cost }, newlyCovered = contributions.residentsNewlyCovered
             let fibre = chains?.routesToFibre(chosen: chosen.map(\.site), candidates: listed.map(\.site)) ?? chosen.map { _ in .unknown }
             let summary = PlanSummary(
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
-                tenantCost: request.networkOperator == nil ? nil : request.tenantCost, candidates: listed.count,
+                tenantCost: request.networkOperator == nil ? nil : request.tenantCost,
+                othersCoverageWeight: request.networkOperator == nil ? nil : request.othersCoverageWeight,
+                residentsFirstServed: contributions.residentsFirstServed, candidates: listed.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
                         residentsCovered: contributions.residentsCovered[index], residentsOnlyItCovers: contributions.residentsOnlyItCovers[index],
                         reachesFibre: fibre[index].reachesFibre, routeToFibre: fibre[index].sites,
-                        leasedFrom: hosts[chosen[index].site.id].map { .init(site: $0.id, networkOperator: $0.networkOperator!) }
+                        leasedFrom: operatorPlan?.hosts[chosen[index].site.id].map { .init(site: $0.id, networkOperator: $0.networkOperator!) }
                     )
                 },
                 cost: cost, objective: result.objective, residentsNewlyCovered: newlyCovered,
@@ -249,11 +265,31 @@ public enum PlanJob {
         }.map(\.site.id))
     }
 
-    /// Each candidate's footprint (its own technology's threshold), computed in parallel.
+    /// One operator's candidates (`OperatorCandidates`) of `listed` when the request names an operator; nil otherwise.
+    private static func operatorCandidates(_ listed: [PlanCandidate], request: PlanRequest) throws(InputError) -> OperatorCandidates? {
+        let path = request.evaluation.sitesPath
+        guard let name = request.networkOperator else {
+            if request.tenantCost != nil || request.othersCoverageWeight != 1 {
+                throw InputError(path: path, reason: "a tenant cost and the weight of others' coverage belong to one operator's plan: name the operator")
+            }
+            return nil
+        }
+        guard (0...1).contains(request.othersCoverageWeight) else {
+            throw InputError(path: path, reason: "the weight of others' coverage must be within 0–1 (got \(request.othersCoverageWeight))")
+        }
+        if request.othersCoverageWeight < 1, request.communeMinimumShare != nil {
+            throw InputError(
+                path: path,
+                reason: "a commune's minimum counts every resident alike, where a weight of others' coverage below 1 does not: give one or the other"
+            )
+        }
+        return try OperatorCandidates(operator: name, listed: listed, tenantCost: request.tenantCost, path: path)
+    }
+
+    /// Each site's footprint (its own technology's threshold), computed in parallel; a fault names the site as a `label`.
     private static func footprints(
-        of candidates: [PlanCandidate], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest
+        of sites: [Site], on grid: TerrainGrid, clutter: ClutterLosses?, request: FootprintRequest, label: String
     ) throws(InputError) -> [SiteFootprint] {
-        let sites = candidates.map(\.site)
         let (positions, gridDigest) = try request.placesOnGrid(sites, grid: grid)
         let results = parallelMap(count: sites.count, chunkSize: 1) { index in
             Result { () throws(SiteCoverageError) in
@@ -265,7 +301,7 @@ public enum PlanJob {
         }
         return try results.enumerated().map { index, result throws(InputError) in
             do throws(SiteCoverageError) { return try result.get() } catch {
-                throw InputError(path: request.sitesPath, reason: "candidate '\(sites[index].id)' \(error.reason)")
+                throw InputError(path: request.sitesPath, reason: "\(label) '\(sites[index].id)' \(error.reason)")
             }
         }
     }
@@ -273,10 +309,11 @@ public enum PlanJob {
     /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
     /// weight); each candidate covers the demands on its footprint's cells. With a second-mast weight, the residents
     /// a single mast on air covers are demands again at that share of their weight, which the candidates on other
-    /// masts covering them cover (`secondMasts`). With `backhaul`, every chosen site keeps that rule.
+    /// masts covering them cover (`secondMasts`). In one operator's plan, the residents `others` cover weigh
+    /// `othersCoverageWeight` of that. With `backhaul`, every chosen site keeps that rule.
     private static func coverageInstance(
         _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, secondMasts: SecondMasts,
-        grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
+        others: OthersCoverage?, grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
     ) throws(InputError) -> CoverageInstance {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         var secondMastDemandsOfCell: [Int: [Int]] = [:]
@@ -284,7 +321,7 @@ public enum PlanJob {
             let factor = residents.priorityFactor(unit), first = weights.count
             for (cell, value) in zip(cells, residents.unitResidents[unit]) where value > 0 {
                 demandsOfCell[cell, default: []].append(weights.count)
-                weights.append(value * factor)
+                weights.append(value * factor * (others?.covered[cell] == true ? request.othersCoverageWeight : 1))
             }
             demandsOfUnit.append(first..<weights.count)
         }

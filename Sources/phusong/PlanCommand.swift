@@ -47,6 +47,13 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("tenant-cost"), parsing: .unconditional, help: "With --operator: what each sector on another operator's mast costs.")
     var tenantCost: Double?
 
+    @Option(
+        name: .customLong("others-coverage-weight"),
+        parsing: .unconditional,
+        help: "With --operator: what a resident another operator's site on air covers counts, 0–1 (1: every resident alike; 0: only those no operator serves, as a universal-service plan)."
+    )
+    var othersCoverageWeight = 1.0
+
     @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: every chosen site reaches the fibre over working hops between the chosen sites and the sites standing anyway (candidates that cannot, even with every candidate built, are left out).")
     var backhaulRequired = false
 
@@ -63,6 +70,13 @@ struct PlanCommand: ParsableCommand {
             guard networkOperator != nil else { throw ValidationError("--tenant-cost needs --operator (the operator leasing other operators' masts)") }
             guard tenantCost >= 0, tenantCost.isFinite else { throw ValidationError("--tenant-cost must be a number ≥ 0") }
         }
+        guard (0...1).contains(othersCoverageWeight) else { throw ValidationError("--others-coverage-weight must be within 0–1") }
+        guard othersCoverageWeight == 1 || networkOperator != nil else {
+            throw ValidationError("--others-coverage-weight needs --operator (the operator whose plan weighs the others' coverage)")
+        }
+        guard othersCoverageWeight == 1 || communeMinimumPercent == nil else {
+            throw ValidationError("--commune-minimum-percent counts every resident alike, where --others-coverage-weight below 1 does not: give one or the other")
+        }
     }
 
     func run() throws {
@@ -72,7 +86,7 @@ struct PlanCommand: ParsableCommand {
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )
         request.backhaulRequired = backhaulRequired
-        (request.networkOperator, request.tenantCost) = (networkOperator, tenantCost)
+        (request.networkOperator, request.tenantCost, request.othersCoverageWeight) = (networkOperator, tenantCost, othersCoverageWeight)
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -90,6 +104,10 @@ struct PlanCommand: ParsableCommand {
             + (plan.costPerResidentNewlyCovered.map { String(format: ", cost %.4g each", $0) } ?? ""))
         print(String(format: "  residents covered today by a single mast given a second %.0f", plan.residentsGivenASecondMast)
             + (plan.secondMastWeight > 0 ? String(format: " (each counting %g in the objective)", plan.secondMastWeight) : ""))
+        if let firstServed = plan.residentsFirstServed {
+            print(String(format: "  residents given their first service (no operator's site on air covered them) %.0f", firstServed)
+                + (plan.othersCoverageWeight.map { $0 < 1 ? String(format: " (those others cover counting %g)", $0) : "" } ?? ""))
+        }
         if let unreachable = plan.candidatesWithoutBackhaul {
             print("  left out: \(unreachable.count) candidates no chain of working hops joins to the fibre" + (unreachable.isEmpty ? "" : " (\(firstTen(unreachable)))"))
         }

@@ -90,6 +90,62 @@ struct PlanOperatorTests {
         #expect(batchPlan["objective"] as? Double == ownPlan["objective"] as? Double && batchPlan["operator"] as? String == "VNP")
     }
 
+    @Test("""
+        --others-coverage-weight 0 (a batch plan job's others_coverage_weight) plans for the residents no operator serves: the objective is the residents VNPT's plan \
+        covers where no other operator's site on air does, and the residents given their first service are those it \
+        covers where no site on air of any operator did, each recounted from after/'s rasters against evaluations of \
+        the others' sites and of every site on air on the same grid; it serves more residents first than the plan \
+        weighing everyone alike
+        """)
+    func planForTheUnserved() throws {
+        let folder = try temporaryFolder("planunserved")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let alike = try plan(candidates, out: folder + "/alike", ["--operator", "VNP", "--tenant-cost", "25"])
+        let unserved = try plan(candidates, out: folder + "/unserved", ["--operator", "VNP", "--tenant-cost", "25", "--others-coverage-weight", "0"])
+        #expect(alike.status == 0 && unserved.status == 0, "\(alike.stderr)\(unserved.stderr)")
+        // The sites on air, and VNPT's proposals covering nowhere (threshold 100 dBm) so that the grid is the plan's (its
+        // lattice anchored at the first site, as the plan's at its first candidate, G-SH1); `vnptOff` puts VNPT's sites on
+        // air out of reach too.
+        func evaluate(_ name: String, vnptOff: Bool) throws -> [Float] {
+            let lines = try String(contentsOfFile: candidates, encoding: .utf8).split(separator: "\n").map(String.init)
+            let rows = lines.dropFirst().filter { $0.hasSuffix(",existing") || $0.hasPrefix("GF-") }.map { line in
+                let proposal = line.hasPrefix("GF-"), fields = line.split(separator: ",", omittingEmptySubsequences: false).dropLast(2)
+                let off = proposal || (vnptOff && fields.last == "VNP")
+                return (proposal ? fields.dropLast() + ["VNP"] : Array(fields)).joined(separator: ",") + (off ? ",100" : ",")
+            }
+            let header = lines[0].split(separator: ",").dropLast(2).joined(separator: ",") + ",threshold_dbm"
+            let ordered = rows.filter { $0.hasPrefix("G-SH1,") } + rows.filter { !$0.hasPrefix("G-SH1,") }
+            try ([header] + ordered + [""]).joined(separator: "\n").write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
+            let result = try runProgram(phusongExecutable, [
+                "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", folder + "/\(name).csv",
+                "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--model", "itm", "--radius-km", "8",
+                "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", folder + "/" + name,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try rasterValues(folder + "/\(name)/server_count.tif")
+        }
+        let everyOnAir = try evaluate("on-air", vnptOff: false), others = try evaluate("others", vnptOff: true)
+        let residents = try rasterValues(folder + "/unserved/after/residents.tif"), planned = try rasterValues(folder + "/unserved/after/server_count.tif")
+        #expect(residents == (try rasterValues(folder + "/on-air/residents.tif")) && planned.count == others.count)
+        func sum(where keep: (Int) -> Bool) -> Double { residents.indices.reduce(0) { $0 + (keep($1) ? Double(residents[$1]) : 0) } }
+        // A cell no site covers is the rasters' no-data.
+        let objective = sum { planned[$0] > 0 && !(others[$0] > 0) }, firstServed = sum { planned[$0] > 0 && !(everyOnAir[$0] > 0) }
+        let plan = try json(folder + "/unserved/plan.json")
+        let reported = try #require(plan["objective"] as? Double), reportedFirst = try #require(plan["residents_first_served"] as? Double)
+        #expect(abs(reported - objective) < 1e-4 * objective && objective > 0, "\(reported) vs \(objective)")
+        #expect(abs(reportedFirst - firstServed) < 1e-4 * firstServed && firstServed > 0, "\(reportedFirst) vs \(firstServed)")
+        #expect(plan["others_coverage_weight"] as? Double == 0 && unserved.stdout.contains(String(format: "first service (no operator's site on air covered them) %.0f", firstServed)))
+        let alikeFirst = try #require(try json(folder + "/alike/plan.json")["residents_first_served"] as? Double)
+        #expect(firstServed > alikeFirst, "\(firstServed) vs \(alikeFirst)")
+
+        // A batch plan job weighs the others' coverage alike, and gives the residents first served among its figures.
+        try manifest(folder, job: "operator: VNP, tenant_cost: 25, others_coverage_weight: 0")
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let figures = try #require((try json(folder + "/batch/batch.json")["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any])
+        #expect(figures["residents_first_served"] as? Double == reportedFirst && figures["objective"] as? Double == reported, "\(figures)")
+    }
+
     /// A manifest of one plan job `vnp` over the fixture's candidates (as `plan` runs them) with the `job`'s own fields.
     func manifest(_ folder: String, job: String) throws {
         try """
@@ -103,7 +159,8 @@ struct PlanOperatorTests {
 
     @Test("""
         An operator no candidate names, and other operators' masts without a tenant cost, are refused naming the file; a \
-        tenant cost without an operator is refused (a batch plan job's too); nothing is written
+        tenant cost or a weight of others' coverage without an operator, and that weight with a commune minimum, are refused \
+        (a batch plan job's too); nothing is written
         """)
     func refusals() throws {
         let folder = try temporaryFolder("planoperatorbad")
@@ -112,6 +169,8 @@ struct PlanOperatorTests {
             (["--operator", "VNPT", "--tenant-cost", "25"], "\(candidates): no candidate names the operator 'VNPT' (the candidates name MBF, VNP, VT)", Int32(1)),
             (["--operator", "VNP"], "\(candidates): the plan of 'VNP' may lease the masts of other operators' sites on air (G-EX of VT first): give the cost of each sector on another operator's mast (--tenant-cost)", 1),
             (["--tenant-cost", "25"], "--tenant-cost needs --operator", 64),
+            (["--others-coverage-weight", "0.5"], "--others-coverage-weight needs --operator", 64),
+            (["--operator", "VNP", "--tenant-cost", "25", "--others-coverage-weight", "0.5", "--commune-minimum-percent", "5"], "give one or the other", 64),
         ] {
             let result = try plan(candidates, out: folder + "/out", extra)
             #expect(result.status == status && result.stderr.contains(fault), "\(extra): \(result.stderr)")
@@ -120,5 +179,8 @@ struct PlanOperatorTests {
         try manifest(folder, job: "tenant_cost: 25")
         let batch = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
         #expect(batch.status != 0 && batch.stderr.contains("tenant_cost") && batch.stderr.contains("needs operator"), "\(batch.stderr)")
+        try manifest(folder, job: "operator: VNP, tenant_cost: 25, others_coverage_weight: 0, commune_minimum_percent: 5")
+        let weighed = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
+        #expect(weighed.status != 0 && weighed.stderr.contains("others_coverage_weight") && weighed.stderr.contains("give one or the other"), "\(weighed.stderr)")
     }
 }
