@@ -77,6 +77,9 @@ public enum FootprintJob {
             )
             summary.partial = partial
             quality.summarize(into: &summary)
+            if !operators.names.isEmpty {
+                summary.operatorAreasKm2 = OperatorAreas.km2(footprints: footprints.sites, names: operators.names, grid: grid)
+            }
             let evaluated = try evaluateResidents(
                 in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,

@@ -167,6 +167,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var mastOutages: MastOutages?
     /// In an evaluation of sites that name their operators: each operator's coverage (`operators.csv` has each commune's).
     public var operators: Operators?
+    /// When the sites name their operators: each operator's covered area per technology and `any`, km² (absent otherwise).
+    public var operatorAreasKm2: [String: [String: Double]]?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -190,6 +192,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
+        case operatorAreasKm2 = "operator_areas_km2"
         case lteThroughput = "lte_throughput"
         case umtsEcIo = "umts_ecio"
         case gsmCI = "gsm_ci"

@@ -209,7 +209,8 @@ public enum PlanJob {
         let staging = try OutputStaging(destination: evaluation.outputDirectory)
         do throws(InputError) {
             let existing = candidates.filter { $0.kind == .existing }.map(\.site)
-            // Both evaluations on the plan's own grid (cut around every candidate), so figures compare cell for cell.
+            // Both evaluations on the plan's own grid (cut around every candidate and other operators' site on air), so figures
+            // compare cell for cell.
             var shared = evaluation
             shared.gridAround = placed.map(\.location)
             let before = try existing.isEmpty ? nil : evaluate(existing, request: shared, into: try staging.path("before"), progress: progress)

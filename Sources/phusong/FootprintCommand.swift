@@ -320,6 +320,10 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         lines.append("  … and \(summary.warnings.count - shownWarnings) more warnings in summary.json")
     }
     lines.append("  union   \(String(format: "%12.2f", summary.unionAreaKm2)) km²")
+    for (name, areas) in (summary.operatorAreasKm2 ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let technologies = areas.keys.filter { $0 != "any" }.sorted().map { String(format: "%@ %.2f", $0, areas[$0]!) }
+        lines.append("  \(name): \(String(format: "%.2f", areas["any"] ?? 0)) km² covered (\(technologies.joined(separator: ", ")))")
+    }
     if let clutter = summary.clutter {
         let classes = clutter.coverageByClass.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
         lines += classes.map { value, share in

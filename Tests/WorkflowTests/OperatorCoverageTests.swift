@@ -52,7 +52,7 @@ struct OperatorCoverageTests {
         those of a run of its sites alone; the residents only it covers are what a run without its sites loses; the \
         residents by how many operators cover them add up to the residents on the terrain, those by one operator alone to \
         the sum of what only each covers, per commune too; each operator's covered area per technology is the union a run \
-        of its sites alone draws; each site's footprint carries its operator; the printed lines, the GeoPackage's layers, \
+        of its sites alone draws, and summary.json's areas per operator (an evaluation's and a footprint run's) those unions' areas; each site's footprint carries its operator; the printed lines, the GeoPackage's layers, \
         the KMZ's folder and a batch job's figure agree
         """)
     func figuresAgainstRunsOfEachOperator() throws {
@@ -103,6 +103,11 @@ struct OperatorCoverageTests {
             let areas = try coveredAreas(folder + "/all", kind: "operator_coverage", networkOperator: name)
             let aloneAreas = try coveredAreas(folder + "/\(name)-alone", kind: "coverage")
             #expect(!areas.isEmpty && areas.allSatisfy { abs($0.value - (aloneAreas[$0.key] ?? -1)) <= 1e-9 * $0.value && $0.value > 1 }, "\(name): \(areas) against \(aloneAreas)")
+            // summary.json's areas, counted on the cells, are those unions' areas, and the alone run's union's.
+            let counted = try #require(try summary(folder + "/all").operatorAreasKm2?[name])
+            let aloneUnion = try summary(folder + "/\(name)-alone").unionAreaKm2
+            #expect(abs((counted["any"] ?? -1) - aloneUnion) <= 1e-9 * aloneUnion, "\(name): \(counted) against \(aloneUnion)")
+            #expect(counted.count == areas.count + 1 && areas.allSatisfy { abs((counted[$0.key] ?? -1) - $0.value) <= 1e-9 * $0.value }, "\(name): \(counted)")
             let aloneRows = try csvRows(folder + "/\(name)-alone/communes.csv"), withoutRows = try csvRows(folder + "/\(name)-without/communes.csv")
             var only = 0.0
             for row in rows where row["operator"] == name {
@@ -161,9 +166,21 @@ struct OperatorCoverageTests {
         let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
         let figures = ((jobs["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any]) ?? [:]
         #expect(figures["one_operator_residents_percent"] as? Double == total.share(ofResidents: byCount["1"]!), "\(figures)")
+        // A footprint run, without residents, gives the same areas per operator, and prints them.
+        let footprintRun = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", terrain, "--sites", folder + "/all.csv", "--model", "itm", "--radius-km", "8", "--resolution-m", "90",
+            "--max-void-fraction", "0.7", "--out", folder + "/footprint",
+        ])
+        #expect(footprintRun.status == 0, "\(footprintRun.stderr)")
+        let evaluated = try #require(try summary(folder + "/all").operatorAreasKm2), drawn = try #require(try summary(folder + "/footprint").operatorAreasKm2)
+        #expect(Set(drawn.keys) == ["MBF", "VNP", "VT"] && drawn.allSatisfy { name, areas in
+            areas.allSatisfy { abs($0.value - (evaluated[name]?[$0.key] ?? -1)) <= 1e-9 * $0.value } && areas.count == evaluated[name]?.count
+        }, "\(drawn) against \(evaluated)")
+        let vnp = try #require(drawn["VNP"])
+        #expect(footprintRun.stdout.contains(String(format: "  VNP: %.2f km² covered (2G %.2f)", vnp["any"]!, vnp["2G"]!)), "\(footprintRun.stdout)")
         let unnamed = try evaluate(into: folder + "/unnamed", operators: false, population: population)
         #expect(unnamed.status == 0, "\(unnamed.stderr)")
-        #expect(try summary(folder + "/unnamed").operators == nil)
+        #expect(try summary(folder + "/unnamed").operators == nil && (try summary(folder + "/unnamed").operatorAreasKm2) == nil)
         #expect(!FileManager.default.fileExists(atPath: folder + "/unnamed/operators.csv"))
         #expect(try csvTable(folder + "/unnamed/communes.csv").first?["residents_one_operator"] == nil)
     }
