@@ -1,5 +1,6 @@
 import Coverage
 import Geometry
+import Planning
 import Terrain
 
 /// In one operator's plan, the cells other operators' sites on air cover: where residents have service besides its
@@ -24,5 +25,27 @@ struct OthersCoverage {
             for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { covered[cell] = true }
         }
         self.covered = covered
+    }
+}
+
+extension OthersCoverage {
+    /// Per commune of `residents` (the layer's order), the residents no operator serves: besides the others' sites on air,
+    /// with the operator's sites on air (`onAir`, their footprints on a grid `gridWidth` wide), and with its plan's (`planned`).
+    func residentsWithoutService(
+        residents: ResidentGrid, onAir: [SiteFootprint], planned: [SiteFootprint], gridWidth: Int
+    ) -> [(before: Double, after: Double)] {
+        func served(adding footprints: [SiteFootprint]) -> [Bool] {
+            var served = covered
+            for footprint in footprints {
+                for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { served[cell] = true }
+            }
+            return served
+        }
+        let before = served(adding: onAir), after = served(adding: planned)
+        return zip(residents.unitCells, residents.unitResidents).map { cells, counts in
+            zip(cells, counts).reduce((before: 0.0, after: 0.0)) { sums, cell in
+                (sums.before + (before[cell.0] ? 0 : cell.1), sums.after + (after[cell.0] ? 0 : cell.1))
+            }
+        }
     }
 }

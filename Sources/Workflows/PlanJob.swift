@@ -93,11 +93,16 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         public let residents: Double
         public let beforePercent: Double?
         public let afterPercent: Double?
+        /// In one operator's plan: the residents no operator serves with the sites on air, and with the plan.
+        public let residentsNoOperatorBefore: Double?
+        public let residentsNoOperatorAfter: Double?
 
         enum CodingKeys: String, CodingKey {
             case id, name, residents
             case beforePercent = "before_percent_any"
             case afterPercent = "after_percent_any"
+            case residentsNoOperatorBefore = "residents_no_operator_before"
+            case residentsNoOperatorAfter = "residents_no_operator_after"
         }
     }
 
@@ -110,6 +115,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let othersCoverageWeight: Double?
     /// With an operator: the residents the plan covers whom no site on air, of any operator, covered — given their first service.
     public let residentsFirstServed: Double?
+    /// With an operator: the residents no operator serves with the sites on air, and with the plan (the communes' sums).
+    public let residentsNoOperatorBefore: Double?
+    public let residentsNoOperatorAfter: Double?
     public let candidates: Int
     public let chosen: [Chosen]
     public let cost: Double
@@ -145,6 +153,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case tenantCost = "tenant_cost"
         case othersCoverageWeight = "others_coverage_weight"
         case residentsFirstServed = "residents_first_served"
+        case residentsNoOperatorBefore = "residents_no_operator_before"
+        case residentsNoOperatorAfter = "residents_no_operator_after"
         case upperBound = "upper_bound"
         case residentsNewlyCovered = "residents_newly_covered"
         case costPerResidentNewlyCovered = "cost_per_resident_newly_covered"
@@ -206,6 +216,10 @@ public enum PlanJob {
             footprints: chosenIndices.map { footprints[$0] }, onAir: chosen.map { $0.kind == .existing },
             residentsPerCell: residentsPerCell, gridWidth: grid.width, coveredElsewhere: others?.covered
         )
+        let withoutService = others?.residentsWithoutService(
+            residents: residents, onAir: candidates.indices.filter { candidates[$0].kind == .existing }.map { footprints[$0] },
+            planned: chosenIndices.map { footprints[$0] }, gridWidth: grid.width
+        )
         let staging = try OutputStaging(destination: evaluation.outputDirectory)
         do throws(InputError) {
             let existing = candidates.filter { $0.kind == .existing }.map(\.site)
@@ -221,7 +235,9 @@ public enum PlanJob {
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
                 tenantCost: request.networkOperator == nil ? nil : request.tenantCost,
                 othersCoverageWeight: request.networkOperator == nil ? nil : request.othersCoverageWeight,
-                residentsFirstServed: contributions.residentsFirstServed, candidates: listed.count,
+                residentsFirstServed: contributions.residentsFirstServed,
+                residentsNoOperatorBefore: withoutService?.reduce(0) { $0 + $1.before }, residentsNoOperatorAfter: withoutService?.reduce(0) { $0 + $1.after },
+                candidates: listed.count,
                 chosen: chosen.indices.map { index in
                     .init(
                         id: chosen[index].site.id, kind: chosen[index].kind.rawValue, cost: chosen[index].cost,
@@ -237,7 +253,7 @@ public enum PlanJob {
                 ),
                 secondMastWeight: request.secondMastWeight, upperBound: result.upperBound,
                 gap: result.gap, status: result.status, solverSeconds: result.seconds,
-                communes: changes(before: before?.residents, after: after.residents),
+                communes: changes(before: before?.residents, after: after.residents, withoutService: withoutService),
                 chosenWithoutBackhaul: fibre.contains { $0 != .unknown } ? chosen.indices.filter { fibre[$0] == .unreached }.map { chosen[$0].site.id } : nil,
                 candidatesWithoutBackhaul: unreachable.map { ids in listed.map(\.site.id).filter(ids.contains) }
             )
@@ -396,13 +412,16 @@ public enum PlanJob {
         return try FootprintJob.run(run, progress: progress)
     }
 
-    private static func changes(before: ResidentStatistics?, after: ResidentStatistics?) -> [PlanSummary.CommuneChange] {
+    private static func changes(
+        before: ResidentStatistics?, after: ResidentStatistics?, withoutService: [(before: Double, after: Double)]?
+    ) -> [PlanSummary.CommuneChange] {
         guard let after else { return [] }
         return after.communes.enumerated().map { index, commune in
             PlanSummary.CommuneChange(
                 id: commune.id, name: commune.name, residents: commune.figures.residents,
                 beforePercent: before.map { $0.communes[index].figures.residentsPercent("any") ?? 0 } ?? (commune.figures.residents > 0 ? 0 : nil),
-                afterPercent: commune.figures.residentsPercent("any")
+                afterPercent: commune.figures.residentsPercent("any"),
+                residentsNoOperatorBefore: withoutService?[index].before, residentsNoOperatorAfter: withoutService?[index].after
             )
         }
     }

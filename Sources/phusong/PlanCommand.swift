@@ -108,6 +108,9 @@ struct PlanCommand: ParsableCommand {
             print(String(format: "  residents given their first service (no operator's site on air covered them) %.0f", firstServed)
                 + (plan.othersCoverageWeight.map { $0 < 1 ? String(format: " (those others cover counting %g)", $0) : "" } ?? ""))
         }
+        if let before = plan.residentsNoOperatorBefore, let after = plan.residentsNoOperatorAfter {
+            print(String(format: "  residents no operator serves: %.0f with the sites on air, %.0f with the plan", before, after))
+        }
         if let unreachable = plan.candidatesWithoutBackhaul {
             print("  left out: \(unreachable.count) candidates no chain of working hops joins to the fibre" + (unreachable.isEmpty ? "" : " (\(firstTen(unreachable)))"))
         }

@@ -93,7 +93,7 @@ struct PlanOperatorTests {
     @Test("""
         --others-coverage-weight 0 (a batch plan job's others_coverage_weight) plans for the residents no operator serves: the objective is the residents VNPT's plan \
         covers where no other operator's site on air does, and the residents given their first service are those it \
-        covers where no site on air of any operator did, each recounted from after/'s rasters against evaluations of \
+        covers where no site on air of any operator did, and per commune the residents no operator serves before and after, each recounted from after/'s rasters against evaluations of \
         the others' sites and of every site on air on the same grid; it serves more residents first than the plan \
         weighing everyone alike
         """)
@@ -105,12 +105,12 @@ struct PlanOperatorTests {
         #expect(alike.status == 0 && unserved.status == 0, "\(alike.stderr)\(unserved.stderr)")
         // The sites on air, and VNPT's proposals covering nowhere (threshold 100 dBm) so that the grid is the plan's (its
         // lattice anchored at the first site, as the plan's at its first candidate, G-SH1); `vnptOff` puts VNPT's sites on
-        // air out of reach too.
-        func evaluate(_ name: String, vnptOff: Bool) throws -> [Float] {
+        // air out of reach too, and the proposals `planned` are on air.
+        func evaluate(_ name: String, vnptOff: Bool, planned: Set<String> = []) throws -> [Float] {
             let lines = try String(contentsOfFile: candidates, encoding: .utf8).split(separator: "\n").map(String.init)
             let rows = lines.dropFirst().filter { $0.hasSuffix(",existing") || $0.hasPrefix("GF-") }.map { line in
                 let proposal = line.hasPrefix("GF-"), fields = line.split(separator: ",", omittingEmptySubsequences: false).dropLast(2)
-                let off = proposal || (vnptOff && fields.last == "VNP")
+                let off = (proposal && !planned.contains(String(line.prefix { $0 != "," }))) || (vnptOff && fields.last == "VNP")
                 return (proposal ? fields.dropLast() + ["VNP"] : Array(fields)).joined(separator: ",") + (off ? ",100" : ",")
             }
             let header = lines[0].split(separator: ",").dropLast(2).joined(separator: ",") + ",threshold_dbm"
@@ -137,6 +137,23 @@ struct PlanOperatorTests {
         #expect(plan["others_coverage_weight"] as? Double == 0 && unserved.stdout.contains(String(format: "first service (no operator's site on air covered them) %.0f", firstServed)))
         let alikeFirst = try #require(try json(folder + "/alike/plan.json")["residents_first_served"] as? Double)
         #expect(firstServed > alikeFirst, "\(firstServed) vs \(alikeFirst)")
+        // Per commune, the residents no operator serves: those every site on air leaves uncovered, and those the plan's
+        // proposals and every site on air leave.
+        let chosenIDs = Set(try #require(plan["chosen"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        _ = try evaluate("planned", vnptOff: false, planned: chosenIDs)
+        let onAirRows = try csvRows(folder + "/on-air/communes.csv"), plannedRows = try csvRows(folder + "/planned/communes.csv")
+        var lessUnserved = 0.0
+        for commune in try #require(plan["communes"] as? [[String: Any]]) {
+            let id = try #require(commune["id"] as? String), residents = try #require(commune["residents"] as? Double)
+            let before = try #require(commune["residents_no_operator_before"] as? Double), after = try #require(commune["residents_no_operator_after"] as? Double)
+            let coveredBefore = try #require(Double(onAirRows[id]?["covered_residents_any"] ?? "")), coveredAfter = try #require(Double(plannedRows[id]?["covered_residents_any"] ?? ""))
+            #expect(abs(before - (residents - coveredBefore)) <= 0.02 && abs(after - (residents - coveredAfter)) <= 0.02, "\(id): \(before), \(after)")
+            lessUnserved += before - after
+        }
+        #expect(abs(lessUnserved - firstServed) < 1e-4 * firstServed, "\(lessUnserved) vs \(firstServed)")
+        let unservedBefore = try #require(plan["residents_no_operator_before"] as? Double), unservedAfter = try #require(plan["residents_no_operator_after"] as? Double)
+        #expect(abs(unservedBefore - unservedAfter - reportedFirst) < 1e-6 * unservedBefore, "\(unservedBefore) − \(unservedAfter)")
+        #expect(unserved.stdout.contains(String(format: "no operator serves: %.0f with the sites on air, %.0f with the plan", unservedBefore, unservedAfter)), "\(unserved.stdout)")
 
         // A batch plan job weighs the others' coverage alike, and gives the residents first served among its figures.
         try manifest(folder, job: "operator: VNP, tenant_cost: 25, others_coverage_weight: 0")
