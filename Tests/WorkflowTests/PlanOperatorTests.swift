@@ -175,7 +175,8 @@ struct PlanOperatorTests {
     }
 
     @Test("""
-        An operator no candidate names, and other operators' masts without a tenant cost, are refused naming the file; a \
+        An operator no candidate names, other operators' masts without a tenant cost, and a candidate taking a leased \
+        sector's id are refused naming the file; an empty operator, a \
         tenant cost or a weight of others' coverage without an operator, and that weight with a commune minimum, are refused \
         (a batch plan job's too); nothing is written
         """)
@@ -187,12 +188,20 @@ struct PlanOperatorTests {
             (["--operator", "VNP"], "\(candidates): the plan of 'VNP' may lease the masts of other operators' sites on air (G-EX of VT first): give the cost of each sector on another operator's mast (--tenant-cost)", 1),
             (["--tenant-cost", "25"], "--tenant-cost needs --operator", 64),
             (["--others-coverage-weight", "0.5"], "--others-coverage-weight needs --operator", 64),
+            (["--operator", ""], "--operator must name an operator", 64),
             (["--operator", "VNP", "--tenant-cost", "25", "--others-coverage-weight", "0.5", "--commune-minimum-percent", "5"], "give one or the other", 64),
         ] {
             let result = try plan(candidates, out: folder + "/out", extra)
             #expect(result.status == status && result.stderr.contains(fault), "\(extra): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         }
+        // A proposal whose id is that of a sector the plan would lease.
+        let clashing = folder + "/clashing.csv"
+        try (String(contentsOfFile: candidates, encoding: .utf8) + "VNP@G-EX,22.49,103.86,30,2G,900,58,,,,,,,,,100,greenfield\n")
+            .write(toFile: clashing, atomically: true, encoding: .utf8)
+        let clash = try plan(clashing, out: folder + "/out", ["--operator", "VNP", "--tenant-cost", "25"])
+        #expect(clash.status == 1 && clash.stderr.contains("\(clashing): a candidate's id 'VNP@G-EX' is the id of the sector 'VNP' would lease on G-EX's mast"), "\(clash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         try manifest(folder, job: "tenant_cost: 25")
         let batch = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/batch"])
         #expect(batch.status != 0 && batch.stderr.contains("tenant_cost") && batch.stderr.contains("needs operator"), "\(batch.stderr)")
