@@ -20,11 +20,16 @@ struct OthersCoverage {
             if let host = plan.hosts[candidate.site.id] { sectorOfHost[host.id] = index }
         }
         let computed = try compute(plan.othersOnAir.filter { sectorOfHost[$0.id] == nil })
-        var covered = [Bool](repeating: false, count: cellCount)
-        for footprint in computed + sectorOfHost.values.map({ footprints[$0] }) {
-            for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { covered[cell] = true }
+        covered = Self.marking(computed + sectorOfHost.values.map { footprints[$0] }, on: [Bool](repeating: false, count: cellCount), gridWidth: gridWidth)
+    }
+
+    /// `mask` with the cells of `footprints` (on a grid `gridWidth` wide) set.
+    private static func marking(_ footprints: [SiteFootprint], on mask: [Bool], gridWidth: Int) -> [Bool] {
+        var mask = mask
+        for footprint in footprints {
+            for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { mask[cell] = true }
         }
-        self.covered = covered
+        return mask
     }
 }
 
@@ -34,14 +39,7 @@ extension OthersCoverage {
     func residentsWithoutService(
         residents: ResidentGrid, onAir: [SiteFootprint], planned: [SiteFootprint], gridWidth: Int
     ) -> [(before: Double, after: Double)] {
-        func served(adding footprints: [SiteFootprint]) -> [Bool] {
-            var served = covered
-            for footprint in footprints {
-                for cell in footprint.cells.cellIndices(gridWidth: gridWidth) { served[cell] = true }
-            }
-            return served
-        }
-        let before = served(adding: onAir), after = served(adding: planned)
+        let before = Self.marking(onAir, on: covered, gridWidth: gridWidth), after = Self.marking(planned, on: covered, gridWidth: gridWidth)
         return zip(residents.unitCells, residents.unitResidents).map { cells, counts in
             zip(cells, counts).reduce((before: 0.0, after: 0.0)) { sums, cell in
                 (sums.before + (before[cell.0] ? 0 : cell.1), sums.after + (after[cell.0] ? 0 : cell.1))

@@ -214,7 +214,7 @@ public enum PlanJob {
         let residentsPerCell = residents.residentsPerCell(cellCount: grid.elevations.count)
         let contributions = PlanContributions(
             footprints: chosenIndices.map { footprints[$0] }, onAir: chosen.map { $0.kind == .existing },
-            residentsPerCell: residentsPerCell, gridWidth: grid.width, coveredElsewhere: others?.covered
+            residentsPerCell: residentsPerCell, gridWidth: grid.width
         )
         let withoutService = others?.residentsWithoutService(
             residents: residents, onAir: candidates.indices.filter { candidates[$0].kind == .existing }.map { footprints[$0] },
@@ -235,7 +235,8 @@ public enum PlanJob {
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
                 tenantCost: request.networkOperator == nil ? nil : request.tenantCost,
                 othersCoverageWeight: request.networkOperator == nil ? nil : request.othersCoverageWeight,
-                residentsFirstServed: contributions.residentsFirstServed,
+                // Those no operator serves before and served after: each commune's difference (0 exactly where nothing changes).
+                residentsFirstServed: withoutService?.reduce(0) { $0 + ($1.before - $1.after) },
                 residentsNoOperatorBefore: withoutService?.reduce(0) { $0 + $1.before }, residentsNoOperatorAfter: withoutService?.reduce(0) { $0 + $1.after },
                 candidates: listed.count,
                 chosen: chosen.indices.map { index in
