@@ -24,6 +24,7 @@ enum JobExecution {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
             }
+            figures["roads_covered_percent"] = summary.roads?.total.coveredPercent["any"].map(Figure.number)
             figures.merge(linkFigures(summary)) { $1 }
             return (figures, summary.partial?.description)
         case let .verify(claimPath):

@@ -245,7 +245,7 @@ public struct Manifest: Sendable {
     /// The fields of a scenario that name input files (a job's `sites` besides).
     private static let scenarioFileKeys = [
         "terrain", "population", "population_raster", "settlements", "clutter", "clutter_losses", "channels", "pci", "psc",
-        "tilts", "loads",
+        "tilts", "loads", "roads",
     ]
 
     /// Every listed path field present must name an existing file or folder.

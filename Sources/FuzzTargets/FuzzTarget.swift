@@ -38,6 +38,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case loadPlan = "load-plan"
     case neighbourAudit = "neighbour-audit"
     case backhaulReach = "backhaul-reach"
+    case roads
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -65,6 +66,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .loadPlan: "loads.csv"
         case .neighbourAudit: "oss_neighbours.csv"
         case .backhaulReach: "reach.csv"
+        case .roads: "roads.geojson"
         }
     }
 
@@ -109,6 +111,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .loadPlan: ["Fixtures/fuzz/loads.csv", "Fixtures/fuzz/traffic_loads.csv"]
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         case .backhaulReach: ["Fixtures/fuzz/reach.csv"]
+        case .roads: ["Fixtures/roads/batxat_synthetic_roads.geojson"]
         }
     }
 
@@ -168,6 +171,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourAudit: _ = try? NeighbourAudit(predicted: [path], configured: path).csv
         case .backhaulReach:
             _ = (try? BackhaulChains(path: path, sites: Self.channelSites))?.mastsCutOff(masts: [[0], [1], [2]], sites: Self.channelSites)
+        case .roads:
+            guard let layer = try? LineLayer(path: path, attributes: ["name"]), let parts = try? layer.parts(in: Self.clutterGrid.crs) else { return }
+            let grid = Self.clutterGrid, nothing = CoverageMasks(footprints: [], gridWidth: grid.width, cellCount: grid.elevations.count)
+            _ = RoadCoverage(features: zip(layer.features, parts).map { ($0.attributes["name"], $1) }, grid: grid, coverage: nothing)
         }
     }
 

@@ -9,6 +9,7 @@ public struct FeatureTable: Sendable {
     public enum Shape: Sendable {
         case point(MapPoint)
         case polygons(MultiPolygon)
+        case line([MapPoint])
     }
 
     public let name: String

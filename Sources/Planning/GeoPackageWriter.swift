@@ -58,7 +58,11 @@ private final class GeoPackageDataset {
         defer { OSRDestroySpatialReference(reference) }
         guard OSRSetFromUserInput(reference, table.crs) == OGRERR_NONE else { throw failure("read its CRS \(table.crs)") }
         OSRSetAxisMappingStrategy(reference, OAMS_TRADITIONAL_GIS_ORDER)
-        let geometry = table.rows.contains { if case .point = $0.shape { true } else { false } } ? wkbPoint : wkbMultiPolygon
+        let geometry = switch table.rows.lazy.compactMap(\.shape).first {
+        case .point: wkbPoint
+        case .line: wkbLineString
+        case .polygons, nil: wkbMultiPolygon
+        }
         guard let layer = GDALDatasetCreateLayer(raw, table.name, reference, geometry, nil) else { throw failure("create it") }
         let types = table.columns.indices.map(table.type(ofColumn:))
         for (name, type) in zip(table.columns, types) {
@@ -143,6 +147,10 @@ private final class GeoPackageDataset {
                 OGR_G_AddGeometryDirectly(multi, part)
             }
             return multi
+        case let .line(points):
+            let line = OGR_G_CreateGeometry(wkbLineString)!
+            for point in points { OGR_G_AddPoint_2D(line, point.x, point.y) }
+            return line
         }
     }
 }

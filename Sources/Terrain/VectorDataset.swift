@@ -104,13 +104,14 @@ package final class VectorDataset {
 
 /// The kind of features a reader takes from a vector dataset.
 package enum LayerContent: String {
-    case points, polygons
+    case points, polygons, lines
 
     /// How a table gets such geometry, for a table without any.
     var tableHint: String {
         switch self {
         case .points: "a CSV of points needs lon and lat (longitude and latitude, or x and y) columns"
         case .polygons: "a CSV of polygons needs a WKT column; points with residents (lon, lat, population) are settlements (--settlements)"
+        case .lines: "a CSV of lines needs a WKT column"
         }
     }
 
@@ -118,6 +119,7 @@ package enum LayerContent: String {
         switch self {
         case .points: [wkbPoint, wkbMultiPoint]
         case .polygons: [wkbPolygon, wkbMultiPolygon]
+        case .lines: [wkbLineString, wkbMultiLineString]
         }
     }
 }

@@ -7,7 +7,7 @@ import Terrain
 /// An operator's coverage claim for `phusong verify`: the scenario to recompute (terrain, sites, population,
 /// model and parameters) and the figures claimed. Relative paths resolve against the claim's folder.
 public struct Claim: Sendable {
-    /// A claimed share covered, %: of residents, or of a land-cover class's cells within the communes.
+    /// A claimed share covered, %: of residents, of a land-cover class's cells within the communes, or of roads' length.
     public struct Figure: Sendable, Equatable {
         /// What the share is of.
         public enum Scope: Sendable, Equatable {
@@ -29,6 +29,8 @@ public struct Claim: Sendable {
             /// The residents this operator's sites cover (the scenario's sites naming their `operator`), of the whole
             /// layer or of the commune with this id.
             case networkOperator(String, commune: String?)
+            /// The length in the run's area of the scenario's `roads`: all together, or the road of this name.
+            case road(String?)
         }
 
         public let scope: Scope
@@ -61,7 +63,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -114,9 +116,17 @@ public struct Claim: Sendable {
                 }
             }
         }
+        if let roads = try claimed.object("roads") {
+            guard request.roads != nil else { throw claimed.fault("roads", "needs the scenario's roads (the line layer whose length it counts)") }
+            try roads.onlyKeys(["total", "by_road"])
+            if let total = try roads.object("total") { figures += try percentages(total, scope: .road(nil)) }
+            if let byRoad = try roads.object("by_road") {
+                for name in byRoad.keys { figures += try percentages(try byRoad.object(name)!, scope: .road(name)) }
+            }
+        }
         let footprint = try claimed.string("footprint").map(resolve)
         guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate, sunset or operators' percentages, or a footprint")
+            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators' or roads' percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, footprint].compactMap({ $0 })

@@ -28,6 +28,7 @@ public enum FootprintJob {
         let operators = try NetworkOperators(sites, path: request.sitesPath)
         try operators.refuseServers(for: request.serverChoosingFeatures, path: request.sitesPath)
         try operators.checkShares(request.residents?.traffic?.operatorShares ?? [:], path: request.sitesPath)
+        let roads = try request.roads.map(RoadReport.init)
         progress(.loadingTerrain(sites: sites.count))
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
@@ -85,6 +86,10 @@ public enum FootprintJob {
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
+            let roadStretches = try roads?.write(
+                on: grid, staging: staging, summary: &summary,
+                coverage: evaluated?.evaluation.coverage ?? CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
+            )
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
                     base, clutter: clutter, footprints: footprints.sites, evaluation: evaluated?.evaluation, grid: grid
@@ -94,12 +99,13 @@ public enum FootprintJob {
             try staging.write(LayerStyles.footprints, to: "footprints.qml")
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
             var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
+            if roadStretches != nil { styles["road_stretches"] = LayerStyles.roadStretches }
             if let target = summary.residents?.targetPercent {
                 styles["communes"] = LayerStyles.communes(targetPercent: target)
                 if summary.operators != nil { styles["operators"] = styles["communes"] }
             }
             try GeoPackageWriter.write(
-                [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []),
+                [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []) + [roadStretches].compactMap { $0 },
                 styles: styles, to: staging.path("coverage.gpkg")
             )
             try staging.write(summary.json(), to: "summary.json")

@@ -19,6 +19,8 @@ public struct FootprintRequest: Sendable {
     public var residents: ResidentsRequest?
     /// Land cover and the loss of each class at the receiver; nil for none.
     public var clutter: ClutterRequest?
+    /// Roads whose length covered is reported (`roads.csv`); nil for none.
+    public var roads: RoadsRequest?
     /// The 4G sites' reference-signal SINR (`sinr.tif`); nil for none.
     public var sinr: SINRSettings?
     /// The 3G sites' pilot Ec/Io (`ecio.tif`); nil for none.
@@ -50,7 +52,7 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath,
+            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath, roads?.path,
                channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath, loadPlanPath].compactMap { $0 }
     }
 
@@ -145,6 +147,19 @@ public struct ResidentsRequest: Sendable {
         guard !technologies.isEmpty, !technologies.contains(nil) else { return nil }
         let set = Set(technologies.compactMap { $0 })
         return set.count < Technology.allCases.count ? set : nil
+    }
+}
+
+/// A line layer of roads and the attribute naming them (`--roads`, `--road-name-field`).
+public struct RoadsRequest: Sendable, Equatable {
+    public var path: String
+    /// The attribute whose features of one value make one road; nil takes `name` when the layer has it (as
+    /// OpenStreetMap's roads do), else each feature is a road of its own.
+    public var nameField: String?
+
+    public init(path: String, nameField: String? = nil) {
+        self.path = path
+        self.nameField = nameField
     }
 }
 

@@ -169,6 +169,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var operators: Operators?
     /// When the sites name their operators: each operator's covered area per technology and `any`, km² (absent otherwise).
     public var operatorAreasKm2: [String: [String: Double]]?
+    /// With `--roads`: how far along the roads the run covers.
+    public var roads: Roads?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -189,7 +191,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"

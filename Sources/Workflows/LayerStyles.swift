@@ -1,13 +1,18 @@
 import Foundation
 import Terrain
 
-/// QGIS styles (QML) for the polygon layers of `coverage.gpkg`, stored in its `layer_styles` table as each layer's
+/// QGIS styles (QML) for the layers of `coverage.gpkg`, stored in its `layer_styles` table as each layer's
 /// default, where QGIS looks for a GeoPackage layer's style before any `.qml` file: the communes by how far they are
 /// from the coverage target, the sites' footprints as outlines, the covered areas as a light fill (what a sunset leaves
-/// without coverage red).
+/// without coverage red), the roads' stretches by whether they are covered.
 enum LayerStyles {
+    /// A QGIS symbol, numbered `name` in its renderer.
+    protocol Symbol: Sendable {
+        func symbol(name: Int) -> String
+    }
+
     /// A fill of `fill` (alpha 0–255; 0 for none) with an outline of `outline`, `width` millimetres.
-    struct Fill {
+    struct Fill: Symbol {
         let fill: RGB
         let alpha: Int
         let outline: RGB
@@ -29,11 +34,31 @@ enum LayerStyles {
         }
     }
 
-    /// A rule of a rule-based renderer: the features its QGIS expression `filter` selects, drawn with `fill`.
+    /// A solid line of `color`, `width` millimetres.
+    struct Stroke: Symbol {
+        let color: RGB
+        let width: Double
+
+        func symbol(name: Int) -> String {
+            """
+                  <symbol type="line" name="\(name)" alpha="1" clip_to_extent="1" force_rhr="0">
+                    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+                      <prop k="line_color" v="\(color.red),\(color.green),\(color.blue),255"/>
+                      <prop k="line_style" v="solid"/>
+                      <prop k="line_width" v="\(width)"/>
+                      <prop k="line_width_unit" v="MM"/>
+                      <prop k="capstyle" v="round"/>
+                    </layer>
+                  </symbol>
+            """
+        }
+    }
+
+    /// A rule of a rule-based renderer: the features its QGIS expression `filter` selects, drawn with `symbol`.
     struct Rule {
         let label: String
         let filter: String
-        let fill: Fill
+        let symbol: any Symbol
     }
 
     /// The communes: meeting the target (`meets_target`, judged on every resident on the terrain) green; short of it by
@@ -45,16 +70,16 @@ enum LayerStyles {
         func fill(_ color: RGB) -> Fill { Fill(fill: color, alpha: 170, outline: edge, width: 0.26) }
         let short = "\"meets_target\" = 'no' AND "
         return ruleBased([
-            Rule(label: "meets the target (\(target) % of residents covered)", filter: "\"meets_target\" = 'yes'", fill: fill(colors[3])),
-            Rule(label: "short of the target, 80 % or more covered", filter: short + "\"residents_pct_any\" >= 80", fill: fill(colors[2])),
+            Rule(label: "meets the target (\(target) % of residents covered)", filter: "\"meets_target\" = 'yes'", symbol: fill(colors[3])),
+            Rule(label: "short of the target, 80 % or more covered", filter: short + "\"residents_pct_any\" >= 80", symbol: fill(colors[2])),
             Rule(
                 label: "50 % to 80 % covered", filter: short + "\"residents_pct_any\" >= 50 AND \"residents_pct_any\" < 80",
-                fill: fill(colors[1])
+                symbol: fill(colors[1])
             ),
-            Rule(label: "under 50 % covered", filter: short + "\"residents_pct_any\" < 50", fill: fill(colors[0])),
+            Rule(label: "under 50 % covered", filter: short + "\"residents_pct_any\" < 50", symbol: fill(colors[0])),
             Rule(
                 label: "no residents on the terrain", filter: "\"residents_pct_any\" IS NULL",
-                fill: fill(RGB(red: 190, green: 190, blue: 190))
+                symbol: fill(RGB(red: 190, green: 190, blue: 190))
             ),
         ])
     }
@@ -67,16 +92,23 @@ enum LayerStyles {
     static let coverage = ruleBased([
         Rule(
             label: "covered", filter: "\"kind\" IN ('coverage', 'union')",
-            fill: Fill(fill: RGB(red: 26, green: 150, blue: 65), alpha: 90, outline: RGB(red: 26, green: 150, blue: 65), width: 0.3)
+            symbol: Fill(fill: RGB(red: 26, green: 150, blue: 65), alpha: 90, outline: RGB(red: 26, green: 150, blue: 65), width: 0.3)
         ),
         Rule(
             label: "left without coverage by the sunset", filter: "\"kind\" = 'sunset_loss'",
-            fill: Fill(fill: RGB(red: 215, green: 25, blue: 28), alpha: 140, outline: RGB(red: 215, green: 25, blue: 28), width: 0.3)
+            symbol: Fill(fill: RGB(red: 215, green: 25, blue: 28), alpha: 140, outline: RGB(red: 215, green: 25, blue: 28), width: 0.3)
         ),
         Rule(
             label: "an operator's coverage", filter: "\"kind\" = 'operator_coverage'",
-            fill: Fill(fill: RGB(red: 0, green: 0, blue: 0), alpha: 0, outline: RGB(red: 37, green: 37, blue: 37), width: 0.4)
+            symbol: Fill(fill: RGB(red: 0, green: 0, blue: 0), alpha: 0, outline: RGB(red: 37, green: 37, blue: 37), width: 0.4)
         ),
+    ])
+
+    /// The roads' stretches: covered by some technology green, by none red, outside the run's area grey.
+    static let roadStretches = ruleBased([
+        Rule(label: "covered", filter: "\"covered_any\" = 'yes'", symbol: Stroke(color: RGB(red: 26, green: 150, blue: 65), width: 0.8)),
+        Rule(label: "not covered", filter: "\"covered_any\" = 'no'", symbol: Stroke(color: RGB(red: 215, green: 25, blue: 28), width: 0.8)),
+        Rule(label: "outside the run's area", filter: "\"in_area\" = 'no'", symbol: Stroke(color: RGB(red: 150, green: 150, blue: 150), width: 0.5)),
     ])
 
     private static func singleSymbol(_ fill: Fill) -> String {
@@ -99,7 +131,7 @@ enum LayerStyles {
             \(entries.joined(separator: "\n"))
                 </rules>
                 <symbols>
-            \(rules.enumerated().map { $1.fill.symbol(name: $0) }.joined(separator: "\n"))
+            \(rules.enumerated().map { $1.symbol.symbol(name: $0) }.joined(separator: "\n"))
                 </symbols>
               </renderer-v2>
             """)

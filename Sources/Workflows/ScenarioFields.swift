@@ -16,6 +16,7 @@ package enum ScenarioFields {
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "loads", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
         "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent", "operator_shares", "backhaul_reach",
+        "roads", "road_name_field",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -92,6 +93,11 @@ package enum ScenarioFields {
         request.pscPlanPath = try path("psc")
         request.tiltPlanPath = try path("tilts")
         request.loadPlanPath = try path("loads")
+        if let roads = try path("roads") {
+            request.roads = RoadsRequest(path: roads, nameField: try scenario.string("road_name_field"))
+        } else if scenario.contains("road_name_field") {
+            throw scenario.fault("road_name_field", "needs roads (the line layer whose attribute it names)")
+        }
         if request.loadPlanPath != nil, request.sinr == nil, request.ecio == nil {
             throw scenario.fault("loads", "applies with sinr: true or ecio: true (cells' loads set the interference they cause)")
         }

@@ -103,6 +103,20 @@ public enum VerificationJob {
             item = "operator \(name) · " + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
             try requireCommune(id, in: statistics, key: "operators.\(name)", claim: claim)
             computed = id.map { network.residentsPercentByCommune[$0]?[figure.layer] } ?? network.residentsPercent[figure.layer]
+        case .road(let name):
+            let roads = summary.roads!
+            item = (name.map { "road \($0)" } ?? "all roads") + " · length covered · \(figure.layer)"
+            guard let road = name.map({ name in roads.roads.first { $0.name == name } }) ?? roads.total else {
+                throw InputError(
+                    path: claim.path,
+                    reason: "claimed.roads.by_road.\(name!): no road of that name in \(roads.file) (its roads: "
+                        + roads.roads.prefix(10).map(\.name).joined(separator: ", ") + (roads.roads.count > 10 ? ", …)" : ")")
+                )
+            }
+            guard let share = road.coveredPercent[figure.layer] else {
+                throw InputError(path: claim.path, reason: "\(item): no length of it lies on the terrain of this scenario, so the claim cannot be checked")
+            }
+            computed = share
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")

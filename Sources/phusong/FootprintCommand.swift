@@ -125,6 +125,12 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("residential-classes"), help: "With --clutter: the land-cover classes that are residential land (e.g. 50, WorldCover's built-up), comma-separated; the share of it covered is reported, per commune with --population.")
     var residentialClasses: String?
 
+    @Option(help: "Roads: a line layer GDAL reads (OpenStreetMap's roads as GeoPackage, Shapefile, GeoJSON, …): the length each technology covers, per road (roads.csv, roads.geojson).")
+    var roads: String?
+
+    @Option(name: .customLong("road-name-field"), help: "With --roads: the attribute whose features of one value make one road (default: name, when the layer has it; else each feature is a road).")
+    var roadNameField: String?
+
     @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element.")
     var sinr = false
 
@@ -207,6 +213,7 @@ struct SiteRunOptions: ParsableArguments {
             guard clutter != nil else { throw ValidationError("--residential-classes needs --clutter and --clutter-losses") }
             guard residential != nil else { throw ValidationError("--residential-classes must be whole numbers separated by commas, e.g. 50") }
         }
+        guard roadNameField == nil || roads != nil else { throw ValidationError("--road-name-field needs --roads") }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard !throughput || sinr else { throw ValidationError("--throughput needs --sinr (the rate comes from the SINR)") }
         guard loads == nil || sinr || ecio else { throw ValidationError("--loads needs --sinr or --ecio (cells' loads set the interference they cause)") }
@@ -249,6 +256,7 @@ struct SiteRunOptions: ParsableArguments {
         if let clutter, let clutterLosses {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
         }
+        request.roads = roads.map { RoadsRequest(path: $0, nameField: roadNameField) }
         if sinr {
             request.sinr = SINRSettings(
                 loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
@@ -324,6 +332,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         let technologies = areas.keys.filter { $0 != "any" }.sorted().map { String(format: "%@ %.2f", $0, areas[$0]!) }
         lines.append("  \(name): \(String(format: "%.2f", areas["any"] ?? 0)) km² covered (\(technologies.joined(separator: ", ")))")
     }
+    if let roads = summary.roads { lines += roadLines(roads, technologies: Set(summary.siteAreas.map(\.technology))) }
     if let clutter = summary.clutter {
         let classes = clutter.coverageByClass.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
         lines += classes.map { value, share in
@@ -339,9 +348,25 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         let lists = (totals.technologies.isEmpty ? [] : ["neighbours.csv"]) + (totals.interTechnology.isEmpty ? [] : ["inter_technology_neighbours.csv"])
         return lists + (lists.isEmpty ? [] : ["neighbours.geojson"])
     } ?? []
-    let files = ["coverage.tif"] + servers + quality + neighbours + ["sites/", "footprints.geojson", "summary.json"]
+    let roads = summary.roads == nil ? [] : ["roads.csv", "roads.geojson"]
+    let files = ["coverage.tif"] + servers + quality + neighbours + roads + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
+}
+
+/// The report's lines on the roads: all of them, then each (the first ten), with the share covered by each of the run's
+/// `technologies` and by any.
+private func roadLines(_ roads: FootprintSummary.Roads, technologies: Set<String>) -> [String] {
+    let keys = CoverageMasks.keys.filter { $0 == "any" || technologies.contains($0) }
+    func line(_ road: FootprintSummary.Roads.Road) -> String {
+        let shares = keys.compactMap { key in road.coveredPercent[key].map { String(format: "%@ %.1f %%", key, $0) } }
+        let gap = road.longestGapKm > 0 ? String(format: "; longest stretch without coverage %.2f km", road.longestGapKm) : ""
+        return String(format: "  %@: %.2f km, %.2f km in the area, covered ", road.name, road.lengthKm, road.inAreaKm)
+            + (shares.isEmpty ? "—" : shares.joined(separator: ", ")) + gap
+    }
+    let shown = 10
+    return [line(roads.total) + (roads.longestGapRoad.map { " (\($0))" } ?? "")] + roads.roads.prefix(shown).map { "  " + line($0) }
+        + (roads.roads.count > shown ? ["    … and \(roads.roads.count - shown) more roads in roads.csv"] : [])
 }
 
 extension Double {

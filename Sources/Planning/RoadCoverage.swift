@@ -1,0 +1,149 @@
+import Propagation
+import Terrain
+
+/// How far along each road the coverage reaches: the roads walked cell by cell over the run's grid (a segment split
+/// wherever it crosses a cell's edge), their length in the run's area (cells with terrain) and the length covered per
+/// technology, the longest stretch no technology covers, and the stretches themselves, each of one state.
+public struct RoadCoverage: Sendable {
+    /// The line features of one road: those sharing its name, or a feature without one.
+    public struct Road: Sendable {
+        public let name: String
+        public let features: Int
+        public let lengthM: Double
+        /// The length on the run's grid over terrain, where coverage is known.
+        public let inAreaM: Double
+        /// Per key of `CoverageMasks.keys`, the length covered.
+        public let coveredM: [String: Double]
+        /// The longest stretch in the area that no technology covers (its parts joined where they meet end to end).
+        public let longestGapM: Double
+    }
+
+    /// A piece of a road over which coverage does not change.
+    public struct Stretch: Sendable {
+        /// Its road's index in `roads`.
+        public let road: Int
+        /// On the grid's CRS.
+        public let points: [MapPoint]
+        public let lengthM: Double
+        /// The keys of `CoverageMasks.keys` covering it ("any" when one does); nil outside the run's area.
+        public let coveredBy: Set<String>?
+    }
+
+    public let roads: [Road]
+    public let stretches: [Stretch]
+
+    /// Walks `features` (a name or none, and parts on the grid's CRS) over `grid`, whose cells `coverage` marks.
+    public init(features: [(name: String?, parts: [[MapPoint]])], grid: TerrainGrid, coverage: CoverageMasks) {
+        let walk = GridWalk(grid: grid, coverage: coverage)
+        var order: [String] = [], partsByName: [String: [[MapPoint]]] = [:], counts: [String: Int] = [:]
+        for (index, feature) in features.enumerated() {
+            let name = feature.name.flatMap { $0.isEmpty ? nil : $0 } ?? "feature \(index + 1)"
+            if partsByName[name] == nil { order.append(name) }
+            partsByName[name, default: []] += feature.parts
+            counts[name, default: 0] += 1
+        }
+        var roads: [Road] = [], stretches: [Stretch] = []
+        for (index, name) in order.enumerated() {
+            let own = joinedEndToEnd(partsByName[name]!).flatMap { walk.stretches(along: $0, road: index) }
+            stretches += own
+            var covered = Dictionary(uniqueKeysWithValues: CoverageMasks.keys.map { ($0, 0.0) })
+            for stretch in own { for key in stretch.coveredBy ?? [] { covered[key]! += stretch.lengthM } }
+            roads.append(Road(
+                name: name, features: counts[name]!, lengthM: own.reduce(0) { $0 + $1.lengthM },
+                inAreaM: own.filter { $0.coveredBy != nil }.reduce(0) { $0 + $1.lengthM }, coveredM: covered,
+                longestGapM: own.filter { $0.coveredBy?.isEmpty == true }.map(\.lengthM).max() ?? 0
+            ))
+        }
+        self.roads = roads
+        self.stretches = stretches
+    }
+}
+
+/// `parts` with those that meet end to end (either way round, as ways of one road often run) joined into one line.
+func joinedEndToEnd(_ parts: [[MapPoint]]) -> [[MapPoint]] {
+    var lines = parts, joined: [[MapPoint]] = []
+    while var line = lines.popLast() {
+        while let next = lines.firstIndex(where: { $0.first == line.last || $0.last == line.last || $0.first == line.first || $0.last == line.first }) {
+            let other = lines.remove(at: next)
+            if other.first == line.last { line += other.dropFirst() }
+            else if other.last == line.last { line += other.reversed().dropFirst() }
+            else if other.last == line.first { line = other + line.dropFirst() }
+            else { line = other.reversed() + line.dropFirst() }
+        }
+        joined.append(line)
+    }
+    return joined.reversed()
+}
+
+/// A line's walk over the grid's cells.
+private struct GridWalk {
+    let grid: TerrainGrid
+    private let technologyMasks: [[Bool]]
+
+    init(grid: TerrainGrid, coverage: CoverageMasks) {
+        self.grid = grid
+        technologyMasks = Technology.allCases.map { coverage.masks[$0.rawValue]! }
+    }
+
+    /// A cell's state: nil off the grid or over a void, else a bit per technology (in `Technology.allCases`' order)
+    /// covering it.
+    private func state(at point: MapPoint) -> Int? {
+        guard let cell = grid.cellIndex(containing: point), !grid.elevations[cell].isNaN else { return nil }
+        return technologyMasks.indices.reduce(0) { $0 | (technologyMasks[$1][cell] ? 1 << $1 : 0) }
+    }
+
+    private func keys(_ state: Int?) -> Set<String>? {
+        state.map { state in
+            var keys = Set(Technology.allCases.indices.filter { state & (1 << $0) != 0 }.map { Technology.allCases[$0].rawValue })
+            if state != 0 { keys.insert("any") }
+            return keys
+        }
+    }
+
+    /// `line`'s stretches of one state each, in order.
+    func stretches(along line: [MapPoint], road: Int) -> [RoadCoverage.Stretch] {
+        var stretches: [RoadCoverage.Stretch] = []
+        var current: (state: Int?, points: [MapPoint], length: Double)?
+        for (start, end) in zip(line, line.dropFirst()) where start != end {
+            let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
+            func point(_ t: Double) -> MapPoint { MapPoint(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t) }
+            let cuts = crossings(start, end)
+            for (t0, t1) in zip(cuts, cuts.dropFirst()) where t1 > t0 {
+                let state = self.state(at: point((t0 + t1) / 2))
+                if let open = current, open.state != state {
+                    stretches.append(.init(road: road, points: open.points + [point(t0)], lengthM: open.length, coveredBy: keys(open.state)))
+                    current = nil
+                }
+                if current == nil { current = (state, [point(t0)], 0) }
+                current!.length += (t1 - t0) * length
+            }
+            current?.points.append(end)
+        }
+        if let open = current { stretches.append(.init(road: road, points: open.points, lengthM: open.length, coveredBy: keys(open.state))) }
+        return stretches
+    }
+
+    /// 0, 1 and the fractions of the segment from `start` to `end` where it crosses a cell edge of the grid, in order.
+    private func crossings(_ start: MapPoint, _ end: MapPoint) -> [Double] {
+        var cuts: [Double] = [0, 1]
+        let spacing = grid.spacing
+        func add(from: Double, to: Double, lines first: Double, last: Double, at edge: (Int) -> Double) {
+            guard from != to, first <= last else { return }
+            for index in Int(first)...Int(last) {
+                let t = (edge(index) - from) / (to - from)
+                if t > 0, t < 1 { cuts.append(t) }
+            }
+        }
+        let (left, right) = (min(start.x, end.x), max(start.x, end.x))
+        add(
+            from: start.x, to: end.x,
+            lines: max(0, ((left - grid.cornerX) / spacing).rounded(.up)), last: min(Double(grid.width), ((right - grid.cornerX) / spacing).rounded(.down))
+        ) { grid.cornerX + Double($0) * spacing }
+        let (low, high) = (min(start.y, end.y), max(start.y, end.y))
+        add(
+            from: start.y, to: end.y,
+            lines: max(0, ((grid.cornerY - high) / spacing).rounded(.up)), last: min(Double(grid.height), ((grid.cornerY - low) / spacing).rounded(.down))
+        ) { grid.cornerY - Double($0) * spacing }
+        return cuts.sorted()
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import Terrain
+import TestSupport
+import Testing
+import Workflows
+
+/// `--roads`: the length of each road the run covers, on the Bát Xát DEM with synthetic roads
+/// (`Fixtures/roads/batxat_synthetic_roads.geojson`).
+@Suite("Coverage along roads (--roads)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+struct RoadCoverageTests {
+    let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
+    let communes = SharedData.path("population/laocai_communes_census2009.geojson")
+    let roads = Fixtures.path("roads/batxat_synthetic_roads.geojson")
+
+    /// A 2G and a 4G site, line of sight over 8 km at 90 m, run by `command` into `out` with the roads.
+    func run(_ command: String, in folder: String, into out: String, _ options: [String] = []) throws -> ProgramOutput {
+        let sites = folder + "/sites.csv"
+        try """
+            id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology
+            BX-1,22.53,103.88,30,900,60,2G
+            BX-2,22.50,103.83,30,1800,58,4G
+
+            """.write(toFile: sites, atomically: true, encoding: .utf8)
+        return try runProgram(phusongExecutable, [
+            command, "--terrain", terrain, "--sites", sites, "--model", "los", "--radius-km", "8", "--resolution-m", "90",
+            "--max-void-fraction", "0.7", "--out", out,
+        ] + (command == "evaluate" ? ["--population", communes] : []) + options)
+    }
+
+    func summary(_ folder: String) throws -> FootprintSummary {
+        try JSONDecoder().decode(FootprintSummary.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
+    }
+
+    /// The fixture's roads as the test reads them, each a list of lines in longitude and latitude: the two features of
+    /// the provincial road joined where they meet (the second runs towards the first), the mountain road's two parts,
+    /// the unnamed track.
+    func fixtureRoads() throws -> [(name: String, lines: [[MapPoint]])] {
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: roads))) as? [String: Any])
+        let geometries = try #require((collection["features"] as? [[String: Any]])?.map { $0["geometry"] as? [String: Any] ?? [:] })
+        func line(_ coordinates: Any?) -> [MapPoint] { (coordinates as? [[Double]] ?? []).map { MapPoint(x: $0[0], y: $0[1]) } }
+        let provincial = line(geometries[0]["coordinates"]) + line(geometries[1]["coordinates"]).reversed().dropFirst()
+        let mountain = (geometries[2]["coordinates"] as? [Any] ?? []).map(line)
+        return [("Đường tỉnh 156 (synthetic)", [provincial]), ("Synthetic mountain road", mountain), ("feature 4", [line(geometries[3]["coordinates"])])]
+    }
+
+    @Test("""
+        Each road's length, length in the area, length covered per technology and longest stretch without coverage agree \
+        with a walk of the fixture's lines in 0.1 m steps over the sites' rasters and the terrain; the stretches in \
+        roads.geojson and coverage.gpkg add up to them; an evaluation and a batch job give the same figures
+        """)
+    func lengthsRecounted() throws {
+        let folder = try temporaryFolder("roads")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let footprint = try run("footprint", in: folder, into: folder + "/footprint", ["--roads", roads, "--write-terrain"])
+        #expect(footprint.status == 0, "\(footprint.stderr)")
+        let result = try summary(folder + "/footprint"), figures = try #require(result.roads)
+        #expect(figures.nameField == "name" && figures.roads.map(\.name) == ["Đường tỉnh 156 (synthetic)", "Synthetic mountain road", "feature 4"])
+        #expect(figures.roads.map(\.features) == [2, 1, 1])
+
+        // The grid, its voids and each technology's covered cells, from the run's rasters.
+        let frame = try DEMSource.open(folder + "/footprint/terrain.tif").describe().frame
+        let ground = try rasterValues(folder + "/footprint/terrain.tif")
+        var covered: [String: [Bool]] = [:]
+        for site in result.siteAreas {
+            // A site's raster is its window of the grid.
+            let path = folder + "/footprint/" + site.raster, window = try DEMSource.open(path).describe().frame, power = try rasterValues(path)
+            let left = Int(((window.cornerX - frame.cornerX) / frame.pixelWidth).rounded()), top = Int(((frame.cornerY - window.cornerY) / frame.pixelHeight).rounded())
+            var cells = covered[site.technology] ?? [Bool](repeating: false, count: ground.count)
+            for row in 0..<window.height {
+                for column in 0..<window.width where power[row * window.width + column] >= Float(site.thresholdDBm) {
+                    cells[(top + row) * frame.width + left + column] = true
+                }
+            }
+            covered[site.technology] = cells
+        }
+        let toGrid = CoordinateTransform(from: wgs84, to: result.crs)
+        for (name, lines) in try fixtureRoads() {
+            var length = 0.0, inArea = 0.0, coveredLength: [String: Double] = ["2G": 0, "4G": 0, "any": 0], longestGap = 0.0
+            for line in lines {
+                let points = try toGrid.apply(line)
+                var gap = 0.0
+                for (start, end) in zip(points, points.dropFirst()) {
+                    let segment = hypot(end.x - start.x, end.y - start.y), steps = Int((segment / 0.1).rounded(.up))
+                    length += segment
+                    for step in 0..<steps {
+                        let t = (Double(step) + 0.5) / Double(steps), piece = segment / Double(steps)
+                        let column = Int(((start.x + (end.x - start.x) * t - frame.cornerX) / frame.pixelWidth).rounded(.down))
+                        let row = Int(((frame.cornerY - start.y - (end.y - start.y) * t) / frame.pixelHeight).rounded(.down))
+                        guard column >= 0, column < frame.width, row >= 0, row < frame.height, !ground[row * frame.width + column].isNaN else {
+                            gap = 0
+                            continue
+                        }
+                        let cell = row * frame.width + column
+                        inArea += piece
+                        let technologies = covered.filter { $0.value[cell] }.keys
+                        for technology in technologies { coveredLength[technology]! += piece }
+                        if technologies.isEmpty {
+                            gap += piece
+                            longestGap = max(longestGap, gap)
+                        } else {
+                            coveredLength["any"]! += piece
+                            gap = 0
+                        }
+                    }
+                }
+            }
+            let road = try #require(figures.roads.first { $0.name == name })
+            #expect(abs(road.lengthKm * 1_000 - length) < 0.01, "\(name): \(road.lengthKm) km against \(length) m")
+            #expect(abs(road.inAreaKm * 1_000 - inArea) < 3, "\(name): \(road.inAreaKm) km in the area against \(inArea) m")
+            for (key, metres) in coveredLength {
+                #expect(abs((road.coveredKm[key] ?? -1) * 1_000 - metres) < 3, "\(name) \(key): \(road.coveredKm) against \(metres) m")
+            }
+            #expect(abs(road.longestGapKm * 1_000 - longestGap) < 3, "\(name): gap \(road.longestGapKm) km against \(longestGap) m")
+        }
+        // Each technology has covered some road, the unnamed track is its own road, and part of the provincial road lies
+        // off the DEM (its eastern end is over the DEM's voids).
+        #expect(figures.total.coveredKm["2G"]! > 1 && figures.total.coveredKm["4G"]! > 1, "\(figures.total)")
+        #expect(figures.roads[0].inAreaKm < figures.roads[0].lengthKm - 1, "\(figures.roads[0])")
+        #expect(abs(figures.total.coveredPercent["any"]! - 100 * figures.total.coveredKm["any"]! / figures.total.inAreaKm) < 1e-9)
+        #expect(figures.total.longestGapKm == figures.roads.map(\.longestGapKm).max() && figures.longestGapRoad == figures.roads[0].name)
+
+        // roads.csv, the stretches in roads.geojson and in coverage.gpkg, and the printed lines.
+        let rows = try csvTable(folder + "/footprint/roads.csv")
+        #expect(rows.map { $0["road"] } == figures.roads.map(\.name) && rows[1]["covered_km_4g"] == String(format: "%.3f", figures.roads[1].coveredKm["4G"]!))
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/footprint/roads.geojson"))) as? [String: Any])
+        let stretches = try #require((collection["features"] as? [[String: Any]])?.map { $0["properties"] as? [String: Any] ?? [:] })
+        for road in figures.roads {
+            let own = stretches.filter { $0["road"] as? String == road.name }
+            let total = own.reduce(0.0) { $0 + ($1["length_m"] as? Double ?? 0) }
+            let coveredAny = own.filter { $0["covered_any"] as? Bool == true }.reduce(0.0) { $0 + ($1["length_m"] as? Double ?? 0) }
+            #expect(abs(total - road.lengthKm * 1_000) <= 0.05 * Double(own.count) && abs(coveredAny - road.coveredKm["any"]! * 1_000) <= 0.05 * Double(own.count))
+        }
+        let layer = try runProgram("ogrinfo", ["-so", folder + "/footprint/coverage.gpkg", "road_stretches"])
+        #expect(layer.stdout.contains("Geometry: Line String") && layer.stdout.contains("Feature Count: \(stretches.count)\n"), "\(layer.stdout)\(layer.stderr)")
+        let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles", folder + "/footprint/coverage.gpkg"])
+        #expect(styles.stdout.contains("f_table_name (String) = road_stretches"), "\(styles.stdout)")
+        #expect(footprint.stdout.contains(String(format: "  all roads: %.2f km, %.2f km in the area, covered 2G %.1f %%, 4G %.1f %%, any %.1f %%", figures.total.lengthKm, figures.total.inAreaKm, figures.total.coveredPercent["2G"]!, figures.total.coveredPercent["4G"]!, figures.total.coveredPercent["any"]!)), "\(footprint.stdout)")
+
+        // An evaluation (its grid reaching the communes, on the same lattice) covers the same lengths; so does a batch job.
+        let evaluation = try run("evaluate", in: folder, into: folder + "/evaluate", ["--roads", roads])
+        #expect(evaluation.status == 0, "\(evaluation.stderr)")
+        let evaluated = try #require(try summary(folder + "/evaluate").roads)
+        #expect(zip(evaluated.roads, figures.roads).allSatisfy { a, b in a.coveredKm.allSatisfy { abs($0.value - b.coveredKm[$0.key]!) < 1e-9 } })
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), model: los, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7, roads: \(roads)}
+            jobs:
+              - {id: roads, type: evaluate, scenario: batxat, sites: \(folder)/sites.csv}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
+        let jobFigures = ((jobs["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any]) ?? [:]
+        #expect(jobFigures["roads_covered_percent"] as? Double == figures.total.coveredPercent["any"], "\(jobFigures)")
+    }
+
+    @Test("""
+        A claimed share of road length covered, of all roads and of one road, passes as the operator's own evaluation \
+        gives it and fails 2 points off; claimed without the scenario's roads, or for a road the layer lacks, it is refused
+        """)
+    func roadClaims() throws {
+        let folder = try temporaryFolder("roads-claim")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let operatorRun = try run("evaluate", in: folder, into: folder + "/operator", ["--roads", roads])
+        #expect(operatorRun.status == 0, "\(operatorRun.stderr)")
+        let figures = try #require(try summary(folder + "/operator").roads)
+        let all = try #require(figures.total.coveredPercent["any"]), track = try #require(figures.roads[2].coveredPercent["4G"])
+        func verify(_ name: String, claimed: [String: Any], withRoads: Bool = true) throws -> ProgramOutput {
+            var scenario: [String: Any] = [
+                "terrain": terrain, "sites": folder + "/sites.csv", "population": communes, "model": "los", "radius_km": 8,
+                "resolution_m": 90, "max_void_fraction": 0.7,
+            ]
+            if withRoads { scenario["roads"] = roads }
+            try JSONSerialization.data(withJSONObject: ["scenario": scenario, "claimed": ["roads": claimed]]).write(to: URL(fileURLWithPath: folder + "/\(name).json"))
+            return try runProgram(phusongExecutable, ["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
+        }
+        func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+        let honest = try verify("honest", claimed: ["total": ["any": rounded(all)], "by_road": ["feature 4": ["4G": rounded(track)]]])
+        #expect(honest.status == 0 && honest.stdout.contains("road feature 4 · length covered · 4G"), "\(honest.stdout)\(honest.stderr)")
+        #expect(honest.stdout.contains("all roads · length covered · any"), "\(honest.stdout)")
+        let lowered = try verify("lowered", claimed: ["total": ["any": all - 2]])
+        #expect(lowered.status == 1 && lowered.stdout.contains("FAIL"), "\(lowered.stdout)\(lowered.stderr)")
+        let without = try verify("without", claimed: ["total": ["any": all]], withRoads: false)
+        #expect(without.status == 2 && without.stderr.contains("claimed.roads: needs the scenario's roads"), "\(without.stderr)")
+        let unknown = try verify("unknown", claimed: ["by_road": ["QL4D": ["any": 90]]])
+        #expect(unknown.status == 2 && unknown.stderr.contains("claimed.roads.by_road.QL4D: no road of that name in \(roads) (its roads: Đường tỉnh 156 (synthetic), Synthetic mountain road, feature 4)"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/unknown"))
+    }
+
+    @Test("""
+        A road layer that is not lines, a name field it lacks, a CSV without geometry, a missing file, a batch's \
+        road_name_field without roads and --road-name-field without --roads are refused before any output
+        """)
+    func refusals() throws {
+        let folder = try temporaryFolder("roads-refused")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let districts = SharedData.path("population/laocai_districts_census2009.geojson")
+        let cases: [([String], String)] = [
+            (["--roads", districts], "\(districts): feature 1 is a Multi Polygon, not a line"),
+            (["--roads", roads, "--road-name-field", "ref"], "\(roads): missing attribute 'ref' (--road-name-field); the layer has: name, highway"),
+            (["--roads", folder + "/sites.csv"], "is a table without geometry, not lines: a CSV of lines needs a WKT column"),
+            (["--roads", folder + "/absent.gpkg"], "\(folder)/absent.gpkg: no such file"),
+        ]
+        for (options, message) in cases {
+            let refused = try run("footprint", in: folder, into: folder + "/out", options)
+            #expect(refused.status == 1 && refused.stderr.contains(message), "\(options): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        }
+        let unpaired = try run("footprint", in: folder, into: folder + "/out", ["--road-name-field", "name"])
+        #expect(unpaired.status == 64 && unpaired.stderr.contains("--road-name-field needs --roads"), "\(unpaired.stderr)")
+        try """
+            jobs:
+              - {id: roads, type: evaluate, terrain: \(terrain), sites: \(folder)/sites.csv, road_name_field: name}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status != 0 && batch.stderr.contains("road_name_field: needs roads"), "\(batch.stderr)")
+    }
+}
