@@ -44,6 +44,7 @@ enum JobExecution {
             figures["cost_per_resident_newly_covered"] = plan.costPerResidentNewlyCovered.map(Figure.number)
             figures["chosen_without_backhaul"] = plan.chosenWithoutBackhaul.map { Figure.number(Double($0.count)) }
             figures["residents_first_served"] = plan.residentsFirstServed.map(Figure.number)
+            if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter { figures["roads_newly_covered_km"] = .number(after - before) }
             return (figures, nil)
         case let .tilt(request):
             var run = request

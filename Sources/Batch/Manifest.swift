@@ -42,7 +42,7 @@ public struct Manifest: Sendable {
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul", "emf"]
     private static let planKeys: Set<String> = [
         "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
-        "operator", "tenant_cost", "others_coverage_weight",
+        "operator", "tenant_cost", "others_coverage_weight", "road_weight",
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
@@ -215,6 +215,11 @@ public struct Manifest: Sendable {
                 throw fields.fault("others_coverage_weight", "below 1 weighs residents apart, where commune_minimum_percent counts every resident alike: give one or the other")
             }
             request.othersCoverageWeight = weight
+        }
+        if let weight = try fields.number("road_weight") {
+            guard weight >= 0 else { throw fields.fault("road_weight", "must be a number ≥ 0") }
+            guard evaluation.roads != nil else { throw fields.fault("road_weight", "needs the scenario's roads (the roads it weighs)") }
+            request.roadWeight = weight
         }
         if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
             throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")

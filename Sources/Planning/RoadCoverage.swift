@@ -59,6 +59,13 @@ public struct RoadCoverage: Sendable {
     }
 }
 
+extension RoadCoverage {
+    /// The metres of `lines` (on the grid's CRS) on each of `grid`'s cells over terrain, by cell index.
+    public static func metresPerCell(of lines: [[MapPoint]], on grid: TerrainGrid) -> [Int: Double] {
+        LineCells(grid: grid).metresPerCell(lines)
+    }
+}
+
 /// `parts` with those that meet end to end (either way round, as ways of one road often run) joined into one line.
 func joinedEndToEnd(_ parts: [[MapPoint]]) -> [[MapPoint]] {
     var lines = parts, joined: [[MapPoint]] = []
@@ -75,21 +82,20 @@ func joinedEndToEnd(_ parts: [[MapPoint]]) -> [[MapPoint]] {
     return joined.reversed()
 }
 
-/// A line's walk over the grid's cells.
+/// The stretches of a road over which coverage does not change.
 private struct GridWalk {
-    let grid: TerrainGrid
+    let cells: LineCells
     private let technologyMasks: [[Bool]]
 
     init(grid: TerrainGrid, coverage: CoverageMasks) {
-        self.grid = grid
+        cells = LineCells(grid: grid)
         technologyMasks = Technology.allCases.map { coverage.masks[$0.rawValue]! }
     }
 
     /// A cell's state: nil off the grid or over a void, else a bit per technology (in `Technology.allCases`' order)
     /// covering it.
-    private func state(at point: MapPoint) -> Int? {
-        guard let cell = grid.cellIndex(containing: point), !grid.elevations[cell].isNaN else { return nil }
-        return technologyMasks.indices.reduce(0) { $0 | (technologyMasks[$1][cell] ? 1 << $1 : 0) }
+    private func state(_ cell: Int?) -> Int? {
+        cell.map { cell in technologyMasks.indices.reduce(0) { $0 | (technologyMasks[$1][cell] ? 1 << $1 : 0) } }
     }
 
     private func keys(_ state: Int?) -> Set<String>? {
@@ -104,46 +110,18 @@ private struct GridWalk {
     func stretches(along line: [MapPoint], road: Int) -> [RoadCoverage.Stretch] {
         var stretches: [RoadCoverage.Stretch] = []
         var current: (state: Int?, points: [MapPoint], length: Double)?
-        for (start, end) in zip(line, line.dropFirst()) where start != end {
-            let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
-            func point(_ t: Double) -> MapPoint { MapPoint(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t) }
-            let cuts = crossings(start, end)
-            for (t0, t1) in zip(cuts, cuts.dropFirst()) where t1 > t0 {
-                let state = self.state(at: point((t0 + t1) / 2))
-                if let open = current, open.state != state {
-                    stretches.append(.init(road: road, points: open.points + [point(t0)], lengthM: open.length, coveredBy: keys(open.state)))
-                    current = nil
-                }
-                if current == nil { current = (state, [point(t0)], 0) }
-                current!.length += (t1 - t0) * length
+        cells.walk(line) { cell, start, length in
+            let state = self.state(cell)
+            if let open = current, open.state != state {
+                stretches.append(.init(road: road, points: open.points + [start], lengthM: open.length, coveredBy: keys(open.state)))
+                current = nil
             }
-            current?.points.append(end)
+            if current == nil { current = (state, [start], 0) }
+            current!.length += length
+        } vertex: { point in
+            current?.points.append(point)
         }
         if let open = current { stretches.append(.init(road: road, points: open.points, lengthM: open.length, coveredBy: keys(open.state))) }
         return stretches
-    }
-
-    /// 0, 1 and the fractions of the segment from `start` to `end` where it crosses a cell edge of the grid, in order.
-    private func crossings(_ start: MapPoint, _ end: MapPoint) -> [Double] {
-        var cuts: [Double] = [0, 1]
-        let spacing = grid.spacing
-        func add(from: Double, to: Double, lines first: Double, last: Double, at edge: (Int) -> Double) {
-            guard from != to, first <= last else { return }
-            for index in Int(first)...Int(last) {
-                let t = (edge(index) - from) / (to - from)
-                if t > 0, t < 1 { cuts.append(t) }
-            }
-        }
-        let (left, right) = (min(start.x, end.x), max(start.x, end.x))
-        add(
-            from: start.x, to: end.x,
-            lines: max(0, ((left - grid.cornerX) / spacing).rounded(.up)), last: min(Double(grid.width), ((right - grid.cornerX) / spacing).rounded(.down))
-        ) { grid.cornerX + Double($0) * spacing }
-        let (low, high) = (min(start.y, end.y), max(start.y, end.y))
-        add(
-            from: start.y, to: end.y,
-            lines: max(0, ((grid.cornerY - high) / spacing).rounded(.up)), last: min(Double(grid.height), ((grid.cornerY - low) / spacing).rounded(.down))
-        ) { grid.cornerY - Double($0) * spacing }
-        return cuts.sorted()
     }
 }

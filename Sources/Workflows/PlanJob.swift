@@ -32,6 +32,9 @@ public struct PlanRequest: Sendable {
     /// With `networkOperator`: what a resident whom another operator's site on air covers counts in the objective, 0–1
     /// (1: every resident alike; 0: only those no operator serves, as a universal-service plan).
     public var othersCoverageWeight = 1.0
+    /// What each kilometre of the evaluation's roads covered counts in the objective, in residents (0: roads are
+    /// reported, not planned for).
+    public var roadWeight = 0.0
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -113,6 +116,11 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let tenantCost: Double?
     /// With an operator: what a resident another operator covers counts (`PlanRequest.othersCoverageWeight`).
     public let othersCoverageWeight: Double?
+    /// With roads: what a kilometre of road covered counts (`PlanRequest.roadWeight`), and the length of road covered
+    /// (any technology) by the sites on air and by the plan, km.
+    public let roadWeight: Double?
+    public let roadsCoveredKmBefore: Double?
+    public let roadsCoveredKmAfter: Double?
     /// With an operator: the residents the plan covers whom no site on air, of any operator, covered — given their first service.
     public let residentsFirstServed: Double?
     /// With an operator: the residents no operator serves with the sites on air, and with the plan (the communes' sums).
@@ -122,8 +130,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let chosen: [Chosen]
     public let cost: Double
     /// Residents covered by the chosen sites, each weighted by 1 + its commune's priority weight; with a second-mast
-    /// weight, plus that share of the weighted residents given a second mast; in one operator's plan, the residents
-    /// another operator covers count `othersCoverageWeight` of theirs.
+    /// weight, plus that share of the weighted residents given a second mast; with a road weight, plus that many per
+    /// kilometre of road covered; in one operator's plan, the residents and road another operator covers count
+    /// `othersCoverageWeight` of theirs.
     public let objective: Double
     /// Residents the plan covers that the sites on air did not.
     public let residentsNewlyCovered: Double
@@ -152,6 +161,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case networkOperator = "operator"
         case tenantCost = "tenant_cost"
         case othersCoverageWeight = "others_coverage_weight"
+        case roadWeight = "road_weight"
+        case roadsCoveredKmBefore = "roads_covered_km_before"
+        case roadsCoveredKmAfter = "roads_covered_km_after"
         case residentsFirstServed = "residents_first_served"
         case residentsNoOperatorBefore = "residents_no_operator_before"
         case residentsNoOperatorAfter = "residents_no_operator_after"
@@ -183,6 +195,7 @@ public enum PlanJob {
         let unreachable = try request.backhaulRequired ? unreachableCandidates(listed, chains: chains, request: evaluation) : nil
         let candidates = listed.filter { !(unreachable?.contains($0.site.id) ?? false) }
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
+        let roads = try plannedRoads(request)
         // Other operators' sites on air stand on the plan's grid too, which their coverage counts on.
         let placed = candidates.map(\.site) + (operatorPlan?.othersOnAir ?? [])
         let (terrain, clutter) = try evaluation.loadTerrain(for: placed, layer: layer) { index, reason in
@@ -199,7 +212,8 @@ public enum PlanJob {
         }
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
-            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others, grid: grid, request: request,
+            candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others,
+            roadMetres: try roads?.metresPerCell(on: grid) ?? [:], grid: grid, request: request,
             backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
@@ -235,6 +249,9 @@ public enum PlanJob {
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
                 tenantCost: request.networkOperator == nil ? nil : request.tenantCost,
                 othersCoverageWeight: request.networkOperator == nil ? nil : request.othersCoverageWeight,
+                roadWeight: evaluation.roads == nil ? nil : request.roadWeight,
+                roadsCoveredKmBefore: evaluation.roads == nil ? nil : before?.roads?.total.coveredKm["any"] ?? 0,
+                roadsCoveredKmAfter: after.roads?.total.coveredKm["any"],
                 // Those no operator serves before and served after: each commune's difference (0 exactly where nothing changes).
                 residentsFirstServed: withoutService?.reduce(0) { $0 + ($1.before - $1.after) },
                 residentsNoOperatorBefore: withoutService?.reduce(0) { $0 + $1.before }, residentsNoOperatorAfter: withoutService?.reduce(0) { $0 + $1.after },
@@ -283,6 +300,20 @@ public enum PlanJob {
         }.map(\.site.id))
     }
 
+    /// The evaluation's roads read up front, when the plan weighs them (a refused layer stops it before any footprint);
+    /// a road weight without roads, or below 0, is refused.
+    private static func plannedRoads(_ request: PlanRequest) throws(InputError) -> RoadReport? {
+        let path = request.evaluation.sitesPath
+        guard request.roadWeight >= 0, request.roadWeight.isFinite else {
+            throw InputError(path: path, reason: "the weight of a kilometre of road must be a number ≥ 0 (got \(request.roadWeight))")
+        }
+        guard request.roadWeight > 0 else { return nil }
+        guard let roads = request.evaluation.roads else {
+            throw InputError(path: path, reason: "a weight of road covered needs the roads (--roads)")
+        }
+        return try RoadReport(roads)
+    }
+
     /// One operator's candidates (`OperatorCandidates`) of `listed` when the request names an operator; nil otherwise.
     private static func operatorCandidates(_ listed: [PlanCandidate], request: PlanRequest) throws(InputError) -> OperatorCandidates? {
         let path = request.evaluation.sitesPath
@@ -327,11 +358,12 @@ public enum PlanJob {
     /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
     /// weight); each candidate covers the demands on its footprint's cells. With a second-mast weight, the residents
     /// a single mast on air covers are demands again at that share of their weight, which the candidates on other
-    /// masts covering them cover (`secondMasts`). In one operator's plan, the residents `others` cover weigh
-    /// `othersCoverageWeight` of that. With `backhaul`, every chosen site keeps that rule.
+    /// masts covering them cover (`secondMasts`). Each cell with road on it is a demand too, weighted by the road
+    /// weight × its kilometres of road (`roadMetres`). In one operator's plan, the residents and road `others` cover
+    /// weigh `othersCoverageWeight` of that. With `backhaul`, every chosen site keeps that rule.
     private static func coverageInstance(
         _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, secondMasts: SecondMasts,
-        others: OthersCoverage?, grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
+        others: OthersCoverage?, roadMetres: [Int: Double], grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
     ) throws(InputError) -> CoverageInstance {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         var secondMastDemandsOfCell: [Int: [Int]] = [:]
@@ -342,6 +374,10 @@ public enum PlanJob {
                 weights.append(value * factor * (others?.covered[cell] == true ? request.othersCoverageWeight : 1))
             }
             demandsOfUnit.append(first..<weights.count)
+        }
+        for (cell, metres) in roadMetres.sorted(by: { $0.key < $1.key }) {
+            demandsOfCell[cell, default: []].append(weights.count)
+            weights.append(request.roadWeight * metres / 1_000 * (others?.covered[cell] == true ? request.othersCoverageWeight : 1))
         }
         if request.secondMastWeight > 0 {
             for (unit, cells) in residents.unitCells.enumerated() {

@@ -25,6 +25,11 @@ struct RoadReport {
         nameField = layer.foundAttributes.first
     }
 
+    /// The metres of road on each of `grid`'s cells over terrain, by cell index.
+    func metresPerCell(on grid: TerrainGrid) throws(InputError) -> [Int: Double] {
+        RoadCoverage.metresPerCell(of: try layer.parts(in: grid.crs).flatMap { $0 }, on: grid)
+    }
+
     /// The roads walked over `grid`, whose covered cells `coverage` marks.
     func coverage(on grid: TerrainGrid, coverage: CoverageMasks) throws(InputError) -> RoadCoverage {
         let parts = try layer.parts(in: grid.crs)

@@ -54,6 +54,13 @@ struct PlanCommand: ParsableCommand {
     )
     var othersCoverageWeight = 1.0
 
+    @Option(
+        name: .customLong("road-weight"),
+        parsing: .unconditional,
+        help: "With --roads: what each kilometre of road covered counts in the objective, in residents (0: roads reported, not planned for)."
+    )
+    var roadWeight = 0.0
+
     @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: every chosen site reaches the fibre over working hops between the chosen sites and the sites standing anyway (candidates that cannot, even with every candidate built, are left out).")
     var backhaulRequired = false
 
@@ -74,6 +81,8 @@ struct PlanCommand: ParsableCommand {
         guard othersCoverageWeight == 1 || networkOperator != nil else {
             throw ValidationError("--others-coverage-weight needs --operator (the operator whose plan weighs the others' coverage)")
         }
+        guard roadWeight >= 0, roadWeight.isFinite else { throw ValidationError("--road-weight must be a number ≥ 0") }
+        guard roadWeight == 0 || options.roads != nil else { throw ValidationError("--road-weight needs --roads (the roads it weighs)") }
         guard othersCoverageWeight == 1 || communeMinimumPercent == nil else {
             throw ValidationError("--commune-minimum-percent counts every resident alike, where --others-coverage-weight below 1 does not: give one or the other")
         }
@@ -87,6 +96,7 @@ struct PlanCommand: ParsableCommand {
         )
         request.backhaulRequired = backhaulRequired
         (request.networkOperator, request.tenantCost, request.othersCoverageWeight) = (networkOperator, tenantCost, othersCoverageWeight)
+        request.roadWeight = roadWeight
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -110,6 +120,10 @@ struct PlanCommand: ParsableCommand {
         }
         if let before = plan.residentsNoOperatorBefore, let after = plan.residentsNoOperatorAfter {
             print(String(format: "  residents no operator serves: %.0f with the sites on air, %.0f with the plan", before, after))
+        }
+        if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter {
+            print(String(format: "  road covered: %.2f km with the sites on air, %.2f km with the plan", before, after)
+                + (plan.roadWeight.map { $0 > 0 ? String(format: " (each km counting %g residents)", $0) : "" } ?? ""))
         }
         if let unreachable = plan.candidatesWithoutBackhaul {
             print("  left out: \(unreachable.count) candidates no chain of working hops joins to the fibre" + (unreachable.isEmpty ? "" : " (\(firstTen(unreachable)))"))

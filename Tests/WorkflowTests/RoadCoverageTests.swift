@@ -187,6 +187,72 @@ struct RoadCoverageTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/unknown"))
     }
 
+    /// `phusong plan` of the Bát Xát candidates (ITM, 8 km, 90 m, budget 150) with the roads, each km of road covered
+    /// counting `weight` residents, into `out`.
+    func plan(weight: Double, into out: String) throws -> ProgramOutput {
+        try runProgram(phusongExecutable, [
+            "plan", "--terrain", terrain, "--sites", Fixtures.path("sites/batxat_candidates.csv"), "--population", communes,
+            "--model", "itm", "--radius-km", "8", "--resolution-m", "90", "--max-void-fraction", "0.7", "--budget", "150",
+            "--roads", roads, "--road-weight", "\(weight)", "--out", out,
+        ])
+    }
+
+    @Test("""
+        A plan weighing each km of road covered: its objective is the residents after/ covers plus the weight × the km \
+        of road after/ covers; with 2,000 residents a km it chooses otherwise than with none and covers more road; \
+        plan.json's road figures are before/'s and after/'s; a batch job gives the same; a weight without roads is refused
+        """)
+    func planWeighingRoads() throws {
+        let folder = try temporaryFolder("roads-plan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var plans: [Double: [String: Any]] = [:]
+        for weight in [0.0, 2_000] {
+            let out = folder + "/plan-\(Int(weight))"
+            let planned = try plan(weight: weight, into: out)
+            #expect(planned.status == 0, "\(planned.stderr)")
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plan.json"))) as? [String: Any])
+            plans[weight] = plan
+            let before = try #require(try summary(out + "/before").roads), after = try #require(try summary(out + "/after").roads)
+            let residents = try #require(try summary(out + "/after").residents?.total.coveredResidents["any"])
+            #expect(plan["road_weight"] as? Double == weight)
+            // JSONSerialization may read the last digit of a double otherwise than JSONDecoder does.
+            #expect(abs((plan["roads_covered_km_before"] as? Double ?? -1) - before.total.coveredKm["any"]!) < 1e-12)
+            #expect(abs((plan["roads_covered_km_after"] as? Double ?? -1) - after.total.coveredKm["any"]!) < 1e-12)
+            let objective = try #require(plan["objective"] as? Double)
+            #expect(abs(objective - (residents + weight * after.total.coveredKm["any"]!)) < 1e-6 * objective, "\(objective) against \(residents) + \(weight) × \(after.total.coveredKm)")
+            #expect(planned.stdout.contains(String(format: "  road covered: %.2f km with the sites on air, %.2f km with the plan", before.total.coveredKm["any"]!, after.total.coveredKm["any"]!)), "\(planned.stdout)")
+        }
+        func chosen(_ weight: Double) -> Set<String> { Set((plans[weight]?["chosen"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }) }
+        let roadsAfter = { (weight: Double) in plans[weight]?["roads_covered_km_after"] as? Double ?? -1 }
+        #expect(chosen(0) != chosen(2_000) && roadsAfter(2_000) > roadsAfter(0) + 0.5, "\(chosen(0)) \(chosen(2_000)) \(roadsAfter(0)) \(roadsAfter(2_000))")
+
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), population: \(communes), model: itm, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7, roads: \(roads)}
+            jobs:
+              - {id: roads-plan, type: plan, scenario: batxat, sites: \(Fixtures.path("sites/batxat_candidates.csv")), budget: 150, road_weight: 2000}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
+        let figures = ((jobs["jobs"] as? [[String: Any]])?.first?["figures"] as? [String: Any]) ?? [:]
+        let newly = roadsAfter(2_000) - (plans[2_000]?["roads_covered_km_before"] as? Double ?? 0)
+        #expect(abs((figures["roads_newly_covered_km"] as? Double ?? -1) - newly) < 1e-9 && figures["objective"] as? Double == plans[2_000]?["objective"] as? Double, "\(figures)")
+
+        let unweighed = try runProgram(phusongExecutable, [
+            "plan", "--terrain", terrain, "--sites", Fixtures.path("sites/batxat_candidates.csv"), "--population", communes, "--budget", "150",
+            "--road-weight", "100", "--out", folder + "/refused",
+        ])
+        #expect(unweighed.status == 64 && unweighed.stderr.contains("--road-weight needs --roads"), "\(unweighed.stderr)")
+        try """
+            jobs:
+              - {id: refused, type: plan, terrain: \(terrain), population: \(communes), sites: \(Fixtures.path("sites/batxat_candidates.csv")), budget: 150, road_weight: 100}
+            """.write(toFile: folder + "/refused.yaml", atomically: true, encoding: .utf8)
+        let refusedBatch = try runProgram(phusongExecutable, ["batch", folder + "/refused.yaml", "--out", folder + "/refused"])
+        #expect(refusedBatch.status != 0 && refusedBatch.stderr.contains("road_weight: needs the scenario's roads"), "\(refusedBatch.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
     @Test("""
         A road layer that is not lines, a name field it lacks, a CSV without geometry, a missing file, a batch's \
         road_name_field without roads and --road-name-field without --roads are refused before any output
