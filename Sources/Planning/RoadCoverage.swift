@@ -66,20 +66,29 @@ extension RoadCoverage {
     }
 }
 
-/// `parts` with those that meet end to end (either way round, as ways of one road often run) joined into one line.
+/// `parts` with those that meet end to end (either way round, as ways of one road often run) joined into one line, in
+/// the order of their first part.
 func joinedEndToEnd(_ parts: [[MapPoint]]) -> [[MapPoint]] {
-    var lines = parts, joined: [[MapPoint]] = []
-    while var line = lines.popLast() {
-        while let next = lines.firstIndex(where: { $0.first == line.last || $0.last == line.last || $0.first == line.first || $0.last == line.first }) {
-            let other = lines.remove(at: next)
-            if other.first == line.last { line += other.dropFirst() }
-            else if other.last == line.last { line += other.reversed().dropFirst() }
-            else if other.last == line.first { line = other + line.dropFirst() }
-            else { line = other.reversed() + line.dropFirst() }
-        }
+    var partsAt: [MapPoint: [Int]] = [:]
+    for (index, part) in parts.enumerated() {
+        partsAt[part.first!, default: []].append(index)
+        partsAt[part.last!, default: []].append(index)
+    }
+    var used = [Bool](repeating: false, count: parts.count), joined: [[MapPoint]] = []
+    /// A part not yet used that ends at `point`, taken.
+    func take(at point: MapPoint) -> [MapPoint]? {
+        guard let index = partsAt[point]?.first(where: { !used[$0] }) else { return nil }
+        used[index] = true
+        return parts[index]
+    }
+    for index in parts.indices where !used[index] {
+        used[index] = true
+        var line = parts[index]
+        while let next = take(at: line.last!) { line += (next.first == line.last ? next : next.reversed()).dropFirst() }
+        while let previous = take(at: line.first!) { line = (previous.last == line.first ? previous : previous.reversed()) + line.dropFirst() }
         joined.append(line)
     }
-    return joined.reversed()
+    return joined
 }
 
 /// The stretches of a road over which coverage does not change.

@@ -46,16 +46,18 @@ struct RoadCoverageTests {
     }
 
     @Test("""
-        Two features of one name meeting end to end, the second drawn towards the first, are one road whose gap runs on \
-        across the joint (195 m, not 145 and 50 m); a feature without a name is a road of its own
+        Three features of one name meeting end to end, one drawn towards the first and one leading into it, are one road \
+        whose gap runs on across the joints (198 m, not 145, 50 and 3 m); a feature without a name is a road of its own
         """)
     func featuresJoinedEndToEnd() throws {
         let walked = RoadCoverage(features: [
             ("B", [[at(395, 250), at(250, 250)]]), ("B", [[at(5, 250), at(250, 250)]]), (nil, [[at(150, 20), at(150, 80)]]),
+            ("B", [[at(398, 250), at(395, 250)]]),
         ], grid: grid, coverage: coverage)
-        #expect(walked.roads.map(\.name) == ["B", "feature 3"] && walked.roads.map(\.features) == [2, 1])
+        #expect(walked.roads.map(\.name) == ["B", "feature 3"] && walked.roads.map(\.features) == [3, 1])
         let road = walked.roads[0]
-        #expect(abs(road.lengthM - 390) < 1e-9 && abs(road.inAreaM - 390) < 1e-9 && abs(road.longestGapM - 195) < 1e-9)
+        #expect(abs(road.lengthM - 393) < 1e-9 && abs(road.inAreaM - 393) < 1e-9 && abs(road.longestGapM - 198) < 1e-9)
+        #expect(walked.stretches.filter { $0.road == 0 }.count == 3)
         #expect(abs(road.coveredM["4G"]! - 95) < 1e-9 && abs(road.coveredM["2G"]! - 100) < 1e-9 && abs(road.coveredM["any"]! - 195) < 1e-9)
         #expect(walked.roads[1].coveredM["2G"] == 60 && walked.roads[1].longestGapM == 0)
     }
