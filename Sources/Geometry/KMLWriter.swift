@@ -1,12 +1,13 @@
 import Foundation
 import Terrain
 
-/// A KML placemark: a shape in WGS84 — polygons, or a point — with a name, a description and a style.
+/// A KML placemark: a shape in WGS84 — polygons, a point or lines — with a name, a description and a style.
 public struct KMLPlacemark: Sendable {
     /// What a placemark marks, in longitude/latitude.
     public enum Shape: Sendable {
         case polygons(MultiPolygon)
         case point(MapPoint)
+        case lines([[MapPoint]])
     }
 
     public let name: String
@@ -80,6 +81,10 @@ public enum KMLWriter {
         switch shape {
         case let .polygons(polygons): geometry(polygons)
         case let .point(point): "<Point><coordinates>" + FixedDecimals.points([point], open: "", between: ",", close: ",0", separator: "") + "</coordinates></Point>"
+        case let .lines(lines):
+            "<MultiGeometry>" + lines.map { line in
+                "<LineString><coordinates>" + FixedDecimals.points(line, open: "", between: ",", close: ",0", separator: " ") + "</coordinates></LineString>"
+            }.joined() + "</MultiGeometry>"
         }
     }
 

@@ -81,15 +81,16 @@ public enum FootprintJob {
             if !operators.names.isEmpty {
                 summary.operatorAreasKm2 = OperatorAreas.km2(footprints: footprints.sites, names: operators.names, grid: grid)
             }
+            // Which cells each technology covers, for the residents and the roads.
+            let masks = layer == nil && roads == nil ? nil : CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
+            let walkedRoads = try roads.flatMap { roads throws(InputError) in try masks.map { masks throws(InputError) in try roads.coverage(on: grid, coverage: masks) } }
             let evaluated = try evaluateResidents(
-                in: layer, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
+                in: layer, coverage: masks, roads: walkedRoads, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
-            let roadStretches = try roads?.write(
-                on: grid, staging: staging, summary: &summary,
-                coverage: evaluated?.evaluation.coverage ?? CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
-            )
+            var roadStretches: FeatureTable?
+            if let roads, let walkedRoads { roadStretches = try roads.write(walkedRoads, on: grid, staging: staging, summary: &summary) }
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
                     base, clutter: clutter, footprints: footprints.sites, evaluation: evaluated?.evaluation, grid: grid
@@ -124,13 +125,13 @@ public enum FootprintJob {
     /// technology's best `servers` give it (`traffic.csv`). Returns the evaluation and the tables of those CSV files,
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
-        in layer: AdminLayer?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
+        in layer: AdminLayer?, coverage: CoverageMasks?, roads: RoadCoverage?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
         rates: (values: [Float], limitMbps: Double)?, servers: [ServingLayer: BestServers], chains: BackhaulChains?,
         operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
-        guard let layer, let residents = request.residents else { return nil }
+        guard let layer, let coverage, let residents = request.residents else { return nil }
         let evaluation = try ResidentEvaluation(
-            layer: layer, request: residents, grid: grid, footprints: footprints, clutter: clutter, rates: rates, operators: operators
+            layer: layer, request: residents, grid: grid, footprints: footprints, coverage: coverage, clutter: clutter, rates: rates, operators: operators
         )
         summary.residents = evaluation.statistics
         summary.sunset = evaluation.sunsetSummary
@@ -165,7 +166,7 @@ public enum FootprintJob {
         )
         try RasterStyle.residents(cellAreaKm2: grid.spacing * grid.spacing / 1e6).write(besideRaster: staging.path("residents.tif"))
         try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
-        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic))])
+        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic, roads: roads))])
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
         try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
         return (evaluation, tables)

@@ -25,13 +25,13 @@ struct ResidentEvaluation {
     /// Each operator's coverage, when the sites name their operators.
     let operators: OperatorCoverage?
 
-    /// `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`; `operators`: the operators the sites name.
+    /// `coverage`: the cells the `footprints` cover; `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`;
+    /// `operators`: the operators the sites name.
     init(
-        layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators
+        layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], coverage: CoverageMasks,
+        clutter: ClutterLosses?, rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators
     ) throws(InputError) {
         let residents = try Self.residents(of: layer, request: request, on: grid)
-        let coverage = CoverageMasks(footprints: footprints, gridWidth: grid.width, cellCount: grid.elevations.count)
         self.residents = residents
         self.coverage = coverage
         residentialLand = clutter.flatMap { clutter in
@@ -249,8 +249,9 @@ struct ResidentEvaluation {
 
     /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
     /// area switching off loses; with operators, each operator's per technology in a folder of its own), the communes coloured by the share of residents covered, and the sites (with what
-    /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`).
-    func coverageKML(grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?) throws(InputError) -> String {
+    /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`); with `roads`, each road's stretches
+    /// covered and not covered.
+    func coverageKML(grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, roads: RoadCoverage?) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
         let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
         var styles = technologyColors.sorted { $0.key < $1.key }.map { key, color in
@@ -296,10 +297,16 @@ struct ResidentEvaluation {
             return KMLPlacemark(name: unit.name, description: description, style: "commune-\(kind)", shape: unit.shape)
         }
         let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
+        var roadFolder: [(name: String, placemarks: [KMLPlacemark])] = []
+        if let roads {
+            do throws(ProjectionError) { roadFolder = [("Roads", try RoadPlacemarks.placemarks(roads, toWGS84: toWGS84))] } catch {
+                throw InputError(path: "coverage.kmz", reason: error.message)
+            }
+        }
         return KMLWriter.document(
-            name: title, styles: styles + SitePlacemarks.styles,
+            name: title, styles: styles + SitePlacemarks.styles + (roads == nil ? [] : RoadPlacemarks.styles),
             folders: [("Communes", communes), ("Coverage", coverage)] + (perOperator.isEmpty ? [] : [("Coverage per operator", perOperator)])
-                + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
+                + roadFolder + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
         )
     }
 

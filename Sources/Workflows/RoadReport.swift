@@ -37,10 +37,9 @@ struct RoadReport {
         return RoadCoverage(features: Array(zip(names, parts)), grid: grid, coverage: coverage)
     }
 
-    /// Walks the roads over `grid`'s `coverage` into `summary`'s `roads`, `roads.csv` and `roads.geojson`; returns the
-    /// GeoPackage's `road_stretches`.
-    func write(on grid: TerrainGrid, staging: OutputStaging, summary: inout FootprintSummary, coverage: CoverageMasks) throws(InputError) -> FeatureTable {
-        let walked = try self.coverage(on: grid, coverage: coverage)
+    /// The roads `walked` over `grid` into `summary`'s `roads`, `roads.csv` and `roads.geojson`; returns the GeoPackage's
+    /// `road_stretches`.
+    func write(_ walked: RoadCoverage, on grid: TerrainGrid, staging: OutputStaging, summary: inout FootprintSummary) throws(InputError) -> FeatureTable {
         let figures = FootprintSummary.Roads(walked, file: request.path, nameField: nameField)
         summary.roads = figures
         try staging.write(Self.table(figures).csv, to: "roads.csv")

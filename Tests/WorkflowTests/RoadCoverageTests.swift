@@ -141,6 +141,14 @@ struct RoadCoverageTests {
         #expect(evaluation.status == 0, "\(evaluation.stderr)")
         let evaluated = try #require(try summary(folder + "/evaluate").roads)
         #expect(zip(evaluated.roads, figures.roads).allSatisfy { a, b in a.coveredKm.allSatisfy { abs($0.value - b.coveredKm[$0.key]!) < 1e-9 } })
+        // Its coverage.kmz draws each road's stretches covered and not covered, with their lengths.
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/evaluate/coverage.kmz", "Roads"])
+        #expect(kmz.status == 0 && kmz.stdout.contains("Feature Count: 6"), "\(kmz.stdout)\(kmz.stderr)")
+        for road in evaluated.roads {
+            let covered = road.coveredKm["any"]!
+            #expect(kmz.stdout.contains("Name (String) = \(road.name): covered\n  description (String) = " + String(format: "%.2f km of %.2f km in the area", covered, road.inAreaKm)), "\(road.name): \(kmz.stdout)")
+            #expect(kmz.stdout.contains("Name (String) = \(road.name): not covered\n  description (String) = " + String(format: "%.2f km of %.2f km in the area; the longest stretch %.2f km", road.inAreaKm - covered, road.inAreaKm, road.longestGapKm)), "\(road.name): \(kmz.stdout)")
+        }
         try """
             scenarios:
               batxat: {terrain: \(terrain), model: los, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7, roads: \(roads)}
