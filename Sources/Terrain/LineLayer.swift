@@ -15,6 +15,7 @@ extension VectorFeatures where Shape == [[MapPoint]] {
                     path: path, reason: "feature \(number) is \(geometryTypeName(geometry).map { "a \($0)" } ?? "without geometry"), not a line"
                 )
             }
+            guard !parts.isEmpty else { throw InputError(path: path, reason: "feature \(number) is an empty line") }
             guard parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0.x.isFinite && $0.y.isFinite } }) else {
                 throw InputError(path: path, reason: "feature \(number) has a line of fewer than two points or a coordinate that is not a finite number")
             }
@@ -36,14 +37,15 @@ extension VectorFeatures where Shape == [[MapPoint]] {
         return features
     }
 
-    /// A line's points, or a multiline's parts; nil for any other geometry, none or an empty one.
+    /// A line's points, or a multiline's non-empty parts (none for an empty geometry); nil for any other geometry or none.
     private static func parts(of geometry: OGRGeometryH?) -> [[MapPoint]]? {
-        guard let geometry, OGR_G_IsEmpty(geometry) == 0 else { return nil }
+        guard let geometry else { return nil }
         switch OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)) {
         case wkbLineString:
-            return [(0..<OGR_G_GetPointCount(geometry)).map { MapPoint(x: OGR_G_GetX(geometry, $0), y: OGR_G_GetY(geometry, $0)) }]
+            let points = (0..<OGR_G_GetPointCount(geometry)).map { MapPoint(x: OGR_G_GetX(geometry, $0), y: OGR_G_GetY(geometry, $0)) }
+            return points.isEmpty ? [] : [points]
         case wkbMultiLineString:
-            return (0..<OGR_G_GetGeometryCount(geometry)).compactMap { parts(of: OGR_G_GetGeometryRef(geometry, $0))?.first }
+            return (0..<OGR_G_GetGeometryCount(geometry)).flatMap { parts(of: OGR_G_GetGeometryRef(geometry, $0)) ?? [] }
         default:
             return nil
         }

@@ -129,7 +129,7 @@ public struct Claim: Sendable {
             throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators' or roads' percentages, or a footprint")
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
-            + [request.residents?.counts?.path, footprint].compactMap({ $0 })
+            + [request.residents?.counts?.path, request.roads?.path, footprint].compactMap({ $0 })
         where !VectorSource(file).fileExists {
             throw InputError(path: path, reason: "references a missing file: \(file)")
         }

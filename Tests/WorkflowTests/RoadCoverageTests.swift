@@ -262,14 +262,17 @@ struct RoadCoverageTests {
     }
 
     @Test("""
-        A road layer that is not lines, a name field it lacks, a CSV without geometry, a missing file, a batch's \
+        A road layer that is not lines, an empty line, a name field it lacks, a CSV without geometry, a missing file, a batch's \
         road_name_field without roads and --road-name-field without --roads are refused before any output
         """)
     func refusals() throws {
         let folder = try temporaryFolder("roads-refused")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let districts = SharedData.path("population/laocai_districts_census2009.geojson")
+        let districts = SharedData.path("population/laocai_districts_census2009.geojson"), empty = folder + "/empty.geojson"
+        try #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": []}}]}"#
+            .write(toFile: empty, atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
+            (["--roads", empty], "\(empty): feature 1 is an empty line"),
             (["--roads", districts], "\(districts): feature 1 is a Multi Polygon, not a line"),
             (["--roads", roads, "--road-name-field", "ref"], "\(roads): missing attribute 'ref' (--road-name-field); the layer has: name, highway"),
             (["--roads", folder + "/sites.csv"], "is a table without geometry, not lines: a CSV of lines needs a WKT column"),
