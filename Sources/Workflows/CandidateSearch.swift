@@ -33,6 +33,9 @@ public struct CandidateSearchRequest: Sendable {
     public var heightM = 30.0, technology = Technology.gsm, frequencyMHz: Double?, eirpDBm = 60.0, cost = 100.0
     /// Each candidate's antenna gain (with its EIRP, what `--uplink` needs); nil: not stated.
     public var antennaGainDBi: Double?
+    /// Roads within reach count too, each kilometre as `roadWeight` residents (as `plan --road-weight` counts them).
+    public var roads: RoadsRequest?
+    public var roadWeight = 0.0
 
     public init(terrainPath: String, residents: ResidentsRequest, outputPath: String) {
         self.terrainPath = terrainPath
@@ -50,7 +53,8 @@ public struct FoundCandidate: Sendable, Equatable {
     public let location: GeoPoint
     public let elevationM: Double
     /// Residents within the request's reach (those in its footprint, or all within the distance) whom no site on air
-    /// reaches so, weighted as the plan weighs them (× (1 + their commune's priority weight)).
+    /// reaches so, weighted as the plan weighs them (× (1 + their commune's priority weight); with roads, plus the road
+    /// weight per kilometre of road).
     public let weightedResidentsInReach: Double
 }
 
@@ -76,13 +80,15 @@ public enum CandidateSearch {
             try CandidateFile.load(path).filter { $0.kind == .existing }.map(\.site)
         } ?? []
         let layer = try AdminLayer.load(request.residents.populationPath, fields: request.residents.fields)
+        let roads = try request.roads.map(RoadReport.init)
         let bounds = layer.bounds
         let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
         let grid = try DEMSource.open(request.terrainPath).metricGrid(
             around: [centre], radius: request.reach, region: bounds, resolution: request.resolution, policy: request.voidPolicy
         ).grid
-        let residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
+        var residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
             .weightedResidentsPerCell(cellCount: grid.elevations.count)
+        for (cell, metres) in try roads?.metresPerCell(on: grid) ?? [:] { residents[cell] += request.roadWeight * metres / 1_000 }
         let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)

@@ -71,6 +71,12 @@ struct CandidatesCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Each candidate's cost, in the plan's budget units.")
     var cost = 100.0
 
+    @Option(help: "Roads (any line layer GDAL reads): those within a candidate's reach count too, each kilometre as --road-weight residents.")
+    var roads: String?
+
+    @Option(name: .customLong("road-weight"), parsing: .unconditional, help: "With --roads: what a kilometre of road in reach counts, in residents (as plan --road-weight).")
+    var roadWeight: Double?
+
     func validate() throws {
         guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
@@ -85,6 +91,8 @@ struct CandidatesCommand: ParsableCommand {
         if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
         try radio.validate(for: model)
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
+        guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }
+        if let roadWeight, !(roadWeight > 0 && roadWeight.isFinite) { throw ValidationError("--road-weight must be a positive number") }
     }
 
     func run() throws {
@@ -105,11 +113,14 @@ struct CandidatesCommand: ParsableCommand {
         request.eirpDBm = eirp
         request.antennaGainDBi = antennaGain
         request.cost = cost
+        request.roads = roads.map { RoadsRequest(path: $0) }
+        request.roadWeight = roadWeight ?? 0
         let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         let found = result.found
         let reach = (request.reachBy == .footprint ? (model == .los ? "seen" : "covered by \(model.rawValue)") : "") + " within \(reachKm) km"
         let order = request.ranking == .added ? "each next by the residents it adds to those before it" : "by the residents each reaches"
-        print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority):")
+        let roadsCounted = roadWeight.map { String(format: ", each km of road as %g residents", $0) } ?? ""
+        print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority\(roadsCounted)):")
         if existing != nil {
             let offTerrain = result.sitesOnAirOffTerrain.isEmpty
                 ? "" : ", \(result.sitesOnAirOffTerrain.count) off it: \(result.sitesOnAirOffTerrain.prefix(5).joined(separator: ", "))"

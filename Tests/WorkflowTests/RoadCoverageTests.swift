@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Terrain
 import TestSupport
 import Testing
@@ -259,6 +260,60 @@ struct RoadCoverageTests {
         let refusedBatch = try runProgram(phusongExecutable, ["batch", folder + "/refused.yaml", "--out", folder + "/refused"])
         #expect(refusedBatch.status != 0 && refusedBatch.stderr.contains("road_weight: needs the scenario's roads"), "\(refusedBatch.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
+    @Test("""
+        Hilltop candidates counting roads: each one's weighted residents in reach (5 km, by distance, ranked alone) gain \
+        1,000 per km of road on the cells within reach — recounted in 0.1 m steps along the fixture's lines on the same \
+        grid — and the ranking changes; --roads without --road-weight is refused
+        """)
+    func candidatesCountingRoads() throws {
+        let folder = try temporaryFolder("roads-candidates")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var search = CandidateSearchRequest(terrainPath: terrain, residents: ResidentsRequest(populationPath: communes), outputPath: folder + "/plain.csv")
+        (search.resolution, search.voidPolicy.maxVoidFraction, search.maximum, search.reachBy, search.ranking) = (90, 0.9, 500, .distance, .alone)
+        let plain = try CandidateSearch.run(search).found
+        search.outputPath = folder + "/roads.csv"
+        (search.roads, search.roadWeight) = (RoadsRequest(path: roads), 1_000)
+        let withRoads = try CandidateSearch.run(search).found
+        #expect(plain.count == withRoads.count && plain.count > 50 && plain.map(\.location) != withRoads.map(\.location))
+
+        // The search's grid, and the metres of road on each cell over terrain, walked apart.
+        let layer = try AdminLayer.load(communes)
+        let bounds = layer.bounds
+        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
+        let grid = try DEMSource.open(terrain).metricGrid(around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy).grid
+        let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
+        var metres: [Int: Double] = [:]
+        for line in try fixtureRoads().flatMap(\.lines) {
+            let points = try toGrid.apply(line)
+            for (start, end) in zip(points, points.dropFirst()) {
+                let segment = hypot(end.x - start.x, end.y - start.y), steps = Int((segment / 0.1).rounded(.up))
+                for step in 0..<steps {
+                    let t = (Double(step) + 0.5) / Double(steps)
+                    guard let cell = grid.cellIndex(containing: MapPoint(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)),
+                        !grid.elevations[cell].isNaN else { continue }
+                    metres[cell, default: 0] += segment / Double(steps)
+                }
+            }
+        }
+        let before = Dictionary(plain.map { ($0.location, $0.weightedResidentsInReach) }) { first, _ in first }
+        var reachingRoad = 0
+        for candidate in withRoads {
+            let hilltop = try toGrid.apply([MapPoint(x: candidate.location.longitude, y: candidate.location.latitude)])[0]
+            let inReach = metres.filter { cell, _ in
+                let centre = grid.center(column: cell % grid.width, row: cell / grid.width)
+                return hypot(centre.x - hilltop.x, centre.y - hilltop.y) <= 5_000 + 1e-6
+            }.values.reduce(0, +)
+            let gained = candidate.weightedResidentsInReach - (before[candidate.location] ?? .nan)
+            #expect(abs(gained - inReach) < 1, "\(candidate.id): \(gained) against \(inReach) m of road")
+            if inReach > 0 { reachingRoad += 1 }
+        }
+        #expect(reachingRoad > 10)
+        let refused = try runProgram(phusongExecutable, [
+            "candidates", "--terrain", terrain, "--population", communes, "--roads", roads, "--out", folder + "/refused.csv",
+        ])
+        #expect(refused.status == 64 && refused.stderr.contains("--roads and --road-weight go together"), "\(refused.stderr)")
     }
 
     @Test("""
