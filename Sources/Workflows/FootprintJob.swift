@@ -90,7 +90,16 @@ public enum FootprintJob {
                 summary: &summary
             )
             var roadStretches: FeatureTable?
-            if let roads, let walkedRoads { roadStretches = try roads.write(walkedRoads, on: grid, staging: staging, summary: &summary) }
+            if let roads, let walkedRoads {
+                var byOperator: [String: RoadCoverage] = [:]
+                for name in operators.names {
+                    let own = CoverageMasks(
+                        footprints: footprints.sites.filter { $0.site.networkOperator == name }, gridWidth: grid.width, cellCount: grid.elevations.count
+                    )
+                    byOperator[name] = try roads.coverage(on: grid, coverage: own)
+                }
+                roadStretches = try roads.write(walkedRoads, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
+            }
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
                     base, clutter: clutter, footprints: footprints.sites, evaluation: evaluated?.evaluation, grid: grid

@@ -45,6 +45,33 @@ extension FootprintSummary {
             }
         }
 
+        /// One network's figures over the roads: every road together and each.
+        public struct Network: Sendable, Codable, Equatable {
+            /// Every road together, named "all roads"; its longest gap is the longest of any road.
+            public let total: Road
+            /// The road whose stretch without coverage is the longest; nil when no road has one.
+            public let longestGapRoad: String?
+            public let roads: [Road]
+
+            enum CodingKeys: String, CodingKey {
+                case total, roads
+                case longestGapRoad = "longest_gap_road"
+            }
+
+            init(_ coverage: RoadCoverage) {
+                let roads = coverage.roads
+                var covered: [String: Double] = [:]
+                for road in roads { covered.merge(road.coveredM, uniquingKeysWith: +) }
+                let longest = roads.filter { $0.longestGapM > 0 }.max { $0.longestGapM < $1.longestGapM }
+                total = Road(
+                    name: "all roads", features: roads.reduce(0) { $0 + $1.features }, lengthM: roads.reduce(0) { $0 + $1.lengthM },
+                    inAreaM: roads.reduce(0) { $0 + $1.inAreaM }, coveredM: covered, longestGapM: longest?.longestGapM ?? 0
+                )
+                longestGapRoad = longest?.name
+                self.roads = roads.map(Road.init)
+            }
+        }
+
         /// The line layer, as given.
         public let file: String
         /// The attribute naming the roads; nil when each feature is a road of its own.
@@ -54,26 +81,22 @@ extension FootprintSummary {
         /// The road whose stretch without coverage is the longest; nil when no road has one.
         public let longestGapRoad: String?
         public let roads: [Road]
+        /// When the sites name their operators: each operator's figures, its sites alone.
+        public let operators: [String: Network]?
 
         enum CodingKeys: String, CodingKey {
-            case file, total, roads
+            case file, total, roads, operators
             case nameField = "name_field"
             case longestGapRoad = "longest_gap_road"
         }
 
-        init(_ coverage: RoadCoverage, file: String, nameField: String?) {
+        /// `coverage` of every site, and `byOperator` of each operator's sites (empty when none names one).
+        init(_ coverage: RoadCoverage, byOperator: [String: RoadCoverage], file: String, nameField: String?) {
             self.file = file
             self.nameField = nameField
-            let roads = coverage.roads
-            var covered: [String: Double] = [:]
-            for road in roads { covered.merge(road.coveredM, uniquingKeysWith: +) }
-            let longest = roads.filter { $0.longestGapM > 0 }.max { $0.longestGapM < $1.longestGapM }
-            total = Road(
-                name: "all roads", features: roads.reduce(0) { $0 + $1.features }, lengthM: roads.reduce(0) { $0 + $1.lengthM },
-                inAreaM: roads.reduce(0) { $0 + $1.inAreaM }, coveredM: covered, longestGapM: longest?.longestGapM ?? 0
-            )
-            longestGapRoad = longest?.name
-            self.roads = roads.map(Road.init)
+            let all = Network(coverage)
+            (total, longestGapRoad, roads) = (all.total, all.longestGapRoad, all.roads)
+            operators = byOperator.isEmpty ? nil : byOperator.mapValues(Network.init)
         }
     }
 }

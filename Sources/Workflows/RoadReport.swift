@@ -37,10 +37,12 @@ struct RoadReport {
         return RoadCoverage(features: Array(zip(names, parts)), grid: grid, coverage: coverage)
     }
 
-    /// The roads `walked` over `grid` into `summary`'s `roads`, `roads.csv` and `roads.geojson`; returns the GeoPackage's
-    /// `road_stretches`.
-    func write(_ walked: RoadCoverage, on grid: TerrainGrid, staging: OutputStaging, summary: inout FootprintSummary) throws(InputError) -> FeatureTable {
-        let figures = FootprintSummary.Roads(walked, file: request.path, nameField: nameField)
+    /// The roads `walked` over `grid` (and over each operator's coverage, `byOperator`) into `summary`'s `roads`,
+    /// `roads.csv` and `roads.geojson`; returns the GeoPackage's `road_stretches`.
+    func write(
+        _ walked: RoadCoverage, byOperator: [String: RoadCoverage], on grid: TerrainGrid, staging: OutputStaging, summary: inout FootprintSummary
+    ) throws(InputError) -> FeatureTable {
+        let figures = FootprintSummary.Roads(walked, byOperator: byOperator, file: request.path, nameField: nameField)
         summary.roads = figures
         try staging.write(Self.table(figures).csv, to: "roads.csv")
         try staging.write(try Self.geoJSON(walked, grid: grid), to: "roads.geojson")

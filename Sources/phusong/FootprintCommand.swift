@@ -358,14 +358,17 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
 /// `technologies` and by any.
 private func roadLines(_ roads: FootprintSummary.Roads, technologies: Set<String>) -> [String] {
     let keys = CoverageMasks.keys.filter { $0 == "any" || technologies.contains($0) }
-    func line(_ road: FootprintSummary.Roads.Road) -> String {
+    func line(_ road: FootprintSummary.Roads.Road, name: String? = nil) -> String {
         let shares = keys.compactMap { key in road.coveredPercent[key].map { String(format: "%@ %.1f %%", key, $0) } }
         let gap = road.longestGapKm > 0 ? String(format: "; longest stretch without coverage %.2f km", road.longestGapKm) : ""
-        return String(format: "  %@: %.2f km, %.2f km in the area, covered ", road.name, road.lengthKm, road.inAreaKm)
+        return String(format: "  %@: %.2f km, %.2f km in the area, covered ", name ?? road.name, road.lengthKm, road.inAreaKm)
             + (shares.isEmpty ? "—" : shares.joined(separator: ", ")) + gap
     }
     let shown = 10
-    return [line(roads.total) + (roads.longestGapRoad.map { " (\($0))" } ?? "")] + roads.roads.prefix(shown).map { "  " + line($0) }
+    let operators = (roads.operators ?? [:]).sorted { $0.key < $1.key }.map { name, network in
+        line(network.total, name: "all roads, \(name)'s sites") + (network.longestGapRoad.map { " (\($0))" } ?? "")
+    }
+    return [line(roads.total) + (roads.longestGapRoad.map { " (\($0))" } ?? "")] + operators + roads.roads.prefix(shown).map { "  " + line($0) }
         + (roads.roads.count > shown ? ["    … and \(roads.roads.count - shown) more roads in roads.csv"] : [])
 }
 

@@ -317,6 +317,40 @@ struct RoadCoverageTests {
     }
 
     @Test("""
+        With sites naming their operators, each operator's road figures are those of a run where the other operators' \
+        sites cover nowhere (threshold 100 dBm, on the same grid), and print
+        """)
+    func roadsPerOperator() throws {
+        let folder = try temporaryFolder("roads-operators")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try String(contentsOfFile: Fixtures.path("sites/batxat_operators.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        func footprint(_ name: String, keeping networkOperator: String?) throws -> (ProgramOutput, FootprintSummary.Roads?) {
+            // Without an operator column, the sites of others than `networkOperator` given a threshold no power reaches.
+            let rows = networkOperator == nil ? lines : [String(lines[0][..<lines[0].lastIndex(of: ",")!]) + ",threshold_dbm"] + lines.dropFirst().map { line in
+                String(line[..<line.lastIndex(of: ",")!]) + (line.hasSuffix("," + networkOperator!) ? "," : ",100")
+            }
+            try (rows + [""]).joined(separator: "\n").write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
+            let run = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", terrain, "--sites", folder + "/\(name).csv", "--model", "itm", "--radius-km", "8", "--resolution-m", "90",
+                "--max-void-fraction", "0.7", "--roads", roads, "--out", folder + "/" + name,
+            ])
+            return (run, run.status == 0 ? try summary(folder + "/" + name).roads : nil)
+        }
+        let (all, figures) = try footprint("all", keeping: nil)
+        #expect(all.status == 0, "\(all.stderr)")
+        let networks = try #require(figures?.operators)
+        #expect(networks.keys.sorted() == ["MBF", "VNP", "VT"], "\(networks.keys)")
+        for (name, network) in networks {
+            let (alone, own) = try footprint(name, keeping: name)
+            let expected = try #require(own, "\(alone.stderr)")
+            #expect(expected.operators == nil)
+            #expect(network.total == expected.total && network.roads == expected.roads && network.longestGapRoad == expected.longestGapRoad, "\(name)")
+            #expect(all.stdout.contains(String(format: "  all roads, %@'s sites: %.2f km, %.2f km in the area", name, network.total.lengthKm, network.total.inAreaKm)), "\(all.stdout)")
+        }
+        #expect(networks.values.allSatisfy { $0.total.coveredKm["any"]! < figures!.total.coveredKm["any"]! })
+    }
+
+    @Test("""
         A road layer that is not lines, an empty line, a name field it lacks, a CSV without geometry, a missing file, a batch's \
         road_name_field without roads and --road-name-field without --roads are refused before any output
         """)
