@@ -78,26 +78,23 @@ public enum FootprintJob {
             )
             summary.partial = partial
             quality.summarize(into: &summary)
+            // Each operator's covered cells, for its areas, its residents and its roads.
+            let operatorCoverage = operators.coverage(of: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
             if !operators.names.isEmpty {
-                summary.operatorAreasKm2 = OperatorAreas.km2(footprints: footprints.sites, names: operators.names, grid: grid)
+                summary.operatorAreasKm2 = OperatorAreas.km2(coverage: operatorCoverage, names: operators.names, grid: grid)
             }
             // Which cells each technology covers, for the residents and the roads.
             let masks = layer == nil && roads == nil ? nil : CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
             let walkedRoads = try roads.flatMap { roads throws(InputError) in try masks.map { masks throws(InputError) in try roads.coverage(on: grid, coverage: masks) } }
             let evaluated = try evaluateResidents(
-                in: layer, coverage: masks, roads: walkedRoads, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
+                in: layer, coverage: masks, operatorCoverage: operatorCoverage, roads: walkedRoads, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
             var roadStretches: FeatureTable?
             if let roads, let walkedRoads {
                 var byOperator: [String: RoadCoverage] = [:]
-                for name in operators.names {
-                    let own = CoverageMasks(
-                        footprints: footprints.sites.filter { $0.site.networkOperator == name }, gridWidth: grid.width, cellCount: grid.elevations.count
-                    )
-                    byOperator[name] = try roads.coverage(on: grid, coverage: own)
-                }
+                for (name, own) in zip(operators.names, operatorCoverage) { byOperator[name] = try roads.coverage(on: grid, coverage: own) }
                 roadStretches = try roads.write(walkedRoads, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
             }
             if let clutter, let base = summary.clutter {
@@ -134,13 +131,14 @@ public enum FootprintJob {
     /// technology's best `servers` give it (`traffic.csv`). Returns the evaluation and the tables of those CSV files,
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
-        in layer: AdminLayer?, coverage: CoverageMasks?, roads: RoadCoverage?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
+        in layer: AdminLayer?, coverage: CoverageMasks?, operatorCoverage: [CoverageMasks], roads: RoadCoverage?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
         rates: (values: [Float], limitMbps: Double)?, servers: [ServingLayer: BestServers], chains: BackhaulChains?,
         operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let coverage, let residents = request.residents else { return nil }
         let evaluation = try ResidentEvaluation(
-            layer: layer, request: residents, grid: grid, footprints: footprints, coverage: coverage, clutter: clutter, rates: rates, operators: operators
+            layer: layer, request: residents, grid: grid, footprints: footprints, coverage: coverage, clutter: clutter, rates: rates,
+            operators: operators, operatorCoverage: operatorCoverage
         )
         summary.residents = evaluation.statistics
         summary.sunset = evaluation.sunsetSummary

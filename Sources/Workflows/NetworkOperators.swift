@@ -1,4 +1,6 @@
 import Coverage
+import Geometry
+import Planning
 import Terrain
 
 /// The operators a run's sites belong to (their `operator`), checked: every site names one, or none does.
@@ -16,6 +18,13 @@ struct NetworkOperators {
             )
         }
         names = Set(named).sorted()
+    }
+
+    /// Each operator's covered cells, from its sites' `footprints` alone, in the order of `names`.
+    func coverage(of footprints: [SiteFootprint], gridWidth: Int, cellCount: Int) -> [CoverageMasks] {
+        names.map { name in
+            CoverageMasks(footprints: footprints.filter { $0.site.networkOperator == name }, gridWidth: gridWidth, cellCount: cellCount)
+        }
     }
 
     /// Refuses a run of several operators' sites that asks for what chooses each cell's server among every site of a

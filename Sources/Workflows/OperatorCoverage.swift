@@ -22,11 +22,9 @@ struct OperatorCoverage {
     /// Per commune, the residents covered by 0, 1, 2, … operators (index = count of operators).
     let residentsByOperatorCount: [[Double]]
 
-    /// Each of `names`' coverage from its sites' `footprints`, over the evaluation's `residents`.
-    init(names: [String], footprints: [SiteFootprint], residents: ResidentGrid, gridWidth: Int, cellCount: Int, targetPercent: Double) {
-        let masks = names.map { name in
-            CoverageMasks(footprints: footprints.filter { $0.site.networkOperator == name }, gridWidth: gridWidth, cellCount: cellCount)
-        }
+    /// Each of `names`' coverage (`masks`, in the same order, from its sites' `footprints`) over the evaluation's
+    /// `residents` on a grid of `cellCount` cells.
+    init(names: [String], masks: [CoverageMasks], footprints: [SiteFootprint], residents: ResidentGrid, cellCount: Int, targetPercent: Double) {
         var operatorsCovering = [UInt8](repeating: 0, count: cellCount)
         for mask in masks {
             for (cell, covered) in mask.masks["any"]!.enumerated() where covered { operatorsCovering[cell] &+= 1 }

@@ -26,10 +26,10 @@ struct ResidentEvaluation {
     let operators: OperatorCoverage?
 
     /// `coverage`: the cells the `footprints` cover; `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`;
-    /// `operators`: the operators the sites name.
+    /// `operators`: the operators the sites name, and `operatorCoverage` the cells each covers (in their order).
     init(
         layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], coverage: CoverageMasks,
-        clutter: ClutterLosses?, rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators
+        clutter: ClutterLosses?, rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators, operatorCoverage: [CoverageMasks]
     ) throws(InputError) {
         let residents = try Self.residents(of: layer, request: request, on: grid)
         self.residents = residents
@@ -43,7 +43,7 @@ struct ResidentEvaluation {
         atRate = rates.map { ResidentsAtRate(rates: $0.values, limitMbps: $0.limitMbps, residents: residents, coverage: coverage) }
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
         self.operators = operators.names.isEmpty ? nil : OperatorCoverage(
-            names: operators.names, footprints: footprints, residents: residents, gridWidth: grid.width,
+            names: operators.names, masks: operatorCoverage, footprints: footprints, residents: residents,
             cellCount: grid.elevations.count, targetPercent: request.targetPercent
         )
         let unions = try Self.technologyUnions(footprints, path: layer.path)
