@@ -6,9 +6,14 @@ import Terrain
 /// from the coverage target, the sites' footprints as outlines, the covered areas as a light fill (what a sunset leaves
 /// without coverage red), the roads' stretches by whether they are covered.
 enum LayerStyles {
-    /// A QGIS symbol, numbered `name` in its renderer.
+    /// A QGIS symbol of one symbol layer.
     protocol Symbol: Sendable {
-        func symbol(name: Int) -> String
+        /// QGIS's symbol type ("fill", "line").
+        var type: String { get }
+        /// The symbol layer's class ("SimpleFill", "SimpleLine").
+        var layerClass: String { get }
+        /// The symbol layer's properties, in order.
+        var properties: [(key: String, value: String)] { get }
     }
 
     /// A fill of `fill` (alpha 0–255; 0 for none) with an outline of `outline`, `width` millimetres.
@@ -18,19 +23,13 @@ enum LayerStyles {
         let outline: RGB
         let width: Double
 
-        func symbol(name: Int) -> String {
-            """
-                  <symbol type="fill" name="\(name)" alpha="1" clip_to_extent="1" force_rhr="0">
-                    <layer class="SimpleFill" enabled="1" locked="0" pass="0">
-                      <prop k="color" v="\(fill.red),\(fill.green),\(fill.blue),\(alpha)"/>
-                      <prop k="outline_color" v="\(outline.red),\(outline.green),\(outline.blue),255"/>
-                      <prop k="outline_style" v="solid"/>
-                      <prop k="outline_width" v="\(width)"/>
-                      <prop k="outline_width_unit" v="MM"/>
-                      <prop k="style" v="\(alpha == 0 ? "no" : "solid")"/>
-                    </layer>
-                  </symbol>
-            """
+        var type: String { "fill" }
+        var layerClass: String { "SimpleFill" }
+        var properties: [(key: String, value: String)] {
+            [
+                ("color", "\(fill.red),\(fill.green),\(fill.blue),\(alpha)"), ("outline_color", "\(outline.red),\(outline.green),\(outline.blue),255"),
+                ("outline_style", "solid"), ("outline_width", "\(width)"), ("outline_width_unit", "MM"), ("style", alpha == 0 ? "no" : "solid"),
+            ]
         }
     }
 
@@ -39,18 +38,13 @@ enum LayerStyles {
         let color: RGB
         let width: Double
 
-        func symbol(name: Int) -> String {
-            """
-                  <symbol type="line" name="\(name)" alpha="1" clip_to_extent="1" force_rhr="0">
-                    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
-                      <prop k="line_color" v="\(color.red),\(color.green),\(color.blue),255"/>
-                      <prop k="line_style" v="solid"/>
-                      <prop k="line_width" v="\(width)"/>
-                      <prop k="line_width_unit" v="MM"/>
-                      <prop k="capstyle" v="round"/>
-                    </layer>
-                  </symbol>
-            """
+        var type: String { "line" }
+        var layerClass: String { "SimpleLine" }
+        var properties: [(key: String, value: String)] {
+            [
+                ("line_color", "\(color.red),\(color.green),\(color.blue),255"), ("line_style", "solid"), ("line_width", "\(width)"),
+                ("line_width_unit", "MM"), ("capstyle", "round"),
+            ]
         }
     }
 
@@ -111,11 +105,23 @@ enum LayerStyles {
         Rule(label: "outside the run's area", filter: "\"in_area\" = 'no'", symbol: Stroke(color: RGB(red: 150, green: 150, blue: 150), width: 0.5)),
     ])
 
+    /// `symbol`'s QML, numbered `name` in its renderer.
+    private static func xml(_ symbol: any Symbol, name: Int) -> String {
+        let properties = symbol.properties.map { "          <prop k=\"\($0.key)\" v=\"\($0.value)\"/>" }
+        return """
+                  <symbol type="\(symbol.type)" name="\(name)" alpha="1" clip_to_extent="1" force_rhr="0">
+                    <layer class="\(symbol.layerClass)" enabled="1" locked="0" pass="0">
+            \(properties.joined(separator: "\n"))
+                    </layer>
+                  </symbol>
+            """
+    }
+
     private static func singleSymbol(_ fill: Fill) -> String {
         document("""
               <renderer-v2 type="singleSymbol" symbollevels="0" forceraster="0" enableorderby="0">
                 <symbols>
-            \(fill.symbol(name: 0))
+            \(xml(fill, name: 0))
                 </symbols>
               </renderer-v2>
             """)
@@ -131,7 +137,7 @@ enum LayerStyles {
             \(entries.joined(separator: "\n"))
                 </rules>
                 <symbols>
-            \(rules.enumerated().map { $1.symbol.symbol(name: $0) }.joined(separator: "\n"))
+            \(rules.enumerated().map { xml($1.symbol, name: $0) }.joined(separator: "\n"))
                 </symbols>
               </renderer-v2>
             """)
