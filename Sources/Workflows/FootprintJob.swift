@@ -85,17 +85,18 @@ public enum FootprintJob {
             }
             // Which cells each technology covers, for the residents and the roads.
             let masks = layer == nil && roads == nil ? nil : CoverageMasks(footprints: footprints.sites, gridWidth: grid.width, cellCount: grid.elevations.count)
-            let walkedRoads = try roads.flatMap { roads throws(InputError) in try masks.map { masks throws(InputError) in try roads.coverage(on: grid, coverage: masks) } }
+            // The roads over every site's coverage, then over each operator's.
+            var roadWalks: [RoadCoverage] = []
+            if let roads, let masks { roadWalks = try roads.walks(on: grid, over: [masks] + operatorCoverage) }
             let evaluated = try evaluateResidents(
-                in: layer, coverage: masks, operatorCoverage: operatorCoverage, roads: walkedRoads, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
+                in: layer, coverage: masks, operatorCoverage: operatorCoverage, roads: roadWalks.first, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
             var roadStretches: FeatureTable?
-            if let roads, let walkedRoads {
-                var byOperator: [String: RoadCoverage] = [:]
-                for (name, own) in zip(operators.names, operatorCoverage) { byOperator[name] = try roads.coverage(on: grid, coverage: own) }
-                roadStretches = try roads.write(walkedRoads, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
+            if let roads, let walked = roadWalks.first {
+                let byOperator = Dictionary(uniqueKeysWithValues: zip(operators.names, roadWalks.dropFirst()))
+                roadStretches = try roads.write(walked, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
             }
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(

@@ -30,11 +30,11 @@ struct RoadReport {
         RoadCoverage.metresPerCell(of: try layer.parts(in: grid.crs).flatMap { $0 }, on: grid)
     }
 
-    /// The roads walked over `grid`, whose covered cells `coverage` marks.
-    func coverage(on grid: TerrainGrid, coverage: CoverageMasks) throws(InputError) -> RoadCoverage {
+    /// The roads, taken onto `grid` once, walked over each of `coverages` (covered cells), in the same order.
+    func walks(on grid: TerrainGrid, over coverages: [CoverageMasks]) throws(InputError) -> [RoadCoverage] {
         let parts = try layer.parts(in: grid.crs)
-        let names = layer.features.map { feature in nameField.flatMap { feature.attributes[$0] } }
-        return RoadCoverage(features: Array(zip(names, parts)), grid: grid, coverage: coverage)
+        let features = Array(zip(layer.features.map { feature in nameField.flatMap { feature.attributes[$0] } }, parts))
+        return coverages.map { RoadCoverage(features: features, grid: grid, coverage: $0) }
     }
 
     /// The roads `walked` over `grid` (and over each operator's coverage, `byOperator`) into `summary`'s `roads`,
