@@ -43,10 +43,10 @@ private let runOutputNames: Set = [
     "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "differences.geojson",
     "ecio.qml", "ecio.tif", "footprints.geojson", "footprints.qml", "hops.csv", "hops.geojson",
     "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv",
-    "neighbours.geojson", "pilots.qml", "pilots.tif", "plan.json", "reach.csv", "residents.qml", "residents.tif",
-    "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif",
-    "summary.json", "terrain.tif", "throughput.qml", "throughput.tif", "tilt.json", "tilts.csv", "traffic.csv",
-    "verification.json", "verification.md",
+    "neighbours.geojson", "operators.csv", "pilots.qml", "pilots.tif", "plan.json", "reach.csv", "residents.qml",
+    "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml",
+    "server_count.tif", "sinr.qml", "sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif",
+    "tilt.json", "tilts.csv", "traffic.csv", "verification.json", "verification.md",
 ]
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):

@@ -135,7 +135,7 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep")
     }
 
-    @Test("A re-run replaces its own outputs (evaluate with --write-terrain, plan, verify; a QGIS .aux.xml beside a site raster), never a user's files in a folder it replaces: --out . beside a folder of site lists is refused, nothing deleted", .enabled(if: SharedData.isAvailable, SharedData.absence))
+    @Test("A re-run replaces its own outputs (evaluate with --write-terrain, plan, a plan of operators' sites with roads, verify; a QGIS .aux.xml beside a site raster), never a user's files in a folder it replaces: --out . beside a folder of site lists is refused, nothing deleted", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func outputsReplaceOnlyOutputs() throws {
         let folder = try temporaryFolder("replace-outputs")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -148,6 +148,11 @@ struct CommandLineTests {
         let runs = [
             ["evaluate", "--terrain", terrain, "--sites", sites, "--population", communes, "--write-terrain", "--out", folder + "/evaluated"] + grid,
             ["plan", "--terrain", terrain, "--sites", sites, "--population", communes, "--budget", "150", "--out", folder + "/plan"] + grid,
+            // before/ and after/ hold each operator's coverage and the roads'.
+            [
+                "plan", "--terrain", terrain, "--sites", Fixtures.path("sites/batxat_operator_candidates.csv"), "--population", communes,
+                "--roads", Fixtures.path("roads/batxat_synthetic_roads.geojson"), "--operator", "VNP", "--tenant-cost", "20", "--budget", "100", "--out", folder + "/plan-operators",
+            ] + grid,
             ["verify", "--claim", folder + "/claim.json", "--out", folder + "/verified"],
         ]
         for arguments in runs {
