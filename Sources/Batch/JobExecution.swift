@@ -23,6 +23,7 @@ enum JobExecution {
             if let residents = summary.residents {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
+                figures["largest_gap_residents"] = summary.gaps.map { .number($0.largest.first?.residents ?? 0) }
             }
             figures["roads_covered_percent"] = summary.roads?.total.coveredPercent["any"].map(Figure.number)
             figures.merge(linkFigures(summary)) { $1 }
@@ -45,6 +46,7 @@ enum JobExecution {
             figures["chosen_without_backhaul"] = plan.chosenWithoutBackhaul.map { Figure.number(Double($0.count)) }
             figures["residents_first_served"] = plan.residentsFirstServed.map(Figure.number)
             if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter { figures["roads_newly_covered_km"] = .number(after - before) }
+            figures["largest_gap_residents"] = .number(plan.largestGapResidentsAfter)
             return (figures, nil)
         case let .tilt(request):
             var run = request

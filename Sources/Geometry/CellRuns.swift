@@ -24,6 +24,12 @@ public struct CellRuns: Sendable, Equatable {
         }
     }
 
+    /// Runs given row by row from `firstRow`.
+    init(firstRow: Int, runs: [[Range<Int>]]) {
+        self.firstRow = firstRow
+        self.runs = runs
+    }
+
     public var cellCount: Int { runs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
 
     /// Row-major indices of the covered cells on a grid `gridWidth` cells wide, row by row.

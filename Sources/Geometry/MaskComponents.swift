@@ -1,14 +1,14 @@
 /// The 4-connected components of a raster mask's covered cells, found on its runs of covered cells along rows
 /// (`CellRuns`): runs of neighbouring rows that share a column are joined (union–find), so the work goes with the
 /// number of runs, not of cells. Components are numbered in the order their first cell comes, row by row.
-struct MaskComponents {
+public struct MaskComponents {
     private let runs: CellRuns
     /// Index of each row's first run among all runs, row by row (one more entry than rows).
     private let rowOffsets: [Int]
     /// Component of each run, in the same order.
     private var labels: [Int] = []
 
-    init(_ runs: CellRuns) {
+    public init(_ runs: CellRuns) {
         self.runs = runs
         var offsets = [0]
         for rowRuns in runs.runs { offsets.append(offsets[offsets.count - 1] + rowRuns.count) }
@@ -17,7 +17,19 @@ struct MaskComponents {
     }
 
     /// Number of components.
-    var count: Int { labels.max().map { $0 + 1 } ?? 0 }
+    public var count: Int { labels.max().map { $0 + 1 } ?? 0 }
+
+    /// Each component's cells, in component order.
+    public var components: [CellRuns] {
+        var firstRows = [Int](repeating: 0, count: count), rows = [[[Range<Int>]]](repeating: [], count: count)
+        forEachRun { row, columns, component in
+            if rows[component].isEmpty { firstRows[component] = row }
+            // A 4-connected component has cells on every row between its first and its last.
+            if rows[component].count <= row - firstRows[component] { rows[component].append([]) }
+            rows[component][row - firstRows[component]].append(columns)
+        }
+        return zip(firstRows, rows).map { CellRuns(firstRow: $0, runs: $1) }
+    }
 
     /// Calls `body` with every run (its row and columns, in the runs' own numbering) and the run's component.
     func forEachRun(_ body: (_ row: Int, _ columns: Range<Int>, _ component: Int) -> Void) {

@@ -110,6 +110,7 @@ public enum FootprintJob {
             if roadStretches != nil { styles["road_stretches"] = LayerStyles.roadStretches }
             if let target = summary.residents?.targetPercent {
                 styles["communes"] = LayerStyles.communes(targetPercent: target)
+                styles["gaps"] = LayerStyles.gaps
                 if summary.operators != nil { styles["operators"] = styles["communes"] }
             }
             try GeoPackageWriter.write(
@@ -159,9 +160,12 @@ public enum FootprintJob {
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachName ?? residents.backhaulReachPath)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
         summary.operators = evaluation.operators?.summary(total: evaluation.statistics.total)
+        let gaps = try GapReport(evaluation, settings: residents.gaps, grid: grid, sites: sites)
+        summary.gaps = FootprintSummary.Gaps(gaps, layer: layer)
         let tables = [
             evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),
             outages.table(totalResidents: evaluation.statistics.total, syntheticTerrain: grid.isSynthetic),
+            gaps.table(layer: layer, statistics: evaluation.statistics, grid: grid),
         ] + [
             traffic?.table(syntheticTerrain: grid.isSynthetic), evaluation.operators?.table(layer: layer, syntheticTerrain: grid.isSynthetic),
         ].compactMap { $0 }
@@ -174,7 +178,7 @@ public enum FootprintJob {
         )
         try RasterStyle.residents(cellAreaKm2: grid.spacing * grid.spacing / 1e6).write(besideRaster: staging.path("residents.tif"))
         try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
-        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic, roads: roads))])
+        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic, gaps: gaps, roads: roads))])
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
         try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
         return (evaluation, tables)

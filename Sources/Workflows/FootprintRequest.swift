@@ -129,6 +129,8 @@ public struct ResidentsRequest: Sendable {
     /// How `summary.json` names the reach file (nil: by its path); a batch job names another job's as
     /// `jobs/<id>/reach.csv`, so that its results do not depend on the folder they were made in.
     public var backhaulReachName: String?
+    /// Which gaps in the coverage of residents are listed (`gaps.csv`).
+    public var gaps = GapSettings()
 
     public init(
         populationPath: String, fields: AdminFields = AdminFields(), method: SpreadMethod = .dasymetric,
@@ -148,6 +150,23 @@ public struct ResidentsRequest: Sendable {
         let set = Set(technologies.compactMap { $0 })
         return set.count < Technology.allCases.count ? set : nil
     }
+}
+
+/// The gaps `phusong evaluate` lists: within each commune, the connected cells holding residents that a coverage
+/// layer misses (`--gap-technology`, `--gap-min-residents`).
+public struct GapSettings: Sendable, Equatable {
+    /// Gaps holding fewer residents are only counted.
+    public var minimumResidents: Double = 50
+    /// The technology whose gaps are listed; nil for where no technology covers.
+    public var technology: Technology?
+
+    public init(minimumResidents: Double = 50, technology: Technology? = nil) {
+        self.minimumResidents = minimumResidents
+        self.technology = technology
+    }
+
+    /// The coverage layer (`CoverageMasks.keys`) whose gaps are listed.
+    public var layer: String { technology?.rawValue ?? "any" }
 }
 
 /// A line layer of roads and the attribute naming them (`--roads`, `--road-name-field`).

@@ -171,6 +171,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var operatorAreasKm2: [String: [String: Double]]?
     /// With `--roads`: how far along the roads the run covers.
     public var roads: Roads?
+    /// In an evaluation: the gaps in the coverage of residents, most residents first (`gaps.csv` has every one listed).
+    public var gaps: Gaps?
 
     /// What a run stopped by its time limit covers: every figure and raster counts the sites done only.
     public struct Partial: Sendable, Codable, Equatable, CustomStringConvertible {
@@ -191,7 +193,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads, gaps
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"

@@ -4,7 +4,7 @@ import Terrain
 /// QGIS styles (QML) for the layers of `coverage.gpkg`, stored in its `layer_styles` table as each layer's
 /// default, where QGIS looks for a GeoPackage layer's style before any `.qml` file: the communes by how far they are
 /// from the coverage target, the sites' footprints as outlines, the covered areas as a light fill (what a sunset leaves
-/// without coverage red), the roads' stretches by whether they are covered.
+/// without coverage red), the roads' stretches by whether they are covered, the gaps in the coverage of residents.
 enum LayerStyles {
     /// A QGIS symbol of one symbol layer.
     protocol Symbol: Sendable {
@@ -104,6 +104,9 @@ enum LayerStyles {
         Rule(label: "not covered", filter: "\"covered_any\" = 'no'", symbol: Stroke(color: RGB(red: 215, green: 25, blue: 28), width: 0.8)),
         Rule(label: "outside the run's area", filter: "\"in_area\" = 'no'", symbol: Stroke(color: RGB(red: 150, green: 150, blue: 150), width: 0.5)),
     ])
+
+    /// The gaps in the coverage of residents: a purple fill with a dark outline, to stand out over the communes' colours.
+    static let gaps = singleSymbol(Fill(fill: RGB(red: 118, green: 42, blue: 131), alpha: 200, outline: RGB(red: 40, green: 0, blue: 50), width: 0.4))
 
     /// `symbol`'s QML, numbered `name` in its renderer.
     private static func xml(_ symbol: any Symbol, name: Int) -> String {

@@ -121,6 +121,10 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let roadWeight: Double?
     public let roadsCoveredKmBefore: Double?
     public let roadsCoveredKmAfter: Double?
+    /// The residents of the largest gap in the coverage of residents (`gaps.csv`) with the sites on air (nil without
+    /// any) and with the plan.
+    public let largestGapResidentsBefore: Double?
+    public let largestGapResidentsAfter: Double
     /// With an operator: the residents the plan covers whom no site on air, of any operator, covered — given their first service.
     public let residentsFirstServed: Double?
     /// With an operator: the residents no operator serves with the sites on air, and with the plan (the communes' sums).
@@ -164,6 +168,8 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case roadWeight = "road_weight"
         case roadsCoveredKmBefore = "roads_covered_km_before"
         case roadsCoveredKmAfter = "roads_covered_km_after"
+        case largestGapResidentsBefore = "largest_gap_residents_before"
+        case largestGapResidentsAfter = "largest_gap_residents_after"
         case residentsFirstServed = "residents_first_served"
         case residentsNoOperatorBefore = "residents_no_operator_before"
         case residentsNoOperatorAfter = "residents_no_operator_after"
@@ -252,6 +258,7 @@ public enum PlanJob {
                 roadWeight: evaluation.roads == nil ? nil : request.roadWeight,
                 roadsCoveredKmBefore: evaluation.roads == nil ? nil : before?.roads?.total.coveredKm["any"] ?? 0,
                 roadsCoveredKmAfter: after.roads?.total.coveredKm["any"],
+                largestGapResidentsBefore: before.map(Self.largestGap), largestGapResidentsAfter: Self.largestGap(after),
                 // Those no operator serves before and served after: each commune's difference (0 exactly where nothing changes).
                 residentsFirstServed: withoutService?.reduce(0) { $0 + ($1.before - $1.after) },
                 residentsNoOperatorBefore: withoutService?.reduce(0) { $0 + $1.before }, residentsNoOperatorAfter: withoutService?.reduce(0) { $0 + $1.after },
@@ -448,6 +455,9 @@ public enum PlanJob {
         run.outputDirectory = folder
         return try FootprintJob.run(run, progress: progress)
     }
+
+    /// The residents of an evaluation's largest gap (0 when none is left).
+    private static func largestGap(_ evaluation: FootprintSummary) -> Double { evaluation.gaps?.largest.first?.residents ?? 0 }
 
     private static func changes(
         before: ResidentStatistics?, after: ResidentStatistics?, withoutService: [(before: Double, after: Double)]?

@@ -249,9 +249,11 @@ struct ResidentEvaluation {
 
     /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
     /// area switching off loses; with operators, each operator's per technology in a folder of its own), the communes coloured by the share of residents covered, and the sites (with what
-    /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`); with `roads`, each road's stretches
-    /// covered and not covered.
-    func coverageKML(grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, roads: RoadCoverage?) throws(InputError) -> String {
+    /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`); the `gaps` in the coverage of
+    /// residents; with `roads`, each road's stretches covered and not covered.
+    func coverageKML(
+        grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, gaps: GapReport, roads: RoadCoverage?
+    ) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
         let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
         var styles = technologyColors.sorted { $0.key < $1.key }.map { key, color in
@@ -297,16 +299,17 @@ struct ResidentEvaluation {
             return KMLPlacemark(name: unit.name, description: description, style: "commune-\(kind)", shape: unit.shape)
         }
         let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
-        var roadFolder: [(name: String, placemarks: [KMLPlacemark])] = []
-        if let roads {
-            do throws(ProjectionError) { roadFolder = [("Roads", try RoadPlacemarks.placemarks(roads, toWGS84: toWGS84))] } catch {
-                throw InputError(path: "coverage.kmz", reason: error.message)
-            }
+        var gapFolder: [KMLPlacemark] = [], roadFolder: [(name: String, placemarks: [KMLPlacemark])] = []
+        do throws(ProjectionError) {
+            gapFolder = try gaps.placemarks(layer: residents.layer, toWGS84: toWGS84)
+            if let roads { roadFolder = [("Roads", try RoadPlacemarks.placemarks(roads, toWGS84: toWGS84))] }
+        } catch {
+            throw InputError(path: "coverage.kmz", reason: error.message)
         }
         return KMLWriter.document(
-            name: title, styles: styles + SitePlacemarks.styles + (roads == nil ? [] : RoadPlacemarks.styles),
+            name: title, styles: styles + [GapReport.kmlStyle] + SitePlacemarks.styles + (roads == nil ? [] : RoadPlacemarks.styles),
             folders: [("Communes", communes), ("Coverage", coverage)] + (perOperator.isEmpty ? [] : [("Coverage per operator", perOperator)])
-                + roadFolder + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
+                + [("Gaps", gapFolder)] + roadFolder + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
         )
     }
 

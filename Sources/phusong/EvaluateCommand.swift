@@ -56,6 +56,12 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("target-percent"), parsing: .unconditional, help: "Share of residents a commune needs covered to meet the target, %.")
     var targetPercent = 97.0
 
+    @Option(name: .customLong("gap-min-residents"), parsing: .unconditional, help: "gaps.csv lists the gaps in coverage (connected uncovered cells with residents, within a commune) holding at least this many residents; smaller ones are only counted.")
+    var gapMinResidents = GapSettings().minimumResidents
+
+    @Option(name: .customLong("gap-technology"), help: "The gaps of this technology's coverage (2G, 3G or 4G) rather than where no technology covers.")
+    var gapTechnology: String?
+
     @Option(help: "Technologies to be switched off, comma-separated (e.g. 2G or 2G,3G): also count the residents covered now whom the others leave without coverage.")
     var sunset: String?
 
@@ -65,6 +71,10 @@ struct PopulationOptions: ParsableArguments {
         guard (0...100).contains(targetPercent) else { throw ValidationError("--target-percent must be within 0–100") }
         guard populationRaster == nil || settlements == nil else {
             throw ValidationError("give --population-raster or --settlements, not both")
+        }
+        guard gapMinResidents >= 0 else { throw ValidationError("--gap-min-residents must not be negative") }
+        if let gapTechnology, Technology(named: gapTechnology) == nil {
+            throw ValidationError("--gap-technology must be 2G, 3G or 4G (or GSM, UMTS/WCDMA or LTE), not '\(gapTechnology)'")
         }
         if let sunset, Self.sunsetTechnologies(sunset) == nil {
             throw ValidationError("--sunset must name technologies (2G, 3G, 4G), comma-separated, and leave one on the air")
@@ -94,6 +104,7 @@ struct PopulationOptions: ParsableArguments {
         if let populationRaster { request.counts = .raster(path: populationRaster) }
         if let settlements { request.counts = .settlements(path: settlements, field: settlementField) }
         request.sunset = sunset.flatMap(Self.sunsetTechnologies) ?? []
+        request.gaps = GapSettings(minimumResidents: gapMinResidents, technology: gapTechnology.flatMap(Technology.init(named:)))
         return request
     }
 }
@@ -124,6 +135,7 @@ struct EvaluateCommand: ParsableCommand {
         if let residents = summary.residents {
             print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
         }
+        if let gaps = summary.gaps { print(gapsReport(gaps, folder: options.out)) }
         if let operators = summary.operators, let residents = summary.residents {
             print(operatorsReport(operators, statistics: residents, folder: options.out))
         }
@@ -131,6 +143,24 @@ struct EvaluateCommand: ParsableCommand {
         if let traffic = summary.traffic { print(trafficReport(traffic, folder: options.out)) }
         try exitIfPartial(summary)
     }
+}
+
+/// A short human report of the gaps in the coverage of residents and the largest of them.
+func gapsReport(_ gaps: FootprintSummary.Gaps, folder: String) -> String {
+    let layer = gaps.technology == "any" ? "no technology covers" : "\(gaps.technology) does not cover"
+    var line = String(
+        format: "Gaps (cells with residents %@, connected within a commune): %d of %g residents or more hold %.0f residents", layer,
+        gaps.count, gaps.minResidents, gaps.residents
+    )
+    line += String(format: "; %d smaller ones %.0f", gaps.smallerGaps, gaps.smallerGapsResidents)
+    if let largest = gaps.largest.first {
+        line += String(
+            format: "\n  the largest, %@: %.0f residents in %@ (%@), %.2f km², around lat %.5f, lon %.5f", largest.gap, largest.residents,
+            largest.commune, largest.communeID, largest.areaKm2, largest.latitude, largest.longitude
+        )
+        if let site = largest.nearestSite, let km = largest.nearestSiteKm { line += String(format: ", %.1f km from %@", km, site) }
+    }
+    return line + "\nEvery gap: \(folder)/gaps.csv (outlines: the GeoPackage's gaps)"
 }
 
 /// A short human report of what one mast's outage costs: the covered residents on a single mast, and the worst outage

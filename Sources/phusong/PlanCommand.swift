@@ -121,6 +121,8 @@ struct PlanCommand: ParsableCommand {
         if let before = plan.residentsNoOperatorBefore, let after = plan.residentsNoOperatorAfter {
             print(String(format: "  residents no operator serves: %.0f with the sites on air, %.0f with the plan", before, after))
         }
+        print(String(format: "  residents in the largest gap in coverage: %.0f with the plan", plan.largestGapResidentsAfter)
+            + (plan.largestGapResidentsBefore.map { String(format: ", %.0f with the sites on air", $0) } ?? "") + " (after/gaps.csv)")
         if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter {
             print(String(format: "  road covered: %.2f km with the sites on air, %.2f km with the plan", before, after)
                 + (plan.roadWeight.map { $0 > 0 ? String(format: " (each km counting %g residents)", $0) : "" } ?? ""))

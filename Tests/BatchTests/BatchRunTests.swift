@@ -91,7 +91,7 @@ struct BatchRunTests {
         #expect(figures["mclp"]?["objective"] as? Double == 45_756, "the proven optimum of this instance")
         #expect((figures["all"]?["union_area_km2"] as? Double ?? 0) >= (figures["north"]?["union_area_km2"] as? Double ?? .infinity))
         let south = try FileManager.default.contentsOfDirectory(atPath: reference + "/jobs/south").sorted()
-        #expect(south == ["communes.csv", "map.png", "masts.csv", "summary.json"], "outputs: [json, csv, png] keeps only those: \(south)")
+        #expect(south == ["communes.csv", "gaps.csv", "map.png", "masts.csv", "summary.json"], "outputs: [json, csv, png] keeps only those: \(south)")
         let html = try String(contentsOfFile: reference + "/index.html", encoding: .utf8)
         #expect(html.contains("href=\"jobs/north/coverage.tif\"") && html.contains("<img src=\"jobs/north/map.png\""))
         let csv = try String(contentsOfFile: reference + "/batch.csv", encoding: .utf8).split(separator: "\n")

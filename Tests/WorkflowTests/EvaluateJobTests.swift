@@ -74,13 +74,14 @@ struct EvaluateJobTests {
         }
         #expect(Set(drawn.map(\.1.label)).count >= 3)
 
-        // Google Earth's KMZ: GDAL's KML reader finds the 199 communes and the 2G coverage.
+        // Google Earth's KMZ: GDAL's KML reader finds the 199 communes, the 2G coverage and every gap of gaps.csv.
         let kmz = try runProgram("ogrinfo", ["-so", "-al", folder + "/out/coverage.kmz"])
         #expect(kmz.status == 0, "\(kmz.stderr)")
         let layers = kmz.stdout.components(separatedBy: "Layer name: ").dropFirst().map { section in
             (section.prefix { $0 != "\n" }, section.components(separatedBy: "Feature Count: ").last?.prefix { $0.isNumber } ?? "")
         }
-        #expect(layers.map { "\($0.0)=\($0.1)" } == ["Communes=199", "Coverage=1", "Sites=1"], "\(kmz.stdout)")
+        let gaps = try csvTable(folder + "/out/gaps.csv").count
+        #expect(layers.map { "\($0.0)=\($0.1)" } == ["Communes=199", "Coverage=1", "Gaps=\(gaps)", "Sites=1"], "\(kmz.stdout)")
         // The quick-look map: a PNG of the grid's size, with colours besides the hillshade's greys.
         let png = try runProgram("gdalinfo", ["-json", "-stats", folder + "/out/map.png"])
         let info = try #require(try JSONSerialization.jsonObject(with: Data(png.stdout.utf8)) as? [String: Any])
