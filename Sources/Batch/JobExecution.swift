@@ -23,7 +23,7 @@ enum JobExecution {
             if let residents = summary.residents {
                 figures["residents_covered_percent"] = residents.total.residentsPercent("any").map(Figure.number)
                 figures["communes_meeting_target"] = .number(Double(residents.meetingTarget["any"]?.count ?? 0))
-                figures["largest_gap_residents"] = summary.gaps.map { .number($0.largest.first?.residents ?? 0) }
+                figures["largest_gap_residents"] = summary.gaps.map { .number($0.largestResidents) }
             }
             figures["roads_covered_percent"] = summary.roads?.total.coveredPercent["any"].map(Figure.number)
             figures.merge(linkFigures(summary)) { $1 }

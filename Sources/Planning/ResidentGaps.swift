@@ -21,14 +21,17 @@ public struct ResidentGaps: Sendable {
     /// How many gaps hold fewer residents than the minimum, and their residents together.
     public let smallerGaps: Int
     public let smallerGapsResidents: Double
+    /// The residents of the largest gap, listed or not (0 when the coverage misses nobody).
+    public let largestResidents: Double
 
     /// The gaps of units whose `unitCells` (row-major indices on a grid `gridWidth` cells wide) hold `unitResidents`,
     /// where `covered` (one flag per grid cell) is false; gaps under `minimumResidents` are only counted.
     public init(unitCells: [[Int]], unitResidents: [[Double]], covered: [Bool], gridWidth: Int, minimumResidents: Double) {
-        var listed: [Gap] = [], smaller = 0, smallerResidents = 0.0
+        var listed: [Gap] = [], smaller = 0, smallerResidents = 0.0, largest = 0.0
         for (unit, (cells, residents)) in zip(unitCells, unitResidents).enumerated() {
             let uncovered = zip(cells, residents).filter { $0.1 > 0 && !covered[$0.0] }
             for gap in Self.gaps(of: uncovered, unit: unit, gridWidth: gridWidth) {
+                largest = max(largest, gap.residents)
                 if gap.residents >= minimumResidents {
                     listed.append(gap)
                 } else {
@@ -41,6 +44,7 @@ public struct ResidentGaps: Sendable {
         gaps = listed.enumerated().sorted { ($0.element.residents, $1.offset) > ($1.element.residents, $0.offset) }.map(\.element)
         smallerGaps = smaller
         smallerGapsResidents = smallerResidents
+        largestResidents = largest
     }
 
     /// The 4-connected groups of one unit's `cells` (each with its residents), in the order of their first cells.

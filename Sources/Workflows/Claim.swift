@@ -43,6 +43,8 @@ public struct Claim: Sendable {
     /// The run to recompute; its output folder is set by the verification.
     public let request: FootprintRequest
     public let figures: [Figure]
+    /// The most residents the claim says any gap in their coverage holds (`gaps.csv`, of the scenario's `gap_technology`).
+    public let largestGapResidents: Double?
     /// A claimed footprint (any OGR polygon layer), compared with the computed union of all sites.
     public let footprintPath: String?
     /// Largest accepted |claimed − computed|, percentage points.
@@ -63,7 +65,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "gaps", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -124,9 +126,20 @@ public struct Claim: Sendable {
                 for name in byRoad.keys { figures += try percentages(try byRoad.object(name)!, scope: .road(name)) }
             }
         }
+        var largestGap: Double?
+        if let gaps = try claimed.object("gaps") {
+            try gaps.onlyKeys(["largest_residents"])
+            guard let most = try gaps.number("largest_residents"), most >= 0 else {
+                throw gaps.fault("largest_residents", "must be a number of residents, 0 or more")
+            }
+            largestGap = most
+        }
         let footprint = try claimed.string("footprint").map(resolve)
-        guard !figures.isEmpty || footprint != nil else {
-            throw claimed.fault("province", "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators' or roads' percentages, or a footprint")
+        guard !figures.isEmpty || largestGap != nil || footprint != nil else {
+            throw claimed.fault(
+                "province",
+                "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators' or roads' percentages, the gaps' largest_residents, or a footprint"
+            )
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
             + [request.residents?.counts?.path, request.roads?.path, footprint].compactMap({ $0 })
@@ -138,7 +151,7 @@ public struct Claim: Sendable {
         guard tolerance >= 0 else { throw root.fault("tolerance_pp", "must not be negative") }
         guard footprintTolerance >= 0 else { throw root.fault("footprint_tolerance_percent", "must not be negative") }
         return Claim(
-            path: path, request: request, figures: figures, footprintPath: footprint, tolerancePP: tolerance,
+            path: path, request: request, figures: figures, largestGapResidents: largestGap, footprintPath: footprint, tolerancePP: tolerance,
             footprintTolerancePercent: footprintTolerance
         )
     }

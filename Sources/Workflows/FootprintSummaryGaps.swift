@@ -35,6 +35,8 @@ extension FootprintSummary {
         /// The gaps under the minimum, and their residents.
         public let smallerGaps: Int
         public let smallerGapsResidents: Double
+        /// The residents of the largest gap, listed or not (0 when the layer misses nobody).
+        public let largestResidents: Double
         /// The first ten gaps.
         public let largest: [Gap]
 
@@ -43,6 +45,7 @@ extension FootprintSummary {
             case minResidents = "min_residents"
             case smallerGaps = "smaller_gaps"
             case smallerGapsResidents = "smaller_gaps_residents"
+            case largestResidents = "largest_residents"
         }
 
         init(_ report: GapReport, layer: AdminLayer) {
@@ -52,6 +55,7 @@ extension FootprintSummary {
             residents = report.rows.reduce(0) { $0 + $1.gap.residents }
             smallerGaps = report.gaps.smallerGaps
             smallerGapsResidents = report.gaps.smallerGapsResidents
+            largestResidents = report.gaps.largestResidents
             largest = report.rows.prefix(10).map { row in
                 let unit = layer.units[row.gap.unit]
                 return Gap(

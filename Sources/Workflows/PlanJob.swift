@@ -457,7 +457,7 @@ public enum PlanJob {
     }
 
     /// The residents of an evaluation's largest gap (0 when none is left).
-    private static func largestGap(_ evaluation: FootprintSummary) -> Double { evaluation.gaps?.largest.first?.residents ?? 0 }
+    private static func largestGap(_ evaluation: FootprintSummary) -> Double { evaluation.gaps?.largestResidents ?? 0 }
 
     private static func changes(
         before: ResidentStatistics?, after: ResidentStatistics?, withoutService: [(before: Double, after: Double)]?

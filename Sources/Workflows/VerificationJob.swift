@@ -30,6 +30,7 @@ public enum VerificationJob {
             }
             guard let residents = summary.residents else { throw InputError(path: claimPath, reason: "no residents computed") }
             var rows = try claim.figures.map { figure throws(InputError) in try row(for: figure, in: summary, residents: residents, claim: claim) }
+            if let most = claim.largestGapResidents, let gaps = summary.gaps { rows.append(gapRow(claiming: most, gaps)) }
             if let claimedFootprint {
                 let computed = try PolygonFile.load(request.outputDirectory + "/footprints.geojson")
                 let (footprintRow, differences) = try compare(claimedFootprint, with: computed, crs: summary.crs, claim: claim)
@@ -125,6 +126,14 @@ public enum VerificationJob {
         return VerificationReport.Row(
             item: item, claimed: figure.percent, computed: computed, valueUnit: "%", difference: difference,
             tolerance: claim.tolerancePP, unit: "pp", pass: abs(difference) <= claim.tolerancePP + 1e-9
+        )
+    }
+
+    /// The claimed most residents of any gap in coverage against the recomputed largest gap: it passes when none holds more.
+    private static func gapRow(claiming most: Double, _ gaps: FootprintSummary.Gaps) -> VerificationReport.Row {
+        VerificationReport.Row(
+            item: "largest gap in coverage · \(gaps.technology)", claimed: most, computed: gaps.largestResidents, valueUnit: "residents",
+            difference: most - gaps.largestResidents, tolerance: 0, unit: "residents", pass: gaps.largestResidents <= most + 1e-9
         )
     }
 

@@ -9,12 +9,14 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         public let item: String
         public let claimed: Double
         public let computed: Double
-        /// Unit of `claimed` and `computed`: "%" of residents or of a land-cover class's cells, or "km²" for a footprint.
+        /// Unit of `claimed` and `computed`: "%" of residents or of a land-cover class's cells, "km²" for a footprint, or
+        /// "residents" for the largest gap in coverage.
         public let valueUnit: String
-        /// claimed − computed (percentage points), or for a footprint the claimed area outside the computed one (%).
+        /// claimed − computed (percentage points, or residents for the largest gap, which passes when it is not
+        /// negative), or for a footprint the claimed area outside the computed one (%).
         public let difference: Double
         public let tolerance: Double
-        /// Unit of `difference` and `tolerance`: "pp" (percentage points) or "% of claimed area".
+        /// Unit of `difference` and `tolerance`: "pp" (percentage points), "% of claimed area" or "residents".
         public let unit: String
         public let pass: Bool
 

@@ -44,7 +44,7 @@ struct ResidentGapsTests {
         #expect(gaps.map(\.residents) == [16, 15, 15])
         #expect(gaps.map(\.cells.firstRow) == [0, 0, 2])
         #expect(gaps.map(\.cells.runs) == [[0..<2, 0..<2, 0..<2, 1..<2].map { [$0] }, [[4..<6], [4..<5]], [[5..<6], [4..<6]]])
-        #expect(self.gaps.smallerGaps == 2 && self.gaps.smallerGapsResidents == 6)
+        #expect(self.gaps.smallerGaps == 2 && self.gaps.smallerGapsResidents == 6 && self.gaps.largestResidents == 16)
     }
 
     @Test("""
@@ -57,11 +57,20 @@ struct ResidentGapsTests {
 
     @Test("A unit's gap does not run on into the next unit's, though their cells touch")
     func unitsApart() {
-        // Column 3's upper gap (4 residents) touches B's (4, 0) and (4, 1), yet stays A's own, under the minimum.
+        // Column 3's two cells (4 residents) touch B's (4, 0) and (4, 1), yet make A's own gap.
         let whole = ResidentGaps(
             unitCells: [[cell(3, 0), cell(3, 1)], [cell(4, 0), cell(4, 1)]], unitResidents: [[2, 2], [5, 5]],
             covered: [Bool](repeating: false, count: 24), gridWidth: 6, minimumResidents: 0
         )
         #expect(whole.gaps.map(\.residents) == [10, 4] && whole.gaps.map(\.unit) == [1, 0] && whole.smallerGaps == 0)
+    }
+
+    @Test("A minimum above every gap lists none, and the largest gap's residents are still known")
+    func minimumAboveEveryGap() {
+        let none = ResidentGaps(
+            unitCells: [[cell(3, 0), cell(3, 2)]], unitResidents: [[2, 1]], covered: [Bool](repeating: false, count: 24), gridWidth: 6,
+            minimumResidents: 3
+        )
+        #expect(none.gaps.isEmpty && none.smallerGaps == 2 && none.smallerGapsResidents == 3 && none.largestResidents == 2)
     }
 }

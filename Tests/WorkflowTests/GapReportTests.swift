@@ -147,6 +147,12 @@ extension GapReportTests {
         #expect(abs(figures.smallerGapsResidents - smaller) < 0.005 * Double(figures.smallerGaps) + 1e-9)
         #expect(figures.largest.map(\.gap) == Array(rows.prefix(10)).map { $0["gap"]! })
         let first = try #require(figures.largest.first)
+        #expect(figures.largestResidents == first.residents)
+        // A minimum over every gap lists none, yet the summary keeps the largest's residents.
+        let none = try evaluate(into: folder + "/none", ["--gap-min-residents", "1000000"])
+        let noneListed = try #require(try summary(folder + "/none").gaps)
+        #expect(none.status == 0 && noneListed.count == 0 && noneListed.largest.isEmpty && noneListed.largestResidents == first.residents, "\(none.stderr)")
+        #expect(try csvTable(folder + "/none/gaps.csv").isEmpty && noneListed.smallerGaps == every.count)
         #expect(listed.stdout.contains(String(
             format: "the largest, G1: %.0f residents in %@ (%@), %.2f km², around lat %.5f, lon %.5f, %.1f km from %@", first.residents,
             first.commune, first.communeID, first.areaKm2, first.latitude, first.longitude, first.nearestSiteKm!, first.nearestSite!
@@ -179,9 +185,9 @@ extension GapReportTests {
         #expect(batch.status == 0, "\(batch.stderr)")
         let jobs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/batch/batch.json"))) as? [String: Any])
         let jobFigures = (jobs["jobs"] as? [[String: Any]] ?? []).map { $0["figures"] as? [String: Any] ?? [:] }
-        #expect(jobFigures.first?["largest_gap_residents"] as? Double == lteGaps.largest.first?.residents, "\(jobFigures)")
+        #expect(jobFigures.first?["largest_gap_residents"] as? Double == lteGaps.largestResidents, "\(jobFigures)")
         let planAfter = try #require(try summary(folder + "/batch/jobs/plan/after").gaps)
-        #expect(jobFigures.last?["largest_gap_residents"] as? Double == planAfter.largest.first?.residents && planAfter.technology == "4G", "\(jobFigures)")
+        #expect(jobFigures.last?["largest_gap_residents"] as? Double == planAfter.largestResidents && planAfter.technology == "4G", "\(jobFigures)")
         #expect(try String(contentsOfFile: folder + "/batch/jobs/gaps/gaps.csv", encoding: .utf8) == String(contentsOfFile: folder + "/lte/gaps.csv", encoding: .utf8))
 
         // Refusals, before any work.
@@ -218,3 +224,37 @@ extension GapReportTests {
         #expect(plan.stdout.contains(String(format: "  residents in the largest gap in coverage: %.0f with the plan, %.0f with the sites on air (after/gaps.csv)", planAfter, planBefore)), "\(plan.stdout)")
     }
 }
+
+extension GapReportTests {
+    @Test("""
+        A claim that no gap holds more than N residents passes at the largest gap's residents and above, fails below, \
+        of the scenario's gap_technology; a negative or missing number is refused
+        """)
+    func gapClaims() throws {
+        let folder = try temporaryFolder("gaps-claim")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let operatorRun = try evaluate(into: folder + "/operator", ["--gap-technology", "4G"])
+        #expect(operatorRun.status == 0, "\(operatorRun.stderr)")
+        let largest = try #require(try summary(folder + "/operator").gaps).largestResidents
+        func verify(_ name: String, claimed: Any) throws -> ProgramOutput {
+            let scenario: [String: Any] = [
+                "terrain": terrain, "sites": sites, "population": communes, "model": "itm", "radius_km": 8, "resolution_m": 90,
+                "max_void_fraction": 0.7, "gap_technology": "4G",
+            ]
+            try JSONSerialization.data(withJSONObject: ["scenario": scenario, "claimed": ["gaps": claimed]]).write(to: URL(fileURLWithPath: folder + "/\(name).json"))
+            return try runProgram(phusongExecutable, ["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
+        }
+        let honest = try verify("honest", claimed: ["largest_residents": largest.rounded(.up)])
+        #expect(honest.status == 0 && honest.stdout.contains("largest gap in coverage · 4G"), "\(honest.stdout)\(honest.stderr)")
+        let report = try String(contentsOfFile: folder + "/honest/verification.md", encoding: .utf8)
+        #expect(report.contains(String(format: "| largest gap in coverage · 4G | %.2f residents | %.2f residents | %+.2f residents | 0.00 residents | PASS |", largest.rounded(.up), largest, largest.rounded(.up) - largest)), "\(report)")
+        let lowered = try verify("lowered", claimed: ["largest_residents": largest - 1])
+        #expect(lowered.status == 1 && lowered.stdout.contains("FAIL"), "\(lowered.stdout)\(lowered.stderr)")
+        let negative = try verify("negative", claimed: ["largest_residents": -5])
+        #expect(negative.status == 2 && negative.stderr.contains("gaps.largest_residents: must be a number of residents, 0 or more"), "\(negative.stderr)")
+        let misspelt = try verify("misspelt", claimed: ["largest": 100])
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("largest"), "\(misspelt.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/negative") && !FileManager.default.fileExists(atPath: folder + "/misspelt"))
+    }
+}
+
