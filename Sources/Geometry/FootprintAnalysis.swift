@@ -23,8 +23,7 @@ public struct SiteFootprint: Sendable {
 
     /// Traces the covered cells of `coverage` (a window of `grid`) into polygons.
     public init(coverage: SiteCoverage, grid: TerrainGrid) {
-        let origin = grid.georeference(column: coverage.column, row: coverage.row).geoTransform
-        let tracer = MaskTracer(cornerX: origin[0], cornerY: origin[3], spacing: grid.spacing)
+        let tracer = MaskTracer(grid: grid, column: coverage.column, row: coverage.row)
         site = coverage.site
         threshold = coverage.threshold
         cells = CellRuns(mask: coverage.coveredMask, width: coverage.width, height: coverage.height, column: coverage.column, row: coverage.row)

@@ -15,6 +15,12 @@ public struct MaskTracer: Sendable {
         self.spacing = spacing
     }
 
+    /// The tracer of a window of `grid` whose first cell is the grid's (`column`, `row`).
+    public init(grid: TerrainGrid, column: Int, row: Int) {
+        let origin = grid.georeference(column: column, row: row).geoTransform
+        self.init(cornerX: origin[0], cornerY: origin[3], spacing: grid.spacing)
+    }
+
     /// Directions of boundary edges, counter-clockwise; a left turn is the next one.
     private enum Direction: Int, CaseIterable {
         case east = 0, north, west, south

@@ -61,8 +61,10 @@ public struct ResidentGaps: Sendable {
         for (cell, count) in cells { residents[(cell / gridWidth - minRow) * width + cell % gridWidth - minColumn] += count }
         let runs = CellRuns(mask: residents.map { $0 > 0 }, width: width, height: height, column: minColumn, row: minRow)
         return MaskComponents(runs).components.map { component in
+            let cells = component.cellIndices(gridWidth: gridWidth)
             var total = 0.0, (sumX, sumY) = (0.0, 0.0)
-            forEachCell(of: component) { column, row in
+            for cell in cells {
+                let (column, row) = (cell % gridWidth, cell / gridWidth)
                 let count = residents[(row - minRow) * width + column - minColumn]
                 total += count
                 sumX += count * Double(column)
@@ -70,19 +72,11 @@ public struct ResidentGaps: Sendable {
             }
             let (centreX, centreY) = (sumX / total, sumY / total)
             var nearest = (distance: Double.infinity, cell: 0)
-            forEachCell(of: component) { column, row in
-                let (dx, dy) = (Double(column) - centreX, Double(row) - centreY)
-                if dx * dx + dy * dy < nearest.distance { nearest = (dx * dx + dy * dy, row * gridWidth + column) }
+            for cell in cells {
+                let (dx, dy) = (Double(cell % gridWidth) - centreX, Double(cell / gridWidth) - centreY)
+                if dx * dx + dy * dy < nearest.distance { nearest = (dx * dx + dy * dy, cell) }
             }
             return Gap(unit: unit, cells: component, residents: total, centre: nearest.cell)
-        }
-    }
-
-    private static func forEachCell(of cells: CellRuns, _ body: (_ column: Int, _ row: Int) -> Void) {
-        for (offset, rowRuns) in cells.runs.enumerated() {
-            for run in rowRuns {
-                for column in run { body(column, cells.firstRow + offset) }
-            }
         }
     }
 }

@@ -42,14 +42,12 @@ struct GapReport {
             let gap = gaps.gaps[index], centre = GeoPoint(latitude: geographic[index].y, longitude: geographic[index].x)
             let columns = gap.cells.runs.joined()
             let first = columns.map(\.lowerBound).min()!, last = columns.map(\.upperBound).max()!
-            // The tracer's corner is the gap's window's.
-            let corner = grid.georeference(column: first, row: gap.cells.firstRow).geoTransform
-            let tracer = MaskTracer(cornerX: corner[0], cornerY: corner[3], spacing: grid.spacing)
+            let tracer = MaskTracer(grid: grid, column: first, row: gap.cells.firstRow)
             let nearest = sites.min { centre.distance(to: $0.location) < centre.distance(to: $1.location) }
             return Row(
                 id: "G\(index + 1)", gap: gap, centre: centre,
                 area: tracer.polygons(of: gap.cells, column: first, width: last - first, height: gap.cells.runs.count),
-                areaKm2: Double(gap.cells.cellCount) * grid.spacing * grid.spacing / 1e6,
+                areaKm2: Double(gap.cells.cellCount) * residents.cellAreaKm2,
                 nearestSite: nearest.map { ($0.id, centre.distance(to: $0.location) / 1_000) }
             )
         }
