@@ -27,7 +27,8 @@ public enum FootprintJob {
         try request.validateUplink(of: sites)
         let operators = try NetworkOperators(sites, path: request.sitesPath)
         try operators.refuseServers(for: request.serverChoosingFeatures, path: request.sitesPath)
-        try operators.checkShares(request.residents?.traffic?.operatorShares ?? [:], path: request.sitesPath)
+        try operators.checkNamed(Array((request.residents?.traffic?.operatorShares ?? [:]).keys), by: "the operator shares name", path: request.sitesPath)
+        try operators.checkNamed([request.residents?.gaps.networkOperator].compactMap { $0 }, by: "--gap-operator (gap_operator) names", path: request.sitesPath)
         let roads = try request.roads.map(RoadReport.init)
         progress(.loadingTerrain(sites: sites.count))
         let layer = try request.residents.map { residents throws(InputError) in
@@ -160,7 +161,12 @@ public enum FootprintJob {
         summary.mastOutages = FootprintSummary.MastOutages(outages, total: evaluation.statistics.total, backhaulReach: residents.backhaulReachName ?? residents.backhaulReachPath)
         summary.traffic = traffic.map(FootprintSummary.Traffic.init)
         summary.operators = evaluation.operators?.summary(total: evaluation.statistics.total)
-        let gaps = try GapReport(evaluation, settings: residents.gaps, grid: grid, sites: sites)
+        // One operator's gaps are those of its own sites' coverage.
+        let gapOperator = residents.gaps.networkOperator.flatMap(operators.names.firstIndex(of:))
+        let gaps = try GapReport(
+            evaluation, coverage: gapOperator.map { operatorCoverage[$0] } ?? coverage, settings: residents.gaps, grid: grid,
+            sites: sites.filter { residents.gaps.networkOperator == nil || $0.networkOperator == residents.gaps.networkOperator }
+        )
         summary.gaps = FootprintSummary.Gaps(gaps, layer: layer)
         let tables = [
             evaluation.communesTable(outages: outages, syntheticTerrain: grid.isSynthetic),

@@ -153,16 +153,19 @@ public struct ResidentsRequest: Sendable {
 }
 
 /// The gaps `phusong evaluate` lists: within each commune, the connected cells holding residents that a coverage
-/// layer misses (`--gap-technology`, `--gap-min-residents`).
+/// layer misses (`--gap-technology`, `--gap-operator`, `--gap-min-residents`).
 public struct GapSettings: Sendable, Equatable {
     /// Gaps holding fewer residents are only counted.
     public var minimumResidents: Double = 50
     /// The technology whose gaps are listed; nil for where no technology covers.
     public var technology: Technology?
+    /// The operator whose sites' coverage the gaps are in (the sites naming their `operator`); nil for every site's.
+    public var networkOperator: String?
 
-    public init(minimumResidents: Double = 50, technology: Technology? = nil) {
+    public init(minimumResidents: Double = 50, technology: Technology? = nil, networkOperator: String? = nil) {
         self.minimumResidents = minimumResidents
         self.technology = technology
+        self.networkOperator = networkOperator
     }
 
     /// The coverage layer (`CoverageMasks.keys`) whose gaps are listed.

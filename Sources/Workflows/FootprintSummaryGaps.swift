@@ -28,6 +28,8 @@ extension FootprintSummary {
 
         /// The coverage layer whose gaps these are: a technology, or "any" (where no technology covers).
         public let technology: String
+        /// The operator whose sites' coverage it is; nil for every site's.
+        public let networkOperator: String?
         public let minResidents: Double
         /// The gaps at the minimum or above, and their residents.
         public let count: Int
@@ -42,6 +44,7 @@ extension FootprintSummary {
 
         enum CodingKeys: String, CodingKey {
             case technology, count, residents, largest
+            case networkOperator = "operator"
             case minResidents = "min_residents"
             case smallerGaps = "smaller_gaps"
             case smallerGapsResidents = "smaller_gaps_residents"
@@ -50,6 +53,7 @@ extension FootprintSummary {
 
         init(_ report: GapReport, layer: AdminLayer) {
             technology = report.settings.layer
+            networkOperator = report.settings.networkOperator
             minResidents = report.settings.minimumResidents
             count = report.rows.count
             residents = report.rows.reduce(0) { $0 + $1.gap.residents }

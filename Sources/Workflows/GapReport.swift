@@ -22,13 +22,14 @@ struct GapReport {
     let gaps: ResidentGaps
     let rows: [Row]
 
-    /// The gaps of `evaluation`'s residents on `grid`, and the nearest of `sites` to each (great-circle distance).
-    init(_ evaluation: ResidentEvaluation, settings: GapSettings, grid: TerrainGrid, sites: [Site]) throws(InputError) {
+    /// The gaps of `evaluation`'s residents on `grid` in `coverage` (every site's, or one operator's), and the nearest of
+    /// `sites` to each (great-circle distance).
+    init(_ evaluation: ResidentEvaluation, coverage: CoverageMasks, settings: GapSettings, grid: TerrainGrid, sites: [Site]) throws(InputError) {
         self.settings = settings
         let residents = evaluation.residents
         let gaps = ResidentGaps(
             unitCells: residents.unitCells, unitResidents: residents.unitResidents,
-            covered: evaluation.coverage.masks[settings.layer]!, gridWidth: grid.width, minimumResidents: settings.minimumResidents
+            covered: coverage.masks[settings.layer]!, gridWidth: grid.width, minimumResidents: settings.minimumResidents
         )
         self.gaps = gaps
         let centres = gaps.gaps.map { grid.center(column: $0.centre % grid.width, row: $0.centre / grid.width) }
@@ -62,7 +63,8 @@ struct GapReport {
         var placemarks: [KMLPlacemark] = []
         for row in rows {
             let unit = layer.units[row.gap.unit]
-            var description = String(format: "%.0f residents without %@ coverage in %@ (%@), %.2f km²", row.gap.residents, settings.layer, unit.name, unit.id, row.areaKm2)
+            let layer = (settings.networkOperator.map { $0 + " " } ?? "") + settings.layer
+            var description = String(format: "%.0f residents without %@ coverage in %@ (%@), %.2f km²", row.gap.residents, layer, unit.name, unit.id, row.areaKm2)
             if let site = row.nearestSite { description += String(format: "; nearest site %@, %.1f km", site.id, site.km) }
             placemarks.append(KMLPlacemark(
                 name: String(format: "%@: %.0f residents", row.id, row.gap.residents), description: description, style: Self.kmlStyle.id,
@@ -77,15 +79,15 @@ struct GapReport {
         var table = FeatureTable(
             name: "gaps", crs: grid.crs,
             columns: [
-                "gap", "technology", "commune_id", "commune", "district", "priority_weight", "residents", "commune_residents_pct",
+                "gap", "technology", "operator", "commune_id", "commune", "district", "priority_weight", "residents", "commune_residents_pct",
                 "area_km2", "lon", "lat", "nearest_site", "nearest_site_km", "synthetic_terrain",
             ],
-            textColumns: ["gap", "technology", "commune_id", "commune", "district", "nearest_site", "synthetic_terrain"]
+            textColumns: ["gap", "technology", "operator", "commune_id", "commune", "district", "nearest_site", "synthetic_terrain"]
         )
         for row in rows {
             let unit = layer.units[row.gap.unit], commune = statistics.communes[row.gap.unit].figures
             table.append([
-                row.id, settings.layer, unit.id, unit.name, unit.district.name, numberText(unit.priorityWeight), fixed(row.gap.residents, 2),
+                row.id, settings.layer, settings.networkOperator ?? "", unit.id, unit.name, unit.district.name, numberText(unit.priorityWeight), fixed(row.gap.residents, 2),
                 commune.share(ofResidents: row.gap.residents).map { fixed($0, 3) } ?? "",
                 fixed(row.areaKm2, 4),
                 fixed(row.centre.longitude, 6), fixed(row.centre.latitude, 6), row.nearestSite?.id ?? "", row.nearestSite.map { fixed($0.km, 3) } ?? "",

@@ -39,12 +39,13 @@ struct NetworkOperators {
         )
     }
 
-    /// Refuses operator shares (`--operator-shares`, a scenario's `operator_shares`) naming an operator no site names.
-    func checkShares(_ shares: [String: Double], path: String) throws(InputError) {
-        guard let unknown = shares.keys.sorted().first(where: { !names.contains($0) }) else { return }
+    /// Refuses operators that `what` names (the operator shares, `--gap-operator`) and no site names; `what` is followed
+    /// by the first such name in the error.
+    func checkNamed(_ named: [String], by what: String, path: String) throws(InputError) {
+        guard let unknown = named.sorted().first(where: { !names.contains($0) }) else { return }
         throw InputError(
             path: path,
-            reason: "the operator shares name '\(unknown)', which no site names ("
+            reason: "\(what) '\(unknown)', which no site names ("
                 + (names.isEmpty ? "no site names an operator" : "the sites name \(names.joined(separator: ", "))") + ")"
         )
     }

@@ -16,7 +16,7 @@ package enum ScenarioFields {
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "loads", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
         "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent", "operator_shares", "backhaul_reach",
-        "roads", "road_name_field", "gap_min_residents", "gap_technology",
+        "roads", "road_name_field", "gap_min_residents", "gap_technology", "gap_operator",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -152,6 +152,7 @@ package enum ScenarioFields {
             guard let technology = Technology(named: name) else { throw scenario.fault("gap_technology", "must be 2G, 3G or 4G") }
             residents.gaps.technology = technology
         }
+        residents.gaps.networkOperator = try scenario.string("gap_operator")
         residents.traffic = try trafficSettings(scenario)
         residents.backhaulReachPath = try scenario.string("backhaul_reach").map(resolve)
         return residents

@@ -62,6 +62,9 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("gap-technology"), help: "The gaps of this technology's coverage (2G, 3G or 4G) rather than where no technology covers.")
     var gapTechnology: String?
 
+    @Option(name: .customLong("gap-operator"), help: "The gaps of this operator's sites' coverage (the sites naming their operator) rather than every site's.")
+    var gapOperator: String?
+
     @Option(help: "Technologies to be switched off, comma-separated (e.g. 2G or 2G,3G): also count the residents covered now whom the others leave without coverage.")
     var sunset: String?
 
@@ -104,7 +107,9 @@ struct PopulationOptions: ParsableArguments {
         if let populationRaster { request.counts = .raster(path: populationRaster) }
         if let settlements { request.counts = .settlements(path: settlements, field: settlementField) }
         request.sunset = sunset.flatMap(Self.sunsetTechnologies) ?? []
-        request.gaps = GapSettings(minimumResidents: gapMinResidents, technology: gapTechnology.flatMap(Technology.init(named:)))
+        request.gaps = GapSettings(
+            minimumResidents: gapMinResidents, technology: gapTechnology.flatMap(Technology.init(named:)), networkOperator: gapOperator
+        )
         return request
     }
 }
@@ -147,7 +152,8 @@ struct EvaluateCommand: ParsableCommand {
 
 /// A short human report of the gaps in the coverage of residents and the largest of them.
 func gapsReport(_ gaps: FootprintSummary.Gaps, folder: String) -> String {
-    let layer = gaps.technology == "any" ? "no technology covers" : "\(gaps.technology) does not cover"
+    let owner = gaps.networkOperator.map { " of \($0)'s sites" } ?? ""
+    let layer = gaps.technology == "any" ? "no technology\(owner) covers" : "\(gaps.technology)\(owner) does not cover"
     var line = String(
         format: "Gaps (cells with residents %@, connected within a commune): %d of %g residents or more hold %.0f residents", layer,
         gaps.count, gaps.minResidents, gaps.residents

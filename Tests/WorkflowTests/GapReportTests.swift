@@ -13,10 +13,10 @@ struct GapReportTests {
     let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif")
     let communes = SharedData.path("population/laocai_communes_census2009.geojson")
 
-    /// `phusong evaluate` of the fixture's sites, ITM over 8 km at 90 m, into `out`.
-    func evaluate(into out: String, _ options: [String] = []) throws -> ProgramOutput {
+    /// `phusong evaluate` of the fixture's sites (or `siteFile`), ITM over 8 km at 90 m, into `out`.
+    func evaluate(into out: String, siteFile: String? = nil, _ options: [String] = []) throws -> ProgramOutput {
         try runProgram(phusongExecutable, [
-            "evaluate", "--terrain", terrain, "--sites", sites, "--population", communes, "--model", "itm", "--radius-km", "8",
+            "evaluate", "--terrain", terrain, "--sites", siteFile ?? sites, "--population", communes, "--model", "itm", "--radius-km", "8",
             "--resolution-m", "90", "--max-void-fraction", "0.7", "--out", out,
         ] + options)
     }
@@ -255,6 +255,52 @@ extension GapReportTests {
         let misspelt = try verify("misspelt", claimed: ["largest": 100])
         #expect(misspelt.status == 2 && misspelt.stderr.contains("largest"), "\(misspelt.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/negative") && !FileManager.default.fileExists(atPath: folder + "/misspelt"))
+    }
+}
+
+extension GapReportTests {
+    @Test("""
+        --gap-operator VT lists the gaps of VT's sites' coverage: those of a run where the other operators' sites cover \
+        nowhere (the same grid), each with the nearest of VT's sites, and a batch job's gap_operator the same; an operator \
+        no site names is refused before any work
+        """)
+    func operatorGaps() throws {
+        let folder = try temporaryFolder("gaps-operator")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let own = try evaluate(into: folder + "/vt", ["--gap-operator", "VT", "--gap-min-residents", "0"])
+        #expect(own.status == 0, "\(own.stderr)")
+        // The same sites, the other operators' covering nowhere (threshold 100 dBm).
+        let lines = try String(contentsOfFile: sites, encoding: .utf8).split(separator: "\n").map(String.init)
+        try ([lines[0] + ",threshold_dbm"] + lines.dropFirst().map { $0 + ($0.hasSuffix(",VT") ? "," : ",100") } + [""])
+            .joined(separator: "\n").write(toFile: folder + "/vt_alone.csv", atomically: true, encoding: .utf8)
+        let alone = try evaluate(into: folder + "/alone", siteFile: folder + "/vt_alone.csv", ["--gap-min-residents", "0"])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        func withoutSites(_ rows: [[String: String]]) -> [[String: String]] {
+            rows.map { $0.filter { !["operator", "nearest_site", "nearest_site_km"].contains($0.key) } }
+        }
+        let rows = try csvTable(folder + "/vt/gaps.csv")
+        let aloneRows = try csvTable(folder + "/alone/gaps.csv")
+        #expect(!rows.isEmpty && withoutSites(rows) == withoutSites(aloneRows))
+        let ownSites = try csvTable(sites).filter { $0["operator"] == "VT" }
+        for row in rows {
+            let centre = (lat: Double(row["lat"]!)!, lon: Double(row["lon"]!)!)
+            let nearest = ownSites.map { kilometres(centre, (Double($0["lat"]!)!, Double($0["lon"]!)!)) }.min()!
+            #expect(row["operator"] == "VT" && ownSites.contains { $0["id"] == row["nearest_site"] } && abs(nearest - Double(row["nearest_site_km"]!)!) < 0.002, "\(row)")
+        }
+        #expect(try summary(folder + "/vt").gaps?.networkOperator == "VT" && own.stdout.contains("no technology of VT's sites covers"), "\(own.stdout)")
+        // A batch job's gap_operator gives the same.
+        try """
+            scenarios:
+              batxat: {terrain: \(terrain), population: \(communes), model: itm, radius_km: 8, resolution_m: 90, max_void_fraction: 0.7, gap_operator: VT, gap_min_residents: 0}
+            jobs:
+              - {id: vt, type: evaluate, scenario: batxat, sites: \(sites)}
+            """.write(toFile: folder + "/batch.yaml", atomically: true, encoding: .utf8)
+        let batch = try runProgram(phusongExecutable, ["batch", folder + "/batch.yaml", "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try String(contentsOfFile: folder + "/batch/jobs/vt/gaps.csv", encoding: .utf8) == String(contentsOfFile: folder + "/vt/gaps.csv", encoding: .utf8))
+        let unknown = try evaluate(into: folder + "/unknown", ["--gap-operator", "Gtel"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--gap-operator (gap_operator) names 'Gtel', which no site names (the sites name MBF, VNP, VT)"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/unknown"))
     }
 }
 
