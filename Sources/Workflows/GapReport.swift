@@ -63,8 +63,10 @@ struct GapReport {
         var placemarks: [KMLPlacemark] = []
         for row in rows {
             let unit = layer.units[row.gap.unit]
-            let layer = (settings.networkOperator.map { $0 + " " } ?? "") + settings.layer
-            var description = String(format: "%.0f residents without %@ coverage in %@ (%@), %.2f km²", row.gap.residents, layer, unit.name, unit.id, row.areaKm2)
+            let owner = settings.networkOperator.map { " from \($0)'s sites" } ?? ""
+            var description = String(
+                format: "%.0f residents without %@ coverage%@ in %@ (%@), %.2f km²", row.gap.residents, settings.layer, owner, unit.name, unit.id, row.areaKm2
+            )
             if let site = row.nearestSite { description += String(format: "; nearest site %@, %.1f km", site.id, site.km) }
             placemarks.append(KMLPlacemark(
                 name: String(format: "%@: %.0f residents", row.id, row.gap.residents), description: description, style: Self.kmlStyle.id,

@@ -288,6 +288,8 @@ extension GapReportTests {
             #expect(row["operator"] == "VT" && ownSites.contains { $0["id"] == row["nearest_site"] } && abs(nearest - Double(row["nearest_site_km"]!)!) < 0.002, "\(row)")
         }
         #expect(try summary(folder + "/vt").gaps?.networkOperator == "VT" && own.stdout.contains("no technology of VT's sites covers"), "\(own.stdout)")
+        let kmz = try runProgram("ogrinfo", ["-al", folder + "/vt/coverage.kmz", "Gaps"])
+        #expect(kmz.stdout.contains("description (String) = " + String(format: "%.0f residents without any coverage from VT's sites in %@ (%@)", Double(rows[0]["residents"]!)!, rows[0]["commune"]!, rows[0]["commune_id"]!)), "\(kmz.stdout.prefix(2000))")
         // A batch job's gap_operator gives the same.
         try """
             scenarios:
