@@ -26,6 +26,7 @@ enum JobExecution {
                 figures["largest_gap_residents"] = summary.gaps.map { .number($0.largestResidents) }
             }
             figures["roads_covered_percent"] = summary.roads?.total.coveredPercent["any"].map(Figure.number)
+            figures["facilities_covered_percent"] = summary.facilities?.total.coveredPercent["any"].map(Figure.number)
             figures.merge(linkFigures(summary)) { $1 }
             return (figures, summary.partial?.description)
         case let .verify(claimPath):
@@ -46,6 +47,9 @@ enum JobExecution {
             figures["chosen_without_backhaul"] = plan.chosenWithoutBackhaul.map { Figure.number(Double($0.count)) }
             figures["residents_first_served"] = plan.residentsFirstServed.map(Figure.number)
             if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter { figures["roads_newly_covered_km"] = .number(after - before) }
+            if let before = plan.facilitiesCoveredBefore, let after = plan.facilitiesCoveredAfter {
+                figures["facilities_newly_covered"] = .number(Double(after - before))
+            }
             figures["largest_gap_residents"] = .number(plan.largestGapResidentsAfter)
             return (figures, nil)
         case let .tilt(request):

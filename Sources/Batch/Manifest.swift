@@ -42,7 +42,7 @@ public struct Manifest: Sendable {
     static let jobTypes = ["evaluate", "verify", "optimize", "plan", "tilt", "backhaul", "emf"]
     private static let planKeys: Set<String> = [
         "p", "budget", "min_separation_m", "commune_minimum_percent", "second_mast_weight", "backhaul_required", "gap", "time_limit",
-        "operator", "tenant_cost", "others_coverage_weight", "road_weight",
+        "operator", "tenant_cost", "others_coverage_weight", "road_weight", "facility_weight",
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
@@ -221,6 +221,11 @@ public struct Manifest: Sendable {
             guard evaluation.roads != nil else { throw fields.fault("road_weight", "needs the scenario's roads (the roads it weighs)") }
             request.roadWeight = weight
         }
+        if let weight = try fields.number("facility_weight") {
+            guard weight >= 0 else { throw fields.fault("facility_weight", "must be a number ≥ 0") }
+            guard evaluation.facilities != nil else { throw fields.fault("facility_weight", "needs the scenario's facilities (the facilities it weighs)") }
+            request.facilityWeight = weight
+        }
         if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
             throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")
         }
@@ -250,7 +255,7 @@ public struct Manifest: Sendable {
     /// The fields of a scenario that name input files (a job's `sites` besides).
     private static let scenarioFileKeys = [
         "terrain", "population", "population_raster", "settlements", "clutter", "clutter_losses", "channels", "pci", "psc",
-        "tilts", "loads", "roads",
+        "tilts", "loads", "roads", "facilities",
     ]
 
     /// Every listed path field present must name an existing file or folder.

@@ -50,7 +50,7 @@ public struct ResidentCounts: Sendable {
     /// to the cell each lies in; `field` holds the number of residents.
     public static func settlements(_ path: String, field: String = "population", on grid: TerrainGrid) throws(InputError) -> ResidentCounts {
         let layer = try PointLayer(
-            path: path, options: ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"],
+            path: path, options: PointLayer.csvCoordinateOptions,
             attributes: [field]
         )
         guard layer.foundAttributes.contains(field) else {

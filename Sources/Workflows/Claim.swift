@@ -7,7 +7,8 @@ import Terrain
 /// An operator's coverage claim for `phusong verify`: the scenario to recompute (terrain, sites, population,
 /// model and parameters) and the figures claimed. Relative paths resolve against the claim's folder.
 public struct Claim: Sendable {
-    /// A claimed share covered, %: of residents, of a land-cover class's cells within the communes, or of roads' length.
+    /// A claimed share covered, %: of residents, of a land-cover class's cells within the communes, of roads' length, or
+    /// of facilities.
     public struct Figure: Sendable, Equatable {
         /// What the share is of.
         public enum Scope: Sendable, Equatable {
@@ -31,6 +32,8 @@ public struct Claim: Sendable {
             case networkOperator(String, commune: String?)
             /// The length in the run's area of the scenario's `roads`: all together, or the road of this name.
             case road(String?)
+            /// The facilities of the scenario's `facilities` in the run's area: all of them, or those of this kind.
+            case facility(String?)
         }
 
         public let scope: Scope
@@ -65,7 +68,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "gaps", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "facilities", "gaps", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -126,6 +129,14 @@ public struct Claim: Sendable {
                 for name in byRoad.keys { figures += try percentages(try byRoad.object(name)!, scope: .road(name)) }
             }
         }
+        if let facilities = try claimed.object("facilities") {
+            guard request.facilities != nil else { throw claimed.fault("facilities", "needs the scenario's facilities (the point layer it counts)") }
+            try facilities.onlyKeys(["total", "by_type"])
+            if let total = try facilities.object("total") { figures += try percentages(total, scope: .facility(nil)) }
+            if let byType = try facilities.object("by_type") {
+                for kind in byType.keys { figures += try percentages(try byType.object(kind)!, scope: .facility(kind)) }
+            }
+        }
         var largestGap: Double?
         if let gaps = try claimed.object("gaps") {
             try gaps.onlyKeys(["largest_residents"])
@@ -138,11 +149,11 @@ public struct Claim: Sendable {
         guard !figures.isEmpty || largestGap != nil || footprint != nil else {
             throw claimed.fault(
                 "province",
-                "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators' or roads' percentages, the gaps' largest_residents, or a footprint"
+                "the claim states no figure: give province, commune, land-cover, residential, rate, sunset, operators', roads' or facilities' percentages, the gaps' largest_residents, or a footprint"
             )
         }
         for file in [request.terrainPath, request.sitesPath, request.residents!.populationPath]
-            + [request.residents?.counts?.path, request.roads?.path, footprint].compactMap({ $0 })
+            + [request.residents?.counts?.path, request.roads?.path, request.facilities?.path, footprint].compactMap({ $0 })
         where !VectorSource(file).fileExists {
             throw InputError(path: path, reason: "references a missing file: \(file)")
         }

@@ -80,7 +80,7 @@ private struct MeasuredPoints {
     init(path: String, valueField: String, siteField: String?) throws(InputError) {
         let fields = [valueField] + (siteField.map { [$0] } ?? [])
         layer = try PointLayer(
-            path: path, options: ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"],
+            path: path, options: PointLayer.csvCoordinateOptions,
             attributes: fields
         )
         for (field, option) in zip(fields, ["--value-field", "--site-field"]) where !layer.foundAttributes.contains(field) {

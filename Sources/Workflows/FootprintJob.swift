@@ -30,6 +30,7 @@ public enum FootprintJob {
         try operators.checkNamed(Array((request.residents?.traffic?.operatorShares ?? [:]).keys), by: "the operator shares name", path: request.sitesPath)
         try operators.checkNamed([request.residents?.gaps.networkOperator].compactMap { $0 }, by: "--gap-operator (gap_operator) names", path: request.sitesPath)
         let roads = try request.roads.map(RoadReport.init)
+        let facilities = try request.facilities.map(FacilityReport.init)
         progress(.loadingTerrain(sites: sites.count))
         let layer = try request.residents.map { residents throws(InputError) in
             try AdminLayer.load(residents.populationPath, fields: residents.fields)
@@ -89,8 +90,20 @@ public enum FootprintJob {
             // The roads over every site's coverage, then over each operator's.
             var roadWalks: [RoadCoverage] = []
             if let roads, let masks { roadWalks = try roads.walks(on: grid, over: [masks] + operatorCoverage) }
+            // Each facility's servers, over every site's coverage and each operator's.
+            let facilityCoverage = try facilities.map { facilities throws(InputError) in
+                FacilityCoverage(
+                    try facilities.points(on: grid), grid: grid, servers: footprints.rasters.servedByLayer, sites: sites,
+                    thresholds: sites.map(request.parameters.threshold(for:)), operators: operators.names, operatorCoverage: operatorCoverage
+                )
+            }
+            var overlays: [KMLOverlay] = []
+            if layer != nil {
+                if let walked = roadWalks.first { overlays.append(try RoadPlacemarks.overlay(walked, toWGS84: CoordinateTransform(from: grid.crs, to: wgs84))) }
+                if let facilityCoverage { overlays.append(FacilityReport.overlay(facilityCoverage, sites: sites)) }
+            }
             let evaluated = try evaluateResidents(
-                in: layer, coverage: masks, operatorCoverage: operatorCoverage, roads: roadWalks.first, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
+                in: layer, coverage: masks, operatorCoverage: operatorCoverage, overlays: overlays, footprints: footprints.sites, sites: sites, grid: grid, clutter: clutter, rates: quality.rates,
                 servers: footprints.rasters.servedByLayer, chains: chains, operators: operators, request: request, staging: staging,
                 summary: &summary
             )
@@ -98,6 +111,9 @@ public enum FootprintJob {
             if let roads, let walked = roadWalks.first {
                 let byOperator = Dictionary(uniqueKeysWithValues: zip(operators.names, roadWalks.dropFirst()))
                 roadStretches = try roads.write(walked, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
+            }
+            let facilityTable = try facilityCoverage.map { coverage throws(InputError) in
+                try facilities!.write(coverage, sites: sites, operators: operators.names, grid: grid, staging: staging, summary: &summary)
             }
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(
@@ -109,13 +125,14 @@ public enum FootprintJob {
             let coverage = evaluated?.evaluation.coverageTable(grid: grid) ?? unionTable(analysis, grid: grid)
             var styles = ["footprints": LayerStyles.footprints, "coverage": LayerStyles.coverage]
             if roadStretches != nil { styles["road_stretches"] = LayerStyles.roadStretches }
+            if facilityTable != nil { styles["facilities"] = LayerStyles.facilities }
             if let target = summary.residents?.targetPercent {
                 styles["communes"] = LayerStyles.communes(targetPercent: target)
                 styles["gaps"] = LayerStyles.gaps
                 if summary.operators != nil { styles["operators"] = styles["communes"] }
             }
             try GeoPackageWriter.write(
-                [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []) + [roadStretches].compactMap { $0 },
+                [footprintsTable(footprints.sites, summary: summary, grid: grid), coverage] + (evaluated?.layers ?? []) + [roadStretches, facilityTable].compactMap { $0 },
                 styles: styles, to: staging.path("coverage.gpkg")
             )
             try staging.write(summary.json(), to: "summary.json")
@@ -130,11 +147,11 @@ public enum FootprintJob {
     /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
     /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs, with `chains` also
     /// taking off air the masts it cuts off), `residents.tif`,
-    /// `coverage.geojson`, `coverage.kmz` and `map.png`; with `--traffic` each site's busy hour from the residents its
+    /// `coverage.geojson`, `coverage.kmz` (with `overlays`' folders) and `map.png`; with `--traffic` each site's busy hour from the residents its
     /// technology's best `servers` give it (`traffic.csv`). Returns the evaluation and the tables of those CSV files,
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
-        in layer: AdminLayer?, coverage: CoverageMasks?, operatorCoverage: [CoverageMasks], roads: RoadCoverage?, footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
+        in layer: AdminLayer?, coverage: CoverageMasks?, operatorCoverage: [CoverageMasks], overlays: [KMLOverlay], footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
         rates: (values: [Float], limitMbps: Double)?, servers: [ServingLayer: BestServers], chains: BackhaulChains?,
         operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
@@ -184,7 +201,7 @@ public enum FootprintJob {
         )
         try RasterStyle.residents(cellAreaKm2: grid.spacing * grid.spacing / 1e6).write(besideRaster: staging.path("residents.tif"))
         try staging.write(try evaluation.coverageGeoJSON(grid: grid), to: "coverage.geojson")
-        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic, gaps: gaps, roads: roads))])
+        try writeZip(path: try staging.path("coverage.kmz"), entries: [("doc.kml", try evaluation.coverageKML(grid: grid, sites: sites, outages: outages, traffic: traffic, gaps: gaps, overlays: overlays))])
         let overloaded = traffic?.loads.map(\.isOverloaded) ?? sites.map { _ in false }
         try evaluation.quickLook(grid: grid, sites: sites, overloaded: overloaded).write(to: try staging.path("map.png"))
         return (evaluation, tables)

@@ -21,6 +21,8 @@ public struct FootprintRequest: Sendable {
     public var clutter: ClutterRequest?
     /// Roads whose length covered is reported (`roads.csv`); nil for none.
     public var roads: RoadsRequest?
+    /// Places that must have coverage, each looked up on the grid (`facilities.csv`); nil for none.
+    public var facilities: FacilitiesRequest?
     /// The 4G sites' reference-signal SINR (`sinr.tif`); nil for none.
     public var sinr: SINRSettings?
     /// The 3G sites' pilot Ec/Io (`ecio.tif`); nil for none.
@@ -52,7 +54,7 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath, roads?.path,
+            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath, roads?.path, facilities?.path,
                channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath, loadPlanPath].compactMap { $0 }
     }
 
@@ -182,6 +184,23 @@ public struct RoadsRequest: Sendable, Equatable {
     public init(path: String, nameField: String? = nil) {
         self.path = path
         self.nameField = nameField
+    }
+}
+
+/// A point layer of places that must have coverage — schools, health stations, commune offices, border posts — and the
+/// attributes naming them and their kind (`--facilities`, `--facility-name-field`, `--facility-type-field`).
+public struct FacilitiesRequest: Sendable, Equatable {
+    public var path: String
+    /// The attribute naming each facility; nil takes `name` when the layer has it, else each is `facility N`.
+    public var nameField: String?
+    /// The attribute giving each facility's kind, whose figures are given apart; nil takes `type` when the layer has
+    /// it, else every facility is of one kind, `facility`.
+    public var typeField: String?
+
+    public init(path: String, nameField: String? = nil, typeField: String? = nil) {
+        self.path = path
+        self.nameField = nameField
+        self.typeField = typeField
     }
 }
 

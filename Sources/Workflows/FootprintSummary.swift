@@ -171,6 +171,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var operatorAreasKm2: [String: [String: Double]]?
     /// With `--roads`: how far along the roads the run covers.
     public var roads: Roads?
+    /// With `--facilities`: how many of the places that must have coverage the run covers.
+    public var facilities: Facilities?
     /// In an evaluation: the gaps in the coverage of residents, most residents first (`gaps.csv` has every one listed).
     public var gaps: Gaps?
 
@@ -193,7 +195,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads, gaps
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads, facilities, gaps
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"

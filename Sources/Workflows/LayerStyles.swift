@@ -4,7 +4,7 @@ import Terrain
 /// QGIS styles (QML) for the layers of `coverage.gpkg`, stored in its `layer_styles` table as each layer's
 /// default, where QGIS looks for a GeoPackage layer's style before any `.qml` file: the communes by how far they are
 /// from the coverage target, the sites' footprints as outlines, the covered areas as a light fill (what a sunset leaves
-/// without coverage red), the roads' stretches by whether they are covered, the gaps in the coverage of residents.
+/// without coverage red), the roads' stretches and the facilities by whether they are covered, the gaps in the coverage of residents.
 enum LayerStyles {
     /// A QGIS symbol of one symbol layer.
     protocol Symbol: Sendable {
@@ -44,6 +44,20 @@ enum LayerStyles {
             [
                 ("line_color", "\(color.red),\(color.green),\(color.blue),255"), ("line_style", "solid"), ("line_width", "\(width)"),
                 ("line_width_unit", "MM"), ("capstyle", "round"),
+            ]
+        }
+    }
+
+    /// A circle of `color` with a dark outline, 3 millimetres across.
+    struct Marker: Symbol {
+        let color: RGB
+
+        var type: String { "marker" }
+        var layerClass: String { "SimpleMarker" }
+        var properties: [(key: String, value: String)] {
+            [
+                ("name", "circle"), ("color", "\(color.red),\(color.green),\(color.blue),255"), ("outline_color", "35,35,35,255"),
+                ("outline_style", "solid"), ("outline_width", "0.4"), ("outline_width_unit", "MM"), ("size", "3"), ("size_unit", "MM"),
             ]
         }
     }
@@ -103,6 +117,13 @@ enum LayerStyles {
         Rule(label: "covered", filter: "\"covered_any\" = 'yes'", symbol: Stroke(color: RGB(red: 26, green: 150, blue: 65), width: 0.8)),
         Rule(label: "not covered", filter: "\"covered_any\" = 'no'", symbol: Stroke(color: RGB(red: 215, green: 25, blue: 28), width: 0.8)),
         Rule(label: "outside the run's area", filter: "\"in_area\" = 'no'", symbol: Stroke(color: RGB(red: 150, green: 150, blue: 150), width: 0.5)),
+    ])
+
+    /// The facilities: a circle, green where some technology covers it, red where none does, grey outside the run's area.
+    static let facilities = ruleBased([
+        Rule(label: "covered", filter: "\"covered_any\" = 'yes'", symbol: Marker(color: RGB(red: 26, green: 150, blue: 65))),
+        Rule(label: "not covered", filter: "\"covered_any\" = 'no'", symbol: Marker(color: RGB(red: 215, green: 25, blue: 28))),
+        Rule(label: "outside the run's area", filter: "\"in_area\" = 'no'", symbol: Marker(color: RGB(red: 150, green: 150, blue: 150))),
     ])
 
     /// The gaps in the coverage of residents: a purple fill with a dark outline, to stand out over the communes' colours.

@@ -41,7 +41,7 @@ private func isRunOutput(_ file: String) -> Bool {
 private let runOutputNames: Set = [
     "best_server.qml", "best_server.tif", "ci.qml", "ci.tif", "clutter.qml", "clutter.tif", "communes.csv",
     "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "differences.geojson",
-    "ecio.qml", "ecio.tif", "footprints.geojson", "footprints.qml", "gaps.csv", "hops.csv", "hops.geojson",
+    "ecio.qml", "ecio.tif", "facilities.csv", "footprints.geojson", "footprints.qml", "gaps.csv", "hops.csv", "hops.geojson",
     "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv",
     "neighbours.geojson", "operators.csv", "pilots.qml", "pilots.tif", "plan.json", "reach.csv", "residents.qml",
     "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml",

@@ -35,6 +35,9 @@ public struct PlanRequest: Sendable {
     /// What each kilometre of the evaluation's roads covered counts in the objective, in residents (0: roads are
     /// reported, not planned for).
     public var roadWeight = 0.0
+    /// What each of the evaluation's facilities covered counts in the objective, in residents (0: facilities are
+    /// reported, not planned for).
+    public var facilityWeight = 0.0
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -121,6 +124,11 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let roadWeight: Double?
     public let roadsCoveredKmBefore: Double?
     public let roadsCoveredKmAfter: Double?
+    /// With facilities: what a facility covered counts (`PlanRequest.facilityWeight`), and how many of those in the area
+    /// any technology covers with the sites on air and with the plan.
+    public let facilityWeight: Double?
+    public let facilitiesCoveredBefore: Int?
+    public let facilitiesCoveredAfter: Int?
     /// The residents of the largest gap in the coverage of residents (`gaps.csv`) with the sites on air (nil without
     /// any) and with the plan.
     public let largestGapResidentsBefore: Double?
@@ -168,6 +176,9 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
         case roadWeight = "road_weight"
         case roadsCoveredKmBefore = "roads_covered_km_before"
         case roadsCoveredKmAfter = "roads_covered_km_after"
+        case facilityWeight = "facility_weight"
+        case facilitiesCoveredBefore = "facilities_covered_before"
+        case facilitiesCoveredAfter = "facilities_covered_after"
         case largestGapResidentsBefore = "largest_gap_residents_before"
         case largestGapResidentsAfter = "largest_gap_residents_after"
         case residentsFirstServed = "residents_first_served"
@@ -202,6 +213,7 @@ public enum PlanJob {
         let candidates = listed.filter { !(unreachable?.contains($0.site.id) ?? false) }
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
         let roads = try plannedRoads(request)
+        let facilities = try plannedFacilities(request)
         // Other operators' sites on air stand on the plan's grid too, which their coverage counts on.
         let placed = candidates.map(\.site) + (operatorPlan?.othersOnAir ?? [])
         let (terrain, clutter) = try evaluation.loadTerrain(for: placed, layer: layer) { index, reason in
@@ -219,7 +231,7 @@ public enum PlanJob {
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
             candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others,
-            roadMetres: try roads?.metresPerCell(on: grid) ?? [:], grid: grid, request: request,
+            weightedCells: try weightedCells(roads: roads, facilities: facilities, grid: grid, request: request), grid: grid, request: request,
             backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
@@ -258,6 +270,9 @@ public enum PlanJob {
                 roadWeight: evaluation.roads == nil ? nil : request.roadWeight,
                 roadsCoveredKmBefore: evaluation.roads == nil ? nil : before?.roads?.total.coveredKm["any"] ?? 0,
                 roadsCoveredKmAfter: after.roads?.total.coveredKm["any"],
+                facilityWeight: evaluation.facilities == nil ? nil : request.facilityWeight,
+                facilitiesCoveredBefore: evaluation.facilities == nil ? nil : before?.facilities?.total.covered["any"] ?? 0,
+                facilitiesCoveredAfter: after.facilities?.total.covered["any"],
                 largestGapResidentsBefore: before.map(Self.largestGap), largestGapResidentsAfter: Self.largestGap(after),
                 // Those no operator serves before and served after: each commune's difference (0 exactly where nothing changes).
                 residentsFirstServed: withoutService?.reduce(0) { $0 + ($1.before - $1.after) },
@@ -307,18 +322,43 @@ public enum PlanJob {
         }.map(\.site.id))
     }
 
-    /// The evaluation's roads read up front, when the plan weighs them (a refused layer stops it before any footprint);
-    /// a road weight without roads, or below 0, is refused.
+    /// The evaluation's roads read up front, when the plan weighs them (a refused layer stops it before any footprint).
     private static func plannedRoads(_ request: PlanRequest) throws(InputError) -> RoadReport? {
-        let path = request.evaluation.sitesPath
-        guard request.roadWeight >= 0, request.roadWeight.isFinite else {
-            throw InputError(path: path, reason: "the weight of a kilometre of road must be a number ≥ 0 (got \(request.roadWeight))")
-        }
-        guard request.roadWeight > 0 else { return nil }
-        guard let roads = request.evaluation.roads else {
-            throw InputError(path: path, reason: "a weight of road covered needs the roads (--roads)")
+        guard let roads = try weighed(request.evaluation.roads, by: request.roadWeight, of: "a kilometre of road", option: "--roads", request: request) else {
+            return nil
         }
         return try RoadReport(roads)
+    }
+
+    /// The evaluation's facilities read up front, when the plan weighs them.
+    private static func plannedFacilities(_ request: PlanRequest) throws(InputError) -> FacilityReport? {
+        guard let facilities = try weighed(request.evaluation.facilities, by: request.facilityWeight, of: "a facility", option: "--facilities", request: request) else {
+            return nil
+        }
+        return try FacilityReport(facilities)
+    }
+
+    /// `layer` when the plan gives `what` (a kilometre of road, a facility) a `weight` above 0; nil for 0. A weight below
+    /// 0, or above it without the layer (`option`), is refused.
+    private static func weighed<Layer>(_ layer: Layer?, by weight: Double, of what: String, option: String, request: PlanRequest) throws(InputError) -> Layer? {
+        let path = request.evaluation.sitesPath
+        guard weight >= 0, weight.isFinite else { throw InputError(path: path, reason: "the weight of \(what) must be a number ≥ 0 (got \(weight))") }
+        guard weight > 0 else { return nil }
+        guard let layer else { throw InputError(path: path, reason: "a weight of \(what) covered needs the layer of \(option)") }
+        return layer
+    }
+
+    /// The cells the plan weighs besides the residents', each with its weight in residents: the road weight per
+    /// kilometre of `roads` on it, the facility weight per facility of `facilities` on it.
+    private static func weightedCells(
+        roads: RoadReport?, facilities: FacilityReport?, grid: TerrainGrid, request: PlanRequest
+    ) throws(InputError) -> [Int: Double] {
+        var weights: [Int: Double] = [:]
+        for (cell, metres) in try roads?.metresPerCell(on: grid) ?? [:] { weights[cell, default: 0] += request.roadWeight * metres / 1_000 }
+        for point in try facilities?.points(on: grid) ?? [] {
+            if let cell = FacilityCoverage.cell(of: point.position, on: grid) { weights[cell, default: 0] += request.facilityWeight }
+        }
+        return weights
     }
 
     /// One operator's candidates (`OperatorCandidates`) of `listed` when the request names an operator; nil otherwise.
@@ -365,12 +405,12 @@ public enum PlanJob {
     /// Demands are the residents' cells (one per commune on a cell), weighted by residents × (1 + priority
     /// weight); each candidate covers the demands on its footprint's cells. With a second-mast weight, the residents
     /// a single mast on air covers are demands again at that share of their weight, which the candidates on other
-    /// masts covering them cover (`secondMasts`). Each cell with road on it is a demand too, weighted by the road
-    /// weight × its kilometres of road (`roadMetres`). In one operator's plan, the residents and road `others` cover
+    /// masts covering them cover (`secondMasts`). Each of `weightedCells` (roads, facilities) is a demand too, of its
+    /// weight. In one operator's plan, the residents, road and facilities `others` cover
     /// weigh `othersCoverageWeight` of that. With `backhaul`, every chosen site keeps that rule.
     private static func coverageInstance(
         _ candidates: [PlanCandidate], footprints: [SiteFootprint], residents: ResidentGrid, secondMasts: SecondMasts,
-        others: OthersCoverage?, roadMetres: [Int: Double], grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
+        others: OthersCoverage?, weightedCells: [Int: Double], grid: TerrainGrid, request: PlanRequest, backhaul: CoverageInstance.Backhaul?
     ) throws(InputError) -> CoverageInstance {
         var weights: [Double] = [], demandsOfCell: [Int: [Int]] = [:], demandsOfUnit: [Range<Int>] = []
         var secondMastDemandsOfCell: [Int: [Int]] = [:]
@@ -382,9 +422,9 @@ public enum PlanJob {
             }
             demandsOfUnit.append(first..<weights.count)
         }
-        for (cell, metres) in roadMetres.sorted(by: { $0.key < $1.key }) {
+        for (cell, weight) in weightedCells.sorted(by: { $0.key < $1.key }) {
             demandsOfCell[cell, default: []].append(weights.count)
-            weights.append(request.roadWeight * metres / 1_000 * (others?.covered[cell] == true ? request.othersCoverageWeight : 1))
+            weights.append(weight * (others?.covered[cell] == true ? request.othersCoverageWeight : 1))
         }
         if request.secondMastWeight > 0 {
             for (unit, cells) in residents.unitCells.enumerated() {

@@ -250,9 +250,9 @@ struct ResidentEvaluation {
     /// A KML document (zipped to `coverage.kmz`) for Google Earth: each technology's coverage (and with `--sunset` the
     /// area switching off loses; with operators, each operator's per technology in a folder of its own), the communes coloured by the share of residents covered, and the sites (with what
     /// their mast's outage costs, from `outages`, and their busy hour, from `traffic`); the `gaps` in the coverage of
-    /// residents; with `roads`, each road's stretches covered and not covered.
+    /// residents; then `overlays` (the roads' stretches, the facilities), each a folder of its own.
     func coverageKML(
-        grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, gaps: GapReport, roads: RoadCoverage?
+        grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, gaps: GapReport, overlays: [KMLOverlay]
     ) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
         let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
@@ -299,17 +299,17 @@ struct ResidentEvaluation {
             return KMLPlacemark(name: unit.name, description: description, style: "commune-\(kind)", shape: unit.shape)
         }
         let title = "PhuSong coverage" + (grid.isSynthetic ? " (SYNTHETIC terrain)" : "")
-        var gapFolder: [KMLPlacemark] = [], roadFolder: [(name: String, placemarks: [KMLPlacemark])] = []
-        do throws(ProjectionError) {
+        let gapFolder: [KMLPlacemark]
+        do {
             gapFolder = try gaps.placemarks(layer: residents.layer, toWGS84: toWGS84)
-            if let roads { roadFolder = [("Roads", try RoadPlacemarks.placemarks(roads, toWGS84: toWGS84))] }
         } catch {
             throw InputError(path: "coverage.kmz", reason: error.message)
         }
         return KMLWriter.document(
-            name: title, styles: styles + [GapReport.kmlStyle] + SitePlacemarks.styles + (roads == nil ? [] : RoadPlacemarks.styles),
+            name: title, styles: styles + [GapReport.kmlStyle] + SitePlacemarks.styles + overlays.flatMap(\.styles),
             folders: [("Communes", communes), ("Coverage", coverage)] + (perOperator.isEmpty ? [] : [("Coverage per operator", perOperator)])
-                + [("Gaps", gapFolder)] + roadFolder + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
+                + [("Gaps", gapFolder)] + overlays.map { ($0.name, $0.placemarks) }
+                + [("Sites", SitePlacemarks.placemarks(sites, outages: outages, traffic: traffic))]
         )
     }
 
@@ -336,3 +336,10 @@ struct ResidentEvaluation {
 
 func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
+
+/// A folder `coverage.kmz` adds after the gaps (the roads' stretches, the facilities), with the styles its placemarks use.
+struct KMLOverlay {
+    let name: String
+    let styles: [KMLStyle]
+    let placemarks: [KMLPlacemark]
+}

@@ -11,8 +11,17 @@ enum RoadPlacemarks {
         KMLStyle(id: "road-not-covered", fill: (0, 0, 0, 0), line: (215, 25, 28, 255), lineWidth: 4),
     ]
 
+    /// The folder "Roads" of `coverage.kmz`: the placemarks below with their styles.
+    static func overlay(_ roads: RoadCoverage, toWGS84: CoordinateTransform) throws(InputError) -> KMLOverlay {
+        do {
+            return KMLOverlay(name: "Roads", styles: styles, placemarks: try placemarks(roads, toWGS84: toWGS84))
+        } catch {
+            throw InputError(path: "coverage.kmz", reason: error.message)
+        }
+    }
+
     /// Up to two placemarks per road, in the roads' order; `toWGS84` takes the grid's CRS to longitude and latitude.
-    static func placemarks(_ roads: RoadCoverage, toWGS84: CoordinateTransform) throws(ProjectionError) -> [KMLPlacemark] {
+    private static func placemarks(_ roads: RoadCoverage, toWGS84: CoordinateTransform) throws(ProjectionError) -> [KMLPlacemark] {
         var placemarks: [KMLPlacemark] = []
         for (index, road) in roads.roads.enumerated() {
             let own = roads.stretches.filter { $0.road == index && $0.coveredBy != nil }

@@ -16,7 +16,7 @@ package enum ScenarioFields {
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "loads", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",
         "traffic", "subscribers_percent", "voice_merl", "blocking_percent", "data_kbps", "half_rate_percent", "operator_shares", "backhaul_reach",
-        "roads", "road_name_field", "gap_min_residents", "gap_technology", "gap_operator",
+        "roads", "road_name_field", "facilities", "facility_name_field", "facility_type_field", "gap_min_residents", "gap_technology", "gap_operator",
     ]
 
     /// The run the fields describe; the keys in `required` must be there (a request without sites has an
@@ -97,6 +97,13 @@ package enum ScenarioFields {
             request.roads = RoadsRequest(path: roads, nameField: try scenario.string("road_name_field"))
         } else if scenario.contains("road_name_field") {
             throw scenario.fault("road_name_field", "needs roads (the line layer whose attribute it names)")
+        }
+        if let facilities = try path("facilities") {
+            request.facilities = FacilitiesRequest(
+                path: facilities, nameField: try scenario.string("facility_name_field"), typeField: try scenario.string("facility_type_field")
+            )
+        } else if let key = ["facility_name_field", "facility_type_field"].first(where: scenario.contains) {
+            throw scenario.fault(key, "needs facilities (the point layer whose attribute it names)")
         }
         if request.loadPlanPath != nil, request.sinr == nil, request.ecio == nil {
             throw scenario.fault("loads", "applies with sinr: true or ecio: true (cells' loads set the interference they cause)")

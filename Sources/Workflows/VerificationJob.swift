@@ -118,6 +118,20 @@ public enum VerificationJob {
                 throw InputError(path: claim.path, reason: "\(item): no length of it lies on the terrain of this scenario, so the claim cannot be checked")
             }
             computed = share
+        case .facility(let kind):
+            let facilities = summary.facilities!
+            item = (kind.map { "facilities of type \($0)" } ?? "all facilities") + " · covered · \(figure.layer)"
+            guard let group = kind.map({ kind in facilities.byType.first { $0.type == kind } }) ?? facilities.total else {
+                throw InputError(
+                    path: claim.path,
+                    reason: "claimed.facilities.by_type.\(kind!): no facility of that type in \(facilities.file) (its types: "
+                        + facilities.byType.map(\.type).joined(separator: ", ") + ")"
+                )
+            }
+            guard let share = group.coveredPercent[figure.layer] else {
+                throw InputError(path: claim.path, reason: "\(item): none of them lies on the terrain of this scenario, so the claim cannot be checked")
+            }
+            computed = share
         }
         guard let computed else {
             throw InputError(path: claim.path, reason: "\(item): no residents on the terrain of this scenario, so the claim cannot be checked")

@@ -131,6 +131,15 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("road-name-field"), help: "With --roads: the attribute whose features of one value make one road (default: name, when the layer has it; else each feature is a road).")
     var roadNameField: String?
 
+    @Option(help: "Facilities: a point layer GDAL reads, or a CSV with lon and lat columns, of places that must have coverage (schools, health stations, commune offices): each one's server and power per technology (facilities.csv).")
+    var facilities: String?
+
+    @Option(name: .customLong("facility-name-field"), help: "With --facilities: the attribute naming each facility (default: name, when the layer has it).")
+    var facilityNameField: String?
+
+    @Option(name: .customLong("facility-type-field"), help: "With --facilities: the attribute giving each facility's kind, whose figures are given apart (default: type, when the layer has it).")
+    var facilityTypeField: String?
+
     @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element.")
     var sinr = false
 
@@ -214,6 +223,9 @@ struct SiteRunOptions: ParsableArguments {
             guard residential != nil else { throw ValidationError("--residential-classes must be whole numbers separated by commas, e.g. 50") }
         }
         guard roadNameField == nil || roads != nil else { throw ValidationError("--road-name-field needs --roads") }
+        for (option, field) in [("--facility-name-field", facilityNameField), ("--facility-type-field", facilityTypeField)] {
+            guard field == nil || facilities != nil else { throw ValidationError("\(option) needs --facilities") }
+        }
         guard SINRSettings.loadRange.contains(lteLoad) else { throw ValidationError("--lte-load must be within 0–100 %") }
         guard !throughput || sinr else { throw ValidationError("--throughput needs --sinr (the rate comes from the SINR)") }
         guard loads == nil || sinr || ecio else { throw ValidationError("--loads needs --sinr or --ecio (cells' loads set the interference they cause)") }
@@ -257,6 +269,7 @@ struct SiteRunOptions: ParsableArguments {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
         }
         request.roads = roads.map { RoadsRequest(path: $0, nameField: roadNameField) }
+        request.facilities = facilities.map { FacilitiesRequest(path: $0, nameField: facilityNameField, typeField: facilityTypeField) }
         if sinr {
             request.sinr = SINRSettings(
                 loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
@@ -333,6 +346,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         lines.append("  \(name): \(String(format: "%.2f", areas["any"] ?? 0)) km² covered (\(technologies.joined(separator: ", ")))")
     }
     if let roads = summary.roads { lines += roadLines(roads, technologies: Set(summary.siteAreas.map(\.technology))) }
+    if let facilities = summary.facilities { lines += facilityLines(facilities, technologies: Set(summary.siteAreas.map(\.technology))) }
     if let clutter = summary.clutter {
         let classes = clutter.coverageByClass.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
         lines += classes.map { value, share in
@@ -349,7 +363,8 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         return lists + (lists.isEmpty ? [] : ["neighbours.geojson"])
     } ?? []
     let roads = summary.roads == nil ? [] : ["roads.csv", "roads.geojson"]
-    let files = ["coverage.tif"] + servers + quality + neighbours + roads + ["sites/", "footprints.geojson", "summary.json"]
+    let facilities = summary.facilities == nil ? [] : ["facilities.csv"]
+    let files = ["coverage.tif"] + servers + quality + neighbours + roads + facilities + ["sites/", "footprints.geojson", "summary.json"]
     lines.append("Results: " + files.map { "\(folder)/\($0)" }.joined(separator: ", "))
     return lines.joined(separator: "\n")
 }
