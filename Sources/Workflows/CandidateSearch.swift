@@ -36,6 +36,9 @@ public struct CandidateSearchRequest: Sendable {
     /// Roads within reach count too, each kilometre as `roadWeight` residents (as `plan --road-weight` counts them).
     public var roads: RoadsRequest?
     public var roadWeight = 0.0
+    /// Facilities within reach count too, each as `facilityWeight` residents (as `plan --facility-weight` counts them).
+    public var facilities: FacilitiesRequest?
+    public var facilityWeight = 0.0
 
     public init(terrainPath: String, residents: ResidentsRequest, outputPath: String) {
         self.terrainPath = terrainPath
@@ -54,7 +57,7 @@ public struct FoundCandidate: Sendable, Equatable {
     public let elevationM: Double
     /// Residents within the request's reach (those in its footprint, or all within the distance) whom no site on air
     /// reaches so, weighted as the plan weighs them (× (1 + their commune's priority weight); with roads, plus the road
-    /// weight per kilometre of road).
+    /// weight per kilometre of road; with facilities, plus the facility weight per facility).
     public let weightedResidentsInReach: Double
 }
 
@@ -81,6 +84,7 @@ public enum CandidateSearch {
         } ?? []
         let layer = try AdminLayer.load(request.residents.populationPath, fields: request.residents.fields)
         let roads = try request.roads.map(RoadReport.init)
+        let facilities = try request.facilities.map(FacilityReport.init)
         let bounds = layer.bounds
         let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
         let grid = try DEMSource.open(request.terrainPath).metricGrid(
@@ -88,7 +92,10 @@ public enum CandidateSearch {
         ).grid
         var residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
             .weightedResidentsPerCell(cellCount: grid.elevations.count)
-        for (cell, metres) in try roads?.metresPerCell(on: grid) ?? [:] { residents[cell] += request.roadWeight * metres / 1_000 }
+        let weighted = try weightedCells(
+            roads: roads, roadWeight: request.roadWeight, facilities: facilities, facilityWeight: request.facilityWeight, on: grid
+        )
+        for (cell, weight) in weighted { residents[cell] += weight }
         let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)

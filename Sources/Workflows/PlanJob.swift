@@ -231,7 +231,9 @@ public enum PlanJob {
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
             candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others,
-            weightedCells: try weightedCells(roads: roads, facilities: facilities, grid: grid, request: request), grid: grid, request: request,
+            weightedCells: try weightedCells(
+                roads: roads, roadWeight: request.roadWeight, facilities: facilities, facilityWeight: request.facilityWeight, on: grid
+            ), grid: grid, request: request,
             backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
@@ -346,19 +348,6 @@ public enum PlanJob {
         guard weight > 0 else { return nil }
         guard let layer else { throw InputError(path: path, reason: "a weight of \(what) covered needs the layer of \(option)") }
         return layer
-    }
-
-    /// The cells the plan weighs besides the residents', each with its weight in residents: the road weight per
-    /// kilometre of `roads` on it, the facility weight per facility of `facilities` on it.
-    private static func weightedCells(
-        roads: RoadReport?, facilities: FacilityReport?, grid: TerrainGrid, request: PlanRequest
-    ) throws(InputError) -> [Int: Double] {
-        var weights: [Int: Double] = [:]
-        for (cell, metres) in try roads?.metresPerCell(on: grid) ?? [:] { weights[cell, default: 0] += request.roadWeight * metres / 1_000 }
-        for point in try facilities?.points(on: grid) ?? [] {
-            if let cell = FacilityCoverage.cell(of: point.position, on: grid) { weights[cell, default: 0] += request.facilityWeight }
-        }
-        return weights
     }
 
     /// One operator's candidates (`OperatorCandidates`) of `listed` when the request names an operator; nil otherwise.

@@ -77,6 +77,12 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("road-weight"), parsing: .unconditional, help: "With --roads: what a kilometre of road in reach counts, in residents (as plan --road-weight).")
     var roadWeight: Double?
 
+    @Option(help: "Facilities (any point layer GDAL reads, or a CSV with lon and lat): those within a candidate's reach count too, each as --facility-weight residents.")
+    var facilities: String?
+
+    @Option(name: .customLong("facility-weight"), parsing: .unconditional, help: "With --facilities: what a facility in reach counts, in residents (as plan --facility-weight).")
+    var facilityWeight: Double?
+
     func validate() throws {
         guard blockKm > 0, reachKm > 0, blockKm.isFinite, reachKm <= 100 else {
             throw ValidationError("--block-km must be positive and --reach-km within (0, 100]")
@@ -93,6 +99,8 @@ struct CandidatesCommand: ParsableCommand {
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
         guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }
         if let roadWeight, !(roadWeight > 0 && roadWeight.isFinite) { throw ValidationError("--road-weight must be a positive number") }
+        guard (facilities == nil) == (facilityWeight == nil) else { throw ValidationError("--facilities and --facility-weight go together") }
+        if let facilityWeight, !(facilityWeight > 0 && facilityWeight.isFinite) { throw ValidationError("--facility-weight must be a positive number") }
     }
 
     func run() throws {
@@ -115,12 +123,15 @@ struct CandidatesCommand: ParsableCommand {
         request.cost = cost
         request.roads = roads.map { RoadsRequest(path: $0) }
         request.roadWeight = roadWeight ?? 0
+        request.facilities = facilities.map { FacilitiesRequest(path: $0) }
+        request.facilityWeight = facilityWeight ?? 0
         let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         let found = result.found
         let reach = (request.reachBy == .footprint ? (model == .los ? "seen" : "covered by \(model.rawValue)") : "") + " within \(reachKm) km"
         let order = request.ranking == .added ? "each next by the residents it adds to those before it" : "by the residents each reaches"
-        let roadsCounted = roadWeight.map { String(format: ", each km of road as %g residents", $0) } ?? ""
-        print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority\(roadsCounted)):")
+        let counted = (roadWeight.map { String(format: ", each km of road as %g residents", $0) } ?? "")
+            + (facilityWeight.map { String(format: ", each facility as %g residents", $0) } ?? "")
+        print("Candidates: \(found.count) hilltops, \(order) (\(reach.trimmingCharacters(in: .whitespaces)), weighted by priority\(counted)):")
         if existing != nil {
             let offTerrain = result.sitesOnAirOffTerrain.isEmpty
                 ? "" : ", \(result.sitesOnAirOffTerrain.count) off it: \(result.sitesOnAirOffTerrain.prefix(5).joined(separator: ", "))"

@@ -276,4 +276,36 @@ struct FacilityCoverageTests {
         #expect(refused.status == 64 && refused.stderr.contains("--facility-weight needs --facilities"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
     }
+
+    @Test("""
+        Hilltop candidates counting facilities: each one's weighted residents in reach (5 km, by distance, ranked alone) \
+        gain 100,000 per facility on the terrain whose cell lies within reach, and the ranking changes; --facilities \
+        without --facility-weight is refused
+        """)
+    func candidatesCountingFacilities() throws {
+        let folder = try temporaryFolder("facilities-candidates")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (plain, weighted, searched) = try CandidateSearchGrid.searches(terrain: terrain, communes: communes, folder: folder) { search in
+            (search.facilities, search.facilityWeight) = (FacilitiesRequest(path: facilities), 100_000)
+        }
+        #expect(plain.count == weighted.count && plain.count > 50 && plain.map(\.location) != weighted.map(\.location))
+        // The cells of the fixture's facilities over terrain, found apart on the search's grid.
+        let grid = searched.grid
+        let positions = try searched.toGrid.apply(try csvTable(facilities).map { MapPoint(x: Double($0["lon"]!)!, y: Double($0["lat"]!)!) })
+        let cells = positions.compactMap { grid.cellIndex(containing: $0) }.filter { !grid.elevations[$0].isNaN }
+        #expect(cells.count >= 7, "\(cells.count) facilities on the terrain")
+        let before = Dictionary(plain.map { ($0.location, $0.weightedResidentsInReach) }) { first, _ in first }
+        var reachingFacilities = 0
+        for candidate in weighted {
+            let inReach = try cells.filter { try searched.reaches(candidate, cell: $0) }.count
+            let gained = candidate.weightedResidentsInReach - (before[candidate.location] ?? .nan)
+            #expect(abs(gained - 100_000 * Double(inReach)) < 1e-3, "\(candidate.id): \(gained) against \(inReach) facilities")
+            if inReach > 0 { reachingFacilities += 1 }
+        }
+        #expect(reachingFacilities > 10)
+        let refused = try runProgram(phusongExecutable, [
+            "candidates", "--terrain", terrain, "--population", communes, "--facilities", facilities, "--out", folder + "/refused.csv",
+        ])
+        #expect(refused.status == 64 && refused.stderr.contains("--facilities and --facility-weight go together"), "\(refused.stderr)")
+    }
 }

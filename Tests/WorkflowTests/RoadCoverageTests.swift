@@ -270,20 +270,13 @@ struct RoadCoverageTests {
     func candidatesCountingRoads() throws {
         let folder = try temporaryFolder("roads-candidates")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var search = CandidateSearchRequest(terrainPath: terrain, residents: ResidentsRequest(populationPath: communes), outputPath: folder + "/plain.csv")
-        (search.resolution, search.voidPolicy.maxVoidFraction, search.maximum, search.reachBy, search.ranking) = (90, 0.9, 500, .distance, .alone)
-        let plain = try CandidateSearch.run(search).found
-        search.outputPath = folder + "/roads.csv"
-        (search.roads, search.roadWeight) = (RoadsRequest(path: roads), 1_000)
-        let withRoads = try CandidateSearch.run(search).found
+        let (plain, withRoads, searched) = try CandidateSearchGrid.searches(terrain: terrain, communes: communes, folder: folder) { search in
+            (search.roads, search.roadWeight) = (RoadsRequest(path: roads), 1_000)
+        }
         #expect(plain.count == withRoads.count && plain.count > 50 && plain.map(\.location) != withRoads.map(\.location))
 
-        // The search's grid, and the metres of road on each cell over terrain, walked apart.
-        let layer = try AdminLayer.load(communes)
-        let bounds = layer.bounds
-        let centre = GeoPoint(latitude: (bounds.minY + bounds.maxY) / 2, longitude: (bounds.minX + bounds.maxX) / 2)
-        let grid = try DEMSource.open(terrain).metricGrid(around: [centre], radius: 5_000, region: bounds, resolution: 90, policy: search.voidPolicy).grid
-        let toGrid = CoordinateTransform(from: wgs84, to: grid.crs)
+        // The metres of road on each cell over terrain, walked apart on the search's grid.
+        let (grid, toGrid) = (searched.grid, searched.toGrid)
         var metres: [Int: Double] = [:]
         for line in try fixtureRoads().flatMap(\.lines) {
             let points = try toGrid.apply(line)
@@ -300,11 +293,7 @@ struct RoadCoverageTests {
         let before = Dictionary(plain.map { ($0.location, $0.weightedResidentsInReach) }) { first, _ in first }
         var reachingRoad = 0
         for candidate in withRoads {
-            let hilltop = try toGrid.apply([MapPoint(x: candidate.location.longitude, y: candidate.location.latitude)])[0]
-            let inReach = metres.filter { cell, _ in
-                let centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return hypot(centre.x - hilltop.x, centre.y - hilltop.y) <= 5_000 + 1e-6
-            }.values.reduce(0, +)
+            let inReach = try metres.filter { cell, _ in try searched.reaches(candidate, cell: cell) }.values.reduce(0, +)
             let gained = candidate.weightedResidentsInReach - (before[candidate.location] ?? .nan)
             #expect(abs(gained - inReach) < 1, "\(candidate.id): \(gained) against \(inReach) m of road")
             if inReach > 0 { reachingRoad += 1 }
