@@ -112,8 +112,9 @@ public enum FootprintJob {
                 let byOperator = Dictionary(uniqueKeysWithValues: zip(operators.names, roadWalks.dropFirst()))
                 roadStretches = try roads.write(walked, byOperator: byOperator, on: grid, staging: staging, summary: &summary)
             }
-            let facilityTable = try facilityCoverage.map { coverage throws(InputError) in
-                try facilities!.write(coverage, sites: sites, operators: operators.names, grid: grid, staging: staging, summary: &summary)
+            var facilityTable: FeatureTable?
+            if let facilities, let facilityCoverage {
+                facilityTable = try facilities.write(facilityCoverage, sites: sites, operators: operators.names, grid: grid, staging: staging, summary: &summary)
             }
             if let clutter, let base = summary.clutter {
                 summary.clutter = LandCoverCoverage.summary(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A run's CSV file (plain comma-separated, no quoting) as its rows of named fields.
+/// A run's CSV file (plain comma-separated, no quoting; lines ending LF or CRLF) as its rows of named fields.
 public func csvTable(_ path: String) throws -> [[String: String]] {
     let lines = try csvLines(path)
     guard let header = lines.first else { return [] }
@@ -14,7 +14,7 @@ public func csvRows(_ path: String) throws -> [String: [String: String]] {
 }
 
 private func csvLines(_ path: String) throws -> [[String]] {
-    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+    try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map {
         $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -132,7 +132,7 @@ struct FacilityCoverageTests {
         let inArea = rows.filter { $0["in_area"] == "yes" }, covered = inArea.filter { $0["covered_any"] == "yes" }
         #expect(run.stdout.contains("  all facilities: \(covered.count) of the \(inArea.count) in the area covered (\(rows.count) in all): "), "\(run.stdout)")
         #expect(run.stdout.contains("    without coverage: " + figures.notCovered.joined(separator: ", ") + "\n"), "\(run.stdout)")
-        #expect(run.stdout.contains("  border_post: 1, none in the area\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("    none in the area: border_post (1)\n"), "\(run.stdout)")
         let gpkg = try runProgram("ogrinfo", ["-q", "-sql", "SELECT facility, covered_any FROM facilities WHERE covered_any = 'yes'", folder + "/run/coverage.gpkg"])
         #expect(gpkg.stdout.components(separatedBy: "OGRFeature(").count - 1 == covered.count, "\(gpkg.stdout)\(gpkg.stderr)")
         let styles = try runProgram("ogrinfo", ["-q", "-sql", "SELECT f_table_name FROM layer_styles WHERE f_table_name = 'facilities'", folder + "/run/coverage.gpkg"])
@@ -307,5 +307,33 @@ struct FacilityCoverageTests {
             "candidates", "--terrain", terrain, "--population", communes, "--facilities", facilities, "--out", folder + "/refused.csv",
         ])
         #expect(refused.status == 64 && refused.stderr.contains("--facilities and --facility-weight go together"), "\(refused.stderr)")
+    }
+
+    @Test("""
+        The census's 11,163 commune centroids as facilities (named and grouped by their Vietnamese commune and district \
+        names): in the area exactly where the run's terrain.tif has a height, covered exactly where best_server.tif names \
+        a server, Bát Xát's district the only type with any in the area
+        """)
+    func communeCentroids() throws {
+        let folder = try temporaryFolder("facilities-centroids")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let centroids = SharedData.path("population/vn_communes_centroids_census2009.csv")
+        let run = try evaluate(into: folder + "/run", [
+            "--facilities", centroids, "--facility-name-field", "commune_vn", "--facility-type-field", "district_vn", "--write-terrain",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try csvTable(folder + "/run/facilities.csv"), listed = try csvTable(centroids)
+        #expect(rows.count == 11_163 && rows.map { $0["facility"]! } == listed.map { $0["commune_vn"]! })
+        let points = listed.map { (lon: $0["lon"]!, lat: $0["lat"]!) }
+        let heights = try values(in: folder + "/run/terrain.tif", at: points), servers = try values(in: folder + "/run/best_server.tif", at: points)
+        for (index, row) in rows.enumerated() {
+            #expect(row["in_area"] == (heights[index] == nil ? "no" : "yes"), "\(row)")
+            if heights[index] != nil { #expect(row["covered_any"] == ((servers[index] ?? 0) > 0 ? "yes" : "no"), "\(row)") }
+        }
+        let inArea = rows.filter { $0["in_area"] == "yes" }
+        #expect(inArea.count >= 3 && Set(inArea.map { $0["type"]! }) == ["Huyện Bát Xát"], "\(inArea)")
+        let outside = rows.filter { $0["type"] != "Huyện Bát Xát" }
+        #expect(run.stdout.contains("    none in the area: \(outside.count) facilities of \(Set(outside.map { $0["type"]! }).count) types\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("    Huyện Bát Xát: \(inArea.filter { $0["covered_any"] == "yes" }.count) of the \(inArea.count) in the area covered (\(rows.count - outside.count) in all): "), "\(run.stdout)")
     }
 }
