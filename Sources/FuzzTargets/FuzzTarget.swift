@@ -39,6 +39,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case neighbourAudit = "neighbour-audit"
     case backhaulReach = "backhaul-reach"
     case roads
+    case facilities
 
     /// The file name the bytes are written under (the extension chooses the reader).
     var fileName: String {
@@ -67,6 +68,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourAudit: "oss_neighbours.csv"
         case .backhaulReach: "reach.csv"
         case .roads: "roads.geojson"
+        case .facilities: "facilities.csv"
         }
     }
 
@@ -112,6 +114,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         case .backhaulReach: ["Fixtures/fuzz/reach.csv"]
         case .roads: ["Fixtures/roads/batxat_synthetic_roads.geojson"]
+        case .facilities: ["Fixtures/facilities/batxat_facilities_synthetic.csv"]
         }
     }
 
@@ -175,6 +178,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             guard let layer = try? LineLayer(path: path, attributes: ["name"]), let parts = try? layer.parts(in: Self.clutterGrid.crs) else { return }
             let grid = Self.clutterGrid, nothing = CoverageMasks(footprints: [], gridWidth: grid.width, cellCount: grid.elevations.count)
             _ = RoadCoverage(features: zip(layer.features, parts).map { ($0.attributes["name"], $1) }, grid: grid, coverage: nothing)
+        case .facilities: _ = try? FacilityReport(FacilitiesRequest(path: path)).points(on: Self.clutterGrid)
         }
     }
 

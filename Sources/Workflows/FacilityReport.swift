@@ -7,7 +7,7 @@ import Terrain
 /// `--facilities`: a point layer of places that must have coverage, read before any footprint, then looked up on a
 /// run's coverage into `summary.json`'s `facilities`, `facilities.csv` (a row per facility), the GeoPackage's
 /// `facilities` and a folder of `coverage.kmz`.
-struct FacilityReport {
+package struct FacilityReport {
     let request: FacilitiesRequest
     private let layer: PointLayer
     /// The attributes naming the facilities and giving their kinds as found in the layer; nil where it has none.
@@ -15,7 +15,7 @@ struct FacilityReport {
     let typeField: String?
 
     /// Reads the layer; a name or type field asked for that it lacks, and a layer without features, are refused.
-    init(_ request: FacilitiesRequest) throws(InputError) {
+    package init(_ request: FacilitiesRequest) throws(InputError) {
         self.request = request
         let name = request.nameField ?? "name", type = request.typeField ?? "type"
         layer = try PointLayer(path: request.path, options: PointLayer.csvCoordinateOptions, attributes: [name, type])
@@ -33,7 +33,7 @@ struct FacilityReport {
 
     /// Each facility's name (`facility N` without one), kind (`facility` without one) and position in longitude/latitude
     /// and on `grid`'s CRS.
-    func points(on grid: TerrainGrid) throws(InputError) -> [(name: String, kind: String, location: GeoPoint, position: MapPoint)] {
+    package func points(on grid: TerrainGrid) throws(InputError) -> [(name: String, kind: String, location: GeoPoint, position: MapPoint)] {
         let onGrid = try layer.positions(in: grid.crs), geographic = try layer.positions(in: wgs84)
         return layer.features.indices.map { index in
             let feature = layer.features[index]
