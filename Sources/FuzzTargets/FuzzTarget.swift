@@ -114,7 +114,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .neighbourAudit: ["Fixtures/fuzz/neighbours.csv", "Fixtures/fuzz/oss_neighbours.csv"]
         case .backhaulReach: ["Fixtures/fuzz/reach.csv"]
         case .roads: ["Fixtures/roads/batxat_synthetic_roads.geojson"]
-        case .facilities: ["Fixtures/facilities/batxat_facilities_synthetic.csv"]
+        case .facilities: ["Fixtures/facilities/batxat_facilities_synthetic.csv", "Fixtures/fuzz/facilities_lon_twice_short_row.csv"]
         }
     }
 

@@ -11,9 +11,10 @@ extension VectorFeatures.Feature where Shape == MapPoint {
 }
 
 extension VectorFeatures where Shape == MapPoint {
-    /// GDAL's open options that read a CSV's points from its lon/lat (longitude/latitude, x/y) columns, which are then
-    /// not attributes.
-    package static let csvCoordinateOptions = ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"]
+    /// GDAL's open options that read a CSV's points from its lon/lat (longitude/latitude, x/y) columns, which stay
+    /// attributes too: GDAL 3.6's CSV driver told to drop them (`KEEP_GEOM_COLUMNS=NO`) crashes on a file naming one of
+    /// them twice with a row shorter than its header (found by the fuzz target `facilities`).
+    package static let csvCoordinateOptions = ["X_POSSIBLE_NAMES=lon,longitude,x", "Y_POSSIBLE_NAMES=lat,latitude,y"]
 
     /// Reads every feature of the point layer of `path` (of each folder of a KML: `VectorDataset.layers`), with the
     /// attributes `names` matched to fields by `fieldIndex` (case aside; a Shapefile's names cut to 10 characters).

@@ -189,7 +189,7 @@ struct DriveTestTests {
             return error
         }
         let missing = try attempt("lon,lat,rxlev\n-71.45,44.45,-80\n")
-        #expect(missing.path == measurements && missing.reason == "missing attribute 'rsrp' (--value-field); the layer has: rxlev")
+        #expect(missing.path == measurements && missing.reason == "missing attribute 'rsrp' (--value-field); the layer has: lon, lat, rxlev")
         let notPower = try attempt("lon,lat,rsrp\n-71.45,44.45,-80\n-71.45,44.46,strong\n")
         #expect(notPower.reason == "feature 2: 'rsrp' = 'strong' is not a received power in dBm (−250 to 100)")
         let notRun = try attempt("lon,lat,rsrp\n-71.45,44.45,-80\n", run: folder)

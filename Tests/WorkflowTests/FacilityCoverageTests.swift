@@ -168,7 +168,10 @@ struct FacilityCoverageTests {
         #expect(try String(contentsOfFile: folder + "/batch/jobs/facilities/facilities.csv", encoding: .utf8) == String(contentsOfFile: folder + "/run/facilities.csv", encoding: .utf8))
         // Refusals, before any output.
         let missingField = try evaluate(into: folder + "/missing", ["--facility-type-field", "kind"])
-        #expect(missingField.status == 1 && missingField.stderr.contains("\(facilities): missing attribute 'kind' (--facility-type-field); the layer has: name, type"), "\(missingField.stderr)")
+        #expect(missingField.status == 1 && missingField.stderr.contains("\(facilities): missing attribute 'kind' (--facility-type-field); the layer has: name, type, lon, lat"), "\(missingField.stderr)")
+        // A CSV naming lon twice with a row short of its header once crashed GDAL's CSV driver (found by the fuzzer).
+        let lonTwice = try evaluate(into: folder + "/lon-twice", ["--facilities", Fixtures.path("fuzz/facilities_lon_twice_short_row.csv")])
+        #expect(lonTwice.status == 1 && lonTwice.stderr.contains("facilities_lon_twice_short_row.csv: feature 1 is without geometry, not a point"), "\(lonTwice.stderr)")
         let lines = try evaluate(into: folder + "/lines", ["--facilities", Fixtures.path("roads/batxat_synthetic_roads.geojson")])
         #expect(lines.status == 1 && lines.stderr.contains("not a point"), "\(lines.stderr)")
         let alone = try evaluate(into: folder + "/alone", ["--facilities", facilities, "--road-name-field", "name"])
@@ -185,7 +188,7 @@ struct FacilityCoverageTests {
             """.write(toFile: folder + "/refused.yaml", atomically: true, encoding: .utf8)
         let refused = try runProgram(phusongExecutable, ["batch", folder + "/refused.yaml", "--out", folder + "/refused"])
         #expect(refused.status != 0 && refused.stderr.contains("facility_type_field: needs facilities"), "\(refused.stderr)")
-        for name in ["missing", "lines", "alone", "option", "refused"] { #expect(!FileManager.default.fileExists(atPath: folder + "/" + name), "\(name)") }
+        for name in ["missing", "lon-twice", "lines", "alone", "option", "refused"] { #expect(!FileManager.default.fileExists(atPath: folder + "/" + name), "\(name)") }
     }
 
     @Test("""
