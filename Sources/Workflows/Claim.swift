@@ -91,11 +91,7 @@ public struct Claim: Sendable {
             guard request.clutter?.residentialClasses.isEmpty == false else {
                 throw claimed.fault("residential", "needs the scenario's clutter, clutter_losses and residential_classes")
             }
-            try residential.onlyKeys(["province", "communes"])
-            if let province = try residential.object("province") { figures += try percentages(province, scope: .residential(commune: nil)) }
-            if let communes = try residential.object("communes") {
-                for id in communes.keys { figures += try percentages(try communes.object(id)!, scope: .residential(commune: id)) }
-            }
+            figures += try wholeAndEach(residential, whole: "province", each: "communes") { .residential(commune: $0) }
         }
         if let rate = try claimed.object("rate") {
             guard request.sinr?.throughput != nil else {
@@ -111,31 +107,16 @@ public struct Claim: Sendable {
         }
         if let operators = try claimed.object("operators") {
             for name in operators.keys {
-                let network = try operators.object(name)!
-                try network.onlyKeys(["province", "communes"])
-                if let province = try network.object("province") {
-                    figures += try percentages(province, scope: .networkOperator(name, commune: nil))
-                }
-                if let communes = try network.object("communes") {
-                    for id in communes.keys { figures += try percentages(try communes.object(id)!, scope: .networkOperator(name, commune: id)) }
-                }
+                figures += try wholeAndEach(try operators.object(name)!, whole: "province", each: "communes") { .networkOperator(name, commune: $0) }
             }
         }
         if let roads = try claimed.object("roads") {
             guard request.roads != nil else { throw claimed.fault("roads", "needs the scenario's roads (the line layer whose length it counts)") }
-            try roads.onlyKeys(["total", "by_road"])
-            if let total = try roads.object("total") { figures += try percentages(total, scope: .road(nil)) }
-            if let byRoad = try roads.object("by_road") {
-                for name in byRoad.keys { figures += try percentages(try byRoad.object(name)!, scope: .road(name)) }
-            }
+            figures += try wholeAndEach(roads, whole: "total", each: "by_road", scope: Figure.Scope.road)
         }
         if let facilities = try claimed.object("facilities") {
             guard request.facilities != nil else { throw claimed.fault("facilities", "needs the scenario's facilities (the point layer it counts)") }
-            try facilities.onlyKeys(["total", "by_type"])
-            if let total = try facilities.object("total") { figures += try percentages(total, scope: .facility(nil)) }
-            if let byType = try facilities.object("by_type") {
-                for kind in byType.keys { figures += try percentages(try byType.object(kind)!, scope: .facility(kind)) }
-            }
+            figures += try wholeAndEach(facilities, whole: "total", each: "by_type", scope: Figure.Scope.facility)
         }
         var largestGap: Double?
         if let gaps = try claimed.object("gaps") {
@@ -175,6 +156,20 @@ public struct Claim: Sendable {
         var figures = [try percentage(fields, "province", scope: scope(nil), layer: layer)].compactMap { $0 }
         if let communes = try fields.object("communes") {
             for id in communes.keys { figures.append(try percentage(communes, id, scope: scope(id), layer: layer)!) }
+        }
+        return figures
+    }
+
+    /// The percentages per coverage layer of the whole (`fields`' key `whole`, of `scope(nil)`) and of each part named
+    /// in its key `each` (of `scope(name)`): `{"total": {"any": 95}, "by_road": {"QL4A": {"4G": 90}}}`; no other key.
+    private static func wholeAndEach(
+        _ fields: JSONFields, whole: String, each: String, scope: (String?) -> Figure.Scope
+    ) throws(InputError) -> [Figure] {
+        try fields.onlyKeys([whole, each])
+        var figures: [Figure] = []
+        if let shares = try fields.object(whole) { figures = try percentages(shares, scope: scope(nil)) }
+        if let parts = try fields.object(each) {
+            for name in parts.keys { figures += try percentages(try parts.object(name)!, scope: scope(name)) }
         }
         return figures
     }

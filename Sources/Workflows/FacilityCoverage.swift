@@ -1,5 +1,4 @@
 import Coverage
-import Planning
 import Propagation
 import Terrain
 
@@ -42,11 +41,11 @@ struct FacilityCoverage {
     }
 
     /// Looks up `points` (their names, kinds and positions in longitude/latitude and on `grid`'s CRS) among `servers`
-    /// (each serving layer's best servers) of `sites`, whose own thresholds are `thresholds`; `operatorCoverage` gives
-    /// each of `operators`' covered cells.
+    /// (each serving layer's best servers: one technology's sites of one operator, or of every operator when the sites
+    /// name none) of `sites`, whose own thresholds are `thresholds`.
     init(
         _ points: [(name: String, kind: String, location: GeoPoint, position: MapPoint)], grid: TerrainGrid,
-        servers: [ServingLayer: BestServers], sites: [Site], thresholds: [Double], operators: [String], operatorCoverage: [CoverageMasks]
+        servers: [ServingLayer: BestServers], sites: [Site], thresholds: [Double]
     ) {
         facilities = points.map { point in
             let cell = Self.cell(of: point.position, on: grid)
@@ -56,13 +55,10 @@ struct FacilityCoverage {
                 for (layer, layerServers) in servers {
                     let number = Int(layerServers.number[cell])
                     guard number > 0 else { continue }
+                    if let name = layer.networkOperator { covering[name, default: []].formUnion([layer.technology.rawValue, "any"]) }
                     let power = Double(layerServers.power[cell])
                     if let held = best[layer.technology], held.powerDBm > power || (held.powerDBm == power && held.site < number - 1) { continue }
                     best[layer.technology] = Service(site: number - 1, powerDBm: power, marginDB: power - thresholds[number - 1])
-                }
-                for (name, coverage) in zip(operators, operatorCoverage) {
-                    let keys = Set(CoverageMasks.keys.filter { coverage.masks[$0]![cell] })
-                    if !keys.isEmpty { covering[name] = keys }
                 }
             }
             let nearest = sites.min { point.location.distance(to: $0.location) < point.location.distance(to: $1.location) }

@@ -90,11 +90,11 @@ public enum FootprintJob {
             // The roads over every site's coverage, then over each operator's.
             var roadWalks: [RoadCoverage] = []
             if let roads, let masks { roadWalks = try roads.walks(on: grid, over: [masks] + operatorCoverage) }
-            // Each facility's servers, over every site's coverage and each operator's.
+            // Each facility's servers, and the operators whose sites cover it.
             let facilityCoverage = try facilities.map { facilities throws(InputError) in
                 FacilityCoverage(
                     try facilities.points(on: grid), grid: grid, servers: footprints.rasters.servedByLayer, sites: sites,
-                    thresholds: sites.map(request.parameters.threshold(for:)), operators: operators.names, operatorCoverage: operatorCoverage
+                    thresholds: sites.map(request.parameters.threshold(for:))
                 )
             }
             var overlays: [KMLOverlay] = []
