@@ -293,8 +293,8 @@ public enum FootprintJob {
         return (coverage, SiteFootprint(coverage: coverage, grid: grid))
     }
 
-    /// A site's coverage, through the request's footprint cache when it has one, with `clutter`'s losses taken off
-    /// (after the cache, whose entries stay those of the terrain alone).
+    /// A site's coverage, through the request's footprint cache when it has one, with the request's model calibration
+    /// added and `clutter`'s losses taken off (after the cache, whose entries stay those of the terrain alone).
     static func siteCoverage(
         _ site: Site, at position: MapPoint, on grid: TerrainGrid, clutter: ClutterLosses?, gridDigest: String,
         request: FootprintRequest
@@ -304,7 +304,8 @@ public enum FootprintJob {
         } else {
             try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
         }
-        return clutter?.applied(to: coverage, gridWidth: grid.width) ?? coverage
+        let calibrated = request.calibration?.applied(to: coverage, at: position, on: grid) ?? coverage
+        return clutter?.applied(to: calibrated, gridWidth: grid.width) ?? calibrated
     }
 
     private static func makeSummary(
@@ -346,6 +347,7 @@ public enum FootprintJob {
                 + [clutter?.warning].compactMap { $0 }
         )
         summary.clutter = clutter.map(FootprintSummary.Clutter.init)
+        summary.calibration = request.calibration
         return summary
     }
 

@@ -19,6 +19,8 @@ public struct FootprintRequest: Sendable {
     public var residents: ResidentsRequest?
     /// Land cover and the loss of each class at the receiver; nil for none.
     public var clutter: ClutterRequest?
+    /// Corrections to the model fitted against drive tests (`ModelCalibration.load`, for the request's model).
+    public var calibration: ModelCalibration?
     /// Roads whose length covered is reported (`roads.csv`); nil for none.
     public var roads: RoadsRequest?
     /// Places that must have coverage, each looked up on the grid (`facilities.csv`); nil for none.
@@ -54,7 +56,7 @@ public struct FootprintRequest: Sendable {
     /// layers.
     public var inputFiles: [String] {
         [terrainPath, sitesPath] + SiteFile.antennaFiles(sitesPath)
-            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath, roads?.path, facilities?.path,
+            + [residents?.populationPath, residents?.counts?.path, residents?.backhaulReachPath, clutter?.rasterPath, clutter?.lossesPath, calibration?.path, roads?.path, facilities?.path,
                channelPlanPath, pciPlanPath, pscPlanPath, tiltPlanPath, loadPlanPath].compactMap { $0 }
     }
 

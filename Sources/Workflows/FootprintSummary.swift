@@ -149,6 +149,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var partial: Partial?
     /// The land cover whose losses the run took off received power (absent without).
     public var clutter: Clutter?
+    /// The drive-test corrections the run added to its model's received power (absent without).
+    public var calibration: ModelCalibration?
     /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
     public var lteSINR: SignalQuality?
     /// With `--throughput`: the 4G downlink rate from the server (absent without).
@@ -195,7 +197,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, neighbours, sunset, traffic, operators, roads, facilities, gaps
+        case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, calibration, neighbours, sunset, traffic, operators, roads, facilities, gaps
         case lteSINR = "lte_sinr"
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"

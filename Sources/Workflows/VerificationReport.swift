@@ -86,8 +86,8 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The settings lines for a location percentage's margins (models other than ITM), for clutter and for the
-    /// uplink, when the run had them.
+    /// The settings lines for a location percentage's margins (models other than ITM), for clutter, for a model
+    /// calibration and for the uplink, when the run had them.
     private func linkBudgetLines(_ c: FootprintSummary) -> [String] {
         var lines: [String] = []
         let margins = c.siteAreas.map(\.locationMarginDB)
@@ -98,6 +98,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         if let clutter = c.clutter {
             let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
             lines.append("- clutter: `\(clutter.raster)`, losses `\(clutter.losses)` (class \(table.joined(separator: ", ")))")
+        }
+        if let calibration = c.calibration {
+            lines.append("- model calibrated by `\(calibration.path)`: \(calibration.corrections.map(\.description).joined(separator: "; "))")
         }
         let uplinks = c.siteAreas.compactMap(\.uplink)
         if !uplinks.isEmpty {

@@ -133,7 +133,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var backhaul: BackhaulReachOption
 
     func run() throws {
-        var request = options.request(residents: backhaul.following(try traffic.loading(population.request)))
+        var request = try options.request(residents: backhaul.following(try traffic.loading(population.request)))
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))

@@ -122,6 +122,9 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("clutter-losses"), help: "CSV of class,loss_db: the loss each land-cover class adds at the receiver.")
     var clutterLosses: String?
 
+    @Option(help: "Model corrections fitted against drive tests (phusong drive-test's calibration.csv, for this --model): each technology's sites gain offset_db + slope_db_per_decade × log10(distance km), the distance held within from_km–to_km.")
+    var calibration: String?
+
     @Option(name: .customLong("residential-classes"), help: "With --clutter: the land-cover classes that are residential land (e.g. 50, WorldCover's built-up), comma-separated; the share of it covered is reported, per commune with --population.")
     var residentialClasses: String?
 
@@ -255,7 +258,7 @@ struct SiteRunOptions: ParsableArguments {
         return parts.isEmpty || parts.contains(nil) ? nil : Set(parts.compactMap { $0 })
     }
 
-    func request(residents: ResidentsRequest? = nil) -> FootprintRequest {
+    func request(residents: ResidentsRequest? = nil) throws -> FootprintRequest {
         var parameters = coverage.parameters
         parameters.model = model
         parameters.kernel = kernel
@@ -267,6 +270,9 @@ struct SiteRunOptions: ParsableArguments {
         )
         if let clutter, let clutterLosses {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
+        }
+        request.calibration = try calibration.map { path in
+            try reportingInputErrors { () throws(InputError) in try ModelCalibration.load(path, for: model) }
         }
         request.roads = roads.map { RoadsRequest(path: $0, nameField: roadNameField) }
         request.facilities = facilities.map { FacilitiesRequest(path: $0, nameField: facilityNameField, typeField: facilityTypeField) }
@@ -316,7 +322,7 @@ struct FootprintCommand: ParsableCommand {
     @OptionGroup var timeLimit: TimeLimitOption
 
     func run() throws {
-        var request = options.request()
+        var request = try options.request()
         request.limits.deadline = timeLimit.deadline
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
@@ -334,6 +340,9 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
         "Footprints\(label), model \(summary.model), \(summary.crs), \(summary.resolutionM.formatted1) m cells, radius \(summary.radiusKm) km:",
         at: 0
     )
+    if let calibration = summary.calibration {
+        lines.insert("  calibrated by \(calibration.path): \(calibration.corrections.map(\.description).joined(separator: "; "))", at: 1)
+    }
     // Every warning is in summary.json; a province of sites along a DEM's edge would bury the table in them here.
     let shownWarnings = 20
     lines += summary.warnings.prefix(shownWarnings).map { "  warning: \($0)" }

@@ -99,7 +99,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         var request = PlanRequest(
-            evaluation: options.request(residents: backhaul.following(try traffic.loading(population.request))), p: limits.p, budget: limits.budget,
+            evaluation: try options.request(residents: backhaul.following(try traffic.loading(population.request))), p: limits.p, budget: limits.budget,
             options: limits.options(), minimumSeparation: minimumSeparation,
             communeMinimumShare: communeMinimumPercent.map { $0 / 100 }, secondMastWeight: secondMastWeight
         )

@@ -54,7 +54,7 @@ struct TiltCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = TiltRequest(evaluation: options.request(residents: backhaul.following(try traffic.loading(population.request))), settings: settings)
+        let request = TiltRequest(evaluation: try options.request(residents: backhaul.following(try traffic.loading(population.request))), settings: settings)
         let bar = ProgressBar(label: "sites")
         let summary = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
