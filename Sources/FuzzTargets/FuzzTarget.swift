@@ -24,6 +24,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case terrainZip = "terrain-zip"
     case clutterLosses = "clutter-losses"
     case clutterRaster = "clutter-raster"
+    case calibration
     case hopLinks = "hop-links"
     case interferenceMatrix = "interference-matrix"
     case channelPlan = "channel-plan"
@@ -56,6 +57,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainZip: "dem.zip"
         case .clutterLosses: "losses.csv"
         case .clutterRaster: "landcover.tif"
+        case .calibration: "calibration.csv"
         case .hopLinks: "links.csv"
         case .interferenceMatrix: "interference.csv"
         case .channelPlan: "channels.csv"
@@ -102,6 +104,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             "Fixtures/fuzz/landcover.tif", "Fixtures/fuzz/tiny.tif", "Fixtures/fuzz/no_crs.tif",
             "Fixtures/fuzz/timeout_landcover_zero_pixel_height.tif",
         ]
+        case .calibration: ["Fixtures/fuzz/calibration.csv"]
         case .hopLinks: ["Fixtures/fuzz/hop_links.csv"]
         case .interferenceMatrix: ["Fixtures/fuzz/interference.csv"]
         case .channelPlan: ["Fixtures/fuzz/channels.csv"]
@@ -150,6 +153,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .terrainHGT, .terrainGeoTIFF, .terrainZip: _ = try? DEMSource.open(path).inventory()
         case .clutterLosses: _ = try? ClutterLosses.table(path)
         case .clutterRaster: _ = try? ClassGrid.load(path, onto: Self.clutterGrid)
+        case .calibration:
+            guard let calibration = try? ModelCalibration.load(path, for: .itm) else { return }
+            for technology in Technology.allCases {
+                for metres in [0.0, 1, 1_000, 1e7] { _ = calibration.correction(for: technology)?.decibels(atDistance: metres) }
+            }
         case .hopLinks: _ = try? HopPairs.listed(path, ids: ["NH-1", "NH-2", "Đỉnh \"Pác Bó\""], sitesPath: "sites.csv")
         case .interferenceMatrix: _ = try? ChannelPlan.problem(matrix: path).planner.plan(channels: [1, 2, 5], rounds: 5)
         case .channelPlan: _ = try? ChannelPlan.apply(try ChannelPlan.load(path), to: Self.channelSites, path: path)

@@ -35,8 +35,9 @@ public enum DriveTest {
         }
     }
 
-    /// Compares, writes `drive_test.json`, `drive_test.csv` (one row per point, or per cell) and, for a run with
-    /// clutter, `clutter_losses_calibrated.csv` together, and returns the report.
+    /// Compares, writes `drive_test.json`, `drive_test.csv` (one row per point, or per cell), with a site field and a
+    /// correction within limits `calibration.csv`, and for a run with clutter `clutter_losses_calibrated.csv`
+    /// together, and returns the report.
     public static func run(_ request: Request) throws(InputError) -> DriveTestReport {
         var run = try RunPredictions(folder: request.runFolder)
         let points = try MeasuredPoints(path: request.measurementsPath, valueField: request.valueField, siteField: request.siteField)
@@ -60,6 +61,9 @@ public enum DriveTest {
         do throws(InputError) {
             try staging.write(reportJSON(report) + "\n", to: "drive_test.json")
             try staging.write(PointOutcome.csv(outcomes), to: "drive_test.csv")
+            if let calibration = report.calibration, calibration.fits.contains(where: \.isWithinLimits) {
+                try staging.write(calibration.csv, to: "calibration.csv")
+            }
             if let losses = run.clutterLosses, let measured = report.byClutterClass {
                 try staging.write(ClutterCalibration(losses: losses, measured: measured).csv, to: "clutter_losses_calibrated.csv")
             }

@@ -153,6 +153,8 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     public let sites: [SiteComparison]
     /// In a run with clutter (`clutter.tif`): the compared points' errors per land-cover class; nil without.
     public let byClutterClass: [ClutterClassErrors]?
+    /// With a site field: the model corrections the points fit, per technology (`calibration.csv`).
+    public let calibration: DriveTestCalibration?
 
     /// `points` measured points, compared as `outcomes` (one per point, or per cell).
     init(request: DriveTest.Request, run: RunPredictions, points: Int, outcomes: [PointOutcome]) {
@@ -171,6 +173,7 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
         thresholdDBm = request.thresholdDBm
         agreement = request.thresholdDBm.map { Agreement(outcomes, threshold: $0) }
         byClutterClass = run.hasClutter ? ClutterClassErrors.classes(outcomes) : nil
+        calibration = DriveTestCalibration(outcomes, run: run)
         guard request.siteField != nil else {
             sites = []
             return
@@ -187,7 +190,7 @@ public struct DriveTestReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, measurements, points, errors, sites, agreement
+        case run, measurements, points, errors, sites, agreement, calibration
         case thresholdDBm = "threshold_dbm"
         case valueField = "value_field"
         case siteField = "site_field"

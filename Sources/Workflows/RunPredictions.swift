@@ -1,4 +1,5 @@
 import Foundation
+import Propagation
 import Terrain
 
 /// A run's predictions read back from its output folder: the grid's CRS and the sites from `summary.json`, received
@@ -9,6 +10,7 @@ struct RunPredictions {
         let raster: String
         let thresholdDBm: Double
         let location: GeoPoint
+        let technology: Technology
     }
 
     let folder: String
@@ -21,6 +23,9 @@ struct RunPredictions {
     let clutterLosses: [Int: Double]?
     /// Whether the run took clutter losses off its powers, and so holds each cell's land-cover class (`clutter.tif`).
     let hasClutter: Bool
+    /// The run's path-loss model (`itm`, `hata`, …), and the calibration it applied to its powers, if any.
+    let model: String?
+    let calibration: ModelCalibration?
     private var rasters: [String: ElevationRaster] = [:]
 
     init(folder: String) throws(InputError) {
@@ -40,14 +45,14 @@ struct RunPredictions {
                 throw InputError(path: path, reason: "a site in 'site_areas' lacks its 'id' or 'threshold_dbm'")
             }
             guard let raster = entry["raster"] as? String, let latitude = entry["latitude"] as? Double,
-                let longitude = entry["longitude"] as? Double
+                let longitude = entry["longitude"] as? Double, let technology = (entry["technology"] as? String).flatMap(Technology.init(rawValue:))
             else {
                 throw InputError(
                     path: path, reason: "site '\(id)' has no 'raster' or position: the run was made by an earlier PhuSong; run it again"
                 )
             }
             siteIDs.append(id)
-            sites[id] = SiteOutputs(raster: raster, thresholdDBm: threshold, location: GeoPoint(latitude: latitude, longitude: longitude))
+            sites[id] = SiteOutputs(raster: raster, thresholdDBm: threshold, location: GeoPoint(latitude: latitude, longitude: longitude), technology: technology)
         }
         self.crs = crs
         self.siteIDs = siteIDs
@@ -56,6 +61,14 @@ struct RunPredictions {
             Dictionary(uniqueKeysWithValues: table.compactMap { key, loss in Int(key).map { ($0, loss) } })
         }
         self.sites = sites
+        model = summary["model"] as? String
+        calibration = try summary["calibration"].map { calibration throws(InputError) in
+            do {
+                return try JSONDecoder().decode(ModelCalibration.self, from: JSONSerialization.data(withJSONObject: calibration))
+            } catch {
+                throw InputError(path: path, reason: "its 'calibration' is not a calibration's: \(error.localizedDescription)")
+            }
+        }
     }
 
     /// Where the runs are in the folder of a plan, a verification or a batch.

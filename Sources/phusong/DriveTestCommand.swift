@@ -55,9 +55,31 @@ struct DriveTestCommand: ParsableCommand {
         )
         let report = try reportingInputErrors { () throws(InputError) in try DriveTest.run(request) }
         print(driveTestTable(report))
-        let calibrated = report.byClutterClass == nil ? "" : ", \(out)/clutter_losses_calibrated.csv"
-        print("Results: \(out)/drive_test.json, \(out)/drive_test.csv\(calibrated)")
+        if let calibration = report.calibration { print(calibrationLines(calibration)) }
+        let written = [
+            report.calibration?.fits.contains(where: \.isWithinLimits) == true ? "calibration.csv" : nil,
+            report.byClutterClass == nil ? nil : "clutter_losses_calibrated.csv",
+        ].compactMap { $0 }
+        print("Results: " + (["drive_test.json", "drive_test.csv"] + written).map { "\(out)/\($0)" }.joined(separator: ", "))
     }
+}
+
+/// The model corrections fitted per technology, and what each leaves, for the terminal.
+func calibrationLines(_ calibration: DriveTestCalibration) -> String {
+    var lines = ["Calibration of \(calibration.model) (measured − model\(calibration.replaces.map { ", \($0) taken off the run's powers" } ?? "")):"]
+    for fit in calibration.fits {
+        let c = fit.correction
+        let slope = fit.slopeFitted
+            ? String(format: " %+.2f dB per decade of distance (%.2f–%.2f km)", c.slopeDBPerDecade, c.fromKm, c.toKm)
+            : String(format: " (distances %.2f–%.2f km, under a factor of two: no slope)", c.fromKm, c.toKm)
+        let refused = fit.isWithinLimits ? "" : " — beyond ±\(Int(ModelCorrection.largestDB)) dB, not written: the wrong run or the wrong measurements?"
+        lines.append("  \(c.technologyName)  " + String(format: "%+.2f dB", c.offsetDB) + slope
+            + String(format: "; rms %.2f → %.2f dB over %d", fit.rmsBeforeDB, fit.rmsAfterDB, fit.points) + refused)
+    }
+    if !calibration.tooFewPoints.isEmpty {
+        lines.append("  not fitted (under \(FittedCorrection.fewestPoints) points): \(calibration.tooFewPoints.joined(separator: ", "))")
+    }
+    return lines.joined(separator: "\n")
 }
 
 /// Points compared and their errors, overall and per site, for the terminal.

@@ -7,16 +7,17 @@ import Workflows
 
 @Suite("Drive tests against a run's predictions", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct DriveTestTests {
-    /// A run of the two New Hampshire sites (ITM, 8 km) into `folder/run`.
-    func run(in folder: String) throws -> (path: String, summary: FootprintSummary) {
+    /// A run of the two New Hampshire sites (ITM, 8 km) into `folder/name`, calibrated by `calibration` when given.
+    func run(in folder: String, name: String = "run", calibration: ModelCalibration? = nil) throws -> (path: String, summary: FootprintSummary) {
         var parameters = CoverageParameters(radius: 8_000)
         parameters.model = .itm
-        let path = folder + "/run"
-        let summary = try FootprintJob.run(FootprintRequest(
+        let path = folder + "/" + name
+        var request = FootprintRequest(
             terrainPath: SharedData.path("terrain/N44W072.hgt"), sitesPath: Fixtures.path("sites/nh_two_sites.geojson"),
             outputDirectory: path, parameters: parameters
-        ))
-        return (path, summary)
+        )
+        request.calibration = calibration
+        return (path, try FootprintJob.run(request))
     }
 
     /// Every 97th predicted cell of a raster of the run: its centre in longitude/latitude and its value.
