@@ -48,7 +48,7 @@ struct RunPredictions {
                 let longitude = entry["longitude"] as? Double, let technology = (entry["technology"] as? String).flatMap(Technology.init(rawValue:))
             else {
                 throw InputError(
-                    path: path, reason: "site '\(id)' has no 'raster' or position: the run was made by an earlier PhuSong; run it again"
+                    path: path, reason: "site '\(id)' has no 'raster', position or technology: the run was made by an earlier PhuSong; run it again"
                 )
             }
             siteIDs.append(id)
