@@ -82,6 +82,10 @@ public struct DriveTestCalibration: Sendable, Codable, Equatable {
     public let fits: [FittedCorrection]
     /// Technologies whose sites have compared points, but fewer than ten.
     public let tooFewPoints: [String]
+    /// In a run with clutter: per land-cover class, what the corrections written leave of the errors against the
+    /// model alone. `clutter_losses_calibrated.csv` takes these means off the class losses, so that a next run with
+    /// both files meets the points without bias; the run's own errors per class would count the model's bias twice.
+    public let byClutterClass: [DriveTestReport.ClutterClassErrors]?
 
     /// The fits to `outcomes` (each with its site and distance) of `run`'s sites; nil when none has a distance
     /// (no site field) or the run's model is unknown.
@@ -102,6 +106,13 @@ public struct DriveTestCalibration: Sendable, Codable, Equatable {
             FittedCorrection(technology: technology, distances: byTechnology[technology]!.distances, errors: byTechnology[technology]!.errors)
         }
         tooFewPoints = technologies.filter { byTechnology[$0]!.errors.count < FittedCorrection.fewestPoints }.map(\.rawValue)
+        let written = fits.filter(\.isWithinLimits).map(\.correction)
+        byClutterClass = run.hasClutter ? DriveTestReport.ClutterClassErrors.classes(outcomes.map { outcome in
+            guard let distance = outcome.distance, let technology = outcome.site.flatMap({ run.sites[$0] })?.technology else { return outcome }
+            let applied = run.calibration?.correction(for: technology)?.decibels(atDistance: distance) ?? 0
+            let fitted = written.first { $0.technology == technology }?.decibels(atDistance: distance) ?? 0
+            return outcome.raisingMeasured(by: applied - fitted)
+        }) : nil
     }
 
     /// `calibration.csv`: the fits within ±40 dB, a row per technology, for a run's `--calibration`.
@@ -118,5 +129,6 @@ public struct DriveTestCalibration: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case model, replaces, fits
         case tooFewPoints = "too_few_points"
+        case byClutterClass = "by_clutter_class"
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A run's clutter loss table corrected by a drive test: each class's loss_db less the mean error (measured −
-/// predicted) of the points on its cells, so that the next run predicts them without bias. Classes without points
-/// keep their loss.
+/// predicted) of the points on its cells — or, where the drive test fits the model's correction, the mean of what
+/// that correction leaves — so that the next run predicts them without bias. Classes without points keep their loss.
 struct ClutterCalibration {
     let losses: [Int: Double]
     let measured: [DriveTestReport.ClutterClassErrors]

@@ -64,7 +64,7 @@ public enum DriveTest {
             if let calibration = report.calibration, calibration.fits.contains(where: \.isWithinLimits) {
                 try staging.write(calibration.csv, to: "calibration.csv")
             }
-            if let losses = run.clutterLosses, let measured = report.byClutterClass {
+            if let losses = run.clutterLosses, let measured = report.calibration?.byClutterClass ?? report.byClutterClass {
                 try staging.write(ClutterCalibration(losses: losses, measured: measured).csv, to: "clutter_losses_calibrated.csv")
             }
             try staging.commit()
@@ -170,6 +170,16 @@ struct PointOutcome {
     var predicted: Double? {
         if case let .power(value) = prediction { return value }
         return nil
+    }
+
+    /// The same outcome with `decibels` added to its measured power.
+    func raisingMeasured(by decibels: Double) -> PointOutcome {
+        var shifted = PointOutcome(
+            feature: feature, position: position, site: site, distance: distance, measured: measured + decibels, prediction: prediction,
+            cell: cell, clutterClass: clutterClass
+        )
+        shifted.points = points
+        return shifted
     }
 
     /// Measured − predicted, dB, when compared.

@@ -33,7 +33,7 @@ struct ClutterTests {
         return ClutterRequest(rasterPath: raster, lossesPath: table)
     }
 
-    func run(into folder: String, clutter: ClutterRequest?, threshold2G: Double = -95) throws -> FootprintSummary {
+    func run(into folder: String, clutter: ClutterRequest?, threshold2G: Double = -95, calibration: ModelCalibration? = nil) throws -> FootprintSummary {
         var request = FootprintRequest(
             terrainPath: terrain, sitesPath: Fixtures.path("sites/outside_terrain.geojson"), outputDirectory: folder,
             parameters: CoverageParameters(radius: 10_000, thresholds: CoverageThresholds(overrides: [.gsm: threshold2G]), model: .fspl)
@@ -43,6 +43,7 @@ struct ClutterTests {
             technology: .gsm
         )]
         request.clutter = clutter
+        request.calibration = calibration
         return try FootprintJob.run(request)
     }
 
@@ -166,16 +167,11 @@ struct ClutterTests {
         #expect(alone.status != 0 && alone.stderr.contains("--clutter and --clutter-losses go together"), "\(alone.stderr)")
     }
 
-    @Test("""
-        The run writes each cell's class (clutter.tif), and drive-test gives the errors per class: points 3 dB above the \
-        predictions on class 10 and 5 dB below on class 50 say the first class's loss is 3 dB too high, the second's 5 too low, and the calibrated table says 9 and 25
-        """)
-    func driveTestPerClass() throws {
-        let folder = try temporaryFolder("clutter-drive")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let summary = try run(into: folder + "/run", clutter: try landCover(in: folder))
+    /// Points on every eleventh cell of the run's coverage that has a class, measured `error(class, km from NH-1)` dB
+    /// off its prediction, written as a CSV (lon, lat, rsrp, cell: NH-1) to `path`; how many.
+    func measure(run: String, summary: FootprintSummary, into path: String, error: (Float, Double) -> Double) throws -> Int {
         func raster(_ name: String) throws -> ElevationRaster {
-            let source = try DEMSource.open(folder + "/run/" + name)
+            let source = try DEMSource.open(run + "/" + name)
             return try #require(try source.read(covering: source.describe().frame.bounds, holding: .quantities))
         }
         let power = try raster("coverage.tif"), classes = try raster("clutter.tif")
@@ -188,16 +184,30 @@ struct ClutterTests {
                 y: frame.cornerY - (Double(index / frame.width) + 0.5) * frame.pixelHeight
             )
         })
+        let site = GeoPoint(latitude: 44.45, longitude: -71.45)
         let rows = zip(cells, centres).map { index, centre in
-            String(format: "%.9f,%.9f,%.6f", centre.x, centre.y, Double(power.values[index]) + (classes.values[index] == 10 ? 3 : -5))
+            let kilometres = GeoPoint(latitude: centre.y, longitude: centre.x).distance(to: site) / 1_000
+            return String(format: "%.9f,%.9f,%.6f,NH-1", centre.x, centre.y, Double(power.values[index]) + error(classes.values[index], kilometres))
         }
-        try (["lon,lat,rsrp"] + rows).joined(separator: "\n").write(toFile: folder + "/drive.csv", atomically: true, encoding: .utf8)
+        try (["lon,lat,rsrp,cell"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return cells.count
+    }
+
+    @Test("""
+        The run writes each cell's class (clutter.tif), and drive-test gives the errors per class: points 3 dB above the \
+        predictions on class 10 and 5 dB below on class 50 say the first class's loss is 3 dB too high, the second's 5 too low, and the calibrated table says 9 and 25
+        """)
+    func driveTestPerClass() throws {
+        let folder = try temporaryFolder("clutter-drive")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try run(into: folder + "/run", clutter: try landCover(in: folder))
+        let cells = try measure(run: folder + "/run", summary: summary, into: folder + "/drive.csv") { landCover, _ in landCover == 10 ? 3 : -5 }
         let report = try DriveTest.run(DriveTest.Request(
             runFolder: folder + "/run", measurementsPath: folder + "/drive.csv", valueField: "rsrp", siteField: nil,
             outputDirectory: folder + "/drive"
         ))
         let perClass = try #require(report.byClutterClass)
-        #expect(perClass.map(\.clutterClass) == [10, 50] && perClass.map(\.errors.points).reduce(0, +) == cells.count)
+        #expect(perClass.map(\.clutterClass) == [10, 50] && perClass.map(\.errors.points).reduce(0, +) == cells)
         #expect(abs((perClass[0].errors.meanDB ?? 0) - 3) < 1e-4 && abs((perClass[1].errors.meanDB ?? 0) + 5) < 1e-4, "\(perClass)")
         let csv = CSV(try String(contentsOfFile: folder + "/drive/drive_test.csv", encoding: .utf8)).rows
         #expect(csv[0][9] == "clutter_class" && Set(csv.dropFirst().map { $0[9] }) == ["10", "50"])
@@ -207,5 +217,44 @@ struct ClutterTests {
         let table = CSV(try String(contentsOfFile: calibrated, encoding: .utf8)).rows
         #expect(table[0] == ["class", "loss_db", "previous_loss_db", "mean_error_db", "points"] && table[1].prefix(4) == ["10", "9.00", "12.00", "3.00"])
         #expect(summary.clutter?.lossesDB == ["10": 12, "50": 20])
+    }
+
+    @Test("""
+        With a site field on a run with clutter, the table is corrected by what the model's fitted correction leaves in \
+        each class, so that a next run with both files meets the points without bias overall and in every class
+        """)
+    func calibrationWithClutter() throws {
+        let folder = try temporaryFolder("clutter-calibration")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let clutter = try landCover(in: folder)
+        let summary = try run(into: folder + "/run", clutter: clutter)
+        _ = try measure(run: folder + "/run", summary: summary, into: folder + "/drive.csv") { landCover, kilometres in
+            (landCover == 10 ? 3 : -5) + 2 - 4 * log10(kilometres)
+        }
+        func driveTest(_ run: String, into out: String) throws -> DriveTestReport {
+            try DriveTest.run(DriveTest.Request(
+                runFolder: folder + "/" + run, measurementsPath: folder + "/drive.csv", valueField: "rsrp", siteField: "cell",
+                outputDirectory: folder + "/" + out
+            ))
+        }
+        let first = try driveTest("run", into: "first")
+        let fit = try #require(first.calibration?.fits.first?.correction)
+        let leftByClass = try #require(first.calibration?.byClutterClass)
+        // What the correction leaves per class, recounted from drive_test.csv's distances and differences.
+        let rows = CSV(try String(contentsOfFile: folder + "/first/drive_test.csv", encoding: .utf8)).rows.dropFirst()
+        for left in leftByClass {
+            let inClass = rows.filter { $0[9] == "\(left.clutterClass)" }.map { Double($0[7])! - fit.decibels(atDistance: Double($0[4])!) }
+            #expect(abs((left.errors.meanDB ?? .nan) - inClass.reduce(0, +) / Double(inClass.count)) < 0.01, "\(left)")
+        }
+        let table = try ClutterLosses.table(folder + "/first/clutter_losses_calibrated.csv")
+        #expect(abs(table[10]! - (12 - leftByClass[0].errors.meanDB!)) < 0.006 && abs(table[50]! - (20 - leftByClass[1].errors.meanDB!)) < 0.006)
+        let calibration = try ModelCalibration.load(folder + "/first/calibration.csv", for: .fspl)
+        _ = try run(
+            into: folder + "/next", clutter: ClutterRequest(rasterPath: clutter.rasterPath, lossesPath: folder + "/first/clutter_losses_calibrated.csv"),
+            calibration: calibration
+        )
+        let next = try driveTest("next", into: "again")
+        #expect(abs(next.errors.meanDB ?? .nan) < 0.02, "\(next.errors)")
+        for group in try #require(next.byClutterClass) { #expect(abs(group.errors.meanDB ?? .nan) < 0.02, "\(group)") }
     }
 }
