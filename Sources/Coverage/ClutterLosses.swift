@@ -106,9 +106,6 @@ public struct ClutterLosses: Sendable {
             let gridStart = (coverage.row + row) * gridWidth + coverage.column, windowStart = row * coverage.width
             for column in 0..<coverage.width { power[windowStart + column] -= perCell[gridStart + column] }
         }
-        return SiteCoverage(
-            site: coverage.site, threshold: coverage.threshold, column: coverage.column, row: coverage.row, width: coverage.width,
-            height: coverage.height, power: power, warnings: coverage.warnings
-        )
+        return coverage.withPower(power)
     }
 }

@@ -29,6 +29,11 @@ public struct SiteCoverage: Sendable {
         self.warnings = warnings
     }
 
+    /// The same site and window with `power` instead (one value per window cell): a correction's or a loss's result.
+    public func withPower(_ power: [Float]) -> SiteCoverage {
+        SiteCoverage(site: site, threshold: threshold, column: column, row: row, width: width, height: height, power: power, warnings: warnings)
+    }
+
     /// Covered cells of the window (power at or above the threshold), row-major.
     public var coveredMask: [Bool] {
         let limit = Float(threshold)

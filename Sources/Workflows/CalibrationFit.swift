@@ -91,12 +91,18 @@ public struct DriveTestCalibration: Sendable, Codable, Equatable {
     /// (no site field) or the run's model is unknown.
     init?(_ outcomes: [PointOutcome], run: RunPredictions) {
         guard let model = run.model else { return nil }
+        /// A compared outcome's site technology, distance (m) and the run's own correction there (dB, 0 without).
+        func placed(_ outcome: PointOutcome) -> (technology: Technology, distance: Double, applied: Double)? {
+            guard outcome.difference != nil, let distance = outcome.distance, let technology = outcome.site.flatMap({ run.sites[$0] })?.technology
+            else { return nil }
+            return (technology, distance, run.calibration?.correction(for: technology)?.decibels(atDistance: distance) ?? 0)
+        }
+        let placements = outcomes.map(placed)
         var byTechnology: [Technology: (distances: [Double], errors: [Double])] = [:]
-        for outcome in outcomes {
-            guard let difference = outcome.difference, let distance = outcome.distance, let site = outcome.site.flatMap({ run.sites[$0] }) else { continue }
-            let applied = run.calibration?.correction(for: site.technology)?.decibels(atDistance: distance) ?? 0
-            byTechnology[site.technology, default: ([], [])].distances.append(distance / 1_000)
-            byTechnology[site.technology, default: ([], [])].errors.append(difference + applied)
+        for (outcome, placement) in zip(outcomes, placements) {
+            guard let (technology, distance, applied) = placement, let difference = outcome.difference else { continue }
+            byTechnology[technology, default: ([], [])].distances.append(distance / 1_000)
+            byTechnology[technology, default: ([], [])].errors.append(difference + applied)
         }
         guard !byTechnology.isEmpty else { return nil }
         self.model = model
@@ -107,9 +113,8 @@ public struct DriveTestCalibration: Sendable, Codable, Equatable {
         }
         tooFewPoints = technologies.filter { byTechnology[$0]!.errors.count < FittedCorrection.fewestPoints }.map(\.rawValue)
         let written = fits.filter(\.isWithinLimits).map(\.correction)
-        byClutterClass = run.hasClutter ? DriveTestReport.ClutterClassErrors.classes(outcomes.map { outcome in
-            guard let distance = outcome.distance, let technology = outcome.site.flatMap({ run.sites[$0] })?.technology else { return outcome }
-            let applied = run.calibration?.correction(for: technology)?.decibels(atDistance: distance) ?? 0
+        byClutterClass = run.hasClutter ? DriveTestReport.ClutterClassErrors.classes(zip(outcomes, placements).map { outcome, placement in
+            guard let (technology, distance, applied) = placement else { return outcome }
             let fitted = written.first { $0.technology == technology }?.decibels(atDistance: distance) ?? 0
             return outcome.raisingMeasured(by: applied - fitted)
         }) : nil

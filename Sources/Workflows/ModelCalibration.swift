@@ -41,10 +41,7 @@ public struct ModelCalibration: Sendable, Equatable, Codable {
                 power[row * coverage.width + column] += Float(correction.decibels(atDistance: distance))
             }
         }
-        return SiteCoverage(
-            site: coverage.site, threshold: coverage.threshold, column: coverage.column, row: coverage.row, width: coverage.width,
-            height: coverage.height, power: power, warnings: coverage.warnings
-        )
+        return coverage.withPower(power)
     }
 }
 
