@@ -10,11 +10,15 @@ public enum CandidateReach: String, Sendable, CaseIterable {
     /// Those within the reach as the crow flies, whatever the terrain between.
     case distance
 
-    /// The grid cells `site` (at map `position`) reaches within the radius of `parameters`, by their model's footprint.
-    func cells(of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters) throws(SiteCoverageError) -> [Int] {
+    /// The grid cells `site` (at map `position`) reaches within the radius of `parameters`, by their model's footprint
+    /// (with `calibration`'s correction, when given).
+    func cells(
+        of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters, calibration: ModelCalibration?
+    ) throws(SiteCoverageError) -> [Int] {
         switch self {
         case .footprint:
-            let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            let computed = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
+            let coverage = calibration?.applied(to: computed, at: position, on: grid) ?? computed
             let threshold = Float(coverage.threshold)
             var cells: [Int] = []
             coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if power >= threshold { cells.append(cell) } }

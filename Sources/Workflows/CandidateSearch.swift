@@ -21,6 +21,9 @@ public struct CandidateSearchRequest: Sendable {
     /// The footprints' model (line of sight by default) and its radio environment.
     public var model = PathLossModel.los
     public var environment = RadioEnvironment()
+    /// With reach by footprint: the model's corrections fitted against drive tests (`ModelCalibration.load`, for
+    /// `model`), added to every footprint, the sites on air's and the hilltops'.
+    public var calibration: ModelCalibration?
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -128,7 +131,7 @@ public enum CandidateSearch {
                 continue
             }
             let cells: [Int]
-            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, parameters: request.parameters) } catch {
+            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, parameters: request.parameters, calibration: request.calibration) } catch {
                 throw InputError(path: path, reason: "site '\(site.id)' on air \(error.reason) (terrain \(request.terrainPath))")
             }
             for cell in cells { remaining[cell] = 0 }
@@ -149,7 +152,8 @@ public enum CandidateSearch {
                     technology: request.technology
                 )
                 let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return try request.reachBy.cells(of: site, at: centre, on: grid, parameters: parameters).filter { residents[$0] > 0 }
+                return try request.reachBy.cells(of: site, at: centre, on: grid, parameters: parameters, calibration: request.calibration)
+                    .filter { residents[$0] > 0 }
             }
         }
         return try results.map { result throws(InputError) in

@@ -39,6 +39,9 @@ struct CandidatesCommand: ParsableCommand {
     @Option(help: "With --reach-by footprint, the footprints' path-loss model: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")) (los: those the antenna sees).")
     var model: PathLossModel = .los
 
+    @Option(help: "With --reach-by footprint: model corrections fitted against drive tests (phusong drive-test's calibration.csv, for this --model), added to every footprint as footprint --calibration adds them.")
+    var calibration: String?
+
     @OptionGroup var radio: RadioEnvironmentOptions
 
     @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone.")
@@ -97,6 +100,7 @@ struct CandidatesCommand: ParsableCommand {
         if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
         try radio.validate(for: model)
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
+        guard calibration == nil || reachBy == .footprint else { throw ValidationError("--calibration needs --reach-by footprint (it corrects the footprints' power)") }
         guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }
         if let roadWeight, !(roadWeight > 0 && roadWeight.isFinite) { throw ValidationError("--road-weight must be a positive number") }
         guard (facilities == nil) == (facilityWeight == nil) else { throw ValidationError("--facilities and --facility-weight go together") }
@@ -111,6 +115,7 @@ struct CandidatesCommand: ParsableCommand {
         request.reachBy = reachBy
         request.model = model
         request.environment = radio.settings
+        request.calibration = try loadCalibration(calibration, for: model)
         request.ranking = ranking
         request.maximum = maxCandidates
         request.resolution = resolution

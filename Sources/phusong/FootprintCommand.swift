@@ -271,9 +271,7 @@ struct SiteRunOptions: ParsableArguments {
         if let clutter, let clutterLosses {
             request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses, residentialClasses: residential ?? [])
         }
-        request.calibration = try calibration.map { path in
-            try reportingInputErrors { () throws(InputError) in try ModelCalibration.load(path, for: model) }
-        }
+        request.calibration = try loadCalibration(calibration, for: model)
         request.roads = roads.map { RoadsRequest(path: $0, nameField: roadNameField) }
         request.facilities = facilities.map { FacilitiesRequest(path: $0, nameField: facilityNameField, typeField: facilityTypeField) }
         if sinr {

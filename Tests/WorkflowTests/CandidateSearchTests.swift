@@ -236,6 +236,44 @@ struct CandidateSearchTests {
     }
 
     @Test("""
+        Reach by ITM footprints calibrated 10 dB down for every technology finds, hilltop for hilltop, what a search with \
+        10 dB less EIRP finds, and fewer residents than without; --calibration with reach by distance, or fitted for \
+        another model, is refused writing nothing
+        """)
+    func hilltopsInCalibratedFootprints() throws {
+        let folder = try temporaryFolder("candidates-calibrated")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let down = folder + "/down.csv"
+        try "model,technology,offset_db\nitm,all,-10\n".write(toFile: down, atomically: true, encoding: .utf8)
+        func search(_ name: String, adjust: (inout CandidateSearchRequest) throws -> Void = { _ in }) throws -> [FoundCandidate] {
+            var search = request(out: folder + "/\(name).csv")
+            (search.model, search.ranking, search.maximum) = (.itm, .alone, 6)
+            try adjust(&search)
+            return try CandidateSearch.run(search).found
+        }
+        let calibrated = try search("calibrated") { $0.calibration = try ModelCalibration.load(down, for: .itm) }
+        let weaker = try search("weaker") { $0.eirpDBm -= 10 }
+        let plain = try search("plain")
+        #expect(calibrated.count == 6 && calibrated.map(\.location) == weaker.map(\.location))
+        for (a, b) in zip(calibrated, weaker) {
+            #expect(abs(a.weightedResidentsInReach - b.weightedResidentsInReach) <= 1e-6 * b.weightedResidentsInReach, "\(a.id)")
+        }
+        let total = { (found: [FoundCandidate]) in found.reduce(0) { $0 + $1.weightedResidentsInReach } }
+        #expect(total(calibrated) < total(plain), "10 dB less reaches fewer residents")
+        func command(_ name: String, _ options: [String]) throws -> ProgramOutput {
+            try runProgram(phusongExecutable, [
+                "candidates", "--terrain", terrain, "--population", communes, "--resolution-m", "90", "--max-void-fraction", "0.9",
+                "--calibration", down, "--out", folder + "/\(name).csv",
+            ] + options)
+        }
+        let byDistance = try command("distance", ["--reach-by", "distance"])
+        #expect(byDistance.status == 64 && byDistance.stderr.contains("--calibration needs --reach-by footprint"), "\(byDistance.stderr)")
+        let hata = try command("hata", ["--model", "hata"])
+        #expect(hata.status == 1 && hata.stderr.contains("\(down): line 2: fitted for itm, but the run's model is hata"), "\(hata.stderr)")
+        for name in ["distance", "hata"] { #expect(!FileManager.default.fileExists(atPath: folder + "/\(name).csv")) }
+    }
+
+    @Test("""
         The command alone writes a candidate file with its own header; with an existing file it names its sites on air off the \
         terrain; a bad option exits non-zero and writes nothing
         """)
