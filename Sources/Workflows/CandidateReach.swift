@@ -11,14 +11,14 @@ public enum CandidateReach: String, Sendable, CaseIterable {
     case distance
 
     /// The grid cells `site` (at map `position`) reaches within the radius of `parameters`, by their model's footprint
-    /// (with `calibration`'s correction, when given).
+    /// with `corrections` (calibration and clutter) applied.
     func cells(
-        of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters, calibration: ModelCalibration?
+        of site: Site, at position: MapPoint, on grid: TerrainGrid, parameters: CoverageParameters, corrections: FootprintCorrections
     ) throws(SiteCoverageError) -> [Int] {
         switch self {
         case .footprint:
             let computed = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: parameters)
-            let coverage = calibration?.applied(to: computed, at: position, on: grid) ?? computed
+            let coverage = corrections.applied(to: computed, at: position, on: grid)
             let threshold = Float(coverage.threshold)
             var cells: [Int] = []
             coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if power >= threshold { cells.append(cell) } }

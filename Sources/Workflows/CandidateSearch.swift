@@ -24,6 +24,9 @@ public struct CandidateSearchRequest: Sendable {
     /// With reach by footprint: the model's corrections fitted against drive tests (`ModelCalibration.load`, for
     /// `model`), added to every footprint, the sites on air's and the hilltops'.
     public var calibration: ModelCalibration?
+    /// With reach by footprint: land cover whose classes' losses are taken off every footprint, as `footprint --clutter`
+    /// takes them off.
+    public var clutter: ClutterRequest?
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -93,16 +96,24 @@ public enum CandidateSearch {
         let grid = try DEMSource.open(request.terrainPath).metricGrid(
             around: [centre], radius: request.reach, region: bounds, resolution: request.resolution, policy: request.voidPolicy
         ).grid
+        let corrections = FootprintCorrections(
+            calibration: request.calibration,
+            clutter: try request.clutter.map { clutter throws(InputError) in try ClutterLosses.load(clutter, onto: grid) }
+        )
         var residents = try ResidentEvaluation.residents(of: layer, request: request.residents, on: grid)
             .weightedResidentsPerCell(cellCount: grid.elevations.count)
         let weighted = try weightedCells(
             roads: roads, roadWeight: request.roadWeight, facilities: facilities, facilityWeight: request.facilityWeight, on: grid
         )
         for (cell, weight) in weighted { residents[cell] += weight }
-        let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(residents, onAir: onAir, grid: grid, request: request)
+        let (remaining, offTerrain) = try residentsNoSiteOnAirReaches(
+            residents, onAir: onAir, grid: grid, corrections: corrections, request: request
+        )
         let hilltops = blockHilltops(grid: grid, blockCells: max(1, Int((request.blockSize / grid.spacing).rounded())))
         let places = try geographic(hilltops.map { grid.center(column: $0 % grid.width, row: $0 / grid.width) }, grid: grid, request: request)
-        let reached = try cellsReached(from: hilltops, at: places, residents: remaining, grid: grid, request: request)
+        let reached = try cellsReached(
+            from: hilltops, at: places, residents: remaining, grid: grid, corrections: corrections, request: request
+        )
         let ranked = request.ranking.rank(reached, residents: remaining, ties: hilltops, maximum: request.maximum)
         let found = ranked.enumerated().map { rank, pick in
             FoundCandidate(
@@ -117,7 +128,7 @@ public enum CandidateSearch {
     /// `residents` less those in the cells a site on air reaches as the request draws reach: what is left to cover;
     /// and the ids of the sites on air off the terrain or on a void, which reach nobody here.
     private static func residentsNoSiteOnAirReaches(
-        _ residents: [Double], onAir: [Site], grid: TerrainGrid, request: CandidateSearchRequest
+        _ residents: [Double], onAir: [Site], grid: TerrainGrid, corrections: FootprintCorrections, request: CandidateSearchRequest
     ) throws(InputError) -> (remaining: [Double], offTerrain: [String]) {
         guard let path = request.existingPath, !onAir.isEmpty else { return (residents, []) }
         let positions: [MapPoint]
@@ -131,7 +142,7 @@ public enum CandidateSearch {
                 continue
             }
             let cells: [Int]
-            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, parameters: request.parameters, calibration: request.calibration) } catch {
+            do { cells = try request.reachBy.cells(of: site, at: position, on: grid, parameters: request.parameters, corrections: corrections) } catch {
                 throw InputError(path: path, reason: "site '\(site.id)' on air \(error.reason) (terrain \(request.terrainPath))")
             }
             for cell in cells { remaining[cell] = 0 }
@@ -141,7 +152,8 @@ public enum CandidateSearch {
 
     /// The cells with residents left to cover each hilltop reaches (a candidate with the request's antenna on it).
     private static func cellsReached(
-        from hilltops: [Int], at places: [GeoPoint], residents: [Double], grid: TerrainGrid, request: CandidateSearchRequest
+        from hilltops: [Int], at places: [GeoPoint], residents: [Double], grid: TerrainGrid, corrections: FootprintCorrections,
+        request: CandidateSearchRequest
     ) throws(InputError) -> [[Int]] {
         let parameters = request.parameters
         let results = parallelMap(count: hilltops.count, chunkSize: 8) { index in
@@ -152,7 +164,7 @@ public enum CandidateSearch {
                     technology: request.technology
                 )
                 let cell = hilltops[index], centre = grid.center(column: cell % grid.width, row: cell / grid.width)
-                return try request.reachBy.cells(of: site, at: centre, on: grid, parameters: parameters, calibration: request.calibration)
+                return try request.reachBy.cells(of: site, at: centre, on: grid, parameters: parameters, corrections: corrections)
                     .filter { residents[$0] > 0 }
             }
         }

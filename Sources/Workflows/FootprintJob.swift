@@ -304,8 +304,7 @@ public enum FootprintJob {
         } else {
             try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: request.parameters)
         }
-        let calibrated = request.calibration?.applied(to: coverage, at: position, on: grid) ?? coverage
-        return clutter?.applied(to: calibrated, gridWidth: grid.width) ?? calibrated
+        return FootprintCorrections(calibration: request.calibration, clutter: clutter).applied(to: coverage, at: position, on: grid)
     }
 
     private static func makeSummary(

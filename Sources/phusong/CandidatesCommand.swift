@@ -1,4 +1,5 @@
 import ArgumentParser
+import Coverage
 import Foundation
 import Propagation
 import Terrain
@@ -41,6 +42,12 @@ struct CandidatesCommand: ParsableCommand {
 
     @Option(help: "With --reach-by footprint: model corrections fitted against drive tests (phusong drive-test's calibration.csv, for this --model), added to every footprint as footprint --calibration adds them.")
     var calibration: String?
+
+    @Option(help: "With --reach-by footprint: land cover (a raster of whole-number classes, any CRS GDAL reads) whose classes' losses, from --clutter-losses, are taken off every footprint as footprint --clutter takes them off.")
+    var clutter: String?
+
+    @Option(name: .customLong("clutter-losses"), help: "With --clutter: CSV of class,loss_db, the loss each land-cover class adds at the receiver.")
+    var clutterLosses: String?
 
     @OptionGroup var radio: RadioEnvironmentOptions
 
@@ -101,6 +108,8 @@ struct CandidatesCommand: ParsableCommand {
         try radio.validate(for: model)
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
         guard calibration == nil || reachBy == .footprint else { throw ValidationError("--calibration needs --reach-by footprint (it corrects the footprints' power)") }
+        guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
+        guard clutter == nil || reachBy == .footprint else { throw ValidationError("--clutter needs --reach-by footprint (its losses lower the footprints' power)") }
         guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }
         if let roadWeight, !(roadWeight > 0 && roadWeight.isFinite) { throw ValidationError("--road-weight must be a positive number") }
         guard (facilities == nil) == (facilityWeight == nil) else { throw ValidationError("--facilities and --facility-weight go together") }
@@ -116,6 +125,7 @@ struct CandidatesCommand: ParsableCommand {
         request.model = model
         request.environment = radio.settings
         request.calibration = try loadCalibration(calibration, for: model)
+        if let clutter, let clutterLosses { request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses) }
         request.ranking = ranking
         request.maximum = maxCandidates
         request.resolution = resolution
@@ -132,7 +142,9 @@ struct CandidatesCommand: ParsableCommand {
         request.facilityWeight = facilityWeight ?? 0
         let result = try reportingInputErrors { () throws(InputError) in try CandidateSearch.run(request) }
         let found = result.found
-        let reach = (request.reachBy == .footprint ? (model == .los ? "seen" : "covered by \(model.rawValue)") : "") + " within \(reachKm) km"
+        let corrected = (calibration.map { ", calibrated by \($0)" } ?? "") + (clutter.map { ", less the clutter losses of \($0)" } ?? "")
+        let footprint = model == .los && corrected.isEmpty ? "seen" : "covered by \(model.rawValue)\(corrected),"
+        let reach = (request.reachBy == .footprint ? footprint : "") + " within \(reachKm) km"
         let order = request.ranking == .added ? "each next by the residents it adds to those before it" : "by the residents each reaches"
         let counted = (roadWeight.map { String(format: ", each km of road as %g residents", $0) } ?? "")
             + (facilityWeight.map { String(format: ", each facility as %g residents", $0) } ?? "")

@@ -120,11 +120,11 @@ struct CandidateSearchTests {
         return (grid, try ResidentGrid.spread(layer, over: grid).residentsPerCell(cellCount: grid.elevations.count))
     }
 
-    /// The cells `site`'s footprint by `model` covers out to 5 km; on its cell's centre (where the search places a
-    /// hilltop's candidate) with `onCentre`.
+    /// The cells `site`'s footprint by `model` covers out to 5 km (with each cell's `losses`, when given, taken off its
+    /// power); on its cell's centre (where the search places a hilltop's candidate) with `onCentre`.
     func covered(
         by site: Site, on grid: TerrainGrid, model: PathLossModel = .los, environment: RadioEnvironment = RadioEnvironment(),
-        onCentre: Bool = false, kernel: CoverageKernel = .sweep
+        onCentre: Bool = false, kernel: CoverageKernel = .sweep, losses: [Float]? = nil
     ) throws -> Set<Int> {
         var position = try CoverageEngine.positions(of: [site], on: grid)[0]
         if onCentre {
@@ -133,7 +133,9 @@ struct CandidateSearchTests {
         }
         let coverage = try CoverageEngine.coverage(of: site, at: position, on: grid, parameters: CoverageParameters(radius: 5_000, model: model, environment: environment, kernel: kernel))
         var cells = Set<Int>()
-        coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in if Double(power) >= coverage.threshold { cells.insert(cell) } }
+        coverage.forEachReachedCell(gridWidth: grid.width) { power, cell in
+            if Double(power - (losses?[cell] ?? 0)) >= coverage.threshold { cells.insert(cell) }
+        }
         return cells
     }
 
@@ -271,6 +273,61 @@ struct CandidateSearchTests {
         let hata = try command("hata", ["--model", "hata"])
         #expect(hata.status == 1 && hata.stderr.contains("\(down): line 2: fitted for itm, but the run's model is hata"), "\(hata.stderr)")
         for name in ["distance", "hata"] { #expect(!FileManager.default.fileExists(atPath: folder + "/\(name).csv")) }
+    }
+
+    @Test("""
+        Reach by ITM footprints less clutter losses (none on the land cover west of 103.85° E, 25 dB east, where the \
+        town is): each candidate's residents are those its footprint covers once each cell's loss is taken off its \
+        power, fewer in all than without and ranked otherwise; --clutter alone or with reach by distance is refused (exit 64), a class the table lacks is refused \
+        naming the table (exit 1), nothing written
+        """)
+    func hilltopsInFootprintsLessClutter() throws {
+        let folder = try temporaryFolder("candidates-clutter")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Land cover in longitude/latitude over the Bát Xát DEM, 0.001° pixels: class 10 west of 103.85° E, 50 east.
+        let (width, height) = (200, 220)
+        let raster = folder + "/landcover.tif", table = folder + "/losses.csv", partial = folder + "/partial.csv"
+        try GeoTIFF.writeIntegers(
+            path: raster, width: width, height: height, values: (0..<(width * height)).map { Int32($0 % width < 100 ? 10 : 50) },
+            nodata: 0, georeference: RasterGeoreference(geoTransform: [103.75, 0.001, 0, 22.63, 0, -0.001], crs: .epsg(4326))
+        )
+        try "class,loss_db\n10,0\n50,25\n".write(toFile: table, atomically: true, encoding: .utf8)
+        try "class,loss_db\n10,0\n".write(toFile: partial, atomically: true, encoding: .utf8)
+        let clutter = ClutterRequest(rasterPath: raster, lossesPath: table)
+        var search = request(out: folder + "/cluttered.csv")
+        (search.model, search.ranking, search.maximum, search.clutter) = (.itm, .alone, 6, clutter)
+        let found = try CandidateSearch.run(search).found
+        (search.clutter, search.outputPath) = (nil, folder + "/plain.csv")
+        let plain = try CandidateSearch.run(search).found
+
+        let (grid, residents) = try searchGrid(resolution: 90)
+        let losses = try ClutterLosses.load(clutter, onto: grid).perCell
+        #expect(Set(losses) == [0, 25], "both classes lie on the grid")
+        #expect(found.count == 6)
+        for candidate in found {
+            let cells = try covered(by: proposed(candidate), on: grid, model: .itm, onCentre: true, losses: losses)
+            let count = cells.reduce(0) { $0 + residents[$1] }
+            #expect(abs(count - candidate.weightedResidentsInReach) <= 1e-6 * count, "\(candidate.id): \(count) against \(candidate.weightedResidentsInReach)")
+        }
+        let total = { (found: [FoundCandidate]) in found.reduce(0) { $0 + $1.weightedResidentsInReach } }
+        #expect(total(found) < total(plain), "the town's 25 dB leave fewer residents in reach: \(total(found)) against \(total(plain))")
+        #expect(found.map(\.location) != plain.map(\.location), "the losses reorder the hilltops")
+
+        func command(_ name: String, _ options: [String]) throws -> ProgramOutput {
+            try runProgram(phusongExecutable, [
+                "candidates", "--terrain", terrain, "--population", communes, "--resolution-m", "90", "--max-void-fraction", "0.9",
+                "--clutter", raster, "--out", folder + "/\(name).csv",
+            ] + options)
+        }
+        let alone = try command("alone", [])
+        #expect(alone.status == 64 && alone.stderr.contains("--clutter and --clutter-losses go together"), "\(alone.stderr)")
+        let byDistance = try command("distance", ["--clutter-losses", table, "--reach-by", "distance"])
+        #expect(byDistance.status == 64 && byDistance.stderr.contains("--clutter needs --reach-by footprint"), "\(byDistance.stderr)")
+        let unpriced = try command("unpriced", ["--clutter-losses", partial])
+        #expect(unpriced.status == 1 && unpriced.stderr.contains("\(partial): no loss_db for class 50"), "\(unpriced.stderr)")
+        for name in ["alone", "distance", "unpriced"] { #expect(!FileManager.default.fileExists(atPath: folder + "/\(name).csv")) }
+        let printed = try command("printed", ["--clutter-losses", table, "--model", "itm", "--max-candidates", "2"])
+        #expect(printed.status == 0 && printed.stdout.contains("covered by itm, less the clutter losses of \(raster), within 5.0 km"), "\(printed.stdout)")
     }
 
     @Test("""
