@@ -46,6 +46,7 @@ public struct Manifest: Sendable {
     ]
     private static let tiltKeys: Set<String> = [
         "min_tilt_deg", "max_tilt_deg", "tilt_step_deg", "azimuth_range_deg", "azimuth_step_deg", "rounds", "min_gain_residents", "sinr_limit_db",
+        "road_weight", "facility_weight",
     ]
     private static let optimizeKeys: Set<String> = ["instance", "p", "budget", "gap", "time_limit", "exact"]
 
@@ -120,7 +121,7 @@ public struct Manifest: Sendable {
             request.outputDirectory = ""
             let work: BatchJob.Work = switch type {
             case "plan": .plan(try planRequest(fields, evaluation: request, backhaulFrom: backhaulFrom))
-            case "tilt": .tilt(TiltRequest(evaluation: request, settings: try tiltSettings(fields)))
+            case "tilt": .tilt(TiltRequest(evaluation: request, settings: try tiltSettings(fields), weights: try objectiveWeights(fields, evaluation: request)))
             default: .evaluate(request)
             }
             return BatchJob(id: id, work: work, inputs: inputs, settings: settings, outputKinds: outputs, backhaulFrom: backhaulFrom)
@@ -151,6 +152,23 @@ public struct Manifest: Sendable {
         default:
             throw entry.fault("type", "unknown job type '\(type)' (one of \(jobTypes.joined(separator: ", ")))")
         }
+    }
+
+    /// A plan's or a tilt job's `road_weight` and `facility_weight`, each 0 unless given, and each only with the
+    /// scenario's layer it weighs.
+    private static func objectiveWeights(_ fields: JSONFields, evaluation: FootprintRequest) throws(InputError) -> ObjectiveWeights {
+        var weights = ObjectiveWeights()
+        if let weight = try fields.number("road_weight") {
+            guard weight >= 0 else { throw fields.fault("road_weight", "must be a number ≥ 0") }
+            guard evaluation.roads != nil else { throw fields.fault("road_weight", "needs the scenario's roads (the roads it weighs)") }
+            weights.road = weight
+        }
+        if let weight = try fields.number("facility_weight") {
+            guard weight >= 0 else { throw fields.fault("facility_weight", "must be a number ≥ 0") }
+            guard evaluation.facilities != nil else { throw fields.fault("facility_weight", "needs the scenario's facilities (the facilities it weighs)") }
+            weights.facility = weight
+        }
+        return weights
     }
 
     /// A tilt job's search settings, each as given or its default.
@@ -216,16 +234,7 @@ public struct Manifest: Sendable {
             }
             request.othersCoverageWeight = weight
         }
-        if let weight = try fields.number("road_weight") {
-            guard weight >= 0 else { throw fields.fault("road_weight", "must be a number ≥ 0") }
-            guard evaluation.roads != nil else { throw fields.fault("road_weight", "needs the scenario's roads (the roads it weighs)") }
-            request.roadWeight = weight
-        }
-        if let weight = try fields.number("facility_weight") {
-            guard weight >= 0 else { throw fields.fault("facility_weight", "must be a number ≥ 0") }
-            guard evaluation.facilities != nil else { throw fields.fault("facility_weight", "needs the scenario's facilities (the facilities it weighs)") }
-            request.facilityWeight = weight
-        }
+        request.weights = try objectiveWeights(fields, evaluation: evaluation)
         if request.backhaulRequired, evaluation.residents?.backhaulReachPath == nil, backhaulFrom == nil {
             throw fields.fault("backhaul_required", "needs the scenario's backhaul_reach, or backhaul_from")
         }

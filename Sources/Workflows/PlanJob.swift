@@ -32,12 +32,8 @@ public struct PlanRequest: Sendable {
     /// With `networkOperator`: what a resident whom another operator's site on air covers counts in the objective, 0–1
     /// (1: every resident alike; 0: only those no operator serves, as a universal-service plan).
     public var othersCoverageWeight = 1.0
-    /// What each kilometre of the evaluation's roads covered counts in the objective, in residents (0: roads are
-    /// reported, not planned for).
-    public var roadWeight = 0.0
-    /// What each of the evaluation's facilities covered counts in the objective, in residents (0: facilities are
-    /// reported, not planned for).
-    public var facilityWeight = 0.0
+    /// What each kilometre of the evaluation's roads and each of its facilities covered count in the objective.
+    public var weights = ObjectiveWeights()
 
     public init(
         evaluation: FootprintRequest, p: Int? = nil, budget: Double? = nil, options: SitingOptions = SitingOptions(),
@@ -119,12 +115,12 @@ public struct PlanSummary: Sendable, Encodable, Equatable {
     public let tenantCost: Double?
     /// With an operator: what a resident another operator covers counts (`PlanRequest.othersCoverageWeight`).
     public let othersCoverageWeight: Double?
-    /// With roads: what a kilometre of road covered counts (`PlanRequest.roadWeight`), and the length of road covered
+    /// With roads: what a kilometre of road covered counts (`ObjectiveWeights.road`), and the length of road covered
     /// (any technology) by the sites on air and by the plan, km.
     public let roadWeight: Double?
     public let roadsCoveredKmBefore: Double?
     public let roadsCoveredKmAfter: Double?
-    /// With facilities: what a facility covered counts (`PlanRequest.facilityWeight`), and how many of those in the area
+    /// With facilities: what a facility covered counts (`ObjectiveWeights.facility`), and how many of those in the area
     /// any technology covers with the sites on air and with the plan.
     public let facilityWeight: Double?
     public let facilitiesCoveredBefore: Int?
@@ -212,8 +208,7 @@ public enum PlanJob {
         let unreachable = try request.backhaulRequired ? unreachableCandidates(listed, chains: chains, request: evaluation) : nil
         let candidates = listed.filter { !(unreachable?.contains($0.site.id) ?? false) }
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
-        let roads = try plannedRoads(request)
-        let facilities = try plannedFacilities(request)
+        let weighed = try request.weights.layers(of: evaluation)
         // Other operators' sites on air stand on the plan's grid too, which their coverage counts on.
         let placed = candidates.map(\.site) + (operatorPlan?.othersOnAir ?? [])
         let (terrain, clutter) = try evaluation.loadTerrain(for: placed, layer: layer) { index, reason in
@@ -231,9 +226,7 @@ public enum PlanJob {
         let secondMasts = SecondMasts(candidates: candidates, footprints: footprints, cellCount: grid.elevations.count, gridWidth: grid.width)
         let instance = try coverageInstance(
             candidates, footprints: footprints, residents: residents, secondMasts: secondMasts, others: others,
-            weightedCells: try weightedCells(
-                roads: roads, roadWeight: request.roadWeight, facilities: facilities, facilityWeight: request.facilityWeight, on: grid
-            ), grid: grid, request: request,
+            weightedCells: try request.weights.cells(of: weighed, on: grid), grid: grid, request: request,
             backhaul: request.backhaulRequired ? chains?.sitingRule(planned: candidates, candidates: listed.map(\.site)) : nil
         )
         let result: SitingResult
@@ -269,10 +262,10 @@ public enum PlanJob {
                 engine: engineVersion, syntheticTerrain: grid.isSynthetic, networkOperator: request.networkOperator,
                 tenantCost: request.networkOperator == nil ? nil : request.tenantCost,
                 othersCoverageWeight: request.networkOperator == nil ? nil : request.othersCoverageWeight,
-                roadWeight: evaluation.roads == nil ? nil : request.roadWeight,
+                roadWeight: evaluation.roads == nil ? nil : request.weights.road,
                 roadsCoveredKmBefore: evaluation.roads == nil ? nil : before?.roads?.total.coveredKm["any"] ?? 0,
                 roadsCoveredKmAfter: after.roads?.total.coveredKm["any"],
-                facilityWeight: evaluation.facilities == nil ? nil : request.facilityWeight,
+                facilityWeight: evaluation.facilities == nil ? nil : request.weights.facility,
                 facilitiesCoveredBefore: evaluation.facilities == nil ? nil : before?.facilities?.total.covered["any"] ?? 0,
                 facilitiesCoveredAfter: after.facilities?.total.covered["any"],
                 largestGapResidentsBefore: before.map(Self.largestGap), largestGapResidentsAfter: Self.largestGap(after),
@@ -322,32 +315,6 @@ public enum PlanJob {
         return Set(candidates.filter { candidate in
             candidate.kind != .existing && chains.row(of: candidate.site).map { !reached.contains($0) } == true
         }.map(\.site.id))
-    }
-
-    /// The evaluation's roads read up front, when the plan weighs them (a refused layer stops it before any footprint).
-    private static func plannedRoads(_ request: PlanRequest) throws(InputError) -> RoadReport? {
-        guard let roads = try weighed(request.evaluation.roads, by: request.roadWeight, of: "a kilometre of road", option: "--roads", request: request) else {
-            return nil
-        }
-        return try RoadReport(roads)
-    }
-
-    /// The evaluation's facilities read up front, when the plan weighs them.
-    private static func plannedFacilities(_ request: PlanRequest) throws(InputError) -> FacilityReport? {
-        guard let facilities = try weighed(request.evaluation.facilities, by: request.facilityWeight, of: "a facility", option: "--facilities", request: request) else {
-            return nil
-        }
-        return try FacilityReport(facilities)
-    }
-
-    /// `layer` when the plan gives `what` (a kilometre of road, a facility) a `weight` above 0; nil for 0. A weight below
-    /// 0, or above it without the layer (`option`), is refused.
-    private static func weighed<Layer>(_ layer: Layer?, by weight: Double, of what: String, option: String, request: PlanRequest) throws(InputError) -> Layer? {
-        let path = request.evaluation.sitesPath
-        guard weight >= 0, weight.isFinite else { throw InputError(path: path, reason: "the weight of \(what) must be a number ≥ 0 (got \(weight))") }
-        guard weight > 0 else { return nil }
-        guard let layer else { throw InputError(path: path, reason: "a weight of \(what) covered needs the layer of \(option)") }
-        return layer
     }
 
     /// One operator's candidates (`OperatorCandidates`) of `listed` when the request names an operator; nil otherwise.

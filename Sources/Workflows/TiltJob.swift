@@ -4,21 +4,24 @@ import Planning
 import Propagation
 import Terrain
 
-/// What `phusong tilt` needs: the evaluation settings (with residents) and how to search.
+/// What `phusong tilt` needs: the evaluation settings (with residents), how to search and what the evaluation's roads
+/// and facilities served count besides the residents.
 public struct TiltRequest: Sendable {
     public var evaluation: FootprintRequest
     public var settings: TiltSettings
+    public var weights: ObjectiveWeights
 
-    public init(evaluation: FootprintRequest, settings: TiltSettings = TiltSettings()) {
+    public init(evaluation: FootprintRequest, settings: TiltSettings = TiltSettings(), weights: ObjectiveWeights = ObjectiveWeights()) {
         self.evaluation = evaluation
         self.settings = settings
+        self.weights = weights
     }
 }
 
 /// `phusong tilt`: every site's footprint once — a sector's without its antenna's pattern, whose tilt then turns over the
-/// cells' directions — the tilt search per technology over the residents, weighted as `plan` weighs them, then the
-/// evaluation reports of the sites as given (`before/`) and as turned (`after/`), `tilts.csv` and `tilt.json`, all
-/// together or not at all.
+/// cells' directions — the tilt search per technology over the residents (and roads and facilities) weighted as `plan`
+/// weighs them, then the evaluation reports of the sites as given (`before/`) and as turned (`after/`), `tilts.csv` and
+/// `tilt.json`, all together or not at all.
 public enum TiltJob {
     public static func run(_ request: TiltRequest, progress: @Sendable (FootprintProgress) -> Void = { _ in }) throws(InputError) -> TiltSummary {
         let evaluation = request.evaluation
@@ -33,16 +36,17 @@ public enum TiltJob {
         }
         progress(.loadingTerrain(sites: sites.count))
         let layer = try AdminLayer.load(residentsRequest.populationPath, fields: residentsRequest.fields)
+        let weighed = try request.weights.layers(of: evaluation)
         let (terrain, clutter) = try evaluation.loadTerrain(for: sites, layer: layer) { index, reason in
             evaluation.placementError(SiteCoverageError(siteID: sites[index].id, reason: reason), site: sites[index])
         }
         let grid = terrain.grid
         let residents = try ResidentEvaluation.residents(of: layer, request: residentsRequest, on: grid)
-        let weights = residents.weightedResidentsPerCell(cellCount: grid.elevations.count)
+        var weights = residents.weightedResidentsPerCell(cellCount: grid.elevations.count)
+        for (cell, weight) in try request.weights.cells(of: weighed, on: grid) { weights[cell] += weight }
         let cells = try tiltCells(sites, on: grid, clutter: clutter, weights: weights, request: request, progress: progress)
         let (turned, summary) = search(cells, weights: weights, residents: residents, grid: grid, request: request)
-        try writeOutputs(summary, sites: sites, turned: turned, request: evaluation, progress: progress)
-        return summary
+        return try writeOutputs(summary, sites: sites, turned: turned, request: request, progress: progress)
     }
 
     /// The tilt search of each technology with a turnable sector, over the residents weighted as `plan` weighs them:
@@ -154,21 +158,23 @@ public enum TiltJob {
     /// `before/` and `after/` (the evaluations of the sites as given and as turned, on one grid), `tilts.csv` and
     /// `tilt.json`, together or not at all.
     private static func writeOutputs(
-        _ summary: TiltSummary, sites: [Site], turned: [Site], request: FootprintRequest,
+        _ searched: TiltSummary, sites: [Site], turned: [Site], request: TiltRequest,
         progress: @Sendable (FootprintProgress) -> Void
-    ) throws(InputError) {
-        let staging = try OutputStaging(destination: request.outputDirectory)
+    ) throws(InputError) -> TiltSummary {
+        let staging = try OutputStaging(destination: request.evaluation.outputDirectory)
         do throws(InputError) {
-            for (folder, list) in [("before", sites), ("after", turned)] {
-                var run = request
+            let evaluated = try [("before", sites), ("after", turned)].map { folder, list throws(InputError) in
+                var run = request.evaluation
                 run.sites = list
                 run.gridAround = sites.map(\.location)
                 run.outputDirectory = try staging.path(folder)
-                _ = try FootprintJob.run(run, progress: progress)
+                return try FootprintJob.run(run, progress: progress)
             }
+            let summary = searched.servingAlong(before: evaluated[0], after: evaluated[1], weights: request.weights)
             try staging.write(summary.csv(), to: "tilts.csv")
             try staging.write(summary.json(), to: "tilt.json")
             try staging.commit()
+            return summary
         } catch {
             staging.discard()
             throw error

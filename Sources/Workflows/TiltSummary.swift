@@ -59,6 +59,16 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
     public let sinrLimitDB: Double?
     public let technologies: [TechnologyResult]
     public let sectors: [Sector]
+    /// With roads: what a kilometre of road served counts (`ObjectiveWeights.road`), and the length of road covered (any
+    /// technology) with the tilts as given and as turned, km.
+    public private(set) var roadWeight: Double?
+    public private(set) var roadsCoveredKmBefore: Double?
+    public private(set) var roadsCoveredKmAfter: Double?
+    /// With facilities: what a facility served counts (`ObjectiveWeights.facility`), and how many any technology covers
+    /// with the tilts as given and as turned.
+    public private(set) var facilityWeight: Double?
+    public private(set) var facilitiesCoveredBefore: Int?
+    public private(set) var facilitiesCoveredAfter: Int?
     /// The searches' time (printed, not written: outputs stay byte-identical from run to run).
     public let searchSeconds: Double
 
@@ -69,6 +79,28 @@ public struct TiltSummary: Sendable, Encodable, Equatable {
         case azimuthOffsetsDeg = "azimuth_offsets_tried_deg"
         case minimumGain = "min_gain_residents"
         case sinrLimitDB = "sinr_limit_db"
+        case roadWeight = "road_weight"
+        case roadsCoveredKmBefore = "roads_covered_km_before"
+        case roadsCoveredKmAfter = "roads_covered_km_after"
+        case facilityWeight = "facility_weight"
+        case facilitiesCoveredBefore = "facilities_covered_before"
+        case facilitiesCoveredAfter = "facilities_covered_after"
+    }
+
+    /// This search with the roads and facilities that the evaluations of the sites as given (`before`) and as turned
+    /// (`after`) cover, when they have any, and what `weights` made each count.
+    func servingAlong(before: FootprintSummary, after: FootprintSummary, weights: ObjectiveWeights) -> TiltSummary {
+        var summary = self
+        if let roadsBefore = before.roads, let roadsAfter = after.roads {
+            summary.roadWeight = weights.road
+            (summary.roadsCoveredKmBefore, summary.roadsCoveredKmAfter) = (roadsBefore.total.coveredKm["any"], roadsAfter.total.coveredKm["any"])
+        }
+        if let facilitiesBefore = before.facilities, let facilitiesAfter = after.facilities {
+            summary.facilityWeight = weights.facility
+            summary.facilitiesCoveredBefore = facilitiesBefore.total.covered["any"]
+            summary.facilitiesCoveredAfter = facilitiesAfter.total.covered["any"]
+        }
+        return summary
     }
 
     public func json() -> String { reportJSON(self) + "\n" }

@@ -54,19 +54,7 @@ struct PlanCommand: ParsableCommand {
     )
     var othersCoverageWeight = 1.0
 
-    @Option(
-        name: .customLong("road-weight"),
-        parsing: .unconditional,
-        help: "With --roads: what each kilometre of road covered counts in the objective, in residents (0: roads reported, not planned for)."
-    )
-    var roadWeight = 0.0
-
-    @Option(
-        name: .customLong("facility-weight"),
-        parsing: .unconditional,
-        help: "With --facilities: what each facility covered counts in the objective, in residents (0: facilities reported, not planned for)."
-    )
-    var facilityWeight = 0.0
+    @OptionGroup var objective: ObjectiveWeightOptions
 
     @Flag(name: .customLong("backhaul-required"), help: "With --backhaul-reach: every chosen site reaches the fibre over working hops between the chosen sites and the sites standing anyway (candidates that cannot, even with every candidate built, are left out).")
     var backhaulRequired = false
@@ -88,10 +76,7 @@ struct PlanCommand: ParsableCommand {
         guard othersCoverageWeight == 1 || networkOperator != nil else {
             throw ValidationError("--others-coverage-weight needs --operator (the operator whose plan weighs the others' coverage)")
         }
-        guard roadWeight >= 0, roadWeight.isFinite else { throw ValidationError("--road-weight must be a number ≥ 0") }
-        guard roadWeight == 0 || options.roads != nil else { throw ValidationError("--road-weight needs --roads (the roads it weighs)") }
-        guard facilityWeight >= 0, facilityWeight.isFinite else { throw ValidationError("--facility-weight must be a number ≥ 0") }
-        guard facilityWeight == 0 || options.facilities != nil else { throw ValidationError("--facility-weight needs --facilities (the facilities it weighs)") }
+        try objective.validate(against: options)
         guard othersCoverageWeight == 1 || communeMinimumPercent == nil else {
             throw ValidationError("--commune-minimum-percent counts every resident alike, where --others-coverage-weight below 1 does not: give one or the other")
         }
@@ -105,8 +90,7 @@ struct PlanCommand: ParsableCommand {
         )
         request.backhaulRequired = backhaulRequired
         (request.networkOperator, request.tenantCost, request.othersCoverageWeight) = (networkOperator, tenantCost, othersCoverageWeight)
-        request.roadWeight = roadWeight
-        request.facilityWeight = facilityWeight
+        request.weights = objective.weights
         let bar = ProgressBar(label: "sites")
         let plan = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -133,14 +117,12 @@ struct PlanCommand: ParsableCommand {
         }
         print(String(format: "  residents in the largest gap in coverage: %.0f with the plan", plan.largestGapResidentsAfter)
             + (plan.largestGapResidentsBefore.map { String(format: ", %.0f with the sites on air", $0) } ?? "") + " (after/gaps.csv)")
-        if let before = plan.roadsCoveredKmBefore, let after = plan.roadsCoveredKmAfter {
-            print(String(format: "  road covered: %.2f km with the sites on air, %.2f km with the plan", before, after)
-                + (plan.roadWeight.map { $0 > 0 ? String(format: " (each km counting %g residents)", $0) : "" } ?? ""))
-        }
-        if let before = plan.facilitiesCoveredBefore, let after = plan.facilitiesCoveredAfter {
-            print("  facilities covered: \(before) with the sites on air, \(after) with the plan"
-                + (plan.facilityWeight.map { $0 > 0 ? String(format: " (each counting %g residents)", $0) : "" } ?? ""))
-        }
+        let along = coveredAlongLines(
+            roadsKm: (plan.roadsCoveredKmBefore, plan.roadsCoveredKmAfter), roadWeight: plan.roadWeight,
+            facilities: (plan.facilitiesCoveredBefore, plan.facilitiesCoveredAfter), facilityWeight: plan.facilityWeight,
+            before: "with the sites on air", after: "with the plan"
+        )
+        for line in along { print(line) }
         if let unreachable = plan.candidatesWithoutBackhaul {
             print("  left out: \(unreachable.count) candidates no chain of working hops joins to the fibre" + (unreachable.isEmpty ? "" : " (\(firstTen(unreachable)))"))
         }

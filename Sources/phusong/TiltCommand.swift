@@ -42,6 +42,8 @@ struct TiltCommand: ParsableCommand {
     @Option(name: .customLong("sinr-limit-db"), parsing: .unconditional, help: "With --sinr: the SINR a 4G resident needs to count as served, dB.")
     var sinrLimit = TiltSettings().sinrLimitDB
 
+    @OptionGroup var objective: ObjectiveWeightOptions
+
     var settings: TiltSettings {
         TiltSettings(
             minimumTilt: minimumTilt, maximumTilt: maximumTilt, step: step, azimuthRange: azimuthRange, azimuthStep: azimuthStep,
@@ -51,10 +53,14 @@ struct TiltCommand: ParsableCommand {
 
     func validate() throws {
         if let problem = settings.problem { throw ValidationError("--\(problem.key.replacingOccurrences(of: "_", with: "-")): \(problem.reason)") }
+        try objective.validate(against: options)
     }
 
     func run() throws {
-        let request = TiltRequest(evaluation: try options.request(residents: backhaul.following(try traffic.loading(population.request))), settings: settings)
+        let request = TiltRequest(
+            evaluation: try options.request(residents: backhaul.following(try traffic.loading(population.request))), settings: settings,
+            weights: objective.weights
+        )
         let bar = ProgressBar(label: "sites")
         let summary = try reportingInputErrors { () throws(InputError) in
             defer { bar.finish() }
@@ -79,6 +85,12 @@ struct TiltCommand: ParsableCommand {
                 sector.tiltBefore, sector.tiltAfter, azimuth, sector.residentsServedBefore, sector.residentsServedAfter
             ))
         }
+        let along = coveredAlongLines(
+            roadsKm: (summary.roadsCoveredKmBefore, summary.roadsCoveredKmAfter), roadWeight: summary.roadWeight,
+            facilities: (summary.facilitiesCoveredBefore, summary.facilitiesCoveredAfter), facilityWeight: summary.facilityWeight,
+            before: "as given", after: "as turned"
+        )
+        for line in along { print(line) }
         print("Results: \(options.out)/tilts.csv, \(options.out)/tilt.json, \(options.out)/before/ (as given), \(options.out)/after/ (turned)")
     }
 }

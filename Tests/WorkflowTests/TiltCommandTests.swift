@@ -178,6 +178,76 @@ struct TiltCommandTests {
         #expect(sectors.contains { $0["azimuth_after_deg"] as? Double != $0["azimuth_before_deg"] as? Double }, "some azimuth turned")
     }
 
+    @Test("""
+        Weighing roads (--roads, --road-weight 5000): the weighted residents served are the residents served plus 5,000 \
+        × the km of road covered, before and after; tilt.json's road figures are before/'s and after/'s; the search \
+        covers more road than with the roads unweighed, and serves no more residents; a batch job with road_weight \
+        writes the same tilt.json; facilities (--facility-weight 2000) likewise; a weight without its layer is refused \
+        (exit 64; a batch job's naming its key)
+        """)
+    func weighingRoads() throws {
+        let folder = try temporaryFolder("tilt-roads")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let roads = Fixtures.path("roads/batxat_synthetic_roads.geojson")
+        var results: [Double: [String: Any]] = [:]
+        for weight in [0.0, 5_000] {
+            let out = folder + "/weight-\(Int(weight))"
+            let run = try tilt(out: out, ["--roads", roads, "--road-weight", "\(weight)"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let tilt = try json(out + "/tilt.json"), result = try result(out)
+            results[weight] = tilt.merging(result) { $1 }
+            #expect(tilt["road_weight"] as? Double == weight)
+            for part in ["before", "after"] {
+                let roadsTotal = (try json(out + "/\(part)/summary.json")["roads"] as? [String: Any])?["total"] as? [String: Any]
+                let km = try #require((roadsTotal?["covered_km"] as? [String: Double])?["any"])
+                // JSONSerialization may read the last digit of a double otherwise than JSONDecoder does.
+                #expect(abs((tilt["roads_covered_km_\(part)"] as? Double ?? -1) - km) < 1e-12, "\(part)")
+                let residents = try #require(result["residents_served_\(part)"] as? Double)
+                let weighted = try #require(result["weighted_residents_served_\(part)"] as? Double)
+                #expect(abs(weighted - (residents + weight * km)) < 1e-9 * weighted, "\(part): \(weighted) against \(residents) + \(weight) × \(km)")
+            }
+            let (before, after) = (tilt["roads_covered_km_before"] as? Double ?? 0, tilt["roads_covered_km_after"] as? Double ?? 0)
+            #expect(run.stdout.contains(String(format: "  road covered: %.2f km as given, %.2f km as turned", before, after)), "\(run.stdout)")
+        }
+        // Facilities the same way: each counts as 2,000 residents where it is served.
+        let facilities = folder + "/weight-facilities"
+        let withFacilities = try tilt(out: facilities, [
+            "--facilities", Fixtures.path("facilities/batxat_facilities_synthetic.csv"), "--facility-weight", "2000",
+        ])
+        #expect(withFacilities.status == 0, "\(withFacilities.stderr)")
+        let facilitiesTilt = try json(facilities + "/tilt.json"), facilitiesResult = try result(facilities)
+        #expect(facilitiesTilt["facility_weight"] as? Double == 2_000 && facilitiesTilt["road_weight"] == nil)
+        for part in ["before", "after"] {
+            let total = (try json(facilities + "/\(part)/summary.json")["facilities"] as? [String: Any])?["total"] as? [String: Any]
+            let covered = try #require((total?["covered"] as? [String: Int])?["any"])
+            #expect(facilitiesTilt["facilities_covered_\(part)"] as? Int == covered, "\(part)")
+            let residents = try #require(facilitiesResult["residents_served_\(part)"] as? Double)
+            let weighted = try #require(facilitiesResult["weighted_residents_served_\(part)"] as? Double)
+            #expect(abs(weighted - (residents + 2_000 * Double(covered))) < 1e-9 * weighted, "\(part): \(weighted) against \(residents) + 2,000 × \(covered)")
+        }
+        let figure = { (weight: Double, key: String) in results[weight]?[key] as? Double ?? .nan }
+        #expect(figure(5_000, "roads_covered_km_after") > figure(0, "roads_covered_km_after"), "weighed, the tilts cover more road")
+        #expect(figure(5_000, "residents_served_after") <= figure(0, "residents_served_after"), "and serve no more residents")
+
+        func manifest(_ name: String, roadsKey: String) throws -> String {
+            let path = folder + "/\(name).yaml"
+            try """
+                jobs:
+                  - {id: tilts, type: tilt, terrain: \(SharedData.path("terrain/batxat_copernicus_glo30.tif")), population: \(SharedData.path("population/laocai_communes_census2009.geojson")), model: itm, radius_km: 8, resolution_m: 30, max_void_fraction: 0.7, sites: \(Fixtures.path("sites/batxat_sectors.csv"))\(roadsKey), road_weight: 5000}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let batch = try runProgram(phusongExecutable, ["batch", try manifest("roads", roadsKey: ", roads: \(roads)"), "--out", folder + "/batch"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let tiltJSON = { (path: String) in String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self) }
+        #expect(tiltJSON(folder + "/batch/jobs/tilts/tilt.json") == tiltJSON(folder + "/weight-5000/tilt.json"))
+        let refusedBatch = try runProgram(phusongExecutable, ["batch", try manifest("refused", roadsKey: ""), "--out", folder + "/refused"])
+        #expect(refusedBatch.status == 2 && refusedBatch.stderr.contains("jobs[0].road_weight: needs the scenario's roads"), "\(refusedBatch.stderr)")
+        let refused = try tilt(out: folder + "/refused", ["--facility-weight", "100"])
+        #expect(refused.status == 64 && refused.stderr.contains("--facility-weight needs --facilities"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
+    }
+
     @Test("A site list without a sector is refused naming it, and nothing is written; so are settings out of range, naming the option, and a reach file naming none of the sites")
     func refusesOmniSites() throws {
         let folder = try temporaryFolder("tilt-omni")
