@@ -37,7 +37,7 @@ public enum DriveTest {
 
     /// Compares, writes `drive_test.json`, `drive_test.csv` (one row per point, or per cell), with a site field and a
     /// correction within limits `calibration.csv`, and for a run with clutter `clutter_losses_calibrated.csv`
-    /// together, and returns the report.
+    /// together (an earlier drive test's copy of either removed when this one writes none), and returns the report.
     public static func run(_ request: Request) throws(InputError) -> DriveTestReport {
         var run = try RunPredictions(folder: request.runFolder)
         let points = try MeasuredPoints(path: request.measurementsPath, valueField: request.valueField, siteField: request.siteField)
@@ -67,7 +67,7 @@ public enum DriveTest {
             if let losses = run.clutterLosses, let measured = report.calibration?.byClutterClass ?? report.byClutterClass {
                 try staging.write(ClutterCalibration(losses: losses, measured: measured).csv, to: "clutter_losses_calibrated.csv")
             }
-            try staging.commit()
+            try staging.commit(retiring: ["calibration.csv", "clutter_losses_calibrated.csv"])
         } catch {
             staging.discard()
             throw error

@@ -137,7 +137,9 @@ public enum FootprintJob {
                 styles: styles, to: staging.path("coverage.gpkg")
             )
             try staging.write(summary.json(), to: "summary.json")
-            try staging.commit()
+            // What an earlier run into the folder wrote and this one does not (another option's raster, an
+            // evaluation's tables) would stand beside a summary that does not describe it.
+            try staging.commit(retiring: footprintOutputNames.sorted())
             return summary
         } catch {
             staging.discard()

@@ -37,17 +37,22 @@ private func isRunOutput(_ file: String) -> Bool {
     return runOutputNames.contains(name) || (folder == "sites" && (name.hasSuffix(".tif") || name.hasSuffix(".qml")))
 }
 
-/// The names of the files runs write, outside `sites/` folders.
-private let runOutputNames: Set = [
+/// The names of the files a footprint or evaluation run (`FootprintJob`) may write, outside `sites/` folders.
+let footprintOutputNames: Set = [
     "best_server.qml", "best_server.tif", "ci.qml", "ci.tif", "clutter.qml", "clutter.tif", "communes.csv",
-    "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "differences.geojson",
-    "ecio.qml", "ecio.tif", "facilities.csv", "footprints.geojson", "footprints.qml", "gaps.csv", "hops.csv", "hops.geojson",
-    "inter_technology_neighbours.csv", "interference.csv", "map.png", "masts.csv", "neighbours.csv",
-    "neighbours.geojson", "operators.csv", "pilots.qml", "pilots.tif", "plan.json", "reach.csv", "residents.qml",
-    "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml",
-    "server_count.tif", "sinr.qml", "sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif",
-    "tilt.json", "tilts.csv", "traffic.csv", "verification.json", "verification.md",
+    "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "ecio.qml", "ecio.tif",
+    "facilities.csv", "footprints.geojson", "footprints.qml", "gaps.csv", "inter_technology_neighbours.csv",
+    "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "operators.csv", "pilots.qml",
+    "pilots.tif", "residents.qml", "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif",
+    "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif", "summary.json", "terrain.tif", "throughput.qml",
+    "throughput.tif", "traffic.csv",
 ]
+
+/// The names of the files runs write, outside `sites/` folders.
+private let runOutputNames = footprintOutputNames.union([
+    "differences.geojson", "hops.csv", "hops.geojson", "plan.json", "reach.csv", "tilt.json", "tilts.csv", "verification.json",
+    "verification.md",
+])
 
 /// The most bytes of a file or folder name PhuSong makes from a user's id (a site's raster, a batch job's folder):
 /// file systems take 255, and the name may get a suffix and an extension.
@@ -94,19 +99,25 @@ struct OutputStaging {
         }
     }
 
-    /// Moves every staged entry into the destination, replacing entries of the same name. Runs finishing into one
-    /// folder at once would interleave their files: each moves its own in while it holds the folder (`flock`).
-    func commit() throws(InputError) {
+    /// Moves every staged entry into the destination, replacing entries of the same name, and removes the entries named
+    /// in `retiring` that were not staged: outputs the run may write but did not this time, which an earlier run's copy
+    /// would otherwise stand in for. Runs finishing into one folder at once would interleave their files: each moves its
+    /// own in while it holds the folder (`flock`).
+    func commit(retiring: [String] = []) throws(InputError) {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
             let held = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { if held >= 0 { close(held) } }
             while held >= 0, flock(held, LOCK_EX) != 0, errno == EINTR {}
-            for name in try manager.contentsOfDirectory(atPath: folder).sorted() {
+            let staged = try manager.contentsOfDirectory(atPath: folder).sorted()
+            for name in staged {
                 let target = destination + "/" + name
                 if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
                 try manager.moveItem(atPath: folder + "/" + name, toPath: target)
+            }
+            for name in retiring where !staged.contains(name) && manager.fileExists(atPath: destination + "/" + name) {
+                try manager.removeItem(atPath: destination + "/" + name)
             }
             try manager.removeItem(atPath: folder)
         } catch {

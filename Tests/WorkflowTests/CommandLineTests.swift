@@ -171,6 +171,43 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: sites) && !FileManager.default.fileExists(atPath: folder + "/coverage.tif"))
     }
 
+    @Test(
+        "A re-run with fewer outputs takes away the earlier run's it no longer writes (terrain.tif, communes.csv, roads.csv after evaluate; sinr.tif; the sites' rasters of a run with more sites), and nothing else",
+        .enabled(if: SharedData.isAvailable, SharedData.absence)
+    )
+    func rerunRetiresOutputsItNoLongerWrites() throws {
+        let folder = try temporaryFolder("retire-outputs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let terrain = SharedData.path("terrain/batxat_copernicus_glo30.tif"), out = folder + "/out"
+        let grid = ["--model", "los", "--radius-km", "3", "--resolution-m", "90", "--max-void-fraction", "0.9", "--out", out]
+        let sites = Fixtures.path("sites/batxat_candidates.csv"), oneSite = folder + "/one.csv"
+        let lines = try String(contentsOfFile: sites, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(2).joined(separator: "\n") + "\n").write(toFile: oneSite, atomically: true, encoding: .utf8)
+        let evaluated = try run([
+            "evaluate", "--terrain", terrain, "--sites", sites, "--population", SharedData.path("population/laocai_communes_census2009.geojson"),
+            "--roads", Fixtures.path("roads/batxat_synthetic_roads.geojson"), "--write-terrain",
+        ] + grid)
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        try "the engineer's own notes".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+        let retired = ["terrain.tif", "communes.csv", "roads.csv", "residents.tif", "gaps.csv"]
+        for name in retired { #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) written first") }
+        let footprint = try run(["footprint", "--terrain", terrain, "--sites", oneSite] + grid)
+        #expect(footprint.status == 0, "\(footprint.stderr)")
+        for name in retired { #expect(!FileManager.default.fileExists(atPath: out + "/" + name), "\(name) left from the evaluation") }
+        for name in ["coverage.tif", "summary.json", "footprints.geojson", "notes.txt"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/sites").sorted() == ["EX-1.qml", "EX-1.tif"])
+        // An option's raster goes with the option.
+        let fourG = folder + "/lte.csv"
+        try "id,lat,lon,height_m,eirp_dbm,technology\nLTE-1,22.53,103.88,30,18,4G\nLTE-2,22.51,103.86,30,18,4G\n".write(toFile: fourG, atomically: true, encoding: .utf8)
+        #expect(try run(["footprint", "--terrain", terrain, "--sites", fourG, "--sinr"] + grid).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/sinr.tif") && FileManager.default.fileExists(atPath: out + "/sites"))
+        #expect(try run(["footprint", "--terrain", terrain, "--sites", fourG] + grid).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/sinr.tif") && !FileManager.default.fileExists(atPath: out + "/sinr.qml"))
+        #expect(FileManager.default.fileExists(atPath: out + "/sites") && FileManager.default.fileExists(atPath: out + "/notes.txt"))
+    }
+
     @Test("A run finishing while another holds its output folder waits, then moves its outputs in whole", .enabled(if: SharedData.isAvailable, SharedData.absence))
     func waitsForTheOutputFolder() throws {
         let folder = try temporaryFolder("commit-lock")

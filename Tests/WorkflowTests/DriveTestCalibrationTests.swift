@@ -75,8 +75,9 @@ extension DriveTestTests {
     }
 
     @Test("""
-        Without a site field, or with fewer than ten points of a technology, no correction is fitted; a drive test's \
-        points within a factor of two in distance fit the mean alone
+        Without a site field, or with fewer than ten points of a technology, no correction is fitted (and an earlier \
+        drive test's calibration.csv in the folder is removed); a drive test's points within a factor of two in \
+        distance fit the mean alone
         """)
     func calibrationNeedsSitesAndSpread() throws {
         let folder = try temporaryFolder("drivetest-calibration-limits")
@@ -87,6 +88,15 @@ extension DriveTestTests {
             runFolder: base.path, measurementsPath: points, valueField: "rxlev", siteField: nil, outputDirectory: folder + "/strongest"
         ))
         #expect(strongest.calibration == nil && !FileManager.default.fileExists(atPath: folder + "/strongest/calibration.csv"))
+        // Into a folder where a drive test with a site field wrote calibration.csv, one without takes it away: no
+        // earlier correction stands beside a report that fitted none.
+        for siteField in ["cell", nil] {
+            _ = try DriveTest.run(DriveTest.Request(
+                runFolder: base.path, measurementsPath: points, valueField: "rxlev", siteField: siteField, outputDirectory: folder + "/again"
+            ))
+            #expect(FileManager.default.fileExists(atPath: folder + "/again/calibration.csv") == (siteField != nil), "\(siteField ?? "no site field")")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/again/drive_test.json"))
         // The 2G site's points 3–5 km away (within a factor of two) and nine of the 4G site's.
         let site = try #require(base.summary.siteAreas.first { $0.technology == "2G" })
         let location = GeoPoint(latitude: site.latitude, longitude: site.longitude)
