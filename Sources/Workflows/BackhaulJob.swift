@@ -126,7 +126,7 @@ public enum BackhaulJob {
             try staging.write(BackhaulOutputs.csv(hops), to: "hops.csv")
             try staging.write(BackhaulOutputs.geoJSON(hops, syntheticTerrain: try source.describe().isSynthetic), to: "hops.geojson")
             if let reach { try staging.write(BackhaulReach.csv(reach), to: "reach.csv") }
-            try staging.commit()
+            try staging.commit(retiring: ["reach.csv"])
         } catch {
             staging.discard()
             throw error

@@ -293,7 +293,7 @@ public enum PlanJob {
                 candidatesWithoutBackhaul: unreachable.map { ids in listed.map(\.site.id).filter(ids.contains) }
             )
             try staging.write(summary.json(), to: "plan.json")
-            try staging.commit()
+            try staging.commit(retiring: ["before"])
             return summary
         } catch {
             staging.discard()

@@ -44,7 +44,7 @@ public enum VerificationJob {
             )
             try staging.write(report.json(), to: "verification.json")
             try staging.write(report.markdown(), to: "verification.md")
-            try staging.commit()
+            try staging.commit(retiring: ["differences.geojson"])
             return report
         } catch {
             staging.discard()

@@ -130,6 +130,9 @@ struct BackhaulTests {
         #expect(reach.contains { $0["id"] != "S0" && $0["sites_cut_off"] != "0" }, "a relay whose outage cuts other sites off: \(reach)")
         #expect(reach.contains { ($0["depends_on"] ?? "").contains(";") }, "a chain through two relays: \(reach)")
         #expect(result.stdout.contains("the worst single outage: S0 down cuts \(distance.count - 1) sites off the fibre"), "\(result.stdout)")
+        // Run again into the folder without --hub-field: no reach.csv of the earlier run stays beside the new hops.
+        let unchained = try run(["backhaul", "--terrain", terrain, "--sites", folder + "/sites.csv", "--within-km", "2.1", "--out", folder + "/out"] + budget)
+        #expect(unchained.status == 0 && !FileManager.default.fileExists(atPath: folder + "/out/reach.csv"), "\(unchained.stderr)")
     }
 
     @Test("--hub-field chains every site to the fibre over working hops: the fewest hops, through a neighbour one hop nearer, by hops that clear 0.6 of the zone and close their budget")

@@ -172,7 +172,7 @@ struct CommandLineTests {
     }
 
     @Test(
-        "A re-run with fewer outputs takes away the earlier run's it no longer writes (terrain.tif, communes.csv, roads.csv after evaluate; sinr.tif; the sites' rasters of a run with more sites), and nothing else",
+        "A re-run with fewer outputs takes away the earlier run's it no longer writes (terrain.tif, communes.csv, roads.csv after evaluate; sinr.tif; the sites' rasters of a run with more sites; a plan's before/), and nothing else",
         .enabled(if: SharedData.isAvailable, SharedData.absence)
     )
     func rerunRetiresOutputsItNoLongerWrites() throws {
@@ -206,6 +206,16 @@ struct CommandLineTests {
         #expect(try run(["footprint", "--terrain", terrain, "--sites", fourG] + grid).status == 0)
         #expect(!FileManager.default.fileExists(atPath: out + "/sinr.tif") && !FileManager.default.fileExists(atPath: out + "/sinr.qml"))
         #expect(FileManager.default.fileExists(atPath: out + "/sites") && FileManager.default.fileExists(atPath: out + "/notes.txt"))
+        // A plan with sites on air writes before/; one of greenfield candidates alone, into the same folder, takes it away.
+        let plan = ["plan", "--terrain", terrain, "--population", SharedData.path("population/laocai_communes_census2009.geojson"), "--budget", "150"]
+        let greenfield = folder + "/greenfield.csv"
+        try (lines.filter { !$0.contains(",existing,") }.joined(separator: "\n") + "\n").write(toFile: greenfield, atomically: true, encoding: .utf8)
+        #expect(try run(plan + ["--sites", sites] + grid).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/before/summary.json"))
+        let planned = try run(plan + ["--sites", greenfield] + grid)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/before") && FileManager.default.fileExists(atPath: out + "/after/summary.json"))
+        #expect(!planned.stdout.contains("/before/"), "\(planned.stdout)")
     }
 
     @Test("A run finishing while another holds its output folder waits, then moves its outputs in whole", .enabled(if: SharedData.isAvailable, SharedData.absence))

@@ -91,6 +91,10 @@ struct VerifyCommandTests {
         let row = try #require((failed["rows"] as? [[String: Any]])?.first)
         #expect(abs((row["difference"] as? Double ?? 0) - 2) < 0.006)
         #expect(try String(contentsOfFile: folder + "/fail/verification.md", encoding: .utf8).contains("| FAIL |"))
+        // Verified into the honest claim's folder, a claim without a footprint leaves no differences.geojson behind.
+        #expect(try run(["verify", "--claim", inflated, "--out", folder + "/pass"]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pass/differences.geojson"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/pass/computed/summary.json"))
     }
 
     @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, digests of both clutter files, and a claimed share of tree cover is checked")
