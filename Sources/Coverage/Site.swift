@@ -11,7 +11,7 @@ public struct Site: Sendable, Equatable {
     public var frequencyMHz: Double
     /// Effective isotropic radiated power at boresight, dBm, of what the technology's threshold measures: a 2G
     /// site's BCCH carrier (RxLev), a 3G site's pilot (CPICH, RSCP), a 4G site's reference signal in one resource
-    /// element (RSRP).
+    /// element (RSRP), a 5G site's synchronisation signal in one resource element (SS-RSRP).
     public var eirpDBm: Double
     public var technology: Technology
     public var antenna: Antenna
@@ -19,7 +19,8 @@ public struct Site: Sendable, Equatable {
     public var thresholdDBm: Double?
     /// The uplink's budget, when the site's antenna gain is known (nil for a site given its EIRP alone).
     public var uplink: Uplink?
-    /// A 4G cell's physical cell identity (0–503), whose value mod 3 sets the subcarriers of its reference signals.
+    /// A 4G cell's physical cell identity (0–503), whose value mod 3 sets the subcarriers of its reference signals, or a
+    /// 5G cell's (0–1007).
     public var pci: Int?
     /// A 3G cell's primary scrambling code (0–511), which tells cells on one carrier apart.
     public var psc: Int?
@@ -30,7 +31,8 @@ public struct Site: Sendable, Equatable {
     /// The operator whose network the site belongs to (`operator`), whose handsets only its sites serve; nil when not
     /// given.
     public var networkOperator: String?
-    /// A 4G carrier's resource blocks of 180 kHz (100 at 20 MHz), from `bandwidth_mhz`; nil when not given.
+    /// A 4G or 5G carrier's resource blocks of 12 subcarriers (a 4G carrier's 100 at 20 MHz, a 5G carrier's 273 at
+    /// 100 MHz and 30 kHz spacing), from `bandwidth_mhz` (and a 5G site's `scs_khz`); nil when not given.
     public var resourceBlocks: Int?
     /// The downtilts a sector's adjustable tilt can take (its remote electrical tilt's range, or its bracket's), degrees,
     /// from `min_tilt_deg` and `max_tilt_deg`; nil when not given.
@@ -81,7 +83,8 @@ public struct Site: Sendable, Equatable {
 
     /// The EIRP at boresight of all the site radiates at full load, dBm: a 2G site's transceivers each as strong as its
     /// BCCH carrier, a 3G carrier's power (its pilot's EIRP and `pilot_offset_db`), a 4G carrier's every resource element
-    /// as strong as its reference signal on each of its transmit antennas. Nil when the site file leaves it unknown:
+    /// as strong as its reference signal on each of its transmit antennas, a 5G carrier's every resource element as
+    /// strong as its synchronisation signal (its EIRP in the beam is the whole array's). Nil when the site file leaves it unknown:
     /// `fullLoadMissing` says what to give.
     public var fullLoadEIRPDBm: Double? {
         let decibels = { (count: Int) in 10 * log10(Double(count)) }
@@ -89,6 +92,7 @@ public struct Site: Sendable, Equatable {
         case .gsm: transceivers.map { eirpDBm + decibels($0) }
         case .umts: pilotOffsetDB.map { eirpDBm + $0 }
         case .lte: resourceBlocks.map { eirpDBm + decibels(12 * $0) + decibels(transmitAntennas) }
+        case .nr: resourceBlocks.map { eirpDBm + decibels(12 * $0) }
         }
     }
 
@@ -98,11 +102,15 @@ public struct Site: Sendable, Equatable {
         case .gsm: "trx (its transceivers, each radiating as its BCCH carrier)"
         case .umts: "pilot_offset_db (its eirp_dbm is then the carrier's)"
         case .lte: "bandwidth_mhz (its eirp_dbm is then one antenna port's whole carrier)"
+        case .nr: "bandwidth_mhz, with scs_khz unless 30 (its eirp_dbm is then the whole carrier's)"
         }
     }
 
     /// The physical cell identities there are: 168 groups of three.
     public static let pciRange = 0...503
+
+    /// The physical cell identities a 5G cell may take: 336 groups of three.
+    public static let nrPCIRange = 0...1007
 
     /// The primary scrambling codes there are: 64 groups of eight.
     public static let pscRange = 0...511

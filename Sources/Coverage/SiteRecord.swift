@@ -20,7 +20,7 @@ struct SiteRecord {
         "height_m", "frequency_mhz", "eirp_dbm", "tx_power_dbm", "antenna_gain_dbi", "feeder_loss_db",
         "azimuth_deg", "beamwidth_deg", "vertical_beamwidth_deg", "tilt_deg", "electrical_tilt_deg", "threshold_dbm",
         "bandwidth_mhz", "pilot_offset_db", "ue_power_dbm", "bts_sensitivity_dbm", "arfcn", "pci", "psc", "ncc", "bcc",
-        "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas", "load_percent",
+        "min_tilt_deg", "max_tilt_deg", "trx", "tx_antennas", "load_percent", "scs_khz",
     ]
 
     /// Text properties of the site formats: the mast a site stands on and the operator whose network it belongs to.
@@ -28,6 +28,19 @@ struct SiteRecord {
 
     /// Resource blocks of each LTE channel bandwidth (MHz), 12 subcarriers each (3GPP TS 36.101).
     static let resourceBlocks: [Double: Int] = [1.4: 6, 3: 15, 5: 25, 10: 50, 15: 75, 20: 100]
+
+    /// Resource blocks of each NR channel bandwidth (MHz) in FR1 by subcarrier spacing (kHz), 12 subcarriers each: the
+    /// maximum transmission bandwidth configuration of 3GPP TS 38.101-1, table 5.3.2-1.
+    static let nrResourceBlocks: [Double: [Double: Int]] = [
+        15: [5: 25, 10: 52, 15: 79, 20: 106, 25: 133, 30: 160, 35: 188, 40: 216, 45: 242, 50: 270],
+        30: [
+            5: 11, 10: 24, 15: 38, 20: 51, 25: 65, 30: 78, 35: 92, 40: 106, 45: 119, 50: 133, 60: 162, 70: 189, 80: 217,
+            90: 245, 100: 273,
+        ],
+    ]
+
+    /// A 5G site's subcarrier spacing when `scs_khz` is not given: mid-band's (n78's) usual 30 kHz.
+    static let defaultSubcarrierSpacingKHz = 30.0
 
     /// Validates the record into a `Site`; pattern files are found relative to `folder`.
     func site(folder: String) throws(SiteFieldError) -> Site {
@@ -39,7 +52,7 @@ struct SiteRecord {
         guard let height = values["height_m"] else { throw SiteFieldError("missing property 'height_m'") }
         guard let text = technology else { throw SiteFieldError("missing property 'technology'") }
         guard let technology = Technology(named: text) else {
-            throw SiteFieldError("unknown technology '\(text)' (expected 2G, 3G or 4G; or GSM, UMTS/WCDMA or LTE)")
+            throw SiteFieldError("unknown technology '\(text)': expected \(Technology.namesAccepted)")
         }
         let frequency = try carrierFrequency(technology: technology)
         guard height >= 0, height <= 1_000 else { throw SiteFieldError("height_m \(height) is outside 0–1000 m") }
@@ -52,10 +65,10 @@ struct SiteRecord {
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
             thresholdDBm: values["threshold_dbm"], uplink: try uplink(technology: technology, frequencyMHz: frequency, pattern: pattern),
-            pci: try wholeNumber("pci", technology: technology, owner: .lte, range: Site.pciRange, what: "physical cell identity"),
+            pci: try physicalCellIdentity(technology: technology),
             psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: labels["mast"], networkOperator: labels["operator"],
-            resourceBlocks: values["bandwidth_mhz"].flatMap { Self.resourceBlocks[$0] }, tiltRange: try tiltRange(),
+            resourceBlocks: try resourceBlocks(technology: technology), tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
             transmitAntennas: try transmitAntennas(technology: technology),
             pilotOffsetDB: values["pilot_offset_db"], loadPercent: try load(technology: technology)
@@ -95,7 +108,8 @@ struct SiteRecord {
         }
         return Uplink(
             handsetPowerDBm: power ?? technology.handsetPowerDBm(frequencyMHz: frequencyMHz),
-            sensitivityDBm: sensitivity ?? technology.referenceSensitivityDBm(bandwidthMHz: values["bandwidth_mhz"]),
+            sensitivityDBm: sensitivity
+                ?? technology.referenceSensitivityDBm(bandwidthMHz: values["bandwidth_mhz"], subcarrierSpacingKHz: values["scs_khz"]),
             antennaNetGainDB: gain - (try feederLoss()), isStated: power != nil || sensitivity != nil
         )
     }
@@ -124,18 +138,52 @@ struct SiteRecord {
         return feeder
     }
 
-    /// With `bandwidth_mhz`, a 4G site's EIRP is its whole carrier's, and what its threshold measures (RSRP) is one
-    /// resource element's: the carrier's power shared evenly over 12 subcarriers per resource block. The dB to
-    /// take off; 0 without a bandwidth (the EIRP is then the reference signal's already).
+    /// With `bandwidth_mhz`, a 4G or 5G site's EIRP is its whole carrier's, and what its threshold measures (RSRP,
+    /// SS-RSRP) is one resource element's: the carrier's power shared evenly over 12 subcarriers per resource block.
+    /// The dB to take off; 0 without a bandwidth (the EIRP is then the reference signal's already).
     private func referenceSignalShare(technology: Technology) throws(SiteFieldError) -> Double {
-        guard let bandwidth = values["bandwidth_mhz"] else { return 0 }
-        guard technology == .lte else {
-            throw SiteFieldError("bandwidth_mhz applies to 4G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's takes pilot_offset_db")
-        }
-        guard let blocks = Self.resourceBlocks[bandwidth] else {
-            throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
-        }
+        guard let blocks = try resourceBlocks(technology: technology) else { return 0 }
         return 10 * log10(Double(12 * blocks))
+    }
+
+    /// A 4G or 5G carrier's resource blocks from `bandwidth_mhz` (and a 5G site's `scs_khz`); nil without a bandwidth.
+    private func resourceBlocks(technology: Technology) throws(SiteFieldError) -> Int? {
+        let spacing = values["scs_khz"]
+        if spacing != nil, technology != .nr {
+            throw SiteFieldError("scs_khz applies to 5G sites (an NR carrier's subcarrier spacing)")
+        }
+        guard let bandwidth = values["bandwidth_mhz"] else {
+            guard spacing == nil else { throw SiteFieldError("scs_khz goes with bandwidth_mhz (together they give the carrier's resource blocks)") }
+            return nil
+        }
+        switch technology {
+        case .lte:
+            guard let blocks = Self.resourceBlocks[bandwidth] else {
+                throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)")
+            }
+            return blocks
+        case .nr:
+            let kilohertz = spacing ?? Self.defaultSubcarrierSpacingKHz
+            guard let table = Self.nrResourceBlocks[kilohertz] else {
+                throw SiteFieldError("scs_khz \(kilohertz) is not an FR1 subcarrier spacing PhuSong takes (15 or 30 kHz)")
+            }
+            guard let blocks = table[bandwidth] else {
+                let choices = table.keys.sorted().map { String(format: "%g", $0) }.joined(separator: ", ")
+                throw SiteFieldError("bandwidth_mhz \(bandwidth) is not an NR channel bandwidth at \(String(format: "%g", kilohertz)) kHz spacing (\(choices) MHz)")
+            }
+            return blocks
+        case .gsm, .umts:
+            throw SiteFieldError("bandwidth_mhz applies to 4G and 5G sites (for RSRP); a 2G site's EIRP is its BCCH carrier's, a 3G site's takes pilot_offset_db")
+        }
+    }
+
+    /// `pci`: a 4G cell's physical cell identity (0–503) or a 5G cell's (0–1007); nil when absent.
+    private func physicalCellIdentity(technology: Technology) throws(SiteFieldError) -> Int? {
+        guard values["pci"] == nil || technology == .lte || technology == .nr else {
+            throw SiteFieldError("pci applies to 4G and 5G sites (a physical cell identity)")
+        }
+        let range = technology == .nr ? Site.nrPCIRange : Site.pciRange
+        return try wholeNumber("pci", technology: technology, owner: technology, range: range, what: "physical cell identity")
     }
 
     /// The carrier, MHz: `frequency_mhz`, or a 2G site's `arfcn` (refused where the two disagree), or the technology's
@@ -144,7 +192,7 @@ struct SiteRecord {
         let given = values["frequency_mhz"]
         guard let channel = values["arfcn"] else { return given ?? technology.defaultFrequencyMHz }
         guard technology == .gsm else {
-            throw SiteFieldError("arfcn applies to 2G sites (a GSM channel number); give a 3G or 4G site's carrier as frequency_mhz")
+            throw SiteFieldError("arfcn applies to 2G sites (a GSM channel number); give a 3G, 4G or 5G site's carrier as frequency_mhz")
         }
         guard channel == channel.rounded(), let downlink = GSMChannel.downlinkMHz(Int(exactly: channel) ?? -1) else {
             throw SiteFieldError("arfcn \(channel) is not a GSM channel number (\(GSMChannel.bands))")
@@ -208,8 +256,10 @@ struct SiteRecord {
     /// A 3G or 4G cell's `load_percent`, 0–100; nil when absent.
     private func load(technology: Technology) throws(SiteFieldError) -> Double? {
         guard let load = values["load_percent"] else { return nil }
-        guard technology != .gsm else {
-            throw SiteFieldError("load_percent applies to 3G and 4G sites (a 2G cell's BCCH carrier always transmits at full power)")
+        guard technology == .umts || technology == .lte else {
+            throw SiteFieldError(
+                "load_percent applies to 3G and 4G sites, whose loads weigh their interference (a 2G cell's BCCH carrier always transmits at full power; no 5G interference is computed)"
+            )
         }
         guard Site.loadRange.contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }
         return load

@@ -32,24 +32,27 @@ public struct Uplink: Sendable, Equatable {
 
 extension Technology {
     /// The handset's maximum power by 3GPP power class, dBm: GSM 900 class 4 (2 W, 33 dBm) and DCS 1800 class 1
-    /// (1 W, 30 dBm; TS 45.005), UMTS class 3 (24 dBm; TS 25.101), LTE class 3 (23 dBm; TS 36.101).
+    /// (1 W, 30 dBm; TS 45.005), UMTS class 3 (24 dBm; TS 25.101), LTE class 3 (23 dBm; TS 36.101), NR class 3
+    /// (23 dBm; TS 38.101-1; the high-power class 2's 26 dBm some bands allow is a site's `ue_power_dbm`).
     public func handsetPowerDBm(frequencyMHz: Double) -> Double {
         switch self {
         case .gsm: frequencyMHz >= 1_700 ? 30 : 33
         case .umts: 24
-        case .lte: 23
+        case .lte, .nr: 23
         }
     }
 
     /// A wide-area base station's reference sensitivity, dBm: GSM's normal BTS −104 (TS 45.005), UMTS −121 for
     /// 12.2 kbps speech (TS 25.104), LTE −101.5 for its 25-resource-block reference channel, −103.0 on a 3 MHz and
-    /// −106.8 on a 1.4 MHz carrier (TS 36.104). These are the standards' minimums; real receivers, with diversity,
-    /// do a few dB better.
-    public func referenceSensitivityDBm(bandwidthMHz: Double?) -> Double {
+    /// −106.8 on a 1.4 MHz carrier (TS 36.104), NR −101.7 with 15 kHz subcarriers and −101.8 with 30 kHz for the
+    /// reference channel of about 4 MHz (G-FR1-A1-1 and -2, TS 38.104) that LTE's 25 blocks match, on any carrier. These
+    /// are the standards' minimums; real receivers, with diversity, do a few dB better.
+    public func referenceSensitivityDBm(bandwidthMHz: Double?, subcarrierSpacingKHz: Double? = nil) -> Double {
         switch self {
         case .gsm: -104
         case .umts: -121
         case .lte: bandwidthMHz == 1.4 ? -106.8 : bandwidthMHz == 3 ? -103.0 : -101.5
+        case .nr: subcarrierSpacingKHz == 15 ? -101.7 : -101.8
         }
     }
 }

@@ -6,7 +6,7 @@ public struct CoverageFigures: Sendable, Codable, Equatable {
     public var residents: Double = 0
     /// Area of the unit's cells that have terrain, km².
     public var areaKm2: Double = 0
-    /// Covered residents per layer ("2G", "3G", "4G", "any").
+    /// Covered residents per layer ("2G", "3G", "4G", "5G", "any").
     public var coveredResidents: [String: Double] = [:]
     /// Covered area per layer, km².
     public var coveredAreaKm2: [String: Double] = [:]

@@ -37,7 +37,7 @@ public struct Claim: Sendable {
         }
 
         public let scope: Scope
-        /// "2G", "3G", "4G" or "any".
+        /// "2G", "3G", "4G", "5G" or "any".
         public let layer: String
         public let percent: Double
     }

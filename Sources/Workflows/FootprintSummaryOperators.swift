@@ -13,7 +13,7 @@ extension FootprintSummary {
             public let total: CoverageFigures
             /// Its figures over the priority communes together (`--priority-field`); nil when there are none.
             public let priority: CoverageFigures?
-            /// Covered residents as a share of the residents on the terrain, per layer ("2G", "3G", "4G", "any").
+            /// Covered residents as a share of the residents on the terrain, per layer ("2G", "3G", "4G", "5G", "any").
             public let residentsPercent: [String: Double]
             /// The same shares of each commune's residents, by commune id, for the communes with residents on the terrain.
             public let residentsPercentByCommune: [String: [String: Double]]

@@ -95,7 +95,7 @@ public struct ModelCorrection: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .technology)
         guard name == "all" || Technology(rawValue: name) != nil else {
-            throw DecodingError.dataCorruptedError(forKey: .technology, in: container, debugDescription: "'\(name)' is not 2G, 3G, 4G or all")
+            throw DecodingError.dataCorruptedError(forKey: .technology, in: container, debugDescription: "'\(name)' is not 2G, 3G, 4G, 5G or all")
         }
         technology = Technology(rawValue: name)
         offsetDB = try container.decode(Double.self, forKey: .offsetDB)

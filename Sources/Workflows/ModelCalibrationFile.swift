@@ -42,7 +42,7 @@ extension ModelCalibration {
             let name = field(technologyColumn)
             let technology = Technology(named: name)
             guard technology != nil || name.lowercased() == "all" else {
-                throw InputError(path: path, reason: "line \(line): technology '\(name)' is not 2G, 3G, 4G or all")
+                throw InputError(path: path, reason: "line \(line): technology '\(name)' is not 2G, 3G, 4G, 5G or all")
             }
             guard !corrections.contains(where: { $0.technology == technology }) else {
                 throw InputError(path: path, reason: "line \(line): \(technology?.rawValue ?? "all") is listed twice")

@@ -109,13 +109,13 @@ struct NeighbourLists: NeighbourListing {
     }
 
     /// The clashes of the cells' identities — a 2G cell's BCCH and BSIC, a 3G cell's carrier and scrambling code, a 4G
-    /// cell's carrier and PCI — when every site of the technology has one (nil otherwise): pairs of neighbours on one identity (collisions) and
+    /// or 5G cell's carrier and PCI — when every site of the technology has one (nil otherwise): pairs of neighbours on one identity (collisions) and
     /// pairs of a site's neighbours on one identity (confusions: a handset's report cannot say which).
     func identityClashes(_ sites: [Site]) -> (collisions: Int, confusions: Int)? {
         let identities = sites.map { site -> [Double]? in
             switch technology {
             case .gsm: site.bsic.map { [site.frequencyMHz, Double($0)] }
-            case .lte: site.pci.map { [site.frequencyMHz, Double($0)] }
+            case .lte, .nr: site.pci.map { [site.frequencyMHz, Double($0)] }
             case .umts: site.psc.map { [site.frequencyMHz, Double($0)] }
             }
         }

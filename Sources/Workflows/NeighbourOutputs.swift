@@ -50,7 +50,7 @@ struct NeighbourOutputs {
                 let identity = switch technology {
                 case .gsm: "BCCH and BSIC"
                 case .umts: "carrier and scrambling code"
-                case .lte: "carrier and PCI"
+                case .lte, .nr: "carrier and PCI"
                 }
                 warnings.append(
                     "neighbours: \(clashes.collisions) pair(s) of \(name) neighbours share their \(identity), and \(clashes.confusions) pair(s) of "

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Planning
+import Propagation
 import Terrain
 
 /// The PNG quick-look of an evaluation: coverage per technology over a hillshade of the run's terrain,
@@ -8,9 +9,7 @@ import Terrain
 /// SYNTHETIC warning when the terrain is).
 struct QuickLookMap {
     static let maxSide = 1_400
-    static let technologyColors: [(layer: String, color: (UInt8, UInt8, UInt8))] = [
-        ("2G", (49, 130, 189)), ("3G", (117, 107, 177)), ("4G", (230, 85, 13)),
-    ]
+    static let technologyColors = Technology.allCases.map { (layer: $0.rawValue, color: $0.mapColor) }
     /// The fill of a site that cannot carry its busy hour.
     static let overloadedColor: (UInt8, UInt8, UInt8) = (215, 25, 28)
 

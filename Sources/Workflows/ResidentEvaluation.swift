@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import Geometry
 import Planning
+import Propagation
 import Terrain
 
 /// The residents part of `phusong evaluate`: census populations spread over the run's grid, the coverage
@@ -255,9 +256,9 @@ struct ResidentEvaluation {
         grid: TerrainGrid, sites: [Site], outages: MastOutages?, traffic: SiteTraffic?, gaps: GapReport, overlays: [KMLOverlay]
     ) throws(InputError) -> String {
         let toWGS84 = CoordinateTransform(from: grid.crs, to: wgs84)
-        let technologyColors: [String: (UInt8, UInt8, UInt8)] = ["2G": (49, 130, 189), "3G": (117, 107, 177), "4G": (230, 85, 13)]
-        var styles = technologyColors.sorted { $0.key < $1.key }.map { key, color in
-            KMLStyle(id: "coverage-\(key)", fill: (color.0, color.1, color.2, 90), line: (color.0, color.1, color.2, 200))
+        var styles = Technology.allCases.map { technology in
+            let color = technology.mapColor
+            return KMLStyle(id: "coverage-\(technology.rawValue)", fill: (color.0, color.1, color.2, 90), line: (color.0, color.1, color.2, 200))
         }
         styles += CommuneClass.allCases.map { kind in
             let color = kind.color

@@ -148,7 +148,7 @@ package enum ScenarioFields {
         }
         if let names = try scenario.strings("sunset") {
             guard let technologies = ResidentsRequest.sunset(names) else {
-                throw scenario.fault("sunset", "must list technologies (2G, 3G, 4G) and leave one on the air")
+                throw scenario.fault("sunset", "must list technologies (2G, 3G, 4G, 5G) and leave one on the air")
             }
             residents.sunset = technologies
         }
@@ -157,7 +157,7 @@ package enum ScenarioFields {
             residents.gaps.minimumResidents = minimum
         }
         if let name = try scenario.string("gap_technology") {
-            guard let technology = Technology(named: name) else { throw scenario.fault("gap_technology", "must be 2G, 3G or 4G") }
+            guard let technology = Technology(named: name) else { throw scenario.fault("gap_technology", "must be \(Technology.namesAccepted)") }
             residents.gaps.technology = technology
         }
         residents.gaps.networkOperator = try scenario.string("gap_operator")

@@ -130,7 +130,8 @@ public enum TiltJob {
     }
 
     /// The quality a served cell needs for `technology`'s `sites`: the run's SINR (4G, at the request's limit), Ec/Io
-    /// (3G, each site's total power over its own pilot) or C/I (2G, co-channel) when it computes it; nil for coverage alone.
+    /// (3G, each site's total power over its own pilot) or C/I (2G, co-channel) when it computes it; nil for coverage alone
+    /// (and for 5G, whose signal quality no run computes).
     static func quality(for technology: Technology, sites: [Site], request: TiltRequest) -> ServiceQuality? {
         let evaluation = request.evaluation
         switch technology {
@@ -152,6 +153,8 @@ public enum TiltJob {
             return evaluation.ci.map { settings in
                 ServiceQuality(weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
             }
+        case .nr:
+            return nil
         }
     }
 

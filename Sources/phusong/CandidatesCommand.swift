@@ -66,7 +66,7 @@ struct CandidatesCommand: ParsableCommand {
     @Option(name: .customLong("height-m"), parsing: .unconditional, help: "Each candidate's antenna height, metres.")
     var height = 30.0
 
-    @Option(help: "Each candidate's technology: 2G, 3G or 4G.")
+    @Option(help: "Each candidate's technology: 2G, 3G, 4G or 5G.")
     var technology = "2G"
 
     @Option(name: .customLong("frequency-mhz"), parsing: .unconditional, help: "Each candidate's frequency (default: its technology's).")
@@ -102,7 +102,7 @@ struct CandidatesCommand: ParsableCommand {
         guard (0...1_000).contains(height), (-30...100).contains(eirp), cost >= 0, cost.isFinite else {
             throw ValidationError("--height-m must be within 0–1000 m, --eirp-dbm within −30–100 dBm and --cost ≥ 0")
         }
-        guard Technology(named: technology) != nil else { throw ValidationError("--technology must be 2G, 3G or 4G") }
+        guard Technology(named: technology) != nil else { throw ValidationError("--technology must be \(Technology.namesAccepted)") }
         if let frequency, !(frequency > 0) { throw ValidationError("--frequency-mhz must be positive") }
         if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
         try radio.validate(for: model)

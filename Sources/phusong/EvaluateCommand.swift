@@ -59,7 +59,7 @@ struct PopulationOptions: ParsableArguments {
     @Option(name: .customLong("gap-min-residents"), parsing: .unconditional, help: "gaps.csv lists the gaps in coverage (connected uncovered cells with residents, within a commune) holding at least this many residents; smaller ones are only counted.")
     var gapMinResidents = GapSettings().minimumResidents
 
-    @Option(name: .customLong("gap-technology"), help: "The gaps of this technology's coverage (2G, 3G or 4G) rather than where no technology covers.")
+    @Option(name: .customLong("gap-technology"), help: "The gaps of this technology's coverage (2G, 3G, 4G or 5G) rather than where no technology covers.")
     var gapTechnology: String?
 
     @Option(name: .customLong("gap-operator"), help: "The gaps of this operator's sites' coverage (the sites naming their operator) rather than every site's.")
@@ -77,10 +77,10 @@ struct PopulationOptions: ParsableArguments {
         }
         guard gapMinResidents >= 0 else { throw ValidationError("--gap-min-residents must not be negative") }
         if let gapTechnology, Technology(named: gapTechnology) == nil {
-            throw ValidationError("--gap-technology must be 2G, 3G or 4G (or GSM, UMTS/WCDMA or LTE), not '\(gapTechnology)'")
+            throw ValidationError("--gap-technology must be \(Technology.namesAccepted), not '\(gapTechnology)'")
         }
         if let sunset, Self.sunsetTechnologies(sunset) == nil {
-            throw ValidationError("--sunset must name technologies (2G, 3G, 4G), comma-separated, and leave one on the air")
+            throw ValidationError("--sunset must name technologies (2G, 3G, 4G, 5G), comma-separated, and leave one on the air")
         }
     }
 

@@ -31,6 +31,9 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("threshold-4g"), parsing: .unconditional, help: "4G coverage threshold, dBm.")
     var threshold4G: Double = Technology.lte.defaultThresholdDBm
 
+    @Option(name: .customLong("threshold-5g"), parsing: .unconditional, help: "5G coverage threshold (SS-RSRP), dBm.")
+    var threshold5G: Double = Technology.nr.defaultThresholdDBm
+
     @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
     var receiverGain: Double = 0
 
@@ -64,7 +67,7 @@ struct CoverageOptions: ParsableArguments {
         guard receiverHeight >= 0, receiverHeight.isFinite else {
             throw ValidationError("--receiver-height-m must be a finite number ≥ 0")
         }
-        guard [threshold2G, threshold3G, threshold4G, receiverGain].allSatisfy(\.isFinite) else {
+        guard [threshold2G, threshold3G, threshold4G, threshold5G, receiverGain].allSatisfy(\.isFinite) else {
             throw ValidationError("thresholds and --rx-gain-dbi must be finite numbers")
         }
         guard [indoorLoss, bodyLoss, foliageLoss].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
@@ -78,7 +81,7 @@ struct CoverageOptions: ParsableArguments {
         var parameters = CoverageParameters(
             radius: radiusKm * 1_000, receiverHeight: receiverHeight,
             earth: kFromRefractivity.map { EarthModel(surfaceRefractivity: $0) } ?? EarthModel(kFactor: kFactor),
-            thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G]),
+            thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G, .nr: threshold5G]),
             receiver: ReceiverBudget(
                 antennaGainDBi: receiverGain, indoorLossDB: indoorLoss, bodyLossDB: bodyLoss, foliageLossDB: foliageLoss
             )

@@ -39,7 +39,7 @@ struct RoadCoverageTests {
         let walked = RoadCoverage(features: [("A", [[at(50, 150), at(450, 150)]])], grid: grid, coverage: coverage)
         let road = try #require(walked.roads.first)
         #expect(abs(road.lengthM - 400) < 1e-9 && abs(road.inAreaM - 250) < 1e-9 && abs(road.longestGapM - 100) < 1e-9)
-        #expect(road.coveredM.mapValues { ($0 * 1e6).rounded() / 1e6 } == ["2G": 100, "3G": 0, "4G": 0, "any": 100])
+        #expect(road.coveredM.mapValues { ($0 * 1e6).rounded() / 1e6 } == ["2G": 100, "3G": 0, "4G": 0, "5G": 0, "any": 100])
         #expect(walked.stretches.map(\.coveredBy) == [[], ["2G", "any"], [], nil])
         #expect(walked.stretches.map { ($0.lengthM * 1e6).rounded() / 1e6 } == [50, 100, 100, 150])
         #expect(walked.stretches.map(\.points) == [[at(50, 150), at(100, 150)], [at(100, 150), at(200, 150)], [at(200, 150), at(300, 150)], [at(300, 150), at(450, 150)]])

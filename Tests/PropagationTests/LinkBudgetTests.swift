@@ -84,13 +84,15 @@ struct LinkBudgetTests {
         #expect(EarthModel(surfaceRefractivity: 350).kFactor > EarthModel(surfaceRefractivity: 300).kFactor)
     }
 
-    @Test("Technology thresholds: defaults 2G −95, 3G −100, 4G −110 dBm; overridable; default bands 900/2100/1800")
+    @Test("Technology thresholds: defaults 2G −95, 3G −100, 4G −110, 5G −110 dBm; overridable; default bands 900/2100/1800/3500")
     func thresholds() {
         var thresholds = CoverageThresholds()
-        #expect(thresholds[.gsm] == -95 && thresholds[.umts] == -100 && thresholds[.lte] == -110)
+        #expect(thresholds[.gsm] == -95 && thresholds[.umts] == -100 && thresholds[.lte] == -110 && thresholds[.nr] == -110)
         thresholds = CoverageThresholds(overrides: [.lte: -105])
         #expect(thresholds[.lte] == -105 && thresholds[.gsm] == -95)
-        #expect(Technology(rawValue: "4G") == .lte && Technology(rawValue: "5G") == nil)
+        #expect(Technology(rawValue: "4G") == .lte && Technology(rawValue: "5G") == .nr && Technology(rawValue: "6G") == nil)
         #expect(Technology.gsm.defaultFrequencyMHz == 900 && Technology.umts.defaultFrequencyMHz == 2_100 && Technology.lte.defaultFrequencyMHz == 1_800)
+        #expect(Technology.nr.defaultFrequencyMHz == 3_500)
+        #expect(["nr", "NR", "5g"].map(Technology.init(named:)) == [.nr, .nr, .nr] && Technology(named: "6G") == nil)
     }
 }

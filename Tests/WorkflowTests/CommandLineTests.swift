@@ -57,7 +57,7 @@ struct CommandLineTests {
     @Test("Unknown technology, naming the feature")
     func unknownTechnology() throws {
         let sites = Fixtures.path("sites/unknown_technology.geojson")
-        try expectFailure(terrain: "/nonexistent.hgt", sites: sites, file: sites, fault: "feature 2 (id 'NH-5G'): unknown technology '5G'")
+        try expectFailure(terrain: "/nonexistent.hgt", sites: sites, file: sites, fault: "feature 2 (id 'NH-6G'): unknown technology '6G'")
     }
 
     @Test("A site number that is not finite (CSV; JSON has none) names the file, the line and the field")

@@ -192,7 +192,7 @@ extension DriveTestTests {
         #expect(other.status == 1 && other.stderr.contains("\(calibration): line 2: fitted for itm, but the run's model is hata"), "\(other.stderr)")
         let faults = [
             ("technology,offset_db\n4G,3\n", "needs the columns model, technology, offset_db"),
-            ("model,technology,offset_db\nitm,5G,3\n", "line 2: technology '5G' is not 2G, 3G, 4G or all"),
+            ("model,technology,offset_db\nitm,6G,3\n", "line 2: technology '6G' is not 2G, 3G, 4G, 5G or all"),
             ("model,technology,offset_db\nitm,4G,3\nitm,LTE,2\n", "line 3: 4G is listed twice"),
             ("model,technology,offset_db\nitm,all,55\n", "line 2: offset_db '55' is not a number within -40–40"),
             ("model,technology,offset_db,slope_db_per_decade\nitm,all,1,-4\n", "line 2: a slope needs from_km and to_km"),

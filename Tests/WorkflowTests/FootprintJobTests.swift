@@ -257,16 +257,16 @@ struct FootprintJobTests {
         }
     }
 
-    @Test("A technology named by its standard (GSM, UMTS or WCDMA, LTE; any case) is the generation's; another name is refused listing both")
+    @Test("A technology named by its standard (GSM, UMTS or WCDMA, LTE, NR; any case) is the generation's; another name is refused listing both")
     func technologyNames() throws {
         let folder = try temporaryFolder("technology-names")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/sites.csv"
-        try "id,lat,lon,height_m,eirp_dbm,technology\nA,44.45,-71.45,30,60,gsm\nB,44.46,-71.45,30,60,WCDMA\nC,44.47,-71.45,30,60,Umts\nD,44.48,-71.45,30,60,LTE\n"
+        try "id,lat,lon,height_m,eirp_dbm,technology\nA,44.45,-71.45,30,60,gsm\nB,44.46,-71.45,30,60,WCDMA\nC,44.47,-71.45,30,60,Umts\nD,44.48,-71.45,30,60,LTE\nE,44.49,-71.45,30,60,nr\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try SiteFile.load(path).map(\.technology) == [.gsm, .umts, .umts, .lte])
-        try "id,lat,lon,height_m,eirp_dbm,technology\nA,44.45,-71.45,30,60,NR\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: InputError(path: path, reason: "row 1 (id 'A'): unknown technology 'NR' (expected 2G, 3G or 4G; or GSM, UMTS/WCDMA or LTE)")) {
+        #expect(try SiteFile.load(path).map(\.technology) == [.gsm, .umts, .umts, .lte, .nr])
+        try "id,lat,lon,height_m,eirp_dbm,technology\nA,44.45,-71.45,30,60,WiMAX\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: InputError(path: path, reason: "row 1 (id 'A'): unknown technology 'WiMAX': expected 2G, 3G, 4G or 5G (or GSM, UMTS/WCDMA, LTE or NR)")) {
             try SiteFile.load(path)
         }
     }

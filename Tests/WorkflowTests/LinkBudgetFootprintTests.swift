@@ -37,8 +37,38 @@ struct LinkBudgetFootprintTests {
         #expect(abs(sites[1].eirpDBm - (61 - 10 * log10(72.0))) < 1e-9)
         #expect(sites[2].eirpDBm == 61, "without a bandwidth the EIRP is the reference signal's already")
         try expectRefused(lastColumn: "bandwidth_mhz", [
-            ("G,44.45,-71.45,30,2G,46,18,3,20", "bandwidth_mhz applies to 4G sites (for RSRP)"),
+            ("G,44.45,-71.45,30,2G,46,18,3,20", "bandwidth_mhz applies to 4G and 5G sites (for RSRP)"),
             ("L7,44.45,-71.45,30,4G,46,18,3,7", "bandwidth_mhz 7.0 is not an LTE channel bandwidth (1.4, 3, 5, 10, 15 or 20 MHz)"),
+        ], in: folder)
+    }
+
+    @Test("""
+        A 5G site given its carrier's bandwidth (and subcarrier spacing, 30 kHz unless given): its SS-RSRP's resource \
+        element lies 10 log10(12 × resource blocks) below the whole carrier's EIRP (100 MHz at 30 kHz: 273 blocks; 20 MHz \
+        at 15 kHz: 106), its full load is the carrier's EIRP and its uplink's sensitivity NR's; a spacing on 4G, alone, \
+        or unknown, and a bandwidth the spacing lacks, are refused
+        """)
+    func nrSynchronisationSignalFromBandwidth() throws {
+        let folder = try temporaryFolder("nr-bandwidth")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let columns = "bandwidth_mhz,scs_khz"
+        let sites = try linkBudgetSites(
+            lastColumn: columns, ["N100,44.45,-71.45,30,5G,49,24,1,100,", "N20,44.45,-71.45,30,NR,49,24,1,20,15", "N,44.45,-71.45,30,5G,49,24,1,,"],
+            in: folder
+        )
+        #expect(sites.allSatisfy { $0.technology == .nr && $0.frequencyMHz == 3_500 })
+        #expect(abs(sites[0].eirpDBm - (72 - 10 * log10(12 * 273.0))) < 1e-9 && abs(sites[1].eirpDBm - (72 - 10 * log10(12 * 106.0))) < 1e-9)
+        #expect(sites[2].eirpDBm == 72, "without a bandwidth the EIRP is the synchronisation signal's already")
+        let fullLoads = try sites[0...1].map { try #require($0.fullLoadEIRPDBm) }
+        #expect(fullLoads.allSatisfy { abs($0 - 72) < 1e-9 }, "a 5G carrier's full load is its whole EIRP")
+        #expect(sites[2].fullLoadEIRPDBm == nil && sites[2].fullLoadMissing.hasPrefix("bandwidth_mhz"))
+        #expect(sites.map { $0.uplink?.sensitivityDBm } == [-101.8, -101.7, -101.8] && sites.allSatisfy { $0.uplink?.handsetPowerDBm == 23 })
+        try expectRefused(lastColumn: columns, [
+            ("L,44.45,-71.45,30,4G,46,18,3,20,30", "scs_khz applies to 5G sites"),
+            ("N,44.45,-71.45,30,5G,49,24,1,,30", "scs_khz goes with bandwidth_mhz"),
+            ("N,44.45,-71.45,30,5G,49,24,1,20,60", "scs_khz 60.0 is not an FR1 subcarrier spacing PhuSong takes (15 or 30 kHz)"),
+            ("N,44.45,-71.45,30,5G,49,24,1,100,15", "bandwidth_mhz 100.0 is not an NR channel bandwidth at 15 kHz spacing (5, 10, 15, 20, 25, 30, 35, 40, 45, 50 MHz)"),
+            ("N,44.45,-71.45,30,5G,49,24,1,1.4,", "bandwidth_mhz 1.4 is not an NR channel bandwidth at 30 kHz spacing"),
         ], in: folder)
     }
 

@@ -203,11 +203,15 @@ struct PCIPlanTests {
         #expect(try PCIPlan.apply(["L": 301], to: sites, path: "pci.csv").map(\.pci) == [nil, 301])
         let siteFile: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try SiteFile.load(path) }
         let columns = "id,lat,lon,height_m,eirp_dbm,technology,pci\n"
-        #expect(try refusal(columns + "G,44.45,-71.45,30,57,2G,5\n", siteFile).contains("pci applies to 4G sites"))
+        #expect(try refusal(columns + "G,44.45,-71.45,30,57,2G,5\n", siteFile).contains("pci applies to 4G and 5G sites"))
         #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,504\n", siteFile).contains("pci 504.0 is not a physical cell identity"))
         #expect(try refusal(columns + "L,44.45,-71.45,30,31,4G,2.5\n", siteFile).contains("pci 2.5 is not a physical cell identity"))
-        try (columns + "L,44.45,-71.45,30,31,4G,17\n").write(toFile: folder + "/ok.csv", atomically: true, encoding: .utf8)
-        #expect(try SiteFile.load(folder + "/ok.csv").map(\.pci) == [17])
+        #expect(try refusal(columns + "N,44.45,-71.45,30,31,5G,1008\n", siteFile).contains("pci 1008.0 is not a physical cell identity (a whole number 0–1007)"))
+        try (columns + "L,44.45,-71.45,30,31,4G,17\nN,44.45,-71.45,30,31,NR,1007\n").write(toFile: folder + "/ok.csv", atomically: true, encoding: .utf8)
+        #expect(try SiteFile.load(folder + "/ok.csv").map(\.pci) == [17, 1007], "a 5G cell's PCI runs to 1007")
+        let nr = Site(id: "N", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 31, technology: .nr)
+        #expect(try refusal("id,pci\nN,1\n") { path throws(InputError) in _ = try PCIPlan.apply(try PCIPlan.load(path), to: [nr], path: path) }
+            .contains("site 'N' is a 5G site: a PCI plan gives 4G sites their PCI"))
         #expect(PCIPlan.groups("0-167") == Array(0...167) && PCIPlan.groups("3,5-6") == [3, 5, 6])
         for malformed in ["168", "0-168", "5-3", "1,1", "a", ""] { #expect(PCIPlan.groups(malformed) == nil, "\(malformed)") }
     }

@@ -261,7 +261,7 @@ struct VerifyCommandTests {
             ("unknown-model", ["scenario": unknownModel, "claimed": ["province": ["any": 50]]], "scenario.model: unknown model 'okumura'"),
             ("huge-climate", ["scenario": hugeClimate, "claimed": ["province": ["any": 50]]], "scenario.climate: must be an ITM radio climate 1–7"),
             ("huge-fill", ["scenario": hugeFill, "claimed": ["province": ["any": 50]]], "scenario.max_fill_cells: must be a whole number ≥ 0"),
-            ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["5G": 50]]], "claimed.province.5G: unknown field"),
+            ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["6G": 50]]], "claimed.province.6G: unknown field"),
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
             ("land-cover-without-clutter", ["scenario": scenario(sites: sites), "claimed": ["land_cover": ["50": ["any": 97]]]], "claimed.land_cover: needs the scenario's clutter"),
             ("residential-without-classes", ["scenario": scenario(sites: sites), "claimed": ["residential": ["province": ["any": 97]]]], "claimed.residential: needs the scenario's clutter, clutter_losses and residential_classes"),
