@@ -23,7 +23,7 @@ struct ExposureSource: Sendable {
 
 /// The exposure ratio around antennas: each antenna's far-field power density at full load (its EIRP times its gain
 /// towards the point, over 4πr²) over its frequency's limit, summed over the antennas (the rule for several
-/// frequencies of ICNIRP and QCVN 8:2010); 1 is the limit. Close to an antenna the far-field formula overstates the
+/// frequencies of ICNIRP and QCVN 8); 1 is the limit. Close to an antenna the far-field formula overstates the
 /// field, so the zone it gives errs on the safe side.
 struct ExposureField: Sendable {
     let sources: [ExposureSource]

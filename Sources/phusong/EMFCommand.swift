@@ -15,7 +15,7 @@ struct EMFCommand: ParsableCommand {
                 [--radius-m 100] [--person-height-m 2]
             Every antenna radiates its full load (2G: trx carriers as strong as the BCCH; 3G: the carrier, pilot_offset_db
             above the pilot; 4G: every resource element of bandwidth_mhz as strong as the reference signal, on each of
-            tx_antennas), its power density summed over the antennas against each one's frequency's limit. The zone is where
+            tx_antennas; 5G: the whole EIRP given with bandwidth_mhz), its power density summed over the antennas against each one's frequency's limit. The zone is where
             a mast's own antennas reach the limit; the ground within the radius counts every antenna within twice it, and
             the ground's reflection.
             """
@@ -30,7 +30,7 @@ struct EMFCommand: ParsableCommand {
     @Option(help: "Output folder (created; existing outputs of the same name are replaced).")
     var out: String
 
-    @Option(help: "The exposure limits: vietnam (QCVN 8:2010/BTTTT, 2 W/m²), icnirp-public or icnirp-occupational.")
+    @Option(help: "The exposure limits: vietnam (QCVN 8:2022/BTTTT, 2 W/m², 110 MHz–6 GHz), icnirp-public or icnirp-occupational.")
     var limits: ExposureLimits = .vietnam
 
     @Option(name: .customLong("radius-m"), parsing: .unconditional, help: "How far from each mast the ground is assessed, m.")

@@ -70,6 +70,21 @@ struct EMFTests {
     }
 
     @Test("""
+        A 5G carrier at 3.5 GHz, within Vietnam's limits since QCVN 8:2022: its full load is the whole EIRP given with its \
+        bandwidth (66 dBm, 3,981 W, over 100 MHz at 30 kHz), its zone the sphere of √(EIRP/4πS)
+        """)
+    func nrCarrierOnAPlain() throws {
+        let folder = try temporaryFolder("emf-nr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plain = try writeLevelPlain(in: folder)
+        let (run, rows) = try emf(["N1,22.6,106.2,30,5G,3500,66,,,100,,,,"], terrain: plain, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let eirp = pow(10, 66.0 / 10) / 1_000
+        #expect(abs(figure(rows["N1"], "full_load_eirp_w") - eirp) < 0.05 && rows["N1"]?["limits"] == "vietnam")
+        #expect(abs(figure(rows["N1"], "zone_reach_m") - (eirp / (4 * .pi * 2)).squareRoot()) < 0.006, "\(rows["N1"] ?? [:])")
+    }
+
+    @Test("""
         A sector's zone reaches √(EIRP/4πS) along its boresight and the pattern's front-to-back less behind it; a mast's \
         full load counts each technology's carriers: 2G trx, 3G the carrier, 4G every resource element on each antenna port
         """)
@@ -123,7 +138,8 @@ struct EMFTests {
             ("G1,22.6,106.2,30,2G,945,50,,,,,,,", [], "site 'G1' (2G): its full-load power is unknown: give trx"),
             ("U1,22.6,106.2,30,3G,2100,50,,,,,,,", [], "site 'U1' (3G): its full-load power is unknown: give pilot_offset_db"),
             ("L1,22.6,106.2,30,4G,1815,50,,,,,,,", [], "site 'L1' (4G): its full-load power is unknown: give bandwidth_mhz"),
-            ("N1,22.6,106.2,30,4G,3500,50,,,20,,,,", [], "site 'N1' transmits at 3500.0 MHz, outside the vietnam limits' 110–3000 MHz"),
+            ("N0,22.6,106.2,30,5G,3500,72,,,,,,,", [], "site 'N0' (5G): its full-load power is unknown: give bandwidth_mhz"),
+            ("N1,22.6,106.2,30,5G,6500,50,,,100,,,,", [], "site 'N1' transmits at 6500.0 MHz, outside the vietnam limits' 110–6000 MHz"),
             ("F1,23.6,106.2,30,4G,1815,50,,,20,,,,", [], "site 'F1' lies outside the terrain"),
         ]
         for (site, options, message) in cases {
@@ -131,8 +147,9 @@ struct EMFTests {
             #expect(run.status == 1 && run.stderr.contains(folder + "/sites.csv: " + message), "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
         }
-        // ICNIRP's levels reach 300 GHz: the same 3.5 GHz site is assessed under them.
-        #expect(try emf([cases[3].0], terrain: plain, in: folder, ["--limits", "icnirp-public"]).run.status == 0)
+        // ICNIRP's levels reach 300 GHz: the same 6.5 GHz site (band n104) is assessed under them.
+        let beyondVietnam = try #require(cases.first { $0.0.hasPrefix("N1,") }).0
+        #expect(try emf([beyondVietnam], terrain: plain, in: folder, ["--limits", "icnirp-public"]).run.status == 0)
         let tooNear = try emf([cases[3].0], terrain: plain, in: folder, ["--radius-m", "5"])
         #expect(tooNear.run.status != 0 && tooNear.run.stderr.contains("--radius-m must lie within 10–1000 m"))
     }
