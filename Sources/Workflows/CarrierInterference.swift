@@ -4,7 +4,7 @@ import Propagation
 import Terrain
 
 /// One technology's received power gathered over the grid as sites finish, in any order, for the signal's quality
-/// against the other cells on its carrier and those leaking into it (4G's SINR, 3G's Ec/Io, 2G's C/I): per cell the
+/// against the other cells on its carrier and those leaking into it (4G's SINR, 5G's SS-SINR, 3G's Ec/Io, 2G's C/I): per cell the
 /// server (the site of strongest power, the earlier on a tie) and, per carrier (frequency), the sum of every site's
 /// power. Sums are kept in whole units of 1e-18 mW (−180 dBm), so they do not depend on the order sites are added in;
 /// a cell's sum saturates at 9.2 mW (+9.6 dBm), far above any received power. Where every 4G site has a PCI, each
@@ -186,6 +186,13 @@ struct CarrierInterference {
     /// at its load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
     func dataSINR(_ settings: SINRSettings) -> [Float] {
         quality(countsOwn: false, meeting: atLoad(settings), rest: atLoad(settings), noiseDBm: settings.noiseDBm)
+    }
+
+    /// Each cell's 5G SS-SINR, dB: the server's synchronisation signal against every other site's on its carrier whole —
+    /// a synchronised network sends its SS/PBCH blocks at the same times on the same subcarriers, whatever its load —
+    /// and the noise of one subcarrier; NaN where no site reaches.
+    func synchronisationSINR(_ settings: SINRSettings) -> [Float] {
+        quality(countsOwn: false, meeting: .whole, rest: .whole, noiseDBm: settings.synchronisationNoiseDBm)
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own

@@ -153,6 +153,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var calibration: ModelCalibration?
     /// With `--sinr` and 4G sites: their reference signal's SINR (absent without).
     public var lteSINR: SignalQuality?
+    /// With `--sinr` and 5G sites: their synchronisation signal's SINR (absent without).
+    public var nrSINR: SynchronisationSignalQuality?
     /// With `--throughput`: the 4G downlink rate from the server (absent without).
     public var lteThroughput: Throughput?
     /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
@@ -199,6 +201,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case engine, terrain, sites, model, settings, crs, voids, overlaps, warnings, population, residents, partial, clutter, calibration, neighbours, sunset, traffic, operators, roads, facilities, gaps
         case lteSINR = "lte_sinr"
+        case nrSINR = "nr_ss_sinr"
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"
         case lteThroughput = "lte_throughput"

@@ -44,7 +44,7 @@ let footprintOutputNames: Set = [
     "facilities.csv", "footprints.geojson", "footprints.qml", "gaps.csv", "inter_technology_neighbours.csv",
     "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "operators.csv", "pilots.qml",
     "pilots.tif", "residents.qml", "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif",
-    "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif", "summary.json", "terrain.tif", "throughput.qml",
+    "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif", "ss_sinr.qml", "ss_sinr.tif", "summary.json", "terrain.tif", "throughput.qml",
     "throughput.tif", "traffic.csv",
 ]
 

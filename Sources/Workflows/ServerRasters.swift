@@ -26,6 +26,8 @@ struct ServerRasters {
     private var serverCount: [UInt16]
     /// The 4G sites' servers and sums for their SINR, when asked for and the run has 4G sites.
     private(set) var lte: CarrierInterference?
+    /// The 5G sites' servers and sums for their SS-SINR, when the SINR is asked for and the run has 5G sites.
+    private(set) var nr: CarrierInterference?
     /// The 3G sites' servers and sums for their Ec/Io, when asked for and the run has 3G sites.
     private(set) var umts: CarrierInterference?
     /// The 2G sites' servers and sums for their C/I, when asked for and the run has 2G sites.
@@ -68,6 +70,7 @@ struct ServerRasters {
         lte = sinr.flatMap { settings in
             CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: settings.crowding.slots, load: settings.loadShare(of:))
         }
+        nr = sinr.flatMap { _ in CarrierInterference(sites: sites, technology: .nr, cellCount: cellCount, slots: 0) }
         umts = ecio.flatMap { settings in
             CarrierInterference(
                 sites: sites, technology: .umts, cellCount: cellCount, slots: settings.crowding.slots, weight: settings.totalOverPilot(of:)
@@ -93,6 +96,7 @@ struct ServerRasters {
     /// Adds the coverage of the site numbered `number` (1-based, in the sites' order).
     mutating func add(_ coverage: SiteCoverage, number: Int32, gridWidth: Int) {
         lte?.add(coverage, number: number, gridWidth: gridWidth)
+        nr?.add(coverage, number: number, gridWidth: gridWidth)
         umts?.add(coverage, number: number, gridWidth: gridWidth)
         gsm?.add(coverage, number: number, gridWidth: gridWidth)
         // Over the keys copied: iterating `ranks.keys` itself would hold the dictionary's storage, and each mutation

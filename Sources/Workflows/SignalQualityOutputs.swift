@@ -2,10 +2,10 @@ import Coverage
 import Terrain
 
 /// The signal-quality rasters and figures a run asked for, made once every site has finished: 4G's SINR and RSRP
-/// pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
+/// pollution, 5G's SS-SINR, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
 /// the run; and the neighbour lists.
 struct SignalQualityOutputs {
-    /// Float32 rasters (`sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band
+    /// Float32 rasters (`sinr.tif`, `ss_sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band
     /// description and QGIS style (classes from the figure's limit up).
     private var floatRasters: [(name: String, values: [Float], description: String, style: RasterStyle)] = []
     /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it, with their
@@ -13,6 +13,7 @@ struct SignalQualityOutputs {
     private var counts: [(name: String, values: [UInt16], description: String, style: RasterStyle)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
     private var lteThroughput: FootprintSummary.Throughput?
+    private var nrSINR: FootprintSummary.SynchronisationSignalQuality?
     /// Each cell's 4G rate (Mbps) and the limit, with `--throughput`.
     private(set) var rates: (values: [Float], limitMbps: Double)?
     private var umtsEcIo: FootprintSummary.PilotQuality?
@@ -49,8 +50,17 @@ struct SignalQualityOutputs {
                             + "at the load: give every 4G site a pci, or --pci a plan, for their shifts"
                     )
                 }
-            } else {
-                warnings.append(Self.noSite(asked: "sinr", technology: "4G", raster: "sinr.tif", figure: "SINR"))
+            } else if rasters.nr == nil {
+                warnings.append(Self.noSite(asked: "sinr", technology: "4G or 5G", raster: "sinr.tif or ss_sinr.tif", figure: "SINR"))
+            }
+            if let nr = rasters.nr {
+                let sinr = nr.synchronisationSINR(settings)
+                floatRasters.append((
+                    "ss_sinr.tif", sinr,
+                    "5G SS-SINR (dB): the strongest 5G site's synchronisation signal against the others on its frequency and the noise of a 30 kHz subcarrier",
+                    .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
+                ))
+                nrSINR = .init(covered: nr.covered(sinr, thresholds: thresholds), ids: ids, settings: settings)
             }
         }
         if let settings = request.ecio {
@@ -147,6 +157,7 @@ struct SignalQualityOutputs {
     func summarize(into summary: inout FootprintSummary) {
         summary.lteSINR = lteSINR
         summary.lteThroughput = lteThroughput
+        summary.nrSINR = nrSINR
         summary.umtsEcIo = umtsEcIo
         summary.gsmCI = gsmCI
         summary.warnings += warnings

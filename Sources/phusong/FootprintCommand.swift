@@ -146,7 +146,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("facility-type-field"), help: "With --facilities: the attribute giving each facility's kind, whose figures are given apart (default: type, when the layer has it).")
     var facilityTypeField: String?
 
-    @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element.")
+    @Flag(help: "Also write sinr.tif: the 4G sites' reference-signal SINR, the strongest 4G site against the others on its frequency and the noise of a resource element; and ss_sinr.tif, the 5G sites' synchronisation-signal SINR.")
     var sinr = false
 
     @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
@@ -366,6 +366,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.lteThroughput == nil ? [] : ["throughput.tif"])
+        + (summary.nrSINR == nil ? [] : ["ss_sinr.tif"])
         + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let neighbours = summary.neighbours.map { totals in

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("4G reference-signal SINR (--sinr), 3G pilot Ec/Io (--ecio) and 2G C/I (--ci)", .enabled(if: SharedData.isAvailable, SharedData.absence))
+@Suite("4G reference-signal SINR and 5G SS-SINR (--sinr), 3G pilot Ec/Io (--ecio) and 2G C/I (--ci)", .enabled(if: SharedData.isAvailable, SharedData.absence))
 struct SignalQualityTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
     /// Two 4G sites 4 km apart on 1800 MHz, a third on 2600 MHz and a 2G site: only the first two interfere.
@@ -91,6 +91,52 @@ struct SignalQualityTests {
             #expect(server.coveredCells == values.count && abs(server.medianDB - values[values.count / 2]) < 1e-3, "\(server.id)")
             #expect(server.percentUnderLimit == 100 * Double(values.filter { $0 < limit }.count) / Double(values.count), "\(server.id)")
         }
+    }
+
+    @Test("""
+        5G cell by cell: the strongest 5G site's SS-RSRP against the other 3500 MHz site whole — at any 4G load — and \
+        −122.2 dBm of noise (a 30 kHz subcarrier, 7 dB noise figure); 3700 MHz and 4G add nothing; the statistics overall \
+        and per server; sinr.tif stays the 4G site's
+        """)
+    func synchronisationSINRPerCell() throws {
+        let folder = try temporaryFolder("ss-sinr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let nrSites = [
+            Site(id: "N1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr),
+            Site(id: "N2", location: GeoPoint(latitude: 44.46, longitude: -71.40), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr),
+            Site(id: "N3", location: GeoPoint(latitude: 44.43, longitude: -71.42), antennaHeight: 30, frequencyMHz: 3_700, eirpDBm: 40, technology: .nr),
+            Site(id: "L1", location: GeoPoint(latitude: 44.44, longitude: -71.43), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 31, technology: .lte),
+        ]
+        let (summary, ssSINR) = try run(into: folder, sites: nrSites, raster: "ss_sinr.tif") { $0.sinr = SINRSettings(loadPercent: 0) }
+        let powers = try powersOverGrid(nrSites)
+        let noise = pow(10, (-174 + 10 * log10(30_000.0) + 7) / 10)
+        #expect(abs(10 * log10(noise) - -122.229) < 0.001 && summary.nrSINR?.noiseDBm == 10 * log10(noise))
+        var compared = 0, covered: [Double] = [], byServer: [Int: [Double]] = [:]
+        for cell in ssSINR.indices {
+            let nr = (0..<3).filter { !powers[$0][cell].isNaN }
+            guard let server = nr.max(by: { powers[$0][cell] < powers[$1][cell] }) else {
+                #expect(ssSINR[cell].isNaN)
+                continue
+            }
+            let interference = server == 2 ? 0 : nr.filter { $0 != server && $0 != 2 }.reduce(0) { $0 + powers[$1][cell] }
+            let expected = 10 * log10(powers[server][cell] / (interference + noise))
+            #expect(abs(Double(ssSINR[cell]) - expected) < 1e-3, "cell \(cell): \(ssSINR[cell]) against \(expected)")
+            compared += 1
+            if Float(10 * log10(powers[server][cell])) >= -110 {
+                covered.append(expected)
+                byServer[server, default: []].append(expected)
+            }
+        }
+        #expect(compared > 5_000, "\(compared) cells")
+        let quality = try #require(summary.nrSINR)
+        covered.sort()
+        #expect(quality.noiseFigureDB == 7 && quality.coveredCells == covered.count && covered.contains { $0 < 10 })
+        try expectPercentiles(covered, median: quality.medianDB, percentile10: quality.percentile10DB)
+        #expect(quality.percentUnder0DB == 100 * Double(covered.filter { $0 < 0 }.count) / Double(covered.count))
+        expectServers(quality.servers, byServer, ids: nrSites.map(\.id), limit: 0)
+        let lteSINR = try raster(folder + "/sinr.tif", summary)
+        let snr = lteSINR.indices.filter { !powers[3][$0].isNaN }.map { Double(lteSINR[$0]) - 10 * log10(powers[3][$0] / pow(10, -125.239 / 10)) }
+        #expect(!snr.isEmpty && snr.allSatisfy { abs($0) < 0.01 }, "the lone 4G site on 3500 MHz meets noise alone, not the 5G sites")
     }
 
     @Test("""
@@ -221,7 +267,7 @@ struct SignalQualityTests {
         #expect(compared > 5_000 && alone > 100, "\(compared) cells, \(alone) served alone")
     }
 
-    @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G site (a warning says so), nor ecio.tif without 3G sites; the scenario's lte_load_percent without sinr: true and umts_load_percent without ecio: true are refused")
+    @Test("Without --sinr there is no sinr.tif nor lte_sinr, nor with it and no 4G or 5G site (a warning says so), nor ecio.tif without 3G sites; the scenario's lte_load_percent without sinr: true and umts_load_percent without ecio: true are refused")
     func optIn() throws {
         let folder = try temporaryFolder("sinr-off")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -233,7 +279,7 @@ struct SignalQualityTests {
         request.sites = sites.filter { $0.technology == .gsm }
         request.sinr = SINRSettings()
         let gsm = try FootprintJob.run(request)
-        #expect(gsm.lteSINR == nil && gsm.warnings.contains { $0.hasPrefix("sinr: no 4G site in the run") })
+        #expect(gsm.lteSINR == nil && gsm.nrSINR == nil && gsm.warnings.contains { $0.hasPrefix("sinr: no 4G or 5G site in the run") })
         #expect(!FileManager.default.fileExists(atPath: folder + "/gsm/sinr.tif"))
         request.outputDirectory = folder + "/gsm-ecio"
         request.sinr = nil

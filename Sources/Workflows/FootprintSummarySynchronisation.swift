@@ -1,0 +1,38 @@
+extension FootprintSummary {
+    /// The 5G synchronisation signal's SINR (`--sinr`, `ss_sinr.tif`) over the cells a 5G server covers: its SS-RSRP
+    /// against every other 5G site's on its frequency and the noise of one 30 kHz subcarrier.
+    public struct SynchronisationSignalQuality: Sendable, Codable, Equatable {
+        public let noiseFigureDB: Double
+        /// Thermal noise in one 30 kHz subcarrier at the handset.
+        public let noiseDBm: Double
+        public let coveredCells: Int
+        public let medianDB: Double?
+        public let percentile10DB: Double?
+        /// The share of those cells below 0 dB, percent.
+        public let percentUnder0DB: Double?
+        /// Each server's cells, the limit 0 dB.
+        public let servers: [ServerQuality]
+
+        /// The statistics of the SS-SINR of the covered cells, over all and by server (site n is `ids[n − 1]`).
+        init(covered: CarrierInterference.CoveredValues, ids: [String], settings: SINRSettings) {
+            let all = covered.all
+            noiseFigureDB = settings.noiseFigureDB
+            noiseDBm = settings.synchronisationNoiseDBm
+            coveredCells = all.count
+            medianDB = CarrierInterference.percentile(all, 0.5)
+            percentile10DB = CarrierInterference.percentile(all, 0.1)
+            percentUnder0DB = CarrierInterference.percentUnder(all, 0)
+            servers = .init(covered, ids: ids, limitDB: 0)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case servers
+            case noiseFigureDB = "noise_figure_db"
+            case noiseDBm = "noise_dbm_per_subcarrier"
+            case coveredCells = "covered_cells"
+            case medianDB = "median_db"
+            case percentile10DB = "percentile_10_db"
+            case percentUnder0DB = "percent_under_0_db"
+        }
+    }
+}
