@@ -197,7 +197,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A channel plan (CSV of id and arfcn, as phusong channels writes): the listed 2G sites take those BCCH carriers.")
     var channels: String?
 
-    @Option(help: "A PCI plan (CSV of id and pci, as phusong pci writes): the listed 4G sites take those PCIs.")
+    @Option(help: "A PCI plan (CSV of id and pci, as phusong pci writes): the listed 4G and 5G sites take those PCIs.")
     var pci: String?
 
     @Option(help: "A scrambling-code plan (CSV of id and psc, as phusong psc writes): the listed 3G sites take those primary scrambling codes.")

@@ -56,6 +56,57 @@ struct NRCoverageTests {
     }
 
     @Test("""
+        A 5G PCI plan: phusong pci --technology 5G plans the 5G neighbour lists on the groups given (PCIs beyond 4G's \
+        503), each mast one group on distinct shifts, without collision or confusion; --pci applies it to the 5G sites, \
+        whose neighbour lists then count no identity clash (and every pair of neighbours with all on one PCI); a 4G site \
+        given a 5G PCI, and 4G groups beyond 167, are refused
+        """)
+    func physicalCellIdentities() throws {
+        let folder = try temporaryFolder("nr-pci")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sectors.csv"
+        try String(contentsOfFile: Fixtures.path("sites/batxat_sectors.csv"), encoding: .utf8)
+            .replacingOccurrences(of: ",4G,1800,61,10,", with: ",5G,3500,72,100,").write(toFile: sites, atomically: true, encoding: .utf8)
+        func footprint(into out: String, _ extra: [String]) throws -> [String: Any] {
+            let result = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites, "--model", "itm",
+                "--radius-km", "8", "--resolution-m", "90", "--max-void-fraction", "0.7", "--neighbours", "--out", out,
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let neighbours = try #require(try json(out + "/summary.json")["neighbours"] as? [String: Any])
+            return try #require((neighbours["technologies"] as? [[String: Any]])?.first { $0["technology"] as? String == "5G" })
+        }
+        let lists = try footprint(into: folder + "/lists", [])
+        #expect(lists["identity_collisions"] == nil, "no PCI given, no clash counted")
+        let planned = try runProgram(phusongExecutable, [
+            "pci", "--neighbours", folder + "/lists/neighbours.csv", "--technology", "5G", "--groups", "300-335", "--out", folder + "/pci.csv",
+        ])
+        #expect(planned.status == 0 && planned.stdout.contains("PCI plan: 15 5G sites on 5 masts"), "\(planned.stdout)\(planned.stderr)")
+        let rows = try csvTable(folder + "/pci.csv")
+        let pci = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"]!, Int($0["pci"]!)!) })
+        #expect(pci.count == 15 && pci.values.allSatisfy { (900...1_007).contains($0) })
+        #expect(rows.allSatisfy { $0["collisions"] == "0" && $0["confusions"] == "0" })
+        for mast in ["EX", "SH1", "SH2", "GF2", "GF3"] {
+            let sectors = pci.filter { $0.key.hasPrefix(mast + "-") }.values
+            #expect(sectors.count == 3 && Set(sectors.map { $0 / 3 }).count == 1 && Set(sectors.map { $0 % 3 }).count == 3, "\(mast)")
+        }
+        let applied = try footprint(into: folder + "/planned", ["--pci", folder + "/pci.csv"])
+        #expect(applied["identity_collisions"] as? Int == 0 && applied["identity_confusions"] as? Int == 0)
+        try (["id,pci"] + pci.keys.map { "\($0),700" }).joined(separator: "\n").write(toFile: folder + "/one.csv", atomically: true, encoding: .utf8)
+        let clashing = try footprint(into: folder + "/one", ["--pci", folder + "/one.csv"])
+        let pairs = Set(try csvTable(folder + "/lists/neighbours.csv").map { [$0["source"]!, $0["target"]!].sorted() }).count
+        #expect(clashing["identity_collisions"] as? Int == pairs && pairs > 0)
+
+        let refused = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", Fixtures.path("sites/batxat_sectors.csv"),
+            "--radius-km", "2", "--max-void-fraction", "0.7", "--pci", folder + "/pci.csv", "--out", folder + "/refused",
+        ])
+        #expect(refused.status == 1 && refused.stderr.contains("pci.csv: site 'EX-1' is a 4G site: its PCI lies within 0–503, not \(pci["EX-1"]!)"), "\(refused.stderr)")
+        let wide = try runProgram(phusongExecutable, ["pci", "--neighbours", folder + "/lists/neighbours.csv", "--groups", "160-200", "--out", folder + "/x.csv"])
+        #expect(wide.status == 64 && wide.stderr.contains("--groups must list 4G PCI groups (0–167)"), "\(wide.stderr)")
+    }
+
+    @Test("""
         Residents count in a 5G layer of their own: the 5G site's alone, whatever the 4G site covers; switching off 2G, 3G \
         and 4G loses the residents the 5G site does not cover
         """)

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 import Workflows
 
-@Suite("4G PCI plans (phusong pci, --pci, pci in site files)")
+@Suite("4G and 5G PCI plans (phusong pci, --pci, pci in site files)")
 struct PCIPlanTests {
     @Test("""
         The sectors of a mast share a group on distinct shifts; the cells of neighbours on one shift are the least that \
@@ -191,7 +191,9 @@ struct PCIPlanTests {
         #expect(try refusal(header + "2G,A,B,coverage,3\n", problem).contains("lists no 4G neighbours"))
         let load: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.load(path) }
         #expect(try refusal("id,group\nA,1\n", load).contains("needs the columns id and pci"))
-        #expect(try refusal("id,pci\nA,504\n", load).contains("line 2: site 'A' has no PCI"))
+        #expect(try refusal("id,pci\nA,1008\n", load).contains("line 2: site 'A' has no PCI (a whole number 0–1007)"))
+        let load4G: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.load(path, technology: .lte) }
+        #expect(try refusal("id,pci\nA,504\n", load4G).contains("line 2: site 'A' has no 4G PCI (a whole number 0–503)"))
         #expect(try refusal("id,pci\nA,1\nA,2\n", load).contains("line 3: site 'A' is listed twice"))
         let sites = [
             Site(id: "G", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 900, eirpDBm: 57, technology: .gsm),
@@ -199,7 +201,8 @@ struct PCIPlanTests {
         ]
         let apply: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try PCIPlan.apply(try PCIPlan.load(path), to: sites, path: path) }
         #expect(try refusal("id,pci\nX,1\n", apply).contains("site 'X' is not in the site list"))
-        #expect(try refusal("id,pci\nG,1\n", apply).contains("site 'G' is a 2G site: a PCI plan gives 4G sites their PCI"))
+        #expect(try refusal("id,pci\nG,1\n", apply).contains("site 'G' is a 2G site: a PCI plan gives 4G and 5G sites their PCI"))
+        #expect(try refusal("id,pci\nL,504\n", apply).contains("site 'L' is a 4G site: its PCI lies within 0–503, not 504"))
         #expect(try PCIPlan.apply(["L": 301], to: sites, path: "pci.csv").map(\.pci) == [nil, 301])
         let siteFile: (String) throws(InputError) -> Void = { path throws(InputError) in _ = try SiteFile.load(path) }
         let columns = "id,lat,lon,height_m,eirp_dbm,technology,pci\n"
@@ -210,9 +213,9 @@ struct PCIPlanTests {
         try (columns + "L,44.45,-71.45,30,31,4G,17\nN,44.45,-71.45,30,31,NR,1007\n").write(toFile: folder + "/ok.csv", atomically: true, encoding: .utf8)
         #expect(try SiteFile.load(folder + "/ok.csv").map(\.pci) == [17, 1007], "a 5G cell's PCI runs to 1007")
         let nr = Site(id: "N", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 31, technology: .nr)
-        #expect(try refusal("id,pci\nN,1\n") { path throws(InputError) in _ = try PCIPlan.apply(try PCIPlan.load(path), to: [nr], path: path) }
-            .contains("site 'N' is a 5G site: a PCI plan gives 4G sites their PCI"))
+        #expect(try PCIPlan.apply(["N": 1007], to: [nr], path: "pci.csv").map(\.pci) == [1007], "a 5G site takes a PCI up to 1007")
         #expect(PCIPlan.groups("0-167") == Array(0...167) && PCIPlan.groups("3,5-6") == [3, 5, 6])
+        #expect(PCIPlan.groups("0-335", technology: .nr) == Array(0...335) && PCIPlan.groups("336", technology: .nr) == nil)
         for malformed in ["168", "0-168", "5-3", "1,1", "a", ""] { #expect(PCIPlan.groups(malformed) == nil, "\(malformed)") }
     }
 }
