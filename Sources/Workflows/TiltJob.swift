@@ -129,9 +129,9 @@ public enum TiltJob {
         }
     }
 
-    /// The quality a served cell needs for `technology`'s `sites`: the run's SINR (4G, at the request's limit), Ec/Io
-    /// (3G, each site's total power over its own pilot) or C/I (2G, co-channel) when it computes it; nil for coverage alone
-    /// (and for 5G, whose signal quality no run computes).
+    /// The quality a served cell needs for `technology`'s `sites`: the run's SINR (4G's reference signal at the sites'
+    /// loads, 5G's synchronisation signal against every other cell whole, both at the request's limit), Ec/Io (3G, each
+    /// site's total power over its own pilot) or C/I (2G, co-channel) when it computes it; nil for coverage alone.
     static func quality(for technology: Technology, sites: [Site], request: TiltRequest) -> ServiceQuality? {
         let evaluation = request.evaluation
         switch technology {
@@ -154,7 +154,12 @@ public enum TiltJob {
                 ServiceQuality(weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
             }
         case .nr:
-            return nil
+            return evaluation.sinr.map { settings in
+                ServiceQuality(
+                    weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.synchronisationNoiseDBm / 10),
+                    limitDB: request.settings.sinrLimitDB
+                )
+            }
         }
     }
 

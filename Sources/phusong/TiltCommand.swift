@@ -39,7 +39,7 @@ struct TiltCommand: ParsableCommand {
     @Option(name: .customLong("min-gain-residents"), parsing: .unconditional, help: "A sector turns off its tilt as given only to serve at least this many more residents (weighted as plan weighs them).")
     var minimumGain = TiltSettings().minimumGain
 
-    @Option(name: .customLong("sinr-limit-db"), parsing: .unconditional, help: "With --sinr: the SINR a 4G resident needs to count as served, dB.")
+    @Option(name: .customLong("sinr-limit-db"), parsing: .unconditional, help: "With --sinr: the SINR a 4G (reference signal) or 5G (synchronisation signal) resident needs to count as served, dB.")
     var sinrLimit = TiltSettings().sinrLimitDB
 
     @OptionGroup var objective: ObjectiveWeightOptions

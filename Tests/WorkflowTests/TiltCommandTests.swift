@@ -122,6 +122,21 @@ struct TiltCommandTests {
     }
 
     @Test("""
+        With --sinr a resident of 5G sectors counts only where the 5G server covers at the SS-SINR limit, every other 5G \
+        cell whole: the recount from after/'s ss_sinr.tif agrees
+        """)
+    func synchronisationSINRServedResidents() throws {
+        let folder = try temporaryFolder("tilt-ss-sinr")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try String(contentsOfFile: Fixtures.path("sites/batxat_sectors.csv"), encoding: .utf8)
+            .replacingOccurrences(of: ",4G,1800,61,10,", with: ",5G,3500,72,100,").write(toFile: folder + "/nr.csv", atomically: true, encoding: .utf8)
+        try expectServedAtQuality(
+            folder: folder, ["--sinr", "--sinr-limit-db", "3"], sites: folder + "/nr.csv", quality: "ss_sinr.tif", threshold: -110, limit: 3,
+            technology: "5G"
+        )
+    }
+
+    @Test("""
         With --ecio a resident counts only where the 3G server's pilot meets the Ec/Io limit, each site's total power over \
         its pilot its own pilot_offset_db's (7 dB on two masts, 10 dB on three): the recount from after/'s rasters agrees
         """)
