@@ -35,7 +35,11 @@ public enum LoadPlan {
     /// `sites` with the loads of `plan` (read from `path`), which may list 3G and 4G sites of `sites` only.
     public static func apply(_ plan: [String: Double], to sites: [Site], path: String) throws(InputError) -> [Site] {
         try applyPlan(plan, to: sites, path: path) { site, _ in
-            site.technology == .gsm ? "is a 2G site: its BCCH carrier always transmits whole, so it takes no load" : nil
+            switch site.technology {
+            case .gsm: "is a 2G site: its BCCH carrier always transmits whole, so it takes no load"
+            case .nr: "is a 5G site: its SS-SINR counts every cell's synchronisation signal whole, so it takes no load"
+            case .umts, .lte: nil
+            }
         } set: { site, load in
             site.loadPercent = load
         }

@@ -63,7 +63,7 @@ struct LoadPlanTests {
     }
 
     @Test("""
-        A load file naming a 2G site, a site not in the list, a load beyond 0–100 % or neither column is refused naming \
+        A load file naming a 2G or 5G site, a site not in the list, a load beyond 0–100 % or neither column is refused naming \
         the file and the fault, and nothing is written; so is --loads without --sinr or --ecio
         """)
     func refusals() throws {
@@ -83,6 +83,11 @@ struct LoadPlanTests {
             #expect(result.status == 1 && result.stderr.contains(path) && result.stderr.contains(fault), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/out-\(index)"))
         }
+        try (String(contentsOfFile: sites, encoding: .utf8) + "N-EX,22.53,103.88,30,5G,3500,72,100,,,,,EX,\n")
+            .write(toFile: folder + "/with-nr.csv", atomically: true, encoding: .utf8)
+        try "id,load_percent\nN-EX,50\n".write(toFile: folder + "/nr-load.csv", atomically: true, encoding: .utf8)
+        let nr = try run("footprint", out: folder + "/nr", sites: folder + "/with-nr.csv", ["--sinr", "--loads", folder + "/nr-load.csv"])
+        #expect(nr.status == 1 && nr.stderr.contains("site 'N-EX' is a 5G site: its SS-SINR counts every cell's synchronisation signal whole"), "\(nr.stderr)")
         let idle = try run("footprint", out: folder + "/idle", ["--loads", folder + "/loads-0.csv"])
         #expect(idle.status != 0 && idle.stderr.contains("--loads needs --sinr or --ecio"), "\(idle.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/idle"))
