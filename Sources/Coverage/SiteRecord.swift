@@ -60,7 +60,8 @@ struct SiteRecord {
         let pattern = try patternFile(folder: folder)
         let given = try radiatedPower(pattern: pattern)
         guard (-30...100).contains(given) else { throw SiteFieldError("EIRP \(given) dBm is outside −30–100 dBm") }
-        let eirp = given - (try referenceSignalShare(technology: technology)) - (try pilotOffset(technology: technology))
+        let blocks = try resourceBlocks(technology: technology)
+        let eirp = given - Self.referenceSignalShare(resourceBlocks: blocks) - (try pilotOffset(technology: technology))
         return Site(
             id: id, location: GeoPoint(latitude: latitude, longitude: longitude), antennaHeight: height,
             frequencyMHz: frequency, eirpDBm: eirp, technology: technology, antenna: try antenna(pattern: pattern),
@@ -68,7 +69,7 @@ struct SiteRecord {
             pci: try physicalCellIdentity(technology: technology),
             psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: labels["mast"], networkOperator: labels["operator"],
-            resourceBlocks: try resourceBlocks(technology: technology), tiltRange: try tiltRange(),
+            resourceBlocks: blocks, tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
             transmitAntennas: try transmitAntennas(technology: technology),
             pilotOffsetDB: values["pilot_offset_db"], loadPercent: try load(technology: technology)
@@ -141,9 +142,8 @@ struct SiteRecord {
     /// With `bandwidth_mhz`, a 4G or 5G site's EIRP is its whole carrier's, and what its threshold measures (RSRP,
     /// SS-RSRP) is one resource element's: the carrier's power shared evenly over 12 subcarriers per resource block.
     /// The dB to take off; 0 without a bandwidth (the EIRP is then the reference signal's already).
-    private func referenceSignalShare(technology: Technology) throws(SiteFieldError) -> Double {
-        guard let blocks = try resourceBlocks(technology: technology) else { return 0 }
-        return 10 * log10(Double(12 * blocks))
+    private static func referenceSignalShare(resourceBlocks blocks: Int?) -> Double {
+        blocks.map { 10 * log10(Double(12 * $0)) } ?? 0
     }
 
     /// A 4G or 5G carrier's resource blocks from `bandwidth_mhz` (and a 5G site's `scs_khz`); nil without a bandwidth.
@@ -258,7 +258,7 @@ struct SiteRecord {
         guard let load = values["load_percent"] else { return nil }
         guard technology == .umts || technology == .lte else {
             throw SiteFieldError(
-                "load_percent applies to 3G and 4G sites, whose loads weigh their interference (a 2G cell's BCCH carrier always transmits at full power; no 5G interference is computed)"
+                "load_percent applies to 3G and 4G sites, whose loads weigh their interference (a 2G cell's BCCH carrier always transmits at full power; a 5G cell's SS-SINR counts every cell's synchronisation signal whole)"
             )
         }
         guard Site.loadRange.contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }
