@@ -89,9 +89,10 @@ enum JobExecution {
         return run
     }
 
-    /// An evaluation's figures from the uplink, 4G SINR and rate, 3G Ec/Io, 2G C/I, neighbours and land cover, when the
-    /// run had them: how many sites the uplink limits, the median SINR over 4G coverage and Ec/Io over 3G's with the
-    /// shares polluted (RSRP, pilots), the median rate, the share of cells under its limit and of residents at it, the median C/I over 2G coverage and
+    /// An evaluation's figures from the uplink, 4G SINR, 5G SS-SINR, their rates, 3G Ec/Io, 2G C/I, neighbours and land
+    /// cover, when the run had them: how many sites the uplink limits, the median SINR over 4G coverage, SS-SINR over
+    /// 5G's and Ec/Io over 3G's with the shares polluted (RSRP, pilots), each rate's median, the share of cells under its
+    /// limit and of residents at it, the median C/I over 2G coverage and
     /// the share under its limit, the relations within and between technologies and the identity clashes, the share of
     /// residents switching technologies off leaves without coverage, and each land-cover class's share covered by any site.
     private static func linkFigures(_ summary: FootprintSummary) -> [String: Figure] {
@@ -99,9 +100,12 @@ enum JobExecution {
         let uplinks = summary.siteAreas.compactMap(\.uplink)
         if !uplinks.isEmpty { figures["uplink_limited_sites"] = .number(Double(uplinks.filter { $0.limitingLink == "uplink" }.count)) }
         if let median = summary.lteSINR?.medianDB { figures["lte_sinr_median_db"] = .number(median) }
-        if let median = summary.lteThroughput?.medianMbps { figures["lte_throughput_median_mbps"] = .number(median) }
-        if let under = summary.lteThroughput?.percentUnderLimit { figures["lte_throughput_under_limit_percent"] = .number(under) }
-        if let share = summary.lteThroughput?.residentsPercentAtRate { figures["lte_throughput_residents_percent"] = .number(share) }
+        if let median = summary.nrSINR?.medianDB { figures["nr_ss_sinr_median_db"] = .number(median) }
+        for case let (prefix, rate?) in [("lte", summary.lteThroughput), ("nr", summary.nrThroughput)] {
+            if let median = rate.medianMbps { figures["\(prefix)_throughput_median_mbps"] = .number(median) }
+            if let under = rate.percentUnderLimit { figures["\(prefix)_throughput_under_limit_percent"] = .number(under) }
+            if let share = rate.residentsPercentAtRate { figures["\(prefix)_throughput_residents_percent"] = .number(share) }
+        }
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
         if let polluted = summary.lteSINR?.crowding.percentPolluted { figures["lte_rsrp_polluted_percent"] = .number(polluted) }
         if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }

@@ -34,15 +34,18 @@ public struct Site: Sendable, Equatable {
     /// A 4G or 5G carrier's resource blocks of 12 subcarriers (a 4G carrier's 100 at 20 MHz, a 5G carrier's 273 at
     /// 100 MHz and 30 kHz spacing), from `bandwidth_mhz` (and a 5G site's `scs_khz`); nil when not given.
     public var resourceBlocks: Int?
+    /// A 5G carrier's subcarrier spacing, kHz (15 or 30), from `scs_khz`; `Site.defaultSubcarrierSpacingKHz` when not
+    /// given, and for other technologies (whose carriers LTE's 15 kHz or none).
+    public var subcarrierSpacingKHz: Double
     /// The downtilts a sector's adjustable tilt can take (its remote electrical tilt's range, or its bracket's), degrees,
     /// from `min_tilt_deg` and `max_tilt_deg`; nil when not given.
     public var tiltRange: ClosedRange<Double>?
     /// A 2G cell's transceivers (TRX), from `trx`, whose traffic channels `--traffic` weighs its busy hour against; nil
     /// when not given.
     public var transceivers: Int?
-    /// A 4G cell's transmit antennas (antenna ports; its 2T2R's 2), from `tx_antennas`: the most spatial layers its
-    /// downlink can send (`--throughput`), and with one alone its reference signals' finer shift (`--sinr`); 2, the usual
-    /// macro cell's, when not given.
+    /// A 4G or 5G cell's transmit antennas (a 4G cell's antenna ports, its 2T2R's 2), from `tx_antennas`: the most
+    /// spatial layers its downlink can send (`--throughput`), and with one alone a 4G cell's reference signals' finer
+    /// shift (`--sinr`); 2, the usual macro cell's, when not given.
     public var transmitAntennas: Int
     /// How far a 3G site's pilot lies below its carrier's power, dB, from `pilot_offset_db`; nil when not given (its EIRP
     /// is then the pilot's alone).
@@ -55,7 +58,8 @@ public struct Site: Sendable, Equatable {
     public init(
         id: String, location: GeoPoint, antennaHeight: Double, frequencyMHz: Double, eirpDBm: Double,
         technology: Technology, antenna: Antenna = .omni, thresholdDBm: Double? = nil, uplink: Uplink? = nil, pci: Int? = nil,
-        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, networkOperator: String? = nil, resourceBlocks: Int? = nil, tiltRange: ClosedRange<Double>? = nil,
+        psc: Int? = nil, bsic: Int? = nil, mast: String? = nil, networkOperator: String? = nil, resourceBlocks: Int? = nil,
+        subcarrierSpacingKHz: Double = Site.defaultSubcarrierSpacingKHz, tiltRange: ClosedRange<Double>? = nil,
         transceivers: Int? = nil, transmitAntennas: Int = Site.defaultTransmitAntennas, pilotOffsetDB: Double? = nil,
         loadPercent: Double? = nil
     ) {
@@ -74,6 +78,7 @@ public struct Site: Sendable, Equatable {
         self.mast = mast
         self.networkOperator = networkOperator
         self.resourceBlocks = resourceBlocks
+        self.subcarrierSpacingKHz = subcarrierSpacingKHz
         self.tiltRange = tiltRange
         self.transceivers = transceivers
         self.transmitAntennas = transmitAntennas
@@ -93,6 +98,17 @@ public struct Site: Sendable, Equatable {
         case .umts: pilotOffsetDB.map { eirpDBm + $0 }
         case .lte: resourceBlocks.map { eirpDBm + decibels(12 * $0) + decibels(transmitAntennas) }
         case .nr: resourceBlocks.map { eirpDBm + decibels(12 * $0) }
+        }
+    }
+
+    /// The bandwidth a 4G or 5G carrier's resource blocks occupy, MHz: 12 subcarriers each, of 15 kHz (4G) or the
+    /// carrier's spacing (5G) — 18 MHz for 4G's 20 MHz channel, 98.28 MHz for 5G's 100 MHz at 30 kHz. Nil without
+    /// `resourceBlocks`, and for 2G and 3G.
+    public var occupiedBandwidthMHz: Double? {
+        switch technology {
+        case .lte: resourceBlocks.map { Double($0) * 0.18 }
+        case .nr: resourceBlocks.map { Double(12 * $0) * subcarrierSpacingKHz / 1_000 }
+        case .gsm, .umts: nil
         }
     }
 
@@ -121,8 +137,11 @@ public struct Site: Sendable, Equatable {
     /// The transceivers a 2G cell may be given: one to 24, more than any single GSM cell is built with.
     public static let transceiverRange = 1...24
 
-    /// The transmit antennas a 4G cell may be given: LTE sends up to eight spatial layers.
+    /// The transmit antennas a 4G or 5G cell may be given: LTE and NR send a handset up to eight spatial layers.
     public static let transmitAntennaChoices = [1, 2, 4, 8]
-    /// A 4G cell's transmit antennas when not given: the usual macro cell's two.
+    /// A 4G or 5G cell's transmit antennas when not given: the usual macro cell's two.
     public static let defaultTransmitAntennas = 2
+
+    /// A 5G site's subcarrier spacing when `scs_khz` is not given: mid-band's (n78's) usual 30 kHz.
+    public static let defaultSubcarrierSpacingKHz = 30.0
 }

@@ -39,9 +39,6 @@ struct SiteRecord {
         ],
     ]
 
-    /// A 5G site's subcarrier spacing when `scs_khz` is not given: mid-band's (n78's) usual 30 kHz.
-    static let defaultSubcarrierSpacingKHz = 30.0
-
     /// Validates the record into a `Site`; pattern files are found relative to `folder`.
     func site(folder: String) throws(SiteFieldError) -> Site {
         guard let id, !id.isEmpty else { throw SiteFieldError("missing property 'id'") }
@@ -69,7 +66,7 @@ struct SiteRecord {
             pci: try physicalCellIdentity(technology: technology),
             psc: try wholeNumber("psc", technology: technology, owner: .umts, range: Site.pscRange, what: "primary scrambling code"),
             bsic: try baseStationIdentityCode(technology: technology), mast: labels["mast"], networkOperator: labels["operator"],
-            resourceBlocks: blocks, tiltRange: try tiltRange(),
+            resourceBlocks: blocks, subcarrierSpacingKHz: values["scs_khz"] ?? Site.defaultSubcarrierSpacingKHz, tiltRange: try tiltRange(),
             transceivers: try wholeNumber("trx", technology: technology, owner: .gsm, range: Site.transceiverRange, what: "count of transceivers"),
             transmitAntennas: try transmitAntennas(technology: technology),
             pilotOffsetDB: values["pilot_offset_db"], loadPercent: try load(technology: technology)
@@ -163,7 +160,7 @@ struct SiteRecord {
             }
             return blocks
         case .nr:
-            let kilohertz = spacing ?? Self.defaultSubcarrierSpacingKHz
+            let kilohertz = spacing ?? Site.defaultSubcarrierSpacingKHz
             guard let table = Self.nrResourceBlocks[kilohertz] else {
                 throw SiteFieldError("scs_khz \(kilohertz) is not an FR1 subcarrier spacing PhuSong takes (15 or 30 kHz)")
             }
@@ -216,14 +213,14 @@ struct SiteRecord {
         return whole
     }
 
-    /// A 4G site's `tx_antennas`, one of 1, 2, 4 or 8; `Site.defaultTransmitAntennas` when absent.
+    /// A 4G or 5G site's `tx_antennas`, one of 1, 2, 4 or 8; `Site.defaultTransmitAntennas` when absent.
     private func transmitAntennas(technology: Technology) throws(SiteFieldError) -> Int {
-        let range = Site.transmitAntennaChoices.first!...Site.transmitAntennaChoices.last!
-        guard let count = try wholeNumber("tx_antennas", technology: technology, owner: .lte, range: range, what: "count of transmit antennas") else {
-            return Site.defaultTransmitAntennas
+        guard let value = values["tx_antennas"] else { return Site.defaultTransmitAntennas }
+        guard technology == .lte || technology == .nr else {
+            throw SiteFieldError("tx_antennas applies to 4G and 5G sites (the spatial layers of their downlink)")
         }
-        guard Site.transmitAntennaChoices.contains(count) else {
-            throw SiteFieldError("tx_antennas \(count) is not a count of LTE transmit antennas (1, 2, 4 or 8)")
+        guard let count = Int(exactly: value), Site.transmitAntennaChoices.contains(count) else {
+            throw SiteFieldError("tx_antennas \(String(format: "%g", value)) is not a count of transmit antennas (1, 2, 4 or 8)")
         }
         return count
     }

@@ -179,40 +179,41 @@ struct CarrierInterference {
     /// else the settings') — with shifts, those on the server's shift whole, their reference signals on its own — and
     /// the noise of a resource element; NaN where no site reaches.
     func sinr(_ settings: SINRSettings) -> [Float] {
-        quality(countsOwn: false, meeting: shiftCount > 1 ? .whole : atLoad(settings), rest: atLoad(settings), noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: shiftCount > 1 ? .whole : atLoad(settings), rest: atLoad(settings)) { _ in settings.noiseDBm }
     }
 
     /// Each cell's SINR on the data (PDSCH) resource elements, dB: the server against every other site on its carrier
     /// at its load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
     func dataSINR(_ settings: SINRSettings) -> [Float] {
-        quality(countsOwn: false, meeting: atLoad(settings), rest: atLoad(settings), noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: atLoad(settings), rest: atLoad(settings)) { _ in settings.noiseDBm }
     }
 
     /// Each cell's 5G SS-SINR, dB: the server's synchronisation signal against every other site's on its carrier whole —
     /// a synchronised network sends its SS/PBCH blocks at the same times on the same subcarriers, whatever its load —
-    /// and the noise of one subcarrier; NaN where no site reaches.
-    func synchronisationSINR(_ settings: SINRSettings) -> [Float] {
-        quality(countsOwn: false, meeting: .whole, rest: .whole, noiseDBm: settings.synchronisationNoiseDBm)
+    /// and the noise of one subcarrier of the server's spacing (`sites[n − 1]`'s for site n); NaN where no site reaches.
+    func synchronisationSINR(_ settings: SINRSettings, sites: [Site]) -> [Float] {
+        quality(countsOwn: false, meeting: .whole, rest: .whole) { settings.synchronisationNoiseDBm(subcarrierSpacingKHz: sites[$0].subcarrierSpacingKHz) }
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own
     /// included, transmits — the sums weighted by each site's total power over its pilot, as `settings` give it
     /// (`totalOverPilot(of:)`) — and the noise over 3.84 MHz; NaN where no site reaches.
     func ecio(_ settings: EcIoSettings) -> [Float] {
-        quality(countsOwn: true, meeting: .whole, rest: .whole, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: true, meeting: .whole, rest: .whole) { _ in settings.noiseDBm }
     }
 
     /// Each cell's C/I, dB: the server's carrier against every other site's on the same channel, those one and two
     /// channels away by their rejection, and the noise over 200 kHz; NaN where no site reaches.
     func ci(_ settings: CarrierToInterferenceSettings) -> [Float] {
-        quality(countsOwn: false, meeting: .whole, rest: .whole, noiseDBm: settings.noiseDBm)
+        quality(countsOwn: false, meeting: .whole, rest: .whole) { _ in settings.noiseDBm }
     }
 
     /// The server's power over the sums of the sites on its carrier whose reference signals meet its own, weighed as
     /// `meeting` says — the server's own power among them when it `countsOwn` — those on its carrier's other shifts
-    /// and the share of the carriers leaking into it, weighed as `rest` says, and the noise.
-    private func quality(countsOwn: Bool, meeting: Weighing, rest restWeighing: Weighing, noiseDBm: Double) -> [Float] {
-        let noise = pow(10, noiseDBm / 10)
+    /// and the share of the carriers leaking into it, weighed as `rest` says, and the noise `noiseDBm` gives the server
+    /// (by its index in the run's sites).
+    private func quality(countsOwn: Bool, meeting: Weighing, rest restWeighing: Weighing, noiseDBm: (Int) -> Double) -> [Float] {
+        let noise = carrierOfSite.indices.map { pow(10, noiseDBm($0) / 10) }
         let meetingSums = meeting.loaded ? loadedSums! : sums, restSums = restWeighing.loaded ? loadedSums! : sums
         return server.indices.map { index in
             guard let carrier = server[index] == 0 ? nil : carrierOfSite[Int(server[index]) - 1] else { return .nan }
@@ -230,7 +231,7 @@ struct CarrierInterference {
                 for sum in (other * shiftCount)..<((other + 1) * shiftCount) { rest += share * Double(restSums[sum][index]) }
             }
             let interference = (meeting.factor * Double(same) + restWeighing.factor * rest) * Self.unitMilliwatts
-            return Float(10 * log10(milliwatts / (interference + noise)))
+            return Float(10 * log10(milliwatts / (interference + noise[number])))
         }
     }
 

@@ -147,7 +147,7 @@ public enum FootprintJob {
         }
     }
 
-    /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G rate limit,
+    /// `phusong evaluate`'s part, when it has a population `layer`: the residents covered (and at the 4G and 5G rate limit,
     /// with `rates`), into `summary`, `communes.csv`, `masts.csv` (what each mast's outage costs, with `chains` also
     /// taking off air the masts it cuts off), `residents.tif`,
     /// `coverage.geojson`, `coverage.kmz` (with `overlays`' folders) and `map.png`; with `--traffic` each site's busy hour from the residents its
@@ -155,7 +155,7 @@ public enum FootprintJob {
     /// for `coverage.gpkg`.
     private static func evaluateResidents(
         in layer: AdminLayer?, coverage: CoverageMasks?, operatorCoverage: [CoverageMasks], overlays: [KMLOverlay], footprints: [SiteFootprint], sites: [Site], grid: TerrainGrid, clutter: ClutterLosses?,
-        rates: (values: [Float], limitMbps: Double)?, servers: [ServingLayer: BestServers], chains: BackhaulChains?,
+        rates: [CellRates], servers: [ServingLayer: BestServers], chains: BackhaulChains?,
         operators: NetworkOperators, request: FootprintRequest, staging: OutputStaging, summary: inout FootprintSummary
     ) throws(InputError) -> (evaluation: ResidentEvaluation, layers: [FeatureTable])? {
         guard let layer, let coverage, let residents = request.residents else { return nil }
@@ -171,7 +171,7 @@ public enum FootprintJob {
         let traffic = residents.traffic.map { settings in
             SiteTraffic(
                 sites: sites, servers: servers, residentsPerCell: residentsPerCell, cellAreaKm2: grid.spacing * grid.spacing / 1e6,
-                rates: rates?.values, settings: settings
+                rates: rates.first { $0.technology == .lte }?.values, settings: settings
             )
         }
         let outages = MastOutages(

@@ -157,6 +157,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var nrSINR: SynchronisationSignalQuality?
     /// With `--throughput`: the 4G downlink rate from the server (absent without).
     public var lteThroughput: Throughput?
+    /// With `--throughput` and 5G sites: the 5G downlink rate from the server (absent without).
+    public var nrThroughput: Throughput?
     /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
     public var umtsEcIo: PilotQuality?
     /// With `--ci` and 2G sites: their carriers' C/I (absent without).
@@ -205,6 +207,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         case mastOutages = "mast_outages"
         case operatorAreasKm2 = "operator_areas_km2"
         case lteThroughput = "lte_throughput"
+        case nrThroughput = "nr_throughput"
         case umtsEcIo = "umts_ecio"
         case gsmCI = "gsm_ci"
         case syntheticTerrain = "synthetic_terrain"

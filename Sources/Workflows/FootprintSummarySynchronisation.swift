@@ -1,10 +1,13 @@
+import Coverage
+import Foundation
+
 extension FootprintSummary {
     /// The 5G synchronisation signal's SINR (`--sinr`, `ss_sinr.tif`) over the cells a 5G server covers: its SS-RSRP
-    /// against every other 5G site's on its frequency and the noise of one 30 kHz subcarrier.
+    /// against every other 5G site's on its frequency and the noise of one subcarrier of its spacing.
     public struct SynchronisationSignalQuality: Sendable, Codable, Equatable {
         public let noiseFigureDB: Double
-        /// Thermal noise in one 30 kHz subcarrier at the handset.
-        public let noiseDBm: Double
+        /// Thermal noise in one subcarrier at the handset, dBm, by the spacing of the run's 5G carriers (kHz, "15", "30").
+        public let noiseDBmBySpacing: [String: Double]
         public let coveredCells: Int
         public let medianDB: Double?
         public let percentile10DB: Double?
@@ -13,22 +16,24 @@ extension FootprintSummary {
         /// Each server's cells, the limit 0 dB.
         public let servers: [ServerQuality]
 
-        /// The statistics of the SS-SINR of the covered cells, over all and by server (site n is `ids[n − 1]`).
-        init(covered: CarrierInterference.CoveredValues, ids: [String], settings: SINRSettings) {
+        /// The statistics of the SS-SINR of the covered cells, over all and by server (site n is `sites[n − 1]`).
+        init(covered: CarrierInterference.CoveredValues, sites: [Site], settings: SINRSettings) {
             let all = covered.all
             noiseFigureDB = settings.noiseFigureDB
-            noiseDBm = settings.synchronisationNoiseDBm
+            noiseDBmBySpacing = Dictionary(sites.filter { $0.technology == .nr }.map(\.subcarrierSpacingKHz).map { spacing in
+                (String(format: "%g", spacing), settings.synchronisationNoiseDBm(subcarrierSpacingKHz: spacing))
+            }) { first, _ in first }
             coveredCells = all.count
             medianDB = CarrierInterference.percentile(all, 0.5)
             percentile10DB = CarrierInterference.percentile(all, 0.1)
             percentUnder0DB = CarrierInterference.percentUnder(all, 0)
-            servers = .init(covered, ids: ids, limitDB: 0)
+            servers = .init(covered, ids: sites.map(\.id), limitDB: 0)
         }
 
         enum CodingKeys: String, CodingKey {
             case servers
             case noiseFigureDB = "noise_figure_db"
-            case noiseDBm = "noise_dbm_per_subcarrier"
+            case noiseDBmBySpacing = "noise_dbm_per_subcarrier_by_scs_khz"
             case coveredCells = "covered_cells"
             case medianDB = "median_db"
             case percentile10DB = "percentile_10_db"

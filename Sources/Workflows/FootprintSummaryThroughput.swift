@@ -1,9 +1,11 @@
 import Coverage
+import Propagation
 
 extension FootprintSummary {
-    /// The 4G downlink rate (`--throughput`) over the cells a 4G server covers, its bandwidth known: the mapping from
-    /// SINR, the load, the rates' median, 10th percentile (the slowest tenth's edge) and share under the limit, and in an
-    /// evaluation the residents at the limit or faster.
+    /// One technology's downlink rate (`--throughput`; 4G's and 5G's apart) over the cells a server of it covers, its
+    /// bandwidth known: the mapping from SINR, the load (5G's every cell whole) and a 5G carrier's TDD pattern, the
+    /// rates' median, 10th percentile (the slowest tenth's edge) and share under the limit, and in an evaluation the
+    /// residents at the limit or faster.
     public struct Throughput: Sendable, Codable, Equatable {
         public let attenuation: Double
         public let peakBitsPerHertz: Double
@@ -11,6 +13,9 @@ extension FootprintSummary {
         /// The handset's receive antennas (`--ue-antennas`).
         public let handsetAntennas: Int
         public let loadPercent: Double
+        /// 5G: the carriers' TDD pattern (`--nr-tdd-pattern`) and the share of their time it gives the downlink, percent.
+        public let tddPattern: String?
+        public let downlinkPercent: Double?
         public let limitMbps: Double
         public let coveredCells: Int
         public let medianMbps: Double?
@@ -21,24 +26,28 @@ extension FootprintSummary {
         public let cellsWithoutBandwidth: Int
         /// Each server's rates over the cells it covers as the best server.
         public let servers: [ServerRate]
-        /// In an evaluation: the residents where 4G covers them at the limit or faster, and their share of the residents.
+        /// In an evaluation: the residents where the technology covers them at the limit or faster, and their share of
+        /// the residents.
         public internal(set) var residentsAtRate: Double?
         public internal(set) var residentsPercentAtRate: Double?
         /// In an evaluation: the share per commune id, for communes with residents on the terrain.
         public internal(set) var residentsPercentAtRateByCommune: [String: Double]?
 
-        /// The figures of the covered cells' rates (Mbps; server by server in `covered`, site n is `sites[n − 1]`), of
-        /// `coveredCells` covered in all, to `handsetAntennas`.
+        /// The figures of `technology`'s covered cells' rates (Mbps; server by server in `covered`, site n is
+        /// `sites[n − 1]`), of `coveredCells` covered in all, under `settings` with the other cells at `loadPercent`.
         init(
-            covered: CarrierInterference.CoveredValues, sites: [Site], coveredCells: Int, settings: SINRSettings, limitMbps: Double,
-            handsetAntennas: Int
+            _ technology: Technology, covered: CarrierInterference.CoveredValues, sites: [Site], coveredCells: Int,
+            settings: ThroughputSettings, loadPercent: Double
         ) {
-            let rates = covered.all
-            attenuation = ThroughputSettings.attenuation
-            peakBitsPerHertz = ThroughputSettings.peakBitsPerHertz
-            minimumSINRDB = ThroughputSettings.minimumSINRDB
+            let rates = covered.all, mapping = technology == .nr ? RateMapping.nr : .lte
+            let limitMbps = settings.limitMbps, handsetAntennas = settings.handsetAntennas
+            attenuation = mapping.attenuation
+            peakBitsPerHertz = mapping.peakBitsPerHertz
+            minimumSINRDB = mapping.minimumSINRDB
             self.handsetAntennas = handsetAntennas
-            loadPercent = settings.loadPercent
+            self.loadPercent = loadPercent
+            tddPattern = technology == .nr ? settings.nrFrame.text : nil
+            downlinkPercent = technology == .nr ? 100 * settings.nrFrame.downlinkShare : nil
             self.limitMbps = limitMbps
             self.coveredCells = rates.count
             medianMbps = CarrierInterference.percentile(rates, 0.5)
@@ -60,6 +69,8 @@ extension FootprintSummary {
             case minimumSINRDB = "minimum_sinr_db"
             case handsetAntennas = "ue_antennas"
             case loadPercent = "load_percent"
+            case tddPattern = "tdd_pattern"
+            case downlinkPercent = "downlink_percent"
             case limitMbps = "limit_mbps"
             case coveredCells = "covered_cells"
             case medianMbps = "median_mbps"
@@ -73,7 +84,7 @@ extension FootprintSummary {
         }
     }
 
-    /// One 4G server's rates over the cells it covers as the best server: their median, their mean — what the cell
+    /// One server's rates over the cells it covers as the best server: their median, their mean — what the cell
     /// delivers on average to handsets spread evenly over them, given equal time — and the share under the limit.
     public struct ServerRate: Sendable, Codable, Equatable {
         public let id: String

@@ -42,10 +42,10 @@ let footprintOutputNames: Set = [
     "best_server.qml", "best_server.tif", "ci.qml", "ci.tif", "clutter.qml", "clutter.tif", "communes.csv",
     "coverage.geojson", "coverage.gpkg", "coverage.kmz", "coverage.tif", "coverage_power.qml", "ecio.qml", "ecio.tif",
     "facilities.csv", "footprints.geojson", "footprints.qml", "gaps.csv", "inter_technology_neighbours.csv",
-    "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "operators.csv", "pilots.qml",
-    "pilots.tif", "residents.qml", "residents.tif", "roads.csv", "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif",
-    "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif", "ss_sinr.qml", "ss_sinr.tif", "summary.json", "terrain.tif", "throughput.qml",
-    "throughput.tif", "traffic.csv",
+    "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "nr_throughput.qml",
+    "nr_throughput.tif", "operators.csv", "pilots.qml", "pilots.tif", "residents.qml", "residents.tif", "roads.csv",
+    "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif",
+    "ss_sinr.qml", "ss_sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif", "traffic.csv",
 ]
 
 /// The names of the files runs write, outside `sites/` folders.

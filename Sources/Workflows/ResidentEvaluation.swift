@@ -19,18 +19,18 @@ struct ResidentEvaluation {
     let coverageByOperator: [(networkOperator: String, technology: String, shape: MultiPolygon)]
     /// Each commune's residential land and the share covered, when the run's clutter names residential classes.
     let residentialLand: ResidentialLand?
-    /// Each commune's residents at the 4G rate limit, with `--throughput`.
-    let atRate: ResidentsAtRate?
+    /// Each commune's residents at the rate limit from 4G, and apart from 5G, with `--throughput`.
+    let atRate: [ResidentsAtRate]
     /// What switching technologies off would cost, with `--sunset`.
     let sunset: SunsetLoss?
     /// Each operator's coverage, when the sites name their operators.
     let operators: OperatorCoverage?
 
-    /// `coverage`: the cells the `footprints` cover; `rates`: each cell's 4G rate (Mbps) and the limit, with `--throughput`;
+    /// `coverage`: the cells the `footprints` cover; `rates`: each cell's 4G and 5G rates, with `--throughput`;
     /// `operators`: the operators the sites name, and `operatorCoverage` the cells each covers (in their order).
     init(
         layer: AdminLayer, request: ResidentsRequest, grid: TerrainGrid, footprints: [SiteFootprint], coverage: CoverageMasks,
-        clutter: ClutterLosses?, rates: (values: [Float], limitMbps: Double)?, operators: NetworkOperators, operatorCoverage: [CoverageMasks]
+        clutter: ClutterLosses?, rates: [CellRates], operators: NetworkOperators, operatorCoverage: [CoverageMasks]
     ) throws(InputError) {
         let residents = try Self.residents(of: layer, request: request, on: grid)
         self.residents = residents
@@ -41,7 +41,7 @@ struct ResidentEvaluation {
                 coverage: coverage, cellAreaKm2: grid.spacing * grid.spacing / 1e6
             )
         }
-        atRate = rates.map { ResidentsAtRate(rates: $0.values, limitMbps: $0.limitMbps, residents: residents, coverage: coverage) }
+        atRate = rates.map { ResidentsAtRate($0, residents: residents, coverage: coverage) }
         statistics = ResidentStatistics(residents: residents, coverage: coverage, targetPercent: request.targetPercent)
         self.operators = operators.names.isEmpty ? nil : OperatorCoverage(
             names: operators.names, masks: operatorCoverage, footprints: footprints, residents: residents,
@@ -94,13 +94,15 @@ struct ResidentEvaluation {
         }
     }
 
-    /// Puts the residents at the 4G rate limit into `summary`'s `lte_throughput`, with `--throughput`.
+    /// Puts the residents at the rate limit into `summary`'s `lte_throughput` and `nr_throughput`, with `--throughput`.
     func addRateFigures(to summary: inout FootprintSummary) {
-        guard let atRate else { return }
-        let total = atRate.communes.reduce(0, +)
-        summary.lteThroughput?.residentsAtRate = total
-        summary.lteThroughput?.residentsPercentAtRate = statistics.total.share(ofResidents: total)
-        summary.lteThroughput?.residentsPercentAtRateByCommune = sharesByCommune(atRate.communes)
+        for rate in atRate {
+            let figures: WritableKeyPath<FootprintSummary, FootprintSummary.Throughput?> = rate.technology == .nr ? \.nrThroughput : \.lteThroughput
+            let total = rate.communes.reduce(0, +)
+            summary[keyPath: figures]?.residentsAtRate = total
+            summary[keyPath: figures]?.residentsPercentAtRate = statistics.total.share(ofResidents: total)
+            summary[keyPath: figures]?.residentsPercentAtRateByCommune = sharesByCommune(rate.communes)
+        }
     }
 
     /// The share of each commune's residents `counts` gives (in the layer's unit order), by commune id, for the
@@ -145,7 +147,10 @@ struct ResidentEvaluation {
         if residentialLand != nil {
             header += ["residential_area_km2"] + CoverageMasks.keys.map { "residential_pct_\($0.lowercased())" }
         }
-        if atRate != nil { header += ["residents_at_rate", "residents_pct_at_rate"] }
+        for rate in atRate {
+            let suffix = rate.technology == .nr ? "_5g" : ""
+            header += ["residents_at_rate\(suffix)", "residents_pct_at_rate\(suffix)"]
+        }
         if sunset != nil { header += ["residents_losing_coverage", "residents_pct_losing_coverage"] }
         if operators != nil { header += ["residents_one_operator", "residents_pct_one_operator"] }
         header += ["residents_on_one_mast", "residents_pct_on_one_mast", "meets_target", "synthetic_terrain"]
@@ -171,8 +176,8 @@ struct ResidentEvaluation {
                 let land = residentialLand.communes[index]
                 row += [fixed(land?.areaKm2 ?? 0, 4)] + CoverageMasks.keys.map { key in land?.coveredPercent[key].map { fixed($0, 3) } ?? "" }
             }
-            if let atRate {
-                let residents = atRate.communes[index]
+            for rate in atRate {
+                let residents = rate.communes[index]
                 row += [fixed(residents, 2), f.share(ofResidents: residents).map { fixed($0, 3) } ?? ""]
             }
             if let sunset {

@@ -1,16 +1,27 @@
+import Coverage
 import Planning
+import Propagation
 
-/// Each commune's residents where 4G covers them at the rate limit or faster (an evaluation with `--throughput`):
-/// cells some 4G site covers whose rate from the strongest reaches the limit.
+/// One technology's downlink rate in each cell (`--throughput`): Mbps, NaN where its server has none, and the limit.
+struct CellRates {
+    let technology: Technology
+    let values: [Float]
+    let limitMbps: Double
+}
+
+/// Each commune's residents where a technology covers them at the rate limit or faster (an evaluation with
+/// `--throughput`): cells some site of it covers whose rate from its strongest reaches the limit.
 struct ResidentsAtRate {
+    let technology: Technology
     let limitMbps: Double
     /// In the layer's unit order: the residents at the rate.
     let communes: [Double]
 
-    /// From each cell's rate (Mbps, NaN for none), the cells 4G covers and the residents per cell.
-    init(rates: [Float], limitMbps: Double, residents: ResidentGrid, coverage: CoverageMasks) {
-        let lte = coverage.masks["4G"]!, limit = Float(limitMbps)
-        self.limitMbps = limitMbps
-        communes = residents.unitResidents { lte[$0] && rates[$0] >= limit }
+    /// From each cell's `rates`, the cells their technology covers and the residents per cell.
+    init(_ rates: CellRates, residents: ResidentGrid, coverage: CoverageMasks) {
+        let covered = coverage.masks[rates.technology.rawValue]!, values = rates.values, limit = Float(rates.limitMbps)
+        technology = rates.technology
+        limitMbps = rates.limitMbps
+        communes = residents.unitResidents { covered[$0] && values[$0] >= limit }
     }
 }

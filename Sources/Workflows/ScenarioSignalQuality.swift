@@ -19,6 +19,7 @@ extension ScenarioFields {
         if let handsetAntennas, !ThroughputSettings.handsetAntennaChoices.map(Double.init).contains(handsetAntennas) {
             throw scenario.fault("ue_antennas", "must be 1, 2 or 4 (a handset's receive antennas)")
         }
+        let frame = try tddFrame(scenario, appliesWith: throughput)
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
@@ -33,7 +34,8 @@ extension ScenarioFields {
         if throughput {
             let defaults = ThroughputSettings()
             sinrSettings.throughput = ThroughputSettings(
-                limitMbps: rateLimit ?? defaults.limitMbps, handsetAntennas: handsetAntennas.map { Int($0) } ?? defaults.handsetAntennas
+                limitMbps: rateLimit ?? defaults.limitMbps, handsetAntennas: handsetAntennas.map { Int($0) } ?? defaults.handsetAntennas,
+                nrFrame: frame ?? defaults.nrFrame
             )
         }
         if let umtsLoad { ecioSettings.loadPercent = umtsLoad }
@@ -41,6 +43,13 @@ extension ScenarioFields {
         if let limit { ecioSettings.limitDB = limit }
         if let ciLimit { ciSettings.limitDB = ciLimit }
         return (sinr ? sinrSettings : nil, ecio ? ecioSettings : nil, ci ? ciSettings : nil)
+    }
+
+    /// `nr_tdd_pattern`, 5G carriers' TDD pattern, with `throughput: true`; nil when not given.
+    private static func tddFrame(_ scenario: JSONFields, appliesWith throughput: Bool) throws(InputError) -> TDDFrame? {
+        guard let text = try scenario.string("nr_tdd_pattern") else { return nil }
+        guard throughput else { throw scenario.fault("nr_tdd_pattern", "applies with throughput: true (it sets 5G's downlink time)") }
+        do { return try TDDFrame(parsing: text) } catch { throw scenario.fault("nr_tdd_pattern", error.description) }
     }
 
     /// The neighbour settings with `neighbours: true`; `handover_margin_db`, `neighbour_min_percent` and

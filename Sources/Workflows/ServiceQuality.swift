@@ -8,12 +8,13 @@ struct ServiceQuality {
     let weights: [Double]
     /// Whether the server's own power, weighted, counts against its signal (3G: its pilot against everything it sends).
     let countsOwn: Bool
-    let noiseMilliwatts: Double
+    /// Per site, the noise in what its signal spans (5G: a subcarrier of its spacing), mW.
+    let noiseMilliwatts: [Double]
     let limitDB: Double
 
     /// Whether `server` (its index) at `signal` mW against `interference` mW of the other cells (weighted) meets the limit.
     func isMet(server: Int, signal: Double, interference: Double) -> Bool {
         let own = countsOwn ? weights[server] * signal : 0
-        return 10 * log10(signal / (own + interference + noiseMilliwatts)) >= limitDB
+        return 10 * log10(signal / (own + interference + noiseMilliwatts[server])) >= limitDB
     }
 }

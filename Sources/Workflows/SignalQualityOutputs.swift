@@ -1,21 +1,23 @@
 import Coverage
+import Propagation
 import Terrain
 
 /// The signal-quality rasters and figures a run asked for, made once every site has finished: 4G's SINR and RSRP
 /// pollution, 5G's SS-SINR, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
 /// the run; and the neighbour lists.
 struct SignalQualityOutputs {
-    /// Float32 rasters (`sinr.tif`, `ss_sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` in Mbps): file name, values, band
+    /// Float32 rasters (`sinr.tif`, `ss_sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` and `nr_throughput.tif` in
+    /// Mbps): file name, values, band
     /// description and QGIS style (classes from the figure's limit up).
     private var floatRasters: [(name: String, values: [Float], description: String, style: RasterStyle)] = []
     /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it, with their
     /// QGIS styles (more than the limit red).
     private var counts: [(name: String, values: [UInt16], description: String, style: RasterStyle)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
-    private var lteThroughput: FootprintSummary.Throughput?
+    private var throughputs: [Technology: FootprintSummary.Throughput] = [:]
     private var nrSINR: FootprintSummary.SynchronisationSignalQuality?
-    /// Each cell's 4G rate (Mbps) and the limit, with `--throughput`.
-    private(set) var rates: (values: [Float], limitMbps: Double)?
+    /// Each cell's 4G and 5G rates, with `--throughput` and sites of them.
+    private(set) var rates: [CellRates] = []
     private var umtsEcIo: FootprintSummary.PilotQuality?
     private var gsmCI: FootprintSummary.CarrierToInterference?
     /// The 2G interference matrix as CSV (`interference.csv`), with the C/I in a run of two 2G sites or more.
@@ -41,7 +43,10 @@ struct SignalQualityOutputs {
                 let covered = lte.covered(sinr, thresholds: thresholds)
                 lteSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
                 if let throughput = settings.throughput {
-                    addThroughput(lte, settings: settings, throughput: throughput, sites: sites, thresholds: thresholds, coveredCells: covered.all.count)
+                    addThroughput(
+                        .lte, lte.throughput(lte.dataSINR(settings), settings: throughput, sites: sites), of: lte, settings: throughput,
+                        loadPercent: settings.loadPercent, sites: sites, thresholds: thresholds, coveredCells: covered.all.count
+                    )
                 }
                 let withoutPCI = sites.filter { $0.technology == .lte && $0.pci == nil }.count
                 if lte.shiftCount == 1, withoutPCI < sites.filter({ $0.technology == .lte }).count {
@@ -54,13 +59,20 @@ struct SignalQualityOutputs {
                 warnings.append(Self.noSite(asked: "sinr", technology: "4G or 5G", raster: "sinr.tif or ss_sinr.tif", figure: "SINR"))
             }
             if let nr = rasters.nr {
-                let sinr = nr.synchronisationSINR(settings)
+                let sinr = nr.synchronisationSINR(settings, sites: sites)
                 floatRasters.append((
                     "ss_sinr.tif", sinr,
-                    "5G SS-SINR (dB): the strongest 5G site's synchronisation signal against the others on its frequency and the noise of a 30 kHz subcarrier",
+                    "5G SS-SINR (dB): the strongest 5G site's synchronisation signal against the others on its frequency and the noise of a subcarrier",
                     .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
                 ))
-                nrSINR = .init(covered: nr.covered(sinr, thresholds: thresholds), ids: ids, settings: settings)
+                let covered = nr.covered(sinr, thresholds: thresholds)
+                nrSINR = .init(covered: covered, sites: sites, settings: settings)
+                if let throughput = settings.throughput {
+                    addThroughput(
+                        .nr, nr.throughput(sinr, settings: throughput, sites: sites), of: nr, settings: throughput, loadPercent: 100,
+                        sites: sites, thresholds: thresholds, coveredCells: covered.all.count
+                    )
+                }
             }
         }
         if let settings = request.ecio {
@@ -101,28 +113,31 @@ struct SignalQualityOutputs {
         neighbours = request.neighbours.map { NeighbourOutputs(rasters, sites: sites, thresholds: thresholds, settings: $0) }
     }
 
-    /// `throughput.tif` and its figures over the `coveredCells` a 4G server covers, and a warning naming the 4G sites
-    /// without a bandwidth, whose cells have no rate.
+    /// `technology`'s `rates` (4G's `throughput.tif`, 5G's `nr_throughput.tif`) and their figures over the `coveredCells`
+    /// its servers in `carriers` cover, the other cells at `loadPercent`, and a warning naming its sites without a
+    /// bandwidth, whose cells have no rate.
     private mutating func addThroughput(
-        _ lte: CarrierInterference, settings: SINRSettings, throughput: ThroughputSettings, sites: [Site], thresholds: [Double],
-        coveredCells: Int
+        _ technology: Technology, _ rates: [Float], of carriers: CarrierInterference, settings: ThroughputSettings, loadPercent: Double,
+        sites: [Site], thresholds: [Double], coveredCells: Int
     ) {
-        let limitMbps = throughput.limitMbps
-        let rates = lte.throughput(settings, handsetAntennas: throughput.handsetAntennas, sites: sites)
-        self.rates = (rates, limitMbps)
+        let limitMbps = settings.limitMbps, name = technology == .nr ? "nr_throughput.tif" : "throughput.tif"
+        self.rates.append(CellRates(technology: technology, values: rates, limitMbps: limitMbps))
+        let description = technology == .nr
+            ? "5G downlink rate (Mbps): the strongest 5G site's whole carrier at the SS-SINR (every cell at full load), for the downlink's share of its TDD pattern"
+            : "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR"
         floatRasters.append((
-            "throughput.tif", rates, "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR (3GPP TR 36.942 A.2, per spatial layer at the best rank)",
+            name, rates, description + " (an attenuated Shannon bound per spatial layer at the best rank)",
             .quality(limit: limitMbps, steps: [limitMbps, 3 * limitMbps, 7 * limitMbps], unit: "Mbps")
         ))
-        lteThroughput = .init(
-            covered: lte.covered(rates, thresholds: thresholds), sites: sites, coveredCells: coveredCells, settings: settings,
-            limitMbps: limitMbps, handsetAntennas: throughput.handsetAntennas
+        throughputs[technology] = .init(
+            technology, covered: carriers.covered(rates, thresholds: thresholds), sites: sites, coveredCells: coveredCells,
+            settings: settings, loadPercent: loadPercent
         )
-        let without = sites.filter { $0.technology == .lte && $0.resourceBlocks == nil }.map(\.id)
+        let without = sites.filter { $0.technology == technology && $0.resourceBlocks == nil }.map(\.id)
         if !without.isEmpty {
             warnings.append(
-                "throughput: \(without.count) 4G site(s) have no bandwidth_mhz (\(firstTen(without))), "
-                    + "so the cells they serve have no rate in throughput.tif"
+                "throughput: \(without.count) \(technology.rawValue) site(s) have no bandwidth_mhz (\(firstTen(without))), "
+                    + "so the cells they serve have no rate in \(name)"
             )
         }
     }
@@ -156,7 +171,8 @@ struct SignalQualityOutputs {
     /// Puts the figures and warnings into `summary`.
     func summarize(into summary: inout FootprintSummary) {
         summary.lteSINR = lteSINR
-        summary.lteThroughput = lteThroughput
+        summary.lteThroughput = throughputs[.lte]
+        summary.nrThroughput = throughputs[.nr]
         summary.nrSINR = nrSINR
         summary.umtsEcIo = umtsEcIo
         summary.gsmCI = gsmCI

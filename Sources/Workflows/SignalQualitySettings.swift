@@ -30,9 +30,11 @@ public struct SINRSettings: Sendable, Equatable {
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 15_000, noiseFigureDB: noiseFigureDB) }
 
-    /// Thermal noise in one 30 kHz subcarrier at the handset, dBm, what a 5G synchronisation signal's resource element
-    /// spans at mid-band's spacing: −174 dBm/Hz + 10 log10 30,000 + noise figure.
-    public var synchronisationNoiseDBm: Double { thermalNoiseDBm(bandwidthHz: 30_000, noiseFigureDB: noiseFigureDB) }
+    /// Thermal noise in one subcarrier of `subcarrierSpacingKHz` at the handset, dBm, what a 5G synchronisation signal's
+    /// resource element spans: −174 dBm/Hz + 10 log10 30,000 + noise figure at mid-band's 30 kHz, 3 dB less at 15 kHz.
+    public func synchronisationNoiseDBm(subcarrierSpacingKHz: Double) -> Double {
+        thermalNoiseDBm(bandwidthHz: 1_000 * subcarrierSpacingKHz, noiseFigureDB: noiseFigureDB)
+    }
 
     /// The loads and noise figures accepted.
     public static let loadRange = Site.loadRange, noiseFigureRange = 0.0...20

@@ -139,24 +139,28 @@ public enum TiltJob {
             return evaluation.sinr.map { settings in
                 ServiceQuality(
                     weights: sites.map(settings.loadShare(of:)), countsOwn: false,
-                    noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: request.settings.sinrLimitDB
+                    noiseMilliwatts: sites.map { _ in pow(10, settings.noiseDBm / 10) }, limitDB: request.settings.sinrLimitDB
                 )
             }
         case .umts:
             return evaluation.ecio.map { settings in
                 ServiceQuality(
                     weights: sites.map(settings.totalOverPilot(of:)), countsOwn: true,
-                    noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB
+                    noiseMilliwatts: sites.map { _ in pow(10, settings.noiseDBm / 10) }, limitDB: settings.limitDB
                 )
             }
         case .gsm:
             return evaluation.ci.map { settings in
-                ServiceQuality(weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.noiseDBm / 10), limitDB: settings.limitDB)
+                ServiceQuality(
+                    weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: sites.map { _ in pow(10, settings.noiseDBm / 10) },
+                    limitDB: settings.limitDB
+                )
             }
         case .nr:
             return evaluation.sinr.map { settings in
                 ServiceQuality(
-                    weights: sites.map { _ in 1 }, countsOwn: false, noiseMilliwatts: pow(10, settings.synchronisationNoiseDBm / 10),
+                    weights: sites.map { _ in 1 }, countsOwn: false,
+                    noiseMilliwatts: sites.map { pow(10, settings.synchronisationNoiseDBm(subcarrierSpacingKHz: $0.subcarrierSpacingKHz) / 10) },
                     limitDB: request.settings.sinrLimitDB
                 )
             }

@@ -138,7 +138,8 @@ struct EvaluateCommand: ParsableCommand {
         let summary = try options.run(request)
         print(report(summary, folder: options.out))
         if let residents = summary.residents {
-            print(residentsReport(residents, rate: summary.lteThroughput, sunset: summary.sunset, folder: options.out))
+            let rates = [("4G", summary.lteThroughput), ("5G", summary.nrThroughput)]
+            print(residentsReport(residents, rates: rates, sunset: summary.sunset, folder: options.out))
         }
         if let gaps = summary.gaps { print(gapsReport(gaps, folder: options.out)) }
         if let operators = summary.operators, let residents = summary.residents {
@@ -246,9 +247,11 @@ func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> Strin
     return lines.joined(separator: "\n")
 }
 
-/// A short human report of the residents covered (and at the 4G rate limit, with `rate`; losing coverage, with `sunset`).
+/// A short human report of the residents covered (and at the rate limit from 4G and from 5G, with `rates`; losing
+/// coverage, with `sunset`).
 func residentsReport(
-    _ statistics: ResidentStatistics, rate: FootprintSummary.Throughput?, sunset: FootprintSummary.Sunset?, folder: String
+    _ statistics: ResidentStatistics, rates: [(technology: String, figures: FootprintSummary.Throughput?)], sunset: FootprintSummary.Sunset?,
+    folder: String
 ) -> String {
     func percent(_ figures: CoverageFigures, _ key: String) -> String {
         figures.residentsPercent(key).map { String(format: "%6.2f %%", $0) } ?? "     –  "
@@ -261,8 +264,9 @@ func residentsReport(
     if !statistics.priorityCommunes.isEmpty {
         lines.append("  priority communes (\(statistics.priorityCommunes.count))" + keys.map { "  " + percent(statistics.priority, $0) }.joined())
     }
-    if let rate, let share = rate.residentsPercentAtRate {
-        lines.append(String(format: "  4G at %g Mbps or faster: %.2f %% of the residents", rate.limitMbps, share))
+    for case let (technology, rate?) in rates {
+        guard let share = rate.residentsPercentAtRate else { continue }
+        lines.append(String(format: "  %@ at %g Mbps or faster: %.2f %% of the residents", technology, rate.limitMbps, share))
     }
     if let sunset {
         lines.append(String(

@@ -152,8 +152,11 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("lte-load"), parsing: .unconditional, help: "With --sinr: the share of resource elements the other 4G cells fill, percent.")
     var lteLoad: Double = SINRSettings().loadPercent
 
-    @Flag(help: "With --sinr: also write throughput.tif, the 4G downlink rate from the strongest site's whole carrier at the data SINR (3GPP TR 36.942's attenuated Shannon bound), Mbps.")
+    @Flag(help: "With --sinr: also write throughput.tif, the 4G downlink rate from the strongest site's whole carrier at the data SINR (3GPP TR 36.942's attenuated Shannon bound), Mbps, and nr_throughput.tif, 5G's at the SS-SINR.")
     var throughput = false
+
+    @Option(name: .customLong("nr-tdd-pattern"), help: "With --throughput: the 5G carriers' TDD slots (D, S, U) and a special slot's downlink symbols, e.g. DDDSU:10 (74.3 % downlink); D for FDD.")
+    var nrTDDPattern: String = TDDFrame.default.text
 
     @Option(name: .customLong("throughput-limit-mbps"), parsing: .unconditional, help: "With --throughput: the rate below which a cell counts as too slow, Mbps.")
     var throughputLimit: Double = ThroughputSettings().limitMbps
@@ -238,6 +241,8 @@ struct SiteRunOptions: ParsableArguments {
         guard ThroughputSettings.limitRange.contains(throughputLimit) else { throw ValidationError("--throughput-limit-mbps must be within 0.01–1000 Mbps") }
         guard ThroughputSettings.handsetAntennaChoices.contains(ueAntennas) else { throw ValidationError("--ue-antennas must be 1, 2 or 4") }
         guard throughput || ueAntennas == ThroughputSettings().handsetAntennas else { throw ValidationError("--ue-antennas needs --throughput (it sets the rate's spatial layers)") }
+        do { _ = try TDDFrame(parsing: nrTDDPattern) } catch { throw ValidationError("--nr-tdd-pattern: \(error)") }
+        guard throughput || nrTDDPattern == TDDFrame.default.text else { throw ValidationError("--nr-tdd-pattern needs --throughput (it sets 5G's downlink time)") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
         guard EcIoSettings.pilotShareRange.contains(pilotShare) else { throw ValidationError("--pilot-share must be within 1–50 %") }
@@ -280,7 +285,8 @@ struct SiteRunOptions: ParsableArguments {
         if sinr {
             request.sinr = SINRSettings(
                 loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
-                throughput: throughput ? ThroughputSettings(limitMbps: throughputLimit, handsetAntennas: ueAntennas) : nil
+                throughput: throughput
+                    ? ThroughputSettings(limitMbps: throughputLimit, handsetAntennas: ueAntennas, nrFrame: try TDDFrame(parsing: nrTDDPattern)) : nil
             )
         }
         if ecio {
@@ -366,7 +372,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.lteThroughput == nil ? [] : ["throughput.tif"])
-        + (summary.nrSINR == nil ? [] : ["ss_sinr.tif"])
+        + (summary.nrSINR == nil ? [] : ["ss_sinr.tif"]) + (summary.nrThroughput == nil ? [] : ["nr_throughput.tif"])
         + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let neighbours = summary.neighbours.map { totals in

@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput, its limit and ue_antennas, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput, its limit, ue_antennas and nr_tdd_pattern, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,11 +39,11 @@ struct ScenarioRadioTests {
             return
         }
         #expect(rate.sinr?.throughput == ThroughputSettings(limitMbps: 10))
-        guard case .evaluate(let layers) = try load("model: hata, sinr: true, throughput: true, ue_antennas: 4").jobs[0].work else {
+        guard case .evaluate(let layers) = try load("model: hata, sinr: true, throughput: true, ue_antennas: 4, nr_tdd_pattern: DDDDDDDSUU:6").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
-        #expect(layers.sinr?.throughput == ThroughputSettings(limitMbps: 5, handsetAntennas: 4))
+        #expect(layers.sinr?.throughput == ThroughputSettings(limitMbps: 5, handsetAntennas: 4, nrFrame: try TDDFrame(parsing: "DDDDDDDSUU:6")))
         let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8, pilot_window_db: 4, active_set_size: 2"
         guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
             Issue.record("expected an evaluate job")
@@ -77,6 +77,8 @@ struct ScenarioRadioTests {
             ("model: hata, sinr: true, ue_antennas: 2", "ue_antennas: applies with throughput: true"),
             ("model: hata, sinr: true, throughput: true, ue_antennas: 3", "ue_antennas: must be 1, 2 or 4"),
             ("model: hata, sinr: true, throughput: true, ue_antennas: 1.5", "ue_antennas: must be 1, 2 or 4"),
+            ("model: hata, sinr: true, nr_tdd_pattern: DDDSU", "nr_tdd_pattern: applies with throughput: true"),
+            ("model: hata, sinr: true, throughput: true, nr_tdd_pattern: DDDSU:14", "nr_tdd_pattern: '14' in 'DDDSU:14' is not a special slot's downlink symbols"),
             ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
             ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),
             ("model: hata, max_neighbours: 8", "max_neighbours: applies with neighbours: true"),
@@ -161,8 +163,9 @@ struct ScenarioRadioTests {
 
     @Test("""
         A batch evaluation with the uplink, SINR and rate, Ec/Io, C/I and clutter gives their headline figures in \
-        batch.json: the sites the uplink limits, the median SINR, rate, Ec/Io and C/I, the shares polluted (RSRP, pilots), \
-        the shares under the rate's and the C/I's limits and each land-cover class's share covered, as the job's summary.json has them; \
+        batch.json: the sites the uplink limits, the median SINR, SS-SINR, rates, Ec/Io and C/I, the shares polluted (RSRP, \
+        pilots), the shares under the rates' and the C/I's limits and each land-cover class's share covered, as the job's \
+        summary.json has them; \
         the scenario's ue_antennas and the site file's tx_antennas set the rate's layers
         """)
     func linkFigures() throws {
@@ -174,12 +177,15 @@ struct ScenarioRadioTests {
             georeference: RasterGeoreference(geoTransform: [-71.60, 0.001, 0, 44.57, 0, -0.001], crs: .epsg(4326))
         )
         try "class,loss_db\n10,12\n50,20\n".write(toFile: folder + "/losses.csv", atomically: true, encoding: .utf8)
+        let sitesFile = folder + "/sites.csv"
+        let fixture = try String(contentsOfFile: Fixtures.path("fuzz/sites_uplink.csv"), encoding: .utf8)
+        try (fixture + "N1,44.45,-71.44,30,5G,3500,53,24,2,100,,,,,,4\n").write(toFile: sitesFile, atomically: true, encoding: .utf8)
         try """
             name: link figures
             scenarios:
               base: {terrain: \(terrain), model: fspl, radius_km: 3, uplink: true, sinr: true, throughput: true, ue_antennas: 2, ecio: true, ci: true, clutter: landcover.tif, clutter_losses: losses.csv}
             jobs:
-              - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("fuzz/sites_uplink.csv"))}
+              - {id: run, type: evaluate, scenario: base, sites: \(sitesFile)}
             """.write(toFile: folder + "/manifest.yaml", atomically: true, encoding: .utf8)
         let result = try runProgram(phusongExecutable, ["batch", folder + "/manifest.yaml", "--out", folder + "/out"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -190,13 +196,19 @@ struct ScenarioRadioTests {
         )
         let sites = try #require(summary["site_areas"] as? [[String: Any]])
         let limited = sites.filter { ($0["uplink"] as? [String: Any])?["limiting_link"] as? String == "uplink" }.count
-        #expect(figures["uplink_limited_sites"] as? Double == Double(limited) && sites.count == 3)
+        #expect(figures["uplink_limited_sites"] as? Double == Double(limited) && sites.count == 4)
         #expect(figures["lte_sinr_median_db"] as? Double == (summary["lte_sinr"] as? [String: Any])?["median_db"] as? Double)
         let rate = try #require(summary["lte_throughput"] as? [String: Any])
         #expect(figures["lte_throughput_median_mbps"] as? Double == rate["median_mbps"] as? Double && rate["median_mbps"] != nil)
         let servers = try #require(rate["servers"] as? [[String: Any]])
         #expect(rate["ue_antennas"] as? Int == 2 && servers.map { $0["layers"] as? Int } == [2], "the site file's tx_antennas 2, the scenario's ue_antennas 2")
         #expect(figures["lte_throughput_under_limit_percent"] as? Double == rate["percent_under_limit"] as? Double && rate["percent_under_limit"] != nil)
+        let nrRate = try #require(summary["nr_throughput"] as? [String: Any])
+        #expect(figures["nr_throughput_median_mbps"] as? Double == nrRate["median_mbps"] as? Double && nrRate["median_mbps"] != nil)
+        #expect(figures["nr_throughput_under_limit_percent"] as? Double == nrRate["percent_under_limit"] as? Double)
+        #expect((nrRate["servers"] as? [[String: Any]])?.map { $0["layers"] as? Int } == [2], "the 5G site's tx_antennas 4, the scenario's ue_antennas 2")
+        #expect(figures["nr_ss_sinr_median_db"] as? Double == (summary["nr_ss_sinr"] as? [String: Any])?["median_db"] as? Double)
+        #expect(figures["nr_ss_sinr_median_db"] != nil)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
         for (key, figure) in [("umts_ecio", "umts_pilot_polluted_percent"), ("lte_sinr", "lte_rsrp_polluted_percent")] {

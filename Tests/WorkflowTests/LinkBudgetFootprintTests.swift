@@ -63,6 +63,8 @@ struct LinkBudgetFootprintTests {
         #expect(fullLoads.allSatisfy { abs($0 - 72) < 1e-9 }, "a 5G carrier's full load is its whole EIRP")
         #expect(sites[2].fullLoadEIRPDBm == nil && sites[2].fullLoadMissing.hasPrefix("bandwidth_mhz"))
         #expect(sites.map { $0.uplink?.sensitivityDBm } == [-101.8, -101.7, -101.8] && sites.allSatisfy { $0.uplink?.handsetPowerDBm == 23 })
+        #expect(sites.map(\.subcarrierSpacingKHz) == [30, 15, 30] && sites[2].occupiedBandwidthMHz == nil)
+        #expect(zip(sites[0...1].compactMap(\.occupiedBandwidthMHz), [98.28, 19.08]).allSatisfy { abs($0 - $1) < 1e-9 }, "12 subcarriers a block")
         try expectRefused(lastColumn: columns, [
             ("L,44.45,-71.45,30,4G,46,18,3,20,30", "scs_khz applies to 5G sites"),
             ("N,44.45,-71.45,30,5G,49,24,1,,30", "scs_khz goes with bandwidth_mhz"),

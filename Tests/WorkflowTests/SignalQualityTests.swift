@@ -95,7 +95,8 @@ struct SignalQualityTests {
 
     @Test("""
         5G cell by cell: the strongest 5G site's SS-RSRP against the other 3500 MHz site whole — at any 4G load — and \
-        −122.2 dBm of noise (a 30 kHz subcarrier, 7 dB noise figure); 3700 MHz and 4G add nothing; the statistics overall \
+        −122.2 dBm of noise (a 30 kHz subcarrier, 7 dB noise figure; −125.2 dBm for the site of 15 kHz spacing); 3700 MHz \
+        and 4G add nothing; the statistics overall \
         and per server; sinr.tif stays the 4G site's
         """)
     func synchronisationSINRPerCell() throws {
@@ -103,14 +104,18 @@ struct SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let nrSites = [
             Site(id: "N1", location: GeoPoint(latitude: 44.45, longitude: -71.45), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr),
-            Site(id: "N2", location: GeoPoint(latitude: 44.46, longitude: -71.40), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr),
+            Site(
+                id: "N2", location: GeoPoint(latitude: 44.46, longitude: -71.40), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr,
+                subcarrierSpacingKHz: 15
+            ),
             Site(id: "N3", location: GeoPoint(latitude: 44.43, longitude: -71.42), antennaHeight: 30, frequencyMHz: 3_700, eirpDBm: 40, technology: .nr),
             Site(id: "L1", location: GeoPoint(latitude: 44.44, longitude: -71.43), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 31, technology: .lte),
         ]
         let (summary, ssSINR) = try run(into: folder, sites: nrSites, raster: "ss_sinr.tif") { $0.sinr = SINRSettings(loadPercent: 0) }
         let powers = try powersOverGrid(nrSites)
-        let noise = pow(10, (-174 + 10 * log10(30_000.0) + 7) / 10)
-        #expect(abs(10 * log10(noise) - -122.229) < 0.001 && summary.nrSINR?.noiseDBm == 10 * log10(noise))
+        let noise = [30_000.0, 15_000].map { pow(10, (-174 + 10 * log10($0) + 7) / 10) }
+        #expect(abs(10 * log10(noise[0]) - -122.229) < 0.001 && abs(10 * log10(noise[1]) - -125.239) < 0.001)
+        #expect(summary.nrSINR?.noiseDBmBySpacing == ["30": 10 * log10(noise[0]), "15": 10 * log10(noise[1])])
         var compared = 0, covered: [Double] = [], byServer: [Int: [Double]] = [:]
         for cell in ssSINR.indices {
             let nr = (0..<3).filter { !powers[$0][cell].isNaN }
@@ -119,7 +124,7 @@ struct SignalQualityTests {
                 continue
             }
             let interference = server == 2 ? 0 : nr.filter { $0 != server && $0 != 2 }.reduce(0) { $0 + powers[$1][cell] }
-            let expected = 10 * log10(powers[server][cell] / (interference + noise))
+            let expected = 10 * log10(powers[server][cell] / (interference + noise[server == 1 ? 1 : 0]))
             #expect(abs(Double(ssSINR[cell]) - expected) < 1e-3, "cell \(cell): \(ssSINR[cell]) against \(expected)")
             compared += 1
             if Float(10 * log10(powers[server][cell])) >= -110 {

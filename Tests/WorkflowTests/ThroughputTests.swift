@@ -9,15 +9,17 @@ import Workflows
 
 extension SignalQualityTests {
     /// TR 36.942's downlink mapping, written out apart from the engine's: nothing below −10 dB (a tenth), 0.6 log2(1 + SINR)
-    /// bits per second per hertz up to 4.4 per layer, over 180 kHz per resource block; from `transmit` to `receive`
-    /// antennas the best rank r, each of its r layers at SINR × (receive − r + 1) / r.
-    func expectedMbps(sinrDB: Double, resourceBlocks: Int, transmit: Int = 1, receive: Int = 1) -> Double {
+    /// bits per second per hertz up to `peak` per layer (4G's 4.4), over `blockMHz` per resource block (4G's 180 kHz);
+    /// from `transmit` to `receive` antennas the best rank r, each of its r layers at SINR × (receive − r + 1) / r.
+    func expectedMbps(
+        sinrDB: Double, resourceBlocks: Int, transmit: Int = 1, receive: Int = 1, peak: Double = 4.4, blockMHz: Double = 0.18
+    ) -> Double {
         let sinr = pow(10, sinrDB / 10)
         let perHertz = (1...min(transmit, receive)).map { (rank: Int) -> Double in
             let layer: Double = sinr * Double(receive - rank + 1) / Double(rank)
-            return layer < 0.1 ? 0 : Double(rank) * min(4.4, 0.6 * log2(1 + layer))
+            return layer < 0.1 ? 0 : Double(rank) * min(peak, 0.6 * log2(1 + layer))
         }.max()!
-        return perHertz * Double(resourceBlocks) * 0.18
+        return perHertz * Double(resourceBlocks) * blockMHz
     }
 
     /// Whether some rank's layers lie within 10⁻³ dB of the −10 dB floor at `sinrDB`, where float rounding may put
@@ -114,30 +116,34 @@ extension SignalQualityTests {
         180 kHz per block; with more antennas the best rank's layers, a 2 × 2 link 3 dB ahead of one antenna at each end \
         up to its rank-2 crossing, never behind it, and twice the peak from 25.06 dB
         """)
-    func throughputMapping() {
+    func throughputMapping() throws {
         let links = [(1, 1), (2, 1), (1, 2), (2, 2), (4, 2), (2, 4), (4, 4), (8, 4)]
         for tenth in -300...400 {
             let sinr = Double(tenth) / 10
             for (transmit, receive) in links {
-                let engine = ThroughputSettings.bitsPerHertz(sinrDB: sinr, transmitAntennas: transmit, receiveAntennas: receive)
+                let engine = RateMapping.lte.bitsPerHertz(sinrDB: sinr, transmitAntennas: transmit, receiveAntennas: receive)
                 let written = expectedMbps(sinrDB: sinr, resourceBlocks: 1, transmit: transmit, receive: receive) / 0.18
                 #expect(nearFloor(sinrDB: sinr, receive: receive) || abs(engine - written) < 1e-12, "\(sinr) dB, \(transmit) × \(receive)")
             }
-            let single = ThroughputSettings.bitsPerHertz(sinrDB: sinr)
-            let twoByTwo = ThroughputSettings.bitsPerHertz(sinrDB: sinr, transmitAntennas: 2, receiveAntennas: 2)
+            let single = RateMapping.lte.bitsPerHertz(sinrDB: sinr)
+            let twoByTwo = RateMapping.lte.bitsPerHertz(sinrDB: sinr, transmitAntennas: 2, receiveAntennas: 2)
             #expect(twoByTwo >= single && twoByTwo <= 2 * 4.4, "\(sinr) dB")
-            if sinr < 6 { #expect(twoByTwo == ThroughputSettings.bitsPerHertz(sinrDB: sinr + 10 * log10(2.0)), "rank 1 at \(sinr) dB") }
+            if sinr < 6 { #expect(twoByTwo == RateMapping.lte.bitsPerHertz(sinrDB: sinr + 10 * log10(2.0)), "rank 1 at \(sinr) dB") }
         }
-        #expect(ThroughputSettings.bitsPerHertz(sinrDB: 25.05, transmitAntennas: 2, receiveAntennas: 2) < 8.8)
-        #expect(ThroughputSettings.bitsPerHertz(sinrDB: 25.07, transmitAntennas: 2, receiveAntennas: 2) == 8.8)
-        #expect(abs(ThroughputSettings.megabitsPerSecond(sinrDB: 40, resourceBlocks: 100, transmitAntennas: 4, receiveAntennas: 4) - 4 * 79.2) < 1e-9)
+        #expect(RateMapping.lte.bitsPerHertz(sinrDB: 25.05, transmitAntennas: 2, receiveAntennas: 2) < 8.8)
+        #expect(RateMapping.lte.bitsPerHertz(sinrDB: 25.07, transmitAntennas: 2, receiveAntennas: 2) == 8.8)
+        let twentyMHz = Site(
+            id: "L", location: GeoPoint(latitude: 0, longitude: 0), antennaHeight: 30, frequencyMHz: 1_800, eirpDBm: 30, technology: .lte,
+            resourceBlocks: 100, transmitAntennas: 4
+        )
+        #expect(abs(try #require(ThroughputSettings(handsetAntennas: 4).megabitsPerSecond(sinrDB: 40, from: twentyMHz)) - 4 * 79.2) < 1e-9)
         for tenth in -300...400 {
             let sinr = Double(tenth) / 10
-            #expect(abs(ThroughputSettings.bitsPerHertz(sinrDB: sinr) - expectedMbps(sinrDB: sinr, resourceBlocks: 1) / 0.18) < 1e-12, "\(sinr) dB")
+            #expect(abs(RateMapping.lte.bitsPerHertz(sinrDB: sinr) - expectedMbps(sinrDB: sinr, resourceBlocks: 1) / 0.18) < 1e-12, "\(sinr) dB")
         }
-        #expect(ThroughputSettings.bitsPerHertz(sinrDB: -10.01) == 0 && ThroughputSettings.bitsPerHertz(sinrDB: -10) > 0.08)
-        #expect(ThroughputSettings.bitsPerHertz(sinrDB: 22.0) < 4.4 && ThroughputSettings.bitsPerHertz(sinrDB: 22.1) == 4.4)
-        #expect(abs(ThroughputSettings.megabitsPerSecond(sinrDB: 30, resourceBlocks: 100) - 79.2) < 1e-9)
+        #expect(RateMapping.lte.bitsPerHertz(sinrDB: -10.01) == 0 && RateMapping.lte.bitsPerHertz(sinrDB: -10) > 0.08)
+        #expect(RateMapping.lte.bitsPerHertz(sinrDB: 22.0) < 4.4 && RateMapping.lte.bitsPerHertz(sinrDB: 22.1) == 4.4)
+        #expect(abs(try #require(ThroughputSettings(handsetAntennas: 1).megabitsPerSecond(sinrDB: 30, from: twentyMHz)) - 79.2) < 1e-9)
     }
 
     @Test("""
@@ -182,7 +188,7 @@ extension SignalQualityTests {
             #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
         }
         for (row, fault) in [
-            ("G1,44.45,-71.45,30,900,61,2G,,2", "tx_antennas applies to 4G sites"), ("L1,44.45,-71.45,30,1815,61,4G,10,3", "tx_antennas 3 is not a count of LTE transmit antennas"),
+            ("G1,44.45,-71.45,30,900,61,2G,,2", "tx_antennas applies to 4G and 5G sites"), ("L1,44.45,-71.45,30,1815,61,4G,10,3", "tx_antennas 3 is not a count of transmit antennas"),
         ] {
             try (header + row + "\n").write(toFile: sitesFile, atomically: true, encoding: .utf8)
             let refused = try footprint([], into: folder + "/refused")
@@ -192,11 +198,11 @@ extension SignalQualityTests {
     }
 
     @Test("""
-        An evaluation with --throughput counts each commune's residents where 4G covers them at the limit or faster: \
-        recounted from residents.tif, coverage.tif and throughput.tif over the grid, the total in summary.json, the \
-        communes' column summing to it, never above their 4G-covered residents, with their shares
-        """)
-    func residentsAtRate() throws {
+        An evaluation with --throughput counts each commune's residents where 4G (or 5G) covers them at the limit or \
+        faster: recounted from residents.tif, coverage.tif and throughput.tif (nr_throughput.tif) over the grid, the total \
+        in summary.json, the communes' column (…_5g) summing to it, never above their covered residents, with their shares
+        """, arguments: [Technology.lte, .nr])
+    func residentsAtRate(technology: Technology) throws {
         let folder = try temporaryFolder("throughput-residents")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var request = FootprintRequest(
@@ -204,23 +210,26 @@ extension SignalQualityTests {
             parameters: CoverageParameters(radius: 4_000, model: .fspl), resolution: 90, voidPolicy: VoidPolicy(maxVoidFraction: 0.95),
             residents: ResidentsRequest(populationPath: SharedData.path("population/laocai_communes_census2009.geojson"))
         )
+        // A 5G carrier of 100 MHz at 30 kHz: 273 blocks, its rate at the limit six times 4G's 20 MHz.
+        let nr = technology == .nr, limit = nr ? 240.0 : 40
         request.sites = [(22.53, 103.88), (22.545, 103.905)].enumerated().map { index, place in
             Site(
-                id: "BX-L\(index + 1)", location: GeoPoint(latitude: place.0, longitude: place.1), antennaHeight: 30, frequencyMHz: 1_815,
-                eirpDBm: 33.2, technology: .lte, resourceBlocks: 100
+                id: "BX-\(index + 1)", location: GeoPoint(latitude: place.0, longitude: place.1), antennaHeight: 30,
+                frequencyMHz: nr ? 3_500 : 1_815, eirpDBm: nr ? 36.2 : 33.2, technology: technology, resourceBlocks: nr ? 273 : 100
             )
         }
-        request.sinr = SINRSettings(throughput: ThroughputSettings(limitMbps: 40))
+        request.sinr = SINRSettings(throughput: ThroughputSettings(limitMbps: limit))
         let summary = try FootprintJob.run(request)
         let residents = try raster(folder + "/residents.tif", summary), power = try raster(folder + "/coverage.tif", summary)
-        let rates = try raster(folder + "/throughput.tif", summary)
+        let rates = try raster(folder + (nr ? "/nr_throughput.tif" : "/throughput.tif"), summary)
         var atRate = 0.0, covered = 0.0
         for cell in residents.indices where power[cell] >= -110 {
             covered += Double(residents[cell])
-            if rates[cell] >= 40 { atRate += Double(residents[cell]) }
+            if rates[cell] >= Float(limit) { atRate += Double(residents[cell]) }
         }
-        let figures = try #require(summary.lteThroughput)
-        #expect(atRate > 100 && atRate < covered - 100, "\(atRate) of \(covered) covered residents at 40 Mbps")
+        let figures = try #require(nr ? summary.nrThroughput : summary.lteThroughput)
+        #expect((nr ? summary.lteThroughput : summary.nrThroughput) == nil)
+        #expect(atRate > 100 && atRate < covered - 100, "\(atRate) of \(covered) covered residents at \(limit) Mbps")
         #expect(abs(try #require(figures.residentsAtRate) - atRate) < 1e-3 * atRate)
         let total = try #require(summary.residents?.total)
         #expect(abs(try #require(figures.residentsPercentAtRate) - 100 * atRate / total.residents) < 1e-6)
@@ -228,24 +237,26 @@ extension SignalQualityTests {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
         let communes = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-        let column = communes.map { Double($0["residents_at_rate"] ?? "") ?? -1 }
+        let suffix = nr ? "_5g" : ""
+        #expect(lines[0].filter { $0.hasPrefix("residents_at_rate") } == ["residents_at_rate" + suffix])
+        let column = communes.map { Double($0["residents_at_rate" + suffix] ?? "") ?? -1 }
         #expect(abs(column.reduce(0, +) - atRate) < 0.01 * Double(communes.count) + 1e-3 * atRate && column.allSatisfy { $0 >= 0 })
         for (commune, value) in zip(communes, column) {
-            #expect(value <= (Double(commune["covered_residents_4g"] ?? "") ?? 0) + 0.01, "\(commune["commune"] ?? "")")
+            #expect(value <= (Double(commune["covered_residents_" + technology.rawValue.lowercased()] ?? "") ?? 0) + 0.01, "\(commune["commune"] ?? "")")
             let residents = Double(commune["residents"] ?? "") ?? 0
             guard residents > 0 else {
-                #expect(commune["residents_pct_at_rate"] == "")
+                #expect(commune["residents_pct_at_rate" + suffix] == "")
                 continue
             }
             // Both figures are written to 0.01 residents.
-            let share = try #require(Double(commune["residents_pct_at_rate"] ?? "")), rounding = 100 * 0.005 * (1 + value / residents) / residents
+            let share = try #require(Double(commune["residents_pct_at_rate" + suffix] ?? "")), rounding = 100 * 0.005 * (1 + value / residents) / residents
             #expect(abs(share - 100 * value / residents) <= rounding + 0.0005, "\(commune)")
         }
         #expect(column.contains { $0 > 0 })
     }
 
     @Test("""
-        A folder holding, in computed/, everything a run of all three technologies writes with every radio option on — \
+        A folder holding, in computed/, everything a run of all four technologies writes with every radio option on — \
         signal quality, the rate, neighbour lists and their lines — may take a run's outputs again
         """)
     func everyOutputIsKnown() throws {
@@ -253,6 +264,9 @@ extension SignalQualityTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var sites = neighbourSites
         for index in sites.indices where sites[index].technology == .lte { sites[index].resourceBlocks = 100 }
+        sites.append(Site(
+            id: "N1", location: sites[0].location, antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr, resourceBlocks: 273
+        ))
         _ = try run(into: folder + "/computed", sites: sites, raster: "throughput.tif") { request in
             request.sinr = SINRSettings(throughput: ThroughputSettings())
             request.ecio = EcIoSettings()
@@ -260,7 +274,7 @@ extension SignalQualityTests {
             request.neighbours = NeighbourSettings()
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/computed")
-        #expect(Set(["throughput.tif", "neighbours.geojson", "inter_technology_neighbours.csv", "interference.csv"]).isSubset(of: Set(written)), "\(written)")
+        #expect(Set(["throughput.tif", "nr_throughput.tif", "ss_sinr.tif", "neighbours.geojson", "inter_technology_neighbours.csv", "interference.csv"]).isSubset(of: Set(written)), "\(written)")
         try checkOutputFolder(folder)
     }
 }

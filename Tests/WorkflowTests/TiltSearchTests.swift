@@ -76,7 +76,7 @@ struct TiltSearchTests {
             let milliwatts = powers.map { $0[cell].isNaN ? 0 : pow(10, Double($0[cell]) / 10) }
             let others = milliwatts.indices.reduce(0.0) { $0 + ($1 == serving ? 0 : quality.weights[$1] * milliwatts[$1]) }
             let own = quality.countsOwn ? quality.weights[serving] * milliwatts[serving] : 0
-            let ratio = 10 * log10(milliwatts[serving] / (own + others + quality.noiseMilliwatts))
+            let ratio = 10 * log10(milliwatts[serving] / (own + others + quality.noiseMilliwatts[serving]))
             return strongest >= threshold && ratio >= quality.limitDB ? total + weights[cell] : total
         }
     }
@@ -105,8 +105,8 @@ struct TiltSearchTests {
     /// own total over its pilot (ten, twenty and four times, a mast's two sectors alike), the server's own counted too.
     static let qualities: [ServiceQuality?] = [
         nil,
-        ServiceQuality(weights: Array(repeating: 1, count: 6), countsOwn: false, noiseMilliwatts: pow(10, -12.52), limitDB: -3),
-        ServiceQuality(weights: [10, 10, 20, 20, 4, 4], countsOwn: true, noiseMilliwatts: pow(10, -10.12), limitDB: -14),
+        ServiceQuality(weights: Array(repeating: 1, count: 6), countsOwn: false, noiseMilliwatts: Array(repeating: pow(10, -12.52), count: 6), limitDB: -3),
+        ServiceQuality(weights: [10, 10, 20, 20, 4, 4], countsOwn: true, noiseMilliwatts: Array(repeating: pow(10, -10.12), count: 6), limitDB: -14),
     ]
 
     @Test(
