@@ -171,7 +171,7 @@ public enum FootprintJob {
         let traffic = residents.traffic.map { settings in
             SiteTraffic(
                 sites: sites, servers: servers, residentsPerCell: residentsPerCell, cellAreaKm2: grid.spacing * grid.spacing / 1e6,
-                rates: rates.first { $0.technology == .lte }?.values, settings: settings
+                rates: Dictionary(uniqueKeysWithValues: rates.map { ($0.technology, $0.values) }), settings: settings
             )
         }
         let outages = MastOutages(

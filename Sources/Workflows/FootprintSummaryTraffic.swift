@@ -23,9 +23,9 @@ extension FootprintSummary {
             public let channelsNeeded: Int
             /// 2G: the TRX the sites need, summed.
             public let transceiversNeeded: Int?
-            /// 4G: the subscribers' busy-hour data, Mbps.
+            /// 4G and 5G: the subscribers' busy-hour data, Mbps.
             public let dataMbps: Double?
-            /// 4G with rates: the busiest carrier's air time, %.
+            /// 4G and 5G with rates: the busiest carrier's air time, %.
             public let highestAirtimePercent: Double?
             /// The sites that cannot carry their busy hour (`traffic.csv`'s `overloaded`).
             public let overloadedSites: [String]

@@ -1,13 +1,15 @@
 import Coverage
 import Foundation
+import Propagation
 import Terrain
 
 /// Cells' own loads from a file, which `--loads` applies to a site list as their `load_percent`: a CSV of `id` and
 /// `load_percent` (0–100), or a run's `traffic.csv`, whose 4G carriers' `airtime_percent` — the share of their time
-/// their residents' busy-hour data needs — is their load, all of it where they would need more.
+/// their residents' busy-hour data needs — is their load, all of it where they would need more (its 5G carriers', whose
+/// SS-SINR takes no load, is left out).
 public enum LoadPlan {
     /// The loads in `path`, percent, by site id; a `traffic.csv`'s rows without air time (2G, 3G, 4G without a
-    /// bandwidth) are left out.
+    /// bandwidth) and its 5G rows are left out.
     public static func load(_ path: String) throws(InputError) -> [String: Double] {
         let csv = CSV(try readTextInput(path))
         if let columns = csv.columns(["id", "load_percent"]) {
@@ -18,12 +20,12 @@ public enum LoadPlan {
                 return load
             }
         }
-        guard let columns = csv.columns(["id", "airtime_percent"]) else {
-            throw InputError(path: path, reason: "needs the columns id and load_percent, or a run's traffic.csv (id and airtime_percent)")
+        guard let columns = csv.columns(["id", "airtime_percent", "technology"]) else {
+            throw InputError(path: path, reason: "needs the columns id and load_percent, or a run's traffic.csv (id, technology and airtime_percent)")
         }
         let airtimes = try sitePlanRows(csv, path: path, idColumn: columns[0], columns: columns) { row, line, id throws(InputError) -> Double? in
             let text = row[columns[1]].trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return nil }
+            guard !text.isEmpty, Technology(named: row[columns[2]]) != .nr else { return nil }
             guard let airtime = Double(text), airtime >= 0, airtime.isFinite else {
                 throw InputError(path: path, reason: "line \(line): site '\(id)' has airtime_percent '\(text)' (a share of its time, percent)")
             }

@@ -6,8 +6,8 @@ import Terrain
 
 /// What each site carries in the busy hour (`--traffic`): the residents it serves — those whose best server among
 /// its technology's sites (its operator's, when the sites name operators) it is — and the subscribers among them; their voice traffic and the channels that carries
-/// at the grade of service (a 2G site's TRX, against the TRX it has); a 4G site's carrier air time their data needs,
-/// at each cell's rate in `throughput.tif` (with `--throughput`). Each technology is loaded as if it carried all of
+/// at the grade of service (a 2G site's TRX, against the TRX it has); a 4G or 5G site's carrier air time their data
+/// needs, at each cell's rate in `throughput.tif` or `nr_throughput.tif` (with `--throughput`). Each technology is loaded as if it carried all of
 /// its residents' traffic: the worst case for every layer.
 public struct SiteTraffic: Sendable {
     /// One site's busy hour.
@@ -30,15 +30,16 @@ public struct SiteTraffic: Sendable {
         public let transceivers: Int?
         /// 2G with `trx`: the share of calls its traffic channels would block, %.
         public let blockingPercent: Double?
-        /// 4G: the subscribers' busy-hour downlink data, Mbps.
+        /// 4G and 5G: the subscribers' busy-hour downlink data, Mbps.
         public let dataMbps: Double?
-        /// 4G with rates (and its bandwidth): the share of the carrier's time that data needs, each cell's at its own rate, %.
+        /// 4G and 5G with rates (and its bandwidth): the share of the carrier's time that data needs, each cell's at its
+        /// own rate, %.
         public let airtimePercent: Double?
-        /// 4G with rates: residents it serves where the rate is nil (SINR under −10 dB): their data never gets through.
+        /// 4G and 5G with rates: residents it serves where the rate is nil (SINR under −10 dB): their data never gets through.
         public let residentsWithoutRate: Double?
 
-        /// Whether it cannot carry its busy hour: a 2G site needing more TRX than it has, a 4G carrier needing more
-        /// than all of its time.
+        /// Whether it cannot carry its busy hour: a 2G site needing more TRX than it has, a 4G or 5G carrier needing
+        /// more than all of its time.
         public var isOverloaded: Bool {
             if let transceivers, let transceiversNeeded, transceiversNeeded > transceivers { return true }
             return (airtimePercent ?? 0) > 100
@@ -50,10 +51,10 @@ public struct SiteTraffic: Sendable {
     public let loads: [Load]
 
     /// The loads of `sites` (numbered from 1 in `servers`) from each serving layer's best servers, the residents per grid
-    /// cell, each cell's area and, with `--throughput`, each cell's 4G rate (Mbps).
+    /// cell, each cell's area and, with `--throughput`, each cell's 4G and 5G rates (Mbps) by technology.
     init(
-        sites: [Site], servers: [ServingLayer: BestServers], residentsPerCell: [Double], cellAreaKm2: Double, rates: [Float]?,
-        settings: TrafficSettings
+        sites: [Site], servers: [ServingLayer: BestServers], residentsPerCell: [Double], cellAreaKm2: Double,
+        rates: [Technology: [Float]], settings: TrafficSettings
     ) {
         let count = sites.count
         var residents = [Double](repeating: 0, count: count), cells = [Int](repeating: 0, count: count)
@@ -64,7 +65,7 @@ public struct SiteTraffic: Sendable {
                 let site = Int(number) - 1, people = residentsPerCell[cell]
                 residents[site] += people
                 cells[site] += 1
-                guard layer.technology == .lte, let rates, people > 0 else { continue }
+                guard let rates = rates[layer.technology], people > 0 else { continue }
                 let rate = Double(rates[cell])
                 if rate > 0 { airtime[site] += people * subscribed[site] * megabitsEach / rate } else { withoutRate[site] += people }
             }
@@ -73,13 +74,13 @@ public struct SiteTraffic: Sendable {
         loads = sites.indices.map { index in
             let site = sites[index], subscribers = residents[index] * subscribed[index]
             let erlangs = subscribers * settings.voiceMilliErlangs / 1_000
-            let gsm = site.technology == .gsm, lte = site.technology == .lte
+            let gsm = site.technology == .gsm, data = site.technology == .lte || site.technology == .nr
             let channels = gsm
                 ? HalfRateErlang.channels(traffic: erlangs, grade: grade, halfRateShare: halfRate)
                 : ErlangB.channels(traffic: erlangs, grade: grade)
             let given = gsm ? site.transceivers : nil
-            // A 4G carrier without its bandwidth has no rate anywhere (throughput.tif warns of it): no air time either.
-            let rated = lte && rates != nil && site.resourceBlocks != nil
+            // A carrier without its bandwidth has no rate anywhere (the run warns of it): no air time either.
+            let rated = rates[site.technology] != nil && site.resourceBlocks != nil
             return Load(
                 id: site.id, technology: site.technology, networkOperator: site.networkOperator, location: site.location, residentsServed: residents[index],
                 areaServedKm2: Double(cells[index]) * cellAreaKm2, subscribers: subscribers, erlangs: erlangs,
@@ -88,7 +89,7 @@ public struct SiteTraffic: Sendable {
                 blockingPercent: given.map {
                     100 * HalfRateErlang.blocking(traffic: erlangs, channels: GSMTrafficChannels.capacity(transceivers: $0), halfRateShare: halfRate)
                 },
-                dataMbps: lte ? subscribers * megabitsEach : nil,
+                dataMbps: data ? subscribers * megabitsEach : nil,
                 airtimePercent: rated ? 100 * airtime[index] : nil, residentsWithoutRate: rated ? withoutRate[index] : nil
             )
         }

@@ -5,7 +5,7 @@ import Workflows
 /// `--traffic` (`evaluate`, and the `before/` and `after/` evaluations of `plan` and `tilt`): how each site is loaded
 /// with the residents it serves in the busy hour.
 struct TrafficOptions: ParsableArguments {
-    @Flag(help: "Also write traffic.csv: each site's busy hour — the residents it serves (its technology's best server), their voice erlangs, the channels (2G: TRX) that carry them at the grade of service, and with --sinr --throughput a 4G carrier's air time.")
+    @Flag(help: "Also write traffic.csv: each site's busy hour — the residents it serves (its technology's best server), their voice erlangs, the channels (2G: TRX) that carry them at the grade of service, and with --sinr --throughput a 4G or 5G carrier's air time.")
     var traffic = false
 
     @Option(name: .customLong("subscribers-percent"), parsing: .unconditional, help: "With --traffic: residents who are the network's subscribers, %.")
@@ -17,7 +17,7 @@ struct TrafficOptions: ParsableArguments {
     @Option(name: .customLong("blocking-percent"), parsing: .unconditional, help: "With --traffic: the grade of service, the share of busy-hour calls that may be blocked (Erlang B), %.")
     var blockingPercent = TrafficSettings().blockingPercent
 
-    @Option(name: .customLong("data-kbps"), parsing: .unconditional, help: "With --traffic: busy-hour mean downlink data per subscriber, kbit/s (a 4G carrier's air time, with --sinr --throughput).")
+    @Option(name: .customLong("data-kbps"), parsing: .unconditional, help: "With --traffic: busy-hour mean downlink data per subscriber, kbit/s (a 4G or 5G carrier's air time, with --sinr --throughput).")
     var dataKbps = TrafficSettings().dataKbps
 
     @Option(name: .customLong("operator-shares"), help: "With --traffic, when the sites name their operator: each operator's subscribers, % of the residents its sites serve (OPERATOR=PERCENT,…, e.g. Viettel=55,VNPT=25); operators not named take --subscribers-percent.")

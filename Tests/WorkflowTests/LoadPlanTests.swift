@@ -73,8 +73,8 @@ struct LoadPlanTests {
             ("id,load_percent\nG-EX,50\n", "site 'G-EX' is a 2G site: its BCCH carrier always transmits whole"),
             ("id,load_percent\nX-1,50\n", "site 'X-1' is not in the site list"),
             ("id,load_percent\nU-EX,120\n", "line 2: site 'U-EX' has no load_percent (0–100 %)"),
-            ("id,airtime_percent\nL-SH1,-3\n", "line 2: site 'L-SH1' has airtime_percent '-3'"),
-            ("id,load\nU-EX,50\n", "needs the columns id and load_percent, or a run's traffic.csv (id and airtime_percent)"),
+            ("id,technology,airtime_percent\nL-SH1,4G,-3\n", "line 2: site 'L-SH1' has airtime_percent '-3'"),
+            ("id,load\nU-EX,50\n", "needs the columns id and load_percent, or a run's traffic.csv (id, technology and airtime_percent)"),
         ]
         for (index, (text, fault)) in cases.enumerated() {
             let path = folder + "/loads-\(index).csv"

@@ -201,16 +201,26 @@ struct TrafficCommandTests {
         }
     }
 
-    @Test("4G sectors alone: the residents each serves, its area and its carrier's air time recounted from best_server.tif, residents.tif and throughput.tif")
-    func airtimeFromRasters() throws {
+    @Test("""
+        4G sectors alone, or as 5G: the residents each serves, its area and its carrier's air time recounted from \
+        best_server.tif, residents.tif and throughput.tif (nr_throughput.tif); the 5G traffic.csv taken by --loads \
+        without a load for its 5G carriers
+        """, arguments: [false, true])
+    func airtimeFromRasters(asNR: Bool) throws {
         let folder = try temporaryFolder("traffic-lte")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try evaluate(out: folder + "/out", sites: Fixtures.path("sites/batxat_sectors.csv"), [
+        var sites = Fixtures.path("sites/batxat_sectors.csv")
+        if asNR {
+            let sectors = try String(contentsOfFile: sites, encoding: .utf8)
+            sites = folder + "/nr.csv"
+            try sectors.replacingOccurrences(of: ",4G,1800,61,10,", with: ",5G,3500,72,100,").write(toFile: sites, atomically: true, encoding: .utf8)
+        }
+        let run = try evaluate(out: folder + "/out", sites: sites, [
             "--sinr", "--throughput", "--subscribers-percent", "40", "--data-kbps", "20",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let servers = try rasterValues(folder + "/out/best_server.tif"), people = try rasterValues(folder + "/out/residents.tif")
-        let rates = try rasterValues(folder + "/out/throughput.tif")
+        let rates = try rasterValues(folder + (asNR ? "/out/nr_throughput.tif" : "/out/throughput.tif"))
         let summary = try json(folder + "/out/summary.json")
         let ids = try #require((summary["site_areas"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
         let spacing = try #require(summary["resolution_m"] as? Double)
@@ -224,6 +234,7 @@ struct TrafficCommandTests {
         }
         let rows = try csvRows(folder + "/out/traffic.csv")
         #expect(rows.count == 15 && served.filter { $0 > 10 }.count >= 10)
+        #expect(rows.values.allSatisfy { $0["technology"] == (asNR ? "5G" : "4G") })
         for (index, id) in ids.enumerated() {
             let row = try #require(rows[id])
             #expect(abs(Double(row["residents_served"]!)! - served[index]) <= 0.05 + 1e-5 * served[index], "\(id)")
@@ -232,6 +243,13 @@ struct TrafficCommandTests {
             #expect(abs(Double(row["airtime_percent"]!)! - 100 * airtime[index]) <= 0.005 + 1e-4 * 100 * airtime[index], "\(id)")
             #expect(abs(Double(row["residents_without_rate"]!)! - withoutRate[index]) <= 0.05 + 1e-5 * withoutRate[index], "\(id)")
             #expect(row["overloaded"] == (100 * airtime[index] > 100 ? "yes" : "no"), "\(id)")
+        }
+        if asNR {
+            let loaded = try runProgram(phusongExecutable, [
+                "footprint", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites, "--model", "fspl",
+                "--radius-km", "2", "--max-void-fraction", "0.95", "--sinr", "--loads", folder + "/out/traffic.csv", "--out", folder + "/loaded",
+            ])
+            #expect(loaded.status == 0 && !loaded.stderr.contains("takes no load"), "\(loaded.stderr)")
         }
     }
 
