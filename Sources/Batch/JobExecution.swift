@@ -108,6 +108,7 @@ enum JobExecution {
         }
         if let median = summary.umtsEcIo?.medianDB { figures["umts_ecio_median_db"] = .number(median) }
         if let polluted = summary.lteSINR?.crowding.percentPolluted { figures["lte_rsrp_polluted_percent"] = .number(polluted) }
+        if let polluted = summary.nrSINR?.crowding.percentPolluted { figures["nr_ss_rsrp_polluted_percent"] = .number(polluted) }
         if let polluted = summary.umtsEcIo?.crowding.percentPolluted { figures["umts_pilot_polluted_percent"] = .number(polluted) }
         if let median = summary.gsmCI?.medianDB { figures["gsm_ci_median_db"] = .number(median) }
         if let under = summary.gsmCI?.percentUnderLimit { figures["gsm_ci_under_limit_percent"] = .number(under) }

@@ -77,7 +77,8 @@ public struct FootprintRequest: Sendable {
 
     /// What a run of `sites` holds in memory: elevations and the rasters of its sites' power over the grid
     /// (and residents when evaluated — with each operator's coverage masks when the sites name operators —, clutter classes and losses when given, 4G servers, sums and SINR with `sinr` and the
-    /// rate with its `throughput` (and its data SINR while made), 5G's servers, sums and SS-SINR with `sinr`, 3G's
+    /// rate with its `throughput` (and its data SINR while made), 5G's servers, sums, SS-SINR, crowding and rate with
+    /// `sinr`, 3G's
     /// with `ecio`, 2G's with `ci`, each technology's strongest sites per cell with `ci` or `neighbours`), and per site
     /// being computed its received power and each cell's radial.
     func memoryBudget(sites: [Site]) -> MemoryBudget {
@@ -87,7 +88,7 @@ public struct FootprintRequest: Sendable {
             limitBytes: limits.memoryBytes,
             bytesPerGridCell: 4 + ServerRasters.bytesPerCell(sites: sites) + (residents == nil ? 0 : 24 + (operators == 0 ? 0 : CoverageMasks.keys.count * operators + 1)) + (clutter == nil ? 0 : 8)
                 + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .lte, slots: $0.crowding.slots) + 4 + 2 + ($0.throughput == nil ? 0 : 8) } ?? 0)
-                + (sinr.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .nr, slots: 0) + 4 } ?? 0)
+                + (sinr.map { CarrierInterference.bytesPerCell(sites: sites, technology: .nr, slots: $0.crowding.slots) + 4 + 2 + ($0.throughput == nil ? 0 : 4) } ?? 0)
                 + (ecio.map { CarrierInterference.bytesPerCell(sites: sites, technology: .umts, slots: $0.crowding.slots) + 4 + 2 } ?? 0)
                 + (ci.map { _ in CarrierInterference.bytesPerCell(sites: sites, technology: .gsm, slots: 0) + 4 } ?? 0)
                 + RankedServers.bytesPerCell

@@ -13,11 +13,14 @@ extension FootprintSummary {
         public let percentile10DB: Double?
         /// The share of those cells below 0 dB, percent.
         public let percentUnder0DB: Double?
+        /// SS-RSRP pollution: too many cells within a few dB of the best (`--rsrp-window-db`, `--rsrp-overlap-limit`).
+        public let crowding: Crowding
         /// Each server's cells, the limit 0 dB.
         public let servers: [ServerQuality]
 
-        /// The statistics of the SS-SINR of the covered cells, over all and by server (site n is `sites[n − 1]`).
-        init(covered: CarrierInterference.CoveredValues, sites: [Site], settings: SINRSettings) {
+        /// The statistics of the SS-SINR of the covered cells, over all and by server (site n is `sites[n − 1]`), and of
+        /// the cells `crowded` in each cell.
+        init(covered: CarrierInterference.CoveredValues, sites: [Site], crowded: [UInt16], settings: SINRSettings) {
             let all = covered.all
             noiseFigureDB = settings.noiseFigureDB
             noiseDBmBySpacing = Dictionary(sites.filter { $0.technology == .nr }.map(\.subcarrierSpacingKHz).map { spacing in
@@ -27,11 +30,12 @@ extension FootprintSummary {
             medianDB = CarrierInterference.percentile(all, 0.5)
             percentile10DB = CarrierInterference.percentile(all, 0.1)
             percentUnder0DB = CarrierInterference.percentUnder(all, 0)
+            crowding = .init(crowded, settings: settings.crowding)
             servers = .init(covered, ids: sites.map(\.id), limitDB: 0)
         }
 
         enum CodingKeys: String, CodingKey {
-            case servers
+            case servers, crowding
             case noiseFigureDB = "noise_figure_db"
             case noiseDBmBySpacing = "noise_dbm_per_subcarrier_by_scs_khz"
             case coveredCells = "covered_cells"

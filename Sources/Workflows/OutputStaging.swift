@@ -45,7 +45,7 @@ let footprintOutputNames: Set = [
     "interference.csv", "map.png", "masts.csv", "neighbours.csv", "neighbours.geojson", "nr_throughput.qml",
     "nr_throughput.tif", "operators.csv", "pilots.qml", "pilots.tif", "residents.qml", "residents.tif", "roads.csv",
     "roads.geojson", "rsrp_overlap.qml", "rsrp_overlap.tif", "server_count.qml", "server_count.tif", "sinr.qml", "sinr.tif",
-    "ss_sinr.qml", "ss_sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif", "traffic.csv",
+    "ss_rsrp_overlap.qml", "ss_rsrp_overlap.tif", "ss_sinr.qml", "ss_sinr.tif", "summary.json", "terrain.tif", "throughput.qml", "throughput.tif", "traffic.csv",
 ]
 
 /// The names of the files runs write, outside `sites/` folders.

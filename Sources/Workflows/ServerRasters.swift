@@ -70,7 +70,7 @@ struct ServerRasters {
         lte = sinr.flatMap { settings in
             CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: settings.crowding.slots, load: settings.loadShare(of:))
         }
-        nr = sinr.flatMap { _ in CarrierInterference(sites: sites, technology: .nr, cellCount: cellCount, slots: 0) }
+        nr = sinr.flatMap { settings in CarrierInterference(sites: sites, technology: .nr, cellCount: cellCount, slots: settings.crowding.slots) }
         umts = ecio.flatMap { settings in
             CarrierInterference(
                 sites: sites, technology: .umts, cellCount: cellCount, slots: settings.crowding.slots, weight: settings.totalOverPilot(of:)

@@ -3,14 +3,15 @@ import Propagation
 import Terrain
 
 /// The signal-quality rasters and figures a run asked for, made once every site has finished: 4G's SINR and RSRP
-/// pollution, 5G's SS-SINR, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
+/// pollution, 5G's SS-SINR and SS-RSRP pollution, 3G's Ec/Io and pilot pollution, 2G's C/I; a warning for each asked of a technology without a site in
 /// the run; and the neighbour lists.
 struct SignalQualityOutputs {
     /// Float32 rasters (`sinr.tif`, `ss_sinr.tif`, `ecio.tif`, `ci.tif` in dB, `throughput.tif` and `nr_throughput.tif` in
     /// Mbps): file name, values, band
     /// description and QGIS style (classes from the figure's limit up).
     private var floatRasters: [(name: String, values: [Float], description: String, style: RasterStyle)] = []
-    /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `pilots.tif`), 0 where no server covers it, with their
+    /// Counts of servers crowding a cell (`rsrp_overlap.tif`, `ss_rsrp_overlap.tif`, `pilots.tif`), 0 where no server
+    /// covers it, with their
     /// QGIS styles (more than the limit red).
     private var counts: [(name: String, values: [UInt16], description: String, style: RasterStyle)] = []
     private var lteSINR: FootprintSummary.SignalQuality?
@@ -59,14 +60,19 @@ struct SignalQualityOutputs {
                 warnings.append(Self.noSite(asked: "sinr", technology: "4G or 5G", raster: "sinr.tif or ss_sinr.tif", figure: "SINR"))
             }
             if let nr = rasters.nr {
-                let sinr = nr.synchronisationSINR(settings, sites: sites)
+                let sinr = nr.synchronisationSINR(settings, sites: sites), crowded = nr.crowding(settings.crowding, thresholds: thresholds)
                 floatRasters.append((
                     "ss_sinr.tif", sinr,
                     "5G SS-SINR (dB): the strongest 5G site's synchronisation signal against the others on its frequency and the noise of a subcarrier",
                     .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
                 ))
+                counts.append((
+                    "ss_rsrp_overlap.tif", crowded,
+                    "5G cells covering the cell within the SS-RSRP window of the strongest on its frequency (the limit + 1: that many or more)",
+                    .counts(limit: settings.crowding.limit, noun: "cell", moreIsBetter: false)
+                ))
                 let covered = nr.covered(sinr, thresholds: thresholds)
-                nrSINR = .init(covered: covered, sites: sites, settings: settings)
+                nrSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings)
                 if let throughput = settings.throughput {
                     addThroughput(
                         .nr, nr.throughput(sinr, settings: throughput, sites: sites), of: nr, settings: throughput, loadPercent: 100,

@@ -185,10 +185,10 @@ struct SiteRunOptions: ParsableArguments {
     @Option(name: .customLong("active-set"), parsing: .unconditional, help: "With --ecio: the pilots a handset's active set holds; more within the window pollute the cell.")
     var activeSet: Int = EcIoSettings().crowding.limit
 
-    @Option(name: .customLong("rsrp-window-db"), parsing: .unconditional, help: "With --sinr: 4G cells within this many dB of the strongest RSRP count toward RSRP pollution (rsrp_overlap.tif).")
+    @Option(name: .customLong("rsrp-window-db"), parsing: .unconditional, help: "With --sinr: 4G (5G) cells within this many dB of the strongest RSRP (SS-RSRP) count toward its pollution (rsrp_overlap.tif, ss_rsrp_overlap.tif).")
     var rsrpWindow: Double = SINRSettings().crowding.windowDB
 
-    @Option(name: .customLong("rsrp-overlap-limit"), parsing: .unconditional, help: "With --sinr: more 4G cells than this within the RSRP window pollute the cell.")
+    @Option(name: .customLong("rsrp-overlap-limit"), parsing: .unconditional, help: "With --sinr: more 4G (5G) cells than this within the RSRP (SS-RSRP) window pollute the cell.")
     var rsrpOverlapLimit: Int = SINRSettings().crowding.limit
 
     @Flag(help: "Also write ci.tif: the 2G sites' C/I, the strongest 2G site's carrier against the others on its channel, those one and two channels (200, 400 kHz) away less 18 and 50 dB, and noise.")
@@ -372,7 +372,7 @@ func report(_ summary: FootprintSummary, folder: String) -> String {
     }
     let servers = summary.siteAreas.contains { $0.server != nil } ? ["best_server.tif", "server_count.tif"] : []
     let quality: [String] = (summary.lteSINR == nil ? [] : ["sinr.tif", "rsrp_overlap.tif"]) + (summary.lteThroughput == nil ? [] : ["throughput.tif"])
-        + (summary.nrSINR == nil ? [] : ["ss_sinr.tif"]) + (summary.nrThroughput == nil ? [] : ["nr_throughput.tif"])
+        + (summary.nrSINR == nil ? [] : ["ss_sinr.tif", "ss_rsrp_overlap.tif"]) + (summary.nrThroughput == nil ? [] : ["nr_throughput.tif"])
         + (summary.umtsEcIo == nil ? [] : ["ecio.tif", "pilots.tif"])
         + (summary.gsmCI == nil ? [] : ["ci.tif"]) + (summary.gsmCI?.interferenceMatrix == nil ? [] : ["interference.csv"])
     let neighbours = summary.neighbours.map { totals in

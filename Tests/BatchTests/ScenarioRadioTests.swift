@@ -211,7 +211,7 @@ struct ScenarioRadioTests {
         #expect(figures["nr_ss_sinr_median_db"] != nil)
         let ecio = try #require((summary["umts_ecio"] as? [String: Any])?["median_db"] as? Double)
         #expect(figures["umts_ecio_median_db"] as? Double == ecio)
-        for (key, figure) in [("umts_ecio", "umts_pilot_polluted_percent"), ("lte_sinr", "lte_rsrp_polluted_percent")] {
+        for (key, figure) in [("umts_ecio", "umts_pilot_polluted_percent"), ("lte_sinr", "lte_rsrp_polluted_percent"), ("nr_ss_sinr", "nr_ss_rsrp_polluted_percent")] {
             let crowding = try #require((summary[key] as? [String: Any])?["crowding"] as? [String: Any])
             #expect(figures[figure] as? Double == crowding["percent_polluted"] as? Double && figures[figure] != nil, "\(figure)")
         }

@@ -21,7 +21,7 @@ extension SignalQualityTests {
 
     @Test(
         """
-        pilots.tif (3G) and rsrp_overlap.tif (4G), cell by cell: how many sites on the server's frequency cover the cell \
+        pilots.tif (3G), rsrp_overlap.tif (4G) and ss_rsrp_overlap.tif (5G), cell by cell: how many sites on the server's frequency cover the cell \
         within the window of the server's power, counted up to one more than the limit; the summary's percent_polluted \
         is the share of covered cells over the limit; the window and the limit are the user's, and the raster's QGIS \
         style gives the cells over the limit the last class
@@ -31,6 +31,7 @@ extension SignalQualityTests {
             (.umts, 2_100, 900, -100, ServerCrowding(windowDB: 8, limit: 2)),
             (.lte, 1_800, 2_600, -110, ServerCrowding(windowDB: 6, limit: 3)),
             (.lte, 1_800, 2_600, -110, ServerCrowding(windowDB: 3, limit: 1)),
+            (.nr, 3_500, 3_700, -110, ServerCrowding(windowDB: 6, limit: 3)),
         ]
     )
     func crowdingPerCell(technology: Technology, frequency: Double, other: Double, threshold: Float, crowding: ServerCrowding) throws {
@@ -41,7 +42,8 @@ extension SignalQualityTests {
         request.sites = sites
         if technology == .umts { request.ecio = EcIoSettings(crowding: crowding) } else { request.sinr = SINRSettings(crowding: crowding) }
         let summary = try FootprintJob.run(request)
-        let counted = try raster(folder + (technology == .umts ? "/pilots.tif" : "/rsrp_overlap.tif"), summary)
+        let name = [Technology.umts: "pilots", .lte: "rsrp_overlap", .nr: "ss_rsrp_overlap"][technology]!
+        let counted = try raster(folder + "/\(name).tif", summary)
         let powers = try powersInDBm(sites)
         var counts: [Int: Int] = [:]
         for cell in counted.indices {
@@ -61,12 +63,12 @@ extension SignalQualityTests {
         }
         let covered = counts.values.reduce(0, +), polluted = counts[crowding.limit + 1] ?? 0
         #expect(counts[1] ?? 0 > 1_000 && polluted > 100, "\(counts)")
-        let figures = try #require(technology == .umts ? summary.umtsEcIo?.crowding : summary.lteSINR?.crowding)
+        let figures = try #require([Technology.umts: summary.umtsEcIo?.crowding, .lte: summary.lteSINR?.crowding, .nr: summary.nrSINR?.crowding][technology]!)
         #expect(figures.windowDB == crowding.windowDB && figures.limit == crowding.limit)
         #expect(abs(try #require(figures.percentPolluted) - 100 * Double(polluted) / Double(covered)) < 1e-9)
-        #expect((technology == .umts ? summary.umtsEcIo?.coveredCells : summary.lteSINR?.coveredCells) == covered)
+        #expect([Technology.umts: summary.umtsEcIo?.coveredCells, .lte: summary.lteSINR?.coveredCells, .nr: summary.nrSINR?.coveredCells][technology]! == covered)
         // Its QGIS style: a class per count up to the limit, then the polluted cells in the last, the worst colour.
-        let style = try StyleFile(folder + (technology == .umts ? "/pilots.qml" : "/rsrp_overlap.qml"))
+        let style = try StyleFile(folder + "/\(name).qml")
         let noun = technology == .umts ? "pilot" : "cell"
         #expect(style.entries.last?.label == "more than \(crowding.limit) \(noun)s" && style.entries.count == crowding.limit + 1)
         #expect(counts.keys.allSatisfy { count in style.entry(for: Double(count))?.label == style.entries[count - 1].label })
