@@ -21,9 +21,13 @@ public struct Claim: Sendable {
             /// The residential land (the scenario's `residential_classes`) of the whole layer, or of the commune with
             /// this id.
             case residential(commune: String?)
-            /// The residents where 4G covers them at the scenario's rate limit (`throughput_limit_mbps`) or faster, of
-            /// the whole layer or of the commune with this id; the layer is "4G".
+            /// The residents where 4G (or 5G: `rate_5g`) covers them at the scenario's rate limit
+            /// (`throughput_limit_mbps`) or faster, of the whole layer or of the commune with this id; the layer is "4G"
+            /// or "5G".
             case rate(commune: String?)
+
+            /// The claim's keys of the rates, and their technologies.
+            static let rateKeys = [("rate", Technology.lte), ("rate_5g", .nr)]
             /// The residents covered now whom the scenario's `sunset` leaves without coverage, of the whole layer or of
             /// the commune with this id; the layer names the technologies switched off.
             case sunset(commune: String?)
@@ -68,7 +72,7 @@ public struct Claim: Sendable {
         guard let scenario = try root.object("scenario") else { throw root.fault("scenario", "missing") }
         guard let claimed = try root.object("claimed") else { throw root.fault("claimed", "missing") }
         let request = try ScenarioFields.request(scenario, resolve: resolve)
-        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "sunset", "operators", "roads", "facilities", "gaps", "footprint"])
+        try claimed.onlyKeys(["province", "communes", "land_cover", "residential", "rate", "rate_5g", "sunset", "operators", "roads", "facilities", "gaps", "footprint"])
         var figures: [Figure] = []
         if let province = try claimed.object("province") {
             figures += try percentages(province, scope: .province)
@@ -93,11 +97,12 @@ public struct Claim: Sendable {
             }
             figures += try wholeAndEach(residential, whole: "province", each: "communes") { .residential(commune: $0) }
         }
-        if let rate = try claimed.object("rate") {
+        for (key, technology) in Figure.Scope.rateKeys {
+            guard let rate = try claimed.object(key) else { continue }
             guard request.sinr?.throughput != nil else {
-                throw claimed.fault("rate", "needs the scenario's sinr: true and throughput: true (its throughput_limit_mbps is the rate)")
+                throw claimed.fault(key, "needs the scenario's sinr: true and throughput: true (its throughput_limit_mbps is the rate)")
             }
-            figures += try residentShares(rate, layer: "4G", scope: Figure.Scope.rate)
+            figures += try residentShares(rate, layer: technology.rawValue, scope: Figure.Scope.rate)
         }
         if let sunset = try claimed.object("sunset") {
             let technologies = request.residents?.sunset ?? []

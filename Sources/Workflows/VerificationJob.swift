@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Planning
+import Propagation
 import Terrain
 
 /// `phusong verify`: recomputes a claim's scenario and compares every claimed figure with it. Writes
@@ -81,11 +82,12 @@ public enum VerificationJob {
             }
             computed = shares[figure.layer]
         case .rate(let id):
-            guard let rate = summary.lteThroughput else {
-                throw InputError(path: claim.path, reason: "claimed.rate: no 4G site in the scenario, so no rate to check")
+            let nr = figure.layer == Technology.nr.rawValue, key = nr ? "rate_5g" : "rate"
+            guard let rate = nr ? summary.nrThroughput : summary.lteThroughput else {
+                throw InputError(path: claim.path, reason: "claimed.\(key): no \(figure.layer) site in the scenario, so no rate to check")
             }
             item = String(format: "residents at %g Mbps · ", rate.limitMbps) + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
-            try requireCommune(id, in: statistics, key: "rate", claim: claim)
+            try requireCommune(id, in: statistics, key: key, claim: claim)
             computed = id.map { rate.residentsPercentAtRateByCommune?[$0] } ?? rate.residentsPercentAtRate
         case .sunset(let id):
             let sunset = summary.sunset

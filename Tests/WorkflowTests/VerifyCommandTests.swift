@@ -202,33 +202,35 @@ struct VerifyCommandTests {
     }
 
     @Test("""
-        A claimed share of residents at the rate limit, province and commune, passes as the operator's own evaluation \
-        gives it and fails 2 points up; a commune the population does not hold is refused
-        """)
-    func rateClaims() throws {
+        A claimed share of residents at the rate limit (4G's rate, 5G's rate_5g), province and commune, passes as the \
+        operator's own evaluation gives it and fails 2 points up; a commune the population does not hold is refused
+        """, arguments: [false, true])
+    func rateClaims(nr: Bool) throws {
         let folder = try temporaryFolder("verify-rate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sites = folder + "/sites.csv"
-        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\nBX-L1,22.53,103.88,30,1815,61,4G,20\nBX-L2,22.50,103.83,30,1815,61,4G,10\n"
-            .write(toFile: sites, atomically: true, encoding: .utf8)
+        let lines = nr ? "BX-N1,22.53,103.88,30,3500,72,5G,100\nBX-N2,22.50,103.83,30,3500,72,5G,40\n"
+            : "BX-L1,22.53,103.88,30,1815,61,4G,20\nBX-L2,22.50,103.83,30,1815,61,4G,10\n"
+        try ("id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology,bandwidth_mhz\n" + lines).write(toFile: sites, atomically: true, encoding: .utf8)
+        let (key, technology) = nr ? ("rate_5g", "5G") : ("rate", "4G")
         let evaluation = try run([
             "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites, "--population", communes,
             "--model", "los", "--radius-km", "8", "--resolution-m", "30", "--max-void-fraction", "0.7", "--sinr", "--throughput",
             "--throughput-limit-mbps", "40", "--out", folder + "/operator",
         ])
         #expect(evaluation.status == 0, "\(evaluation.stderr)")
-        let rate = try #require(try json(folder + "/operator/summary.json")["lte_throughput"] as? [String: Any])
+        let rate = try #require(try json(folder + "/operator/summary.json")[nr ? "nr_throughput" : "lte_throughput"] as? [String: Any])
         let province = try #require(rate["residents_percent_at_rate"] as? Double)
         let byCommune = try #require(rate["residents_percent_at_rate_by_commune"] as? [String: Double])
         let (commune, share) = try #require(byCommune.filter { $0.value > 0 && $0.value < 100 }.min { $0.key < $1.key })
         #expect(province > 0 && province < 100, "\(province) %")
-        #expect(evaluation.stdout.contains(String(format: "4G at 40 Mbps or faster: %.2f %% of the residents", province)), "\(evaluation.stdout)")
+        #expect(evaluation.stdout.contains(String(format: "%@ at 40 Mbps or faster: %.2f %% of the residents", technology, province)), "\(evaluation.stdout)")
         func claim(_ name: String, province: Double, communes: [String: Double]) throws -> ProgramOutput {
-            try write(["scenario": rateScenario(sites: sites), "claimed": ["rate": ["province": province, "communes": communes]]], to: folder + "/\(name).json")
+            try write(["scenario": rateScenario(sites: sites), "claimed": [key: ["province": province, "communes": communes]]], to: folder + "/\(name).json")
             return try run(["verify", "--claim", folder + "/\(name).json", "--out", folder + "/" + name])
         }
         let honest = try claim("honest", province: (province * 100).rounded() / 100, communes: [commune: (share * 100).rounded() / 100])
-        #expect(honest.status == 0 && honest.stdout.contains("residents at 40 Mbps · commune \(commune) · 4G"), "\(honest.stdout)\(honest.stderr)")
+        #expect(honest.status == 0 && honest.stdout.contains("residents at 40 Mbps · commune \(commune) · \(technology)"), "\(honest.stdout)\(honest.stderr)")
         let rows = try #require(try json(folder + "/honest/verification.json")["rows"] as? [[String: Any]])
         #expect(rows.count == 2 && rows.allSatisfy { $0["pass"] as? Bool == true })
         let inflated = try claim("inflated", province: province + 2, communes: [:])
@@ -236,7 +238,12 @@ struct VerifyCommandTests {
         let row = try #require((try json(folder + "/inflated/verification.json")["rows"] as? [[String: Any]])?.first)
         #expect(abs((row["difference"] as? Double ?? 0) - 2) < 1e-9 && row["pass"] as? Bool == false)
         let unknown = try claim("unknown", province: province, communes: ["999": 50])
-        #expect(unknown.status == 2 && unknown.stderr.contains("claimed.rate.communes.999: no commune with that id"), "\(unknown.stderr)")
+        #expect(unknown.status == 2 && unknown.stderr.contains("claimed.\(key).communes.999: no commune with that id"), "\(unknown.stderr)")
+        if nr {
+            try write(["scenario": rateScenario(sites: Fixtures.path("sites/batxat_one_site.geojson")), "claimed": [key: ["province": 50]]], to: folder + "/no-nr.json")
+            let without = try run(["verify", "--claim", folder + "/no-nr.json", "--out", folder + "/no-nr"])
+            #expect(without.status == 2 && without.stderr.contains("claimed.rate_5g: no 5G site in the scenario, so no rate to check"), "\(without.stderr)")
+        }
     }
 
     @Test("Bad claims exit 2 with one line naming the claim and the fault, and write nothing")
