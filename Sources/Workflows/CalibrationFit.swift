@@ -13,6 +13,12 @@ public struct FittedCorrection: Sendable, Codable, Equatable {
     /// The root mean square of the errors before, and of what the correction leaves, dB.
     public let rmsBeforeDB: Double
     public let rmsAfterDB: Double
+    /// Half the width of the 95 % confidence interval of the offset (the correction at 1 km, or the mean without a
+    /// slope), dB, and of the slope, dB per decade (nil without one): Student's t times the least-squares standard
+    /// error, the points' errors taken as independent — points a few tens of metres apart share their shadowing, so
+    /// these understate the uncertainty of a drive test's raw points. Nil in files written before they were given.
+    public let offsetCI95DB: Double?
+    public let slopeCI95DBPerDecade: Double?
 
     /// The fewest points a technology's correction is fitted to.
     public static let fewestPoints = 10
@@ -39,6 +45,12 @@ public struct FittedCorrection: Sendable, Codable, Equatable {
         rmsBeforeDB = (errors.reduce(0) { $0 + $1 * $1 } / count).squareRoot()
         let left = zip(distances, errors).map { $1 - fitted.decibels(atDistance: $0 * 1_000) }
         rmsAfterDB = (left.reduce(0) { $0 + $1 * $1 } / count).squareRoot()
+        // The residuals about the straight line fitted (before the ends clamp it), over its degrees of freedom.
+        let line = zip(x, errors).map { $1 - (meanError + slope * ($0 - meanX)) }
+        let freedom = errors.count - (slopeFitted ? 2 : 1)
+        let sigma = (line.reduce(0) { $0 + $1 * $1 } / Double(freedom)).squareRoot(), t = StudentT.percentile975(degreesOfFreedom: freedom)
+        offsetCI95DB = t * sigma * (1 / count + (slopeFitted ? meanX * meanX / spread.xx : 0)).squareRoot()
+        slopeCI95DBPerDecade = slopeFitted ? t * sigma / spread.xx.squareRoot() : nil
     }
 
     /// Whether a calibration file may hold it: its offset and slope within ±40 dB (`ModelCorrection.largestDB`).
@@ -51,6 +63,8 @@ public struct FittedCorrection: Sendable, Codable, Equatable {
         case slopeFitted = "slope_fitted"
         case rmsBeforeDB = "rms_before_db"
         case rmsAfterDB = "rms_after_db"
+        case offsetCI95DB = "offset_ci95_db"
+        case slopeCI95DBPerDecade = "slope_ci95_db_per_decade"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +74,8 @@ public struct FittedCorrection: Sendable, Codable, Equatable {
         slopeFitted = try container.decode(Bool.self, forKey: .slopeFitted)
         rmsBeforeDB = try container.decode(Double.self, forKey: .rmsBeforeDB)
         rmsAfterDB = try container.decode(Double.self, forKey: .rmsAfterDB)
+        offsetCI95DB = try container.decodeIfPresent(Double.self, forKey: .offsetCI95DB)
+        slopeCI95DBPerDecade = try container.decodeIfPresent(Double.self, forKey: .slopeCI95DBPerDecade)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,6 +85,8 @@ public struct FittedCorrection: Sendable, Codable, Equatable {
         try container.encode(slopeFitted, forKey: .slopeFitted)
         try container.encode(rmsBeforeDB, forKey: .rmsBeforeDB)
         try container.encode(rmsAfterDB, forKey: .rmsAfterDB)
+        try container.encodeIfPresent(offsetCI95DB, forKey: .offsetCI95DB)
+        try container.encodeIfPresent(slopeCI95DBPerDecade, forKey: .slopeCI95DBPerDecade)
     }
 }
 

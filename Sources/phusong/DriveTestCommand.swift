@@ -66,14 +66,16 @@ struct DriveTestCommand: ParsableCommand {
 
 /// The model corrections fitted per technology, and what each leaves, for the terminal.
 func calibrationLines(_ calibration: DriveTestCalibration) -> String {
-    var lines = ["Calibration of \(calibration.model) (measured − model\(calibration.replaces.map { ", \($0) taken off the run's powers" } ?? "")):"]
+    var lines = ["Calibration of \(calibration.model) (measured − model\(calibration.replaces.map { ", \($0) taken off the run's powers" } ?? ""); ± the 95 % intervals, points taken as independent):"]
     for fit in calibration.fits {
         let c = fit.correction
+        let within = { (half: Double?) in half.map { String(format: " ± %.2f", $0) } ?? "" }
         let slope = fit.slopeFitted
-            ? String(format: " %+.2f dB per decade of distance (%.2f–%.2f km)", c.slopeDBPerDecade, c.fromKm, c.toKm)
+            ? String(format: " %+.2f", c.slopeDBPerDecade) + within(fit.slopeCI95DBPerDecade)
+                + String(format: " dB per decade of distance (%.2f–%.2f km)", c.fromKm, c.toKm)
             : String(format: " (distances %.2f–%.2f km, under a factor of two: no slope)", c.fromKm, c.toKm)
         let refused = fit.isWithinLimits ? "" : " — beyond ±\(Int(ModelCorrection.largestDB)) dB, not written: the wrong run or the wrong measurements?"
-        lines.append("  \(c.technologyName)  " + String(format: "%+.2f dB", c.offsetDB) + slope
+        lines.append("  \(c.technologyName)  " + String(format: "%+.2f", c.offsetDB) + within(fit.offsetCI95DB) + " dB" + slope
             + String(format: "; rms %.2f → %.2f dB over %d", fit.rmsBeforeDB, fit.rmsAfterDB, fit.points) + refused)
     }
     if !calibration.tooFewPoints.isEmpty {

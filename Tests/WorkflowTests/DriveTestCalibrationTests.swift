@@ -52,6 +52,9 @@ extension DriveTestTests {
             // Least squares leaves at most what the true correction leaves (the ±1 dB), and the fit is close to it.
             #expect(fit.rmsAfterDB <= 1 + 1e-9 && fit.rmsAfterDB > 0.95 && fit.rmsBeforeDB > fit.rmsAfterDB + 0.3, "\(fit)")
             #expect(fit.correction.fromKm < 0.5 && fit.correction.toKm > 7 && fit.correction.toKm <= 8.2, "\(fit)")
+            // The ±1 dB over a hundred points and more: intervals of a few tenths of a dB.
+            let offsetInterval = try #require(fit.offsetCI95DB), slopeInterval = try #require(fit.slopeCI95DBPerDecade)
+            #expect(offsetInterval > 0.05 && offsetInterval < 0.5 && slopeInterval > 0.05 && slopeInterval < 0.8, "\(fit)")
         }
         let calibration = try ModelCalibration.load(folder + "/first/calibration.csv", for: .itm)
         #expect(calibration.corrections.count == 2)
@@ -135,7 +138,13 @@ extension DriveTestTests {
             "drive-test", "--run", base.path, "--measurements", points, "--value-field", "rxlev", "--site-field", "cell", "--out", folder + "/drive",
         ])
         #expect(drive.status == 0, "\(drive.stderr)")
-        #expect(drive.stdout.contains("Calibration of itm (measured − model):\n  2G  +"), "\(drive.stdout)")
+        #expect(drive.stdout.contains("Calibration of itm (measured − model; ± the 95 % intervals, points taken as independent):\n  2G  +"), "\(drive.stdout)")
+        let driveReport = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/drive/drive_test.json"))) as? [String: Any])
+        let fits = try #require((driveReport["calibration"] as? [String: Any])?["fits"] as? [[String: Any]])
+        for fit in fits {
+            let offset = try #require(fit["offset_ci95_db"] as? Double), slope = try #require(fit["slope_ci95_db_per_decade"] as? Double)
+            #expect(drive.stdout.contains(String(format: "%+.2f ± %.2f dB %+.2f ± %.2f dB per decade", fit["offset_db"] as? Double ?? 0, offset, fit["slope_db_per_decade"] as? Double ?? 0, slope)), "\(drive.stdout)")
+        }
         #expect(drive.stdout.contains("\(folder)/drive/calibration.csv"), "\(drive.stdout)")
         let calibration = folder + "/drive/calibration.csv"
         let terrain = SharedData.path("terrain/N44W072.hgt"), sites = Fixtures.path("sites/nh_two_sites.geojson")
