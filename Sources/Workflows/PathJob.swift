@@ -39,6 +39,9 @@ public struct PathRequest: Sendable {
     public var fading: FadingClimate?
     /// The air whose gases absorb part of the budget.
     public var atmosphere: HopAtmosphere
+    /// A drive-tested correction of the model (`--calibration`, one technology's), added to the received power as it
+    /// is to a footprint's: taken off the loss at the path's length; nil for none.
+    public var correction: ModelCorrection?
 
     public init(
         terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,

@@ -72,7 +72,9 @@ struct TerrainPath {
         let link = request.link, kind = PathLossModel(rawValue: model)!
         let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
         var components = components
-        let loss = loss.map { $0 + margin }
+        let calibration = request.correction?.decibels(atDistance: profile.length)
+        let loss = loss.map { $0 + margin - (calibration ?? 0) }
+        if let calibration { components["calibration_db"] = calibration }
         if margin != 0 {
             components["location_margin_db"] = margin
             components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)

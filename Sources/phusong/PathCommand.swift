@@ -15,9 +15,11 @@ struct PathCommand: ParsableCommand {
                 [--eirp-dbm E | --tx-power-dbm P [--tx-gain-dbi G] [--tx-feeder-loss-db L]]
                 [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
                 [--rain-rate-mm-h R --dn1 N] [--water-vapour-g-m3 RHO] [--air-temperature-c T]
+                [--calibration CSV [--technology 4G]]
             The JSON gives the first Fresnel zone's clearance, the air's absorption (ITU-R P.676), with a transmitter's
             power the link budget, and with a threshold and the climate the share of the year the fade margin holds
-            (ITU-R P.530 rain and multipath).
+            (ITU-R P.530 rain and multipath). --calibration takes a drive test's correction of the model off the loss at
+            the path's length (a technology's row, else the file's row for all), as footprints add it to their power.
             """
     )
 
@@ -50,6 +52,12 @@ struct PathCommand: ParsableCommand {
     @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
     var profileCSV: String?
 
+    @Option(help: "A model calibration (as drive-test writes calibration.csv): its correction taken off the loss, as footprints add it.")
+    var calibration: String?
+
+    @Option(help: "With --calibration: the technology whose correction applies (2G, 3G, 4G, 5G); the file's row for all without.")
+    var technology: String?
+
     func validate() throws {
         if cases != nil {
             guard model.isITM else { throw ValidationError("--cases works with --model itm or itm-area") }
@@ -58,6 +66,7 @@ struct PathCommand: ParsableCommand {
             }
             let terrainOnly = [
                 profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }, atmosphere.firstGiven,
+                calibration.map { _ in "--calibration" },
             ]
             if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
@@ -69,6 +78,10 @@ struct PathCommand: ParsableCommand {
             _ = try fading.climate(budget: budget.settings())
         }
         try link.radio.validate(for: model)
+        guard technology == nil || calibration != nil else { throw ValidationError("--technology needs --calibration (it picks the correction)") }
+        if let technology, Technology(named: technology) == nil {
+            throw ValidationError("--technology must be one of \(Technology.namesAccepted), got '\(technology)'")
+        }
     }
 
     func run() throws {
@@ -94,13 +107,29 @@ struct PathCommand: ParsableCommand {
             }
             return
         }
-        let request = PathRequest(
+        var request = PathRequest(
             terrainPath: terrain ?? "", from: try coordinate(from ?? "", option: "--from"),
             to: try coordinate(to ?? "", option: "--to"), link: link.settings, budget: try budget.settings(), profileCSV: profileCSV,
             fading: try fading.climate(budget: budget.settings()), atmosphere: try atmosphere.atmosphere()
         )
+        request.correction = try correction()
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())
+    }
+
+    /// `--calibration`'s correction for `--technology` (its own row, else the row for all; the row for all alone
+    /// without); nil without a calibration. A file without such a row is refused, exit 1.
+    private func correction() throws -> ModelCorrection? {
+        guard let file = try loadCalibration(calibration, for: model) else { return nil }
+        let named = technology.flatMap(Technology.init(named:))
+        let found = named.map(file.correction(for:)) ?? file.corrections.first { $0.technology == nil }
+        return try reportingInputErrors { () throws(InputError) -> ModelCorrection in
+            guard let found else {
+                let rows = file.corrections.map(\.technologyName).joined(separator: ", ")
+                throw InputError(path: file.path, reason: "no correction for \(technology ?? "all technologies (a row 'all'; or give --technology)") (its rows: \(rows))")
+            }
+            return found
+        }
     }
 
     private func coordinate(_ text: String, option: String) throws -> GeoPoint {
