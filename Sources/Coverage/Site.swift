@@ -50,9 +50,10 @@ public struct Site: Sendable, Equatable {
     /// How far a 3G site's pilot lies below its carrier's power, dB, from `pilot_offset_db`; nil when not given (its EIRP
     /// is then the pilot's alone).
     public var pilotOffsetDB: Double?
-    /// A 3G or 4G cell's own load, percent, from `load_percent` (its busy hour's, from the network's counters): of its
-    /// power beyond the pilot (3G) or of its resource elements beyond the reference signals (4G) that it fills, for the
-    /// interference it causes; nil when not given (the run's load then).
+    /// A 3G, 4G or 5G cell's own load, percent, from `load_percent` (its busy hour's, from the network's counters): of
+    /// its power beyond the pilot (3G) or of its resource elements beyond the reference signals (4G) or the SS/PBCH
+    /// blocks (5G: for its data's interference, its rate; SS-SINR counts it whole) that it fills, for the interference
+    /// it causes; nil when not given (the run's load then).
     public var loadPercent: Double?
 
     public init(
@@ -131,7 +132,7 @@ public struct Site: Sendable, Equatable {
     /// The primary scrambling codes there are: 64 groups of eight.
     public static let pscRange = 0...511
 
-    /// The loads a 3G or 4G cell may be given (`load_percent`), percent.
+    /// The loads a 3G, 4G or 5G cell may be given (`load_percent`), percent.
     public static let loadRange = 0.0...100
 
     /// The transceivers a 2G cell may be given: one to 24, more than any single GSM cell is built with.

@@ -253,9 +253,9 @@ struct SiteRecord {
     /// A 3G or 4G cell's `load_percent`, 0–100; nil when absent.
     private func load(technology: Technology) throws(SiteFieldError) -> Double? {
         guard let load = values["load_percent"] else { return nil }
-        guard technology == .umts || technology == .lte else {
+        guard technology != .gsm else {
             throw SiteFieldError(
-                "load_percent applies to 3G and 4G sites, whose loads weigh their interference (a 2G cell's BCCH carrier always transmits at full power; a 5G cell's SS-SINR counts every cell's synchronisation signal whole)"
+                "load_percent applies to 3G, 4G and 5G sites, whose loads weigh their interference (a 2G cell's BCCH carrier always transmits at full power)"
             )
         }
         guard Site.loadRange.contains(load) else { throw SiteFieldError("load_percent \(load) is outside 0–100 %") }

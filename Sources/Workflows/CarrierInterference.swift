@@ -55,10 +55,10 @@ struct CarrierInterference {
         return carriers == 0 ? 0 : BestServers.bytesPerCell + (8 * sums + 4 * slots) * carriers
     }
 
-    /// Whether the sums of `technology` are kept at each site's own load too: 4G, some site of it giving its own (3G's
-    /// loads weigh its sums already, through each site's total power over its pilot).
+    /// Whether the sums of `technology` are kept at each site's own load too: 4G and 5G, some site of it giving its own
+    /// (3G's loads weigh its sums already, through each site's total power over its pilot).
     private static func keepsLoadedSums(sites: [Site], technology: Technology) -> Bool {
-        technology == .lte && sites.contains { $0.technology == technology && $0.loadPercent != nil }
+        (technology == .lte || technology == .nr) && sites.contains { $0.technology == technology && $0.loadPercent != nil }
     }
 
     /// How many sums each carrier of `technology` keeps (`shiftCount`).
@@ -170,22 +170,34 @@ struct CarrierInterference {
         static let whole = Weighing(factor: 1, loaded: false)
     }
 
-    /// The other cells at their load: each at its own where sites give theirs (`loadedSums`), else all at `settings`'.
-    private func atLoad(_ settings: SINRSettings) -> Weighing {
-        loadedSums != nil ? Weighing(factor: 1, loaded: true) : Weighing(factor: settings.loadPercent / 100, loaded: false)
+    /// The other cells at their load: each at its own where sites give theirs (`loadedSums`), else all at `percent`.
+    private func atLoad(_ percent: Double) -> Weighing {
+        loadedSums != nil ? Weighing(factor: 1, loaded: true) : Weighing(factor: percent / 100, loaded: false)
     }
 
     /// Each cell's SINR, dB: the server's RSRP against the other sites on its carrier at their load (each site's own,
     /// else the settings') — with shifts, those on the server's shift whole, their reference signals on its own — and
     /// the noise of a resource element; NaN where no site reaches.
     func sinr(_ settings: SINRSettings) -> [Float] {
-        quality(countsOwn: false, meeting: shiftCount > 1 ? .whole : atLoad(settings), rest: atLoad(settings)) { _ in settings.noiseDBm }
+        quality(countsOwn: false, meeting: shiftCount > 1 ? .whole : atLoad(settings.loadPercent), rest: atLoad(settings.loadPercent)) { _ in
+            settings.noiseDBm
+        }
     }
 
     /// Each cell's SINR on the data (PDSCH) resource elements, dB: the server against every other site on its carrier
     /// at its load, whatever its shift, and the noise of a resource element; NaN where no site reaches.
     func dataSINR(_ settings: SINRSettings) -> [Float] {
-        quality(countsOwn: false, meeting: atLoad(settings), rest: atLoad(settings)) { _ in settings.noiseDBm }
+        quality(countsOwn: false, meeting: atLoad(settings.loadPercent), rest: atLoad(settings.loadPercent)) { _ in settings.noiseDBm }
+    }
+
+    /// Each cell's 5G data (PDSCH) SINR, dB: the server against every other site on its carrier at its load (each
+    /// site's own, else `settings.nrLoadPercent`) and the noise of a subcarrier of its spacing (`sites[n − 1]`'s for site
+    /// n); NaN where no site reaches.
+    func nrDataSINR(_ settings: SINRSettings, sites: [Site]) -> [Float] {
+        let load = atLoad(settings.nrLoadPercent)
+        return quality(countsOwn: false, meeting: load, rest: load) {
+            settings.synchronisationNoiseDBm(subcarrierSpacingKHz: sites[$0].subcarrierSpacingKHz)
+        }
     }
 
     /// Each cell's 5G SS-SINR, dB: the server's synchronisation signal against every other site's on its carrier whole —

@@ -11,7 +11,7 @@ package enum ScenarioFields {
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
-        "location_percent", "location_sigma_db", "calibration", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas", "nr_tdd_pattern",
+        "location_percent", "location_sigma_db", "calibration", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas", "nr_tdd_pattern", "nr_load_percent",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
         "channels", "pci", "psc", "tilts", "loads", "neighbours", "handover_margin_db", "neighbour_min_percent", "max_neighbours",

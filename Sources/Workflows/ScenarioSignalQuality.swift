@@ -20,6 +20,7 @@ extension ScenarioFields {
             throw scenario.fault("ue_antennas", "must be 1, 2 or 4 (a handset's receive antennas)")
         }
         let frame = try tddFrame(scenario, appliesWith: throughput)
+        let nrLoad = try bounded(scenario, "nr_load_percent", SINRSettings.loadRange, "0–100", appliesWith: throughput, "throughput")
         let umtsLoad = try bounded(scenario, "umts_load_percent", SINRSettings.loadRange, "0–100", appliesWith: ecio, "ecio")
         let pilotShare = try bounded(scenario, "pilot_share_percent", EcIoSettings.pilotShareRange, "1–50", appliesWith: ecio, "ecio")
         let limit = try bounded(scenario, "ecio_limit_db", EcIoSettings.limitRange, "−30–0 dB", appliesWith: ecio, "ecio")
@@ -31,6 +32,7 @@ extension ScenarioFields {
             (sinrSettings.noiseFigureDB, ecioSettings.noiseFigureDB, ciSettings.noiseFigureDB) = (noiseFigure, noiseFigure, noiseFigure)
         }
         if let lteLoad { sinrSettings.loadPercent = lteLoad }
+        if let nrLoad { sinrSettings.nrLoadPercent = nrLoad }
         if throughput {
             let defaults = ThroughputSettings()
             sinrSettings.throughput = ThroughputSettings(

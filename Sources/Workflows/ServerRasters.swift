@@ -70,7 +70,9 @@ struct ServerRasters {
         lte = sinr.flatMap { settings in
             CarrierInterference(sites: sites, technology: .lte, cellCount: cellCount, slots: settings.crowding.slots, load: settings.loadShare(of:))
         }
-        nr = sinr.flatMap { settings in CarrierInterference(sites: sites, technology: .nr, cellCount: cellCount, slots: settings.crowding.slots) }
+        nr = sinr.flatMap { settings in
+            CarrierInterference(sites: sites, technology: .nr, cellCount: cellCount, slots: settings.crowding.slots, load: settings.loadShare(of:))
+        }
         umts = ecio.flatMap { settings in
             CarrierInterference(
                 sites: sites, technology: .umts, cellCount: cellCount, slots: settings.crowding.slots, weight: settings.totalOverPilot(of:)

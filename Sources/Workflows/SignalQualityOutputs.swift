@@ -75,8 +75,8 @@ struct SignalQualityOutputs {
                 nrSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings)
                 if let throughput = settings.throughput {
                     addThroughput(
-                        .nr, nr.throughput(sinr, settings: throughput, sites: sites), of: nr, settings: throughput, loadPercent: 100,
-                        sites: sites, thresholds: thresholds, coveredCells: covered.all.count
+                        .nr, nr.throughput(nr.nrDataSINR(settings, sites: sites), settings: throughput, sites: sites), of: nr,
+                        settings: throughput, loadPercent: settings.nrLoadPercent, sites: sites, thresholds: thresholds, coveredCells: covered.all.count
                     )
                 }
             }
@@ -129,7 +129,7 @@ struct SignalQualityOutputs {
         let limitMbps = settings.limitMbps, name = technology == .nr ? "nr_throughput.tif" : "throughput.tif"
         self.rates.append(CellRates(technology: technology, values: rates, limitMbps: limitMbps))
         let description = technology == .nr
-            ? "5G downlink rate (Mbps): the strongest 5G site's whole carrier at the SS-SINR (every cell at full load), for the downlink's share of its TDD pattern"
+            ? "5G downlink rate (Mbps): the strongest 5G site's whole carrier at the data SINR, for the downlink's share of its TDD pattern"
             : "4G downlink rate (Mbps): the strongest 4G site's whole carrier at the data SINR"
         floatRasters.append((
             name, rates, description + " (an attenuated Shannon bound per spatial layer at the best rank)",

@@ -12,20 +12,25 @@ public struct SINRSettings: Sendable, Equatable {
     public var crowding: ServerCrowding
     /// The downlink rate from the server (`throughput.tif`); nil for none.
     public var throughput: ThroughputSettings?
+    /// The share of resource elements beyond the SS/PBCH blocks the other 5G cells fill, percent, for 5G's data SINR
+    /// and its rate (`--nr-load`): each cell's own `Site.loadPercent` where its site gives it. SS-SINR counts every cell
+    /// whole whatever it is.
+    public var nrLoadPercent: Double
 
     public init(
         loadPercent: Double = 100, noiseFigureDB: Double = 7, crowding: ServerCrowding = .init(windowDB: 6, limit: 3),
-        throughput: ThroughputSettings? = nil
+        throughput: ThroughputSettings? = nil, nrLoadPercent: Double = 100
     ) {
         self.loadPercent = loadPercent
         self.noiseFigureDB = noiseFigureDB
         self.crowding = crowding
         self.throughput = throughput
+        self.nrLoadPercent = nrLoadPercent
     }
 
-    /// The share of its resource elements `site`'s cell fills beyond its reference signals, 0–1: its own load where it
-    /// gives one, else the settings'.
-    public func loadShare(of site: Site) -> Double { (site.loadPercent ?? loadPercent) / 100 }
+    /// The share of its resource elements `site`'s cell fills beyond its reference signals (5G: its SS/PBCH blocks),
+    /// 0–1: its own load where it gives one, else the settings' for its technology.
+    public func loadShare(of site: Site) -> Double { (site.loadPercent ?? (site.technology == .nr ? nrLoadPercent : loadPercent)) / 100 }
 
     /// Thermal noise in one resource element (15 kHz) at the handset, dBm: −174 dBm/Hz + 10 log10 15,000 + noise figure.
     public var noiseDBm: Double { thermalNoiseDBm(bandwidthHz: 15_000, noiseFigureDB: noiseFigureDB) }

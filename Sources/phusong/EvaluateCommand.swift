@@ -241,8 +241,9 @@ func trafficReport(_ traffic: FootprintSummary.Traffic, folder: String) -> Strin
         lines.append(line)
     }
     lines.append("Traffic per site: \(folder)/traffic.csv")
-    if traffic.technologies.contains(where: { $0.technology == Technology.lte.rawValue && $0.highestAirtimePercent != nil }) {
-        lines.append("4G carriers at the load their residents make: run again with --loads \(folder)/traffic.csv")
+    let rated = Set(traffic.technologies.filter { $0.highestAirtimePercent != nil }.map(\.technology)).sorted()
+    if !rated.isEmpty {
+        lines.append("\(rated.joined(separator: " and ")) carriers at the load their residents make: run again with --loads \(folder)/traffic.csv")
     }
     return lines.joined(separator: "\n")
 }

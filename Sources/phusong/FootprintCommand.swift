@@ -155,6 +155,9 @@ struct SiteRunOptions: ParsableArguments {
     @Flag(help: "With --sinr: also write throughput.tif, the 4G downlink rate from the strongest site's whole carrier at the data SINR (3GPP TR 36.942's attenuated Shannon bound), Mbps, and nr_throughput.tif, 5G's at the SS-SINR.")
     var throughput = false
 
+    @Option(name: .customLong("nr-load"), parsing: .unconditional, help: "With --throughput: the share of resource elements the other 5G cells fill beyond their SS/PBCH blocks, percent, for 5G's data SINR and rate (SS-SINR counts every cell whole).")
+    var nrLoad: Double = SINRSettings().nrLoadPercent
+
     @Option(name: .customLong("nr-tdd-pattern"), help: "With --throughput: the 5G carriers' TDD slots (D, S, U) and a special slot's downlink symbols, e.g. DDDSU:10 (74.3 % downlink); D for FDD.")
     var nrTDDPattern: String = TDDFrame.default.text
 
@@ -209,7 +212,7 @@ struct SiteRunOptions: ParsableArguments {
     @Option(help: "A tilt plan (CSV of id, adjusts and tilt_after_deg, as phusong tilt writes): the listed sectors take those downtilts.")
     var tilts: String?
 
-    @Option(help: "Cells' own loads (CSV of id and load_percent; or a run's traffic.csv, whose 4G carriers' airtime_percent, at most 100, is their load): the listed 3G and 4G cells interfere at those loads with --sinr and --ecio.")
+    @Option(help: "Cells' own loads (CSV of id and load_percent; or a run's traffic.csv, whose 4G and 5G carriers' airtime_percent, at most 100, is their load): the listed 3G, 4G and 5G cells interfere at those loads with --sinr (5G: its rate) and --ecio.")
     var loads: String?
 
     @Flag(help: "Also write neighbours.csv: each site's handover neighbours among the sites of its technology — those on its mast, those covering its best-server cells within the handover margin, and those listing it.")
@@ -242,6 +245,8 @@ struct SiteRunOptions: ParsableArguments {
         guard ThroughputSettings.handsetAntennaChoices.contains(ueAntennas) else { throw ValidationError("--ue-antennas must be 1, 2 or 4") }
         guard throughput || ueAntennas == ThroughputSettings().handsetAntennas else { throw ValidationError("--ue-antennas needs --throughput (it sets the rate's spatial layers)") }
         do { _ = try TDDFrame(parsing: nrTDDPattern) } catch { throw ValidationError("--nr-tdd-pattern: \(error)") }
+        guard SINRSettings.loadRange.contains(nrLoad) else { throw ValidationError("--nr-load must be within 0–100 %") }
+        guard throughput || nrLoad == SINRSettings().nrLoadPercent else { throw ValidationError("--nr-load needs --throughput (it sets 5G's data SINR)") }
         guard throughput || nrTDDPattern == TDDFrame.default.text else { throw ValidationError("--nr-tdd-pattern needs --throughput (it sets 5G's downlink time)") }
         guard SINRSettings.noiseFigureRange.contains(noiseFigure) else { throw ValidationError("--ue-noise-figure-db must be within 0–20 dB") }
         guard SINRSettings.loadRange.contains(umtsLoad) else { throw ValidationError("--umts-load must be within 0–100 %") }
@@ -286,7 +291,8 @@ struct SiteRunOptions: ParsableArguments {
             request.sinr = SINRSettings(
                 loadPercent: lteLoad, noiseFigureDB: noiseFigure, crowding: ServerCrowding(windowDB: rsrpWindow, limit: rsrpOverlapLimit),
                 throughput: throughput
-                    ? ThroughputSettings(limitMbps: throughputLimit, handsetAntennas: ueAntennas, nrFrame: try TDDFrame(parsing: nrTDDPattern)) : nil
+                    ? ThroughputSettings(limitMbps: throughputLimit, handsetAntennas: ueAntennas, nrFrame: try TDDFrame(parsing: nrTDDPattern)) : nil,
+                nrLoadPercent: nrLoad
             )
         }
         if ecio {

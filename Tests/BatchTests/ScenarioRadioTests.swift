@@ -9,7 +9,7 @@ import Workflows
 struct ScenarioRadioTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
-    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput, its limit, ue_antennas and nr_tdd_pattern, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
+    @Test("Scenarios take location_percent, location_sigma_db, uplink, sinr and lte_load_percent, throughput, its limit, ue_antennas, nr_tdd_pattern and nr_load_percent, ecio and its figures, ci and ci_limit_db, neighbours and theirs; p526 at 90 % without a σ, and a σ for ITM, are refused naming the key")
     func scenarioFields() throws {
         let folder = try temporaryFolder("location-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,11 +39,12 @@ struct ScenarioRadioTests {
             return
         }
         #expect(rate.sinr?.throughput == ThroughputSettings(limitMbps: 10))
-        guard case .evaluate(let layers) = try load("model: hata, sinr: true, throughput: true, ue_antennas: 4, nr_tdd_pattern: DDDDDDDSUU:6").jobs[0].work else {
+        guard case .evaluate(let layers) = try load("model: hata, sinr: true, throughput: true, ue_antennas: 4, nr_tdd_pattern: DDDDDDDSUU:6, nr_load_percent: 60").jobs[0].work else {
             Issue.record("expected an evaluate job")
             return
         }
         #expect(layers.sinr?.throughput == ThroughputSettings(limitMbps: 5, handsetAntennas: 4, nrFrame: try TDDFrame(parsing: "DDDDDDDSUU:6")))
+        #expect(layers.sinr?.nrLoadPercent == 60 && layers.sinr?.loadPercent == 100)
         let pilots = "model: hata, ecio: true, umts_load_percent: 60, pilot_share_percent: 15, ecio_limit_db: -14, ue_noise_figure_db: 8, pilot_window_db: 4, active_set_size: 2"
         guard case .evaluate(let umts) = try load(pilots).jobs[0].work else {
             Issue.record("expected an evaluate job")
@@ -78,6 +79,7 @@ struct ScenarioRadioTests {
             ("model: hata, sinr: true, throughput: true, ue_antennas: 3", "ue_antennas: must be 1, 2 or 4"),
             ("model: hata, sinr: true, throughput: true, ue_antennas: 1.5", "ue_antennas: must be 1, 2 or 4"),
             ("model: hata, sinr: true, nr_tdd_pattern: DDDSU", "nr_tdd_pattern: applies with throughput: true"),
+            ("model: hata, sinr: true, nr_load_percent: 50", "nr_load_percent: applies with throughput: true"),
             ("model: hata, sinr: true, throughput: true, nr_tdd_pattern: DDDSU:14", "nr_tdd_pattern: '14' in 'DDDSU:14' is not a special slot's downlink symbols"),
             ("model: hata, ci: true, ci_limit_db: 40", "ci_limit_db: must be within −10–30 dB"),
             ("model: hata, ci_limit_db: 12", "ci_limit_db: applies with ci: true"),

@@ -93,17 +93,19 @@ struct LinkBudgetFootprintTests {
         ], in: folder)
     }
 
-    @Test("A 3G or 4G site's own load_percent is kept as given (absent: the run's); on a 2G site, or beyond 0–100 %, it is refused")
+    @Test("A 3G, 4G or 5G site's own load_percent is kept as given (absent: the run's); on a 2G site, or beyond 0–100 %, it is refused")
     func ownLoad() throws {
         let folder = try temporaryFolder("load")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sites = try linkBudgetSites(
-            lastColumn: "load_percent", ["U,44.45,-71.45,30,3G,43,17,2,35", "L,44.45,-71.45,30,4G,43,17,2,0", "P,44.45,-71.45,30,3G,43,17,2,"],
+            lastColumn: "load_percent", [
+                "U,44.45,-71.45,30,3G,43,17,2,35", "L,44.45,-71.45,30,4G,43,17,2,0", "P,44.45,-71.45,30,3G,43,17,2,", "N,44.45,-71.45,30,5G,43,17,2,60",
+            ],
             in: folder
         )
-        #expect(sites.map(\.loadPercent) == [35, 0, nil])
+        #expect(sites.map(\.loadPercent) == [35, 0, nil, 60])
         try expectRefused(lastColumn: "load_percent", [
-            ("G,44.45,-71.45,30,2G,43,17,2,50", "load_percent applies to 3G and 4G sites"),
+            ("G,44.45,-71.45,30,2G,43,17,2,50", "load_percent applies to 3G, 4G and 5G sites"),
             ("L,44.45,-71.45,30,4G,43,17,2,120", "load_percent 120.0 is outside 0–100 %"),
         ], in: folder)
     }

@@ -104,7 +104,8 @@ extension SignalQualityTests {
     @Test("""
         `phusong footprint --sinr --throughput --nr-tdd-pattern D` writes nr_throughput.tif from a 5G site file's \
         bandwidth_mhz, scs_khz and tx_antennas and names it among the results, its rates a fifth above DDDSU's (1/0.743); \
-        a malformed pattern, or one without --throughput, is refused before anything is written
+        a malformed pattern, or one without --throughput, and --nr-load beyond 0–100 % or without --throughput, are refused \
+        before anything is written
         """)
     func nrThroughputOptions() throws {
         let folder = try temporaryFolder("nr-throughput-cli")
@@ -133,10 +134,52 @@ extension SignalQualityTests {
         for (options, message) in [
             (["--sinr", "--throughput", "--nr-tdd-pattern", "DDXSU"], "--nr-tdd-pattern: 'DDXSU' is not a TDD pattern"),
             (["--sinr", "--nr-tdd-pattern", "D"], "--nr-tdd-pattern needs --throughput"),
+            (["--sinr", "--nr-load", "50"], "--nr-load needs --throughput"), (["--sinr", "--throughput", "--nr-load", "120"], "--nr-load must be within 0–100 %"),
         ] {
             let (refused, _) = try footprint(options, into: folder + "/refused")
             #expect(refused.status != 0 && refused.stderr.contains(message), "\(refused.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))
         }
+    }
+}
+
+extension SignalQualityTests {
+    @Test("""
+        5G's rate at a part load, cell by cell: the server against the other 3500 MHz sites at --nr-load 50 % (one at its \
+        own load_percent of 20 %) and the noise of a subcarrier of its spacing; ss_sinr.tif still counts every cell whole; \
+        nr_throughput's load is the run's
+        """)
+    func nrThroughputAtLoad() throws {
+        let folder = try temporaryFolder("nr-throughput-load")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let place = { (latitude: Double, longitude: Double) in GeoPoint(latitude: latitude, longitude: longitude) }
+        let sites = [
+            Site(id: "N1", location: place(44.45, -71.45), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr, resourceBlocks: 273),
+            Site(
+                id: "N2", location: place(44.46, -71.40), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr,
+                resourceBlocks: 106, subcarrierSpacingKHz: 15, loadPercent: 20
+            ),
+            Site(id: "N3", location: place(44.43, -71.42), antennaHeight: 30, frequencyMHz: 3_500, eirpDBm: 40, technology: .nr, resourceBlocks: 273),
+        ]
+        let settings = SINRSettings(throughput: ThroughputSettings(limitMbps: 100, nrFrame: try TDDFrame(parsing: "D")), nrLoadPercent: 50)
+        let (summary, rates) = try run(into: folder, sites: sites, raster: "nr_throughput.tif") { $0.sinr = settings }
+        let ssSINR = try raster(folder + "/ss_sinr.tif", summary), powers = try powersOverGrid(sites)
+        let noise = [30_000.0, 15_000, 30_000].map { pow(10, (-174 + 10 * log10($0) + 7) / 10) }, loads = [0.5, 0.2, 0.5]
+        var compared = 0, lighter = 0
+        for cell in rates.indices {
+            let reaching = (0..<3).filter { !powers[$0][cell].isNaN }
+            guard let server = reaching.max(by: { powers[$0][cell] < powers[$1][cell] }) else { continue }
+            let others = reaching.filter { $0 != server }
+            let whole = 10 * log10(powers[server][cell] / (others.reduce(0) { $0 + powers[$1][cell] } + noise[server]))
+            let data = 10 * log10(powers[server][cell] / (others.reduce(0) { $0 + loads[$1] * powers[$1][cell] } + noise[server]))
+            #expect(abs(Double(ssSINR[cell]) - whole) < 1e-3, "cell \(cell): SS-SINR counts every cell whole")
+            guard !nearFloor(sinrDB: data, receive: 1) else { continue }
+            let expected = expectedMbps(sinrDB: data, resourceBlocks: 1, peak: 7.4063, blockMHz: [98.28, 19.08, 98.28][server])
+            #expect(abs(Double(rates[cell]) - expected) <= 1e-4 * max(1, expected), "cell \(cell): \(rates[cell]) against \(expected) Mbps")
+            compared += 1
+            if data > whole + 1 { lighter += 1 }
+        }
+        #expect(compared > 5_000 && lighter > 1_000, "\(compared) cells, \(lighter) over 1 dB above their SS-SINR")
+        #expect(summary.nrThroughput?.loadPercent == 50)
     }
 }
