@@ -32,15 +32,10 @@ struct SignalQualityOutputs {
         if let settings = request.sinr {
             if let lte = rasters.lte {
                 let sinr = lte.sinr(settings), crowded = lte.crowding(settings.crowding, thresholds: thresholds)
-                floatRasters.append((
+                addSINR(
                     "sinr.tif", sinr, "4G reference signal SINR (dB): the strongest 4G site against the others on its frequency and noise",
-                    .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
-                ))
-                counts.append((
-                    "rsrp_overlap.tif", crowded,
-                    "4G cells covering the cell within the RSRP window of the strongest on its frequency (the limit + 1: that many or more)",
-                    .counts(limit: settings.crowding.limit, noun: "cell", moreIsBetter: false)
-                ))
+                    crowding: "rsrp_overlap.tif", crowded, of: "4G", signal: "RSRP", limit: settings.crowding.limit
+                )
                 let covered = lte.covered(sinr, thresholds: thresholds)
                 lteSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings, shifts: lte.shiftCount > 1)
                 if let throughput = settings.throughput {
@@ -61,16 +56,11 @@ struct SignalQualityOutputs {
             }
             if let nr = rasters.nr {
                 let sinr = nr.synchronisationSINR(settings, sites: sites), crowded = nr.crowding(settings.crowding, thresholds: thresholds)
-                floatRasters.append((
+                addSINR(
                     "ss_sinr.tif", sinr,
                     "5G SS-SINR (dB): the strongest 5G site's synchronisation signal against the others on its frequency and the noise of a subcarrier",
-                    .quality(limit: 0, steps: [5, 10, 20], unit: "dB")
-                ))
-                counts.append((
-                    "ss_rsrp_overlap.tif", crowded,
-                    "5G cells covering the cell within the SS-RSRP window of the strongest on its frequency (the limit + 1: that many or more)",
-                    .counts(limit: settings.crowding.limit, noun: "cell", moreIsBetter: false)
-                ))
+                    crowding: "ss_rsrp_overlap.tif", crowded, of: "5G", signal: "SS-RSRP", limit: settings.crowding.limit
+                )
                 let covered = nr.covered(sinr, thresholds: thresholds)
                 nrSINR = .init(covered: covered, sites: sites, crowded: crowded, settings: settings)
                 if let throughput = settings.throughput {
@@ -117,6 +107,20 @@ struct SignalQualityOutputs {
             }
         }
         neighbours = request.neighbours.map { NeighbourOutputs(rasters, sites: sites, thresholds: thresholds, settings: $0) }
+    }
+
+    /// A SINR raster (`name`, classes from 0 dB) and its crowding raster (`crowdingName`: how many of `technology`'s cells
+    /// cover each cell within the `signal` window of the strongest, more than `limit` in red).
+    private mutating func addSINR(
+        _ name: String, _ sinr: [Float], _ description: String, crowding crowdingName: String, _ crowded: [UInt16], of technology: String,
+        signal: String, limit: Int
+    ) {
+        floatRasters.append((name, sinr, description, .quality(limit: 0, steps: [5, 10, 20], unit: "dB")))
+        counts.append((
+            crowdingName, crowded,
+            "\(technology) cells covering the cell within the \(signal) window of the strongest on its frequency (the limit + 1: that many or more)",
+            .counts(limit: limit, noun: "cell", moreIsBetter: false)
+        ))
     }
 
     /// `technology`'s `rates` (4G's `throughput.tif`, 5G's `nr_throughput.tif`) and their figures over the `coveredCells`
