@@ -194,17 +194,20 @@ struct CarrierInterference {
     /// site's own, else `settings.nrLoadPercent`) and the noise of a subcarrier of its spacing (`sites[n − 1]`'s for site
     /// n); NaN where no site reaches.
     func nrDataSINR(_ settings: SINRSettings, sites: [Site]) -> [Float] {
-        let load = atLoad(settings.nrLoadPercent)
-        return quality(countsOwn: false, meeting: load, rest: load) {
-            settings.synchronisationNoiseDBm(subcarrierSpacingKHz: sites[$0].subcarrierSpacingKHz)
-        }
+        nrQuality(atLoad(settings.nrLoadPercent), settings, sites: sites)
     }
 
     /// Each cell's 5G SS-SINR, dB: the server's synchronisation signal against every other site's on its carrier whole —
     /// a synchronised network sends its SS/PBCH blocks at the same times on the same subcarriers, whatever its load —
     /// and the noise of one subcarrier of the server's spacing (`sites[n − 1]`'s for site n); NaN where no site reaches.
     func synchronisationSINR(_ settings: SINRSettings, sites: [Site]) -> [Float] {
-        quality(countsOwn: false, meeting: .whole, rest: .whole) { settings.synchronisationNoiseDBm(subcarrierSpacingKHz: sites[$0].subcarrierSpacingKHz) }
+        nrQuality(.whole, settings, sites: sites)
+    }
+
+    /// A 5G server against every other site on its carrier weighed as `others` says, and the noise of a subcarrier of
+    /// its own spacing.
+    private func nrQuality(_ others: Weighing, _ settings: SINRSettings, sites: [Site]) -> [Float] {
+        quality(countsOwn: false, meeting: others, rest: others) { settings.synchronisationNoiseDBm(subcarrierSpacingKHz: sites[$0].subcarrierSpacingKHz) }
     }
 
     /// Each cell's Ec/Io, dB: the server's pilot (RSCP) against the whole power every cell on its carrier, its own

@@ -37,8 +37,8 @@ public struct RateMapping: Sendable, Equatable {
     }
 }
 
-/// How a run turns SINR into the downlink rate a handset could draw from its server (`--throughput`): a 4G server's
-/// data SINR, a 5G server's SS-SINR, through the technology's `RateMapping` over every subcarrier of the server's
+/// How a run turns SINR into the downlink rate a handset could draw from its server (`--throughput`): the server's
+/// data SINR, through the technology's `RateMapping` over every subcarrier of the server's
 /// carrier (a 4G resource block's 180 kHz, a 5G one's 12 subcarriers at its spacing) — a 5G carrier's for the share of
 /// its time its TDD pattern gives the downlink — as one handset scheduled alone would.
 public struct ThroughputSettings: Sendable, Equatable {
@@ -71,7 +71,7 @@ public struct ThroughputSettings: Sendable, Equatable {
 }
 
 extension CarrierInterference {
-    /// Each cell's downlink rate from its server, Mbps, at `sinr` (the server's own: 4G's data SINR, 5G's SS-SINR) under
+    /// Each cell's downlink rate from its server, Mbps, at `sinr` (the server's data SINR) under
     /// `settings`; NaN where no site reaches or the server's bandwidth is unknown.
     func throughput(_ sinr: [Float], settings: ThroughputSettings, sites: [Site]) -> [Float] {
         zip(server, sinr).map { number, sinr in

@@ -159,6 +159,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public var lteThroughput: Throughput?
     /// With `--throughput` and 5G sites: the 5G downlink rate from the server (absent without).
     public var nrThroughput: Throughput?
+
+    /// Where the rate of `technology` (4G or 5G) stands.
+    static func throughput(of technology: Technology) -> WritableKeyPath<FootprintSummary, Throughput?> {
+        technology == .nr ? \.nrThroughput : \.lteThroughput
+    }
     /// With `--ecio` and 3G sites: their pilot's Ec/Io (absent without).
     public var umtsEcIo: PilotQuality?
     /// With `--ci` and 2G sites: their carriers' C/I (absent without).

@@ -97,7 +97,7 @@ struct ResidentEvaluation {
     /// Puts the residents at the rate limit into `summary`'s `lte_throughput` and `nr_throughput`, with `--throughput`.
     func addRateFigures(to summary: inout FootprintSummary) {
         for rate in atRate {
-            let figures: WritableKeyPath<FootprintSummary, FootprintSummary.Throughput?> = rate.technology == .nr ? \.nrThroughput : \.lteThroughput
+            let figures = FootprintSummary.throughput(of: rate.technology)
             let total = rate.communes.reduce(0, +)
             summary[keyPath: figures]?.residentsAtRate = total
             summary[keyPath: figures]?.residentsPercentAtRate = statistics.total.share(ofResidents: total)

@@ -82,8 +82,8 @@ public enum VerificationJob {
             }
             computed = shares[figure.layer]
         case .rate(let id):
-            let nr = figure.layer == Technology.nr.rawValue, key = nr ? "rate_5g" : "rate"
-            guard let rate = nr ? summary.nrThroughput : summary.lteThroughput else {
+            let (key, technology) = Claim.Figure.Scope.rateKeys.first { $0.1.rawValue == figure.layer }!
+            guard let rate = summary[keyPath: FootprintSummary.throughput(of: technology)] else {
                 throw InputError(path: claim.path, reason: "claimed.\(key): no \(figure.layer) site in the scenario, so no rate to check")
             }
             item = String(format: "residents at %g Mbps · ", rate.limitMbps) + (id.map { "commune \($0) · " } ?? "province · ") + figure.layer
