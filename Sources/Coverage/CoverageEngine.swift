@@ -87,7 +87,7 @@ public enum CoverageEngine {
             }
             (power, beyondValidation) = (swept, sweptBeyond)
         } else {
-            let shortcuts = parameters.model == .los && kernel == .sweep
+            let shortcuts = parameters.model.judgesLineOfSight && kernel == .sweep
                 ? grid.elevations.withUnsafeBufferPointer { elevations in
                     (
                         tiles: ElevationTiles(
@@ -183,6 +183,10 @@ public enum CoverageEngine {
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: parameters.environment
         )
+        let ruralMacro = parameters.model.ruralMacro(
+            transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
+            environment: parameters.environment
+        )
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is
             // checked for exclusive access at run time, once per cell (5 % of a 30 m line-of-sight run).
@@ -200,15 +204,19 @@ public enum CoverageEngine {
                     loss = distanceOnly.loss(horizontalDistance: link.distance, slantDistance: link.slant)
                 } else {
                     switch parameters.model {
-                    case .los:
+                    case .los, .rma:
                         if tiles == nil { blockerHint = .nan }
                         let seen = sight.visibility(
                             elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
                             observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
                             horizons: horizons, blockerHint: &blockerHint
-                        )
-                        guard seen == .visible else { return .nan }
-                        loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+                        ) == .visible
+                        if let ruralMacro {
+                            loss = ruralMacro.loss(horizontalDistance: link.distance, slantDistance: link.slant, lineOfSight: seen)
+                        } else {
+                            guard seen else { return .nan }
+                            loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
+                        }
                     case _ where link.distance < grid.spacing:
                         // Within one cell of the site there is no profile to speak of: free space.
                         loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)

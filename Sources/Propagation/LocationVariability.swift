@@ -30,8 +30,9 @@ public enum LocationVariability {
 
 extension PathLossModel {
     /// The σ (dB) of location variability this model's median loss is taken with in `environment` at
-    /// `frequencyMHz`: the one given, else Okumura's for Hata (by clutter class) and COST-231 (urban); nil for ITM,
-    /// which has its own, and for models without a default (`los`, `fspl`, `p526`).
+    /// `frequencyMHz`: the one given, else Okumura's for Hata (by clutter class) and COST-231 (urban); nil for ITM and
+    /// `rma`, which take their own with the loss (`rma` by line of sight and distance, `RuralMacro`), and for models
+    /// without a default (`los`, `fspl`, `p526`).
     public func locationSigmaDB(frequencyMHz: Double, environment: RadioEnvironment) -> Double? {
         guard !isITM else { return nil }
         if let given = environment.locationSigmaDB { return given }
@@ -50,6 +51,9 @@ extension PathLossModel {
 
     /// Whether the model has a σ of its own when none is given: Okumura's for Hata and COST-231.
     private var hasOkumuraSigma: Bool { self == .hata || self == .cost231 }
+
+    /// Whether the model has a spread over locations when no σ is given: Okumura's, or `rma`'s.
+    private var hasOwnLocationSpread: Bool { hasOkumuraSigma || self == .rma }
 
     /// Refuses a σ given to ITM, a σ that is no spread, time and situation percentages other than 50 for the models
     /// other than ITM (which have none), a location percentage outside (0, 100), and one other than 50 for a model
@@ -71,7 +75,7 @@ extension PathLossModel {
         if !isITM, !(location > 0 && location < 100) {
             throw ModelError("\(rawValue): location percentage \(location) must be strictly between 0 and 100")
         }
-        if !isITM, location != 50, environment.locationSigmaDB == nil, !hasOkumuraSigma {
+        if !isITM, location != 50, environment.locationSigmaDB == nil, !hasOwnLocationSpread {
             let okumura = [900.0, 1_800, 2_100].map { LocationVariability.okumuraUrbanSigmaDB(frequencyMHz: $0) }
             throw ModelError(
                 "\(rawValue): it predicts the median over locations and has no spread of its own: --location \(location) needs "

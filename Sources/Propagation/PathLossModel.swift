@@ -16,12 +16,33 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     case hata
     /// COST-231 Hata.
     case cost231
+    /// 3GPP TR 38.901 rural macro-cell: its line-of-sight formula where the terrain leaves the receiver in sight, its
+    /// NLOS formula elsewhere.
+    case rma
 
     /// True when the model reads the terrain profile between the antennas.
     public var needsProfile: Bool { isITM || self == .p526 }
 
     /// Longley-Rice, point to point or area mode.
     public var isITM: Bool { self == .itm || self == .itmArea }
+
+    /// True when the model's loss depends on whether the terrain leaves the receiver in sight (`los`, `rma`), which a
+    /// footprint finds by exact grid line of sight.
+    public var judgesLineOfSight: Bool { self == .los || self == .rma }
+
+    /// The rural macro-cell model prepared for a link's frequency and heights when this is `rma`, else nil. Its
+    /// losses take its own shadowing at `environment`'s location percentage unless a σ is given
+    /// (`locationMarginDB` then takes that one's margin).
+    public func ruralMacro(
+        transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double, environment: RadioEnvironment
+    ) -> RuralMacro? {
+        guard self == .rma else { return nil }
+        return RuralMacro(
+            frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
+            surroundings: environment.rural,
+            locationPercent: environment.locationSigmaDB == nil ? environment.itm.location : 50
+        )
+    }
 }
 
 /// One link to evaluate: the profile (for terrain models), antenna heights, frequency and distances.
@@ -87,6 +108,14 @@ extension PathLossModel {
             )
             let range = self == .hata ? Hata.range : Cost231.range
             return try range.check(far, allowExtrapolation: environment.allowExtrapolation)
+        case .rma:
+            // A footprint's farthest cells may lie out of sight, so its radius is held to the NLOS reach.
+            let far = EmpiricalLink(
+                frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight, distance: max(radius, 10)
+            )
+            return try RuralMacro.check(
+                far, lineOfSight: false, surroundings: environment.rural, allowExtrapolation: environment.allowExtrapolation
+            )
         }
     }
 
@@ -107,6 +136,19 @@ extension PathLossModel {
                 profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
             )
             return clearance.isVisible ? free : nil
+        case .rma:
+            guard let profile = link.profile else { throw ModelError("rma needs a terrain profile") }
+            let clearance = ProfileClearance(
+                profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
+            )
+            let model = ruralMacro(
+                transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+                frequencyMHz: link.frequencyMHz, environment: environment
+            )!
+            return ModelLoss(model.loss(
+                horizontalDistance: link.horizontalDistance, slantDistance: link.slantDistance,
+                lineOfSight: clearance.isVisible
+            ))
         case .itm:
             guard let profile = link.profile else { throw ModelError("itm needs a terrain profile") }
             do {

@@ -6,6 +6,8 @@ public struct RadioEnvironment: Sendable, Equatable {
     public var itm: ITMEnvironment
     public var hata: HataEnvironment
     public var cost231: Cost231Environment
+    /// Buildings and streets for the rural macro-cell model (`rma`).
+    public var rural: RuralSurroundings
     /// Use empirical models outside their validity range, with a warning, instead of refusing.
     public var allowExtrapolation: Bool
     /// How the transmitter and receiver were sited (ITM area mode).
@@ -16,23 +18,24 @@ public struct RadioEnvironment: Sendable, Equatable {
 
     /// Defaults: continental subtropical climate (northern Vietnam), 301 N-units, average ground
     /// (ε 15, σ 0.005 S/m), vertical polarisation, broadcast variability at 50 % / 50 % / 50 %;
-    /// Hata urban, COST-231 medium city; for ITM area mode a carefully sited base station and a randomly
+    /// Hata urban, COST-231 medium city; 5 m buildings and 20 m streets (RMa); for ITM area mode a carefully sited base station and a randomly
     /// placed receiver.
     public init(
         itm: ITMEnvironment = ITMEnvironment(climate: .continentalSubtropical), hata: HataEnvironment = .urban,
-        cost231: Cost231Environment = .mediumCity, allowExtrapolation: Bool = false,
+        cost231: Cost231Environment = .mediumCity, rural: RuralSurroundings = RuralSurroundings(), allowExtrapolation: Bool = false,
         siting: (SitingCriteria, SitingCriteria) = (.careful, .random), locationSigmaDB: Double? = nil
     ) {
         self.itm = itm
         self.hata = hata
         self.cost231 = cost231
+        self.rural = rural
         self.allowExtrapolation = allowExtrapolation
         self.siting = siting
         self.locationSigmaDB = locationSigmaDB
     }
 
     public static func == (a: RadioEnvironment, b: RadioEnvironment) -> Bool {
-        a.itm == b.itm && a.hata == b.hata && a.cost231 == b.cost231 && a.allowExtrapolation == b.allowExtrapolation
+        a.itm == b.itm && a.hata == b.hata && a.cost231 == b.cost231 && a.rural == b.rural && a.allowExtrapolation == b.allowExtrapolation
             && a.siting == b.siting && a.locationSigmaDB == b.locationSigmaDB
     }
 }

@@ -65,6 +65,9 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let situationPercent: Double
         public let hataEnvironment: String
         public let cost231Environment: String
+        /// The rural macro-cell model's mean building height and street width, metres.
+        public let ruralBuildingHeightM: Double
+        public let ruralStreetWidthM: Double
         public let allowExtrapolation: Bool
         /// ITM area-mode siting of transmitter and receiver (0 random, 1 careful, 2 very careful).
         public let siting: [Int]
@@ -86,6 +89,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case situationPercent = "situation_percent"
             case hataEnvironment = "hata_environment"
             case cost231Environment = "cost231_environment"
+            case ruralBuildingHeightM = "rma_building_height_m"
+            case ruralStreetWidthM = "rma_street_width_m"
             case allowExtrapolation = "allow_extrapolation"
             case receiverGainDBi = "receiver_gain_dbi"
             case indoorLossDB = "indoor_loss_db"
@@ -110,6 +115,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             situationPercent = itm.situation
             hataEnvironment = e.hata.rawValue
             cost231Environment = e.cost231.rawValue
+            ruralBuildingHeightM = e.rural.buildingHeight
+            ruralStreetWidthM = e.rural.streetWidth
             allowExtrapolation = e.allowExtrapolation
             siting = [e.siting.0.rawValue, e.siting.1.rawValue]
             receiverGainDBi = r.antennaGainDBi

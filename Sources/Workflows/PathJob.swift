@@ -145,6 +145,7 @@ public enum PathJob {
         case .fspl: freeSpace(path)
         case .los: lineOfSight(path)
         case .hata, .cost231: try empirical(path, model: model)
+        case .rma: try ruralMacro(path)
         }
     }
 
@@ -259,6 +260,49 @@ public enum PathJob {
         } catch {
             throw InputError(path: "--model \(model.rawValue)", reason: error.message)
         }
+    }
+
+    /// 3GPP TR 38.901's rural macro-cell model: its line-of-sight formula when the ray clears the terrain (with earth
+    /// curvature), its NLOS one when it does not; refused outside that case's range unless extrapolation is allowed.
+    static func ruralMacro(_ path: TerrainPath) throws(InputError) -> PathReport {
+        let link = path.request.link, environment = link.environment
+        let clearance = ProfileClearance(
+            profile: path.profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
+            earth: link.earth
+        )
+        let seen = clearance.isVisible, distance = path.profile.length
+        let warnings: [String]
+        do {
+            warnings = try RuralMacro.check(
+                EmpiricalLink(
+                    frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
+                    distance: distance
+                ),
+                lineOfSight: seen, surroundings: environment.rural, allowExtrapolation: environment.allowExtrapolation
+            )
+        } catch {
+            throw InputError(path: "--model rma", reason: error.message)
+        }
+        let model = PathLossModel.rma.ruralMacro(
+            transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, frequencyMHz: link.frequencyMHz,
+            environment: environment
+        )!
+        let loss = model.loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
+        let median = RuralMacro(
+            frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
+            surroundings: environment.rural
+        ).loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
+        var components = [
+            "median_loss_db": median, "distance_m": distance, "slant_distance_m": path.slantDistance,
+            "breakpoint_m": model.breakpoint,
+        ]
+        if loss != median {
+            components["location_margin_db"] = loss - median
+            components["location_sigma_db"] = model.sigmaDB(horizontalDistance: distance, lineOfSight: seen)
+        }
+        return path.report(
+            model: "rma", loss: loss, components: components, mode: seen ? "line of sight" : "obstructed", warnings: warnings
+        )
     }
 
     /// Refuses P.526 settings before any terrain is read.

@@ -34,7 +34,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
 
     @Option(
         name: .customLong("location-sigma-db"), parsing: .unconditional,
-        help: "σ of location variability, dB, for models other than ITM (default: Okumura's for hata and cost231; los, fspl and p526 need it with --location)."
+        help: "σ of location variability, dB, for models other than ITM (default: Okumura's for hata and cost231, 3GPP's by line of sight for rma; los, fspl and p526 need it with --location)."
     )
     var locationSigmaDB: Double?
 
@@ -44,13 +44,19 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(help: "Clutter class: urban, suburban or open (hata); medium-city or metropolitan (cost231).")
     var environment: String?
 
+    @Option(name: .customLong("rma-building-height-m"), parsing: .unconditional, help: "rma: mean height of buildings, m (3GPP's h, 5–50).")
+    var ruralBuildingHeight: Double = RuralSurroundings().buildingHeight
+
+    @Option(name: .customLong("rma-street-width-m"), parsing: .unconditional, help: "rma: mean width of streets, m (3GPP's W, 5–50).")
+    var ruralStreetWidth: Double = RuralSurroundings().streetWidth
+
     @Option(name: .customLong("tx-siting"), help: "ITM area mode: transmitter siting, random|careful|very-careful.")
     var transmitterSiting: String = "careful"
 
     @Option(name: .customLong("rx-siting"), help: "ITM area mode: receiver siting, random|careful|very-careful.")
     var receiverSiting: String = "random"
 
-    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata/cost231 outside their validity range, with a warning.")
+    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231 and rma outside their validity range, with a warning.")
     var allowExtrapolation = false
 
     func validate() throws {
@@ -62,6 +68,9 @@ struct RadioEnvironmentOptions: ParsableArguments {
         }
         if let environment, HataEnvironment(rawValue: environment) == nil, Cost231Environment(rawValue: environment) == nil {
             throw ValidationError("--environment must be urban, suburban, open, medium-city or metropolitan")
+        }
+        guard [ruralBuildingHeight, ruralStreetWidth].allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw ValidationError("--rma-building-height-m and --rma-street-width-m must be positive, finite numbers")
         }
     }
 
@@ -75,6 +84,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
             ),
             hata: environment.flatMap(HataEnvironment.init(rawValue:)) ?? .urban,
             cost231: environment.flatMap(Cost231Environment.init(rawValue:)) ?? .mediumCity,
+            rural: RuralSurroundings(buildingHeight: ruralBuildingHeight, streetWidth: ruralStreetWidth),
             allowExtrapolation: allowExtrapolation,
             siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random),
             locationSigmaDB: locationSigmaDB

@@ -145,7 +145,7 @@ struct EdgeInputTests {
             switch model {
             case .los, .fspl, .p526:
                 #expect(try FootprintJob.run(request).siteAreas[0].areaKm2 > 0, "\(model)")
-            case .hata, .cost231, .itm, .itmArea:
+            case .hata, .cost231, .itm, .itmArea, .rma:
                 let error = try #require(throws: InputError.self, "\(model)") { try FootprintJob.run(request) }
                 #expect(error.path == sites && error.reason.contains("site 'Z'") && error.reason.contains("height 0"), "\(error.reason)")
                 #expect(!FileManager.default.fileExists(atPath: folder + "/" + model.rawValue))
@@ -162,6 +162,7 @@ struct EdgeInputTests {
             (.hata, [150, 1_500], [149.9, 1_500.1], "150–1500 MHz"),
             (.cost231, [1_500, 2_000], [1_499.9, 2_000.1], "1500–2000 MHz"),
             (.itm, [20, 20_000], [19.9, 20_001], "20–20000 MHz"),
+            (.rma, [500, 30_000], [499.9, 30_000.1], "500–30000 MHz"),
         ]
         for (model, inside, outside, range) in cases {
             for frequency in inside + outside {

@@ -145,4 +145,38 @@ struct PathCommandTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(cost.stdout.utf8)) as? [String: Any])
         #expect(report["mode"] as? String == "metropolitan" && (report["warnings"] as? [String])?.isEmpty == true)
     }
+
+    @Test("rma over a terrain path: its case by the profile's line of sight, the table's σ at a location percentage, range enforced",
+          .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func ruralMacroPath() throws {
+        let base = [
+            "path", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--from", "44.45,-71.45", "--model", "rma",
+            "--frequency-mhz", "3500", "--tx-height-m", "35",
+        ]
+        func report(_ arguments: [String]) throws -> [String: Any] {
+            let result = try run(base + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let near = ["--to", "44.47,-71.45"]
+        let median = try report(near), ninety = try report(near + ["--location", "90"])
+        let seen = try report(near + ["--model", "los"])["loss_db"] is Double
+        #expect(median["mode"] as? String == (seen ? "line of sight" : "obstructed"))
+        let components = try #require(median["components"] as? [String: Double])
+        let breakpoint = try #require(components["breakpoint_m"])
+        #expect(abs(breakpoint - 2 * Double.pi * 35 * 1.5 * 3.5e9 / 3e8) < 1e-6)
+        let distance = try #require(components["distance_m"])
+        let sigma: Double = seen ? (distance <= breakpoint ? 4 : 6) : 8
+        let shadowed = try #require(ninety["components"] as? [String: Double])
+        #expect(shadowed["location_sigma_db"] == sigma && components["location_sigma_db"] == nil)
+        let lift = try #require(ninety["loss_db"] as? Double) - (try #require(median["loss_db"] as? Double))
+        #expect(abs(lift / sigma - 1.2816) < 1e-3 && abs(shadowed["location_margin_db"]! - lift) < 1e-9)
+        // The NTIA-style path of 12–16 km lies beyond either case's reach.
+        let far = try run(base + ["--to", "44.50,-71.30"])
+        #expect(far.status == 1 && far.stderr.contains("--model rma: rma: distance") && far.stderr.contains("or allow extrapolation"), "\(far.stderr)")
+        let stretched = try report(["--to", "44.50,-71.30", "--allow-extrapolation", "--rma-building-height-m", "10"])
+        #expect((stretched["warnings"] as? [String])?.first?.hasSuffix("(extrapolated)") == true)
+        let refused = try run(base + near + ["--rma-street-width-m", "0"])
+        #expect(refused.status == 64 && refused.stderr.contains("--rma-street-width-m"), "\(refused.stderr)")
+    }
 }

@@ -33,27 +33,34 @@ public enum Cost231Environment: String, Sendable, CaseIterable {
     case metropolitan
 }
 
-/// The validity range of an empirical model, checked before it is used.
+/// The validity range of an empirical model, checked before it is used (the Okumura-Hata family's by default).
 struct EmpiricalRange {
+    /// A setting checked besides the link's, by name.
+    struct Quantity {
+        let name: String
+        let value: Double
+        let range: ClosedRange<Double>
+        let unit: String
+    }
+
     let model: String
     let frequency: ClosedRange<Double>
-    let baseHeight: ClosedRange<Double> = 30...200
-    let mobileHeight: ClosedRange<Double> = 1...10
-    let distanceKm: ClosedRange<Double> = 1...20
+    var baseHeight: ClosedRange<Double> = 30...200
+    var mobileHeight: ClosedRange<Double> = 1...10
+    var distanceKm: ClosedRange<Double> = 1...20
     let alternative: String
 
-    /// Throws for a link outside the range, or returns warnings when extrapolation is allowed.
-    func check(_ link: EmpiricalLink, allowExtrapolation: Bool) throws(ModelError) -> [String] {
-        var problems: [String] = []
-        func test(_ value: Double, _ range: ClosedRange<Double>, _ what: String, _ unit: String) {
-            if !range.contains(value) {
-                problems.append("\(what) \(format(value)) \(unit) is outside \(format(range.lowerBound))–\(format(range.upperBound)) \(unit)")
-            }
+    /// Throws for a link (or one of `others`) outside the range, or returns warnings when extrapolation is allowed.
+    func check(_ link: EmpiricalLink, besides others: [Quantity] = [], allowExtrapolation: Bool) throws(ModelError) -> [String] {
+        let quantities = [
+            Quantity(name: "frequency", value: link.frequencyMHz, range: frequency, unit: "MHz"),
+            Quantity(name: "base-station height", value: link.baseHeight, range: baseHeight, unit: "m"),
+            Quantity(name: "mobile height", value: link.mobileHeight, range: mobileHeight, unit: "m"),
+            Quantity(name: "distance", value: link.distance / 1_000, range: distanceKm, unit: "km"),
+        ] + others
+        let problems = quantities.filter { !$0.range.contains($0.value) }.map { q in
+            "\(q.name) \(format(q.value)) \(q.unit) is outside \(format(q.range.lowerBound))–\(format(q.range.upperBound)) \(q.unit)"
         }
-        test(link.frequencyMHz, frequency, "frequency", "MHz")
-        test(link.baseHeight, baseHeight, "base-station height", "m")
-        test(link.mobileHeight, mobileHeight, "mobile height", "m")
-        test(link.distance / 1_000, distanceKm, "distance", "km")
         guard !problems.isEmpty else { return [] }
         let summary = "\(model): " + problems.joined(separator: "; ")
         if allowExtrapolation { return [summary + " (extrapolated)"] }
