@@ -10,7 +10,7 @@ package enum ScenarioFields {
     package static let keys: Set<String> = [
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
-        "refractivity", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
+        "refractivity", "environment", "rma_building_height_m", "rma_street_width_m", "allow_extrapolation", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "calibration", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas", "nr_tdd_pattern", "nr_load_percent",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
@@ -52,6 +52,7 @@ package enum ScenarioFields {
         }
         if let uplink = try scenario.bool("uplink") { parameters.checksUplink = uplink }
         try radioClimate(scenario, into: &parameters.environment.itm)
+        try empiricalSettings(scenario, into: &parameters.environment)
         if let location = try scenario.number("location_percent") { parameters.environment.itm.location = location }
         if let sigma = try scenario.number("location_sigma_db") { parameters.environment.locationSigmaDB = sigma }
         do {
@@ -184,6 +185,22 @@ package enum ScenarioFields {
             itm.climate = parsed
         }
         if let refractivity = try positive(fields, "refractivity") { itm.refractivity = refractivity }
+    }
+
+    /// The empirical models' settings: `environment` (Hata's or COST-231's clutter class, as `--environment`),
+    /// `rma_building_height_m`, `rma_street_width_m` and `allow_extrapolation`.
+    private static func empiricalSettings(_ fields: JSONFields, into environment: inout RadioEnvironment) throws(InputError) {
+        if let clutter = try fields.string("environment") {
+            let hata = HataEnvironment(rawValue: clutter), cost231 = Cost231Environment(rawValue: clutter)
+            guard hata != nil || cost231 != nil else {
+                throw fields.fault("environment", "must be urban, suburban, open (hata), medium-city or metropolitan (cost231)")
+            }
+            environment.hata = hata ?? environment.hata
+            environment.cost231 = cost231 ?? environment.cost231
+        }
+        if let height = try positive(fields, "rma_building_height_m") { environment.rural.buildingHeight = height }
+        if let width = try positive(fields, "rma_street_width_m") { environment.rural.streetWidth = width }
+        if let allowed = try fields.bool("allow_extrapolation") { environment.allowExtrapolation = allowed }
     }
 
     /// The number at `key`, refused unless positive.

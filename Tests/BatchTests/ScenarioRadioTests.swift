@@ -1,6 +1,7 @@
 import Batch
 import Foundation
 import Terrain
+import Propagation
 import TestSupport
 import Testing
 import Workflows
@@ -101,6 +102,44 @@ struct ScenarioRadioTests {
         #expect(p526.reason.contains("location_percent: p526: it predicts the median") && p526.path.hasSuffix("manifest.yaml:3"), "\(p526.path): \(p526.reason)")
         let itm = try #require(throws: InputError.self) { try load("model: itm, location_percent: 90, location_sigma_db: 8") }
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
+    }
+
+    @Test("Scenarios take the empirical models' settings: environment, rma_building_height_m, rma_street_width_m and allow_extrapolation, which lets rma reach beyond its 5 km; an unknown clutter class and a width of 0 are refused naming the key")
+    func empiricalFields() throws {
+        let folder = try temporaryFolder("empirical-scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func load(_ scenario: String) throws -> FootprintRequest {
+            let path = folder + "/manifest.yaml"
+            try """
+                name: empirical
+                scenarios:
+                  base: {terrain: \(terrain), model: rma, radius_km: 6, \(scenario)}
+                jobs:
+                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            guard case .evaluate(let request) = try Manifest.load(path).jobs[0].work else { throw InputError(path: path, reason: "not an evaluate job") }
+            return request
+        }
+        var request = try load("environment: open, rma_building_height_m: 10, rma_street_width_m: 30, allow_extrapolation: true")
+        let environment = request.parameters.environment
+        #expect(environment.hata == .open && environment.cost231 == .mediumCity && environment.allowExtrapolation)
+        #expect(environment.rural == RuralSurroundings(buildingHeight: 10, streetWidth: 30))
+        request.outputDirectory = folder + "/stretched"
+        let summary = try FootprintJob.run(request)
+        #expect(summary.settings.ruralBuildingHeightM == 10 && summary.warnings.contains { $0.contains("rma: distance 6 km") && $0.hasSuffix("(extrapolated)") })
+        var strict = try load("environment: metropolitan")
+        #expect(strict.parameters.environment.cost231 == .metropolitan && strict.parameters.environment.hata == .urban)
+        strict.outputDirectory = folder + "/strict"
+        let refused = try #require(throws: InputError.self) { try FootprintJob.run(strict) }
+        #expect(refused.reason.contains("rma: distance 6 km is outside 0.01–5 km"), "\(refused)")
+        for (fields, fault) in [
+            ("environment: forest", "environment: must be urban, suburban, open (hata), medium-city or metropolitan (cost231)"),
+            ("rma_street_width_m: 0", "rma_street_width_m: must be positive"),
+            ("allow_extrapolation: sometimes", "allow_extrapolation: must be true or false"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load(fields) }
+            #expect(error.reason.contains(fault), "\(error)")
+        }
     }
 
     /// The manifest of one evaluate job of the two NH sites (free space over 5 km) with `scenario`'s fields besides,
