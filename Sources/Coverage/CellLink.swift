@@ -41,7 +41,7 @@ struct LinkBudget {
 
     init(site: Site, parameters: CoverageParameters) {
         eirp = site.eirpDBm
-        receiverGain = parameters.receiver.netGainDB - parameters.locationMarginDB(for: site)
+        receiverGain = parameters.receiver.netGainDB(frequencyMHz: site.frequencyMHz) - parameters.locationMarginDB(for: site)
         directional = site.antenna.isOmni ? nil : site.antenna
     }
 

@@ -185,7 +185,7 @@ public enum CoverageEngine {
         )
         let ruralMacro = parameters.model.ruralMacro(
             transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
-            environment: parameters.environment
+            environment: parameters.environment, indoorSigmaDB: parameters.receiver.penetration?.sigmaDB
         )
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is

@@ -47,7 +47,9 @@ public struct CoverageParameters: Sendable, Equatable {
     /// The dB taken off `site`'s received power so that it is reached at the run's location percentage
     /// (`PathLossModel.locationMarginDB`): 0 for ITM and at 50 %.
     public func locationMarginDB(for site: Site) -> Double {
-        model.locationMarginDB(frequencyMHz: site.frequencyMHz, environment: environment)
+        model.locationMarginDB(
+            frequencyMHz: site.frequencyMHz, environment: environment, indoorSigmaDB: receiver.penetration?.sigmaDB
+        )
     }
 
     /// The downlink power that counts as coverage for `site`: the downlink's threshold or, where its uplink is
@@ -93,17 +95,31 @@ public enum CoverageKernel: String, Sendable, CaseIterable, Codable {
 /// building penetration, the user's body and foliage.
 public struct ReceiverBudget: Sendable, Equatable {
     public var antennaGainDBi: Double
+    /// Building penetration as one margin for every band; `penetration`, when given, instead.
     public var indoorLossDB: Double
+    /// Building penetration by frequency (3GPP TR 38.901's outdoor-to-indoor loss).
+    public var penetration: BuildingPenetration?
     public var bodyLossDB: Double
     public var foliageLossDB: Double
 
-    public init(antennaGainDBi: Double = 0, indoorLossDB: Double = 0, bodyLossDB: Double = 0, foliageLossDB: Double = 0) {
+    public init(
+        antennaGainDBi: Double = 0, indoorLossDB: Double = 0, penetration: BuildingPenetration? = nil, bodyLossDB: Double = 0,
+        foliageLossDB: Double = 0
+    ) {
         self.antennaGainDBi = antennaGainDBi
         self.indoorLossDB = indoorLossDB
+        self.penetration = penetration
         self.bodyLossDB = bodyLossDB
         self.foliageLossDB = foliageLossDB
     }
 
-    /// Added to EIRP − path loss to give received power: gain minus every margin.
-    public var netGainDB: Double { antennaGainDBi - indoorLossDB - bodyLossDB - foliageLossDB }
+    /// The building penetration loss at `frequencyMHz`, dB.
+    public func indoorLossDB(frequencyMHz: Double) -> Double {
+        penetration?.lossDB(frequencyMHz: frequencyMHz) ?? indoorLossDB
+    }
+
+    /// Added to EIRP − path loss to give received power at `frequencyMHz`: gain minus every margin.
+    public func netGainDB(frequencyMHz: Double) -> Double {
+        antennaGainDBi - indoorLossDB(frequencyMHz: frequencyMHz) - bodyLossDB - foliageLossDB
+    }
 }

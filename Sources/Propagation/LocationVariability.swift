@@ -21,6 +21,12 @@ public enum LocationVariability {
         okumuraUrbanSigmaDB(frequencyMHz: frequencyMHz) + 2
     }
 
+    /// The σ of the sum of independent log-normal spreads `sigma` and `other` (none: `sigma`).
+    public static func joined(_ sigma: Double, _ other: Double?) -> Double {
+        guard let other else { return sigma }
+        return (sigma * sigma + other * other).squareRoot()
+    }
+
     /// The dB by which the loss not exceeded at `percent` of locations lies above the median, for a spread of
     /// `sigma` dB: 1.28 σ at 90 %, 1.64 σ at 95 %, negative under 50 %.
     public static func marginDB(percent: Double, sigma: Double) -> Double {
@@ -43,10 +49,12 @@ extension PathLossModel {
     }
 
     /// The dB added to this model's loss for the location percentage of `environment` (ITM: 0, its variability is in
-    /// its loss). `validate` has refused the settings this cannot serve.
-    public func locationMarginDB(frequencyMHz: Double, environment: RadioEnvironment) -> Double {
+    /// its loss), with `indoorSigmaDB`, the spread of building penetration from building to building, joined to the
+    /// model's σ as independent log-normal spreads are: √(σ² + σ_indoor²). `validate` has refused the settings this
+    /// cannot serve.
+    public func locationMarginDB(frequencyMHz: Double, environment: RadioEnvironment, indoorSigmaDB: Double? = nil) -> Double {
         guard let sigma = locationSigmaDB(frequencyMHz: frequencyMHz, environment: environment) else { return 0 }
-        return LocationVariability.marginDB(percent: environment.itm.location, sigma: sigma)
+        return LocationVariability.marginDB(percent: environment.itm.location, sigma: LocationVariability.joined(sigma, indoorSigmaDB))
     }
 
     /// Whether the model has a σ of its own when none is given: Okumura's for Hata and COST-231.

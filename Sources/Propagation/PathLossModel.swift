@@ -31,16 +31,17 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     public var judgesLineOfSight: Bool { self == .los || self == .rma }
 
     /// The rural macro-cell model prepared for a link's frequency and heights when this is `rma`, else nil. Its
-    /// losses take its own shadowing at `environment`'s location percentage unless a σ is given
-    /// (`locationMarginDB` then takes that one's margin).
+    /// losses take its own shadowing at `environment`'s location percentage, joined to building penetration's
+    /// `indoorSigmaDB` for a handset indoors, unless a σ is given (`locationMarginDB` then takes that one's margin).
     public func ruralMacro(
-        transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double, environment: RadioEnvironment
+        transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double, environment: RadioEnvironment,
+        indoorSigmaDB: Double? = nil
     ) -> RuralMacro? {
         guard self == .rma else { return nil }
         return RuralMacro(
             frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
             surroundings: environment.rural,
-            locationPercent: environment.locationSigmaDB == nil ? environment.itm.location : 50
+            locationPercent: environment.locationSigmaDB == nil ? environment.itm.location : 50, indoorSigmaDB: indoorSigmaDB
         )
     }
 }

@@ -324,7 +324,8 @@ public enum FootprintJob {
                 groundM: position[footprint.site.id].flatMap { grid.siteGround(at: footprint.site.location, position: positions[$0]) }.map(Double.init),
                 thresholdDBm: footprint.threshold,
                 uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
-                locationMarginDB: parameters.locationMarginDB(for: footprint.site), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
+                locationMarginDB: parameters.locationMarginDB(for: footprint.site),
+                indoorLossDB: parameters.receiver.indoorLossDB(frequencyMHz: footprint.site.frequencyMHz), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 reachKm: position[footprint.site.id].flatMap { reach[$0] },
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil

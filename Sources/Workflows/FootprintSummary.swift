@@ -27,6 +27,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         /// The dB taken off the site's received power for the run's location percentage (models other than ITM;
         /// 0 at 50 %).
         public let locationMarginDB: Double
+        /// The building penetration loss taken off the site's received power at its frequency.
+        public let indoorLossDB: Double
         public let coveredCells: Int
         public let areaKm2: Double
         /// How far it serves, km: to the far corner of the farthest cell where it is its technology's best server (its
@@ -72,7 +74,11 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         /// ITM area-mode siting of transmitter and receiver (0 random, 1 careful, 2 very careful).
         public let siting: [Int]
         public let receiverGainDBi: Double
+        /// The building penetration margin given for every band (0 with `indoorPenetration`).
         public let indoorLossDB: Double
+        /// 3GPP TR 38.901's outdoor-to-indoor loss by frequency, when asked for: its walls and the handset's depth.
+        public let indoorPenetration: String?
+        public let indoorDepthM: Double?
         public let bodyLossDB: Double
         public let foliageLossDB: Double
         /// Whether every site's uplink was checked (`--uplink`); sites whose records state theirs are checked anyway.
@@ -94,6 +100,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case allowExtrapolation = "allow_extrapolation"
             case receiverGainDBi = "receiver_gain_dbi"
             case indoorLossDB = "indoor_loss_db"
+            case indoorPenetration = "indoor_penetration"
+            case indoorDepthM = "indoor_depth_m"
             case bodyLossDB = "body_loss_db"
             case foliageLossDB = "foliage_loss_db"
         }
@@ -121,6 +129,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             siting = [e.siting.0.rawValue, e.siting.1.rawValue]
             receiverGainDBi = r.antennaGainDBi
             indoorLossDB = r.indoorLossDB
+            indoorPenetration = r.penetration?.walls.rawValue
+            indoorDepthM = r.penetration?.depthM
             bodyLossDB = r.bodyLossDB
             foliageLossDB = r.foliageLossDB
             uplink = parameters.checksUplink
@@ -251,6 +261,7 @@ extension FootprintSummary.SiteArea {
         case groundM = "ground_m"
         case thresholdDBm = "threshold_dbm"
         case locationMarginDB = "location_margin_db"
+        case indoorLossDB = "indoor_loss_db"
         case coveredCells = "covered_cells"
         case areaKm2 = "area_km2"
         case reachKm = "reach_km"

@@ -137,3 +137,4 @@ struct LinkOptions: ParsableArguments {
         )
     }
 }
+extension BuildingPenetration.Walls: ExpressibleByArgument {}

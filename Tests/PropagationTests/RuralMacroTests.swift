@@ -60,6 +60,14 @@ struct RuralMacroTests {
             #expect(abs(ninety - median - z90 * sigma) < 1e-9, "\(horizontal) m")
         }
         #expect(abs(z90 - 1.2816) < 1e-3, "ITM's normal deviate, within its approximation")
+        // A handset indoors: building penetration's σ joins each case's.
+        let indoors = RuralMacro(
+            frequencyMHz: 3_500, baseHeight: 35, mobileHeight: 1.5, surroundings: RuralSurroundings(), locationPercent: 90,
+            indoorSigmaDB: 4.4
+        )
+        let hidden = indoors.loss(horizontalDistance: 3_000, slantDistance: slant(3_000), lineOfSight: false)
+            - model.loss(horizontalDistance: 3_000, slantDistance: slant(3_000), lineOfSight: false)
+        #expect(abs(hidden - z90 * (8.0 * 8 + 4.4 * 4.4).squareRoot()) < 1e-9)
     }
 
     @Test("Outside the table's range: refused with the reasons, or extrapolated with a warning")

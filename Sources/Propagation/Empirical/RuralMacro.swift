@@ -64,10 +64,11 @@ public struct RuralMacro: Sendable {
     private let margins: (near: Double, far: Double, obstructed: Double)
 
     /// The model for base-station and handset antennas `baseHeight` and `mobileHeight` metres above ground, at
-    /// `frequencyMHz`, with losses not exceeded at `locationPercent` % of locations (50: the median).
+    /// `frequencyMHz`, with losses not exceeded at `locationPercent` % of locations (50: the median); `indoorSigmaDB`,
+    /// a handset indoors, joins building penetration's spread to the shadowing's.
     public init(
         frequencyMHz: Double, baseHeight: Double, mobileHeight: Double, surroundings: RuralSurroundings,
-        locationPercent: Double = 50
+        locationPercent: Double = 50, indoorSigmaDB: Double? = nil
     ) {
         let gigahertz = frequencyMHz / 1_000, h = surroundings.buildingHeight, buildings = pow(h, 1.72)
         breakpoint = 2 * Double.pi * baseHeight * mobileHeight * frequencyMHz * 1e6 / 3e8
@@ -82,11 +83,10 @@ public struct RuralMacro: Sendable {
             + 20 * decimalLog(gigahertz) - (3.2 * handsetLog * handsetLog - 4.97)
         farConstant = nearConstant + nearSlope * decimalLog(breakpoint) + nearAbsorption * breakpoint
             - 40 * decimalLog(breakpoint)
-        margins = (
-            LocationVariability.marginDB(percent: locationPercent, sigma: 4),
-            LocationVariability.marginDB(percent: locationPercent, sigma: 6),
-            LocationVariability.marginDB(percent: locationPercent, sigma: 8)
-        )
+        func margin(_ sigma: Double) -> Double {
+            LocationVariability.marginDB(percent: locationPercent, sigma: LocationVariability.joined(sigma, indoorSigmaDB))
+        }
+        margins = (margin(4), margin(6), margin(8))
     }
 
     /// The loss (dB) not exceeded at the location percentage, `horizontalDistance` (d_2D) and `slantDistance` (d_3D)

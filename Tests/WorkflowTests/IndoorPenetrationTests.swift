@@ -1,0 +1,85 @@
+import Foundation
+import Propagation
+import Terrain
+import TestSupport
+import Testing
+
+@Suite("Building penetration by frequency (3GPP TR 38.901 outdoor to indoor)")
+struct IndoorPenetrationTests {
+    /// Worked by hand (f in GHz; wall 5 − 10 log10(Σ share · 10^(−L/10)), then 0.5 dB a metre inside):
+    /// low loss at 0.9 GHz: glass 2.18, concrete 8.6 dB; 0.3·10^−0.218 + 0.7·10^−0.86 = 0.27823; wall 10.556 dB;
+    ///   at 25/3 m inside 14.723 dB.
+    /// low loss at 3.5 GHz: glass 2.7, concrete 19 dB; 0.3·10^−0.27 + 0.7·10^−1.9 = 0.16992; wall 12.697 dB; 16.864 dB;
+    ///   at 10/3 m (38.901's rural mean) 14.364 dB.
+    /// high loss at 3.5 GHz: infrared-reflecting glass 24.05, concrete 19 dB; 0.7·10^−2.405 + 0.3·10^−1.9 = 0.0065316;
+    ///   wall 26.850 dB; 31.016 dB.
+    @Test("Low- and high-loss buildings at 900 MHz and 3.5 GHz against hand-computed values")
+    func workedValues() {
+        let low = BuildingPenetration(walls: .lowLoss), high = BuildingPenetration(walls: .highLoss)
+        #expect(abs(low.lossDB(frequencyMHz: 900) - 14.723) < 0.001)
+        #expect(abs(low.lossDB(frequencyMHz: 3_500) - 16.864) < 0.001)
+        #expect(abs(BuildingPenetration(walls: .lowLoss, depthM: 10.0 / 3).lossDB(frequencyMHz: 3_500) - 14.364) < 0.001)
+        #expect(abs(high.lossDB(frequencyMHz: 3_500) - 31.016) < 0.001)
+        #expect(low.sigmaDB == 4.4 && high.sigmaDB == 6.5)
+    }
+
+    func footprint(_ folder: String, _ options: [String]) throws -> (summary: [String: Any], powers: [String: [Float]]) {
+        let result = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--sites", Fixtures.path("sites/nh_two_sites.geojson"),
+            "--out", folder, "--radius-km", "2",
+        ] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any])
+        var powers: [String: [Float]] = [:]
+        for site in ["NH-1", "NH-2"] {
+            let source = try DEMSource.open(folder + "/sites/\(site).tif")
+            powers[site] = try #require(try source.read(covering: source.describe().frame.bounds)).values
+        }
+        return (summary, powers)
+    }
+
+    @Test("--indoor-penetration takes each site's loss at its own frequency off every cell, given per site in summary.json; its σ joins the model's at a location percentage",
+          .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func footprints() throws {
+        let folder = try temporaryFolder("indoor-penetration")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outdoors = try footprint(folder + "/outdoors", ["--model", "fspl"])
+        let indoors = try footprint(folder + "/indoors", ["--model", "fspl", "--indoor-penetration", "3gpp-low"])
+        let settings = try #require(indoors.summary["settings"] as? [String: Any])
+        #expect(settings["indoor_penetration"] as? String == "3gpp-low" && settings["indoor_depth_m"] as? Double == 25.0 / 3)
+        let sites = try #require(indoors.summary["site_areas"] as? [[String: Any]])
+        for (site, frequency) in [("NH-1", 900.0), ("NH-2", 1_800)] {
+            let expected = BuildingPenetration(walls: .lowLoss).lossDB(frequencyMHz: frequency)
+            let area = try #require(sites.first { $0["id"] as? String == site })
+            #expect(abs((area["indoor_loss_db"] as? Double ?? 0) - expected) < 1e-9)
+            let (outside, inside) = (try #require(outdoors.powers[site]), try #require(indoors.powers[site]))
+            #expect(outside.count == inside.count && outside.contains { !$0.isNaN })
+            for (a, b) in zip(outside, inside) where !a.isNaN {
+                #expect(abs(Double(a - b) - expected) < 1e-3, "\(site): \(a) outside, \(b) inside")
+            }
+        }
+        // Okumura's σ for Hata's open areas at 900 MHz joined to the low-loss buildings' 4.4 dB.
+        let reliable = try footprint(folder + "/reliable", [
+            "--model", "hata", "--environment", "open", "--allow-extrapolation", "--location", "90", "--indoor-penetration", "3gpp-low",
+            "--indoor-depth-m", "3.3",
+        ])
+        let nh1 = try #require((reliable.summary["site_areas"] as? [[String: Any]])?.first { $0["id"] as? String == "NH-1" })
+        let sigma = (pow(LocationVariability.okumuraOpenSigmaDB(frequencyMHz: 900), 2) + 4.4 * 4.4).squareRoot()
+        #expect(abs((nh1["location_margin_db"] as? Double ?? 0) - LocationVariability.marginDB(percent: 90, sigma: sigma)) < 1e-9)
+        #expect(abs((nh1["indoor_loss_db"] as? Double ?? 0) - BuildingPenetration(walls: .lowLoss, depthM: 3.3).lossDB(frequencyMHz: 900)) < 1e-9)
+    }
+
+    @Test("--indoor-penetration with --indoor-loss-db, --indoor-depth-m alone or out of range, and an unknown kind are refused before any work")
+    func refusals() throws {
+        let base = ["footprint", "--terrain", "/nonexistent.hgt", "--sites", "/nonexistent.csv", "--out", "/nonexistent/out"]
+        for (options, fault) in [
+            (["--indoor-penetration", "3gpp-low", "--indoor-loss-db", "12"], "leave out --indoor-loss-db"),
+            (["--indoor-depth-m", "5"], "--indoor-depth-m goes with --indoor-penetration"),
+            (["--indoor-penetration", "3gpp-high", "--indoor-depth-m", "-1"], "--indoor-depth-m must be within 0–100 m"),
+            (["--indoor-penetration", "brick"], "--indoor-penetration"),
+        ] {
+            let result = try runProgram(phusongExecutable, base + options)
+            #expect(result.status == 64 && result.stderr.contains(fault), "\(options): \(result.stderr)")
+        }
+    }
+}
