@@ -65,7 +65,7 @@ let package = Package(
             name: "WorkflowTests",
             dependencies: ["Terrain", "Propagation", "Coverage", "Geometry", "Planning", "Siting", "Workflows", "phusong", "TestSupport"]
         ),
-        .testTarget(name: "BatchTests", dependencies: ["Terrain", "Propagation", "Workflows", "Batch", "phusong", "TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: ["Terrain", "Propagation", "Coverage", "Workflows", "Batch", "phusong", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["TestSupport"]),
         .target(name: "TestSupport", dependencies: ["Terrain"], path: "Tests/TestSupport"),

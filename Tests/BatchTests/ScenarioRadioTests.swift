@@ -1,7 +1,8 @@
 import Batch
+import Coverage
 import Foundation
-import Terrain
 import Propagation
+import Terrain
 import TestSupport
 import Testing
 import Workflows
@@ -136,6 +137,40 @@ struct ScenarioRadioTests {
             ("environment: forest", "environment: must be urban, suburban, open (hata), medium-city or metropolitan (cost231)"),
             ("rma_street_width_m: 0", "rma_street_width_m: must be positive"),
             ("allow_extrapolation: sometimes", "allow_extrapolation: must be true or false"),
+        ] {
+            let error = try #require(throws: InputError.self) { try load(fields) }
+            #expect(error.reason.contains(fault), "\(error)")
+        }
+    }
+
+    @Test("Scenarios take the receiver's budget: rx_gain_dbi, body_loss_db, foliage_loss_db, and indoor_loss_db or indoor_penetration with indoor_depth_m, which the job's summary then gives per site; conflicting or bad values are refused naming the key")
+    func receiverFields() throws {
+        let folder = try temporaryFolder("receiver-scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func load(_ scenario: String) throws -> FootprintRequest {
+            guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: scenario).jobs[0].work else {
+                throw InputError(path: folder, reason: "not an evaluate job")
+            }
+            return request
+        }
+        var indoors = try load("rx_gain_dbi: 2, body_loss_db: 3, foliage_loss_db: 1, indoor_penetration: 3gpp-high, indoor_depth_m: 4")
+        let penetration = BuildingPenetration(walls: .highLoss, depthM: 4)
+        #expect(indoors.parameters.receiver == ReceiverBudget(
+            antennaGainDBi: 2, penetration: penetration, bodyLossDB: 3, foliageLossDB: 1
+        ))
+        indoors.outputDirectory = folder + "/indoors"
+        let summary = try FootprintJob.run(indoors)
+        for site in summary.siteAreas {
+            #expect(site.indoorLossDB == penetration.lossDB(frequencyMHz: site.frequencyMHz), "\(site.id)")
+        }
+        #expect(summary.settings.indoorPenetration == "3gpp-high" && summary.settings.indoorDepthM == 4)
+        #expect(try load("indoor_loss_db: 12").parameters.receiver == ReceiverBudget(indoorLossDB: 12))
+        for (fields, fault) in [
+            ("indoor_loss_db: 12, indoor_penetration: 3gpp-low", "indoor_loss_db: leave it out with indoor_penetration"),
+            ("indoor_depth_m: 4", "indoor_depth_m: applies with indoor_penetration"),
+            ("indoor_penetration: 3gpp-low, indoor_depth_m: 120", "indoor_depth_m: must be within 0–100 m"),
+            ("indoor_penetration: brick", "indoor_penetration: must be 3gpp-low or 3gpp-high"),
+            ("body_loss_db: -3", "body_loss_db: must not be negative"),
         ] {
             let error = try #require(throws: InputError.self) { try load(fields) }
             #expect(error.reason.contains(fault), "\(error)")
