@@ -52,16 +52,25 @@ package struct JSONFields {
 
     package func number(_ key: String) throws(InputError) -> Double? {
         guard let value = object[key] else { return nil }
-        guard type(of: value) != Bool.self, let number = value as? NSNumber, number.doubleValue.isFinite else {
+        guard !Self.isBoolean(value), let number = value as? NSNumber, number.doubleValue.isFinite else {
             throw fault(key, "must be a number")
         }
         return number.doubleValue
     }
 
+    /// `true` or `false` at `key`; a number is refused (Foundation would read 0 and 1 as booleans).
     package func bool(_ key: String) throws(InputError) -> Bool? {
         guard let value = object[key] else { return nil }
-        guard let flag = value as? Bool else { throw fault(key, "must be true or false") }
+        guard Self.isBoolean(value), let flag = value as? Bool else { throw fault(key, "must be true or false") }
         return flag
+    }
+
+    /// Whether a parsed value is a boolean: a YAML document's are Swift's `Bool`, Foundation's JSON parser gives an
+    /// NSNumber holding a C `char` (its numbers hold integers or doubles).
+    private static func isBoolean(_ value: Any) -> Bool {
+        if type(of: value) == Bool.self { return true }
+        guard let number = value as? NSNumber else { return false }
+        return String(cString: number.objCType) == "c"
     }
 
     package func object(_ key: String) throws(InputError) -> JSONFields? {

@@ -97,8 +97,10 @@ struct ScenarioRadioTests {
         #expect(weakPilot.reason.contains("pilot_share_percent: must be within 1–50"), "\(weakPilot)")
         let overloaded = try #require(throws: InputError.self) { try load("model: hata, sinr: true, lte_load_percent: 150") }
         #expect(overloaded.reason.contains("lte_load_percent: must be within 0–100"), "\(overloaded)")
-        let notBoolean = try #require(throws: InputError.self) { try load("model: hata, uplink: 3") }
-        #expect(notBoolean.reason.contains("uplink"), "\(notBoolean)")
+        for flag in ["3", "1", "0"] {
+            let notBoolean = try #require(throws: InputError.self) { try load("model: hata, uplink: \(flag)") }
+            #expect(notBoolean.reason.contains("uplink: must be true or false"), "\(notBoolean)")
+        }
         let p526 = try #require(throws: InputError.self) { try load("model: p526, location_percent: 90") }
         #expect(p526.reason.contains("location_percent: p526: it predicts the median") && p526.path.hasSuffix("manifest.yaml:3"), "\(p526.path): \(p526.reason)")
         let itm = try #require(throws: InputError.self) { try load("model: itm, location_percent: 90, location_sigma_db: 8") }

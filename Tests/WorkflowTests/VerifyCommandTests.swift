@@ -261,6 +261,10 @@ struct VerifyCommandTests {
         hugeClimate["climate"] = 1e300
         var hugeFill = scenario(sites: sites)
         hugeFill["max_fill_cells"] = 1e300
+        var numericFlag = scenario(sites: sites)  // Foundation reads JSON's 1 as true unless told apart
+        numericFlag["uplink"] = 1
+        var booleanRadius = scenario(sites: sites)
+        booleanRadius["radius_km"] = true
         let cases: [(String, Any, String)] = [
             ("missing-file", ["scenario": missing, "claimed": ["province": ["any": 50]]], "references a missing file: \(folder)/absent.geojson"),
             ("unknown-commune", ["scenario": scenario(sites: sites), "claimed": ["communes": ["999": ["any": 50]]]], "claimed.communes.999: no commune"),
@@ -268,6 +272,8 @@ struct VerifyCommandTests {
             ("unknown-model", ["scenario": unknownModel, "claimed": ["province": ["any": 50]]], "scenario.model: unknown model 'okumura'"),
             ("huge-climate", ["scenario": hugeClimate, "claimed": ["province": ["any": 50]]], "scenario.climate: must be an ITM radio climate 1–7"),
             ("huge-fill", ["scenario": hugeFill, "claimed": ["province": ["any": 50]]], "scenario.max_fill_cells: must be a whole number ≥ 0"),
+            ("numeric-flag", ["scenario": numericFlag, "claimed": ["province": ["any": 50]]], "scenario.uplink: must be true or false"),
+            ("boolean-radius", ["scenario": booleanRadius, "claimed": ["province": ["any": 50]]], "scenario.radius_km: must be a number"),
             ("bad-layer", ["scenario": scenario(sites: sites), "claimed": ["province": ["6G": 50]]], "claimed.province.6G: unknown field"),
             ("no-figure", ["scenario": scenario(sites: sites), "claimed": [String: Any]()], "the claim states no figure"),
             ("land-cover-without-clutter", ["scenario": scenario(sites: sites), "claimed": ["land_cover": ["50": ["any": 97]]]], "claimed.land_cover: needs the scenario's clutter"),
