@@ -112,16 +112,7 @@ struct ScenarioRadioTests {
         let folder = try temporaryFolder("empirical-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func load(_ scenario: String) throws -> FootprintRequest {
-            let path = folder + "/manifest.yaml"
-            try """
-                name: empirical
-                scenarios:
-                  base: {terrain: \(terrain), model: rma, radius_km: 6, \(scenario)}
-                jobs:
-                  - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
-                """.write(toFile: path, atomically: true, encoding: .utf8)
-            guard case .evaluate(let request) = try Manifest.load(path).jobs[0].work else { throw InputError(path: path, reason: "not an evaluate job") }
-            return request
+            try evaluateRequest(in: folder, scenario: scenario, model: "model: rma, radius_km: 6")
         }
         var request = try load("environment: open, rma_building_height_m: 10, rma_street_width_m: 30, allow_extrapolation: true")
         let environment = request.parameters.environment
@@ -149,12 +140,7 @@ struct ScenarioRadioTests {
     func receiverFields() throws {
         let folder = try temporaryFolder("receiver-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func load(_ scenario: String) throws -> FootprintRequest {
-            guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: scenario).jobs[0].work else {
-                throw InputError(path: folder, reason: "not an evaluate job")
-            }
-            return request
-        }
+        func load(_ scenario: String) throws -> FootprintRequest { try evaluateRequest(in: folder, scenario: scenario) }
         var indoors = try load("rx_gain_dbi: 2, body_loss_db: 3, foliage_loss_db: 1, indoor_penetration: 3gpp-high, indoor_depth_m: 4")
         let penetration = BuildingPenetration(walls: .highLoss, depthM: 4)
         #expect(indoors.parameters.receiver == ReceiverBudget(
@@ -179,18 +165,26 @@ struct ScenarioRadioTests {
         }
     }
 
-    /// The manifest of one evaluate job of the two NH sites (free space over 5 km) with `scenario`'s fields besides,
-    /// written into `folder` and loaded.
-    func evaluateManifest(in folder: String, scenario: String) throws -> Manifest {
+    /// The manifest of one evaluate job of the two NH sites (by default free space over 5 km) with `scenario`'s fields
+    /// besides, written into `folder` and loaded.
+    func evaluateManifest(in folder: String, scenario: String, model: String = "model: fspl, radius_km: 5") throws -> Manifest {
         let path = folder + "/manifest.yaml"
         try """
             name: fields
             scenarios:
-              base: {terrain: \(terrain), model: fspl, radius_km: 5, \(scenario)}
+              base: {terrain: \(terrain), \(model), \(scenario)}
             jobs:
               - {id: run, type: evaluate, scenario: base, sites: \(Fixtures.path("sites/nh_two_sites.csv"))}
             """.write(toFile: path, atomically: true, encoding: .utf8)
         return try Manifest.load(path)
+    }
+
+    /// The request of `evaluateManifest`'s job.
+    func evaluateRequest(in folder: String, scenario: String, model: String = "model: fspl, radius_km: 5") throws -> FootprintRequest {
+        guard case .evaluate(let request) = try evaluateManifest(in: folder, scenario: scenario, model: model).jobs[0].work else {
+            throw InputError(path: folder, reason: "not an evaluate job")
+        }
+        return request
     }
 
     @Test("Scenarios take channels, pci, psc, tilts and loads plans, resolved against the manifest's folder and counted among the job's inputs; a missing plan is refused naming its key, and loads without sinr or ecio")
