@@ -288,16 +288,13 @@ public enum PathJob {
             environment: environment
         )!
         let loss = model.loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
-        let median = RuralMacro(
-            frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
-            surroundings: environment.rural
-        ).loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
+        let margin = model.marginDB(horizontalDistance: distance, lineOfSight: seen)
         var components = [
-            "median_loss_db": median, "distance_m": distance, "slant_distance_m": path.slantDistance,
+            "median_loss_db": loss - margin, "distance_m": distance, "slant_distance_m": path.slantDistance,
             "breakpoint_m": model.breakpoint,
         ]
-        if loss != median {
-            components["location_margin_db"] = loss - median
+        if margin != 0 {
+            components["location_margin_db"] = margin
             components["location_sigma_db"] = model.sigmaDB(horizontalDistance: distance, lineOfSight: seen)
         }
         return path.report(

@@ -96,8 +96,14 @@ public struct RuralMacro: Sendable {
         let unobstructed = near
             ? nearConstant + nearSlope * decimalLog(slantDistance) + nearAbsorption * slantDistance
             : farConstant + 40 * decimalLog(slantDistance)
-        guard !lineOfSight else { return unobstructed + (near ? margins.near : margins.far) }
-        return max(unobstructed, obstructedConstant + obstructedSlope * decimalLog(slantDistance)) + margins.obstructed
+        let margin = marginDB(horizontalDistance: horizontalDistance, lineOfSight: lineOfSight)
+        guard !lineOfSight else { return unobstructed + margin }
+        return max(unobstructed, obstructedConstant + obstructedSlope * decimalLog(slantDistance)) + margin
+    }
+
+    /// The location margin (dB) `loss` adds at `horizontalDistance` metres, with or without line of sight: 0 at 50 %.
+    public func marginDB(horizontalDistance: Double, lineOfSight: Bool) -> Double {
+        lineOfSight ? (horizontalDistance <= breakpoint ? margins.near : margins.far) : margins.obstructed
     }
 
     /// The σ of shadowing (dB) the table gives at `horizontalDistance` metres, with or without line of sight.
