@@ -60,8 +60,12 @@ public struct RuralMacro: Sendable {
     private let obstructedConstant: Double
     /// The NLOS formula's dB per decade of the 3-D distance: 43.42 − 3.1 log10(h_BS).
     private let obstructedSlope: Double
-    /// The location margins added to the median loss: in line of sight up to and beyond the breakpoint, and without.
-    private let margins: (near: Double, far: Double, obstructed: Double)
+    /// Values for the table's three cases of shadowing: in line of sight up to and beyond the breakpoint, and without.
+    private typealias ByCase = (near: Double, far: Double, obstructed: Double)
+    /// The table's σ of shadowing in each case, dB.
+    private static let sigmas: ByCase = (4, 6, 8)
+    /// The location margins added to the median loss in each case.
+    private let margins: ByCase
 
     /// The model for base-station and handset antennas `baseHeight` and `mobileHeight` metres above ground, at
     /// `frequencyMHz`, with losses not exceeded at `locationPercent` % of locations (50: the median); `indoorSigmaDB`,
@@ -86,7 +90,7 @@ public struct RuralMacro: Sendable {
         func margin(_ sigma: Double) -> Double {
             LocationVariability.marginDB(percent: locationPercent, sigma: LocationVariability.joined(sigma, indoorSigmaDB))
         }
-        margins = (margin(4), margin(6), margin(8))
+        margins = (margin(Self.sigmas.near), margin(Self.sigmas.far), margin(Self.sigmas.obstructed))
     }
 
     /// The loss (dB) not exceeded at the location percentage, `horizontalDistance` (d_2D) and `slantDistance` (d_3D)
@@ -103,11 +107,16 @@ public struct RuralMacro: Sendable {
 
     /// The location margin (dB) `loss` adds at `horizontalDistance` metres, with or without line of sight: 0 at 50 %.
     public func marginDB(horizontalDistance: Double, lineOfSight: Bool) -> Double {
-        lineOfSight ? (horizontalDistance <= breakpoint ? margins.near : margins.far) : margins.obstructed
+        pick(margins, horizontalDistance: horizontalDistance, lineOfSight: lineOfSight)
     }
 
     /// The σ of shadowing (dB) the table gives at `horizontalDistance` metres, with or without line of sight.
     public func sigmaDB(horizontalDistance: Double, lineOfSight: Bool) -> Double {
-        lineOfSight ? (horizontalDistance <= breakpoint ? 4 : 6) : 8
+        pick(Self.sigmas, horizontalDistance: horizontalDistance, lineOfSight: lineOfSight)
+    }
+
+    /// The value of `values` for the case of a receiver `horizontalDistance` metres away, in sight or not.
+    private func pick(_ values: ByCase, horizontalDistance: Double, lineOfSight: Bool) -> Double {
+        lineOfSight ? (horizontalDistance <= breakpoint ? values.near : values.far) : values.obstructed
     }
 }
