@@ -69,6 +69,13 @@ public struct LinkGeometry: Sendable {
     }
 }
 
+extension LinkGeometry {
+    /// How the ray between the antennas clears the profile's terrain over `earth`; nil without a profile.
+    func clearance(earth: EarthModel) -> ProfileClearance? {
+        profile.map { ProfileClearance(profile: $0, transmitterHeight: transmitterHeight, receiverHeight: receiverHeight, earth: earth) }
+    }
+}
+
 /// A model that cannot be used for a link (e.g. outside its validity range), in words.
 public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
@@ -132,16 +139,10 @@ extension PathLossModel {
             return prepared.map { ModelLoss($0.loss(horizontalDistance: link.horizontalDistance, slantDistance: link.slantDistance)) }
         case .los:
             let free = ModelLoss(freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz))
-            guard let profile = link.profile else { return free }
-            let clearance = ProfileClearance(
-                profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
-            )
+            guard let clearance = link.clearance(earth: earth) else { return free }
             return clearance.isVisible ? free : nil
         case .rma:
-            guard let profile = link.profile else { throw ModelError("rma needs a terrain profile") }
-            let clearance = ProfileClearance(
-                profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: earth
-            )
+            guard let clearance = link.clearance(earth: earth) else { throw ModelError("rma needs a terrain profile") }
             let model = ruralMacro(
                 transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
                 frequencyMHz: link.frequencyMHz, environment: environment

@@ -224,11 +224,7 @@ public enum PathJob {
 
     /// Free-space loss when the ray clears the terrain (with earth curvature), no result when it does not.
     static func lineOfSight(_ path: TerrainPath) -> PathReport {
-        let request = path.request
-        let clearance = ProfileClearance(
-            profile: path.profile, transmitterHeight: request.link.transmitterHeight,
-            receiverHeight: request.link.receiverHeight, earth: request.link.earth
-        )
+        let request = path.request, clearance = path.clearance
         let freeSpace = freeSpaceLoss(distance: path.slantDistance, frequencyMHz: request.link.frequencyMHz)
         var components = ["free_space_db": freeSpace, "slant_distance_m": path.slantDistance]
         if clearance.minimumClearance.isFinite {
@@ -266,11 +262,7 @@ public enum PathJob {
     /// curvature), its NLOS one when it does not; refused outside that case's range unless extrapolation is allowed.
     static func ruralMacro(_ path: TerrainPath) throws(InputError) -> PathReport {
         let link = path.request.link, environment = link.environment
-        let clearance = ProfileClearance(
-            profile: path.profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
-            earth: link.earth
-        )
-        let seen = clearance.isVisible, distance = path.profile.length
+        let seen = path.clearance.isVisible, distance = path.profile.length
         let warnings: [String]
         do {
             warnings = try RuralMacro.check(

@@ -60,6 +60,14 @@ struct TerrainPath {
         )
     }
 
+    /// How the ray between the two antennas clears the terrain, with earth curvature (`los`, `rma`).
+    var clearance: ProfileClearance {
+        let link = request.link
+        return ProfileClearance(
+            profile: profile, transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, earth: link.earth
+        )
+    }
+
     /// Distance between the two antennas in metres.
     var slantDistance: Double {
         let rise = (profile.elevations.last! + request.link.receiverHeight) - (profile.elevations[0] + request.link.transmitterHeight)
