@@ -67,7 +67,7 @@ public enum CoverageEngine {
                 ? try RadialLossModel(
                     model: parameters.model, transmitterHeight: site.antennaHeight,
                     receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
-                    environment: parameters.environment, earth: parameters.earth, siteGround: Double(ground)
+                    environment: parameters.modelEnvironment, earth: parameters.earth, siteGround: Double(ground)
                 ) : nil
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
@@ -179,13 +179,14 @@ public enum CoverageEngine {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
         let budget = LinkBudget(site: site, parameters: parameters)
+        let environment = parameters.modelEnvironment
         let distanceOnly = DistanceLoss(
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
-            frequencyMHz: site.frequencyMHz, environment: parameters.environment
+            frequencyMHz: site.frequencyMHz, environment: environment
         )
         let ruralMacro = parameters.model.ruralMacro(
             transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
-            environment: parameters.environment, indoorSigmaDB: parameters.receiver.penetration?.sigmaDB
+            environment: environment, indoorSigmaDB: parameters.receiver.penetration?.sigmaDB
         )
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is
@@ -229,7 +230,7 @@ public enum CoverageEngine {
                             profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
                             frequencyMHz: site.frequencyMHz, horizontalDistance: link.distance, slantDistance: link.slant
                         )
-                        guard let modelLoss = try? parameters.model.loss(geometry, environment: parameters.environment, earth: parameters.earth)
+                        guard let modelLoss = try? parameters.model.loss(geometry, environment: environment, earth: parameters.earth)
                         else { return .nan }
                         if modelLoss.beyondValidation { beyondValidation &+= 1 }
                         loss = modelLoss.dB

@@ -44,6 +44,9 @@ public struct CoverageParameters: Sendable, Equatable {
         kernel == .sweep && radius / spacing >= RadialLossModel.shortestRadiusCells(for: model) ? .sweep : .exact
     }
 
+    /// `environment` for the receiver in its building (`RadioEnvironment.indoors`), as the models see it.
+    public var modelEnvironment: RadioEnvironment { environment.indoors(receiver.penetration) }
+
     /// The dB taken off `site`'s received power so that it is reached at the run's location percentage
     /// (`PathLossModel.locationMarginDB`): 0 for ITM and at 50 %.
     public func locationMarginDB(for site: Site) -> Double {

@@ -49,8 +49,9 @@ extension PathLossModel {
     }
 
     /// The dB added to this model's loss for the location percentage of `environment` (ITM: 0, its variability is in
-    /// its loss), with `indoorSigmaDB`, the spread of building penetration from building to building, joined to the
-    /// model's σ as independent log-normal spreads are: √(σ² + σ_indoor²). `validate` has refused the settings this
+    /// its loss, building penetration's spread with it through `ITMEnvironment.indoorSigmaDB`), with `indoorSigmaDB`,
+    /// the spread of building penetration from building to building, joined to the model's σ as independent
+    /// log-normal spreads are: √(σ² + σ_indoor²). `validate` has refused the settings this
     /// cannot serve.
     public func locationMarginDB(frequencyMHz: Double, environment: RadioEnvironment, indoorSigmaDB: Double? = nil) -> Double {
         guard let sigma = locationSigmaDB(frequencyMHz: frequencyMHz, environment: environment) else { return 0 }

@@ -34,6 +34,15 @@ public struct RadioEnvironment: Sendable, Equatable {
         self.locationSigmaDB = locationSigmaDB
     }
 
+    /// This environment for a handset inside `building` (nil: outdoors): the building's spread from one to the next
+    /// joined to ITM's location variability (`ITMEnvironment.indoorSigmaDB`); the other models take it with their
+    /// margin (`PathLossModel.locationMarginDB`).
+    public func indoors(_ building: BuildingPenetration?) -> RadioEnvironment {
+        var joined = self
+        joined.itm.indoorSigmaDB = building?.sigmaDB ?? 0
+        return joined
+    }
+
     public static func == (a: RadioEnvironment, b: RadioEnvironment) -> Bool {
         a.itm == b.itm && a.hata == b.hata && a.cost231 == b.cost231 && a.rural == b.rural && a.allowExtrapolation == b.allowExtrapolation
             && a.siting == b.siting && a.locationSigmaDB == b.locationSigmaDB

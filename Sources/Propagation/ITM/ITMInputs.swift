@@ -61,10 +61,14 @@ public struct ITMEnvironment: Sendable, Equatable {
     public var time: Double
     public var location: Double
     public var situation: Double
+    /// The spread (dB) of building penetration from building to building, 0 outdoors: a variability over locations
+    /// the terrain does not see, joined to ITM's own location deviation σL as independent log-normal spreads are,
+    /// √(σL² + σ²), wherever the variability mode counts locations.
+    public var indoorSigmaDB: Double
 
     public init(
         climate: RadioClimate = .continentalTemperate, refractivity: Double = 301, polarization: Polarization = .vertical, permittivity: Double = 15, conductivity: Double = 0.005,
-        variability: VariabilityMode = .broadcast, time: Double = 50, location: Double = 50, situation: Double = 50
+        variability: VariabilityMode = .broadcast, time: Double = 50, location: Double = 50, situation: Double = 50, indoorSigmaDB: Double = 0
     ) {
         self.climate = climate
         self.refractivity = refractivity
@@ -75,6 +79,7 @@ public struct ITMEnvironment: Sendable, Equatable {
         self.time = time
         self.location = location
         self.situation = situation
+        self.indoorSigmaDB = indoorSigmaDB
     }
 }
 
@@ -120,6 +125,9 @@ extension ITMEnvironment {
             guard percent > 0, percent < 100 else {
                 throw ITMError(message: "\(name) percentage \(percent) must be strictly between 0 and 100")
             }
+        }
+        guard (0...30).contains(indoorSigmaDB) else {
+            throw ITMError(message: "building penetration's σ \(indoorSigmaDB) dB is outside 0–30 dB")
         }
         return warnings
     }

@@ -39,6 +39,8 @@ struct ITMVariability {
     private let mode: Int
     private let noSituation: Bool
     private let noLocation: Bool
+    /// The square of building penetration's σ, joined to the terrain's σL (0 outdoors).
+    private let indoorVariance: Double
     private let zT: Double, zL: Double, zS: Double
     /// 1/(7.8 + zS²) and 1/(24 + zS²): the weights of time and location deviations in the situation residual.
     private let timeResidualWeight: Double, locationResidualWeight: Double
@@ -59,6 +61,7 @@ struct ITMVariability {
         noLocation = mode >= 10
         if noLocation { mode -= 10 }
         self.mode = mode
+        indoorVariance = environment.indoorSigmaDB * environment.indoorSigmaDB
         var zT = standardNormalDeviate(environment.time / 100)
         var zL = standardNormalDeviate(environment.location / 100)
         let zS = standardNormalDeviate(environment.situation / 100)
@@ -93,7 +96,9 @@ struct ITMVariability {
         let medianShift = medianCurve(de)
 
         let roughness = deltaH * (1 - 0.8 * decays[1])
-        let sigmaL = noLocation ? 0 : 10 * wavenumber * roughness / (wavenumber * roughness + 13)
+        let terrainSigmaL = 10 * wavenumber * roughness / (wavenumber * roughness + 13)
+        let sigmaL = noLocation ? 0
+            : indoorVariance == 0 ? terrainSigmaL : (terrainSigmaL * terrainSigmaL + indoorVariance).squareRoot()
         let yL = sigmaL * zL
         let sigmaTMinus = belowCurve(de) * gMinus
         let sigmaTPlus = aboveCurve(de) * gPlus
