@@ -42,6 +42,13 @@ public struct PathRequest: Sendable {
     /// A drive-tested correction of the model (`--calibration`, one technology's), added to the received power as it
     /// is to a footprint's: taken off the loss at the path's length; nil for none.
     public var correction: ModelCorrection?
+    /// The building the receiver stands in: one loss for every band (dB), or 3GPP's by frequency (`penetration`,
+    /// whose spread from building to building joins the location variability); both 0 and nil outdoors.
+    public var indoorLossDB = 0.0
+    public var penetration: BuildingPenetration?
+
+    /// The building's loss at the link's frequency, dB.
+    var buildingLossDB: Double { penetration?.lossDB(frequencyMHz: link.frequencyMHz) ?? indoorLossDB }
 
     public init(
         terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,
@@ -149,7 +156,7 @@ public enum PathJob {
         }
     }
 
-    /// Longley-Rice point to point over the terrain profile.
+    /// Longley-Rice point to point over the terrain profile, the building's spread joined to its location variability.
     static func itm(_ path: TerrainPath) throws(InputError) -> PathReport {
         let request = path.request
         let result: ITMResult
@@ -157,7 +164,7 @@ public enum PathJob {
             result = try ITM.pointToPoint(
                 profile: path.profile, transmitterHeight: request.link.transmitterHeight,
                 receiverHeight: request.link.receiverHeight, frequencyMHz: request.link.frequencyMHz,
-                environment: request.link.environment.itm
+                environment: path.modelEnvironment.itm
             )
         } catch {
             throw InputError(path: request.terrainPath, reason: "ITM: \(error.message)")
@@ -188,7 +195,7 @@ public enum PathJob {
             horizontalDistance: path.profile.length, slantDistance: path.slantDistance
         )
         do {
-            let loss = try PathLossModel.itmArea.loss(link, environment: request.link.environment, earth: request.link.earth)?.dB
+            let loss = try PathLossModel.itmArea.loss(link, environment: path.modelEnvironment, earth: request.link.earth)?.dB
             return path.report(model: "itm-area", loss: loss, components: ["distance_m": path.profile.length], mode: nil, warnings: [])
         } catch {
             throw InputError(path: request.terrainPath, reason: error.message)
@@ -275,9 +282,10 @@ public enum PathJob {
         } catch {
             throw InputError(path: "--model rma", reason: error.message)
         }
+        let indoorSigma = path.request.penetration?.sigmaDB
         let model = PathLossModel.rma.ruralMacro(
             transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, frequencyMHz: link.frequencyMHz,
-            environment: environment
+            environment: environment, indoorSigmaDB: indoorSigma
         )!
         let loss = model.loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
         let margin = model.marginDB(horizontalDistance: distance, lineOfSight: seen)
@@ -287,7 +295,9 @@ public enum PathJob {
         ]
         if margin != 0 {
             components["location_margin_db"] = margin
-            components["location_sigma_db"] = model.sigmaDB(horizontalDistance: distance, lineOfSight: seen)
+            components["location_sigma_db"] = LocationVariability.joined(
+                model.sigmaDB(horizontalDistance: distance, lineOfSight: seen), indoorSigma
+            )
         }
         return path.report(
             model: "rma", loss: loss, components: components, mode: seen ? "line of sight" : "obstructed", warnings: warnings

@@ -60,6 +60,9 @@ struct TerrainPath {
         )
     }
 
+    /// The link's radio environment for the receiver in its building (`RadioEnvironment.indoors`).
+    var modelEnvironment: RadioEnvironment { request.link.environment.indoors(request.penetration) }
+
     /// How the ray between the two antennas clears the terrain, with earth curvature (`los`, `rma`).
     var clearance: ProfileClearance {
         let link = request.link
@@ -75,17 +78,19 @@ struct TerrainPath {
     }
 
     /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
-    /// location margin (`PathLossModel.locationMarginDB`), given among the components with its σ when not 0.
+    /// location margin (`PathLossModel.locationMarginDB`, with the building's spread), given among the components with
+    /// its σ when not 0, and the loss into the building the receiver stands in.
     func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
-        let link = request.link, kind = PathLossModel(rawValue: model)!
-        let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+        let link = request.link, kind = PathLossModel(rawValue: model)!, indoorSigma = request.penetration?.sigmaDB
+        let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment, indoorSigmaDB: indoorSigma)
         var components = components
-        let calibration = request.correction?.decibels(atDistance: profile.length)
-        let loss = loss.map { $0 + margin - (calibration ?? 0) }
+        let calibration = request.correction?.decibels(atDistance: profile.length), building = request.buildingLossDB
+        let loss = loss.map { $0 + margin + building - (calibration ?? 0) }
         if let calibration { components["calibration_db"] = calibration }
-        if margin != 0 {
+        if building != 0 { components["indoor_loss_db"] = building }
+        if margin != 0, let sigma = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment) {
             components["location_margin_db"] = margin
-            components["location_sigma_db"] = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment)
+            components["location_sigma_db"] = LocationVariability.joined(sigma, indoorSigma)
         }
         let ground = (profile.elevations[0], profile.elevations.last!)
         let gas = request.atmosphere.absorption(

@@ -37,17 +37,7 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
     var receiverGain: Double = 0
 
-    @Option(name: .customLong("indoor-loss-db"), parsing: .unconditional, help: "Building penetration margin, dB, the same for every band.")
-    var indoorLoss: Double = 0
-
-    @Option(
-        name: .customLong("indoor-penetration"),
-        help: "Building penetration by frequency, 3GPP TR 38.901's: 3gpp-low (glass and concrete, older buildings) or 3gpp-high (infrared-reflecting glass); instead of --indoor-loss-db."
-    )
-    var indoorPenetration: BuildingPenetration.Walls?
-
-    @Option(name: .customLong("indoor-depth-m"), parsing: .unconditional, help: "With --indoor-penetration: the handset's depth inside, m (0.5 dB a metre; default 25/3, 38.901's mean in towns; 10/3 its rural one).")
-    var indoorDepth: Double?
+    @OptionGroup var indoor: IndoorOptions
 
     @Option(name: .customLong("body-loss-db"), parsing: .unconditional, help: "Body loss margin, dB.")
     var bodyLoss: Double = 0
@@ -79,15 +69,8 @@ struct CoverageOptions: ParsableArguments {
         guard [threshold2G, threshold3G, threshold4G, threshold5G, receiverGain].allSatisfy(\.isFinite) else {
             throw ValidationError("thresholds and --rx-gain-dbi must be finite numbers")
         }
-        guard [indoorLoss, bodyLoss, foliageLoss].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+        guard [bodyLoss, foliageLoss].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
             throw ValidationError("margins must be finite numbers ≥ 0")
-        }
-        if indoorPenetration != nil, indoorLoss != 0 {
-            throw ValidationError("--indoor-penetration gives the building loss by frequency: leave out --indoor-loss-db")
-        }
-        if let indoorDepth {
-            guard indoorPenetration != nil else { throw ValidationError("--indoor-depth-m goes with --indoor-penetration") }
-            guard (0...100).contains(indoorDepth) else { throw ValidationError("--indoor-depth-m must be within 0–100 m") }
         }
         guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
@@ -99,10 +82,7 @@ struct CoverageOptions: ParsableArguments {
             earth: kFromRefractivity.map { EarthModel(surfaceRefractivity: $0) } ?? EarthModel(kFactor: kFactor),
             thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G, .nr: threshold5G]),
             receiver: ReceiverBudget(
-                antennaGainDBi: receiverGain, indoorLossDB: indoorLoss,
-                penetration: indoorPenetration.map {
-                    BuildingPenetration(walls: $0, depthM: indoorDepth ?? BuildingPenetration.urbanDepthM)
-                },
+                antennaGainDBi: receiverGain, indoorLossDB: indoor.flatLossDB, penetration: indoor.penetration,
                 bodyLossDB: bodyLoss, foliageLossDB: foliageLoss
             )
         )

@@ -16,10 +16,13 @@ struct PathCommand: ParsableCommand {
                 [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
                 [--rain-rate-mm-h R --dn1 N] [--water-vapour-g-m3 RHO] [--air-temperature-c T]
                 [--calibration CSV [--technology 4G]]
+                [--indoor-loss-db L | --indoor-penetration 3gpp-low|3gpp-high [--indoor-depth-m D]]
             The JSON gives the first Fresnel zone's clearance, the air's absorption (ITU-R P.676), with a transmitter's
             power the link budget, and with a threshold and the climate the share of the year the fade margin holds
             (ITU-R P.530 rain and multipath). --calibration takes a drive test's correction of the model off the loss at
             the path's length (a technology's row, else the file's row for all), as footprints add it to their power.
+            --indoor-penetration puts the receiver inside a building, as for footprints: its loss by frequency joins the
+            loss (indoor_loss_db) and, at a --location percentage, its spread joins the model's.
             """
     )
 
@@ -47,6 +50,8 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var fading: FadingOptions
 
+    @OptionGroup var indoor: IndoorOptions
+
     @OptionGroup var atmosphere: AtmosphereOptions
 
     @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
@@ -66,7 +71,8 @@ struct PathCommand: ParsableCommand {
             }
             let terrainOnly = [
                 profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }, atmosphere.firstGiven,
-                calibration.map { _ in "--calibration" },
+                calibration.map { _ in "--calibration" }, indoor.walls.map { _ in "--indoor-penetration" },
+                indoor.flatLossDB != 0 ? "--indoor-loss-db" : nil,
             ]
             if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
@@ -113,6 +119,7 @@ struct PathCommand: ParsableCommand {
             fading: try fading.climate(budget: budget.settings()), atmosphere: try atmosphere.atmosphere()
         )
         request.correction = try correction()
+        (request.indoorLossDB, request.penetration) = (indoor.flatLossDB, indoor.penetration)
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())
     }

@@ -76,7 +76,8 @@ struct CommandLineTests {
         for (option, value, fault) in [
             ("--threshold-2g", "nan", "thresholds and --rx-gain-dbi must be finite numbers"),
             ("--rx-gain-dbi", "inf", "thresholds and --rx-gain-dbi must be finite numbers"),
-            ("--indoor-loss-db", "inf", "margins must be finite numbers ≥ 0"),
+            ("--indoor-loss-db", "inf", "--indoor-loss-db must be a finite number ≥ 0"),
+            ("--body-loss-db", "inf", "margins must be finite numbers ≥ 0"),
             ("--receiver-height-m", "inf", "--receiver-height-m must be a finite number ≥ 0"),
             ("--radius-km", "-3", "--radius-km must be in (0, 500]"),
             ("--resolution-m", "nan", "--resolution-m must be positive"),

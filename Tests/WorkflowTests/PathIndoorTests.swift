@@ -1,0 +1,45 @@
+import Foundation
+import Propagation
+import TestSupport
+import Testing
+
+extension PathCommandTests {
+    @Test("""
+        path --indoor-penetration adds the building's loss at the link's frequency and, at 90 % of locations, joins its \
+        spread to the model's: Okumura's for Hata, the table's for rma, ITM's own σL per path; --indoor-loss-db adds one \
+        figure; both with --cases are refused
+        """, .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func indoorPath() throws {
+        let path = [
+            "path", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--from", "44.45,-71.45", "--to", "44.47,-71.42",
+            "--frequency-mhz", "1800", "--tx-height-m", "30", "--allow-extrapolation",
+        ]
+        func report(_ extra: [String]) throws -> (loss: Double, components: [String: Double]) {
+            let result = try run(path + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return (try #require(json["loss_db"] as? Double), try #require(json["components"] as? [String: Double]))
+        }
+        let building = BuildingPenetration(walls: .lowLoss), wall = building.lossDB(frequencyMHz: 1_800)
+        let z = LocationVariability.marginDB(percent: 90, sigma: 1), indoors = ["--indoor-penetration", "3gpp-low"]
+        for model in ["hata", "rma"] {
+            let outside = try report(["--model", model, "--location", "90"]), inside = try report(["--model", model, "--location", "90"] + indoors)
+            let sigma = try #require(outside.components["location_sigma_db"]), joined = (sigma * sigma + 4.4 * 4.4).squareRoot()
+            #expect(abs((inside.components["indoor_loss_db"] ?? 0) - wall) < 1e-9 && abs((inside.components["location_sigma_db"] ?? 0) - joined) < 1e-9)
+            #expect(abs(inside.loss - (outside.loss - sigma * z + wall + joined * z)) < 1e-9, "\(model): \(inside) against \(outside)")
+        }
+        let median = try report(["--model", "itm"]), outside = try report(["--model", "itm", "--location", "90"])
+        let inside = try report(["--model", "itm", "--location", "90"] + indoors)
+        let terrainSigma = (outside.loss - median.loss) / z
+        #expect(terrainSigma > 0 && terrainSigma < 10 && outside.components["indoor_loss_db"] == nil)
+        let expected = median.loss + wall + (terrainSigma * terrainSigma + 4.4 * 4.4).squareRoot() * z
+        #expect(abs(inside.loss - expected) < 1e-4, "ITM: \(inside.loss) dB, expected \(expected)")
+        let flat = try report(["--model", "itm", "--indoor-loss-db", "12"])
+        #expect(abs(flat.loss - (median.loss + 12)) < 1e-9 && flat.components["indoor_loss_db"] == 12)
+        let reference = SharedData.path("reference/itm/")
+        for (option, value) in [("--indoor-penetration", "3gpp-high"), ("--indoor-loss-db", "10")] {
+            let refused = try run(["path", "--model", "itm", "--cases", reference + "p2p.csv", "--profiles", reference + "pfls.csv", option, value])
+            #expect(refused.status == 64 && refused.stderr.contains("\(option) works with a terrain path, not with --cases"), "\(refused.stderr)")
+        }
+    }
+}
