@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Propagation
 
 /// What `phusong verify` found: one row per claimed figure, the inputs' digests and every setting used.
 public struct VerificationReport: Sendable, Codable, Equatable {
@@ -86,14 +87,18 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The settings lines for a location percentage's margins (models other than ITM), for clutter, for a model
-    /// calibration and for the uplink, when the run had them.
+    /// The settings lines for the handset (outdoors or in which building), for a location percentage's margins, for
+    /// clutter, for a model calibration and for the uplink, when the run had them.
     private func linkBudgetLines(_ c: FootprintSummary) -> [String] {
-        var lines: [String] = []
-        let margins = c.siteAreas.map(\.locationMarginDB)
+        var lines = [Self.handsetLine(c)]
+        let margins = c.siteAreas.map(\.locationMarginDB), percent = c.settings.locationPercent
         if let least = margins.min(), let most = margins.max(), least != 0 || most != 0 {
             let sigma = c.settings.locationSigmaDB.map { "σ \($0) dB" } ?? "Okumura's σ"
-            lines.append(String(format: "- coverage at %g %% of locations (%@): margins of %.2f–%.2f dB off the sites' power", c.settings.locationPercent, sigma, least, most))
+            let indoor = c.settings.indoorPenetration == nil ? "" : " joined with the buildings'"
+            lines.append(String(format: "- coverage at %g %% of locations (%@%@): margins of %.2f–%.2f dB off the sites' power", percent, sigma, indoor, least, most))
+        } else if percent != 50, let spread = ["itm": "ITM's own location variability", "rma": "3GPP's σ by line of sight and distance"][c.model] {
+            let indoor = c.settings.indoorPenetration == nil ? "" : ", joined with the buildings' σ"
+            lines.append(String(format: "- coverage at %g %% of locations: %@ in every cell%@", percent, spread, indoor))
         }
         if let clutter = c.clutter {
             let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
@@ -108,5 +113,19 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             lines.append("- uplink checked on \(uplinks.count) of \(c.siteAreas.count) sites (handset power, site sensitivity and antenna gain in `verification.json`); it limits the coverage of \(limited)")
         }
         return lines
+    }
+
+    /// Where the coverage was computed for: a handset outdoors, or inside buildings (3GPP's by band, or one loss), with
+    /// its antenna gain and the body and foliage margins.
+    private static func handsetLine(_ c: FootprintSummary) -> String {
+        let s = c.settings, losses = c.siteAreas.map(\.indoorLossDB)
+        let place: String
+        if let walls = s.indoorPenetration.flatMap(BuildingPenetration.Walls.init(rawValue:)), let least = losses.min(), let most = losses.max() {
+            place = String(format: "inside %@ buildings, %.2f m in: %.1f–%.1f dB by band (σ %.1f dB)", walls.rawValue, s.indoorDepthM ?? 0, least, most,
+                           BuildingPenetration(walls: walls).sigmaDB)
+        } else {
+            place = s.indoorLossDB > 0 ? String(format: "indoors: %.1f dB of building loss in every band", s.indoorLossDB) : "outdoors"
+        }
+        return String(format: "- handset %@; antenna gain %g dBi, body loss %g dB, foliage %g dB", place, s.receiverGainDBi, s.bodyLossDB, s.foliageLossDB)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Propagation
 import Terrain
 import TestSupport
 import Testing
@@ -97,6 +98,26 @@ struct VerifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/pass/computed/summary.json"))
     }
 
+    @Test("A claim for handsets in low-loss buildings with rma at 90 % of locations: the report's settings say where the handset is, the buildings' loss by band and σ, and that rma's σ per cell is joined with it")
+    func indoorHandsetSettings() throws {
+        let folder = try temporaryFolder("verify-indoor")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sites = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\nBX-2,22.50,103.83,30,1800,58,4G\n"
+            .write(toFile: sites, atomically: true, encoding: .utf8)
+        var settings = scenario(sites: sites)
+        (settings["model"], settings["radius_km"], settings["location_percent"]) = ("rma", 5, 90)
+        (settings["indoor_penetration"], settings["rx_gain_dbi"], settings["body_loss_db"]) = ("3gpp-low", 1.5, 3)
+        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
+        let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
+        let building = BuildingPenetration(walls: .lowLoss)
+        let losses = String(format: "%.1f–%.1f", building.lossDB(frequencyMHz: 900), building.lossDB(frequencyMHz: 1_800))
+        #expect(report.contains("- handset inside 3gpp-low buildings, 8.33 m in: \(losses) dB by band (σ 4.4 dB); antenna gain 1.5 dBi, body loss 3 dB, foliage 0 dB"), "\(report)")
+        #expect(report.contains("- coverage at 90 % of locations: 3GPP's σ by line of sight and distance in every cell, joined with the buildings' σ"), "\(report)")
+    }
+
     @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, digests of both clutter files, and a claimed share of tree cover is checked")
     func locationAndClutterSettings() throws {
         let folder = try temporaryFolder("verify-settings")
@@ -126,6 +147,7 @@ struct VerifyCommandTests {
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
         #expect(report.contains("- coverage at 90 % of locations (σ 8.0 dB): margins of 10.25–10.25 dB off the sites' power"), "\(report)")
+        #expect(report.contains("- handset outdoors; antenna gain 0 dBi, body loss 0 dB, foliage 0 dB"), "\(report)")
         // The recomputed run's own warnings (the site's disc leaves the district's DEM) are in the report for people too.
         let warnings = try #require((try json(folder + "/out/verification.json")["computed"] as? [String: Any])?["warnings"] as? [String])
         #expect(!warnings.isEmpty && report.contains((["## Warnings of the recomputed run", ""] + warnings.map { "- \($0)" }).joined(separator: "\n")), "\(report)")
