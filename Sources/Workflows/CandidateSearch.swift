@@ -27,6 +27,8 @@ public struct CandidateSearchRequest: Sendable {
     /// With reach by footprint: land cover whose classes' losses are taken off every footprint, as `footprint --clutter`
     /// takes them off.
     public var clutter: ClutterRequest?
+    /// With reach by footprint: the handset the footprints serve, indoors or out (`footprint --indoor-penetration`).
+    public var receiver = ReceiverBudget()
     /// Whether each candidate is ranked by the residents it reaches alone or by those it adds to the ones before it.
     public var ranking = CandidateRanking.added
     /// The most candidates proposed, those reaching most residents.
@@ -52,8 +54,10 @@ public struct CandidateSearchRequest: Sendable {
         self.outputPath = outputPath
     }
 
-    /// The footprints' settings: the model out to the reach.
-    var parameters: CoverageParameters { CoverageParameters(radius: reach, model: model, environment: environment) }
+    /// The footprints' settings: the model out to the reach, for the request's handset.
+    var parameters: CoverageParameters {
+        CoverageParameters(radius: reach, model: model, environment: environment, receiver: receiver)
+    }
 }
 
 /// A greenfield position found: the highest cell of its block.

@@ -19,6 +19,14 @@ struct VerifyCommandTests {
         ]
     }
 
+    /// Two Bát Xát sites, 2G at 900 MHz and 4G at 1800, written to `folder`/sites.csv; its path.
+    func twoSites(in folder: String) throws -> String {
+        let sites = folder + "/sites.csv"
+        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\nBX-2,22.50,103.83,30,1800,58,4G\n"
+            .write(toFile: sites, atomically: true, encoding: .utf8)
+        return sites
+    }
+
     func write(_ object: [String: Any], to path: String) throws {
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
     }
@@ -31,9 +39,7 @@ struct VerifyCommandTests {
     func trueAndInflatedClaims() throws {
         let folder = try temporaryFolder("verify")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let sites = folder + "/sites.csv"
-        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\nBX-2,22.50,103.83,30,1800,58,4G\n"
-            .write(toFile: sites, atomically: true, encoding: .utf8)
+        let sites = try twoSites(in: folder)
         // The operator's own run gives the figures they claim.
         let evaluation = try run([
             "evaluate", "--terrain", SharedData.path("terrain/batxat_copernicus_glo30.tif"), "--sites", sites,
@@ -102,9 +108,7 @@ struct VerifyCommandTests {
     func indoorHandsetSettings() throws {
         let folder = try temporaryFolder("verify-indoor")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let sites = folder + "/sites.csv"
-        try "id,lat,lon,height_m,frequency_mhz,eirp_dbm,technology\nBX-1,22.53,103.88,30,900,60,2G\nBX-2,22.50,103.83,30,1800,58,4G\n"
-            .write(toFile: sites, atomically: true, encoding: .utf8)
+        let sites = try twoSites(in: folder)
         var settings = scenario(sites: sites)
         (settings["model"], settings["radius_km"], settings["location_percent"]) = ("rma", 5, 90)
         (settings["indoor_penetration"], settings["rx_gain_dbi"], settings["body_loss_db"]) = ("3gpp-low", 1.5, 3)
