@@ -67,7 +67,7 @@ public enum CoverageEngine {
                 ? try RadialLossModel(
                     model: parameters.model, transmitterHeight: site.antennaHeight,
                     receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
-                    environment: parameters.modelEnvironment, earth: parameters.earth, siteGround: Double(ground)
+                    environment: parameters.modelEnvironment(for: site), earth: parameters.earth, siteGround: Double(ground)
                 ) : nil
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
@@ -179,14 +179,15 @@ public enum CoverageEngine {
         let sight = LineOfSight(earth: parameters.earth)
         let radiusSquared = parameters.radius * parameters.radius
         let budget = LinkBudget(site: site, parameters: parameters)
-        let environment = parameters.modelEnvironment
+        let environment = parameters.modelEnvironment(for: site)
         let distanceOnly = DistanceLoss(
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: environment
         )
         let ruralMacro = parameters.model.ruralMacro(
             transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
-            environment: environment, indoorSigmaDB: parameters.receiver.penetration?.sigmaDB
+            environment: environment,
+            indoorSigmaDB: environment.indoorSigmaDB(parameters.receiver.penetration, frequencyMHz: site.frequencyMHz)
         )
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is

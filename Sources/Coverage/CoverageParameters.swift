@@ -44,14 +44,18 @@ public struct CoverageParameters: Sendable, Equatable {
         kernel == .sweep && radius / spacing >= RadialLossModel.shortestRadiusCells(for: model) ? .sweep : .exact
     }
 
-    /// `environment` for the receiver in its building (`RadioEnvironment.indoors`), as the models see it.
-    public var modelEnvironment: RadioEnvironment { environment.indoors(receiver.penetration) }
+    /// `environment` for the receiver in its building (`RadioEnvironment.indoors`) at `site`'s frequency, as the
+    /// models see it.
+    public func modelEnvironment(for site: Site) -> RadioEnvironment {
+        environment.indoors(receiver.penetration, frequencyMHz: site.frequencyMHz)
+    }
 
     /// The dB taken off `site`'s received power so that it is reached at the run's location percentage
     /// (`PathLossModel.locationMarginDB`): 0 for ITM and at 50 %.
     public func locationMarginDB(for site: Site) -> Double {
         model.locationMarginDB(
-            frequencyMHz: site.frequencyMHz, environment: environment, indoorSigmaDB: receiver.penetration?.sigmaDB
+            frequencyMHz: site.frequencyMHz, environment: environment,
+            indoorSigmaDB: environment.indoorSigmaDB(receiver.penetration, frequencyMHz: site.frequencyMHz)
         )
     }
 

@@ -4,14 +4,31 @@ import Foundation
 /// through its mix of glass and concrete, 5 − 10 log10(Σ pᵢ 10^(−Lᵢ/10)) dB, plus 0.5 dB per metre from the wall to the
 /// handset. The materials' losses grow with frequency (f in GHz): standard glass 2 + 0.2 f, infrared-reflecting glass
 /// 23 + 0.3 f, concrete 5 + 4 f dB; so 900 MHz reaches indoors with 10.6 dB of wall loss where 3.5 GHz loses 12.7
-/// (low-loss buildings).
+/// (low-loss buildings). Or, for the regulator's method, ITU-R P.2109's building entry loss (`BuildingEntryLoss`), its
+/// median at the frequency with the spread it has at the run's location percentage.
 public struct BuildingPenetration: Sendable, Equatable {
-    /// The table's two kinds of building.
+    /// The table's two kinds of building, and P.2109's two.
     public enum Walls: String, Sendable, CaseIterable {
         /// 30 % standard glass, 70 % concrete: older and simpler buildings, the countryside's (σ 4.4 dB).
         case lowLoss = "3gpp-low"
         /// 70 % infrared-reflecting glass, 30 % concrete: modern, energy-efficient buildings (σ 6.5 dB).
         case highLoss = "3gpp-high"
+        /// P.2109's traditional buildings.
+        case traditional = "p2109-traditional"
+        /// P.2109's thermally efficient buildings.
+        case thermallyEfficient = "p2109-efficient"
+
+        /// P.2109's kind of building; nil for 3GPP's.
+        var entryLoss: BuildingEntryLoss? {
+            switch self {
+            case .lowLoss, .highLoss: nil
+            case .traditional: BuildingEntryLoss(.traditional)
+            case .thermallyEfficient: BuildingEntryLoss(.thermallyEfficient)
+            }
+        }
+
+        /// Whether the handset's depth inside counts (3GPP's 0.5 dB a metre; P.2109's loss is the building's entry).
+        public var countsDepth: Bool { entryLoss == nil }
     }
 
     public var walls: Walls
@@ -27,8 +44,12 @@ public struct BuildingPenetration: Sendable, Equatable {
         self.depthM = depthM
     }
 
-    /// The loss (dB) from just outside the building to the handset inside, at `frequencyMHz`.
+    /// The depth counted in the loss, metres: nil for P.2109's buildings.
+    public var countedDepthM: Double? { walls.countsDepth ? depthM : nil }
+
+    /// The median loss (dB) from just outside the building to the handset inside, at `frequencyMHz`.
     public func lossDB(frequencyMHz: Double) -> Double {
+        if let entry = walls.entryLoss { return entry.lossDB(frequencyMHz: frequencyMHz, percent: 50) }
         let gigahertz = frequencyMHz / 1_000
         let concrete = 5 + 4 * gigahertz
         let (glass, glassShare) = walls == .lowLoss ? (2 + 0.2 * gigahertz, 0.3) : (23 + 0.3 * gigahertz, 0.7)
@@ -36,6 +57,10 @@ public struct BuildingPenetration: Sendable, Equatable {
         return 5 - 10 * log10(through) + 0.5 * depthM
     }
 
-    /// The σ (dB) of the loss from building to building, the table's.
-    public var sigmaDB: Double { walls == .lowLoss ? 4.4 : 6.5 }
+    /// The σ (dB) of the loss from building to building: 3GPP's table's, or P.2109's spread at `locationPercent` as a
+    /// log-normal σ (`BuildingEntryLoss.sigmaDB`) at `frequencyMHz`.
+    public func sigmaDB(frequencyMHz: Double, locationPercent: Double) -> Double {
+        if let entry = walls.entryLoss { return entry.sigmaDB(frequencyMHz: frequencyMHz, percent: locationPercent) }
+        return walls == .lowLoss ? 4.4 : 6.5
+    }
 }

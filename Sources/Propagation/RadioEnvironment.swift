@@ -34,13 +34,18 @@ public struct RadioEnvironment: Sendable, Equatable {
         self.locationSigmaDB = locationSigmaDB
     }
 
-    /// This environment for a handset inside `building` (nil: outdoors): the building's spread from one to the next
-    /// joined to ITM's location variability (`ITMEnvironment.indoorSigmaDB`); the other models take it with their
-    /// margin (`PathLossModel.locationMarginDB`).
-    public func indoors(_ building: BuildingPenetration?) -> RadioEnvironment {
+    /// This environment for a handset inside `building` (nil: outdoors) at `frequencyMHz`: the building's spread from
+    /// one to the next joined to ITM's location variability (`ITMEnvironment.indoorSigmaDB`); the other models take it
+    /// with their margin (`PathLossModel.locationMarginDB`).
+    public func indoors(_ building: BuildingPenetration?, frequencyMHz: Double) -> RadioEnvironment {
         var joined = self
-        joined.itm.indoorSigmaDB = building?.sigmaDB ?? 0
+        joined.itm.indoorSigmaDB = indoorSigmaDB(building, frequencyMHz: frequencyMHz) ?? 0
         return joined
+    }
+
+    /// The σ (dB) of `building`'s loss at `frequencyMHz` and this environment's location percentage; nil outdoors.
+    public func indoorSigmaDB(_ building: BuildingPenetration?, frequencyMHz: Double) -> Double? {
+        building?.sigmaDB(frequencyMHz: frequencyMHz, locationPercent: itm.location)
     }
 
     public static func == (a: RadioEnvironment, b: RadioEnvironment) -> Bool {

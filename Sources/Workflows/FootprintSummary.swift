@@ -130,7 +130,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             receiverGainDBi = r.antennaGainDBi
             indoorLossDB = r.indoorLossDB
             indoorPenetration = r.penetration?.walls.rawValue
-            indoorDepthM = r.penetration?.depthM
+            indoorDepthM = r.penetration?.countedDepthM
             bodyLossDB = r.bodyLossDB
             foliageLossDB = r.foliageLossDB
             uplink = parameters.checksUplink

@@ -282,7 +282,7 @@ public enum PathJob {
         } catch {
             throw InputError(path: "--model rma", reason: error.message)
         }
-        let indoorSigma = path.request.penetration?.sigmaDB
+        let indoorSigma = path.indoorSigmaDB
         let model = PathLossModel.rma.ruralMacro(
             transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, frequencyMHz: link.frequencyMHz,
             environment: environment, indoorSigmaDB: indoorSigma

@@ -5,7 +5,8 @@ import Terrain
 extension ScenarioFields {
     /// The receiving end of the link budget, as `phusong evaluate`'s options give it: `rx_gain_dbi`, the margins
     /// `indoor_loss_db`, `body_loss_db` and `foliage_loss_db` (dB, ≥ 0), or instead of `indoor_loss_db` building
-    /// penetration by frequency, `indoor_penetration` (`3gpp-low` or `3gpp-high`) with `indoor_depth_m` (0–100 m).
+    /// penetration by frequency, `indoor_penetration` (`3gpp-low` or `3gpp-high` with `indoor_depth_m`, 0–100 m;
+    /// `p2109-traditional` or `p2109-efficient`).
     static func receiver(_ scenario: JSONFields) throws(InputError) -> ReceiverBudget {
         var budget = ReceiverBudget()
         budget.antennaGainDBi = try scenario.number("rx_gain_dbi") ?? budget.antennaGainDBi
@@ -23,7 +24,10 @@ extension ScenarioFields {
             return budget
         }
         guard let walls = BuildingPenetration.Walls(rawValue: kind) else {
-            throw scenario.fault("indoor_penetration", "must be 3gpp-low or 3gpp-high")
+            throw scenario.fault("indoor_penetration", "must be one of " + BuildingPenetration.Walls.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if depth != nil, !walls.countsDepth {
+            throw scenario.fault("indoor_depth_m", "applies to 3GPP's buildings: P.2109's loss is the building's entry loss")
         }
         if budget.indoorLossDB != 0 {
             throw scenario.fault("indoor_loss_db", "leave it out with indoor_penetration, which gives the building loss by frequency")

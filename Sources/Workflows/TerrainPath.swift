@@ -61,7 +61,14 @@ struct TerrainPath {
     }
 
     /// The link's radio environment for the receiver in its building (`RadioEnvironment.indoors`).
-    var modelEnvironment: RadioEnvironment { request.link.environment.indoors(request.penetration) }
+    var modelEnvironment: RadioEnvironment {
+        request.link.environment.indoors(request.penetration, frequencyMHz: request.link.frequencyMHz)
+    }
+
+    /// The σ (dB) of the receiver's building's loss at the link's frequency and location percentage; nil outdoors.
+    var indoorSigmaDB: Double? {
+        request.link.environment.indoorSigmaDB(request.penetration, frequencyMHz: request.link.frequencyMHz)
+    }
 
     /// How the ray between the two antennas clears the terrain, with earth curvature (`los`, `rma`).
     var clearance: ProfileClearance {
@@ -81,7 +88,7 @@ struct TerrainPath {
     /// location margin (`PathLossModel.locationMarginDB`, with the building's spread), given among the components with
     /// its σ when not 0, and the loss into the building the receiver stands in.
     func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
-        let link = request.link, kind = PathLossModel(rawValue: model)!, indoorSigma = request.penetration?.sigmaDB
+        let link = request.link, kind = PathLossModel(rawValue: model)!, indoorSigma = indoorSigmaDB
         let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment, indoorSigmaDB: indoorSigma)
         var components = components
         let calibration = request.correction?.decibels(atDistance: profile.length), building = request.buildingLossDB

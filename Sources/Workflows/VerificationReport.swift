@@ -115,14 +115,23 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         return lines
     }
 
+    /// "a" when `least` and `most` print alike to one decimal, else "a–b".
+    private static func span(_ least: Double, _ most: Double) -> String {
+        let (a, b) = (String(format: "%.1f", least), String(format: "%.1f", most))
+        return a == b ? a : a + "–" + b
+    }
+
     /// Where the coverage was computed for: a handset outdoors, or inside buildings (3GPP's by band, or one loss), with
     /// its antenna gain and the body and foliage margins.
     private static func handsetLine(_ c: FootprintSummary) -> String {
         let s = c.settings, losses = c.siteAreas.map(\.indoorLossDB)
         let place: String
         if let walls = s.indoorPenetration.flatMap(BuildingPenetration.Walls.init(rawValue:)), let least = losses.min(), let most = losses.max() {
-            place = String(format: "inside %@ buildings, %.2f m in: %.1f–%.1f dB by band (σ %.1f dB)", walls.rawValue, s.indoorDepthM ?? 0, least, most,
-                           BuildingPenetration(walls: walls).sigmaDB)
+            let building = BuildingPenetration(walls: walls)
+            let sigmas = c.siteAreas.map { building.sigmaDB(frequencyMHz: $0.frequencyMHz, locationPercent: s.locationPercent) }
+            let depth = s.indoorDepthM.map { String(format: ", %.2f m in", $0) } ?? ""
+            place = String(format: "inside %@ buildings%@: %.1f–%.1f dB by band (σ %@ dB)", walls.rawValue, depth, least, most,
+                           Self.span(sigmas.min() ?? 0, sigmas.max() ?? 0))
         } else {
             place = s.indoorLossDB > 0 ? String(format: "indoors: %.1f dB of building loss in every band", s.indoorLossDB) : "outdoors"
         }

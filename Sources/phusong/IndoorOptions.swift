@@ -9,7 +9,7 @@ struct IndoorOptions: ParsableArguments {
 
     @Option(
         name: .customLong("indoor-penetration"),
-        help: "Building penetration by frequency, 3GPP TR 38.901's: 3gpp-low (glass and concrete, older buildings) or 3gpp-high (infrared-reflecting glass); instead of --indoor-loss-db."
+        help: "Building penetration by frequency, 3GPP TR 38.901's: 3gpp-low (glass and concrete, older buildings) or 3gpp-high (infrared-reflecting glass); or ITU-R P.2109's entry loss: p2109-traditional or p2109-efficient (thermally efficient); instead of --indoor-loss-db."
     )
     var walls: BuildingPenetration.Walls?
 
@@ -22,7 +22,10 @@ struct IndoorOptions: ParsableArguments {
             throw ValidationError("--indoor-penetration gives the building loss by frequency: leave out --indoor-loss-db")
         }
         if let depthM {
-            guard walls != nil else { throw ValidationError("--indoor-depth-m goes with --indoor-penetration") }
+            guard let walls else { throw ValidationError("--indoor-depth-m goes with --indoor-penetration") }
+            guard walls.countsDepth else {
+                throw ValidationError("--indoor-depth-m is for 3GPP's buildings: P.2109's loss is the building's entry loss")
+            }
             guard (0...100).contains(depthM) else { throw ValidationError("--indoor-depth-m must be within 0–100 m") }
         }
     }

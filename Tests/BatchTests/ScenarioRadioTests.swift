@@ -157,7 +157,8 @@ struct ScenarioRadioTests {
             ("indoor_loss_db: 12, indoor_penetration: 3gpp-low", "indoor_loss_db: leave it out with indoor_penetration"),
             ("indoor_depth_m: 4", "indoor_depth_m: applies with indoor_penetration"),
             ("indoor_penetration: 3gpp-low, indoor_depth_m: 120", "indoor_depth_m: must be within 0–100 m"),
-            ("indoor_penetration: brick", "indoor_penetration: must be 3gpp-low or 3gpp-high"),
+            ("indoor_penetration: brick", "indoor_penetration: must be one of 3gpp-low, 3gpp-high, p2109-traditional, p2109-efficient"),
+            ("indoor_penetration: p2109-traditional, indoor_depth_m: 4", "indoor_depth_m: applies to 3GPP's buildings"),
             ("body_loss_db: -3", "body_loss_db: must not be negative"),
         ] {
             let error = try #require(throws: InputError.self) { try load(fields) }

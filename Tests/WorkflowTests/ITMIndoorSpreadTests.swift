@@ -34,7 +34,7 @@ struct ITMIndoorSpreadTests {
                 return changed
             }
         }
-        let sigma = BuildingPenetration(walls: .highLoss).sigmaDB
+        let sigma = BuildingPenetration(walls: .highLoss).sigmaDB(frequencyMHz: 900, locationPercent: 90)
         let median = try losses(setting(location: 50, sigma: 0)), outdoors = try losses(setting(location: 90, sigma: 0))
         let indoors = try losses(setting(location: 90, sigma: sigma))
         let medianIndoors = try losses(setting(location: 50, sigma: sigma))
