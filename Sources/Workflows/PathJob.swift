@@ -42,8 +42,8 @@ public struct PathRequest: Sendable {
     /// A drive-tested correction of the model (`--calibration`, one technology's), added to the received power as it
     /// is to a footprint's: taken off the loss at the path's length; nil for none.
     public var correction: ModelCorrection?
-    /// The building the receiver stands in: one loss for every band (dB), or 3GPP's by frequency (`penetration`,
-    /// whose spread from building to building joins the location variability); both 0 and nil outdoors.
+    /// The building the receiver stands in: one loss for every band (dB), or 3GPP's or P.2109's by frequency
+    /// (`penetration`, whose spread from building to building joins the location variability); 0 and nil outdoors.
     public var indoorLossDB = 0.0
     public var penetration: BuildingPenetration?
 

@@ -112,7 +112,7 @@ struct CandidatesCommand: ParsableCommand {
         guard calibration == nil || reachBy == .footprint else { throw ValidationError("--calibration needs --reach-by footprint (it corrects the footprints' power)") }
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
         guard clutter == nil || reachBy == .footprint else { throw ValidationError("--clutter needs --reach-by footprint (its losses lower the footprints' power)") }
-        guard (indoor.walls == nil && indoor.flatLossDB == 0) || reachBy == .footprint else {
+        guard indoor.firstGiven == nil || reachBy == .footprint else {
             throw ValidationError("--indoor-penetration and --indoor-loss-db need --reach-by footprint (the building's loss lowers the footprints' power)")
         }
         guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }

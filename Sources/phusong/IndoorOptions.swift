@@ -30,6 +30,11 @@ struct IndoorOptions: ParsableArguments {
         }
     }
 
+    /// The first of the building's options given (`--indoor-depth-m` needs `--indoor-penetration`); nil outdoors.
+    var firstGiven: String? {
+        walls != nil ? "--indoor-penetration" : flatLossDB != 0 ? "--indoor-loss-db" : nil
+    }
+
     /// The building by frequency asked for; nil without `--indoor-penetration`.
     var penetration: BuildingPenetration? {
         walls.map { BuildingPenetration(walls: $0, depthM: depthM ?? BuildingPenetration.urbanDepthM) }

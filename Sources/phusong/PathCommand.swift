@@ -16,7 +16,8 @@ struct PathCommand: ParsableCommand {
                 [--rx-gain-dbi G] [--rx-feeder-loss-db L] [--threshold-dbm T] [--profile-csv FILE]
                 [--rain-rate-mm-h R --dn1 N] [--water-vapour-g-m3 RHO] [--air-temperature-c T]
                 [--calibration CSV [--technology 4G]]
-                [--indoor-loss-db L | --indoor-penetration 3gpp-low|3gpp-high [--indoor-depth-m D]]
+                [--indoor-loss-db L | --indoor-penetration 3gpp-low|3gpp-high [--indoor-depth-m D]
+                 | --indoor-penetration p2109-traditional|p2109-efficient]
             The JSON gives the first Fresnel zone's clearance, the air's absorption (ITU-R P.676), with a transmitter's
             power the link budget, and with a threshold and the climate the share of the year the fade margin holds
             (ITU-R P.530 rain and multipath). --calibration takes a drive test's correction of the model off the loss at
@@ -71,8 +72,7 @@ struct PathCommand: ParsableCommand {
             }
             let terrainOnly = [
                 profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }, atmosphere.firstGiven,
-                calibration.map { _ in "--calibration" }, indoor.walls.map { _ in "--indoor-penetration" },
-                indoor.flatLossDB != 0 ? "--indoor-loss-db" : nil,
+                calibration.map { _ in "--calibration" }, indoor.firstGiven,
             ]
             if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
