@@ -32,23 +32,28 @@ struct CellLink {
 
 /// A site's link budget, read once per footprint rather than once per cell: received power is EIRP + antenna gain
 /// towards the receiver − path loss + receiver gain − margins (the receiver's, and the location margin of models
-/// other than ITM).
+/// other than ITM) − what a P.2109 building loses beyond level incidence at the link's elevation.
 struct LinkBudget {
     private let eirp: Double
     private let receiverGain: Double
     /// nil when the antenna is omnidirectional: no directions to find.
     private let directional: Antenna?
+    /// nil unless the handset stands in a P.2109 building, whose loss grows with the path's elevation.
+    private let steepEntry: EntryElevationExcess?
 
     init(site: Site, parameters: CoverageParameters) {
         eirp = site.eirpDBm
         receiverGain = parameters.receiver.netGainDB(frequencyMHz: site.frequencyMHz) - parameters.locationMarginDB(for: site)
         directional = site.antenna.isOmni ? nil : site.antenna
+        steepEntry = parameters.receiver.penetration?.elevationExcess(frequencyMHz: site.frequencyMHz)
     }
 
     /// Received power (dBm) over `link` after path loss `loss`.
     @inline(__always)
     func receivedPower(loss: Double, over link: CellLink) -> Float {
-        guard let directional else { return Float(eirp - loss + receiverGain) }
-        return Float(eirp + link.antennaGain(directional) - loss + receiverGain)
+        var gain = receiverGain
+        if let steepEntry { gain -= steepEntry.lossDB(elevationDegrees: link.elevation) }
+        guard let directional else { return Float(eirp - loss + gain) }
+        return Float(eirp + link.antennaGain(directional) - loss + gain)
     }
 }

@@ -46,6 +46,9 @@ public enum CoverageEngine {
                 frequencyMHz: site.frequencyMHz, transmitterHeight: site.antennaHeight,
                 receiverHeight: parameters.receiverHeight, radius: parameters.radius, environment: parameters.environment
             )
+            if let building = parameters.receiver.penetration {
+                warnings += try building.check(frequencyMHz: site.frequencyMHz, allowExtrapolation: parameters.environment.allowExtrapolation)
+            }
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
         }

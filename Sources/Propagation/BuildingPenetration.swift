@@ -29,6 +29,9 @@ public struct BuildingPenetration: Sendable, Equatable {
 
         /// Whether the handset's depth inside counts (3GPP's 0.5 dB a metre; P.2109's loss is the building's entry).
         public var countsDepth: Bool { entryLoss == nil }
+
+        /// Whether the loss grows with the path's elevation at the façade (P.2109's).
+        public var growsWithElevation: Bool { entryLoss != nil }
     }
 
     public var walls: Walls
@@ -47,7 +50,7 @@ public struct BuildingPenetration: Sendable, Equatable {
     /// The depth counted in the loss, metres: nil for P.2109's buildings.
     public var countedDepthM: Double? { walls.countsDepth ? depthM : nil }
 
-    /// The median loss (dB) from just outside the building to the handset inside, at `frequencyMHz`.
+    /// The median loss (dB) from just outside the building to the handset inside, at `frequencyMHz`, at level incidence.
     public func lossDB(frequencyMHz: Double) -> Double {
         if let entry = walls.entryLoss { return entry.lossDB(frequencyMHz: frequencyMHz, percent: 50) }
         let gigahertz = frequencyMHz / 1_000
@@ -55,6 +58,32 @@ public struct BuildingPenetration: Sendable, Equatable {
         let (glass, glassShare) = walls == .lowLoss ? (2 + 0.2 * gigahertz, 0.3) : (23 + 0.3 * gigahertz, 0.7)
         let through = glassShare * pow(10, -glass / 10) + (1 - glassShare) * pow(10, -concrete / 10)
         return 5 - 10 * log10(through) + 0.5 * depthM
+    }
+
+    /// The frequencies the building's loss is given for, MHz: 3GPP TR 38.901's 0.5–100 GHz, P.2109's 80 MHz–100 GHz.
+    public var frequencyRangeMHz: ClosedRange<Double> { walls.entryLoss == nil ? 500...100_000 : 80...100_000 }
+
+    /// Throws for a frequency outside `frequencyRangeMHz`, or returns a warning when extrapolation is allowed.
+    public func check(frequencyMHz: Double, allowExtrapolation: Bool) throws(ModelError) -> [String] {
+        let range = frequencyRangeMHz
+        guard !range.contains(frequencyMHz) else { return [] }
+        let problem = String(
+            format: "%@ buildings: frequency %g MHz is outside %g–%g MHz", walls.rawValue, frequencyMHz, range.lowerBound, range.upperBound
+        )
+        if allowExtrapolation { return [problem + " (extrapolated)"] }
+        throw ModelError(problem + "; give the building's loss with --indoor-loss-db, or allow extrapolation")
+    }
+
+    /// How P.2109's median loss grows with the path's elevation at the façade, at `frequencyMHz`; nil for 3GPP's
+    /// buildings, whose loss does not depend on it.
+    public func elevationExcess(frequencyMHz: Double) -> EntryElevationExcess? {
+        walls.entryLoss?.elevationExcess(frequencyMHz: frequencyMHz)
+    }
+
+    /// The median loss (dB) at `frequencyMHz` for a path `elevationDegrees` above or below the horizontal at the façade
+    /// (P.2109's grows with it; 3GPP's does not).
+    public func lossDB(frequencyMHz: Double, elevationDegrees: Double) -> Double {
+        lossDB(frequencyMHz: frequencyMHz) + (elevationExcess(frequencyMHz: frequencyMHz)?.lossDB(elevationDegrees: elevationDegrees) ?? 0)
     }
 
     /// The σ (dB) of the loss from building to building: 3GPP's table's, or P.2109's spread at `locationPercent` as a

@@ -47,8 +47,11 @@ public struct PathRequest: Sendable {
     public var indoorLossDB = 0.0
     public var penetration: BuildingPenetration?
 
-    /// The building's loss at the link's frequency, dB.
-    var buildingLossDB: Double { penetration?.lossDB(frequencyMHz: link.frequencyMHz) ?? indoorLossDB }
+    /// The building's loss at the link's frequency for a path `elevationDegrees` above or below the horizontal at its
+    /// façade (P.2109's grows with it), dB.
+    func buildingLossDB(elevationDegrees: Double) -> Double {
+        penetration?.lossDB(frequencyMHz: link.frequencyMHz, elevationDegrees: elevationDegrees) ?? indoorLossDB
+    }
 
     public init(
         terrainPath: String, from: GeoPoint, to: GeoPoint, link: LinkSettings, budget: LinkBudgetSettings? = nil,
@@ -136,6 +139,13 @@ public enum PathJob {
     /// `model`'s report of the request's path; writes the profile CSV when asked, before answering.
     public static func run(_ request: PathRequest, model: PathLossModel) throws(InputError) -> PathReport {
         if model == .p526 { try validateP526(request.link) }
+        if let building = request.penetration {
+            do {
+                _ = try building.check(frequencyMHz: request.link.frequencyMHz, allowExtrapolation: request.link.environment.allowExtrapolation)
+            } catch {
+                throw InputError(path: "--indoor-penetration", reason: error.message)
+            }
+        }
         try HopFading.check(request.fading, budget: request.budget)
         let path = try TerrainPath(request)
         let report = try report(path, model: model)

@@ -70,6 +70,11 @@ struct TerrainPath {
         request.link.environment.indoorSigmaDB(request.penetration, frequencyMHz: request.link.frequencyMHz)
     }
 
+    /// The warning of a building's loss extrapolated to the link's frequency; none within its range.
+    private var buildingWarnings: [String] {
+        (try? request.penetration?.check(frequencyMHz: request.link.frequencyMHz, allowExtrapolation: true)) ?? []
+    }
+
     /// How the ray between the two antennas clears the terrain, with earth curvature (`los`, `rma`).
     var clearance: ProfileClearance {
         let link = request.link
@@ -84,17 +89,30 @@ struct TerrainPath {
         return (profile.length * profile.length + rise * rise).squareRoot()
     }
 
+    /// The path's elevation at the receiver, degrees: of the straight line to the transmitting antenna, less the
+    /// earth's curvature as footprints take it (`CellLink`).
+    var receiverElevationDegrees: Double {
+        let link = request.link, ends = (profile.elevations[0], profile.elevations.last!)
+        let rise = ends.0 + link.transmitterHeight - ends.1 - link.receiverHeight - link.earth.drop(atDistance: profile.length)
+        return atan2(rise, profile.length) * 180 / .pi
+    }
+
     /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
     /// location margin (`PathLossModel.locationMarginDB`, with the building's spread), given among the components with
-    /// its σ when not 0, and the loss into the building the receiver stands in.
+    /// its σ when not 0, and the loss into the building the receiver stands in (warned of when extrapolated to the
+    /// link's frequency: `PathJob.run` refused it unless allowed).
     func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
         let link = request.link, kind = PathLossModel(rawValue: model)!, indoorSigma = indoorSigmaDB
         let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment, indoorSigmaDB: indoorSigma)
         var components = components
-        let calibration = request.correction?.decibels(atDistance: profile.length), building = request.buildingLossDB
+        let elevation = receiverElevationDegrees, building = request.buildingLossDB(elevationDegrees: elevation)
+        let calibration = request.correction?.decibels(atDistance: profile.length)
         let loss = loss.map { $0 + margin + building - (calibration ?? 0) }
         if let calibration { components["calibration_db"] = calibration }
         if building != 0 { components["indoor_loss_db"] = building }
+        if request.penetration?.walls.growsWithElevation == true {
+            components["receiver_elevation_deg"] = elevation
+        }
         if margin != 0, let sigma = kind.locationSigmaDB(frequencyMHz: link.frequencyMHz, environment: link.environment) {
             components["location_margin_db"] = margin
             components["location_sigma_db"] = LocationVariability.joined(sigma, indoorSigma)
@@ -116,7 +134,7 @@ struct TerrainPath {
         }
         return PathReport(
             model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
-            mode: mode, warnings: warnings,
+            mode: mode, warnings: warnings + buildingWarnings,
             from: PathReport.Endpoint(
                 latitude: request.from.latitude, longitude: request.from.longitude,
                 groundM: profile.elevations[0], antennaM: request.link.transmitterHeight

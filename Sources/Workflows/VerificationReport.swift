@@ -122,8 +122,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
     }
 
     /// Where the coverage was computed for: a handset outdoors, or inside buildings (3GPP's or P.2109's by band, or one
-    /// loss), with
-    /// its antenna gain and the body and foliage margins.
+    /// loss), with its antenna gain and the body and foliage margins.
     private static func handsetLine(_ c: FootprintSummary) -> String {
         let s = c.settings, losses = c.siteAreas.map(\.indoorLossDB)
         let place: String
@@ -131,8 +130,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             let building = BuildingPenetration(walls: walls)
             let sigmas = c.siteAreas.map { building.sigmaDB(frequencyMHz: $0.frequencyMHz, locationPercent: s.locationPercent) }
             let depth = s.indoorDepthM.map { String(format: ", %.2f m in", $0) } ?? ""
-            place = String(format: "inside %@ buildings%@: %@ dB by band (σ %@ dB)", walls.rawValue, depth, Self.span(least, most),
-                           Self.span(sigmas.min() ?? 0, sigmas.max() ?? 0))
+            let steep = !walls.growsWithElevation ? "" : " at level incidence, more on steep paths"
+            place = String(format: "inside %@ buildings%@: %@ dB by band%@ (σ %@ dB)", walls.rawValue, depth, Self.span(least, most),
+                           steep, Self.span(sigmas.min() ?? 0, sigmas.max() ?? 0))
         } else {
             place = s.indoorLossDB > 0 ? String(format: "indoors: %.1f dB of building loss in every band", s.indoorLossDB) : "outdoors"
         }

@@ -51,7 +51,7 @@ struct CandidatesCommand: ParsableCommand {
 
     @OptionGroup var radio: RadioEnvironmentOptions
 
-    @OptionGroup var indoor: IndoorOptions
+    @OptionGroup var handset: HandsetOptions
 
     @Option(help: "Order: each next hilltop by the residents it adds to those the ones before it reach, or each by those it reaches alone.")
     var ranking: CandidateRanking = .added
@@ -112,8 +112,8 @@ struct CandidatesCommand: ParsableCommand {
         guard calibration == nil || reachBy == .footprint else { throw ValidationError("--calibration needs --reach-by footprint (it corrects the footprints' power)") }
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
         guard clutter == nil || reachBy == .footprint else { throw ValidationError("--clutter needs --reach-by footprint (its losses lower the footprints' power)") }
-        guard indoor.firstGiven == nil || reachBy == .footprint else {
-            throw ValidationError("--indoor-penetration and --indoor-loss-db need --reach-by footprint (the building's loss lowers the footprints' power)")
+        if let given = handset.firstGiven, reachBy != .footprint {
+            throw ValidationError("\(given) needs --reach-by footprint (the handset's gain and losses move the footprints' power)")
         }
         guard (roads == nil) == (roadWeight == nil) else { throw ValidationError("--roads and --road-weight go together") }
         if let roadWeight, !(roadWeight > 0 && roadWeight.isFinite) { throw ValidationError("--road-weight must be a positive number") }
@@ -129,7 +129,7 @@ struct CandidatesCommand: ParsableCommand {
         request.reachBy = reachBy
         request.model = model
         request.environment = radio.settings
-        request.receiver = ReceiverBudget(indoorLossDB: indoor.flatLossDB, penetration: indoor.penetration)
+        request.receiver = handset.budget
         request.calibration = try loadCalibration(calibration, for: model)
         if let clutter, let clutterLosses { request.clutter = ClutterRequest(rasterPath: clutter, lossesPath: clutterLosses) }
         request.ranking = ranking

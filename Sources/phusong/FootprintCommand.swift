@@ -34,16 +34,7 @@ struct CoverageOptions: ParsableArguments {
     @Option(name: .customLong("threshold-5g"), parsing: .unconditional, help: "5G coverage threshold (SS-RSRP), dBm.")
     var threshold5G: Double = Technology.nr.defaultThresholdDBm
 
-    @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
-    var receiverGain: Double = 0
-
-    @OptionGroup var indoor: IndoorOptions
-
-    @Option(name: .customLong("body-loss-db"), parsing: .unconditional, help: "Body loss margin, dB.")
-    var bodyLoss: Double = 0
-
-    @Option(name: .customLong("foliage-loss-db"), parsing: .unconditional, help: "Foliage margin, dB.")
-    var foliageLoss: Double = 0
+    @OptionGroup var handset: HandsetOptions
 
     @Flag(help: "Check every site's uplink too (handset to site): coverage is where both links close. Needs each site's antenna gain; sites stating ue_power_dbm or bts_sensitivity_dbm are checked anyway.")
     var uplink = false
@@ -66,11 +57,8 @@ struct CoverageOptions: ParsableArguments {
         guard receiverHeight >= 0, receiverHeight.isFinite else {
             throw ValidationError("--receiver-height-m must be a finite number ≥ 0")
         }
-        guard [threshold2G, threshold3G, threshold4G, threshold5G, receiverGain].allSatisfy(\.isFinite) else {
-            throw ValidationError("thresholds and --rx-gain-dbi must be finite numbers")
-        }
-        guard [bodyLoss, foliageLoss].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-            throw ValidationError("margins must be finite numbers ≥ 0")
+        guard [threshold2G, threshold3G, threshold4G, threshold5G].allSatisfy(\.isFinite) else {
+            throw ValidationError("thresholds must be finite numbers")
         }
         guard maxFillCells >= 0 else { throw ValidationError("--max-fill-cells must not be negative") }
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
@@ -81,10 +69,7 @@ struct CoverageOptions: ParsableArguments {
             radius: radiusKm * 1_000, receiverHeight: receiverHeight,
             earth: kFromRefractivity.map { EarthModel(surfaceRefractivity: $0) } ?? EarthModel(kFactor: kFactor),
             thresholds: CoverageThresholds(overrides: [.gsm: threshold2G, .umts: threshold3G, .lte: threshold4G, .nr: threshold5G]),
-            receiver: ReceiverBudget(
-                antennaGainDBi: receiverGain, indoorLossDB: indoor.flatLossDB, penetration: indoor.penetration,
-                bodyLossDB: bodyLoss, foliageLossDB: foliageLoss
-            )
+            receiver: handset.budget
         )
         parameters.checksUplink = uplink
         return parameters

@@ -56,7 +56,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("rx-siting"), help: "ITM area mode: receiver siting, random|careful|very-careful.")
     var receiverSiting: String = "random"
 
-    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231 and rma outside their validity range, with a warning.")
+    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231 and rma outside their validity range, and buildings' losses outside their frequencies, with a warning.")
     var allowExtrapolation = false
 
     func validate() throws {

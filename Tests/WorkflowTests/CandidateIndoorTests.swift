@@ -37,11 +37,37 @@ extension CandidateSearchTests {
         }
         let total = { (found: [FoundCandidate]) in found.reduce(0) { $0 + $1.weightedResidentsInReach } }
         #expect(total(joined) < total(flat), "\(total(joined)) residents with the buildings' σ, \(total(flat)) without")
-        let refused = try runProgram(phusongExecutable, [
-            "candidates", "--terrain", terrain, "--population", communes, "--reach-by", "distance", "--indoor-penetration", "3gpp-low",
-            "--out", folder + "/distance.csv",
-        ])
-        #expect(refused.status == 64 && refused.stderr.contains("--indoor-penetration and --indoor-loss-db need --reach-by footprint"), "\(refused.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: folder + "/distance.csv"))
+        for option in ["--indoor-penetration 3gpp-low", "--rx-gain-dbi 2", "--body-loss-db 3", "--foliage-loss-db 4"] {
+            let refused = try runProgram(phusongExecutable, [
+                "candidates", "--terrain", terrain, "--population", communes, "--reach-by", "distance", "--out", folder + "/distance.csv",
+            ] + option.split(separator: " ").map(String.init))
+            let name = String(option.prefix { $0 != " " })
+            #expect(refused.status == 64 && refused.stderr.contains("\(name) needs --reach-by footprint"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/distance.csv"))
+        }
+    }
+
+    @Test("""
+        The command's handset (--rx-gain-dbi, --body-loss-db, --foliage-loss-db) finds, by free-space footprints, the \
+        hilltops and residents a search with EIRP lowered by their net loss finds, and fewer residents than a bare handset
+        """)
+    func handsetOfTheCommand() throws {
+        let folder = try temporaryFolder("candidates-handset")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func listing(_ name: String, eirp: Double = 10, _ options: [String]) throws -> [String] {
+            let result = try runProgram(phusongExecutable, [
+                "candidates", "--terrain", terrain, "--population", communes, "--out", folder + "/\(name).csv", "--model", "fspl",
+                "--reach-km", "8", "--resolution-m", "90", "--eirp-dbm", "\(eirp)", "--max-void-fraction", "0.9", "--max-candidates", "6", "--ranking", "alone",
+            ] + options)
+            #expect(result.status == 0, "\(result.stderr)")
+            // The hilltops' lines: id, position, elevation and residents reached.
+            return result.stdout.split(separator: "\n").map(String.init).filter { $0.hasSuffix(" residents") }
+        }
+        let handset = try listing("handset", ["--rx-gain-dbi", "2", "--body-loss-db", "3", "--foliage-loss-db", "9"])
+        let weaker = try listing("weaker", eirp: 0, [])
+        let bare = try listing("bare", [])
+        #expect(handset.count == 6 && handset == weaker, "\(handset) against \(weaker)")
+        let residents = { (lines: [String]) in lines.compactMap { Double($0.split(separator: " ").dropLast().last ?? "") }.reduce(0, +) }
+        #expect(residents(bare) > residents(handset), "\(residents(bare)) residents for a bare handset, \(residents(handset)) with losses")
     }
 }

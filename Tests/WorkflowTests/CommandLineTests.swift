@@ -74,8 +74,8 @@ struct CommandLineTests {
         let folder = try temporaryFolder("nonfiniteoptions")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (option, value, fault) in [
-            ("--threshold-2g", "nan", "thresholds and --rx-gain-dbi must be finite numbers"),
-            ("--rx-gain-dbi", "inf", "thresholds and --rx-gain-dbi must be finite numbers"),
+            ("--threshold-2g", "nan", "thresholds must be finite numbers"),
+            ("--rx-gain-dbi", "inf", "--rx-gain-dbi must be a finite number"),
             ("--indoor-loss-db", "inf", "--indoor-loss-db must be a finite number ≥ 0"),
             ("--body-loss-db", "inf", "margins must be finite numbers ≥ 0"),
             ("--receiver-height-m", "inf", "--receiver-height-m must be a finite number ≥ 0"),

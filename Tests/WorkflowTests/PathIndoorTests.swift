@@ -34,6 +34,18 @@ extension PathCommandTests {
         #expect(terrainSigma > 0 && terrainSigma < 10 && outside.components["indoor_loss_db"] == nil)
         let expected = median.loss + wall + (terrainSigma * terrainSigma + 4.4 * 4.4).squareRoot() * z
         #expect(abs(inside.loss - expected) < 1e-4, "ITM: \(inside.loss) dB, expected \(expected)")
+        // P.2109's building loses more as the path arrives steeper: the receiver's elevation, from the ends' heights and
+        // the flat-earth drop at 4/3 of the earth's radius, sets its median.
+        let entry = try run(path + ["--model", "fspl", "--indoor-penetration", "p2109-traditional", "--rx-height-m", "1.5"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(entry.stdout.utf8)) as? [String: Any])
+        let (from, to) = (try #require(json["from"] as? [String: Double]), try #require(json["to"] as? [String: Double]))
+        let length = try #require((json["profile"] as? [String: Any])?["length_m"] as? Double)
+        let rise = from["ground_m"]! + from["antenna_m"]! - to["ground_m"]! - to["antenna_m"]! - EarthModel(kFactor: 4.0 / 3).drop(atDistance: length)
+        let elevation = atan2(rise, length) * 180 / .pi, components = try #require(json["components"] as? [String: Double])
+        let steep = BuildingEntryLoss(.traditional).lossDB(frequencyMHz: 1_800, percent: 50, elevationDegrees: elevation)
+        #expect(abs((components["receiver_elevation_deg"] ?? .nan) - elevation) < 1e-9 && abs(elevation) > 0.5, "\(components)")
+        #expect(abs((components["indoor_loss_db"] ?? 0) - steep) < 1e-9 && steep > BuildingEntryLoss(.traditional).lossDB(frequencyMHz: 1_800, percent: 50))
+        #expect(inside.components["receiver_elevation_deg"] == nil)
         let flat = try report(["--model", "itm", "--indoor-loss-db", "12"])
         #expect(abs(flat.loss - (median.loss + 12)) < 1e-9 && flat.components["indoor_loss_db"] == 12)
         let reference = SharedData.path("reference/itm/")
