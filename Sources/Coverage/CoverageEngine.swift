@@ -187,7 +187,7 @@ public enum CoverageEngine {
             model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
             frequencyMHz: site.frequencyMHz, environment: environment
         )
-        let ruralMacro = parameters.model.ruralMacro(
+        let scenario = parameters.model.scenario(
             transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
             environment: environment,
             indoorSigmaDB: environment.indoorSigmaDB(parameters.receiver.penetration, frequencyMHz: site.frequencyMHz)
@@ -209,15 +209,15 @@ public enum CoverageEngine {
                     loss = distanceOnly.loss(horizontalDistance: link.distance, slantDistance: link.slant)
                 } else {
                     switch parameters.model {
-                    case .los, .rma:
+                    case .los, .rma, .uma, .umi:
                         if tiles == nil { blockerHint = .nan }
                         let seen = sight.visibility(
                             elevations: elevations, width: grid.width, height: grid.height, spacing: grid.spacing,
                             observer: observer, column: column, row: row, targetHeight: target, tiles: tiles,
                             horizons: horizons, blockerHint: &blockerHint
                         ) == .visible
-                        if let ruralMacro {
-                            loss = ruralMacro.loss(horizontalDistance: link.distance, slantDistance: link.slant, lineOfSight: seen)
+                        if let scenario {
+                            loss = scenario.loss(horizontalDistance: link.distance, slantDistance: link.slant, lineOfSight: seen)
                         } else {
                             guard seen else { return .nan }
                             loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)

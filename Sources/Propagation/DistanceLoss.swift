@@ -14,7 +14,7 @@ public enum DistanceLoss: Sendable {
         case .fspl: self = .freeSpace(frequencyMHz: frequencyMHz)
         case .hata: self = .empirical(EmpiricalCurve(hata: heights, environment: environment.hata))
         case .cost231: self = .empirical(EmpiricalCurve(cost231: heights, environment: environment.cost231))
-        case .los, .itm, .itmArea, .p526, .rma: return nil
+        case .los, .itm, .itmArea, .p526, .rma, .uma, .umi: return nil
         }
     }
 

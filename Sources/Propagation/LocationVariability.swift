@@ -37,8 +37,8 @@ public enum LocationVariability {
 extension PathLossModel {
     /// The σ (dB) of location variability this model's median loss is taken with in `environment` at
     /// `frequencyMHz`: the one given, else Okumura's for Hata (by clutter class) and COST-231 (urban); nil for ITM and
-    /// `rma`, which take their own with the loss (`rma` by line of sight and distance, `RuralMacro`), and for models
-    /// without a default (`los`, `fspl`, `p526`).
+    /// the 3GPP scenarios, which take their own with the loss (by line of sight, and for `rma` distance:
+    /// `ScenarioModel`), and for models without a default (`los`, `fspl`, `p526`).
     public func locationSigmaDB(frequencyMHz: Double, environment: RadioEnvironment) -> Double? {
         guard !isITM else { return nil }
         if let given = environment.locationSigmaDB { return given }
@@ -61,8 +61,8 @@ extension PathLossModel {
     /// Whether the model has a σ of its own when none is given: Okumura's for Hata and COST-231.
     private var hasOkumuraSigma: Bool { self == .hata || self == .cost231 }
 
-    /// Whether the model has a spread over locations when no σ is given: Okumura's, or `rma`'s.
-    private var hasOwnLocationSpread: Bool { hasOkumuraSigma || self == .rma }
+    /// Whether the model has a spread over locations when no σ is given: Okumura's, or a 3GPP scenario's.
+    private var hasOwnLocationSpread: Bool { hasOkumuraSigma || isScenario }
 
     /// Refuses a σ given to ITM, a σ that is no spread, time and situation percentages other than 50 for the models
     /// other than ITM (which have none), a location percentage outside (0, 100), and one other than 50 for a model

@@ -19,6 +19,10 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     /// 3GPP TR 38.901 rural macro-cell: its line-of-sight formula where the terrain leaves the receiver in sight, its
     /// NLOS formula elsewhere.
     case rma
+    /// 3GPP TR 38.901 urban macro-cell (25 m masts over the roofs), in sight or not as `rma`.
+    case uma
+    /// 3GPP TR 38.901 urban micro-cell in a street canyon (10 m masts below the roofs), in sight or not as `rma`.
+    case umi
 
     /// True when the model reads the terrain profile between the antennas.
     public var needsProfile: Bool { isITM || self == .p526 }
@@ -26,22 +30,44 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
     /// Longley-Rice, point to point or area mode.
     public var isITM: Bool { self == .itm || self == .itmArea }
 
-    /// True when the model's loss depends on whether the terrain leaves the receiver in sight (`los`, `rma`), which a
-    /// footprint finds by exact grid line of sight.
-    public var judgesLineOfSight: Bool { self == .los || self == .rma }
+    /// True for 3GPP TR 38.901's scenarios (`rma`, `uma`, `umi`), whose loss depends on whether the receiver is in sight.
+    public var isScenario: Bool { self == .rma || urbanKind != nil }
 
-    /// The rural macro-cell model prepared for a link's frequency and heights when this is `rma`, else nil. Its
-    /// losses take its own shadowing at `environment`'s location percentage, joined to building penetration's
-    /// `indoorSigmaDB` for a handset indoors, unless a σ is given (`locationMarginDB` then takes that one's margin).
-    public func ruralMacro(
+    /// The urban scenario of `uma` and `umi`; nil for the other models.
+    var urbanKind: UrbanCell.Kind? { self == .uma ? .macro : self == .umi ? .streetCanyon : nil }
+
+    /// True when the model's loss depends on whether the terrain leaves the receiver in sight (`los` and the 3GPP
+    /// scenarios), which a footprint finds by exact grid line of sight.
+    public var judgesLineOfSight: Bool { self == .los || isScenario }
+
+    /// The 3GPP scenario prepared for a link's frequency and heights when this is one, else nil. Its losses take its own
+    /// shadowing at `environment`'s location percentage, joined to building penetration's `indoorSigmaDB` for a
+    /// handset indoors, unless a σ is given (`locationMarginDB` then takes that one's margin).
+    public func scenario(
         transmitterHeight: Double, receiverHeight: Double, frequencyMHz: Double, environment: RadioEnvironment,
         indoorSigmaDB: Double? = nil
-    ) -> RuralMacro? {
+    ) -> ScenarioModel? {
+        let percent = environment.locationSigmaDB == nil ? environment.itm.location : 50
+        if let urbanKind {
+            return .urban(UrbanCell(
+                urbanKind, frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
+                locationPercent: percent, indoorSigmaDB: indoorSigmaDB
+            ))
+        }
         guard self == .rma else { return nil }
-        return RuralMacro(
+        return .rural(RuralMacro(
             frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
-            surroundings: environment.rural,
-            locationPercent: environment.locationSigmaDB == nil ? environment.itm.location : 50, indoorSigmaDB: indoorSigmaDB
+            surroundings: environment.rural, locationPercent: percent, indoorSigmaDB: indoorSigmaDB
+        ))
+    }
+
+    /// Throws for a 3GPP scenario's link (in sight or not) outside its range, or returns warnings when extrapolation
+    /// is allowed; no check for the other models.
+    public func checkScenario(_ link: EmpiricalLink, lineOfSight: Bool, environment: RadioEnvironment) throws(ModelError) -> [String] {
+        if let urbanKind { return try UrbanCell.check(link, kind: urbanKind, allowExtrapolation: environment.allowExtrapolation) }
+        guard self == .rma else { return [] }
+        return try RuralMacro.check(
+            link, lineOfSight: lineOfSight, surroundings: environment.rural, allowExtrapolation: environment.allowExtrapolation
         )
     }
 }
@@ -116,14 +142,12 @@ extension PathLossModel {
             )
             let range = self == .hata ? Hata.range : Cost231.range
             return try range.check(far, allowExtrapolation: environment.allowExtrapolation)
-        case .rma:
+        case .rma, .uma, .umi:
             // A footprint's farthest cells may lie out of sight, so its radius is held to the NLOS reach.
             let far = EmpiricalLink(
                 frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight, distance: max(radius, 10)
             )
-            return try RuralMacro.check(
-                far, lineOfSight: false, surroundings: environment.rural, allowExtrapolation: environment.allowExtrapolation
-            )
+            return try checkScenario(far, lineOfSight: false, environment: environment)
         }
     }
 
@@ -141,9 +165,9 @@ extension PathLossModel {
             let free = ModelLoss(freeSpaceLoss(distance: link.slantDistance, frequencyMHz: link.frequencyMHz))
             guard let clearance = link.clearance(earth: earth) else { return free }
             return clearance.isVisible ? free : nil
-        case .rma:
-            guard let clearance = link.clearance(earth: earth) else { throw ModelError("rma needs a terrain profile") }
-            let model = ruralMacro(
+        case .rma, .uma, .umi:
+            guard let clearance = link.clearance(earth: earth) else { throw ModelError("\(rawValue) needs a terrain profile") }
+            let model = scenario(
                 transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight,
                 frequencyMHz: link.frequencyMHz, environment: environment
             )!

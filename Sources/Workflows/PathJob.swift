@@ -162,7 +162,7 @@ public enum PathJob {
         case .fspl: freeSpace(path)
         case .los: lineOfSight(path)
         case .hata, .cost231: try empirical(path, model: model)
-        case .rma: try ruralMacro(path)
+        case .rma, .uma, .umi: try scenario(path, model: model)
         }
     }
 
@@ -275,25 +275,25 @@ public enum PathJob {
         }
     }
 
-    /// 3GPP TR 38.901's rural macro-cell model: its line-of-sight formula when the ray clears the terrain (with earth
-    /// curvature), its NLOS one when it does not; refused outside that case's range unless extrapolation is allowed.
-    static func ruralMacro(_ path: TerrainPath) throws(InputError) -> PathReport {
+    /// A 3GPP TR 38.901 scenario (`rma`, `uma`, `umi`): its line-of-sight formula when the ray clears the terrain (with
+    /// earth curvature), its NLOS one when it does not; refused outside that case's range unless extrapolation is allowed.
+    static func scenario(_ path: TerrainPath, model kind: PathLossModel) throws(InputError) -> PathReport {
         let link = path.request.link, environment = link.environment
         let seen = path.clearance.isVisible, distance = path.profile.length
         let warnings: [String]
         do {
-            warnings = try RuralMacro.check(
+            warnings = try kind.checkScenario(
                 EmpiricalLink(
                     frequencyMHz: link.frequencyMHz, baseHeight: link.transmitterHeight, mobileHeight: link.receiverHeight,
                     distance: distance
                 ),
-                lineOfSight: seen, surroundings: environment.rural, allowExtrapolation: environment.allowExtrapolation
+                lineOfSight: seen, environment: environment
             )
         } catch {
-            throw InputError(path: "--model rma", reason: error.message)
+            throw InputError(path: "--model \(kind.rawValue)", reason: error.message)
         }
         let indoorSigma = path.indoorSigmaDB
-        let model = PathLossModel.rma.ruralMacro(
+        let model = kind.scenario(
             transmitterHeight: link.transmitterHeight, receiverHeight: link.receiverHeight, frequencyMHz: link.frequencyMHz,
             environment: environment, indoorSigmaDB: indoorSigma
         )!
@@ -310,7 +310,7 @@ public enum PathJob {
             )
         }
         return path.report(
-            model: "rma", loss: loss, components: components, mode: seen ? "line of sight" : "obstructed", warnings: warnings
+            model: kind.rawValue, loss: loss, components: components, mode: seen ? "line of sight" : "obstructed", warnings: warnings
         )
     }
 

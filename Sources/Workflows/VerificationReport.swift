@@ -96,7 +96,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             let sigma = c.settings.locationSigmaDB.map { "σ \($0) dB" } ?? "Okumura's σ"
             let indoor = c.settings.indoorPenetration == nil ? "" : " joined with the buildings'"
             lines.append(String(format: "- coverage at %g %% of locations (%@%@): margins of %.2f–%.2f dB off the sites' power", percent, sigma, indoor, least, most))
-        } else if percent != 50, let spread = ["itm": "ITM's own location variability", "rma": "3GPP's σ by line of sight and distance"][c.model] {
+        } else if percent != 50, let spread = ["itm": "ITM's own location variability", "rma": "3GPP's σ by line of sight and distance", "uma": "3GPP's σ by line of sight", "umi": "3GPP's σ by line of sight"][c.model] {
             let indoor = c.settings.indoorPenetration == nil ? "" : ", joined with the buildings' σ"
             lines.append(String(format: "- coverage at %g %% of locations: %@ in every cell%@", percent, spread, indoor))
         }

@@ -34,7 +34,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
 
     @Option(
         name: .customLong("location-sigma-db"), parsing: .unconditional,
-        help: "σ of location variability, dB, for models other than ITM (default: Okumura's for hata and cost231, 3GPP's by line of sight for rma; los, fspl and p526 need it with --location)."
+        help: "σ of location variability, dB, for models other than ITM (default: Okumura's for hata and cost231, 3GPP's by line of sight for rma, uma and umi; los, fspl and p526 need it with --location)."
     )
     var locationSigmaDB: Double?
 
@@ -56,7 +56,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("rx-siting"), help: "ITM area mode: receiver siting, random|careful|very-careful.")
     var receiverSiting: String = "random"
 
-    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231 and rma outside their validity range, and buildings' losses outside their frequencies, with a warning.")
+    @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231, rma, uma and umi outside their validity range, and buildings' losses outside their frequencies, with a warning.")
     var allowExtrapolation = false
 
     func validate() throws {

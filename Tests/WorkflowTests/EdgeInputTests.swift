@@ -145,7 +145,7 @@ struct EdgeInputTests {
             switch model {
             case .los, .fspl, .p526:
                 #expect(try FootprintJob.run(request).siteAreas[0].areaKm2 > 0, "\(model)")
-            case .hata, .cost231, .itm, .itmArea, .rma:
+            case .hata, .cost231, .itm, .itmArea, .rma, .uma, .umi:
                 let error = try #require(throws: InputError.self, "\(model)") { try FootprintJob.run(request) }
                 #expect(error.path == sites && error.reason.contains("site 'Z'") && error.reason.contains("height 0"), "\(error.reason)")
                 #expect(!FileManager.default.fileExists(atPath: folder + "/" + model.rawValue))

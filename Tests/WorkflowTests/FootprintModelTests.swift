@@ -63,32 +63,51 @@ struct FootprintModelTests {
         #expect(summary.warnings.contains { $0.contains("NH-2") && $0.contains("extrapolated") })
     }
 
-    @Test("rma: each cell takes the LOS or NLOS formula as the los model's exact line of sight finds it in sight or not")
-    func ruralMacro() throws {
-        let (median, medianFolder) = try run(.rma)
-        let (ninety, ninetyFolder) = try run(.rma, locationPercent: 90)
+    /// Checks that each cell of `model`'s footprints took its line-of-sight or NLOS formula as the los model's exact line
+    /// of sight finds it in sight or not, telling them by their margins at 90 % of locations (`sigmas`: the σ in sight,
+    /// each a whole dB, and out of it, of which `hidden` is the one out of sight); returns the runs' summaries.
+    func checkSight(
+        _ model: PathLossModel, sigmas: [Double], hidden: Double, allowExtrapolation: Bool = false
+    ) throws -> (median: FootprintSummary, ninety: FootprintSummary) {
+        let (median, medianFolder) = try run(model, allowExtrapolation: allowExtrapolation)
+        let (ninety, ninetyFolder) = try run(model, allowExtrapolation: allowExtrapolation, locationPercent: 90)
         let (_, sightFolder) = try run(.los)
         defer { [medianFolder, ninetyFolder, sightFolder].forEach { try? FileManager.default.removeItem(atPath: $0) } }
-        #expect(median.warnings.isEmpty && median.settings.ruralBuildingHeightM == 5 && median.settings.ruralStreetWidthM == 20)
-        #expect(ninety.siteAreas.allSatisfy { $0.locationMarginDB == 0 }, "rma's margins are per cell, in its losses")
-        let z90 = 1.2816  // ITM's normal deviate, to 1e-3: the division below is rounded to whole dB
+        #expect(ninety.siteAreas.allSatisfy { $0.locationMarginDB == 0 }, "\(model)'s margins are per cell, in its losses")
+        let z90 = 1.2816  // ITM's normal deviate, to 1e-3: the division below is rounded to 0.01 dB
         for site in ["NH-1", "NH-2"] {
             let (powers, shadowed, sight) = try (power(medianFolder, site: site), power(ninetyFolder, site: site), power(sightFolder, site: site))
             var cells: [Double: Int] = [:]
             for ((p50, p90), seen) in zip(zip(powers, shadowed), sight) where !p50.isNaN {
-                // The margin tells which formula the cell took: σ 4 or 6 dB in sight, 8 out of it.
-                let sigma = (Double(p50 - p90) / z90).rounded()
-                #expect((sigma == 8) == seen.isNaN, "\(site): σ \(sigma) where los found the cell \(seen.isNaN ? "hidden" : "in sight")")
+                let sigma = (Double(p50 - p90) / z90 * 100).rounded() / 100
+                #expect((sigma == hidden) == seen.isNaN, "\(site): σ \(sigma) where los found the cell \(seen.isNaN ? "hidden" : "in sight")")
                 cells[sigma, default: 0] += 1
             }
-            #expect(cells.keys.sorted() == [4, 6, 8], "\(site): \(cells)")
-            #expect(powers.filter { !$0.isNaN }.count == sight.count - sight.filter(\.isNaN).count + cells[8, default: 0])
+            #expect(cells.keys.sorted() == sigmas, "\(site): \(cells)")
+            #expect(powers.filter { !$0.isNaN }.count == sight.count - sight.filter(\.isNaN).count + cells[hidden, default: 0])
         }
+        return (median, ninety)
+    }
+
+    @Test("rma: each cell takes the LOS or NLOS formula as the los model's exact line of sight finds it in sight or not")
+    func ruralMacro() throws {
+        let median = try checkSight(.rma, sigmas: [4, 6, 8], hidden: 8).median
+        #expect(median.warnings.isEmpty && median.settings.ruralBuildingHeightM == 5 && median.settings.ruralStreetWidthM == 20)
         // Beyond 5 km a footprint's hidden cells lie outside the table's range.
         let error = try #require(throws: InputError.self) { _ = try run(.rma, radius: 6_000) }
         #expect(error.reason.contains("distance 6 km is outside 0.01–5 km") && error.reason.contains("or allow extrapolation"), "\(error.reason)")
         let (stretched, stretchedFolder) = try run(.rma, allowExtrapolation: true, radius: 6_000)
         defer { try? FileManager.default.removeItem(atPath: stretchedFolder) }
         #expect(stretched.warnings.contains { $0.contains("rma: distance 6 km") && $0.hasSuffix("(extrapolated)") }, "\(stretched.warnings)")
+    }
+
+    @Test("uma and umi: each cell takes the LOS or NLOS formula as the los model's exact line of sight finds it; the NH sites' 30 m masts, not the scenarios' 25 and 10 m, are refused unless extrapolation is allowed, then warned of")
+    func urbanCells() throws {
+        for (model, hidden, height) in [(PathLossModel.uma, 6.0, 25), (.umi, 7.82, 10)] {
+            let error = try #require(throws: InputError.self) { _ = try run(model) }
+            #expect(error.reason.contains("\(model.rawValue): base-station height 30 m is not the model's \(height) m"), "\(error.reason)")
+            let median = try checkSight(model, sigmas: [4, hidden], hidden: hidden, allowExtrapolation: true).median
+            #expect(median.warnings.contains { $0.contains("\(model.rawValue): base-station height 30 m") && $0.hasSuffix("(extrapolated)") }, "\(median.warnings)")
+        }
     }
 }

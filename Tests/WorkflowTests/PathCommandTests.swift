@@ -1,4 +1,5 @@
 import Foundation
+import Propagation
 import TestSupport
 import Testing
 
@@ -178,5 +179,37 @@ struct PathCommandTests {
         #expect((stretched["warnings"] as? [String])?.first?.hasSuffix("(extrapolated)") == true)
         let refused = try run(base + near + ["--rma-street-width-m", "0"])
         #expect(refused.status == 64 && refused.stderr.contains("--rma-street-width-m"), "\(refused.stderr)")
+    }
+
+    @Test("uma and umi over a terrain path: the case by the profile's line of sight, the breakpoint above the street's 1 m, the table's loss; a mast not of the scenario's height refused",
+          .enabled(if: SharedData.isAvailable, SharedData.absence))
+    func urbanPaths() throws {
+        let start = ["path", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--from", "44.45,-71.45", "--frequency-mhz", "1800"]
+        func report(_ arguments: [String]) throws -> [String: Any] {
+            let result = try run(start + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        var modes: Set<String> = []
+        for (model, kind, height) in [("uma", UrbanCell.Kind.macro, 25.0), ("umi", .streetCanyon, 10)] {
+            // One path the terrain leaves in sight, one behind a rise (as los finds them).
+            for end in ["44.45,-71.46", "44.46,-71.45"] {
+                let path = ["--to", end, "--tx-height-m", "\(height)"]
+                let urban = try report(path + ["--model", model]), sight = try report(path + ["--model", "los"])
+                let mode = try #require(sight["mode"] as? String)
+                modes.insert(mode)
+                #expect(urban["model"] as? String == model && urban["mode"] as? String == mode)
+                let components = try #require(urban["components"] as? [String: Double])
+                #expect(components["breakpoint_m"] == 4 * (height - 1) * 0.5 * 1.8e9 / 3e8)
+                let expected = UrbanCell(kind, frequencyMHz: 1_800, baseHeight: height, mobileHeight: 1.5).loss(
+                    horizontalDistance: try #require(components["distance_m"]),
+                    slantDistance: try #require(components["slant_distance_m"]), lineOfSight: mode == "line of sight"
+                )
+                #expect(abs(try #require(urban["loss_db"] as? Double) - expected) < 1e-9, "\(model) to \(end)")
+            }
+            let refused = try run(start + ["--to", "44.46,-71.45", "--model", model, "--tx-height-m", "30"])
+            #expect(refused.status == 1 && refused.stderr.contains("\(model): base-station height 30 m is not the model's"), "\(refused.stderr)")
+        }
+        #expect(modes == ["line of sight", "obstructed"])
     }
 }

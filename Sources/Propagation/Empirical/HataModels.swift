@@ -59,7 +59,10 @@ struct EmpiricalRange {
             Quantity(name: "distance", value: link.distance / 1_000, range: distanceKm, unit: "km"),
         ] + others
         let problems = quantities.filter { !$0.range.contains($0.value) }.map { q in
-            "\(q.name) \(format(q.value)) \(q.unit) is outside \(format(q.range.lowerBound))–\(format(q.range.upperBound)) \(q.unit)"
+            let bounds = q.range.lowerBound == q.range.upperBound
+                ? "is not the model's \(format(q.range.lowerBound)) \(q.unit)"
+                : "is outside \(format(q.range.lowerBound))–\(format(q.range.upperBound)) \(q.unit)"
+            return "\(q.name) \(format(q.value)) \(q.unit) " + bounds
         }
         guard !problems.isEmpty else { return [] }
         let summary = "\(model): " + problems.joined(separator: "; ")

@@ -41,7 +41,7 @@ public struct RadialLossModel: Sendable {
             ))
             curvature = earth.curvature
             pathStatistics = [.flatEarth, .blockMaxima]
-        case .los, .fspl, .hata, .cost231, .rma:
+        case .los, .fspl, .hata, .cost231, .rma, .uma, .umi:
             return nil
         }
     }
