@@ -72,6 +72,9 @@ extension PathLossModel {
         if let sigma = environment.locationSigmaDB, !(0...30).contains(sigma) {
             throw ModelError("\(rawValue): location σ \(sigma) dB is outside 0–30 dB")
         }
+        if environment.sightProbability, !isScenario {
+            throw ModelError("\(rawValue): --los-probability (los_probability) is for 3GPP's scenarios, rma, uma and umi")
+        }
         if isITM, environment.locationSigmaDB != nil {
             throw ModelError("\(rawValue): it has its own location variability; --location-sigma-db (location_sigma_db) is for the other models")
         }

@@ -48,17 +48,21 @@ public enum PathLossModel: String, Sendable, CaseIterable, Codable {
         indoorSigmaDB: Double? = nil
     ) -> ScenarioModel? {
         let percent = environment.locationSigmaDB == nil ? environment.itm.location : 50
+        let table: ScenarioModel.Table
         if let urbanKind {
-            return .urban(UrbanCell(
+            table = .urban(UrbanCell(
                 urbanKind, frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
                 locationPercent: percent, indoorSigmaDB: indoorSigmaDB
             ))
+        } else if self == .rma {
+            table = .rural(RuralMacro(
+                frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
+                surroundings: environment.rural, locationPercent: percent, indoorSigmaDB: indoorSigmaDB
+            ))
+        } else {
+            return nil
         }
-        guard self == .rma else { return nil }
-        return .rural(RuralMacro(
-            frequencyMHz: frequencyMHz, baseHeight: transmitterHeight, mobileHeight: receiverHeight,
-            surroundings: environment.rural, locationPercent: percent, indoorSigmaDB: indoorSigmaDB
-        ))
+        return ScenarioModel(table: table, sightProbability: environment.sightProbability, locationPercent: percent)
     }
 
     /// Throws for a 3GPP scenario's link (in sight or not) outside its range, or returns warnings when extrapolation

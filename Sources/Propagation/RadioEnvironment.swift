@@ -15,6 +15,9 @@ public struct RadioEnvironment: Sendable, Equatable {
     /// The σ (dB) of location variability for the models other than ITM, at `itm.location` percent of locations;
     /// nil for Okumura's (Hata, COST-231) or none (`LocationVariability`).
     public var locationSigmaDB: Double?
+    /// For the 3GPP scenarios (`rma`, `uma`, `umi`): where the terrain leaves the handset in sight, whether it is in
+    /// sight only with the scenario's probability that its buildings and trees leave it so too (`ScenarioModel`).
+    public var sightProbability = false
 
     /// Defaults: continental subtropical climate (northern Vietnam), 301 N-units, average ground
     /// (ε 15, σ 0.005 S/m), vertical polarisation, broadcast variability at 50 % / 50 % / 50 %;
@@ -50,6 +53,6 @@ public struct RadioEnvironment: Sendable, Equatable {
 
     public static func == (a: RadioEnvironment, b: RadioEnvironment) -> Bool {
         a.itm == b.itm && a.hata == b.hata && a.cost231 == b.cost231 && a.rural == b.rural && a.allowExtrapolation == b.allowExtrapolation
-            && a.siting == b.siting && a.locationSigmaDB == b.locationSigmaDB
+            && a.siting == b.siting && a.locationSigmaDB == b.locationSigmaDB && a.sightProbability == b.sightProbability
     }
 }

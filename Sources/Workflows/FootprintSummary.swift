@@ -70,6 +70,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         /// The rural macro-cell model's mean building height and street width, metres.
         public let ruralBuildingHeightM: Double
         public let ruralStreetWidthM: Double
+        /// Whether the 3GPP scenarios took their probability of line of sight where the terrain leaves it.
+        public let sightProbability: Bool
         public let allowExtrapolation: Bool
         /// ITM area-mode siting of transmitter and receiver (0 random, 1 careful, 2 very careful).
         public let siting: [Int]
@@ -97,6 +99,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case cost231Environment = "cost231_environment"
             case ruralBuildingHeightM = "rma_building_height_m"
             case ruralStreetWidthM = "rma_street_width_m"
+            case sightProbability = "los_probability"
             case allowExtrapolation = "allow_extrapolation"
             case receiverGainDBi = "receiver_gain_dbi"
             case indoorLossDB = "indoor_loss_db"
@@ -125,6 +128,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             cost231Environment = e.cost231.rawValue
             ruralBuildingHeightM = e.rural.buildingHeight
             ruralStreetWidthM = e.rural.streetWidth
+            sightProbability = e.sightProbability
             allowExtrapolation = e.allowExtrapolation
             siting = [e.siting.0.rawValue, e.siting.1.rawValue]
             receiverGainDBi = r.antennaGainDBi

@@ -298,16 +298,19 @@ public enum PathJob {
             environment: environment, indoorSigmaDB: indoorSigma
         )!
         let loss = model.loss(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
-        let margin = model.marginDB(horizontalDistance: distance, lineOfSight: seen)
+        let margin = model.marginDB(horizontalDistance: distance, slantDistance: path.slantDistance, lineOfSight: seen)
         var components = [
             "median_loss_db": loss - margin, "distance_m": distance, "slant_distance_m": path.slantDistance,
             "breakpoint_m": model.breakpoint,
         ]
+        if seen, model.sightProbability {
+            components["line_of_sight_probability"] = model.lineOfSightProbability(horizontalDistance: distance)
+        }
         if margin != 0 {
             components["location_margin_db"] = margin
-            components["location_sigma_db"] = LocationVariability.joined(
-                model.sigmaDB(horizontalDistance: distance, lineOfSight: seen), indoorSigma
-            )
+            if let sigma = model.sigmaDB(horizontalDistance: distance, lineOfSight: seen) {
+                components["location_sigma_db"] = LocationVariability.joined(sigma, indoorSigma)
+            }
         }
         return path.report(
             model: kind.rawValue, loss: loss, components: components, mode: seen ? "line of sight" : "obstructed", warnings: warnings

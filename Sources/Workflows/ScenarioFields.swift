@@ -10,7 +10,7 @@ package enum ScenarioFields {
     package static let keys: Set<String> = [
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
-        "refractivity", "environment", "rma_building_height_m", "rma_street_width_m", "allow_extrapolation", "rx_gain_dbi", "indoor_loss_db", "indoor_penetration", "indoor_depth_m", "body_loss_db",
+        "refractivity", "environment", "rma_building_height_m", "rma_street_width_m", "los_probability", "allow_extrapolation", "rx_gain_dbi", "indoor_loss_db", "indoor_penetration", "indoor_depth_m", "body_loss_db",
         "foliage_loss_db", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "calibration", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas", "nr_tdd_pattern", "nr_load_percent",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
@@ -190,7 +190,7 @@ package enum ScenarioFields {
     }
 
     /// The empirical models' settings: `environment` (Hata's or COST-231's clutter class, as `--environment`),
-    /// `rma_building_height_m`, `rma_street_width_m` and `allow_extrapolation`.
+    /// `rma_building_height_m`, `rma_street_width_m`, `los_probability` and `allow_extrapolation`.
     private static func empiricalSettings(_ fields: JSONFields, into environment: inout RadioEnvironment) throws(InputError) {
         if let clutter = try fields.string("environment") {
             let hata = HataEnvironment(rawValue: clutter), cost231 = Cost231Environment(rawValue: clutter)
@@ -203,6 +203,7 @@ package enum ScenarioFields {
         if let height = try positive(fields, "rma_building_height_m") { environment.rural.buildingHeight = height }
         if let width = try positive(fields, "rma_street_width_m") { environment.rural.streetWidth = width }
         if let allowed = try fields.bool("allow_extrapolation") { environment.allowExtrapolation = allowed }
+        if let mixed = try fields.bool("los_probability") { environment.sightProbability = mixed }
     }
 
     /// The number at `key`, refused unless positive.

@@ -100,6 +100,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
             let indoor = c.settings.indoorPenetration == nil ? "" : ", joined with the buildings' σ"
             lines.append(String(format: "- coverage at %g %% of locations: %@ in every cell%@", percent, spread, indoor))
         }
+        if c.settings.sightProbability {
+            lines.append("- line of sight: where the terrain leaves a cell in sight, only with 3GPP's probability (TR 38.901 Table 7.4.2-1), the two cases' spreads mixed")
+        }
         if let clutter = c.clutter {
             let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
             lines.append("- clutter: `\(clutter.raster)`, losses `\(clutter.losses)` (class \(table.joined(separator: ", ")))")

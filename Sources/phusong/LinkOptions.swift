@@ -56,6 +56,12 @@ struct RadioEnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("rx-siting"), help: "ITM area mode: receiver siting, random|careful|very-careful.")
     var receiverSiting: String = "random"
 
+    @Flag(
+        name: .customLong("los-probability"),
+        help: "rma, uma, umi: where the terrain leaves a handset in sight, it is so only with 3GPP's probability that the scenario's buildings and trees leave it so too (TR 38.901 Table 7.4.2-1); the loss mixes the two cases."
+    )
+    var sightProbability = false
+
     @Flag(name: .customLong("allow-extrapolation"), help: "Use hata, cost231, rma, uma and umi outside their validity range, and buildings' losses outside their frequencies, with a warning.")
     var allowExtrapolation = false
 
@@ -75,7 +81,7 @@ struct RadioEnvironmentOptions: ParsableArguments {
     }
 
     var settings: RadioEnvironment {
-        RadioEnvironment(
+        var settings = RadioEnvironment(
             itm: ITMEnvironment(
                 climate: RadioClimate(rawValue: climate)!, refractivity: refractivity,
                 polarization: polarization == "horizontal" ? .horizontal : .vertical, permittivity: permittivity,
@@ -89,6 +95,8 @@ struct RadioEnvironmentOptions: ParsableArguments {
             siting: (Self.sitings[transmitterSiting] ?? .careful, Self.sitings[receiverSiting] ?? .random),
             locationSigmaDB: locationSigmaDB
         )
+        settings.sightProbability = sightProbability
+        return settings
     }
 
     /// Refuses, as a command-line error, variability settings `model` cannot serve (`PathLossModel.validateVariability`).

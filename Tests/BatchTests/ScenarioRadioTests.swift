@@ -107,22 +107,23 @@ struct ScenarioRadioTests {
         #expect(itm.reason.contains("location_sigma_db: itm: it has its own location variability"), "\(itm)")
     }
 
-    @Test("Scenarios take the empirical models' settings: environment, rma_building_height_m, rma_street_width_m and allow_extrapolation, which lets rma reach beyond its 5 km; an unknown clutter class and a width of 0 are refused naming the key")
+    @Test("Scenarios take the empirical models' settings: environment, rma_building_height_m, rma_street_width_m, los_probability and allow_extrapolation, which lets rma reach beyond its 5 km; an unknown clutter class and a width of 0 are refused naming the key")
     func empiricalFields() throws {
         let folder = try temporaryFolder("empirical-scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func load(_ scenario: String) throws -> FootprintRequest {
             try evaluateRequest(in: folder, scenario: scenario, model: "model: rma, radius_km: 6")
         }
-        var request = try load("environment: open, rma_building_height_m: 10, rma_street_width_m: 30, allow_extrapolation: true")
+        var request = try load("environment: open, rma_building_height_m: 10, rma_street_width_m: 30, los_probability: true, allow_extrapolation: true")
         let environment = request.parameters.environment
-        #expect(environment.hata == .open && environment.cost231 == .mediumCity && environment.allowExtrapolation)
+        #expect(environment.hata == .open && environment.cost231 == .mediumCity && environment.allowExtrapolation && environment.sightProbability)
         #expect(environment.rural == RuralSurroundings(buildingHeight: 10, streetWidth: 30))
         request.outputDirectory = folder + "/stretched"
         let summary = try FootprintJob.run(request)
-        #expect(summary.settings.ruralBuildingHeightM == 10 && summary.warnings.contains { $0.contains("rma: distance 6 km") && $0.hasSuffix("(extrapolated)") })
+        #expect(summary.settings.ruralBuildingHeightM == 10 && summary.settings.sightProbability && summary.warnings.contains { $0.contains("rma: distance 6 km") && $0.hasSuffix("(extrapolated)") })
         var strict = try load("environment: metropolitan")
         #expect(strict.parameters.environment.cost231 == .metropolitan && strict.parameters.environment.hata == .urban)
+        #expect(!strict.parameters.environment.sightProbability)
         strict.outputDirectory = folder + "/strict"
         let refused = try #require(throws: InputError.self) { try FootprintJob.run(strict) }
         #expect(refused.reason.contains("rma: distance 6 km is outside 0.01–5 km"), "\(refused)")

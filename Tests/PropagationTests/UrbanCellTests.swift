@@ -63,6 +63,60 @@ struct UrbanCellTests {
         }
     }
 
+    /// Worked by hand at d_2D 100 m: UMi 0.18 + e^(−100/36)·0.82 = 0.23099; UMa 0.18 + e^(−100/63)·0.82 = 0.34767, for a
+    /// handset at 20 m × (1 + 0.7^1.5·1.25·1·e^(−100/150)) = × 1.37586 = 0.47835; RMa at 1,010 m e^(−1) = 0.36788.
+    @Test("The table's probabilities of line of sight against hand-computed values; 1 close to the mast")
+    func sightProbabilities() {
+        #expect(abs(micro.lineOfSightProbability(horizontalDistance: 100) - 0.23099) < 1e-5)
+        #expect(abs(macro.lineOfSightProbability(horizontalDistance: 100) - 0.34767) < 1e-5)
+        let upstairs = UrbanCell(.macro, frequencyMHz: 1_800, baseHeight: 25, mobileHeight: 20)
+        #expect(abs(upstairs.lineOfSightProbability(horizontalDistance: 100) - 0.47835) < 1e-5)
+        #expect(abs(RuralMacro.lineOfSightProbability(horizontalDistance: 1_010) - 0.36788) < 1e-5)
+        #expect(macro.lineOfSightProbability(horizontalDistance: 18) == 1 && RuralMacro.lineOfSightProbability(horizontalDistance: 10) == 1)
+    }
+
+    @Test("""
+        With the probability of line of sight, a cell the terrain leaves in sight takes the quantile of the two cases' \
+        mixed spreads: its share of locations is the percentage asked, it lies between the two cases' own losses at that \
+        percentage, equals line of sight's where the probability is 1, and a cell out of sight keeps the NLOS loss
+        """)
+    func mixedSight() throws {
+        var environment = RadioEnvironment()
+        (environment.itm.location, environment.sightProbability) = (90, true)
+        for model in [PathLossModel.uma, .umi, .rma] {
+            let height = model == .umi ? 10.0 : 25
+            let mixed = try #require(model.scenario(
+                transmitterHeight: height, receiverHeight: 1.5, frequencyMHz: 2_100, environment: environment, indoorSigmaDB: 4.4
+            ))
+            environment.sightProbability = false
+            let plain = try #require(model.scenario(
+                transmitterHeight: height, receiverHeight: 1.5, frequencyMHz: 2_100, environment: environment, indoorSigmaDB: 4.4
+            ))
+            environment.sightProbability = true
+            for horizontal in [60.0, 300, 1_500] {
+                let d3 = slant(horizontal, rise: height - 1.5)
+                let loss = mixed.loss(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: true)
+                let seen = plain.loss(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: true)
+                let hidden = plain.loss(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: false)
+                #expect(seen < loss && loss < hidden, "\(model) at \(horizontal) m: \(seen) < \(loss) < \(hidden)")
+                #expect(mixed.loss(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: false) == hidden)
+                // The share of locations within the loss, from the two cases' medians and σ (a building's joined).
+                let chance = mixed.lineOfSightProbability(horizontalDistance: horizontal)
+                func share(_ seen: Bool) -> Double {
+                    let median = plain.loss(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: seen)
+                        - plain.marginDB(horizontalDistance: horizontal, slantDistance: d3, lineOfSight: seen)
+                    let sigma = LocationVariability.joined(plain.sigmaDB(horizontalDistance: horizontal, lineOfSight: seen)!, 4.4)
+                    return 0.5 * erfc((median - loss) / (sigma * 2.0.squareRoot()))
+                }
+                #expect(abs(chance * share(true) + (1 - chance) * share(false) - 0.9) < 1e-8, "\(model) at \(horizontal) m")
+                #expect(mixed.sigmaDB(horizontalDistance: horizontal, lineOfSight: true) == nil)
+            }
+            // Within 10 m (RMa) or 18 m (the towns) buildings leave the handset in sight: line of sight's loss.
+            let close = mixed.loss(horizontalDistance: 8, slantDistance: slant(8, rise: height - 1.5), lineOfSight: true)
+            #expect(close == plain.loss(horizontalDistance: 8, slantDistance: slant(8, rise: height - 1.5), lineOfSight: true))
+        }
+    }
+
     @Test("Outside the table's range: refused with the reasons (a mast not of the scenario's height among them), or extrapolated with a warning")
     func validity() throws {
         let link = EmpiricalLink(frequencyMHz: 450, baseHeight: 30, mobileHeight: 1.5, distance: 6_000)

@@ -11,12 +11,14 @@ struct FootprintModelTests {
     let terrain = SharedData.path("terrain/N44W072.hgt")
 
     func run(
-        _ model: PathLossModel, allowExtrapolation: Bool = false, radius: Double = 3_000, locationPercent: Double = 50
+        _ model: PathLossModel, allowExtrapolation: Bool = false, radius: Double = 3_000, locationPercent: Double = 50,
+        sightProbability: Bool = false
     ) throws -> (FootprintSummary, String) {
         let out = try temporaryFolder("model-\(model.rawValue)")
         var parameters = CoverageParameters(radius: radius, model: model)
         parameters.environment.allowExtrapolation = allowExtrapolation
         parameters.environment.itm.location = locationPercent
+        parameters.environment.sightProbability = sightProbability
         let summary = try FootprintJob.run(FootprintRequest(
             terrainPath: terrain, sitesPath: Fixtures.path("sites/nh_two_sites.geojson"), outputDirectory: out,
             parameters: parameters
@@ -109,5 +111,34 @@ struct FootprintModelTests {
             let median = try checkSight(model, sigmas: [4, hidden], hidden: hidden, allowExtrapolation: true).median
             #expect(median.warnings.contains { $0.contains("\(model.rawValue): base-station height 30 m") && $0.hasSuffix("(extrapolated)") }, "\(median.warnings)")
         }
+    }
+
+    @Test("uma with the probability of line of sight: cells the terrain hides keep the NLOS loss, cells in sight lose more than line of sight's and less than NLOS's; summary.json says so; with itm it is refused (exit 64)")
+    func urbanSightProbability() throws {
+        let (plain, plainFolder) = try run(.uma, allowExtrapolation: true, locationPercent: 90)
+        let (mixed, mixedFolder) = try run(.uma, allowExtrapolation: true, locationPercent: 90, sightProbability: true)
+        let (_, sightFolder) = try run(.los)
+        defer { [plainFolder, mixedFolder, sightFolder].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        #expect(mixed.settings.sightProbability && !plain.settings.sightProbability)
+        #expect(mixed.unionAreaKm2 < plain.unionAreaKm2, "\(mixed.unionAreaKm2) km² against \(plain.unionAreaKm2)")
+        for site in ["NH-1", "NH-2"] {
+            let (before, after, sight) = try (power(plainFolder, site: site), power(mixedFolder, site: site), power(sightFolder, site: site))
+            var lowered = 0
+            for ((a, b), seen) in zip(zip(before, after), sight) where !a.isNaN {
+                if seen.isNaN {
+                    #expect(a == b, "\(site): a hidden cell changed")
+                } else {
+                    // Within 0.01 dB: the mixture's normal is exact, the margins' deviate Abramowitz and Stegun's.
+                    #expect(b <= a + 0.01, "\(site): a cell in sight gained")
+                    if b < a - 0.1 { lowered += 1 }
+                }
+            }
+            #expect(lowered > 100, "\(site): \(lowered) cells in sight lowered")
+        }
+        let refused = try runProgram(phusongExecutable, [
+            "footprint", "--terrain", terrain, "--sites", Fixtures.path("sites/nh_two_sites.geojson"), "--out", plainFolder + "/itm",
+            "--model", "itm", "--los-probability",
+        ])
+        #expect(refused.status == 64 && refused.stderr.contains("--los-probability (los_probability) is for 3GPP's scenarios"), "\(refused.stderr)")
     }
 }

@@ -181,7 +181,7 @@ struct PathCommandTests {
         #expect(refused.status == 64 && refused.stderr.contains("--rma-street-width-m"), "\(refused.stderr)")
     }
 
-    @Test("uma and umi over a terrain path: the case by the profile's line of sight, the breakpoint above the street's 1 m, the table's loss; a mast not of the scenario's height refused",
+    @Test("uma and umi over a terrain path: the case by the profile's line of sight, the breakpoint above the street's 1 m, the table's loss; a mast not of the scenario's height refused; with --los-probability the table's probability and a loss between the two cases'",
           .enabled(if: SharedData.isAvailable, SharedData.absence))
     func urbanPaths() throws {
         let start = ["path", "--terrain", SharedData.path("terrain/N44W072.hgt"), "--from", "44.45,-71.45", "--frequency-mhz", "1800"]
@@ -211,5 +211,18 @@ struct PathCommandTests {
             #expect(refused.status == 1 && refused.stderr.contains("\(model): base-station height 30 m is not the model's"), "\(refused.stderr)")
         }
         #expect(modes == ["line of sight", "obstructed"])
+        // With --los-probability the path in sight gives the table's probability, and its loss at 90 % lies between the
+        // two cases' own.
+        let inSight = ["--to", "44.45,-71.46", "--tx-height-m", "10", "--model", "umi", "--location", "90"]
+        let mixed = try report(inSight + ["--los-probability"]), plain = try report(inSight)
+        let components = try #require(mixed["components"] as? [String: Double])
+        let cell = UrbanCell(.streetCanyon, frequencyMHz: 1_800, baseHeight: 10, mobileHeight: 1.5, locationPercent: 90)
+        let (distance, slant) = (try #require(components["distance_m"]), try #require(components["slant_distance_m"]))
+        #expect(abs(components["line_of_sight_probability"]! - cell.lineOfSightProbability(horizontalDistance: distance)) < 1e-12)
+        #expect(components["location_sigma_db"] == nil && (plain["components"] as? [String: Double])?["location_sigma_db"] == 4)
+        let loss = try #require(mixed["loss_db"] as? Double)
+        #expect(cell.loss(horizontalDistance: distance, slantDistance: slant, lineOfSight: true) < loss)
+        #expect(loss < cell.loss(horizontalDistance: distance, slantDistance: slant, lineOfSight: false))
+        #expect(abs(loss - components["median_loss_db"]! - components["location_margin_db"]!) < 1e-9)
     }
 }

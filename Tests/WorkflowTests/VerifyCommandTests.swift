@@ -104,7 +104,7 @@ struct VerifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/pass/computed/summary.json"))
     }
 
-    @Test("A claim for handsets in low-loss buildings with rma at 90 % of locations: the report's settings say where the handset is, the buildings' loss by band and σ, and that rma's σ per cell is joined with it; in P.2109's buildings, that their loss is at level incidence")
+    @Test("A claim for handsets in low-loss buildings with rma at 90 % of locations: the report's settings say where the handset is, the buildings' loss by band and σ, and that rma's σ per cell is joined with it; in P.2109's buildings, that their loss is at level incidence, and with los_probability that line of sight mixes 3GPP's probability")
     func indoorHandsetSettings() throws {
         let folder = try temporaryFolder("verify-indoor")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -121,7 +121,7 @@ struct VerifyCommandTests {
         #expect(report.contains("- handset inside 3gpp-low buildings, 8.33 m in: \(losses) dB by band (σ 4.4 dB); antenna gain 1.5 dBi, body loss 3 dB, foliage 0 dB"), "\(report)")
         #expect(report.contains("- coverage at 90 % of locations: 3GPP's σ by line of sight and distance in every cell, joined with the buildings' σ"), "\(report)")
         // P.2109's buildings: their median at level incidence, which grows on steep paths, and their σ at 90 % by band.
-        settings["indoor_penetration"] = "p2109-traditional"
+        (settings["indoor_penetration"], settings["los_probability"]) = ("p2109-traditional", true)
         try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/p2109.json")
         #expect(try run(["verify", "--claim", folder + "/p2109.json", "--out", folder + "/p2109"]).status == 0)
         let entry = BuildingPenetration(walls: .traditional), bands = [900.0, 1_800]
@@ -130,6 +130,7 @@ struct VerifyCommandTests {
         let line = "- handset inside p2109-traditional buildings: \(medians) dB by band at level incidence, more on steep paths (σ \(sigmas) dB)"
         let p2109 = try String(contentsOfFile: folder + "/p2109/verification.md", encoding: .utf8)
         #expect(p2109.contains(line), "\(p2109)")
+        #expect(p2109.contains("- line of sight: where the terrain leaves a cell in sight, only with 3GPP's probability") && !report.contains("- line of sight:"))
     }
 
     @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, digests of both clutter files, and a claimed share of tree cover is checked")

@@ -64,8 +64,9 @@ public struct RuralMacro: Sendable {
     private typealias ByCase = (near: Double, far: Double, obstructed: Double)
     /// The table's σ of shadowing in each case, dB.
     private static let sigmas: ByCase = (4, 6, 8)
-    /// The location margins added to the median loss in each case.
+    /// The location margins added to the median loss in each case, and the σ they are taken with (a building's joined).
     private let margins: ByCase
+    private let joinedSigmas: ByCase
 
     /// The model for base-station and handset antennas `baseHeight` and `mobileHeight` metres above ground, at
     /// `frequencyMHz`, with losses not exceeded at `locationPercent` % of locations (50: the median); `indoorSigmaDB`,
@@ -87,10 +88,16 @@ public struct RuralMacro: Sendable {
             + 20 * decimalLog(gigahertz) - (3.2 * handsetLog * handsetLog - 4.97)
         farConstant = nearConstant + nearSlope * decimalLog(breakpoint) + nearAbsorption * breakpoint
             - 40 * decimalLog(breakpoint)
-        func margin(_ sigma: Double) -> Double {
-            LocationVariability.marginDB(percent: locationPercent, sigma: LocationVariability.joined(sigma, indoorSigmaDB))
-        }
-        margins = (margin(Self.sigmas.near), margin(Self.sigmas.far), margin(Self.sigmas.obstructed))
+        let sigmas = Self.sigmas, joined = { (sigma: Double) in LocationVariability.joined(sigma, indoorSigmaDB) }
+        joinedSigmas = (joined(sigmas.near), joined(sigmas.far), joined(sigmas.obstructed))
+        let margin = { (sigma: Double) in LocationVariability.marginDB(percent: locationPercent, sigma: sigma) }
+        margins = (margin(joinedSigmas.near), margin(joinedSigmas.far), margin(joinedSigmas.obstructed))
+    }
+
+    /// The table's probability (Table 7.4.2-1) that the countryside's buildings and trees leave a handset
+    /// `horizontalDistance` metres away in sight: 1 within 10 m, e^(−(d_2D − 10)/1000) beyond.
+    public static func lineOfSightProbability(horizontalDistance: Double) -> Double {
+        horizontalDistance <= 10 ? 1 : exp(-(horizontalDistance - 10) / 1_000)
     }
 
     /// The loss (dB) not exceeded at the location percentage, `horizontalDistance` (d_2D) and `slantDistance` (d_3D)
@@ -113,6 +120,11 @@ public struct RuralMacro: Sendable {
     /// The σ of shadowing (dB) the table gives at `horizontalDistance` metres, with or without line of sight.
     public func sigmaDB(horizontalDistance: Double, lineOfSight: Bool) -> Double {
         pick(Self.sigmas, horizontalDistance: horizontalDistance, lineOfSight: lineOfSight)
+    }
+
+    /// The σ (dB) the location margin is taken with: the table's, joined with a building's.
+    func joinedSigmaDB(horizontalDistance: Double, lineOfSight: Bool) -> Double {
+        pick(joinedSigmas, horizontalDistance: horizontalDistance, lineOfSight: lineOfSight)
     }
 
     /// The value of `values` for the case of a receiver `horizontalDistance` metres away, in sight or not.

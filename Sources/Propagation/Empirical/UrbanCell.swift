@@ -53,8 +53,13 @@ public struct UrbanCell: Sendable {
     private let obstructedSlope: Double
     /// The table's σ of shadowing in line of sight and without, dB.
     private let sigmas: (lineOfSight: Double, obstructed: Double)
-    /// The location margins added to the median loss in line of sight and without.
+    /// The location margins added to the median loss in line of sight and without, and the σ they are taken with (a
+    /// building's joined).
     private let margins: (lineOfSight: Double, obstructed: Double)
+    private let joinedSigmas: (lineOfSight: Double, obstructed: Double)
+    /// The scenario and the handset's height, for the probability of line of sight.
+    private let kind: Kind
+    private let mobileHeight: Double
 
     /// The scenario `kind` for base-station and handset antennas `baseHeight` and `mobileHeight` metres above ground,
     /// at `frequencyMHz`, with losses not exceeded at `locationPercent` % of locations (50: the median);
@@ -72,10 +77,23 @@ public struct UrbanCell: Sendable {
         obstructedConstant = k.e + k.g * frequencyLog - k.h * (mobileHeight - 1.5)
         obstructedSlope = k.f
         sigmas = (4, k.sigma)
-        func margin(_ sigma: Double) -> Double {
-            LocationVariability.marginDB(percent: locationPercent, sigma: LocationVariability.joined(sigma, indoorSigmaDB))
-        }
-        margins = (margin(sigmas.lineOfSight), margin(sigmas.obstructed))
+        joinedSigmas = (LocationVariability.joined(sigmas.lineOfSight, indoorSigmaDB), LocationVariability.joined(sigmas.obstructed, indoorSigmaDB))
+        let margin = { (sigma: Double) in LocationVariability.marginDB(percent: locationPercent, sigma: sigma) }
+        margins = (margin(joinedSigmas.lineOfSight), margin(joinedSigmas.obstructed))
+        self.kind = kind
+        self.mobileHeight = mobileHeight
+    }
+
+    /// The table's probability (Table 7.4.2-1) that the town's buildings leave a handset `horizontalDistance` metres
+    /// away in sight: 1 within 18 m; beyond, UMi 18/d + e^(−d/36)(1 − 18/d), UMa 18/d + e^(−d/63)(1 − 18/d), raised for
+    /// handsets over 13 m by (1 + C′ (5/4)(d/100)³ e^(−d/150)), C′ = ((h_UT − 13)/10)^1.5.
+    public func lineOfSightProbability(horizontalDistance d: Double) -> Double {
+        guard d > 18 else { return 1 }
+        let near = 18 / d, reach = kind == .macro ? 63.0 : 36
+        let street = near + exp(-d / reach) * (1 - near)
+        guard kind == .macro, mobileHeight > 13 else { return street }
+        let tall = pow((min(mobileHeight, 23) - 13) / 10, 1.5)
+        return min(1, street * (1 + tall * 1.25 * pow(d / 100, 3) * exp(-d / 150)))
     }
 
     /// The loss (dB) not exceeded at the location percentage, `horizontalDistance` (d_2D) and `slantDistance` (d_3D)
@@ -94,4 +112,7 @@ public struct UrbanCell: Sendable {
 
     /// The σ of shadowing (dB) the table gives with or without line of sight.
     public func sigmaDB(lineOfSight: Bool) -> Double { lineOfSight ? sigmas.lineOfSight : sigmas.obstructed }
+
+    /// The σ (dB) the location margin is taken with: the table's, joined with a building's.
+    func joinedSigmaDB(lineOfSight: Bool) -> Double { lineOfSight ? joinedSigmas.lineOfSight : joinedSigmas.obstructed }
 }
