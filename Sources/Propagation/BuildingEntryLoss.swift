@@ -28,7 +28,8 @@ public struct BuildingEntryLoss: Sendable, Equatable {
     /// below the horizontal at the façade.
     public func lossDB(frequencyMHz: Double, percent: Double, elevationDegrees: Double = 0) -> Double {
         let terms = powerTerms(frequencyMHz: frequencyMHz, percent: percent)
-        return 10 * log10(terms.first * pow(10, Self.elevationDBPerDegree * abs(elevationDegrees) / 10) + terms.rest)
+        let level = 10 * log10(terms.first + terms.rest)
+        return level + EntryElevationExcess(first: terms.first, rest: terms.rest).lossDB(elevationDegrees: elevationDegrees)
     }
 
     /// How the median loss at `frequencyMHz` grows with the path's elevation at the façade, for a kernel that asks
@@ -61,10 +62,11 @@ public struct BuildingEntryLoss: Sendable, Equatable {
     }
 }
 
-/// The median building entry loss P.2109 adds over level incidence for a path's elevation at the façade, in one band:
-/// 10 log10(10^((A + 0.212 |θ|)/10) + 10^(B/10) + 10^(C/10)) less the same at θ = 0.
+/// The building entry loss P.2109 adds over level incidence for a path's elevation at the façade, in one band and at
+/// one percentage (the kernel's is the median's): 10 log10(10^((A + 0.212 |θ|)/10) + 10^(B/10) + 10^(C/10)) less the
+/// same at θ = 0.
 public struct EntryElevationExcess: Sendable, Equatable {
-    /// 10^(A/10) and 10^(B/10) + 10^(C/10) of the median.
+    /// 10^(A/10) and 10^(B/10) + 10^(C/10).
     let first: Double
     let rest: Double
 
