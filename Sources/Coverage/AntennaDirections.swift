@@ -18,6 +18,7 @@ public struct AntennaDirections: Sendable {
         let observer = GridObserver(column: place.column, row: place.row, height: ground + coverage.site.antennaHeight)
         var azimuth = [Float](repeating: .nan, count: coverage.power.count)
         var elevation = azimuth
+        let receiverHeight = parameters.modelReceiverHeight
         for row in 0..<coverage.height {
             for column in 0..<coverage.width {
                 let cell = row * coverage.width + column
@@ -25,7 +26,7 @@ public struct AntennaDirections: Sendable {
                 guard !coverage.power[cell].isNaN, !cellGround.isNaN else { continue }
                 let link = CellLink(
                     column: coverage.column + column, row: coverage.row + row, observer: observer,
-                    targetHeight: Double(cellGround) + parameters.receiverHeight, spacing: grid.spacing, earth: parameters.earth
+                    targetHeight: Double(cellGround) + receiverHeight, spacing: grid.spacing, earth: parameters.earth
                 )
                 azimuth[cell] = Float(link.azimuth)
                 elevation[cell] = Float(link.elevation)

@@ -43,7 +43,8 @@ struct LinkBudget {
 
     init(site: Site, parameters: CoverageParameters) {
         eirp = site.eirpDBm
-        receiverGain = parameters.receiver.netGainDB(frequencyMHz: site.frequencyMHz) - parameters.locationMarginDB(for: site)
+        receiverGain = parameters.receiver.netGainDB(frequencyMHz: site.frequencyMHz, handsetHeight: parameters.receiverHeight)
+            - parameters.locationMarginDB(for: site)
         directional = site.antenna.isOmni ? nil : site.antenna
         steepEntry = parameters.receiver.penetration?.elevationExcess(frequencyMHz: site.frequencyMHz)
     }

@@ -44,10 +44,13 @@ public enum CoverageEngine {
         do {
             warnings = try parameters.model.validate(
                 frequencyMHz: site.frequencyMHz, transmitterHeight: site.antennaHeight,
-                receiverHeight: parameters.receiverHeight, radius: parameters.radius, environment: parameters.environment
+                receiverHeight: parameters.modelReceiverHeight, radius: parameters.radius, environment: parameters.environment
             )
             if let building = parameters.receiver.penetration {
                 warnings += try building.check(frequencyMHz: site.frequencyMHz, allowExtrapolation: parameters.environment.allowExtrapolation)
+            }
+            if let clutter = parameters.receiver.handsetClutter {
+                warnings += try clutter.check(frequencyMHz: site.frequencyMHz, allowExtrapolation: parameters.environment.allowExtrapolation)
             }
         } catch {
             throw SiteCoverageError(siteID: site.id, reason: "cannot use \(error.message)")
@@ -69,7 +72,7 @@ public enum CoverageEngine {
             radial = kernel == .sweep
                 ? try RadialLossModel(
                     model: parameters.model, transmitterHeight: site.antennaHeight,
-                    receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
+                    receiverHeight: parameters.modelReceiverHeight, frequencyMHz: site.frequencyMHz,
                     environment: parameters.modelEnvironment(for: site), earth: parameters.earth, siteGround: Double(ground)
                 ) : nil
         } catch {
@@ -184,21 +187,22 @@ public enum CoverageEngine {
         let budget = LinkBudget(site: site, parameters: parameters)
         let environment = parameters.modelEnvironment(for: site)
         let distanceOnly = DistanceLoss(
-            model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
+            model: parameters.model, transmitterHeight: site.antennaHeight, receiverHeight: parameters.modelReceiverHeight,
             frequencyMHz: site.frequencyMHz, environment: environment
         )
         let scenario = parameters.model.scenario(
-            transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight, frequencyMHz: site.frequencyMHz,
+            transmitterHeight: site.antennaHeight, receiverHeight: parameters.modelReceiverHeight, frequencyMHz: site.frequencyMHz,
             environment: environment,
             indoorSigmaDB: environment.indoorSigmaDB(parameters.receiver.penetration, frequencyMHz: site.frequencyMHz)
         )
+        let receiverHeight = parameters.modelReceiverHeight
         grid.elevations.withUnsafeBufferPointer { elevations in
             // The hint is passed in rather than captured: a variable a nested function captures and passes inout is
             // checked for exclusive access at run time, once per cell (5 % of a 30 m line-of-sight run).
             func cellPower(_ column: Int, blockerHint: inout Double, beyondValidation: inout Int) -> Float {
                 let ground = elevations[row &* grid.width &+ column]
                 guard !ground.isNaN else { return .nan }
-                let target = Double(ground) + parameters.receiverHeight
+                let target = Double(ground) + receiverHeight
                 let link = CellLink(
                     column: column, row: row, observer: observer, targetHeight: target, spacing: grid.spacing,
                     earth: parameters.earth
@@ -231,7 +235,7 @@ public enum CoverageEngine {
                             .standing(start: observer.height - site.antennaHeight)
                         else { return .nan }
                         let geometry = LinkGeometry(
-                            profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.receiverHeight,
+                            profile: profile, transmitterHeight: site.antennaHeight, receiverHeight: parameters.modelReceiverHeight,
                             frequencyMHz: site.frequencyMHz, horizontalDistance: link.distance, slantDistance: link.slant
                         )
                         guard let modelLoss = try? parameters.model.loss(geometry, environment: environment, earth: parameters.earth)

@@ -6,6 +6,11 @@ public struct CoverageParameters: Sendable, Equatable {
     public var radius: Double
     /// Receiver (handset) height above ground, metres.
     public var receiverHeight: Double
+    /// The height the path-loss model takes the handset at: the top of the clutter around it (P.2108's R, with
+    /// `receiver.handsetClutter`), or its own.
+    public var modelReceiverHeight: Double {
+        receiver.handsetClutter?.modelHeight(handsetHeight: receiverHeight) ?? receiverHeight
+    }
     public var earth: EarthModel
     public var thresholds: CoverageThresholds
     /// The path-loss model evaluated for every cell.
@@ -108,16 +113,19 @@ public struct ReceiverBudget: Sendable, Equatable {
     public var penetration: BuildingPenetration?
     public var bodyLossDB: Double
     public var foliageLossDB: Double
+    /// The buildings or trees around a handset below their tops (ITU-R P.2108's terminal correction); nil for none.
+    public var handsetClutter: HandsetClutter?
 
     public init(
         antennaGainDBi: Double = 0, indoorLossDB: Double = 0, penetration: BuildingPenetration? = nil, bodyLossDB: Double = 0,
-        foliageLossDB: Double = 0
+        foliageLossDB: Double = 0, handsetClutter: HandsetClutter? = nil
     ) {
         self.antennaGainDBi = antennaGainDBi
         self.indoorLossDB = indoorLossDB
         self.penetration = penetration
         self.bodyLossDB = bodyLossDB
         self.foliageLossDB = foliageLossDB
+        self.handsetClutter = handsetClutter
     }
 
     /// The building penetration loss at `frequencyMHz`, dB.
@@ -125,8 +133,15 @@ public struct ReceiverBudget: Sendable, Equatable {
         penetration?.lossDB(frequencyMHz: frequencyMHz) ?? indoorLossDB
     }
 
-    /// Added to EIRP − path loss to give received power at `frequencyMHz`: gain minus every margin.
-    public func netGainDB(frequencyMHz: Double) -> Double {
+    /// The loss of the clutter around a handset `handsetHeight` metres above ground at `frequencyMHz`, dB (0 without).
+    public func handsetClutterLossDB(frequencyMHz: Double, handsetHeight: Double) -> Double {
+        handsetClutter?.lossDB(frequencyMHz: frequencyMHz, handsetHeight: handsetHeight) ?? 0
+    }
+
+    /// Added to EIRP − path loss to give received power at `frequencyMHz` for a handset `handsetHeight` metres above
+    /// ground: gain minus every margin.
+    public func netGainDB(frequencyMHz: Double, handsetHeight: Double) -> Double {
         antennaGainDBi - indoorLossDB(frequencyMHz: frequencyMHz) - bodyLossDB - foliageLossDB
+            - handsetClutterLossDB(frequencyMHz: frequencyMHz, handsetHeight: handsetHeight)
     }
 }

@@ -96,7 +96,7 @@ struct RadialSweep {
     /// Free-space power at a window cell next to the site, where there is no profile to speak of.
     private func freeSpacePower(column: Int, row: Int) -> Float {
         let (column, row) = (window.column + column, window.row + row)
-        let link = link(column: column, row: row, ground: grid[column, row])
+        let link = link(column: column, row: row, target: Double(grid[column, row]) + parameters.modelReceiverHeight)
         let loss = freeSpaceLoss(distance: link.slant, frequencyMHz: site.frequencyMHz)
         return LinkBudget(site: site, parameters: parameters).receivedPower(loss: loss, over: link)
     }
@@ -115,6 +115,7 @@ struct RadialSweep {
         let terrain = GridSampler(elevations: elevations.buffer, width: grid.width, height: grid.height)
         let origin = (column: observer.column, row: observer.row)
         let budget = LinkBudget(site: site, parameters: parameters)
+        let receiverHeight = parameters.modelReceiverHeight
         for entry in cells {
             let sample = Int(entry >> 32), cell = Int(entry & 0xFFFF_FFFF)
             guard path.appendSamples(
@@ -125,18 +126,15 @@ struct RadialSweep {
             let cellGround = grid[column, row]
             guard path.placeReceiver(ground: Double(cellGround), at: sample, of: terrain, origin: origin, toReceiver: toCell)
             else { continue }  // a void just in front of the cell: no profile
-            let link = link(column: column, row: row, ground: cellGround)
+            let link = link(column: column, row: row, target: Double(cellGround) + receiverHeight)
             guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
             if loss.beyondValidation { beyondValidation &+= 1 }
             output.buffer[cell] = budget.receivedPower(loss: loss.dB, over: link)
         }
     }
 
-    private func link(column: Int, row: Int, ground: Float) -> CellLink {
-        CellLink(
-            column: column, row: row, observer: observer, targetHeight: Double(ground) + parameters.receiverHeight,
-            spacing: grid.spacing, earth: parameters.earth
-        )
+    private func link(column: Int, row: Int, target: Double) -> CellLink {
+        CellLink(column: column, row: row, observer: observer, targetHeight: target, spacing: grid.spacing, earth: parameters.earth)
     }
 }
 

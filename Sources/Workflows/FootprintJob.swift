@@ -325,7 +325,11 @@ public enum FootprintJob {
                 thresholdDBm: footprint.threshold,
                 uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
                 locationMarginDB: parameters.locationMarginDB(for: footprint.site),
-                indoorLossDB: parameters.receiver.indoorLossDB(frequencyMHz: footprint.site.frequencyMHz), coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
+                indoorLossDB: parameters.receiver.indoorLossDB(frequencyMHz: footprint.site.frequencyMHz),
+                handsetClutterLossDB: parameters.receiver.handsetClutter.map { _ in
+                    parameters.receiver.handsetClutterLossDB(frequencyMHz: footprint.site.frequencyMHz, handsetHeight: parameters.receiverHeight)
+                },
+                coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 reachKm: position[footprint.site.id].flatMap { reach[$0] },
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
                 server: ServerRasters.keepsServers(siteCount: sites.count) ? position[footprint.site.id].map { $0 + 1 } : nil

@@ -29,6 +29,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let locationMarginDB: Double
         /// The building penetration loss taken off the site's received power at its frequency.
         public let indoorLossDB: Double
+        /// The loss of the clutter around the handset at the site's frequency (P.2108's A_h); absent without it.
+        public let handsetClutterLossDB: Double?
         public let coveredCells: Int
         public let areaKm2: Double
         /// How far it serves, km: to the far corner of the farthest cell where it is its technology's best server (its
@@ -83,6 +85,12 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let indoorDepthM: Double?
         public let bodyLossDB: Double
         public let foliageLossDB: Double
+        /// The clutter around the handset (ITU-R P.2108's kind), its height and the street's width, metres, and the
+        /// height the model took the handset at; absent without it.
+        public let handsetClutter: String?
+        public let handsetClutterHeightM: Double?
+        public let handsetStreetWidthM: Double?
+        public let modelReceiverHeightM: Double?
         /// Whether every site's uplink was checked (`--uplink`); sites whose records state theirs are checked anyway.
         public let uplink: Bool
 
@@ -107,6 +115,10 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             case indoorDepthM = "indoor_depth_m"
             case bodyLossDB = "body_loss_db"
             case foliageLossDB = "foliage_loss_db"
+            case handsetClutter = "handset_clutter"
+            case handsetClutterHeightM = "handset_clutter_height_m"
+            case handsetStreetWidthM = "handset_street_width_m"
+            case modelReceiverHeightM = "model_receiver_height_m"
         }
 
         /// The settings of a run with `parameters` over a grid of `spacing` metres.
@@ -137,6 +149,10 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
             indoorDepthM = r.penetration?.countedDepthM
             bodyLossDB = r.bodyLossDB
             foliageLossDB = r.foliageLossDB
+            handsetClutter = r.handsetClutter?.kind.rawValue
+            handsetClutterHeightM = r.handsetClutter?.heightM
+            handsetStreetWidthM = r.handsetClutter?.streetWidthM
+            modelReceiverHeightM = r.handsetClutter.map { _ in parameters.modelReceiverHeight }
             uplink = parameters.checksUplink
         }
     }
@@ -266,6 +282,7 @@ extension FootprintSummary.SiteArea {
         case thresholdDBm = "threshold_dbm"
         case locationMarginDB = "location_margin_db"
         case indoorLossDB = "indoor_loss_db"
+        case handsetClutterLossDB = "handset_clutter_loss_db"
         case coveredCells = "covered_cells"
         case areaKm2 = "area_km2"
         case reachKm = "reach_km"

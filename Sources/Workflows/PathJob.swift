@@ -46,6 +46,20 @@ public struct PathRequest: Sendable {
     /// (`penetration`, whose spread from building to building joins the location variability); 0 and nil outdoors.
     public var indoorLossDB = 0.0
     public var penetration: BuildingPenetration?
+    /// The buildings or trees around the receiver (ITU-R P.2108's terminal correction) and the receiver's own height
+    /// below their tops, metres: `link.receiverHeight` is then the clutter's top, where the models take it; nil without.
+    public private(set) var handset: (clutter: HandsetClutter, heightM: Double)?
+
+    /// Puts the receiver among `clutter`: the models take it at the clutter's top and the report adds P.2108's loss.
+    public mutating func placeReceiver(among clutter: HandsetClutter) {
+        handset = (clutter, link.receiverHeight)
+        link.receiverHeight = clutter.modelHeight(handsetHeight: link.receiverHeight)
+    }
+
+    /// P.2108's loss of the clutter around the receiver at the link's frequency, dB; nil without clutter.
+    var handsetClutterLossDB: Double? {
+        handset.map { $0.clutter.lossDB(frequencyMHz: link.frequencyMHz, handsetHeight: $0.heightM) }
+    }
 
     /// The building's loss at the link's frequency for a path `elevationDegrees` above or below the horizontal at its
     /// façade (P.2109's grows with it), dB.
@@ -144,6 +158,13 @@ public enum PathJob {
                 _ = try building.check(frequencyMHz: request.link.frequencyMHz, allowExtrapolation: request.link.environment.allowExtrapolation)
             } catch {
                 throw InputError(path: "--indoor-penetration", reason: error.message)
+            }
+        }
+        if let clutter = request.handset?.clutter {
+            do {
+                _ = try clutter.check(frequencyMHz: request.link.frequencyMHz, allowExtrapolation: request.link.environment.allowExtrapolation)
+            } catch {
+                throw InputError(path: "--handset-clutter", reason: error.message)
             }
         }
         try HopFading.check(request.fading, budget: request.budget)

@@ -11,7 +11,7 @@ package enum ScenarioFields {
         "terrain", "sites", "population", "population_fields", "model", "kernel", "radius_km", "resolution_m",
         "receiver_height_m", "k_factor", "thresholds_dbm", "max_void_fraction", "max_fill_cells", "climate",
         "refractivity", "environment", "rma_building_height_m", "rma_street_width_m", "los_probability", "allow_extrapolation", "rx_gain_dbi", "indoor_loss_db", "indoor_penetration", "indoor_depth_m", "body_loss_db",
-        "foliage_loss_db", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
+        "foliage_loss_db", "handset_clutter", "handset_clutter_height_m", "handset_street_width_m", "spread", "target_percent", "sunset", "population_raster", "settlements", "settlement_population_field",
         "location_percent", "location_sigma_db", "calibration", "clutter", "clutter_losses", "uplink", "sinr", "throughput", "throughput_limit_mbps", "ue_antennas", "nr_tdd_pattern", "nr_load_percent",
         "lte_load_percent", "ue_noise_figure_db", "residential_classes", "ecio", "umts_load_percent", "pilot_share_percent",
         "ecio_limit_db", "pilot_window_db", "active_set_size", "rsrp_window_db", "rsrp_overlap_limit", "ci", "ci_limit_db",
@@ -53,6 +53,7 @@ package enum ScenarioFields {
         }
         if let uplink = try scenario.bool("uplink") { parameters.checksUplink = uplink }
         parameters.receiver = try receiver(scenario)
+        try checkHandsetClutter(scenario, parameters: parameters)
         try radioClimate(scenario, into: &parameters.environment.itm)
         try empiricalSettings(scenario, into: &parameters.environment)
         if let location = try scenario.number("location_percent") { parameters.environment.itm.location = location }

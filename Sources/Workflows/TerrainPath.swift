@@ -70,9 +70,12 @@ struct TerrainPath {
         request.link.environment.indoorSigmaDB(request.penetration, frequencyMHz: request.link.frequencyMHz)
     }
 
-    /// The warning of a building's loss extrapolated to the link's frequency; none within its range.
-    private var buildingWarnings: [String] {
-        (try? request.penetration?.check(frequencyMHz: request.link.frequencyMHz, allowExtrapolation: true)) ?? []
+    /// The warnings of a building's loss and the handset's clutter extrapolated to the link's frequency; none within
+    /// their ranges.
+    private var receiverWarnings: [String] {
+        let frequency = request.link.frequencyMHz
+        return ((try? request.penetration?.check(frequencyMHz: frequency, allowExtrapolation: true)) ?? [])
+            + ((try? request.handset?.clutter.check(frequencyMHz: frequency, allowExtrapolation: true)) ?? [])
     }
 
     /// How the ray between the two antennas clears the terrain, with earth curvature (`los`, `rma`).
@@ -107,8 +110,13 @@ struct TerrainPath {
         var components = components
         let elevation = receiverElevationDegrees, building = request.buildingLossDB(elevationDegrees: elevation)
         let calibration = request.correction?.decibels(atDistance: profile.length)
-        let loss = loss.map { $0 + margin + building - (calibration ?? 0) }
+        let clutter = request.handsetClutterLossDB
+        let loss = loss.map { $0 + margin + building + (clutter ?? 0) - (calibration ?? 0) }
         if let calibration { components["calibration_db"] = calibration }
+        if let clutter {
+            components["handset_clutter_loss_db"] = clutter
+            components["model_receiver_height_m"] = link.receiverHeight
+        }
         if building != 0 { components["indoor_loss_db"] = building }
         if request.penetration?.walls.growsWithElevation == true {
             components["receiver_elevation_deg"] = elevation
@@ -134,14 +142,14 @@ struct TerrainPath {
         }
         return PathReport(
             model: model, frequencyMHz: request.link.frequencyMHz, lossDB: loss, components: components,
-            mode: mode, warnings: warnings + buildingWarnings,
+            mode: mode, warnings: warnings + receiverWarnings,
             from: PathReport.Endpoint(
                 latitude: request.from.latitude, longitude: request.from.longitude,
                 groundM: profile.elevations[0], antennaM: request.link.transmitterHeight
             ),
             to: PathReport.Endpoint(
                 latitude: request.to.latitude, longitude: request.to.longitude,
-                groundM: profile.elevations.last!, antennaM: request.link.receiverHeight
+                groundM: profile.elevations.last!, antennaM: request.handset?.heightM ?? request.link.receiverHeight
             ),
             profile: PathReport.ProfileSummary(
                 terrain: request.terrainPath, crs: grid.crs, lengthM: profile.length, stepM: profile.step,

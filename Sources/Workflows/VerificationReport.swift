@@ -103,6 +103,15 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         if c.settings.sightProbability {
             lines.append("- line of sight: where the terrain leaves a cell in sight, only with 3GPP's probability (TR 38.901 Table 7.4.2-1), the two cases' spreads mixed")
         }
+        if let kind = c.settings.handsetClutter, let height = c.settings.handsetClutterHeightM,
+            let street = c.settings.handsetStreetWidthM, let modelHeight = c.settings.modelReceiverHeightM
+        {
+            let losses = c.siteAreas.compactMap(\.handsetClutterLossDB)
+            lines.append(String(
+                format: "- clutter around the handset (ITU-R P.2108 §3.1): %@, %g m tall, streets %g m wide; the model took the handset at %g m and the sites' power lost %@ dB more",
+                kind, height, street, modelHeight, Self.span(losses.min() ?? 0, losses.max() ?? 0)
+            ))
+        }
         if let clutter = c.clutter {
             let table = clutter.lossesDB.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { "\($0.key) \($0.value) dB" }
             lines.append("- clutter: `\(clutter.raster)`, losses `\(clutter.losses)` (class \(table.joined(separator: ", ")))")

@@ -108,10 +108,12 @@ struct CandidatesCommand: ParsableCommand {
         if let frequency, !(frequency > 0) { throw ValidationError("--frequency-mhz must be positive") }
         if let antennaGain, !(-20...50).contains(antennaGain) { throw ValidationError("--antenna-gain-dbi must be within −20–50 dBi") }
         try radio.validate(for: model)
+        try handset.clutter.validate(for: model, handsetHeight: CoverageParameters().receiverHeight)
         guard (0...1).contains(maxVoidFraction) else { throw ValidationError("--max-void-fraction must be in [0, 1]") }
         guard calibration == nil || reachBy == .footprint else { throw ValidationError("--calibration needs --reach-by footprint (it corrects the footprints' power)") }
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
         guard clutter == nil || reachBy == .footprint else { throw ValidationError("--clutter needs --reach-by footprint (its losses lower the footprints' power)") }
+        try handset.clutter.validate(landCover: clutter)
         if let given = handset.firstGiven, reachBy != .footprint {
             throw ValidationError("\(given) needs --reach-by footprint (the handset's gain and losses move the footprints' power)")
         }

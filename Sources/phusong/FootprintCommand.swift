@@ -214,7 +214,9 @@ struct SiteRunOptions: ParsableArguments {
 
     func validate() throws {
         try radio.validate(for: model)
+        try coverage.handset.clutter.validate(for: model, handsetHeight: coverage.receiverHeight)
         guard (clutter == nil) == (clutterLosses == nil) else { throw ValidationError("--clutter and --clutter-losses go together") }
+        try coverage.handset.clutter.validate(landCover: clutter)
         if residentialClasses != nil {
             guard clutter != nil else { throw ValidationError("--residential-classes needs --clutter and --clutter-losses") }
             guard residential != nil else { throw ValidationError("--residential-classes must be whole numbers separated by commas, e.g. 50") }

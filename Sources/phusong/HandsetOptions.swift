@@ -2,12 +2,14 @@ import ArgumentParser
 import Coverage
 
 /// The handset at the receiving end of every coverage command's link budget (`footprint`'s and `candidates`'): its
-/// antenna gain, the building it stands in, and the body and foliage margins.
+/// antenna gain, the building it stands in, the clutter around it, and the body and foliage margins.
 struct HandsetOptions: ParsableArguments {
     @Option(name: .customLong("rx-gain-dbi"), parsing: .unconditional, help: "Receiver antenna gain, dBi.")
     var receiverGain: Double = 0
 
     @OptionGroup var indoor: IndoorOptions
+
+    @OptionGroup var clutter: HandsetClutterOptions
 
     @Option(name: .customLong("body-loss-db"), parsing: .unconditional, help: "Body loss margin, dB.")
     var bodyLoss: Double = 0
@@ -24,13 +26,13 @@ struct HandsetOptions: ParsableArguments {
 
     /// The first of the options given that moves the received power; nil for a bare handset outdoors.
     var firstGiven: String? {
-        receiverGain != 0 ? "--rx-gain-dbi" : indoor.firstGiven ?? (bodyLoss != 0 ? "--body-loss-db" : foliageLoss != 0 ? "--foliage-loss-db" : nil)
+        receiverGain != 0 ? "--rx-gain-dbi" : indoor.firstGiven ?? clutter.firstGiven ?? (bodyLoss != 0 ? "--body-loss-db" : foliageLoss != 0 ? "--foliage-loss-db" : nil)
     }
 
     var budget: ReceiverBudget {
         ReceiverBudget(
             antennaGainDBi: receiverGain, indoorLossDB: indoor.flatLossDB, penetration: indoor.penetration, bodyLossDB: bodyLoss,
-            foliageLossDB: foliageLoss
+            foliageLossDB: foliageLoss, handsetClutter: clutter.clutter
         )
     }
 }

@@ -18,12 +18,16 @@ struct PathCommand: ParsableCommand {
                 [--calibration CSV [--technology 4G]]
                 [--indoor-loss-db L | --indoor-penetration 3gpp-low|3gpp-high [--indoor-depth-m D]
                  | --indoor-penetration p2109-traditional|p2109-efficient]
+                [--handset-clutter water|open|suburban|urban|trees|dense-urban [--handset-clutter-height-m R]
+                 [--handset-street-width-m W]]
             The JSON gives the first Fresnel zone's clearance, the air's absorption (ITU-R P.676), with a transmitter's
             power the link budget, and with a threshold and the climate the share of the year the fade margin holds
             (ITU-R P.530 rain and multipath). --calibration takes a drive test's correction of the model off the loss at
             the path's length (a technology's row, else the file's row for all), as footprints add it to their power.
             --indoor-penetration puts the receiver inside a building, as for footprints: its loss by frequency joins the
-            loss (indoor_loss_db) and, at a --location percentage, its spread joins the model's.
+            loss (indoor_loss_db) and, at a --location percentage, its spread joins the model's. --handset-clutter
+            takes the receiver at the top of the clutter around it and adds ITU-R P.2108's loss down to its own height
+            (handset_clutter_loss_db).
             """
     )
 
@@ -53,6 +57,8 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var indoor: IndoorOptions
 
+    @OptionGroup var handsetClutter: HandsetClutterOptions
+
     @OptionGroup var atmosphere: AtmosphereOptions
 
     @Option(name: .customLong("profile-csv"), help: "Write the path's profile with the ray and the first Fresnel zone to this CSV.")
@@ -72,7 +78,7 @@ struct PathCommand: ParsableCommand {
             }
             let terrainOnly = [
                 profileCSV.map { _ in "--profile-csv" }, fading.rainRate.map { _ in "--rain-rate-mm-h" }, atmosphere.firstGiven,
-                calibration.map { _ in "--calibration" }, indoor.firstGiven,
+                calibration.map { _ in "--calibration" }, indoor.firstGiven, handsetClutter.firstGiven,
             ]
             if let option = budget.input.given.first.map({ LinkBudgetOptions.option($0.field) }) ?? terrainOnly.compactMap({ $0 }).first {
                 throw ValidationError("\(option) works with a terrain path, not with --cases")
@@ -84,6 +90,7 @@ struct PathCommand: ParsableCommand {
             _ = try fading.climate(budget: budget.settings())
         }
         try link.radio.validate(for: model)
+        try handsetClutter.validate(for: model, handsetHeight: link.receiverHeight)
         guard technology == nil || calibration != nil else { throw ValidationError("--technology needs --calibration (it picks the correction)") }
         if let technology, Technology(named: technology) == nil {
             throw ValidationError("--technology must be one of \(Technology.namesAccepted), got '\(technology)'")
@@ -120,6 +127,7 @@ struct PathCommand: ParsableCommand {
         )
         request.correction = try correction()
         (request.indoorLossDB, request.penetration) = (indoor.flatLossDB, indoor.penetration)
+        if let clutter = handsetClutter.clutter { request.placeReceiver(among: clutter) }
         let report = try reportingInputErrors { () throws(InputError) in try PathJob.run(request, model: model) }
         print(report.json())
     }

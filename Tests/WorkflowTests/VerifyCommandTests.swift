@@ -133,6 +133,39 @@ struct VerifyCommandTests {
         #expect(p2109.contains("- line of sight: where the terrain leaves a cell in sight, only with 3GPP's probability") && !report.contains("- line of sight:"))
     }
 
+    @Test("""
+        A claim for handsets among trees (handset_clutter, P.2108): the report says the clutter, its height and street, the \
+        model's height and the sites' losses; an unknown kind, the clutter with hata, beside the land cover, and its sizes \
+        alone or out of range are refused naming the field (exit 2)
+        """)
+    func handsetClutterSettings() throws {
+        let folder = try temporaryFolder("verify-handset-clutter")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var settings = scenario(sites: try twoSites(in: folder))
+        (settings["radius_km"], settings["handset_clutter"], settings["handset_street_width_m"]) = (5, "trees", 12)
+        try write(["scenario": settings, "claimed": ["province": ["any": 0]], "tolerance_pp": 100], to: folder + "/claim.json")
+        let verified = try run(["verify", "--claim", folder + "/claim.json", "--out", folder + "/out"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let trees = HandsetClutter(kind: .trees, streetWidthM: 12)
+        let losses = String(format: "%.1f–%.1f", trees.lossDB(frequencyMHz: 900, handsetHeight: 1.5), trees.lossDB(frequencyMHz: 1_800, handsetHeight: 1.5))
+        let report = try String(contentsOfFile: folder + "/out/verification.md", encoding: .utf8)
+        let line = "- clutter around the handset (ITU-R P.2108 §3.1): trees, 15 m tall, streets 12 m wide; the model took the handset at 15 m and the sites' power lost \(losses) dB more"
+        #expect(report.contains(line), "\(report)")
+        for (changes, fault) in [
+            (["handset_clutter": "forest"], "scenario.handset_clutter: must be one of water, open, suburban, urban, trees, dense-urban"),
+            (["model": "hata", "environment": "open"], "scenario.handset_clutter: hata: its formula holds the clutter around the handset already"),
+            (["clutter": "lc.tif", "clutter_losses": "lc.csv"], "scenario.handset_clutter: clutter and handset_clutter both price"),
+            (["handset_clutter_height_m": 0.2], "scenario.handset_clutter_height_m: must be within 1–100 m"),
+            (["handset_clutter": NSNull(), "handset_clutter_height_m": 8], "scenario.handset_clutter_height_m: applies with handset_clutter"),
+        ] as [([String: Any], String)] {
+            var bad = settings
+            for (key, value) in changes { bad[key] = value is NSNull ? nil : value }
+            try write(["scenario": bad, "claimed": ["province": ["any": 0]]], to: folder + "/bad.json")
+            let result = try run(["verify", "--claim", folder + "/bad.json", "--out", folder + "/bad"])
+            #expect(result.status == 2 && result.stderr.contains(fault), "\(changes): \(result.stderr)")
+        }
+    }
+
     @Test("A claim at 90 % of locations with clutter and the uplink: the report's settings give the margins, the clutter table and the uplink, digests of both clutter files, and a claimed share of tree cover is checked")
     func locationAndClutterSettings() throws {
         let folder = try temporaryFolder("verify-settings")
