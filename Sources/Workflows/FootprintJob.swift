@@ -326,9 +326,9 @@ public enum FootprintJob {
                 uplink: FootprintSummary.UplinkBudget(site: footprint.site, parameters: parameters),
                 locationMarginDB: parameters.locationMarginDB(for: footprint.site),
                 indoorLossDB: parameters.receiver.indoorLossDB(frequencyMHz: footprint.site.frequencyMHz),
-                handsetClutterLossDB: parameters.receiver.handsetClutter.map { _ in
-                    parameters.receiver.handsetClutterLossDB(frequencyMHz: footprint.site.frequencyMHz, handsetHeight: parameters.receiverHeight)
-                },
+                handsetClutterLossDB: parameters.receiver.handsetClutter?.lossDB(
+                    frequencyMHz: footprint.site.frequencyMHz, handsetHeight: parameters.receiverHeight
+                ),
                 coveredCells: footprint.coveredCells, areaKm2: footprint.areaKm2,
                 reachKm: position[footprint.site.id].flatMap { reach[$0] },
                 raster: position[footprint.site.id].map { "sites/\(rasterNames[$0]).tif" } ?? "",
