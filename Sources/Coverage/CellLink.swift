@@ -49,11 +49,12 @@ struct LinkBudget {
         steepEntry = parameters.receiver.penetration?.elevationExcess(frequencyMHz: site.frequencyMHz)
     }
 
-    /// Received power (dBm) over `link` after path loss `loss`.
+    /// Received power (dBm) over `link` after path loss `loss`, the path reaching the handset at `arrivalElevation`
+    /// degrees (a P.2109 building's loss grows with it): by default along the straight line from the antenna.
     @inline(__always)
-    func receivedPower(loss: Double, over link: CellLink) -> Float {
+    func receivedPower(loss: Double, over link: CellLink, arrivalElevation: Double? = nil) -> Float {
         var gain = receiverGain
-        if let steepEntry { gain -= steepEntry.lossDB(elevationDegrees: link.elevation) }
+        if let steepEntry { gain -= steepEntry.lossDB(elevationDegrees: arrivalElevation ?? link.elevation) }
         guard let directional else { return Float(eirp - loss + gain) }
         return Float(eirp + link.antennaGain(directional) - loss + gain)
     }

@@ -209,6 +209,7 @@ public enum CoverageEngine {
                 )
                 guard link.distance * link.distance <= radiusSquared, link.distance < limit else { return .nan }
                 let loss: Double
+                var arrival: Double?
                 if let distanceOnly {
                     loss = distanceOnly.loss(horizontalDistance: link.distance, slantDistance: link.slant)
                 } else {
@@ -241,10 +242,10 @@ public enum CoverageEngine {
                         guard let modelLoss = try? parameters.model.loss(geometry, environment: environment, earth: parameters.earth)
                         else { return .nan }
                         if modelLoss.beyondValidation { beyondValidation &+= 1 }
-                        loss = modelLoss.dB
+                        (loss, arrival) = (modelLoss.dB, modelLoss.arrivalElevationDegrees)
                     }
                 }
-                return budget.receivedPower(loss: loss, over: link)
+                return budget.receivedPower(loss: loss, over: link, arrivalElevation: arrival)
             }
             // Neighbouring cells of a row are mostly hidden by the same ridge: the fast kernel's line of sight looks
             // there first (the exact kernel reads every crossing).

@@ -129,7 +129,7 @@ struct RadialSweep {
             let link = link(column: column, row: row, target: Double(cellGround) + receiverHeight)
             guard let loss = model.loss(along: path, distance: link.distance, workspace: &workspace) else { continue }
             if loss.beyondValidation { beyondValidation &+= 1 }
-            output.buffer[cell] = budget.receivedPower(loss: loss.dB, over: link)
+            output.buffer[cell] = budget.receivedPower(loss: loss.dB, over: link, arrivalElevation: loss.arrivalElevationDegrees)
         }
     }
 

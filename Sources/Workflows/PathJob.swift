@@ -214,7 +214,10 @@ public enum PathJob {
         case .diffraction: "diffraction"
         case .troposcatter: "troposcatter"
         }
-        return path.report(model: "itm", loss: result.loss, components: components, mode: mode, warnings: describe(result.warnings))
+        return path.report(
+            model: "itm", loss: result.loss, components: components, mode: mode, warnings: describe(result.warnings),
+            arrivalElevation: result.modelLoss.arrivalElevationDegrees
+        )
     }
 
     /// Longley-Rice area mode over the path's length, with Δh measured on its profile.

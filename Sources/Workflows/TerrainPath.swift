@@ -92,8 +92,8 @@ struct TerrainPath {
         return (profile.length * profile.length + rise * rise).squareRoot()
     }
 
-    /// The path's elevation at the receiver, degrees: of the straight line to the transmitting antenna, less the
-    /// earth's curvature as footprints take it (`CellLink`).
+    /// The straight line's elevation at the receiver, degrees: to the transmitting antenna, less the earth's curvature
+    /// as footprints take it (`CellLink`).
     var receiverElevationDegrees: Double {
         let link = request.link, ends = (profile.elevations[0], profile.elevations.last!)
         let rise = ends.0 + link.transmitterHeight - ends.1 - link.receiverHeight - link.earth.drop(atDistance: profile.length)
@@ -103,12 +103,15 @@ struct TerrainPath {
     /// The report of `model`'s median `loss` (ITM's at its variability percentages); other models' loss takes the
     /// location margin (`PathLossModel.locationMarginDB`, with the building's spread), given among the components with
     /// its σ when not 0, and the loss into the building the receiver stands in (warned of when extrapolated to the
-    /// link's frequency: `PathJob.run` refused it unless allowed).
-    func report(model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String]) -> PathReport {
+    /// link's frequency: `PathJob.run` refused it unless allowed), taken at `arrivalElevation` degrees where the model
+    /// found where the path reaches the receiver (`ModelLoss.arrivalElevationDegrees`), else along the straight line.
+    func report(
+        model: String, loss: Double?, components: [String: Double], mode: String?, warnings: [String], arrivalElevation: Double? = nil
+    ) -> PathReport {
         let link = request.link, kind = PathLossModel(rawValue: model)!, indoorSigma = indoorSigmaDB
         let margin = kind.locationMarginDB(frequencyMHz: link.frequencyMHz, environment: link.environment, indoorSigmaDB: indoorSigma)
         var components = components
-        let elevation = receiverElevationDegrees, building = request.buildingLossDB(elevationDegrees: elevation)
+        let elevation = arrivalElevation ?? receiverElevationDegrees, building = request.buildingLossDB(elevationDegrees: elevation)
         let calibration = request.correction?.decibels(atDistance: profile.length)
         let clutter = request.handsetClutterLossDB
         let loss = loss.map { $0 + margin + building + (clutter ?? 0) - (calibration ?? 0) }

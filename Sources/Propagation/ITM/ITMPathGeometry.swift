@@ -13,10 +13,15 @@ public struct ITMPathGeometry: Sendable, Equatable {
     public var deltaH: Double
     /// Path length (m).
     public var distance: Double
+    /// The elevation (radians) at which the path reaches the receiver on its profile: the receiver's horizon where
+    /// the terrain stands in the way, else the transmitting antenna's direction — before ITM takes the horizons of
+    /// paths well within line of sight from its smooth-earth estimates. nil in area mode, which reads no profile.
+    public var arrivalAngle: Double? = nil
 
     public static func == (a: ITMPathGeometry, b: ITMPathGeometry) -> Bool {
         a.horizonAngles == b.horizonAngles && a.horizonDistances == b.horizonDistances
             && a.effectiveHeights == b.effectiveHeights && a.deltaH == b.deltaH && a.distance == b.distance
+            && a.arrivalAngle == b.arrivalAngle
     }
 }
 
@@ -111,6 +116,7 @@ enum ITMProfileAnalysis {
         let step = terrain.step, intervals = terrain.intervals
         let distance = Double(intervals) * step
         var (angles, horizons) = terrain.horizons(earthRadius: earthRadius, heights: heights)
+        let arrival = angles.1
 
         // "Consideration of terrain elevations should begin at a point about 15 times the tower height"
         // [Hufford 1982], or at 10 % of the horizon distance, whichever is less.
@@ -141,7 +147,7 @@ enum ITMProfileAnalysis {
         }
         return ITMPathGeometry(
             horizonAngles: angles, horizonDistances: horizons, effectiveHeights: effective, deltaH: deltaH,
-            distance: distance
+            distance: distance, arrivalAngle: arrival
         )
     }
 
