@@ -7,7 +7,8 @@ public struct ModelLoss: Sendable, Equatable {
     public let beyondValidation: Bool
     /// The elevation at which the path reaches the receiver, degrees above the horizontal, where the model finds it on
     /// the terrain: ITM point to point's horizon at the receiver (the transmitting antenna's direction in line of sight,
-    /// the ridge's behind one). nil for the other models, whose path arrives along the straight line.
+    /// the ridge's behind one), P.526's likewise from Bullington's slopes. nil for the other models, whose path arrives
+    /// along the straight line.
     public let arrivalElevationDegrees: Double?
 
     public init(_ dB: Double, beyondValidation: Bool = false, arrivalElevationDegrees: Double? = nil) {

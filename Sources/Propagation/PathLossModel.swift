@@ -205,11 +205,12 @@ extension PathLossModel {
             }
         case .p526:
             guard let profile = link.profile else { throw ModelError("p526 needs a terrain profile") }
-            return ModelLoss(P526.pathLoss(
+            let result = P526.pathLoss(
                 profile: profile, heights: (link.transmitterHeight, link.receiverHeight), frequencyMHz: link.frequencyMHz,
                 earth: earth, polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
                 conductivity: environment.itm.conductivity
-            ).loss)
+            )
+            return ModelLoss(result.loss, arrivalElevationDegrees: result.diffraction.arrivalAngle * 180 / .pi)
         }
     }
 }

@@ -14,12 +14,15 @@ public struct DeltaBullington: Sendable, Equatable {
     public let sphericalEarth: Double
     /// Effective antenna heights above the smooth surface (m).
     public let effectiveHeights: (Double, Double)
+    /// The elevation (radians) at which the path reaches the receiver: the steepest slope from it to the terrain
+    /// where that stands in the way (Bullington's S_rb), else to the transmitting antenna, less the earth's bulge.
+    public let arrivalAngle: Double
     /// Total diffraction loss: actual Bullington + max(spherical − smooth Bullington, 0), dB.
     public var loss: Double { actualBullington + max(sphericalEarth - smoothBullington, 0) }
 
     public static func == (a: DeltaBullington, b: DeltaBullington) -> Bool {
         a.actualBullington == b.actualBullington && a.smoothBullington == b.smoothBullington
-            && a.sphericalEarth == b.sphericalEarth && a.effectiveHeights == b.effectiveHeights
+            && a.sphericalEarth == b.sphericalEarth && a.effectiveHeights == b.effectiveHeights && a.arrivalAngle == b.arrivalAngle
     }
 
     /// Diffraction over `profile` between antennas `heights` above its first and last points.
@@ -32,7 +35,8 @@ public struct DeltaBullington: Sendable, Equatable {
         let ghz = frequencyMHz / 1_000
         let radiusKm = earth.kFactor * earth.radius / 1_000
         let hts = path.h[0] + heights.0, hrs = path.h[path.h.count - 1] + heights.1
-        (actualBullington, actualKnifeEdge) = Self.bullington(path, hts, hrs, radiusKm: radiusKm, ghz: ghz)
+        let actual = Self.bullington(path, hts, hrs, radiusKm: radiusKm, ghz: ghz)
+        (actualBullington, actualKnifeEdge, arrivalAngle) = (actual.loss, actual.knifeEdge, actual.arrival)
         let surface = path.smoothSurfaceHeights(hts: hts, hrs: hrs)
         let effective = (hts - surface.0, hrs - surface.1)
         effectiveHeights = effective
@@ -44,30 +48,40 @@ public struct DeltaBullington: Sendable, Equatable {
         )
     }
 
-    /// Bullington loss (P.526 Eqs. for Stim, Str, Srim, ν; L = Luc + (1 − e^(−Luc/6))(10 + 0.02 d)).
+    /// Bullington loss (P.526 Eqs. for Stim, Str, Srim, ν; L = Luc + (1 − e^(−Luc/6))(10 + 0.02 d)), and the
+    /// path's arrival at the receiver (radians, `arrivalAngle`).
     static func bullington(
         _ path: KilometrePath, _ hts: Double, _ hrs: Double, radiusKm: Double, ghz: Double
-    ) -> (loss: Double, knifeEdge: Double) {
+    ) -> (loss: Double, knifeEdge: Double, arrival: Double) {
         let total = path.length, curvature = radiusKm.isInfinite ? 0 : 1 / radiusKm
         let wavelength = 0.2998 / ghz
         let interior = 1..<(path.d.count - 1)
         func bulged(_ i: Int) -> Double { path.h[i] + 500 * curvature * path.d[i] * (total - path.d[i]) }
         let slopeToPoints = interior.map { (bulged($0) - hts) / path.d[$0] }.max() ?? -Double.infinity
         let slopeDirect = (hrs - hts) / total
-        let nu: Double
+        let nu: Double, arrivalSlope: Double
         // P.526 takes the line-of-sight branch for Stim < Str; at exact grazing (Stim = Str) the
         // trans-horizon formulas divide 0 by 0, while this branch gives the right ν = 0.
         if slopeToPoints <= slopeDirect {
             nu = interior.map { i -> Double in
                 lineOfSightNu(bulged: bulged(i), at: path.d[i], hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength)
             }.max() ?? -Double.infinity
+            arrivalSlope = -slopeDirect
         } else {
             let slopeFromReceiver = interior.map { (bulged($0) - hrs) / (total - path.d[$0]) }.max()!
             nu = beyondHorizonNu(
                 slopes: (slopeToPoints, slopeFromReceiver), hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
             )
+            arrivalSlope = slopeFromReceiver
         }
-        return bullingtonLoss(nu: nu, totalKm: total)
+        let (loss, knifeEdge) = bullingtonLoss(nu: nu, totalKm: total)
+        return (loss, knifeEdge, arrivalAngle(slopeKm: arrivalSlope, totalKm: total, curvature: curvature))
+    }
+
+    /// The elevation (radians) of a slope of `slopeKm` metres a kilometre seen back from the receiver over a path of
+    /// `totalKm` whose heights carry the earth's bulge (`curvature`, 1/km): the slope less the bulge's at the receiver.
+    static func arrivalAngle(slopeKm: Double, totalKm: Double, curvature: Double) -> Double {
+        (slopeKm - 500 * curvature * totalKm) / 1_000
     }
 
     /// ν of one profile point `bulged` metres high (earth bulge included) at `distanceKm` when the path is in

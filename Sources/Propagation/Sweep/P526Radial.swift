@@ -14,8 +14,9 @@ struct P526Radial: Sendable {
     let permittivity: Double
     let conductivity: Double
 
-    /// Path loss (dB) to the receiver `distance` metres away: free space over the slant path plus diffraction.
-    func loss(along path: RadialPath, distance: Double) -> Double {
+    /// Path loss to the receiver `distance` metres away — free space over the slant path plus diffraction — and the
+    /// path's arrival there (`DeltaBullington.arrivalAngle`).
+    func loss(along path: RadialPath, distance: Double) -> ModelLoss {
         let k = path.receiverIndex, z = path.heights
         let hts = z[0] + antennaHeights.0, hrs = z[k] + antennaHeights.1
         let rise = hrs - hts
@@ -34,31 +35,37 @@ struct P526Radial: Sendable {
             distance: total, heights: effective, radiusKm: radiusKm, ghz: ghz, polarization: polarization,
             permittivity: permittivity, conductivity: conductivity
         )
-        return freeSpace + actual + max(spherical - smooth, 0)
+        return ModelLoss(
+            freeSpace + actual.loss + max(spherical - smooth, 0), arrivalElevationDegrees: actual.arrival * 180 / .pi
+        )
     }
 
-    /// Bullington loss over the actual terrain.
+    /// Bullington loss over the actual terrain, and the path's arrival at the receiver (radians).
     private func bullington(
         _ path: RadialPath, hts: Double, hrs: Double, bulge: Double, stepKm: Double, wavelength: Double
-    ) -> Double {
+    ) -> (loss: Double, arrival: Double) {
         let k = path.receiverIndex, z = path.heights, total = Double(k) * stepKm
         func bulged(_ i: Int) -> Double { z[i] + bulge * Double(i) * stepKm * (total - Double(i) * stepKm) }
-        guard k >= 2 else { return 0 }
+        let direct = (hrs - hts) / total, curvature = bulge / 500
+        guard k >= 2 else { return (0, DeltaBullington.arrivalAngle(slopeKm: -direct, totalKm: total, curvature: curvature)) }
         let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
-        let nu: Double
-        if slopeToPoints <= (hrs - hts) / total {
+        let nu: Double, arrivalSlope: Double
+        if slopeToPoints <= direct {
             nu = Self.largestNu(
                 intervals: k, stepKm: stepKm, heights: (hts, hrs), wavelength: wavelength, bulge: bulge, bulged: bulged,
                 path: path
             )
+            arrivalSlope = -direct
         } else {
             let back = path.receiverHorizon(height: hrs, curved: true)
             let slopeFromReceiver = (bulged(back) - hrs) / (total - Double(back) * stepKm)
             nu = DeltaBullington.beyondHorizonNu(
                 slopes: (slopeToPoints, slopeFromReceiver), hts: hts, hrs: hrs, totalKm: total, wavelength: wavelength
             )
+            arrivalSlope = slopeFromReceiver
         }
-        return DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss
+        let arrival = DeltaBullington.arrivalAngle(slopeKm: arrivalSlope, totalKm: total, curvature: curvature)
+        return (DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss, arrival)
     }
 
     /// Bullington loss over the smooth earth between antennas `effective` metres above it: the steepest

@@ -87,7 +87,7 @@ public struct RadialLossModel: Sendable {
             let deltaH = terrain.ownDeltaH(from: 0, to: distance, workspace: &workspace)
             return try? link.area(distance: distance, deltaH: deltaH, siting: siting).modelLoss
         case .p526(let p526):
-            return ModelLoss(p526.loss(along: path, distance: distance))
+            return p526.loss(along: path, distance: distance)
         }
     }
 }
