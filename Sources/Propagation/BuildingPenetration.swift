@@ -65,13 +65,10 @@ public struct BuildingPenetration: Sendable, Equatable {
 
     /// Throws for a frequency outside `frequencyRangeMHz`, or returns a warning when extrapolation is allowed.
     public func check(frequencyMHz: Double, allowExtrapolation: Bool) throws(ModelError) -> [String] {
-        let range = frequencyRangeMHz
-        guard !range.contains(frequencyMHz) else { return [] }
-        let problem = String(
-            format: "%@ buildings: frequency %g MHz is outside %g–%g MHz", walls.rawValue, frequencyMHz, range.lowerBound, range.upperBound
+        try checkReceiverFrequency(
+            frequencyMHz, within: frequencyRangeMHz, subject: "\(walls.rawValue) buildings",
+            wayOut: "the building's loss with --indoor-loss-db", allowExtrapolation: allowExtrapolation
         )
-        if allowExtrapolation { return [problem + " (extrapolated)"] }
-        throw ModelError(problem + "; give the building's loss with --indoor-loss-db, or allow extrapolation")
     }
 
     /// How P.2109's median loss grows with the path's elevation at the façade, at `frequencyMHz`; nil for 3GPP's

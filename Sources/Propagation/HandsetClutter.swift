@@ -70,14 +70,10 @@ public struct HandsetClutter: Sendable, Equatable {
 
     /// Throws for a frequency outside `frequencyRangeMHz`, or returns a warning when extrapolation is allowed.
     public func check(frequencyMHz: Double, allowExtrapolation: Bool) throws(ModelError) -> [String] {
-        let range = Self.frequencyRangeMHz
-        guard !range.contains(frequencyMHz) else { return [] }
-        let problem = String(
-            format: "%@ clutter around the handset (P.2108): frequency %g MHz is outside %g–%g MHz", kind.rawValue, frequencyMHz,
-            range.lowerBound, range.upperBound
+        try checkReceiverFrequency(
+            frequencyMHz, within: Self.frequencyRangeMHz, subject: "\(kind.rawValue) clutter around the handset (P.2108)",
+            wayOut: "the clutter's loss with --foliage-loss-db or --clutter", allowExtrapolation: allowExtrapolation
         )
-        if allowExtrapolation { return [problem + " (extrapolated)"] }
-        throw ModelError(problem + "; give the clutter's loss with --foliage-loss-db or --clutter, or allow extrapolation")
     }
 
     /// Refuses the models whose formulas already hold the clutter around the handset (Hata's family and 3GPP's

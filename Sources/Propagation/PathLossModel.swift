@@ -210,7 +210,7 @@ extension PathLossModel {
                 earth: earth, polarization: environment.itm.polarization, permittivity: environment.itm.permittivity,
                 conductivity: environment.itm.conductivity
             )
-            return ModelLoss(result.loss, arrivalElevationDegrees: result.diffraction.arrivalAngle * 180 / .pi)
+            return ModelLoss(result.loss, arrivalElevationDegrees: result.diffraction.arrivalElevationDegrees)
         }
     }
 }

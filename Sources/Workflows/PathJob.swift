@@ -253,7 +253,7 @@ public enum PathJob {
         ]
         return path.report(
             model: "p526", loss: result.loss, components: components, mode: d.loss > 0 ? "diffraction" : "line of sight",
-            warnings: [], arrivalElevation: d.arrivalAngle * 180 / .pi
+            warnings: [], arrivalElevation: d.arrivalElevationDegrees
         )
     }
 

@@ -14,15 +14,15 @@ public struct DeltaBullington: Sendable, Equatable {
     public let sphericalEarth: Double
     /// Effective antenna heights above the smooth surface (m).
     public let effectiveHeights: (Double, Double)
-    /// The elevation (radians) at which the path reaches the receiver: the steepest slope from it to the terrain
+    /// The elevation (degrees) at which the path reaches the receiver: the steepest slope from it to the terrain
     /// where that stands in the way (Bullington's S_rb), else to the transmitting antenna, less the earth's bulge.
-    public let arrivalAngle: Double
+    public let arrivalElevationDegrees: Double
     /// Total diffraction loss: actual Bullington + max(spherical − smooth Bullington, 0), dB.
     public var loss: Double { actualBullington + max(sphericalEarth - smoothBullington, 0) }
 
     public static func == (a: DeltaBullington, b: DeltaBullington) -> Bool {
         a.actualBullington == b.actualBullington && a.smoothBullington == b.smoothBullington
-            && a.sphericalEarth == b.sphericalEarth && a.effectiveHeights == b.effectiveHeights && a.arrivalAngle == b.arrivalAngle
+            && a.sphericalEarth == b.sphericalEarth && a.effectiveHeights == b.effectiveHeights && a.arrivalElevationDegrees == b.arrivalElevationDegrees
     }
 
     /// Diffraction over `profile` between antennas `heights` above its first and last points.
@@ -36,7 +36,7 @@ public struct DeltaBullington: Sendable, Equatable {
         let radiusKm = earth.kFactor * earth.radius / 1_000
         let hts = path.h[0] + heights.0, hrs = path.h[path.h.count - 1] + heights.1
         let actual = Self.bullington(path, hts, hrs, radiusKm: radiusKm, ghz: ghz)
-        (actualBullington, actualKnifeEdge, arrivalAngle) = (actual.loss, actual.knifeEdge, actual.arrival)
+        (actualBullington, actualKnifeEdge, arrivalElevationDegrees) = (actual.loss, actual.knifeEdge, actual.arrival)
         let surface = path.smoothSurfaceHeights(hts: hts, hrs: hrs)
         let effective = (hts - surface.0, hrs - surface.1)
         effectiveHeights = effective
@@ -49,7 +49,7 @@ public struct DeltaBullington: Sendable, Equatable {
     }
 
     /// Bullington loss (P.526 Eqs. for Stim, Str, Srim, ν; L = Luc + (1 − e^(−Luc/6))(10 + 0.02 d)), and the
-    /// path's arrival at the receiver (radians, `arrivalAngle`).
+    /// path's arrival at the receiver (degrees, `arrivalElevationDegrees`).
     static func bullington(
         _ path: KilometrePath, _ hts: Double, _ hrs: Double, radiusKm: Double, ghz: Double
     ) -> (loss: Double, knifeEdge: Double, arrival: Double) {
@@ -75,13 +75,13 @@ public struct DeltaBullington: Sendable, Equatable {
             arrivalSlope = slopeFromReceiver
         }
         let (loss, knifeEdge) = bullingtonLoss(nu: nu, totalKm: total)
-        return (loss, knifeEdge, arrivalAngle(slopeKm: arrivalSlope, totalKm: total, curvature: curvature))
+        return (loss, knifeEdge, arrivalElevationDegrees(slopeKm: arrivalSlope, totalKm: total, curvature: curvature))
     }
 
-    /// The elevation (radians) of a slope of `slopeKm` metres a kilometre seen back from the receiver over a path of
+    /// The elevation (degrees) of a slope of `slopeKm` metres a kilometre seen back from the receiver over a path of
     /// `totalKm` whose heights carry the earth's bulge (`curvature`, 1/km): the slope less the bulge's at the receiver.
-    static func arrivalAngle(slopeKm: Double, totalKm: Double, curvature: Double) -> Double {
-        (slopeKm - 500 * curvature * totalKm) / 1_000
+    static func arrivalElevationDegrees(slopeKm: Double, totalKm: Double, curvature: Double) -> Double {
+        (slopeKm - 500 * curvature * totalKm) / 1_000 * 180 / .pi
     }
 
     /// ν of one profile point `bulged` metres high (earth bulge included) at `distanceKm` when the path is in

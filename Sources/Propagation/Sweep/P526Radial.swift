@@ -15,7 +15,7 @@ struct P526Radial: Sendable {
     let conductivity: Double
 
     /// Path loss to the receiver `distance` metres away — free space over the slant path plus diffraction — and the
-    /// path's arrival there (`DeltaBullington.arrivalAngle`).
+    /// path's arrival there (`DeltaBullington.arrivalElevationDegrees`).
     func loss(along path: RadialPath, distance: Double) -> ModelLoss {
         let k = path.receiverIndex, z = path.heights
         let hts = z[0] + antennaHeights.0, hrs = z[k] + antennaHeights.1
@@ -36,18 +36,18 @@ struct P526Radial: Sendable {
             permittivity: permittivity, conductivity: conductivity
         )
         return ModelLoss(
-            freeSpace + actual.loss + max(spherical - smooth, 0), arrivalElevationDegrees: actual.arrival * 180 / .pi
+            freeSpace + actual.loss + max(spherical - smooth, 0), arrivalElevationDegrees: actual.arrival
         )
     }
 
-    /// Bullington loss over the actual terrain, and the path's arrival at the receiver (radians).
+    /// Bullington loss over the actual terrain, and the path's arrival at the receiver (degrees).
     private func bullington(
         _ path: RadialPath, hts: Double, hrs: Double, bulge: Double, stepKm: Double, wavelength: Double
     ) -> (loss: Double, arrival: Double) {
         let k = path.receiverIndex, z = path.heights, total = Double(k) * stepKm
         func bulged(_ i: Int) -> Double { z[i] + bulge * Double(i) * stepKm * (total - Double(i) * stepKm) }
         let direct = (hrs - hts) / total, curvature = bulge / 500
-        guard k >= 2 else { return (0, DeltaBullington.arrivalAngle(slopeKm: -direct, totalKm: total, curvature: curvature)) }
+        guard k >= 2 else { return (0, DeltaBullington.arrivalElevationDegrees(slopeKm: -direct, totalKm: total, curvature: curvature)) }
         let slopeToPoints = (bulged(path.curvedHorizon) - hts) / (Double(path.curvedHorizon) * stepKm)
         let nu: Double, arrivalSlope: Double
         if slopeToPoints <= direct {
@@ -64,7 +64,7 @@ struct P526Radial: Sendable {
             )
             arrivalSlope = slopeFromReceiver
         }
-        let arrival = DeltaBullington.arrivalAngle(slopeKm: arrivalSlope, totalKm: total, curvature: curvature)
+        let arrival = DeltaBullington.arrivalElevationDegrees(slopeKm: arrivalSlope, totalKm: total, curvature: curvature)
         return (DeltaBullington.bullingtonLoss(nu: nu, totalKm: total).loss, arrival)
     }
 
